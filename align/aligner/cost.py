@@ -1,0 +1,128 @@
+"""The cost model: what makes one link better than another.
+
+A link (a source sentences, b target sentences) is scored in the units of the
+document itself rather than in raw cosine, whose scale differs by model and by
+document (multilingual-e5 puts unrelated sentences near 0.8, USE near 0.1):
+
+    background(x) = mean cosine of x with a fixed random sample of the other side
+    z             = (cos(X, Y) - mean background of the link's sentences) / scale
+    scale         = median, over sampled source sentences, of the gap between their
+                    nearest neighbour on the other side and their background
+
+so z ≈ 0 for an unrelated pair and z ≈ 1 for a typical translation pair of this
+document.  A link scores ``(a + b) / 2 · (z − length penalty − paragraph penalty) −
+type penalty``; leaving one sentence unaligned scores ``skip``.  The dynamic
+programme maximises the sum over the path.  See docs/algorithm.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from align.aligner import kernels
+
+
+@dataclass(frozen=True)
+class AlignSettings:
+    """Everything that changes which links are chosen; recorded in the signature."""
+
+    #: Most sentences on one side of a link.
+    max_side: int = 3
+    #: Most sentences in a link, both sides together (4 allows 2-2, 1-3 and 3-1).
+    max_link: int = 4
+    #: Score of leaving one sentence unaligned, in units of z (see module doc).
+    skip: float = -0.15
+    #: Weight of the squared log length-ratio penalty.
+    length_weight: float = 0.8
+    #: Characters added to both lengths before the ratio is taken (short lines vary a lot).
+    length_smooth: float = 15.0
+    #: Penalty per paragraph boundary a link contradicts (0 turns paragraph evidence off).
+    paragraph_weight: float = 0.1
+    #: Penalty for each extra sentence beyond one on either side of a link.
+    merge_penalty: float = 0.0
+    #: Half-width of the band searched around the first-pass path, in sentences.
+    band: int = 8
+    #: Other-side sentences sampled per document for the background similarity.
+    background_sample: int = 256
+    #: Largest number of DP states searched at once before coarse-to-fine kicks in.
+    full_search_limit: int = 1_500_000
+    #: Re-embed joined sentences of candidate many-to-many links (exact instead of
+    #: length-weighted sums of single-sentence embeddings), at most this many per sentence.
+    refine_budget: float = 0.0
+
+    def link_types(self) -> np.ndarray:
+        """(K, 2) array of allowed (a, b), one-to-one first."""
+        types = [(1, 1), (1, 0), (0, 1)]
+        for a in range(1, self.max_side + 1):
+            for b in range(1, self.max_side + 1):
+                if (a, b) != (1, 1) and a + b <= self.max_link:
+                    types.append((a, b))
+        return np.array(types, dtype=np.int64)
+
+    def as_dict(self) -> dict[str, float | int]:
+        return asdict(self)
+
+
+@dataclass
+class DocumentStats:
+    """Per-document normalisation, computed once from the single-sentence embeddings."""
+
+    src_background: np.ndarray  # (n,) float64
+    tgt_background: np.ndarray  # (m,) float64
+    scale: float
+    length_ratio: float
+    use_paragraphs: bool
+    extras: dict[str, float] = field(default_factory=dict)
+
+
+def background(vecs: np.ndarray, other: np.ndarray, sample: int, seed: int) -> np.ndarray:
+    """Mean cosine of each row of `vecs` with a fixed random sample of rows of `other`."""
+    rng = np.random.default_rng(seed)
+    k = min(sample, len(other))
+    if k == 0:
+        return np.zeros(len(vecs))
+    idx = rng.choice(len(other), size=k, replace=False)
+    return (vecs @ other[idx].T).mean(axis=1).astype(np.float64)
+
+
+def document_stats(
+    src_vecs: np.ndarray,
+    tgt_vecs: np.ndarray,
+    src_lengths: np.ndarray,
+    tgt_lengths: np.ndarray,
+    src_paragraphs: np.ndarray,
+    tgt_paragraphs: np.ndarray,
+    settings: AlignSettings,
+) -> DocumentStats:
+    bg_s = background(src_vecs, tgt_vecs, settings.background_sample, seed=1)
+    bg_t = background(tgt_vecs, src_vecs, settings.background_sample, seed=2)
+    # Typical gap between a sentence's best match and its background: the scale of
+    # "a real translation" in this document with this model.
+    rng = np.random.default_rng(3)
+    probe = rng.choice(len(src_vecs), size=min(300, len(src_vecs)), replace=False)
+    best = np.max(src_vecs[probe] @ tgt_vecs.T, axis=1) if len(tgt_vecs) else np.zeros(len(probe))
+    gaps = best - bg_s[probe]
+    scale = float(np.median(gaps)) if len(gaps) else 1.0
+    scale = max(scale, 1e-3)
+    ratio = float(tgt_lengths.sum() + 1) / float(src_lengths.sum() + 1)
+    # Paragraphs are evidence only when both sides have a comparable paragraph
+    # structure; one paragraph per side (pre-split input) says nothing.
+    ps, pt = len(set(src_paragraphs.tolist())), len(set(tgt_paragraphs.tolist()))
+    use_par = ps > 1 and pt > 1 and min(ps, pt) / max(ps, pt) > 0.7
+    return DocumentStats(bg_s, bg_t, scale, ratio, use_par, {"paragraphs": (ps + pt) / 2})
+
+
+def kernel_params(settings: AlignSettings, stats: DocumentStats, types: np.ndarray) -> np.ndarray:
+    """The flat parameter vector the kernels read (indices in `kernels.P_*`)."""
+    params = np.zeros(kernels.P_LINK_PENALTY + len(types), dtype=np.float64)
+    params[kernels.P_SKIP] = settings.skip
+    params[kernels.P_SCALE] = stats.scale
+    params[kernels.P_LEN_WEIGHT] = settings.length_weight
+    params[kernels.P_LEN_RATIO] = stats.length_ratio
+    params[kernels.P_LEN_SMOOTH] = settings.length_smooth
+    params[kernels.P_PAR_WEIGHT] = settings.paragraph_weight if stats.use_paragraphs else 0.0
+    for k, (a, b) in enumerate(types):
+        params[kernels.P_LINK_PENALTY + k] = settings.merge_penalty * max(0, a + b - 2)
+    return params

@@ -1,0 +1,161 @@
+"""Checks that find where a translation diverges from its source.
+
+`check_alignment` runs every check module over an `Alignment` and fills each
+link's ``divergence`` (a calibrated score, 0 = faithful, 1 = unrelated; see
+`align.checks.divergence`) and ``findings``.  Each family of finding lives in a
+sibling module behind the protocol of `align.checks.base`; adding one means
+adding a module and its name to `CHECKS`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Sequence
+from types import ModuleType
+
+import numpy as np
+
+from align.checks import (
+    coverage,
+    divergence,
+    glossary,
+    length,
+    meaning_shift,
+    mechanical,
+    names,
+    numbers,
+    untranslated,
+)
+from align.checks.base import CheckContext
+from align.checks.glossary import read_glossary
+from align.errors import UsageError
+from align.record import FINDING_KINDS, SEVERITIES, Alignment, Finding
+
+__all__ = [
+    "CHECKS",
+    "check_alignment",
+    "fails",
+    "read_glossary",
+    "severity_rank",
+    "summarise",
+    "worst_first",
+]
+
+#: Every check, in the order their findings are listed within a link of equal severity.
+CHECKS: tuple[ModuleType, ...] = (
+    coverage,
+    meaning_shift,
+    numbers,
+    names,
+    untranslated,
+    glossary,
+    length,
+    mechanical,
+)
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity) if severity in SEVERITIES else 0
+
+
+def check_alignment(
+    alignment: Alignment,
+    encoder=None,
+    *,
+    source_vectors: np.ndarray | None = None,
+    translation_vectors: np.ndarray | None = None,
+    glossary: Sequence[tuple[str, str]] | None = None,
+    ignore: Collection[str] = (),
+    source_text: str | None = None,
+    translation_text: str | None = None,
+) -> Alignment:
+    """Fill ``divergence`` and ``findings`` of every link of `alignment` and return it.
+
+    `encoder` (an `align.encoders` encoder) enables the model-based parts: the
+    calibrated divergence, word-level highlighting, partial omissions and additions.
+    Without it, the divergence falls back to what the rules see.  `source_vectors`
+    and `translation_vectors`, when given, are the aligner's L2-normalised sentence
+    embeddings (rows = sentences) and are reused instead of embedding again.
+    Findings of a kind in `ignore` are dropped.
+    """
+    unknown = set(ignore) - set(FINDING_KINDS)
+    if unknown:
+        raise UsageError(
+            f"unknown finding kind {sorted(unknown)[0]!r}; choose from {', '.join(FINDING_KINDS)}"
+        )
+    ctx = CheckContext(
+        alignment=alignment,
+        encoder=encoder,
+        source_vectors=source_vectors,
+        translation_vectors=translation_vectors,
+        glossary=tuple(glossary or ()),
+        source_text=source_text,
+        translation_text=translation_text,
+    )
+    scores = divergence.score(ctx)
+    found: list[list[Finding]] = [[] for _ in alignment.links]
+    for check in CHECKS:
+        if set(check.KINDS) <= set(ignore):
+            continue
+        for i, finding in check.run(ctx):
+            if finding.kind not in ignore:
+                found[i].append(finding)
+    for link, findings, value in zip(alignment.links, found, scores, strict=True):
+        link.divergence = round(divergence.adjust(value, findings), 4)
+        link.findings = sorted(findings, key=lambda f: -severity_rank(f.severity))
+    return alignment
+
+
+def worst_first(alignment: Alignment) -> list[tuple[int, Finding]]:
+    """All findings with their link index, most severe first, then most divergent link first."""
+
+    def key(item: tuple[int, Finding]):
+        i, finding = item
+        return (-severity_rank(finding.severity), -(alignment.links[i].divergence or 0.0), i)
+
+    return sorted(alignment.findings(), key=key)
+
+
+def fails(alignment: Alignment, fail_on: str) -> bool:
+    """Whether any finding is of kind `fail_on`, or at or above severity `fail_on`."""
+    if fail_on in SEVERITIES:
+        floor = severity_rank(fail_on)
+        return any(severity_rank(f.severity) >= floor for _, f in alignment.findings())
+    if fail_on in FINDING_KINDS:
+        return any(f.kind == fail_on for _, f in alignment.findings())
+    raise UsageError(
+        f"--fail-on {fail_on!r} is neither a severity ({', '.join(SEVERITIES)}) "
+        f"nor a finding kind ({', '.join(FINDING_KINDS)})"
+    )
+
+
+def agreement(alignment: Alignment) -> float:
+    """How much of the text is faithfully translated, in [0, 1]: the mean of
+    ``1 - divergence`` over links, each weighted by its number of characters."""
+    total = weighted = 0.0
+    for link in alignment.links:
+        size = sum(len(alignment.source.sentences[k].text) for k in link.source) + sum(
+            len(alignment.translation.sentences[k].text) for k in link.translation
+        )
+        if size == 0 or link.divergence is None:
+            continue
+        total += size
+        weighted += size * (1.0 - link.divergence)
+    return weighted / total if total else 1.0
+
+
+def summarise(alignment: Alignment) -> dict:
+    """Counts of findings by kind and severity, and the overall agreement score."""
+    findings = [f for _, f in alignment.findings()]
+    by_kind = Counter(f.kind for f in findings)
+    by_severity = Counter(f.severity for f in findings)
+    divergences = [l.divergence for l in alignment.links if l.divergence is not None]
+    return {
+        "links": len(alignment.links),
+        "findings": len(findings),
+        "by_kind": {k: by_kind[k] for k in FINDING_KINDS if by_kind[k]},
+        "by_severity": {s: by_severity[s] for s in reversed(SEVERITIES) if by_severity[s]},
+        "agreement": round(agreement(alignment), 4),
+        "divergent_links": sum(d >= divergence.THRESHOLD for d in divergences),
+        "divergence_threshold": divergence.THRESHOLD,
+    }

@@ -1,0 +1,177 @@
+"""The check protocol and the shared view of an alignment that every check reads.
+
+A check is a module with two names:
+
+- ``KINDS``: the finding kinds it can produce (a subset of `align.record.FINDING_KINDS`);
+- ``run(ctx: CheckContext) -> list[tuple[int, Finding]]``: its findings, each with
+  the index of the link it belongs to.
+
+Checks never modify the alignment; `align.checks.check_alignment` attaches what they
+return.  Everything several checks need (the text of each side of each link, a map
+from link text back to document offsets, the languages, the word alignment) is
+computed once here and shared through `CheckContext`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Protocol
+
+import numpy as np
+
+from align.record import Alignment, Finding, SideName, Span
+
+
+class Check(Protocol):
+    KINDS: tuple[str, ...]
+
+    def run(self, ctx: CheckContext) -> list[tuple[int, Finding]]: ...
+
+
+#: A word: letters or digits, with inner apostrophes or hyphens (``workers’``, ``safe-conduct``).
+WORD = re.compile(r"[^\W_]+(?:[’'\-‐][^\W_]+)*[’']?", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+
+def words(text: str) -> list[Word]:
+    """The words of `text` with their character offsets (punctuation left out)."""
+    out = []
+    for m in WORD.finditer(text):
+        token = m.group()
+        end = m.end()
+        # A trailing apostrophe belongs to the word only as an English plural possessive.
+        if token[-1] in "’'" and not token[:-1].lower().endswith("s"):
+            token, end = token[:-1], end - 1
+        out.append(Word(token, m.start(), end))
+    return out
+
+
+@dataclass
+class LinkText:
+    """One side of one link: its sentences joined by single spaces, mapped back to the document.
+
+    ``pieces`` holds, for every sentence, ``(offset in text, offset in document, length)``.
+    """
+
+    side: SideName
+    text: str
+    pieces: list[tuple[int, int, int]]
+
+    def to_document(self, start: int, end: int) -> tuple[int, int]:
+        """Character offsets ``[start, end)`` of `text` as offsets into the side's document."""
+        if not self.pieces:
+            return 0, 0
+        starts = [p[0] for p in self.pieces]
+
+        def one(offset: int, is_end: bool) -> int:
+            i = max(0, bisect_right(starts, offset - (1 if is_end else 0)) - 1)
+            text_start, doc_start, length = self.pieces[i]
+            return doc_start + min(max(offset - text_start, 0), length)
+
+        return one(start, False), one(end, True)
+
+    def __bool__(self) -> bool:
+        return bool(self.text.strip())
+
+
+def link_text(alignment: Alignment, side: SideName, indices: Sequence[int]) -> LinkText:
+    sentences = alignment.side(side).sentences
+    parts: list[str] = []
+    pieces = []
+    offset = 0
+    for i in indices:
+        s = sentences[i]
+        if parts:
+            parts.append(" ")
+            offset += 1
+        pieces.append((offset, s.start, len(s.text)))
+        parts.append(s.text)
+        offset += len(s.text)
+    return LinkText(side, "".join(parts), pieces)
+
+
+@dataclass
+class CheckContext:
+    """What the checks read: the alignment, each link's two texts, and lazily computed helpers."""
+
+    alignment: Alignment
+    encoder: Any | None = None
+    source_vectors: np.ndarray | None = None
+    translation_vectors: np.ndarray | None = None
+    glossary: Sequence[tuple[str, str]] = ()
+    source_text: str | None = None
+    translation_text: str | None = None
+    #: Per-link numbers other stages leave for later ones (e.g. the divergence features).
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def sources(self) -> list[LinkText]:
+        return [link_text(self.alignment, "source", l.source) for l in self.alignment.links]
+
+    @cached_property
+    def translations(self) -> list[LinkText]:
+        return [
+            link_text(self.alignment, "translation", l.translation) for l in self.alignment.links
+        ]
+
+    def text(self, side: SideName) -> list[LinkText]:
+        return self.sources if side == "source" else self.translations
+
+    @cached_property
+    def source_language(self) -> str | None:
+        return self.alignment.source.language or _guess(self.alignment.source.texts())
+
+    @cached_property
+    def translation_language(self) -> str | None:
+        return self.alignment.translation.language or _guess(self.alignment.translation.texts())
+
+    def language(self, side: SideName) -> str | None:
+        return self.source_language if side == "source" else self.translation_language
+
+    @cached_property
+    def word_alignments(self):
+        """Per link, the `align.checks.words.WordAlignment` of its sides (None without a model)."""
+        from align.checks.words import align_links
+
+        if self.encoder is None:
+            return [None] * len(self.alignment.links)
+        return align_links(self.encoder, self.sources, self.translations)
+
+    def span(self, link_side: LinkText, start: int, end: int) -> Span:
+        """A `Span` for characters ``[start, end)`` of `link_side`'s text."""
+        doc_start, doc_end = link_side.to_document(start, end)
+        document = self.source_text if link_side.side == "source" else self.translation_text
+        if document is not None and doc_end <= len(document):
+            text = document[doc_start:doc_end]
+        else:
+            text = link_side.text[start:end]
+        return Span(link_side.side, doc_start, doc_end, text)
+
+    def whole(self, link_side: LinkText) -> list[Span]:
+        """Spans covering each sentence of `link_side`."""
+        spans = []
+        for text_start, _, length in link_side.pieces:
+            spans.append(self.span(link_side, text_start, text_start + length))
+        return spans
+
+
+def _guess(texts: list[str]) -> str | None:
+    from align.language import detect_language
+
+    return detect_language(" ".join(texts)[:20000])
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """`text` shortened for a one-line reason."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

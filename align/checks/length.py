@@ -1,0 +1,75 @@
+"""Links whose length ratio is far from the document's own.
+
+Translations run longer or shorter than their source by a fairly steady factor
+(French ≈ 1.1–1.2 × English); what stands out is a link far from the factor of
+*this* document.  As in Gale and Church's length model, the spread of the log
+ratio shrinks with the length of the text, so the deviation is measured in
+units of ``sigma / sqrt(length)``, with the centre and spread estimated robustly
+(median and median absolute deviation) from the document's own links.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from align.checks.base import CheckContext
+from align.record import Finding
+
+KINDS = ("length",)
+
+#: Spread of ``log(ratio) * sqrt(chars)`` for faithful translations, used when the
+#: document is too short to measure its own (measured on the development gold links).
+PRIOR_SPREAD = 2.0
+_MIN_LINKS = 8
+
+
+def deviations(ctx: CheckContext) -> list[float | None]:
+    """Per link, how many spreads its length ratio lies from the document's (None if a side is
+    empty).  Positive: the translation is longer than usual."""
+    if "length" in ctx.notes:
+        return ctx.notes["length"]
+    raw: list[tuple[float, float] | None] = []
+    for s, t in zip(ctx.sources, ctx.translations, strict=True):
+        a, b = len(s.text.strip()), len(t.text.strip())
+        if a == 0 or b == 0:
+            raw.append(None)
+        else:
+            raw.append((math.log(b / a), math.sqrt(min(a, b))))
+    known = [r for r in raw if r is not None]
+    if len(known) >= _MIN_LINKS:
+        logs = np.array([r[0] for r in known])
+        centre = float(np.median(logs))
+        scaled = np.array([(r[0] - centre) * r[1] for r in known])
+        spread = max(1.4826 * float(np.median(np.abs(scaled))), 0.5 * PRIOR_SPREAD)
+    else:
+        centre = float(np.median([r[0] for r in known])) if known else 0.0
+        spread = PRIOR_SPREAD
+    out = [None if r is None else (r[0] - centre) * r[1] / spread for r in raw]
+    ctx.notes["length"] = out
+    ctx.notes["length_centre"] = centre
+    return out
+
+
+def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
+    out: list[tuple[int, Finding]] = []
+    centre = None
+    for i, z in enumerate(deviations(ctx)):
+        centre = ctx.notes["length_centre"]
+        if z is None or abs(z) < 4:
+            continue
+        a, b = len(ctx.sources[i].text.strip()), len(ctx.translations[i].text.strip())
+        factor = (b / a) / math.exp(centre)
+        if max(a, b) < 30 or 1 / 1.8 < factor < 1.8:
+            continue
+        severity = "minor" if factor >= 2.5 or factor <= 1 / 2.5 else "info"
+        if factor > 1:
+            reason = f"the translation is {factor:.1f}× longer than usual for this document"
+        else:
+            reason = f"the translation is {1 / factor:.1f}× shorter than usual for this document"
+        out.append((i, Finding(
+            "length", severity, reason,
+            ctx.whole(ctx.sources[i]) + ctx.whole(ctx.translations[i]),
+        )))
+    return out

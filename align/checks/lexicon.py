@@ -1,0 +1,138 @@
+"""Small word lists the rule-based checks share: function words, months, number words.
+
+Kept deliberately short: each list holds the words that are frequent and
+unambiguous enough to decide something on their own.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+#: Frequent function words that identify a language (and that names are never made of).
+FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the of and to in is was that it he she for with as his her on be at by had have "
+        "not this but from they you which were are or an my me we him would there their "
+        "what so if all been will who when no one do said could them than into out then "
+        "i a".split()
+    ),
+    "fr": frozenset(
+        "le la les de des du et est un une que qui dans pour pas sur au aux il elle ne se "
+        "ce cette son sa ses avec par plus mais nous vous ils elles était été être je tu "
+        "me te lui leur y en on ou où mon ma mes ton ta tes donc car comme".split()
+    ),
+    "de": frozenset(
+        "der die das und ist nicht ein eine einen dem den des zu mit sich auf für von im "
+        "ich er sie es wir ihr war wird sind auch als aber wie noch nach bei aus wenn so "
+        "hat haben nur oder über dass daß".split()
+    ),
+    "es": frozenset(
+        "el la los las de del y que en un una es por con para no se su sus al lo como más "
+        "pero le ya o este esta fue ha muy yo también".split()
+    ),
+    "it": frozenset(
+        "il lo la i gli le di del della che e è un una per non con si da al alla sono ma "
+        "come più anche questo questa ho ha".split()
+    ),
+    "pt": frozenset(
+        "o a os as de do da dos das e que em um uma para com não se por mais na no ao "
+        "como mas foi ele ela é são".split()
+    ),
+    "nl": frozenset(
+        "de het een en van in is dat op te zijn met voor niet aan er maar ook als bij "
+        "door om dan wat ze hij zij wij ik".split()
+    ),
+}
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", c.casefold())
+    plain = "".join(x for x in decomposed if not unicodedata.combining(x))
+    return plain[:1] or c
+
+
+def fold(text: str) -> str:
+    """Lower case without accents (``Andrés`` → ``andres``), one character for one, so that
+    offsets into the folded text are offsets into `text`."""
+    if text.isascii():
+        return text.lower()
+    return "".join(map(_fold_char, text)).replace("’", "'")
+
+
+MONTHS: dict[str, int] = {}
+for _lang_months in (
+    "january february march april may june july august september october november december",
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+    "dicembre",
+):
+    for _number, _name in enumerate(_lang_months.split(), start=1):
+        MONTHS.setdefault(fold(_name), _number)
+MONTHS.update({"jan": 1, "feb": 2, "aug": 8, "sept": 9, "oct": 10, "nov": 11, "dec": 12})
+#: "may" and "mars" are frequent words too: a month only next to a number.
+AMBIGUOUS_MONTHS = frozenset({"may", "mars", "march", "mai"})
+
+#: Spelled numbers (folded), used only as counterparts of digits on the other side.
+NUMBER_WORDS: dict[str, int] = {}
+for _lang_numbers in (
+    # English, French, German, Spanish, Italian: 1-20, tens, hundred, thousand, million
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty",
+    "un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
+    "seize dix-sept dix-huit dix-neuf vingt",
+    "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn "
+    "fünfzehn sechzehn siebzehn achtzehn neunzehn zwanzig",
+    "uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+    "dieciséis diecisiete dieciocho diecinueve veinte",
+    "uno due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici "
+    "quindici sedici diciassette diciotto diciannove venti",
+):
+    for _number, _name in enumerate(_lang_numbers.split(), start=1):
+        NUMBER_WORDS.setdefault(fold(_name), _number)
+for _tens in (
+    "thirty forty fifty sixty seventy eighty ninety",
+    "trente quarante cinquante soixante septante huitante nonante",
+    "dreissig vierzig fünfzig sechzig siebzig achtzig neunzig",
+    "treinta cuarenta cincuenta sesenta setenta ochenta noventa",
+    "trenta quaranta cinquanta sessanta settanta ottanta novanta",
+):
+    for _number, _name in enumerate(_tens.split(), start=3):
+        NUMBER_WORDS.setdefault(fold(_name), _number * 10)
+NUMBER_WORDS.update(
+    {
+        "une": 1,
+        "ein": 1,
+        "eine": 1,
+        "una": 1,
+        "dreißig": 30,
+        "fourty": 40,
+        "hundred": 100,
+        "cent": 100,
+        "cents": 100,
+        "hundert": 100,
+        "cien": 100,
+        "ciento": 100,
+        "cento": 100,
+        "thousand": 1000,
+        "mille": 1000,
+        "tausend": 1000,
+        "mil": 1000,
+        "million": 1_000_000,
+        "millions": 1_000_000,
+        "millionen": 1_000_000,
+        "millones": 1_000_000,
+        "milioni": 1_000_000,
+        "dozen": 12,
+        "douzaine": 12,
+        "dutzend": 12,
+        "half": 0.5,
+        "demi": 0.5,
+        "demie": 0.5,
+        "moitie": 0.5,
+    }
+)
+NUMBER_WORDS = {fold(k): v for k, v in NUMBER_WORDS.items()}

@@ -1,0 +1,114 @@
+"""Meaning shifts: two sides that match in form but not in meaning.
+
+Two signals:
+
+- **negation**: one side negates and the other does not (``ne … pas``, ``not``,
+  ``nicht``, ``never``, ``sans`` …), in a link that is otherwise close
+  (divergence below `align.checks.divergence.THRESHOLD`), where a dropped or
+  added negation turns the sentence around rather than being part of a loose
+  rewording; the negation words are highlighted, with the words of the other
+  side the word aligner leaves unmatched;
+- **different content**: a link the divergence score calls nearly unrelated
+  (≥ `UNRELATED`) although nothing is missing from it as a whole.
+"""
+
+from __future__ import annotations
+
+from align.checks.base import CheckContext, LinkText, Word, words
+from align.checks.divergence import THRESHOLD
+from align.checks.lexicon import fold
+from align.record import Finding, Span
+
+KINDS = ("meaning-shift",)
+
+#: Divergence from which a link with no other explanation is reported as saying something else.
+UNRELATED = 0.9
+
+_NEGATIONS = {
+    "en": frozenset("not never no nothing nobody none neither nor nowhere without cannot".split()),
+    "fr": frozenset("pas jamais rien aucun aucune sans ni nullement guere".split()),
+    "de": frozenset("nicht nie niemals nichts niemand kein keine keinen keinem keiner keines "
+                    "ohne weder".split()),
+    "es": frozenset("no nunca nada nadie ningun ninguna ningunos sin ni jamas tampoco".split()),
+    "it": frozenset("non mai niente nulla nessuno nessuna senza ne".split()),
+}
+_ALL = frozenset().union(*_NEGATIONS.values())
+
+
+def negations(text: str, language: str | None) -> list[Word]:
+    """The words of `text` that negate, one per negation (``ne … pas`` counts once)."""
+    vocabulary = _NEGATIONS.get(language or "", _ALL)
+    found = []
+    particles = []
+    for w in words(text):
+        key = fold(w.text)
+        if language in (None, "en") and key.endswith("n't"):
+            found.append(w)
+        elif language in (None, "fr") and (key == "ne" or key.startswith("n'")):
+            particles.append(w)
+        elif key in vocabulary:
+            found.append(w)
+    if language in (None, "fr") and len(particles) > len(found):
+        # Literary French may negate with "ne" alone ("je ne sais"): count the particles
+        # that no negation word accompanies.
+        found += particles[len(found):]
+    return found
+
+
+def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
+    if divergence >= THRESHOLD:
+        return None
+    source, translation = ctx.sources[i], ctx.translations[i]
+    left = negations(source.text, ctx.source_language)
+    right = negations(translation.text, ctx.translation_language)
+    if len(left) == len(right):
+        return None
+    more, fewer, where = (source, translation, "source") if len(left) > len(right) else (
+        translation, source, "translation")
+    extra = left if where == "source" else right
+    spans: list[Span] = [ctx.span(more, w.start, w.end) for w in extra]
+    wa = ctx.word_alignments[i]
+    if wa is not None:
+        other = "translation" if where == "source" else "source"
+        link_side: LinkText = fewer
+        spans += [ctx.span(link_side, w.start, w.end) for w in wa.unaligned(other)]
+    shown = ", ".join(dict.fromkeys(w.text for w in extra))
+    other_name = "translation" if where == "source" else "source"
+    return Finding(
+        "meaning-shift", "minor",
+        f"the {where} negates ({shown}) where the {other_name} does not", spans,
+    )
+
+
+def _unrelated(wa) -> bool:
+    """Both sides carry much the other lacks (one side within the other is an omission)."""
+    if wa is None:
+        return True
+    shares = (wa.unaligned_content_share("source"), wa.unaligned_content_share("translation"))
+    return min(shares) >= 0.4
+
+
+def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
+    out: list[tuple[int, Finding]] = []
+    scores = ctx.notes.get("divergence") or [0.0] * len(ctx.alignment.links)
+    for i in range(len(ctx.alignment.links)):
+        if not ctx.sources[i] or not ctx.translations[i]:
+            continue
+        finding = _negation(ctx, i, scores[i])
+        if finding is not None:
+            out.append((i, finding))
+        elif scores[i] >= UNRELATED and _unrelated(ctx.word_alignments[i]):
+            wa = ctx.word_alignments[i]
+            spans = ctx.whole(ctx.sources[i]) + ctx.whole(ctx.translations[i])
+            if wa is not None and (wa.unaligned("source") or wa.unaligned("translation")):
+                spans = [ctx.span(ctx.sources[i], w.start, w.end) for w in wa.unaligned("source")]
+                spans += [
+                    ctx.span(ctx.translations[i], w.start, w.end)
+                    for w in wa.unaligned("translation")
+                ]
+            out.append((i, Finding(
+                "meaning-shift", "minor",
+                f"the two sides seem to say different things (divergence {scores[i]:.2f})",
+                spans,
+            )))
+    return out

@@ -1,0 +1,202 @@
+"""Mechanical defects: doubled words, unbalanced brackets and quotes, final punctuation that
+differs, a repeated source sentence translated differently, and one term spelled two ways.
+
+These look at both sides: the source can carry defects too (``that that``), and a
+reviewer wants to know before blaming the translation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from align.checks.base import CheckContext, LinkText, quote, words
+from align.checks.lexicon import fold
+from align.record import Finding, SideName, Span
+
+KINDS = ("mechanical",)
+
+#: Words that grammar doubles: "vous vous trompez", "nous nous", "had had", "die die".
+_LEGITIMATE_DOUBLES = frozenset({"vous", "nous", "had", "die", "das", "der", "sie"})
+_BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
+_QUOTES = (("«", "»"), ("“", "”"))
+_TRAILING = " \t\n\"'“”‘’«»„‹›)]}*_"
+
+
+def doubled_words(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of every word written twice in a row (``that that``)."""
+    found = []
+    tokens = words(text)
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        same = a.text.casefold() == b.text.casefold()
+        if same and a.text.isalpha() and text[a.end : b.start].isspace():
+            if a.text.casefold() not in _LEGITIMATE_DOUBLES:
+                found.append((a.start, b.end, a.text))
+    return found
+
+
+def imbalance(text: str) -> list[str]:
+    """The bracket and quote pairs of `text` left open or closed without their partner."""
+    problems = []
+    for opening, closing in _BRACKETS:
+        if text.count(opening) != text.count(closing):
+            problems.append(opening + closing)
+    for opening, closing in _QUOTES:
+        opens, closes = text.count(opening), text.count(closing)
+        if opening == "“" and "„" in text:  # German quotes open with „ and close with “
+            opens, closes = text.count("„"), text.count("“") + text.count("”")
+        if opens != closes:
+            problems.append(opening + closing)
+    if text.count('"') % 2:
+        problems.append('""')
+    return problems
+
+
+def final_mark(text: str) -> str:
+    """How `text` ends: ``?``, ``!``, ``…`` or ``.`` (anything else)."""
+    stripped = text.rstrip(_TRAILING)
+    if stripped.endswith("...") or stripped.endswith("…"):
+        return "…"
+    if stripped[-1:] in ("?", "!"):
+        return stripped[-1]
+    # French sets the mark off with a space inside the quotes: "« Quoi ? »".
+    return "."
+
+
+def _doubled(ctx: CheckContext, i: int, side: LinkText) -> list[tuple[int, Finding]]:
+    return [
+        (i, Finding("mechanical", "minor", f"doubled word: {word} {word}",
+                    [ctx.span(side, start, end)]))
+        for start, end, word in doubled_words(side.text)
+    ]
+
+
+def _balance(ctx: CheckContext, i: int) -> list[tuple[int, Finding]]:
+    out = []
+    source, translation = ctx.sources[i], ctx.translations[i]
+    left, right = imbalance(source.text), imbalance(translation.text)
+    # Dialogue legitimately opens a quote in one sentence and closes it later; only a
+    # difference between the two sides is worth a look.
+    for this, other, name in ((right, left, "translation"), (left, right, "source")):
+        for pair in this:
+            if pair in other:
+                continue
+            side = translation if name == "translation" else source
+            kind = "brackets" if pair[0] in "([{" else "quotes"
+            out.append((i, Finding(
+                "mechanical", "minor" if kind == "brackets" else "info",
+                f"unbalanced {kind} {pair} in the {name}", ctx.whole(side),
+            )))
+    return out
+
+
+def _punctuation(ctx: CheckContext, i: int) -> list[tuple[int, Finding]]:
+    source, translation = ctx.sources[i], ctx.translations[i]
+    a, b = final_mark(source.text), final_mark(translation.text)
+    if a == b:
+        return []
+    severity = "minor" if "?" in (a, b) else "info"
+    return [(i, Finding(
+        "mechanical", severity,
+        f"the source ends with {a} but the translation with {b}",
+        ctx.whole(source)[-1:] + ctx.whole(translation)[-1:],
+    ))]
+
+
+def _normal(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def _repeated_sources(ctx: CheckContext) -> list[tuple[int, Finding]]:
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, (s, t) in enumerate(zip(ctx.sources, ctx.translations, strict=True)):
+        if s and t and len(words(s.text)) >= 3:
+            groups[_normal(s.text)].append(i)
+    out = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        versions = Counter(_normal(ctx.translations[i].text) for i in members)
+        if len(versions) < 2:
+            continue
+        usual, _ = versions.most_common(1)[0]
+        first_usual = next(i for i in members if _normal(ctx.translations[i].text) == usual)
+        for i in members:
+            if _normal(ctx.translations[i].text) != usual:
+                out.append((i, Finding(
+                    "mechanical", "minor",
+                    f"the same source sentence is translated differently in link {first_usual + 1}:"
+                    f" {quote(ctx.translations[first_usual].text)}",
+                    ctx.whole(ctx.translations[i]),
+                )))
+    return out
+
+
+def _spelling_key(word: str) -> str:
+    return "".join(c for c in fold(word) if c.isalnum())
+
+
+def _spellings(ctx: CheckContext, side: SideName) -> list[tuple[int, Finding]]:
+    """One term written two ways on one side: ``workers’`` and ``worker’s``, ``to-day`` and
+    ``today``.  Apostrophe against no apostrophe is left alone (``its``/``it's`` differ)."""
+    sentences = ctx.alignment.side(side).sentences
+    link_of = {}
+    for i, link in enumerate(ctx.alignment.links):
+        for k in link.source if side == "source" else link.translation:
+            link_of[k] = i
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    followers: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    places: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
+    for k, sentence in enumerate(sentences):
+        tokens = words(sentence.text)
+        for n, w in enumerate(tokens):
+            form = fold(w.text)
+            key = _spelling_key(w.text)
+            if len(key) < 3:
+                continue
+            forms[key][form] += 1
+            after = fold(tokens[n + 1].text) if n + 1 < len(tokens) else ""
+            followers[key][form].add(after)
+            places[key].append((k, w.start, w.end, form))
+    out = []
+    for key, counter in forms.items():
+        if len(counter) < 2:
+            continue
+        marked = [f for f in counter if any(c in f for c in "'-‐")]
+        if not marked:
+            continue
+        apostrophes = [f for f in counter if "'" in f]
+        if apostrophes and len(apostrophes) < len(counter) and len(apostrophes) == len(marked):
+            # Only apostrophe against none: "its" and "it's" are different words.
+            counter = Counter({f: counter[f] for f in apostrophes})
+            if len(counter) < 2:
+                continue
+        usual = max(counter, key=lambda f: (counter[f], -min(
+            p[0] for p in places[key] if p[3] == f)))
+        shared_context = any(
+            followers[key][usual] & followers[key][f] - {""} for f in counter if f != usual
+        )
+        severity = "minor" if shared_context else "info"
+        for k, start, end, form in places[key]:
+            if form == usual or form not in counter or k not in link_of:
+                continue
+            sentence = sentences[k]
+            text = sentence.text[start:end]
+            out.append((link_of[k], Finding(
+                "mechanical", severity,
+                f"inconsistent spelling in the {side}: {text} here, "
+                f"{usual} elsewhere",
+                [Span(side, sentence.start + start, sentence.start + end, text)],
+            )))
+    return out
+
+
+def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
+    out: list[tuple[int, Finding]] = []
+    for i in range(len(ctx.alignment.links)):
+        source, translation = ctx.sources[i], ctx.translations[i]
+        out += _doubled(ctx, i, source) + _doubled(ctx, i, translation)
+        if source and translation:
+            out += _balance(ctx, i) + _punctuation(ctx, i)
+    out += _repeated_sources(ctx)
+    out += _spellings(ctx, "source") + _spellings(ctx, "translation")
+    return out

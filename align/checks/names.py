@@ -1,0 +1,258 @@
+"""Proper names present on one side of a link and absent from the other.
+
+A name is a capitalised word that is not at the start of a sentence, is never
+written in lower case elsewhere on its side, and is not a function word (the
+start of a sentence counts only when the same word is a name elsewhere).
+German capitalises every noun, so a German side contributes no names of its own
+(its text still serves as the counterpart of the other side's names).
+
+A name has a counterpart when the other side (or a neighbouring link, where a
+moved sentence boundary may have put it) holds the same word forgiving accents,
+case and small spelling differences (``Andrés`` = ``Andres``, ``Tchaikovsky`` =
+``Tchaïkovski``), a word sharing most of its stem (``Stalinist`` =
+``stalinien``), or a listed translation (``Spain`` = ``Espagne`` = ``Spanien``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from difflib import SequenceMatcher
+
+from align.checks.base import CheckContext, LinkText, Word, quote, words
+from align.checks.lexicon import FUNCTION_WORDS, MONTHS, fold
+from align.record import Finding, SideName
+
+KINDS = ("name",)
+
+#: Names that translate: each line is one name in English, French, German, Spanish, Italian …
+_TRANSLATED = """
+spain espagne spanien espana spagna spanish espagnol espagnole espagnols espagnoles spanisch
+france frankreich francia french francais francaise francais franzosisch
+germany allemagne deutschland alemania germania german allemand allemande allemands deutsch
+england angleterre inglaterra inghilterra english anglais anglaise englisch
+britain bretagne grossbritannien british britannique britanniques britisch
+russia russie russland rusia russian russe russes russisch
+italy italie italien italia italian italienne italienisch
+switzerland suisse schweiz suiza svizzera swiss schweizer
+austria autriche osterreich austrian autrichien
+belgium belgique belgien belgian belge
+netherlands pays-bas niederlande holland hollande dutch hollandais neerlandais
+portugal portuguese portugais
+greece grece griechenland greek grec grecque
+poland pologne polen polish polonais
+america amerique amerika american americain americaine americains amerikanisch
+mexico mexique mexiko
+china chine chinese chinois
+japan japon japanese japonais
+egypt egypte agypten
+sweden suede schweden swedish suedois
+norway norvege norwegen
+denmark danemark danish danois
+scotland ecosse schottland scottish scotch ecossais
+ireland irlande irish irlandais
+europe europa european europeen europeenne europeens
+africa afrique afrika
+asia asie asien
+london londres
+vienna vienne wien
+munich munchen
+geneva geneve genf
+venice venise venedig
+moscow moscou moskau
+brussels bruxelles brussel
+lisbon lisbonne lissabon
+athens athenes athen
+cologne koln
+florence florenz firenze
+naples napoli neapel
+rome rom roma
+soviet sovietique sovietiques sowjetisch
+monday lundi montag
+tuesday mardi dienstag
+wednesday mercredi mittwoch
+thursday jeudi donnerstag
+friday vendredi freitag
+saturday samedi samstag
+sunday dimanche sonntag
+god dieu gott dios dio
+christmas noel weihnachten
+heaven ciel paradis himmel
+"""
+_EQUIVALENT: dict[str, frozenset[str]] = {}
+for _line in _TRANSLATED.strip().splitlines():
+    _group = frozenset(_line.split())
+    for _w in _group:
+        _EQUIVALENT[_w] = _EQUIVALENT.get(_w, frozenset()) | _group
+
+#: Titles and forms of address translate freely; they are not names.
+_TITLES = frozenset(
+    "mr mrs ms miss sir madam lady lord dr st monsieur madame mademoiselle m mme mlle mm "
+    "herr frau fraulein senor senora signor signora don dona captain capitaine colonel "
+    "general king queen prince princess roi reine princesse duke duc count comte chapter "
+    "chapitre kapitel ok oh ah eh".split()
+)
+_ALL_FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_OPENERS = " \t\n\"'“”‘’«»„‹›([{—–-*_"
+
+
+def _key(word: str) -> str:
+    """Folded form without a possessive ending: ``Andrés’s`` → ``andres``."""
+    key = fold(word)
+    for ending in ("'s", "'"):
+        if key.endswith(ending):
+            key = key[: -len(ending)]
+    return key
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and (text[i] in _OPENERS):
+        i -= 1
+    if i < 0:
+        return True
+    # "1." of a numbered paragraph and a sentence end look alike: both start a sentence.
+    return text[i] in ".!?…:;"
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and len(word) >= 2
+
+
+class _Lexicon:
+    """Which capitalised words of one side are names: never in lower case on that side."""
+
+    def __init__(self, texts: list[str]):
+        self.lower: Counter[str] = Counter()
+        self.middle: Counter[str] = Counter()
+        for text in texts:
+            for w in words(text):
+                key = _key(w.text)
+                if not _capitalised(w.text):
+                    self.lower[key] += 1
+                elif not _sentence_initial(text, w.start):
+                    self.middle[key] += 1
+
+    def is_name(self, text: str, word: Word) -> bool:
+        if not _capitalised(word.text) or _ROMAN.match(word.text):
+            return False
+        key = _key(word.text)
+        if key in _ALL_FUNCTION_WORDS or key in _TITLES or key in MONTHS or not key[0].isalpha():
+            return False
+        if self.lower[key] > 0:
+            return False
+        return not _sentence_initial(text, word.start) or self.middle[key] > 0
+
+
+def _shouting(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 0 and sum(c.isupper() for c in letters) > 0.5 * len(letters)
+
+
+def names(text: str, lexicon: _Lexicon) -> list[list[Word]]:
+    """The names of `text`, consecutive capitalised words grouped (``Pierre Boul``)."""
+    if _shouting(text):
+        return []
+    groups: list[list[Word]] = []
+    for w in words(text):
+        if not lexicon.is_name(text, w):
+            continue
+        if groups and text[groups[-1][-1].end : w.start].strip() == "":
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    return groups
+
+
+def _counterpart(key: str, other: set[str]) -> bool:
+    if key in other:
+        return True
+    for alias in _EQUIVALENT.get(key, ()):
+        if alias in other:
+            return True
+    for w in other:
+        if abs(len(w) - len(key)) > 4 or not w[:1] == key[:1]:
+            continue
+        prefix = len(_common_prefix(w, key))
+        if prefix >= 4 and prefix >= 0.7 * min(len(w), len(key)):
+            return True
+        if min(len(w), len(key)) >= 4 and SequenceMatcher(None, w, key).ratio() >= 0.8:
+            return True
+    return False
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
+def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
+    out: list[tuple[int, Finding]] = []
+    lexicons = {}
+    for side in ("source", "translation"):
+        if ctx.language(side) == "de":
+            lexicons[side] = None
+        else:
+            lexicons[side] = _Lexicon(ctx.alignment.side(side).texts())
+    keys_cache: dict[tuple[str, int], set[str]] = {}
+
+    def keys(side: SideName, i: int) -> set[str]:
+        texts = ctx.text(side)
+        if (side, i) not in keys_cache:
+            keys_cache[(side, i)] = (
+                {_key(w.text) for w in words(texts[i].text)} if 0 <= i < len(texts) else set()
+            )
+        return keys_cache[(side, i)]
+
+    def missing(side: SideName, other: SideName, i: int) -> list[list[Word]]:
+        lexicon = lexicons[side]
+        if lexicon is None:
+            return []
+        link_side: LinkText = ctx.text(side)[i]
+        found = []
+        for group in names(link_side.text, lexicon):
+            absent = [
+                w for w in group
+                if not _counterpart(_key(w.text), keys(other, i))
+                and not any(_counterpart(_key(w.text), keys(other, i + d)) for d in (-1, 1))
+            ]
+            if absent:
+                found.append(absent)
+        return found
+
+    for i in range(len(ctx.alignment.links)):
+        source, translation = ctx.sources[i], ctx.translations[i]
+        if not source or not translation:
+            continue
+        left = missing("source", "translation", i)
+        right = missing("translation", "source", i)
+
+        def text_of(side_text: LinkText, group: list[Word]) -> str:
+            return side_text.text[group[0].start : group[-1].end]
+
+        def span(side_text: LinkText, group: list[Word]):
+            return ctx.span(side_text, group[0].start, group[-1].end)
+
+        for a, b in zip(left, right, strict=False):
+            out.append((i, Finding(
+                "name", "major",
+                f"name {quote(text_of(source, a))} in the source is "
+                f"{quote(text_of(translation, b))} in the translation",
+                [span(source, a), span(translation, b)],
+            )))
+        for a in left[len(right):]:
+            out.append((i, Finding(
+                "name", "minor",
+                f"name {quote(text_of(source, a))} in the source is not in the translation",
+                [span(source, a)],
+            )))
+        for b in right[len(left):]:
+            out.append((i, Finding(
+                "name", "minor",
+                f"name {quote(text_of(translation, b))} in the translation is not in the source",
+                [span(translation, b)],
+            )))
+    return out

@@ -1,0 +1,211 @@
+"""Numbers, dates, percentages and amounts that differ between the two sides of a link.
+
+Every number is read into the set of values it can mean, so that the French and
+English conventions meet: ``1 000,5`` and ``1,000.5`` are both 1000.5; ``1,500``
+is 1500 or 1.5 and matches either.  Month names count as the month's number
+(``13 août 1936`` = ``August 13, 1936`` = ``13/08/1936``).  Spelled numbers
+(``twenty-five``, ``vingt-cinq``) are read too, but only as counterparts of a
+number on the other side: a spelled number alone is never flagged, because
+translators freely write ``deux`` for ``a couple``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from align.checks.base import CheckContext, LinkText, words
+from align.checks.lexicon import AMBIGUOUS_MONTHS, MONTHS, NUMBER_WORDS, fold
+from align.record import Finding
+
+KINDS = ("number",)
+
+_GROUP_SEPARATOR = "[ \u00a0\u202f\u2009']"
+NUMBER = re.compile(
+    r"(?<![\d.,])"
+    rf"(?:\d{{1,3}}(?:(?:{_GROUP_SEPARATOR}|[.,])\d{{3}}(?![\d]))+(?:[.,]\d+)?"
+    r"|\d+(?:[.,]\d+)?)"
+    r"(?![\d])"
+)
+_CONNECTORS = frozenset({"et", "and", "und", "y", "e"})
+
+
+@dataclass
+class Mention:
+    values: frozenset
+    start: int
+    end: int
+    text: str
+    #: Flagged when unmatched (digits and months); spelled numbers only serve as counterparts.
+    flaggable: bool = True
+
+
+def _as_float(digits: str) -> float:
+    return float(digits) if digits else 0.0
+
+
+def readings(text: str) -> set[float]:
+    """Every value the written number `text` can stand for under French, English or German use."""
+    plain = re.sub(_GROUP_SEPARATOR, "", text)
+    has_comma, has_dot = "," in plain, "." in plain
+    if has_comma and has_dot:
+        decimal = "," if plain.rfind(",") > plain.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        return {float(plain.replace(thousands, "").replace(decimal, "."))}
+    if not (has_comma or has_dot):
+        return {float(plain)}
+    separator = "," if has_comma else "."
+    parts = plain.split(separator)
+    values = set()
+    if all(len(p) == 3 for p in parts[1:]):
+        values.add(float("".join(parts)))
+    if len(parts) == 2:
+        values.add(float(parts[0] + "." + parts[1]))
+    return values or {float(plain.replace(separator, ""))}
+
+
+def _spelled_value(parts: list[str]) -> float | None:
+    total, current = 0.0, 0.0
+    for part in parts:
+        v = NUMBER_WORDS.get(part)
+        if v is None:
+            return None
+        if v == 100:
+            current = (current or 1) * 100
+        elif v >= 1000:
+            total += (current or 1) * v
+            current = 0
+        elif v == 20 and current in (4.0,):  # quatre-vingt(s)
+            current *= 20
+        else:
+            current += v
+    return total + current
+
+
+def mentions(text: str) -> list[Mention]:
+    """The numbers of `text`: digits, month names and spelled numbers, in order."""
+    found = [
+        Mention(frozenset(readings(m.group())), m.start(), m.end(), m.group())
+        for m in NUMBER.finditer(text)
+    ]
+    digit_spans = [(m.start, m.end) for m in found]
+    tokens = words(text)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        key = fold(token.text)
+        month = MONTHS.get(key)
+        if month is not None:
+            near_digit = any(abs(s - token.end) <= 2 or abs(token.start - e) <= 3
+                             for s, e in digit_spans)
+            if key not in AMBIGUOUS_MONTHS or near_digit:
+                found.append(Mention(frozenset({("month", month), float(month)}),
+                                     token.start, token.end, token.text))
+            i += 1
+            continue
+        # A run of number words, maybe hyphenated or joined by "et"/"and": one spelled number.
+        j, parts = i, []
+        while j < len(tokens):
+            pieces = re.split(r"[-‐]", fold(tokens[j].text))
+            if all(p in NUMBER_WORDS for p in pieces):
+                parts.extend(pieces)
+                j += 1
+            elif parts and fold(tokens[j].text) in _CONNECTORS and j + 1 < len(tokens) and all(
+                p in NUMBER_WORDS for p in re.split(r"[-‐]", fold(tokens[j + 1].text))
+            ):
+                j += 1
+            else:
+                break
+        if parts:
+            value = _spelled_value(parts)
+            if value is not None:
+                found.append(Mention(frozenset({value}), tokens[i].start, tokens[j - 1].end,
+                                     text[tokens[i].start:tokens[j - 1].end], flaggable=False))
+            i = j
+        else:
+            i += 1
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    if a.values & b.values:
+        return True
+    # "1936-37" against "1936-1937": a two-digit year stands for its century's year.
+    for x in (v for v in a.values if isinstance(v, float)):
+        for y in (v for v in b.values if isinstance(v, float)):
+            lo, hi = min(x, y), max(x, y)
+            if lo < 100 and 1000 <= hi < 3000 and hi % 100 == lo and lo == int(lo):
+                return True
+    return False
+
+
+def unmatched(source: list[Mention], translation: list[Mention]) -> tuple[list, list]:
+    """The mentions of each side left without a counterpart on the other (digits first)."""
+    used = [False] * len(translation)
+    left: list[Mention] = []
+    order = sorted(range(len(source)), key=lambda k: not source[k].flaggable)
+    matched_source = [False] * len(source)
+    for k in order:
+        a = source[k]
+        candidates = [j for j, b in enumerate(translation) if not used[j] and _compatible(a, b)]
+        if candidates:
+            best = min(candidates, key=lambda j: (not translation[j].flaggable, j))
+            used[best] = True
+            matched_source[k] = True
+    left = [m for k, m in enumerate(source) if not matched_source[k] and m.flaggable]
+    right = [m for j, m in enumerate(translation) if not used[j] and m.flaggable]
+    return left, right
+
+
+def _trivial(m: Mention) -> bool:
+    # A lone "1" is often "a"/"un" on the other side.
+    return m.values <= {1.0}
+
+
+def _near(mention: Mention, neighbours: list[list[Mention]]) -> bool:
+    return any(_compatible(mention, other) for group in neighbours for other in group)
+
+
+def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
+    out: list[tuple[int, Finding]] = []
+    sources, translations = ctx.sources, ctx.translations
+    cache: dict[tuple[str, int], list[Mention]] = {}
+
+    def of(side: list[LinkText], name: str, i: int) -> list[Mention]:
+        key = (name, i)
+        if key not in cache:
+            cache[key] = mentions(side[i].text) if 0 <= i < len(side) else []
+        return cache[key]
+
+    for i in range(len(ctx.alignment.links)):
+        if not sources[i] or not translations[i]:
+            continue
+        left, right = unmatched(of(sources, "s", i), of(translations, "t", i))
+        if not left and not right:
+            continue
+
+        # Present in a neighbouring link: the sentence boundary moved, not the number.
+        left = [m for m in left if not _near(m, [of(translations, "t", i + d) for d in (-1, 1)])]
+        right = [m for m in right if not _near(m, [of(sources, "s", i + d) for d in (-1, 1)])]
+        for a, b in zip(left, right, strict=False):
+            out.append((i, Finding(
+                "number", "major",
+                f"number {a.text} in the source is {b.text} in the translation",
+                [ctx.span(sources[i], a.start, a.end), ctx.span(translations[i], b.start, b.end)],
+            )))
+        for a in left[len(right):]:
+            if _trivial(a):
+                continue
+            out.append((i, Finding(
+                "number", "minor", f"number {a.text} in the source is missing from the translation",
+                [ctx.span(sources[i], a.start, a.end)],
+            )))
+        for b in right[len(left):]:
+            if _trivial(b):
+                continue
+            out.append((i, Finding(
+                "number", "minor", f"number {b.text} in the translation is not in the source",
+                [ctx.span(translations[i], b.start, b.end)],
+            )))
+    return out

@@ -1,0 +1,98 @@
+"""The ``align check`` report: a summary, then every finding worst first with both sides.
+
+`report_dict` is the same report as plain data (for ``report.json`` or a CI job);
+`print_report` shows it with rich, the words a finding points at highlighted in
+each side's text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from align.checks import summarise, worst_first
+from align.record import Alignment, Finding, SideName
+
+_SEVERITY_STYLE = {"critical": "bold white on red", "major": "bold red", "minor": "yellow",
+                   "info": "dim"}
+_HIGHLIGHT = {"source": "bold black on bright_cyan", "translation": "bold black on yellow"}
+
+
+def _side_text(alignment: Alignment, side: SideName, indices: list[int]) -> tuple[str, int]:
+    """The link's sentences on `side` joined by spaces, and the document offset of the first."""
+    sentences = [alignment.side(side).sentences[k] for k in indices]
+    if not sentences:
+        return "", 0
+    return " ".join(s.text for s in sentences), sentences[0].start
+
+
+def _highlighted(alignment: Alignment, side: SideName, indices: list[int],
+                 finding: Finding) -> Text:
+    sentences = [alignment.side(side).sentences[k] for k in indices]
+    text = Text()
+    for n, sentence in enumerate(sentences):
+        if n:
+            text.append(" ")
+        piece = Text(sentence.text)
+        for span in finding.spans:
+            if span.side != side:
+                continue
+            start = max(span.start, sentence.start) - sentence.start
+            end = min(span.end, sentence.end) - sentence.start
+            if end > start:
+                piece.stylize(_HIGHLIGHT[side], start, end)
+        text.append_text(piece)
+    return text if sentences else Text("(nothing)", style="dim italic")
+
+
+def report_dict(alignment: Alignment) -> dict[str, Any]:
+    """The summary and every finding, worst first, each with the link's two texts."""
+    findings = []
+    for i, f in worst_first(alignment):
+        link = alignment.links[i]
+        findings.append({
+            "link": i,
+            "kind": f.kind,
+            "severity": f.severity,
+            "reason": f.reason,
+            "divergence": link.divergence,
+            "source": _side_text(alignment, "source", link.source)[0],
+            "translation": _side_text(alignment, "translation", link.translation)[0],
+            "spans": [{"side": s.side, "start": s.start, "end": s.end, "text": s.text}
+                      for s in f.spans],
+        })
+    return {"summary": summarise(alignment), "findings": findings}
+
+
+def print_report(alignment: Alignment, console: Console | None = None, *,
+                 limit: int | None = None) -> None:
+    """Print the summary and the findings, worst first (at most `limit` of them)."""
+    console = console or Console(highlight=False)
+    summary = summarise(alignment)
+    counts = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items()) or "none"
+    kinds = ", ".join(f"{n} {k}" for k, n in summary["by_kind"].items())
+    console.print(
+        f"[bold]{summary['links']} links[/], agreement {summary['agreement']:.2f}, "
+        f"{summary['divergent_links']} divergent (≥ {summary['divergence_threshold']}); "
+        f"findings: {counts}" + (f" ({kinds})" if kinds else "")
+    )
+    items = worst_first(alignment)
+    shown = items if limit is None else items[:limit]
+    for i, f in shown:
+        link = alignment.links[i]
+        style = _SEVERITY_STYLE.get(f.severity, "")
+        divergence = f"{link.divergence:.2f}" if link.divergence is not None else "–"
+        console.print()
+        console.print(
+            f"[{style}]{f.severity.upper()}[/] [bold]{f.kind}[/] · link {i + 1} "
+            f"({link.kind}, divergence {divergence}): {escape(f.reason)}"
+        )
+        console.print(Text("  source:      ", style="dim")
+                      + _highlighted(alignment, "source", link.source, f))
+        console.print(Text("  translation: ", style="dim")
+                      + _highlighted(alignment, "translation", link.translation, f))
+    if limit is not None and len(items) > limit:
+        console.print(f"\n… and {len(items) - limit} more findings")

@@ -1,0 +1,53 @@
+"""Translation text that was not translated: identical to the source, or in the source language."""
+
+from __future__ import annotations
+
+from align.checks.base import CheckContext, words
+from align.checks.lexicon import fold
+from align.language import language_scores
+from align.record import Finding
+
+KINDS = ("untranslated",)
+
+
+def _severity(n_words: int) -> str:
+    # One word ("Paris", "OK") is often legitimately the same in both languages.
+    return "major" if n_words >= 4 else "minor" if n_words >= 2 else "info"
+
+
+def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
+    out: list[tuple[int, Finding]] = []
+    source_language, target_language = ctx.source_language, ctx.translation_language
+    for i in range(len(ctx.alignment.links)):
+        source, translation = ctx.sources[i], ctx.translations[i]
+        if not source or not translation:
+            continue
+        target_words = [w.text for w in words(translation.text) if w.text[0].isalpha()]
+        if not target_words:
+            continue
+        if " ".join(fold(source.text).split()) == " ".join(fold(translation.text).split()):
+            out.append((i, Finding(
+                "untranslated", _severity(len(target_words)),
+                "the translation is identical to the source", ctx.whole(translation),
+            )))
+            continue
+        if (
+            source_language is None
+            or target_language is None
+            or source_language == target_language
+            or len(target_words) < 4
+        ):
+            continue
+        scores = language_scores(translation.text)
+        if scores.get(source_language, 0.0) > 2 * scores.get(target_language, 0.0):
+            source_words = {fold(w.text) for w in words(source.text)}
+            copied = sum(fold(w) in source_words for w in target_words) / len(target_words)
+            reason = (
+                "the translation repeats the source text"
+                if copied >= 0.6
+                else f"the translation reads as {source_language}, the source language"
+            )
+            out.append((i, Finding(
+                "untranslated", _severity(len(target_words)), reason, ctx.whole(translation)
+            )))
+    return out

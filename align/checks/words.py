@@ -1,0 +1,183 @@
+"""Which words of a link have a counterpart on the other side, from the model's own tokens.
+
+As in SimAlign (Jalili Sabet et al., 2020), words are aligned by the similarity of
+their contextual vectors inside the multilingual encoder: each word's vector is
+the mean of its subword tokens' vectors (from a middle layer, which carries more
+lexical meaning than the last); two words are aligned when each is the other's
+most similar word ("argmax"), and a second round aligns what is left the same way
+("itermax").  A word the model aligns with nothing, and whose best match is
+weak, has no counterpart: that is what the omission, addition and meaning-shift
+checks highlight (the unaligned-token view of semantic-difference detection in
+Vamvas and Sennrich, 2023).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from align.checks.base import LinkText, Word, words
+from align.checks.lexicon import FUNCTION_WORDS, fold
+from align.record import SideName
+
+#: Hidden layer whose token vectors align words best (SimAlign's choice for 12-layer models).
+LAYER = 8
+#: An unaligned word whose best similarity reaches the document's `STRONG_QUANTILE` of
+#: aligned-pair similarities is still taken as translated (the argmax rounds miss
+#: words translated by two words); `STRONG_MATCH` stands in for documents with fewer
+#: than `MIN_PAIRS` aligned pairs (the value for multilingual-e5-small).
+STRONG_QUANTILE = 0.25
+STRONG_MATCH = 0.55
+MIN_PAIRS = 30
+_FUNCTION = frozenset().union(*FUNCTION_WORDS.values())
+
+
+def is_content(word: Word) -> bool:
+    """Whether `word` carries meaning of its own (not a function word, not a lone letter)."""
+    key = fold(word.text).strip("'")
+    return len(key) > 1 and key not in _FUNCTION
+
+
+@dataclass
+class WordAlignment:
+    """The words of both sides of one link and which of them have a counterpart."""
+
+    source_words: list[Word]
+    translation_words: list[Word]
+    #: (source words, translation words) cosine similarity of the word vectors.
+    similarity: np.ndarray
+    #: Pairs (source word, translation word) aligned by argmax/itermax.
+    pairs: list[tuple[int, int]]
+    #: Similarity from which an unaligned word still counts as translated.
+    strong: float = STRONG_MATCH
+
+    def words_of(self, side: SideName) -> list[Word]:
+        return self.source_words if side == "source" else self.translation_words
+
+    def best(self, side: SideName) -> np.ndarray:
+        """Per word of `side`, its best similarity to any word of the other side."""
+        if self.similarity.size == 0:
+            return np.zeros(len(self.words_of(side)))
+        return self.similarity.max(axis=1 if side == "source" else 0)
+
+    def aligned(self, side: SideName) -> np.ndarray:
+        """Per word of `side`: aligned, or matched strongly enough to count as translated."""
+        flags = np.zeros(len(self.words_of(side)), dtype=bool)
+        k = 0 if side == "source" else 1
+        for pair in self.pairs:
+            flags[pair[k]] = True
+        return flags | (self.best(side) >= self.strong)
+
+    def unaligned(self, side: SideName) -> list[Word]:
+        return [w for w, ok in zip(self.words_of(side), self.aligned(side), strict=True) if not ok]
+
+    def unaligned_content_share(self, side: SideName) -> float:
+        """Share of the content words of `side` with no counterpart (0 if it has none)."""
+        ws = self.words_of(side)
+        flags = self.aligned(side)
+        content = [ok for w, ok in zip(ws, flags, strict=True) if is_content(w)]
+        return (len(content) - sum(content)) / len(content) if content else 0.0
+
+    def runs(self, side: SideName) -> list[tuple[int, int]]:
+        """Maximal runs ``[first, last]`` (word indices) of words with no counterpart;
+        function words between two unaligned words join the run."""
+        flags = self.aligned(side)
+        ws = self.words_of(side)
+        out: list[tuple[int, int]] = []
+        i = 0
+        while i < len(ws):
+            if flags[i]:
+                i += 1
+                continue
+            j = i
+            k = i + 1
+            while k < len(ws):
+                if not flags[k]:
+                    j = k
+                elif is_content(ws[k]):
+                    break
+                k += 1
+            out.append((i, j))
+            i = j + 1
+        return out
+
+    def confidently_aligned(self, side: SideName, start: int, end: int) -> bool:
+        """Whether a word within characters ``[start, end)`` is aligned to a similar word."""
+        ws = self.words_of(side)
+        best = self.best(side)
+        flags = self.aligned(side)
+        return any(
+            flags[k] and best[k] >= self.strong
+            for k, w in enumerate(ws)
+            if w.start < end and w.end > start
+        )
+
+
+def _word_vectors(text: str, offsets: list[tuple[int, int]], vectors: np.ndarray):
+    found = []
+    rows = []
+    starts = np.array([s for s, _ in offsets]) if offsets else np.zeros(0)
+    ends = np.array([e for _, e in offsets]) if offsets else np.zeros(0)
+    for w in words(text):
+        idx = np.nonzero((starts < w.end) & (ends > w.start))[0]
+        if len(idx):
+            found.append(w)
+            rows.append(vectors[idx].mean(axis=0))
+    if not rows:
+        return found, np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 1), np.float32)
+    matrix = np.asarray(rows, dtype=np.float32)
+    matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+    return found, matrix
+
+
+def _mutual_argmax(sim: np.ndarray) -> np.ndarray:
+    return (sim == sim.max(axis=1, keepdims=True)) & (sim == sim.max(axis=0, keepdims=True))
+
+
+def align_words(
+    source_words: list[Word],
+    source_vectors: np.ndarray,
+    translation_words: list[Word],
+    translation_vectors: np.ndarray,
+) -> WordAlignment:
+    """Argmax alignment plus one itermax round over unit word vectors (rows = words)."""
+    if not source_words or not translation_words:
+        return WordAlignment(source_words, translation_words, np.zeros((0, 0)), [])
+    sim = source_vectors @ translation_vectors.T
+    first = _mutual_argmax(sim)
+    free = ~(first.any(axis=1, keepdims=True) | first.any(axis=0, keepdims=True))
+    rest = np.where(free, sim, -np.inf)
+    second = _mutual_argmax(rest) & free if free.any() else np.zeros_like(first)
+    pairs = [tuple(map(int, p)) for p in np.argwhere(first | second)]
+    return WordAlignment(source_words, translation_words, sim, pairs)
+
+
+def token_embeddings(encoder, texts: Sequence[str]):
+    """The encoder's token vectors from `LAYER` (its last layer if it cannot choose)."""
+    try:
+        return encoder.token_embeddings(list(texts), layer=LAYER)
+    except TypeError:
+        return encoder.token_embeddings(list(texts))
+
+
+def align_links(
+    encoder, sources: Sequence[LinkText], translations: Sequence[LinkText]
+) -> list[WordAlignment | None]:
+    """The word alignment of every link with two non-empty sides (None for the others)."""
+    wanted = [i for i, (s, t) in enumerate(zip(sources, translations, strict=True)) if s and t]
+    texts = sorted({sources[i].text for i in wanted} | {translations[i].text for i in wanted})
+    tokens = dict(zip(texts, token_embeddings(encoder, texts), strict=True)) if texts else {}
+    out: list[WordAlignment | None] = [None] * len(sources)
+    for i in wanted:
+        s_words, s_vecs = _word_vectors(sources[i].text, *tokens[sources[i].text])
+        t_words, t_vecs = _word_vectors(translations[i].text, *tokens[translations[i].text])
+        out[i] = align_words(s_words, s_vecs, t_words, t_vecs)
+    aligned = [wa.similarity[a, b] for wa in out if wa is not None for a, b in wa.pairs]
+    if len(aligned) >= MIN_PAIRS:
+        strong = float(np.quantile(aligned, STRONG_QUANTILE))
+        for wa in out:
+            if wa is not None:
+                wa.strong = strong
+    return out

@@ -1,0 +1,479 @@
+"""The ``align`` command: a thin layer over `align.pipeline`.
+
+Each command parses its arguments, calls the library, and renders.  Mistakes a
+user can make end in one plain line on stderr and the exit code listed in
+``docs/cli.md`` (see `align.errors`); a traceback is shown only for a bug, and
+only with ``ALIGN_DEBUG=1``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+import tempfile
+import webbrowser
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from align import __version__
+from align.errors import (
+    EXIT_FINDINGS,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    AlignError,
+    UsageError,
+)
+
+app = typer.Typer(
+    name="align",
+    help="Align a text with its translation sentence by sentence, and find where they diverge.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+#: Human output (views, status, errors) goes to stderr when stdout carries data.
+err = Console(stderr=True, highlight=False)
+
+#: Above this many links, `align run` prints a summary instead of the whole table.
+VIEW_LIMIT = 400
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _friendly(command: F) -> F:
+    """Turn user errors into one line and an exit code; bugs into a short notice."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except AlignError as error:
+            err.print(f"align: error: {error}", markup=False, highlight=False)
+            raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            err.print("align: interrupted; no output file was left half-written", markup=False)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as error:  # a bug: say so plainly
+            if os.environ.get("ALIGN_DEBUG"):
+                raise
+            err.print(
+                f"align: internal error: {type(error).__name__}: {error}\n"
+                "This is a bug in align. Run again with ALIGN_DEBUG=1 for the traceback "
+                "and report it.",
+                markup=False,
+            )
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+class RichReporter:
+    """Status lines and progress bars on stderr, shown only on a terminal."""
+
+    def __init__(self, console: Console, quiet: bool = False) -> None:
+        self.console = console
+        self.live = console.is_terminal and not quiet
+        self._progress = None
+        self._status_task = None
+
+    def _ensure(self):
+        if self._progress is None:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            self._progress = Progress(
+                SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                MofNCompleteColumn(), TimeRemainingColumn(),
+                console=self.console, transient=True,
+            )
+            self._progress.start()
+        return self._progress
+
+    def status(self, message: str) -> None:
+        if not self.live:
+            return
+        progress = self._ensure()
+        if self._status_task is None:
+            self._status_task = progress.add_task(message, total=None)
+        else:
+            progress.update(self._status_task, description=message)
+
+    def progress(self, description: str, total: int) -> Callable[[int], None]:
+        if not self.live or total < 200:
+            return lambda k: None
+        progress = self._ensure()
+        task = progress.add_task(description, total=total)
+        return lambda k: progress.advance(task, k)
+
+    def done(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+            self._status_task = None
+
+
+# -- shared options --------------------------------------------------------------------
+
+ModelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--model", "-m",
+        help="Sentence-transformers model name or local folder. Default: the offline "
+        "multilingual-e5-small, built on first use from a PyPI package.",
+    ),
+]
+NoCacheOpt = Annotated[
+    bool, typer.Option("--no-cache", help="Embed everything again; don't read or write the cache.")
+]
+ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Overwrite existing output files.")]
+OutputOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--output", "-o",
+        help="Write to this file; the format comes from the extension: .json (the full record), "
+        ".html (side-by-side page), .svg (alignment map), .tsv, .tmx, .src.txt (Moses pair: "
+        "also writes .tgt.txt). Repeat for several.",
+    ),
+]
+SplitOpt = Annotated[
+    str,
+    typer.Option(
+        "--split",
+        help="'auto': find paragraphs and sentences; 'lines': the input is already split, "
+        "one sentence per line.",
+    ),
+]
+IgnoreOpt = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", help="Don't report findings of this kind (repeatable)."),
+]
+GlossaryOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--glossary",
+        help="TSV of source term<TAB>required translation; flags links where the term's "
+        "translation is missing.",
+    ),
+]
+
+
+def _options(**kwargs: Any):
+    from align.aligner import AlignSettings
+    from align.pipeline import Options
+
+    max_link = kwargs.pop("max_link", None)
+    settings = AlignSettings()
+    if max_link is not None:
+        if max_link < 2:
+            raise UsageError("--max-link must be at least 2 (one sentence on each side)")
+        from dataclasses import replace
+
+        settings = replace(settings, max_link=max_link, max_side=max(1, max_link - 1))
+    if kwargs.get("split") not in ("auto", "lines"):
+        raise UsageError(f"--split must be 'auto' or 'lines', not {kwargs.get('split')!r}")
+    return Options(settings=settings, **kwargs)
+
+
+def _glossary(path: Path | None):
+    if path is None:
+        return None
+    from align.checks import read_glossary
+
+    return read_glossary(path)
+
+
+# -- commands --------------------------------------------------------------------------
+
+
+@app.command()
+@_friendly
+def run(
+    source: Annotated[Path, typer.Argument(help="The original text (plain text file).")],
+    translation: Annotated[Path, typer.Argument(help="Its translation (plain text file).")],
+    output: OutputOpt = None,
+    split: SplitOpt = "auto",
+    model: ModelOpt = None,
+    no_cache: NoCacheOpt = False,
+    force: ForceOpt = False,
+    max_link: Annotated[
+        int | None,
+        typer.Option(help="Most sentences in one link, both sides together (default 4: "
+                     "1-1, 1-2, 2-1, 2-2, 1-3, 3-1)."),
+    ] = None,
+    no_check: Annotated[bool, typer.Option("--no-check", help="Align only; skip the checks.")]
+    = False,
+    glossary: GlossaryOpt = None,
+    ignore: IgnoreOpt = None,
+    source_lang: Annotated[str | None, typer.Option(help="Source language code, if detection "
+                                                   "gets it wrong (e.g. fr).")] = None,
+    translation_lang: Annotated[str | None, typer.Option(help="Translation language code.")]
+    = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no view, only errors.")]
+    = False,
+) -> None:
+    """Align SOURCE with TRANSLATION, check it, print the side-by-side view and write files.
+
+    Example: align run original.txt translation.txt -o out.json -o out.html
+    """
+    import align.pipeline as pipeline
+    from align.outputs import check_outputs, write_outputs
+
+    outputs = list(output or [])
+    check_outputs(outputs, force=force)  # fail before the slow part, not after
+    options = _options(
+        model=model, split=split, cache=not no_cache, check=not no_check,
+        glossary=_glossary(glossary), ignore=tuple(ignore or ()), max_link=max_link,
+        source_language=source_lang, translation_language=translation_lang,
+    )
+    reporter = RichReporter(err, quiet=quiet)
+    record = pipeline.align_files(source, translation, options, reporter)
+    import time
+
+    clock = time.perf_counter()
+    written = write_outputs(record, outputs, force=force)
+    record.timings["write"] = round(time.perf_counter() - clock, 4)
+    if not quiet:
+        _print_view(record, written)
+
+
+def _print_view(record, written: list[Path], only_findings: bool = False) -> None:
+    from align.render.terminal import print_alignment
+
+    console = Console(highlight=False)
+    limit = None if len(record.links) <= VIEW_LIMIT else 60
+    print_alignment(record, console, only_findings=only_findings, limit=limit)
+    if limit is not None:
+        console.print(
+            f"(showing the first {limit} of {len(record.links)} links; write -o out.html "
+            "or -o out.json and use 'align view out.json' for all of them)"
+        )
+    for path in written:
+        console.print(f"wrote {path}", highlight=False)
+
+
+@app.command()
+@_friendly
+def view(
+    record: Annotated[Path, typer.Argument(help="An alignment record written with -o X.json.")],
+    output: OutputOpt = None,
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Write the HTML page to a temporary file and open it "
+                           "in the default browser.")
+    ] = False,
+    only_findings: Annotated[bool, typer.Option("--only-findings",
+                                                help="Show only links with findings.")] = False,
+    force: ForceOpt = False,
+) -> None:
+    """Show a saved alignment again, or render it to other files, without recomputing.
+
+    Example: align view letter.json -o letter.html
+    """
+    from align.outputs import load_record, write_outputs
+    from align.render.terminal import print_alignment
+
+    alignment = load_record(record)
+    outputs = list(output or [])
+    written = write_outputs(alignment, outputs, force=force)
+    if open_browser:
+        target = next((p for p in written if p.suffix.lower() in (".html", ".htm")), None)
+        if target is None:
+            folder = Path(tempfile.mkdtemp(prefix="align-view-"))
+            target = write_outputs(alignment, [folder / (record.stem + ".html")])[0]
+        webbrowser.open(target.resolve().as_uri())
+        err.print(f"opened {target}", markup=False)
+    if not outputs and not open_browser:
+        print_alignment(alignment, Console(highlight=False), only_findings=only_findings)
+    for path in written:
+        err.print(f"wrote {path}", markup=False)
+
+
+@app.command()
+@_friendly
+def check(
+    source: Annotated[Path | None, typer.Argument(help="The original text.")] = None,
+    translation: Annotated[Path | None, typer.Argument(help="Its translation.")] = None,
+    pairs: Annotated[
+        Path | None,
+        typer.Option("--pairs", help="Check text already aligned: a TSV file "
+                     "(source<TAB>translation per line) or a TMX file, instead of two texts."),
+    ] = None,
+    output: OutputOpt = None,
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", help="Exit with 1 if a finding of this kind, or of this "
+                          "severity or worse (info, minor, major, critical), is found.")
+    ] = "major",
+    ignore: IgnoreOpt = None,
+    glossary: GlossaryOpt = None,
+    split: SplitOpt = "auto",
+    model: ModelOpt = None,
+    no_cache: NoCacheOpt = False,
+    force: ForceOpt = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing; only the exit "
+                                        "code tells.")] = False,
+) -> None:
+    """Check a translation against its source: omissions, additions, shifted meaning,
+    numbers, names, untranslated text, mechanical slips. Worst findings first.
+
+    Exit code 0 when nothing reaches --fail-on, 1 when something does.
+    Example: align check original.txt translation.txt --fail-on major -o report.json
+    """
+    import align.pipeline as pipeline
+    from align.checks import check_alignment, fails
+    from align.outputs import check_outputs, write_outputs
+    from align.record import FINDING_KINDS, SEVERITIES
+
+    if fail_on not in FINDING_KINDS and fail_on not in SEVERITIES:
+        raise UsageError(
+            f"--fail-on takes a severity ({', '.join(SEVERITIES)}) or a kind "
+            f"({', '.join(FINDING_KINDS)}), not {fail_on!r}"
+        )
+    outputs = list(output or [])
+    check_outputs(outputs, force=force)
+    reporter = RichReporter(err, quiet=quiet)
+    terms = _glossary(glossary)
+    ignored = tuple(ignore or ())
+    if pairs is not None:
+        if source is not None or translation is not None:
+            raise UsageError("give either two texts or --pairs FILE, not both")
+        from align.checks.pairs import read_pairs
+
+        record = read_pairs(pairs)
+        encoder = pipeline.load_encoder(model, status=reporter.status)
+        reporter.status("checking")
+        check_alignment(record, encoder, glossary=terms, ignore=ignored)
+        record.signature = pipeline.signature(encoder, pipeline.Options(model=model))
+        reporter.done()
+    else:
+        if source is None or translation is None:
+            raise UsageError("give the source and the translation, or --pairs FILE")
+        options = _options(model=model, split=split, cache=not no_cache, glossary=terms,
+                           ignore=ignored)
+        record = pipeline.align_files(source, translation, options, reporter)
+    write_outputs(record, outputs, force=force)
+    if not quiet:
+        _print_report(record)
+    if fails(record, fail_on):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _print_report(record) -> None:
+    try:
+        from align.checks.report import print_report
+    except ImportError:  # the plain table still shows every finding
+        from align.render.terminal import print_alignment
+
+        print_alignment(record, Console(highlight=False), only_findings=True)
+        return
+    print_report(record, Console(highlight=False))
+
+
+@app.command(name="eval")
+@_friendly
+def evaluate(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="SOURCE TRANSLATION GOLD (pre-split files, one sentence per line, "
+                       "and gold links [i, j]:[k]), or folders holding such triples."),
+    ],
+    output: Annotated[Path | None, typer.Option("--output", "-o",
+                                                help="Write the scores as JSON.")] = None,
+    reverse: Annotated[bool, typer.Option("--reverse", help="Align the translation to the "
+                                          "source instead (swaps gold sides).")] = False,
+    source_ext: Annotated[str | None, typer.Option(help="In folders: the source files' "
+                                                   "extension (e.g. de).")] = None,
+    model: ModelOpt = None,
+    no_cache: NoCacheOpt = False,
+    force: ForceOpt = False,
+) -> None:
+    """Align pre-split files and score them against gold links (strict and lax P/R/F1).
+
+    Example: align eval ../shared/data/textberg-de-fr-dev
+    """
+    from align.evaluate import evaluate_paths
+    from align.outputs import atomic_write_bytes, check_outputs
+
+    if output is not None:
+        check_outputs([output], force=force)
+    result = evaluate_paths(paths, model=model, cache=not no_cache, reverse=reverse,
+                            source_ext=source_ext, reporter=RichReporter(err))
+    console = Console(highlight=False)
+    for doc in result["documents"]:
+        console.print(f"{doc['name']:<40} strict F1 {doc['strict_f1']:.3f}   "
+                      f"lax F1 {doc['lax_f1']:.3f}")
+    total = result["total"]
+    console.print(
+        f"{'all (' + str(total['documents']) + ' documents)':<40} "
+        f"strict P {total['strict_precision']:.3f} R {total['strict_recall']:.3f} "
+        f"F1 {total['strict_f1']:.3f}   lax P {total['lax_precision']:.3f} "
+        f"R {total['lax_recall']:.3f} F1 {total['lax_f1']:.3f}"
+    )
+    if output is not None:
+        atomic_write_bytes(output, json.dumps(result, indent=1).encode() + b"\n")
+
+
+@app.command()
+@_friendly
+def model(
+    name: ModelOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print id, path and signature as "
+                                          "JSON, for scripts.")] = False,
+    build: Annotated[bool, typer.Option("--build", help="Build the default model now if it "
+                                        "is missing or damaged.")] = False,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Build the default model again "
+                                          "from scratch.")] = False,
+) -> None:
+    """Show which model is in use, where it lives and its signature; (re)build the default."""
+    from align import models
+
+    if build or rebuild:
+        if not models.is_default(name):
+            raise UsageError("only the default model is built here; other models are "
+                             "downloaded by sentence-transformers")
+        reporter = RichReporter(err)
+        models.ensure_default_model(rebuild=rebuild, status=_status_printer(reporter))
+        reporter.done()
+    info = models.model_info(name)
+    if as_json:
+        sys.stdout.write(json.dumps(info, indent=1, default=str) + "\n")
+        return
+    console = Console(highlight=False)
+    for key, value in info.items():
+        console.print(f"{key:>12}: {value}", markup=False)
+
+
+def _status_printer(reporter: RichReporter) -> Callable[[str], None]:
+    if reporter.live:
+        return reporter.status
+    return lambda message: err.print(message, markup=False)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")]
+    = False,
+) -> None:
+    if version:
+        typer.echo(f"align {__version__}")
+        raise typer.Exit(0)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="align")

@@ -1,0 +1,119 @@
+"""Sentence encoders: the default offline model and any sentence-transformers model.
+
+    >>> from align.encoders import load_encoder
+    >>> encoder = load_encoder()                  # the offline default, fastest backend
+    >>> vectors = encoder.encode(["Hello.", "Bonjour."])
+
+Each backend is a sibling module behind the `Encoder` protocol (`base.py`).
+Nothing heavy (torch, transformers) is imported until an encoder is loaded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from align.encoders.base import Encoder, Status, configure_torch_threads
+from align.errors import ModelError
+
+__all__ = ["BACKENDS", "Encoder", "load_encoder"]
+
+#: ``auto``: OpenVINO for the default model where it is installed, else ``fp32``
+#: (PyTorch float32, the reference).  Other models always run on ``fp32``.
+BACKENDS = ("auto", "openvino", "fp32")
+
+
+def load_encoder(
+    model: str | None = None, *, status: Status | None = None, backend: str = "auto"
+) -> Encoder:
+    """Load `model` (None or ``DEFAULT_MODEL`` → the offline default) as an `Encoder`.
+
+    Any other value is a sentence-transformers model name (downloaded from the
+    Hugging Face hub where the machine is online, else taken from its local cache)
+    or the path of a local model folder.
+    """
+    from align import models
+
+    if backend not in BACKENDS:
+        raise ModelError(f"unknown backend {backend!r}: use one of {', '.join(BACKENDS)}")
+    if not models.is_default(model):
+        assert model is not None
+        return _load_other(model, status)
+    folder, manifest = models.default_model(status=status)
+    signature = {
+        "id": models.DEFAULT_MODEL,
+        "checksum": manifest["checksum"],
+        "signature": models.signature_of(models.DEFAULT_MODEL, manifest["checksum"]),
+    }
+    if backend in ("auto", "openvino"):
+        from align.encoders import openvino_runtime
+
+        if openvino_runtime.available():
+            try:
+                ir = openvino_runtime.ensure_ir(folder, manifest["checksum"], status=status)
+                if status:
+                    status(f"loading {models.DEFAULT_MODEL} (OpenVINO)")
+                return openvino_runtime.OpenVINOEncoder(
+                    folder, ir, id=models.DEFAULT_MODEL, signature=signature,
+                    prompt=models.PROMPTS[models.DEFAULT_PROMPT],
+                )  # fmt: skip
+            except Exception as exc:  # noqa: BLE001 - any OpenVINO failure: use PyTorch
+                if backend == "openvino":
+                    raise ModelError(f"OpenVINO cannot run the default model: {exc}") from exc
+                if status:
+                    status(f"OpenVINO failed ({exc}); using PyTorch")
+        elif backend == "openvino":
+            raise ModelError(
+                "the openvino backend needs the package 'openvino': pip install openvino"
+            )
+    return _sentence_transformer(models.DEFAULT_MODEL, folder, signature, status)
+
+
+def _sentence_transformer(
+    model_id: str, location: str | Path, signature: dict[str, Any], status: Status | None
+) -> Encoder:
+    from align.encoders.sentence_transformer import SentenceTransformerEncoder
+    from align.models import quiet_libraries
+
+    if status:
+        status(f"loading {model_id}")
+    configure_torch_threads()
+    with quiet_libraries():
+        from sentence_transformers import SentenceTransformer
+
+        st_model = SentenceTransformer(str(location), device="cpu")
+    st_model.eval()
+    signature = dict(signature, backend="fp32")
+    return SentenceTransformerEncoder(st_model, id=model_id, signature=signature)
+
+
+def _load_other(model: str, status: Status | None) -> Encoder:
+    from align import models
+
+    path = models.resolve_model_path(model)
+    looks_local = model.startswith((".", "/", "~")) or Path(model).expanduser().exists()
+    if path is None and looks_local:
+        raise ModelError(f"model folder {model!r} does not exist: check the path")
+    checksum = models.weights_checksum(path) if path else None
+    signature = {
+        "id": model,
+        "checksum": checksum,
+        "signature": models.signature_of(model, checksum),
+    }
+    try:
+        encoder = _sentence_transformer(model, path or model, signature, status)
+    except ModelError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - hub and loader errors have many types
+        if path is None:
+            raise ModelError(
+                f"model {model!r} is not in the local Hugging Face cache and could not be "
+                "downloaded (is the machine offline?): run once on an online machine, "
+                "or pass a local folder"
+            ) from exc
+        raise ModelError(f"cannot load model {model!r} from {path}: {exc}") from exc
+    if path is None:  # just downloaded: checksum the weights now in the local cache
+        path = models.resolve_model_path(model)
+        checksum = models.weights_checksum(path) if path else None
+        encoder.signature.update(checksum=checksum, signature=models.signature_of(model, checksum))
+    return encoder

@@ -1,0 +1,213 @@
+"""The default model run by OpenVINO: same weights, fused kernels, bfloat16 where the CPU has it.
+
+OpenVINO compiles the transformer into fused kernels and, on CPUs with bfloat16
+units (AVX-512 BF16, AMX), computes in bfloat16 with float32 accumulation; its
+vectors stay within 1e-4 cosine of PyTorch float32 (see ``benchmarks/bench_encoder.py``).
+
+The converted model (an OpenVINO IR, weights in float16) is built once from the
+default sentence-transformers folder and cached beside it, under the same
+checksum rules.  It takes word embeddings as input: the 250k-row word table is
+read from the default folder's safetensors file (memory-mapped), so it is not
+stored twice.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from align.encoders.base import (
+    Progress,
+    Status,
+    TokenEmbeddings,
+    available_cores,
+    length_sorted_batches,
+)
+
+IR_NAME = "encoder.xml"
+WORD_TABLE = "embeddings.word_embeddings.weight"
+#: Measured best on 2 cores: small batches pad less and stay in cache.
+BATCH_SIZE = 16
+
+
+def available() -> bool:
+    try:
+        import openvino  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def ir_dir(source: Path) -> Path:
+    return source.parent / f"{source.name}-openvino"
+
+
+def ensure_ir(source: Path, source_checksum: str, *, status: Status | None = None) -> Path:
+    """The OpenVINO IR for the model in `source`, converted (once) if missing or corrupt."""
+    from align import models
+
+    folder = ir_dir(source)
+    manifest = models.read_verified_manifest(folder)
+    if manifest and manifest.get("source_checksum") == source_checksum:
+        return folder
+    if status:
+        status(f"converting {source.name} for OpenVINO (once, about 15 s)")
+    models.install_atomically(folder, lambda tmp: _convert(source, source_checksum, tmp))
+    return folder
+
+
+def _convert(source: Path, source_checksum: str, folder: Path) -> dict[str, Any]:
+    import openvino as ov
+    import torch
+    from transformers import AutoModel
+
+    from align.models import quiet_libraries
+
+    with quiet_libraries():
+        bert = AutoModel.from_pretrained(str(source), dtype=torch.float32).eval()
+    hidden = int(bert.config.hidden_size)
+
+    class Body(torch.nn.Module):
+        """The transformer after the word-embedding lookup."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, inputs_embeds: torch.Tensor, attention_mask: torch.Tensor) -> Any:
+            out = self.bert(inputs_embeds=inputs_embeds, attention_mask=attention_mask)
+            return out.last_hidden_state
+
+    example = (torch.zeros(2, 5, hidden), torch.ones(2, 5, dtype=torch.int64))
+    with torch.inference_mode():
+        converted = ov.convert_model(
+            Body(),
+            example_input=example,
+            input=[
+                ("inputs_embeds", [-1, -1, hidden], ov.Type.f32),
+                ("attention_mask", [-1, -1], ov.Type.i64),
+            ],
+        )
+    ov.save_model(converted, str(folder / IR_NAME), compress_to_fp16=True)
+    return {
+        "id": source.name,
+        "backend": "openvino",
+        "source_checksum": source_checksum,
+        "openvino": ov.get_version(),
+        "dimensions": hidden,
+    }
+
+
+def memmap_safetensor(path: Path, name: str) -> np.ndarray:
+    """One tensor of a safetensors file as a read-only memory map (no copy, no load)."""
+    dtypes = {"F16": np.float16, "F32": np.float32, "BF16": None}
+    with open(path, "rb") as f:
+        header_len = int.from_bytes(f.read(8), "little")
+        header = json.loads(f.read(header_len))
+    entry = header[name]
+    dtype = dtypes.get(entry["dtype"])
+    if dtype is None:
+        raise ValueError(f"{path}: {name} has unsupported dtype {entry['dtype']}")
+    start, end = entry["data_offsets"]
+    table = np.memmap(path, dtype=dtype, mode="r", offset=8 + header_len + start)
+    return table[: (end - start) // np.dtype(dtype).itemsize].reshape(entry["shape"])
+
+
+class OpenVINOEncoder:
+    """The default model's transformer in OpenVINO, tokenised by its own tokenizer."""
+
+    def __init__(
+        self,
+        source: Path,
+        ir: Path,
+        *,
+        id: str,
+        signature: dict[str, Any],
+        prompt: str,
+        batch_size: int = BATCH_SIZE,
+        max_length: int = 512,
+    ) -> None:
+        import openvino as ov
+        from tokenizers import Tokenizer
+
+        # The tokenizers library directly: transformers' wrapper takes seconds to load.
+        self.tokenizer = Tokenizer.from_file(str(source / "tokenizer.json"))
+        self.tokenizer.enable_truncation(max_length=max_length)
+        pad = self.tokenizer.token_to_id("<pad>")
+        self.tokenizer.enable_padding(pad_id=pad if pad is not None else 0)
+        self.word_table = memmap_safetensor(source / "model.safetensors", WORD_TABLE)
+        # Compiling takes a fraction of a second: not worth a cache of compiled blobs.
+        self.compiled = ov.Core().compile_model(
+            str(ir / IR_NAME),
+            "CPU",
+            {"INFERENCE_NUM_THREADS": available_cores(), "PERFORMANCE_HINT": "LATENCY"},
+        )
+        precision = self.compiled.get_property("INFERENCE_PRECISION_HINT")
+        self.request = self.compiled.create_infer_request()
+        self.id = id
+        self.prompt = prompt
+        self.batch_size = batch_size
+        self._torch_fallback: Any = None
+        self.signature = dict(signature)
+        self.signature.update(
+            backend=f"openvino-{precision.to_string()}",
+            dimensions=int(self.word_table.shape[1]),
+            prompt=prompt,
+            max_seq_length=max_length,
+        )
+
+    def _hidden(self, texts: list[str]) -> tuple[np.ndarray, list[Any]]:
+        """Last hidden states (b, t, d) of `texts` with the prompt, and their tokenisation."""
+        encodings = self.tokenizer.encode_batch([self.prompt + t for t in texts])
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        embeds = self.word_table[ids].astype(np.float32)
+        hidden = self.request.infer({"inputs_embeds": embeds, "attention_mask": mask})[0]
+        return np.asarray(hidden, dtype=np.float32), encodings
+
+    def encode(self, texts: Sequence[str], *, progress: Progress | None = None) -> np.ndarray:
+        out = np.empty((len(texts), int(self.signature["dimensions"])), dtype=np.float32)
+        for batch in length_sorted_batches(texts, self.batch_size):
+            hidden, encodings = self._hidden([texts[i] for i in batch])
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.float32)[..., None]
+            mean = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1.0)
+            out[batch] = mean / np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
+            if progress:
+                progress(len(batch))
+        return out
+
+    def token_embeddings(self, texts: Sequence[str], *, layer: int = -1) -> list[TokenEmbeddings]:
+        """Contextual vectors of each token (not normalised), from hidden layer `layer`.
+
+        The last layer comes from OpenVINO; other layers from the PyTorch model,
+        loaded on first use.
+        """
+        if layer != -1:
+            return self._torch().token_embeddings(texts, layer=layer)
+        results: list[TokenEmbeddings | None] = [None] * len(texts)
+        shift = len(self.prompt)
+        for batch in length_sorted_batches(texts, self.batch_size):
+            hidden, encodings = self._hidden([texts[i] for i in batch])
+            for row, (index, enc) in enumerate(zip(batch, encodings, strict=True)):
+                keep = [
+                    t
+                    for t, (start, end) in enumerate(enc.offsets)
+                    if enc.attention_mask[t]
+                    and not enc.special_tokens_mask[t]
+                    and end > start
+                    and start >= shift
+                ]
+                spans = [(enc.offsets[t][0] - shift, enc.offsets[t][1] - shift) for t in keep]
+                results[index] = (spans, np.ascontiguousarray(hidden[row, keep]))
+        return [r for r in results if r is not None]
+
+    def _torch(self) -> Any:
+        if self._torch_fallback is None:
+            from align.encoders import load_encoder
+
+            self._torch_fallback = load_encoder(self.id, backend="fp32")
+        return self._torch_fallback

@@ -1,0 +1,272 @@
+"""Score predicted sentence links against gold links (``align eval``).
+
+Gold files hold one link per line, ``[i, j]:[k]`` with 0-based sentence (line)
+numbers, source side first; an empty side (``[]:[k]``) is an insertion or a
+deletion.  Scoring follows Sennrich & Volk (2011) as implemented for the
+published Vecalign and Bertalign figures, so numbers are comparable:
+
+* a predicted link is *strict*-correct if it equals a gold link exactly, and
+  *lax*-correct if it shares a source sentence with some gold link and a target
+  sentence with that source sentence's gold counterparts;
+* precision is over all predicted links (insertions and deletions included);
+  recall is over the gold links non-empty on both sides, matched against the
+  non-empty predicted ones;
+* counts are pooled over all documents of a set before dividing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from align.errors import InputError
+
+LinkPair = tuple[tuple[int, ...], tuple[int, ...]]
+
+_LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*$")
+
+
+def parse_links(text: str, name: str = "gold") -> list[LinkPair]:
+    """Read ``[i, j]:[k]`` lines; blank lines are skipped."""
+    links: list[LinkPair] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        match = _LINE.match(line)
+        if not match:
+            raise InputError(f"{name}, line {number}: expected a link like [0, 1]:[2], got {line!r}")
+        src, tgt = (tuple(int(x) for x in part.replace(",", " ").split()) for part in match.groups())
+        links.append((src, tgt))
+    return links
+
+
+def format_links(links: Iterable[LinkPair]) -> str:
+    return "".join(f"[{', '.join(map(str, s))}]:[{', '.join(map(str, t))}]\n" for s, t in links)
+
+
+@dataclass
+class Counts:
+    """True and false positives, strict and lax, summed over documents."""
+
+    tp_strict: int = 0
+    fp_strict: int = 0
+    tp_lax: int = 0
+    fp_lax: int = 0
+
+    def __iadd__(self, other: Counts) -> Counts:
+        self.tp_strict += other.tp_strict
+        self.fp_strict += other.fp_strict
+        self.tp_lax += other.tp_lax
+        self.fp_lax += other.fp_lax
+        return self
+
+
+def _precision_counts(gold: Sequence[LinkPair], test: Sequence[LinkPair]) -> Counts:
+    gold_set = {(tuple(s), tuple(t)) for s, t in gold if s or t}
+    test_set = {(tuple(s), tuple(t)) for s, t in test if s or t}
+    gold_targets: dict[int, set[int]] = defaultdict(set)
+    for src, tgt in gold_set:
+        for i in src:
+            gold_targets[i].update(tgt)
+    counts = Counts()
+    for src, tgt in test_set:
+        if (src, tgt) in gold_set:
+            counts.tp_strict += 1
+            counts.tp_lax += 1
+            continue
+        counts.fp_strict += 1
+        reachable = set().union(*(gold_targets[i] for i in src)) if src else set()
+        if reachable.intersection(tgt):
+            counts.tp_lax += 1
+        else:
+            counts.fp_lax += 1
+    return counts
+
+
+def _ratio(num: int, den: int) -> float:
+    return num / den if den else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Score:
+    """Pooled strict and lax precision, recall and F1 over one or more documents."""
+
+    precision_counts: Counts = field(default_factory=Counts)
+    recall_counts: Counts = field(default_factory=Counts)
+    documents: int = 0
+
+    def add(self, gold: Sequence[LinkPair], test: Sequence[LinkPair]) -> None:
+        self.precision_counts += _precision_counts(gold, test)
+        both_gold = [(s, t) for s, t in gold if s and t]
+        both_test = [(s, t) for s, t in test if s and t]
+        # Recall is precision with the roles swapped, ignoring insertions/deletions.
+        self.recall_counts += _precision_counts(both_test, both_gold)
+        self.documents += 1
+
+    def as_dict(self) -> dict[str, float | int]:
+        pc, rc = self.precision_counts, self.recall_counts
+        p_strict = _ratio(pc.tp_strict, pc.tp_strict + pc.fp_strict)
+        p_lax = _ratio(pc.tp_lax, pc.tp_lax + pc.fp_lax)
+        r_strict = _ratio(rc.tp_strict, rc.tp_strict + rc.fp_strict)
+        r_lax = _ratio(rc.tp_lax, rc.tp_lax + rc.fp_lax)
+        return {
+            "documents": self.documents,
+            "strict_precision": p_strict,
+            "strict_recall": r_strict,
+            "strict_f1": _f1(p_strict, r_strict),
+            "lax_precision": p_lax,
+            "lax_recall": r_lax,
+            "lax_f1": _f1(p_lax, r_lax),
+        }
+
+
+def score(gold: Sequence[LinkPair], test: Sequence[LinkPair]) -> dict[str, float | int]:
+    """Score one document."""
+    result = Score()
+    result.add(gold, test)
+    return result.as_dict()
+
+
+@dataclass
+class EvalPair:
+    """One document of an evaluation set: two pre-split files and their gold links."""
+
+    name: str
+    source: Path
+    translation: Path
+    gold: Path
+
+
+def find_eval_pairs(
+    folder: Path, source_ext: str | None = None, translation_ext: str | None = None
+) -> list[EvalPair]:
+    """Find ``NAME.<src>``, ``NAME.<tgt>`` and gold files in a folder.
+
+    Gold files are recognised by their content's first line (``[..]:[..]``) and
+    their base name; the two other files of the same base name are the texts.
+    Which is the source is given by the extensions (``--source-ext``), else by the
+    order of the two language codes in the gold file's extension (``dev.defr`` →
+    ``.de`` then ``.fr``) or in a ``_EN-FR`` name suffix, else alphabetically.
+    """
+    pairs: list[EvalPair] = []
+    files = sorted(p for p in folder.iterdir() if p.is_file())
+    by_stem: dict[str, list[Path]] = defaultdict(list)
+    for p in files:
+        by_stem[p.stem].append(p)
+    for stem, group in by_stem.items():
+        gold = [p for p in group if _looks_like_gold(p)]
+        texts = [p for p in group if p not in gold and p.suffix.lower() not in {".md", ".txt"}]
+        if len(gold) != 1 or len(texts) != 2:
+            continue
+        pair = _order_texts(gold[0], texts, source_ext, translation_ext)
+        pairs.append(EvalPair(stem, pair[0], pair[1], gold[0]))
+    return pairs
+
+
+def _looks_like_gold(path: Path) -> bool:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            first = handle.readline()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return bool(_LINE.match(first))
+
+
+def _order_texts(
+    gold: Path, texts: list[Path], source_ext: str | None, translation_ext: str | None
+) -> tuple[Path, Path]:
+    exts = {p.suffix.lstrip(".").lower(): p for p in texts}
+    if source_ext and source_ext.lstrip(".").lower() in exts:
+        src = exts[source_ext.lstrip(".").lower()]
+        return src, next(p for p in texts if p is not src)
+    if translation_ext and translation_ext.lstrip(".").lower() in exts:
+        tgt = exts[translation_ext.lstrip(".").lower()]
+        return next(p for p in texts if p is not tgt), tgt
+    hint = gold.suffix.lstrip(".").lower()
+    name_hint = re.search(r"_([A-Za-z]{2})-([A-Za-z]{2})$", gold.stem)
+    if name_hint:
+        hint = (name_hint.group(1) + name_hint.group(2)).lower()
+    for a in exts:
+        for b in exts:
+            if a != b and hint == a + b:
+                return exts[a], exts[b]
+    first, second = sorted(texts)
+    return first, second
+
+
+def evaluate_paths(
+    paths: Sequence[Path],
+    *,
+    model: str | None = None,
+    cache: bool = True,
+    reverse: bool = False,
+    source_ext: str | None = None,
+    settings: object | None = None,
+    reporter: object | None = None,
+) -> dict:
+    """Align and score every document named by `paths` (see ``align eval --help``).
+
+    Returns ``{"documents": [per-document scores], "total": pooled scores,
+    "signature": ...}``.
+    """
+    from align import pipeline
+    from align.aligner import AlignSettings
+
+    pairs = _pairs_from(paths, source_ext)
+    options = pipeline.Options(model=model, split="lines", cache=cache, check=False,
+                               settings=settings or AlignSettings())
+    encoder = pipeline.load_encoder(model)
+    total = Score()
+    documents = []
+    signature: dict = {}
+    for pair in pairs:
+        source, translation = _read_lines(pair.source), _read_lines(pair.translation)
+        gold = parse_links(pair.gold.read_text(encoding="utf-8"), str(pair.gold))
+        if reverse:
+            source, translation = translation, source
+            gold = [(t, s) for s, t in gold]
+        record, _, _ = pipeline.align_sides(source, translation, encoder, options,
+                                            reporter or pipeline.Reporter())
+        signature = record.signature
+        test = [(tuple(link.source), tuple(link.translation)) for link in record.links]
+        total.add(gold, test)
+        documents.append({"name": pair.name, **score(gold, test)})
+    if not pairs:
+        raise InputError("no evaluation documents found: give SOURCE TRANSLATION GOLD, or a "
+                         "folder holding NAME.<lang1>, NAME.<lang2> and a gold file")
+    return {"documents": documents, "total": total.as_dict(), "signature": signature,
+            "reverse": reverse}
+
+
+def _pairs_from(paths: Sequence[Path], source_ext: str | None) -> list[EvalPair]:
+    paths = [Path(p) for p in paths]
+    if len(paths) == 3 and all(p.is_file() for p in paths):
+        return [EvalPair(paths[0].stem, paths[0], paths[1], paths[2])]
+    pairs: list[EvalPair] = []
+    for path in paths:
+        if not path.is_dir():
+            raise InputError(f"{path}: give three files (SOURCE TRANSLATION GOLD) or folders")
+        pairs.extend(find_eval_pairs(path, source_ext))
+    return pairs
+
+
+def _read_lines(path: Path):
+    """A pre-split file as a `Side`: line k is sentence k, whatever it holds."""
+    from align.reading import read_document
+    from align.record import Sentence, Side
+
+    text = read_document(path).text
+    sentences, offset = [], 0
+    for number, line in enumerate(text.split("\n")):
+        sentences.append(Sentence(line, offset, offset + len(line), 0))
+        offset += len(line) + 1
+    if sentences and sentences[-1].text == "" and text.endswith("\n"):
+        sentences.pop()
+    return Side(sentences, path.name, str(path), None, None, 1)

@@ -1,0 +1,186 @@
+"""Writing outputs: every output is checked before any is written, and each file is replaced
+atomically, so an error or a Ctrl-C leaves either the complete old file or the complete new one.
+
+Also `load_record`, which reads back a ``.json`` record written here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import stat
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from types import ModuleType
+
+from align.errors import InputError, OutputError, UsageError
+from align.record import Alignment
+from align.render import renderer_for
+from align.render.base import output_files
+
+#: Temporary files are written next to their destination under this prefix, so a
+#: leftover from a killed process is easy to recognise.
+TEMP_PREFIX = ".align-tmp-"
+
+
+def check_outputs(paths: Sequence[Path | str], *, force: bool = False) -> None:
+    """Raise if any of `paths` cannot be written; meant to run before the (slow) alignment.
+
+    `UsageError`: an unknown extension, or two outputs naming the same file.
+    `OutputError`: a file exists (and not `force`), or its directory is missing or read-only.
+    """
+    _plan(paths, force=force)
+
+
+def write_outputs(
+    alignment: Alignment, paths: Sequence[Path | str], *, force: bool = False
+) -> list[Path]:
+    """Render `alignment` to every path in `paths` and write the files; return the files written.
+
+    Nothing is written unless every output passes `check_outputs` and renders.
+    """
+    plan = _plan(paths, force=force)
+    files: dict[Path, bytes] = {}
+    for path, renderer, announced in plan:
+        rendered = renderer.render(alignment, path)
+        unannounced = set(rendered) - set(announced)
+        if unannounced:
+            raise RuntimeError(
+                f"{renderer.__name__} rendered {sorted(map(str, unannounced))}, "
+                f"which it does not announce for {path}"
+            )
+        files.update(rendered)
+    write_files(files)
+    return list(files)
+
+
+def atomic_write_bytes(path: Path | str, data: bytes) -> None:
+    """Replace `path` with `data` atomically (see `write_files`)."""
+    write_files({Path(path): data})
+
+
+def write_files(files: Mapping[Path, bytes]) -> None:
+    """Write each file to a temporary file beside it, then move them all into place.
+
+    Every temporary file is complete and on disk before the first one replaces its
+    destination, so a failure while writing changes nothing; an interruption while
+    moving leaves some files new and the others old, each one whole.  An existing
+    file keeps its permission bits; a new one gets the usual ``0o666 & ~umask``.
+    """
+    pending: list[str] = []
+    staged: list[tuple[str, Path, Path]] = []
+    current = Path()
+    try:
+        for current, data in files.items():
+            # Write through a symlink to its target rather than replacing the link.
+            destination = Path(current).resolve()
+            with tempfile.NamedTemporaryFile(
+                dir=destination.parent, prefix=TEMP_PREFIX, delete=False
+            ) as handle:
+                pending.append(handle.name)
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(handle.name, _mode_for(destination))
+            staged.append((handle.name, current, destination))
+        for temporary, path, destination in staged:
+            current = path
+            os.replace(temporary, destination)
+            pending.remove(temporary)
+        for directory in {destination.parent for _, _, destination in staged}:
+            _sync_directory(directory)
+    except OSError as error:
+        raise OutputError(f"cannot write {current}: {error.strerror or error}") from error
+    finally:
+        for temporary in pending:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+
+
+def load_record(path: Path | str) -> Alignment:
+    """Read an alignment record written as ``.json``; `InputError` says why one cannot be used."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a directory, not an alignment record") from None
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+    hint = "expected the .json file written by align with -o NAME.json"
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError:
+        raise InputError(f"{path} is not a JSON text file; {hint}") from None
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"{path} is not JSON ({error.msg} at line {error.lineno}, column {error.colno}); {hint}"
+        ) from None
+    if not isinstance(data, dict):
+        raise InputError(f"{path} is JSON but not an alignment record; {hint}")
+    try:
+        return Alignment.from_dict(data)
+    except ValueError as error:  # not a record, or a newer format version
+        raise InputError(f"{path}: {error}") from None
+    except KeyError as error:
+        raise InputError(f"{path} is a damaged alignment record: no field {error}") from None
+    except (TypeError, AttributeError) as error:
+        raise InputError(f"{path} is a damaged alignment record: {error}") from None
+
+
+def _plan(
+    paths: Sequence[Path | str], *, force: bool
+) -> list[tuple[Path, ModuleType, tuple[Path, ...]]]:
+    """Each output with its renderer and the files it writes, after checking all of them."""
+    plan = []
+    for path in map(Path, paths):
+        renderer = renderer_for(path)
+        plan.append((path, renderer, output_files(renderer, path)))
+    named_by: dict[Path, int] = {}
+    for position, (path, _, announced) in enumerate(plan):
+        for file in announced:
+            earlier = named_by.setdefault(file.resolve(), position)
+            if earlier != position:
+                other = plan[earlier][0]
+                same = f"{path} is given twice" if other == path else f"{other} and {path} both"
+                raise UsageError(f"{same} write {file}; give each output its own name")
+    for _, _, announced in plan:
+        for file in announced:
+            _check_writable(file, force=force)
+    return plan
+
+
+def _check_writable(file: Path, *, force: bool) -> None:
+    directory = file.parent
+    if not directory.exists():
+        raise OutputError(f"cannot write {file}: directory {directory} does not exist; create it")
+    if not directory.is_dir():
+        raise OutputError(f"cannot write {file}: {directory} is not a directory")
+    if file.is_dir():
+        raise OutputError(f"cannot write {file}: it is a directory")
+    if file.exists() and not force:
+        raise OutputError(f"{file} exists; pass --force to overwrite")
+    if not os.access(file.resolve().parent, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write {file}: directory {directory} is read-only")
+
+
+def _mode_for(destination: Path) -> int:
+    try:
+        return stat.S_IMODE(destination.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the renames durable; not every platform or file system can, which is fine."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)

@@ -1,0 +1,317 @@
+"""The Python API: the whole pipeline, stage by stage, over one `Alignment` record.
+
+    read → segment → embed → align → check → (render, in `align.render`)
+
+Every public function here is what a CLI command calls; the CLI only parses
+arguments and renders.  Example::
+
+    import align
+    record = align.align_files("texts/serge-nin-1936/fr-retranslation.txt",
+                               "texts/serge-nin-1936/en.txt")
+    for link in record.links:
+        print(link.source, link.translation, round(link.score, 2))
+    align.write(record, "letter.json", "letter.html")
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from align import __version__
+from align.aligner import AlignSettings, align_sentences
+from align.record import Alignment, Link, Side
+
+#: Receives one-line status messages ("building the default model…").
+Status = Callable[[str], None]
+
+
+class Reporter:
+    """Where the pipeline reports what it is doing; the default says nothing.
+
+    The CLI passes one that draws rich status lines and progress bars on a terminal.
+    """
+
+    def status(self, message: str) -> None:  # noqa: B027 - optional hook
+        pass
+
+    def progress(self, description: str, total: int) -> Callable[[int], None]:
+        return lambda k: None
+
+    def done(self) -> None:  # noqa: B027 - optional hook
+        pass
+
+
+@dataclass
+class Options:
+    """Everything that decides the result of `align_texts` besides the two texts."""
+
+    model: str | None = None
+    backend: str = "auto"
+    split: str = "auto"
+    max_chars: int = 1000
+    settings: AlignSettings = field(default_factory=AlignSettings)
+    cache: bool = True
+    check: bool = True
+    glossary: Sequence[tuple[str, str]] | None = None
+    ignore: Collection[str] = ()
+    source_language: str | None = None
+    translation_language: str | None = None
+
+
+_encoders: dict[tuple[str | None, str], Any] = {}
+
+
+def load_encoder(model: str | None = None, backend: str = "auto", status: Status | None = None):
+    """The encoder for `model`, loaded once per process."""
+    key = (model, backend)
+    if key not in _encoders:
+        from align.encoders import load_encoder as _load
+
+        _encoders[key] = _load(model, status=status, backend=backend)
+    return _encoders[key]
+
+
+def align_files(
+    source: str | Path,
+    translation: str | Path,
+    options: Options | None = None,
+    reporter: Reporter | None = None,
+    **kwargs: Any,
+) -> Alignment:
+    """Read, segment, align and check two text files; keyword arguments set `Options`."""
+    from align.reading import read_document
+
+    options = _options(options, kwargs)
+    started = time.perf_counter()
+    src_doc = read_document(source)
+    tgt_doc = read_document(translation)
+    record = align_texts(
+        src_doc.text,
+        tgt_doc.text,
+        options,
+        reporter,
+        source_name=Path(source).name,
+        translation_name=Path(translation).name,
+    )
+    record.source.path, record.source.encoding = str(source), src_doc.encoding
+    record.translation.path, record.translation.encoding = str(translation), tgt_doc.encoding
+    record.warnings[:0] = src_doc.warnings + tgt_doc.warnings
+    record.timings = {"read": round(time.perf_counter() - started - sum(record.timings.values()), 4),
+                      **record.timings}
+    return record
+
+
+def align_texts(
+    source_text: str,
+    translation_text: str,
+    options: Options | None = None,
+    reporter: Reporter | None = None,
+    *,
+    source_name: str = "source",
+    translation_name: str = "translation",
+    **kwargs: Any,
+) -> Alignment:
+    """Segment, align and check two texts already in memory."""
+    from align.language import detect_language
+    from align.segment import segment
+
+    options = _options(options, kwargs)
+    reporter = reporter or Reporter()
+    timings: dict[str, float] = {}
+    warnings: list[str] = []
+
+    clock = time.perf_counter()
+    src_lang = options.source_language or detect_language(source_text[:20000])
+    tgt_lang = options.translation_language or detect_language(translation_text[:20000])
+    src_seg = segment(source_text, split=options.split, language=src_lang,
+                      max_chars=options.max_chars, name=source_name)
+    tgt_seg = segment(translation_text, split=options.split, language=tgt_lang,
+                      max_chars=options.max_chars, name=translation_name)
+    warnings += src_seg.warnings + tgt_seg.warnings
+    source = Side(src_seg.sentences, source_name, None, src_lang, None, src_seg.paragraphs)
+    translation = Side(tgt_seg.sentences, translation_name, None, tgt_lang, None,
+                       tgt_seg.paragraphs)
+    warnings += _language_warnings(source, translation)
+    timings["segment"] = time.perf_counter() - clock
+
+    clock = time.perf_counter()
+    encoder = load_encoder(options.model, options.backend, reporter.status)
+    timings["model"] = time.perf_counter() - clock
+
+    record, src_vecs, tgt_vecs = align_sides(
+        source, translation, encoder, options, reporter, timings
+    )
+    record.warnings[:0] = warnings
+    if options.check:
+        clock = time.perf_counter()
+        from align.checks import check_alignment
+
+        reporter.status("checking")
+        check_alignment(
+            record, encoder,
+            source_vectors=src_vecs,
+            translation_vectors=tgt_vecs,
+            glossary=options.glossary, ignore=options.ignore,
+            source_text=source_text, translation_text=translation_text,
+        )
+        timings["check"] = time.perf_counter() - clock
+    record.timings = {k: round(v, 4) for k, v in timings.items()}
+    reporter.done()
+    return record
+
+
+def align_sides(
+    source: Side,
+    translation: Side,
+    encoder: Any,
+    options: Options,
+    reporter: Reporter,
+    timings: dict[str, float] | None = None,
+) -> tuple[Alignment, np.ndarray, np.ndarray]:
+    """Embed and align two segmented sides (no checks).
+
+    Returns the record and the sentence embeddings of each side (rows = sentences),
+    which the checks reuse; they are not part of the record (large, model-specific).
+    """
+    from align.embedding_cache import embed
+
+    timings = timings if timings is not None else {}
+    clock = time.perf_counter()
+    src_texts, tgt_texts = source.texts(), translation.texts()
+    total = len(src_texts) + len(tgt_texts)
+    advance = reporter.progress("embedding sentences", total)
+    vectors = embed(encoder, src_texts + tgt_texts, cache=options.cache, progress=advance)
+    src_vecs, tgt_vecs = vectors[: len(src_texts)], vectors[len(src_texts):]
+    timings["embed"] = time.perf_counter() - clock
+
+    joined_time = 0.0
+
+    def embed_joined(spans: list[tuple[str, int, int]]) -> np.ndarray:
+        nonlocal joined_time
+        started = time.perf_counter()
+        texts = [
+            " ".join((src_texts if side == "source" else tgt_texts)[a:b]) for side, a, b in spans
+        ]
+        out = embed(encoder, texts, cache=options.cache,
+                    progress=reporter.progress("embedding joined sentences", len(texts)))
+        joined_time += time.perf_counter() - started
+        return out
+
+    clock = time.perf_counter()
+    reporter.status("aligning")
+    result = align_sentences(
+        src_vecs, tgt_vecs,
+        [len(t) for t in src_texts], [len(t) for t in tgt_texts],
+        [s.paragraph for s in source.sentences], [s.paragraph for s in translation.sentences],
+        settings=options.settings, embed_joined=embed_joined,
+    )
+    timings["align"] = time.perf_counter() - clock - joined_time
+    timings["embed_joined"] = joined_time
+
+    links = [Link(l.source, l.translation, round(l.score, 4)) for l in result.links]
+    record = Alignment(
+        source=source,
+        translation=translation,
+        links=links,
+        signature=signature(encoder, options),
+        warnings=_unmatched_regions(links, source, translation),
+        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        neighbourhood=result.neighbourhood,
+    )
+    return record, src_vecs, tgt_vecs
+
+
+def signature(encoder: Any, options: Options) -> dict[str, Any]:
+    """Who made a record and how, so that it can be reproduced."""
+    settings = options.settings.as_dict()
+    digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:8]
+    model = dict(encoder.signature)
+    model_sig = model.get("signature") or f"{model.get('id')}@{model.get('checksum', '?')[:12]}"
+    backend = model.get("backend", "?")
+    return {
+        "tool": "align",
+        "version": __version__,
+        "model": model,
+        "segmentation": {"split": options.split, "max_chars": options.max_chars},
+        "alignment": settings,
+        "string": f"align {__version__}|model:{model_sig}|backend:{backend}"
+        f"|split:{options.split}|align:{digest}",
+    }
+
+
+def _language_warnings(source: Side, translation: Side) -> list[str]:
+    if source.language and source.language == translation.language:
+        return [
+            f"both sides look like the same language ({source.language}): is the translation "
+            "really a translation?"
+        ]
+    return []
+
+
+def _unmatched_regions(links: list[Link], source: Side, translation: Side) -> list[str]:
+    """Warn about long runs of sentences with no counterpart (a missing chapter)."""
+    warnings = []
+    for side_name, side in (("source", source), ("translation", translation)):
+        run: list[int] = []
+        for link in links + [Link([0], [0])]:
+            mine = link.source if side_name == "source" else link.translation
+            other = link.translation if side_name == "source" else link.source
+            if mine and not other:
+                run.extend(mine)
+                continue
+            if len(run) >= 5:
+                first, last = side.sentences[run[0]], side.sentences[run[-1]]
+                warnings.append(
+                    f"{side_name} sentences {run[0] + 1}–{run[-1] + 1} (paragraphs "
+                    f"{first.paragraph + 1}–{last.paragraph + 1}) have no counterpart in the "
+                    f"{'translation' if side_name == 'source' else 'source'}"
+                )
+            run = []
+    return warnings
+
+
+def _options(options: Options | None, kwargs: dict[str, Any]) -> Options:
+    if options is None:
+        return Options(**kwargs)
+    if kwargs:
+        from dataclasses import replace
+
+        return replace(options, **kwargs)
+    return options
+
+
+def check(
+    record: Alignment,
+    *,
+    model: str | None = None,
+    glossary: Sequence[tuple[str, str]] | None = None,
+    ignore: Collection[str] = (),
+) -> Alignment:
+    """Run the divergence checks on a record (e.g. one read with `load`)."""
+    from align.checks import check_alignment
+
+    encoder = load_encoder(model)
+    return check_alignment(record, encoder, glossary=glossary, ignore=ignore)
+
+
+def write(record: Alignment, *paths: str | Path, force: bool = False) -> list[Path]:
+    """Write `record` to each path, the format chosen by its extension."""
+    from align.outputs import write_outputs
+
+    return write_outputs(record, [Path(p) for p in paths], force=force)
+
+
+def load(path: str | Path) -> Alignment:
+    """Read an alignment record written as ``.json``."""
+    from align.outputs import load_record
+
+    return load_record(path)

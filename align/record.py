@@ -1,0 +1,180 @@
+"""The alignment record: the one data structure that flows through every stage.
+
+Reading and segmentation produce two `Side`s; the aligner adds `Link`s; the
+checks add `Finding`s and divergence scores to links; every renderer (terminal,
+HTML, TSV, TMX, Moses, JSON) reads an `Alignment` and nothing else.  The JSON
+file written by ``-o x.json`` is `Alignment.to_dict()` and can be read back with
+`Alignment.from_dict()` so that any view can be rendered again without
+recomputation.  The format is documented in ``docs/format.md``; bump
+`FORMAT_VERSION` on any incompatible change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+FORMAT_NAME = "align/alignment"
+FORMAT_VERSION = 1
+
+SideName = Literal["source", "translation"]
+
+#: Severities in increasing order; ``--fail-on`` compares by this order.
+SEVERITIES: tuple[str, ...] = ("info", "minor", "major", "critical")
+
+#: The kinds of finding the checks produce (``Finding.kind``).
+FINDING_KINDS: tuple[str, ...] = (
+    "omission",  # source material with no counterpart in the translation
+    "addition",  # translation material with no counterpart in the source
+    "meaning-shift",  # aligned and similar in form, different in meaning
+    "number",  # a number, date, percentage or amount differs
+    "name",  # a proper name present on one side only
+    "untranslated",  # target text identical to the source or in the source language
+    "mechanical",  # doubled words, unbalanced quotes, punctuation, inconsistencies
+    "length",  # length far from the document's own ratio
+    "glossary",  # a glossary term not translated as required
+)
+
+
+@dataclass
+class Sentence:
+    """One segment of a document, a span of its decoded text.
+
+    ``text == document_text[start:end]`` always holds: nothing is normalised away.
+    """
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass
+class Side:
+    """One document of the pair, segmented."""
+
+    sentences: list[Sentence]
+    name: str = ""
+    path: str | None = None
+    language: str | None = None
+    encoding: str | None = None
+    #: Number of paragraphs; each sentence's ``paragraph`` is below it.
+    paragraphs: int = 0
+
+    def texts(self) -> list[str]:
+        return [s.text for s in self.sentences]
+
+
+@dataclass
+class Span:
+    """A stretch of one side, as character offsets into that side's decoded text."""
+
+    side: SideName
+    start: int
+    end: int
+    text: str = ""
+
+
+@dataclass
+class Finding:
+    """One thing a check noticed about a link."""
+
+    kind: str
+    severity: str
+    reason: str
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Link:
+    """A monotone alignment link: 0-based sentence indices on each side (either may be empty)."""
+
+    source: list[int]
+    translation: list[int]
+    #: Similarity of the two sides in [0, 1] (1 = the model sees them as equivalent).
+    score: float = 0.0
+    #: Calibrated divergence in [0, 1]: 0 = faithful, 1 = unrelated; None before checking.
+    divergence: float | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        """The link type as aligners write it, e.g. ``"1-2"`` or ``"0-1"``."""
+        return f"{len(self.source)}-{len(self.translation)}"
+
+
+@dataclass
+class Alignment:
+    """A source, its translation, and the links between their sentences."""
+
+    source: Side
+    translation: Side
+    links: list[Link]
+    #: Who made this and how: tool version, model id and checksum, settings.
+    signature: dict[str, Any] = field(default_factory=dict)
+    #: Seconds spent in each stage.
+    timings: dict[str, float] = field(default_factory=dict)
+    #: Human-readable warnings raised while reading, segmenting or aligning.
+    warnings: list[str] = field(default_factory=list)
+    created: str = ""
+    #: For the alignment map: for each source sentence i, ``[j, similarity]`` pairs for
+    #: the translation sentences near the chosen path (a band, not the full matrix).
+    neighbourhood: list[list[list[float]]] = field(default_factory=list)
+
+    def side(self, name: SideName) -> Side:
+        return self.source if name == "source" else self.translation
+
+    def findings(self) -> list[tuple[int, Finding]]:
+        """All findings with the index of their link, in link order."""
+        return [(i, f) for i, link in enumerate(self.links) for f in link.findings]
+
+    # -- serialisation -------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        body = asdict(self)
+        return {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, **body}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Alignment:
+        if data.get("format") != FORMAT_NAME:
+            raise ValueError("not an alignment record (missing 'format': 'align/alignment')")
+        version = data.get("format_version")
+        if not isinstance(version, int) or version > FORMAT_VERSION:
+            raise ValueError(
+                f"alignment record format version {version!r} is newer than this "
+                f"program understands ({FORMAT_VERSION}); upgrade align"
+            )
+
+        def side(d: dict[str, Any]) -> Side:
+            sentences = [Sentence(**s) for s in d.get("sentences", [])]
+            rest = {k: v for k, v in d.items() if k != "sentences"}
+            return Side(sentences=sentences, **rest)
+
+        def finding(d: dict[str, Any]) -> Finding:
+            return Finding(
+                kind=d["kind"],
+                severity=d["severity"],
+                reason=d["reason"],
+                spans=[Span(**s) for s in d.get("spans", [])],
+            )
+
+        links = [
+            Link(
+                source=list(l["source"]),
+                translation=list(l["translation"]),
+                score=l.get("score", 0.0),
+                divergence=l.get("divergence"),
+                findings=[finding(f) for f in l.get("findings", [])],
+            )
+            for l in data.get("links", [])
+        ]
+        return cls(
+            source=side(data["source"]),
+            translation=side(data["translation"]),
+            links=links,
+            signature=data.get("signature", {}),
+            timings=data.get("timings", {}),
+            warnings=data.get("warnings", []),
+            created=data.get("created", ""),
+            neighbourhood=data.get("neighbourhood", []),
+        )

@@ -1,0 +1,594 @@
+/* Interaction for the side-by-side page.  The table is complete without this
+   script; it adds finding navigation (j/k), filters, search, selection of a link
+   with its counterpart, the overview strip and jumps from the alignment map.
+
+   Startup does a constant amount of work: one listener per kind of event on the
+   document or the table (never one per row), and every index over the rows
+   (findings, search text, row positions) is built the first time it is needed. */
+(function () {
+  "use strict";
+
+  var doc = document;
+  var root = doc.documentElement;
+  var table = doc.getElementById("links");
+  if (!table) return;
+
+  var groups = table.tBodies;               // rows come in groups of a few dozen
+  var rows = table.querySelectorAll("tbody > tr");  // rows[i] is link i + 1
+  var data = JSON.parse(doc.getElementById("align-data").textContent);
+  var toolbar = byId("toolbar");
+  var strip = byId("strip");
+  var canvas = strip.querySelector("canvas");
+  var viewBox = strip.querySelector(".view");
+  var statusLine = byId("status");
+  var hitsLine = byId("hits");
+  var searchBox = byId("q");
+  var onlyBox = byId("only");
+  var map = doc.querySelector("#map svg");
+  var here = map && map.querySelector(".pos");
+  toolbar.hidden = false;
+  strip.hidden = false;
+
+  var current = null;      // the selected row
+  var findingRows = null;  // rows with findings, in order (built on first use)
+  var searchText = null;   // lower-cased text of each row (built on first search)
+  var hitRows = [];        // rows matching the search
+  var layout = null;       // row offsets for the strip (rebuilt after each change)
+
+  function byId(id) { return doc.getElementById(id); }
+
+  function rowOf(node) {
+    while (node && node !== table) {
+      if (node.tagName === "TR" && node.parentNode.tagName === "TBODY") return node;
+      node = node.parentNode;
+    }
+    return null;
+  }
+
+  function number(row) { return +row.id.slice(1); }
+
+  function findings() {
+    if (!findingRows) findingRows = Array.prototype.slice.call(table.querySelectorAll("tbody > tr.f"));
+    return findingRows;
+  }
+
+  function shown(row) {
+    var c = row.classList;
+    if (table.classList.contains("searching") && !c.contains("hit")) return false;
+    if (onlyBox.checked && (!c.contains("f") || c.contains("off"))) return false;
+    return true;
+  }
+
+  function activeFinding(row) {
+    return row.classList.contains("f") && !row.classList.contains("off") && shown(row);
+  }
+
+  /* -- selection, fragment, status ------------------------------------------------ */
+
+  function select(row, how) {
+    how = how || {};
+    var old = table.querySelector(".here");
+    if (old) old.classList.remove("here");
+    old = table.querySelector("td.pair");
+    if (old) old.classList.remove("pair");
+    if (current && current !== row) current.classList.remove("sel", "cur");
+    current = row;
+    if (!row) return;
+    row.classList.add("sel", "cur");
+    if (how.sentence) {
+      /* the sentence itself and everything on the other side of its link */
+      how.sentence.classList.add("here");
+      var cell = how.sentence.tagName === "TD" ? how.sentence : how.sentence.closest("td");
+      var other = cell === row.cells[1] ? row.cells[2] : row.cells[1];
+      other.classList.add("pair");
+    }
+    if (how.focus) {
+      row.tabIndex = -1;
+      row.focus({ preventScroll: true });
+    }
+    if (how.scroll) row.scrollIntoView({ block: how.scroll });
+    if (location.hash !== "#" + row.id) {
+      try {
+        history.replaceState(null, "", "#" + row.id);
+      } catch (e) {
+        /* some file:// contexts refuse; the position is then simply not kept */
+      }
+    }
+    showOnMap(row);
+    updateStatus();
+  }
+
+  function updateStatus() {
+    var list = findings().filter(activeFinding);
+    var at = current ? list.indexOf(current) : -1;
+    if (!list.length) statusLine.textContent = "No findings shown";
+    else if (at >= 0) statusLine.textContent = "Finding " + (at + 1) + " of " + list.length;
+    else statusLine.textContent = list.length + (list.length === 1 ? " finding" : " findings");
+  }
+
+  /* The row under the toolbar's bottom edge: where reading is now. */
+  function rowAtTop() {
+    var rect = table.getBoundingClientRect();
+    var y = toolbar.getBoundingClientRect().bottom + 8;
+    if (rect.top > y) return null;
+    return rowOf(doc.elementFromPoint(rect.left + rect.width / 2, y));
+  }
+
+  function onScreen(row) {
+    var box = row.getBoundingClientRect();
+    return box.height > 0 && box.bottom > toolbar.getBoundingClientRect().bottom &&
+      box.top < window.innerHeight;
+  }
+
+  /* From the selected row if it is on screen, else from where the reader has scrolled. */
+  function step(direction) {
+    var list = findings();
+    var from = 0;
+    if (current && onScreen(current)) {
+      from = number(current);
+    } else {
+      var top = rowAtTop();
+      if (top) from = number(top) - direction;
+    }
+    if (direction > 0) {
+      for (var i = 0; i < list.length; i++) {
+        if (number(list[i]) > from && activeFinding(list[i])) return go(list[i]);
+      }
+    } else {
+      for (var j = list.length - 1; j >= 0; j--) {
+        if (number(list[j]) < from && activeFinding(list[j])) return go(list[j]);
+      }
+    }
+    statusLine.textContent = direction > 0 ? "No more findings below" : "No more findings above";
+  }
+
+  function go(row) { select(row, { focus: true, scroll: "center" }); }
+
+  function moveBy(direction) {
+    if (!current) return;
+    for (var i = number(current) - 1 + direction; i >= 0 && i < rows.length; i += direction) {
+      if (shown(rows[i])) return select(rows[i], { focus: true, scroll: "nearest" });
+    }
+  }
+
+  function fromFragment() {
+    var match = /^#L(\d+)$/.exec(location.hash);
+    var row = match && byId("L" + match[1]);
+    if (row && rowOf(row) === row) go(row);
+  }
+
+  /* -- filters ------------------------------------------------------------------- */
+
+  function checkedValues(name) {
+    var set = new Set();
+    toolbar.querySelectorAll("input[name=" + name + "]").forEach(function (box) {
+      if (box.checked) set.add(box.value);
+    });
+    return set;
+  }
+
+  function applyFilters() {
+    var kinds = checkedValues("kind");
+    var severities = checkedValues("severity");
+    findings().forEach(function (row) {
+      var any = false;
+      row.querySelectorAll(".b").forEach(function (badge) {
+        var on = kinds.has(badge.getAttribute("data-k")) &&
+          severities.has(badge.getAttribute("data-v"));
+        badge.classList.toggle("off", !on);
+        any = any || on;
+      });
+      row.classList.toggle("off", !any);
+    });
+    table.classList.toggle("only-f", onlyBox.checked);
+    changed();
+  }
+
+  /* -- search -------------------------------------------------------------------- */
+
+  function cellText(cell) {
+    return cell.classList.contains("gap") ? "" : cell.textContent;
+  }
+
+  function runSearch() {
+    var query = searchBox.value.trim().toLowerCase();
+    hitRows.forEach(function (row) { row.classList.remove("hit"); });
+    hitRows = [];
+    if (window.CSS && CSS.highlights) CSS.highlights.delete("search");
+    if (!query) {
+      table.classList.remove("searching");
+      hitsLine.textContent = "";
+      return changed();
+    }
+    if (!searchText) {
+      searchText = [];
+      for (var i = 0; i < rows.length; i++) {
+        var cells = rows[i].cells;
+        searchText.push((cellText(cells[1]) + "\n" + cellText(cells[2])).toLowerCase());
+      }
+    }
+    for (var k = 0; k < searchText.length; k++) {
+      if (searchText[k].indexOf(query) !== -1) {
+        rows[k].classList.add("hit");
+        hitRows.push(rows[k]);
+      }
+    }
+    table.classList.add("searching");
+    hitsLine.textContent = hitRows.length ?
+      hitRows.length + (hitRows.length === 1 ? " link matches" : " links match") : "No match";
+    highlight(query);
+    changed();
+  }
+
+  /* Marks the matches inside the text without touching the DOM (CSS Custom Highlight API). */
+  function highlight(query) {
+    if (!(window.CSS && CSS.highlights && window.Highlight)) return;
+    var ranges = [];
+    hitRows.slice(0, 1000).forEach(function (row) {
+      [row.cells[1], row.cells[2]].forEach(function (cell) {
+        if (cell.classList.contains("gap")) return;
+        var walker = doc.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+          var text = node.data.toLowerCase();
+          for (var at = text.indexOf(query); at !== -1; at = text.indexOf(query, at + query.length)) {
+            if (at + query.length > node.data.length) break;
+            var range = new Range();
+            range.setStart(node, at);
+            range.setEnd(node, at + query.length);
+            if (ranges.push(range) >= 5000) return;
+          }
+        }
+      });
+    });
+    CSS.highlights.set("search", new Highlight(...ranges));
+  }
+
+  function nextHit(direction) {
+    if (!hitRows.length) return;
+    var at = current ? hitRows.indexOf(current) : -1;
+    var next = at === -1 ? (direction > 0 ? 0 : hitRows.length - 1) :
+      (at + direction + hitRows.length) % hitRows.length;
+    select(hitRows[next], { scroll: "center" });
+    hitsLine.textContent = "Match " + (next + 1) + " of " + hitRows.length;
+  }
+
+  var searchTimer = 0;
+  searchBox.addEventListener("input", function () {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(runSearch, 120);
+  });
+
+  /* -- after anything that shows or hides rows ------------------------------------- */
+
+  var redrawQueued = false;
+  function changed() {
+    layout = null;
+    updateStatus();
+    if (current && shown(current)) current.scrollIntoView({ block: "center" });
+    if (!redrawQueued) {
+      redrawQueued = true;
+      requestAnimationFrame(function () {
+        redrawQueued = false;
+        drawStrip();
+      });
+    }
+  }
+
+  /* -- overview strip ----------------------------------------------------------------- */
+
+  /* Row positions for the strip.  Rows of a group the browser has not laid out yet
+     (content-visibility) must not be asked for their position, which would force the
+     layout this page avoids: such a group's height is shared among its shown rows by
+     their estimated number of lines (class hN). */
+  function measure() {
+    if (layout) return layout;
+    var tops = new Float64Array(rows.length);
+    var heights = new Float64Array(rows.length);
+    var base = groups.length ? groups[0].offsetTop : 0;
+    for (var g = 0; g < groups.length; g++) {
+      var group = groups[g];
+      var top = group.offsetTop - base;
+      var height = group.offsetHeight;
+      var members = group.rows;
+      var weights = [];
+      var sum = 0;
+      for (var r = 0; r < members.length; r++) {
+        var w = shown(members[r]) ? +(/\bh(\d)/.exec(members[r].className) || [0, 1])[1] + 0.5 : 0;
+        weights.push(w);
+        sum += w;
+      }
+      for (r = 0; r < members.length; r++) {
+        var i = number(members[r]) - 1;
+        tops[i] = top;
+        heights[i] = sum ? height * weights[r] / sum : 0;
+        top += heights[i];
+      }
+    }
+    var last = groups.length ? groups[groups.length - 1] : null;
+    var total = last ? last.offsetTop + last.offsetHeight - base : 1;
+    layout = { tops: tops, heights: heights, total: Math.max(1, total), base: base };
+    return layout;
+  }
+
+  function drawStrip() {
+    /* on the strip itself: a custom property on the root would restyle every row */
+    strip.style.top = toolbar.offsetHeight + 6 + "px";
+    var box = measure();
+    var ratio = window.devicePixelRatio || 1;
+    var height = Math.max(1, Math.round(strip.clientHeight * ratio));
+    var width = Math.max(1, Math.round(strip.clientWidth * ratio));
+    canvas.width = width;
+    canvas.height = height;
+    var style = getComputedStyle(root);
+    var colours = [0, 1, 2, 3, 4].map(function (k) { return style.getPropertyValue("--d" + k); });
+    var marks = [0, 1, 2, 3].map(function (k) { return style.getPropertyValue("--v" + k + "-line"); });
+    var band = new Int8Array(height).fill(-1);
+    var severity = new Int8Array(height).fill(-1);
+    var scale = height / box.total;
+    for (var i = 0; i < rows.length; i++) {
+      if (!box.heights[i]) continue;
+      var y0 = Math.floor(box.tops[i] * scale);
+      var y1 = Math.max(y0 + 1, Math.ceil((box.tops[i] + box.heights[i]) * scale));
+      var c = rows[i].className;
+      var active = c.indexOf(" f") !== -1 && c.indexOf("off") === -1;
+      var b = +c.charAt(1);
+      var v = active ? +c.charAt(c.indexOf(" v") + 2) : -1;
+      for (var y = y0; y < y1 && y < height; y++) {
+        if (b > band[y]) band[y] = b;
+        if (v > severity[y]) severity[y] = v;
+      }
+    }
+    var ctx = canvas.getContext("2d");
+    var lane = Math.round(width * 0.6);
+    fillRuns(ctx, band, colours, 0, lane);
+    fillRuns(ctx, severity, marks, lane + Math.max(1, Math.round(ratio)), width);
+    updateView();
+    if (!root.hasAttribute("data-ready")) {
+      root.setAttribute("data-ready", String(Math.round(performance.now())));
+    }
+  }
+
+  function fillRuns(ctx, values, colours, x0, x1) {
+    for (var y = 0; y < values.length;) {
+      var value = values[y];
+      var end = y + 1;
+      while (end < values.length && values[end] === value) end++;
+      if (value >= 0) {
+        ctx.fillStyle = colours[value];
+        ctx.fillRect(x0, y, x1 - x0, end - y);
+      }
+      y = end;
+    }
+  }
+
+  function updateView() {
+    var rect = groups.length ? groups[0].getBoundingClientRect() : table.getBoundingClientRect();
+    var top = toolbar.getBoundingClientRect().bottom;
+    var total = measure().total;
+    var h = strip.clientHeight;
+    var from = Math.min(1, Math.max(0, (top - rect.top) / total));
+    var to = Math.min(1, Math.max(0, (window.innerHeight - rect.top) / total));
+    viewBox.style.top = (from * h).toFixed(1) + "px";
+    viewBox.style.height = Math.max(0, (to - from) * h).toFixed(1) + "px";
+  }
+
+  function rowAtOffset(offset) {
+    var box = measure();
+    var lo = 0;
+    var hi = rows.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (box.tops[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    for (var i = lo; i < rows.length; i++) if (box.heights[i]) return rows[i];
+    for (var j = lo; j >= 0; j--) if (box.heights[j]) return rows[j];
+    return null;
+  }
+
+  strip.addEventListener("click", function (event) {
+    var rect = strip.getBoundingClientRect();
+    var fraction = (event.clientY - rect.top) / rect.height;
+    var row = rowAtOffset(fraction * measure().total);
+    if (row) select(row, { focus: true, scroll: "center" });
+  });
+
+  var viewQueued = false;
+  window.addEventListener("scroll", function () {
+    if (viewQueued) return;
+    viewQueued = true;
+    requestAnimationFrame(function () {
+      viewQueued = false;
+      updateView();
+    });
+  }, { passive: true });
+
+  /* The table changes height when the window does, and when groups of rows are laid
+     out for the first time and their real height replaces the estimate. */
+  var resizeTimer = 0;
+  function redrawSoon() {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () { layout = null; drawStrip(); }, 150);
+  }
+  window.addEventListener("resize", redrawSoon);
+  if (window.ResizeObserver) new ResizeObserver(redrawSoon).observe(table);
+  if (window.matchMedia) {
+    window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", drawStrip);
+  }
+
+  /* -- alignment map -------------------------------------------------------------------- */
+
+  function plotOf() {
+    var plot = map.getAttribute("data-plot").split(" ").map(Number);
+    return {
+      x: plot[0], y: plot[1], w: plot[2], h: plot[3],
+      ns: Math.max(1, +map.getAttribute("data-ns")),
+      nt: Math.max(1, +map.getAttribute("data-nt"))
+    };
+  }
+
+  function linkEnd(axis, i, size) {
+    return i + 1 < axis.length ? Math.max(axis[i + 1], axis[i]) : size;
+  }
+
+  function showOnMap(row) {
+    if (!here) return;
+    var p = plotOf();
+    var i = number(row) - 1;
+    var x = (data.x[i] + linkEnd(data.x, i, p.ns)) / 2;
+    var y = (data.y[i] + linkEnd(data.y, i, p.nt)) / 2;
+    here.setAttribute("cx", (p.x + x / p.ns * p.w).toFixed(1));
+    here.setAttribute("cy", (p.y + y / p.nt * p.h).toFixed(1));
+    here.setAttribute("visibility", "visible");
+  }
+
+  if (map) {
+    map.addEventListener("click", function (event) {
+      var p = plotOf();
+      var rect = map.getBoundingClientRect();
+      var box = map.viewBox.baseVal;
+      var x = ((event.clientX - rect.left) * box.width / rect.width - p.x) / p.w;
+      var y = ((event.clientY - rect.top) * box.height / rect.height - p.y) / p.h;
+      var best = null;
+      var bestDistance = Infinity;
+      for (var i = 0; i < data.x.length; i++) {
+        var cx = (data.x[i] + linkEnd(data.x, i, p.ns)) / 2 / p.ns - x;
+        var cy = (data.y[i] + linkEnd(data.y, i, p.nt)) / 2 / p.nt - y;
+        var distance = cx * cx + cy * cy;
+        if (distance < bestDistance && shown(rows[i])) {
+          bestDistance = distance;
+          best = rows[i];
+        }
+      }
+      if (best) go(best);
+    });
+  }
+
+  /* -- the reason of a finding, in one floating box ------------------------------------ */
+
+  var tip = doc.createElement("div");
+  tip.className = "tip";
+  tip.hidden = true;
+  tip.setAttribute("aria-hidden", "true");  // the badge's own name already holds the reason
+  doc.body.appendChild(tip);
+  var tipFor = null;
+
+  function showTip(badge) {
+    var reason = badge.querySelector(".r");
+    if (!reason || tipFor === badge) return;
+    tipFor = badge;
+    var severity = reason.querySelector(".r-sev");
+    var strong = doc.createElement("b");
+    strong.textContent = severity ? severity.textContent + ": " : "";
+    tip.replaceChildren(strong, doc.createTextNode(
+      reason.textContent.slice(severity ? severity.textContent.length : 0).trim()));
+    tip.hidden = false;
+    var box = badge.getBoundingClientRect();
+    var width = tip.offsetWidth;
+    var height = tip.offsetHeight;
+    var left = Math.max(8, Math.min(box.right - width, window.innerWidth - width - 24));
+    var top = box.bottom + 6;
+    if (top + height > window.innerHeight - 8) top = Math.max(8, box.top - height - 6);
+    tip.style.left = left + "px";
+    tip.style.top = top + "px";
+  }
+
+  function hideTip() {
+    tipFor = null;
+    tip.hidden = true;
+  }
+
+  table.addEventListener("mouseover", function (event) {
+    var badge = event.target.closest(".b");
+    if (badge) showTip(badge);
+    else if (tipFor && tipFor !== doc.activeElement) hideTip();
+  });
+  table.addEventListener("mouseleave", function () {
+    if (tipFor && tipFor !== doc.activeElement) hideTip();
+  });
+  table.addEventListener("focusout", hideTip);
+  window.addEventListener("scroll", function () { if (tipFor) hideTip(); }, { passive: true });
+
+  /* -- events ---------------------------------------------------------------------------- */
+
+  table.addEventListener("click", function (event) {
+    if (event.target.closest(".b")) return;
+    var selection = window.getSelection();
+    if (selection && !selection.isCollapsed) return;  // let people select text to copy
+    var row = rowOf(event.target);
+    if (!row) return;
+    var cell = event.target.closest("td");
+    var text = cell && (cell === row.cells[1] || cell === row.cells[2]) &&
+      !cell.classList.contains("gap");
+    select(row, { focus: true, sentence: text ? event.target.closest(".s") || cell : null });
+  });
+
+  table.addEventListener("focusin", function (event) {
+    if (event.target.classList.contains("b")) showTip(event.target);
+    var row = rowOf(event.target);
+    if (row && row !== current) select(row, {});
+  });
+
+  byId("next").addEventListener("click", function () { step(1); });
+  byId("prev").addEventListener("click", function () { step(-1); });
+  toolbar.addEventListener("change", function (event) {
+    if (event.target.type === "checkbox") applyFilters();
+  });
+  window.addEventListener("hashchange", fromFragment);
+
+  function closePanels(except) {
+    toolbar.querySelectorAll("details[open]").forEach(function (details) {
+      if (details !== except) details.open = false;
+    });
+  }
+
+  doc.addEventListener("click", function (event) {
+    closePanels(event.target.closest && event.target.closest("details"));
+  });
+
+  doc.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target === searchBox) {
+      if (event.key === "Enter") nextHit(event.shiftKey ? -1 : 1);
+      else if (event.key === "Escape") {
+        searchBox.value = "";
+        runSearch();
+      } else return;
+      event.preventDefault();
+      return;
+    }
+    var typing = (target.tagName === "INPUT" && target.type !== "checkbox") ||
+      target.tagName === "TEXTAREA" || target.tagName === "SELECT" || target.isContentEditable;
+    if (typing) return;
+    switch (event.key) {
+      case "j": step(1); break;
+      case "k": step(-1); break;
+      case "/": searchBox.focus(); searchBox.select(); break;
+      case "?": {
+        var keys = toolbar.querySelector(".keys");
+        keys.open = !keys.open;
+        break;
+      }
+      case "Escape":
+        closePanels(null);
+        hideTip();
+        if (searchBox.value) {
+          searchBox.value = "";
+          runSearch();
+        }
+        break;
+      case "ArrowDown":
+      case "ArrowUp":
+        if (!current || target !== current) return;
+        moveBy(event.key === "ArrowDown" ? 1 : -1);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  });
+
+  updateStatus();
+  fromFragment();
+  requestAnimationFrame(drawStrip);
+})();

@@ -1,0 +1,543 @@
+"""The side-by-side page: one self-contained HTML file to read a translation against its source.
+
+The whole alignment is a static table (source left, translation right, one row per
+link), so the page reads and prints without JavaScript; the inline script in
+``assets/page.js`` only adds navigation, filters, search and the overview strip.
+Nothing is fetched: the Content-Security-Policy allows no network at all and runs
+only the page's own script and stylesheet (by hash), so even text that slipped
+past escaping could not execute.
+
+Every string from the record is escaped here and nowhere else; the data the
+script needs goes into one ``application/json`` block whose ``<``, ``>`` and
+``&`` are written as ``\\u003c`` etc., so no input can end that block early.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import cache
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from align.record import FINDING_KINDS, SEVERITIES, Alignment, Finding, Link, Sentence, Side
+from align.render.svg_map import link_divergence, render_svg
+
+EXTENSIONS: tuple[str, ...] = (".html", ".htm")
+
+_ASSETS = Path(__file__).with_name("assets")
+
+#: Upper bounds of the divergence bands that colour rows, the overview strip and the legend.
+DIVERGENCE_BANDS: tuple[float, ...] = (0.2, 0.4, 0.6, 0.8, 1.0)
+_BAND_LABELS = ("faithful", "close", "loose", "divergent", "unrelated")
+
+#: Finding kinds whose spans mark words that have no counterpart on the other side.
+_NO_COUNTERPART_KINDS = frozenset({"omission", "addition", "meaning-shift"})
+#: Finding kinds whose spans mark a mismatched number or name.
+_MISMATCH_KINDS = frozenset({"number", "name"})
+#: Highlight classes by precedence when spans overlap: mismatch, no counterpart, other.
+_MARK_PRECEDENCE = ("nm", "nc", "ot")
+#: A rough measure of a text column at common window widths (see `_estimated_lines`).
+_CHARACTERS_PER_LINE = 62
+#: Heights in rem of a line of text, of a row's padding and of a paragraph's extra space,
+#: as page.css sets them; used to estimate the height of rows not yet laid out.
+_LINE_REM, _ROW_PADDING_REM, _PARAGRAPH_REM = 1.55, 0.75, 0.8
+#: Rows per <tbody>: the unit the browser skips when it is off screen.
+_ROWS_PER_GROUP = 40
+
+# Characters that must not reach the page raw: C0/C1 controls (HTML parse errors,
+# invisible) and lone surrogates (not encodable).  Each is replaced one for one, so
+# span offsets stay valid.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+_RTL_LANGUAGES = frozenset(
+    {"ar", "arc", "dv", "fa", "he", "iw", "ku", "ps", "sd", "ug", "ur", "yi"}
+)
+
+
+# Marks the page as scripted before the body is parsed, so that the styles that depend
+# on it apply from the first layout instead of forcing a second one over the whole table.
+_SCRIPT_FLAG = 'document.documentElement.classList.add("js")'
+
+
+def render(alignment: Alignment, path: Path) -> dict[Path, bytes]:
+    """The page as one UTF-8 file at `path`."""
+    return {path: render_html(alignment).encode("utf-8")}
+
+
+def render_html(alignment: Alignment) -> str:
+    """The whole page as a string: header, table of links, alignment map and script."""
+    css, js = _asset("page.css"), _asset("page.js")
+    policy = (
+        "default-src 'none'; "
+        f"style-src '{_sha256(css)}'; "
+        f"script-src '{_sha256(_SCRIPT_FLAG)}' '{_sha256(js)}'; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    title = (
+        f"{_side_title(alignment.source, 'Source')} · "
+        f"{_side_title(alignment.translation, 'Translation')}"
+    )
+    parts = [
+        "<!DOCTYPE html>\n",
+        '<html lang="en"><head><meta charset="utf-8">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n',
+        '<meta name="referrer" content="no-referrer">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        '<meta name="color-scheme" content="light dark">\n',
+        f"<title>{_text(title)}</title>\n",
+        f"<style>{css}</style>\n",
+        f"<script>{_SCRIPT_FLAG}</script>\n",
+        "</head>\n<body>\n",
+        '<a class="skip" href="#links">Skip to the text</a>\n',
+        _header(alignment),
+        _toolbar(alignment),
+        '<div class="strip" id="strip" aria-hidden="true" hidden>'
+        '<canvas></canvas><div class="view"></div></div>\n',
+        "<main>\n",
+        _table(alignment),
+        "</main>\n",
+        '<script type="application/json" id="align-data">'
+        f"{_json_for_script(_script_data(alignment))}</script>\n",
+        f"<script>{js}</script>\n",
+        "</body></html>\n",
+    ]
+    return "".join(parts)
+
+
+# -- pieces of the page ------------------------------------------------------------------
+
+
+def _header(alignment: Alignment) -> str:
+    source, translation = alignment.source, alignment.translation
+    links = alignment.links
+    parts = ['<header class="top">\n<div class="intro">\n']
+    parts.append(
+        f'<h1><span class="side-name">{_text(_side_title(source, "Source"))}</span>'
+        f'{_language_badge(source)} <span class="arrow" aria-hidden="true">→</span>'
+        '<span class="vh"> translated as </span> '
+        f'<span class="side-name">{_text(_side_title(translation, "Translation"))}</span>'
+        f"{_language_badge(translation)}</h1>\n"
+    )
+    parts.append(_provenance(alignment))
+    parts.append(_summary(alignment))
+    parts.append(_legend(links))
+    if alignment.warnings:
+        items = "".join(f"<li>{_text(w)}</li>" for w in alignment.warnings)
+        parts.append(
+            f'<section class="warnings" aria-label="Warnings"><ul>{items}</ul></section>\n'
+        )
+    parts.append("</div>\n")
+    parts.append(
+        '<figure class="map" id="map"><figcaption>Alignment map'
+        '<span class="hint"> · click to jump</span></figcaption>'
+        f"{render_svg(alignment, width=300, height=330, standalone=False)}</figure>\n"
+    )
+    parts.append("</header>\n")
+    return "".join(parts)
+
+
+def _provenance(alignment: Alignment) -> str:
+    """Model, signature and date, with every signature field in a disclosure."""
+    signature = alignment.signature or {}
+    bits = []
+    model = _model_name(signature)
+    if model:
+        bits.append(f'<span class="meta-item">Model <b>{_text(model)}</b></span>')
+    if alignment.created:
+        bits.append(
+            f'<span class="meta-item">Aligned <time datetime="{_attr(alignment.created)}">'
+            f"{_text(_readable_date(alignment.created))}</time></span>"
+        )
+    line = f'<p class="meta">{" · ".join(bits)}</p>\n' if bits else ""
+    if not signature:
+        return line
+    summary = signature.get("string")
+    rows = "".join(
+        f"<dt>{_text(str(key))}</dt><dd>{_text(_plain(value))}</dd>"
+        for key, value in signature.items()
+        if key != "string"
+    )
+    shown = f"<code>{_text(str(summary))}</code>" if summary else "Signature"
+    return (
+        f'{line}<details class="signature"><summary>{shown}</summary><dl>{rows}</dl></details>\n'
+    )
+
+
+def _summary(alignment: Alignment) -> str:
+    links = alignment.links
+    kinds = Counter(link.kind for link in links)
+    kind_text = ", ".join(
+        f"{count} × {_text(kind)}"
+        for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
+    )
+    findings = [f for link in links for f in link.findings]
+    by_kind = Counter(f.kind for f in findings)
+    flagged = sum(1 for link in links if link.findings)
+    agreement = _agreement(links)
+    cells = [
+        f'<div><dt>Links</dt><dd><b>{len(links)}</b> <span class="sub">{kind_text}</span>'
+        "</dd></div>",
+        f"<div><dt>Agreement</dt><dd><b>{agreement}</b></dd></div>",
+        f"<div><dt>Flagged links</dt><dd><b>{flagged}</b></dd></div>",
+    ]
+    finding_items = "".join(
+        f'<li class="k-{_kind_class(kind)}"><b>{count}</b> {_text(kind)}</li>'
+        for kind, count in sorted(by_kind.items(), key=lambda item: _kind_order(item[0]))
+    )
+    findings_block = (
+        f'<ul class="kinds">{finding_items}</ul>' if finding_items else '<p class="sub">none</p>'
+    )
+    return (
+        f'<dl class="summary">{"".join(cells)}</dl>\n'
+        f'<div class="findings-summary"><h2>Findings <span class="sub">{len(findings)}</span>'
+        f"</h2>{findings_block}</div>\n"
+    )
+
+
+def _legend(links: Sequence[Link]) -> str:
+    counts = Counter(_band(link) for link in links)
+    low = 0.0
+    items = []
+    for band, (high, label) in enumerate(zip(DIVERGENCE_BANDS, _BAND_LABELS, strict=True)):
+        items.append(
+            f'<li><span class="sw d{band}" aria-hidden="true"></span>'
+            f'<span class="lg-label">{label}</span> '
+            f'<span class="sub">{low:.1f}–{high:.1f} · {counts.get(band, 0)}</span></li>'
+        )
+        low = high
+    return (
+        '<div class="legend"><h2>Divergence <span class="sub">row colour, left of the '
+        f'translation</span></h2><ul>{"".join(items)}</ul></div>\n'
+    )
+
+
+def _toolbar(alignment: Alignment) -> str:
+    """Controls for the script; hidden (and useless) when JavaScript is off."""
+    findings = [f for link in alignment.links for f in link.findings]
+    kinds = sorted(Counter(f.kind for f in findings).items(), key=lambda kv: _kind_order(kv[0]))
+    severities = Counter(f.severity for f in findings)
+    known = [s for s in SEVERITIES if s in severities]
+    others = sorted(s for s in severities if s not in SEVERITIES)
+    kind_boxes = "".join(
+        f'<label><input type="checkbox" name="kind" value="{_attr(kind)}" checked> '
+        f'{_text(kind)} <span class="sub">{count}</span></label>'
+        for kind, count in kinds
+    )
+    severity_boxes = "".join(
+        f'<label><input type="checkbox" name="severity" value="{_attr(s)}" checked> '
+        f'{_text(s)} <span class="sub">{severities[s]}</span></label>'
+        for s in known + others
+    )
+    filters = (
+        '<details class="filters"><summary>Filter</summary><div class="panel">'
+        f'<fieldset><legend>Kind</legend>{kind_boxes or "<p class=sub>no findings</p>"}'
+        "</fieldset>"
+        f'<fieldset><legend>Severity</legend>{severity_boxes or "<p class=sub>—</p>"}'
+        "</fieldset></div></details>"
+    )
+    return (
+        '<nav class="toolbar" id="toolbar" aria-label="Findings and search" hidden>'
+        '<div class="group">'
+        '<button type="button" id="prev" aria-keyshortcuts="k" title="Previous finding (k)">'
+        '<span aria-hidden="true">↑</span> Previous</button>'
+        '<button type="button" id="next" aria-keyshortcuts="j" title="Next finding (j)">'
+        '<span aria-hidden="true">↓</span> Next</button>'
+        '<span class="status" id="status" role="status" aria-live="polite"></span></div>'
+        '<div class="group">'
+        f"{filters}"
+        '<label class="only"><input type="checkbox" id="only"> Show only findings</label></div>'
+        '<div class="group search">'
+        '<label for="q" class="vh">Search both texts</label>'
+        '<input type="search" id="q" placeholder="Search both texts  /" autocomplete="off" '
+        'aria-keyshortcuts="/" spellcheck="false">'
+        '<span class="status" id="hits" aria-live="polite"></span></div>'
+        '<details class="keys"><summary aria-keyshortcuts="?">Keys</summary><div class="panel">'
+        "<dl><dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>next / previous finding</dd>"
+        "<dt><kbd>↓</kbd> / <kbd>↑</kbd></dt><dd>next / previous link (from a selected row)</dd>"
+        "<dt><kbd>/</kbd></dt><dd>search</dd>"
+        "<dt><kbd>Enter</kbd> in search</dt><dd>next match</dd>"
+        "<dt><kbd>Esc</kbd></dt><dd>clear search, close panels</dd>"
+        "<dt><kbd>?</kbd></dt><dd>this list</dd></dl></div></details>"
+        "</nav>\n"
+    )
+
+
+def _table(alignment: Alignment) -> str:
+    """The links as a table, in groups of `_ROWS_PER_GROUP` rows (one <tbody> each).
+
+    The page lays out only the groups near the screen; each announces its estimated
+    height (``data-h``, in rem) so that the rest of the page can be sized without it.
+    """
+    source, translation = alignment.source, alignment.translation
+    source_lang, translation_lang = _cell_language(source), _cell_language(translation)
+    out = [
+        '<table class="links" id="links">'
+        f"<caption class=\"vh\">{len(alignment.links)} links between "
+        f"{_text(_side_title(source, 'the source'))} and "
+        f"{_text(_side_title(translation, 'the translation'))}</caption>"
+        '<colgroup><col class="c-n"><col class="c-s"><col class="c-t"><col class="c-f"></colgroup>'
+        '<thead><tr><th scope="col"><span class="vh">Link</span>#</th>'
+        f'<th scope="col">{_text(_side_title(source, "Source"))}{_language_badge(source)}</th>'
+        f'<th scope="col">{_text(_side_title(translation, "Translation"))}'
+        f"{_language_badge(translation)}</th>"
+        '<th scope="col">Findings</th></tr></thead>\n'
+    ]
+    previous = {"source": -1, "translation": -1}
+    group: list[str] = []
+    group_height = 0.0
+    for number, link in enumerate(alignment.links, start=1):
+        marks = _marks(link)
+        source_cell, source_starts = _cell(
+            source, link.source, marks["source"], previous, "source", source_lang
+        )
+        translation_cell, translation_starts = _cell(
+            translation, link.translation, marks["translation"], previous, "translation",
+            translation_lang,
+        )
+        lines = _estimated_lines(source, link.source, translation, link.translation)
+        row_class = f"d{_band(link)} h{lines}"
+        group_height += lines * _LINE_REM + _ROW_PADDING_REM
+        if source_starts or translation_starts:
+            row_class += " p"
+            group_height += _PARAGRAPH_REM
+        if link.findings:
+            worst = max(_severity_rank(f.severity) for f in link.findings)
+            row_class += f" f v{worst}"
+        badges = "".join(_badge(f) for f in link.findings)
+        group.append(
+            f'<tr id="L{number}" class="{row_class}"><th>{number}</th>'
+            f"{source_cell}{translation_cell}<td>{badges}</td></tr>\n"
+        )
+        if len(group) == _ROWS_PER_GROUP or number == len(alignment.links):
+            out.append(f'<tbody data-h="{group_height:.0f}">\n{"".join(group)}</tbody>\n')
+            group, group_height = [], 0.0
+    if not alignment.links:
+        out.append("<tbody></tbody>")
+    out.append("</table>\n")
+    return "".join(out)
+
+
+def _cell(
+    side: Side,
+    indices: Sequence[int],
+    marks: list[tuple[int, int, str]],
+    previous: dict[str, int],
+    side_name: str,
+    language: str,
+) -> tuple[str, bool]:
+    """One side of a link: its sentences, or a marked gap when it has none.
+
+    Also tells whether the cell begins a new paragraph of its side.
+    """
+    if not indices:
+        label = "not translated" if side_name == "translation" else "no source"
+        return f'<td class="gap"{language}><span class="gap-label">{label}</span></td>', False
+    sentences = []
+    classes = []
+    last_paragraph = previous[side_name]
+    for position, index in enumerate(indices):
+        if not 0 <= index < len(side.sentences):
+            sentences.append(("s missing", "[sentence missing from the record]"))
+            continue
+        sentence = side.sentences[index]
+        new_paragraph = last_paragraph != -1 and sentence.paragraph != last_paragraph
+        if new_paragraph and position == 0:
+            classes.append("p")
+        css = "s pb" if new_paragraph and position > 0 else "s"
+        sentences.append((css, _marked(sentence, marks)))
+        last_paragraph = sentence.paragraph
+    previous[side_name] = last_paragraph
+    cls = f' class="{" ".join(classes)}"' if classes else ""
+    if len(sentences) == 1:  # the cell is the sentence: one element less per row
+        return f"<td{cls}{language}>{sentences[0][1]}</td>", bool(classes)
+    inner = " ".join(f'<span class="{css}">{text}</span>' for css, text in sentences)
+    return f"<td{cls}{language}>{inner}</td>", bool(classes)
+
+
+def _marked(sentence: Sentence, marks: list[tuple[int, int, str]]) -> str:
+    """The sentence's text, escaped, with the marked spans that fall inside it as <mark>s."""
+    text = sentence.text
+    local = []
+    for start, end, css in marks:
+        low = max(0, start - sentence.start)
+        high = min(len(text), end - sentence.start)
+        if low < high:
+            local.append((low, high, css))
+    if not local:
+        return _text(text)
+    cuts = sorted({0, len(text), *(x for low, high, _ in local for x in (low, high))})
+    pieces: list[tuple[str, str]] = []  # (class or "", text), neighbours of one class merged
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        present = {css for low, high, css in local if low <= a and b <= high}
+        css = next((c for c in _MARK_PRECEDENCE if c in present), "")
+        if pieces and pieces[-1][0] == css:
+            pieces[-1] = (css, pieces[-1][1] + text[a:b])
+        else:
+            pieces.append((css, text[a:b]))
+    return "".join(
+        f'<mark class="{css}">{_text(piece)}</mark>' if css else _text(piece)
+        for css, piece in pieces
+    )
+
+
+def _marks(link: Link) -> dict[str, list[tuple[int, int, str]]]:
+    """The link's finding spans by side, as (start, end, highlight class)."""
+    marks: dict[str, list[tuple[int, int, str]]] = {"source": [], "translation": []}
+    for finding in link.findings:
+        if finding.kind in _MISMATCH_KINDS:
+            css = "nm"
+        elif finding.kind in _NO_COUNTERPART_KINDS:
+            css = "nc"
+        else:
+            css = "ot"
+        for span in finding.spans:
+            if span.side in marks and isinstance(span.start, int) and isinstance(span.end, int):
+                marks[span.side].append((span.start, span.end, css))
+    return marks
+
+
+def _badge(finding: Finding) -> str:
+    rank = _severity_rank(finding.severity)
+    return (
+        f'<button type="button" class="b v{rank} k-{_kind_class(finding.kind)}" '
+        f'data-k="{_attr(finding.kind)}" data-v="{_attr(finding.severity)}">'
+        f"{_text(finding.kind)}"
+        f'<span class="r"><span class="r-sev">{_text(finding.severity)}</span> '
+        f"{_text(finding.reason)}</span></button>"
+    )
+
+
+def _script_data(alignment: Alignment) -> dict[str, Any]:
+    """What the script needs beyond the table: where each link starts on the map."""
+    xs, ys, x, y = [], [], 0, 0
+    for link in alignment.links:
+        xs.append(min(link.source) if link.source else x)
+        ys.append(min(link.translation) if link.translation else y)
+        x = max(link.source) + 1 if link.source else x
+        y = max(link.translation) + 1 if link.translation else y
+    return {"x": xs, "y": ys}
+
+
+# -- small helpers -------------------------------------------------------------------------
+
+
+@cache
+def _asset(name: str) -> str:
+    return (_ASSETS / name).read_text(encoding="utf-8")
+
+
+def _sha256(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def _text(value: str) -> str:
+    """`value` safe as HTML text or attribute content."""
+    return escape(_UNPRINTABLE.sub("\ufffd", str(value)), quote=True)
+
+
+_attr = _text
+
+
+def _json_for_script(data: Any) -> str:
+    """JSON that cannot end its <script> element or open a comment, whatever it contains."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _side_title(side: Side, fallback: str) -> str:
+    if side.name:
+        return side.name
+    if side.path:
+        return Path(side.path).name
+    return fallback
+
+
+def _language_badge(side: Side) -> str:
+    if not side.language:
+        return ""
+    return f' <span class="lang">{_text(side.language)}</span>'
+
+
+def _cell_language(side: Side) -> str:
+    """` lang=… dir=…` for the cells of `side`, when its language is a well-formed tag."""
+    if not side.language or not _LANGUAGE_TAG.fullmatch(side.language):
+        return ""
+    attributes = f' lang="{side.language}"'
+    if side.language.split("-")[0].lower() in _RTL_LANGUAGES:
+        attributes += ' dir="rtl"'
+    return attributes
+
+
+def _model_name(signature: dict[str, Any]) -> str:
+    model = signature.get("model")
+    if isinstance(model, dict):
+        model = model.get("id") or model.get("name")
+    model = model or signature.get("model_id") or signature.get("encoder")
+    return str(model) if model else ""
+
+
+def _readable_date(created: str) -> str:
+    """An ISO timestamp as ``2024-05-01 14:03`` (left as is when it is something else)."""
+    match = re.fullmatch(r"(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d).*", created)
+    return f"{match[1]} {match[2]}" if match else created
+
+
+def _estimated_lines(
+    source: Side,
+    source_indices: Sequence[int],
+    translation: Side,
+    translation_indices: Sequence[int],
+) -> int:
+    """Lines the row will take in a column of about `_CHARACTERS_PER_LINE`, at most 9."""
+    def lines(side: Side, indices: Sequence[int]) -> int:
+        chars = sum(len(side.sentences[i].text) for i in indices if 0 <= i < len(side.sentences))
+        return -(-chars // _CHARACTERS_PER_LINE)
+
+    longest = max(lines(source, source_indices), lines(translation, translation_indices))
+    return max(1, min(9, longest))
+
+
+def _band(link: Link) -> int:
+    divergence = link_divergence(link)
+    return next(k for k, high in enumerate(DIVERGENCE_BANDS) if divergence <= high)
+
+
+def _agreement(links: Iterable[Link]) -> str:
+    """1 - divergence, averaged over links weighted by their number of sentences."""
+    total = weight = 0.0
+    for link in links:
+        w = len(link.source) + len(link.translation)
+        total += w * (1.0 - link_divergence(link))
+        weight += w
+    if weight == 0 or math.isnan(total):
+        return "—"
+    return f"{100 * total / weight:.0f}%"
+
+
+def _severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity) if severity in SEVERITIES else 0
+
+
+def _kind_class(kind: str) -> str:
+    return kind if kind in FINDING_KINDS else "other"
+
+
+def _kind_order(kind: str) -> tuple[int, str]:
+    return (FINDING_KINDS.index(kind) if kind in FINDING_KINDS else len(FINDING_KINDS), kind)

@@ -1,0 +1,36 @@
+"""Moses-style parallel text: ``NAME.src.txt`` and ``NAME.tgt.txt``, one link per line.
+
+Line *k* of each file holds link *k*'s side, its sentences joined by one space;
+a side with no sentence is an empty line, so both files always have as many
+lines as there are links.  Either file name may be given; both are written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from align.record import Alignment
+from align.render.base import link_text
+
+EXTENSIONS: tuple[str, ...] = (".src.txt", ".tgt.txt")
+
+
+def output_files(path: Path) -> tuple[Path, Path]:
+    """The (source, translation) pair of files named by either one of them."""
+    # Both endings have eight characters; keep the case the user wrote them in.
+    stem, ending = path.name[:-8], path.name[-8:]
+
+    def named(side: str) -> Path:
+        side = side.upper() if ending[1:4].isupper() else side
+        return path.with_name(stem + ending[0] + side + ending[4:])
+
+    return named("src"), named("tgt")
+
+
+def render(alignment: Alignment, path: Path) -> dict[Path, bytes]:
+    source_path, translation_path = output_files(path)
+    source = "".join(link_text(alignment.source, link.source) + "\n" for link in alignment.links)
+    translation = "".join(
+        link_text(alignment.translation, link.translation) + "\n" for link in alignment.links
+    )
+    return {source_path: source.encode("utf-8"), translation_path: translation.encode("utf-8")}

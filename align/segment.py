@@ -1,0 +1,343 @@
+"""Splitting a document into paragraphs and sentences, losslessly.
+
+Every sentence is a span of the document: ``text == document[start:end]``, with the
+whitespace around it left out.  Every other character of the document belongs to
+exactly one sentence, in order; nothing is dropped or rewritten.  The rules are in
+docs/segmentation.md; in short:
+
+1. Lines and paragraphs.  Paragraphs are separated by blank lines, unless the lines
+   inside them are too long to be hard-wrapped prose, in which case (as when there are
+   no blank lines at all) every line is a paragraph.  Inside a hard-wrapped paragraph
+   a line break still ends a sentence before a dialogue dash, a list item, or after a
+   line much shorter than its neighbours; a short block of lines that do not end
+   sentences (a title and credits block) gives one segment per line.
+2. Sentences.  A candidate boundary is a run of ``. ! ? …`` with the closing quotes,
+   brackets and footnote number stuck to it, followed by whitespace.  It is kept when
+   the next word starts like a sentence (a capital, an opening quote or dash before a
+   capital, a caseless script, a number on a new line or a list number) and the word
+   before the stop is not an abbreviation, an initial or a list number.
+3. Sentences longer than ``max_chars`` are cut at the last ``; :``, else ``,``, else
+   space before the limit, and a warning says how many were cut.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from align.errors import UsageError
+from align.record import Sentence
+from align.segment_abbreviations import is_abbreviation
+
+SPLIT_MODES: tuple[str, ...] = ("auto", "lines")
+
+#: What segmentation treats as space: Unicode whitespace (as `str.isspace`) and the
+#: invisible zero-width characters.  Sentences never begin or end with these.
+BLANK = "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
+BLANK += "\u200b\u200c\u200d\u2060\ufeff"
+_B = re.escape(BLANK)
+
+#: Line breaks as `str.splitlines` knows them.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_NON_BLANK = re.compile(f"[^{_B}]")
+_SKIP_BLANK = re.compile(f"[{_B}]*")
+
+# A candidate boundary: stops, then what stays with the sentence (closing quotes and
+# brackets, French-spaced » and ›, a footnote number), then whitespace or the end.
+# CJK full stops need no space after them.
+_CLOSING = "\"'”’»›)]}」』》〉）"
+_CLOSERS = re.escape(_CLOSING)
+_CANDIDATE = re.compile(
+    rf"(?P<stop>[.!?‽⁇⁈⁉…؟।॥]+)"
+    rf"(?P<close>(?:[{_CLOSERS}]|[ \u00a0\u202f\u2009]+[»›])*)"
+    rf"(?P<note>\d{{1,3}}[{_CLOSERS}]*)?"
+    rf"(?=[{_B}]|$)"
+    rf"|(?P<cjk>[。！？]+[{_CLOSERS}]*)"
+)
+#: What may open a sentence before its first letter: quotes, brackets, dashes, bullets.
+_OPENERS = re.compile(r"(?:[«‹“„‘‚\"'(\[¿¡–—―\-•*·][ \u00a0\u202f\u2009]*)*")
+#: A list number at the start of a sentence: ``2. If``, ``3) The``.
+_LIST_NUMBER = re.compile(rf"\d{{1,3}}[.)][{_B}]+[^{_B}]")
+#: A line that opens a dialogue turn or a list item (a sentence of its own even in
+#: hard-wrapped text).
+_ITEM_LINE = re.compile(
+    r"(?:[-–—―•*·▪‣◦]|\(?\d{1,3}[.)]|\(?[a-z]\))[ \t\u00a0\u202f]"
+)
+#: What a sentence may consist of and still be a list label, not a sentence: ``1``,
+#: ``2.3``, ``IV``, ``iv``, ``a``, ``(b``.
+_LABEL = re.compile(r"[(\[]?(?:\d{1,3}(?:\.\d{1,3})*|[IVXLCDM]{1,7}|[ivxlcdm]{1,4}|[^\W\d_])")
+#: Dotted abbreviations recognised by shape: e.g, i.e, U.S.A, a.m, z.B, Ph.D.
+_DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
+_SENTENCE_FINAL = re.compile(rf"[.!?‽…。！？][{_CLOSERS}]*\d{{0,3}}$")
+_CLAUSE_BREAK = re.compile(rf"[;:](?=[{_B}])")
+_COMMA_BREAK = re.compile(rf"[,，、](?=[{_B}])")
+_SPACE = re.compile(f"[{_B}]+")
+_QUOTE_THEN_I = re.compile(rf"I[{_B}]+[a-z]")
+
+#: Lines longer than this are not hard-wrapped prose.
+WRAP_LIMIT = 120
+#: A block of at most this many lines that end no sentence is a title/credits block.
+CREDITS_MAX_LINES = 12
+
+
+@dataclass
+class Segmentation:
+    """A document's sentences, its paragraph count, and what was surprising."""
+
+    sentences: list[Sentence]
+    paragraphs: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Unit:
+    """A stretch of one paragraph to split into sentences (or to keep whole)."""
+
+    start: int
+    end: int
+    paragraph: int
+    split: bool = True
+
+
+def segment(
+    text: str,
+    *,
+    split: str = "auto",
+    language: str | None = None,
+    max_chars: int = 1000,
+    name: str = "text",
+) -> Segmentation:
+    """Split ``text`` into sentences with offsets into it.
+
+    ``split="auto"`` finds paragraphs and sentences; ``split="lines"`` takes every
+    non-blank line as one sentence.  ``language`` (ISO 639-1) tunes a few rules
+    (German ordinals).  Sentences longer than ``max_chars`` characters are cut
+    (``max_chars <= 0``: never).  ``name`` is how warnings refer to the document.
+    """
+    if split not in SPLIT_MODES:
+        raise UsageError(f"unknown split mode {split!r}: use one of {', '.join(SPLIT_MODES)}")
+    lines = _lines(text)
+    blocks = _blocks(text, lines)
+    if split == "lines":
+        units = _line_units(blocks)
+    else:
+        units = _auto_units(text, blocks)
+
+    spans: list[tuple[int, int, int]] = []
+    for unit in units:
+        if unit.split:
+            for start, end in _sentences(text, unit.start, unit.end, language):
+                spans.append((start, end, unit.paragraph))
+        else:
+            spans.append((*_strip(text, unit.start, unit.end), unit.paragraph))
+
+    warnings: list[str] = []
+    if max_chars > 0:
+        spans, cut = _cut_long(text, spans, max_chars)
+        if cut:
+            warnings.append(
+                f"{name}: {cut} sentence{'s' if cut > 1 else ''} longer than {max_chars} "
+                f"characters {'were' if cut > 1 else 'was'} split at clause boundaries"
+            )
+    sentences = [Sentence(text[s:e], s, e, p) for s, e, p in spans]
+    paragraphs = units[-1].paragraph + 1 if units else 0
+    return Segmentation(sentences=sentences, paragraphs=paragraphs, warnings=warnings)
+
+
+# -- lines, blocks, paragraphs -----------------------------------------------------
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line's content, line breaks excluded."""
+    start = 0
+    for m in _LINE_BREAK.finditer(text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+def _blocks(text: str, lines: Iterator[tuple[int, int]]) -> list[list[tuple[int, int, int]]]:
+    """Runs of non-blank lines, as (start, end, stripped length); blank lines separate runs."""
+    blocks: list[list[tuple[int, int, int]]] = []
+    current: list[tuple[int, int, int]] = []
+    for start, end in lines:
+        s, e = _strip(text, start, end)
+        if e > s:
+            current.append((start, end, e - s))
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _line_units(blocks: list[list[tuple[int, int, int]]]) -> list[_Unit]:
+    """``split="lines"``: one sentence per line; paragraphs are blank-line blocks if any."""
+    by_block = len(blocks) > 1
+    units: list[_Unit] = []
+    for b, block in enumerate(blocks):
+        for start, end, _ in block:
+            units.append(_Unit(start, end, b if by_block else len(units), split=False))
+    return units
+
+
+def _auto_units(text: str, blocks: list[list[tuple[int, int, int]]]) -> list[_Unit]:
+    inner = [length for block in blocks for _, _, length in block[:-1]]
+    wrapped = len(blocks) > 1 and sum(n <= WRAP_LIMIT for n in inner) >= 0.9 * len(inner)
+    units: list[_Unit] = []
+    if not wrapped:
+        for block in blocks:
+            for start, end, _ in block:
+                units.append(_Unit(start, end, len(units)))
+        return units
+    for p, block in enumerate(blocks):
+        if len(block) == 1:
+            units.append(_Unit(block[0][0], block[0][1], p))
+        elif _is_credits_block(text, block):
+            units.extend(_Unit(start, end, p, split=False) for start, end, _ in block)
+        else:
+            units.extend(_Unit(start, end, p) for start, end in _wrapped_pieces(text, block))
+    return units
+
+
+def _is_credits_block(text: str, block: list[tuple[int, int, int]]) -> bool:
+    """A few lines, none but the last ending a sentence, each starting like a heading."""
+    if len(block) > CREDITS_MAX_LINES:
+        return False
+    for i, (start, end, _) in enumerate(block):
+        s, e = _strip(text, start, end)
+        if i < len(block) - 1 and _SENTENCE_FINAL.search(text, s, e):
+            return False
+        if i > 0 and not _starts_sentence(text, s, e, after_newline=True):
+            return False
+    return True
+
+
+def _wrapped_pieces(text: str, block: list[tuple[int, int, int]]) -> Iterator[tuple[int, int]]:
+    """Cut a hard-wrapped paragraph at the line breaks that are sentence breaks."""
+    longest = max(length for _, _, length in block)
+    start = block[0][0]
+    for (_, end, length), (next_start, next_end, _) in zip(block, block[1:], strict=False):
+        s, e = _strip(text, next_start, next_end)
+        opens_item = _ITEM_LINE.match(text, s, e) is not None
+        short = length < 0.6 * longest and _starts_sentence(text, s, e, after_newline=True)
+        if opens_item or short:
+            yield start, end
+            start = next_start
+    yield start, block[-1][1]
+
+
+# -- sentences -----------------------------------------------------------------------
+
+
+def _sentences(text: str, start: int, end: int, language: str | None) -> Iterator[tuple[int, int]]:
+    """Stripped (start, end) spans of the sentences of text[start:end]."""
+    sentence_start = _SKIP_BLANK.match(text, start, end).end()
+    for m in _CANDIDATE.finditer(text, start, end):
+        if m.end() >= end:
+            break
+        if _is_boundary(text, m, sentence_start, end, language):
+            yield _strip(text, sentence_start, m.end())
+            sentence_start = _SKIP_BLANK.match(text, m.end(), end).end()
+    if _NON_BLANK.search(text, sentence_start, end):
+        yield _strip(text, sentence_start, end)
+
+
+def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
+                 language: str | None) -> bool:
+    if m.group("cjk"):
+        return True
+    stop_at = m.start("stop")
+    before = text[stop_at - 1] if stop_at > sentence_start else ""
+    if m.group("note") and not (before.isalpha() or (before and before in _CLOSING)):
+        return False  # 3.14, 1.000,5, 13.08.1936: a number, not a footnote after a stop
+    gap = _SKIP_BLANK.match(text, m.end(), end)
+    newline = _LINE_BREAK.search(text, m.end(), gap.end()) is not None
+    if not _starts_sentence(text, gap.end(), end, after_newline=newline):
+        return False
+    if m.group("stop") != ".":
+        # “Where?” I asked. -- a quoted question or exclamation inside the sentence.
+        return not (m.group("close") and _QUOTE_THEN_I.match(text, gap.end(), end))
+    head = text[sentence_start:stop_at]
+    if _LABEL.fullmatch(head):
+        return False  # "1. Pierre ...", "IV. ...", "a. ...": the label opens the sentence
+    word = _word_before(text, sentence_start, stop_at)
+    if not word:
+        return True
+    if len(word) == 1 and word.isalpha():
+        return word == "I" and language in (None, "en")  # initials: J. R. R. Tolkien, M. Nin
+    if _DOTTED.fullmatch(word) or is_abbreviation(word):
+        return False
+    if language == "de" and word.isdigit() and len(word) <= 2:
+        return False  # German ordinal: "am 13. August"
+    return True
+
+
+def _word_before(text: str, sentence_start: int, stop_at: int) -> str:
+    """The word the stop is attached to, without opening quotes or brackets."""
+    window = text[max(sentence_start, stop_at - 40):stop_at]
+    if not window or window[-1] in BLANK:
+        return ""
+    word = window.split()[-1] if window.split() else window
+    return word.lstrip("([{«‹“„‘‚\"'¿¡-–—")
+
+
+def _starts_sentence(text: str, pos: int, end: int, *, after_newline: bool) -> bool:
+    """Whether text[pos:end] begins the way a sentence begins."""
+    pos = _OPENERS.match(text, pos, end).end()
+    if pos >= end:
+        return True
+    c = text[pos]
+    if c.isdigit():
+        return after_newline or _LIST_NUMBER.match(text, pos, end) is not None
+    if c.isalpha():
+        return not c.islower()
+    return after_newline
+
+
+# -- stripping and cutting -------------------------------------------------------------
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    left = len(piece) - len(piece.lstrip(BLANK))
+    right = len(piece) - len(piece.rstrip(BLANK))
+    return start + left, end - right
+
+
+def _cut_long(
+    text: str, spans: list[tuple[int, int, int]], max_chars: int
+) -> tuple[list[tuple[int, int, int]], int]:
+    """Cut sentences longer than ``max_chars``; return the new spans and how many were cut."""
+    out: list[tuple[int, int, int]] = []
+    cut = 0
+    for start, end, paragraph in spans:
+        if end - start <= max_chars:
+            out.append((start, end, paragraph))
+            continue
+        cut += 1
+        while end - start > max_chars:
+            at = _cut_point(text, start, max_chars)
+            out.append((*_strip(text, start, at), paragraph))
+            start = _SKIP_BLANK.match(text, at, end).end()
+        out.append((start, end, paragraph))
+    return out, cut
+
+
+def _cut_point(text: str, start: int, max_chars: int) -> int:
+    """Where to cut a long sentence starting at ``start``: after a clause, else at a space."""
+    low, high = start + max_chars // 2, start + max_chars
+    for pattern in (_CLAUSE_BREAK, _COMMA_BREAK):
+        breaks = list(pattern.finditer(text, low, high))
+        if breaks:
+            return breaks[-1].end()
+    spaces = list(_SPACE.finditer(text, low + 1, high + 1))
+    if spaces:
+        return spaces[-1].start()
+    at = high
+    while at > low + 1 and unicodedata.combining(text[at]):
+        at -= 1  # keep accents with their letter
+    return at

@@ -1,0 +1,42 @@
+"""Words that end with a full stop without ending a sentence.
+
+A full stop after one of these, followed by a capital, is not a sentence boundary.
+Single letters (initials, ``p.``, ``M.``) and dotted groups (``e.g.``, ``U.S.``) are
+recognised by shape in `align.segment`, so they are not listed here.  ``etc.`` is
+deliberately absent: followed by a capital it almost always ends a sentence.
+"""
+
+from __future__ import annotations
+
+#: Matched exactly as written, and with a capital first letter (at a sentence start).
+LOWERCASE = frozenset(
+    """
+    cf vs viz approx ca al ibid op cit loc ch chap fig figs ed eds vol vols pp
+    art av bd boul env ex éd édit trad coll dir réf hab min max suiv sq sqq
+    c.-à-d ms mss anon resp
+    vgl bzw usw evtl ggf inkl ca zit hrsg
+    pág págs sig dott
+    """.split()
+)
+
+#: Matched exactly as written (titles, units and labels that are only abbreviations
+#: with a capital; their lower-case forms are ordinary words such as "no" or "mm").
+CASE_SENSITIVE = frozenset(
+    """
+    Mr Mrs Ms Messrs Mssrs Dr Drs Prof Profs St Sts Ste Mt Ft Jr Sr Snr Jnr Esq Rev Hon
+    Gen Col Capt Cpt Lt Sgt Maj Cmdr Adm Gov Sen Rep Pres Supt Insp
+    Co Corp Inc Ltd Bros No Nos Nr Nº
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Ave Blvd Rd
+    MM Mme Mmes Mlle Mlles Mgr Me Pr Cie Vve Dre
+    Th Ch Ph Wm Chas Geo Jas Jos Thos
+    J.-C Hr Fr Frl Sra Srta Sres Dña Ud Uds Sig Sigg Dott
+    """.split()
+)
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether ``word`` (without its final stop) is a listed abbreviation."""
+    if word in CASE_SENSITIVE or word in LOWERCASE:
+        return True
+    return word[:1].isupper() and (word[:1].lower() + word[1:]) in LOWERCASE

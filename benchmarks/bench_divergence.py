@@ -1,0 +1,461 @@
+"""How well the divergence score and the checks find real and planted divergences.
+
+    python benchmarks/bench_divergence.py              # every figure
+    python benchmarks/bench_divergence.py sconf        # human judgements only
+    python benchmarks/bench_divergence.py synthetic    # planted divergences only
+    python benchmarks/bench_divergence.py letter       # the reference letter
+    python benchmarks/bench_divergence.py fit          # refit the score's weights
+
+1. **sconf** (600 English–French pairs, two human judgements each): ROC-AUC of the
+   divergence score, and of plain cosine with the same model, for "not judged *sure*
+   by both annotators" against "judged *sure* by both"; precision, recall and F1 at
+   the default threshold; word-level precision, recall and F1 of the highlighted
+   words (spans of omission, addition and meaning-shift findings) against the words
+   either annotator marked untranslated, over the pairs both judged *partial*
+   (punctuation tokens left out).
+2. **synthetic**: documents rebuilt from the development gold alignments (one
+   sentence per line) with planted defects, run through the whole pipeline
+   (`align.align_texts`): a deleted sentence and a dropped clause (→ omission), an
+   inserted sentence from another book (→ addition), a changed number, a swapped
+   name, a negated verb (→ meaning-shift).  A finding at *minor* or above counts; it is
+   right when its link holds a planted defect of its kind; findings on links holding
+   a gold one-to-zero or zero-to-one link are the texts' own and are left out.
+3. **letter**: the findings on the reference letter and its retranslation.
+4. **fit**: the logistic weights of `align.checks.divergence`, fitted on synthetic
+   divergences made from the gold alignments (never on the sconf judgements).
+
+Skips cleanly when ``../shared/data`` is absent.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+sys.path.insert(0, str(ROOT))
+
+from align.checks import check_alignment, divergence  # noqa: E402
+from align.checks.base import CheckContext  # noqa: E402
+from align.checks.pairs import document_text, pairs_alignment  # noqa: E402
+from align.record import SEVERITIES, Alignment  # noqa: E402
+
+HIGHLIGHT_KINDS = ("omission", "addition", "meaning-shift")
+
+
+# -- data ----------------------------------------------------------------------------------
+
+
+def read_sconf(path: Path) -> list[dict]:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    items = []
+    for i in range(0, len(lines) - 4, 5):
+        judgements = []
+        for line in lines[i + 3 : i + 5]:
+            body = line.split(":", 1)[1].strip()
+            label = body.split(";")[0].strip()
+            marked: tuple[set[int], set[int]] = (set(), set())
+            if label == "partial":
+                fields = body.split(";")
+                marked = tuple(set(map(int, f.split(":")[1].split())) for f in fields[1:3])
+            judgements.append((label, marked))
+        items.append(
+            {"source": lines[i + 1], "translation": lines[i + 2], "judgements": judgements}
+        )
+    return items
+
+
+def read_gold(folder: Path) -> list[tuple[str, list[str], list[str], list[tuple[list, list]]]]:
+    """(name, source lines, translation lines, gold links) of every document in `folder`."""
+    docs = []
+    for gold in sorted(folder.glob("*.gold")) + sorted(folder.glob("*.defr")):
+        if gold.suffix == ".defr":
+            src, tgt = gold.with_suffix(".de"), gold.with_suffix(".fr")
+        else:
+            src, tgt = gold.with_suffix(".en"), gold.with_suffix(".fr")
+        links = []
+        for line in gold.read_text(encoding="utf-8").split("\n"):
+            if ":" in line:
+                a, b = line.split(":")
+                links.append((eval_list(a), eval_list(b)))
+        src_lines = src.read_text(encoding="utf-8").rstrip("\n").split("\n")
+        tgt_lines = tgt.read_text(encoding="utf-8").rstrip("\n").split("\n")
+        docs.append((gold.stem, src_lines, tgt_lines, links))
+    return docs
+
+
+def eval_list(text: str) -> list[int]:
+    return [int(x) for x in re.findall(r"\d+", text)]
+
+
+def all_gold() -> list:
+    return read_gold(DATA / "transread-en-fr-dev") + read_gold(DATA / "textberg-de-fr-dev")
+
+
+# -- metrics -------------------------------------------------------------------------------
+
+
+def roc_auc(scores, labels) -> float:
+    from scipy.stats import rankdata
+
+    scores, labels = np.asarray(scores, float), np.asarray(labels, bool)
+    ranks = rankdata(scores)
+    pos, neg = labels.sum(), (~labels).sum()
+    return float((ranks[labels].sum() - pos * (pos + 1) / 2) / (pos * neg))
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def load_encoder():
+    from align.encoders import load_encoder as load
+
+    return load()
+
+
+# -- 1. sconf ------------------------------------------------------------------------------
+
+
+def _token_indices(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    found, offset = set(), 0
+    for k, token in enumerate(text.split(" ")):
+        if any(s < offset + len(token) and e > offset for s, e in spans):
+            found.add(k)
+        offset += len(token) + 1
+    return found
+
+
+def _word_tokens(text: str) -> set[int]:
+    return {k for k, t in enumerate(text.split(" ")) if any(c.isalnum() for c in t)}
+
+
+def bench_sconf(encoder) -> dict:
+    items = read_sconf(DATA / "sconf-en-fr-dev" / "3000-3599.txt")
+    record = pairs_alignment([(d["source"], d["translation"]) for d in items])
+    started = time.perf_counter()
+    check_alignment(record, encoder, source_text=document_text(record.source),
+                    translation_text=document_text(record.translation))
+    seconds = time.perf_counter() - started
+    divergent = np.array([not all(j[0] == "sure" for j in d["judgements"]) for d in items])
+    scores = np.array([l.divergence for l in record.links])
+    src = encoder.encode([d["source"] for d in items])
+    tgt = encoder.encode([d["translation"] for d in items])
+    cosine = np.einsum("ij,ij->i", src, tgt)
+    flagged = scores >= divergence.THRESHOLD
+    tp = int((flagged & divergent).sum())
+    p, r, f = prf(tp, int((flagged & ~divergent).sum()), int((~flagged & divergent).sum()))
+
+    wtp = wfp = wfn = 0
+    for d, link in zip(items, record.links, strict=True):
+        if not all(j[0] == "partial" for j in d["judgements"]):
+            continue
+        for side, key, k in (("source", "source", 0), ("translation", "translation", 1)):
+            text = d[key]
+            base = record.side(side).sentences[(link.source if k == 0 else link.translation)[0]]
+            spans = [(s.start - base.start, s.end - base.start)
+                     for f in link.findings if f.kind in HIGHLIGHT_KINDS
+                     for s in f.spans if s.side == side]
+            words = _word_tokens(text)
+            predicted = _token_indices(text, spans) & words
+            gold = set().union(*(j[1][k] for j in d["judgements"])) & words
+            wtp += len(predicted & gold)
+            wfp += len(predicted - gold)
+            wfn += len(gold - predicted)
+    wp, wr, wf = prf(wtp, wfp, wfn)
+    result = {
+        "pairs": len(items),
+        "divergent": int(divergent.sum()),
+        "auc_divergence": roc_auc(scores, divergent),
+        "auc_cosine": roc_auc(-cosine, divergent),
+        "threshold": divergence.THRESHOLD,
+        "precision": p, "recall": r, "f1": f,
+        "word_precision": wp, "word_recall": wr, "word_f1": wf,
+        "check_seconds": seconds,
+    }
+    print(f"sconf-en-fr-dev: {len(items)} pairs, {divergent.sum()} not judged sure by both")
+    print(f"  ROC-AUC divergence {result['auc_divergence']:.3f}   plain cosine "
+          f"{result['auc_cosine']:.3f}   ({encoder.id})")
+    print(f"  at threshold {divergence.THRESHOLD}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    print(f"  highlighted words, partial pairs: P {wp:.3f} R {wr:.3f} F1 {wf:.3f}")
+    print(f"  checks took {seconds:.1f} s")
+    return result
+
+
+# -- 4. calibration data and fit -----------------------------------------------------------
+
+_CLAUSE = re.compile(r"(?<=[,;:])\s+")
+
+
+def drop_clause(text: str, rng: random.Random) -> str | None:
+    """`text` without one of its clauses of at least four words (None if it has none)."""
+    parts = _CLAUSE.split(text)
+    if len(parts) < 2:
+        return None
+    candidates = [k for k, p in enumerate(parts) if len(p.split()) >= 4]
+    if not candidates:
+        return None
+    k = rng.choice(candidates)
+    rest = parts[:k] + parts[k + 1 :]
+    if len(" ".join(rest).split()) < 3:
+        return None
+    return " ".join(rest)
+
+
+def calibration_pairs(seed: int = 0, per_doc: int = 120) -> list[tuple[str, str, int]]:
+    """Faithful gold pairs (0) and synthetic divergent pairs (1) from the gold alignments."""
+    rng = random.Random(seed)
+    out = []
+    for _, src, tgt, links in all_gold():
+        ones = [(src[a[0]], tgt[b[0]]) for a, b in links if len(a) == 1 and len(b) == 1]
+        ones = [(s, t) for s, t in ones if len(s.split()) >= 3 and len(t.split()) >= 3]
+        rng.shuffle(ones)
+        chosen = ones[:per_doc]
+        for k, (s, t) in enumerate(chosen):
+            out.append((s, t, 0))
+            roll = rng.random()
+            other = ones[(k + rng.randint(5, max(6, len(ones) - 5))) % len(ones)]
+            if roll < 0.2:
+                out.append((s, other[1], 1))  # unrelated
+            elif roll < 0.4:
+                dropped = drop_clause(t, rng)
+                if dropped:
+                    out.append((s, dropped, 1))  # clause missing from the translation
+            elif roll < 0.5:
+                dropped = drop_clause(s, rng)
+                if dropped:
+                    out.append((dropped, t, 1))  # clause added by the translation
+            elif roll < 0.6:
+                out.append((s, t + " " + other[1], 1))  # sentence added
+            elif roll < 0.7:
+                out.append((s + " " + other[0], t, 1))  # sentence missing
+    return out
+
+
+def fit(encoder) -> tuple[float, ...]:
+    from scipy.optimize import minimize
+
+    pairs = calibration_pairs()
+    record = pairs_alignment([(s, t) for s, t, _ in pairs])
+    ctx = CheckContext(record, encoder)
+    feats = divergence.features(ctx)
+    keep = [k for k, f in enumerate(feats) if f is not None]
+    x = np.array([feats[k] for k in keep])
+    y = np.array([pairs[k][2] for k in keep], float)
+    design = np.c_[np.ones(len(x)), 1 - x[:, 0], x[:, 1], x[:, 2]]
+    weight = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))  # balanced classes
+
+    def loss(w):
+        z = design @ w
+        return float(np.sum(weight * (np.logaddexp(0, z) - y * z)) + 0.01 * w[1:] @ w[1:])
+
+    w = minimize(loss, np.array(divergence.WEIGHTS, float)).x
+    z = design @ w
+    print(f"fit on {len(y)} synthetic pairs ({int(y.sum())} divergent): "
+          f"WEIGHTS = ({', '.join(f'{v:.2f}' for v in w)})  training AUC {roc_auc(z, y):.3f}")
+    return tuple(w)
+
+
+# -- 2. planted defects --------------------------------------------------------------------
+
+_NUMBER = re.compile(r"(?<![\d.,])\d+(?![\d])")
+_NAME = re.compile(r"(?<=[a-zà-ÿ,;] )[A-Z][a-zà-ÿ]{2,}")
+_FRENCH_VERBS = {
+    "est": "n'est pas", "était": "n'était pas", "a": "n'a pas", "avait": "n'avait pas",
+    "sont": "ne sont pas", "étaient": "n'étaient pas", "fut": "ne fut pas",
+    "peut": "ne peut pas", "pouvait": "ne pouvait pas", "va": "ne va pas",
+    "faut": "ne faut pas", "fallait": "ne fallait pas", "sait": "ne sait pas",
+}
+
+
+def negate_french(text: str) -> str | None:
+    tokens = text.split(" ")
+    for k, token in enumerate(tokens[1:], start=1):
+        if token in _FRENCH_VERBS and tokens[k - 1].lower() in {
+            "il", "elle", "on", "ce", "c'", "cela", "ils", "elles", "qui", "ça"
+        }:
+            if tokens[k - 1].lower() == "c'":
+                return None
+            return " ".join(tokens[:k] + [_FRENCH_VERBS[token]] + tokens[k + 1 :])
+    return None
+
+
+def plant(doc, rng: random.Random, foreign: list[str]):
+    """A copy of the document with defects planted in distinct, spaced 1-1 links.
+
+    Returns (source lines, translation lines, planted: list of (kind, source line,
+    translation line or None), genuine: source lines of gold null links)."""
+    _, src, tgt, links = doc
+    src, tgt = list(src), list(tgt)
+    ones = [(a[0], b[0]) for a, b in links if len(a) == 1 and len(b) == 1]
+    names = Counter(m.group() for line in tgt for m in _NAME.finditer(line))
+    name_list = [n for n, c in names.items() if c >= 2]
+    rng.shuffle(ones)
+    used: set[int] = set()
+    planted: list[tuple[str, int, int | None, str]] = []
+    edits: dict[int, str | None] = {}
+    inserts: dict[int, str] = {}
+
+    def free(i: int) -> bool:
+        return all(abs(i - u) > 3 for u in used)
+
+    wanted = {"delete": 3, "insert": 3, "number": 3, "name": 3, "clause": 3, "negate": 3}
+    for i, j in ones:
+        if not free(i) or len(src[i].split()) < 4:
+            continue
+        t = tgt[j]
+        for kind in ("number", "name", "negate", "clause", "delete", "insert"):
+            if wanted[kind] == 0:
+                continue
+            new = None
+            if kind == "number":
+                nums = [m for m in _NUMBER.finditer(t) if m.group() in src[i]]
+                if nums:
+                    m = rng.choice(nums)
+                    value = str(int(m.group()) + rng.choice([1, 2, 3, 10, 20]))
+                    new = t[: m.start()] + value + t[m.end() :]
+            elif kind == "name":
+                found = [m for m in _NAME.finditer(t) if m.group() in src[i]]
+                if found and name_list:
+                    m = rng.choice(found)
+                    others = [n for n in name_list if n not in src[i] and n not in t]
+                    if others:
+                        new = t[: m.start()] + rng.choice(others) + t[m.end() :]
+            elif kind == "negate":
+                new = negate_french(t)
+            elif kind == "clause":
+                new = drop_clause(t, rng)
+            elif kind == "delete":
+                new = ""
+            elif kind == "insert":
+                inserts[j] = rng.choice(foreign)
+                new = t
+            if new is None:
+                continue
+            edits[j] = new
+            planted.append((kind, i, j, t))
+            used.add(i)
+            wanted[kind] -= 1
+            break
+    out_tgt = []
+    for j, line in enumerate(tgt):
+        new = edits.get(j, line)
+        if new != "":
+            out_tgt.append(new)
+        if j in inserts:
+            out_tgt.append(inserts[j])
+    genuine = {a[0] for a, b in links if a and not b} | {
+        ("t", b[0]) for a, b in links if b and not a
+    }
+    return src, out_tgt, planted, genuine, inserts, tgt
+
+
+_EXPECTED = {"delete": "omission", "clause": "omission", "insert": "addition",
+             "number": "number", "name": "name", "negate": "meaning-shift"}
+
+
+def bench_synthetic(encoder, seeds=(1, 2)) -> dict:
+    import align
+
+    docs = all_gold()
+    rng = random.Random(0)
+    found_by_kind: Counter[str] = Counter()
+    right_by_kind: Counter[str] = Counter()
+    recall: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for seed in seeds:
+        for d, doc in enumerate(docs):
+            foreign = [line for e, other in enumerate(docs) if e != d for line in other[2]
+                       if len(line.split()) >= 8]
+            rng = random.Random(seed * 100 + d)
+            src, tgt, planted, genuine, inserts, original_tgt = plant(doc, rng, foreign)
+            record = align.align_texts("\n".join(src), "\n".join(tgt), split="lines",
+                                       cache=True)
+            own_targets = {original_tgt[g[1]] for g in genuine if isinstance(g, tuple)}
+            own_sources = {g for g in genuine if isinstance(g, int)}
+            for link in record.links:
+                t_texts = {record.translation.sentences[j].text for j in link.translation}
+                here = [
+                    kind for kind, i, j, _ in planted
+                    if (kind == "insert" and inserts[j] in t_texts)
+                    or (kind != "insert" and i in link.source)
+                ]
+                expected = {_EXPECTED[p] for p in here}
+                own = bool(set(link.source) & own_sources or t_texts & own_targets)
+                hits = set()
+                for f in link.findings:
+                    if SEVERITIES.index(f.severity) < SEVERITIES.index("minor"):
+                        continue
+                    if f.kind in expected:
+                        found_by_kind[f.kind] += 1
+                        right_by_kind[f.kind] += 1
+                        hits |= {p for p in here if _EXPECTED[p] == f.kind}
+                    elif not own:
+                        found_by_kind[f.kind] += 1
+                for p in hits:
+                    recall[p][0] += 1
+            for kind, *_ in planted:
+                recall[kind][1] += 1
+    print("synthetic (planted in the gold documents, whole pipeline, findings ≥ minor):")
+    result = {}
+    for kind in ("delete", "clause", "insert", "number", "name", "negate"):
+        hit, total = recall[kind]
+        result[f"recall_{kind}"] = hit / total if total else float("nan")
+        print(f"  recall {kind:8s} {hit:3d}/{total:<3d} = {hit / total if total else 0:.3f}")
+    for kind in ("omission", "addition", "number", "name", "meaning-shift", "untranslated",
+                 "mechanical", "length"):
+        n, ok = found_by_kind[kind], right_by_kind[kind]
+        result[f"precision_{kind}"] = ok / n if n else float("nan")
+        print(f"  precision {kind:13s} {ok:3d}/{n:<3d} = {ok / n if n else float('nan'):.3f}")
+    return result
+
+
+# -- 3. the letter -------------------------------------------------------------------------
+
+
+def bench_letter() -> None:
+    import align
+
+    folder = ROOT / "texts" / "serge-nin-1936"
+    texts = sorted(folder.glob("*.txt"))
+    if len(texts) < 2:
+        print(f"letter: {folder} holds no pair of texts; skipped")
+        return
+    english = folder / "en.txt"
+    other = next(t for t in texts if t != english)
+    record: Alignment = align.align_files(other, english)
+    print(f"letter: {other.name} → {english.name}, {len(record.links)} links")
+    from align.checks import summarise, worst_first
+
+    print(f"  {summarise(record)}")
+    for k, f in worst_first(record):
+        if f.severity != "info":
+            print(f"  link {k + 1} {f.severity} {f.kind}: {f.reason}")
+
+
+def main(argv: list[str]) -> None:
+    if not DATA.is_dir():
+        print(f"development data not found at {DATA}; nothing to measure")
+        return
+    wanted = set(argv) or {"sconf", "synthetic", "letter"}
+    encoder = load_encoder() if wanted & {"sconf", "synthetic", "fit"} else None
+    if "fit" in wanted:
+        fit(encoder)
+    if "sconf" in wanted:
+        bench_sconf(encoder)
+    if "synthetic" in wanted:
+        bench_synthetic(encoder)
+    if "letter" in wanted:
+        bench_letter()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,163 @@
+"""The aligner: its invariants on any input, and what it recovers on real sentences."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from align.aligner import AlignSettings, align_sentences
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def assert_monotone_and_complete(links, n: int, m: int, settings: AlignSettings) -> None:
+    """Every sentence of each side is used exactly once, in order, by allowed link types."""
+    src = [i for link in links for i in link.source]
+    tgt = [j for link in links for j in link.translation]
+    assert src == list(range(n))
+    assert tgt == list(range(m))
+    allowed = {tuple(t) for t in settings.link_types().tolist()}
+    for link in links:
+        assert (len(link.source), len(link.translation)) in allowed
+        assert link.source == sorted(link.source)
+        assert link.translation == sorted(link.translation)
+        assert 0.0 <= link.score <= 1.0
+
+
+def random_unit(rng: np.random.Generator, n: int, d: int = 16) -> np.ndarray:
+    v = rng.normal(size=(n, d)).astype(np.float32)
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    n=st.integers(0, 30),
+    m=st.integers(0, 30),
+    seed=st.integers(0, 2**32 - 1),
+    max_link=st.integers(2, 5),
+    paragraphs=st.booleans(),
+)
+def test_any_input_gives_a_monotone_complete_alignment(n, m, seed, max_link, paragraphs):
+    rng = np.random.default_rng(seed)
+    config = AlignSettings(max_link=max_link, max_side=max(1, max_link - 1))
+    src, tgt = random_unit(rng, n), random_unit(rng, m)
+    src_par = np.sort(rng.integers(0, 4, size=n)) if paragraphs else None
+    tgt_par = np.sort(rng.integers(0, 4, size=m)) if paragraphs else None
+    result = align_sentences(
+        src, tgt, rng.integers(1, 200, size=n), rng.integers(1, 200, size=m),
+        src_par, tgt_par, settings=config,
+    )
+    assert_monotone_and_complete(result.links, n, m, config)
+
+
+def test_coarse_to_fine_search_follows_a_long_diagonal_with_a_gap():
+    """3,000 × 2,950 sentences, 50 target sentences missing in the middle: the
+    coarse-to-fine band search (forced by a small full-search limit) must find
+    the one-to-one links on both sides of the gap and the 1-0 links inside it."""
+    rng = np.random.default_rng(7)
+    n, d = 3000, 32
+    src = random_unit(rng, n, d)
+    keep = np.r_[0:1500, 1550:n]
+    noise = rng.normal(scale=0.35, size=(len(keep), d)).astype(np.float32)
+    tgt = src[keep] + noise
+    tgt /= np.linalg.norm(tgt, axis=1, keepdims=True)
+    config = AlignSettings(full_search_limit=20_000)
+    lengths = np.full(n, 80)
+    result = align_sentences(src, tgt, lengths, lengths[keep], settings=config)
+    assert_monotone_and_complete(result.links, n, len(keep), config)
+    pairs = {(link.source[0], link.translation[0]) for link in result.links
+             if len(link.source) == 1 and len(link.translation) == 1}
+    expected = {(int(i), k) for k, i in enumerate(keep)}
+    assert len(pairs & expected) >= 0.99 * len(expected)
+    deleted = {link.source[0] for link in result.links if not link.translation}
+    assert len(deleted & set(range(1500, 1550))) >= 45
+
+
+# -- planted links on real sentences ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def story(default_encoder):
+    fr = (FIXTURES / "story.fr.txt").read_text(encoding="utf-8").splitlines()
+    en = (FIXTURES / "story.en.txt").read_text(encoding="utf-8").splitlines()
+    assert len(fr) == len(en) == 14
+    return fr, en, default_encoder
+
+
+def align_lists(encoder, src: list[str], tgt: list[str], **overrides):
+    config = replace(AlignSettings(), **overrides)
+    vecs = encoder.encode(src + tgt)
+    result = align_sentences(
+        vecs[: len(src)], vecs[len(src):], [len(s) for s in src], [len(t) for t in tgt],
+        settings=config,
+    )
+    assert_monotone_and_complete(result.links, len(src), len(tgt), config)
+    return [(link.source, link.translation) for link in result.links]
+
+
+def one_to_one(n: int, skip_src: int | None = None) -> list[tuple[list[int], list[int]]]:
+    return [([i], [i]) for i in range(n)]
+
+
+def test_faithful_translation_is_all_one_to_one(story):
+    fr, en, encoder = story
+    assert align_lists(encoder, fr, en) == one_to_one(14)
+
+
+def test_a_deleted_sentence_becomes_a_one_to_zero_link(story):
+    fr, en, encoder = story
+    en_missing = en[:6] + en[7:]  # "At dawn, they caught sight of the first mountains" dropped
+    links = align_lists(encoder, fr, en_missing)
+    assert ([6], []) in links
+    assert links == [([i], [i]) for i in range(6)] + [([6], [])] + [
+        ([i], [i - 1]) for i in range(7, 14)
+    ]
+
+
+def test_an_inserted_sentence_becomes_a_zero_to_one_link(story):
+    fr, en, encoder = story
+    foreign = "The quarterly report on fertiliser imports was delayed by the printers' strike."
+    en_added = en[:9] + [foreign] + en[9:]
+    links = align_lists(encoder, fr, en_added)
+    assert ([], [9]) in links
+    assert ([8], [8]) in links and ([9], [10]) in links
+
+
+def test_two_sentences_translated_as_one_become_a_two_to_one_link(story):
+    fr, en, encoder = story
+    en_joined = en[:7] + [en[7] + " " + en[8]] + en[9:]
+    links = align_lists(encoder, fr, en_joined)
+    assert ([7, 8], [7]) in links
+    assert ([6], [6]) in links and ([9], [8]) in links
+
+
+def test_one_sentence_translated_as_two_becomes_a_one_to_two_link(story):
+    fr, en, encoder = story
+    fr_joined = fr[:3] + [fr[3] + " " + fr[4]] + fr[5:]
+    links = align_lists(encoder, fr_joined, en)
+    assert ([3], [3, 4]) in links
+    assert ([2], [2]) in links and ([4], [5]) in links
+
+
+def test_refinement_embeds_joined_text_and_keeps_the_planted_merge(story):
+    fr, en, encoder = story
+    en_joined = en[:7] + [en[7] + " " + en[8]] + en[9:]
+    seen: list[tuple[str, int, int]] = []
+
+    def embed_joined(spans):
+        seen.extend(spans)
+        texts = [" ".join((fr if side == "source" else en_joined)[a:b]) for side, a, b in spans]
+        return encoder.encode(texts)
+
+    vecs = encoder.encode(fr + en_joined)
+    result = align_sentences(
+        vecs[:14], vecs[14:], [len(s) for s in fr], [len(t) for t in en_joined],
+        settings=AlignSettings(refine_budget=0.5), embed_joined=embed_joined,
+    )
+    assert ("source", 7, 9) in seen
+    assert ([7, 8], [7]) in [(link.source, link.translation) for link in result.links]

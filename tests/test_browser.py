@@ -1,0 +1,361 @@
+"""The HTML page in a real browser: Debian's Chromium driven through Playwright.
+
+Skipped (with the reason) when /usr/bin/chromium or the playwright package is missing;
+``.ci/run`` installs both.  One browser serves the whole module; each test opens its
+own page.  Screenshots go to a temporary directory printed at the end of the run
+(``pytest -s`` shows it).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from test_html import HOSTILE, make_alignment
+
+from align.record import Alignment, Finding, Link, Sentence, Side, Span
+from align.render.html import render_html
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LONG_LINKS = 1500
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
+    )
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def long_alignment() -> Alignment:
+    """`LONG_LINKS` 1-1 links of distinct sentences; a finding on every hundredth link."""
+    rng = random.Random(3)
+    words = "river morning letter house city road night friend window garden".split()
+    sentences, offset = [], 0
+    for i in range(LONG_LINKS):
+        text = f"Sentence {i + 1} " + " ".join(rng.choice(words) for _ in range(20)) + "."
+        sentences.append(Sentence(text, offset, offset + len(text), i // 5))
+        offset += len(text) + 1
+    side = Side(sentences, name="long.txt", language="en", paragraphs=LONG_LINKS // 5)
+    links = []
+    for i in range(LONG_LINKS):
+        findings = []
+        if (i + 1) % 100 == 0:
+            s = sentences[i]
+            spans = [Span("translation", s.start, s.start + 8)]
+            findings.append(Finding("length", "minor", "long", spans))
+        links.append(Link([i], [i], 0.9, 0.1, findings))
+    return Alignment(side, side, links)
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("pages")
+    written = {}
+    for name, record in (("small", make_alignment()), ("long", long_alignment())):
+        path = folder / f"{name}.html"
+        path.write_text(render_html(record), encoding="utf-8")
+        written[name] = path
+    return written
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("screenshots")
+    yield folder
+    print(f"\nscreenshots of the HTML page: {folder}")
+
+
+class Opened:
+    """A page with everything it requested, every dialog and every console message."""
+
+    def __init__(self, browser, path: Path, fragment: str = "", **context_options) -> None:
+        self.context = browser.new_context(viewport={"width": 1280, "height": 860},
+                                           **context_options)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.console: list[str] = []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("dialog", self._dialog)
+        self.page.on("console", lambda message: self.console.append(message.text))
+        self.page.on("pageerror", lambda error: self.console.append(f"error: {error}"))
+        self.page.goto(path.as_uri() + fragment)
+        if context_options.get("java_script_enabled", True):
+            self.page.wait_for_function("() => document.documentElement.hasAttribute('data-ready')")
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def visible_rows(self) -> list[str]:
+        return self.page.eval_on_selector_all(
+            "tbody > tr", "rows => rows.filter(r => r.offsetHeight > 0).map(r => r.id)"
+        )
+
+    def focused_id(self) -> str:
+        return self.page.evaluate("document.activeElement.id")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def opened(browser):
+    pages_opened = []
+
+    def open_page(path: Path, fragment: str = "", **options) -> Opened:
+        page = Opened(browser, path, fragment, **options)
+        pages_opened.append(page)
+        return page
+
+    yield open_page
+    for page in pages_opened:
+        page.close()
+
+
+def test_one_row_per_link_and_a_table_for_assistive_technology(opened, pages, shots):
+    view = opened(pages["small"])
+    assert view.page.locator("tbody > tr").count() == len(make_alignment().links)
+    assert view.visible_rows() == [f"L{n}" for n in range(1, 7)]
+    # Rows are laid out as grids on screen; the accessibility tree must still see a table.
+    assert view.page.get_by_role("table").count() == 1
+    assert view.page.get_by_role("row").count() == 7  # the header and six links
+    assert view.console == []  # no script error, no blocked inline script or style
+    view.page.screenshot(path=str(shots / "overview.png"), full_page=True)
+
+
+def test_j_and_k_move_between_findings_and_keep_the_position_in_the_url(opened, pages, shots):
+    view = opened(pages["small"])
+    keyboard = view.page.keyboard
+    keyboard.press("j")
+    assert view.focused_id() == "L2" and view.page.url.endswith("#L2")
+    keyboard.press("j")
+    keyboard.press("j")
+    assert view.focused_id() == "L4" and view.page.url.endswith("#L4")
+    assert view.page.locator("#status").inner_text() == "Finding 3 of 4"
+    keyboard.press("k")
+    assert view.focused_id() == "L3" and view.page.url.endswith("#L3")
+    keyboard.press("ArrowDown")  # plain links are one key away too
+    keyboard.press("ArrowDown")
+    assert view.focused_id() == "L5"
+    view.page.screenshot(path=str(shots / "finding-in-focus.png"))
+
+
+def test_buttons_move_between_findings_too(opened, pages):
+    view = opened(pages["small"])
+    view.page.get_by_role("button", name="Next").click()
+    view.page.get_by_role("button", name="Next").click()
+    assert view.focused_id() == "L3"
+    view.page.get_by_role("button", name="Previous").click()
+    assert view.focused_id() == "L2"
+
+
+def test_opening_with_a_fragment_restores_the_position(opened, pages):
+    view = opened(pages["long"], "#L1234")
+    assert view.focused_id() == "L1234"
+    box = view.page.locator("#L1234").bounding_box()
+    assert box is not None and 0 < box["y"] < 860 and box["height"] > 10
+    assert "Sentence 1234 " in view.page.locator("#L1234").inner_text()
+    view.page.keyboard.press("j")  # the next finding is link 1300, far below
+    assert view.focused_id() == "L1300"
+    box = view.page.locator("#L1300").bounding_box()
+    assert box is not None and 0 < box["y"] < 860
+
+
+def test_filters_by_kind_and_severity_and_only_findings_hide_rows(opened, pages):
+    view = opened(pages["small"])
+    page = view.page
+    page.get_by_label("Show only findings").check()
+    assert view.visible_rows() == ["L2", "L3", "L4", "L6"]
+    page.get_by_text("Filter", exact=True).click()
+    page.get_by_role("checkbox", name=re.compile(r"^number")).uncheck()
+    assert view.visible_rows() == ["L2", "L3", "L4", "L6"]  # L2 still has a name finding
+    page.get_by_role("checkbox", name=re.compile(r"^name")).uncheck()
+    assert view.visible_rows() == ["L3", "L4", "L6"]
+    page.get_by_role("checkbox", name=re.compile(r"^critical")).uncheck()
+    assert view.visible_rows() == ["L3", "L6"]
+    page.keyboard.press("Escape")
+    page.locator("body").click(position={"x": 5, "y": 5})
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    assert view.focused_id() == "L6"  # navigation skips what the filters hide
+    page.get_by_label("Show only findings").uncheck()
+    assert len(view.visible_rows()) == 6  # filters decide what counts as a finding, not what shows
+    assert page.locator("#L2 .b.off").count() == 2
+
+
+def test_search_finds_words_on_either_side(opened, pages, shots):
+    view = opened(pages["small"])
+    page = view.page
+    search = page.get_by_label("Search both texts")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "q"
+    search.fill("tapis")  # only in the source
+    page.wait_for_function("() => document.querySelector('#hits').textContent.includes('match')")
+    assert view.visible_rows() == ["L1"]
+    search.fill("APPLES")  # only in the translation, any case
+    page.wait_for_function("() => document.querySelectorAll('tr.hit').length === 1 && "
+                           "document.querySelector('tr.hit').id === 'L2'")
+    assert view.visible_rows() == ["L2"]
+    page.screenshot(path=str(shots / "search.png"))
+    search.fill("translated")  # the gap's label is not text of the document
+    page.wait_for_function("() => document.querySelector('#hits').textContent === 'No match'")
+    assert view.visible_rows() == []
+    search.press("Escape")
+    assert len(view.visible_rows()) == 6
+
+
+def test_clicking_a_sentence_highlights_its_counterpart(opened, pages):
+    view = opened(pages["small"])
+    page = view.page
+    page.get_by_text("Il rêve d'une souris grise.").click()  # second sentence of a 2-1 link
+    assert page.evaluate("document.querySelector('.here').textContent") == (
+        "Il rêve d'une souris grise."
+    )
+    assert page.locator("#L1").get_attribute("class").split()[-2:] == ["sel", "cur"]
+    assert "pair" in page.locator("#L1 td").nth(1).get_attribute("class")
+    assert page.url.endswith("#L1")
+    page.get_by_text("Marie bought").click()
+    assert "pair" in (page.locator("#L2 td").nth(0).get_attribute("class") or "")
+    assert page.locator("#L1.sel").count() == 0
+
+
+def test_the_page_requests_nothing_but_itself(opened, pages):
+    view = opened(pages["small"])
+    view.page.keyboard.press("j")
+    view.page.get_by_label("Search both texts").fill("chat")
+    view.page.wait_for_timeout(300)
+    assert view.requests == [pages["small"].as_uri()]
+
+
+def test_hostile_input_is_shown_and_executes_nothing(opened, pages):
+    view = opened(pages["small"])
+    page = view.page
+    page.locator("#L3 .b").hover()  # the reason holds a payload too
+    page.get_by_label("Search both texts").fill("<script>")
+    page.wait_for_function("() => document.querySelectorAll('tr.hit').length > 0")
+    page.get_by_text(HOSTILE).first.click()
+    assert page.evaluate("window.__pwned") is None
+    assert view.dialogs == []
+    assert page.locator("img").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert HOSTILE in page.locator("#L3").inner_text()
+    assert "{{7*7}}" in page.locator("h1").inner_text()
+
+
+def test_without_javascript_the_table_is_complete(opened, pages, shots):
+    view = opened(pages["small"], java_script_enabled=False)
+    assert view.visible_rows() == [f"L{n}" for n in range(1, 7)]
+    assert not view.page.locator("#toolbar").is_visible()
+    assert view.page.get_by_text("Le chat dort sur le tapis.").is_visible()
+    view.page.screenshot(path=str(shots / "no-javascript.png"), full_page=True)
+
+
+def test_keyboard_alone_reaches_findings_and_their_reasons(opened, pages):
+    view = opened(pages["small"])
+    page = view.page
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "next":
+            break
+    assert page.evaluate("document.activeElement.id") == "next"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    assert view.focused_id() == "L2"
+    page.keyboard.press("Tab")  # into the row: its first badge, whose reason shows
+    assert page.evaluate("document.activeElement.dataset.k") == "number"
+    tip = page.locator(".tip")
+    assert tip.is_visible()
+    assert tip.inner_text() == "major: 3 in the source, 5 in the translation"
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+
+
+def test_badges_gaps_and_controls_have_names(opened, pages):
+    page = opened(pages["small"]).page
+    number = re.compile(r"^number major: 3 in the source")
+    assert page.get_by_role("button", name=number).count() == 1
+    assert page.get_by_role("button", name=re.compile(r"^omission critical: ")).count() == 1
+    assert page.get_by_role("cell", name="not translated").count() == 1
+    assert page.get_by_role("cell", name="no source").count() == 1
+    assert page.get_by_role("img", name=re.compile("^Alignment map")).count() == 1
+    for label in ("Search both texts", "Show only findings"):
+        assert page.get_by_label(label).count() == 1
+    unnamed = page.evaluate(
+        """() => [...document.querySelectorAll('button, input, summary')]
+               .filter(e => !(e.textContent.trim() || e.labels?.length ||
+                              e.getAttribute('aria-label')))
+               .map(e => e.outerHTML)"""
+    )
+    assert unnamed == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_accessibility_violations(opened, pages, shots, scheme):
+    """axe-core's WCAG rules (contrast, names, labels, landmarks, table headers, ...)."""
+    axe_sync = pytest.importorskip(
+        "axe_playwright_python.sync_playwright",
+        reason="axe-playwright-python is not installed (pip install axe-playwright-python)",
+    )
+    view = opened(pages["small"], color_scheme=scheme)
+    page = view.page
+    page.keyboard.press("j")  # a selected row has its own background
+    page.get_by_text("Filter", exact=True).click()  # so has the open panel
+    page.locator("#L3 .b").focus()  # and the reason shown on focus
+    assert page.locator(".tip").is_visible()
+    page.screenshot(path=str(shots / f"axe-{scheme}.png"))
+    results = axe_sync.Axe().run(page, options={"resultTypes": ["violations", "passes"]})
+    violations = results.response["violations"]
+    assert violations == [], results.generate_report()
+    passed = {rule["id"]: len(rule["nodes"]) for rule in results.response["passes"]}
+    assert passed.get("color-contrast", 0) > 50  # the text was really looked at
+    for rule in ("button-name", "label", "svg-img-alt", "th-has-data-cells", "html-has-lang"):
+        assert rule in passed
+
+
+def test_the_alignment_map_and_the_strip_jump_to_what_is_clicked(opened, pages):
+    view = opened(pages["small"])
+    page = view.page
+    svg = page.locator("#map svg")
+    x, y, w, h = (float(v) for v in svg.get_attribute("data-plot").split())
+    view_w = float(svg.get_attribute("viewBox").split()[2])
+    box = svg.bounding_box()
+    scale = box["width"] / view_w
+    # Link 4 is source sentence 5 of 6 against nothing: around (4.5/6, 4/6) of the plot.
+    page.mouse.click(box["x"] + (x + w * 4.5 / 6) * scale, box["y"] + (y + h * 4 / 6) * scale)
+    assert view.focused_id() == "L4"
+    strip = page.locator("#strip").bounding_box()
+    page.mouse.click(strip["x"] + strip["width"] / 2, strip["y"] + strip["height"] - 2)
+    assert view.focused_id() == "L6"
+
+
+def test_print_shows_the_two_columns_without_the_controls(opened, pages, shots):
+    view = opened(pages["small"])
+    page = view.page
+    page.emulate_media(media="print")
+    assert not page.locator("#toolbar").is_visible()
+    assert not page.locator("#strip").is_visible()
+    assert page.evaluate("getComputedStyle(document.getElementById('links')).display") == "table"
+    assert page.locator("#L3 .r").is_visible()  # reasons are written out on paper
+    page.screenshot(path=str(shots / "print.png"), full_page=True)
+    pdf = page.pdf(path=str(shots / "print.pdf"))
+    assert pdf.startswith(b"%PDF")

@@ -1,0 +1,68 @@
+"""The model-based parts of the checks, with the real default model."""
+
+from __future__ import annotations
+
+from align.checks import check_alignment
+from align.checks.pairs import document_text, pairs_alignment
+
+FAITHFUL = [
+    ("The weather is nice today.", "Il fait beau aujourd'hui."),
+    ("She opened the window and looked outside.", "Elle ouvrit la fenêtre et regarda dehors."),
+    ("My brother works in a hospital.", "Mon frère travaille dans un hôpital."),
+    ("We will leave tomorrow morning.", "Nous partirons demain matin."),
+    ("The children were playing in the garden.", "Les enfants jouaient dans le jardin."),
+    ("I have never seen such a beautiful city.", "Je n'ai jamais vu une ville aussi belle."),
+    ("He wrote a long letter to his friend.", "Il écrivit une longue lettre à son ami."),
+    ("The train was late because of the snow.", "Le train était en retard à cause de la neige."),
+    ("Do you know where the station is?", "Savez-vous où se trouve la gare ?"),
+]
+UNRELATED = ("The committee approved the budget.", "Le chat dort sur le canapé bleu.")
+PARTIAL = (
+    "The old man opened the door, looked at the empty street for a long time and sat down "
+    "on the stairs to wait for his son.",
+    "Le vieil homme ouvrit la porte.",
+)
+
+
+def run(pairs, encoder):
+    record = pairs_alignment(pairs)
+    return check_alignment(record, encoder, source_text=document_text(record.source),
+                           translation_text=document_text(record.translation))
+
+
+def test_translation_diverges_less_than_an_unrelated_sentence(default_encoder):
+    record = run([*FAITHFUL, UNRELATED], default_encoder)
+    scores = [l.divergence for l in record.links]
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert scores[-1] > 0.5
+    assert max(scores[:-1]) < scores[-1]
+    assert sorted(scores[:-1])[len(FAITHFUL) // 2] < 0.5
+
+
+def test_short_document_uses_the_model_prior(default_encoder):
+    record = run([FAITHFUL[0], UNRELATED], default_encoder)
+    assert record.links[0].divergence < 0.5 < record.links[1].divergence
+
+
+def test_omitted_clause_is_highlighted_word_by_word(default_encoder):
+    record = run([*FAITHFUL, PARTIAL], default_encoder)
+    link = record.links[-1]
+    assert link.divergence > 0.5
+    omissions = [f for f in link.findings if f.kind == "omission"]
+    assert omissions and omissions[0].severity in ("minor", "major")
+    marked = " ".join(s.text for s in omissions[0].spans)
+    assert "street" in marked and "stairs" in marked
+    assert "door" not in marked and "opened" not in marked
+    source = document_text(record.source)
+    assert all(source[s.start : s.end] == s.text for s in omissions[0].spans)
+
+
+def test_given_sentence_vectors_are_used(default_encoder):
+    pairs = [*FAITHFUL, UNRELATED]
+    record = pairs_alignment(pairs)
+    src = default_encoder.encode([s for s, _ in pairs])
+    tgt = default_encoder.encode([t for _, t in pairs])
+    check_alignment(record, default_encoder, source_vectors=src, translation_vectors=tgt)
+    again = run(pairs, default_encoder)
+    for a, b in zip(record.links, again.links, strict=True):
+        assert abs(a.divergence - b.divergence) < 1e-3

@@ -1,0 +1,208 @@
+"""The rule-based checks on hand-written pairs (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from align.checks import check_alignment, fails, summarise, worst_first
+from align.checks.numbers import mentions, readings, unmatched
+from align.checks.pairs import document_text, pairs_alignment
+from align.errors import InputError, UsageError
+
+
+def check(pairs, **kwargs):
+    record = pairs_alignment(pairs)
+    return check_alignment(
+        record,
+        source_text=document_text(record.source),
+        translation_text=document_text(record.translation),
+        **kwargs,
+    )
+
+
+def kinds(record, i: int) -> dict[str, str]:
+    return {f.kind: f.severity for f in record.links[i].findings}
+
+
+# -- numbers ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        ("He paid 1,000.5 dollars.", "Il a payé 1 000,5 dollars."),
+        ("It was August 13, 1936.", "C'était le 13 août 1936."),
+        ("Prices rose 25%.", "Les prix ont augmenté de 25 %."),
+        ("Twenty-five men came.", "25 hommes sont venus."),
+        ("It was 13/08/1936.", "C'était le 13 août 1936."),
+        ("The 1936-37 season.", "La saison 1936-1937."),
+        ("It weighs 1,5 kg.", "It weighs 1.5 kg."),
+    ],
+)
+def test_numbers_written_differently_match(source, translation):
+    left, right = unmatched(mentions(source), mentions(translation))
+    assert left == [] and right == []
+
+
+def test_french_and_english_number_formats_read_alike():
+    assert readings("1 000,5") == {1000.5}
+    assert readings("1,000.5") == {1000.5}
+    assert readings("1.000,5") == {1000.5}
+    assert readings("1,500") == {1500.0, 1.5}  # ambiguous on its own
+
+
+def test_changed_year_is_a_major_number_finding():
+    record = check([("Serge wrote in 1936.", "Serge écrivit en 1963.")])
+    [finding] = [f for f in record.links[0].findings if f.kind == "number"]
+    assert finding.severity == "major"
+    assert "1936" in finding.reason and "1963" in finding.reason
+    assert [s.text for s in finding.spans] == ["1936", "1963"]
+    assert [s.side for s in finding.spans] == ["source", "translation"]
+
+
+def test_number_moved_to_the_neighbouring_link_is_not_flagged():
+    record = check([("In 1936 he left.", "Il partit."), ("He came back.", "En 1936 il revint.")])
+    assert not any(f.kind == "number" for _, f in record.findings())
+
+
+# -- names ------------------------------------------------------------------------------
+
+
+def test_names_tolerate_accents_and_translated_countries():
+    record = check([
+        ("My dear Andrés, come to Spain with Gorkin.", "Mon cher Andres, viens en Espagne "
+                                                       "avec Gorkin."),
+        ("The comrades of Nin are in London.", "Les camarades de Nin sont à Londres."),
+    ])
+    assert not any(f.kind == "name" for _, f in record.findings())
+
+
+def test_swapped_name_is_flagged_on_both_sides():
+    record = check([("Yesterday I met Pierre Boul in town.", "Hier j'ai vu Jean Dupont en ville.")])
+    [finding] = [f for f in record.links[0].findings if f.kind == "name"]
+    assert finding.severity == "major"
+    assert {s.side for s in finding.spans} == {"source", "translation"}
+    assert "Boul" in finding.reason and "Dupont" in finding.reason
+
+
+# -- mechanical -------------------------------------------------------------------------
+
+
+def test_doubled_word_is_found_with_its_span():
+    record = check([("It is my opinion that that we should act.", "Je pense qu'il faut agir.")])
+    [finding] = [f for f in record.links[0].findings if f.reason.startswith("doubled")]
+    assert finding.spans[0].text == "that that"
+    assert finding.spans[0].side == "source"
+
+
+def test_grammatical_doubles_are_not_flagged():
+    record = check([("You are wrong.", "Vous vous trompez.")])
+    assert not any("doubled" in f.reason for _, f in record.findings())
+
+
+def test_unbalanced_bracket_on_one_side_only():
+    record = check([("He left (for good).", "Il partit (pour de bon.")])
+    reasons = [f.reason for f in record.links[0].findings]
+    assert any("unbalanced brackets" in r and "translation" in r for r in reasons)
+
+
+def test_question_turned_into_statement():
+    record = check([("Is he here?", "Il est ici.")])
+    [finding] = [f for f in record.links[0].findings if "ends with" in f.reason]
+    assert finding.severity == "minor"
+    # French spacing inside quotes still reads as a question.
+    record = check([("“Is he here?”", "« Est-il ici ? »")])
+    assert not any("ends with" in f.reason for _, f in record.findings())
+
+
+def test_inconsistent_possessive_spelling():
+    record = check([
+        ("le mouvement ouvrier", "the workers’ movement"),
+        ("du mouvement ouvrier", "of the worker’s movement"),
+        ("its", "it's"),
+    ])
+    spelled = [f for _, f in record.findings() if "inconsistent spelling" in f.reason]
+    assert len(spelled) == 1
+    assert spelled[0].spans[0].text == "worker’s"
+
+
+def test_repeated_source_sentence_translated_two_ways():
+    record = check([
+        ("Long live the revolution!", "Vive la révolution !"),
+        ("Long live the revolution!", "Vive la révolution !"),
+        ("Long live the revolution!", "Que vive la révolte !"),
+    ])
+    flagged = [i for i, f in record.findings() if "translated differently" in f.reason]
+    assert flagged == [2]
+
+
+# -- untranslated, length, glossary --------------------------------------------------------
+
+
+def test_identical_translation_is_untranslated():
+    record = check([("The meeting starts at noon today.", "The meeting starts at noon today.")])
+    assert kinds(record, 0).get("untranslated") == "major"
+
+
+def test_glossary_term_without_required_translation(tmp_path):
+    from align.checks import read_glossary
+
+    path = tmp_path / "terms.tsv"
+    path.write_text("# term\ttranslation\nworkers' movement\tmouvement ouvrier\n", "utf-8")
+    terms = read_glossary(path)
+    assert terms == [("workers' movement", "mouvement ouvrier")]
+    record = check([
+        ("The workers' movement grew.", "Le mouvement des travailleurs grandit."),
+        ("The workers' movement grew.", "Le mouvement ouvrier grandit."),
+    ], glossary=terms)
+    assert [i for i, f in record.findings() if f.kind == "glossary"] == [0]
+
+
+def test_glossary_errors_are_one_line(tmp_path):
+    from align.checks import read_glossary
+
+    path = tmp_path / "bad.tsv"
+    path.write_text("no tab here\n", "utf-8")
+    with pytest.raises(InputError, match="line 1"):
+        read_glossary(path)
+    with pytest.raises(InputError, match="does not exist"):
+        read_glossary(tmp_path / "missing.tsv")
+
+
+def test_length_far_from_the_document_ratio():
+    pairs = [(f"Sentence number {w} is here.", f"La phrase numéro {w} est là.")
+             for w in "one two three four five six seven eight nine ten".split()]
+    pairs.append(("Short.", "Une traduction beaucoup trop longue qui raconte bien d'autres "
+                            "choses que la source, longuement, sans fin, encore et encore."))
+    record = check(pairs)
+    assert [i for i, f in record.findings() if f.kind == "length"] == [10]
+
+
+# -- summary, ordering, exit decision ---------------------------------------------------------
+
+
+def test_empty_sides_are_whole_omissions_and_additions():
+    record = check([
+        ("This whole sentence was never translated at all.", ""),
+        ("", "Cette phrase a été ajoutée par le traducteur."),
+    ])
+    assert kinds(record, 0) == {"omission": "major"}
+    assert kinds(record, 1) == {"addition": "major"}
+    assert [l.divergence for l in record.links] == [1.0, 1.0]
+
+
+def test_worst_first_fail_on_and_ignore():
+    pairs = [("Is he here?", "Il est ici."), ("Serge wrote in 1936.", "Serge écrivit en 1963.")]
+    record = check(pairs)
+    assert worst_first(record)[0][1].severity == "major"
+    assert fails(record, "major") and fails(record, "minor") and fails(record, "number")
+    assert not fails(record, "critical") and not fails(record, "name")
+    quiet = check(pairs, ignore=("number",))
+    assert not fails(quiet, "number") and not fails(quiet, "major")
+    summary = summarise(record)
+    assert summary["by_kind"]["number"] == 1
+    assert 0.0 <= summary["agreement"] <= 1.0
+    with pytest.raises(UsageError):
+        fails(record, "catastrophic")
+    with pytest.raises(UsageError):
+        check(pairs, ignore=("typo",))

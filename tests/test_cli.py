@@ -1,0 +1,124 @@
+"""The command line, through typer's runner and as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from align.cli import app
+from align.errors import EXIT_INPUT, EXIT_USAGE
+
+ROOT = Path(__file__).resolve().parents[1]
+LETTER_FR = ROOT / "texts" / "serge-nin-1936" / "fr-retranslation.txt"
+LETTER_EN = ROOT / "texts" / "serge-nin-1936" / "en.txt"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def letter_outputs(tmp_path_factory, default_encoder):
+    out = tmp_path_factory.mktemp("letter")
+    result = runner.invoke(app, [
+        "run", str(LETTER_FR), str(LETTER_EN),
+        "-o", str(out / "letter.json"), "-o", str(out / "letter.tsv"),
+        "-o", str(out / "letter.tmx"), "-o", str(out / "letter.src.txt"),
+    ])
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
+def test_run_writes_every_requested_format(letter_outputs):
+    out, _ = letter_outputs
+    record = json.loads((out / "letter.json").read_text(encoding="utf-8"))
+    n_links = len(record["links"])
+    assert n_links >= 15
+    tsv_lines = (out / "letter.tsv").read_text(encoding="utf-8").splitlines()
+    assert len(tsv_lines) == n_links
+    assert (out / "letter.tmx").read_text(encoding="utf-8").count("<tu ") >= 15
+    src = (out / "letter.src.txt").read_text(encoding="utf-8").splitlines()
+    tgt = (out / "letter.tgt.txt").read_text(encoding="utf-8").splitlines()
+    assert len(src) == len(tgt) == n_links
+
+
+def test_reference_letter_aligns_one_to_one_with_its_numbered_paragraphs(letter_outputs):
+    out, view = letter_outputs
+    record = json.loads((out / "letter.json").read_text(encoding="utf-8"))
+    links = record["links"]
+    # The retranslation was written sentence for sentence: every link is 1-1.
+    assert all(len(l["source"]) == 1 and len(l["translation"]) == 1 for l in links)
+    assert [l["source"][0] for l in links] == [l["translation"][0] for l in links]
+    starts = [s["text"][:2] for s in record["translation"]["sentences"]]
+    for marker in ("1.", "2.", "3.", "4.", "– "):
+        assert marker in starts
+    assert record["source"]["language"] == "fr"
+    assert record["translation"]["language"] == "en"
+    assert record["signature"]["model"]["id"] == "multilingual-e5-small"
+    assert "Schavitz" in view
+
+
+def test_view_rerenders_the_saved_record_without_the_model(letter_outputs, tmp_path):
+    out, _ = letter_outputs
+    result = runner.invoke(app, ["view", str(out / "letter.json")])
+    assert result.exit_code == 0, result.output
+    assert "Schavitz" in result.output
+    again = runner.invoke(app, ["view", str(out / "letter.json"), "-o", str(tmp_path / "x.tsv")])
+    assert again.exit_code == 0
+    assert (tmp_path / "x.tsv").read_text(encoding="utf-8") == (
+        out / "letter.tsv").read_text(encoding="utf-8")
+
+
+def test_existing_output_is_kept_without_force(letter_outputs):
+    out, _ = letter_outputs
+    before = (out / "letter.tsv").read_bytes()
+    result = runner.invoke(app, ["view", str(out / "letter.json"), "-o", str(out / "letter.tsv")])
+    assert result.exit_code == EXIT_INPUT
+    assert "--force" in result.output
+    assert (out / "letter.tsv").read_bytes() == before
+
+
+def test_missing_input_is_one_line_and_exit_3(tmp_path):
+    result = runner.invoke(app, ["run", str(tmp_path / "nope.txt"), str(LETTER_EN)])
+    assert result.exit_code == EXIT_INPUT
+    assert "nope.txt" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_unknown_output_extension_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["run", str(LETTER_FR), str(LETTER_EN), "-o",
+                                 str(tmp_path / "out.docx")])
+    assert result.exit_code == EXIT_USAGE
+    assert ".json" in result.output
+
+
+def test_split_lines_takes_one_sentence_per_line(tmp_path, default_encoder):
+    fixtures = Path(__file__).parent / "fixtures"
+    out = tmp_path / "story.json"
+    result = runner.invoke(app, ["run", str(fixtures / "story.fr.txt"),
+                                 str(fixtures / "story.en.txt"), "--split", "lines",
+                                 "-o", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert len(record["source"]["sentences"]) == 14
+    assert [(l["source"], l["translation"]) for l in record["links"]] == [
+        ([i], [i]) for i in range(14)
+    ]
+
+
+def test_model_json_names_id_path_and_signature(default_encoder):
+    result = runner.invoke(app, ["model", "--json"])
+    assert result.exit_code == 0, result.output
+    info = json.loads(result.output)
+    assert info["id"] == "multilingual-e5-small"
+    assert Path(info["path"]).is_dir()
+    assert info["signature"].startswith("multilingual-e5-small@")
+
+
+def test_python_dash_m_align_is_the_same_command():
+    result = subprocess.run([sys.executable, "-m", "align", "run", "--help"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0
+    assert "--split" in result.stdout and "--output" in result.stdout

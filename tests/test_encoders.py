@@ -1,0 +1,153 @@
+"""Sentence and token embeddings from the real default model."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from align import models
+from align.encoders import load_encoder
+from align.errors import ModelError
+
+ENGLISH = [
+    "The old man walked slowly to the harbour every morning.",
+    "She refused to answer any of his letters.",
+    "It rained for three days without stopping.",
+    "The children were laughing in the garden.",
+    "He sold his house to pay his debts.",
+    "Nobody in the village had ever seen the sea.",
+]
+FRENCH = [
+    "Le vieil homme marchait lentement jusqu'au port chaque matin.",
+    "Elle refusa de répondre à aucune de ses lettres.",
+    "Il plut pendant trois jours sans s'arrêter.",
+    "Les enfants riaient dans le jardin.",
+    "Il vendit sa maison pour payer ses dettes.",
+    "Personne au village n'avait jamais vu la mer.",
+]
+
+
+@pytest.fixture(scope="module")
+def fp32_encoder():
+    return load_encoder(backend="fp32")
+
+
+def test_translations_are_nearest_neighbours(default_encoder) -> None:
+    english = default_encoder.encode(ENGLISH)
+    french = default_encoder.encode(FRENCH)
+    similarity = english @ french.T
+    assert (similarity.argmax(axis=1) == np.arange(len(ENGLISH))).all()
+    assert (similarity.argmax(axis=0) == np.arange(len(FRENCH))).all()
+
+
+def test_vectors_are_unit_float32_rows_in_input_order(default_encoder) -> None:
+    texts = ENGLISH + FRENCH + ["x", ""]
+    vectors = default_encoder.encode(texts)
+    assert vectors.shape == (len(texts), default_encoder.signature["dimensions"])
+    assert vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    one_by_one = np.stack([default_encoder.encode([t])[0] for t in texts[:4]])
+    np.testing.assert_allclose(vectors[:4], one_by_one, atol=2e-3)
+
+
+def test_progress_counts_every_text(default_encoder) -> None:
+    done: list[int] = []
+    default_encoder.encode(ENGLISH * 5, progress=done.append)
+    assert sum(done) == len(ENGLISH) * 5
+
+
+def test_empty_input_gives_an_empty_matrix(default_encoder) -> None:
+    assert default_encoder.encode([]).shape == (0, default_encoder.signature["dimensions"])
+
+
+def test_default_backend_agrees_with_fp32(default_encoder, fp32_encoder, shared_data) -> None:
+    path = shared_data / "transread-en-fr-dev" / "Emma_EN-FR.fr"
+    texts = [line for line in path.read_text().splitlines() if line.strip()][:60] + FRENCH
+    fast = default_encoder.encode(texts)
+    reference = fp32_encoder.encode(texts)
+    cosines = (fast * reference).sum(axis=1)
+    assert cosines.min() >= 0.999
+
+
+def test_signature_names_model_checksum_and_backend(default_encoder, fp32_encoder) -> None:
+    info = models.model_info()
+    for encoder in (default_encoder, fp32_encoder):
+        assert encoder.id == models.DEFAULT_MODEL
+        assert encoder.signature["checksum"] == info["checksum"]
+        assert encoder.signature["signature"] == info["signature"]
+        assert encoder.signature["prompt"] == "query: "
+    assert fp32_encoder.signature["backend"] == "fp32"
+    from align.encoders import openvino_runtime
+
+    if openvino_runtime.available():
+        assert default_encoder.signature["backend"].startswith("openvino-")
+
+
+@pytest.mark.parametrize("layer", [-1, 8])
+def test_token_offsets_point_at_the_words(default_encoder, fp32_encoder, layer: int) -> None:
+    texts = ["Deux  espaces ici.", "L'œuvre d'Émile, enfin !", "", "Hello"]
+    fast = default_encoder.token_embeddings(texts, layer=layer)
+    slow = fp32_encoder.token_embeddings(texts, layer=layer)
+    pieces = [[text[a:b] for a, b in spans] for text, (spans, _) in zip(texts, fast, strict=True)]
+    # The prompt and special tokens are left out; pieces cover the words in order.
+    assert "".join(pieces[0]) == "Deuxespacesici."
+    assert "".join(pieces[1]) == "L'œuvred'Émile,enfin!"
+    assert pieces[2] == []
+    assert pieces[3] == ["Hello"]
+    for (spans, vectors), (slow_spans, slow_vectors) in zip(fast, slow, strict=True):
+        assert spans == slow_spans
+        assert vectors.shape == (len(spans), 384) and vectors.dtype == np.float32
+        if len(spans):
+            cos = (vectors * slow_vectors).sum(1) / (
+                np.linalg.norm(vectors, axis=1) * np.linalg.norm(slow_vectors, axis=1)
+            )
+            assert cos.min() > 0.99
+
+
+def test_token_vectors_of_a_word_and_its_translation_are_close(default_encoder) -> None:
+    (en_spans, en), (fr_spans, fr) = default_encoder.token_embeddings(
+        ["The cat sleeps on the chair.", "Le chat dort sur la chaise."], layer=8
+    )
+    en_words = ["The cat sleeps on the chair."[a:b] for a, b in en_spans]
+    fr_words = ["Le chat dort sur la chaise."[a:b] for a, b in fr_spans]
+    en = en / np.linalg.norm(en, axis=1, keepdims=True)
+    fr = fr / np.linalg.norm(fr, axis=1, keepdims=True)
+    best = fr_words[int((en[en_words.index("cat")] @ fr.T).argmax())]
+    assert best == "chat"
+
+
+def test_any_local_sentence_transformers_folder_loads(default_encoder) -> None:
+    folder = str(models.default_model_dir())
+    encoder = load_encoder(folder)
+    assert encoder.id == folder
+    assert encoder.signature["checksum"] == models.weights_checksum(Path(folder))
+    assert encoder.signature["backend"] == "fp32"
+    vectors = encoder.encode(ENGLISH[:2])
+    cosines = (vectors * default_encoder.encode(ENGLISH[:2])).sum(axis=1)
+    assert cosines.min() >= 0.999
+
+
+def test_a_model_that_cannot_be_had_is_a_model_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="local Hugging Face cache"):
+        load_encoder("no-such-owner/no-such-model-xyz")
+    with pytest.raises(ModelError, match="does not exist"):
+        load_encoder(str(tmp_path / "missing"))
+    with pytest.raises(ModelError, match="unknown backend"):
+        load_encoder(backend="gpu")
+
+
+def test_importing_the_encoders_package_stays_light() -> None:
+    code = (
+        "import sys, align.encoders, align.embedding_cache, align.models; "
+        "heavy = {'torch', 'transformers', 'sentence_transformers', 'openvino'}; "
+        "heavy &= set(sys.modules); "
+        "print(sorted(heavy))"
+    )
+    repo = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

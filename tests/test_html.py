@@ -1,0 +1,387 @@
+"""The HTML page and the SVG map, read as text: structure, escaping, self-containment.
+
+`tests/test_browser.py` checks the same pages in a real browser; these checks need none.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from align.record import Alignment, Finding, Link, Sentence, Side, Span
+from align.render import html as html_renderer
+from align.render import svg_map
+from align.render.html import render_html
+from align.render.svg_map import path_points, render_svg
+
+#: Each payload sets window.__pwned if it ever runs (test_browser checks that it stays unset).
+HOSTILE = (
+    "<script>window.__pwned=1;alert(1)</script>"
+    '<img src=x onerror="window.__pwned=2;alert(2)">'
+    "</td></tr></table>{{7*7}}"
+    '<a href="javascript:window.__pwned=3">link</a>'
+)
+RAW_FRAGMENTS = ("<script>window", "<img src=x", "</td></tr></table>{{", '<a href="javascript:')
+
+VOID_ELEMENTS = {"meta", "link", "br", "img", "input", "col", "hr", "wbr", "source"}
+
+
+def make_side(paragraphs: list[list[str]], name: str, language: str | None) -> Side:
+    """A side whose sentences are spans of paragraphs joined by blank lines."""
+    sentences, offset = [], 0
+    for number, paragraph in enumerate(paragraphs):
+        for text in paragraph:
+            sentences.append(Sentence(text, offset, offset + len(text), number))
+            offset += len(text) + 1
+        offset += 1
+    return Side(sentences, name=name, language=language, paragraphs=len(paragraphs))
+
+
+def span(side: Side, side_name: str, index: int, needle: str) -> Span:
+    sentence = side.sentences[index]
+    start = sentence.start + sentence.text.index(needle)
+    return Span(side_name, start, start + len(needle), needle)
+
+
+def make_alignment() -> Alignment:
+    """Every link shape (2-1, 1-1, 1-2, 1-0, 0-1), findings with spans, hostile text everywhere."""
+    source = make_side(
+        [
+            ["Le chat dort sur le tapis.", "Il rêve d'une souris grise."],
+            ["Marie a acheté 3 pommes à Paris.", f"Voici {HOSTILE} ici.",
+             "Cette phrase n'a pas de traduction."],
+            ["Fin de l'histoire\x07."],
+        ],
+        f"conte {HOSTILE}.txt",
+        "fr",
+    )
+    translation = make_side(
+        [
+            ["The cat sleeps on the rug and dreams of a grey mouse."],
+            ["Marie bought 5 apples in Lyon.", f"Here {HOSTILE} part one.", "Part two."],
+            ["The end of the story.", "An added sentence."],
+        ],
+        "tale.txt",
+        f"en{HOSTILE}",
+    )
+    links = [
+        Link([0, 1], [0], 0.92, 0.08),
+        Link([2], [1], 0.7, 0.45, [
+            Finding("number", "major", "3 in the source, 5 in the translation",
+                    [span(source, "source", 2, "3"), span(translation, "translation", 1, "5")]),
+            Finding("name", "minor", "Paris is Lyon",
+                    [span(source, "source", 2, "Paris"),
+                     span(translation, "translation", 1, "Lyon")]),
+        ]),
+        Link([3], [2, 3], 0.3, None, [
+            Finding(f"kind{HOSTILE}", "major", f"reason {HOSTILE}",
+                    [span(translation, "translation", 2, "part one")]),
+        ]),
+        Link([4], [], 0.0, 1.0, [
+            Finding("omission", "critical", "no counterpart in the translation",
+                    [span(source, "source", 4, "Cette phrase n'a pas de traduction.")]),
+        ]),
+        Link([5], [4], 0.95, 0.05),
+        Link([], [5], 0.0, 1.0, [
+            Finding("addition", "minor", "no counterpart in the source",
+                    [span(translation, "translation", 5, "An added sentence.")]),
+        ]),
+    ]
+    return Alignment(
+        source, translation, links,
+        signature={"string": f"align 0.1.0 {HOSTILE}", "model": {"id": "test-model"}},
+        warnings=[f"warning {HOSTILE}"],
+        created="2025-01-02T03:04:05Z",
+        neighbourhood=[[[0, 0.9], [1, 0.4]], [[0, 0.8]], [[1, 0.85]], [[2, 0.7], [3, 0.6]], [],
+                       [[4, 0.9], [5, 0.5]]],
+    )
+
+
+class Page(HTMLParser):
+    """Parses a page strictly enough to catch broken nesting, and keeps what tests look at."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.elements: list[tuple[str, dict[str, str | None], tuple[str, ...]]] = []
+        self.scripts: list[tuple[str | None, str]] = []  # (type attribute, content)
+        self.styles: list[str] = []
+        self.text_by_row: dict[str, str] = {}
+        self._raw: list[str] | None = None
+        self._row: str | None = None
+        self.feed(text)
+        self.close()
+        if self.stack:
+            self.errors.append(f"unclosed: {self.stack}")
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.elements.append((tag, attributes, tuple(self.stack)))
+        if tag == "tr" and (attributes.get("id") or "").startswith("L"):
+            self._row = attributes["id"]
+            self.text_by_row[self._row] = ""
+        if tag not in VOID_ELEMENTS:
+            self.stack.append(tag)
+        if tag in ("script", "style"):
+            self._raw = []
+            self._type = attributes.get("type")
+
+    def handle_startendtag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs), tuple(self.stack)))
+
+    def handle_endtag(self, tag):
+        if tag in VOID_ELEMENTS:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:]}")
+            return
+        self.stack.pop()
+        if tag in ("script", "style") and self._raw is not None:
+            if tag == "script":
+                self.scripts.append((self._type, "".join(self._raw)))
+            else:
+                self.styles.append("".join(self._raw))
+            self._raw = None
+        if tag == "tr":
+            self._row = None
+
+    def handle_data(self, data):
+        if self._raw is not None:
+            self._raw.append(data)
+        elif self._row:
+            self.text_by_row[self._row] += data
+
+    def find(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
+        return [
+            a for t, a, _ in self.elements
+            if t == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())
+        ]
+
+    def rows(self) -> list[dict[str, str | None]]:
+        return [a for t, a, parents in self.elements if t == "tr" and "tbody" in parents]
+
+
+@pytest.fixture(scope="module")
+def alignment() -> Alignment:
+    return make_alignment()
+
+
+@pytest.fixture(scope="module")
+def page_text(alignment) -> str:
+    return render_html(alignment)
+
+
+@pytest.fixture(scope="module")
+def page(page_text) -> Page:
+    return Page(page_text)
+
+
+def test_page_parses_with_balanced_nesting(page):
+    assert page.errors == []
+    assert [t for t, _, _ in page.elements[:2]] == ["html", "head"]
+
+
+def test_one_row_per_link_in_order(page, alignment):
+    rows = page.rows()
+    assert len(rows) == len(alignment.links)
+    assert [r["id"] for r in rows] == [f"L{n}" for n in range(1, len(alignment.links) + 1)]
+
+
+def test_rows_hold_their_sentences(page, alignment):
+    assert "Le chat dort sur le tapis." in page.text_by_row["L1"]
+    assert "Il rêve d'une souris grise." in page.text_by_row["L1"]
+    assert "The cat sleeps" in page.text_by_row["L1"]
+    assert "Part two." in page.text_by_row["L3"]  # the second sentence of a 1-2 link
+
+
+def test_empty_sides_are_labelled_gaps(page):
+    assert "not translated" in page.text_by_row["L4"]
+    assert "no source" in page.text_by_row["L6"]
+    gaps = page.find("td", class_="gap")
+    assert len(gaps) == 2
+
+
+def test_paragraph_starts_are_marked(page):
+    classes = {r["id"]: (r["class"] or "").split() for r in page.rows()}
+    assert "p" not in classes["L1"]
+    assert "p" in classes["L2"]  # both sides begin their second paragraph here
+    assert "p" in classes["L5"]  # "Fin de l'histoire." begins the third source paragraph
+    assert "p" not in classes["L6"]
+
+
+def test_rows_are_coloured_by_divergence_or_by_score(page):
+    classes = {r["id"]: (r["class"] or "").split() for r in page.rows()}
+    assert "d0" in classes["L1"]  # divergence 0.08
+    assert "d2" in classes["L2"]  # divergence 0.45
+    assert "d3" in classes["L3"]  # no divergence: 1 - score = 0.7
+    assert "d4" in classes["L4"]
+    assert {"f", "v3"} <= set(classes["L4"])  # critical omission
+    assert "f" not in classes["L5"]
+
+
+def test_finding_spans_are_highlighted_inside_sentences(page_text):
+    assert '<mark class="nm">3</mark> pommes à <mark class="nm">Paris</mark>' in page_text
+    assert '<mark class="nm">5</mark> apples in <mark class="nm">Lyon</mark>' in page_text
+    assert "<mark class=\"nc\">Cette phrase n&#x27;a pas de traduction.</mark>" in page_text
+    assert '<mark class="nc">An added sentence.</mark>' in page_text
+    assert '<mark class="ot">part one</mark>' in page_text  # a kind of its own
+
+
+def test_badges_name_kind_severity_and_reason(page):
+    badges = page.find("button", **{"data-k": "number"})
+    assert len(badges) == 1 and badges[0]["data-v"] == "major"
+    assert "3 in the source, 5 in the translation" in page.text_by_row["L2"]
+
+
+def test_header_summarises_links_findings_and_agreement(page_text):
+    header = page_text[page_text.index("<header"): page_text.index("</header>")]
+    text = re.sub(r"<[^>]+>", " ", header)
+    assert re.search(r"Links\s+6\s+2 × 1-1", text)
+    for kind in ("number", "name", "omission", "addition"):
+        assert re.search(rf"1\s+{kind}", text)
+    assert "test-model" in text and "2025-01-02 03:04" in text
+    assert re.search(r"Agreement\s+\d+%", text)
+
+
+def test_content_security_policy_allows_only_the_pages_own_script_and_style(page):
+    (meta,) = page.find("meta", **{"http-equiv": "Content-Security-Policy"})
+    policy = dict(
+        (part.split(None, 1) + [""])[:2] for part in meta["content"].split(";") if part.strip()
+    )
+    assert policy["default-src"] == "'none'"
+    assert "unsafe" not in meta["content"]
+
+    def digest(text: str) -> str:
+        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+    runnable = [text for kind, text in page.scripts if kind is None]
+    assert len(runnable) == 2
+    assert sorted(policy["script-src"].split()) == sorted(digest(s) for s in runnable)
+    assert policy["style-src"].split() == [digest(s) for s in page.styles]
+
+
+def test_page_refers_to_nothing_outside_itself(page, page_text):
+    assert "http://" not in page_text and "https://" not in page_text
+    assert "@import" not in page_text and "url(" not in page_text
+    for tag, attrs, _ in page.elements:
+        for name in ("src", "href", "action", "srcset", "poster", "data"):
+            value = attrs.get(name)
+            assert value is None or value.startswith("#"), (tag, name, value)
+    assert not page.find("img") and not page.find("link") and not page.find("iframe")
+
+
+def test_hostile_text_appears_only_escaped(page, page_text):
+    for fragment in RAW_FRAGMENTS:
+        assert fragment not in page_text
+    assert "&lt;script&gt;window.__pwned=1" in page_text
+    assert len(page.find("script")) == 3  # the flag, the data, the page script: none injected
+    assert not page.find("a", href="javascript:window.__pwned=3")
+    for tag, attrs, _ in page.elements:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+    # The payload survives as text, in the sentence and in the finding's reason.
+    assert HOSTILE in page.text_by_row["L3"]
+    assert f"reason {HOSTILE}" in page.text_by_row["L3"]
+    assert "{{7*7}}" in page_text
+
+
+def test_a_malformed_language_never_reaches_an_attribute(page):
+    languages = {a.get("lang") for _, a, _ in page.elements if "lang" in a}
+    assert languages == {"en", "fr"}  # the page itself and the source; the hostile tag is dropped
+
+
+def test_control_characters_are_made_visible_not_passed_through(page_text):
+    assert "\x07" not in page_text
+    assert "Fin de l&#x27;histoire\ufffd." in page_text
+
+
+def test_script_data_is_json_that_cannot_close_its_element(page, alignment):
+    (data,) = [text for kind, text in page.scripts if kind == "application/json"]
+    parsed = json.loads(data)
+    assert parsed["x"] == [0, 2, 3, 4, 5, 6]  # where each link starts, source side
+    assert parsed["y"] == [0, 1, 2, 4, 4, 5]
+    escaped = html_renderer._json_for_script({"t": "</script><!-- \u2028 & >"})
+    assert "<" not in escaped and ">" not in escaped and "&" not in escaped
+    assert "\u2028" not in escaped
+    assert json.loads(escaped) == {"t": "</script><!-- \u2028 & >"}
+
+
+def test_render_returns_utf8_bytes_for_the_given_path(alignment, page_text):
+    path = Path("out/story.html")
+    assert html_renderer.EXTENSIONS == (".html", ".htm")
+    assert html_renderer.render(alignment, path) == {path: page_text.encode("utf-8")}
+
+
+def test_an_empty_alignment_still_makes_a_page():
+    empty = Alignment(Side([]), Side([]), [])
+    page = Page(render_html(empty))
+    assert page.errors == [] and page.rows() == []
+
+
+def test_rows_come_in_groups_with_an_estimated_height():
+    sentences = [Sentence("x" * 100, 101 * i, 101 * i + 100, 0) for i in range(100)]
+    side = Side(sentences, name="long")
+    record = Alignment(side, side, [Link([i], [i], 1.0, 0.0) for i in range(100)])
+    page = Page(render_html(record))
+    groups = page.find("tbody")
+    assert len(groups) == 3  # 40 + 40 + 20 rows
+    heights = [float(g["data-h"]) for g in groups]
+    assert heights[0] == heights[1] > heights[2] > 0
+    assert len(page.rows()) == 100
+
+
+# -- the SVG map -------------------------------------------------------------------------
+
+
+def test_map_is_well_formed_svg_with_escaped_names(alignment):
+    text = render_svg(alignment)
+    root = ET.fromstring(text.split("?>", 1)[1])
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    assert "conte <script>" in root.find("s:title", ns).text  # a name, as text
+    assert root.findall(".//s:script", ns) == []
+    assert root.find(".//s:path[@class='route']", ns) is not None
+    assert len(root.findall(".//s:circle[@class]", ns)) >= 4  # one mark per flagged link
+
+
+def test_map_path_ends_at_the_end_of_both_documents(alignment):
+    assert path_points(alignment) == [(0, 0), (2, 1), (3, 2), (4, 4), (5, 4), (6, 5), (6, 6)]
+
+
+def test_map_path_merges_runs_of_one_to_one_links():
+    sentences = [Sentence("a", i, i + 1, 0) for i in range(5)]
+    side = Side(sentences)
+    links = [Link([0], [0]), Link([1], [1]), Link([2], [2]), Link([3], []), Link([4], [3])]
+    assert path_points(Alignment(side, side, links)) == [(0, 0), (3, 3), (4, 3), (5, 4)]
+
+
+def test_map_of_a_long_document_stays_small():
+    n = 5000
+    side = Side([Sentence("a", i, i + 1, 0) for i in range(n)])
+    record = Alignment(
+        side, side, [Link([i], [i], 0.9, 0.1) for i in range(n)],
+        neighbourhood=[[[j, 0.9 - 0.1 * abs(i - j)] for j in range(max(0, i - 5), min(n, i + 6))]
+                       for i in range(n)],
+    )
+    text = render_svg(record)
+    assert len(text.encode()) < 60_000
+    ET.fromstring(text.split("?>", 1)[1])
+
+
+def test_map_renderer_protocol(alignment):
+    path = Path("map.svg")
+    assert svg_map.EXTENSIONS == (".svg",)
+    (written,) = svg_map.render(alignment, path).items()
+    assert written[0] == path and written[1].startswith(b"<?xml")
+
+
+def test_page_embeds_the_map_without_a_namespace_url(page):
+    svg = page.find("svg")
+    assert len(svg) == 1 and "xmlns" not in svg[0]

@@ -1,0 +1,204 @@
+"""Writing outputs: everything is checked first, and no failure leaves a half-written file."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+import align.render.tsv
+from align.errors import InputError, OutputError, UsageError
+from align.outputs import TEMP_PREFIX, atomic_write_bytes, load_record, write_files, write_outputs
+from align.record import FORMAT_VERSION, Alignment, Link, Sentence, Side
+
+
+def small_alignment() -> Alignment:
+    source = Side([Sentence("Bonjour.", 0, 8, 0), Sentence("Encore.", 9, 16, 0)], name="a.fr")
+    translation = Side([Sentence("Hello.", 0, 6, 0)], name="a.en")
+    return Alignment(source, translation, [Link([0], [0], 0.9), Link([1], [], 0.1)])
+
+
+def leftovers(directory: Path) -> list[str]:
+    return [p.name for p in directory.iterdir() if p.name.startswith(TEMP_PREFIX)]
+
+
+def test_writes_every_output_and_returns_the_files(tmp_path):
+    written = write_outputs(
+        small_alignment(), [tmp_path / "out.json", tmp_path / "out.tsv", tmp_path / "m.src.txt"]
+    )
+    assert written == [
+        tmp_path / "out.json",
+        tmp_path / "out.tsv",
+        tmp_path / "m.src.txt",
+        tmp_path / "m.tgt.txt",
+    ]
+    assert load_record(tmp_path / "out.json") == small_alignment()
+    assert (tmp_path / "out.tsv").read_text(
+        "utf-8"
+    ) == "Bonjour.\tHello.\t0.900\t\t\nEncore.\t\t0.100\t\t\n"
+    assert (tmp_path / "m.tgt.txt").read_text("utf-8") == "Hello.\n\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_new_files_get_the_usual_permissions_and_existing_ones_keep_theirs(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        write_outputs(small_alignment(), [tmp_path / "new.json"])
+        assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == 0o644
+        kept = tmp_path / "kept.json"
+        kept.write_text("old")
+        kept.chmod(0o600)
+        write_outputs(small_alignment(), [kept], force=True)
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    finally:
+        os.umask(umask)
+
+
+def test_an_unknown_extension_stops_everything_before_writing(tmp_path):
+    with pytest.raises(UsageError, match=r"\.tsv"):
+        write_outputs(small_alignment(), [tmp_path / "out.json", tmp_path / "out.docx"])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_file_is_refused_without_force_and_replaced_with_it(tmp_path):
+    existing = tmp_path / "out.json"
+    existing.write_text("old")
+    with pytest.raises(OutputError, match=r"out\.json exists; pass --force to overwrite"):
+        write_outputs(small_alignment(), [tmp_path / "out.tsv", existing])
+    assert existing.read_text() == "old"
+    assert not (tmp_path / "out.tsv").exists()
+
+    write_outputs(small_alignment(), [existing], force=True)
+    assert load_record(existing) == small_alignment()
+
+
+def test_the_second_file_of_a_moses_pair_is_checked_too(tmp_path):
+    (tmp_path / "m.tgt.txt").write_text("old")
+    with pytest.raises(OutputError, match="m.tgt.txt exists"):
+        write_outputs(small_alignment(), [tmp_path / "m.src.txt"])
+    assert not (tmp_path / "m.src.txt").exists()
+
+
+def test_a_missing_directory_is_named(tmp_path):
+    with pytest.raises(OutputError, match="directory .*nowhere does not exist"):
+        write_outputs(small_alignment(), [tmp_path / "nowhere" / "out.json"])
+
+
+def test_a_directory_is_not_overwritten(tmp_path):
+    (tmp_path / "out.json").mkdir()
+    with pytest.raises(OutputError, match="is a directory"):
+        write_outputs(small_alignment(), [tmp_path / "out.json"], force=True)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only directories")
+def test_a_read_only_directory_is_named(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        with pytest.raises(OutputError, match="read-only"):
+            write_outputs(small_alignment(), [locked / "out.json"])
+    finally:
+        locked.chmod(0o700)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("out.json", "./out.json"), ("m.src.txt", "m.tgt.txt"), ("out.tsv", "sub/../out.tsv")],
+)
+def test_two_outputs_naming_one_file_are_a_usage_error(tmp_path, first, second):
+    (tmp_path / "sub").mkdir()
+    with pytest.raises(UsageError, match="give each output its own name"):
+        write_outputs(small_alignment(), [tmp_path / first, tmp_path / second])
+    assert [p.name for p in tmp_path.iterdir()] == ["sub"]
+
+
+def test_a_failing_renderer_leaves_old_files_intact_and_nothing_behind(tmp_path, monkeypatch):
+    existing = tmp_path / "out.json"
+    existing.write_text("old")
+
+    def broken(alignment, path):
+        raise RuntimeError("renderer bug")
+
+    monkeypatch.setattr(align.render.tsv, "render", broken)
+    with pytest.raises(RuntimeError):
+        write_outputs(small_alignment(), [existing, tmp_path / "out.tsv"], force=True)
+    assert existing.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
+def test_a_write_error_is_an_output_error_and_changes_nothing(tmp_path, monkeypatch):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("old a")
+    calls = []
+
+    def disk_full(descriptor):
+        calls.append(descriptor)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OutputError, match="cannot write .*b.txt: No space left on device"):
+        write_files({first: b"new a", second: b"new b"})
+    assert first.read_text() == "old a"
+    assert not second.exists()
+    assert leftovers(tmp_path) == []
+
+
+def test_ctrl_c_while_replacing_leaves_each_file_whole(tmp_path, monkeypatch):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("old a")
+    second.write_text("old b")
+    replace = os.replace
+
+    def interrupted_second_time(source, destination):
+        if Path(destination).name == "b.txt":
+            raise KeyboardInterrupt
+        replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", interrupted_second_time)
+    with pytest.raises(KeyboardInterrupt):
+        write_files({first: b"new a", second: b"new b"})
+    assert first.read_text() == "new a"
+    assert second.read_text() == "old b"
+    assert leftovers(tmp_path) == []
+
+
+def test_atomic_write_goes_through_a_symlink(tmp_path):
+    target = tmp_path / "target.bin"
+    target.write_bytes(b"old")
+    link = tmp_path / "link.bin"
+    link.symlink_to(target)
+    atomic_write_bytes(link, b"new")
+    assert link.is_symlink()
+    assert target.read_bytes() == b"new"
+    assert leftovers(tmp_path) == []
+
+
+def test_load_record_explains_what_is_wrong(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        load_record(tmp_path / "missing.json")
+
+    cases = {
+        "text.json": ("hello", "not JSON"),
+        "list.json": ("[1, 2]", "not an alignment record"),
+        "other.json": ('{"format": "something/else"}', "not an alignment record"),
+        "newer.json": (
+            json.dumps({"format": "align/alignment", "format_version": FORMAT_VERSION + 1}),
+            "newer than this program understands",
+        ),
+        "damaged.json": (
+            json.dumps({"format": "align/alignment", "format_version": FORMAT_VERSION}),
+            "damaged alignment record",
+        ),
+    }
+    for name, (content, message) in cases.items():
+        (tmp_path / name).write_text(content)
+        with pytest.raises(InputError, match=message):
+            load_record(tmp_path / name)
+    (tmp_path / "binary.json").write_bytes(b"\xff\xfe\x00garbage\xc3")
+    with pytest.raises(InputError, match="not a JSON text file|not JSON"):
+        load_record(tmp_path / "binary.json")

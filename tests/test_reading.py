@@ -1,0 +1,225 @@
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from align.errors import InputError
+from align.reading import decode_bytes, normalise_for_comparison, read_document
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+FRENCH = "L’été où j’ai lu « Œdipe » — déjà vu, ça.\n"
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+# -- encodings --------------------------------------------------------------------------
+
+
+def test_utf8_is_read_without_warnings(tmp_path):
+    doc = read_document(write(tmp_path, "a.txt", FRENCH.encode()))
+    assert (doc.text, doc.encoding, doc.warnings) == (FRENCH, "utf-8", [])
+    assert doc.path.endswith("a.txt")
+
+
+def test_utf8_bom_is_dropped(tmp_path):
+    doc = read_document(write(tmp_path, "a.txt", b"\xef\xbb\xbf" + FRENCH.encode()))
+    assert (doc.text, doc.encoding, doc.warnings) == (FRENCH, "utf-8-sig", [])
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_bom(tmp_path, codec):
+    bom = b"\xff\xfe" if codec.endswith("le") else b"\xfe\xff"
+    doc = read_document(write(tmp_path, "a.txt", bom + FRENCH.encode(codec)))
+    assert (doc.text, doc.encoding) == (FRENCH, "utf-16")
+
+
+@pytest.mark.parametrize("text", [FRENCH, "Plain ASCII text.\n"])
+def test_utf16_without_bom_is_recognised_and_reported(text):
+    decoded, encoding, warnings = decode_bytes(text.encode("utf-16-le"), "a.txt")
+    assert (decoded, encoding) == (text, "utf-16-le")
+    assert warnings == ["a.txt: UTF-16 without a byte-order mark; read as UTF-16LE"]
+
+
+def test_crlf_and_cr_line_endings_become_lf():
+    text, _, _ = decode_bytes(b"one\r\ntwo\rthree\n\r\nfour", "a.txt")
+    assert text == "one\ntwo\nthree\n\nfour"
+
+
+def test_windows_1252_is_read_and_reported():
+    data = FRENCH.encode("cp1252")
+    assert b"\x92" in data and b"\x8c" in data  # ’ and Œ: bytes Latin-1 lacks
+    text, encoding, warnings = decode_bytes(data, "source.txt")
+    assert (text, encoding) == (FRENCH, "cp1252")
+    assert warnings == ["source.txt: not UTF-8; read as Windows-1252"]
+
+
+def test_latin1_only_when_windows_1252_cannot_decode():
+    data = "Café crème".encode("latin-1") + b"\x81"
+    text, encoding, warnings = decode_bytes(data, "a.txt")
+    assert (text, encoding) == ("Café crème\x81", "latin-1")
+    assert warnings[0] == "a.txt: not UTF-8; read as Latin-1 (ISO-8859-1)"
+    assert "control character" in warnings[1]
+
+
+def test_other_scripts_in_legacy_encodings_are_guessed():
+    text = "Привет, как дела? Это короткий русский текст для проверки."
+    decoded, encoding, warnings = decode_bytes(text.encode("cp1251"), "ru.txt")
+    assert decoded == text
+    assert encoding == "cp1251" and warnings == ["ru.txt: not UTF-8; read as cp1251"]
+
+
+def test_damaged_utf8_says_where():
+    data = "Première ligne.\nDeuxième é".encode() + b"\xe9t\xc3\xa9.\n"
+    with pytest.raises(InputError) as caught:
+        decode_bytes(data, "a.txt")
+    message = str(caught.value)
+    assert message.startswith("a.txt: invalid UTF-8 at line 2, column 11 (byte ")
+    assert "re-save it as UTF-8" in message and "\n" not in message
+
+
+def test_control_characters_are_kept_and_reported_but_odd_spaces_are_silent():
+    text, _, warnings = decode_bytes("a\u00a0b\u200bc\u2028d\te\x07f\x0c".encode(), "a.txt")
+    assert text == "a\u00a0b\u200bc\u2028d\te\x07f\x0c"
+    assert warnings == [
+        "a.txt: 2 control characters (first U+0007 at line 1, column 10); "
+        "they are kept in the text"
+    ]
+
+
+# -- files that are not usable text -----------------------------------------------------
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputError, match=r"no such file: check the path$"):
+        read_document(tmp_path / "nope.txt")
+
+
+def test_directory(tmp_path):
+    with pytest.raises(InputError, match="is a directory, not a file"):
+        read_document(tmp_path)
+
+
+def test_unreadable_file(tmp_path, monkeypatch):
+    path = write(tmp_path, "secret.txt", b"text")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(InputError, match=r"cannot be read \(permission denied\)"):
+        read_document(path)
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\t\r\n", "\u00a0\n".encode(), b"\xef\xbb\xbf\n"])
+def test_empty_or_blank_file(tmp_path, data):
+    with pytest.raises(InputError, match="a.txt is empty"):
+        read_document(write(tmp_path, "a.txt", data))
+
+
+def zip_bytes(tmp_path: Path, entries: dict[str, str]) -> bytes:
+    path = tmp_path / "z.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        for name, content in entries.items():
+            z.writestr(name, content)
+    return path.read_bytes()
+
+
+def test_pdf_message_says_what_to_do(tmp_path):
+    with pytest.raises(InputError) as caught:
+        read_document(write(tmp_path, "report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"))
+    assert str(caught.value) == (
+        "report.pdf is a PDF document, not plain text: export it as text "
+        "(e.g. `pdftotext report.pdf`) and align the .txt"
+    )
+
+
+@pytest.mark.parametrize(
+    ("entries", "kind"),
+    [
+        ({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>"}, "Word document (DOCX)"),
+        ({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"},
+         "OpenDocument text (ODT)"),
+        ({"mimetype": "application/epub+zip", "OEBPS/a.xhtml": "<x/>"}, "EPUB e-book"),
+        ({"notes.txt": "hello"}, "zip archive"),
+    ],
+)
+def test_zip_based_formats_are_named(tmp_path, entries, kind):
+    data = zip_bytes(tmp_path, entries)
+    with pytest.raises(InputError) as caught:
+        decode_bytes(data, "book.x")
+    assert str(caught.value).startswith((f"book.x is a {kind}, not plain text: ",
+                                         f"book.x is an {kind}, not plain text: "))
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "legacy Microsoft Office document"),
+        (b"{\\rtf1\\ansi Bonjour}", "RTF document"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG image"),
+        (b"GIF89a\x01\x00", "GIF image"),
+        (b"RIFF\x10\x00\x00\x00WEBPVP8 ", "WebP image"),
+        (b"II*\x00\x08\x00\x00\x00", "TIFF image"),
+        (b"MM\x00*\x00\x00\x00\x08", "TIFF image"),
+    ],
+)
+def test_binary_formats_are_named(data, kind):
+    with pytest.raises(InputError, match=f"^scan.bin is an? {kind}"):
+        decode_bytes(data, "scan.bin")
+
+
+def test_generic_binary_with_nul_bytes():
+    with pytest.raises(InputError, match=r"does not look like a text file \(it contains NUL"):
+        decode_bytes(b"\x00\x01\x02\x03binary\x00\xff\xfe\x00", "blob.dat")
+
+
+def test_error_messages_are_one_line(tmp_path):
+    for data in (b"%PDF-1.4", b"\x89PNG\r\n\x1a\n", b"", b"\x00\x01\x00"):
+        with pytest.raises(InputError) as caught:
+            decode_bytes(data, "f")
+        assert "\n" not in str(caught.value) and ": " in str(caught.value)
+
+
+# -- comparison key ------------------------------------------------------------------------
+
+
+def test_normalise_for_comparison_unifies_typography():
+    assert normalise_for_comparison("« L’ÉTÉ » — déjà\u00a0!") == normalise_for_comparison(
+        '"l\'été" - déjà!'
+    )
+    assert normalise_for_comparison("ﬁn\u200b  de\tla\nFÊTE") == "fin de la fête"
+    assert normalise_for_comparison("Straße") == "strasse"
+    assert normalise_for_comparison("“Yes,” he said.") == '"yes," he said.'
+
+
+def test_normalise_keeps_what_differs():
+    assert normalise_for_comparison("chat") != normalise_for_comparison("chats")
+    assert normalise_for_comparison("a-b") != normalise_for_comparison("a b")
+
+
+# -- real files ------------------------------------------------------------------------------
+
+
+def test_reference_texts_are_utf8():
+    folder = Path(__file__).resolve().parents[1] / "texts" / "serge-nin-1936"
+    for name in ("en.txt", "fr-retranslation.txt"):
+        doc = read_document(folder / name)
+        assert (doc.encoding, doc.warnings) == ("utf-8", [])
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="development data (../shared/data) is absent")
+def test_shared_literary_files_read_cleanly_in_every_encoding():
+    for path in sorted((SHARED / "literary-pairs").glob("*.txt")):
+        original = path.read_text(encoding="utf-8")
+        assert read_document(path).text == original
+        legacy = original.encode("cp1252", errors="replace")
+        text, encoding, _ = decode_bytes(legacy, path.name)
+        assert encoding == "cp1252"
+        assert text == legacy.decode("cp1252")

@@ -1,0 +1,253 @@
+"""Renderers: each format carries every link faithfully and survives hostile text."""
+
+from __future__ import annotations
+
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from align.errors import UsageError
+from align.record import Alignment, Finding, Link, Sentence, Side, Span
+from align.render import KNOWN_EXTENSIONS, json_record, moses, renderer_for, tmx, tsv
+from align.render.terminal import GAP_MARKER, print_alignment
+
+HOSTILE_FR = "Élodie écrit <script>&\"'</script>\x07 ici\u202e."
+HOSTILE_EN = "Élodie writes <script>&\"'</script>\x07 here."
+
+
+def make_side(paragraphs: list[list[str]], name: str, language: str | None) -> Side:
+    """A side whose sentences are spans of paragraphs joined by blank lines."""
+    sentences, offset = [], 0
+    for number, paragraph in enumerate(paragraphs):
+        for text in paragraph:
+            sentences.append(Sentence(text, offset, offset + len(text), number))
+            offset += len(text) + 1
+        offset += 1
+    return Side(sentences, name=name, language=language, paragraphs=len(paragraphs))
+
+
+def make_alignment(source_language: str | None = "fr", translation_language: str | None = "en"):
+    source = make_side(
+        [
+            ["Le chat dort.", "Il rêve\td'une souris."],
+            [HOSTILE_FR, "Une phrase sans traduction.", "Fin [red]."],
+        ],
+        "conte.fr.txt",
+        source_language,
+    )
+    translation = make_side(
+        [
+            ["The cat sleeps.", "It dreams", "of a mouse."],
+            [HOSTILE_EN, "An added sentence.", "End [red]."],
+        ],
+        "tale.en.txt",
+        translation_language,
+    )
+    omitted = source.sentences[3]
+    here = translation.sentences[3].start + HOSTILE_EN.index("here")
+    links = [
+        Link([0], [0], 0.91234, 0.05),
+        Link([1], [1, 2], 0.8),
+        Link(
+            [2],
+            [3],
+            0.66,
+            0.4,
+            [
+                Finding(
+                    "wording",
+                    "minor",
+                    "'ici' rendered loosely",
+                    [Span("translation", here, here + 4, "here")],
+                )
+            ],
+        ),
+        Link(
+            [3],
+            [],
+            0.0,
+            1.0,
+            [
+                Finding(
+                    "omission",
+                    "major",
+                    "not translated",
+                    [Span("source", omitted.start, omitted.end, omitted.text)],
+                )
+            ],
+        ),
+        Link([], [4], 0.0, 1.0),
+        Link([4], [5], 0.97),
+    ]
+    return Alignment(
+        source,
+        translation,
+        links,
+        signature={"version": "0.1.0", "model": {"id": "test-model"}},
+        timings={"align": 0.5},
+        warnings=["a warning"],
+        created="2024-05-01T12:30:00+02:00",
+    )
+
+
+def test_json_round_trips_and_keeps_non_ascii_readable():
+    alignment = make_alignment()
+    [(path, data)] = json_record.render(alignment, Path("out.json")).items()
+    assert path == Path("out.json")
+    text = data.decode("utf-8")
+    assert "Élodie" in text and "\\u00c9" not in text
+    assert Alignment.from_dict(json.loads(text)) == alignment
+
+
+def test_json_puts_each_sentence_link_and_neighbourhood_row_on_one_line():
+    alignment = make_alignment()
+    alignment.neighbourhood = [[[0, 0.9], [1, 0.25]] for _ in alignment.source.sentences]
+    [data] = json_record.render(alignment, Path("out.json")).values()
+    lines = data.decode("utf-8").splitlines()
+    rows = (
+        len(alignment.source.sentences)
+        + len(alignment.translation.sentences)
+        + len(alignment.links)
+        + len(alignment.neighbourhood)
+    )
+    assert len(lines) < rows + 40
+    first_link = json.dumps(alignment.to_dict()["links"][0])
+    assert first_link + "," in [line.strip() for line in lines]
+    assert Alignment.from_dict(json.loads(data)) == alignment
+
+
+def test_tsv_has_one_line_of_five_fields_per_link():
+    alignment = make_alignment()
+    [data] = tsv.render(alignment, Path("out.tsv")).values()
+    lines = data.decode("utf-8").split("\n")
+    assert lines[-1] == ""  # ends with a newline
+    rows = [line.split("\t") for line in lines[:-1]]
+    assert len(rows) == len(alignment.links)
+    assert all(len(row) == 5 for row in rows)
+    assert rows[0] == ["Le chat dort.", "The cat sleeps.", "0.912", "0.050", ""]
+    # The tab inside the sentence became a space; the 1-2 link's sentences are joined by one.
+    assert rows[1][:4] == ["Il rêve d'une souris.", "It dreams of a mouse.", "0.800", ""]
+    assert rows[2][0] == HOSTILE_FR and rows[2][4] == "wording"
+    assert rows[3][:2] == ["Une phrase sans traduction.", ""] and rows[3][4] == "omission"
+    assert rows[4][:2] == ["", "An added sentence."]
+
+
+def test_tmx_parses_with_one_unit_per_two_sided_link():
+    alignment = make_alignment()
+    [data] = tmx.render(alignment, Path("out.tmx")).values()
+    assert b"\x07" not in data
+    assert b"&lt;script&gt;&amp;" in data
+    root = ET.fromstring(data)
+    assert root.tag == "tmx" and root.get("version") == "1.4"
+    header = root.find("header")
+    for attribute in ("creationtool", "creationtoolversion", "o-tmf", "adminlang"):
+        assert header.get(attribute)
+    assert header.get("segtype") == "sentence"
+    assert header.get("datatype") == "plaintext"
+    assert header.get("srclang") == "fr"
+    assert header.get("creationdate") == "20240501T103000Z"
+
+    units = root.findall("body/tu")
+    two_sided = [link for link in alignment.links if link.source and link.translation]
+    assert len(units) == len(two_sided) == 4
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    for unit in units:
+        assert [tuv.get(lang) for tuv in unit.findall("tuv")] == ["fr", "en"]
+    segments = [[seg.text for seg in unit.iter("seg")] for unit in units]
+    assert segments[1] == ["Il rêve d'une souris.", "It dreams of a mouse."]
+    assert segments[2] == [HOSTILE_FR.replace("\x07", ""), HOSTILE_EN.replace("\x07", "")]
+    props = {prop.get("type"): prop.text for prop in units[2].findall("prop")}
+    assert props == {"x-align-score": "0.660", "x-align-link": "1-1", "x-align-divergence": "0.400"}
+
+
+def test_tmx_tags_an_unknown_language_as_undetermined():
+    alignment = make_alignment(source_language=None)
+    [data] = tmx.render(alignment, Path("out.tmx")).values()
+    root = ET.fromstring(data)
+    assert root.find("header").get("srclang") == "und"
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert root.find("body/tu/tuv").get(lang) == "und"
+
+
+@pytest.mark.parametrize("given", ["pair.src.txt", "pair.tgt.txt"])
+def test_moses_writes_two_files_of_equal_line_count(given):
+    alignment = make_alignment()
+    files = moses.render(alignment, Path("out") / given)
+    assert list(files) == [Path("out/pair.src.txt"), Path("out/pair.tgt.txt")]
+    source, translation = (data.decode("utf-8").split("\n") for data in files.values())
+    assert source[-1] == translation[-1] == ""
+    assert len(source) - 1 == len(translation) - 1 == len(alignment.links)
+    assert source[1] == "Il rêve d'une souris." and translation[1] == "It dreams of a mouse."
+    assert translation[3] == "" and source[4] == ""
+
+
+def test_moses_keeps_the_case_of_the_ending():
+    assert moses.output_files(Path("A.TGT.TXT")) == (Path("A.SRC.TXT"), Path("A.TGT.TXT"))
+
+
+def test_renderer_is_chosen_by_extension():
+    assert renderer_for(Path("x/Out.TSV")) is tsv
+    assert renderer_for(Path("a.b.json")) is json_record
+    assert renderer_for(Path("corpus.tgt.txt")) is moses
+
+
+@pytest.mark.parametrize("name", ["out.txt", "out.xlsx", "out", ".json"])
+def test_unknown_extension_is_a_usage_error_listing_the_known_ones(name):
+    with pytest.raises(UsageError) as error:
+        renderer_for(Path(name))
+    assert ".json" in str(error.value) and ".src.txt" in str(error.value)
+
+
+def test_each_renderer_answers_to_the_extensions_it_is_registered_for():
+    for extension in KNOWN_EXTENSIONS:
+        try:
+            renderer = renderer_for(Path("out" + extension))
+        except UsageError:
+            continue  # a renderer not written yet
+        assert extension in renderer.EXTENSIONS
+
+
+def record_terminal(alignment: Alignment, **options) -> str:
+    console = Console(record=True, width=80, file=io.StringIO(), force_terminal=True)
+    print_alignment(alignment, console, **options)
+    return console.export_text()
+
+
+def test_terminal_shows_both_texts_gaps_and_findings():
+    alignment = make_alignment()
+    text = record_terminal(alignment)
+    for expected in ("Le chat dort.", "The cat sleeps.", "Une phrase sans traduction."):
+        assert expected in text
+    assert "An added sentence." in text
+    assert text.count(GAP_MARKER) == 2
+    assert "[omission]" in text and "not translated" in text
+    assert "test-model" in text and "conte.fr.txt" in text and "(fr)" in text
+    # Text is shown as written, never read as markup.
+    assert "Fin [red]." in text and "End [red]." in text
+
+
+def test_terminal_neutralises_control_characters():
+    text = record_terminal(make_alignment())
+    assert "\x07" not in text and "\u202e" not in text
+    assert text.count("\ufffd") == 3
+
+
+def test_terminal_without_a_terminal_is_plain_text():
+    output = io.StringIO()
+    print_alignment(make_alignment(), Console(file=output, width=100))
+    assert "\x1b" not in output.getvalue()
+    assert "The cat sleeps." in output.getvalue()
+
+
+def test_terminal_can_show_only_findings_and_a_limited_number_of_rows():
+    alignment = make_alignment()
+    text = record_terminal(alignment, only_findings=True)
+    assert "Une phrase sans traduction." in text
+    assert "The cat sleeps." not in text
+    text = record_terminal(alignment, limit=2)
+    assert "It dreams" in text and "An added sentence." not in text
+    assert "4 more links not shown" in text

@@ -1,0 +1,335 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from align.errors import UsageError
+from align.segment import BLANK, segment
+
+REPO = Path(__file__).resolve().parents[1]
+SERGE = REPO / "texts" / "serge-nin-1936"
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def texts(text: str, **kwargs) -> list[str]:
+    return [s.text for s in segment(text, **kwargs).sentences]
+
+
+# -- the reference letter --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def serge_en() -> list[str]:
+    return texts((SERGE / "en.txt").read_text(encoding="utf-8"), language="en")
+
+
+def test_serge_heading_credits_date_and_salutation_are_segments_of_their_own(serge_en):
+    assert serge_en[:7] == [
+        "Victor Serge 1936",
+        "Letter to Andres Nin",
+        "Source: La Lutte Contre le Stalinisme. Paris, Maspero, 1977;",
+        "Translated: for marxists.org by Mitch Abidor;",
+        "CopyLeft: Creative Commons (Attribute & ShareAlike) marxists.org 2005.",
+        "August 13, 1936",
+        "My Dear Andres,",
+    ]
+
+
+def test_serge_numbered_paragraphs_begin_sentences_and_keep_their_number(serge_en):
+    for number in "1234":
+        starts = [s for s in serge_en if s.startswith(f"{number}. ")]
+        assert len(starts) == 1, number
+    assert f"{number}." not in serge_en
+    assert serge_en[7] == (
+        "1. Pierre Schavitz and Pierre Boul are two comrades from here "
+        "who I highly recommend to you."
+    )
+    assert serge_en[9] == "This serves as their letter of introduction."
+
+
+def test_serge_parenthesis_and_dash_paragraph(serge_en):
+    assert serge_en[12].startswith("Whatever the case, I am entirely")
+    assert serge_en[12].endswith("(in this case the Spanish authorities will have to furnish "
+                                 "a safe-conduct pass.)")
+    assert serge_en[14].endswith("notify the anarchists and the syndicalists that:")
+    assert serge_en[15].startswith("– If we accept the moral responsibility")
+    assert serge_en[15].endswith("thus suppressing workers […]")
+    assert len(serge_en) == 16
+
+
+def test_serge_retranslation_has_the_same_shape_as_the_english():
+    en = segment((SERGE / "en.txt").read_text(encoding="utf-8"))
+    fr = segment((SERGE / "fr-retranslation.txt").read_text(encoding="utf-8"))
+    assert fr.paragraphs == en.paragraphs == 10
+    assert [s.paragraph for s in fr.sentences] == [s.paragraph for s in en.sentences]
+    assert fr.sentences[-1].text.endswith("[…]")
+
+
+# -- paragraphs and lines ------------------------------------------------------------
+
+
+def test_without_blank_lines_every_line_is_a_paragraph():
+    seg = segment("Première ligne. Deuxième phrase.\nSeconde ligne\nTroisième ligne.\n")
+    assert [(s.text, s.paragraph) for s in seg.sentences] == [
+        ("Première ligne.", 0),
+        ("Deuxième phrase.", 0),
+        ("Seconde ligne", 1),
+        ("Troisième ligne.", 2),
+    ]
+    assert seg.paragraphs == 3
+
+
+def test_hard_wrapped_paragraphs_join_their_lines():
+    text = (
+        "It was market-day, and from all the country round Goderville the\n"
+        "peasants and their wives were coming toward the town. The men walked\n"
+        "slowly.\n\n"
+        "A second paragraph, also wrapped at the usual width of seventy-odd\n"
+        "characters, ends here.\n"
+    )
+    seg = segment(text)
+    assert [(s.text, s.paragraph) for s in seg.sentences] == [
+        ("It was market-day, and from all the country round Goderville the\n"
+         "peasants and their wives were coming toward the town.", 0),
+        ("The men walked\nslowly.", 0),
+        ("A second paragraph, also wrapped at the usual width of seventy-odd\n"
+         "characters, ends here.", 1),
+    ]
+
+
+def test_long_lines_with_a_few_blank_lines_are_still_one_paragraph_per_line():
+    long = "Elle " + "allait et venait, " * 10 + "sans rien dire."
+    text = f"Titre\n\n{long}\n{long}\n{long}\n\n{long}\n"
+    seg = segment(text)
+    assert [s.paragraph for s in seg.sentences] == [0, 1, 2, 3, 4]
+
+
+def test_dialogue_lines_in_a_wrapped_paragraph_are_sentences():
+    text = "Il dit :\n— Bonjour, monsieur\n— Bonjour.\n\nFin de la scène.\n"
+    assert texts(text) == ["Il dit :", "— Bonjour, monsieur", "— Bonjour.", "Fin de la scène."]
+
+
+def test_split_lines_takes_each_non_blank_line_as_one_sentence():
+    seg = segment("One. Two.\n\nThree\nFour? Five!\n", split="lines")
+    assert [(s.text, s.paragraph) for s in seg.sentences] == [
+        ("One. Two.", 0),
+        ("Three", 1),
+        ("Four? Five!", 1),
+    ]
+    seg = segment("a. B.\nc\n  \n", split="lines")
+    assert [(s.text, s.paragraph) for s in seg.sentences] == [("a. B.", 0), ("c", 1)]
+
+
+def test_unknown_split_mode_is_a_usage_error():
+    with pytest.raises(UsageError, match="auto, lines"):
+        segment("x", split="words")
+
+
+# -- French and English conventions ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("M. Dupont et Mme Durand sont là. MM. Martin arrivent.",
+         ["M. Dupont et Mme Durand sont là.", "MM. Martin arrivent."]),
+        ("Mr. and Mrs. Smith met Dr. Watson at St. Paul's. They talked.",
+         ["Mr. and Mrs. Smith met Dr. Watson at St. Paul's.", "They talked."]),
+        ("Voir p. 12, cf. vol. 3, pp. 4-5. Il y a des fruits, p. ex. des pommes.",
+         ["Voir p. 12, cf. vol. 3, pp. 4-5.", "Il y a des fruits, p. ex. des pommes."]),
+        ("C'est-à-dire le No. 33, c.-à-d. Le Bourg. Puis vint la nuit.",
+         ["C'est-à-dire le No. 33, c.-à-d. Le Bourg.", "Puis vint la nuit."]),
+        ("Fruit, e.g. Apples, i.e. Pommes, vs. Pears. Done.",
+         ["Fruit, e.g. Apples, i.e. Pommes, vs. Pears.", "Done."]),
+        ("Des pommes, des poires, etc. Puis il partit. Des noix, etc., et du pain.",
+         ["Des pommes, des poires, etc.", "Puis il partit.", "Des noix, etc., et du pain."]),
+        ("J. R. R. Tolkien wrote to A. Nin. She replied.",
+         ["J. R. R. Tolkien wrote to A. Nin.", "She replied."]),
+        ("Pi vaut 3.14 et 1.000,5 vaut mille. Le 13.08.1936 il écrit. Fin.",
+         ["Pi vaut 3.14 et 1.000,5 vaut mille.", "Le 13.08.1936 il écrit.", "Fin."]),
+    ],
+)
+def test_abbreviations_initials_and_numbers(text, expected):
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il hésita… Puis il partit… et revint.",
+         ["Il hésita…", "Puis il partit… et revint."]),
+        ("He waited... Then he left... and came back.",
+         ["He waited...", "Then he left... and came back."]),
+        ("Elle dit : « Bonjour. » Il répondit.",
+         ["Elle dit : « Bonjour. »", "Il répondit."]),
+        ("Elle dit\u00a0: «\u00a0Bonjour\u00a0!\u00a0» Puis elle sortit.",
+         ["Elle dit\u00a0: «\u00a0Bonjour\u00a0!\u00a0»", "Puis elle sortit."]),
+        ("« Qui est là ? » demanda-t-il. Personne.",
+         ["« Qui est là ? » demanda-t-il.", "Personne."]),
+        ("He said, “Go home.” She did. He said, \"Stay.\" She didn't.",
+         ["He said, “Go home.”", "She did.", "He said, \"Stay.\"", "She didn't."]),
+        ("“Where?” I asked. “Here.”", ["“Where?” I asked.", "“Here.”"]),
+        ("Vraiment ?! Oui !! Bon. Quoi ? non.",
+         ["Vraiment ?!", "Oui !!", "Bon.", "Quoi ? non."]),
+        ("Really?! Yes!! Well... okay.", ["Really?!", "Yes!!", "Well... okay."]),
+        ("Il dit ceci : Venez demain. Note : rien.",
+         ["Il dit ceci : Venez demain.", "Note : rien."]),
+    ],
+)
+def test_ellipses_quotes_and_marks(text, expected):
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il se tut. (Ceci est une phrase.) Puis il reprit.",
+         ["Il se tut.", "(Ceci est une phrase.)", "Puis il reprit."]),
+        ("We shook hands.2 Then we parted.", ["We shook hands.2", "Then we parted."]),
+        ("Bring a safe-conduct pass.) Then go.", ["Bring a safe-conduct pass.)", "Then go."]),
+        ("Il répondit. — Non, dit-elle. — Pourquoi ?",
+         ["Il répondit.", "— Non, dit-elle.", "— Pourquoi ?"]),
+        ("Le dernier mot – dit-il – est à toi.", ["Le dernier mot – dit-il – est à toi."]),
+    ],
+)
+def test_parentheses_footnotes_and_dashes(text, expected):
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. Pierre Schavitz arrive. Il reste.\n2. Il repart.",
+         ["1. Pierre Schavitz arrive.", "Il reste.", "2. Il repart."]),
+        ("1) Premier point.\n2) Second point.", ["1) Premier point.", "2) Second point."]),
+        ("a) premier.\nb) second.", ["a) premier.", "b) second."]),
+        ("I. Introduction\nIV. Conclusion.", ["I. Introduction", "IV. Conclusion."]),
+        ("Voici la liste. 2. Le second point.", ["Voici la liste.", "2. Le second point."]),
+        ("- du pain\n- du vin", ["- du pain", "- du vin"]),
+    ],
+)
+def test_numbered_paragraphs_and_lists(text, expected):
+    assert texts(text) == expected
+
+
+def test_german_ordinals_do_not_end_sentences():
+    assert texts("Am 13. August 1936 schrieb er. Dann ging er.", language="de") == [
+        "Am 13. August 1936 schrieb er.",
+        "Dann ging er.",
+    ]
+
+
+def test_credits_block_gives_one_segment_per_line():
+    text = (
+        "Le Titre\nAuteur : Jean Dupont ;\nTraduction : Marie Curie\n\n"
+        "Le texte commence. Il finit."
+    )
+    assert texts(text) == [
+        "Le Titre",
+        "Auteur : Jean Dupont ;",
+        "Traduction : Marie Curie",
+        "Le texte commence.",
+        "Il finit.",
+    ]
+
+
+def test_cjk_full_stops_split_without_spaces():
+    assert texts("我爱你。你好吗？很好！") == ["我爱你。", "你好吗？", "很好！"]
+
+
+# -- over-long sentences ---------------------------------------------------------------
+
+
+def test_over_long_sentences_are_cut_at_clause_boundaries_and_reported():
+    clause = "les mots s'enchaînent sans fin"
+    text = "; ".join([clause] * 40)  # 1,318 characters, no stop
+    seg = segment(text, max_chars=200, name="source")
+    assert all(len(s.text) <= 200 for s in seg.sentences)
+    assert all(s.text.endswith(";") for s in seg.sentences[:-1])
+    assert seg.warnings == [
+        "source: 1 sentence longer than 200 characters was split at clause boundaries"
+    ]
+    nospace = "x" * 2500
+    seg = segment(f"{nospace}. Fin.", max_chars=1000)
+    assert [len(s.text) for s in seg.sentences] == [1000, 1000, 501, 4]
+    assert seg.warnings == [
+        "text: 1 sentence longer than 1000 characters was split at clause boundaries"
+    ]
+
+
+def test_max_chars_zero_means_no_limit():
+    assert texts("mot " * 400, max_chars=0) == [("mot " * 400).strip()]
+
+
+# -- the lossless guarantee --------------------------------------------------------------
+
+SPECIAL = [
+    "M.", "Mme", "MM.", "Dr.", "Mr.", "etc.", "c.-à-d.", "p. ex.", "e.g.", "J. R. R.", "A.",
+    "1.", "2)", "a)", "IV.", "3.14", "1.000,5", "13.08.1936", "…", "...", "?!", "!!", "?",
+    "!", ".", ";", ":", ",", "« ", " »", "«", "»", "“", "”", '"', "'", "’", "(", ")", "[…]",
+    "– ", "— ", "- ", "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\u2028", "\u2029", "\x0c",
+    " ", "\t", "\u00a0", "\u202f", "\u200b", "\ufeff", "\x00", "\x85", "。", "？", "2",
+    "Pierre", "pierre", "Le", "le", "I", "x" * 1200, "mot " * 300, "。" * 3,
+]
+documents = st.lists(
+    st.one_of(st.sampled_from(SPECIAL), st.text(max_size=20)), max_size=60
+).map("".join)
+
+
+def check_lossless(text: str, max_chars: int, split: str = "auto") -> None:
+    seg = segment(text, max_chars=max_chars, split=split)
+    covered = [False] * len(text)
+    previous_end = 0
+    previous_paragraph = 0
+    for s in seg.sentences:
+        assert s.text == text[s.start:s.end]
+        assert s.text and s.text[0] not in BLANK and s.text[-1] not in BLANK
+        assert s.start >= previous_end
+        assert previous_paragraph <= s.paragraph < seg.paragraphs
+        if max_chars > 0:
+            assert len(s.text) <= max_chars
+        previous_end, previous_paragraph = s.end, s.paragraph
+        for i in range(s.start, s.end):
+            covered[i] = True
+    left_out = "".join(c for c, cov in zip(text, covered, strict=True) if not cov)
+    assert left_out.strip(BLANK) == ""
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=documents, max_chars=st.sampled_from([0, 1, 7, 80, 1000]))
+def test_every_non_blank_character_is_in_exactly_one_sentence(text, max_chars):
+    check_lossless(text, max_chars)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=documents)
+def test_split_lines_is_lossless_too(text):
+    check_lossless(text, 1000, split="lines")
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(), language=st.sampled_from([None, "en", "fr", "de", "zh"]))
+def test_any_text_segments_without_error(text, language):
+    seg = segment(text, language=language)
+    assert all(s.text == text[s.start:s.end] for s in seg.sentences)
+
+
+def test_huge_single_line_is_cut_and_stays_lossless():
+    text = ("word, " * 50_000).strip()
+    check_lossless(text, 1000)
+
+
+# -- real texts ------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="development data (../shared/data) is absent")
+def test_literary_pairs_are_lossless_and_dialogue_turns_start_sentences():
+    for path in sorted((SHARED / "literary-pairs").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        check_lossless(text, 1000)
+        for s in segment(text).sentences:
+            # A dialogue dash inside a sentence would mean two turns merged.
+            assert "\n— " not in s.text and "\n-- " not in s.text, (path.name, s.text)
