@@ -104,7 +104,8 @@ class EmbeddingCache:
 
     def _reset(self) -> None:
         self.close()
-        self._discard_file()
+        with contextlib.suppress(OSError):
+            self._discard_file()
 
     def get(self, signature: dict[str, Any], texts: Sequence[str]) -> dict[str, np.ndarray]:
         """The cached vectors of those `texts` that have one (rows that fail their check
@@ -137,27 +138,35 @@ class EmbeddingCache:
                         "DELETE FROM embeddings WHERE model = ? AND text_sha256 = ?",
                         [(model, k) for k in bad],
                     )
-        except sqlite3.DatabaseError:
+        except (sqlite3.DatabaseError, OSError):
             self._reset()
             return {}
         return found
 
     def put(self, signature: dict[str, Any], texts: Sequence[str], vectors: np.ndarray) -> None:
-        """Store one vector per text, in one transaction."""
+        """Store one vector per text, in one transaction.
+
+        The cache only saves time: if the file cannot be written even after starting
+        it afresh (read-only or full disk), the vectors are simply not stored.
+        """
         model = signature_key(signature)
         rows = []
         for text, vector in zip(texts, vectors, strict=True):
             key = text_key(text)
             blob = np.ascontiguousarray(vector, dtype="<f4").tobytes()
             rows.append((model, key, blob, _row_checksum(model, key, blob)))
-        try:
-            with self.conn:
-                self.conn.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows)
-        except sqlite3.DatabaseError:
-            # The file went bad under us; start afresh and keep going.
-            self._reset()
-            with self.conn:
-                self.conn.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows)
+        for attempt in range(2):
+            try:
+                with self.conn:
+                    self.conn.executemany(
+                        "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows
+                    )
+                return
+            except (sqlite3.DatabaseError, OSError):
+                if attempt == 0:  # the file went bad under us: start afresh, once
+                    self._reset()
+                else:
+                    self.close()
 
     def __len__(self) -> int:
         (count,) = self.conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()

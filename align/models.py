@@ -157,7 +157,14 @@ def install_atomically(
             trash = Path(tempfile.mkdtemp(prefix=f".{dest.name}.old-", dir=dest.parent))
             os.replace(dest, trash / dest.name)
             shutil.rmtree(trash, ignore_errors=True)
-        os.replace(tmp, dest)
+        try:
+            os.replace(tmp, dest)
+        except OSError:
+            # Another process installed the same folder meanwhile; keep theirs if sound.
+            theirs = read_verified_manifest(dest)
+            if theirs is None or theirs["checksum"] != manifest["checksum"]:
+                raise
+            manifest = theirs
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)

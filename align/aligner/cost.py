@@ -29,15 +29,17 @@ class AlignSettings:
     """Everything that changes which links are chosen; recorded in the signature."""
 
     #: Most sentences on one side of a link.
-    max_side: int = 3
-    #: Most sentences in a link, both sides together (4 allows 2-2, 1-3 and 3-1).
-    max_link: int = 4
+    max_side: int = 5
+    #: Most sentences in a link, both sides together (6 allows up to 3-3, 2-4, 1-5).
+    max_link: int = 6
     #: Score of leaving one sentence unaligned, in units of z (see module doc).
     skip: float = -0.15
     #: Weight of the squared log length-ratio penalty.
     length_weight: float = 0.8
     #: Characters added to both lengths before the ratio is taken (short lines vary a lot).
     length_smooth: float = 15.0
+    #: Normalised similarity saturates towards this value (see kernels.link_score).
+    z_cap: float = 1.2
     #: Penalty per paragraph boundary a link contradicts (0 turns paragraph evidence off).
     paragraph_weight: float = 0.1
     #: Penalty for each extra sentence beyond one on either side of a link.
@@ -122,6 +124,7 @@ def kernel_params(settings: AlignSettings, stats: DocumentStats, types: np.ndarr
     params[kernels.P_LEN_WEIGHT] = settings.length_weight
     params[kernels.P_LEN_RATIO] = stats.length_ratio
     params[kernels.P_LEN_SMOOTH] = settings.length_smooth
+    params[kernels.P_Z_CAP] = settings.z_cap
     params[kernels.P_PAR_WEIGHT] = settings.paragraph_weight if stats.use_paragraphs else 0.0
     for k, (a, b) in enumerate(types):
         params[kernels.P_LINK_PENALTY + k] = settings.merge_penalty * max(0, a + b - 2)

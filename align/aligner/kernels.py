@@ -28,7 +28,8 @@ P_LEN_WEIGHT = 2  # weight of the squared log length-ratio penalty
 P_LEN_RATIO = 3  # the document's target/source length ratio
 P_LEN_SMOOTH = 4  # characters added to both lengths before taking the ratio
 P_PAR_WEIGHT = 5  # penalty for a link that crosses or contradicts a paragraph boundary
-P_LINK_PENALTY = 6  # first of K per-type penalties (prior against many-to-many links)
+P_Z_CAP = 6  # z saturates here: a long joined link is not surer than a typical pair
+P_LINK_PENALTY = 7  # first of K per-type penalties (prior against many-to-many links)
 
 
 @njit(cache=True, nogil=True)
@@ -92,6 +93,9 @@ def link_score(
     b = j1 - j0
     bg = 0.5 * ((src_bg_cum[i1] - src_bg_cum[i0]) / a + (tgt_bg_cum[j1] - tgt_bg_cum[j0]) / b)
     z = (cos - bg) / params[P_SCALE]
+    cap = params[P_Z_CAP]
+    if z > 0.0:
+        z = cap * np.tanh(z / cap)
     ls = src_len_cum[i1] - src_len_cum[i0]
     lt = tgt_len_cum[j1] - tgt_len_cum[j0]
     smooth = params[P_LEN_SMOOTH]

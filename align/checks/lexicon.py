@@ -72,7 +72,7 @@ for _lang_months in (
 ):
     for _number, _name in enumerate(_lang_months.split(), start=1):
         MONTHS.setdefault(fold(_name), _number)
-MONTHS.update({"jan": 1, "feb": 2, "aug": 8, "sept": 9, "oct": 10, "nov": 11, "dec": 12})
+MONTHS.update({"jan": 1, "feb": 2, "aug": 8, "oct": 10, "nov": 11, "dec": 12})
 #: "may" and "mars" are frequent words too: a month only next to a number.
 AMBIGUOUS_MONTHS = frozenset({"may", "mars", "march", "mai"})
 
@@ -136,3 +136,15 @@ NUMBER_WORDS.update(
     }
 )
 NUMBER_WORDS = {fold(k): v for k, v in NUMBER_WORDS.items()}
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+
+
+def roman_value(token: str) -> int | None:
+    """The value of an upper-case Roman numeral (``III`` → 3), None if `token` is not one."""
+    if not token or not token.isupper() or any(c not in "IVXLCDM" for c in token):
+        return None
+    values = [_ROMAN_VALUES[c] for c in token.lower()]
+    total = sum(-v if k + 1 < len(values) and v < values[k + 1] else v
+                for k, v in enumerate(values))
+    return total if total > 0 else None

@@ -94,7 +94,7 @@ _TITLES = frozenset(
 )
 _ALL_FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
-_OPENERS = " \t\n\"'“”‘’«»„‹›([{—–-*_"
+_QUOTES_AND_DASHES = "\"'“”‘’«»„‹›—–-"
 
 
 def _key(word: str) -> str:
@@ -107,13 +107,12 @@ def _key(word: str) -> str:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
+    """Whether the word at `start` opens a sentence, a quotation or a line of dialogue."""
     i = start - 1
-    while i >= 0 and (text[i] in _OPENERS):
+    while i >= 0 and (text[i].isspace() or text[i] in "([{*_"):
         i -= 1
-    if i < 0:
-        return True
     # "1." of a numbered paragraph and a sentence end look alike: both start a sentence.
-    return text[i] in ".!?…:;"
+    return i < 0 or text[i] in ".!?…:;" or text[i] in _QUOTES_AND_DASHES
 
 
 def _capitalised(word: str) -> bool:
@@ -137,6 +136,8 @@ class _Lexicon:
     def is_name(self, text: str, word: Word) -> bool:
         if not _capitalised(word.text) or _ROMAN.match(word.text):
             return False
+        if word.text.isupper() and len(word.text) > 6:
+            return False  # a word in capitals ("DRINK ME"), not an acronym
         key = _key(word.text)
         if key in _ALL_FUNCTION_WORDS or key in _TITLES or key in MONTHS or not key[0].isalpha():
             return False
@@ -145,14 +146,18 @@ class _Lexicon:
         return not _sentence_initial(text, word.start) or self.middle[key] > 0
 
 
-def _shouting(text: str) -> bool:
+def _heading(text: str) -> bool:
+    """Capitals or Title Case throughout ("CHAPTER IV The Rabbit Sends in a Little Bill")."""
     letters = [c for c in text if c.isalpha()]
-    return len(letters) > 0 and sum(c.isupper() for c in letters) > 0.5 * len(letters)
+    if letters and sum(c.isupper() for c in letters) > 0.5 * len(letters):
+        return True
+    ws = [w.text for w in words(text) if len(w.text) > 3]
+    return len(ws) >= 3 and sum(w[0].isupper() for w in ws) >= 0.6 * len(ws)
 
 
 def names(text: str, lexicon: _Lexicon) -> list[list[Word]]:
     """The names of `text`, consecutive capitalised words grouped (``Pierre Boul``)."""
-    if _shouting(text):
+    if _heading(text):
         return []
     groups: list[list[Word]] = []
     for w in words(text):
@@ -189,14 +194,28 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:n]
 
 
+def _translated(ctx: CheckContext, i: int, side: SideName, group: list[Word]) -> bool:
+    alignment = ctx.word_alignments[i]
+    if alignment is None:
+        return False
+    own = alignment.words_of(side)
+    other = alignment.words_of("translation" if side == "source" else "source")
+    k = 0 if side == "source" else 1
+    for pair in alignment.pairs:
+        word = own[pair[k]]
+        if any(word.start < w.end and word.end > w.start for w in group):
+            if not other[pair[1 - k]].text[:1].isupper():
+                return True
+    return False
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
-    out: list[tuple[int, Finding]] = []
-    lexicons = {}
+    lexicons: dict[SideName, _Lexicon | None] = {}
+    vocabulary: dict[SideName, set[str]] = {}
     for side in ("source", "translation"):
-        if ctx.language(side) == "de":
-            lexicons[side] = None
-        else:
-            lexicons[side] = _Lexicon(ctx.alignment.side(side).texts())
+        texts = ctx.alignment.side(side).texts()
+        lexicons[side] = None if ctx.language(side) == "de" else _Lexicon(texts)
+        vocabulary[side] = {_key(w.text) for text in texts for w in words(text)}
     keys_cache: dict[tuple[str, int], set[str]] = {}
 
     def keys(side: SideName, i: int) -> set[str]:
@@ -211,30 +230,52 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         lexicon = lexicons[side]
         if lexicon is None:
             return []
-        link_side: LinkText = ctx.text(side)[i]
         found = []
-        for group in names(link_side.text, lexicon):
+        for group in names(ctx.text(side)[i].text, lexicon):
             absent = [
                 w for w in group
-                if not _counterpart(_key(w.text), keys(other, i))
-                and not any(_counterpart(_key(w.text), keys(other, i + d)) for d in (-1, 1))
+                if not any(_counterpart(_key(w.text), keys(other, i + d)) for d in (0, -1, 1))
             ]
             if absent:
                 found.append(absent)
         return found
 
+    def key_of(group: list[Word]) -> str:
+        return " ".join(_key(w.text) for w in group)
+
+    per_link = []
+    renderings: Counter[tuple[str, str]] = Counter()
     for i in range(len(ctx.alignment.links)):
-        source, translation = ctx.sources[i], ctx.translations[i]
-        if not source or not translation:
+        if not ctx.sources[i] or not ctx.translations[i]:
+            per_link.append(([], []))
             continue
-        left = missing("source", "translation", i)
-        right = missing("translation", "source", i)
+        left, right = missing("source", "translation", i), missing("translation", "source", i)
+        per_link.append((left, right))
+        for a in left:
+            for b in right:
+                renderings[(key_of(a), key_of(b))] += 1
+
+    out: list[tuple[int, Finding]] = []
+    for i, (left, right) in enumerate(per_link):
+        source, translation = ctx.sources[i], ctx.translations[i]
+        # A name the translation renders the same other way in several places ("Mary Ann"
+        # as "Marianne") is a choice, not a slip.
+        chosen = {(key_of(a), key_of(b)) for a in left for b in right
+                  if renderings[(key_of(a), key_of(b))] >= 2}
+        left = [a for a in left if not any(c[0] == key_of(a) for c in chosen)]
+        right = [b for b in right if not any(c[1] == key_of(b) for c in chosen)]
 
         def text_of(side_text: LinkText, group: list[Word]) -> str:
             return side_text.text[group[0].start : group[-1].end]
 
         def span(side_text: LinkText, group: list[Word]):
             return ctx.span(side_text, group[0].start, group[-1].end)
+
+        def one_sided(group: list[Word], other: SideName) -> str:
+            # The name is used elsewhere on the other side: a pronoun here, not a loss.
+            known = any(_key(w.text) in vocabulary[other] or _key(w.text) in _EQUIVALENT
+                        for w in group)
+            return "info" if known else "minor"
 
         for a, b in zip(left, right, strict=False):
             out.append((i, Finding(
@@ -243,15 +284,20 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 f"{quote(text_of(translation, b))} in the translation",
                 [span(source, a), span(translation, b)],
             )))
-        for a in left[len(right):]:
+        # A name the word aligner pairs with a common noun was translated ("the Duck" as
+        # "le canard"); a replaced name pairs with another name and stays flagged above.
+        paired = min(len(left), len(right))
+        rest_left = [a for a in left[paired:] if not _translated(ctx, i, "source", a)]
+        rest_right = [b for b in right[paired:] if not _translated(ctx, i, "translation", b)]
+        for a in rest_left:
             out.append((i, Finding(
-                "name", "minor",
+                "name", one_sided(a, "translation"),
                 f"name {quote(text_of(source, a))} in the source is not in the translation",
                 [span(source, a)],
             )))
-        for b in right[len(left):]:
+        for b in rest_right:
             out.append((i, Finding(
-                "name", "minor",
+                "name", one_sided(b, "source"),
                 f"name {quote(text_of(translation, b))} in the translation is not in the source",
                 [span(translation, b)],
             )))

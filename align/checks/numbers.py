@@ -15,14 +15,14 @@ import re
 from dataclasses import dataclass
 
 from align.checks.base import CheckContext, LinkText, words
-from align.checks.lexicon import AMBIGUOUS_MONTHS, MONTHS, NUMBER_WORDS, fold
+from align.checks.lexicon import AMBIGUOUS_MONTHS, MONTHS, NUMBER_WORDS, fold, roman_value
 from align.record import Finding
 
 KINDS = ("number",)
 
 _GROUP_SEPARATOR = "[ \u00a0\u202f\u2009']"
 NUMBER = re.compile(
-    r"(?<![\d.,])"
+    r"(?<!\d[.,])(?<!\d)"
     rf"(?:\d{{1,3}}(?:(?:{_GROUP_SEPARATOR}|[.,])\d{{3}}(?![\d]))+(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)"
     r"(?![\d])"
@@ -94,6 +94,13 @@ def mentions(text: str) -> list[Mention]:
     while i < len(tokens):
         token = tokens[i]
         key = fold(token.text)
+        roman = roman_value(token.text)
+        if roman is not None:
+            # "camp III" for "Lager 3": a counterpart, never flagged ("I" is also a pronoun).
+            found.append(Mention(frozenset({float(roman)}), token.start, token.end, token.text,
+                                 flaggable=False))
+            i += 1
+            continue
         month = MONTHS.get(key)
         if month is not None:
             near_digit = any(abs(s - token.end) <= 2 or abs(token.start - e) <= 3
@@ -155,12 +162,38 @@ def unmatched(source: list[Mention], translation: list[Mention]) -> tuple[list, 
             matched_source[k] = True
     left = [m for k, m in enumerate(source) if not matched_source[k] and m.flaggable]
     right = [m for j, m in enumerate(translation) if not used[j] and m.flaggable]
+    return _split_times(left, right)
+
+
+def _parts(m: Mention) -> list[float]:
+    return [float(p) for p in re.split(r"[.,:]", m.text) if p.isdigit()]
+
+
+def _split_times(left: list[Mention], right: list[Mention]) -> tuple[list, list]:
+    """``20.30`` (a time, or a range "1954/55"-like pair) against ``20 h 30``: match the
+    unmatched mention whose separated parts are each unmatched on the other side."""
+    for this, other in ((left, right), (right, left)):
+        for m in list(this):
+            parts = _parts(m)
+            if len(parts) < 2 or m not in this:
+                continue
+            partners = []
+            for value in parts:
+                partner = next((o for o in other if o not in partners and value in o.values), None)
+                if partner is None:
+                    break
+                partners.append(partner)
+            else:
+                this.remove(m)
+                for partner in partners:
+                    other.remove(partner)
     return left, right
 
 
-def _trivial(m: Mention) -> bool:
-    # A lone "1" is often "a"/"un" on the other side.
-    return m.values <= {1.0}
+def _one_sided_severity(m: Mention) -> str:
+    # A lone digit is often spelled, ordinal or Roman on the other side ("3" = "third").
+    digits = sum(c.isdigit() for c in m.text)
+    return "minor" if digits >= 2 else "info"
 
 
 def _near(mention: Mention, neighbours: list[list[Mention]]) -> bool:
@@ -195,17 +228,13 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 [ctx.span(sources[i], a.start, a.end), ctx.span(translations[i], b.start, b.end)],
             )))
         for a in left[len(right):]:
-            if _trivial(a):
-                continue
             out.append((i, Finding(
-                "number", "minor", f"number {a.text} in the source is missing from the translation",
+                "number", _one_sided_severity(a), f"number {a.text} in the source is missing from the translation",
                 [ctx.span(sources[i], a.start, a.end)],
             )))
         for b in right[len(left):]:
-            if _trivial(b):
-                continue
             out.append((i, Finding(
-                "number", "minor", f"number {b.text} in the translation is not in the source",
+                "number", _one_sided_severity(b), f"number {b.text} in the translation is not in the source",
                 [ctx.span(translations[i], b.start, b.end)],
             )))
     return out

@@ -29,6 +29,8 @@ from align.encoders.base import (
 )
 
 IR_NAME = "encoder.xml"
+#: Bump when the conversion changes, so that cached conversions are redone.
+CONVERTER_VERSION = 1
 WORD_TABLE = "embeddings.word_embeddings.weight"
 #: Measured best on 2 cores: small batches pad less and stay in cache.
 BATCH_SIZE = 16
@@ -52,7 +54,11 @@ def ensure_ir(source: Path, source_checksum: str, *, status: Status | None = Non
 
     folder = ir_dir(source)
     manifest = models.read_verified_manifest(folder)
-    if manifest and manifest.get("source_checksum") == source_checksum:
+    if (
+        manifest
+        and manifest.get("source_checksum") == source_checksum
+        and manifest.get("builder_version") == CONVERTER_VERSION
+    ):
         return folder
     if status:
         status(f"converting {source.name} for OpenVINO (once, about 15 s)")
@@ -96,6 +102,7 @@ def _convert(source: Path, source_checksum: str, folder: Path) -> dict[str, Any]
     return {
         "id": source.name,
         "backend": "openvino",
+        "builder_version": CONVERTER_VERSION,
         "source_checksum": source_checksum,
         "openvino": ov.get_version(),
         "dimensions": hidden,

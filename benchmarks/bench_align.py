@@ -1,0 +1,167 @@
+"""Alignment benchmarks: accuracy on the dev gold, speed against the embedding floor,
+and the search alone at 20,000 × 20,000 sentences.
+
+    python benchmarks/bench_align.py              # everything
+    python benchmarks/bench_align.py accuracy     # or: speed, scale
+
+Accuracy and speed read ../shared/data (skipped when absent).  Figures are printed;
+ratios are measured in one run because these machines are noisy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+
+
+def accuracy() -> None:
+    from align.evaluate import evaluate_paths
+
+    if not DATA.is_dir():
+        print("accuracy: skipped (../shared/data not found)")
+        return
+    print("## Accuracy (default model and settings, --split lines)")
+    print(f"{'set':<34} {'strict P':>8} {'R':>6} {'F1':>6}   {'lax P':>6} {'R':>6} {'F1':>6}")
+    for name, folder, reverse in (
+        ("Text+Berg dev de→fr", "textberg-de-fr-dev", False),
+        ("TransRead dev en→fr", "transread-en-fr-dev", False),
+        ("TransRead dev fr→en", "transread-en-fr-dev", True),
+    ):
+        started = time.perf_counter()
+        result = evaluate_paths([DATA / folder], reverse=reverse)
+        t = result["total"]
+        print(f"{name:<34} {t['strict_precision']:8.3f} {t['strict_recall']:6.3f} "
+              f"{t['strict_f1']:6.3f}   {t['lax_precision']:6.3f} {t['lax_recall']:6.3f} "
+              f"{t['lax_f1']:6.3f}   ({time.perf_counter() - started:.1f} s)")
+    print()
+
+
+def _speed_pair(folder: Path) -> tuple[Path, Path, int, int]:
+    """One long parallel pair from every dev text: pre-split gold texts and the
+    literary pairs (one paragraph per line), French on one side."""
+    src_lines: list[str] = []
+    tgt_lines: list[str] = []
+    for gold_dir, src_ext, tgt_ext in (("transread-en-fr-dev", ".fr", ".en"),
+                                       ("textberg-de-fr-dev", ".fr", ".de")):
+        for src in sorted((DATA / gold_dir).glob(f"*{src_ext}")):
+            tgt = src.with_suffix(tgt_ext)
+            src_lines += src.read_text(encoding="utf-8").splitlines()
+            tgt_lines += tgt.read_text(encoding="utf-8").splitlines()
+    literary = DATA / "literary-pairs"
+    for fr in sorted(literary.glob("*.fr.txt")):
+        stem = fr.name.split(".fr.txt")[0]
+        en = next(literary.glob(stem.split("_")[0] + "_*.en.txt"), None)
+        if stem.startswith("poe"):
+            en = literary / "poe_the_purloined_letter.en.txt"
+        elif en is not None:
+            en = literary / (stem + ".en.txt")
+        if en is None or not en.exists():
+            continue
+        src_lines += [p for p in fr.read_text(encoding="utf-8").splitlines() if p.strip()]
+        tgt_lines += [" ".join(p.split("\n")) for p in
+                      en.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    src_path, tgt_path = folder / "pair.fr.txt", folder / "pair.xx.txt"
+    src_path.write_text("\n".join(src_lines) + "\n", encoding="utf-8")
+    tgt_path.write_text("\n".join(tgt_lines) + "\n", encoding="utf-8")
+    return src_path, tgt_path, len(src_lines), len(tgt_lines)
+
+
+def speed() -> None:
+    from align.pipeline import load_encoder
+    from align.segment import segment
+
+    if not DATA.is_dir():
+        print("speed: skipped (../shared/data not found)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        src, tgt, _, _ = _speed_pair(folder)
+        sentences = [s.text for p in (src, tgt)
+                     for s in segment(p.read_text(encoding="utf-8")).sentences]
+        encoder = load_encoder()
+        encoder.encode(sentences[:64])  # warm up threads and kernels
+        started = time.perf_counter()
+        encoder.encode(sentences)
+        floor = time.perf_counter() - started
+
+        out = folder / "out.json"
+        env = dict(os.environ)
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "align", "run", str(src), str(tgt), "--no-cache",
+             "-o", str(out), "--quiet"],
+            check=True, env=env,
+        )
+        total = time.perf_counter() - started
+        record = json.loads(out.read_text(encoding="utf-8"))
+        timings = record["timings"]
+        n_src = len(record["source"]["sentences"])
+        n_tgt = len(record["translation"]["sentences"])
+    chars = sum(len(s) for s in sentences)
+    print("## Speed: `align run --no-cache` end to end against the embedding floor")
+    print(f"pair: {n_src} + {n_tgt} = {n_src + n_tgt} sentences, {chars:,} characters")
+    print(f"floor (each sentence embedded once, same encoder, in-process): {floor:.1f} s "
+          f"({len(sentences) / floor:.0f} sentences/s, {chars / floor:,.0f} chars/s)")
+    print(f"align run --no-cache, whole process: {total:.1f} s = {total / floor:.2f} × floor")
+    print("stages (from the record): " + ", ".join(f"{k} {v:.2f} s" for k, v in timings.items()))
+    print()
+
+
+SCALE_CHILD = r"""
+import resource, sys, time
+import numpy as np
+from align.aligner import align_sentences, AlignSettings
+n = m = int(sys.argv[1]); d = 64
+rng = np.random.default_rng(0)
+src = rng.normal(size=(n, d)).astype(np.float32)
+src /= np.linalg.norm(src, axis=1, keepdims=True)
+# A structured translation: each target is its source plus noise, with some
+# sentences merged, dropped and inserted so that every link type occurs.
+tgt = src + rng.normal(scale=0.4, size=src.shape).astype(np.float32)
+for k in range(0, n - 1, 97):
+    tgt[k] = tgt[k] + tgt[k + 1]
+tgt = np.delete(tgt, np.arange(1, n - 1, 97), axis=0)
+tgt = np.insert(tgt, np.arange(5, len(tgt), 211), rng.normal(size=(1, d)), axis=0)
+tgt /= np.linalg.norm(tgt, axis=1, keepdims=True)
+src_len = rng.integers(20, 200, size=n); tgt_len = rng.integers(20, 200, size=len(tgt))
+align_sentences(src[:200], tgt[:200], src_len[:200], tgt_len[:200])  # compile kernels
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+started = time.perf_counter()
+result = align_sentences(src, tgt, src_len, tgt_len)
+elapsed = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(f"{n} x {len(tgt)}: {elapsed:.2f} s, {len(result.links)} links, "
+      f"peak RSS {peak / 1024:.0f} MiB (before the search {base / 1024:.0f} MiB)")
+"""
+
+
+def scale() -> None:
+    print("## Search alone on synthetic structured embeddings (coarse-to-fine band)")
+    for n in (5_000, 10_000, 20_000):
+        subprocess.run([sys.executable, "-c", SCALE_CHILD, str(n)], check=True)
+    print()
+
+
+def main() -> None:
+    wanted = set(sys.argv[1:]) or {"accuracy", "speed", "scale"}
+    if "accuracy" in wanted:
+        accuracy()
+    if "speed" in wanted:
+        speed()
+    if "scale" in wanted:
+        scale()
+    print(f"(peak RSS of this process: "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB)")
+
+
+if __name__ == "__main__":
+    main()
