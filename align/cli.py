@@ -236,7 +236,8 @@ def run(
     from align.outputs import check_outputs, write_outputs
 
     outputs = list(output or [])
-    check_outputs(outputs, force=force)  # fail before the slow part, not after
+    inputs = [source, translation, *([glossary] if glossary else [])]
+    check_outputs(outputs, force=force, inputs=inputs)  # fail before the slow part
     options = _options(
         model=model, split=split, cache=not no_cache, check=not no_check,
         glossary=_glossary(glossary), ignore=tuple(ignore or ()), max_link=max_link,
@@ -247,7 +248,7 @@ def run(
     import time
 
     clock = time.perf_counter()
-    written = write_outputs(record, outputs, force=force)
+    written = write_outputs(record, outputs, force=force, inputs=inputs)
     record.timings["write"] = round(time.perf_counter() - clock, 4)
     if not quiet:
         _print_view(record, written)
@@ -290,7 +291,7 @@ def view(
 
     alignment = load_record(record)
     outputs = list(output or [])
-    written = write_outputs(alignment, outputs, force=force)
+    written = write_outputs(alignment, outputs, force=force, inputs=[record])
     if open_browser:
         target = next((p for p in written if p.suffix.lower() in (".html", ".htm")), None)
         if target is None:
@@ -345,7 +346,8 @@ def check(
             f"({', '.join(FINDING_KINDS)}), not {fail_on!r}"
         )
     outputs = list(output or [])
-    check_outputs(outputs, force=force)
+    inputs = [p for p in (source, translation, pairs, glossary) if p is not None]
+    check_outputs(outputs, force=force, inputs=inputs)
     reporter = RichReporter(err, quiet=quiet)
     terms = _glossary(glossary)
     ignored = tuple(ignore or ())
@@ -366,7 +368,7 @@ def check(
         options = _options(model=model, split=split, cache=not no_cache, glossary=terms,
                            ignore=ignored)
         record = pipeline.align_files(source, translation, options, reporter)
-    write_outputs(record, outputs, force=force)
+    write_outputs(record, outputs, force=force, inputs=inputs)
     if not quiet:
         _print_report(record)
     if fails(record, fail_on):

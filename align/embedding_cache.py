@@ -64,11 +64,34 @@ def _row_checksum(model: str, key: bytes, vector: bytes) -> bytes:
 
 
 class EmbeddingCache:
-    """Get and put sentence vectors by (encoder signature, text)."""
+    """Get and put sentence vectors by (encoder signature, text).
+
+    A damaged file or row is discarded and recomputed.  A cache that cannot be used
+    (locked by another run for too long, read-only, disk full) is left alone and
+    skipped.  Either way the run goes on, and `notices` says what happened.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path else default_cache_path()
         self._conn: sqlite3.Connection | None = None
+        self.notices: list[str] = []
+        #: Set once the cache cannot be used; later gets and puts do nothing.
+        self.unavailable = False
+
+    def _notice(self, message: str) -> None:
+        if message not in self.notices:
+            self.notices.append(message)
+
+    def _give_up(self, error: Exception) -> None:
+        # Not damage (another run holds the lock, the disk is full ...): keep the file.
+        self.close()
+        self.unavailable = True
+        self._notice(f"embedding cache {self.path} cannot be used ({error}); "
+                     "continued without it")
+
+    def _damaged(self) -> None:
+        self._notice(f"embedding cache {self.path} was damaged; started a new one")
+        self._reset()
 
     # The connection opens lazily so that a cache that is never used costs nothing.
     @property
@@ -81,7 +104,10 @@ class EmbeddingCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             return self._connect()
-        except sqlite3.DatabaseError:
+        except sqlite3.OperationalError:  # locked, read-only, cannot open: not damage
+            raise
+        except sqlite3.DatabaseError:  # not a database, or malformed
+            self._notice(f"embedding cache {self.path} was damaged; started a new one")
             self._discard_file()
             return self._connect()
 
@@ -110,6 +136,8 @@ class EmbeddingCache:
     def get(self, signature: dict[str, Any], texts: Sequence[str]) -> dict[str, np.ndarray]:
         """The cached vectors of those `texts` that have one (rows that fail their check
         are dropped)."""
+        if self.unavailable:
+            return {}
         model = signature_key(signature)
         by_key = {text_key(t): t for t in texts}
         keys = list(by_key)
@@ -133,13 +161,18 @@ class EmbeddingCache:
                         continue
                     found[by_key[key]] = vector.astype(np.float32)
             if bad:
+                self._notice(f"embedding cache: {len(bad)} damaged vector"
+                             f"{'s' if len(bad) > 1 else ''} discarded and recomputed")
                 with self.conn:
                     self.conn.executemany(
                         "DELETE FROM embeddings WHERE model = ? AND text_sha256 = ?",
                         [(model, k) for k in bad],
                     )
-        except (sqlite3.DatabaseError, OSError):
-            self._reset()
+        except (sqlite3.OperationalError, OSError) as error:
+            self._give_up(error)
+            return {}
+        except sqlite3.DatabaseError:
+            self._damaged()
             return {}
         return found
 
@@ -149,6 +182,8 @@ class EmbeddingCache:
         The cache only saves time: if the file cannot be written even after starting
         it afresh (read-only or full disk), the vectors are simply not stored.
         """
+        if self.unavailable:
+            return
         model = signature_key(signature)
         rows = []
         for text, vector in zip(texts, vectors, strict=True):
@@ -162,11 +197,14 @@ class EmbeddingCache:
                         "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows
                     )
                 return
-            except (sqlite3.DatabaseError, OSError):
+            except (sqlite3.OperationalError, OSError) as error:
+                self._give_up(error)
+                return
+            except sqlite3.DatabaseError as error:
                 if attempt == 0:  # the file went bad under us: start afresh, once
-                    self._reset()
+                    self._damaged()
                 else:
-                    self.close()
+                    self._give_up(error)
 
     def __len__(self) -> int:
         (count,) = self.conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()
@@ -199,12 +237,14 @@ def embed(
     cache: bool | EmbeddingCache = True,
     progress: Progress | None = None,
     chunk_size: int = 256,
+    notices: list[str] | None = None,
 ) -> np.ndarray:
     """(len(texts), d) float32 unit vectors, one per input text, in input order.
 
     Each distinct string is embedded once; vectors already in the cache are not
     recomputed; new ones are stored chunk by chunk (so an interrupted run keeps
     what it finished).  ``progress(k)`` counts input texts, cache hits included.
+    What was found wrong with the cache (and done about it) is appended to `notices`.
     """
     texts = list(texts)
     counts = Counter(texts)
@@ -231,6 +271,8 @@ def embed(
             vectors.update(zip(chunk, encoded, strict=True))
             if store is not None:
                 store.put(encoder.signature, chunk, encoded)
+        if store is not None and notices is not None:
+            notices.extend(n for n in store.notices if n not in notices)
     if not texts:
         return np.zeros((0, int(encoder.signature.get("dimensions") or 0)), dtype=np.float32)
     return np.stack([vectors[t] for t in texts]).astype(np.float32, copy=False)

@@ -47,6 +47,8 @@ DEFAULT_MODEL = "multilingual-e5-small"
 #: Bump when the builder's output changes, so that old cached folders are rebuilt.
 BUILDER_VERSION = 2
 MANIFEST = "manifest.json"
+#: Part of the status message saying a cached folder was found damaged and rebuilt.
+FAILED_CHECK = "failed its checksum check"
 
 Status = Callable[[str], None]
 
@@ -565,7 +567,7 @@ def default_model(
     if manifest:
         return folder, manifest
     if folder.exists() and not rebuild and status:
-        status(f"{folder} failed its checksum check; rebuilding it")
+        status(f"the cached model {folder} {FAILED_CHECK}; rebuilt it")
     if status:
         status(f"building {DEFAULT_MODEL} into {folder} (once, about 20 s)")
     try:
@@ -595,6 +597,48 @@ def resolve_model_path(model: str) -> Path | None:
         return Path(snapshot_download(model, local_files_only=True))
     except Exception:  # noqa: BLE001 - any failure means "not in the local cache"
         return None
+
+
+def hub_reachable(timeout: float = 3.0) -> bool:
+    """Whether the Hugging Face hub can be reached at all (a TCP connection, no request).
+
+    Without this, a model that is neither local nor cached costs a minute of
+    retries before the loader gives up on an offline machine.  ``HF_HUB_OFFLINE``
+    means no; a configured proxy means "maybe", which counts as yes.
+    """
+    import socket
+    from urllib.parse import urlsplit
+
+    from huggingface_hub import constants
+
+    if constants.HF_HUB_OFFLINE:
+        return False
+    if any(os.environ.get(v) for v in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")):
+        return True
+    url = urlsplit(constants.ENDPOINT)
+    port = url.port or (443 if url.scheme == "https" else 80)
+    try:
+        with socket.create_connection((url.hostname or "", port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def require_available(model: str) -> None:
+    """Raise `ModelError` at once if `model` is not on this machine and cannot be downloaded."""
+    if is_default(model) or resolve_model_path(model) is not None:
+        return
+    if model.startswith((".", "/", "~")):
+        raise ModelError(f"model folder {model!r} does not exist: check the path")
+    if hub_reachable():
+        return
+    raise ModelError(
+        f"model {model!r} is not on this machine and the Hugging Face hub cannot be reached "
+        f"(offline): on a machine with internet access run `python -c \"from "
+        f"sentence_transformers import SentenceTransformer; SentenceTransformer('{model}')"
+        f".save('model-folder')\"`, copy model-folder here and pass --model PATH/model-folder; "
+        "or leave out --model to use the offline default"
+    )
 
 
 def weights_checksum(folder: Path) -> str | None:

@@ -25,23 +25,30 @@ from align.render.base import output_files
 TEMP_PREFIX = ".align-tmp-"
 
 
-def check_outputs(paths: Sequence[Path | str], *, force: bool = False) -> None:
+def check_outputs(
+    paths: Sequence[Path | str], *, force: bool = False, inputs: Sequence[Path | str] = ()
+) -> None:
     """Raise if any of `paths` cannot be written; meant to run before the (slow) alignment.
 
-    `UsageError`: an unknown extension, or two outputs naming the same file.
+    `UsageError`: an unknown extension, two outputs naming the same file, or an output
+    that is one of the `inputs` (never overwritten, even with `force`).
     `OutputError`: a file exists (and not `force`), or its directory is missing or read-only.
     """
-    _plan(paths, force=force)
+    _plan(paths, force=force, inputs=inputs)
 
 
 def write_outputs(
-    alignment: Alignment, paths: Sequence[Path | str], *, force: bool = False
+    alignment: Alignment,
+    paths: Sequence[Path | str],
+    *,
+    force: bool = False,
+    inputs: Sequence[Path | str] = (),
 ) -> list[Path]:
     """Render `alignment` to every path in `paths` and write the files; return the files written.
 
     Nothing is written unless every output passes `check_outputs` and renders.
     """
-    plan = _plan(paths, force=force)
+    plan = _plan(paths, force=force, inputs=inputs)
     files: dict[Path, bytes] = {}
     for path, renderer, announced in plan:
         rendered = renderer.render(alignment, path)
@@ -132,7 +139,7 @@ def load_record(path: Path | str) -> Alignment:
 
 
 def _plan(
-    paths: Sequence[Path | str], *, force: bool
+    paths: Sequence[Path | str], *, force: bool, inputs: Sequence[Path | str] = ()
 ) -> list[tuple[Path, ModuleType, tuple[Path, ...]]]:
     """Each output with its renderer and the files it writes, after checking all of them."""
     plan = []
@@ -149,8 +156,20 @@ def _plan(
                 raise UsageError(f"{same} write {file}; give each output its own name")
     for _, _, announced in plan:
         for file in announced:
+            _check_not_an_input(file, inputs)
             _check_writable(file, force=force)
     return plan
+
+
+def _check_not_an_input(file: Path, inputs: Sequence[Path | str]) -> None:
+    for given in map(Path, inputs):
+        try:
+            same = file.resolve() == given.resolve() or os.path.samefile(file, given)
+        except OSError:  # one of them does not exist: not the same file
+            same = False
+        if same:
+            raise UsageError(f"{file} is one of the input files; inputs are never "
+                             "overwritten: give the output another name")
 
 
 def _check_writable(file: Path, *, force: bool) -> None:

@@ -70,13 +70,31 @@ class Options:
 _encoders: dict[tuple[str | None, str], Any] = {}
 
 
-def load_encoder(model: str | None = None, backend: str = "auto", status: Status | None = None):
-    """The encoder for `model`, loaded once per process."""
+def load_encoder(
+    model: str | None = None,
+    backend: str = "auto",
+    status: Status | None = None,
+    notices: list[str] | None = None,
+):
+    """The encoder for `model`, loaded once per process.
+
+    A cached model found damaged is rebuilt; that is said in `status` and, if given,
+    appended to `notices` (the record's warnings).
+    """
     key = (model, backend)
     if key not in _encoders:
         from align.encoders import load_encoder as _load
+        from align.models import FAILED_CHECK, require_available
 
-        _encoders[key] = _load(model, status=status, backend=backend)
+        def relay(message: str) -> None:
+            if status:
+                status(message)
+            if notices is not None and FAILED_CHECK in message:
+                notices.append(message)
+
+        if model is not None:
+            require_available(model)  # fail in seconds, not after a minute of retries
+        _encoders[key] = _load(model, status=relay, backend=backend)
     return _encoders[key]
 
 
@@ -130,8 +148,13 @@ def align_texts(
     warnings: list[str] = []
 
     clock = time.perf_counter()
-    src_lang = options.source_language or detect_language(source_text[:20000])
-    tgt_lang = options.translation_language or detect_language(translation_text[:20000])
+    detected = (detect_language(source_text[:20000]), detect_language(translation_text[:20000]))
+    src_lang = options.source_language or detected[0]
+    tgt_lang = options.translation_language or detected[1]
+    warnings += _expected_language_warnings(
+        (options.source_language, options.translation_language), detected,
+        (source_name, translation_name),
+    )
     src_seg = segment(source_text, split=options.split, language=src_lang,
                       max_chars=options.max_chars, name=source_name)
     tgt_seg = segment(translation_text, split=options.split, language=tgt_lang,
@@ -144,7 +167,7 @@ def align_texts(
     timings["segment"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
-    encoder = load_encoder(options.model, options.backend, reporter.status)
+    encoder = load_encoder(options.model, options.backend, reporter.status, notices=warnings)
     timings["model"] = time.perf_counter() - clock
 
     record, src_vecs, tgt_vecs = align_sides(
@@ -189,7 +212,9 @@ def align_sides(
     src_texts, tgt_texts = source.texts(), translation.texts()
     total = len(src_texts) + len(tgt_texts)
     advance = reporter.progress("embedding sentences", total)
-    vectors = embed(encoder, src_texts + tgt_texts, cache=options.cache, progress=advance)
+    notices: list[str] = []
+    vectors = embed(encoder, src_texts + tgt_texts, cache=options.cache, progress=advance,
+                    notices=notices)
     src_vecs, tgt_vecs = vectors[: len(src_texts)], vectors[len(src_texts):]
     timings["embed"] = time.perf_counter() - clock
 
@@ -201,7 +226,7 @@ def align_sides(
         texts = [
             " ".join((src_texts if side == "source" else tgt_texts)[a:b]) for side, a, b in spans
         ]
-        out = embed(encoder, texts, cache=options.cache,
+        out = embed(encoder, texts, cache=options.cache, notices=notices,
                     progress=reporter.progress("embedding joined sentences", len(texts)))
         joined_time += time.perf_counter() - started
         return out
@@ -223,7 +248,7 @@ def align_sides(
         translation=translation,
         links=links,
         signature=signature(encoder, options),
-        warnings=_unmatched_regions(links, source, translation),
+        warnings=notices + _unmatched_regions(links, source, translation),
         created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         neighbourhood=result.neighbourhood,
     )
@@ -254,7 +279,34 @@ def _language_warnings(source: Side, translation: Side) -> list[str]:
             f"both sides look like the same language ({source.language}): is the translation "
             "really a translation?"
         ]
-    return []
+    warnings = []
+    for side, option in ((source, "--source-lang"), (translation, "--translation-lang")):
+        # A short text may not say; a long one that doesn't is worth knowing about,
+        # since segmentation falls back to language-neutral rules.
+        if side.language is None and len(side.sentences) >= 20:
+            warnings.append(
+                f"cannot tell which language {side.name} is in: segmented with "
+                f"language-neutral rules; pass {option} if you know it"
+            )
+    return warnings
+
+
+def _expected_language_warnings(
+    given: tuple[str | None, str | None],
+    detected: tuple[str | None, str | None],
+    names: tuple[str, str],
+) -> list[str]:
+    """Say when a text does not look like the language the user said it is in."""
+    warnings = []
+    for option, expected, found, name in zip(
+        ("--source-lang", "--translation-lang"), given, detected, names, strict=True
+    ):
+        if expected and found and expected.lower().split("-")[0] != found:
+            warnings.append(
+                f"{name} was given as {expected} ({option}) but looks like {found}: "
+                f"segmented as {expected}; check the files and the option"
+            )
+    return warnings
 
 
 def _unmatched_regions(links: list[Link], source: Side, translation: Side) -> list[str]:

@@ -12,7 +12,8 @@ Encoding rule (see docs/segmentation.md for the measurements behind it):
 3. bytes that are mostly valid UTF-8 with a few broken sequences are an error that
    says where the first broken sequence is (decoding them as Windows-1252 would turn
    every accent of the file into mojibake);
-4. UTF-16 without a mark is recognised by its NUL bytes;
+4. UTF-16 without a mark is recognised by its NUL bytes (a few stray NULs in a long
+   text are kept as control characters);
 5. otherwise Western European text is read as Windows-1252, or as Latin-1 if it
    holds bytes Windows-1252 leaves undefined; text whose high bytes are mostly
    letters of another script is handed to ``charset-normalizer``.
@@ -23,6 +24,7 @@ Steps 2-5 other than UTF-8 are reported as a warning.
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,6 +62,12 @@ def read_document(path: str | Path) -> Document:
         raise InputError(f"{p}: no such file: check the path")
     if p.is_dir():
         raise InputError(f"{p} is a directory, not a file: give the path of a plain-text file")
+    kind = _special_file(p)
+    if kind is not None:
+        # Reading a named pipe with no writer blocks forever, and a device such as
+        # /dev/zero never ends: refuse them rather than hang.
+        raise InputError(f"{p} is {kind}, not a regular file: save the text to a file and give "
+                         "its path")
     try:
         data = p.read_bytes()
     except PermissionError:
@@ -70,6 +78,21 @@ def read_document(path: str | Path) -> Document:
         raise InputError(f"{p} cannot be read ({exc.strerror or exc}): check the file") from None
     text, encoding, warnings = decode_bytes(data, name)
     return Document(text=text, encoding=encoding, path=str(p), warnings=warnings)
+
+
+def _special_file(path: Path) -> str | None:
+    """What `path` is if it is not a regular file (a pipe, a device, a socket), else None."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # reading it will say what is wrong
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return None
 
 
 # -- recognising files that are not plain text ---------------------------------------
@@ -171,7 +194,7 @@ def _decode(data: bytes, name: str, warnings: list[str]) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data, encoding, name), encoding
-    if b"\x00" in data:
+    if b"\x00" in data and not _stray_nuls(data):
         encoding = _utf16_without_bom(data)
         if encoding is None:
             raise InputError(
@@ -219,6 +242,16 @@ def _charset_normalizer_guess(data: bytes) -> str | None:
     if best is None or best.encoding in ("utf_8", "ascii"):
         return None
     return best.encoding
+
+
+def _stray_nuls(data: bytes) -> bool:
+    """A few NUL bytes in a long text (a damaged scan or export), not a binary or UTF-16 file.
+
+    Binary files and UTF-16 text are full of NULs; one in a thousand bytes or fewer is
+    kept as a control character (reported, and neutralised in the views) rather than
+    refusing a whole book for it.
+    """
+    return len(data) >= 1000 and data.count(0) * 1000 <= len(data)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -92,9 +92,12 @@ class _Problem:
     def search(
         self, lo: np.ndarray, hi: np.ndarray, types: np.ndarray,
         override: np.ndarray | None = None,
+        skips: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> np.ndarray:
         """Best path in the band; (L, 4) rows of (i0, i1, j0, j1)."""
         params = kernel_params(self.settings, self.stats, types)
+        if skips is None:
+            skips = (np.full(self.n, self.settings.skip), np.full(self.m, self.settings.skip))
         g, g_lo = _pair_band(lo, hi, self.n, self.m, self.settings.max_side)
         if override is None:
             override = np.full((1, 1, len(types)), np.nan, dtype=np.float32)
@@ -105,7 +108,7 @@ class _Problem:
             lo, hi, types, self.src, self.tgt, self.src_w, self.tgt_w,
             self.src_self, self.tgt_self, self.src_bg_cum, self.tgt_bg_cum,
             self.src_len_cum, self.tgt_len_cum, self.src_par_start, self.tgt_par_start,
-            params, g, g_lo, override, override_lo,
+            params, g, g_lo, override, override_lo, skips[0], skips[1],
         )
         path = kernels.backtrack(back, lo, types, self.m)
         if len(path) == 0 and (self.n or self.m):
@@ -160,14 +163,15 @@ def align_sentences(
 
     first = band_search.first_pass(problem)
     lo, hi = band_search.band_around(first, n, m, settings.band)
-    path = problem.search(lo, hi, types)
+    skips = _skip_scores(problem, lo, hi)
+    path = problem.search(lo, hi, types, skips=skips)
 
     joined = 0
     override = None
     if embed_joined is not None and settings.refine_budget > 0:
         override, joined = _refine(problem, path, lo, hi, types, embed_joined)
         if joined:
-            path = problem.search(lo, hi, types, override)
+            path = problem.search(lo, hi, types, override, skips)
 
     links = []
     for i0, i1, j0, j1 in path:
@@ -254,6 +258,33 @@ def _override_cos(override, lo, types, i0, i1, j0, j1) -> float | None:
             if 0 <= col < override.shape[1] and not np.isnan(override[i1, col, t]):
                 return float(override[i1, col, t])
     return None
+
+
+def _skip_scores(problem: _Problem, lo: np.ndarray, hi: np.ndarray):
+    """Per-sentence score of leaving it unaligned.
+
+    A sentence that resembles nothing in its band on the other side (a caption, a
+    page number, a passage the translator added) is cheaper to leave out than one
+    with a good candidate: its skip score rises from `skip` towards `skip + gain`
+    as its best z in the band falls from `unmatched_below` to 0.
+    """
+    settings = problem.settings
+    src_best = np.full(problem.n, -np.inf)
+    tgt_best = np.full(problem.m, -np.inf)
+    for i in range(problem.n):
+        j0 = lo[i]
+        j1 = min(problem.m, max(hi[i], hi[min(i + 1, problem.n)]) + 1)
+        if j1 <= j0:
+            continue
+        cos = problem.tgt[j0:j1] @ problem.src[i]
+        bg = 0.5 * (problem.stats.src_background[i] + problem.stats.tgt_background[j0:j1])
+        z = (cos - bg) / problem.stats.scale
+        src_best[i] = z.max()
+        np.maximum.at(tgt_best, np.arange(j0, j1), z)
+    def skip(best: np.ndarray) -> np.ndarray:
+        deficit = np.clip(settings.unmatched_below - best, 0.0, settings.unmatched_below)
+        return settings.skip + settings.unmatched_gain * deficit / settings.unmatched_below
+    return skip(src_best), skip(tgt_best)
 
 
 def _neighbourhood(problem: _Problem, path: np.ndarray, radius: int = 3) -> list[list[list[float]]]:

@@ -34,6 +34,10 @@ class AlignSettings:
     max_link: int = 6
     #: Score of leaving one sentence unaligned, in units of z (see module doc).
     skip: float = -0.15
+    #: A sentence whose best z in its band is below this is probably unmatched...
+    unmatched_below: float = 0.5
+    #: ...and leaving it out scores up to this much more than `skip`.
+    unmatched_gain: float = 0.3
     #: Weight of the squared log length-ratio penalty.
     length_weight: float = 0.8
     #: Characters added to both lengths before the ratio is taken (short lines vary a lot).

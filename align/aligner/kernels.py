@@ -120,9 +120,12 @@ def link_score(
 def band_dp(
     lo, hi, types, src_vecs, tgt_vecs, src_w, tgt_w, src_self, tgt_self,
     src_bg_cum, tgt_bg_cum, src_len_cum, tgt_len_cum, src_par_start, tgt_par_start,
-    params, g, g_lo, override, override_lo,
+    params, g, g_lo, override, override_lo, src_skip, tgt_skip,
 ):
     """Best-scoring monotone path through the band; returns the back-pointer array.
+
+    ``src_skip`` (n,) / ``tgt_skip`` (m,) float64: the score of leaving each sentence
+    unaligned.
 
     ``override`` (n+1, W, K) float32 holds exact cosines (from embeddings of the
     joined text) for some links, NaN elsewhere; row i, column j - override_lo[i].
@@ -139,7 +142,6 @@ def band_dp(
     if lo[0] == 0:
         score[0, 0] = 0.0
     n_types = types.shape[0]
-    skip = params[P_SKIP]
     for i in range(n + 1):
         for j in range(lo[i], hi[i] + 1):
             best = score[i, j - lo[i]]
@@ -156,8 +158,14 @@ def band_dp(
                 prev = score[pi, pj - lo[pi]]
                 if prev == -np.inf:
                     continue
-                if a == 0 or b == 0:
-                    val = prev + skip * (a + b)
+                if a == 0:
+                    val = prev
+                    for t in range(pj, j):
+                        val += tgt_skip[t]
+                elif b == 0:
+                    val = prev
+                    for s in range(pi, i):
+                        val += src_skip[s]
                 else:
                     cos = np.nan
                     oc = j - override_lo[i]

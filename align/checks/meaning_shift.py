@@ -26,7 +26,7 @@ UNRELATED = 0.9
 
 _NEGATIONS = {
     "en": frozenset("not never no nothing nobody none neither nor nowhere without cannot".split()),
-    "fr": frozenset("pas jamais rien aucun aucune sans ni nullement guere".split()),
+    "fr": frozenset("non pas jamais rien aucun aucune sans ni nullement guere".split()),
     "de": frozenset("nicht nie niemals nichts niemand kein keine keinen keinem keiner keines "
                     "ohne weder".split()),
     "es": frozenset("no nunca nada nadie ningun ninguna ningunos sin ni jamas tampoco".split()),
@@ -40,10 +40,18 @@ def negations(text: str, language: str | None) -> list[Word]:
     vocabulary = _NEGATIONS.get(language or "", _ALL)
     found = []
     particles = []
-    for w in words(text):
+    tokens = words(text)
+    for k, w in enumerate(tokens):
         key = fold(w.text)
-        if language in (None, "en") and key.endswith("n't"):
-            found.append(w)
+        after = fold(tokens[k + 1].text) if k + 1 < len(tokens) else ""
+        before = fold(tokens[k - 1].text) if k else ""
+        if language in (None, "en") and (
+            key.endswith("n't") or key == "t" and before.endswith("n") and "'" in text[
+                tokens[k - 1].end : w.start]
+        ):
+            found.append(w)  # "don't", and "don 't" as tokenised corpora write it
+        elif key == "sans" and after == "doute":
+            continue  # "sans doute": probably
         elif language in (None, "fr") and (key == "ne" or key.startswith("n'")):
             particles.append(w)
         elif key in vocabulary:
@@ -74,8 +82,11 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
         spans += [ctx.span(link_side, w.start, w.end) for w in wa.unaligned(other)]
     shown = ", ".join(dict.fromkeys(w.text for w in extra))
     other_name = "translation" if where == "source" else "source"
+    # One side affirms, the other negates: a reversal.  Different counts of negations on
+    # both sides are mostly rephrasing ("not unlike", "ne … que").
+    severity = "minor" if min(len(left), len(right)) == 0 else "info"
     return Finding(
-        "meaning-shift", "minor",
+        "meaning-shift", severity,
         f"the {where} negates ({shown}) where the {other_name} does not", spans,
     )
 

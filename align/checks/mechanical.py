@@ -7,6 +7,7 @@ reviewer wants to know before blaming the translation.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from align.checks.base import CheckContext, LinkText, quote, words
@@ -34,8 +35,12 @@ def doubled_words(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+_LIST_MARKER = re.compile(r"(?:^|(?<=\s))(?:[a-zA-Z]|\d{1,2})\s?\)")
+
+
 def imbalance(text: str) -> list[str]:
     """The bracket and quote pairs of `text` left open or closed without their partner."""
+    text = _LIST_MARKER.sub("", text)  # "a) first, b) second" closes nothing
     problems = []
     for opening, closing in _BRACKETS:
         if text.count(opening) != text.count(closing):
@@ -94,9 +99,9 @@ def _punctuation(ctx: CheckContext, i: int) -> list[tuple[int, Finding]]:
     a, b = final_mark(source.text), final_mark(translation.text)
     if a == b:
         return []
-    severity = "minor" if "?" in (a, b) else "info"
+    # Translators legitimately turn questions into exclamations and back: worth a look only.
     return [(i, Finding(
-        "mechanical", severity,
+        "mechanical", "info",
         f"the source ends with {a} but the translation with {b}",
         ctx.whole(source)[-1:] + ctx.whole(translation)[-1:],
     ))]

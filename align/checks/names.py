@@ -151,8 +151,8 @@ def _heading(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) > 0.5 * len(letters):
         return True
-    ws = [w.text for w in words(text) if len(w.text) > 3]
-    return len(ws) >= 3 and sum(w[0].isupper() for w in ws) >= 0.6 * len(ws)
+    ws = [w.text for w in words(text)[1:] if len(w.text) > 3]
+    return len(ws) >= 4 and sum(w[0].isupper() for w in ws) >= 0.7 * len(ws)
 
 
 def names(text: str, lexicon: _Lexicon) -> list[list[Word]]:

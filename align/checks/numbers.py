@@ -229,12 +229,14 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             )))
         for a in left[len(right):]:
             out.append((i, Finding(
-                "number", _one_sided_severity(a), f"number {a.text} in the source is missing from the translation",
+                "number", _one_sided_severity(a),
+                f"number {a.text} in the source is missing from the translation",
                 [ctx.span(sources[i], a.start, a.end)],
             )))
         for b in right[len(left):]:
             out.append((i, Finding(
-                "number", _one_sided_severity(b), f"number {b.text} in the translation is not in the source",
+                "number", _one_sided_severity(b),
+                f"number {b.text} in the translation is not in the source",
                 [ctx.span(translations[i], b.start, b.end)],
             )))
     return out
