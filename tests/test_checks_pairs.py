@@ -44,7 +44,8 @@ def test_tmx_uses_the_header_source_language(tmp_path):
 <tmx version="1.4"><header srclang="fr" datatype="plaintext" segtype="sentence"
  adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/>
 <body>
-<tu><tuv xml:lang="en"><seg>Hello <bpt i="1">&lt;b&gt;</bpt>world<ept i="1">&lt;/b&gt;</ept>.</seg></tuv>
+<tu><tuv xml:lang="en"><seg>Hello <bpt i="1">&lt;b&gt;</bpt>world<ept i="1">&lt;/b&gt;</ept>.</seg>
+</tuv>
 <tuv xml:lang="fr-FR"><seg>Bonjour le monde.</seg></tuv></tu>
 <tu><tuv xml:lang="fr"><seg>Merci.</seg></tuv><tuv xml:lang="en"><seg>Thanks.</seg></tuv></tu>
 </body></tmx>""",

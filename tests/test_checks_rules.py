@@ -206,3 +206,27 @@ def test_worst_first_fail_on_and_ignore():
         fails(record, "catastrophic")
     with pytest.raises(UsageError):
         check(pairs, ignore=("typo",))
+
+
+def test_report_lists_findings_worst_first_with_both_sides():
+    from rich.console import Console
+
+    from align.checks.report import print_report, report_dict
+
+    record = check(
+        [("Is he here?", "Il est ici."), ("Serge wrote in 1936.", "Serge écrivit en 1963.")]
+    )
+    report = report_dict(record)
+    assert report["findings"][0]["kind"] == "number"
+    assert report["findings"][0]["translation"] == "Serge écrivit en 1963."
+    assert report["summary"]["by_severity"]["major"] == 1
+    console = Console(record=True, width=120)
+    print_report(record, console)
+    shown = console.export_text()
+    assert shown.index("1963") < shown.index("Il est ici.")
+    assert "number 1936 in the source is 1963 in the translation" in shown
+
+
+def test_names_and_numbers_alone_are_not_untranslated():
+    record = check([("Victor Serge 1936", "Victor Serge 1936")])
+    assert kinds(record, 0) == {"untranslated": "info"}

@@ -63,6 +63,12 @@ def negations(text: str, language: str | None) -> list[Word]:
     return found
 
 
+def _unmatched(wa, side: str, negating: list[Word]) -> bool:
+    """Whether a negation word has no counterpart on the other side."""
+    loose = wa.unaligned(side)
+    return any(w.start < n.end and w.end > n.start for n in negating for w in loose)
+
+
 def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     if divergence >= THRESHOLD:
         return None
@@ -85,6 +91,8 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     # One side affirms, the other negates: a reversal.  Different counts of negations on
     # both sides are mostly rephrasing ("not unlike", "ne … que").
     severity = "minor" if min(len(left), len(right)) == 0 else "info"
+    if wa is not None and not _unmatched(wa, where, extra):
+        severity = "info"  # it has a counterpart: rephrased ("difficult" for "can’t")
     return Finding(
         "meaning-shift", severity,
         f"the {where} negates ({shown}) where the {other_name} does not", spans,

@@ -216,15 +216,25 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         texts = ctx.alignment.side(side).texts()
         lexicons[side] = None if ctx.language(side) == "de" else _Lexicon(texts)
         vocabulary[side] = {_key(w.text) for text in texts for w in words(text)}
-    keys_cache: dict[tuple[str, int], set[str]] = {}
+    keys_cache: dict[tuple[str, int], list[str]] = {}
 
-    def keys(side: SideName, i: int) -> set[str]:
+    def keys(side: SideName, i: int) -> list[str]:
         texts = ctx.text(side)
         if (side, i) not in keys_cache:
             keys_cache[(side, i)] = (
-                {_key(w.text) for w in words(texts[i].text)} if 0 <= i < len(texts) else set()
+                [_key(w.text) for w in words(texts[i].text)] if 0 <= i < len(texts) else []
             )
         return keys_cache[(side, i)]
+
+    def count(side: SideName, i: int, key: str) -> int:
+        return sum(_counterpart(key, {k}) for k in keys(side, i))
+
+    def short(side: SideName, other: SideName, i: int, key: str) -> bool:
+        """`key` is written more often on `side` than `other` has it, and no neighbouring
+        link has it the other way round (a moved sentence boundary)."""
+        if count(other, i, key) >= count(side, i, key):
+            return False
+        return not any(count(other, i + d, key) > count(side, i + d, key) for d in (-1, 1))
 
     def missing(side: SideName, other: SideName, i: int) -> list[list[Word]]:
         lexicon = lexicons[side]
@@ -232,10 +242,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             return []
         found = []
         for group in names(ctx.text(side)[i].text, lexicon):
-            absent = [
-                w for w in group
-                if not any(_counterpart(_key(w.text), keys(other, i + d)) for d in (0, -1, 1))
-            ]
+            absent = [w for w in group if short(side, other, i, _key(w.text))]
             if absent:
                 found.append(absent)
         return found

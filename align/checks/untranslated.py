@@ -25,9 +25,11 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         target_words = [w.text for w in words(translation.text) if w.text[0].isalpha()]
         if not target_words:
             continue
+        # Names, numbers and titles stay the same in both languages; running text does not.
+        common = sum(w[0].islower() for w in target_words)
         if " ".join(fold(source.text).split()) == " ".join(fold(translation.text).split()):
             out.append((i, Finding(
-                "untranslated", _severity(len(target_words)),
+                "untranslated", _severity(len(target_words)) if common >= 2 else "info",
                 "the translation is identical to the source", ctx.whole(translation),
             )))
             continue
@@ -36,6 +38,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             or target_language is None
             or source_language == target_language
             or len(target_words) < 4
+            or common < 3
         ):
             continue
         scores = language_scores(translation.text)

@@ -30,7 +30,10 @@ from align.encoders.base import (
 
 IR_NAME = "encoder.xml"
 #: Bump when the conversion changes, so that cached conversions are redone.
-CONVERTER_VERSION = 1
+CONVERTER_VERSION = 2
+#: Hidden layer given as the IR's second output: the layer whose token vectors
+#: align words best in 12-layer models (SimAlign), used by the word-level checks.
+WORD_LAYER = 8
 WORD_TABLE = "embeddings.word_embeddings.weight"
 #: Measured best on 2 cores: small batches pad less and stay in cache.
 BATCH_SIZE = 16
@@ -85,8 +88,11 @@ def _convert(source: Path, source_checksum: str, folder: Path) -> dict[str, Any]
             self.bert = bert
 
         def forward(self, inputs_embeds: torch.Tensor, attention_mask: torch.Tensor) -> Any:
-            out = self.bert(inputs_embeds=inputs_embeds, attention_mask=attention_mask)
-            return out.last_hidden_state
+            out = self.bert(
+                inputs_embeds=inputs_embeds, attention_mask=attention_mask,
+                output_hidden_states=True,
+            )
+            return out.last_hidden_state, out.hidden_states[WORD_LAYER]
 
     example = (torch.zeros(2, 5, hidden), torch.ones(2, 5, dtype=torch.int64))
     with torch.inference_mode():
@@ -167,13 +173,15 @@ class OpenVINOEncoder:
             max_seq_length=max_length,
         )
 
-    def _hidden(self, texts: list[str]) -> tuple[np.ndarray, list[Any]]:
-        """Last hidden states (b, t, d) of `texts` with the prompt, and their tokenisation."""
+    def _hidden(self, texts: list[str], output: int = 0) -> tuple[np.ndarray, list[Any]]:
+        """Hidden states (b, t, d) of `texts` with the prompt, and their tokenisation.
+
+        ``output`` 0 is the last layer, 1 the layer `WORD_LAYER`."""
         encodings = self.tokenizer.encode_batch([self.prompt + t for t in texts])
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
         embeds = self.word_table[ids].astype(np.float32)
-        hidden = self.request.infer({"inputs_embeds": embeds, "attention_mask": mask})[0]
+        hidden = self.request.infer({"inputs_embeds": embeds, "attention_mask": mask})[output]
         return np.asarray(hidden, dtype=np.float32), encodings
 
     def encode(self, texts: Sequence[str], *, progress: Progress | None = None) -> np.ndarray:
@@ -190,15 +198,16 @@ class OpenVINOEncoder:
     def token_embeddings(self, texts: Sequence[str], *, layer: int = -1) -> list[TokenEmbeddings]:
         """Contextual vectors of each token (not normalised), from hidden layer `layer`.
 
-        The last layer comes from OpenVINO; other layers from the PyTorch model,
-        loaded on first use.
+        The last layer and `WORD_LAYER` come from OpenVINO; other layers from the
+        PyTorch model, loaded on first use.
         """
-        if layer != -1:
+        if layer not in (-1, WORD_LAYER):
             return self._torch().token_embeddings(texts, layer=layer)
+        output = 0 if layer == -1 else 1
         results: list[TokenEmbeddings | None] = [None] * len(texts)
         shift = len(self.prompt)
         for batch in length_sorted_batches(texts, self.batch_size):
-            hidden, encodings = self._hidden([texts[i] for i in batch])
+            hidden, encodings = self._hidden([texts[i] for i in batch], output)
             for row, (index, enc) in enumerate(zip(batch, encodings, strict=True)):
                 keep = [
                     t
