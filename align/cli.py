@@ -139,6 +139,11 @@ ModelOpt = Annotated[
         "multilingual-e5-small, built on first use from a PyPI package.",
     ),
 ]
+BackendOpt = Annotated[
+    str,
+    typer.Option("--backend", help="How to run the model: 'auto' (fastest available: OpenVINO "
+                 "for the default model) or 'fp32' (plain PyTorch float32)."),
+]
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Embed everything again; don't read or write the cache.")
 ]
@@ -210,6 +215,7 @@ def run(
     output: OutputOpt = None,
     split: SplitOpt = "auto",
     model: ModelOpt = None,
+    backend: BackendOpt = "auto",
     no_cache: NoCacheOpt = False,
     force: ForceOpt = False,
     max_link: Annotated[
@@ -239,7 +245,7 @@ def run(
     inputs = [source, translation, *([glossary] if glossary else [])]
     check_outputs(outputs, force=force, inputs=inputs)  # fail before the slow part
     options = _options(
-        model=model, split=split, cache=not no_cache, check=not no_check,
+        model=model, backend=backend, split=split, cache=not no_cache, check=not no_check,
         glossary=_glossary(glossary), ignore=tuple(ignore or ()), max_link=max_link,
         source_language=source_lang, translation_language=translation_lang,
     )
@@ -401,6 +407,7 @@ def evaluate(
     source_ext: Annotated[str | None, typer.Option(help="In folders: the source files' "
                                                    "extension (e.g. de).")] = None,
     model: ModelOpt = None,
+    backend: BackendOpt = "auto",
     no_cache: NoCacheOpt = False,
     force: ForceOpt = False,
 ) -> None:
@@ -414,7 +421,7 @@ def evaluate(
     if output is not None:
         check_outputs([output], force=force)
     result = evaluate_paths(paths, model=model, cache=not no_cache, reverse=reverse,
-                            source_ext=source_ext, reporter=RichReporter(err))
+                            source_ext=source_ext, reporter=RichReporter(err), backend=backend)
     console = Console(highlight=False)
     for doc in result["documents"]:
         console.print(f"{doc['name']:<40} strict F1 {doc['strict_f1']:.3f}   "

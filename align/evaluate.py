@@ -210,6 +210,7 @@ def evaluate_paths(
     source_ext: str | None = None,
     settings: object | None = None,
     reporter: object | None = None,
+    backend: str = "auto",
 ) -> dict:
     """Align and score every document named by `paths` (see ``align eval --help``).
 
@@ -221,8 +222,8 @@ def evaluate_paths(
 
     pairs = _pairs_from(paths, source_ext)
     options = pipeline.Options(model=model, split="lines", cache=cache, check=False,
-                               settings=settings or AlignSettings())
-    encoder = pipeline.load_encoder(model)
+                               settings=settings or AlignSettings(), backend=backend)
+    encoder = pipeline.load_encoder(model, backend)
     total = Score()
     documents = []
     signature: dict = {}

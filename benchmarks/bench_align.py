@@ -43,6 +43,13 @@ def accuracy() -> None:
               f"{t['strict_f1']:6.3f}   {t['lax_precision']:6.3f} {t['lax_recall']:6.3f} "
               f"{t['lax_f1']:6.3f}   ({time.perf_counter() - started:.1f} s)")
     print()
+    print("## The default backend against plain float32 (strict F1)")
+    for folder in ("textberg-de-fr-dev", "transread-en-fr-dev"):
+        f1 = {b: evaluate_paths([DATA / folder], backend=b)["total"]["strict_f1"]
+              for b in ("fp32", "auto")}
+        print(f"{folder:<24} fp32 {f1['fp32']:.3f}   auto {f1['auto']:.3f}   "
+              f"difference {f1['auto'] - f1['fp32']:+.3f}")
+    print()
 
 
 def _speed_pair(folder: Path) -> tuple[Path, Path, int, int]:
