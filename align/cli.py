@@ -57,10 +57,12 @@ def _friendly(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except AlignError as error:
-            err.print(f"align: error: {error}", markup=False, highlight=False)
+            # soft_wrap: one line however wide the terminal, so logs and grep see it whole.
+            err.print(f"align: error: {error}", markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
-            err.print("align: interrupted; no output file was left half-written", markup=False)
+            err.print("align: interrupted; no output file was left half-written", markup=False,
+                      soft_wrap=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except (typer.Exit, typer.Abort):
             raise
@@ -71,7 +73,7 @@ def _friendly(command: F) -> F:
                 f"align: internal error: {type(error).__name__}: {error}\n"
                 "This is a bug in align. Run again with ALIGN_DEBUG=1 for the traceback "
                 "and report it.",
-                markup=False,
+                markup=False, soft_wrap=True,
             )
             raise typer.Exit(EXIT_INTERNAL) from None
 
@@ -210,8 +212,10 @@ def _glossary(path: Path | None):
 @app.command()
 @_friendly
 def run(
-    source: Annotated[Path, typer.Argument(help="The original text (plain text file).")],
-    translation: Annotated[Path, typer.Argument(help="Its translation (plain text file).")],
+    source: Annotated[Path, typer.Argument(help="The original text (plain text file).",
+                                            readable=False)],
+    translation: Annotated[Path, typer.Argument(help="Its translation (plain text file).",
+                                                 readable=False)],
     output: OutputOpt = None,
     split: SplitOpt = "auto",
     model: ModelOpt = None,
@@ -278,7 +282,8 @@ def _print_view(record, written: list[Path], only_findings: bool = False) -> Non
 @app.command()
 @_friendly
 def view(
-    record: Annotated[Path, typer.Argument(help="An alignment record written with -o X.json.")],
+    record: Annotated[Path, typer.Argument(help="An alignment record written with -o X.json.",
+                                            readable=False)],
     output: OutputOpt = None,
     open_browser: Annotated[
         bool, typer.Option("--open", help="Write the HTML page to a temporary file and open it "
@@ -314,8 +319,10 @@ def view(
 @app.command()
 @_friendly
 def check(
-    source: Annotated[Path | None, typer.Argument(help="The original text.")] = None,
-    translation: Annotated[Path | None, typer.Argument(help="Its translation.")] = None,
+    source: Annotated[Path | None, typer.Argument(help="The original text.", readable=False)]
+    = None,
+    translation: Annotated[Path | None, typer.Argument(help="Its translation.",
+                                                       readable=False)] = None,
     pairs: Annotated[
         Path | None,
         typer.Option("--pairs", help="Check text already aligned: a TSV file "
@@ -483,6 +490,15 @@ def _root(
         raise typer.Exit(0)
 
 
+def _terminate(signum: int, frame: Any) -> None:
+    # `kill` (SIGTERM) ends the run like Ctrl-C: temporary files are removed and
+    # the output files stay as they were.
+    raise KeyboardInterrupt
+
+
 def main() -> None:
     """Console-script entry point."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminate)
     app(prog_name="align")

@@ -20,8 +20,9 @@ from align.record import Alignment
 from align.render import renderer_for
 from align.render.base import output_files
 
-#: Temporary files are written next to their destination under this prefix, so a
-#: leftover from a killed process is easy to recognise.
+#: Temporary files are written next to their destination under this prefix, followed
+#: by the writer's process id, so a leftover from a killed process is easy to recognise
+#: and is removed by the next write into the same directory.
 TEMP_PREFIX = ".align-tmp-"
 
 
@@ -79,12 +80,14 @@ def write_files(files: Mapping[Path, bytes]) -> None:
     pending: list[str] = []
     staged: list[tuple[str, Path, Path]] = []
     current = Path()
+    for directory in {Path(path).resolve().parent for path in files}:
+        remove_abandoned_temporaries(directory)
     try:
         for current, data in files.items():
             # Write through a symlink to its target rather than replacing the link.
             destination = Path(current).resolve()
             with tempfile.NamedTemporaryFile(
-                dir=destination.parent, prefix=TEMP_PREFIX, delete=False
+                dir=destination.parent, prefix=f"{TEMP_PREFIX}{os.getpid()}-", delete=False
             ) as handle:
                 pending.append(handle.name)
                 handle.write(data)
@@ -104,6 +107,31 @@ def write_files(files: Mapping[Path, bytes]) -> None:
         for temporary in pending:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+
+
+def remove_abandoned_temporaries(directory: Path) -> list[Path]:
+    """Delete temporary files left in `directory` by writers that were killed (SIGKILL,
+    power loss: no chance to clean up); return them.  Those of live processes stay."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for leftover in directory.glob(f"{TEMP_PREFIX}*"):
+            pid = leftover.name[len(TEMP_PREFIX):].split("-", 1)[0]
+            if pid.isdigit() and _alive(int(pid)):
+                continue
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+                removed.append(leftover)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
 
 
 def load_record(path: Path | str) -> Alignment:

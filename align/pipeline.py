@@ -20,7 +20,7 @@ import json
 import time
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -123,8 +123,8 @@ def align_files(
     record.source.path, record.source.encoding = str(source), src_doc.encoding
     record.translation.path, record.translation.encoding = str(translation), tgt_doc.encoding
     record.warnings[:0] = src_doc.warnings + tgt_doc.warnings
-    record.timings = {"read": round(time.perf_counter() - started - sum(record.timings.values()), 4),
-                      **record.timings}
+    reading = time.perf_counter() - started - sum(record.timings.values())
+    record.timings = {"read": round(reading, 4), **record.timings}
     return record
 
 
@@ -249,7 +249,7 @@ def align_sides(
         links=links,
         signature=signature(encoder, options),
         warnings=notices + _unmatched_regions(links, source, translation),
-        created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        created=datetime.now(UTC).isoformat(timespec="seconds"),
         neighbourhood=result.neighbourhood,
     )
     return record, src_vecs, tgt_vecs

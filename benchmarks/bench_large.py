@@ -75,7 +75,8 @@ def build_pair(folder: Path, megabytes: float) -> tuple[Path, Path]:
     """Write ``src.fr.txt`` and ``tgt.en.txt``; the French side has about `megabytes` MB."""
     chapters = _chapters()
     target = int(megabytes * MB)
-    src_path, tgt_path = folder / f"novel-{megabytes:g}mb.fr.txt", folder / f"novel-{megabytes:g}mb.en.txt"
+    src_path = folder / f"novel-{megabytes:g}mb.fr.txt"
+    tgt_path = folder / f"novel-{megabytes:g}mb.en.txt"
     size = 0
     copy = 0
     with open(src_path, "w", encoding="utf-8") as src, open(tgt_path, "w", encoding="utf-8") as tgt:
