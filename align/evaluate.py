@@ -37,8 +37,12 @@ def parse_links(text: str, name: str = "gold") -> list[LinkPair]:
             continue
         match = _LINE.match(line)
         if not match:
-            raise InputError(f"{name}, line {number}: expected a link like [0, 1]:[2], got {line!r}")
-        src, tgt = (tuple(int(x) for x in part.replace(",", " ").split()) for part in match.groups())
+            raise InputError(
+                f"{name}, line {number}: expected a link like [0, 1]:[2], got {line!r}"
+            )
+        src, tgt = (
+            tuple(int(x) for x in part.replace(",", " ").split()) for part in match.groups()
+        )
         links.append((src, tgt))
     return links
 
@@ -265,7 +269,7 @@ def _read_lines(path: Path):
 
     text = read_document(path).text
     sentences, offset = [], 0
-    for number, line in enumerate(text.split("\n")):
+    for line in text.split("\n"):
         sentences.append(Sentence(line, offset, offset + len(line), 0))
         offset += len(line) + 1
     if sentences and sentences[-1].text == "" and text.endswith("\n"):

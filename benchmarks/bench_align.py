@@ -11,7 +11,6 @@ ratios are measured in one run because these machines are noisy.
 from __future__ import annotations
 
 import json
-import os
 import resource
 import subprocess
 import sys
