@@ -14,6 +14,7 @@ computed once here and shared through `CheckContext`.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -140,12 +141,54 @@ class CheckContext:
 
     @cached_property
     def word_alignments(self):
-        """Per link, the `align.checks.words.WordAlignment` of its sides (None without a model)."""
+        """Per link, the `align.checks.words.WordAlignment` of its sides.
+
+        None without a model, and None for links that the word evidence could not
+        make divergent: word alignment runs the model over every sentence again, so
+        it is spent only where it can change the verdict (`may_diverge`).
+        """
         from align.checks.words import align_links
 
+        links = self.alignment.links
+        out: list[Any] = [None] * len(links)
         if self.encoder is None:
-            return [None] * len(self.alignment.links)
-        return align_links(self.encoder, self.sources, self.translations)
+            return out
+        wanted = [i for i, worth in enumerate(self.may_diverge) if worth]
+        if wanted:
+            found = align_links(
+                self.encoder,
+                [self.sources[i] for i in wanted],
+                [self.translations[i] for i in wanted],
+            )
+            for i, alignment in zip(wanted, found, strict=True):
+                out[i] = alignment
+        return out
+
+    @cached_property
+    def may_diverge(self) -> list[bool]:
+        """Per link: could its divergence reach the threshold if no word had a counterpart?
+
+        The divergence is a logistic function of the sentence similarity, the length
+        deviation and the share of unaligned words (`align.checks.divergence`); a link
+        whose first two keep it below the threshold even with every word unaligned is
+        faithful whatever the word alignment says.
+        """
+        from align.checks import divergence, length
+
+        links = self.alignment.links
+        sims = divergence.similarities(self)
+        deviations = length.deviations(self)
+        w = divergence.WEIGHTS
+        needed = math.log(divergence.THRESHOLD / (1 - divergence.THRESHOLD)) - w[3]
+        out = []
+        for i, link in enumerate(links):
+            if not (link.source and link.translation):
+                out.append(False)
+                continue
+            sim = sims[i] if sims[i] is not None else 0.0
+            dev = min(abs(deviations[i]), 10.0) if deviations[i] is not None else 0.0
+            out.append(w[0] + w[1] * (1.0 - sim) + w[2] * dev >= needed)
+        return out
 
     def span(self, link_side: LinkText, start: int, end: int) -> Span:
         """A `Span` for characters ``[start, end)`` of `link_side`'s text."""
