@@ -297,8 +297,12 @@ def plant(doc, rng: random.Random, foreign: list[str]):
     _, src, tgt, links = doc
     src, tgt = list(src), list(tgt)
     ones = [(a[0], b[0]) for a, b in links if len(a) == 1 and len(b) == 1]
+    # Names: capitalised in the translation, never in lower case there, and in the source.
+    lower = {w for line in tgt for w in line.split() if w[:1].islower()}
+    source_words = {w for line in src for w in line.split()}
     names = Counter(m.group() for line in tgt for m in _NAME.finditer(line))
-    name_list = [n for n, c in names.items() if c >= 2]
+    name_list = [n for n, c in names.items()
+                 if c >= 2 and n.lower() not in lower and n in source_words]
     rng.shuffle(ones)
     used: set[int] = set()
     planted: list[tuple[str, int, int | None, str]] = []

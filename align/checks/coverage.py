@@ -6,9 +6,10 @@ A link with an empty side is a whole omission (source only) or addition
 (function words between unaligned words join the run) is a partial omission on
 the source side or a partial addition on the translation side.
 
-Severity follows how much is missing and how sure we are: a sentence, or a run
-covering most of one sentence of a multi-sentence link, is *major*; a run of
-several content words in a link the divergence score also calls divergent is
+Severity follows how much is missing and how sure we are: a sentence, a run
+covering most of one sentence of a multi-sentence link, or half the content words
+of a divergent link (two fifths in a nearly unrelated one) is *major*; a run of three
+or more content words in a link the divergence score also calls divergent is
 *minor*; anything smaller is *info* (literary translations legitimately
 restructure, and small unaligned runs are often just that).
 """
@@ -23,6 +24,8 @@ from align.record import Finding, SideName
 KINDS = ("omission", "addition")
 
 _KIND = {"source": "omission", "translation": "addition"}
+#: From this divergence on, a link is suspect as a whole and less unaligned text suffices.
+NEARLY_UNRELATED = 0.8
 _WHOLE_REASON = {
     "source": "source text with no counterpart in the translation",
     "translation": "translation text with no counterpart in the source",
@@ -69,7 +72,7 @@ def _partial(
         severity = "major"
     elif (
         divergence >= THRESHOLD
-        and wa.unaligned_content_share(side) >= 0.5
+        and wa.unaligned_content_share(side) >= (0.5 if divergence < NEARLY_UNRELATED else 0.4)
         and sum(c for _, c in sizes) >= 4
     ):
         severity = "major"

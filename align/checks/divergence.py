@@ -147,10 +147,13 @@ def combine(feature: tuple[float, float, float], weights=WEIGHTS) -> float:
 
 
 def score(ctx: CheckContext) -> list[float]:
-    """The divergence of every link (1 for links with an empty side)."""
+    """The divergence of every link (1 for links with one empty side)."""
     out = []
-    for f in features(ctx):
-        out.append(1.0 if f is None else combine(f))
+    for i, f in enumerate(features(ctx)):
+        if f is not None:
+            out.append(combine(f))
+        else:  # one side empty: all divergent; both empty (a blank pair): nothing to compare
+            out.append(1.0 if ctx.sources[i] or ctx.translations[i] else 0.0)
     ctx.notes["divergence"] = out
     return out
 

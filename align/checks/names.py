@@ -90,7 +90,8 @@ _TITLES = frozenset(
     "mr mrs ms miss sir madam lady lord dr st monsieur madame mademoiselle m mme mlle mm "
     "herr frau fraulein senor senora signor signora don dona captain capitaine colonel "
     "general king queen prince princess roi reine princesse duke duc count comte chapter "
-    "chapitre kapitel ok oh ah eh".split()
+    "chapitre kapitel ok oh ah eh dear cher chere lieber liebe querido querida caro cara"
+    .split()
 )
 _ALL_FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
@@ -133,6 +134,10 @@ class _Lexicon:
                 elif not _sentence_initial(text, w.start):
                     self.middle[key] += 1
 
+    def names(self) -> set[str]:
+        """The keys this side writes as names."""
+        return {k for k in self.middle if self.lower[k] == 0 and k not in _ALL_FUNCTION_WORDS}
+
     def is_name(self, text: str, word: Word) -> bool:
         if not _capitalised(word.text) or _ROMAN.match(word.text):
             return False
@@ -144,6 +149,16 @@ class _Lexicon:
         if self.lower[key] > 0:
             return False
         return not _sentence_initial(text, word.start) or self.middle[key] > 0
+
+
+class _KnownNames(_Lexicon):
+    """A side whose capitals say nothing (German): a name is a word known as a name."""
+
+    def __init__(self, known: set[str]):
+        self.known = known
+
+    def is_name(self, text: str, word: Word) -> bool:
+        return _capitalised(word.text) and _key(word.text) in self.known
 
 
 def _heading(text: str) -> bool:
@@ -214,8 +229,15 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     vocabulary: dict[SideName, set[str]] = {}
     for side in ("source", "translation"):
         texts = ctx.alignment.side(side).texts()
-        lexicons[side] = None if ctx.language(side) == "de" else _Lexicon(texts)
+        lexicons[side] = _Lexicon(texts)
         vocabulary[side] = {_key(w.text) for text in texts for w in words(text)}
+    for side, other in (("source", "translation"), ("translation", "source")):
+        if ctx.language(side) == "de" and ctx.language(other) != "de":
+            # German capitalises every noun: its names are those the other side writes
+            # as names.
+            lexicons[side] = _KnownNames(lexicons[other].names())
+        elif ctx.language(side) == "de":
+            lexicons[side] = None
     keys_cache: dict[tuple[str, int], list[str]] = {}
 
     def keys(side: SideName, i: int) -> list[str]:

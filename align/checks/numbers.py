@@ -4,9 +4,11 @@ Every number is read into the set of values it can mean, so that the French and
 English conventions meet: ``1 000,5`` and ``1,000.5`` are both 1000.5; ``1,500``
 is 1500 or 1.5 and matches either.  Month names count as the month's number
 (``13 août 1936`` = ``August 13, 1936`` = ``13/08/1936``).  Spelled numbers
-(``twenty-five``, ``vingt-cinq``) are read too, but only as counterparts of a
-number on the other side: a spelled number alone is never flagged, because
-translators freely write ``deux`` for ``a couple``.
+(``twenty-five``, ``vingt-cinq``) and Roman numerals (``camp III``) are read too,
+but only as counterparts of a number on the other side: they are never flagged
+themselves, because translators freely write ``deux`` for ``a couple`` and ``I``
+is also a pronoun.  A time or pair written as one number (``20.30 Uhr``) matches
+its parts written apart (``20 h 30``), and ``1936-37`` matches ``1936-1937``.
 """
 
 from __future__ import annotations
