@@ -122,3 +122,23 @@ def test_python_dash_m_align_is_the_same_command():
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0
     assert "--split" in result.stdout and "--output" in result.stdout
+
+
+def test_view_open_writes_a_page_and_hands_it_to_the_browser(letter_outputs, monkeypatch):
+    out, _ = letter_outputs
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
+    result = runner.invoke(app, ["view", str(out / "letter.json"), "--open"])
+    assert result.exit_code == 0, result.output
+    assert len(opened) == 1 and opened[0].startswith("file://")
+    page = Path(opened[0][len("file://"):])
+    html = page.read_text(encoding="utf-8")
+    assert "Schavitz" in html and "Content-Security-Policy" in html
+
+
+def test_map_alone_is_written_as_svg(letter_outputs, tmp_path):
+    out, _ = letter_outputs
+    result = runner.invoke(app, ["view", str(out / "letter.json"), "-o", str(tmp_path / "m.svg")])
+    assert result.exit_code == 0, result.output
+    svg = (tmp_path / "m.svg").read_text(encoding="utf-8")
+    assert svg.lstrip().startswith(("<svg", "<?xml"))
