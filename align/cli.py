@@ -224,8 +224,8 @@ def run(
     force: ForceOpt = False,
     max_link: Annotated[
         int | None,
-        typer.Option(help="Most sentences in one link, both sides together (default 4: "
-                     "1-1, 1-2, 2-1, 2-2, 1-3, 3-1)."),
+        typer.Option(help="Most sentences in one link, both sides together (default 6: "
+                     "up to 3-3, 2-4, 4-2, 1-5, 5-1; 4 allows 2-2, 1-3, 3-1)."),
     ] = None,
     no_check: Annotated[bool, typer.Option("--no-check", help="Align only; skip the checks.")]
     = False,
