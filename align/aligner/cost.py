@@ -33,11 +33,11 @@ class AlignSettings:
     #: Most sentences in a link, both sides together (6 allows up to 3-3, 2-4, 1-5).
     max_link: int = 6
     #: Score of leaving one sentence unaligned, in units of z (see module doc).
-    skip: float = -0.15
+    skip: float = -0.1
     #: A sentence whose best z in its band is below this is probably unmatched...
     unmatched_below: float = 0.5
     #: ...and leaving it out scores up to this much more than `skip`.
-    unmatched_gain: float = 0.3
+    unmatched_gain: float = 0.15
     #: Weight of the squared log length-ratio penalty.
     length_weight: float = 0.8
     #: Characters added to both lengths before the ratio is taken (short lines vary a lot).
