@@ -171,9 +171,12 @@ class CheckContext:
         The divergence is a logistic function of the sentence similarity, the length
         deviation and the share of unaligned words (`align.checks.divergence`); a link
         whose first two keep it below the threshold even with every word unaligned is
-        faithful whatever the word alignment says.
+        faithful whatever the word alignment says.  A link where one side negates more
+        than the other is word-aligned too: whether the extra negation has a
+        counterpart decides between a reversal and a rephrasing (`meaning_shift`).
         """
         from align.checks import divergence, length
+        from align.checks.meaning_shift import negation_counts_differ
 
         links = self.alignment.links
         sims = divergence.similarities(self)
@@ -187,7 +190,10 @@ class CheckContext:
                 continue
             sim = sims[i] if sims[i] is not None else 0.0
             dev = min(abs(deviations[i]), 10.0) if deviations[i] is not None else 0.0
-            out.append(w[0] + w[1] * (1.0 - sim) + w[2] * dev >= needed)
+            out.append(
+                w[0] + w[1] * (1.0 - sim) + w[2] * dev >= needed
+                or negation_counts_differ(self, i)
+            )
         return out
 
     def span(self, link_side: LinkText, start: int, end: int) -> Span:

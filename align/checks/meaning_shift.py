@@ -69,6 +69,13 @@ def _unmatched(wa, side: str, negating: list[Word]) -> bool:
     return any(w.start < n.end and w.end > n.start for n in negating for w in loose)
 
 
+def negation_counts_differ(ctx: CheckContext, i: int) -> bool:
+    """Whether one side of link `i` negates more often than the other."""
+    left = negations(ctx.sources[i].text, ctx.source_language)
+    right = negations(ctx.translations[i].text, ctx.translation_language)
+    return len(left) != len(right)
+
+
 def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     if divergence >= THRESHOLD:
         return None
@@ -90,8 +97,11 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     other_name = "translation" if where == "source" else "source"
     # One side affirms, the other negates: a reversal.  Different counts of negations on
     # both sides are mostly rephrasing ("not unlike", "ne … que").
-    severity = "minor" if min(len(left), len(right)) == 0 else "info"
-    if wa is not None and not _unmatched(wa, where, extra):
+    # An extra negation that the word aligner leaves without a counterpart is a
+    # reversal even where the other side negates something else.
+    unmatched = wa is not None and _unmatched(wa, where, extra)
+    severity = "minor" if min(len(left), len(right)) == 0 or unmatched else "info"
+    if wa is not None and not unmatched:
         severity = "info"  # it has a counterpart: rephrased ("difficult" for "can’t")
     return Finding(
         "meaning-shift", severity,
