@@ -66,3 +66,15 @@ def test_given_sentence_vectors_are_used(default_encoder):
     again = run(pairs, default_encoder)
     for a, b in zip(record.links, again.links, strict=True):
         assert abs(a.divergence - b.divergence) < 1e-3
+
+
+def test_a_dropped_negation_is_a_minor_meaning_shift(default_encoder):
+    """'ne … pas' against an affirmative: the word aligner pairs 'pas' with some word
+    of the other side only weakly, so the extra negation has no real counterpart."""
+    reversal = ("She will come tomorrow.", "Elle ne viendra pas demain.")
+    record = run([*FAITHFUL, reversal], default_encoder)
+    shifts = [f for f in record.links[-1].findings if f.kind == "meaning-shift"]
+    assert shifts and shifts[0].severity == "minor"
+    assert any("pas" in s.text for s in shifts[0].spans)
+    assert not any(f.kind == "meaning-shift" and f.severity != "info"
+                   for link in record.links[:-1] for f in link.findings)

@@ -63,9 +63,18 @@ def negations(text: str, language: str | None) -> list[Word]:
     return found
 
 
+#: A negation word aligned only this weakly has no real counterpart: the word aligner
+#: pairs every word it can, and "pas" ends up with "come" in "ne viendra pas" / "will come".
+WEAK_PAIR = 0.45
+
+
 def _unmatched(wa, side: str, negating: list[Word]) -> bool:
     """Whether a negation word has no counterpart on the other side."""
-    loose = wa.unaligned(side)
+    loose = list(wa.unaligned(side))
+    own = wa.words_of(side)
+    for a, b in wa.pairs:
+        if wa.similarity[a, b] < WEAK_PAIR:
+            loose.append(own[a if side == "source" else b])
     return any(w.start < n.end and w.end > n.start for n in negating for w in loose)
 
 
