@@ -255,11 +255,7 @@ def run(
     )
     reporter = RichReporter(err, quiet=quiet)
     record = pipeline.align_files(source, translation, options, reporter)
-    import time
-
-    clock = time.perf_counter()
     written = write_outputs(record, outputs, force=force, inputs=inputs)
-    record.timings["write"] = round(time.perf_counter() - clock, 4)
     if not quiet:
         _print_view(record, written)
 

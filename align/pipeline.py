@@ -84,7 +84,7 @@ def load_encoder(
     key = (model, backend)
     if key not in _encoders:
         from align.encoders import load_encoder as _load
-        from align.models import FAILED_CHECK, require_available
+        from align.models import FAILED_CHECK
 
         def relay(message: str) -> None:
             if status:
@@ -92,8 +92,6 @@ def load_encoder(
             if notices is not None and FAILED_CHECK in message:
                 notices.append(message)
 
-        if model is not None:
-            require_available(model)  # fail in seconds, not after a minute of retries
         _encoders[key] = _load(model, status=relay, backend=backend)
     return _encoders[key]
 

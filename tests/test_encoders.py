@@ -132,7 +132,7 @@ def test_any_local_sentence_transformers_folder_loads(default_encoder) -> None:
 
 
 def test_a_model_that_cannot_be_had_is_a_model_error(tmp_path: Path) -> None:
-    with pytest.raises(ModelError, match="local Hugging Face cache"):
+    with pytest.raises(ModelError, match="not on this machine"):
         load_encoder("no-such-owner/no-such-model-xyz")
     with pytest.raises(ModelError, match="does not exist"):
         load_encoder(str(tmp_path / "missing"))

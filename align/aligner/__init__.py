@@ -281,6 +281,7 @@ def _skip_scores(problem: _Problem, lo: np.ndarray, hi: np.ndarray):
         z = (cos - bg) / problem.stats.scale
         src_best[i] = z.max()
         np.maximum.at(tgt_best, np.arange(j0, j1), z)
+
     def skip(best: np.ndarray) -> np.ndarray:
         deficit = np.clip(settings.unmatched_below - best, 0.0, settings.unmatched_below)
         return settings.skip + settings.unmatched_gain * deficit / settings.unmatched_below

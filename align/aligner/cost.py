@@ -123,7 +123,6 @@ def document_stats(
 def kernel_params(settings: AlignSettings, stats: DocumentStats, types: np.ndarray) -> np.ndarray:
     """The flat parameter vector the kernels read (indices in `kernels.P_*`)."""
     params = np.zeros(kernels.P_LINK_PENALTY + len(types), dtype=np.float64)
-    params[kernels.P_SKIP] = settings.skip
     params[kernels.P_SCALE] = stats.scale
     params[kernels.P_LEN_WEIGHT] = settings.length_weight
     params[kernels.P_LEN_RATIO] = stats.length_ratio

@@ -22,14 +22,13 @@ import numpy as np
 from numba import njit
 
 # Column index into the `params` vector handed to the kernels (see cost.CostModel.kernel_params).
-P_SKIP = 0  # score of leaving one sentence unaligned
-P_SCALE = 1  # divide (cos - background) by this to get the normalised similarity z
-P_LEN_WEIGHT = 2  # weight of the squared log length-ratio penalty
-P_LEN_RATIO = 3  # the document's target/source length ratio
-P_LEN_SMOOTH = 4  # characters added to both lengths before taking the ratio
-P_PAR_WEIGHT = 5  # penalty for a link that crosses or contradicts a paragraph boundary
-P_Z_CAP = 6  # z saturates here: a long joined link is not surer than a typical pair
-P_LINK_PENALTY = 7  # first of K per-type penalties (prior against many-to-many links)
+P_SCALE = 0  # divide (cos - background) by this to get the normalised similarity z
+P_LEN_WEIGHT = 1  # weight of the squared log length-ratio penalty
+P_LEN_RATIO = 2  # the document's target/source length ratio
+P_LEN_SMOOTH = 3  # characters added to both lengths before taking the ratio
+P_PAR_WEIGHT = 4  # penalty for a link that crosses or contradicts a paragraph boundary
+P_Z_CAP = 5  # z saturates here: a long joined link is not surer than a typical pair
+P_LINK_PENALTY = 6  # first of K per-type penalties (prior against many-to-many links)
 
 
 @njit(cache=True, nogil=True)

@@ -94,6 +94,8 @@ def _load_other(model: str, status: Status | None) -> Encoder:
     looks_local = model.startswith((".", "/", "~")) or Path(model).expanduser().exists()
     if path is None and looks_local:
         raise ModelError(f"model folder {model!r} does not exist: check the path")
+    if path is None:
+        models.require_available(model)  # fail in seconds, not after a minute of retries
     checksum = models.weights_checksum(path) if path else None
     signature = {
         "id": model,
