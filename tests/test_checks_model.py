@@ -78,3 +78,28 @@ def test_a_dropped_negation_is_a_minor_meaning_shift(default_encoder):
     assert any("pas" in s.text for s in shifts[0].spans)
     assert not any(f.kind == "meaning-shift" and f.severity != "info"
                    for link in record.links[:-1] for f in link.findings)
+
+
+def test_words_of_every_sentence_of_a_joined_link_side_are_aligned(default_encoder):
+    from align.checks.base import link_text
+    from align.checks.words import align_links
+    from align.record import Link
+
+    record = pairs_alignment([("Il pleuvait. Le chat dormait sur la chaise.",
+                               "It was raining. The cat slept on the chair.")])
+    # One link joining two sentences on each side.
+    record.source.sentences, record.translation.sentences = (
+        _split(record.source), _split(record.translation))
+    record.links = [Link([0, 1], [0, 1], 0.0)]
+    (wa,) = align_links(default_encoder, [link_text(record, "source", [0, 1])],
+                        [link_text(record, "translation", [0, 1])])
+    assert [w.text for w in wa.source_words] == ["Il", "pleuvait", "Le", "chat", "dormait",
+                                                "sur", "la", "chaise"]
+    pairs = {(wa.source_words[a].text, wa.translation_words[b].text) for a, b in wa.pairs}
+    assert ("chat", "cat") in pairs and ("chaise", "chair") in pairs
+
+
+def _split(side):
+    from align.segment import segment
+
+    return segment(side.sentences[0].text).sentences

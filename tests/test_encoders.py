@@ -151,3 +151,40 @@ def test_importing_the_encoders_package_stays_light() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_word_layer_tokens_kept_by_encode_match_a_fresh_pass(default_encoder) -> None:
+    from align.encoders import openvino_runtime
+
+    if not isinstance(default_encoder, openvino_runtime.OpenVINOEncoder):
+        pytest.skip("only the OpenVINO backend keeps token vectors")
+    texts = ["Une phrase que le modèle lit deux fois, le 13 août.",
+             "A sentence the model reads twice, on 13 August."]
+    fresh = default_encoder.token_embeddings(texts, layer=8)  # never encoded: computed now
+    default_encoder.encode(texts)
+    kept = default_encoder.token_embeddings(texts, layer=8)  # from what encode kept
+    for (spans, vectors), (kept_spans, kept_vectors) in zip(fresh, kept, strict=True):
+        assert spans == kept_spans
+        cos = (vectors * kept_vectors).sum(1) / (
+            np.linalg.norm(vectors, axis=1) * np.linalg.norm(kept_vectors, axis=1)
+        )
+        assert cos.min() > 0.999
+
+
+def test_kept_token_vectors_stay_within_their_memory_budget(default_encoder, monkeypatch) -> None:
+    from align.encoders import openvino_runtime
+
+    if not isinstance(default_encoder, openvino_runtime.OpenVINOEncoder):
+        pytest.skip("only the OpenVINO backend keeps token vectors")
+    budget = 30 * 384 * 2  # 30 tokens of float16 vectors
+    monkeypatch.setattr(openvino_runtime, "TOKEN_MEMO_BYTES", budget)
+    texts = [f"Budget sentence number {k} about the harbour." for k in range(6)]
+    for text in texts:
+        default_encoder.encode([text])
+    kept = [t for t in texts if t in default_encoder._word_tokens]
+    assert 0 < default_encoder._word_token_bytes <= budget
+    assert kept == texts[len(texts) - len(kept):]  # the oldest are dropped first
+    assert len(kept) < len(texts)
+    # A dropped text is computed again on demand.
+    spans, vectors = default_encoder.token_embeddings([texts[0]], layer=8)[0]
+    assert len(spans) == len(vectors) > 0

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Protocol
 
 import numpy as np
@@ -44,8 +44,11 @@ class Word:
     end: int
 
 
-def words(text: str) -> list[Word]:
-    """The words of `text` with their character offsets (punctuation left out)."""
+@lru_cache(maxsize=1 << 16)
+def words(text: str) -> tuple[Word, ...]:
+    """The words of `text` with their character offsets (punctuation left out).
+
+    Cached: every check reads the words of the same link texts."""
     out = []
     for m in WORD.finditer(text):
         token = m.group()
@@ -54,7 +57,7 @@ def words(text: str) -> list[Word]:
         if token[-1] in "’'" and not token[:-1].lower().endswith("s"):
             token, end = token[:-1], end - 1
         out.append(Word(token, m.start(), end))
-    return out
+    return tuple(out)
 
 
 @dataclass

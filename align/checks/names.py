@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from align.checks.base import CheckContext, LinkText, Word, quote, words
 from align.checks.lexicon import FUNCTION_WORDS, MONTHS, fold
@@ -185,6 +186,12 @@ def names(text: str, lexicon: _Lexicon) -> list[list[Word]]:
     return groups
 
 
+@lru_cache(maxsize=1 << 18)
+def _same_name(key: str, word: str) -> bool:
+    """Whether `word` writes the name `key` (cached: the same pairs recur across links)."""
+    return _counterpart(key, {word})
+
+
 def _counterpart(key: str, other: set[str]) -> bool:
     if key in other:
         return True
@@ -249,7 +256,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         return keys_cache[(side, i)]
 
     def count(side: SideName, i: int, key: str) -> int:
-        return sum(_counterpart(key, {k}) for k in keys(side, i))
+        return sum(_same_name(key, k) for k in keys(side, i))
 
     def short(side: SideName, other: SideName, i: int, key: str) -> bool:
         """`key` is written more often on `side` than `other` has it, and no neighbouring

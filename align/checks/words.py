@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from align.checks.base import LinkText, Word, words
+from align.encoders.base import TokenEmbeddings
 from align.checks.lexicon import FUNCTION_WORDS, fold
 from align.record import SideName
 
@@ -116,20 +117,22 @@ class WordAlignment:
 
 
 def _word_vectors(text: str, offsets: list[tuple[int, int]], vectors: np.ndarray):
-    found = []
-    rows = []
-    starts = np.array([s for s, _ in offsets]) if offsets else np.zeros(0)
-    ends = np.array([e for _, e in offsets]) if offsets else np.zeros(0)
-    for w in words(text):
-        idx = np.nonzero((starts < w.end) & (ends > w.start))[0]
-        if len(idx):
-            found.append(w)
-            rows.append(vectors[idx].mean(axis=0))
-    if not rows:
-        return found, np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 1), np.float32)
-    matrix = np.asarray(rows, dtype=np.float32)
+    """The words of `text` that have tokens, and the unit mean of each one's token vectors."""
+    ws = words(text)
+    dims = vectors.shape[1] if vectors.ndim == 2 else 1
+    if not offsets or not ws:
+        return [], np.zeros((0, dims), np.float32)
+    # Tokens are in text order and do not overlap: a word's tokens are the run from the
+    # first token ending after the word starts to the last one starting before it ends.
+    starts = np.fromiter((s for s, _ in offsets), np.int64, len(offsets))
+    ends = np.fromiter((e for _, e in offsets), np.int64, len(offsets))
+    first = np.searchsorted(ends, [w.start for w in ws], side="right")
+    last = np.searchsorted(starts, [w.end for w in ws], side="left")
+    has = last > first
+    sums = np.vstack([np.zeros((1, dims)), np.cumsum(vectors, axis=0, dtype=np.float64)])
+    matrix = (sums[last[has]] - sums[first[has]]).astype(np.float32)
     matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
-    return found, matrix
+    return [w for w, ok in zip(ws, has, strict=True) if ok], matrix
 
 
 def _mutual_argmax(sim: np.ndarray) -> np.ndarray:
@@ -162,17 +165,41 @@ def token_embeddings(encoder, texts: Sequence[str]):
         return encoder.token_embeddings(list(texts))
 
 
+def _link_tokens(link: LinkText, tokens: dict[str, TokenEmbeddings]) -> TokenEmbeddings:
+    """The tokens of a link side: each sentence's tokens, shifted to its place in the text."""
+    spans: list[tuple[int, int]] = []
+    rows = []
+    for start, _, length in link.pieces:
+        sentence_spans, vectors = tokens[link.text[start : start + length]]
+        spans += [(a + start, b + start) for a, b in sentence_spans]
+        rows.append(vectors)
+    return spans, np.concatenate(rows) if rows else np.zeros((0, 1), np.float32)
+
+
 def align_links(
     encoder, sources: Sequence[LinkText], translations: Sequence[LinkText]
 ) -> list[WordAlignment | None]:
-    """The word alignment of every link with two non-empty sides (None for the others)."""
+    """The word alignment of every link with two non-empty sides (None for the others).
+
+    Token vectors are those of each sentence in its own context, as the model embedded
+    it for the alignment, so a link of several sentences costs no extra model pass.
+    """
     wanted = [i for i, (s, t) in enumerate(zip(sources, translations, strict=True)) if s and t]
-    texts = sorted({sources[i].text for i in wanted} | {translations[i].text for i in wanted})
+    texts = sorted(
+        {
+            link.text[start : start + length]
+            for i in wanted
+            for link in (sources[i], translations[i])
+            for start, _, length in link.pieces
+        }
+    )
     tokens = dict(zip(texts, token_embeddings(encoder, texts), strict=True)) if texts else {}
     out: list[WordAlignment | None] = [None] * len(sources)
     for i in wanted:
-        s_words, s_vecs = _word_vectors(sources[i].text, *tokens[sources[i].text])
-        t_words, t_vecs = _word_vectors(translations[i].text, *tokens[translations[i].text])
+        s_words, s_vecs = _word_vectors(sources[i].text, *_link_tokens(sources[i], tokens))
+        t_words, t_vecs = _word_vectors(
+            translations[i].text, *_link_tokens(translations[i], tokens)
+        )
         out[i] = align_words(s_words, s_vecs, t_words, t_vecs)
     aligned = [wa.similarity[a, b] for wa in out if wa is not None for a, b in wa.pairs]
     if len(aligned) >= MIN_PAIRS:

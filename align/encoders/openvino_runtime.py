@@ -14,6 +14,7 @@ stored twice.
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,10 @@ WORD_LAYER = 8
 WORD_TABLE = "embeddings.word_embeddings.weight"
 #: Measured best on 2 cores: small batches pad less and stay in cache.
 BATCH_SIZE = 16
+#: Bytes of `WORD_LAYER` token vectors (float16) that `encode` keeps for the word-level
+#: checks, which would otherwise run the model a second time over the same sentences.
+#: About 20,000 sentences' worth; beyond it the oldest are dropped and recomputed on demand.
+TOKEN_MEMO_BYTES = 512 * 2**20
 
 
 def available() -> bool:
@@ -165,6 +170,9 @@ class OpenVINOEncoder:
         self.prompt = prompt
         self.batch_size = batch_size
         self._torch_fallback: Any = None
+        #: text -> (its tokenisation, its `WORD_LAYER` vectors as float16), oldest first.
+        self._word_tokens: OrderedDict[str, tuple[Any, np.ndarray]] = OrderedDict()
+        self._word_token_bytes = 0
         self.signature = dict(signature)
         self.signature.update(
             backend=f"openvino-{precision.to_string()}",
@@ -173,23 +181,36 @@ class OpenVINOEncoder:
             max_seq_length=max_length,
         )
 
-    def _hidden(self, texts: list[str], output: int = 0) -> tuple[np.ndarray, list[Any]]:
-        """Hidden states (b, t, d) of `texts` with the prompt, and their tokenisation.
-
-        ``output`` 0 is the last layer, 1 the layer `WORD_LAYER`."""
+    def _hidden(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[Any]]:
+        """Hidden states (b, t, d) of `texts` with the prompt: the last layer, the
+        layer `WORD_LAYER` (one inference gives both), and their tokenisation."""
         encodings = self.tokenizer.encode_batch([self.prompt + t for t in texts])
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
         embeds = self.word_table[ids].astype(np.float32)
-        hidden = self.request.infer({"inputs_embeds": embeds, "attention_mask": mask})[output]
-        return np.asarray(hidden, dtype=np.float32), encodings
+        outputs = self.request.infer({"inputs_embeds": embeds, "attention_mask": mask})
+        return outputs[0], outputs[1], encodings
+
+    def _remember(self, text: str, encoding: Any, vectors: np.ndarray) -> None:
+        if text in self._word_tokens or vectors.nbytes > TOKEN_MEMO_BYTES:
+            return
+        self._word_tokens[text] = (encoding, vectors)
+        self._word_token_bytes += vectors.nbytes
+        while self._word_token_bytes > TOKEN_MEMO_BYTES:
+            _, (_, dropped) = self._word_tokens.popitem(last=False)
+            self._word_token_bytes -= dropped.nbytes
 
     def encode(self, texts: Sequence[str], *, progress: Progress | None = None) -> np.ndarray:
         out = np.empty((len(texts), int(self.signature["dimensions"])), dtype=np.float32)
         for batch in length_sorted_batches(texts, self.batch_size):
-            hidden, encodings = self._hidden([texts[i] for i in batch])
+            hidden, word_layer, encodings = self._hidden([texts[i] for i in batch])
             mask = np.array([e.attention_mask for e in encodings], dtype=np.float32)[..., None]
             mean = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1.0)
+            lengths = mask[:, :, 0].sum(axis=1).astype(int)
+            for row, (index, encoding) in enumerate(zip(batch, encodings, strict=True)):
+                self._remember(
+                    texts[index], encoding, word_layer[row, : lengths[row]].astype(np.float16)
+                )
             out[batch] = mean / np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
             if progress:
                 progress(len(batch))
@@ -198,28 +219,44 @@ class OpenVINOEncoder:
     def token_embeddings(self, texts: Sequence[str], *, layer: int = -1) -> list[TokenEmbeddings]:
         """Contextual vectors of each token (not normalised), from hidden layer `layer`.
 
-        The last layer and `WORD_LAYER` come from OpenVINO; other layers from the
-        PyTorch model, loaded on first use.
+        The last layer and `WORD_LAYER` come from OpenVINO (`WORD_LAYER` from what
+        `encode` kept when it saw the text); other layers from the PyTorch model,
+        loaded on first use.
         """
         if layer not in (-1, WORD_LAYER):
             return self._torch().token_embeddings(texts, layer=layer)
-        output = 0 if layer == -1 else 1
         results: list[TokenEmbeddings | None] = [None] * len(texts)
-        shift = len(self.prompt)
-        for batch in length_sorted_batches(texts, self.batch_size):
-            hidden, encodings = self._hidden([texts[i] for i in batch], output)
-            for row, (index, enc) in enumerate(zip(batch, encodings, strict=True)):
-                keep = [
-                    t
-                    for t, (start, end) in enumerate(enc.offsets)
-                    if enc.attention_mask[t]
-                    and not enc.special_tokens_mask[t]
-                    and end > start
-                    and start >= shift
-                ]
-                spans = [(enc.offsets[t][0] - shift, enc.offsets[t][1] - shift) for t in keep]
-                results[index] = (spans, np.ascontiguousarray(hidden[row, keep]))
+        todo = list(range(len(texts)))
+        if layer == WORD_LAYER:
+            todo = []
+            for index, text in enumerate(texts):
+                kept = self._word_tokens.get(text)
+                if kept is None:
+                    todo.append(index)
+                else:
+                    results[index] = self._token_view(*kept)
+        for batch in length_sorted_batches([texts[i] for i in todo], self.batch_size):
+            indices = [todo[i] for i in batch]
+            last, word_layer, encodings = self._hidden([texts[i] for i in indices])
+            hidden = word_layer if layer == WORD_LAYER else last
+            for row, (index, enc) in enumerate(zip(indices, encodings, strict=True)):
+                results[index] = self._token_view(enc, hidden[row])
         return [r for r in results if r is not None]
+
+    def _token_view(self, encoding: Any, vectors: np.ndarray) -> TokenEmbeddings:
+        """The char offsets (into the text without the prompt) and float32 vectors of the
+        text's own tokens: no prompt, padding or special tokens."""
+        shift = len(self.prompt)
+        n = len(vectors)
+        offsets = np.asarray(encoding.offsets[:n], dtype=np.int64).reshape(-1, 2)
+        keep = np.flatnonzero(
+            np.asarray(encoding.attention_mask[:n], dtype=bool)
+            & ~np.asarray(encoding.special_tokens_mask[:n], dtype=bool)
+            & (offsets[:, 1] > offsets[:, 0])
+            & (offsets[:, 0] >= shift)
+        )
+        spans = [(int(a), int(b)) for a, b in offsets[keep] - shift]
+        return spans, np.asarray(vectors[keep], dtype=np.float32)
 
     def _torch(self) -> Any:
         if self._torch_fallback is None:
