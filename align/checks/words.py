@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from align.checks.base import LinkText, Word, words
-from align.encoders.base import TokenEmbeddings
 from align.checks.lexicon import FUNCTION_WORDS, fold
+from align.encoders.base import TokenEmbeddings
 from align.record import SideName
 
 #: Hidden layer whose token vectors align words best (SimAlign's choice for 12-layer models).
