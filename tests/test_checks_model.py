@@ -103,3 +103,28 @@ def _split(side):
     from align.segment import segment
 
     return segment(side.sentences[0].text).sentences
+
+
+def test_a_sentence_joined_to_a_link_it_does_not_belong_to_is_a_whole_omission(default_encoder):
+    from align.record import Link
+
+    stray = "The committee approved the new budget for the harbour next year."
+    record = pairs_alignment([*FAITHFUL, ("He sold his old house to pay his debts.",
+                                          "Il vendit sa vieille maison pour payer ses dettes."),
+                              (stray, "")])
+    # The aligner's mistake this guards against: the stray sentence joined to its neighbour.
+    record.links[-2:] = [Link([len(FAITHFUL), len(FAITHFUL) + 1], [len(FAITHFUL)], 0.0)]
+    check_alignment(record, default_encoder, source_text=document_text(record.source),
+                    translation_text=document_text(record.translation))
+    omissions = [f for f in record.links[-1].findings if f.kind == "omission"]
+    assert omissions and omissions[0].severity == "major"
+    assert [s.text for s in omissions[0].spans] == [stray]
+    # A faithful two-to-one link (one sentence translating two) has no such finding.
+    faithful = pairs_alignment([*FAITHFUL, ("He was poor.", "Pauvre, il vendit sa maison pour "
+                                            "payer ses dettes."),
+                                ("He sold his house to pay his debts.", "")])
+    faithful.links[-2:] = [Link([len(FAITHFUL), len(FAITHFUL) + 1], [len(FAITHFUL)], 0.0)]
+    check_alignment(faithful, default_encoder, source_text=document_text(faithful.source),
+                    translation_text=document_text(faithful.translation))
+    assert not any(f.kind == "omission" and f.severity == "major"
+                   for f in faithful.links[-1].findings)

@@ -85,6 +85,26 @@ def test_swapped_name_is_flagged_on_both_sides():
     assert "Boul" in finding.reason and "Dupont" in finding.reason
 
 
+
+def test_a_name_rendered_the_same_other_way_throughout_is_a_choice():
+    record = check([
+        ("Mary Ann opened the door.", "Marianne ouvrit la porte."),
+        ("The cat followed Mary Ann into the kitchen.", "Le chat suivit Marianne dans la cuisine."),
+        ("It was raining over London.", "Il pleuvait sur Londres."),
+    ])
+    assert not any(f.kind == "name" for _, f in record.findings())
+
+
+def test_a_name_replaced_in_places_while_written_elsewhere_is_flagged():
+    record = check([
+        ("Alice opened the door.", "Mabel ouvrit la porte."),
+        ("The cat followed Alice into the kitchen.", "Le chat suivit Mabel dans la cuisine."),
+        ("Then Alice sat down by the fire.", "Puis Alice s'assit près du feu."),
+    ])
+    assert kinds(record, 0).get("name") == "major"
+    assert kinds(record, 1).get("name") == "major"
+    assert "name" not in kinds(record, 2)
+
 # -- mechanical -------------------------------------------------------------------------
 
 

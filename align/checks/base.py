@@ -167,6 +167,37 @@ class CheckContext:
                 out[i] = alignment
         return out
 
+    def sentence_vectors(self, side: SideName) -> np.ndarray | None:
+        """The unit embedding of every sentence of `side` (rows = sentences): the aligner's,
+        when given, else embedded now (None without a model)."""
+        given = self.source_vectors if side == "source" else self.translation_vectors
+        if given is not None:
+            return given
+        key = f"sentence_vectors_{side}"
+        if key not in self.notes:
+            if self.encoder is None:
+                return None
+            from align.embedding_cache import embed
+
+            self.notes[key] = embed(self.encoder, self.alignment.side(side).texts())
+        return self.notes[key]
+
+    def word_alignment(self, i: int):
+        """The word alignment of link `i`, computed now if `word_alignments` skipped it."""
+        found = self.word_alignments[i]
+        if found is None and self.encoder is not None and self.sources[i] and (
+            self.translations[i]
+        ):
+            from align.checks.words import align_links
+
+            found = align_links(self.encoder, [self.sources[i]], [self.translations[i]])[0]
+            if found is not None and self.word_alignments:
+                found.strong = next(
+                    (wa.strong for wa in self.word_alignments if wa is not None), found.strong
+                )
+            self.word_alignments[i] = found
+        return found
+
     @cached_property
     def may_diverge(self) -> list[bool]:
         """Per link: could its divergence reach the threshold if no word had a counterpart?

@@ -6,6 +6,13 @@ A link with an empty side is a whole omission (source only) or addition
 (function words between unaligned words join the run) is a partial omission on
 the source side or a partial addition on the translation side.
 
+In a link that joins several sentences on one side, a sentence that brings the
+link no closer to the other side (the other side is as similar, or more, without
+it) and that is itself no more similar to the other side than unrelated text is
+a whole sentence with no counterpart: the aligner may attach a sentence whose
+translation was left out to its neighbour's link, or an added sentence to the
+link beside it.
+
 Severity follows how much is missing and how sure we are: a sentence, a run
 covering most of one sentence of a multi-sentence link, or half the content words
 of a divergent link (two fifths in a nearly unrelated one) is *major*; a run of three
@@ -15,6 +22,8 @@ restructure, and small unaligned runs are often just that).
 """
 
 from __future__ import annotations
+
+import numpy as np
 
 from align.checks.base import CheckContext, LinkText, quote, words
 from align.checks.divergence import THRESHOLD
@@ -42,6 +51,73 @@ def _whole_severity(text: str) -> str:
     if len(ws) >= 5 and content >= 2:
         return "major"
     return "minor" if content >= 1 and len(ws) >= 2 else "info"
+
+
+#: A sentence at most this similar to the other side, on the document's scale (0 = as
+#: unrelated sentences, 1 = as a typical link), is unrelated to it.
+STRAY_SIMILARITY = 0.35
+#: ... and at least this share of its content words have no counterpart there.
+STRAY_UNALIGNED = 0.6
+
+
+def stray_sentences(ctx: CheckContext, i: int, side: SideName) -> list[int]:
+    """Sentences (indices into the side) of link `i` that have no counterpart on the other
+    side although the link joins them with sentences that do."""
+    link = ctx.alignment.links[i]
+    own, other = (link.source, link.translation) if side == "source" else (
+        link.translation, link.source)
+    scale = ctx.notes.get("scale")
+    if len(own) < 2 or not other or scale is None:
+        return []
+    mine = ctx.sentence_vectors(side)
+    theirs = ctx.sentence_vectors("translation" if side == "source" else "source")
+    if mine is None or theirs is None:
+        return []
+    background, typical = scale
+    target = theirs[other].sum(axis=0)
+    target /= max(float(np.linalg.norm(target)), 1e-12)
+    whole = mine[own].sum(axis=0)
+    whole_cos = float(whole @ target) / max(float(np.linalg.norm(whole)), 1e-12)
+    found = []
+    for k in own:
+        sentence = ctx.alignment.side(side).sentences[k].text
+        if _whole_severity(sentence) != "major":
+            continue  # too short to tell from its neighbours
+        rest = whole - mine[k]
+        rest_cos = float(rest @ target) / max(float(np.linalg.norm(rest)), 1e-12)
+        alone = (float(mine[k] @ target) - background) / max(typical - background, 1e-6)
+        if rest_cos >= whole_cos and alone <= STRAY_SIMILARITY:
+            found.append(k)
+    if found:
+        # The sentence vectors say "unrelated"; the words must agree: most content words
+        # of the sentence have no counterpart (a short sentence translating part of a
+        # long one is also dissimilar to it as a whole, but its words are aligned).
+        wa = ctx.word_alignment(i)
+        if wa is None:
+            return []
+        link_side = ctx.sources[i] if side == "source" else ctx.translations[i]
+        flags = wa.aligned(side)
+        ws = wa.words_of(side)
+        kept = []
+        for k in found:
+            start, _, length = link_side.pieces[own.index(k)]
+            content = [ok for w, ok in zip(ws, flags, strict=True)
+                       if start <= w.start < start + length and is_content(w)]
+            if content and sum(not ok for ok in content) >= STRAY_UNALIGNED * len(content):
+                kept.append(k)
+        found = kept
+    return found
+
+
+def _stray_finding(ctx: CheckContext, i: int, side: SideName, k: int) -> Finding:
+    sentence = ctx.alignment.side(side).sentences[k]
+    link_side = ctx.sources[i] if side == "source" else ctx.translations[i]
+    position = ctx.alignment.links[i].source if side == "source" else (
+        ctx.alignment.links[i].translation)
+    text_start = link_side.pieces[position.index(k)][0]
+    span = ctx.span(link_side, text_start, text_start + len(sentence.text))
+    return Finding(_KIND[side], "major", f"{_WHOLE_REASON[side]}: «{quote(sentence.text)}»",
+                   [span])
 
 
 def _sentence_share(side: LinkText, first: int, last: int, ws) -> float:
@@ -103,10 +179,10 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             )))
             continue
         wa = ctx.word_alignments[i]
-        if wa is None:
-            continue
         for side in ("source", "translation"):
-            finding = _partial(ctx, i, side, wa, scores[i])
-            if finding is not None:
+            strays = stray_sentences(ctx, i, side)
+            out += [(i, _stray_finding(ctx, i, side, k)) for k in strays]
+            finding = _partial(ctx, i, side, wa, scores[i]) if wa is not None else None
+            if finding is not None and not strays:
                 out.append((i, finding))
     return out

@@ -295,9 +295,12 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     for i, (left, right) in enumerate(per_link):
         source, translation = ctx.sources[i], ctx.translations[i]
         # A name the translation renders the same other way in several places ("Mary Ann"
-        # as "Marianne") is a choice, not a slip.
+        # as "Marianne") is a choice, not a slip, unless the translation also writes the
+        # name as it is elsewhere: then the other rendering replaces it only here and there.
         chosen = {(key_of(a), key_of(b)) for a in left for b in right
-                  if renderings[(key_of(a), key_of(b))] >= 2}
+                  if renderings[(key_of(a), key_of(b))] >= 2
+                  and not any(_key(w.text) in vocabulary["translation"] for w in a)
+                  and not any(_key(w.text) in vocabulary["source"] for w in b)}
         left = [a for a in left if not any(c[0] == key_of(a) for c in chosen)]
         right = [b for b in right if not any(c[1] == key_of(b) for c in chosen)]
 
