@@ -68,6 +68,18 @@ def test_number_moved_to_the_neighbouring_link_is_not_flagged():
 # -- names ------------------------------------------------------------------------------
 
 
+def test_renumbered_list_item_is_flagged_although_the_next_item_has_its_number():
+    record = check([
+        ("1. The expedition must take a liaison officer.",
+         "1. L'expédition doit prendre un officier de liaison."),
+        ("2. The government may withdraw the permit.",
+         "3. Le gouvernement peut retirer l'autorisation."),
+        ("3. Climbers must report to the ministry.",
+         "3. Les alpinistes doivent se présenter au ministère."),
+    ])
+    assert kinds(record, 1) == {"number": "major"}
+    assert "number" not in kinds(record, 0) and "number" not in kinds(record, 2)
+
 def test_names_tolerate_accents_and_translated_countries():
     record = check([
         ("My dear Andrés, come to Spain with Gorkin.", "Mon cher Andres, viens en Espagne "
