@@ -223,10 +223,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         # Left without a counterpart in a neighbouring link too: the sentence boundary
         # moved, not the number.  (A neighbour that has the number on both sides, like
         # the next item of a numbered list, does not excuse it.)
-        def strays(d: int) -> tuple[list[Mention], list[Mention]]:
-            return unmatched(of(sources, "s", i + d), of(translations, "t", i + d))
-
-        around = [strays(d) for d in (-1, 1)]
+        around = [unmatched(of(sources, "s", i + d), of(translations, "t", i + d))
+                  for d in (-1, 1)]
         left = [m for m in left if not _near(m, [theirs for _, theirs in around])]
         right = [m for m in right if not _near(m, [mine for mine, _ in around])]
         for a, b in zip(left, right, strict=False):
