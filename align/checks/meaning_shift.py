@@ -3,11 +3,11 @@
 Two signals:
 
 - **negation**: one side negates and the other does not (``ne … pas``, ``not``,
-  ``nicht``, ``never``, ``sans`` …), in a link that is otherwise close
-  (divergence below `align.checks.divergence.THRESHOLD`), where a dropped or
-  added negation turns the sentence around rather than being part of a loose
-  rewording; the negation words are highlighted, with the words of the other
-  side the word aligner leaves unmatched;
+  ``nicht``, ``never``, ``sans`` …), in a link whose two sides are related at all
+  (divergence below `UNRELATED`): a negation the word aligner finds no counterpart
+  for turns the sentence around; one it pairs with a word of the other side is a
+  rewording (``difficult`` for ``can't``) and only *info*.  The negation words are
+  highlighted, with the words of the other side the word aligner leaves unmatched;
 - **different content**: a link the divergence score calls nearly unrelated
   (≥ `UNRELATED`) although nothing is missing from it as a whole.
 """
@@ -15,7 +15,6 @@ Two signals:
 from __future__ import annotations
 
 from align.checks.base import CheckContext, LinkText, Word, words
-from align.checks.divergence import THRESHOLD
 from align.checks.lexicon import fold
 from align.record import Finding, Span
 
@@ -86,7 +85,7 @@ def negation_counts_differ(ctx: CheckContext, i: int) -> bool:
 
 
 def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
-    if divergence >= THRESHOLD:
+    if divergence >= UNRELATED:
         return None
     source, translation = ctx.sources[i], ctx.translations[i]
     left = negations(source.text, ctx.source_language)
