@@ -19,6 +19,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Collection, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +29,7 @@ import numpy as np
 
 from align import __version__
 from align.aligner import AlignSettings, align_sentences
+from align.encoders.base import keeping_word_tokens
 from align.record import Alignment, Link, Side
 
 #: Receives one-line status messages ("building the default model…").
@@ -168,23 +170,25 @@ def align_texts(
     encoder = load_encoder(options.model, options.backend, reporter.status, notices=warnings)
     timings["model"] = time.perf_counter() - clock
 
-    record, src_vecs, tgt_vecs = align_sides(
-        source, translation, encoder, options, reporter, timings
-    )
-    record.warnings[:0] = warnings
-    if options.check:
-        clock = time.perf_counter()
-        from align.checks import check_alignment
-
-        reporter.status("checking")
-        check_alignment(
-            record, encoder,
-            source_vectors=src_vecs,
-            translation_vectors=tgt_vecs,
-            glossary=options.glossary, ignore=options.ignore,
-            source_text=source_text, translation_text=translation_text,
+    # The checks' word alignment reads token vectors the embedding pass can keep.
+    with keeping_word_tokens(encoder) if options.check else nullcontext():
+        record, src_vecs, tgt_vecs = align_sides(
+            source, translation, encoder, options, reporter, timings
         )
-        timings["check"] = time.perf_counter() - clock
+        record.warnings[:0] = warnings
+        if options.check:
+            clock = time.perf_counter()
+            from align.checks import check_alignment
+
+            reporter.status("checking")
+            check_alignment(
+                record, encoder,
+                source_vectors=src_vecs,
+                translation_vectors=tgt_vecs,
+                glossary=options.glossary, ignore=options.ignore,
+                source_text=source_text, translation_text=translation_text,
+            )
+            timings["check"] = time.perf_counter() - clock
     record.timings = {k: round(v, 4) for k, v in timings.items()}
     reporter.done()
     return record

@@ -160,9 +160,16 @@ def test_word_layer_tokens_kept_by_encode_match_a_fresh_pass(default_encoder) ->
         pytest.skip("only the OpenVINO backend keeps token vectors")
     texts = ["Une phrase que le modèle lit deux fois, le 13 août.",
              "A sentence the model reads twice, on 13 August."]
+    from align.encoders.base import keeping_word_tokens
+
     fresh = default_encoder.token_embeddings(texts, layer=8)  # never encoded: computed now
     default_encoder.encode(texts)
-    kept = default_encoder.token_embeddings(texts, layer=8)  # from what encode kept
+    assert not any(t in default_encoder._word_tokens for t in texts)  # kept only when asked
+    with keeping_word_tokens(default_encoder):
+        default_encoder.encode(texts)
+        assert all(t in default_encoder._word_tokens for t in texts)
+        kept = default_encoder.token_embeddings(texts, layer=8)  # from what encode kept
+    assert not default_encoder._word_tokens  # released after the block
     for (spans, vectors), (kept_spans, kept_vectors) in zip(fresh, kept, strict=True):
         assert spans == kept_spans
         cos = (vectors * kept_vectors).sum(1) / (
@@ -178,13 +185,16 @@ def test_kept_token_vectors_stay_within_their_memory_budget(default_encoder, mon
         pytest.skip("only the OpenVINO backend keeps token vectors")
     budget = 30 * 384 * 2  # 30 tokens of float16 vectors
     monkeypatch.setattr(openvino_runtime, "TOKEN_MEMO_BYTES", budget)
+    from align.encoders.base import keeping_word_tokens
+
     texts = [f"Budget sentence number {k} about the harbour." for k in range(6)]
-    for text in texts:
-        default_encoder.encode([text])
-    kept = [t for t in texts if t in default_encoder._word_tokens]
-    assert 0 < default_encoder._word_token_bytes <= budget
+    with keeping_word_tokens(default_encoder):
+        for text in texts:
+            default_encoder.encode([text])
+        kept = [t for t in texts if t in default_encoder._word_tokens]
+        assert 0 < default_encoder._word_token_bytes <= budget
     assert kept == texts[len(texts) - len(kept):]  # the oldest are dropped first
-    assert len(kept) < len(texts)
+    assert 0 < len(kept) < len(texts)
     # A dropped text is computed again on demand.
     spans, vectors = default_encoder.token_embeddings([texts[0]], layer=8)[0]
     assert len(spans) == len(vectors) > 0

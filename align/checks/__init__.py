@@ -28,6 +28,7 @@ from align.checks import (
 )
 from align.checks.base import CheckContext
 from align.checks.glossary import read_glossary
+from align.encoders.base import keeping_word_tokens
 from align.errors import UsageError
 from align.record import FINDING_KINDS, SEVERITIES, Alignment, Finding
 
@@ -83,15 +84,19 @@ def check_alignment(
         raise UsageError(
             f"unknown finding kind {sorted(unknown)[0]!r}; choose from {', '.join(FINDING_KINDS)}"
         )
-    ctx = CheckContext(
-        alignment=alignment,
-        encoder=encoder,
-        source_vectors=source_vectors,
-        translation_vectors=translation_vectors,
-        glossary=tuple(glossary or ()),
-        source_text=source_text,
-        translation_text=translation_text,
-    )
+    with keeping_word_tokens(encoder):
+        return _check(alignment, ctx=CheckContext(
+            alignment=alignment,
+            encoder=encoder,
+            source_vectors=source_vectors,
+            translation_vectors=translation_vectors,
+            glossary=tuple(glossary or ()),
+            source_text=source_text,
+            translation_text=translation_text,
+        ), ignore=ignore)
+
+
+def _check(alignment: Alignment, ctx: CheckContext, ignore: Collection[str]) -> Alignment:
     scores = divergence.score(ctx)
     found: list[list[Finding]] = [[] for _ in alignment.links]
     for check in CHECKS:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, Protocol
 
 import numpy as np
@@ -43,6 +44,22 @@ def length_sorted_batches(texts: Sequence[str], batch_size: int) -> Iterator[lis
     order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
     for start in range(0, len(order), batch_size):
         yield order[start : start + batch_size]
+
+
+@contextmanager
+def keeping_word_tokens(encoder: Any) -> Iterator[None]:
+    """Within the block, an encoder that can keep the word-level token vectors of what it
+    embeds (``keep_word_tokens``) keeps them, for the checks that follow; at the end they
+    are released.  Other encoders, and nested blocks, are left as they are."""
+    if getattr(encoder, "keep_word_tokens", True):
+        yield
+        return
+    encoder.keep_word_tokens = True
+    try:
+        yield
+    finally:
+        encoder.keep_word_tokens = False
+        encoder.release_word_tokens()
 
 
 def available_cores() -> int:

@@ -38,8 +38,8 @@ WORD_LAYER = 8
 WORD_TABLE = "embeddings.word_embeddings.weight"
 #: Measured best on 2 cores: small batches pad less and stay in cache.
 BATCH_SIZE = 16
-#: Bytes of `WORD_LAYER` token vectors (float16) that `encode` keeps for the word-level
-#: checks, which would otherwise run the model a second time over the same sentences.
+#: Bytes of `WORD_LAYER` token vectors (float16) that `encode` keeps, when asked, for the
+#: word-level checks, which would otherwise run the model again over the same sentences.
 #: About 20,000 sentences' worth; beyond it the oldest are dropped and recomputed on demand.
 TOKEN_MEMO_BYTES = 512 * 2**20
 
@@ -170,6 +170,9 @@ class OpenVINOEncoder:
         self.prompt = prompt
         self.batch_size = batch_size
         self._torch_fallback: Any = None
+        #: Whether `encode` keeps the `WORD_LAYER` vectors of what it embeds (set within
+        #: `align.encoders.base.keeping_word_tokens`, around an alignment to be checked).
+        self.keep_word_tokens = False
         #: text -> (its tokenisation, its `WORD_LAYER` vectors as float16), oldest first.
         self._word_tokens: OrderedDict[str, tuple[Any, np.ndarray]] = OrderedDict()
         self._word_token_bytes = 0
@@ -191,6 +194,10 @@ class OpenVINOEncoder:
         outputs = self.request.infer({"inputs_embeds": embeds, "attention_mask": mask})
         return outputs[0], outputs[1], encodings
 
+    def release_word_tokens(self) -> None:
+        self._word_tokens.clear()
+        self._word_token_bytes = 0
+
     def _remember(self, text: str, encoding: Any, vectors: np.ndarray) -> None:
         if text in self._word_tokens or vectors.nbytes > TOKEN_MEMO_BYTES:
             return
@@ -206,11 +213,13 @@ class OpenVINOEncoder:
             hidden, word_layer, encodings = self._hidden([texts[i] for i in batch])
             mask = np.array([e.attention_mask for e in encodings], dtype=np.float32)[..., None]
             mean = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1.0)
-            lengths = mask[:, :, 0].sum(axis=1).astype(int)
-            for row, (index, encoding) in enumerate(zip(batch, encodings, strict=True)):
-                self._remember(
-                    texts[index], encoding, word_layer[row, : lengths[row]].astype(np.float16)
-                )
+            if self.keep_word_tokens:
+                lengths = mask[:, :, 0].sum(axis=1).astype(int)
+                for row, (index, encoding) in enumerate(zip(batch, encodings, strict=True)):
+                    self._remember(
+                        texts[index], encoding,
+                        word_layer[row, : lengths[row]].astype(np.float16),
+                    )
             out[batch] = mean / np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
             if progress:
                 progress(len(batch))
