@@ -161,3 +161,44 @@ def test_refinement_embeds_joined_text_and_keeps_the_planted_merge(story):
     )
     assert ("source", 7, 9) in seen
     assert ([7, 8], [7]) in [(link.source, link.translation) for link in result.links]
+
+
+def test_joined_link_background_is_what_unrelated_spans_of_its_shape_score():
+    """Vectors that share a common direction (as sentence embeddings do): the cosine of a
+    joined span with unrelated spans of the same shape is higher than the mean background
+    of its sentences, and `link_background` predicts it."""
+    from align.aligner import _Problem as Problem
+    from align.aligner import kernels
+
+    rng = np.random.default_rng(3)
+    d, n = 64, 400
+    common = rng.normal(size=d)
+
+    def side():
+        v = common + rng.normal(scale=1.3, size=(n, d))
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    src, tgt = side(), side()
+    lengths = rng.integers(20, 200, size=n).astype(float)
+    problem = Problem(src, tgt, lengths, lengths, np.zeros(n, int), np.zeros(n, int),
+                      AlignSettings())
+    i0, i1, j0, j1 = 10, 12, 50, 53  # a 2-3 link
+    predicted = kernels.link_background(
+        problem.src_w, problem.tgt_w, problem.src_self, problem.tgt_self,
+        problem.src_bg_cum, problem.tgt_bg_cum, i0, i1, j0, j1, 1.0)
+    mean = kernels.link_background(
+        problem.src_w, problem.tgt_w, problem.src_self, problem.tgt_self,
+        problem.src_bg_cum, problem.tgt_bg_cum, i0, i1, j0, j1, 0.0)
+
+    def joined(vecs, w, a, b):
+        v = (w[a:b, None] * vecs[a:b]).sum(axis=0)
+        return v / np.linalg.norm(v)
+
+    x, y = joined(src, problem.src_w, i0, i1), joined(tgt, problem.tgt_w, j0, j1)
+    starts = range(100, n - 3, 2)
+    empirical = 0.5 * (
+        np.mean([x @ joined(tgt, problem.tgt_w, s, s + 3) for s in starts])
+        + np.mean([y @ joined(src, problem.src_w, s, s + 2) for s in starts])
+    )
+    assert mean < empirical - 0.05  # the uncorrected background is far too low
+    assert abs(predicted - empirical) < 0.03

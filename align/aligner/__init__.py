@@ -125,9 +125,9 @@ class _Problem:
         ))
 
     def z(self, cos: float, i0: int, i1: int, j0: int, j1: int) -> float:
-        bg = 0.5 * (
-            (self.src_bg_cum[i1] - self.src_bg_cum[i0]) / (i1 - i0)
-            + (self.tgt_bg_cum[j1] - self.tgt_bg_cum[j0]) / (j1 - j0)
+        bg = kernels.link_background(
+            self.src_w, self.tgt_w, self.src_self, self.tgt_self, self.src_bg_cum,
+            self.tgt_bg_cum, i0, i1, j0, j1, self.settings.joined_background,
         )
         return (cos - bg) / self.stats.scale
 

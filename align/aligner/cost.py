@@ -5,14 +5,16 @@ document itself rather than in raw cosine, whose scale differs by model and by
 document (multilingual-e5 puts unrelated sentences near 0.8, USE near 0.1):
 
     background(x) = mean cosine of x with a fixed random sample of the other side
-    z             = (cos(X, Y) - mean background of the link's sentences) / scale
+    z             = (cos(X, Y) - background(X, Y)) / scale
     scale         = median, over sampled source sentences, of the gap between their
                     nearest neighbour on the other side and their background
 
-so z ≈ 0 for an unrelated pair and z ≈ 1 for a typical translation pair of this
-document.  A link scores ``(a + b) / 2 · (z − length penalty − paragraph penalty) −
-type penalty``; leaving one sentence unaligned scores ``skip``.  The dynamic
-programme maximises the sum over the path.  See docs/algorithm.md.
+where background(X, Y), for joined sentences, is the cosine their joined vectors
+would have with unrelated text of the same shape (`kernels.link_background`), so
+z ≈ 0 for an unrelated pair and z ≈ 1 for a typical translation pair of this
+document.  A link scores ``z − length penalty − paragraph penalty − type penalty``,
+once whatever its size; leaving one sentence unaligned scores ``skip``.  The
+dynamic programme maximises the sum over the path.  See docs/algorithm.md.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ class AlignSettings:
     #: Most sentences in a link, both sides together (6 allows up to 3-3, 2-4, 1-5).
     max_link: int = 6
     #: Score of leaving one sentence unaligned, in units of z (see module doc).
-    skip: float = -0.1
+    skip: float = -0.3
     #: A sentence whose best z in its band is below this is probably unmatched...
     unmatched_below: float = 0.5
     #: ...and leaving it out scores up to this much more than `skip`.
@@ -50,6 +52,10 @@ class AlignSettings:
     merge_penalty: float = 0.0
     #: Half-width of the band searched around the first-pass path, in sentences.
     band: int = 8
+    #: How much of the joined-vector correction `kernels.link_background` applies to the
+    #: background of a link of several sentences (1: all of it; 0: the mean of its
+    #: sentences' backgrounds).
+    joined_background: float = 1.0
     #: Other-side sentences sampled per document for the background similarity.
     background_sample: int = 256
     #: Largest number of DP states searched at once before coarse-to-fine kicks in.
@@ -129,6 +135,7 @@ def kernel_params(settings: AlignSettings, stats: DocumentStats, types: np.ndarr
     params[kernels.P_LEN_SMOOTH] = settings.length_smooth
     params[kernels.P_Z_CAP] = settings.z_cap
     params[kernels.P_PAR_WEIGHT] = settings.paragraph_weight if stats.use_paragraphs else 0.0
+    params[kernels.P_JOINED_BACKGROUND] = settings.joined_background
     for k, (a, b) in enumerate(types):
         params[kernels.P_LINK_PENALTY + k] = settings.merge_penalty * max(0, a + b - 2)
     return params

@@ -28,7 +28,8 @@ P_LEN_RATIO = 2  # the document's target/source length ratio
 P_LEN_SMOOTH = 3  # characters added to both lengths before taking the ratio
 P_PAR_WEIGHT = 4  # penalty for a link that crosses or contradicts a paragraph boundary
 P_Z_CAP = 5  # z saturates here: a long joined link is not surer than a typical pair
-P_LINK_PENALTY = 6  # first of K per-type penalties (prior against many-to-many links)
+P_JOINED_BACKGROUND = 6  # 1: a joined link's background as joined vectors have it; 0: the mean
+P_LINK_PENALTY = 7  # first of K per-type penalties (prior against many-to-many links)
 
 
 @njit(cache=True, nogil=True)
@@ -76,21 +77,52 @@ def link_cosine(g, g_lo, src_vecs, tgt_vecs, src_w, tgt_w, src_self, tgt_self, i
 
 
 @njit(cache=True, nogil=True)
+def link_background(src_w, tgt_w, src_self, tgt_self, src_bg_cum, tgt_bg_cum, i0, i1, j0, j1,
+                    joined):
+    """The cosine the link's joined spans would have with unrelated text of the same shape.
+
+    A sentence's background is its mean cosine with the other side's sentences.  A
+    span X of several sentences (the length-weighted sum of their vectors) has cosine
+    ``sum_s w_s bg_s / |X|`` with one unrelated sentence, and with an unrelated span Y
+    of the same shape that times ``sum_t w_t / |Y|``: joined vectors sit closer to
+    the document's mean direction than single ones, so their cosine with anything
+    grows.  Without this correction, joining sentences would look like evidence.
+    With `joined` false, the plain mean of the sentences' backgrounds.
+    """
+    a = i1 - i0
+    b = j1 - j0
+    mean = 0.5 * ((src_bg_cum[i1] - src_bg_cum[i0]) / a + (tgt_bg_cum[j1] - tgt_bg_cum[j0]) / b)
+    if joined == 0.0 or (a == 1 and b == 1):
+        return mean
+    src_sum = 0.0
+    src_bgw = 0.0
+    for s in range(i0, i1):
+        src_sum += src_w[s]
+        src_bgw += src_w[s] * (src_bg_cum[s + 1] - src_bg_cum[s])
+    tgt_sum = 0.0
+    tgt_bgw = 0.0
+    for t in range(j0, j1):
+        tgt_sum += tgt_w[t]
+        tgt_bgw += tgt_w[t] * (tgt_bg_cum[t + 1] - tgt_bg_cum[t])
+    src_norm = _span_norm(src_w, src_self, i0, i1)
+    tgt_norm = _span_norm(tgt_w, tgt_self, j0, j1)
+    full = 0.5 * (src_bgw / src_norm * tgt_sum / tgt_norm + tgt_bgw / tgt_norm * src_sum / src_norm)
+    return mean + joined * (full - mean)
+
+
+@njit(cache=True, nogil=True)
 def link_score(
-    cos, i0, i1, j0, j1, k, src_bg_cum, tgt_bg_cum, src_len_cum, tgt_len_cum,
+    cos, bg, i0, i1, j0, j1, k, src_len_cum, tgt_len_cum,
     src_par_start, tgt_par_start, params,
 ):
     """Score of one many-to-many link (both sides non-empty) given its cosine.
 
     score = z - length penalty - paragraph penalty - type penalty,
-    z = (cos - background) / scale, background = mean background similarity of its
-    sentences.  A link scores once whatever its size, so two good one-to-one links
-    always beat the two-to-two link that joins them, and a many-to-many link wins only
-    where its sentences cannot be paired one by one.
+    z = (cos - bg) / scale, `bg` from `link_background`.  A link scores once whatever
+    its size, so two good one-to-one links always beat the two-to-two link that joins
+    them, and a many-to-many link wins only where its sentences cannot be paired one
+    by one.
     """
-    a = i1 - i0
-    b = j1 - j0
-    bg = 0.5 * ((src_bg_cum[i1] - src_bg_cum[i0]) / a + (tgt_bg_cum[j1] - tgt_bg_cum[j0]) / b)
     z = (cos - bg) / params[P_SCALE]
     cap = params[P_Z_CAP]
     if z > 0.0:
@@ -175,8 +207,12 @@ def band_dp(
                             g, g_lo, src_vecs, tgt_vecs, src_w, tgt_w, src_self, tgt_self,
                             pi, i, pj, j,
                         )
+                    bg = link_background(
+                        src_w, tgt_w, src_self, tgt_self, src_bg_cum, tgt_bg_cum,
+                        pi, i, pj, j, params[P_JOINED_BACKGROUND],
+                    )
                     val = prev + link_score(
-                        cos, pi, i, pj, j, k, src_bg_cum, tgt_bg_cum, src_len_cum,
+                        cos, bg, pi, i, pj, j, k, src_len_cum,
                         tgt_len_cum, src_par_start, tgt_par_start, params,
                     )
                 if val > best:
