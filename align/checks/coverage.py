@@ -74,19 +74,32 @@ def stray_sentences(ctx: CheckContext, i: int, side: SideName) -> list[int]:
     if mine is None or theirs is None:
         return []
     background, typical = scale
-    target = theirs[other].sum(axis=0)
-    target /= max(float(np.linalg.norm(target)), 1e-12)
+    unit = max(typical - background, 1e-6)
+    # A sum of sentence vectors leans towards the document's mean direction, so its
+    # cosine with anything grows with the number of sentences summed: each span is
+    # measured against what unrelated text scores with a span of its shape (as the
+    # aligner does, `align.aligner.kernels.link_background`).
+    mine_mean, theirs_mean = mine.mean(axis=0), theirs.mean(axis=0)
+    target_sum = theirs[other].sum(axis=0)
+    target_norm = max(float(np.linalg.norm(target_sum)), 1e-12)
+    target = target_sum / target_norm
+    target_lean = len(other) / target_norm
+
+    def z(span: np.ndarray, count: int) -> float:
+        norm = max(float(np.linalg.norm(span)), 1e-12)
+        expected = 0.5 * (float(span @ theirs_mean) / norm * target_lean
+                          + float(target @ mine_mean) * count / norm)
+        return (float(span @ target) / norm - expected) / unit
+
     whole = mine[own].sum(axis=0)
-    whole_cos = float(whole @ target) / max(float(np.linalg.norm(whole)), 1e-12)
+    whole_z = z(whole, len(own))
     found = []
     for k in own:
         sentence = ctx.alignment.side(side).sentences[k].text
         if _whole_severity(sentence) != "major":
             continue  # too short to tell from its neighbours
-        rest = whole - mine[k]
-        rest_cos = float(rest @ target) / max(float(np.linalg.norm(rest)), 1e-12)
-        alone = (float(mine[k] @ target) - background) / max(typical - background, 1e-6)
-        if rest_cos >= whole_cos and alone <= STRAY_SIMILARITY:
+        alone = (float(mine[k] @ target) - background) / unit
+        if z(whole - mine[k], len(own) - 1) >= whole_z and alone <= STRAY_SIMILARITY:
             found.append(k)
     if found:
         # The sentence vectors say "unrelated"; the words must agree: most content words
