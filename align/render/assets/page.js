@@ -190,8 +190,27 @@
     return cell.classList.contains("gap") ? "" : cell.textContent;
   }
 
+  /* Lower case without accents, one character for one (so that offsets into the folded
+     text are offsets into the text): "Andrés" and "andres" find each other. */
+  var folded = {};
+  function fold(text) {
+    if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+    var out = "";
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i];
+      var f = folded[c];
+      if (f === undefined) {
+        f = c.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").charAt(0) || c;
+        if (f === "\u2019") f = "'";
+        folded[c] = f;
+      }
+      out += f;
+    }
+    return out;
+  }
+
   function runSearch() {
-    var query = searchBox.value.trim().toLowerCase();
+    var query = fold(searchBox.value.trim());
     hitRows.forEach(function (row) { row.classList.remove("hit"); });
     hitRows = [];
     if (window.CSS && CSS.highlights) CSS.highlights.delete("search");
@@ -204,7 +223,7 @@
       searchText = [];
       for (var i = 0; i < rows.length; i++) {
         var cells = rows[i].cells;
-        searchText.push((cellText(cells[1]) + "\n" + cellText(cells[2])).toLowerCase());
+        searchText.push(fold(cellText(cells[1]) + "\n" + cellText(cells[2])));
       }
     }
     for (var k = 0; k < searchText.length; k++) {
@@ -229,7 +248,7 @@
         if (cell.classList.contains("gap")) return;
         var walker = doc.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
         for (var node = walker.nextNode(); node; node = walker.nextNode()) {
-          var text = node.data.toLowerCase();
+          var text = fold(node.data);
           for (var at = text.indexOf(query); at !== -1; at = text.indexOf(query, at + query.length)) {
             if (at + query.length > node.data.length) break;
             var range = new Range();
