@@ -229,6 +229,11 @@ def run(
     ] = None,
     no_check: Annotated[bool, typer.Option("--no-check", help="Align only; skip the checks.")]
     = False,
+    max_chars: Annotated[
+        int,
+        typer.Option(help="Cut sentences longer than this many characters at a clause "
+                     "boundary (0: never); the model reads at most 512 tokens of one."),
+    ] = 1000,
     glossary: GlossaryOpt = None,
     ignore: IgnoreOpt = None,
     source_lang: Annotated[str | None, typer.Option(help="Source language code, if detection "
@@ -252,6 +257,7 @@ def run(
         model=model, backend=backend, split=split, cache=not no_cache, check=not no_check,
         glossary=_glossary(glossary), ignore=tuple(ignore or ()), max_link=max_link,
         source_language=source_lang, translation_language=translation_lang,
+        max_chars=max_chars,
     )
     reporter = RichReporter(err, quiet=quiet)
     record = pipeline.align_files(source, translation, options, reporter)

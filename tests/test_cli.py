@@ -108,6 +108,26 @@ def test_split_lines_takes_one_sentence_per_line(tmp_path, default_encoder):
     ]
 
 
+
+def test_a_sentence_beyond_the_models_512_tokens_is_reported_or_cut(tmp_path, default_encoder):
+    if not hasattr(default_encoder, "truncated"):
+        pytest.skip("only the OpenVINO backend counts truncated sentences")
+    # 990 CJK characters without punctuation: more than 512 tokens, under 1,000 characters.
+    long = "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(990))
+    src, tgt = tmp_path / "a.txt", tmp_path / "b.txt"
+    src.write_text("Une phrase courte.\n\n" + long + "\n", encoding="utf-8")
+    tgt.write_text("A short sentence.\n\n" + long[::-1] + "\n", encoding="utf-8")
+
+    def warnings(*extra: str) -> list[str]:
+        out = tmp_path / "out.json"
+        result = runner.invoke(app, ["run", str(src), str(tgt), "-o", str(out), "--quiet",
+                                     "--force", "--no-check", "--no-cache", *extra])
+        assert result.exit_code == 0, result.output
+        return json.loads(out.read_text(encoding="utf-8"))["warnings"]
+
+    assert any("2 sentence(s) longer than the model's 512 tokens" in w for w in warnings())
+    assert not any("512 tokens" in w for w in warnings("--max-chars", "300"))
+
 def test_model_json_names_id_path_and_signature(default_encoder):
     result = runner.invoke(app, ["model", "--json"])
     assert result.exit_code == 0, result.output

@@ -170,6 +170,9 @@ class OpenVINOEncoder:
         self.prompt = prompt
         self.batch_size = batch_size
         self._torch_fallback: Any = None
+        #: Texts `encode` has cut at `max_length` tokens (their ends are not embedded).
+        self.truncated = 0
+        self.max_length = max_length
         #: Whether `encode` keeps the `WORD_LAYER` vectors of what it embeds (set within
         #: `align.encoders.base.keeping_word_tokens`, around an alignment to be checked).
         self.keep_word_tokens = False
@@ -211,6 +214,7 @@ class OpenVINOEncoder:
         out = np.empty((len(texts), int(self.signature["dimensions"])), dtype=np.float32)
         for batch in length_sorted_batches(texts, self.batch_size):
             hidden, word_layer, encodings = self._hidden([texts[i] for i in batch])
+            self.truncated += sum(1 for e in encodings if e.overflowing)
             mask = np.array([e.attention_mask for e in encodings], dtype=np.float32)[..., None]
             mean = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1.0)
             if self.keep_word_tokens:
