@@ -37,6 +37,7 @@ def kinds(record, i: int) -> dict[str, str]:
         ("It was 13/08/1936.", "C'était le 13 août 1936."),
         ("The 1936-37 season.", "La saison 1936-1937."),
         ("It weighs 1,5 kg.", "It weighs 1.5 kg."),
+        ("\x1b[31mThe 12 apples\x1b[0m were red.", "Les 12 pommes étaient rouges."),
     ],
 )
 def test_numbers_written_differently_match(source, translation):

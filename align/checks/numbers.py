@@ -84,8 +84,14 @@ def _spelled_value(parts: list[str]) -> float | None:
     return total + current
 
 
+#: Terminal colour and cursor codes (``ESC[31m``) that text copied from a terminal carries.
+_CONTROL_SEQUENCE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+
+
 def mentions(text: str) -> list[Mention]:
     """The numbers of `text`: digits, month names and spelled numbers, in order."""
+    if "\x1b" in text:  # blank out control sequences, keeping offsets
+        text = _CONTROL_SEQUENCE.sub(lambda m: " " * len(m.group()), text)
     found = [
         Mention(frozenset(readings(m.group())), m.start(), m.end(), m.group())
         for m in NUMBER.finditer(text)
