@@ -202,3 +202,21 @@ def test_joined_link_background_is_what_unrelated_spans_of_its_shape_score():
     )
     assert mean < empirical - 0.05  # the uncorrected background is far too low
     assert abs(predicted - empirical) < 0.03
+
+
+def test_ctrl_c_leaves_a_search_that_is_still_running():
+    """The compiled search runs in a worker thread: Ctrl-C does not wait for it."""
+    import _thread
+    import threading
+
+    from align.aligner import interruptible
+
+    release = threading.Event()
+    threading.Timer(0.2, _thread.interrupt_main).start()
+    with pytest.raises(KeyboardInterrupt):
+        interruptible(release.wait)  # blocks until released
+    assert not release.is_set()  # left while the work was still going on
+    release.set()
+    assert interruptible(sum, [1, 2, 3]) == 6
+    with pytest.raises(ZeroDivisionError):
+        interruptible(divmod, 1, 0)

@@ -20,8 +20,10 @@ Kernels are in `align.aligner.kernels`, the cost model in `align.aligner.cost`.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -104,7 +106,8 @@ class _Problem:
             override_lo = np.full(self.n + 1, 1 << 40, dtype=np.int64)
         else:
             override_lo = lo
-        back, _ = kernels.band_dp(
+        back, _ = interruptible(
+            kernels.band_dp,
             lo, hi, types, self.src, self.tgt, self.src_w, self.tgt_w,
             self.src_self, self.tgt_self, self.src_bg_cum, self.tgt_bg_cum,
             self.src_len_cum, self.tgt_len_cum, self.src_par_start, self.tgt_par_start,
@@ -301,6 +304,31 @@ def _neighbourhood(problem: _Problem, path: np.ndarray, radius: int = 3) -> list
         z = np.clip((cos - bg) / problem.stats.scale, 0.0, 1.0)
         out.append([[int(j), round(float(v), 3)] for j, v in zip(js, z, strict=True)])
     return out
+
+
+def interruptible(function: Callable[..., Any], *args: Any) -> Any:
+    """`function(*args)` run in a worker thread, so that Ctrl-C stops the wait at once.
+
+    Compiled code (the numba kernels release the GIL) does not see a KeyboardInterrupt
+    until it returns, which takes seconds on a long book; the main thread waits in short
+    steps instead and can leave.  The worker is a daemon: an abandoned search does not
+    keep the process alive.
+    """
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["value"] = function(*args)
+        except BaseException as error:  # handed to the waiting thread
+            outcome["error"] = error
+
+    worker = threading.Thread(target=work, name="align-search", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(0.1)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def _weights(lengths: np.ndarray) -> np.ndarray:
