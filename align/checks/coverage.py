@@ -60,6 +60,14 @@ STRAY_SIMILARITY = 0.35
 STRAY_UNALIGNED = 0.6
 
 
+def _mean_vector(ctx: CheckContext, side: SideName, vectors: np.ndarray) -> np.ndarray:
+    """The mean of `vectors`, the sentence vectors of `side` (computed once per side)."""
+    key = f"mean_vector_{side}"
+    if key not in ctx.notes:
+        ctx.notes[key] = vectors.mean(axis=0)
+    return ctx.notes[key]
+
+
 def stray_sentences(ctx: CheckContext, i: int, side: SideName) -> list[int]:
     """Sentences (indices into the side) of link `i` that have no counterpart on the other
     side although the link joins them with sentences that do."""
@@ -79,7 +87,9 @@ def stray_sentences(ctx: CheckContext, i: int, side: SideName) -> list[int]:
     # cosine with anything grows with the number of sentences summed: each span is
     # measured against what unrelated text scores with a span of its shape (as the
     # aligner does, `align.aligner.kernels.link_background`).
-    mine_mean, theirs_mean = mine.mean(axis=0), theirs.mean(axis=0)
+    other_side: SideName = "translation" if side == "source" else "source"
+    mine_mean = _mean_vector(ctx, side, mine)
+    theirs_mean = _mean_vector(ctx, other_side, theirs)
     target_sum = theirs[other].sum(axis=0)
     target_norm = max(float(np.linalg.norm(target_sum)), 1e-12)
     target = target_sum / target_norm
