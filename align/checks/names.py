@@ -255,8 +255,23 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             )
         return keys_cache[(side, i)]
 
+    by_initial: dict[tuple[str, int], dict[str, list[str]]] = {}
+
     def count(side: SideName, i: int, key: str) -> int:
-        return sum(_same_name(key, k) for k in keys(side, i))
+        """How many words of link `i`'s `side` write the name `key`: only words with its
+        initial can be spelling variants of it; others count only as listed equivalents."""
+        if (side, i) not in by_initial:
+            index: dict[str, list[str]] = {}
+            for k in keys(side, i):
+                index.setdefault(k[:1], []).append(k)
+            by_initial[(side, i)] = index
+        index = by_initial[(side, i)]
+        found = sum(_same_name(key, k) for k in index.get(key[:1], ()))
+        aliases = _EQUIVALENT.get(key)
+        if aliases:
+            found += sum(k in aliases for initial, ks in index.items() if initial != key[:1]
+                         for k in ks)
+        return found
 
     def short(side: SideName, other: SideName, i: int, key: str) -> bool:
         """`key` is written more often on `side` than `other` has it, and no neighbouring
