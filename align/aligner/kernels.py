@@ -69,11 +69,20 @@ def link_cosine(g, g_lo, src_vecs, tgt_vecs, src_w, tgt_w, src_self, tgt_self, i
     """Cosine between the joined source span [i0, i1) and target span [j0, j1)."""
     if i1 - i0 == 1 and j1 - j0 == 1:
         return _pair_dot(g, g_lo, src_vecs, tgt_vecs, i0, j0)
+    return _joined_cosine(
+        g, g_lo, src_vecs, tgt_vecs, src_w, tgt_w, i0, i1, j0, j1,
+        _span_norm(src_w, src_self, i0, i1), _span_norm(tgt_w, tgt_self, j0, j1),
+    )
+
+
+@njit(cache=True, nogil=True)
+def _joined_cosine(g, g_lo, src_vecs, tgt_vecs, src_w, tgt_w, i0, i1, j0, j1, src_norm,
+                   tgt_norm):
     dot = 0.0
     for s in range(i0, i1):
         for t in range(j0, j1):
             dot += src_w[s] * tgt_w[t] * _pair_dot(g, g_lo, src_vecs, tgt_vecs, s, t)
-    return dot / (_span_norm(src_w, src_self, i0, i1) * _span_norm(tgt_w, tgt_self, j0, j1))
+    return dot / (src_norm * tgt_norm)
 
 
 @njit(cache=True, nogil=True)
@@ -87,8 +96,21 @@ def link_background(src_w, tgt_w, src_self, tgt_self, src_bg_cum, tgt_bg_cum, i0
     of the same shape that times ``sum_t w_t / |Y|``: joined vectors sit closer to
     the document's mean direction than single ones, so their cosine with anything
     grows.  Without this correction, joining sentences would look like evidence.
-    With `joined` false, the plain mean of the sentences' backgrounds.
+    `joined` (0 to 1) is how much of this correction applies; 0 gives the plain mean of
+    the sentences' backgrounds.
     """
+    if joined == 0.0 or (i1 - i0 == 1 and j1 - j0 == 1):
+        return _joined_background(src_w, tgt_w, src_bg_cum, tgt_bg_cum, i0, i1, j0, j1,
+                                  joined, 1.0, 1.0)
+    return _joined_background(
+        src_w, tgt_w, src_bg_cum, tgt_bg_cum, i0, i1, j0, j1, joined,
+        _span_norm(src_w, src_self, i0, i1), _span_norm(tgt_w, tgt_self, j0, j1),
+    )
+
+
+@njit(cache=True, nogil=True)
+def _joined_background(src_w, tgt_w, src_bg_cum, tgt_bg_cum, i0, i1, j0, j1, joined,
+                       src_norm, tgt_norm):
     a = i1 - i0
     b = j1 - j0
     mean = 0.5 * ((src_bg_cum[i1] - src_bg_cum[i0]) / a + (tgt_bg_cum[j1] - tgt_bg_cum[j0]) / b)
@@ -104,8 +126,6 @@ def link_background(src_w, tgt_w, src_self, tgt_self, src_bg_cum, tgt_bg_cum, i0
     for t in range(j0, j1):
         tgt_sum += tgt_w[t]
         tgt_bgw += tgt_w[t] * (tgt_bg_cum[t + 1] - tgt_bg_cum[t])
-    src_norm = _span_norm(src_w, src_self, i0, i1)
-    tgt_norm = _span_norm(tgt_w, tgt_self, j0, j1)
     full = 0.5 * (src_bgw / src_norm * tgt_sum / tgt_norm + tgt_bgw / tgt_norm * src_sum / src_norm)
     return mean + joined * (full - mean)
 
@@ -202,14 +222,21 @@ def band_dp(
                     oc = j - override_lo[i]
                     if oc >= 0 and oc < override.shape[1]:
                         cos = override[i, oc, k]
+                    # The joined spans' norms serve both the cosine and the background.
+                    src_norm = 1.0
+                    tgt_norm = 1.0
+                    if a > 1 or b > 1:
+                        src_norm = _span_norm(src_w, src_self, pi, i)
+                        tgt_norm = _span_norm(tgt_w, tgt_self, pj, j)
                     if np.isnan(cos):
-                        cos = link_cosine(
-                            g, g_lo, src_vecs, tgt_vecs, src_w, tgt_w, src_self, tgt_self,
-                            pi, i, pj, j,
-                        )
-                    bg = link_background(
-                        src_w, tgt_w, src_self, tgt_self, src_bg_cum, tgt_bg_cum,
-                        pi, i, pj, j, params[P_JOINED_BACKGROUND],
+                        if a == 1 and b == 1:
+                            cos = _pair_dot(g, g_lo, src_vecs, tgt_vecs, pi, pj)
+                        else:
+                            cos = _joined_cosine(g, g_lo, src_vecs, tgt_vecs, src_w, tgt_w,
+                                                 pi, i, pj, j, src_norm, tgt_norm)
+                    bg = _joined_background(
+                        src_w, tgt_w, src_bg_cum, tgt_bg_cum, pi, i, pj, j,
+                        params[P_JOINED_BACKGROUND], src_norm, tgt_norm,
                     )
                     val = prev + link_score(
                         cos, bg, pi, i, pj, j, k, src_len_cum,
