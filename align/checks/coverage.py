@@ -77,8 +77,9 @@ def stray_sentences(ctx: CheckContext, i: int, side: SideName) -> list[int]:
     scale = ctx.notes.get("scale")
     if len(own) < 2 or not other or scale is None:
         return []
+    other_side: SideName = "translation" if side == "source" else "source"
     mine = ctx.sentence_vectors(side)
-    theirs = ctx.sentence_vectors("translation" if side == "source" else "source")
+    theirs = ctx.sentence_vectors(other_side)
     if mine is None or theirs is None:
         return []
     background, typical = scale
@@ -87,7 +88,6 @@ def stray_sentences(ctx: CheckContext, i: int, side: SideName) -> list[int]:
     # cosine with anything grows with the number of sentences summed: each span is
     # measured against what unrelated text scores with a span of its shape (as the
     # aligner does, `align.aligner.kernels.link_background`).
-    other_side: SideName = "translation" if side == "source" else "source"
     mine_mean = _mean_vector(ctx, side, mine)
     theirs_mean = _mean_vector(ctx, other_side, theirs)
     target_sum = theirs[other].sum(axis=0)
