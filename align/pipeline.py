@@ -215,17 +215,17 @@ def align_sides(
     total = len(src_texts) + len(tgt_texts)
     advance = reporter.progress("embedding sentences", total)
     notices: list[str] = []
-    truncated_before = getattr(encoder, "truncated", 0)
     vectors = embed(encoder, src_texts + tgt_texts, cache=options.cache, progress=advance,
                     notices=notices)
-    truncated = getattr(encoder, "truncated", 0) - truncated_before
-    if truncated:
-        # Only the beginning of such a sentence counts in its vector: say so rather
-        # than align silently on part of the text.
-        limit = getattr(encoder, "max_length", 512)
+    # Only the beginning of an over-long sentence counts in its vector: say so rather
+    # than align silently on part of the text (cached vectors included).
+    too_long = getattr(encoder, "too_long", None)
+    cut = too_long(src_texts + tgt_texts) if too_long else set()
+    if cut:
+        count = sum(t in cut for t in src_texts + tgt_texts)
         notices.append(
-            f"{truncated} sentence(s) longer than the model's {limit} tokens: only the "
-            "beginning of each was embedded; a smaller --max-chars cuts long sentences "
+            f"{count} sentence(s) longer than the model's {encoder.max_length} tokens: only "
+            "the beginning of each was embedded; a smaller --max-chars cuts long sentences "
             "before embedding"
         )
     src_vecs, tgt_vecs = vectors[: len(src_texts)], vectors[len(src_texts):]

@@ -99,13 +99,13 @@ def link_background(src_w, tgt_w, src_self, tgt_self, src_bg_cum, tgt_bg_cum, i0
     `joined` (0 to 1) is how much of this correction applies; 0 gives the plain mean of
     the sentences' backgrounds.
     """
-    if joined == 0.0 or (i1 - i0 == 1 and j1 - j0 == 1):
-        return _joined_background(src_w, tgt_w, src_bg_cum, tgt_bg_cum, i0, i1, j0, j1,
-                                  joined, 1.0, 1.0)
-    return _joined_background(
-        src_w, tgt_w, src_bg_cum, tgt_bg_cum, i0, i1, j0, j1, joined,
-        _span_norm(src_w, src_self, i0, i1), _span_norm(tgt_w, tgt_self, j0, j1),
-    )
+    src_norm = 1.0
+    tgt_norm = 1.0
+    if joined != 0.0 and (i1 - i0 > 1 or j1 - j0 > 1):
+        src_norm = _span_norm(src_w, src_self, i0, i1)
+        tgt_norm = _span_norm(tgt_w, tgt_self, j0, j1)
+    return _joined_background(src_w, tgt_w, src_bg_cum, tgt_bg_cum, i0, i1, j0, j1, joined,
+                              src_norm, tgt_norm)
 
 
 @njit(cache=True, nogil=True)

@@ -147,8 +147,9 @@ class CheckContext:
         """Per link, the `align.checks.words.WordAlignment` of its sides.
 
         None without a model, and None for links that the word evidence could not
-        make divergent: word alignment runs the model over every sentence again, so
-        it is spent only where it can change the verdict (`may_diverge`).
+        make divergent: when the encoder did not keep the token vectors (embeddings
+        read from the cache), word alignment runs the model again, so it is spent only
+        where it can change the verdict (`may_diverge`).
         """
         from align.checks.words import align_links
 

@@ -8,10 +8,11 @@ the source side or a partial addition on the translation side.
 
 In a link that joins several sentences on one side, a sentence that brings the
 link no closer to the other side (the other side is as similar, or more, without
-it) and that is itself no more similar to the other side than unrelated text is
-a whole sentence with no counterpart: the aligner may attach a sentence whose
-translation was left out to its neighbour's link, or an added sentence to the
-link beside it.
+it, each span measured against unrelated text of its shape), that is itself
+little more similar to the other side than unrelated text, and most of whose
+content words the word aligner leaves unmatched, is a whole sentence with no
+counterpart: the aligner may attach a sentence whose translation was left out to
+its neighbour's link, or an added sentence to the link beside it.
 
 Severity follows how much is missing and how sure we are: a sentence, a run
 covering most of one sentence of a multi-sentence link, or half the content words

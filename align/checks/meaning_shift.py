@@ -103,14 +103,15 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
         spans += [ctx.span(link_side, w.start, w.end) for w in wa.unaligned(other)]
     shown = ", ".join(dict.fromkeys(w.text for w in extra))
     other_name = "translation" if where == "source" else "source"
-    # One side affirms, the other negates: a reversal.  Different counts of negations on
-    # both sides are mostly rephrasing ("not unlike", "ne … que").
-    # An extra negation that the word aligner leaves without a counterpart is a
-    # reversal even where the other side negates something else.
-    unmatched = wa is not None and _unmatched(wa, where, extra)
-    severity = "minor" if min(len(left), len(right)) == 0 or unmatched else "info"
-    if wa is not None and not unmatched:
-        severity = "info"  # it has a counterpart: rephrased ("difficult" for "can’t")
+    if wa is None:
+        # No word evidence.  One side affirms, the other negates: a reversal; different
+        # counts of negations on both sides are mostly rephrasing ("not unlike", "ne … que").
+        severity = "minor" if min(len(left), len(right)) == 0 else "info"
+    else:
+        # An extra negation the word aligner leaves without a counterpart is a reversal,
+        # even where the other side negates something else; one it pairs is rephrased
+        # ("difficult" for "can’t").
+        severity = "minor" if _unmatched(wa, where, extra) else "info"
     return Finding(
         "meaning-shift", severity,
         f"the {where} negates ({shown}) where the {other_name} does not", spans,

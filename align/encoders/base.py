@@ -18,7 +18,13 @@ TokenEmbeddings = tuple[list[tuple[int, int]], np.ndarray]
 
 
 class Encoder(Protocol):
-    """Turns sentences into unit vectors (and tokens into contextual vectors)."""
+    """Turns sentences into unit vectors (and tokens into contextual vectors).
+
+    Optional, looked up with ``getattr`` (the OpenVINO encoder has them):
+    ``keep_word_tokens`` and ``release_word_tokens()`` (see `keeping_word_tokens`), and
+    ``too_long(texts) -> set[str]`` with ``max_length``: the texts cut at the model's
+    input limit, which the pipeline reports.
+    """
 
     #: The model id as the user gave it (``--model``), or the default model's id.
     id: str

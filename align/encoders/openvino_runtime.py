@@ -170,8 +170,6 @@ class OpenVINOEncoder:
         self.prompt = prompt
         self.batch_size = batch_size
         self._torch_fallback: Any = None
-        #: Texts `encode` has cut at `max_length` tokens (their ends are not embedded).
-        self.truncated = 0
         self.max_length = max_length
         #: Whether `encode` keeps the `WORD_LAYER` vectors of what it embeds (set within
         #: `align.encoders.base.keeping_word_tokens`, around an alignment to be checked).
@@ -197,6 +195,14 @@ class OpenVINOEncoder:
         outputs = self.request.infer({"inputs_embeds": embeds, "attention_mask": mask})
         return outputs[0], outputs[1], encodings
 
+    def too_long(self, texts: Sequence[str]) -> set[str]:
+        """The texts longer than the model reads (`max_length` tokens, prompt included):
+        only their beginning is embedded."""
+        # A token covers at least one character: shorter texts always fit.
+        candidates = sorted({t for t in texts if len(self.prompt) + len(t) + 2 > self.max_length})
+        encodings = self.tokenizer.encode_batch([self.prompt + t for t in candidates])
+        return {t for t, e in zip(candidates, encodings, strict=True) if e.overflowing}
+
     def release_word_tokens(self) -> None:
         self._word_tokens.clear()
         self._word_token_bytes = 0
@@ -214,7 +220,6 @@ class OpenVINOEncoder:
         out = np.empty((len(texts), int(self.signature["dimensions"])), dtype=np.float32)
         for batch in length_sorted_batches(texts, self.batch_size):
             hidden, word_layer, encodings = self._hidden([texts[i] for i in batch])
-            self.truncated += sum(1 for e in encodings if e.overflowing)
             mask = np.array([e.attention_mask for e in encodings], dtype=np.float32)[..., None]
             mean = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1.0)
             if self.keep_word_tokens:
