@@ -18,8 +18,10 @@
    (`align.align_texts`): a deleted sentence and a dropped clause (→ omission), an
    inserted sentence from another book (→ addition), a changed number, a swapped
    name, a negated verb (→ meaning-shift).  A finding at *minor* or above counts; it is
-   right when its link holds a planted defect of its kind; findings on links holding
-   a gold one-to-zero or zero-to-one link are the texts' own and are left out.
+   right when its link holds a planted defect of its kind, or when it is a name or
+   number finding about a word the planting removed or inserted (a dropped clause
+   or an inserted sentence can carry a name); findings on links holding a gold
+   one-to-zero or zero-to-one link are the texts' own and are left out.
 3. **letter**: the findings on the reference letter and its retranslation.
 4. **fit**: the logistic weights of `align.checks.divergence`, fitted on synthetic
    divergences made from the gold alignments (never on the sconf judgements).
@@ -293,7 +295,9 @@ def plant(doc, rng: random.Random, foreign: list[str]):
     """A copy of the document with defects planted in distinct, spaced 1-1 links.
 
     Returns (source lines, translation lines, planted: list of (kind, source line,
-    translation line or None), genuine: source lines of gold null links)."""
+    translation line, original translation, changed text: what the planting removed
+    or inserted), genuine: source lines of gold null links, inserted lines, original
+    translation lines)."""
     _, src, tgt, links = doc
     src, tgt = list(src), list(tgt)
     ones = [(a[0], b[0]) for a, b in links if len(a) == 1 and len(b) == 1]
@@ -346,7 +350,12 @@ def plant(doc, rng: random.Random, foreign: list[str]):
             if new is None:
                 continue
             edits[j] = new
-            planted.append((kind, i, j, t))
+            if kind == "insert":
+                changed = inserts[j]
+            else:
+                kept = set(new.split())
+                changed = " ".join(w for w in t.split() if w not in kept)
+            planted.append((kind, i, j, t, changed))
             used.add(i)
             wanted[kind] -= 1
             break
@@ -365,6 +374,17 @@ def plant(doc, rng: random.Random, foreign: list[str]):
 
 _EXPECTED = {"delete": "omission", "clause": "omission", "insert": "addition",
              "number": "number", "name": "name", "negate": "meaning-shift"}
+
+
+def _about_change(finding, here: list[tuple[str, str]]) -> bool:
+    """Whether a name or number finding is about a word the planting removed or inserted."""
+    if finding.kind not in ("name", "number"):
+        return False
+    from align.checks.names import _counterpart, _key
+
+    changed = {_key(w) for _, text in here for w in re.findall(r"\w+", text)}
+    return any(_counterpart(_key(w), changed)
+               for span in finding.spans for w in re.findall(r"\w+", span.text))
 
 
 def _counted(finding) -> bool:
@@ -396,20 +416,21 @@ def bench_synthetic(encoder, seeds=(1, 2)) -> dict:
             src, tgt, planted, _, inserts, _ = plant(doc, rng, foreign)
             record = align.align_texts("\n".join(src), "\n".join(tgt), split="lines")
             for link in record.links:
-                t_texts = {record.translation.sentences[j].text for j in link.translation}
+                # Sentences are stored without the line's surrounding spaces.
+                t_texts = {record.translation.sentences[j].text.strip() for j in link.translation}
                 here = [
-                    kind for kind, i, j, _ in planted
-                    if (kind == "insert" and inserts[j] in t_texts)
+                    (kind, changed) for kind, i, j, _, changed in planted
+                    if (kind == "insert" and inserts[j].strip() in t_texts)
                     or (kind != "insert" and i in link.source)
                 ]
-                expected = {_EXPECTED[p] for p in here}
+                expected = {_EXPECTED[kind] for kind, _ in here}
                 hits = set()
                 for f in (f for f in link.findings if _counted(f)):
                     strict_found[f.kind] += 1
-                    if f.kind in expected:
+                    if f.kind in expected or _about_change(f, here):
                         right[f.kind] += 1
                         new_found[f.kind] += 1
-                        hits |= {p for p in here if _EXPECTED[p] == f.kind}
+                        hits |= {kind for kind, _ in here if _EXPECTED[kind] == f.kind}
                     elif (tuple(link.source), f.kind) not in clean[d]:
                         new_found[f.kind] += 1
                 for p in hits:
