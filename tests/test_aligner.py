@@ -100,6 +100,32 @@ def align_lists(encoder, src: list[str], tgt: list[str], **overrides):
     return [(link.source, link.translation) for link in result.links]
 
 
+def test_pair_band_holds_every_sentence_pair_cosine_of_its_band():
+    """The band the search reads is filled by block matrix products before the search:
+    each entry must be the cosine of its source row and target column, whatever the
+    band's shape (here a band wider at the end than at the start, and rows beyond
+    the last block boundary)."""
+    from align.aligner import _fill_pair_band, _pair_band
+
+    rng = np.random.default_rng(3)
+    n, m = 300, 260
+    src, tgt = random_unit(rng, n, 16), random_unit(rng, m, 16)
+    rows = np.arange(n + 1)
+    lo = np.clip(rows * m // n - 5 - rows // 30, 0, m).astype(np.int64)
+    hi = np.clip(rows * m // n + 5, 0, m).astype(np.int64)
+    g, g_lo = _pair_band(lo, hi, n, m, max_side=5)
+    _fill_pair_band(g, g_lo, src, tgt, rows=64)
+    full = src @ tgt.T
+    checked = 0
+    for s in range(n):
+        for col in range(g.shape[1]):
+            t = g_lo[s] + col
+            if t < m:
+                assert g[s, col] == pytest.approx(full[s, t], abs=1e-5)
+                checked += 1
+    assert checked > n * 10
+
+
 def one_to_one(n: int, skip_src: int | None = None) -> list[tuple[list[int], list[int]]]:
     return [([i], [i]) for i in range(n)]
 

@@ -101,6 +101,7 @@ class _Problem:
         if skips is None:
             skips = (np.full(self.n, self.settings.skip), np.full(self.m, self.settings.skip))
         g, g_lo = _pair_band(lo, hi, self.n, self.m, self.settings.max_side)
+        _fill_pair_band(g, g_lo, self.src, self.tgt)
         if override is None:
             override = np.full((1, 1, len(types)), np.nan, dtype=np.float32)
             override_lo = np.full(self.n + 1, 1 << 40, dtype=np.int64)
@@ -366,3 +367,25 @@ def _pair_band(lo: np.ndarray, hi: np.ndarray, n: int, m: int, max_side: int):
     width = int((g_hi - g_lo).max()) + 1 if n else 1
     g = np.full((n + 1, width), np.nan, dtype=np.float32)
     return g, g_lo
+
+
+def _fill_pair_band(g: np.ndarray, g_lo: np.ndarray, src: np.ndarray, tgt: np.ndarray,
+                    rows: int = 128) -> None:
+    """Fill the memo band with every sentence-pair cosine it holds, block by block.
+
+    The search reads nearly every pair of its band; one matrix product per block of
+    rows computes them many times faster than the kernels' pair-by-pair dot products.
+    """
+    n, width = len(src), g.shape[1]
+    for r0 in range(0, n, rows):
+        r1 = min(n, r0 + rows)
+        c0 = int(g_lo[r0])
+        c1 = int(min(len(tgt), g_lo[r1 - 1] + width))
+        if c1 <= c0:
+            continue
+        block = src[r0:r1] @ tgt[c0:c1].T
+        for s in range(r0, r1):
+            a = int(g_lo[s]) - c0
+            count = min(width, c1 - c0 - a)
+            if count > 0:
+                g[s, :count] = block[s - r0, a : a + count]

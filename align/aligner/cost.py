@@ -59,7 +59,7 @@ class AlignSettings:
     #: Other-side sentences sampled per document for the background similarity.
     background_sample: int = 256
     #: Largest number of DP states searched at once before coarse-to-fine kicks in.
-    full_search_limit: int = 1_500_000
+    full_search_limit: int = 250_000
     #: Re-embed joined sentences of candidate many-to-many links (exact instead of
     #: length-weighted sums of single-sentence embeddings), at most this many per sentence.
     refine_budget: float = 0.0

@@ -53,9 +53,12 @@ def _fold_char(c: str) -> str:
     return plain[:1] or c
 
 
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Lower case without accents (``Andrés`` → ``andres``), one character for one, so that
-    offsets into the folded text are offsets into `text`."""
+    offsets into the folded text are offsets into `text`.
+
+    Cached: the checks fold the same words many times over."""
     if text.isascii():
         return text.lower()
     return "".join(map(_fold_char, text)).replace("’", "'")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from align.checks.base import CheckContext, LinkText, quote, words
 from align.checks.lexicon import fold
@@ -136,6 +137,7 @@ def _repeated_sources(ctx: CheckContext) -> list[tuple[int, Finding]]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _spelling_key(word: str) -> str:
     return "".join(c for c in fold(word) if c.isalnum())
 

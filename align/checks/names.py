@@ -99,6 +99,7 @@ _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _QUOTES_AND_DASHES = "\"'“”‘’«»„‹›—–-"
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(word: str) -> str:
     """Folded form without a possessive ending: ``Andrés’s`` → ``andres``."""
     key = fold(word)

@@ -129,8 +129,9 @@ def _word_vectors(text: str, offsets: list[tuple[int, int]], vectors: np.ndarray
     first = np.searchsorted(ends, [w.start for w in ws], side="right")
     last = np.searchsorted(starts, [w.end for w in ws], side="left")
     has = last > first
-    sums = np.vstack([np.zeros((1, dims)), np.cumsum(vectors, axis=0, dtype=np.float64)])
-    matrix = (sums[last[has]] - sums[first[has]]).astype(np.float32)
+    sums = np.zeros((len(vectors) + 1, dims), np.float32)
+    np.cumsum(vectors, axis=0, dtype=np.float32, out=sums[1:])
+    matrix = sums[last[has]] - sums[first[has]]
     matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
     return [w for w, ok in zip(ws, has, strict=True) if ok], matrix
 

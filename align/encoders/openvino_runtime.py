@@ -266,14 +266,15 @@ class OpenVINOEncoder:
         text's own tokens: no prompt, padding or special tokens."""
         shift = len(self.prompt)
         n = len(vectors)
-        offsets = np.asarray(encoding.offsets[:n], dtype=np.int64).reshape(-1, 2)
-        keep = np.flatnonzero(
-            np.asarray(encoding.attention_mask[:n], dtype=bool)
-            & ~np.asarray(encoding.special_tokens_mask[:n], dtype=bool)
-            & (offsets[:, 1] > offsets[:, 0])
-            & (offsets[:, 0] >= shift)
-        )
-        spans = [(int(a), int(b)) for a, b in offsets[keep] - shift]
+        # A plain loop: a sentence has tens of tokens, too few for numpy to pay off.
+        spans: list[tuple[int, int]] = []
+        keep: list[int] = []
+        for k, ((a, b), mask, special) in enumerate(zip(
+            encoding.offsets[:n], encoding.attention_mask[:n], encoding.special_tokens_mask[:n]
+        )):
+            if mask and not special and b > a and a >= shift:
+                spans.append((a - shift, b - shift))
+                keep.append(k)
         return spans, np.asarray(vectors[keep], dtype=np.float32)
 
     def _torch(self) -> Any:
