@@ -128,3 +128,23 @@ def test_a_sentence_joined_to_a_link_it_does_not_belong_to_is_a_whole_omission(d
                     translation_text=document_text(faithful.translation))
     assert not any(f.kind == "omission" and f.severity == "major"
                    for f in faithful.links[-1].findings)
+
+
+def test_capitalised_common_noun_aligned_with_a_german_noun_is_not_a_missing_name(
+    default_encoder,
+):
+    """German capitalises every noun: a French word written as a name ("le Gouvernement")
+    that the word aligner pairs with a German noun was translated, not left out."""
+    pairs = [
+        ("Die Regierung hat die Expedition gestern genehmigt.",
+         "Le Gouvernement a autorisé l'expédition hier."),
+        ("Danach wurde die Regierung in Karachi informiert.",
+         "Ensuite le Gouvernement de Karachi fut informé."),
+        ("Die Träger trugen schwere Lasten über den Gletscher.",
+         "Les porteurs portaient de lourdes charges sur le glacier."),
+        ("Der Gipfel wurde am Morgen von zwei Männern erreicht.",
+         "Le sommet fut atteint le matin par deux hommes."),
+    ]
+    record = run(pairs, default_encoder)
+    flagged = [f.reason for _, f in record.findings() if f.kind == "name"]
+    assert not any("Gouvernement" in reason for reason in flagged), flagged

@@ -264,3 +264,12 @@ def test_report_lists_findings_worst_first_with_both_sides():
 def test_names_and_numbers_alone_are_not_untranslated():
     record = check([("Victor Serge 1936", "Victor Serge 1936")])
     assert kinds(record, 0) == {"untranslated": "info"}
+
+
+def test_weekdays_and_plurals_of_translated_names_are_not_flagged():
+    record = check([
+        ("The maid came on Saturdays to dust the room.", "La bonne venait le samedi épousseter "
+                                                        "la chambre."),
+        ("The French arrived on Monday.", "Les Français arrivèrent lundi."),
+    ])
+    assert not any(f.kind == "name" for _, f in record.findings())

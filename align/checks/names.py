@@ -82,7 +82,8 @@ heaven ciel paradis himmel
 """
 _EQUIVALENT: dict[str, frozenset[str]] = {}
 for _line in _TRANSLATED.strip().splitlines():
-    _group = frozenset(_line.split())
+    # Plurals too: "Saturdays" is "le samedi", "les Français" the French.
+    _group = frozenset(w + ending for w in _line.split() for ending in ("", "s"))
     for _w in _group:
         _EQUIVALENT[_w] = _EQUIVALENT.get(_w, frozenset()) | _group
 
@@ -159,6 +160,9 @@ class _KnownNames(_Lexicon):
     def __init__(self, known: set[str]):
         self.known = known
 
+    def names(self) -> set[str]:
+        return set(self.known)
+
     def is_name(self, text: str, word: Word) -> bool:
         return _capitalised(word.text) and _key(word.text) in self.known
 
@@ -217,17 +221,26 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:n]
 
 
-def _translated(ctx: CheckContext, i: int, side: SideName, group: list[Word]) -> bool:
-    alignment = ctx.word_alignments[i]
+def _translated(
+    ctx: CheckContext, i: int, side: SideName, group: list[Word], other_names: set[str]
+) -> bool:
+    """Whether the word aligner pairs a word of `group` with a word that is not a name.
+
+    On most sides a capital says "name"; German capitalises every noun, so there a
+    counterpart is a name only if the other side (`other_names`) writes it as one."""
+    alignment = ctx.word_alignment(i)
     if alignment is None:
         return False
+    other_side: SideName = "translation" if side == "source" else "source"
     own = alignment.words_of(side)
-    other = alignment.words_of("translation" if side == "source" else "source")
+    other = alignment.words_of(other_side)
+    german = ctx.language(other_side) == "de"
     k = 0 if side == "source" else 1
     for pair in alignment.pairs:
         word = own[pair[k]]
         if any(word.start < w.end and word.end > w.start for w in group):
-            if not other[pair[1 - k]].text[:1].isupper():
+            counterpart = other[pair[1 - k]].text
+            if not counterpart[:1].isupper() or (german and _key(counterpart) not in other_names):
                 return True
     return False
 
@@ -307,6 +320,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             for b in right:
                 renderings[(key_of(a), key_of(b))] += 1
 
+    side_names = {side: lexicon.names() if lexicon is not None else set()
+                  for side, lexicon in lexicons.items()}
     out: list[tuple[int, Finding]] = []
     for i, (left, right) in enumerate(per_link):
         source, translation = ctx.sources[i], ctx.translations[i]
@@ -342,8 +357,10 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         # A name the word aligner pairs with a common noun was translated ("the Duck" as
         # "le canard"); a replaced name pairs with another name and stays flagged above.
         paired = min(len(left), len(right))
-        rest_left = [a for a in left[paired:] if not _translated(ctx, i, "source", a)]
-        rest_right = [b for b in right[paired:] if not _translated(ctx, i, "translation", b)]
+        rest_left = [a for a in left[paired:]
+                     if not _translated(ctx, i, "source", a, side_names["translation"])]
+        rest_right = [b for b in right[paired:]
+                      if not _translated(ctx, i, "translation", b, side_names["source"])]
         for a in rest_left:
             out.append((i, Finding(
                 "name", one_sided(a, "translation"),
