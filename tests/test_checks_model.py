@@ -148,3 +148,29 @@ def test_capitalised_common_noun_aligned_with_a_german_noun_is_not_a_missing_nam
     record = run(pairs, default_encoder)
     flagged = [f.reason for _, f in record.findings() if f.kind == "name"]
     assert not any("Gouvernement" in reason for reason in flagged), flagged
+
+
+def test_words_moved_to_the_neighbouring_link_are_a_moved_boundary_not_a_loss(
+    default_encoder,
+):
+    """The translation ends one sentence with what the source says at the start of the
+    next: the words are translated, one link further on."""
+    pairs = [
+        *FAITHFUL[:4],
+        # As in Emma's first chapter and its French translation.
+        ("Emma smiled and chatted as cheerfully as she could, to keep him from such "
+         "thoughts.",
+         "Emma sourit et bavarda aussi gaiement qu'elle put, pour le distraire de ces "
+         "pensées. Pauvre Mlle Taylor !"),
+        ('"Poor Miss Taylor! I wish she were here again."',
+         "Que n'est-elle encore avec nous !"),
+        *FAITHFUL[4:],
+    ]
+    record = run(pairs, default_encoder)
+    moved = [(i, f) for i, f in record.findings() if "boundary moved" in f.reason]
+    assert moved, [(i, f.reason) for i, f in record.findings()]
+    assert all(f.severity == "info" and f.kind in ("omission", "addition") for _, f in moved)
+    assert {i for i, _ in moved} <= {4, 5}
+    assert not any(f.kind in ("omission", "addition") and f.severity != "info"
+                   for i, f in record.findings() if i in (4, 5)), [
+        (i, f.kind, f.severity, f.reason) for i, f in record.findings()]

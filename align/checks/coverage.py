@@ -14,6 +14,13 @@ content words the word aligner leaves unmatched, is a whole sentence with no
 counterpart: the aligner may attach a sentence whose translation was left out to
 its neighbour's link, or an added sentence to the link beside it.
 
+Words that a link lacks are often in the neighbouring link: the translation moved a
+sentence boundary ("Pauvre Mlle Taylor" ends one French sentence, "Poor Miss Taylor!"
+opens the next English one).  A partial omission whose unmatched words the word
+aligner finds, unmatched too, on the other side of the link before or after it (and
+likewise a partial addition) is a moved boundary, not a loss: it is kept as *info*
+and says where the words went.
+
 Severity follows how much is missing and how sure we are: a sentence, a run
 covering most of one sentence of a multi-sentence link, or half the content words
 of a divergent link (two fifths in a nearly unrelated one) is *major*; a run of three
@@ -28,7 +35,7 @@ import numpy as np
 
 from align.checks.base import CheckContext, LinkText, quote, words
 from align.checks.divergence import THRESHOLD
-from align.checks.words import WordAlignment, is_content
+from align.checks.words import WordAlignment, is_content, link_word_vectors
 from align.record import Finding, SideName
 
 KINDS = ("omission", "addition")
@@ -157,7 +164,8 @@ def _sentence_share(side: LinkText, first: int, last: int, ws) -> float:
 
 def _partial(
     ctx: CheckContext, i: int, side: SideName, wa: WordAlignment, divergence: float
-) -> Finding | None:
+) -> tuple[Finding, tuple[int, int]] | None:
+    """The partial omission or addition of link `i`'s `side`, with the word run it shows."""
     link_side = ctx.sources[i] if side == "source" else ctx.translations[i]
     ws = wa.words_of(side)
     runs = [(a, b) for a, b in wa.runs(side) if any(is_content(w) for w in ws[a : b + 1])]
@@ -184,7 +192,70 @@ def _partial(
         return None
     spans = [ctx.span(link_side, ws[a].start, ws[b].end) for a, b in runs]
     shown = link_side.text[ws[first].start : ws[last].end]
-    return Finding(_KIND[side], severity, f"{_PARTIAL_REASON[side]}: «{quote(shown)}»", spans)
+    finding = Finding(_KIND[side], severity, f"{_PARTIAL_REASON[side]}: «{quote(shown)}»", spans)
+    return finding, (first, last)
+
+
+#: Share of a partial finding's unmatched content words that must reappear, unmatched, on
+#: the other side of a neighbouring link for the finding to be a moved boundary.
+MOVED_SHARE = 0.5
+
+
+def _word_rows(ctx: CheckContext, i: int, side: SideName) -> np.ndarray | None:
+    """Unit vectors of the words of link `i`'s `side`, one row per word of its word
+    alignment (None when the link has none)."""
+    key = ("word rows", i, side)
+    if key not in ctx.notes:
+        wa = ctx.word_alignments[i]
+        rows = None
+        if wa is not None and ctx.encoder is not None:
+            link_side = ctx.sources[i] if side == "source" else ctx.translations[i]
+            ws, matrix = link_word_vectors(ctx.encoder, link_side)
+            by_start = {w.start: k for k, w in enumerate(ws)}
+            if all(w.start in by_start for w in wa.words_of(side)):
+                rows = matrix[[by_start[w.start] for w in wa.words_of(side)]]
+        ctx.notes[key] = rows
+    return ctx.notes[key]
+
+
+def _moved_to(ctx: CheckContext, i: int, side: SideName, run: tuple[int, int]) -> int | None:
+    """The neighbouring link whose other side holds, unmatched there, most of the content
+    words of `run` (word indices of link `i`'s `side`); None if neither does."""
+    wa = ctx.word_alignments[i]
+    mine = _word_rows(ctx, i, side)
+    if wa is None or mine is None:
+        return None
+    ws = wa.words_of(side)
+    wanted = [k for k in range(run[0], run[1] + 1) if is_content(ws[k])]
+    if not wanted:
+        return None
+    other: SideName = "translation" if side == "source" else "source"
+    for k in (i + 1, i - 1):
+        if not 0 <= k < len(ctx.alignment.links):
+            continue
+        neighbour = ctx.word_alignments[k]
+        theirs = _word_rows(ctx, k, other) if neighbour is not None else None
+        if theirs is None:
+            continue
+        loose = [n for n, (w, ok) in enumerate(zip(
+            neighbour.words_of(other), neighbour.aligned(other), strict=True
+        )) if not ok and is_content(w)]
+        if not loose:
+            continue
+        matched = (mine[wanted] @ theirs[loose].T).max(axis=1) >= wa.strong
+        if matched.sum() >= MOVED_SHARE * len(wanted):
+            return k
+    return None
+
+
+def _as_moved(finding: Finding, i: int, k: int) -> Finding:
+    where = "next" if k > i else "previous"
+    return Finding(
+        finding.kind, "info",
+        f"{finding.reason}; they are in the {where} link (link {k + 1}): the sentence "
+        "boundary moved",
+        finding.spans,
+    )
 
 
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
@@ -206,7 +277,12 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         for side in ("source", "translation"):
             strays = stray_sentences(ctx, i, side)
             out += [(i, _stray_finding(ctx, i, side, k)) for k in strays]
-            finding = _partial(ctx, i, side, wa, scores[i]) if wa is not None else None
-            if finding is not None and not strays:
+            partial = _partial(ctx, i, side, wa, scores[i]) if wa is not None else None
+            if partial is not None and not strays:
+                finding, run = partial
+                if finding.severity != "info":
+                    moved = _moved_to(ctx, i, side, run)
+                    if moved is not None:
+                        finding = _as_moved(finding, i, moved)
                 out.append((i, finding))
     return out

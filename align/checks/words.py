@@ -177,6 +177,13 @@ def _link_tokens(link: LinkText, tokens: dict[str, TokenEmbeddings]) -> TokenEmb
     return spans, np.concatenate(rows) if rows else np.zeros((0, 1), np.float32)
 
 
+def link_word_vectors(encoder, link: LinkText) -> tuple[list[Word], np.ndarray]:
+    """The words of one link side and their unit vectors (rows), as `align_links` has them."""
+    texts = sorted({link.text[start : start + length] for start, _, length in link.pieces})
+    tokens = dict(zip(texts, token_embeddings(encoder, texts), strict=True))
+    return _word_vectors(link.text, *_link_tokens(link, tokens))
+
+
 def align_links(
     encoder, sources: Sequence[LinkText], translations: Sequence[LinkText]
 ) -> list[WordAlignment | None]:
