@@ -61,6 +61,20 @@ def test_changed_year_is_a_major_number_finding():
     assert [s.side for s in finding.spans] == ["source", "translation"]
 
 
+def test_digit_matched_only_by_an_article_is_a_changed_number():
+    """French "un" is both an article and a spelled 1: against a digit left unmatched on
+    the other side, it does not excuse the source's digit."""
+    record = check([("1. The expedition must take an officer.",
+                     "3. L'expédition doit prendre un officier.")])
+    [finding] = [f for f in record.links[0].findings if f.kind == "number"]
+    assert finding.severity == "major"
+    assert [s.text for s in finding.spans] == ["1", "3"]
+    # With as many digits unmatched on each side, the spelled match stands.
+    record = check([("He has 1 dog and 3 cats.", "Il a un chien et 4 chats.")])
+    [finding] = [f for f in record.links[0].findings if f.kind == "number"]
+    assert [s.text for s in finding.spans] == ["3", "4"]
+
+
 def test_number_moved_to_the_neighbouring_link_is_not_flagged():
     record = check([("In 1936 he left.", "Il partit."), ("He came back.", "En 1936 il revint.")])
     assert not any(f.kind == "number" for _, f in record.findings())
