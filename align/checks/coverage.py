@@ -204,7 +204,7 @@ MOVED_SHARE = 0.5
 def _word_rows(ctx: CheckContext, i: int, side: SideName) -> np.ndarray | None:
     """Unit vectors of the words of link `i`'s `side`, one row per word of its word
     alignment (None when the link has none)."""
-    key = ("word rows", i, side)
+    key = f"word rows {side} {i}"
     if key not in ctx.notes:
         wa = ctx.word_alignments[i]
         rows = None
