@@ -31,7 +31,7 @@ import shutil
 import struct
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata, resources
@@ -130,12 +130,57 @@ def read_verified_manifest(folder: Path, *, builder_version: int | None = None) 
         present = {p.relative_to(folder).as_posix() for p in _files_under(folder)}
         if present != set(files):
             return None
+        stamps = _file_stamps(folder, files)
+        if _read_stamp(folder) == {"checksum": manifest["checksum"], "files": stamps}:
+            return manifest
         for name, expected in files.items():
             if sha256_file(folder / name) != expected:
                 return None
+        _write_stamp(folder, {"checksum": manifest["checksum"], "files": stamps})
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return manifest
+
+
+# Hashing the model's files takes a quarter of a second on every run.  As git does
+# for its index, a folder verified once is trusted again while every file keeps its
+# size, modification time and inode (a stamp outside the folder, which must hold
+# exactly what was built); any change to a file, or a stamp written too soon after
+# a file changed to tell the two apart, means hashing again.
+
+
+def _file_stamps(folder: Path, names: Iterable[str]) -> dict[str, list[int]]:
+    stamps = {}
+    for name in sorted(names):
+        info = (folder / name).stat()
+        stamps[name] = [info.st_size, info.st_mtime_ns, info.st_ino]
+    return stamps
+
+
+def _stamp_path(folder: Path) -> Path:
+    key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    return align_home() / "cache" / "verified" / f"{folder.name}-{key}.json"
+
+
+def _read_stamp(folder: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads(_stamp_path(folder).read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def _write_stamp(folder: Path, stamp: dict[str, Any]) -> None:
+    newest = max((mtime for _, mtime, _ in stamp["files"].values()), default=0)
+    if time.time_ns() - newest < 2_000_000_000:
+        return  # a change in the same clock tick would not show: verify again next time
+    path = _stamp_path(folder)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        tmp.write_text(json.dumps(stamp, sort_keys=True))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home: verify in full every time
 
 
 def install_atomically(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import struct
@@ -132,6 +133,22 @@ def test_a_corrupt_file_is_detected_and_the_model_rebuilt(copied_home: Path) -> 
     assert rebuilt["checksum"] == original["checksum"]
     assert any("checksum" in m for m in messages)
     assert not [p for p in folder.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_a_verified_folder_is_not_hashed_again_until_a_file_changes(
+    copied_home: Path, monkeypatch
+) -> None:
+    assert models.read_verified_manifest(copied_home) is not None  # hashes, then stamps
+    hashed: list[Path] = []
+    real_sha256 = models.sha256_file
+    monkeypatch.setattr(models, "sha256_file", lambda p: hashed.append(p) or real_sha256(p))
+    assert models.read_verified_manifest(copied_home) is not None
+    assert hashed == []
+    # Any change to a file's modification time (as a write makes) means hashing again.
+    config = copied_home / "config.json"
+    os.utime(config, ns=(config.stat().st_atime_ns, config.stat().st_mtime_ns - 10**9))
+    assert models.read_verified_manifest(copied_home) is not None
+    assert len(hashed) > 1
 
 
 def test_a_folder_without_manifest_or_with_extra_files_is_not_trusted(copied_home: Path) -> None:

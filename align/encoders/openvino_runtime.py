@@ -270,7 +270,8 @@ class OpenVINOEncoder:
         spans: list[tuple[int, int]] = []
         keep: list[int] = []
         for k, ((a, b), mask, special) in enumerate(zip(
-            encoding.offsets[:n], encoding.attention_mask[:n], encoding.special_tokens_mask[:n]
+            encoding.offsets[:n], encoding.attention_mask[:n], encoding.special_tokens_mask[:n],
+            strict=True,
         )):
             if mask and not special and b > a and a >= shift:
                 spans.append((a - shift, b - shift))
