@@ -206,7 +206,7 @@ def _word_rows(ctx: CheckContext, i: int, side: SideName) -> np.ndarray | None:
     alignment (None when the link has none)."""
     key = f"word rows {side} {i}"
     if key not in ctx.notes:
-        wa = ctx.word_alignments[i]
+        wa = ctx.word_alignment(i)
         rows = None
         if wa is not None and ctx.encoder is not None:
             link_side = ctx.sources[i] if side == "source" else ctx.translations[i]
@@ -233,7 +233,9 @@ def _moved_to(ctx: CheckContext, i: int, side: SideName, run: tuple[int, int]) -
     for k in (i + 1, i - 1):
         if not 0 <= k < len(ctx.alignment.links):
             continue
-        neighbour = ctx.word_alignments[k]
+        # A neighbour the cascade did not word-align (it looked faithful as a whole) can
+        # still hold the moved words: align it now.
+        neighbour = ctx.word_alignment(k) if ctx.sources[k] and ctx.translations[k] else None
         theirs = _word_rows(ctx, k, other) if neighbour is not None else None
         if theirs is None:
             continue
