@@ -206,14 +206,12 @@ def _word_rows(ctx: CheckContext, i: int, side: SideName) -> np.ndarray | None:
     alignment (None when the link has none)."""
     key = f"word rows {side} {i}"
     if key not in ctx.notes:
-        wa = ctx.word_alignment(i)
         rows = None
-        if wa is not None and ctx.encoder is not None:
+        if ctx.word_alignment(i) is not None:
+            # Recomputed from the kept token vectors, for the few links this test reads,
+            # rather than kept for every word-aligned link.
             link_side = ctx.sources[i] if side == "source" else ctx.translations[i]
-            ws, matrix = link_word_vectors(ctx.encoder, link_side)
-            by_start = {w.start: k for k, w in enumerate(ws)}
-            if all(w.start in by_start for w in wa.words_of(side)):
-                rows = matrix[[by_start[w.start] for w in wa.words_of(side)]]
+            rows = link_word_vectors(ctx.encoder, link_side)[1]
         ctx.notes[key] = rows
     return ctx.notes[key]
 

@@ -173,24 +173,22 @@ def unmatched(source: list[Mention], translation: list[Mention]) -> tuple[list, 
     # A spelled counterpart is weak evidence ("un" is also an article): a digit it
     # matched is left unmatched again when the other side has more digits unmatched
     # than this side ("1." against "3. … un officier" is 1 changed to 3).
-    for this, mine, theirs, partner_of in (
-        (left, source, right, _spelled_partners(source, translation, matched_source, used)),
-        (right, translation, left, _spelled_partners(translation, source, used, matched_source)),
+    for this, theirs, mine, other, mine_used in (
+        (left, right, source, translation, matched_source),
+        (right, left, translation, source, used),
     ):
         spare = len(theirs) - len(this)
-        for k in partner_of[:max(spare, 0)]:
-            this.append(mine[k])
-        this.sort(key=lambda m: m.start)
+        if spare > 0:
+            this += _spelled_only(mine, other, mine_used)[:spare]
+            this.sort(key=lambda m: m.start)
     return _split_times(left, right)
 
 
-def _spelled_partners(mine: list[Mention], theirs: list[Mention], mine_used: list[bool],
-                      theirs_used: list[bool]) -> list[int]:
-    """Digits of `mine` whose only compatible mentions on the other side are spelled."""
+def _spelled_only(mine: list[Mention], other: list[Mention], used: list[bool]) -> list[Mention]:
+    """The matched digits of `mine` whose only compatible mentions in `other` are spelled."""
     return [
-        k for k, m in enumerate(mine)
-        if m.flaggable and mine_used[k]
-        and not any(b.flaggable and _compatible(m, b) for b in theirs)
+        m for m, matched in zip(mine, used, strict=True)
+        if m.flaggable and matched and not any(b.flaggable and _compatible(m, b) for b in other)
     ]
 
 
