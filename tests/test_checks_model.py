@@ -150,6 +150,17 @@ def test_capitalised_common_noun_aligned_with_a_german_noun_is_not_a_missing_nam
     assert not any("Gouvernement" in reason for reason in flagged), flagged
 
 
+def test_a_name_is_called_replaced_by_the_name_in_its_place_not_by_order(default_encoder):
+    """Two names missing from the translation, one it has instead: the replaced one is the
+    name the word aligner puts in its place (Emma), not the first in the sentence."""
+    record = run([*FAITHFUL, ("At Hartfield, Alice and Emma walked in the garden.",
+                              "Dans le jardin, Alice et Jane se promenaient.")],
+                 default_encoder)
+    reasons = {f.reason: f.severity for f in record.links[-1].findings if f.kind == "name"}
+    assert reasons == {"name Emma in the source is Jane in the translation": "major",
+                       "name Hartfield in the source is not in the translation": "minor"}
+
+
 def test_words_moved_to_the_neighbouring_link_are_a_moved_boundary_not_a_loss(
     default_encoder,
 ):

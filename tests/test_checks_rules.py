@@ -103,6 +103,16 @@ def test_renumbered_list_item_is_flagged_although_the_next_item_has_its_number()
     [("The maid came on Saturdays to dust the room.", "La bonne venait le samedi épousseter "
                                                      "la chambre."),
      ("The French arrived on Monday.", "Les Français arrivèrent lundi.")],
+    # Points of the compass in place names translate too.
+    [("The colonial wars of North America were cruel.", "Les guerres coloniales de "
+                                                       "l'Amérique septentrionale furent "
+                                                       "cruelles."),
+     ("He sailed to South Africa in May.", "Il partit pour l'Afrique du Sud en mai.")],
+    # Hyphens in names come and go; a contraction is not a name; titles translate.
+    [("Ils remontèrent les Champs-Élysées jusqu'au soir.",
+      "They walked up the Champs Elysees until evening."),
+     ("Il entra dans Notre-Dame-de-Lorette.", "He went into Notre Dame de Lorette."),
+     ("Alors j'irai voir le préfet demain.", "Then I'll see the Prefect tomorrow.")],
 ])
 def test_names_tolerate_accents_and_translated_names(pairs):
     record = check(pairs)
@@ -116,6 +126,16 @@ def test_swapped_name_is_flagged_on_both_sides():
     assert {s.side for s in finding.spans} == {"source", "translation"}
     assert "Boul" in finding.reason and "Dupont" in finding.reason
 
+
+
+def test_a_name_after_an_elided_article_is_a_name():
+    """French elides the article before a vowel: "l'Italie" holds the name Italie."""
+    record = check([("The comrades left for Spain.", "Les camarades partirent pour l'Italie."),
+                    ("They wrote from Andalusia.", "Ils écrivirent d'Andalousie.")])
+    [finding] = [f for f in record.links[0].findings if f.kind == "name"]
+    assert finding.severity == "major"
+    assert [s.text for s in finding.spans] == ["Spain", "Italie"]
+    assert not any(f.kind == "name" for f in record.links[1].findings)
 
 
 def test_a_name_rendered_the_same_other_way_throughout_is_a_choice():

@@ -6,11 +6,21 @@ start of a sentence counts only when the same word is a name elsewhere).
 German capitalises every noun, so a German side contributes no names of its own
 (its text still serves as the counterpart of the other side's names).
 
+Names are read as they are written across languages: an elided article is split
+off (``l'Italie`` holds the name ``Italie``), hyphenated names are read in their
+parts (``Champs-Élysées`` = ``Champs Elysees``), and titles and contractions
+(``Prefect``, ``I'll``) are not names.
+
 A name has a counterpart when the other side (or a neighbouring link, where a
 moved sentence boundary may have put it) holds the same word forgiving accents,
 case and small spelling differences (``Andrés`` = ``Andres``, ``Tchaikovsky`` =
 ``Tchaïkovski``), a word sharing most of its stem (``Stalinist`` =
-``stalinien``), or a listed translation (``Spain`` = ``Espagne`` = ``Spanien``).
+``stalinien``), or a listed translation (``Spain`` = ``Espagne`` = ``Spanien``,
+``North`` = ``septentrional``).
+
+A name missing on one side is *replaced* (major) by the one missing on the other
+when each side misses one, or, when several are missing, by the one the word
+aligner puts in its place; other missing names are reported one-sided.
 """
 
 from __future__ import annotations
@@ -29,9 +39,9 @@ KINDS = ("name",)
 #: Names that translate: each line is one name in English, French, German, Spanish, Italian …
 _TRANSLATED = """
 spain espagne spanien espana spagna spanish espagnol espagnole espagnols espagnoles spanisch
-france frankreich francia french francais francaise francais franzosisch
+france frankreich francia french frenchman frenchmen francais francaise franzosisch
 germany allemagne deutschland alemania germania german allemand allemande allemands deutsch
-england angleterre inglaterra inghilterra english anglais anglaise englisch
+england angleterre inglaterra inghilterra english englishman englishmen anglais anglaise englisch
 britain bretagne grossbritannien british britannique britanniques britisch
 russia russie russland rusia russian russe russes russisch
 italy italie italien italia italian italienne italienisch
@@ -77,6 +87,10 @@ friday vendredi freitag
 saturday samedi samstag
 sunday dimanche sonntag
 god dieu gott dios dio
+north nord norden northern septentrional septentrionale nordlich
+south sud suden southern meridional meridionale sudlich
+east est osten eastern oriental orientale ostlich
+west ouest westen western occidental occidentale westlich
 christmas noel weihnachten
 heaven ciel paradis himmel
 """
@@ -92,12 +106,39 @@ _TITLES = frozenset(
     "mr mrs ms miss sir madam lady lord dr st monsieur madame mademoiselle m mme mlle mm "
     "herr frau fraulein senor senora signor signora don dona captain capitaine colonel "
     "general king queen prince princess roi reine princesse duke duc count comte chapter "
+    "duchess duchesse countess comtesse baron baronne marquis marquise emperor empereur "
+    "prefect prefet minister ministre president professor professeur doctor docteur "
+    "governor gouverneur bishop eveque pope pape abbe saint sainte sankt "
     "chapitre kapitel ok oh ah eh dear cher chere lieber liebe querido querida caro cara"
     .split()
 )
 _ALL_FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _QUOTES_AND_DASHES = "\"'“”‘’«»„‹›—–-"
+
+
+#: An elided article or pronoun before a word ("l'Amérique", "d'Andrés", "dell'Italia"):
+#: the name is the rest of the word.
+_ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|dell|nell|all|dall|sull)"
+                      r"['’](?=[^\W\d_])", re.IGNORECASE)
+
+
+_HYPHEN = re.compile(r"[-‐]")
+
+
+@lru_cache(maxsize=1 << 14)
+def _words(text: str) -> tuple[Word, ...]:
+    """The words of `text` as names are written: an elided article or pronoun split off,
+    and hyphenated words in their parts ("Champs-Élysées" is "Champs Elysees" elsewhere)."""
+    out = []
+    for w in words(text):
+        m = _ELISION.match(w.text)
+        start = w.start + (m.end() if m else 0)
+        for part in _HYPHEN.split(text[start : w.end]):
+            if part:
+                out.append(Word(part, start, start + len(part)))
+            start += len(part) + 1
+    return tuple(out)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -113,6 +154,11 @@ def _key(word: str) -> str:
 def _sentence_initial(text: str, start: int) -> bool:
     """Whether the word at `start` opens a sentence, a quotation or a line of dialogue."""
     i = start - 1
+    if i >= 1 and text[i] in "'’" and text[i - 1].isalpha():
+        # After an elided article ("l'Italie"): whether the article opens the sentence.
+        i -= 1
+        while i >= 0 and text[i].isalpha():
+            i -= 1
     while i >= 0 and (text[i].isspace() or text[i] in "([{*_"):
         i -= 1
     # "1." of a numbered paragraph and a sentence end look alike: both start a sentence.
@@ -130,7 +176,7 @@ class _Lexicon:
         self.lower: Counter[str] = Counter()
         self.middle: Counter[str] = Counter()
         for text in texts:
-            for w in words(text):
+            for w in _words(text):
                 key = _key(w.text)
                 if not _capitalised(w.text):
                     self.lower[key] += 1
@@ -149,6 +195,8 @@ class _Lexicon:
         key = _key(word.text)
         if key in _ALL_FUNCTION_WORDS or key in _TITLES or key in MONTHS or not key[0].isalpha():
             return False
+        if re.split(r"['’]", key)[0] in _ALL_FUNCTION_WORDS:
+            return False  # a contraction ("I'll", "We'd")
         if self.lower[key] > 0:
             return False
         return not _sentence_initial(text, word.start) or self.middle[key] > 0
@@ -181,7 +229,7 @@ def names(text: str, lexicon: _Lexicon) -> list[list[Word]]:
     if _heading(text):
         return []
     groups: list[list[Word]] = []
-    for w in words(text):
+    for w in _words(text):
         if not lexicon.is_name(text, w):
             continue
         if groups and text[groups[-1][-1].end : w.start].strip() == "":
@@ -245,13 +293,27 @@ def _translated(
     return False
 
 
+def _paired(ctx: CheckContext, i: int, a: list[Word], b: list[Word]) -> bool:
+    """Whether the word aligner pairs a word of source group `a` with one of translation
+    group `b` in link `i`."""
+    alignment = ctx.word_alignment(i)
+    if alignment is None:
+        return False
+    src, tgt = alignment.source_words, alignment.translation_words
+
+    def inside(word: Word, group: list[Word]) -> bool:
+        return any(word.start < w.end and word.end > w.start for w in group)
+
+    return any(inside(src[s], a) and inside(tgt[t], b) for s, t in alignment.pairs)
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     lexicons: dict[SideName, _Lexicon | None] = {}
     vocabulary: dict[SideName, set[str]] = {}
     for side in ("source", "translation"):
         texts = ctx.alignment.side(side).texts()
         lexicons[side] = _Lexicon(texts)
-        vocabulary[side] = {_key(w.text) for text in texts for w in words(text)}
+        vocabulary[side] = {_key(w.text) for text in texts for w in _words(text)}
     for side, other in (("source", "translation"), ("translation", "source")):
         if ctx.language(side) == "de" and ctx.language(other) != "de":
             # German capitalises every noun: its names are those the other side writes
@@ -265,7 +327,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         texts = ctx.text(side)
         if (side, i) not in keys_cache:
             keys_cache[(side, i)] = (
-                [_key(w.text) for w in words(texts[i].text)] if 0 <= i < len(texts) else []
+                [_key(w.text) for w in _words(texts[i].text)] if 0 <= i < len(texts) else []
             )
         return keys_cache[(side, i)]
 
@@ -347,7 +409,19 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                         for w in group)
             return "info" if known else "minor"
 
-        for a, b in zip(left, right, strict=False):
+        # A name replaced by another: one name missing on each side, or, where several
+        # are, those the word aligner puts in each other's place.  Names missing on both
+        # sides of a loosely translated passage are otherwise unrelated to each other.
+        if len(left) == 1 and len(right) == 1:
+            replaced = [(left[0], right[0])]
+        else:
+            replaced = []
+            for a in left:
+                b = next((b for b in right if all(b is not r for _, r in replaced)
+                          and _paired(ctx, i, a, b)), None)
+                if b is not None:
+                    replaced.append((a, b))
+        for a, b in replaced:
             out.append((i, Finding(
                 "name", "major",
                 f"name {quote(text_of(source, a))} in the source is "
@@ -356,11 +430,10 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             )))
         # A name the word aligner pairs with a common noun was translated ("the Duck" as
         # "le canard"); a replaced name pairs with another name and stays flagged above.
-        paired = min(len(left), len(right))
-        rest_left = [a for a in left[paired:]
-                     if not _translated(ctx, i, "source", a, side_names["translation"])]
-        rest_right = [b for b in right[paired:]
-                      if not _translated(ctx, i, "translation", b, side_names["source"])]
+        rest_left = [a for a in left if all(a is not r for r, _ in replaced)
+                     and not _translated(ctx, i, "source", a, side_names["translation"])]
+        rest_right = [b for b in right if all(b is not r for _, r in replaced)
+                      and not _translated(ctx, i, "translation", b, side_names["source"])]
         for a in rest_left:
             out.append((i, Finding(
                 "name", one_sided(a, "translation"),
