@@ -157,6 +157,30 @@ def test_a_name_replaced_in_places_while_written_elsewhere_is_flagged():
     assert kinds(record, 1).get("name") == "major"
     assert "name" not in kinds(record, 2)
 
+# -- negation ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "negating"), [
+    ("Il n'est pas venu.", ["pas"]),
+    ("Il ne vient jamais.", ["jamais"]),
+    # Literary "ne" alone: before savoir, pouvoir, oser, cesser, or with point, plus …
+    ("Je ne sais.", ["ne"]),
+    ("Il n'osait le dire.", ["n'osait"]),
+    ("Il ne vint point.", ["ne"]),
+    ("Il ne vient plus nous voir.", ["ne"]),
+    # Expletive and restrictive "ne", "n'importe", "sans doute", "sans cesse": no negation.
+    ("Avant qu'il ne parte, il mangea.", []),
+    ("Il est plus grand qu'on ne croit.", []),
+    ("Il n'a que deux livres.", []),
+    ("N'importe qui viendra.", []),
+    ("Il erre sans cesse.", []),
+])
+def test_french_negations(text, negating):
+    from align.checks.meaning_shift import negations
+
+    assert [w.text for w in negations(text, "fr")] == negating
+
+
 # -- mechanical -------------------------------------------------------------------------
 
 

@@ -49,10 +49,11 @@ def negations(text: str, language: str | None) -> list[Word]:
                 tokens[k - 1].end : w.start]
         ):
             found.append(w)  # "don't", and "don 't" as tokenised corpora write it
-        elif key == "sans" and after == "doute":
-            continue  # "sans doute": probably
+        elif key == "sans" and after in ("doute", "cesse") or key == "no" and after == "doubt":
+            continue  # "sans doute", "no doubt": probably; "sans cesse": constantly
         elif language in (None, "fr") and (key == "ne" or key.startswith("n'")):
-            particles.append(w)
+            if key != "n'importe" and _negates_alone(tokens[k:k + 6]):
+                particles.append(w)
         elif key in vocabulary:
             found.append(w)
     if language in (None, "fr") and len(particles) > len(found):
@@ -60,6 +61,32 @@ def negations(text: str, language: str | None) -> list[Word]:
         # that no negation word accompanies.
         found += particles[len(found):]
     return found
+
+
+#: Literary French negates with "ne" alone before these verbs only (savoir, pouvoir,
+#: oser, cesser: "je ne sais", "il n'osait"); elsewhere a lone "ne" is expletive ("avant
+#: qu'il ne parte", "plus qu'on ne croit") or restrictive ("ne … que": only).
+_ALONE_VERBS = ("sai", "sav", "sau", "sach", "sut", "sus", "peu", "pui", "pou", "pu",
+                "os", "cess")
+_OBJECT_PRONOUNS = frozenset("le la les l lui leur me m te t se s nous vous y en".split())
+#: Words that complete "ne" into a negation but also have other senses ("un point", "plus").
+_PARTNERS = frozenset("point plus personne nul nulle".split())
+
+
+def _negates_alone(tokens) -> bool:
+    """Whether the French particle ``tokens[0]`` ("ne", "n'…") negates without a word of
+    the negation list: before one of the literary verbs, or with ``point``, ``plus`` …"""
+    first = fold(tokens[0].text)
+    verb = first[2:] if first.startswith("n'") and len(first) > 2 else None
+    rest = [fold(t.text) for t in tokens[1:]]
+    if any(w in _PARTNERS for w in rest):
+        return True
+    if verb is None:
+        # "ne le savait", "n' osait" (tokenised): skip object pronouns to the verb.
+        rest = [w for w in rest if w not in _OBJECT_PRONOUNS and w != "n'"]
+        verb = rest[0] if rest else ""
+    verb = verb.split("'")[-1]
+    return verb.startswith(_ALONE_VERBS)
 
 
 #: A negation word aligned only this weakly has no real counterpart: the word aligner
