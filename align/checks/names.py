@@ -124,14 +124,20 @@ _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|dell|nell|a
 
 
 _HYPHEN = re.compile(r"[-‐]")
+_SPLIT_MARKS = re.compile(r"[-‐'’]")
 
 
 @lru_cache(maxsize=1 << 14)
 def _words(text: str) -> tuple[Word, ...]:
     """The words of `text` as names are written: an elided article or pronoun split off,
     and hyphenated words in their parts ("Champs-Élysées" is "Champs Elysees" elsewhere)."""
+    if not _SPLIT_MARKS.search(text):
+        return words(text)
     out = []
     for w in words(text):
+        if not _SPLIT_MARKS.search(w.text):
+            out.append(w)
+            continue
         m = _ELISION.match(w.text)
         start = w.start + (m.end() if m else 0)
         for part in _HYPHEN.split(text[start : w.end]):
@@ -331,7 +337,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             )
         return keys_cache[(side, i)]
 
-    by_initial: dict[tuple[str, int], dict[str, list[str]]] = {}
+    by_initial: dict[tuple[str, int], tuple[dict[str, list[str]], Counter[str]]] = {}
 
     def count(side: SideName, i: int, key: str) -> int:
         """How many words of link `i`'s `side` write the name `key`: only words with its
@@ -340,13 +346,12 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             index: dict[str, list[str]] = {}
             for k in keys(side, i):
                 index.setdefault(k[:1], []).append(k)
-            by_initial[(side, i)] = index
-        index = by_initial[(side, i)]
+            by_initial[(side, i)] = index, Counter(keys(side, i))
+        index, bag = by_initial[(side, i)]
         found = sum(_same_name(key, k) for k in index.get(key[:1], ()))
         aliases = _EQUIVALENT.get(key)
         if aliases:
-            found += sum(k in aliases for initial, ks in index.items() if initial != key[:1]
-                         for k in ks)
+            found += sum(bag[a] for a in aliases if a[:1] != key[:1])
         return found
 
     def short(side: SideName, other: SideName, i: int, key: str) -> bool:
