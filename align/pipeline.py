@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import time
 from collections.abc import Callable, Collection, Sequence
 from contextlib import nullcontext
@@ -28,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from align import __version__
-from align.aligner import AlignSettings, align_sentences
+from align.aligner import AlignSettings, align_sentences, warm_up
 from align.encoders.base import keeping_word_tokens
 from align.record import Alignment, Link, Side
 
@@ -169,11 +170,15 @@ def align_texts(
     clock = time.perf_counter()
     encoder = load_encoder(options.model, options.backend, reporter.status, notices=warnings)
     timings["model"] = time.perf_counter() - clock
+    # The search kernels load from numba's cache while the model embeds (its inference
+    # runs outside Python).
+    warming = threading.Thread(target=warm_up, name="align-warm-up", daemon=True)
+    warming.start()
 
     # The checks' word alignment reads token vectors the embedding pass can keep.
     with keeping_word_tokens(encoder) if options.check else nullcontext():
         record, src_vecs, tgt_vecs = align_sides(
-            source, translation, encoder, options, reporter, timings
+            source, translation, encoder, options, reporter, timings, warming
         )
         record.warnings[:0] = warnings
         if options.check:
@@ -201,6 +206,7 @@ def align_sides(
     options: Options,
     reporter: Reporter,
     timings: dict[str, float] | None = None,
+    warming: threading.Thread | None = None,
 ) -> tuple[Alignment, np.ndarray, np.ndarray]:
     """Embed and align two segmented sides (no checks).
 
@@ -246,6 +252,8 @@ def align_sides(
 
     clock = time.perf_counter()
     reporter.status("aligning")
+    if warming is not None:
+        warming.join()
     result = align_sentences(
         src_vecs, tgt_vecs,
         [len(t) for t in src_texts], [len(t) for t in tgt_texts],

@@ -136,6 +136,16 @@ class _Problem:
         return (cos - bg) / self.stats.scale
 
 
+def warm_up() -> None:
+    """Load the compiled search kernels (from numba's on-disk cache) by aligning a tiny
+    pair: a third of a second on first use, which a caller can spend while the model loads."""
+    vectors = np.eye(4, 8, dtype=np.float32)
+    try:
+        align_sentences(vectors, vectors, [10] * 4, [10] * 4)
+    except Exception:  # noqa: BLE001 - the real search reports any failure itself
+        pass
+
+
 def align_sentences(
     src_vecs: np.ndarray,
     tgt_vecs: np.ndarray,

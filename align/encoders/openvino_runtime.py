@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -152,18 +153,22 @@ class OpenVINOEncoder:
         import openvino as ov
         from tokenizers import Tokenizer
 
-        # The tokenizers library directly: transformers' wrapper takes seconds to load.
-        self.tokenizer = Tokenizer.from_file(str(source / "tokenizer.json"))
+        # Compiling takes a fraction of a second: not worth a cache of compiled blobs.  It
+        # runs in OpenVINO's own threads, without the GIL, while the tokenizer loads.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            compiling = pool.submit(
+                ov.Core().compile_model,
+                str(ir / IR_NAME),
+                "CPU",
+                {"INFERENCE_NUM_THREADS": available_cores(), "PERFORMANCE_HINT": "LATENCY"},
+            )
+            # The tokenizers library directly: transformers' wrapper takes seconds to load.
+            self.tokenizer = Tokenizer.from_file(str(source / "tokenizer.json"))
+            self.compiled = compiling.result()
         self.tokenizer.enable_truncation(max_length=max_length)
         pad = self.tokenizer.token_to_id("<pad>")
         self.tokenizer.enable_padding(pad_id=pad if pad is not None else 0)
         self.word_table = memmap_safetensor(source / "model.safetensors", WORD_TABLE)
-        # Compiling takes a fraction of a second: not worth a cache of compiled blobs.
-        self.compiled = ov.Core().compile_model(
-            str(ir / IR_NAME),
-            "CPU",
-            {"INFERENCE_NUM_THREADS": available_cores(), "PERFORMANCE_HINT": "LATENCY"},
-        )
         precision = self.compiled.get_property("INFERENCE_PRECISION_HINT")
         self.request = self.compiled.create_infer_request()
         self.id = id
