@@ -171,29 +171,31 @@ def align_texts(
     encoder = load_encoder(options.model, options.backend, reporter.status, notices=warnings)
     timings["model"] = time.perf_counter() - clock
     # The search kernels load from numba's cache while the model embeds (its inference
-    # runs outside Python).
+    # runs outside Python); numba's compiler lock makes a search that starts first wait.
     warming = threading.Thread(target=warm_up, name="align-warm-up", daemon=True)
     warming.start()
-
-    # The checks' word alignment reads token vectors the embedding pass can keep.
-    with keeping_word_tokens(encoder) if options.check else nullcontext():
-        record, src_vecs, tgt_vecs = align_sides(
-            source, translation, encoder, options, reporter, timings, warming
-        )
-        record.warnings[:0] = warnings
-        if options.check:
-            clock = time.perf_counter()
-            from align.checks import check_alignment
-
-            reporter.status("checking")
-            check_alignment(
-                record, encoder,
-                source_vectors=src_vecs,
-                translation_vectors=tgt_vecs,
-                glossary=options.glossary, ignore=options.ignore,
-                source_text=source_text, translation_text=translation_text,
+    try:
+        # The checks' word alignment reads token vectors the embedding pass can keep.
+        with keeping_word_tokens(encoder) if options.check else nullcontext():
+            record, src_vecs, tgt_vecs = align_sides(
+                source, translation, encoder, options, reporter, timings
             )
-            timings["check"] = time.perf_counter() - clock
+            record.warnings[:0] = warnings
+            if options.check:
+                clock = time.perf_counter()
+                from align.checks import check_alignment
+
+                reporter.status("checking")
+                check_alignment(
+                    record, encoder,
+                    source_vectors=src_vecs,
+                    translation_vectors=tgt_vecs,
+                    glossary=options.glossary, ignore=options.ignore,
+                    source_text=source_text, translation_text=translation_text,
+                )
+                timings["check"] = time.perf_counter() - clock
+    finally:
+        warming.join()  # never left loading kernels while the interpreter shuts down
     record.timings = {k: round(v, 4) for k, v in timings.items()}
     reporter.done()
     return record
@@ -206,7 +208,6 @@ def align_sides(
     options: Options,
     reporter: Reporter,
     timings: dict[str, float] | None = None,
-    warming: threading.Thread | None = None,
 ) -> tuple[Alignment, np.ndarray, np.ndarray]:
     """Embed and align two segmented sides (no checks).
 
@@ -252,8 +253,6 @@ def align_sides(
 
     clock = time.perf_counter()
     reporter.status("aligning")
-    if warming is not None:
-        warming.join()
     result = align_sentences(
         src_vecs, tgt_vecs,
         [len(t) for t in src_texts], [len(t) for t in tgt_texts],

@@ -66,8 +66,7 @@ def negations(text: str, language: str | None) -> list[Word]:
 #: Literary French negates with "ne" alone before these verbs only (savoir, pouvoir,
 #: oser, cesser: "je ne sais", "il n'osait"); elsewhere a lone "ne" is expletive ("avant
 #: qu'il ne parte", "plus qu'on ne croit") or restrictive ("ne … que": only).
-_ALONE_VERBS = ("sai", "sav", "sau", "sach", "sut", "sus", "peu", "pui", "pou", "pu",
-                "os", "cess")
+_ALONE_VERBS = ("sai", "sav", "sau", "sach", "sut", "sus", "peu", "pou", "pu", "os", "cess")
 _OBJECT_PRONOUNS = frozenset("le la les l lui leur me m te t se s nous vous y en".split())
 #: Words that complete "ne" into a negation but also have other senses ("un point", "plus").
 _PARTNERS = frozenset("point plus personne nul nulle".split())
@@ -82,10 +81,9 @@ def _negates_alone(tokens) -> bool:
     if any(w in _PARTNERS for w in rest):
         return True
     if verb is None:
-        # "ne le savait", "n' osait" (tokenised): skip object pronouns to the verb.
-        rest = [w for w in rest if w not in _OBJECT_PRONOUNS and w != "n'"]
-        verb = rest[0] if rest else ""
-    verb = verb.split("'")[-1]
+        # "ne le savait": the verb follows the object pronouns ("l'a" is read as "a").
+        rest = [w for w in rest if w not in _OBJECT_PRONOUNS]
+        verb = rest[0].split("'")[-1] if rest else ""
     return verb.startswith(_ALONE_VERBS)
 
 

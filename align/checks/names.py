@@ -275,6 +275,10 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:n]
 
 
+def _in_group(word: Word, group: list[Word]) -> bool:
+    return any(word.start < w.end and word.end > w.start for w in group)
+
+
 def _translated(
     ctx: CheckContext, i: int, side: SideName, group: list[Word], other_names: set[str]
 ) -> bool:
@@ -291,8 +295,7 @@ def _translated(
     german = ctx.language(other_side) == "de"
     k = 0 if side == "source" else 1
     for pair in alignment.pairs:
-        word = own[pair[k]]
-        if any(word.start < w.end and word.end > w.start for w in group):
+        if _in_group(own[pair[k]], group):
             counterpart = other[pair[1 - k]].text
             if not counterpart[:1].isupper() or (german and _key(counterpart) not in other_names):
                 return True
@@ -306,11 +309,7 @@ def _paired(ctx: CheckContext, i: int, a: list[Word], b: list[Word]) -> bool:
     if alignment is None:
         return False
     src, tgt = alignment.source_words, alignment.translation_words
-
-    def inside(word: Word, group: list[Word]) -> bool:
-        return any(word.start < w.end and word.end > w.start for w in group)
-
-    return any(inside(src[s], a) and inside(tgt[t], b) for s, t in alignment.pairs)
+    return any(_in_group(src[s], a) and _in_group(tgt[t], b) for s, t in alignment.pairs)
 
 
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
