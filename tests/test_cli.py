@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -146,14 +147,19 @@ def test_python_dash_m_align_is_the_same_command():
     assert "--split" in result.stdout and "--output" in result.stdout
 
 
-def test_view_open_writes_a_page_and_hands_it_to_the_browser(letter_outputs, monkeypatch):
+def test_view_open_writes_a_page_and_hands_it_to_the_browser(letter_outputs, monkeypatch,
+                                                            tmp_path):
     out, _ = letter_outputs
     opened: list[str] = []
+    # The page must outlive the command (the browser reads it later), so it goes to
+    # the system's temporary folder; here that folder is the test's own.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
     result = runner.invoke(app, ["view", str(out / "letter.json"), "--open"])
     assert result.exit_code == 0, result.output
     assert len(opened) == 1 and opened[0].startswith("file://")
     page = Path(opened[0][len("file://"):])
+    assert page.is_relative_to(tmp_path)
     html = page.read_text(encoding="utf-8")
     assert "Schavitz" in html and "Content-Security-Policy" in html
 

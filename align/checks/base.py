@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 
@@ -37,8 +37,10 @@ class Check(Protocol):
 WORD = re.compile(r"[^\W_]+(?:[’'\-‐][^\W_]+)*[’']?", re.UNICODE)
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word and its character offsets ``[start, end)``: a named tuple, since a document
+    has hundreds of thousands and the checks create them all."""
+
     text: str
     start: int
     end: int

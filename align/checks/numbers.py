@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from align.checks.base import CheckContext, LinkText, words
 from align.checks.lexicon import AMBIGUOUS_MONTHS, MONTHS, NUMBER_WORDS, fold, roman_value
@@ -121,12 +122,12 @@ def mentions(text: str) -> list[Mention]:
         # A run of number words, maybe hyphenated or joined by "et"/"and": one spelled number.
         j, parts = i, []
         while j < len(tokens):
-            pieces = re.split(r"[-‐]", fold(tokens[j].text))
-            if all(p in NUMBER_WORDS for p in pieces):
+            pieces = _number_pieces(tokens[j].text)
+            if pieces is not None:
                 parts.extend(pieces)
                 j += 1
-            elif parts and fold(tokens[j].text) in _CONNECTORS and j + 1 < len(tokens) and all(
-                p in NUMBER_WORDS for p in re.split(r"[-‐]", fold(tokens[j + 1].text))
+            elif parts and fold(tokens[j].text) in _CONNECTORS and j + 1 < len(tokens) and (
+                _number_pieces(tokens[j + 1].text) is not None
             ):
                 j += 1
             else:
@@ -141,6 +142,13 @@ def mentions(text: str) -> list[Mention]:
             i += 1
     found.sort(key=lambda m: m.start)
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _number_pieces(word: str) -> tuple[str, ...] | None:
+    """The number words a word is made of (``vingt-deux`` → vingt, deux), or None."""
+    pieces = tuple(re.split(r"[-‐]", fold(word)))
+    return pieces if all(p in NUMBER_WORDS for p in pieces) else None
 
 
 def _compatible(a: Mention, b: Mention) -> bool:

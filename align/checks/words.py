@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -37,7 +38,13 @@ _FUNCTION = frozenset().union(*FUNCTION_WORDS.values())
 
 def is_content(word: Word) -> bool:
     """Whether `word` carries meaning of its own (not a function word, not a lone letter)."""
-    key = fold(word.text).strip("'")
+    return _is_content_text(word.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_content_text(text: str) -> bool:
+    # Cached by text: the checks ask about the same words of the same links many times.
+    key = fold(text).strip("'")
     return len(key) > 1 and key not in _FUNCTION
 
 
