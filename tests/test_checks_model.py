@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from align.checks import check_alignment
 from align.checks.pairs import document_text, pairs_alignment
 
@@ -78,6 +80,19 @@ def test_a_dropped_negation_is_a_minor_meaning_shift(default_encoder):
     assert any("pas" in s.text for s in shifts[0].spans)
     assert not any(f.kind == "meaning-shift" and f.severity != "info"
                    for link in record.links[:-1] for f in link.findings)
+
+
+@pytest.mark.parametrize(("source", "translation", "shifted"), [
+    ("Everyone protested.", "Personne n'a protesté.", True),
+    ("Nobody protested.", "Personne n'a protesté.", False),
+])
+def test_a_negative_subject_counts_as_a_negation(default_encoder, source, translation, shifted):
+    """'Personne n'a …' negates through its subject: against 'Everyone …' the meaning is
+    reversed, against 'Nobody …' it is kept."""
+    record = run([*FAITHFUL, (source, translation)], default_encoder)
+    found = [f for f in record.links[-1].findings
+             if f.kind == "meaning-shift" and f.severity != "info"]
+    assert bool(found) == shifted
 
 
 def test_words_of_every_sentence_of_a_joined_link_side_are_aligned(default_encoder):

@@ -38,11 +38,37 @@ def kinds(record, i: int) -> dict[str, str]:
         ("The 1936-37 season.", "La saison 1936-1937."),
         ("It weighs 1,5 kg.", "It weighs 1.5 kg."),
         ("\x1b[31mThe 12 apples\x1b[0m were red.", "Les 12 pommes étaient rouges."),
+        # The 12- and the 24-hour clock; a Roman ordinal against digits.
+        ("The meeting begins at 3:30 pm.", "La réunion commence à 15 h 30."),
+        ("They left at 9 p.m.", "Ils partirent à 21h."),
+        ("Come at 3 o'clock.", "Venez à 15 heures."),
+        ("In the 19th century.", "Au XIXe siècle."),
+        # German numbers written as one word; vulgar fractions.
+        ("Der dritte Achttausender.", "Le troisième « 8000 »."),
+        ("Dreihundertfünfzig Meter.", "350 mètres."),
+        ("Das Wasser war etwa 1 ½ m tief.", "L'eau était profonde de 1,50 m."),
     ],
 )
 def test_numbers_written_differently_match(source, translation):
     left, right = unmatched(mentions(source), mentions(translation))
     assert left == [] and right == []
+
+
+@pytest.mark.parametrize(("source", "translation", "changed"), [
+    ("The meeting begins at 4:30 pm.", "La réunion commence à 15 h 30.", ["4", "15"]),
+    ("They left at 9 a.m.", "Ils partirent à 21h.", ["9", "21"]),
+    ("In the 18th century.", "Au XIXe siècle.", ["18"]),
+    ("Ein Siebentausender.", "Un « 8000 ».", ["8000"]),
+    ("Etwa 2 ½ m tief.", "Profonde de 1,50 m.", ["2 ½", "1,50"]),
+])
+def test_a_changed_time_or_century_is_still_found(source, translation, changed):
+    left, right = unmatched(mentions(source), mentions(translation))
+    assert [m.text for m in left + right] == changed
+
+
+def test_words_that_look_roman_or_german_numbers_are_not_numbers():
+    assert mentions("Le chat et Ce livre. De Gaulle.") == []
+    assert mentions("Einer der Achter.") == []
 
 
 def test_french_and_english_number_formats_read_alike():
@@ -168,6 +194,10 @@ def test_a_name_replaced_in_places_while_written_elsewhere_is_flagged():
     ("Il n'osait le dire.", ["n'osait"]),
     ("Il ne vint point.", ["ne"]),
     ("Il ne vient plus nous voir.", ["ne"]),
+    # A negative subject before "ne": "personne", "nul" ("une personne" is a person).
+    ("Personne n'a protesté.", ["n'a"]),
+    ("Nul ne le sait.", ["ne"]),
+    ("Une personne est venue.", []),
     # Expletive and restrictive "ne", "n'importe", "sans doute", "sans cesse": no negation.
     ("Avant qu'il ne parte, il mangea.", []),
     ("Il est plus grand qu'on ne croit.", []),

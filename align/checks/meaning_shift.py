@@ -52,7 +52,7 @@ def negations(text: str, language: str | None) -> list[Word]:
         elif key == "sans" and after in ("doute", "cesse") or key == "no" and after == "doubt":
             continue  # "sans doute", "no doubt": probably; "sans cesse": constantly
         elif language in (None, "fr") and (key == "ne" or key.startswith("n'")):
-            if key != "n'importe" and _negates_alone(tokens[k:k + 6]):
+            if key != "n'importe" and (before in _SUBJECTS or _negates_alone(tokens[k:k + 6])):
                 particles.append(w)
         elif key in vocabulary:
             found.append(w)
@@ -70,6 +70,8 @@ _ALONE_VERBS = ("sai", "sav", "sau", "sach", "sut", "sus", "peu", "pou", "pu", "
 _OBJECT_PRONOUNS = frozenset("le la les l lui leur me m te t se s nous vous y en".split())
 #: Words that complete "ne" into a negation but also have other senses ("un point", "plus").
 _PARTNERS = frozenset("point plus personne nul nulle".split())
+#: ... and those of them that negate as the subject before it ("Personne n'a protesté").
+_SUBJECTS = frozenset("personne nul nulle".split())
 
 
 def _negates_alone(tokens) -> bool:

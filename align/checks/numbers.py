@@ -94,16 +94,19 @@ def mentions(text: str) -> list[Mention]:
     if "\x1b" in text:  # blank out control sequences, keeping offsets
         text = _CONTROL_SEQUENCE.sub(lambda m: " " * len(m.group()), text)
     found = [
-        Mention(frozenset(readings(m.group())), m.start(), m.end(), m.group())
+        Mention(frozenset(_clock_hours(m, text) or readings(m.group())), m.start(), m.end(),
+                m.group())
         for m in NUMBER.finditer(text)
     ]
+    if any(c in _FRACTIONS for c in text):
+        found = _with_fractions(found, text)
     digit_spans = [(m.start, m.end) for m in found]
     tokens = words(text)
     i = 0
     while i < len(tokens):
         token = tokens[i]
         key = fold(token.text)
-        roman = roman_value(token.text)
+        roman = roman_value(token.text) or _roman_ordinal(token.text)
         if roman is not None:
             # "camp III" for "Lager 3": a counterpart, never flagged ("I" is also a pronoun).
             found.append(Mention(frozenset({float(roman)}), token.start, token.end, token.text,
@@ -117,6 +120,14 @@ def mentions(text: str) -> list[Mention]:
             if key not in AMBIGUOUS_MONTHS or near_digit:
                 found.append(Mention(frozenset({("month", month), float(month)}),
                                      token.start, token.end, token.text))
+            i += 1
+            continue
+        compound = _german_compound(key)
+        if compound is not None:
+            # A whole number in one word: it does not join the words around it ("ein
+            # Siebentausender" is one peak of 7000 m).
+            found.append(Mention(frozenset({_spelled_value(list(compound))}), token.start,
+                                 token.end, token.text, flaggable=False))
             i += 1
             continue
         # A run of number words, maybe hyphenated or joined by "et"/"and": one spelled number.
@@ -149,6 +160,102 @@ def _number_pieces(word: str) -> tuple[str, ...] | None:
     """The number words a word is made of (``vingt-deux`` → vingt, deux), or None."""
     pieces = tuple(re.split(r"[-‐]", fold(word)))
     return pieces if all(p in NUMBER_WORDS for p in pieces) else None
+
+
+#: German writes numbers as one word ("dreihundertfünfzig", "einundzwanzig") and makes
+#: nouns of them ("Achttausender", a peak of over 8000 m; "Siebentausendern").
+_GERMAN_NUMBER_WORDS = frozenset(fold(w) for w in (
+    "ein eins eine zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn "
+    "vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn zwanzig dreissig dreißig vierzig "
+    "fünfzig sechzig siebzig achtzig neunzig hundert tausend").split())
+_GERMAN_ENDINGS = ("", "er", "ern", "ers", "s")
+
+
+@lru_cache(maxsize=1 << 16)
+def _german_compound(key: str) -> tuple[str, ...] | None:
+    """`key` split into at least two German number words (``und`` between them dropped),
+    allowing a noun ending; None if it is not such a compound."""
+    if len(key) < 7:
+        return None
+    for ending in _GERMAN_ENDINGS:
+        if ending and not key.endswith(ending):
+            continue
+        stem = key[: len(key) - len(ending)]
+        pieces = _segment(stem)
+        if pieces is not None and len(pieces) >= 2:
+            return pieces
+    return None
+
+
+def _segment(stem: str) -> tuple[str, ...] | None:
+    """`stem` as a sequence of German number words and ``und`` (longest words first)."""
+    if not stem:
+        return ()
+    for size in range(min(len(stem), 9), 2, -1):
+        head = stem[:size]
+        if head in _GERMAN_NUMBER_WORDS or head == "und":
+            rest = _segment(stem[size:])
+            if rest is not None:
+                return rest if head == "und" else (head, *rest)
+    return None
+
+
+#: What follows the hour of a clock time: ``15 h 30``, ``15h``, ``20 Uhr`` (the 24-hour
+#: clock), ``3:30``, ``3 o'clock`` (either clock), ``3 pm``, ``3:30 a.m.``.
+_CLOCK_24 = re.compile(r"\s?(?:h(?:\d{2})?|heures?|Uhr)\b", re.IGNORECASE)
+_CLOCK_12 = re.compile(r"(?::\d{2}(?!\d))?\s?(?:([ap])\.?\s?m\b\.?|o['’]clock\b)?",
+                       re.IGNORECASE)
+
+
+def _clock_hours(match: re.Match, text: str) -> set[float]:
+    """The values of a number that is the hour of a clock time, which translations move
+    between the 24- and the 12-hour clock: ``3 pm`` is 15, ``15 h`` is 15, and ``3:30``
+    or ``3 o'clock`` may be 3 or 15.  Empty if the number is not an hour."""
+    if not match.group().isdigit() or int(match.group()) > 24:
+        return set()
+    hour = int(match.group())
+    if _CLOCK_24.match(text, match.end()):
+        return {float(hour)}
+    clock = _CLOCK_12.match(text, match.end())
+    half = clock.group(1)
+    if half:
+        return {float(hour % 12 + (12 if half.lower() == "p" else 0))}
+    if clock.group().strip():
+        return {float(hour), float(hour + 12)} if hour < 12 else {float(hour)}
+    return set()
+
+
+#: French ordinal endings of a Roman numeral (``XIXe siècle``, ``Ier``, ``IIᵉ``).
+_ROMAN_ORDINAL = re.compile(r"([IVXLCDM]+)(?:e|è|ème|eme|er|re|ᵉ|ᵉʳ)")
+
+
+def _roman_ordinal(token: str) -> int | None:
+    """``XIXe`` → 19.  One letter only for I, V and X: ``Le``, ``De``, ``Ce`` are words."""
+    m = _ROMAN_ORDINAL.fullmatch(token)
+    if m is None or (len(m.group(1)) == 1 and m.group(1) not in "IVX"):
+        return None
+    return roman_value(m.group(1))
+
+
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+
+
+def _with_fractions(found: list[Mention], text: str) -> list[Mention]:
+    """``1 ½`` and ``1½`` read as 1.5 (``1,50`` on the other side), a lone ``½`` as 0.5."""
+    out = []
+    for k, char in enumerate(text):
+        if char not in _FRACTIONS:
+            continue
+        whole = next((m for m in found if 0 <= k - m.end <= 1 and text[m.end:k].isspace()
+                      or m.end == k), None)
+        if whole is not None:
+            found.remove(whole)
+            values = frozenset(v + _FRACTIONS[char] for v in whole.values
+                               if isinstance(v, float))
+            out.append(Mention(values, whole.start, k + 1, text[whole.start:k + 1]))
+        else:
+            out.append(Mention(frozenset({_FRACTIONS[char]}), k, k + 1, char))
+    return sorted(found + out, key=lambda m: m.start)
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
