@@ -165,6 +165,26 @@ def test_capitalised_common_noun_aligned_with_a_german_noun_is_not_a_missing_nam
     assert not any("Gouvernement" in reason for reason in flagged), flagged
 
 
+def test_a_character_named_by_a_common_noun_is_translated_not_missing(default_encoder):
+    """"the Hatter" is "le Chapelier": capitalised, but the French text also writes
+    "un chapelier", so the French side reads it as a noun, the Hatter's translation."""
+    pairs = [
+        *FAITHFUL[:4],
+        ('"Your hair wants cutting," said the Hatter.',
+         "« Vos cheveux ont besoin d'être coupés », dit le Chapelier."),
+        ("He had once met a hat maker.", "Il avait rencontré un chapelier."),
+        ("The Hatter opened his eyes very wide.", "Le Chapelier ouvrit de grands yeux."),
+        ('"Nobody asked your opinion," said Alice.', "« On ne vous demande pas votre avis », "
+         "dit Mabel."),
+    ]
+    record = run(pairs, default_encoder)
+    flagged = {f.reason: f.severity for _, f in record.findings()
+               if f.kind == "name" and f.severity != "info"}
+    assert not any("Hatter" in reason for reason in flagged), flagged
+    # A name against another name is still a replaced name.
+    assert flagged.get("name Alice in the source is Mabel in the translation") == "major"
+
+
 def test_a_name_is_called_replaced_by_the_name_in_its_place_not_by_order(default_encoder):
     """Two names missing from the translation, one it has instead: the replaced one is the
     name the word aligner puts in its place (Emma), not the first in the sentence."""

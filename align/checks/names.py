@@ -18,6 +18,10 @@ case and small spelling differences (``Andrés`` = ``Andres``, ``Tchaikovsky`` =
 ``stalinien``), or a listed translation (``Spain`` = ``Espagne`` = ``Spanien``,
 ``North`` = ``septentrional``).
 
+A name the word aligner pairs with a word its own side does not read as a name was
+translated (``the Hatter`` = ``le Chapelier``, where the French also writes ``un
+chapelier``).
+
 A name missing on one side is *replaced* (major) by the one missing on the other
 when each side misses one, or, when several are missing, by the one the word
 aligner puts in its place; other missing names are reported one-sided.
@@ -284,20 +288,20 @@ def _translated(
 ) -> bool:
     """Whether the word aligner pairs a word of `group` with a word that is not a name.
 
-    On most sides a capital says "name"; German capitalises every noun, so there a
-    counterpart is a name only if the other side (`other_names`) writes it as one."""
+    A counterpart is a name only if its side reads it as one (`other_names`): a capital
+    alone does not say so ("the Hatter" is "le Chapelier", and the French text also
+    writes "des chapeliers"; German capitalises every noun)."""
     alignment = ctx.word_alignment(i)
     if alignment is None:
         return False
     other_side: SideName = "translation" if side == "source" else "source"
     own = alignment.words_of(side)
     other = alignment.words_of(other_side)
-    german = ctx.language(other_side) == "de"
     k = 0 if side == "source" else 1
     for pair in alignment.pairs:
         if _in_group(own[pair[k]], group):
             counterpart = other[pair[1 - k]].text
-            if not counterpart[:1].isupper() or (german and _key(counterpart) not in other_names):
+            if not counterpart[:1].isupper() or _key(counterpart) not in other_names:
                 return True
     return False
 
