@@ -211,6 +211,27 @@ def test_french_negations(text, negating):
     assert [w.text for w in negations(text, "fr")] == negating
 
 
+@pytest.mark.parametrize(("text", "language", "negating"), [
+    # Phrases whose negation word negates nothing: tags, idioms, "ni … non plus" once.
+    ("C'est bien, n'est-ce pas ?", "fr", []),
+    ("C' est ce qu' il faut , n' est-ce pas ?", "fr", []),
+    ("Cela va sans dire.", "fr", []),
+    ("Ni moi non plus.", "fr", ["Ni"]),
+    ("Moi non plus.", "fr", ["non"]),
+    ("It is fine, isn't it?", "en", []),
+    ("You know him, don 't you ?", "en", []),
+    ("He was not only kind but wise.", "en", []),
+    # ... and the same words where they do negate.
+    ("Isn't it fine?", "en", ["Isn't"]),
+    ("Il est venu sans son frère.", "fr", ["sans"]),
+    ("He did not come, did he?", "en", ["not"]),
+])
+def test_negation_words_that_negate_nothing(text, language, negating):
+    from align.checks.meaning_shift import negations
+
+    assert [w.text for w in negations(text, language)] == negating
+
+
 # -- mechanical -------------------------------------------------------------------------
 
 

@@ -44,13 +44,16 @@ def negations(text: str, language: str | None) -> list[Word]:
         key = fold(w.text)
         after = fold(tokens[k + 1].text) if k + 1 < len(tokens) else ""
         before = fold(tokens[k - 1].text) if k else ""
+        if (key, after) in _IDIOMS or key == "pas" and before in ("n'est-ce", "est-ce"):
+            continue  # "sans doute", "not only", "n'est-ce pas": no negation of content
+        if key == "non" and after == "plus" and (found or particles):
+            continue  # "ni moi non plus": one negation
         if language in (None, "en") and (
             key.endswith("n't") or key == "t" and before.endswith("n") and "'" in text[
                 tokens[k - 1].end : w.start]
         ):
-            found.append(w)  # "don't", and "don 't" as tokenised corpora write it
-        elif key == "sans" and after in ("doute", "cesse") or key == "no" and after == "doubt":
-            continue  # "sans doute", "no doubt": probably; "sans cesse": constantly
+            if not _tag_question(text, tokens, k):
+                found.append(w)  # "don't", and "don 't" as tokenised corpora write it
         elif language in (None, "fr") and (key == "ne" or key.startswith("n'")):
             if key != "n'importe" and (before in _SUBJECTS or _negates_alone(tokens[k:k + 6])):
                 particles.append(w)
@@ -61,6 +64,24 @@ def negations(text: str, language: str | None) -> list[Word]:
         # that no negation word accompanies.
         found += particles[len(found):]
     return found
+
+
+#: Negation words that do not negate in these phrases: "sans doute", "no doubt"
+#: (probably), "sans cesse" (constantly), "cela va sans dire", "sans contredit" (of
+#: course), "sans cela" (otherwise), "not only … but", "nothing but" (only).
+_IDIOMS = frozenset({
+    ("sans", "doute"), ("sans", "cesse"), ("sans", "dire"), ("sans", "contredit"),
+    ("sans", "cela"), ("no", "doubt"), ("not", "only"), ("nothing", "but"),
+})
+_TAG_PRONOUNS = frozenset("i you he she it we they there one".split())
+
+
+def _tag_question(text: str, tokens, k: int) -> bool:
+    """Whether the "n't" of ``tokens[k]`` ends a tag question ("…, isn't it?", "…, don't
+    you?"), which asks for agreement and negates nothing."""
+    if k + 1 >= len(tokens) or fold(tokens[k + 1].text) not in _TAG_PRONOUNS:
+        return False
+    return text[tokens[k + 1].end :].lstrip().startswith("?")
 
 
 #: Literary French negates with "ne" alone before these verbs only (savoir, pouvoir,
