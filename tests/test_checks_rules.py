@@ -253,6 +253,22 @@ def test_unbalanced_bracket_on_one_side_only():
     assert any("unbalanced brackets" in r and "translation" in r for r in reasons)
 
 
+@pytest.mark.parametrize(("text", "unbalanced"), [
+    ("He said (quietly.", ["()"]),
+    ("He said quietly).", ["()"]),
+    # List markers close nothing, also as tokenised corpora write them ("1 )").
+    ("a) first, b) second", []),
+    ("1 ) erstens , 2 ) zweitens", []),
+    # ... but a letter or number inside brackets is not a list marker.
+    ("( 1 ) Wie ist die Höhenzahl 7729 m ?", []),
+    ("Über Manaslu ( 8125 m ) , Nanga Parbat ( 8125 m ) ,", []),
+])
+def test_brackets_balance(text, unbalanced):
+    from align.checks.mechanical import imbalance
+
+    assert imbalance(text) == unbalanced
+
+
 def test_question_turned_into_statement():
     record = check([("Is he here?", "Il est ici.")])
     [finding] = [f for f in record.links[0].findings if "ends with" in f.reason]

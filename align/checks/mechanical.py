@@ -39,13 +39,39 @@ def doubled_words(text: str) -> list[tuple[int, int, str]]:
 _LIST_MARKER = re.compile(r"(?:^|(?<=\s))(?:[a-zA-Z]|\d{1,2})\s?\)")
 
 
+def _brackets_balance(text: str, opening: str, closing: str) -> bool:
+    """Whether every `closing` of `text` closes an `opening` and every `opening` is closed.
+
+    A closing bracket with nothing open that ends a list marker ("a) first, b) second",
+    "1 ) …" in tokenised text) closes nothing and is not counted."""
+    if opening not in text and closing not in text:
+        return True
+    depth = 0
+    for k, char in enumerate(text):
+        if char == opening:
+            depth += 1
+        elif char == closing:
+            if depth:
+                depth -= 1
+            elif not (closing == ")" and _LIST_MARKER.match(text, _marker_start(text, k))):
+                return False
+    return depth == 0
+
+
+def _marker_start(text: str, k: int) -> int:
+    """Where a list marker ending with the bracket at `k` would start ("b)", "12 )")."""
+    start = k
+    if start and text[start - 1] == " ":
+        start -= 1
+    while start and text[start - 1].isalnum() and k - start < 4:
+        start -= 1
+    return start
+
+
 def imbalance(text: str) -> list[str]:
     """The bracket and quote pairs of `text` left open or closed without their partner."""
-    text = _LIST_MARKER.sub("", text)  # "a) first, b) second" closes nothing
-    problems = []
-    for opening, closing in _BRACKETS:
-        if text.count(opening) != text.count(closing):
-            problems.append(opening + closing)
+    problems = [opening + closing for opening, closing in _BRACKETS
+                if not _brackets_balance(text, opening, closing)]
     for opening, closing in _QUOTES:
         opens, closes = text.count(opening), text.count(closing)
         if opening == "“" and "„" in text:  # German quotes open with „ and close with “
