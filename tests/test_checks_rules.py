@@ -221,7 +221,16 @@ def test_french_negations(text, negating):
     ("It is fine, isn't it?", "en", []),
     ("You know him, don 't you ?", "en", []),
     ("He was not only kind but wise.", "en", []),
+    ("Peux-tu me prêter cela, rien que cela ?", "fr", []),
+    ("Il est le mathématicien, et non pas le poëte.", "fr", ["non"]),
+    ("His hotel is not without attendants.", "en", []),
+    # "pas" the noun: a step.
+    ("Elles marchaient d’un pas plus court.", "fr", []),
+    ("Alice revint sur ses pas.", "fr", []),
     # ... and the same words where they do negate.
+    ("Il n'a pas d'un coup compris.", "fr", ["pas"]),
+    ("Elle ne dit même pas merci.", "fr", ["pas"]),
+    ("He left without a word.", "en", ["without"]),
     ("Isn't it fine?", "en", ["Isn't"]),
     ("Il est venu sans son frère.", "fr", ["sans"]),
     ("He did not come, did he?", "en", ["not"]),

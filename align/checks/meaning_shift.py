@@ -44,8 +44,11 @@ def negations(text: str, language: str | None) -> list[Word]:
         key = fold(w.text)
         after = fold(tokens[k + 1].text) if k + 1 < len(tokens) else ""
         before = fold(tokens[k - 1].text) if k else ""
-        if (key, after) in _IDIOMS or key == "pas" and before in ("n'est-ce", "est-ce"):
+        if (key, after) in _IDIOMS or (before, key) in _IDIOMS_AFTER:
             continue  # "sans doute", "not only", "n'est-ce pas": no negation of content
+        if key == "pas" and (before in _BEFORE_THE_NOUN_PAS or before.startswith(
+                ("d'", "qu'")) and before.split("'")[-1] in _BEFORE_THE_NOUN_PAS):
+            continue  # "d'un pas rapide", "sur ses pas": a step, not a negation
         if key == "non" and after == "plus" and (found or particles):
             continue  # "ni moi non plus": one negation
         if language in (None, "en") and (
@@ -68,11 +71,23 @@ def negations(text: str, language: str | None) -> list[Word]:
 
 #: Negation words that do not negate in these phrases: "sans doute", "no doubt"
 #: (probably), "sans cesse" (constantly), "cela va sans dire", "sans contredit" (of
-#: course), "sans cela" (otherwise), "not only … but", "nothing but" (only).
+#: course), "sans cela" (otherwise), "not only … but", "nothing but", "rien que" (only).
 _IDIOMS = frozenset({
     ("sans", "doute"), ("sans", "cesse"), ("sans", "dire"), ("sans", "contredit"),
-    ("sans", "cela"), ("no", "doubt"), ("not", "only"), ("nothing", "but"),
+    ("sans", "cela"), ("rien", "que"), ("no", "doubt"), ("not", "only"), ("nothing", "but"),
+    # Two negations that cancel ("not without attendants": with them): neither counts.
+    ("not", "without"), ("non", "sans"),
 })
+#: The same, keyed by the word before: "n'est-ce pas", "non pas" (one negation),
+#: "not without", "non sans".
+_IDIOMS_AFTER = frozenset({
+    ("n'est-ce", "pas"), ("est-ce", "pas"), ("non", "pas"), ("not", "without"),
+    ("non", "sans"),
+})
+#: Words after which "pas" is the noun (a step): "d'un pas", "à pas lents", "ses pas".
+_BEFORE_THE_NOUN_PAS = frozenset(fold(w) for w in (
+    "un le les des du de d à a au aux ce ces son sa ses mon mes ton tes leur leurs notre "
+    "nos votre vos quelques premier premiers grands petits cent mille").split())
 _TAG_PRONOUNS = frozenset("i you he she it we they there one".split())
 
 
