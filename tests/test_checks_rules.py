@@ -403,3 +403,21 @@ def test_report_lists_findings_worst_first_with_both_sides():
 def test_names_and_numbers_alone_are_not_untranslated():
     record = check([("Victor Serge 1936", "Victor Serge 1936")])
     assert kinds(record, 0) == {"untranslated": "info"}
+
+
+def test_a_quotation_already_in_the_translation_language_is_not_untranslated():
+    """Poe quotes Crébillon in French: Baudelaire keeps the line, which is right; an
+    English line copied into the French translation is not."""
+    pairs = [
+        ("The minister came to see me yesterday morning.",
+         "Le ministre est venu me voir hier matin."),
+        ("He quoted a line of Crébillon.", "Il cita un vers de Crébillon."),
+        ("S'il n'est digne d'Atrée, est digne de Thyeste.",
+         "S'il n'est digne d'Atrée, est digne de Thyeste."),
+        ("The letter was in the drawer of the old desk.",
+         "The letter was in the drawer of the old desk."),
+        ("Then he left the house without a word.", "Puis il quitta la maison sans un mot."),
+    ]
+    record = check(pairs)
+    assert "untranslated" not in kinds(record, 2)
+    assert kinds(record, 3) == {"untranslated": "major"}

@@ -1,4 +1,7 @@
-"""Translation text that was not translated: identical to the source, or in the source language."""
+"""Translation text that was not translated: identical to the source, or in the source language.
+
+Text the source itself writes in the translation's language (an English author quoting
+a French line) is rightly kept as it is and not reported."""
 
 from __future__ import annotations
 
@@ -15,6 +18,15 @@ def _severity(n_words: int) -> str:
     return "major" if n_words >= 4 else "minor" if n_words >= 2 else "info"
 
 
+def _quoted_in_target_language(text: str, source: str | None, target: str | None) -> bool:
+    """Whether the source text is itself written in the translation's language (a
+    quotation the author left untranslated), so that copying it is right."""
+    if source is None or target is None or source == target or len(words(text)) < 4:
+        return False
+    scores = language_scores(text)
+    return scores.get(target, 0.0) > 2 * scores.get(source, 0.0)
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     source_language, target_language = ctx.source_language, ctx.translation_language
@@ -28,6 +40,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         # Names, numbers and titles stay the same in both languages; running text does not.
         common = sum(w[0].islower() for w in target_words)
         if " ".join(fold(source.text).split()) == " ".join(fold(translation.text).split()):
+            if _quoted_in_target_language(source.text, source_language, target_language):
+                continue  # Poe quotes Crébillon in French; Baudelaire rightly keeps it
             out.append((i, Finding(
                 "untranslated", _severity(len(target_words)) if common >= 2 else "info",
                 "the translation is identical to the source", ctx.whole(translation),
