@@ -414,6 +414,7 @@ def bench_synthetic(encoder, seeds=(1, 2), show_false: bool = False) -> dict:
     recall: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     clean: dict[int, set[tuple]] = {}
     false_new: list[tuple] = []
+    missed: list[tuple] = []
     unmodified: Counter[str] = Counter()
     for d, (_, src, tgt, _) in enumerate(docs):
         record = align.align_texts("\n".join(src), "\n".join(tgt), split="lines")
@@ -427,30 +428,35 @@ def bench_synthetic(encoder, seeds=(1, 2), show_false: bool = False) -> dict:
             rng = random.Random(seed * 100 + d)
             src, tgt, planted, _, inserts, _ = plant(doc, rng, foreign)
             record = align.align_texts("\n".join(src), "\n".join(tgt), split="lines")
+            hits: set[int] = set()
+            holders: dict[int, list] = defaultdict(list)
             for link in record.links:
                 # Sentences are stored without the line's surrounding spaces.
                 t_texts = {record.translation.sentences[j].text.strip() for j in link.translation}
-                here = [
-                    (kind, changed) for kind, i, j, _, changed in planted
+                held = [
+                    k for k, (kind, i, j, _, _) in enumerate(planted)
                     if (kind == "insert" and inserts[j].strip() in t_texts)
                     or (kind != "insert" and i in link.source)
                 ]
+                for k in held:
+                    holders[k].append(link)
+                here = [(planted[k][0], planted[k][4]) for k in held]
                 expected = {_EXPECTED[kind] for kind, _ in here}
-                hits = set()
                 for f in (f for f in link.findings if _counted(f)):
                     strict_found[f.kind] += 1
                     if f.kind in expected or _about_change(f, here):
                         right[f.kind] += 1
                         new_found[f.kind] += 1
-                        hits |= {kind for kind, _ in here if _EXPECTED[kind] == f.kind}
+                        hits |= {k for k in held if _EXPECTED[planted[k][0]] == f.kind}
                     elif (tuple(link.source), f.kind) not in clean[d]:
                         new_found[f.kind] += 1
                         if show_false:
                             false_new.append((docs[d][0], seed, f, link, record))
-                for p in hits:
-                    recall[p][0] += 1
-            for kind, *_ in planted:
+            for k, (kind, *_) in enumerate(planted):
+                recall[kind][0] += k in hits
                 recall[kind][1] += 1
+                if show_false and k not in hits:
+                    missed.append((docs[d][0], seed, planted[k], holders[k], record))
     print("synthetic (defects planted in the gold documents, whole pipeline, findings ≥ minor):")
     result = {}
     for kind in ("delete", "clause", "insert", "number", "name", "negate"):
@@ -480,6 +486,17 @@ def bench_synthetic(encoder, seeds=(1, 2), show_false: bool = False) -> dict:
             tgt = " ".join(record.translation.sentences[j].text for j in link.translation)
             print(f"  - {f.kind} {f.severity} [{name} seed {seed}] {f.reason}\n"
                   f"      S: {src[:300]}\n      T: {tgt[:300]}")
+        print("  planted defects not found (kind, document, seed, what changed, its links):")
+        for name, seed, (kind, _, _, original, changed), links, record in missed:
+            print(f"  - {kind} [{name} seed {seed}] changed: {changed[:200]!r}\n"
+                  f"      original translation: {original[:200]}")
+            for link in links:
+                src = " ".join(record.source.sentences[i].text for i in link.source)
+                tgt = " ".join(record.translation.sentences[j].text for j in link.translation)
+                found = "; ".join(f"{f.severity} {f.kind}: {f.reason}" for f in link.findings)
+                print(f"      link {link.source}:{link.translation} divergence "
+                      f"{link.divergence}\n        S: {src[:200]}\n        T: {tgt[:200]}\n"
+                      f"        findings: {found[:300] or 'none'}")
     return result
 
 
