@@ -396,6 +396,12 @@ def _about_change(finding, here: list[tuple[str, str]]) -> bool:
             and all(span.side == "source" for span in finding.spans))
 
 
+def _link_texts(record: Alignment, link) -> tuple[str, str]:
+    """The source and translation text of `link`, its sentences joined by spaces."""
+    return (" ".join(record.source.sentences[i].text for i in link.source),
+            " ".join(record.translation.sentences[j].text for j in link.translation))
+
+
 def _counted(finding) -> bool:
     return SEVERITIES.index(finding.severity) >= SEVERITIES.index("minor")
 
@@ -482,8 +488,7 @@ def bench_synthetic(encoder, seeds=(1, 2), show_false: bool = False) -> dict:
     if show_false:
         print("  false new findings (kind, document, seed, reason, both sides):")
         for name, seed, f, link, record in sorted(false_new, key=lambda x: x[2].kind):
-            src = " ".join(record.source.sentences[i].text for i in link.source)
-            tgt = " ".join(record.translation.sentences[j].text for j in link.translation)
+            src, tgt = _link_texts(record, link)
             print(f"  - {f.kind} {f.severity} [{name} seed {seed}] {f.reason}\n"
                   f"      S: {src[:300]}\n      T: {tgt[:300]}")
         print("  planted defects not found (kind, document, seed, what changed, its links):")
@@ -491,8 +496,7 @@ def bench_synthetic(encoder, seeds=(1, 2), show_false: bool = False) -> dict:
             print(f"  - {kind} [{name} seed {seed}] changed: {changed[:200]!r}\n"
                   f"      original translation: {original[:200]}")
             for link in links:
-                src = " ".join(record.source.sentences[i].text for i in link.source)
-                tgt = " ".join(record.translation.sentences[j].text for j in link.translation)
+                src, tgt = _link_texts(record, link)
                 found = "; ".join(f"{f.severity} {f.kind}: {f.reason}" for f in link.findings)
                 print(f"      link {link.source}:{link.translation} divergence "
                       f"{link.divergence}\n        S: {src[:200]}\n        T: {tgt[:200]}\n"
