@@ -294,6 +294,29 @@ def test_keyboard_alone_reaches_findings_and_their_reasons(opened, pages):
     assert not tip.is_visible()
 
 
+def test_a_focused_badge_keeps_its_reason_through_a_scroll(opened, pages):
+    # Jumping to a row scrolls it to the centre a frame later; if the keyboard is already
+    # on the row's badge by then, its reason must stay, and stay beside the badge.
+    page = opened(pages["long"]).page
+    badge = page.locator("#L500 .b").first
+    badge.focus()
+    tip = page.locator(".tip")
+    assert tip.is_visible()
+    page.evaluate("window.scrollBy(0, 120)")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))")
+    assert tip.is_visible()
+    badge_box, tip_box = badge.bounding_box(), tip.bounding_box()
+    assert abs(tip_box["y"] - (badge_box["y"] + badge_box["height"] + 6)) < 2 or \
+        abs(tip_box["y"] + tip_box["height"] + 6 - badge_box["y"]) < 2
+    # A badge only hovered loses its reason when the page moves under the mouse.
+    badge.evaluate("b => b.blur()")
+    page.locator("#L600 .b").first.hover()
+    assert tip.is_visible()
+    page.evaluate("window.scrollBy(0, 120)")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))")
+    assert not tip.is_visible()
+
+
 def test_badges_gaps_and_controls_have_names(opened, pages):
     page = opened(pages["small"]).page
     number = re.compile(r"^number major: 3 in the source")

@@ -501,6 +501,12 @@
     tip.replaceChildren(strong, doc.createTextNode(
       reason.textContent.slice(severity ? severity.textContent.length : 0).trim()));
     tip.hidden = false;
+    placeTip(badge);
+  }
+
+  /* Under the badge, or above it near the bottom of the window; the box is fixed, so it
+     is placed again whenever the page scrolls under it. */
+  function placeTip(badge) {
     var box = badge.getBoundingClientRect();
     var width = tip.offsetWidth;
     var height = tip.offsetHeight;
@@ -525,7 +531,14 @@
     if (tipFor && tipFor !== doc.activeElement) hideTip();
   });
   table.addEventListener("focusout", hideTip);
-  window.addEventListener("scroll", function () { if (tipFor) hideTip(); }, { passive: true });
+  /* A scroll moves the badge away from the mouse, so a hovered badge's reason goes; a
+     focused badge keeps it and the box follows.  (Jumping to a row scrolls it to the
+     centre a frame later, often after the keyboard has already moved into the row.) */
+  window.addEventListener("scroll", function () {
+    if (!tipFor) return;
+    if (tipFor === doc.activeElement) placeTip(tipFor);
+    else hideTip();
+  }, { passive: true });
 
   /* -- events ---------------------------------------------------------------------------- */
 
