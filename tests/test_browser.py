@@ -294,6 +294,14 @@ def test_keyboard_alone_reaches_findings_and_their_reasons(opened, pages):
     assert not tip.is_visible()
 
 
+def next_frames(page, count: int) -> None:
+    """Wait until the browser has drawn `count` more frames (scroll events have fired)."""
+    page.evaluate("""count => new Promise(done => {
+        const step = left => left ? requestAnimationFrame(() => step(left - 1)) : done();
+        step(count);
+    })""", count)
+
+
 def test_a_focused_badge_keeps_its_reason_through_a_scroll(opened, pages):
     # Jumping to a row scrolls it to the centre a frame later; if the keyboard is already
     # on the row's badge by then, its reason must stay, and stay beside the badge.
@@ -303,17 +311,21 @@ def test_a_focused_badge_keeps_its_reason_through_a_scroll(opened, pages):
     tip = page.locator(".tip")
     assert tip.is_visible()
     page.evaluate("window.scrollBy(0, 120)")
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))")
+    next_frames(page, 1)
     assert tip.is_visible()
     badge_box, tip_box = badge.bounding_box(), tip.bounding_box()
     assert abs(tip_box["y"] - (badge_box["y"] + badge_box["height"] + 6)) < 2 or \
         abs(tip_box["y"] + tip_box["height"] + 6 - badge_box["y"]) < 2
     # A badge only hovered loses its reason when the page moves under the mouse.
     badge.evaluate("b => b.blur()")
-    page.locator("#L600 .b").first.hover()
+    other = page.locator("#L600 .b").first
+    other.scroll_into_view_if_needed()  # before the hover, so that its scroll is over
+    next_frames(page, 2)
+    other.hover()
+    next_frames(page, 1)
     assert tip.is_visible()
     page.evaluate("window.scrollBy(0, 120)")
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))")
+    next_frames(page, 1)
     assert not tip.is_visible()
 
 
