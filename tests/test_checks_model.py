@@ -82,6 +82,23 @@ def test_a_dropped_negation_is_a_minor_meaning_shift(default_encoder):
                    for link in record.links[:-1] for f in link.findings)
 
 
+@pytest.mark.parametrize(("source", "translation", "severity"), [
+    # A second negation added beside one both sides share: "not" pairs with one of the
+    # French particles, and the added "pas" is only similar to that same "not".
+    ("It was so large a house that she did not like to go nearer till she had nibbled "
+     "some more of the mushroom in her left hand.",
+     "La maison était si grande qu' elle n' osa s' approcher avant d' avoir grignoté "
+     "encore un peu du champignon qu' elle n'avait pas dans la main gauche.", "minor"),
+    # The letter's rewording: "can't easily" for "il m'est difficile" stays info.
+    ("I can’t easily travel to Spain at the moment.",
+     "Il m’est difficile de me rendre en Espagne en ce moment.", "info"),
+])
+def test_an_added_negation_beside_a_shared_one(default_encoder, source, translation, severity):
+    record = run([*FAITHFUL, (source, translation)], default_encoder)
+    shifts = [f for f in record.links[-1].findings if f.kind == "meaning-shift"]
+    assert [f.severity for f in shifts] == [severity]
+
+
 @pytest.mark.parametrize(("source", "translation", "shifted"), [
     ("Everyone protested.", "Personne n'a protesté.", True),
     ("Nobody protested.", "Personne n'a protesté.", False),

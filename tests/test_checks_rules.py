@@ -204,6 +204,19 @@ def test_a_name_replaced_in_places_while_written_elsewhere_is_flagged():
     ("Il n'a que deux livres.", []),
     ("N'importe qui viendra.", []),
     ("Il erre sans cesse.", []),
+    # Tokenised corpora write the elided particle apart: "n' osa", "n' hésita plus".
+    ("Elle n' osa s' approcher .", ["n"]),
+    ("Alice n' hésita plus , et partit .", ["n"]),
+    ("Je n' ai pas faim .", ["pas"]),
+    ("Avant qu' il n' arrive , partons .", []),
+    ("Il n' y a que lui .", []),
+    ("Il n' importe guère .", ["guère"]),
+    ("N' importe qui viendra .", []),
+    # One negation per clause: "ne" with its own word counts once, apart it counts again.
+    ("Il ne pouvait manquer de voir ceux qui n'étaient pas là.", ["ne", "pas"]),
+    ("Je ne sais rien.", ["rien"]),
+    ("Jamais il ne sut pourquoi.", ["Jamais"]),
+    ("Je croyais que rien de tout cela ne pouvait être.", ["rien"]),
 ])
 def test_french_negations(text, negating):
     from align.checks.meaning_shift import negations
@@ -216,6 +229,7 @@ def test_french_negations(text, negating):
     ("C'est bien, n'est-ce pas ?", "fr", []),
     ("C' est ce qu' il faut , n' est-ce pas ?", "fr", []),
     ("Cela va sans dire.", "fr", []),
+    ("Le canon tonnait sans repos, cherchant sans fin, sans relâche.", "fr", []),
     ("Ni moi non plus.", "fr", ["Ni"]),
     ("Moi non plus.", "fr", ["non"]),
     ("It is fine, isn't it?", "en", []),

@@ -14,6 +14,8 @@ Two signals:
 
 from __future__ import annotations
 
+import numpy as np
+
 from align.checks.base import CheckContext, LinkText, Word, words
 from align.checks.lexicon import fold
 from align.record import Finding, Span
@@ -37,8 +39,9 @@ _ALL = frozenset().union(*_NEGATIONS.values())
 def negations(text: str, language: str | None) -> list[Word]:
     """The words of `text` that negate, one per negation (``ne … pas`` counts once)."""
     vocabulary = _NEGATIONS.get(language or "", _ALL)
-    found = []
-    particles = []
+    found: list[tuple[int, Word]] = []
+    particles: list[tuple[int, Word]] = []
+    ne_at: list[int] = []
     tokens = words(text)
     for k, w in enumerate(tokens):
         key = fold(w.text)
@@ -56,25 +59,41 @@ def negations(text: str, language: str | None) -> list[Word]:
                 tokens[k - 1].end : w.start]
         ):
             if not _tag_question(text, tokens, k):
-                found.append(w)  # "don't", and "don 't" as tokenised corpora write it
-        elif language in (None, "fr") and (key == "ne" or key.startswith("n'")):
-            if key != "n'importe" and (before in _SUBJECTS or _negates_alone(tokens[k:k + 6])):
-                particles.append(w)
+                found.append((k, w))  # "don't", and "don 't" as tokenised corpora write it
+        elif language in (None, "fr") and (key == "ne" or key.startswith("n'") or (
+                key == "n" and text[w.end:w.end + 1] in "'’")):  # "n' osa", tokenised
+            ne_at.append(k)
+            if key != "n'importe" and not (key == "n" and after == "importe") and (
+                    before in _SUBJECTS or _negates_alone(tokens[k:k + 6])):
+                particles.append((k, w))
         elif key in vocabulary:
-            found.append(w)
-    if language in (None, "fr") and len(particles) > len(found):
-        # Literary French may negate with "ne" alone ("je ne sais"): count the particles
-        # that no negation word accompanies.
-        found += particles[len(found):]
-    return found
+            found.append((k, w))
+    # Literary French may negate with "ne" alone ("je ne sais", "il n'osa plus"): a
+    # particle counts when no negation word stands with it in its clause (up to five
+    # words before it, "rien de tout cela ne pouvait", or six after, before the next
+    # particle); "ne … pas" is counted once, by its "pas".
+    for k, w in particles:
+        start = max([k - 6] + [j for j in ne_at if j < k])
+        stop = min([k + _PARTICLE_REACH] + [j for j in ne_at if j > k])
+        if not any(start < f < stop and f != k for f, _ in found):
+            found.append((k, w))
+    return [w for _, w in sorted(found, key=lambda item: item[0])]
+
+
+#: How many words after "ne" its negation word may stand ("ne le lui a jamais dit").
+_PARTICLE_REACH = 7
 
 
 #: Negation words that do not negate in these phrases: "sans doute", "no doubt"
-#: (probably), "sans cesse" (constantly), "cela va sans dire", "sans contredit" (of
-#: course), "sans cela" (otherwise), "not only … but", "nothing but", "rien que" (only).
+#: (probably), "sans cesse", "sans fin", "sans repos" … (constantly), "cela va sans dire",
+#: "sans contredit" (of course), "sans cela" (otherwise), "not only … but", "nothing
+#: but", "rien que" (only).
 _IDIOMS = frozenset({
     ("sans", "doute"), ("sans", "cesse"), ("sans", "dire"), ("sans", "contredit"),
     ("sans", "cela"), ("rien", "que"), ("no", "doubt"), ("not", "only"), ("nothing", "but"),
+    # "Without end": adverbs of English ("endlessly", "ceaselessly") as often as not.
+    ("sans", "fin"), ("sans", "repos"), ("sans", "relache"), ("sans", "arret"),
+    ("sans", "treve"),
     # Two negations that cancel ("not without attendants": with them): neither counts.
     ("not", "without"), ("non", "sans"),
 })
@@ -130,14 +149,37 @@ def _negates_alone(tokens) -> bool:
 WEAK_PAIR = 0.45
 
 
-def _unmatched(wa, side: str, negating: list[Word]) -> bool:
-    """Whether a negation word has no counterpart on the other side."""
-    loose = list(wa.unaligned(side))
-    own = wa.words_of(side)
-    for a, b in wa.pairs:
-        if wa.similarity[a, b] < WEAK_PAIR:
-            loose.append(own[a if side == "source" else b])
-    return any(w.start < n.end and w.end > n.start for n in negating for w in loose)
+def _unmatched(wa, side: str, negating: list[Word], other_negating: list[Word]) -> bool:
+    """Whether a negation word of `side` has no counterpart on the other side.
+
+    It has none when the word aligner leaves it unaligned or pairs it only weakly, and
+    also when it is merely similar to a negation of the other side that the aligner
+    pairs with another word: against "not", "ne … pas" pairs "not" with one of its two
+    words, and a second, added "pas" resembles that same "not"."""
+    own, other = wa.words_of(side), wa.words_of("translation" if side == "source" else "source")
+    k = 0 if side == "source" else 1
+    loose = {w for w in wa.unaligned(side)}
+    partner: dict[int, int] = {}
+    for pair in wa.pairs:
+        if wa.similarity[pair[0], pair[1]] < WEAK_PAIR:
+            loose.add(own[pair[k]])
+        else:
+            partner[pair[k]] = pair[1 - k]
+    claimed = set(partner.values())
+    sim = wa.similarity if k == 0 else wa.similarity.T
+
+    def overlaps(word: Word, spans: list[Word]) -> bool:
+        return any(word.start < n.end and word.end > n.start for n in spans)
+
+    for n in negating:
+        mine = [i for i, w in enumerate(own) if overlaps(w, [n])]
+        if any(own[i] in loose for i in mine):
+            return True
+        if mine and not any(i in partner for i in mine) and sim.size:
+            best = int(np.argmax(sim[mine[0]]))
+            if best in claimed and overlaps(other[best], other_negating):
+                return True
+    return False
 
 
 def negation_counts_differ(ctx: CheckContext, i: int) -> bool:
@@ -174,7 +216,8 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
         # An extra negation the word aligner leaves without a counterpart is a reversal,
         # even where the other side negates something else; one it pairs is rephrased
         # ("difficult" for "can’t").
-        severity = "minor" if _unmatched(wa, where, extra) else "info"
+        other_negations = right if where == "source" else left
+        severity = "minor" if _unmatched(wa, where, extra, other_negations) else "info"
     return Finding(
         "meaning-shift", severity,
         f"the {where} negates ({shown}) where the {other_name} does not", spans,
