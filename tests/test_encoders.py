@@ -198,3 +198,32 @@ def test_kept_token_vectors_stay_within_their_memory_budget(default_encoder, mon
     # A dropped text is computed again on demand.
     spans, vectors = default_encoder.token_embeddings([texts[0]], layer=8)[0]
     assert len(spans) == len(vectors) > 0
+
+
+def test_token_vectors_computed_on_demand_are_kept_for_the_next_reader(default_encoder) -> None:
+    # With the sentence vectors from the cache, the checks compute the word layer on
+    # demand; a link's words are read again (the moved-boundary test), so the vectors
+    # must be kept within the block, and equal to what `encode` would have kept.
+    from align.encoders import openvino_runtime
+
+    if not isinstance(default_encoder, openvino_runtime.OpenVINOEncoder):
+        pytest.skip("only the OpenVINO backend keeps token vectors")
+    from align.encoders.base import keeping_word_tokens
+
+    texts = ["Sentence read on demand, twice, by the checks.", "Une seconde phrase lue."]
+    passes = []
+    infer = default_encoder._hidden
+    default_encoder._hidden = lambda batch: passes.append(list(batch)) or infer(batch)
+    try:
+        with keeping_word_tokens(default_encoder):
+            first = default_encoder.token_embeddings(texts, layer=8)
+            again = default_encoder.token_embeddings(texts, layer=8)
+            assert len(passes) == 1  # the second reading costs no model pass
+            default_encoder.release_word_tokens()
+            default_encoder.encode(texts)
+            from_encode = default_encoder.token_embeddings(texts, layer=8)
+    finally:
+        del default_encoder._hidden
+    for a, b, c in zip(first, again, from_encode, strict=True):
+        assert a[0] == b[0] == c[0]
+        assert np.array_equal(a[1], b[1]) and np.array_equal(a[1], c[1])

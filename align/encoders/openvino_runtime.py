@@ -263,7 +263,16 @@ class OpenVINOEncoder:
             last, word_layer, encodings = self._hidden([texts[i] for i in indices])
             hidden = word_layer if layer == WORD_LAYER else last
             for row, (index, enc) in enumerate(zip(indices, encodings, strict=True)):
-                results[index] = self._token_view(enc, hidden[row])
+                if layer != WORD_LAYER:
+                    results[index] = self._token_view(enc, hidden[row])
+                    continue
+                # As `encode` keeps them (float16), so that vectors computed here on demand
+                # (the sentence vectors came from the cache) give the same word alignment;
+                # and kept too, since the checks read a sentence's words more than once.
+                kept = hidden[row, : int(sum(enc.attention_mask))].astype(np.float16)
+                results[index] = self._token_view(enc, kept)
+                if self.keep_word_tokens:
+                    self._remember(texts[index], enc, kept)
         return [r for r in results if r is not None]
 
     def _token_view(self, encoding: Any, vectors: np.ndarray) -> TokenEmbeddings:
