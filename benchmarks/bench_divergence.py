@@ -46,7 +46,7 @@ DATA = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
 
 from align.checks import check_alignment, divergence  # noqa: E402
-from align.checks.base import CheckContext  # noqa: E402
+from align.checks.base import CheckContext, link_text  # noqa: E402
 from align.checks.pairs import document_text, pairs_alignment  # noqa: E402
 from align.record import SEVERITIES, Alignment  # noqa: E402
 
@@ -397,9 +397,9 @@ def _about_change(finding, here: list[tuple[str, str]]) -> bool:
 
 
 def _link_texts(record: Alignment, link) -> tuple[str, str]:
-    """The source and translation text of `link`, its sentences joined by spaces."""
-    return (" ".join(record.source.sentences[i].text for i in link.source),
-            " ".join(record.translation.sentences[j].text for j in link.translation))
+    """The source and translation text of `link`, as the checks read them."""
+    return (link_text(record, "source", link.source).text,
+            link_text(record, "translation", link.translation).text)
 
 
 def _counted(finding) -> bool:

@@ -73,15 +73,17 @@ def negations(text: str, language: str | None) -> list[Word]:
     # words before it, "rien de tout cela ne pouvait", or six after, before the next
     # particle); "ne … pas" is counted once, by its "pas".
     for k, w in particles:
-        start = max([k - 6] + [j for j in ne_at if j < k])
-        stop = min([k + _PARTICLE_REACH] + [j for j in ne_at if j > k])
+        start = max([k - _PARTICLE_REACH_BEFORE] + [j for j in ne_at if j < k])
+        stop = min([k + _PARTICLE_REACH_AFTER] + [j for j in ne_at if j > k])
         if not any(start < f < stop and f != k for f, _ in found):
             found.append((k, w))
     return [w for _, w in sorted(found, key=lambda item: item[0])]
 
 
-#: How many words after "ne" its negation word may stand ("ne le lui a jamais dit").
-_PARTICLE_REACH = 7
+#: A negation word shares its clause with a "ne" fewer than this many words before it
+#: ("rien de tout cela ne") or after it ("ne le lui a jamais dit").
+_PARTICLE_REACH_BEFORE = 6
+_PARTICLE_REACH_AFTER = 7
 
 
 #: Negation words that do not negate in these phrases: "sans doute", "no doubt"
@@ -158,7 +160,7 @@ def _unmatched(wa, side: str, negating: list[Word], other_negating: list[Word]) 
     words, and a second, added "pas" resembles that same "not"."""
     own, other = wa.words_of(side), wa.words_of("translation" if side == "source" else "source")
     k = 0 if side == "source" else 1
-    loose = {w for w in wa.unaligned(side)}
+    loose = set(wa.unaligned(side))
     partner: dict[int, int] = {}
     for pair in wa.pairs:
         if wa.similarity[pair[0], pair[1]] < WEAK_PAIR:
