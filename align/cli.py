@@ -147,7 +147,7 @@ BackendOpt = Annotated[
                  "for the default model) or 'fp32' (plain PyTorch float32)."),
 ]
 NoCacheOpt = Annotated[
-    bool, typer.Option("--no-cache", help="Embed everything again; don't read or write the cache.")
+    bool, typer.Option("--no-cache", help="Embed everything again; don't read or write the caches.")
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Overwrite existing output files.")]
 OutputOpt = Annotated[
@@ -374,7 +374,7 @@ def check(
         record = read_pairs(pairs)
         encoder = pipeline.load_encoder(model, status=reporter.status)
         reporter.status("checking")
-        check_alignment(record, encoder, glossary=terms, ignore=ignored)
+        check_alignment(record, encoder, glossary=terms, ignore=ignored, cache=not no_cache)
         record.signature = pipeline.signature(encoder, pipeline.Options(model=model))
         reporter.done()
     else:

@@ -9,6 +9,11 @@ interrupted run leaves every row either complete or absent.
 
 Vectors are stored as float32, exactly as computed, so a cached run gives the
 same alignment as the run that filled the cache.
+
+The token vectors the checks' word aligner reads (`TokenVectorCache`) live in a file of
+their own (``tokens.sqlite``): they are some 20 MB per 1,000 sentences, so they have a
+size cap (least recently used rows go first) and keep the sentence cache small and
+quick to open.
 """
 
 from __future__ import annotations
@@ -16,16 +21,18 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import sqlite3
+import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
-from align.encoders.base import Encoder, Progress
+from align.encoders.base import Encoder, Progress, TokenEmbeddings
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS embeddings (
@@ -71,12 +78,20 @@ class EmbeddingCache:
     skipped.  Either way the run goes on, and `notices` says what happened.
     """
 
+    schema = _SCHEMA
+    #: How the notices name this cache.
+    label = "embedding cache"
+
     def __init__(self, path: Path | None = None) -> None:
-        self.path = Path(path) if path else default_cache_path()
+        self.path = Path(path) if path else self.default_path()
         self._conn: sqlite3.Connection | None = None
         self.notices: list[str] = []
         #: Set once the cache cannot be used; later gets and puts do nothing.
         self.unavailable = False
+
+    @staticmethod
+    def default_path() -> Path:
+        return default_cache_path()
 
     def _notice(self, message: str) -> None:
         if message not in self.notices:
@@ -86,11 +101,11 @@ class EmbeddingCache:
         # Not damage (another run holds the lock, the disk is full ...): keep the file.
         self.close()
         self.unavailable = True
-        self._notice(f"embedding cache {self.path} cannot be used ({error}); "
+        self._notice(f"{self.label} {self.path} cannot be used ({error}); "
                      "continued without it")
 
     def _damaged(self) -> None:
-        self._notice(f"embedding cache {self.path} was damaged; started a new one")
+        self._notice(f"{self.label} {self.path} was damaged; started a new one")
         self._reset()
 
     # The connection opens lazily so that a cache that is never used costs nothing.
@@ -107,7 +122,7 @@ class EmbeddingCache:
         except sqlite3.OperationalError:  # locked, read-only, cannot open: not damage
             raise
         except sqlite3.DatabaseError:  # not a database, or malformed
-            self._notice(f"embedding cache {self.path} was damaged; started a new one")
+            self._notice(f"{self.label} {self.path} was damaged; started a new one")
             self._discard_file()
             return self._connect()
 
@@ -118,7 +133,7 @@ class EmbeddingCache:
             if verdict != "ok":
                 raise sqlite3.DatabaseError(f"quick_check: {verdict}")
             with conn:
-                conn.execute(_SCHEMA)
+                conn.execute(self.schema)
         except sqlite3.DatabaseError:
             conn.close()
             raise
@@ -138,34 +153,48 @@ class EmbeddingCache:
         are dropped)."""
         if self.unavailable:
             return {}
-        model = signature_key(signature)
-        by_key = {text_key(t): t for t in texts}
-        keys = list(by_key)
-        found: dict[str, np.ndarray] = {}
-        bad: list[bytes] = []
         dims = signature.get("dimensions")
+
+        def decode(blob: bytes) -> np.ndarray | None:
+            vector = np.frombuffer(blob, dtype="<f4")
+            return None if dims and vector.shape[0] != dims else vector.astype(np.float32)
+
+        by_key = {text_key(t): t for t in texts}
+        rows = self._read_rows(signature_key(signature), list(by_key), decode)
+        return {by_key[key]: vector for key, vector in rows.items()}
+
+    #: The table, its value column, and what a notice calls a row.
+    _table, _column, _row_name = "embeddings", "vector", "vector"
+
+    def _read_rows(
+        self, model: str, keys: list[bytes], decode: Callable[[bytes], Any | None]
+    ) -> dict[bytes, Any]:
+        """``decode(value)`` of the rows of `model` and `keys` that pass their checksum and
+        decode (not None); the others are deleted, and noticed.  Empty if the file fails."""
+        found: dict[bytes, Any] = {}
+        bad: list[bytes] = []
+        wanted = set(keys)
         try:
             for start in range(0, len(keys), _LOOKUP_CHUNK):
                 chunk = keys[start : start + _LOOKUP_CHUNK]
                 marks = ",".join("?" * len(chunk))
                 rows = self.conn.execute(
-                    "SELECT text_sha256, vector, checksum FROM embeddings "
+                    f"SELECT text_sha256, {self._column}, checksum FROM {self._table} "
                     f"WHERE model = ? AND text_sha256 IN ({marks})",
                     [model, *chunk],
                 )
                 for key, blob, checksum in rows:
-                    vector = np.frombuffer(blob, dtype="<f4")
-                    intact = _row_checksum(model, key, blob) == checksum
-                    if not intact or (dims and vector.shape[0] != dims) or key not in by_key:
+                    value = decode(blob) if _row_checksum(model, key, blob) == checksum else None
+                    if value is None or key not in wanted:
                         bad.append(key)
                         continue
-                    found[by_key[key]] = vector.astype(np.float32)
+                    found[key] = value
             if bad:
-                self._notice(f"embedding cache: {len(bad)} damaged vector"
+                self._notice(f"{self.label}: {len(bad)} damaged {self._row_name}"
                              f"{'s' if len(bad) > 1 else ''} discarded and recomputed")
                 with self.conn:
                     self.conn.executemany(
-                        "DELETE FROM embeddings WHERE model = ? AND text_sha256 = ?",
+                        f"DELETE FROM {self._table} WHERE model = ? AND text_sha256 = ?",
                         [(model, k) for k in bad],
                     )
         except (sqlite3.OperationalError, OSError) as error:
@@ -230,6 +259,201 @@ class EmbeddingCache:
         self.close()
 
 
+_TOKEN_SCHEMA = """
+CREATE TABLE IF NOT EXISTS token_vectors (
+    model TEXT NOT NULL,
+    text_sha256 BLOB NOT NULL,
+    used INTEGER NOT NULL,
+    bytes INTEGER NOT NULL,
+    tokens BLOB NOT NULL,
+    checksum BLOB NOT NULL,
+    PRIMARY KEY (model, text_sha256)
+)
+"""
+#: Default cap on the token cache file's rows, in MiB (``$ALIGN_TOKEN_CACHE_MB`` sets it;
+#: 0 turns the token cache off): about 50,000 sentences of multilingual-e5-small.
+TOKEN_CACHE_MB = 1024
+#: When the cap is passed, the least recently used rows go until this share of it is left
+#: (so that the next few runs do not each trim a little).
+_TRIM_TO = 0.8
+#: Rows waiting to be written are written once they reach this many bytes.
+_FLUSH_BYTES = 64 * 2**20
+
+
+def token_cache_limit() -> int:
+    """The token cache's cap in bytes (0: no token cache)."""
+    raw = os.environ.get("ALIGN_TOKEN_CACHE_MB", "").strip()
+    try:
+        mib = float(raw) if raw else TOKEN_CACHE_MB
+    except ValueError:
+        mib = TOKEN_CACHE_MB
+    return max(0, int(mib * 2**20))
+
+
+def _pack_tokens(tokens: TokenEmbeddings) -> bytes:
+    """One text's token spans and vectors as bytes: a header (tokens, dimensions, bits),
+    the spans as int32 pairs, the vectors as float16 when that loses nothing (the
+    OpenVINO encoder's are float16 already) and float32 otherwise."""
+    spans, vectors = tokens
+    vectors = np.asarray(vectors, dtype=np.float32)
+    n, dims = vectors.shape if vectors.ndim == 2 else (0, 0)
+    half = vectors.astype("<f2")
+    exact = np.array_equal(half.astype(np.float32), vectors, equal_nan=True)
+    body = half if exact else vectors.astype("<f4")
+    header = np.array([n, dims, 16 if exact else 32], dtype="<i4")
+    span_rows = np.asarray(spans, dtype="<i4").reshape(n, 2)
+    return header.tobytes() + span_rows.tobytes() + body.tobytes()
+
+
+def _unpack_tokens(blob: bytes) -> TokenEmbeddings | None:
+    """What `_pack_tokens` packed, or None if the bytes do not hold it."""
+    if len(blob) < 12:
+        return None
+    n, dims, bits = (int(v) for v in np.frombuffer(blob[:12], dtype="<i4"))
+    if n < 0 or dims < 0 or bits not in (16, 32) or len(blob) != 12 + 8 * n + n * dims * bits // 8:
+        return None
+    spans = np.frombuffer(blob[12 : 12 + 8 * n], dtype="<i4").reshape(n, 2)
+    vectors = np.frombuffer(blob[12 + 8 * n :], dtype="<f2" if bits == 16 else "<f4")
+    return [(int(a), int(b)) for a, b in spans], vectors.reshape(n, dims).astype(np.float32)
+
+
+class TokenVectorCache(EmbeddingCache):
+    """Get and put the token vectors of texts (what `Encoder.token_embeddings` returns)
+    by (encoder signature and layer, text), in ``tokens.sqlite`` beside the sentence
+    cache; capped at `token_cache_limit` bytes, least recently used rows dropped first.
+
+    The checks ask for a few texts at a time, so new rows and the marks of rows read are
+    held back and written in one transaction by `flush` (at `close`, or once
+    `_FLUSH_BYTES` are waiting); rows waiting are found by `get_tokens` as if written.
+    Damage and unusable files are handled as in `EmbeddingCache`.
+    """
+
+    schema = _TOKEN_SCHEMA
+    label = "token vector cache"
+
+    def __init__(self, path: Path | None = None, *, limit: int | None = None) -> None:
+        super().__init__(path)
+        self.limit = token_cache_limit() if limit is None else limit
+        if self.limit <= 0:
+            self.unavailable = True
+        #: (model key, text key) -> (row to insert, the tokens it holds).
+        self._pending: dict[tuple[str, bytes], tuple[tuple, TokenEmbeddings]] = {}
+        self._pending_bytes = 0
+        #: Rows read since the last flush, whose last use is now.
+        self._touched: set[tuple[str, bytes]] = set()
+
+    @staticmethod
+    def default_path() -> Path:
+        return default_cache_path().with_name("tokens.sqlite")
+
+    _table, _column, _row_name = "token_vectors", "tokens", "row"
+
+    def get_tokens(
+        self, signature: dict[str, Any], texts: Sequence[str]
+    ) -> dict[str, TokenEmbeddings]:
+        """The cached token vectors of those `texts` that have them."""
+        if self.unavailable or not texts:
+            return {}
+        model = signature_key(signature)
+        by_key = {text_key(t): t for t in texts}
+        waiting = {key: self._pending[(model, key)][1] for key in by_key
+                   if (model, key) in self._pending}
+        rows = self._read_rows(model, [k for k in by_key if k not in waiting], _unpack_tokens)
+        self._touched.update((model, key) for key in rows)
+        return {by_key[key]: tokens for key, tokens in {**waiting, **rows}.items()}
+
+    def put_tokens(self, signature: dict[str, Any], items: dict[str, TokenEmbeddings]) -> None:
+        """Store the token vectors of each text of `items` (written by the next `flush`)."""
+        if self.unavailable:
+            return
+        model = signature_key(signature)
+        for text, tokens in items.items():
+            key = text_key(text)
+            blob = _pack_tokens(tokens)
+            if len(blob) > self.limit:
+                continue
+            row = (model, key, len(blob), blob, _row_checksum(model, key, blob))
+            self._pending[(model, key)] = (row, tokens)
+            self._pending_bytes += len(blob)
+        if self._pending_bytes > _FLUSH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the rows waiting and the marks of rows read, then trim the file back
+        under its cap if it went over; one transaction."""
+        pending, touched = self._pending, self._touched
+        self._pending, self._touched, self._pending_bytes = {}, set(), 0
+        if self.unavailable or not (pending or touched):
+            return
+        now = time.time_ns()
+        try:
+            with self.conn:
+                self.conn.executemany(
+                    "INSERT OR REPLACE INTO token_vectors "
+                    "(model, text_sha256, used, bytes, tokens, checksum) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    [(model, key, now, size, blob, checksum)
+                     for (model, key, size, blob, checksum), _ in pending.values()],
+                )
+                self.conn.executemany(
+                    "UPDATE token_vectors SET used = ? WHERE model = ? AND text_sha256 = ?",
+                    [(now, model, key) for model, key in touched - pending.keys()],
+                )
+                self._trim()
+        except (sqlite3.OperationalError, OSError) as error:
+            self._give_up(error)
+        except sqlite3.DatabaseError:
+            self._damaged()
+
+    def _trim(self) -> None:
+        (total,) = self.conn.execute(
+            "SELECT COALESCE(SUM(bytes), 0) FROM token_vectors").fetchone()
+        if total <= self.limit:
+            return
+        excess = total - int(_TRIM_TO * self.limit)
+        cutoff = None
+        for used, size in self.conn.execute("SELECT used, bytes FROM token_vectors ORDER BY used"):
+            excess -= size
+            cutoff = used
+            if excess <= 0:
+                break
+        if cutoff is not None:
+            self.conn.execute("DELETE FROM token_vectors WHERE used <= ?", (cutoff,))
+
+    def close(self) -> None:
+        self.flush()
+        super().close()
+
+    def __len__(self) -> int:
+        self.flush()
+        (count,) = self.conn.execute("SELECT COUNT(*) FROM token_vectors").fetchone()
+        return int(count)
+
+
+def cached_token_embeddings(
+    signature: dict[str, Any],
+    texts: Sequence[str],
+    compute: Callable[[list[str]], list[TokenEmbeddings]],
+    store: TokenVectorCache | None,
+) -> list[TokenEmbeddings]:
+    """The token vectors of each of `texts`, in order: from `store` where it has them,
+    from ``compute(missing texts)`` otherwise (and then stored).  `signature` must name
+    everything that determines the vectors (the encoder's signature and the layer)."""
+    texts = list(texts)
+    if store is None or store.unavailable:
+        return compute(texts)
+    found = store.get_tokens(signature, sorted(set(texts)))
+    missing = sorted({t for t in texts if t not in found})
+    if missing:
+        computed = dict(zip(missing, compute(missing), strict=True))
+        store.put_tokens(signature, computed)
+        found.update(computed)
+    return [found[t] for t in texts]
+
+
+Store = TypeVar("Store", bound=EmbeddingCache)
+
+
 def embed(
     encoder: Encoder,
     texts: Sequence[str],
@@ -249,7 +473,7 @@ def embed(
     texts = list(texts)
     counts = Counter(texts)
     vectors: dict[str, np.ndarray] = {}
-    with _cache_for(cache) as store:
+    with open_cache(cache, EmbeddingCache) as store:
         if store is not None:
             vectors = store.get(encoder.signature, list(counts))
             if progress and vectors:
@@ -279,11 +503,13 @@ def embed(
 
 
 @contextlib.contextmanager
-def _cache_for(cache: bool | EmbeddingCache) -> Iterator[EmbeddingCache | None]:
-    if isinstance(cache, EmbeddingCache):
+def open_cache(cache: bool | Store, kind: type[Store]) -> Iterator[Store | None]:
+    """`cache` itself when it is a cache of `kind`, else (for True) the default cache of
+    that kind, opened for the block and closed after it; None for False."""
+    if isinstance(cache, kind):
         yield cache
     elif cache:
-        with EmbeddingCache() as store:
+        with kind() as store:
             yield store
     else:
         yield None

@@ -192,6 +192,7 @@ def align_texts(
                     translation_vectors=tgt_vecs,
                     glossary=options.glossary, ignore=options.ignore,
                     source_text=source_text, translation_text=translation_text,
+                    cache=options.cache,
                 )
                 timings["check"] = time.perf_counter() - clock
     finally:
@@ -367,12 +368,14 @@ def check(
     model: str | None = None,
     glossary: Sequence[tuple[str, str]] | None = None,
     ignore: Collection[str] = (),
+    cache: bool = True,
 ) -> Alignment:
-    """Run the divergence checks on a record (e.g. one read with `load`)."""
+    """Run the divergence checks on a record (e.g. one read with `load`); `cache=False`
+    neither reads nor writes the embedding and token vector caches."""
     from align.checks import check_alignment
 
     encoder = load_encoder(model)
-    return check_alignment(record, encoder, glossary=glossary, ignore=ignore)
+    return check_alignment(record, encoder, glossary=glossary, ignore=ignore, cache=cache)
 
 
 def write(record: Alignment, *paths: str | Path, force: bool = False) -> list[Path]:

@@ -237,3 +237,52 @@ def test_words_moved_to_the_neighbouring_link_are_a_moved_boundary_not_a_loss(
     assert not any(f.kind in ("omission", "addition") and f.severity != "info"
                    for i, f in record.findings() if i in (4, 5)), [
         (i, f.kind, f.severity, f.reason) for i, f in record.findings()]
+
+
+class _CountingTokens:
+    """The real encoder, noting the texts whose token vectors it is asked to compute."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.id = inner.id
+        self.signature = inner.signature
+        self.asked: list[str] = []
+
+    def encode(self, texts, *, progress=None):
+        return self.inner.encode(texts, progress=progress)
+
+    def token_embeddings(self, texts, *, layer=-1):
+        self.asked += texts
+        return self.inner.token_embeddings(texts, layer=layer)
+
+
+def _verdicts(record):
+    return [(l.divergence, [(f.kind, f.severity, f.reason, [(s.start, s.end) for s in f.spans])
+                            for f in l.findings]) for l in record.links]
+
+
+def test_a_second_check_reads_the_word_vectors_from_the_token_cache(default_encoder, tmp_path):
+    from align.embedding_cache import TokenVectorCache
+
+    counting = _CountingTokens(default_encoder)
+    pairs = [*FAITHFUL, UNRELATED, PARTIAL]
+    path = tmp_path / "tokens.sqlite"
+    with TokenVectorCache(path) as store:
+        first = check_alignment(pairs_alignment(pairs), counting, cache=store)
+    assert PARTIAL[0] in counting.asked and UNRELATED[1] in counting.asked
+    counting.asked.clear()
+    with TokenVectorCache(path) as store:
+        second = check_alignment(pairs_alignment(pairs), counting, cache=store)
+        stored = len(store)
+    assert counting.asked == []
+    assert _verdicts(second) == _verdicts(first)
+    assert any(f.kind == "omission" for f in second.links[-1].findings)
+
+    # Without the cache the vectors are computed again and nothing is written.
+    before = path.stat().st_mtime_ns
+    third = check_alignment(pairs_alignment(pairs), counting, cache=False)
+    assert PARTIAL[0] in counting.asked
+    assert _verdicts(third) == _verdicts(first)
+    assert path.stat().st_mtime_ns == before
+    with TokenVectorCache(path) as store:
+        assert len(store) == stored

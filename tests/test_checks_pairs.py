@@ -62,3 +62,40 @@ def test_broken_tmx_is_an_input_error(tmp_path):
     path.write_text("<tmx><body><tu>", "utf-8")
     with pytest.raises(InputError, match="not well-formed"):
         read_pairs(path)
+
+
+def test_check_pairs_on_the_command_line_reports_and_gates(tmp_path, monkeypatch,
+                                                           default_encoder):
+    import json
+
+    from typer.testing import CliRunner
+
+    from align import embedding_cache
+    from align.cli import app
+
+    monkeypatch.setattr(embedding_cache, "default_cache_path",
+                        lambda: tmp_path / "cache" / "embeddings.sqlite")
+    lines = [
+        "The weather is nice today.\tIl fait beau aujourd'hui.",
+        "My brother works in a hospital.\tMon frère travaille dans un hôpital.",
+        "We will leave on 13 August 1936.\tNous partirons le 14 août 1936.",
+        "Omitted here.\t",
+    ]
+    pairs = tmp_path / "bilingual.tsv"
+    pairs.write_text("\n".join(lines) + "\n", "utf-8")
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(app, ["check", "--pairs", str(pairs), "-o", str(report),
+                                      "--no-cache", "--quiet"])
+    assert result.exit_code == 1, result.output  # a major finding: the date, the omission
+    record = json.loads(report.read_text("utf-8"))
+    assert [(l["source"], l["translation"]) for l in record["links"]] == [
+        ([0], [0]), ([1], [1]), ([2], [2]), ([3], [])]
+    kinds = [{f["kind"] for f in l["findings"]} for l in record["links"]]
+    assert "number" in kinds[2] and "omission" in kinds[3]
+    assert record["links"][3]["divergence"] == 1.0
+    assert not (tmp_path / "cache").exists()  # --no-cache: neither cache written
+
+    ignored = CliRunner().invoke(app, ["check", "--pairs", str(pairs), "--quiet", "--ignore",
+                                       "number", "--ignore", "omission"])
+    assert ignored.exit_code == 0, ignored.output
+    assert (tmp_path / "cache" / "embeddings.sqlite").is_file()

@@ -10,7 +10,13 @@ from typing import Any
 import numpy as np
 import pytest
 
-from align.embedding_cache import EmbeddingCache, embed
+from align.embedding_cache import (
+    EmbeddingCache,
+    TokenVectorCache,
+    _pack_tokens,
+    cached_token_embeddings,
+    embed,
+)
 
 TEXTS = [
     "The night was dark and the road was long.",
@@ -165,3 +171,89 @@ def test_no_cache_writes_nothing(counting: CountingEncoder, monkeypatch, tmp_pat
 
 def test_empty_input(counting: CountingEncoder, cache: EmbeddingCache) -> None:
     assert embed(counting, [], cache=cache).shape == (0, counting.signature["dimensions"])
+
+
+# -- the token vector cache ----------------------------------------------------------------
+
+TOKEN_SIGNATURE = {"id": "test-model", "token_layer": 8}
+
+
+def _tokens(n: int, dims: int = 4, *, half: bool = True, seed: int = 0):
+    vectors = np.random.default_rng(seed).normal(size=(n, dims)).astype(np.float32)
+    if half:  # what the OpenVINO encoder returns: float16 values in float32
+        vectors = vectors.astype(np.float16).astype(np.float32)
+    return [(2 * k, 2 * k + 1) for k in range(n)], vectors
+
+
+def test_token_vectors_come_back_exactly_in_float16_or_float32(tmp_path: Path) -> None:
+    items = {"half": _tokens(5), "full": _tokens(3, half=False), "empty": ([], np.zeros((0, 4)))}
+    with TokenVectorCache(tmp_path / "tokens.sqlite") as store:
+        store.put_tokens(TOKEN_SIGNATURE, items)
+    with TokenVectorCache(tmp_path / "tokens.sqlite") as store:
+        found = store.get_tokens(TOKEN_SIGNATURE, list(items))
+        assert store.get_tokens({**TOKEN_SIGNATURE, "token_layer": 12}, list(items)) == {}
+    for text, (spans, vectors) in items.items():
+        assert found[text][0] == spans
+        assert np.array_equal(found[text][1], vectors)
+    with sqlite3.connect(tmp_path / "tokens.sqlite") as conn:
+        sizes = dict(conn.execute("SELECT bytes, bytes FROM token_vectors").fetchall())
+    # 12 bytes of header, 8 per span; 2 bytes a value when float16 holds them exactly.
+    assert set(sizes) == {12 + 5 * 8 + 5 * 4 * 2, 12 + 3 * 8 + 3 * 4 * 4, 12}
+
+
+def test_only_missing_token_vectors_are_computed_and_then_kept(tmp_path: Path) -> None:
+    computed: list[list[str]] = []
+
+    def compute(texts: list[str]):
+        computed.append(texts)
+        return [_tokens(len(t), seed=len(t)) for t in texts]
+
+    with TokenVectorCache(tmp_path / "tokens.sqlite") as store:
+        first = cached_token_embeddings(TOKEN_SIGNATURE, ["ab", "abc", "ab"], compute, store)
+        again = cached_token_embeddings(TOKEN_SIGNATURE, ["abc", "abcd"], compute, store)
+    assert computed == [["ab", "abc"], ["abcd"]]
+    assert [len(spans) for spans, _ in first] == [2, 3, 2]
+    assert np.array_equal(again[0][1], first[1][1])
+    with TokenVectorCache(tmp_path / "tokens.sqlite") as store:
+        assert len(store) == 3
+
+
+def test_the_token_cache_drops_the_least_recently_used_rows_past_its_cap(tmp_path: Path) -> None:
+    row = len(_pack_tokens(_tokens(10)))
+    path = tmp_path / "tokens.sqlite"
+    with TokenVectorCache(path, limit=5 * row) as store:
+        store.put_tokens(TOKEN_SIGNATURE, {f"old {k}": _tokens(10, seed=k) for k in range(4)})
+        store.flush()
+        assert store.get_tokens(TOKEN_SIGNATURE, ["old 0"])  # read again: recently used
+        store.flush()
+        store.put_tokens(TOKEN_SIGNATURE, {"new 0": _tokens(10), "new 1": _tokens(10)})
+    with TokenVectorCache(path, limit=5 * row) as store:
+        kept = store.get_tokens(TOKEN_SIGNATURE, ["old 0", "old 1", "old 2", "old 3", "new 0",
+                                                 "new 1"])
+    # Six rows passed the cap of five: the least recently used go, at least down to 80 %
+    # of the cap; old 1 to 3, stored together and not read since, go together.
+    assert sorted(kept) == ["new 0", "new 1", "old 0"]
+
+
+def test_a_damaged_token_row_is_discarded(tmp_path: Path) -> None:
+    path = tmp_path / "tokens.sqlite"
+    with TokenVectorCache(path) as store:
+        store.put_tokens(TOKEN_SIGNATURE, {"a": _tokens(3), "b": _tokens(4)})
+    with sqlite3.connect(path) as conn:
+        key, blob = conn.execute(
+            "SELECT text_sha256, tokens FROM token_vectors WHERE bytes = ?",
+            (len(_pack_tokens(_tokens(3))),)).fetchone()
+        conn.execute("UPDATE token_vectors SET tokens = ? WHERE text_sha256 = ?",
+                     (blob[:-1] + bytes([blob[-1] ^ 0xFF]), key))
+    with TokenVectorCache(path) as store:
+        assert list(store.get_tokens(TOKEN_SIGNATURE, ["a", "b"])) == ["b"]
+        assert any("1 damaged row" in n for n in store.notices)
+        assert len(store) == 1
+
+
+def test_a_zero_cap_turns_the_token_cache_off(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("ALIGN_TOKEN_CACHE_MB", "0")
+    with TokenVectorCache(tmp_path / "tokens.sqlite") as store:
+        store.put_tokens(TOKEN_SIGNATURE, {"a": _tokens(3)})
+        assert store.get_tokens(TOKEN_SIGNATURE, ["a"]) == {}
+    assert not (tmp_path / "tokens.sqlite").exists()

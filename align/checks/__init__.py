@@ -28,6 +28,7 @@ from align.checks import (
 )
 from align.checks.base import CheckContext
 from align.checks.glossary import read_glossary
+from align.embedding_cache import TokenVectorCache, open_cache
 from align.encoders.base import keeping_word_tokens
 from align.errors import UsageError
 from align.record import FINDING_KINDS, SEVERITIES, Alignment, Finding
@@ -69,6 +70,7 @@ def check_alignment(
     ignore: Collection[str] = (),
     source_text: str | None = None,
     translation_text: str | None = None,
+    cache: bool | TokenVectorCache = True,
 ) -> Alignment:
     """Fill ``divergence`` and ``findings`` of every link of `alignment` and return it.
 
@@ -77,15 +79,19 @@ def check_alignment(
     Without it, the divergence falls back to what the rules see.  `source_vectors`
     and `translation_vectors`, when given, are the aligner's L2-normalised sentence
     embeddings (rows = sentences) and are reused instead of embedding again.
-    Findings of a kind in `ignore` are dropped.
+    Findings of a kind in `ignore` are dropped.  With `cache` (the default, or a
+    `TokenVectorCache` to use), the word aligner's token vectors are read from and kept
+    in the on-disk token cache, and sentences embedded here use the embedding cache;
+    cache problems are added to the record's warnings.
     """
     unknown = set(ignore) - set(FINDING_KINDS)
     if unknown:
         raise UsageError(
             f"unknown finding kind {sorted(unknown)[0]!r}; choose from {', '.join(FINDING_KINDS)}"
         )
-    with keeping_word_tokens(encoder):
-        return _check(alignment, ctx=CheckContext(
+    tokens = open_cache(cache if encoder else False, TokenVectorCache)
+    with keeping_word_tokens(encoder), tokens as store:
+        _check(alignment, ctx=CheckContext(
             alignment=alignment,
             encoder=encoder,
             source_vectors=source_vectors,
@@ -93,7 +99,13 @@ def check_alignment(
             glossary=tuple(glossary or ()),
             source_text=source_text,
             translation_text=translation_text,
+            cache=bool(cache),
+            token_cache=store,
         ), ignore=ignore)
+        if store is not None:
+            store.flush()
+            alignment.warnings += [n for n in store.notices if n not in alignment.warnings]
+    return alignment
 
 
 def _check(alignment: Alignment, ctx: CheckContext, ignore: Collection[str]) -> Alignment:

@@ -24,6 +24,7 @@ from typing import Any, NamedTuple, Protocol
 
 import numpy as np
 
+from align.embedding_cache import TokenVectorCache
 from align.record import Alignment, Finding, SideName, Span
 
 
@@ -117,6 +118,10 @@ class CheckContext:
     glossary: Sequence[tuple[str, str]] = ()
     source_text: str | None = None
     translation_text: str | None = None
+    #: Whether sentence vectors embedded here may come from (and go to) the embedding cache.
+    cache: bool = True
+    #: Where the word aligner's token vectors are kept between runs (None: not kept).
+    token_cache: TokenVectorCache | None = None
     #: Per-link numbers other stages leave for later ones (e.g. the divergence features).
     notes: dict[str, Any] = field(default_factory=dict)
 
@@ -165,6 +170,7 @@ class CheckContext:
                 self.encoder,
                 [self.sources[i] for i in wanted],
                 [self.translations[i] for i in wanted],
+                self.token_cache,
             )
             for i, alignment in zip(wanted, found, strict=True):
                 out[i] = alignment
@@ -182,7 +188,8 @@ class CheckContext:
                 return None
             from align.embedding_cache import embed
 
-            self.notes[key] = embed(self.encoder, self.alignment.side(side).texts())
+            self.notes[key] = embed(self.encoder, self.alignment.side(side).texts(),
+                                    cache=self.cache)
         return self.notes[key]
 
     def word_alignment(self, i: int):
@@ -193,7 +200,8 @@ class CheckContext:
         ):
             from align.checks.words import align_links
 
-            found = align_links(self.encoder, [self.sources[i]], [self.translations[i]])[0]
+            found = align_links(self.encoder, [self.sources[i]], [self.translations[i]],
+                                self.token_cache)[0]
             if found is not None and self.word_alignments:
                 found.strong = next(
                     (wa.strong for wa in self.word_alignments if wa is not None), found.strong

@@ -211,7 +211,7 @@ def _word_rows(ctx: CheckContext, i: int, side: SideName) -> np.ndarray | None:
             # Recomputed from the kept token vectors, for the few links this test reads,
             # rather than kept for every word-aligned link.
             link_side = ctx.sources[i] if side == "source" else ctx.translations[i]
-            rows = link_word_vectors(ctx.encoder, link_side)[1]
+            rows = link_word_vectors(ctx.encoder, link_side, ctx.token_cache)[1]
         ctx.notes[key] = rows
     return ctx.notes[key]
 

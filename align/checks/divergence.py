@@ -71,7 +71,8 @@ def _side_vectors(ctx: CheckContext) -> tuple[np.ndarray | None, np.ndarray | No
     from align.embedding_cache import embed
 
     texts = sorted({t.text for t in ctx.sources + ctx.translations if t})
-    vectors = dict(zip(texts, embed(ctx.encoder, texts), strict=True)) if texts else {}
+    vectors = (dict(zip(texts, embed(ctx.encoder, texts, cache=ctx.cache), strict=True))
+               if texts else {})
     dims = len(next(iter(vectors.values()))) if vectors else 1
     zero = np.zeros(dims, np.float32)
     src = np.array([vectors[t.text] if t else zero for t in ctx.sources], np.float32)

@@ -21,6 +21,7 @@ import numpy as np
 
 from align.checks.base import LinkText, Word, words
 from align.checks.lexicon import FUNCTION_WORDS, fold
+from align.embedding_cache import TokenVectorCache, cached_token_embeddings
 from align.encoders.base import TokenEmbeddings
 from align.record import SideName
 
@@ -165,12 +166,20 @@ def align_words(
     return WordAlignment(source_words, translation_words, sim, pairs)
 
 
-def token_embeddings(encoder, texts: Sequence[str]):
-    """The encoder's token vectors from `LAYER` (its last layer if it cannot choose)."""
-    try:
-        return encoder.token_embeddings(list(texts), layer=LAYER)
-    except TypeError:
-        return encoder.token_embeddings(list(texts))
+def token_embeddings(encoder, texts: Sequence[str], store: TokenVectorCache | None = None):
+    """The encoder's token vectors from `LAYER` (its last layer if it cannot choose), taken
+    from `store` where it has them."""
+
+    def compute(missing: list[str]) -> list[TokenEmbeddings]:
+        try:
+            return encoder.token_embeddings(missing, layer=LAYER)
+        except TypeError:
+            return encoder.token_embeddings(missing)
+
+    if store is None:
+        return compute(list(texts))
+    return cached_token_embeddings({**encoder.signature, "token_layer": LAYER}, texts, compute,
+                                   store)
 
 
 def _link_tokens(link: LinkText, tokens: dict[str, TokenEmbeddings]) -> TokenEmbeddings:
@@ -184,20 +193,26 @@ def _link_tokens(link: LinkText, tokens: dict[str, TokenEmbeddings]) -> TokenEmb
     return spans, np.concatenate(rows) if rows else np.zeros((0, 1), np.float32)
 
 
-def link_word_vectors(encoder, link: LinkText) -> tuple[list[Word], np.ndarray]:
+def link_word_vectors(
+    encoder, link: LinkText, store: TokenVectorCache | None = None
+) -> tuple[list[Word], np.ndarray]:
     """The words of one link side and their unit vectors (rows), as `align_links` has them."""
     texts = sorted({link.text[start : start + length] for start, _, length in link.pieces})
-    tokens = dict(zip(texts, token_embeddings(encoder, texts), strict=True))
+    tokens = dict(zip(texts, token_embeddings(encoder, texts, store), strict=True))
     return _word_vectors(link.text, *_link_tokens(link, tokens))
 
 
 def align_links(
-    encoder, sources: Sequence[LinkText], translations: Sequence[LinkText]
+    encoder,
+    sources: Sequence[LinkText],
+    translations: Sequence[LinkText],
+    store: TokenVectorCache | None = None,
 ) -> list[WordAlignment | None]:
     """The word alignment of every link with two non-empty sides (None for the others).
 
     Token vectors are those of each sentence in its own context, as the model embedded
-    it for the alignment, so a link of several sentences costs no extra model pass.
+    it for the alignment, so a link of several sentences costs no extra model pass;
+    `store` keeps them on disk for the next run.
     """
     wanted = [i for i, (s, t) in enumerate(zip(sources, translations, strict=True)) if s and t]
     texts = sorted(
@@ -208,7 +223,8 @@ def align_links(
             for start, _, length in link.pieces
         }
     )
-    tokens = dict(zip(texts, token_embeddings(encoder, texts), strict=True)) if texts else {}
+    tokens = (dict(zip(texts, token_embeddings(encoder, texts, store), strict=True))
+              if texts else {})
     out: list[WordAlignment | None] = [None] * len(sources)
     for i in wanted:
         s_words, s_vecs = _word_vectors(sources[i].text, *_link_tokens(sources[i], tokens))
