@@ -476,6 +476,35 @@ def model(
         console.print(f"{key:>12}: {value}", markup=False)
 
 
+@app.command()
+@_friendly
+def cache(
+    clear: Annotated[bool, typer.Option("--clear", help="Delete the cached sentence and "
+                                        "token vectors.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON, for "
+                                          "scripts.")] = False,
+) -> None:
+    """Show where the embedding caches are and how large; --clear deletes them.
+
+    Sentence vectors make a re-run embed nothing it has embedded before; the token vectors
+    of the checks' word aligner make a re-run with checks need no model pass either.
+    """
+    from align.embedding_cache import clear_caches, describe_caches
+
+    if clear:
+        clear_caches()
+    caches = describe_caches()
+    if as_json:
+        sys.stdout.write(json.dumps(caches, indent=1) + "\n")
+        return
+    console = Console(highlight=False)
+    for entry in caches:
+        cap = f", cap {entry['limit'] / 2**20:,.0f} MiB" if entry["limit"] is not None else ""
+        rows = "unreadable" if entry["rows"] is None else f"{entry['rows']:,} rows"
+        console.print(f"{entry['name']:>13}: {entry['path']} ({entry['bytes'] / 2**20:,.1f} MiB, "
+                      f"{rows}{cap})", markup=False, soft_wrap=True)
+
+
 def _status_printer(reporter: RichReporter) -> Callable[[str], None]:
     if reporter.live:
         return reporter.status

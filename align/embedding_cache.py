@@ -454,6 +454,43 @@ def cached_token_embeddings(
 Store = TypeVar("Store", bound=EmbeddingCache)
 
 
+def _file_bytes(path: Path) -> int:
+    return sum(Path(str(path) + suffix).stat().st_size
+               for suffix in ("", "-journal", "-wal", "-shm") if Path(str(path) + suffix).exists())
+
+
+def describe_caches() -> list[dict[str, Any]]:
+    """For each on-disk cache (sentence vectors, token vectors): its name, path, size on
+    disk in bytes, number of rows, and cap in bytes (None: no cap).  Opens nothing that is
+    not there."""
+    out = []
+    for name, kind in (("embeddings", EmbeddingCache), ("token vectors", TokenVectorCache)):
+        path = kind.default_path()
+        rows = None
+        if path.exists():
+            try:
+                with contextlib.closing(
+                    sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5.0)
+                ) as conn:
+                    (rows,) = conn.execute(f"SELECT COUNT(*) FROM {kind._table}").fetchone()
+            except sqlite3.Error:
+                rows = None  # damaged or locked: the next run that uses it will say so
+        out.append({
+            "name": name,
+            "path": str(path),
+            "bytes": _file_bytes(path) if path.exists() else 0,
+            "rows": rows if path.exists() else 0,
+            "limit": token_cache_limit() if kind is TokenVectorCache else None,
+        })
+    return out
+
+
+def clear_caches() -> None:
+    """Delete both on-disk caches (the next run embeds again and starts them afresh)."""
+    for kind in (EmbeddingCache, TokenVectorCache):
+        kind(kind.default_path()).clear()
+
+
 def embed(
     encoder: Encoder,
     texts: Sequence[str],

@@ -257,3 +257,33 @@ def test_a_zero_cap_turns_the_token_cache_off(monkeypatch, tmp_path: Path) -> No
         store.put_tokens(TOKEN_SIGNATURE, {"a": _tokens(3)})
         assert store.get_tokens(TOKEN_SIGNATURE, ["a"]) == {}
     assert not (tmp_path / "tokens.sqlite").exists()
+
+
+def test_align_cache_shows_and_clears_both_caches(counting, monkeypatch, tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from align import embedding_cache
+    from align.cli import app
+
+    monkeypatch.setattr(embedding_cache, "default_cache_path",
+                        lambda: tmp_path / "cache" / "embeddings.sqlite")
+    embed(counting, TEXTS)
+    with TokenVectorCache() as store:
+        store.put_tokens(TOKEN_SIGNATURE, {"a": _tokens(3), "b": _tokens(4)})
+    shown = CliRunner().invoke(app, ["cache", "--json"])
+    assert shown.exit_code == 0, shown.output
+    figures = {c["name"]: c for c in json.loads(shown.output)}
+    assert figures["embeddings"]["rows"] == len(set(TEXTS))
+    assert figures["token vectors"]["rows"] == 2
+    assert figures["token vectors"]["path"] == str(tmp_path / "cache" / "tokens.sqlite")
+    assert all(c["bytes"] > 0 for c in figures.values())
+
+    cleared = CliRunner().invoke(app, ["cache", "--clear", "--json"])
+    assert cleared.exit_code == 0, cleared.output
+    assert all(c["rows"] == 0 and c["bytes"] == 0 for c in json.loads(cleared.output))
+    assert not list((tmp_path / "cache").glob("*.sqlite"))
+    counting.encoded.clear()
+    embed(counting, TEXTS)  # everything is embedded again
+    assert sorted(counting.encoded) == sorted(set(TEXTS))
