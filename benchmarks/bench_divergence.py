@@ -21,8 +21,11 @@
    name, a negated verb (→ meaning-shift).  A finding at *minor* or above counts; it is
    right when its link holds a planted defect of its kind, or when it is a name or
    number finding about a word the planting removed or inserted (a dropped clause
-   or an inserted sentence can carry a name); findings on links holding a gold
-   one-to-zero or zero-to-one link are the texts' own and are left out.
+   or an inserted sentence can carry a name).  *Strict* precision counts every other
+   finding as false; *new* precision only those the unmodified document does not
+   already have on the same source sentences.  A second copy of each document gets
+   source sentences left in place of their translation (→ untranslated) and doubled
+   words (→ mechanical), reported apart.
 3. **letter**: the findings on the reference letter and its retranslation.
 4. **fit**: the logistic weights of `align.checks.divergence`, fitted on synthetic
    divergences made from the gold alignments (never on the sconf judgements).
@@ -292,7 +295,23 @@ def negate_french(text: str) -> str | None:
     return None
 
 
-def plant(doc, rng: random.Random, foreign: list[str]):
+#: The defects planted together in one copy of each document, and (a second copy) the
+#: mechanical ones, measured apart so that adding them changed none of the first figures.
+CONTENT_DEFECTS = {"delete": 3, "clause": 3, "insert": 3, "number": 3, "name": 3, "negate": 3}
+COPY_DEFECTS = {"untranslated": 3, "doubled": 3}
+
+
+def double_word(text: str, rng: random.Random) -> str | None:
+    """`text` with one of its words of four letters or more written twice."""
+    tokens = text.split(" ")
+    candidates = [k for k, t in enumerate(tokens) if len(t) >= 4 and t.isalpha()]
+    if not candidates:
+        return None
+    k = rng.choice(candidates)
+    return " ".join(tokens[: k + 1] + [tokens[k]] + tokens[k + 1 :])
+
+
+def plant(doc, rng: random.Random, foreign: list[str], wanted: dict[str, int] | None = None):
     """A copy of the document with defects planted in distinct, spaced 1-1 links.
 
     Returns (source lines, translation lines, planted: list of (kind, source line,
@@ -317,12 +336,15 @@ def plant(doc, rng: random.Random, foreign: list[str]):
     def free(i: int) -> bool:
         return all(abs(i - u) > 3 for u in used)
 
-    wanted = {"delete": 3, "insert": 3, "number": 3, "name": 3, "clause": 3, "negate": 3}
+    wanted = dict(wanted or CONTENT_DEFECTS)
     for i, j in ones:
         if not free(i) or len(src[i].split()) < 4:
             continue
         t = tgt[j]
-        for kind in ("number", "name", "negate", "clause", "delete", "insert"):
+        for kind in ("number", "name", "negate", "clause", "delete", "insert", "untranslated",
+                     "doubled"):
+            if kind not in wanted:
+                continue
             if wanted[kind] == 0:
                 continue
             new = None
@@ -348,6 +370,10 @@ def plant(doc, rng: random.Random, foreign: list[str]):
             elif kind == "insert":
                 inserts[j] = rng.choice(foreign)
                 new = t
+            elif kind == "untranslated":
+                new = src[i]  # the source sentence left in place of its translation
+            elif kind == "doubled":
+                new = double_word(t, rng)
             if new is None:
                 continue
             edits[j] = new
@@ -374,7 +400,8 @@ def plant(doc, rng: random.Random, foreign: list[str]):
 
 
 _EXPECTED = {"delete": "omission", "clause": "omission", "insert": "addition",
-             "number": "number", "name": "name", "negate": "meaning-shift"}
+             "number": "number", "name": "name", "negate": "meaning-shift",
+             "untranslated": "untranslated", "doubled": "mechanical"}
 
 
 def _about_change(finding, here: list[tuple[str, str]]) -> bool:
@@ -410,29 +437,57 @@ def bench_synthetic(encoder, seeds=(1, 2), show_false: bool = False) -> dict:
     """Recall per planted defect; precision per finding kind, two ways: *strict* counts
     every finding not on a planted defect as false (including the real divergences of
     these published translations); *new* counts only findings the unmodified document
-    does not already have at the same source sentences (what planting changed)."""
+    does not already have at the same source sentences (what planting changed).
+
+    The content defects are planted together in one copy of each document; the
+    untranslated sentences and doubled words in a second copy, reported apart."""
     import align
 
     docs = all_gold()
-    strict_found: Counter[str] = Counter()
-    new_found: Counter[str] = Counter()
-    right: Counter[str] = Counter()
-    recall: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     clean: dict[int, set[tuple]] = {}
-    false_new: list[tuple] = []
-    missed: list[tuple] = []
     unmodified: Counter[str] = Counter()
     for d, (_, src, tgt, _) in enumerate(docs):
         record = align.align_texts("\n".join(src), "\n".join(tgt), split="lines")
         clean[d] = {(tuple(l.source), f.kind) for l in record.links for f in l.findings
                     if _counted(f)}
         unmodified.update(f.kind for l in record.links for f in l.findings if _counted(f))
+    result = {}
+    for title, wanted, offset, kinds in (
+        ("synthetic (defects planted in the gold documents, whole pipeline, findings ≥ minor):",
+         CONTENT_DEFECTS, 0, ("omission", "addition", "number", "name", "meaning-shift",
+                              "untranslated", "mechanical", "length")),
+        ("synthetic, second copy (source sentences left untranslated, doubled words):",
+         COPY_DEFECTS, 50, ("untranslated", "mechanical")),
+    ):
+        print(title)
+        result.update(_synthetic_suite(docs, clean, seeds, wanted, offset, kinds, show_false))
+    # What a reader of these published translations is shown before any planting: their
+    # real divergences and the checks' false alarms together.
+    print("  findings ≥ minor on the five unmodified documents: "
+          + ", ".join(f"{k} {unmodified[k]}" for k in sorted(unmodified))
+          + f" (total {sum(unmodified.values())})")
+    result.update({f"unmodified_{k}": v for k, v in unmodified.items()})
+    return result
+
+
+def _synthetic_suite(docs, clean, seeds, wanted: dict[str, int], offset: int,
+                     kinds: tuple[str, ...], show_false: bool) -> dict:
+    """Plant `wanted` in every document for each seed (the random generator seeded with
+    ``seed * 100 + offset + document``), run the pipeline, print recall and precision."""
+    import align
+
+    strict_found: Counter[str] = Counter()
+    new_found: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    recall: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    false_new: list[tuple] = []
+    missed: list[tuple] = []
     for seed in seeds:
         for d, doc in enumerate(docs):
             foreign = [line for e, other in enumerate(docs) if e != d for line in other[2]
                        if len(line.split()) >= 8]
-            rng = random.Random(seed * 100 + d)
-            src, tgt, planted, _, inserts, _ = plant(doc, rng, foreign)
+            rng = random.Random(seed * 100 + offset + d)
+            src, tgt, planted, _, inserts, _ = plant(doc, rng, foreign, wanted)
             record = align.align_texts("\n".join(src), "\n".join(tgt), split="lines")
             hits: set[int] = set()
             holders: dict[int, list] = defaultdict(list)
@@ -463,28 +518,21 @@ def bench_synthetic(encoder, seeds=(1, 2), show_false: bool = False) -> dict:
                 recall[kind][1] += 1
                 if show_false and k not in hits:
                     missed.append((docs[d][0], seed, planted[k], holders[k], record))
-    print("synthetic (defects planted in the gold documents, whole pipeline, findings ≥ minor):")
     result = {}
-    for kind in ("delete", "clause", "insert", "number", "name", "negate"):
+    for kind in wanted:
         hit, total = recall[kind]
         result[f"recall_{kind}"] = hit / total if total else float("nan")
-        print(f"  recall {kind:8s} → {_EXPECTED[kind]:13s} {hit:3d}/{total:<3d} = "
+        print(f"  recall {kind:12s} → {_EXPECTED[kind]:13s} {hit:3d}/{total:<3d} = "
               f"{hit / total if total else 0:.3f}")
-    for kind in ("omission", "addition", "number", "name", "meaning-shift", "untranslated",
-                 "mechanical", "length"):
+    suffix = "" if wanted is CONTENT_DEFECTS else "_copy"
+    for kind in kinds:
         ok = right[kind]
         n_new, n_all = new_found[kind], strict_found[kind]
-        result[f"precision_new_{kind}"] = ok / n_new if n_new else float("nan")
-        result[f"precision_strict_{kind}"] = ok / n_all if n_all else float("nan")
+        result[f"precision_new_{kind}{suffix}"] = ok / n_new if n_new else float("nan")
+        result[f"precision_strict_{kind}{suffix}"] = ok / n_all if n_all else float("nan")
         print(f"  precision {kind:13s} new {ok:3d}/{n_new:<3d} = "
               f"{ok / n_new if n_new else float('nan'):.3f}   strict {ok:3d}/{n_all:<4d} = "
               f"{ok / n_all if n_all else float('nan'):.3f}")
-    # What a reader of these published translations is shown before any planting: their
-    # real divergences and the checks' false alarms together.
-    print("  findings ≥ minor on the five unmodified documents: "
-          + ", ".join(f"{k} {unmodified[k]}" for k in sorted(unmodified))
-          + f" (total {sum(unmodified.values())})")
-    result.update({f"unmodified_{k}": v for k, v in unmodified.items()})
     if show_false:
         print("  false new findings (kind, document, seed, reason, both sides):")
         for name, seed, f, link, record in sorted(false_new, key=lambda x: x[2].kind):
