@@ -170,3 +170,28 @@ def test_map_alone_is_written_as_svg(letter_outputs, tmp_path):
     assert result.exit_code == 0, result.output
     svg = (tmp_path / "m.svg").read_text(encoding="utf-8")
     assert svg.lstrip().startswith(("<svg", "<?xml"))
+
+
+def test_a_word_document_aligns_as_its_text_does(tmp_path, letter_outputs):
+    """The French letter saved as a .docx (one Word paragraph per paragraph, its lines
+    joined by line breaks) gives the links the .txt gives."""
+    import docx
+
+    document = docx.Document()
+    for paragraph in LETTER_FR.read_text(encoding="utf-8").split("\n\n"):
+        lines = paragraph.strip().split("\n")
+        run = document.add_paragraph().add_run(lines[0])
+        for line in lines[1:]:
+            run.add_break()
+            run.add_text(line)
+    document.save(tmp_path / "lettre.docx")
+    result = runner.invoke(app, ["run", str(tmp_path / "lettre.docx"), str(LETTER_EN),
+                                 "-o", str(tmp_path / "out.json"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    from_docx = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    from_txt = json.loads((letter_outputs[0] / "letter.json").read_text(encoding="utf-8"))
+    assert from_docx["source"]["encoding"] == "docx"
+    assert [s["text"] for s in from_docx["source"]["sentences"]] == [
+        s["text"] for s in from_txt["source"]["sentences"]]
+    assert [(l["source"], l["translation"]) for l in from_docx["links"]] == [
+        (l["source"], l["translation"]) for l in from_txt["links"]]

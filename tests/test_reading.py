@@ -142,7 +142,6 @@ def test_pdf_message_says_what_to_do(tmp_path):
 @pytest.mark.parametrize(
     ("entries", "kind"),
     [
-        ({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>"}, "Word document (DOCX)"),
         ({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"},
          "OpenDocument text (ODT)"),
         ({"mimetype": "application/epub+zip", "OEBPS/a.xhtml": "<x/>"}, "EPUB e-book"),
@@ -223,3 +222,62 @@ def test_shared_literary_files_read_cleanly_in_every_encoding():
         text, encoding, _ = decode_bytes(legacy, path.name)
         assert encoding == "cp1252"
         assert text == legacy.decode("cp1252")
+
+
+def _word_document(path: Path) -> Path:
+    """A .docx with what Word documents hold: a heading, formatted runs, a line break
+    inside a paragraph, a table with a merged cell, an empty paragraph, and tracked
+    changes (an insertion and a deletion)."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_heading("Lettre à Andrés Nin", level=1)
+    greeting = document.add_paragraph("Mon cher Andrés, ")
+    greeting.add_run("voici").bold = True
+    greeting.add_run(" la lettre.")
+    broken = document.add_paragraph("Première ligne").add_run()
+    broken.add_break()
+    broken.add_text("seconde ligne")
+    document.add_paragraph("")
+    edited = document.add_paragraph("Il est ")
+    for tag, text_tag, text in (("w:ins", "w:t", "déjà "), ("w:del", "w:delText", "trop ")):
+        change = OxmlElement(tag)
+        change.set(qn("w:id"), "1" if tag == "w:ins" else "2")
+        change.set(qn("w:author"), "Relecteur")
+        run, piece = OxmlElement("w:r"), OxmlElement(text_tag)
+        piece.text = text
+        piece.set(qn("xml:space"), "preserve")
+        run.append(piece)
+        change.append(run)
+        edited._p.append(change)
+    edited.add_run("parti.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "A1"
+    table.cell(0, 1).text = "B1"
+    table.cell(1, 0).merge(table.cell(1, 1)).text = "fusionnée"
+    document.add_paragraph("Fin.")
+    document.save(path)
+    return path
+
+
+def test_a_word_document_is_read_as_its_text(tmp_path):
+    found = read_document(_word_document(tmp_path / "lettre.docx"))
+    assert found.encoding == "docx"
+    assert found.text == (
+        "Lettre à Andrés Nin\n\n"
+        "Mon cher Andrés, voici la lettre.\n\n"
+        "Première ligne\nseconde ligne\n\n"
+        "Il est déjà parti.\n\n"  # the insertion in, the deletion out
+        "A1\n\nB1\n\nfusionnée\n\n"  # a merged cell once
+        "Fin."
+    )
+
+
+def test_a_damaged_word_document_says_so(tmp_path):
+    data = zip_bytes(tmp_path, {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>"})
+    with pytest.raises(InputError) as caught:
+        decode_bytes(data, "book.docx")
+    assert str(caught.value).startswith(
+        "book.docx looks like a Word document (DOCX) but cannot be read as one: ")

@@ -138,8 +138,9 @@ def bad_inputs(tmp: Path) -> list[tuple[str, list[str | Path], int, list[str]]]:
          ["is a directory, not a file"]),
         ("PDF", [*run, pdf, STORY_EN], EXIT_INPUT,
          ["book.pdf is a PDF document, not plain text", "pdftotext book.pdf"]),
-        ("DOCX", [*run, STORY_FR, docx], EXIT_INPUT,
-         ["book.docx is a Word document (DOCX), not plain text", "pandoc book.docx"]),
+        ("damaged DOCX", [*run, STORY_FR, docx], EXIT_INPUT,
+         ["book.docx looks like a Word document (DOCX) but cannot be read",
+          "save it again"]),
         ("PNG image", [*run, png, STORY_EN], EXIT_INPUT,
          ["scan.png is a PNG image, not plain text", "OCR"]),
         ("empty file", [*run, empty, STORY_EN], EXIT_INPUT, ["empty.txt is empty"]),
@@ -167,7 +168,7 @@ def bad_inputs(tmp: Path) -> list[tuple[str, list[str | Path], int, list[str]]]:
 
 
 CASE_NAMES = [
-    "missing file", "a directory", "PDF", "DOCX", "PNG image", "empty file",
+    "missing file", "a directory", "PDF", "damaged DOCX", "PNG image", "empty file",
     "whitespace-only file", "undecodable bytes", "named pipe (would block)",
     "device (never ends)", "output in a missing directory", "unknown output extension",
     "output is an input, even with --force", "unknown option value",
