@@ -328,7 +328,8 @@ def check(
     pairs: Annotated[
         Path | None,
         typer.Option("--pairs", help="Check text already aligned: a TSV file "
-                     "(source<TAB>translation per line) or a TMX file, instead of two texts."),
+                     "(source<TAB>translation per line), TMX, XLIFF or gettext PO file, "
+                     "instead of two texts."),
     ] = None,
     output: OutputOpt = None,
     fail_on: Annotated[

@@ -99,3 +99,153 @@ def test_check_pairs_on_the_command_line_reports_and_gates(tmp_path, monkeypatch
                                        "number", "--ignore", "omission"])
     assert ignored.exit_code == 0, ignored.output
     assert (tmp_path / "cache" / "embeddings.sqlite").is_file()
+
+
+XLIFF_12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file source-language="en-US" target-language="fr-FR" datatype="plaintext" original="a.txt">
+  <body>
+   <trans-unit id="1"><source>Hello <g id="b">world</g>!</source>
+     <target>Bonjour <g id="b">le monde</g> !</target></trans-unit>
+   <group id="menu">
+    <trans-unit id="2"><source>Save<x id="1"/> as</source><target>Enregistrer sous</target>
+    </trans-unit>
+    <trans-unit id="3"><source>Not translated yet.</source></trans-unit>
+   </group>
+   <group id="code" translate="no">
+    <trans-unit id="4"><source>printf</source><target>printf</target></trans-unit>
+   </group>
+   <trans-unit id="5"><source>Two. Segments.</source>
+    <seg-source><mrk mtype="seg" mid="1">Two.</mrk> <mrk mtype="seg" mid="2">Segments.</mrk>
+    </seg-source>
+    <target><mrk mtype="seg" mid="1">Deux.</mrk> <mrk mtype="seg" mid="2">Segments.</mrk></target>
+   </trans-unit>
+   <trans-unit id="6"><source>Code <ph id="1">&lt;b&gt;</ph>bold</source>
+     <target>Code <ph id="1">&lt;b&gt;</ph>gras</target></trans-unit>
+  </body>
+ </file>
+</xliff>
+"""
+
+XLIFF_20 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="de">
+ <file id="f1">
+  <unit id="u1">
+   <segment><source>Press <pc id="1">Start</pc>.</source>
+    <target>Drücken Sie <pc id="1">Start</pc>.</target></segment>
+   <ignorable><source> </source></ignorable>
+   <segment><source>Then wait<ph id="2"/>.</source>
+    <target>Dann warten<cp hex="2026"/></target></segment>
+  </unit>
+  <unit id="u2" translate="no"><segment><source>ID-42</source></segment></unit>
+  <unit id="u3"><segment><source>Missing.</source></segment></unit>
+ </file>
+</xliff>
+"""
+
+PO = r'''# A catalogue
+msgid ""
+msgstr ""
+"Language: fr_FR\n"
+"Content-Type: text/plain; charset=UTF-8\n"
+"Plural-Forms: nplurals=2; plural=(n > 1);\n"
+
+#: main.c:10
+msgid "Open the file"
+msgstr "Ouvrir le fichier"
+
+#, fuzzy
+msgid "Close"
+msgstr "Fermer"
+
+msgid "One file"
+msgid_plural "%d files"
+msgstr[0] "Un fichier"
+msgstr[1] "%d fichiers"
+
+msgid ""
+"A long message "
+"on two lines"
+msgstr ""
+
+#~ msgid "Old"
+#~ msgstr "Vieux"
+'''
+
+
+def _pairs(record):
+    def text(side, indices):
+        return " ".join(side.sentences[k].text for k in indices)
+
+    return [(text(record.source, l.source), text(record.translation, l.translation))
+            for l in record.links]
+
+
+def test_xliff_12_units_groups_segments_and_inline_codes(tmp_path):
+    path = tmp_path / "a.xlf"
+    path.write_text(XLIFF_12, "utf-8")
+    record = read_pairs(path)
+    assert _pairs(record) == [
+        ("Hello world!", "Bonjour le monde !"),
+        ("Save as", "Enregistrer sous"),
+        ("Not translated yet.", ""),  # no target: an empty translation
+        # group "code" is translate="no": left out
+        ("Two.", "Deux."), ("Segments.", "Segments."),  # one pair per marked segment
+        ("Code bold", "Code gras"),  # a placeholder's content is the original's code
+    ]
+    assert (record.source.language, record.translation.language) == ("en", "fr")
+
+
+def test_xliff_20_segments_in_order(tmp_path):
+    path = tmp_path / "b.xliff"
+    path.write_text(XLIFF_20, "utf-8")
+    record = read_pairs(path)
+    assert _pairs(record) == [
+        ("Press Start.", "Drücken Sie Start."),
+        ("Then wait.", "Dann warten…"),
+        ("Missing.", ""),
+    ]
+    assert (record.source.language, record.translation.language) == ("en", "de")
+
+
+def test_po_messages_plurals_and_untranslated(tmp_path):
+    path = tmp_path / "fr.po"
+    path.write_text(PO, "utf-8")
+    record = read_pairs(path)
+    assert _pairs(record) == [
+        ("Open the file", "Ouvrir le fichier"),
+        ("Close", "Fermer"),
+        ("One file", "Un fichier"),
+        ("%d files", "%d fichiers"),
+        ("A long message on two lines", ""),
+    ]  # the header and the obsolete entry are not messages
+    assert record.translation.language == "fr"
+
+
+def test_broken_xliff_and_po_are_input_errors(tmp_path):
+    xlf = tmp_path / "bad.xlf"
+    xlf.write_text("<xliff><file><trans-unit>", "utf-8")
+    with pytest.raises(InputError, match="not well-formed XLIFF"):
+        read_pairs(xlf)
+    po = tmp_path / "bad.po"
+    po.write_text('msgid "a"\nmsgstr "b\nmsgid', "utf-8")
+    with pytest.raises(InputError, match="bad.po is not a well-formed PO file"):
+        read_pairs(po)
+
+
+def test_check_pairs_reads_an_xliff_file_on_the_command_line(tmp_path, default_encoder):
+    import json
+
+    from typer.testing import CliRunner
+
+    from align.cli import app
+
+    path = tmp_path / "a.xlf"
+    path.write_text(XLIFF_12, "utf-8")
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(app, ["check", "--pairs", str(path), "-o", str(report),
+                                      "--quiet", "--fail-on", "omission"])
+    assert result.exit_code == 1, result.output  # unit 3 has no target
+    record = json.loads(report.read_text("utf-8"))
+    assert len(record["links"]) == 6
+    assert [f["kind"] for f in record["links"][2]["findings"]] == ["omission"]

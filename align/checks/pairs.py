@@ -1,11 +1,19 @@
-"""Text that is already aligned (``align check --pairs``): a TSV or TMX file, one link per pair.
+"""Text that is already aligned (``align check --pairs``), one link per pair: TSV, TMX,
+XLIFF or gettext PO, the files translation tools and localisation projects keep.
 
 TSV: one ``source<TAB>translation`` per line, no header; every line is a pair,
 in input order, and either side may be empty (an empty side gives a link with
 no sentence on that side: an omission or an addition).  TMX: every ``<tu>``
 with at least two ``<tuv>``s; the source is the ``<tuv>`` in the header's
 ``srclang`` (the first one when the header names none or ``*all*``), the
-translation the first other one.
+translation the first other one.  XLIFF 1.2: every ``<trans-unit>`` (in groups
+too) not marked ``translate="no"``, its ``<source>`` and ``<target>``; a unit
+segmented into ``<mrk mtype="seg">`` (as SDL Trados and memoQ write them) gives
+one pair per segment.  XLIFF 2: every ``<segment>`` of every ``<unit>``.  A
+missing target is an empty translation.  In both, inline codes (placeholders,
+tags of the original format) are not text; the text inside paired tags is.  PO:
+every entry but the header and obsolete ones, ``msgid`` with ``msgstr`` (a plural
+entry gives its singular and plural forms as two pairs).
 
 Each side becomes a *virtual document*: the pairs' texts joined with ``\\n``,
 one line per pair (a pair's line breaks and tabs, if any, become spaces); the
@@ -27,18 +35,26 @@ _CODE_ELEMENTS = {"bpt", "ept", "ph", "it", "ut"}
 
 
 def read_pairs(path: str | Path) -> Alignment:
-    """The pairs of a TSV (any name but ``.tmx``) or TMX file as an `Alignment`, one link each."""
+    """The pairs of a TMX (``.tmx``), XLIFF (``.xlf``, ``.xliff``, ``.sdlxliff``,
+    ``.mqxliff``, or any file whose root is ``<xliff>``), PO (``.po``) or else TSV file
+    as an `Alignment`, one link each."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(
-            f"{path} does not exist; give a TSV or TMX file of aligned pairs"
+            f"{path} does not exist; give a TSV, TMX, XLIFF or PO file of aligned pairs"
         ) from None
     except OSError as error:
         raise InputError(f"cannot read {path} ({error.strerror})") from None
-    if path.suffix.lower() == ".tmx":
+    suffix = path.suffix.lower()
+    if suffix == ".tmx":
         pairs, languages = _read_tmx(path, data)
+    elif suffix in XLIFF_SUFFIXES or (suffix not in (".tsv", ".txt", ".po")
+                                      and b"<xliff" in data[:2048]):
+        pairs, languages = _read_xliff(path, data)
+    elif suffix == ".po":
+        pairs, languages = _read_po(path, data)
     else:
         pairs, languages = _read_tsv(path, data), (None, None)
     return pairs_alignment(pairs, name=path.name, path=str(path), languages=languages)
@@ -159,3 +175,114 @@ def _read_tmx(path: Path, data: bytes) -> tuple[list[tuple[str, str]], Languages
     if not pairs:
         raise InputError(f"{path} holds no translation unit with two languages")
     return pairs, languages
+
+
+XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
+#: XLIFF inline elements that stand for the original's codes (tags, placeholders): no text.
+_XLIFF_CODES = {"ph", "bpt", "ept", "it", "x", "bx", "ex", "sc", "ec", "sm", "em"}
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _children(element: ET.Element, name: str) -> list[ET.Element]:
+    return [child for child in element if _local(child.tag) == name]
+
+
+def _inline_text(element: ET.Element | None) -> str:
+    """The text of an XLIFF ``<source>``, ``<target>`` or ``<mrk>``, without inline codes."""
+    if element is None:
+        return ""
+    parts = [element.text or ""]
+    for child in element:
+        name = _local(child.tag)
+        if name == "cp":  # XLIFF 2 writes characters XML cannot hold as <cp hex="…"/>
+            try:
+                parts.append(chr(int(child.get("hex", ""), 16)))
+            except ValueError:
+                pass
+        elif name not in _XLIFF_CODES:
+            parts.append(_inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _segments(element: ET.Element | None) -> dict[str, ET.Element]:
+    """The ``<mrk mtype="seg">`` segments of an XLIFF 1.2 element, by ``mid``."""
+    if element is None:
+        return {}
+    return {m.get("mid", ""): m for m in element.iter()
+            if _local(m.tag) == "mrk" and m.get("mtype") == "seg"}
+
+
+def _language(code: str | None) -> str | None:
+    return code.replace("_", "-").split("-")[0].lower() or None if code else None
+
+
+def _xliff_units(element: ET.Element, pairs: list[tuple[str, str]]) -> None:
+    """Append the pairs of the translation units under `element`, in document order; a
+    group or unit marked ``translate="no"`` is skipped with all it holds."""
+    for child in element:
+        name = _local(child.tag)
+        if child.get("translate") == "no":
+            continue
+        if name == "trans-unit":  # XLIFF 1.2
+            source = next(iter(_children(child, "source")), None)
+            target = next(iter(_children(child, "target")), None)
+            marked = _segments(next(iter(_children(child, "seg-source")), None))
+            if marked:
+                targets = _segments(target)
+                pairs += [(_inline_text(m), _inline_text(targets.get(mid)))
+                          for mid, m in marked.items()]
+            else:
+                pairs.append((_inline_text(source), _inline_text(target)))
+        elif name == "unit":  # XLIFF 2: the unit's segments, in order
+            for segment in _children(child, "segment"):
+                pairs.append((
+                    _inline_text(next(iter(_children(segment, "source")), None)),
+                    _inline_text(next(iter(_children(segment, "target")), None)),
+                ))
+        else:
+            _xliff_units(child, pairs)
+
+
+def _read_xliff(path: Path, data: bytes) -> tuple[list[tuple[str, str]], Languages]:
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as error:
+        raise InputError(f"{path} is not well-formed XLIFF ({error})") from None
+    if _local(root.tag) != "xliff":
+        raise InputError(f"{path} is not XLIFF: its root element is <{_local(root.tag)}>")
+    pairs: list[tuple[str, str]] = []
+    languages: Languages = (_language(root.get("srcLang")), _language(root.get("trgLang")))
+    for file in _children(root, "file"):
+        if file.get("source-language"):  # XLIFF 1.2 names the languages per file
+            languages = (_language(file.get("source-language")),
+                         _language(file.get("target-language")))
+        _xliff_units(file, pairs)
+    if not pairs:
+        raise InputError(f"{path} holds no translation unit")
+    return pairs, languages
+
+
+def _read_po(path: Path, data: bytes) -> tuple[list[tuple[str, str]], Languages]:
+    import polib  # gettext catalogues: escapes, multi-line strings, plurals, obsolete entries
+
+    text = _decode(path, data)
+    try:
+        catalogue = polib.pofile(text)
+    except (OSError, ValueError) as error:
+        raise InputError(f"{path} is not a well-formed PO file ({error})") from None
+    pairs: list[tuple[str, str]] = []
+    for entry in catalogue:
+        if entry.obsolete or not entry.msgid:
+            continue
+        if entry.msgid_plural:
+            forms = entry.msgstr_plural
+            pairs += [(entry.msgid, forms.get(0, "")), (entry.msgid_plural, forms.get(1, ""))]
+        else:
+            pairs.append((entry.msgid, entry.msgstr))
+    if not pairs:
+        raise InputError(f"{path} holds no message")
+    return pairs, (None, _language(catalogue.metadata.get("Language")))
