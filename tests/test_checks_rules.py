@@ -435,3 +435,51 @@ def test_a_quotation_already_in_the_translation_language_is_not_untranslated():
     record = check(pairs)
     assert "untranslated" not in kinds(record, 2)
     assert kinds(record, 3) == {"untranslated": "major"}
+
+
+# -- placeholders and tags ----------------------------------------------------------------
+
+
+def _placeholder_findings(record, i):
+    return [f for f in record.links[i].findings if f.reason.startswith("placeholders")]
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "reason"),
+    [
+        ("%d files deleted", "fichiers supprimés", "%d of the source missing from the "
+                                                   "translation"),
+        ("Hello {name}!", "Bonjour {nom} !",
+         "{name} of the source missing from the translation; {nom} in the translation only"),
+        ("Hello %s", "Bonjour %d", "%s of the source missing from the translation; %d in "
+                                   "the translation only"),
+        ("Click <b>here</b>", "Cliquez <b>ici", "</b> of the source missing from the "
+                                                "translation"),
+        ("Welcome", "Bienvenue {{ user }}", "{{user}} in the translation only"),
+    ],
+)
+def test_a_lost_or_changed_placeholder_is_a_major_finding(source, translation, reason):
+    record = check([(source, translation)])
+    (finding,) = _placeholder_findings(record, 0)
+    assert finding.kind == "mechanical" and finding.severity == "major"
+    assert finding.reason == "placeholders or tags differ: " + reason
+    source_text, translation_text = document_text(record.source), document_text(record.translation)
+    for span in finding.spans:  # the spans are the placeholders that differ
+        text = source_text if span.side == "source" else translation_text
+        assert text[span.start : span.end] == span.text
+        assert span.text.replace(" ", "") in reason
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        ("%1$s sent %2$s", "%2$s envoyé par %1$s"),  # reordered: fine
+        ("{count} new messages for {user}", "{user} : {count} nouveaux messages"),
+        ('See <a href="/en/help">help</a>', 'Voir <a href="/fr/aide">l\'aide</a>'),
+        ("50% of the men", "50 % des hommes"),  # prose: no placeholder
+        ("It costs $5 a day.", "Cela coûte 5 dollars par jour."),
+        ("Value: %.2f%%", "Valeur : %.2f%%"),
+    ],
+)
+def test_placeholders_kept_in_any_order_are_not_flagged(source, translation):
+    assert _placeholder_findings(check([(source, translation)]), 0) == []

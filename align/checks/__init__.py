@@ -24,6 +24,7 @@ from align.checks import (
     mechanical,
     names,
     numbers,
+    placeholders,
     untranslated,
 )
 from align.checks.base import CheckContext
@@ -53,6 +54,7 @@ CHECKS: tuple[ModuleType, ...] = (
     glossary,
     length,
     mechanical,
+    placeholders,
 )
 
 
