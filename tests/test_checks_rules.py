@@ -483,3 +483,19 @@ def test_a_lost_or_changed_placeholder_is_a_major_finding(source, translation, r
 )
 def test_placeholders_kept_in_any_order_are_not_flagged(source, translation):
     assert _placeholder_findings(check([(source, translation)]), 0) == []
+
+
+def test_a_changed_web_or_mail_address_is_a_minor_finding():
+    record = check([
+        ("Write to nin@poum.org.", "Écris à nin@poum.es."),
+        ("See https://marxists.org/archive/serge.", "Voir https://marxists.org/archive/serge."),
+        ("See www.example.org/en/help.", "Voir WWW.EXAMPLE.ORG/en/help."),  # case is no change
+    ])
+    (changed,) = [f for f in record.links[0].findings if f.reason.startswith("web")]
+    assert changed.severity == "minor"
+    assert changed.reason == ("web or e-mail addresses differ: nin@poum.org of the source "
+                              "missing from the translation; nin@poum.es in the translation "
+                              "only")
+    assert [s.text for s in changed.spans] == ["nin@poum.org", "nin@poum.es"]
+    assert not [f for i in (1, 2) for f in record.links[i].findings
+                if f.reason.startswith("web")]

@@ -1,4 +1,4 @@
-"""Placeholders and markup tags that the translation must keep as they are.
+"""Placeholders, markup tags and addresses that the translation must keep as they are.
 
 Software strings (gettext PO, XLIFF, resource files checked with ``--pairs``) carry
 variables that the program fills in and tags that a renderer reads: ``%d``, ``%s``,
@@ -6,7 +6,8 @@ variables that the program fills in and tags that a renderer reads: ``%d``, ``%s
 ``<b>`` … ``</b>``.  A translation that drops, adds or alters one breaks the program
 or the page, so each side's placeholders are compared as a multiset: their order may
 change (languages order words differently), their spelling may not.  Both are what
-QA checkers call a placeholder or tag mismatch.
+QA checkers call a placeholder or tag mismatch.  Web and e-mail addresses are compared
+the same way, as *minor*: a localised site may rightly change a path.
 
 Prose has none of these, so the check is silent on literary text: the patterns ask
 for what only markup writes (no ``%`` followed by a space, as in ``50 % des``; no
@@ -33,6 +34,19 @@ _PLACEHOLDER = re.compile(
 )
 
 
+#: Addresses a translation keeps, though a localised site may change their path.
+_ADDRESS = re.compile(
+    r"\b(?:https?://|ftp://|www\.)[^\s<>\"'«»“”]+[^\s<>\"'«»“”.,;:!?)\]]"
+    r"|\b[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b",
+    re.IGNORECASE,
+)
+
+
+def addresses(text: str) -> list[re.Match[str]]:
+    """The web and e-mail addresses of `text`, in order."""
+    return list(_ADDRESS.finditer(text))
+
+
 def placeholders(text: str) -> list[re.Match[str]]:
     """The placeholders and tags of `text`, in order."""
     return list(_PLACEHOLDER.finditer(text))
@@ -48,14 +62,38 @@ def _key(token: str) -> str:
 
 
 def _spans(ctx: CheckContext, side: LinkText, found: list[re.Match[str]],
-           wanted: Counter[str]) -> list[Span]:
+           wanted: Counter[str], key_of) -> list[Span]:
     spans, left = [], Counter(wanted)
     for m in found:
-        key = _key(m.group())
+        key = key_of(m.group())
         if left[key] > 0:
             left[key] -= 1
             spans.append(ctx.span(side, m.start(), m.end()))
     return spans
+
+
+def _compare(ctx: CheckContext, source: LinkText, translation: LinkText, find, key,
+             what: str, severity: str) -> Finding | None:
+    in_source, in_translation = find(source.text), find(translation.text)
+    if not in_source and not in_translation:
+        return None
+    mine = Counter(key(m.group()) for m in in_source)
+    theirs = Counter(key(m.group()) for m in in_translation)
+    if mine == theirs:
+        return None
+    lost, added = mine - theirs, theirs - mine
+    parts = []
+    if lost:
+        parts.append(f"{' '.join(quote(k, 40) for k in lost.elements())} of the source "
+                     "missing from the translation")
+    if added:
+        parts.append(f"{' '.join(quote(k, 40) for k in added.elements())} in the "
+                     "translation only")
+    return Finding(
+        "mechanical", severity, f"{what} differ: " + "; ".join(parts),
+        _spans(ctx, source, in_source, lost, key)
+        + _spans(ctx, translation, in_translation, added, key),
+    )
 
 
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
@@ -64,25 +102,13 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         source, translation = ctx.sources[i], ctx.translations[i]
         if not source or not translation:
             continue
-        in_source, in_translation = placeholders(source.text), placeholders(translation.text)
-        if not in_source and not in_translation:
-            continue
-        mine = Counter(_key(m.group()) for m in in_source)
-        theirs = Counter(_key(m.group()) for m in in_translation)
-        if mine == theirs:
-            continue
-        lost, added = mine - theirs, theirs - mine
-        parts = []
-        if lost:
-            parts.append(f"{' '.join(quote(k, 30) for k in lost.elements())} of the source "
-                         "missing from the translation")
-        if added:
-            parts.append(f"{' '.join(quote(k, 30) for k in added.elements())} in the "
-                         "translation only")
-        out.append((i, Finding(
-            "mechanical", "major",
-            "placeholders or tags differ: " + "; ".join(parts),
-            _spans(ctx, source, in_source, lost) + _spans(ctx, translation, in_translation,
-                                                          added),
-        )))
+        for finding in (
+            _compare(ctx, source, translation, placeholders, _key, "placeholders or tags",
+                     "major"),
+            # A localised site changes its paths ("/en/" → "/fr/"): worth a look, no more.
+            _compare(ctx, source, translation, addresses, str.lower,
+                     "web or e-mail addresses", "minor"),
+        ):
+            if finding is not None:
+                out.append((i, finding))
     return out
