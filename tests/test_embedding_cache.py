@@ -287,3 +287,22 @@ def test_align_cache_shows_and_clears_both_caches(counting, monkeypatch, tmp_pat
     counting.encoded.clear()
     embed(counting, TEXTS)  # everything is embedded again
     assert sorted(counting.encoded) == sorted(set(TEXTS))
+
+
+def test_a_token_cache_that_cannot_be_opened_is_skipped_with_a_notice(tmp_path: Path) -> None:
+    path = tmp_path / "tokens.sqlite"
+    path.mkdir()  # SQLite cannot open a directory: like a file locked or unreadable
+    computed: list[list[str]] = []
+
+    def compute(texts: list[str]):
+        computed.append(texts)
+        return [_tokens(2) for _ in texts]
+
+    with TokenVectorCache(path) as store:
+        found = cached_token_embeddings(TOKEN_SIGNATURE, ["a", "b"], compute, store)
+        again = cached_token_embeddings(TOKEN_SIGNATURE, ["a"], compute, store)
+        assert store.unavailable
+        assert any("token vector cache" in n and "cannot be used" in n for n in store.notices)
+    assert computed == [["a", "b"], ["a"]]  # computed each time, the run going on
+    assert len(found) == 2 and len(again) == 1
+    assert path.is_dir()  # left alone
