@@ -499,3 +499,12 @@ def test_a_changed_web_or_mail_address_is_a_minor_finding():
     assert [s.text for s in changed.spans] == ["nin@poum.org", "nin@poum.es"]
     assert not [f for i in (1, 2) for f in record.links[i].findings
                 if f.reason.startswith("web")]
+
+
+def test_digits_of_placeholders_and_addresses_are_not_numbers():
+    record = check([
+        ("{0} files in %1$s", "fichiers dans %1$s"),
+        ("See https://example.org/2024/05/notes.", "Voir https://example.org/2025/05/notes."),
+    ])
+    assert kinds(record, 0) == {"mechanical": "major"}  # the placeholder, not a number "0"
+    assert kinds(record, 1) == {"mechanical": "minor"}  # the address, not a year

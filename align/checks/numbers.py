@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from align.checks.base import CheckContext, LinkText, words
 from align.checks.lexicon import AMBIGUOUS_MONTHS, MONTHS, NUMBER_WORDS, fold, roman_value
+from align.checks.placeholders import blank_markup
 from align.record import Finding
 
 KINDS = ("number",)
@@ -93,6 +94,9 @@ def mentions(text: str) -> list[Mention]:
     """The numbers of `text`: digits, month names and spelled numbers, in order."""
     if "\x1b" in text:  # blank out control sequences, keeping offsets
         text = _CONTROL_SEQUENCE.sub(lambda m: " " * len(m.group()), text)
+    # The digits of a placeholder, tag or address ("%1$s", "{0}", "<h1>", ".../2024/...")
+    # are no numbers of the text: `align.checks.placeholders` compares those whole.
+    text = blank_markup(text)
     found = [
         Mention(frozenset(_clock_hours(m, text) or readings(m.group())), m.start(), m.end(),
                 m.group())

@@ -47,6 +47,13 @@ def addresses(text: str) -> list[re.Match[str]]:
     return list(_ADDRESS.finditer(text))
 
 
+def blank_markup(text: str) -> str:
+    """`text` with its placeholders, tags and addresses blanked out (offsets kept)."""
+    for pattern in (_ADDRESS, _PLACEHOLDER):
+        text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
 def placeholders(text: str) -> list[re.Match[str]]:
     """The placeholders and tags of `text`, in order."""
     return list(_PLACEHOLDER.finditer(text))
