@@ -186,12 +186,12 @@ def test_xliff_12_units_groups_segments_and_inline_codes(tmp_path):
     path.write_text(XLIFF_12, "utf-8")
     record = read_pairs(path)
     assert _pairs(record) == [
-        ("Hello world!", "Bonjour le monde !"),
-        ("Save as", "Enregistrer sous"),
+        ("Hello <b>world</b>!", "Bonjour <b>le monde</b> !"),  # codes shown by their id
+        ("Save<1/> as", "Enregistrer sous"),  # the translation lost a code
         ("Not translated yet.", ""),  # no target: an empty translation
         # group "code" is translate="no": left out
         ("Two.", "Deux."), ("Segments.", "Segments."),  # one pair per marked segment
-        ("Code bold", "Code gras"),  # a placeholder's content is the original's code
+        ("Code <1/>bold", "Code <1/>gras"),  # a placeholder's content is the original's
     ]
     assert (record.source.language, record.translation.language) == ("en", "fr")
 
@@ -201,8 +201,8 @@ def test_xliff_20_segments_in_order(tmp_path):
     path.write_text(XLIFF_20, "utf-8")
     record = read_pairs(path)
     assert _pairs(record) == [
-        ("Press Start.", "Drücken Sie Start."),
-        ("Then wait.", "Dann warten…"),
+        ("Press <1>Start</1>.", "Drücken Sie <1>Start</1>."),
+        ("Then wait<2/>.", "Dann warten…"),
         ("Missing.", ""),
     ]
     assert (record.source.language, record.translation.language) == ("en", "de")
@@ -249,3 +249,8 @@ def test_check_pairs_reads_an_xliff_file_on_the_command_line(tmp_path, default_e
     record = json.loads(report.read_text("utf-8"))
     assert len(record["links"]) == 6
     assert [f["kind"] for f in record["links"][2]["findings"]] == ["omission"]
+    lost_code = [f for f in record["links"][1]["findings"] if f["kind"] == "mechanical"]
+    assert [(f["severity"], f["reason"]) for f in lost_code] == [
+        ("major", "placeholders or tags differ: <1/> of the source missing from the translation")]
+    assert not [f for link in record["links"][3:] for f in link["findings"]
+                if f["reason"].startswith("placeholders")]

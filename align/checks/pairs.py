@@ -11,7 +11,9 @@ too) not marked ``translate="no"``, its ``<source>`` and ``<target>``; a unit
 segmented into ``<mrk mtype="seg">`` (as SDL Trados and memoQ write them) gives
 one pair per segment.  XLIFF 2: every ``<segment>`` of every ``<unit>``.  A
 missing target is an empty translation.  In both, inline codes (placeholders,
-tags of the original format) are not text; the text inside paired tags is.  PO:
+tags of the original format) are written by their id as translation tools show them,
+``<1/>``, ``<2>`` … ``</2>``, so that the placeholder check finds a code the
+translation lost.  PO:
 every entry but the header and obsolete ones, ``msgid`` with ``msgstr`` (a plural
 entry gives its singular and plural forms as two pairs).
 
@@ -178,8 +180,15 @@ def _read_tmx(path: Path, data: bytes) -> tuple[list[tuple[str, str]], Languages
 
 
 XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
-#: XLIFF inline elements that stand for the original's codes (tags, placeholders): no text.
-_XLIFF_CODES = {"ph", "bpt", "ept", "it", "x", "bx", "ex", "sc", "ec", "sm", "em"}
+#: XLIFF inline codes (the original's tags and placeholders) and how the text shows them,
+#: as translation tools do, by their id: ``<1/>`` a standalone code, ``<1>`` … ``</1>``
+#: a pair (``<g>`` and ``<pc>`` hold text between; ``bx``/``ex``, ``bpt``/``ept``,
+#: ``sc``/``ec`` open and close).  A translation must keep them all
+#: (`align.checks.placeholders`); annotations (``mrk``, ``sm``/``em``) are not codes.
+_OPENING = {"bx", "bpt", "sc"}
+_CLOSING = {"ex", "ept", "ec"}
+_STANDALONE = {"x", "ph", "it"}
+_ANNOTATION = {"sm", "em"}
 
 
 def _local(tag: str) -> str:
@@ -190,8 +199,17 @@ def _children(element: ET.Element, name: str) -> list[ET.Element]:
     return [child for child in element if _local(child.tag) == name]
 
 
+def _code_id(element: ET.Element) -> str:
+    # XLIFF 1.2 ends pairs by "rid" or "id", XLIFF 2 by "startRef"; "?" when none is given.
+    for attribute in ("rid", "startRef", "id", "i", "x"):
+        if element.get(attribute):
+            return "".join(c for c in element.get(attribute, "") if c.isalnum() or c in "-_")
+    return "?"
+
+
 def _inline_text(element: ET.Element | None) -> str:
-    """The text of an XLIFF ``<source>``, ``<target>`` or ``<mrk>``, without inline codes."""
+    """The text of an XLIFF ``<source>``, ``<target>`` or ``<mrk>``, its inline codes
+    written as ``<id/>``, ``<id>`` and ``</id>``."""
     if element is None:
         return ""
     parts = [element.text or ""]
@@ -202,7 +220,15 @@ def _inline_text(element: ET.Element | None) -> str:
                 parts.append(chr(int(child.get("hex", ""), 16)))
             except ValueError:
                 pass
-        elif name not in _XLIFF_CODES:
+        elif name in ("g", "pc"):
+            parts.append(f"<{_code_id(child)}>{_inline_text(child)}</{_code_id(child)}>")
+        elif name in _OPENING:
+            parts.append(f"<{_code_id(child)}>")
+        elif name in _CLOSING:
+            parts.append(f"</{_code_id(child)}>")
+        elif name in _STANDALONE:
+            parts.append(f"<{_code_id(child)}/>")
+        elif name not in _ANNOTATION:
             parts.append(_inline_text(child))
         parts.append(child.tail or "")
     return "".join(parts)

@@ -3,7 +3,8 @@
 Software strings (gettext PO, XLIFF, resource files checked with ``--pairs``) carry
 variables that the program fills in and tags that a renderer reads: ``%d``, ``%s``,
 ``%1$s``, ``%(name)s``, ``{0}``, ``{name}``, ``{{count}}``, ``${user}``,
-``<b>`` … ``</b>``.  A translation that drops, adds or alters one breaks the program
+``<b>`` … ``</b>``, and the inline codes of XLIFF as `align.checks.pairs` writes them
+(``<1/>``, ``<2>`` … ``</2>``).  A translation that drops, adds or alters one breaks the program
 or the page, so each side's placeholders are compared as a multiset: their order may
 change (languages order words differently), their spelling may not.  Both are what
 QA checkers call a placeholder or tag mismatch.  Web and e-mail addresses are compared
@@ -31,6 +32,7 @@ _PLACEHOLDER = re.compile(
     r"|\{[A-Za-z_]?[\w.]*(?:[,:][^{}\n]{0,40})?\}"  # {0}, {name}, {0:N2}, {count, plural, …}
     r"|\$\{[A-Za-z_]\w*\}"  # ${name} (not $1, which prose writes for a price)
     r"|</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'))?)*\s*/?>"  # tags
+    r"|</?\d[\w-]*/?>"  # a translation tool's inline codes by id: <1/>, <2>, </2>
 )
 
 
@@ -61,7 +63,7 @@ def placeholders(text: str) -> list[re.Match[str]]:
 
 def _key(token: str) -> str:
     # Tag attributes may be translated (alt="…", title="…"): a tag is its name.
-    tag = re.match(r"</?([A-Za-z][\w:-]*)", token)
+    tag = re.match(r"</?([A-Za-z][\w:-]*|\d[\w-]*)", token)
     if tag and token.startswith("<"):
         return ("</" if token.startswith("</") else "<") + tag.group(1).lower() + (
             "/>" if token.endswith("/>") else ">")
