@@ -27,6 +27,7 @@ import io
 import re
 import stat
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,6 +148,8 @@ def _sniff_binary(data: bytes) -> tuple[str, str] | None:
 # -- Word documents ------------------------------------------------------------------
 
 _DOCX = "a Word document (DOCX)"
+#: Most bytes a Word document may unpack to (its text, styles and images together).
+DOCX_UNPACKED_LIMIT = 512 * 2**20
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: What a paragraph's text is made of, in document order (deleted text is ``w:delText``
 #: and field codes ``w:instrText``: neither is read).
@@ -165,6 +168,17 @@ def docx_text(data: bytes, name: str) -> str:
     import docx  # python-docx: finds the main document part through the package's parts
     from docx.table import Table
 
+    try:
+        unpacked = sum(entry.file_size for entry in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        unpacked = 0  # python-docx below says the file cannot be read
+    if unpacked > DOCX_UNPACKED_LIMIT:
+        # A few kilobytes can unpack to gigabytes (a "zip bomb"): refuse before unpacking.
+        raise InputError(
+            f"{name} is a Word document that unpacks to {unpacked / 2**20:,.0f} MB, more than "
+            f"the {DOCX_UNPACKED_LIMIT / 2**20:,.0f} MB a text document needs: save it as "
+            "plain text (.txt, UTF-8) instead"
+        )
     paragraphs: list[str] = []
 
     def read(container) -> None:

@@ -281,3 +281,18 @@ def test_a_damaged_word_document_says_so(tmp_path):
         decode_bytes(data, "book.docx")
     assert str(caught.value).startswith(
         "book.docx looks like a Word document (DOCX) but cannot be read as one: ")
+
+
+def test_a_word_document_that_unpacks_to_too_much_is_refused_before_unpacking(
+    tmp_path, monkeypatch
+):
+    from align import reading
+
+    monkeypatch.setattr(reading, "DOCX_UNPACKED_LIMIT", 8 * 2**20)  # 512 MB in use
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\0" * (12 * 2**20))
+    assert path.stat().st_size < 2**17
+    with pytest.raises(InputError, match="unpacks to 12 MB, more than the 8 MB"):
+        read_document(path)
