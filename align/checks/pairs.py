@@ -6,7 +6,8 @@ in input order, and either side may be empty (an empty side gives a link with
 no sentence on that side: an omission or an addition).  TMX: every ``<tu>``
 with at least two ``<tuv>``s; the source is the ``<tuv>`` in the header's
 ``srclang`` (the first one when the header names none or ``*all*``), the
-translation the first other one.  XLIFF 1.2: every ``<trans-unit>`` (in groups
+translation the first other one; its inline codes are written by their id (as for
+XLIFF, below).  XLIFF 1.2: every ``<trans-unit>`` (in groups
 too) not marked ``translate="no"``, its ``<source>`` and ``<target>``; a unit
 segmented into ``<mrk mtype="seg">`` (as SDL Trados and memoQ write them) gives
 one pair per segment.  XLIFF 2: every ``<segment>`` of every ``<unit>``.  A
@@ -132,9 +133,18 @@ def _read_tsv(path: Path, data: bytes) -> list[tuple[str, str]]:
 
 
 def _segment_text(seg: ET.Element) -> str:
+    """The text of a TMX ``<seg>``, its inline codes written by their id as for XLIFF:
+    ``<bpt i="1">``/``<ept i="1">`` as ``<1>``/``</1>``, ``<ph x="2">``, ``<it>`` and
+    ``<ut>`` as ``<2/>``; the text of ``<hi>`` is kept."""
     parts = [seg.text or ""]
     for child in seg:
-        if child.tag not in _CODE_ELEMENTS:
+        if child.tag == "bpt":
+            parts.append(f"<{_code_id(child)}>")
+        elif child.tag == "ept":
+            parts.append(f"</{_code_id(child)}>")
+        elif child.tag in _CODE_ELEMENTS:
+            parts.append(f"<{_code_id(child)}/>")
+        else:
             parts.append(_segment_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
