@@ -156,7 +156,7 @@ OutputOpt = Annotated[
         "--output", "-o",
         help="Write to this file; the format comes from the extension: .json (the full record), "
         ".html (side-by-side page), .svg (alignment map), .tsv, .tmx, .src.txt (Moses pair: "
-        "also writes .tgt.txt). Repeat for several.",
+        "also writes .tgt.txt), .xlsx (review spreadsheet). Repeat for several.",
     ),
 ]
 SplitOpt = Annotated[

@@ -195,7 +195,7 @@ def test_renderer_is_chosen_by_extension():
     assert renderer_for(Path("corpus.tgt.txt")) is moses
 
 
-@pytest.mark.parametrize("name", ["out.txt", "out.xlsx", "out", ".json"])
+@pytest.mark.parametrize("name", ["out.txt", "out.docx", "out", ".json"])
 def test_unknown_extension_is_a_usage_error_listing_the_known_ones(name):
     with pytest.raises(UsageError) as error:
         renderer_for(Path(name))
@@ -251,3 +251,31 @@ def test_terminal_can_show_only_findings_and_a_limited_number_of_rows():
     text = record_terminal(alignment, limit=2)
     assert "It dreams" in text and "An added sentence." not in text
     assert "4 more links not shown" in text
+
+
+def test_xlsx_has_a_row_per_link_a_row_per_finding_and_the_signature():
+    import openpyxl
+
+    from align.render import xlsx
+
+    alignment = make_alignment()
+    alignment.source.sentences[0].text = "=1+1 Le chat dort."  # must stay text
+    [(path, data)] = xlsx.render(alignment, Path("out.xlsx")).items()
+    assert path == Path("out.xlsx") and renderer_for(Path("A.XLSX")) is xlsx
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["alignment", "findings", "about"]
+    rows = list(book["alignment"].iter_rows(values_only=True))
+    assert rows[0][:3] == ("link", "source", "translation")
+    assert len(rows) == len(alignment.links) + 1
+    assert rows[1][:6] == (1, "=1+1 Le chat dort.", "The cat sleeps.", "1-1", 0.9123, 0.05)
+    assert book["alignment"]["B2"].data_type == "s"  # not a formula
+    assert rows[2][1:4] == ("Il rêve d'une souris.", "It dreams of a mouse.", "1-2")
+    # A control character a spreadsheet cannot hold is shown as U+FFFD.
+    assert rows[3][1] == HOSTILE_FR.replace("\x07", "\ufffd")
+    assert rows[4][1:4] == ("Une phrase sans traduction.", None, "1-0")
+    assert rows[4][6:] == ("major", "major omission: not translated")
+    findings = list(book["findings"].iter_rows(values_only=True))
+    assert [r[:3] for r in findings[1:]] == [(4, "major", "omission"), (3, "minor", "wording")]
+    about = dict(book["about"].iter_rows(min_row=2, values_only=True))
+    assert about["version"] == "0.1.0" and json.loads(about["model"]) == {"id": "test-model"}
+    assert about["warning"] == "a warning" and about["created"] == alignment.created

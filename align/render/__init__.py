@@ -24,6 +24,7 @@ _MODULES: dict[str, str] = {
     ".html": "align.render.html",
     ".htm": "align.render.html",
     ".svg": "align.render.svg_map",
+    ".xlsx": "align.render.xlsx",
 }
 
 KNOWN_EXTENSIONS: tuple[str, ...] = tuple(_MODULES)
