@@ -255,3 +255,18 @@ def test_check_pairs_reads_an_xliff_file_on_the_command_line(tmp_path, default_e
         ("major", "placeholders or tags differ: <1/> of the source missing from the translation")]
     assert not [f for link in record["links"][3:] for f in link["findings"]
                 if f["reason"].startswith("placeholders")]
+
+
+def test_csv_pairs_are_read_with_spreadsheet_quoting(tmp_path):
+    path = tmp_path / "pairs.csv"
+    path.write_text('Hello.,Bonjour.\n"One, two.","Un, deux."\n"He said ""no"".",\n'
+                    ',"Ajouté,\nsur deux lignes."\n', "utf-8")
+    assert _pairs(read_pairs(path)) == [
+        ("Hello.", "Bonjour."),
+        ("One, two.", "Un, deux."),
+        ('He said "no".', ""),
+        ("", "Ajouté, sur deux lignes."),  # a line break inside a field becomes a space
+    ]
+    path.write_text("Hello.,Bonjour.\nJust one field\n", "utf-8")
+    with pytest.raises(InputError, match="row 2: 1 field"):
+        read_pairs(path)

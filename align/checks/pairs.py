@@ -3,7 +3,8 @@ XLIFF or gettext PO, the files translation tools and localisation projects keep.
 
 TSV: one ``source<TAB>translation`` per line, no header; every line is a pair,
 in input order, and either side may be empty (an empty side gives a link with
-no sentence on that side: an omission or an addition).  TMX: every ``<tu>``
+no sentence on that side: an omission or an addition).  CSV (``.csv``): the same
+with two comma-separated columns, quoted as spreadsheets write them.  TMX: every ``<tu>``
 with at least two ``<tuv>``s; the source is the ``<tuv>`` in the header's
 ``srclang`` (the first one when the header names none or ``*all*``), the
 translation the first other one; its inline codes are written by their id (as for
@@ -39,8 +40,8 @@ _CODE_ELEMENTS = {"bpt", "ept", "ph", "it", "ut"}
 
 def read_pairs(path: str | Path) -> Alignment:
     """The pairs of a TMX (``.tmx``), XLIFF (``.xlf``, ``.xliff``, ``.sdlxliff``,
-    ``.mqxliff``, or any file whose root is ``<xliff>``), PO (``.po``) or else TSV file
-    as an `Alignment`, one link each."""
+    ``.mqxliff``, or any file whose root is ``<xliff>``), PO (``.po``), CSV (``.csv``) or
+    else TSV file as an `Alignment`, one link each."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -53,11 +54,13 @@ def read_pairs(path: str | Path) -> Alignment:
     suffix = path.suffix.lower()
     if suffix == ".tmx":
         pairs, languages = _read_tmx(path, data)
-    elif suffix in XLIFF_SUFFIXES or (suffix not in (".tsv", ".txt", ".po")
+    elif suffix in XLIFF_SUFFIXES or (suffix not in (".tsv", ".txt", ".po", ".csv")
                                       and b"<xliff" in data[:2048]):
         pairs, languages = _read_xliff(path, data)
     elif suffix == ".po":
         pairs, languages = _read_po(path, data)
+    elif suffix == ".csv":
+        pairs, languages = _read_csv(path, data), (None, None)
     else:
         pairs, languages = _read_tsv(path, data), (None, None)
     return pairs_alignment(pairs, name=path.name, path=str(path), languages=languages)
@@ -129,6 +132,30 @@ def _read_tsv(path: Path, data: bytes) -> list[tuple[str, str]]:
                 "source<TAB>translation"
             )
         pairs.append((source, translation))
+    return pairs
+
+
+def _read_csv(path: Path, data: bytes) -> list[tuple[str, str]]:
+    """Comma-separated pairs as a spreadsheet saves them: two columns, fields quoted when
+    they hold commas, quotes or line breaks; no header; a row of one field is an error."""
+    import csv
+    import io
+
+    rows = csv.reader(io.StringIO(_decode(path, data), newline=""))
+    pairs = []
+    try:
+        for number, row in enumerate(rows, start=1):
+            if not row or not any(field.strip() for field in row):
+                pairs.append(("", ""))
+                continue
+            if len(row) < 2 or any(field.strip() for field in row[2:]):
+                raise InputError(
+                    f"{path}, row {number}: {len(row)} field(s); each row must be "
+                    "source,translation"
+                )
+            pairs.append((row[0], row[1]))
+    except csv.Error as error:
+        raise InputError(f"{path}, row {rows.line_num}: not CSV ({error})") from None
     return pairs
 
 
