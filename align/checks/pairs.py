@@ -34,8 +34,6 @@ from align.errors import InputError
 from align.record import Alignment, Link, Sentence, Side
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-#: Inline TMX elements whose content is the original's markup, not text.
-_CODE_ELEMENTS = {"bpt", "ept", "ph", "it", "ut"}
 
 
 def read_pairs(path: str | Path) -> Alignment:
@@ -47,7 +45,7 @@ def read_pairs(path: str | Path) -> Alignment:
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(
-            f"{path} does not exist; give a TSV, TMX, XLIFF or PO file of aligned pairs"
+            f"{path} does not exist; give a TSV, CSV, TMX, XLIFF or PO file of aligned pairs"
         ) from None
     except OSError as error:
         raise InputError(f"cannot read {path} ({error.strerror})") from None
@@ -159,24 +157,6 @@ def _read_csv(path: Path, data: bytes) -> list[tuple[str, str]]:
     return pairs
 
 
-def _segment_text(seg: ET.Element) -> str:
-    """The text of a TMX ``<seg>``, its inline codes written by their id as for XLIFF:
-    ``<bpt i="1">``/``<ept i="1">`` as ``<1>``/``</1>``, ``<ph x="2">``, ``<it>`` and
-    ``<ut>`` as ``<2/>``; the text of ``<hi>`` is kept."""
-    parts = [seg.text or ""]
-    for child in seg:
-        if child.tag == "bpt":
-            parts.append(f"<{_code_id(child)}>")
-        elif child.tag == "ept":
-            parts.append(f"</{_code_id(child)}>")
-        elif child.tag in _CODE_ELEMENTS:
-            parts.append(f"<{_code_id(child)}/>")
-        else:
-            parts.append(_segment_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
 Languages = tuple[str | None, str | None]
 
 
@@ -206,25 +186,23 @@ def _read_tmx(path: Path, data: bytes) -> tuple[list[tuple[str, str]], Languages
             first = matching[0] if matching else 0
         second = next(k for k in range(len(variants)) if k != first)
         (lang_a, seg_a), (lang_b, seg_b) = variants[first], variants[second]
-        pairs.append((
-            _segment_text(seg_a) if seg_a is not None else "",
-            _segment_text(seg_b) if seg_b is not None else "",
-        ))
-        languages = (lang_a.split("-")[0].lower() or None, lang_b.split("-")[0].lower() or None)
+        pairs.append((_inline_text(seg_a), _inline_text(seg_b)))
+        languages = (_language(lang_a), _language(lang_b))
     if not pairs:
         raise InputError(f"{path} holds no translation unit with two languages")
     return pairs, languages
 
 
 XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
-#: XLIFF inline codes (the original's tags and placeholders) and how the text shows them,
-#: as translation tools do, by their id: ``<1/>`` a standalone code, ``<1>`` … ``</1>``
-#: a pair (``<g>`` and ``<pc>`` hold text between; ``bx``/``ex``, ``bpt``/``ept``,
-#: ``sc``/``ec`` open and close).  A translation must keep them all
-#: (`align.checks.placeholders`); annotations (``mrk``, ``sm``/``em``) are not codes.
+#: XLIFF and TMX inline codes (the original's tags and placeholders) and how the text
+#: shows them, as translation tools do, by their id: ``<1/>`` a standalone code, ``<1>``
+#: … ``</1>`` a pair (XLIFF's ``<g>`` and ``<pc>`` hold text between; ``bx``/``ex``,
+#: ``bpt``/``ept``, ``sc``/``ec`` open and close).  A translation must keep them all
+#: (`align.checks.placeholders`); annotations (XLIFF's ``mrk``, ``sm``/``em``, TMX's
+#: ``hi``) are not codes.
 _OPENING = {"bx", "bpt", "sc"}
 _CLOSING = {"ex", "ept", "ec"}
-_STANDALONE = {"x", "ph", "it"}
+_STANDALONE = {"x", "ph", "it", "ut"}
 _ANNOTATION = {"sm", "em"}
 
 
@@ -245,8 +223,8 @@ def _code_id(element: ET.Element) -> str:
 
 
 def _inline_text(element: ET.Element | None) -> str:
-    """The text of an XLIFF ``<source>``, ``<target>`` or ``<mrk>``, its inline codes
-    written as ``<id/>``, ``<id>`` and ``</id>``."""
+    """The text of an XLIFF ``<source>``, ``<target>`` or ``<mrk>``, or of a TMX ``<seg>``,
+    its inline codes written as ``<id/>``, ``<id>`` and ``</id>``."""
     if element is None:
         return ""
     parts = [element.text or ""]
