@@ -533,6 +533,12 @@ def _synthetic_suite(docs, clean, seeds, wanted: dict[str, int], offset: int,
         print(f"  precision {kind:13s} new {ok:3d}/{n_new:<3d} = "
               f"{ok / n_new if n_new else float('nan'):.3f}   strict {ok:3d}/{n_all:<4d} = "
               f"{ok / n_all if n_all else float('nan'):.3f}")
+    others = {k: n for k, n in sorted(new_found.items()) if k not in kinds}
+    if others:
+        # Findings of kinds nothing was planted for: all false, caused by the planting.
+        print("  new findings of other kinds (all false): "
+              + ", ".join(f"{k} {n}" for k, n in others.items()))
+        result.update({f"false_new_{k}{suffix}": n for k, n in others.items()})
     if show_false:
         print("  false new findings (kind, document, seed, reason, both sides):")
         for name, seed, f, link, record in sorted(false_new, key=lambda x: x[2].kind):

@@ -173,6 +173,21 @@ def test_a_name_rendered_the_same_other_way_throughout_is_a_choice():
     assert not any(f.kind == "name" for _, f in record.findings())
 
 
+def test_a_rendering_stays_a_choice_when_the_name_is_kept_in_one_sentence_only():
+    """One sentence left in the original (or a translator's gloss) writes the name as it
+    is; the rendering used everywhere else is still the translation's choice."""
+    record = check([
+        ("The Dormouse slowly opened his eyes.", "Le Loir ouvrit lentement les yeux."),
+        ("Wake up, Dormouse!", "Réveillez-vous, Loir !"),
+        ("The Dormouse shook its head.", "Le Loir secoua la tête."),
+        ("Then the Dormouse fell asleep.", "Puis le Loir s'endormit."),
+        ("They pinched the Dormouse.", "Ils pincèrent le Loir."),
+        ("The Dormouse began in a hurry.", "The Dormouse began in a hurry."),
+    ])
+    assert not any(f.kind == "name" and f.severity == "major" for _, f in record.findings())
+    assert not any(f.kind == "name" for k in range(5) for f in record.links[k].findings)
+
+
 def test_a_name_replaced_in_places_while_written_elsewhere_is_flagged():
     record = check([
         ("Alice opened the door.", "Mabel ouvrit la porte."),

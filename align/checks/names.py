@@ -318,11 +318,12 @@ def _paired(ctx: CheckContext, i: int, a: list[Word], b: list[Word]) -> bool:
 
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     lexicons: dict[SideName, _Lexicon | None] = {}
-    vocabulary: dict[SideName, set[str]] = {}
+    # How many sentences of each side write each word (its vocabulary, with counts).
+    written: dict[SideName, Counter[str]] = {}
     for side in ("source", "translation"):
         texts = ctx.alignment.side(side).texts()
         lexicons[side] = _Lexicon(texts)
-        vocabulary[side] = {_key(w.text) for text in texts for w in _words(text)}
+        written[side] = Counter(k for text in texts for k in {_key(w.text) for w in _words(text)})
     for side, other in (("source", "translation"), ("translation", "source")):
         if ctx.language(side) == "de" and ctx.language(other) != "de":
             # German capitalises every noun: its names are those the other side writes
@@ -398,10 +399,14 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         # A name the translation renders the same other way in several places ("Mary Ann"
         # as "Marianne") is a choice, not a slip, unless the translation also writes the
         # name as it is elsewhere: then the other rendering replaces it only here and there.
+        # Written as it is in a few sentences only (a sentence left untranslated, "le Loir
+        # (the Dormouse)"), against a rendering three times as frequent, it stays a choice.
+        def rare(side: SideName, group: list[Word], times: int) -> bool:
+            return all(3 * written[side][_key(w.text)] <= times for w in group)
+
         chosen = {(key_of(a), key_of(b)) for a in left for b in right
-                  if renderings[(key_of(a), key_of(b))] >= 2
-                  and not any(_key(w.text) in vocabulary["translation"] for w in a)
-                  and not any(_key(w.text) in vocabulary["source"] for w in b)}
+                  if (times := renderings[(key_of(a), key_of(b))]) >= 2
+                  and rare("translation", a, times) and rare("source", b, times)}
         left = [a for a in left if not any(c[0] == key_of(a) for c in chosen)]
         right = [b for b in right if not any(c[1] == key_of(b) for c in chosen)]
 
@@ -413,7 +418,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
 
         def one_sided(group: list[Word], other: SideName) -> str:
             # The name is used elsewhere on the other side: a pronoun here, not a loss.
-            known = any(_key(w.text) in vocabulary[other] or _key(w.text) in _EQUIVALENT
+            known = any(_key(w.text) in written[other] or _key(w.text) in _EQUIVALENT
                         for w in group)
             return "info" if known else "minor"
 
