@@ -286,3 +286,17 @@ def test_a_second_check_reads_the_word_vectors_from_the_token_cache(default_enco
     assert path.stat().st_mtime_ns == before
     with TokenVectorCache(path) as store:
         assert len(store) == stored
+
+
+def test_lines_with_surrounding_spaces_give_no_space_finding(default_encoder):
+    """Sentences read from a text are stripped of the spaces around them (the Text+Berg
+    files end every line with one), so only already aligned strings can differ there."""
+    import align
+
+    record = align.align_texts(
+        "Der Gipfel wurde 1953 erreicht. \n  Die Expedition kehrte zurück. \n",
+        "Le sommet fut atteint en 1953.\nL'expédition revint. \n",
+        split="lines", cache=False,
+    )
+    assert [len(link.source) for link in record.links] == [1, 1]
+    assert not any("space" in f.reason for _, f in record.findings())

@@ -338,6 +338,42 @@ def test_repeated_source_sentence_translated_two_ways():
     assert flagged == [2]
 
 
+def test_one_translation_reused_for_a_changed_source_sentence():
+    """A translation-memory match reused without its change: the sources are a word apart
+    and the translation is the same (minor); two phrasings that one translation fits are
+    only info."""
+    file_fr = "Supprimer le fichier sélectionné de la liste."
+    record = check([
+        ("Delete the selected file from the list.", file_fr),
+        ("Delete the selected folder from the list.", file_fr),
+        ("Not a bit, said the Caterpillar.", "Pas du tout, dit la Chenille."),
+        ("It isn't, said the Caterpillar.", "Pas du tout, dit la Chenille."),
+        ("Delete the selected file from the list.", file_fr),
+    ])
+    reused = [(i, f.severity) for i, f in record.findings() if "same translation" in f.reason]
+    assert reused == [(1, "minor"), (3, "info")]
+    [finding] = [f for f in record.links[1].findings if "same translation" in f.reason]
+    assert {s.side for s in finding.spans} == {"source", "translation"}
+    assert "link 1" in finding.reason
+
+
+def test_a_trailing_space_on_one_side_of_a_string_is_flagged():
+    """Software strings are joined by their spaces: "Name: " + value."""
+    record = check([
+        ("Name: ", "Nom :"),
+        (" items selected", " éléments sélectionnés"),
+        ("Open the  file.", "Ouvrir le  fichier."),
+        ("Open the file.", "Ouvrir le  fichier."),
+    ])
+    spaces = [(i, f.severity, f.reason, [(s.side, s.text) for s in f.spans])
+              for i, f in record.findings() if "space" in f.reason]
+    assert spaces == [
+        (0, "minor", "the source ends with a space and the translation does not",
+         [("source", " ")]),
+        (3, "info", "double space in the translation", [("translation", "  ")]),
+    ]
+
+
 # -- untranslated, length, glossary --------------------------------------------------------
 
 

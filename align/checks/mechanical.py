@@ -1,5 +1,7 @@
 """Mechanical defects: doubled words, unbalanced brackets and quotes, final punctuation that
-differs, a repeated source sentence translated differently, and one term spelled two ways.
+differs, a repeated source sentence translated differently, one translation given to
+different source sentences, one term spelled two ways, and spaces: a leading or trailing
+space on one side only (software strings are joined to others by them), a double space.
 
 These look at both sides: the source can carry defects too (``that that``), and a
 reviewer wants to know before blaming the translation.
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from align.checks.base import CheckContext, LinkText, quote, words
@@ -121,6 +124,38 @@ def _balance(ctx: CheckContext, i: int) -> list[tuple[int, Finding]]:
     return out
 
 
+#: Two or more spaces between words; no-break spaces (French ``« Quoi ? »``) are not runs.
+_DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def _spaces(ctx: CheckContext, i: int) -> list[tuple[int, Finding]]:
+    """A leading or trailing space on one side only, and a double space in the translation
+    where the source has none.  Text read from documents is segmented into stripped
+    sentences, so the first applies to already aligned strings (``--pairs``), where a
+    string such as "Name: " is joined to the next by its space."""
+    source, translation = ctx.sources[i], ctx.translations[i]
+    out = []
+    for where, strip, edge in (("begins", str.lstrip, 0), ("ends", str.rstrip, -1)):
+        spaced = [text != strip(text) for text in (source.text, translation.text)]
+        if spaced[0] != spaced[1]:
+            this, other = ("source", "translation") if spaced[0] else ("translation", "source")
+            side = source if spaced[0] else translation
+            start = 0 if edge == 0 else len(strip(side.text))
+            end = len(side.text) - len(strip(side.text)) if edge == 0 else len(side.text)
+            out.append((i, Finding(
+                "mechanical", "minor",
+                f"the {this} {where} with a space and the {other} does not",
+                [ctx.span(side, start, end)],
+            )))
+    if not _DOUBLE_SPACE.search(source.text):
+        for m in _DOUBLE_SPACE.finditer(translation.text):
+            out.append((i, Finding(
+                "mechanical", "info", "double space in the translation",
+                [ctx.span(translation, m.start(), m.end())],
+            )))
+    return out
+
+
 def _punctuation(ctx: CheckContext, i: int) -> list[tuple[int, Finding]]:
     source, translation = ctx.sources[i], ctx.translations[i]
     a, b = final_mark(source.text), final_mark(translation.text)
@@ -160,6 +195,42 @@ def _repeated_sources(ctx: CheckContext) -> list[tuple[int, Finding]]:
                     f" {quote(ctx.translations[first_usual].text)}",
                     ctx.whole(ctx.translations[i]),
                 )))
+    return out
+
+
+def _words_changed(a: str, b: str) -> int:
+    """How many words the longer of two normalised sentences has outside their common runs."""
+    x, y = a.split(), b.split()
+    same = sum(block.size for block in SequenceMatcher(None, x, y, autojunk=False)
+               .get_matching_blocks())
+    return max(len(x), len(y)) - same
+
+
+def _repeated_translations(ctx: CheckContext) -> list[tuple[int, Finding]]:
+    """One translation given to different source sentences (the reverse of
+    `_repeated_sources`).  Sources a word or two apart are the translation memory's
+    classic slip, a match reused without the change ("Delete the file" /
+    "Delete the folder"): minor; sources worded apart are often two phrasings that one
+    translation fits ("Not a bit" / "It isn't", both "Pas du tout"): info."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, (s, t) in enumerate(zip(ctx.sources, ctx.translations, strict=True)):
+        if s and t and len(words(t.text)) >= 3:
+            groups[_normal(t.text)].append(i)
+    out = []
+    for members in groups.values():
+        first = members[0]
+        usual = _normal(ctx.sources[first].text)
+        for i in members[1:]:
+            source = _normal(ctx.sources[i].text)
+            if source == usual:
+                continue
+            changed = _words_changed(source, usual)
+            out.append((i, Finding(
+                "mechanical", "minor" if changed <= 2 else "info",
+                f"the same translation is given to a different source sentence in link "
+                f"{first + 1}: {quote(ctx.sources[first].text)}",
+                ctx.whole(ctx.sources[i]) + ctx.whole(ctx.translations[i]),
+            )))
     return out
 
 
@@ -229,7 +300,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         source, translation = ctx.sources[i], ctx.translations[i]
         out += _doubled(ctx, i, source) + _doubled(ctx, i, translation)
         if source and translation:
-            out += _balance(ctx, i) + _punctuation(ctx, i)
-    out += _repeated_sources(ctx)
+            out += _balance(ctx, i) + _punctuation(ctx, i) + _spaces(ctx, i)
+    out += _repeated_sources(ctx) + _repeated_translations(ctx)
     out += _spellings(ctx, "source") + _spellings(ctx, "translation")
     return out
