@@ -173,15 +173,19 @@ def _normal(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-def _repeated_sources(ctx: CheckContext) -> list[tuple[int, Finding]]:
+def _repeats(ctx: CheckContext, side: SideName) -> list[list[int]]:
+    """The links of two sides whose `side` reads the same (three words or more), grouped,
+    in link order."""
     groups: dict[str, list[int]] = defaultdict(list)
     for i, (s, t) in enumerate(zip(ctx.sources, ctx.translations, strict=True)):
-        if s and t and len(words(s.text)) >= 3:
-            groups[_normal(s.text)].append(i)
+        if s and t and len(words(text := (s if side == "source" else t).text)) >= 3:
+            groups[_normal(text)].append(i)
+    return [members for members in groups.values() if len(members) >= 2]
+
+
+def _repeated_sources(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out = []
-    for members in groups.values():
-        if len(members) < 2:
-            continue
+    for members in _repeats(ctx, "source"):
         versions = Counter(_normal(ctx.translations[i].text) for i in members)
         if len(versions) < 2:
             continue
@@ -212,12 +216,8 @@ def _repeated_translations(ctx: CheckContext) -> list[tuple[int, Finding]]:
     classic slip, a match reused without the change ("Delete the file" /
     "Delete the folder"): minor; sources worded apart are often two phrasings that one
     translation fits ("Not a bit" / "It isn't", both "Pas du tout"): info."""
-    groups: dict[str, list[int]] = defaultdict(list)
-    for i, (s, t) in enumerate(zip(ctx.sources, ctx.translations, strict=True)):
-        if s and t and len(words(t.text)) >= 3:
-            groups[_normal(t.text)].append(i)
     out = []
-    for members in groups.values():
+    for members in _repeats(ctx, "translation"):
         first = members[0]
         usual = _normal(ctx.sources[first].text)
         for i in members[1:]:
