@@ -300,3 +300,18 @@ def test_lines_with_surrounding_spaces_give_no_space_finding(default_encoder):
     )
     assert [len(link.source) for link in record.links] == [1, 1]
     assert not any("space" in f.reason for _, f in record.findings())
+
+
+def test_a_quote_closed_later_in_its_paragraph_is_not_unbalanced(default_encoder):
+    """English dialogue opens a quote in one sentence and closes it in the next, where
+    French dialogue has a dash and no quotes; only a paragraph left unclosed is shown."""
+    import align
+
+    record = align.align_texts(
+        "— Qu'as-tu ? qu'as-tu ? Dis-le-moi.\n\n— Rien du tout. Je suis fatiguée.\n",
+        "“What's the matter? What's the matter? Tell me.”\n\n“Nothing at all. I am tired.\n",
+        cache=False,
+    )
+    unbalanced = [(record.links[i].translation, f.reason) for i, f in record.findings()
+                  if "unbalanced" in f.reason]
+    assert unbalanced == [([3], "unbalanced quotes “” in the translation")]

@@ -105,15 +105,38 @@ def _doubled(ctx: CheckContext, i: int, side: LinkText) -> list[tuple[int, Findi
     ]
 
 
-def _balance(ctx: CheckContext, i: int) -> list[tuple[int, Finding]]:
+def _paragraph_imbalance(ctx: CheckContext) -> dict[tuple[SideName, int], list[str]]:
+    """`imbalance` of every paragraph of both sides that holds an unbalanced sentence."""
+    out = {}
+    for side in ("source", "translation"):
+        paragraphs: dict[int, list[str]] = defaultdict(list)
+        for sentence in ctx.alignment.side(side).sentences:
+            paragraphs[sentence.paragraph].append(sentence.text)
+        for number, texts in paragraphs.items():
+            if any(imbalance(text) for text in texts):
+                out[(side, number)] = imbalance(" ".join(texts))
+    return out
+
+
+def _balance(ctx: CheckContext, i: int, paragraphs: dict[tuple[SideName, int], list[str]]
+             ) -> list[tuple[int, Finding]]:
     out = []
     source, translation = ctx.sources[i], ctx.translations[i]
     left, right = imbalance(source.text), imbalance(translation.text)
-    # Dialogue legitimately opens a quote in one sentence and closes it later; only a
-    # difference between the two sides is worth a look.
+    link = ctx.alignment.links[i]
+
+    def in_paragraph(side: SideName, pair: str) -> bool:
+        """Whether a paragraph that the link's `side` is part of is unbalanced too."""
+        sentences = ctx.alignment.side(side).sentences
+        return any(pair in paragraphs.get((side, sentences[k].paragraph), ())
+                   for k in (link.source if side == "source" else link.translation))
+
+    # Dialogue legitimately opens a quote in one sentence and closes it later in its
+    # paragraph ("“What is it? What is it?” he said."); only a difference between the two
+    # sides that the paragraph does not make up for is worth a look.
     for this, other, name in ((right, left, "translation"), (left, right, "source")):
         for pair in this:
-            if pair in other:
+            if pair in other or not in_paragraph(name, pair):
                 continue
             side = translation if name == "translation" else source
             kind = "brackets" if pair[0] in "([{" else "quotes"
@@ -296,11 +319,12 @@ def _spellings(ctx: CheckContext, side: SideName) -> list[tuple[int, Finding]]:
 
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
+    paragraphs = _paragraph_imbalance(ctx)
     for i in range(len(ctx.alignment.links)):
         source, translation = ctx.sources[i], ctx.translations[i]
         out += _doubled(ctx, i, source) + _doubled(ctx, i, translation)
         if source and translation:
-            out += _balance(ctx, i) + _punctuation(ctx, i) + _spaces(ctx, i)
+            out += _balance(ctx, i, paragraphs) + _punctuation(ctx, i) + _spaces(ctx, i)
     out += _repeated_sources(ctx) + _repeated_translations(ctx)
     out += _spellings(ctx, "source") + _spellings(ctx, "translation")
     return out
