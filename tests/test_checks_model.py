@@ -315,3 +315,22 @@ def test_a_quote_closed_later_in_its_paragraph_is_not_unbalanced(default_encoder
     unbalanced = [(record.links[i].translation, f.reason) for i, f in record.findings()
                   if "unbalanced" in f.reason]
     assert unbalanced == [([3], "unbalanced quotes “” in the translation")]
+
+
+def test_a_quotation_over_several_paragraphs_is_not_unbalanced(default_encoder):
+    """A speech of several paragraphs: English opens each with a quote and closes only the
+    last; French marks each paragraph after the first with a closing guillemet."""
+    import align
+
+    record = align.align_texts(
+        "« J'ai connu un enfant de huit ans.\n\n» Il gagnait toujours au jeu.\n\n"
+        "» Tout le monde l'admirait. »\n\n— Et il répondit : « Jamais.\n\n» Plus jamais.\n",
+        "“I knew a child of eight years.\n\n“He always won at the game.\n\n"
+        "“Everybody admired him.”\n\n“And he answered: ‘Never.\n\n“Never again.\n",
+        cache=False,
+    )
+    unbalanced = [(record.links[i].translation, f.reason) for i, f in record.findings()
+                  if "unbalanced" in f.reason]
+    # Only the speech that nothing closes, on either side, is left; the French dash
+    # dialogue needs no closing guillemet, the English one does.
+    assert unbalanced == [([4], "unbalanced quotes “” in the translation")]

@@ -105,16 +105,41 @@ def _doubled(ctx: CheckContext, i: int, side: LinkText) -> list[tuple[int, Findi
     ]
 
 
+def _continued(text: str, following: str, pair: str) -> bool:
+    """Whether paragraph `text` is balanced for the quote `pair` under the conventions of a
+    quotation that runs over several paragraphs: English opens every paragraph with the
+    quote and closes only the last (`following` opens again); French marks each paragraph
+    after the first with the closing guillemet, whether the speech opened with « (« … /
+    » … / » … ») or with a dialogue dash (— … / » … / » …)."""
+    opening, closing = pair[0], pair[1]
+    if opening in "([{" or "„" in text:
+        return False
+    if opening == closing:
+        return text.count(opening) % 2 == 1 and following.startswith(opening)
+    opens, closes = text.count(opening), text.count(closing)
+    if text.lstrip().startswith(closing):
+        closes -= 1
+        if closes == opens + 1:  # the last paragraph closes what the first opened
+            return True
+    return opens == closes or (opens == closes + 1 and following.startswith((opening, closing)))
+
+
 def _paragraph_imbalance(ctx: CheckContext) -> dict[tuple[SideName, int], list[str]]:
-    """`imbalance` of every paragraph of both sides that holds an unbalanced sentence."""
+    """`imbalance` of every paragraph of both sides that holds an unbalanced sentence, less
+    the quotes that run on into the next paragraph (`_continued`)."""
     out = {}
     for side in ("source", "translation"):
         paragraphs: dict[int, list[str]] = defaultdict(list)
         for sentence in ctx.alignment.side(side).sentences:
             paragraphs[sentence.paragraph].append(sentence.text)
-        for number, texts in paragraphs.items():
-            if any(imbalance(text) for text in texts):
-                out[(side, number)] = imbalance(" ".join(texts))
+        numbers = sorted(paragraphs)
+        for k, number in enumerate(numbers):
+            if any(imbalance(text) for text in paragraphs[number]):
+                text = " ".join(paragraphs[number])
+                following = (" ".join(paragraphs[numbers[k + 1]]).lstrip()
+                             if k + 1 < len(numbers) else "")
+                out[(side, number)] = [pair for pair in imbalance(text)
+                                       if not _continued(text, following, pair)]
     return out
 
 
