@@ -334,3 +334,19 @@ def test_a_quotation_over_several_paragraphs_is_not_unbalanced(default_encoder):
     # Only the speech that nothing closes, on either side, is left; the French dash
     # dialogue needs no closing guillemet, the English one does.
     assert unbalanced == [([4], "unbalanced quotes “” in the translation")]
+
+
+def test_a_sentence_translated_inside_a_long_one_is_not_a_whole_addition(shared_data):
+    """Maupassant's one sentence « Morissot reprit : « Et la pêche ? hein ! quel bon
+    souvenir ! » » is two in the 1903 English; the second renders a clause of it.  The
+    sentence vectors call it unrelated to the whole French sentence; a clause says
+    otherwise."""
+    import align
+
+    folder = shared_data / "literary-pairs"
+    record = align.align_files(folder / "maupassant_deuxamis.fr.txt",
+                               folder / "maupassant_deuxamis.en.txt")
+    whole = {f.spans[0].text for _, f in record.findings()
+             if f.kind in ("omission", "addition") and "text with no counterpart" in f.reason}
+    assert "“What good times we used to have!”" not in whole
+    assert "C’était M. Sauvage, une connaissance du bord de l’eau." not in whole

@@ -13,6 +13,8 @@ little more similar to the other side than unrelated text, and most of whose
 content words the word aligner leaves unmatched, is a whole sentence with no
 counterpart: the aligner may attach a sentence whose translation was left out to
 its neighbour's link, or an added sentence to the link beside it.
+A sentence that one clause of the other side translates is not such a sentence: a
+long sentence may hold the translation of a short one.
 
 Words that a link lacks are often in the neighbouring link: the translation moved a
 sentence boundary ("Pauvre Mlle Taylor" ends one French sentence, "Poor Miss Taylor!"
@@ -30,6 +32,8 @@ restructure, and small unaligned runs are often just that).
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 
@@ -66,6 +70,12 @@ def _whole_severity(text: str) -> str:
 STRAY_SIMILARITY = 0.35
 #: ... and at least this share of its content words have no counterpart there.
 STRAY_UNALIGNED = 0.6
+#: ... and no clause of the other side is at least this similar to it (on the same scale):
+#: halfway from unrelated text to a typical link.
+STRAY_CLAUSE = 0.5
+#: Where a sentence breaks into clauses: commas, colons, brackets, quotes, dashes, and
+#: exclamation and question marks inside it ("Et la pêche ? hein ! quel bon souvenir !").
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:«»“”\"()\[\]—–]|--|[!?…](?=\s))\s*")
 
 
 def _mean_vector(ctx: CheckContext, side: SideName, vectors: np.ndarray) -> np.ndarray:
@@ -136,8 +146,41 @@ def stray_sentences(ctx: CheckContext, i: int, side: SideName) -> list[int]:
                        if start <= w.start < start + length and is_content(w)]
             if content and sum(not ok for ok in content) >= STRAY_UNALIGNED * len(content):
                 kept.append(k)
-        found = kept
+        found = _unmatched_by_clauses(ctx, i, side, kept, scale) if kept else kept
     return found
+
+
+def _clauses(link_side: LinkText) -> list[str]:
+    """The clauses of each sentence of `link_side` (two words or more), and each two
+    neighbouring clauses together."""
+    out = []
+    for text_start, _, length in link_side.pieces:
+        parts = [c for c in _CLAUSE_BREAK.split(link_side.text[text_start:text_start + length])
+                 if len(c.split()) >= 2]
+        out += parts + [f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False)]
+    return out
+
+
+def _unmatched_by_clauses(ctx: CheckContext, i: int, side: SideName, candidates: list[int],
+                          scale: tuple[float, float]) -> list[int]:
+    """The `candidates` that no clause of the other side translates.
+
+    A sentence rendered inside a long sentence of the other side ("“What good times we
+    used to have!”" in « Et la pêche ? hein ! quel bon souvenir ! ») is dissimilar to
+    that sentence as a whole, and its words can lose the word aligner's competition to the
+    other sentences of the link; one clause of it is as similar as a translation.  The
+    clauses are embedded only for the few sentences that reach this test."""
+    if ctx.encoder is None:
+        return candidates
+    clauses = _clauses(ctx.translations[i] if side == "source" else ctx.sources[i])
+    if not clauses:
+        return candidates
+    background, typical = scale
+    unit = max(typical - background, 1e-6)
+    vectors = ctx.encoder.encode(clauses)
+    mine = ctx.sentence_vectors(side)
+    return [k for k in candidates
+            if (float((vectors @ mine[k]).max()) - background) / unit < STRAY_CLAUSE]
 
 
 def _stray_finding(ctx: CheckContext, i: int, side: SideName, k: int) -> Finding:
