@@ -302,35 +302,35 @@ def test_lines_with_surrounding_spaces_give_no_space_finding(default_encoder):
     assert not any("space" in f.reason for _, f in record.findings())
 
 
+def _unbalanced(source: str, translation: str) -> list[tuple[list[int], str]]:
+    """The unbalanced-quote findings of two texts aligned and checked: (translation
+    sentences of the link, reason)."""
+    import align
+
+    record = align.align_texts(source, translation, cache=False)
+    return [(record.links[i].translation, f.reason) for i, f in record.findings()
+            if "unbalanced" in f.reason]
+
+
 def test_a_quote_closed_later_in_its_paragraph_is_not_unbalanced(default_encoder):
     """English dialogue opens a quote in one sentence and closes it in the next, where
     French dialogue has a dash and no quotes; only a paragraph left unclosed is shown."""
-    import align
-
-    record = align.align_texts(
+    unbalanced = _unbalanced(
         "— Qu'as-tu ? qu'as-tu ? Dis-le-moi.\n\n— Rien du tout. Je suis fatiguée.\n",
         "“What's the matter? What's the matter? Tell me.”\n\n“Nothing at all. I am tired.\n",
-        cache=False,
     )
-    unbalanced = [(record.links[i].translation, f.reason) for i, f in record.findings()
-                  if "unbalanced" in f.reason]
     assert unbalanced == [([3], "unbalanced quotes “” in the translation")]
 
 
 def test_a_quotation_over_several_paragraphs_is_not_unbalanced(default_encoder):
     """A speech of several paragraphs: English opens each with a quote and closes only the
     last; French marks each paragraph after the first with a closing guillemet."""
-    import align
-
-    record = align.align_texts(
+    unbalanced = _unbalanced(
         "« J'ai connu un enfant de huit ans.\n\n» Il gagnait toujours au jeu.\n\n"
         "» Tout le monde l'admirait. »\n\n— Et il répondit : « Jamais.\n\n» Plus jamais.\n",
         "“I knew a child of eight years.\n\n“He always won at the game.\n\n"
         "“Everybody admired him.”\n\n“And he answered: ‘Never.\n\n“Never again.\n",
-        cache=False,
     )
-    unbalanced = [(record.links[i].translation, f.reason) for i, f in record.findings()
-                  if "unbalanced" in f.reason]
     # Only the speech that nothing closes, on either side, is left; the French dash
     # dialogue needs no closing guillemet, the English one does.
     assert unbalanced == [([4], "unbalanced quotes “” in the translation")]

@@ -183,13 +183,14 @@ def _spaces(ctx: CheckContext, i: int) -> list[tuple[int, Finding]]:
     string such as "Name: " is joined to the next by its space."""
     source, translation = ctx.sources[i], ctx.translations[i]
     out = []
-    for where, strip, edge in (("begins", str.lstrip, 0), ("ends", str.rstrip, -1)):
+    for where, strip in (("begins", str.lstrip), ("ends", str.rstrip)):
         spaced = [text != strip(text) for text in (source.text, translation.text)]
         if spaced[0] != spaced[1]:
             this, other = ("source", "translation") if spaced[0] else ("translation", "source")
             side = source if spaced[0] else translation
-            start = 0 if edge == 0 else len(strip(side.text))
-            end = len(side.text) - len(strip(side.text)) if edge == 0 else len(side.text)
+            space = len(side.text) - len(strip(side.text))
+            start, end = (0, space) if where == "begins" else (len(side.text) - space,
+                                                                len(side.text))
             out.append((i, Finding(
                 "mechanical", "minor",
                 f"the {this} {where} with a space and the {other} does not",

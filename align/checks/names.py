@@ -391,6 +391,11 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             for b in right:
                 renderings[(key_of(a), key_of(b))] += 1
 
+    def rare(side: SideName, group: list[Word], times: int) -> bool:
+        """Whether `side` writes every word of `group` in at most a third as many
+        sentences as `times`."""
+        return all(3 * written[side][_key(w.text)] <= times for w in group)
+
     side_names = {side: lexicon.names() if lexicon is not None else set()
                   for side, lexicon in lexicons.items()}
     out: list[tuple[int, Finding]] = []
@@ -401,9 +406,6 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         # name as it is elsewhere: then the other rendering replaces it only here and there.
         # Written as it is in a few sentences only (a sentence left untranslated, "le Loir
         # (the Dormouse)"), against a rendering three times as frequent, it stays a choice.
-        def rare(side: SideName, group: list[Word], times: int) -> bool:
-            return all(3 * written[side][_key(w.text)] <= times for w in group)
-
         chosen = {(key_of(a), key_of(b)) for a in left for b in right
                   if (times := renderings[(key_of(a), key_of(b))]) >= 2
                   and rare("translation", a, times) and rare("source", b, times)}
