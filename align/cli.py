@@ -376,7 +376,8 @@ def check(
         encoder = pipeline.load_encoder(model, status=reporter.status)
         reporter.status("checking")
         check_alignment(record, encoder, glossary=terms, ignore=ignored, cache=not no_cache)
-        record.signature = pipeline.signature(encoder, pipeline.Options(model=model))
+        record.signature = {**record.signature,
+                            **pipeline.signature(encoder, pipeline.Options(model=model))}
         reporter.done()
     else:
         if source is None or translation is None:

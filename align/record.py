@@ -96,6 +96,9 @@ class Link:
     #: Calibrated divergence in [0, 1]: 0 = faithful, 1 = unrelated; None before checking.
     divergence: float | None = None
     findings: list[Finding] = field(default_factory=list)
+    #: Already aligned input only: the translation's state as its file marks it when that
+    #: is not "translated", e.g. ``"fuzzy"`` (PO) or ``"needs-translation"`` (XLIFF).
+    state: str | None = None
 
     @property
     def kind(self) -> str:
@@ -132,6 +135,9 @@ class Alignment:
 
     def to_dict(self) -> dict[str, Any]:
         body = asdict(self)
+        for link in body["links"]:
+            if link["state"] is None:  # written only where a file of pairs marks one
+                del link["state"]
         return {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, **body}
 
     @classmethod
@@ -165,6 +171,7 @@ class Alignment:
                 score=l.get("score", 0.0),
                 divergence=l.get("divergence"),
                 findings=[finding(f) for f in l.get("findings", [])],
+                state=l.get("state"),
             )
             for l in data.get("links", [])
         ]

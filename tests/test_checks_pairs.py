@@ -87,17 +87,21 @@ def test_check_pairs_on_the_command_line_reports_and_gates(tmp_path, monkeypatch
     report = tmp_path / "report.json"
     result = CliRunner().invoke(app, ["check", "--pairs", str(pairs), "-o", str(report),
                                       "--no-cache", "--quiet"])
-    assert result.exit_code == 1, result.output  # a major finding: the date, the omission
+    assert result.exit_code == 1, result.output  # a major finding: the date, the empty string
     record = json.loads(report.read_text("utf-8"))
     assert [(l["source"], l["translation"]) for l in record["links"]] == [
         ([0], [0]), ([1], [1]), ([2], [2]), ([3], [])]
     kinds = [{f["kind"] for f in l["findings"]} for l in record["links"]]
-    assert "number" in kinds[2] and "omission" in kinds[3]
+    # A string a file of pairs leaves empty is not translated yet, not an omission.
+    assert "number" in kinds[2] and kinds[3] == {"untranslated"}
+    assert [(f["severity"], f["reason"]) for f in record["links"][3]["findings"]] == [
+        ("major", "no translation")]
     assert record["links"][3]["divergence"] == 1.0
+    assert record["signature"]["input"] == "pairs"
     assert not (tmp_path / "cache").exists()  # --no-cache: neither cache written
 
     ignored = CliRunner().invoke(app, ["check", "--pairs", str(pairs), "--quiet", "--ignore",
-                                       "number", "--ignore", "omission"])
+                                       "number", "--ignore", "untranslated"])
     assert ignored.exit_code == 0, ignored.output
     assert (tmp_path / "cache" / "embeddings.sqlite").is_file()
 
@@ -245,11 +249,11 @@ def test_check_pairs_reads_an_xliff_file_on_the_command_line(tmp_path, default_e
     path.write_text(XLIFF_12, "utf-8")
     report = tmp_path / "report.json"
     result = CliRunner().invoke(app, ["check", "--pairs", str(path), "-o", str(report),
-                                      "--quiet", "--fail-on", "omission"])
+                                      "--quiet", "--fail-on", "untranslated"])
     assert result.exit_code == 1, result.output  # unit 3 has no target
     record = json.loads(report.read_text("utf-8"))
     assert len(record["links"]) == 6
-    assert [f["kind"] for f in record["links"][2]["findings"]] == ["omission"]
+    assert [f["kind"] for f in record["links"][2]["findings"]] == ["untranslated"]
     lost_code = [f for f in record["links"][1]["findings"] if f["kind"] == "mechanical"]
     assert [(f["severity"], f["reason"]) for f in lost_code] == [
         ("major", "placeholders or tags differ: <1/> of the source missing from the translation")]
@@ -270,3 +274,72 @@ def test_csv_pairs_are_read_with_spreadsheet_quoting(tmp_path):
     path.write_text("Hello.,Bonjour.\nJust one field\n", "utf-8")
     with pytest.raises(InputError, match="row 2: 1 field"):
         read_pairs(path)
+
+
+XLIFF_STATES = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file source-language="en" target-language="fr" datatype="plaintext" original="ui">
+  <body>
+   <trans-unit id="1"><source>Open</source><target state="translated">Ouvrir</target></trans-unit>
+   <trans-unit id="2"><source>Close the window</source>
+     <target state="needs-translation">Close the window</target></trans-unit>
+   <trans-unit id="3"><source>Print the page</source>
+     <target state="needs-review-translation">Imprimer la page</target></trans-unit>
+   <trans-unit id="4"><source>Quit</source><target state="final">Quitter</target></trans-unit>
+  </body>
+ </file>
+</xliff>
+"""
+
+
+def test_states_that_files_mark_are_kept_and_written_only_where_marked(tmp_path):
+    from align.record import Alignment
+
+    po = tmp_path / "fr.po"
+    po.write_text(PO, "utf-8")
+    record = read_pairs(po)
+    assert [l.state for l in record.links] == [None, "fuzzy", None, None, None]
+    data = record.to_dict()
+    assert [("state" in l) for l in data["links"]] == [False, True, False, False, False]
+    assert [l.state for l in Alignment.from_dict(data).links] == [None, "fuzzy", None, None,
+                                                                  None]
+    xlf = tmp_path / "ui.xlf"
+    xlf.write_text(XLIFF_STATES, "utf-8")
+    assert [l.state for l in read_pairs(xlf).links] == [
+        None, "needs-translation", "needs-review-translation", None]  # done states: None
+    two = tmp_path / "two.xlf"
+    two.write_text(XLIFF_20.replace("<segment><source>Then", '<segment state="initial">'
+                                    "<source>Then").replace("<segment><source>Press",
+                                                            '<segment state="final">'
+                                                            "<source>Press"), "utf-8")
+    assert [l.state for l in read_pairs(two).links] == [None, "initial", None]
+
+
+def test_untranslated_strings_of_a_file_are_reported_by_what_the_file_says(tmp_path):
+    from align.checks import check_alignment
+
+    po = tmp_path / "fr.po"
+    po.write_text(PO + '\nmsgid "%d/%d"\nmsgstr ""\n', "utf-8")
+    record = check_alignment(read_pairs(po))  # these rules need no model
+    found = [[(f.kind, f.severity, f.reason) for f in l.findings] for l in record.links]
+    assert found[1] == [("untranslated", "minor",
+                         "the translation is marked fuzzy: gettext does not use it")]
+    assert found[4] == [("untranslated", "major", "no translation")]  # not an omission
+    assert found[5] == [("untranslated", "info", "no translation")]  # placeholders only
+    assert found[0] == found[2] == found[3] == []
+
+    xlf = tmp_path / "ui.xlf"
+    xlf.write_text(XLIFF_STATES, "utf-8")
+    record = check_alignment(read_pairs(xlf))
+    marked = [[(f.kind, f.severity, f.reason) for f in l.findings if f.reason.startswith(
+        "the translation is marked")] for l in record.links]
+    assert marked == [
+        [], [("untranslated", "minor", "the translation is marked as not translated "
+              "(needs-translation)")],
+        [("untranslated", "info", "the translation is marked for review "
+          "(needs-review-translation)")], []]
+
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text("Kept.\tGardé.\n\tAjouté sans source.\n", "utf-8")
+    record = check_alignment(read_pairs(tsv))
+    assert [f.kind for f in record.links[1].findings] == ["addition"]  # still an addition

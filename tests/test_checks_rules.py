@@ -10,8 +10,12 @@ from align.checks.pairs import document_text, pairs_alignment
 from align.errors import InputError, UsageError
 
 
-def check(pairs, **kwargs):
+def check(pairs, *, aligned: bool = False, **kwargs):
+    """Check `pairs` as a file of pairs gives them, or (`aligned`) as links the aligner
+    found between two documents."""
     record = pairs_alignment(pairs)
+    if aligned:
+        record.signature = {}
     return check_alignment(
         record,
         source_text=document_text(record.source),
@@ -420,13 +424,16 @@ def test_length_far_from_the_document_ratio():
 
 
 def test_empty_sides_are_whole_omissions_and_additions():
-    record = check([
+    pairs = [
         ("This whole sentence was never translated at all.", ""),
         ("", "Cette phrase a été ajoutée par le traducteur."),
-    ])
+    ]
+    record = check(pairs, aligned=True)
     assert kinds(record, 0) == {"omission": "major"}
     assert kinds(record, 1) == {"addition": "major"}
     assert [l.divergence for l in record.links] == [1.0, 1.0]
+    # In a file of pairs, the empty string is one nobody translated yet.
+    assert kinds(check(pairs), 0) == {"untranslated": "major"}
 
 
 def test_worst_first_fail_on_and_ignore():

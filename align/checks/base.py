@@ -138,6 +138,12 @@ class CheckContext:
     def text(self, side: SideName) -> list[LinkText]:
         return self.sources if side == "source" else self.translations
 
+    @property
+    def pairs_input(self) -> bool:
+        """Whether the links are pairs a file gave (``--pairs``): an empty side there is a
+        string left untranslated, not a sentence the aligner found no counterpart for."""
+        return self.alignment.signature.get("input") == "pairs"
+
     @cached_property
     def source_language(self) -> str | None:
         return self.alignment.source.language or _guess(self.alignment.source.texts())

@@ -1,10 +1,11 @@
 """Omissions and additions: whole sentences with no counterpart, and partial ones inside a link.
 
 A link with an empty side is a whole omission (source only) or addition
-(translation only).  Inside a link with two sides, the word aligner
-(`align.checks.words`) shows which words have no counterpart; a run of them
-(function words between unaligned words join the run) is a partial omission on
-the source side or a partial addition on the translation side.
+(translation only); in pairs a file gave (``--pairs``), an empty translation is a
+string not translated yet, which `align.checks.untranslated` reports.  Inside a link
+with two sides, the word aligner (`align.checks.words`) shows which words have no
+counterpart; a run of them (function words between unaligned words join the run) is a
+partial omission on the source side or a partial addition on the translation side.
 
 In a link that joins several sentences on one side, a sentence that brings the
 link no closer to the other side (the other side is as similar, or more, without
@@ -308,6 +309,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         source, translation = ctx.sources[i], ctx.translations[i]
         if not source and not translation:
             continue
+        if not translation and ctx.pairs_input:
+            continue  # a string not translated yet: the untranslated check reports it
         if not source or not translation:
             side: SideName = "source" if source else "translation"
             present = source if source else translation

@@ -19,6 +19,11 @@ translation lost.  PO:
 every entry but the header and obsolete ones, ``msgid`` with ``msgstr`` (a plural
 entry gives its singular and plural forms as two pairs).
 
+A translation the file marks as not done is kept with its state (`Link.state`): a PO
+entry flagged ``fuzzy``, an XLIFF 1.2 ``<target>`` whose ``state`` is ``new``,
+``needs-translation``, ``needs-review-translation`` …, an XLIFF 2 ``<segment>`` in
+state ``initial``; the untranslated check reports it.
+
 Each side becomes a *virtual document*: the pairs' texts joined with ``\\n``,
 one line per pair (a pair's line breaks and tabs, if any, become spaces); the
 sentences' offsets point into that document, and `document_text` rebuilds it.
@@ -34,6 +39,10 @@ from align.errors import InputError
 from align.record import Alignment, Link, Sentence, Side
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: A pair of strings, and optionally the translation's state where it is not translated.
+Pair = tuple[str, str] | tuple[str, str, str | None]
+#: XLIFF states of a translation that is final or at least translated: not recorded.
+_DONE_STATES = frozenset({"translated", "signed-off", "final", "reviewed"})
 
 
 def read_pairs(path: str | Path) -> Alignment:
@@ -65,13 +74,14 @@ def read_pairs(path: str | Path) -> Alignment:
 
 
 def pairs_alignment(
-    pairs: Sequence[tuple[str, str]],
+    pairs: Sequence[Pair],
     *,
     name: str = "",
     path: str | None = None,
     languages: tuple[str | None, str | None] = (None, None),
 ) -> Alignment:
-    """An `Alignment` with one link per ``(source, translation)`` pair, in order."""
+    """An `Alignment` with one link per ``(source, translation)`` pair, in order; a third
+    item, where there is one, is the translation's state (`Link.state`)."""
     sides: list[list[Sentence]] = [[], []]
     links = []
     offsets = [0, 0]
@@ -83,7 +93,8 @@ def pairs_alignment(
                 indices[k].append(len(sides[k]))
                 sides[k].append(Sentence(text, offsets[k], offsets[k] + len(text), line))
             offsets[k] += len(text) + 1
-        links.append(Link(source=indices[0], translation=indices[1]))
+        state = pair[2] if len(pair) > 2 else None
+        links.append(Link(source=indices[0], translation=indices[1], state=state))
     n = len(pairs)
     return Alignment(
         source=Side(sides[0], name=name, path=path, language=languages[0], paragraphs=n),
@@ -261,7 +272,15 @@ def _language(code: str | None) -> str | None:
     return code.replace("_", "-").split("-")[0].lower() or None if code else None
 
 
-def _xliff_units(element: ET.Element, pairs: list[tuple[str, str]]) -> None:
+def _xliff_state(element: ET.Element | None) -> str | None:
+    """The ``state`` of an XLIFF ``<target>`` (1.2) or ``<segment>`` (2), where it says
+    the translation is not done (``new``, ``needs-translation``, ``needs-review-…``,
+    2.0's ``initial``); None where it is done or not marked."""
+    state = element.get("state") if element is not None else None
+    return state if state and state not in _DONE_STATES else None
+
+
+def _xliff_units(element: ET.Element, pairs: list[Pair]) -> None:
     """Append the pairs of the translation units under `element`, in document order; a
     group or unit marked ``translate="no"`` is skipped with all it holds."""
     for child in element:
@@ -271,31 +290,33 @@ def _xliff_units(element: ET.Element, pairs: list[tuple[str, str]]) -> None:
         if name == "trans-unit":  # XLIFF 1.2
             source = next(iter(_children(child, "source")), None)
             target = next(iter(_children(child, "target")), None)
+            state = _xliff_state(target)
             marked = _segments(next(iter(_children(child, "seg-source")), None))
             if marked:
                 targets = _segments(target)
-                pairs += [(_inline_text(m), _inline_text(targets.get(mid)))
+                pairs += [(_inline_text(m), _inline_text(targets.get(mid)), state)
                           for mid, m in marked.items()]
             else:
-                pairs.append((_inline_text(source), _inline_text(target)))
+                pairs.append((_inline_text(source), _inline_text(target), state))
         elif name == "unit":  # XLIFF 2: the unit's segments, in order
             for segment in _children(child, "segment"):
                 pairs.append((
                     _inline_text(next(iter(_children(segment, "source")), None)),
                     _inline_text(next(iter(_children(segment, "target")), None)),
+                    _xliff_state(segment),
                 ))
         else:
             _xliff_units(child, pairs)
 
 
-def _read_xliff(path: Path, data: bytes) -> tuple[list[tuple[str, str]], Languages]:
+def _read_xliff(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
     try:
         root = ET.fromstring(data)
     except ET.ParseError as error:
         raise InputError(f"{path} is not well-formed XLIFF ({error})") from None
     if _local(root.tag) != "xliff":
         raise InputError(f"{path} is not XLIFF: its root element is <{_local(root.tag)}>")
-    pairs: list[tuple[str, str]] = []
+    pairs: list[Pair] = []
     languages: Languages = (_language(root.get("srcLang")), _language(root.get("trgLang")))
     for file in _children(root, "file"):
         if file.get("source-language"):  # XLIFF 1.2 names the languages per file
@@ -307,7 +328,7 @@ def _read_xliff(path: Path, data: bytes) -> tuple[list[tuple[str, str]], Languag
     return pairs, languages
 
 
-def _read_po(path: Path, data: bytes) -> tuple[list[tuple[str, str]], Languages]:
+def _read_po(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
     import polib  # gettext catalogues: escapes, multi-line strings, plurals, obsolete entries
 
     text = _decode(path, data)
@@ -315,15 +336,19 @@ def _read_po(path: Path, data: bytes) -> tuple[list[tuple[str, str]], Languages]
         catalogue = polib.pofile(text)
     except (OSError, ValueError) as error:
         raise InputError(f"{path} is not a well-formed PO file ({error})") from None
-    pairs: list[tuple[str, str]] = []
+    pairs: list[Pair] = []
     for entry in catalogue:
         if entry.obsolete or not entry.msgid:
             continue
+        # gettext leaves a fuzzy translation out of the compiled catalogue: until someone
+        # removes the mark, users see the source string.
+        state = "fuzzy" if entry.fuzzy else None
         if entry.msgid_plural:
             forms = entry.msgstr_plural
-            pairs += [(entry.msgid, forms.get(0, "")), (entry.msgid_plural, forms.get(1, ""))]
+            pairs += [(entry.msgid, forms.get(0, ""), state),
+                      (entry.msgid_plural, forms.get(1, ""), state)]
         else:
-            pairs.append((entry.msgid, entry.msgstr))
+            pairs.append((entry.msgid, entry.msgstr, state))
     if not pairs:
         raise InputError(f"{path} holds no message")
     return pairs, (None, _language(catalogue.metadata.get("Language")))

@@ -1,12 +1,18 @@
 """Translation text that was not translated: identical to the source, or in the source language.
 
 Text the source itself writes in the translation's language (an English author quoting
-a French line) is rightly kept as it is and not reported."""
+a French line) is rightly kept as it is and not reported.
+
+In strings that are already aligned (``--pairs``), an empty translation is a string not
+translated yet, and a translation its file marks as not done (a fuzzy PO entry, an
+XLIFF target in state ``needs-translation`` …) is reported with that state: translation
+tools and gettext do not use such a translation as final."""
 
 from __future__ import annotations
 
 from align.checks.base import CheckContext, words
 from align.checks.lexicon import fold
+from align.checks.placeholders import blank_markup
 from align.language import language_scores
 from align.record import Finding
 
@@ -27,11 +33,42 @@ def _quoted_in_target_language(text: str, source: str | None, target: str | None
     return scores.get(target, 0.0) > 2 * scores.get(source, 0.0)
 
 
+#: XLIFF states that say a translation is still to be made, not only to be reviewed.
+_NOT_TRANSLATED = frozenset({"new", "needs-translation", "initial"})
+
+
+def _state_finding(ctx: CheckContext, i: int) -> Finding | None:
+    """What the file of pairs says of link `i`'s translation, where it says it is not done."""
+    state = ctx.alignment.links[i].state
+    source, translation = ctx.sources[i], ctx.translations[i]
+    if not source:
+        return None
+    if not translation:
+        # An empty string left for later, not a sentence the aligner could not place.
+        # A string of placeholders and digits ("%d", "{0}/{1}") reads the same untranslated.
+        lettered = any(w.text[0].isalpha() for w in words(blank_markup(source.text)))
+        return Finding("untranslated", "major" if lettered else "info",
+                       "no translation", ctx.whole(source))
+    if state is None:
+        return None
+    if state == "fuzzy":
+        severity, reason = "minor", "the translation is marked fuzzy: gettext does not use it"
+    elif state in _NOT_TRANSLATED:
+        severity, reason = "minor", f"the translation is marked as not translated ({state})"
+    else:
+        severity, reason = "info", f"the translation is marked for review ({state})"
+    return Finding("untranslated", severity, reason, ctx.whole(translation))
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     source_language, target_language = ctx.source_language, ctx.translation_language
     for i in range(len(ctx.alignment.links)):
         source, translation = ctx.sources[i], ctx.translations[i]
+        if ctx.pairs_input:
+            state = _state_finding(ctx, i)
+            if state is not None:
+                out.append((i, state))
         if not source or not translation:
             continue
         target_words = [w.text for w in words(translation.text) if w.text[0].isalpha()]
