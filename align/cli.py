@@ -175,8 +175,8 @@ GlossaryOpt = Annotated[
     Path | None,
     typer.Option(
         "--glossary",
-        help="TSV of source term<TAB>required translation; flags links where the term's "
-        "translation is missing.",
+        help="TSV of source term<TAB>required translation, or a TBX termbase; flags links "
+        "where the term's translation is missing (or, from TBX, a deprecated term is used).",
     ),
 ]
 

@@ -19,7 +19,7 @@ import hashlib
 import json
 import threading
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -64,7 +64,8 @@ class Options:
     settings: AlignSettings = field(default_factory=AlignSettings)
     cache: bool = True
     check: bool = True
-    glossary: Sequence[tuple[str, str]] | None = None
+    #: (source term, required translation) pairs, or a termbase (`align.checks.read_glossary`).
+    glossary: Any = None
     ignore: Collection[str] = ()
     source_language: str | None = None
     translation_language: str | None = None
@@ -165,6 +166,13 @@ def align_texts(
     translation = Side(tgt_seg.sentences, translation_name, None, tgt_lang, None,
                        tgt_seg.paragraphs)
     warnings += _language_warnings(source, translation)
+    glossary = options.glossary
+    if options.check and glossary:
+        from align.checks import glossary_terms
+
+        # A termbase's two languages are those of the texts: a mismatch fails before the
+        # model runs, not after.
+        glossary = glossary_terms(glossary, src_lang, tgt_lang)
     timings["segment"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -190,7 +198,7 @@ def align_texts(
                     record, encoder,
                     source_vectors=src_vecs,
                     translation_vectors=tgt_vecs,
-                    glossary=options.glossary, ignore=options.ignore,
+                    glossary=glossary, ignore=options.ignore,
                     source_text=source_text, translation_text=translation_text,
                     cache=options.cache,
                 )
@@ -366,7 +374,7 @@ def check(
     record: Alignment,
     *,
     model: str | None = None,
-    glossary: Sequence[tuple[str, str]] | None = None,
+    glossary: Any = None,
     ignore: Collection[str] = (),
     cache: bool = True,
 ) -> Alignment:

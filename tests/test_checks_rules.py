@@ -400,6 +400,84 @@ def test_glossary_term_without_required_translation(tmp_path):
     assert [i for i, f in record.findings() if f.kind == "glossary"] == [0]
 
 
+TBX2 = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en">
+ <text><body>
+  <termEntry id="c1">
+   <langSet xml:lang="en-GB"><tig><term>trade union</term></tig></langSet>
+   <langSet xml:lang="fr-FR">
+    <tig><term>syndicat</term>
+     <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+    <ntig><termGrp><term>trade-union</term>
+     <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termGrp></ntig>
+   </langSet>
+   <langSet xml:lang="de"><tig><term>Gewerkschaft</term></tig></langSet>
+  </termEntry>
+  <termEntry id="c2">
+   <langSet xml:lang="en"><tig><term>Workers' Party</term></tig></langSet>
+   <langSet xml:lang="fr"><tig><term>Parti ouvrier</term></tig></langSet>
+  </termEntry>
+  <termEntry id="c3"><langSet xml:lang="en"><tig><term>alone</term></tig></langSet></termEntry>
+ </body></text>
+</martif>
+"""
+
+TBX3 = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx style="dca" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+ <text><body>
+  <conceptEntry id="c1">
+   <langSec xml:lang="en"><termSec><term>trade union</term></termSec></langSec>
+   <langSec xml:lang="fr">
+    <termSec><term>syndicat</term></termSec>
+    <termSec><term>trade-union</term>
+     <termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></termSec>
+   </langSec>
+  </conceptEntry>
+ </body></text>
+</tbx>
+"""
+
+
+def test_tbx_termbase_gives_required_and_deprecated_terms_for_the_texts_languages(tmp_path):
+    from align.checks import read_glossary
+
+    path = tmp_path / "terms.tbx"
+    path.write_text(TBX2, "utf-8")
+    termbase = read_glossary(path)
+    assert termbase.languages == ["de", "en", "fr"]  # regional subtags read as the language
+    terms = termbase.resolve("en", "fr")
+    assert sorted(terms.required) == [("Workers' Party", "Parti ouvrier"),
+                                      ("trade union", "syndicat")]
+    assert terms.forbidden == [("trade union", "trade-union")]
+    assert termbase.resolve("fr", "de").required == [("syndicat", "Gewerkschaft"),
+                                                     ("trade-union", "Gewerkschaft")]
+    record = pairs_alignment([
+        ("The trade union met.", "Le syndicat s'est réuni."),
+        ("The trade union met.", "Le trade-union s'est réuni."),
+        ("The trade unions met.", "Les délégués se sont réunis."),
+        ("The Workers' Party grew.", "Le Parti ouvrier grandit."),
+    ], languages=("en", "fr"))
+    check_alignment(record, glossary=termbase)
+    found = [[f.reason for f in l.findings if f.kind == "glossary"] for l in record.links]
+    assert found == [
+        [],
+        ["glossary: 'trade union' is translated as 'trade-union', a term marked deprecated; "
+         "use 'syndicat'"],
+        ["glossary: 'trade union' should be translated as 'syndicat'"],
+        [],
+    ]
+    assert [s.text for s in record.links[1].findings[0].spans] == ["trade union", "trade-union"]
+    with pytest.raises(InputError, match="de, en, fr, not in both languages of the texts"):
+        check_alignment(pairs_alignment([("Hola.", "Ciao.")], languages=("es", "it")),
+                        glossary=termbase)
+
+    path.write_text(TBX3, "utf-8")
+    assert read_glossary(path).resolve("en", "fr").forbidden == [("trade union", "trade-union")]
+    path.write_text("<martif><text><body>", "utf-8")
+    with pytest.raises(InputError, match="not well-formed TBX"):
+        read_glossary(path)
+
+
 def test_glossary_errors_are_one_line(tmp_path):
     from align.checks import read_glossary
 
@@ -566,3 +644,23 @@ def test_digits_of_placeholders_and_addresses_are_not_numbers():
     ])
     assert kinds(record, 0) == {"mechanical": "major"}  # the placeholder, not a number "0"
     assert kinds(record, 1) == {"mechanical": "minor"}  # the address, not a year
+
+
+def test_a_termbase_without_the_texts_languages_fails_before_the_model_runs(tmp_path):
+    from typer.testing import CliRunner
+
+    from align.cli import app
+    from align.errors import EXIT_INPUT
+
+    termbase = tmp_path / "terms.tbx"
+    termbase.write_text(TBX2.replace('"fr-FR"', '"es"').replace('"fr"', '"es"'), "utf-8")
+    source, translation = tmp_path / "fr.txt", tmp_path / "en.txt"
+    source.write_text("Les camarades du syndicat sont arrivés hier soir à la gare.\n", "utf-8")
+    translation.write_text("The comrades of the union arrived at the station last night.\n",
+                           "utf-8")
+    result = CliRunner().invoke(app, ["check", str(source), str(translation), "--glossary",
+                                      str(termbase), "--model", str(tmp_path / "no-model")])
+    # The model path does not exist: reaching the model would fail otherwise.
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert "holds terms in de, en, es, not in both languages of the texts (fr → en)" in (
+        result.output)

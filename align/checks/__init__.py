@@ -28,7 +28,7 @@ from align.checks import (
     untranslated,
 )
 from align.checks.base import CheckContext
-from align.checks.glossary import read_glossary
+from align.checks.glossary import Glossary, Termbase, glossary_terms, read_glossary
 from align.embedding_cache import TokenVectorCache, open_cache
 from align.encoders.base import keeping_word_tokens
 from align.errors import UsageError
@@ -38,6 +38,7 @@ __all__ = [
     "CHECKS",
     "check_alignment",
     "fails",
+    "glossary_terms",
     "read_glossary",
     "severity_rank",
     "summarise",
@@ -68,7 +69,7 @@ def check_alignment(
     *,
     source_vectors: np.ndarray | None = None,
     translation_vectors: np.ndarray | None = None,
-    glossary: Sequence[tuple[str, str]] | None = None,
+    glossary: Sequence[tuple[str, str]] | Termbase | Glossary | None = None,
     ignore: Collection[str] = (),
     source_text: str | None = None,
     translation_text: str | None = None,
@@ -93,17 +94,20 @@ def check_alignment(
         )
     tokens = open_cache(cache if encoder else False, TokenVectorCache)
     with keeping_word_tokens(encoder), tokens as store:
-        _check(alignment, ctx=CheckContext(
+        ctx = CheckContext(
             alignment=alignment,
             encoder=encoder,
             source_vectors=source_vectors,
             translation_vectors=translation_vectors,
-            glossary=tuple(glossary or ()),
             source_text=source_text,
             translation_text=translation_text,
             cache=bool(cache),
             token_cache=store,
-        ), ignore=ignore)
+        )
+        if glossary:  # a termbase's two languages are those of the texts
+            ctx.glossary = glossary_terms(glossary, ctx.source_language,
+                                          ctx.translation_language)
+        _check(alignment, ctx=ctx, ignore=ignore)
         if store is not None:
             store.flush()
             alignment.warnings += [n for n in store.notices if n not in alignment.warnings]

@@ -115,7 +115,9 @@ class CheckContext:
     encoder: Any | None = None
     source_vectors: np.ndarray | None = None
     translation_vectors: np.ndarray | None = None
-    glossary: Sequence[tuple[str, str]] = ()
+    #: The glossary's terms for these two languages (`align.checks.glossary.Glossary`), or
+    #: plain (source term, required translation) pairs.
+    glossary: Any = ()
     source_text: str | None = None
     translation_text: str | None = None
     #: Whether sentence vectors embedded here may come from (and go to) the embedding cache.

@@ -1,16 +1,27 @@
-"""Glossary terms whose required translation is missing.
+"""Glossary terms whose required translation is missing, or translated by a forbidden term.
 
 A glossary is a TSV file, one ``source term<TAB>required translation`` per line;
 blank lines and lines starting with ``#`` are skipped.  A source term listed on
 several lines accepts any of its translations.  Matching forgives case, accents
 and a short inflectional ending (``worker`` matches ``workers``).
+
+Or a TBX termbase (``.tbx``, ISO 30042, as terminology tools export them: TBX 2's
+``<martif>`` with ``termEntry``/``langSet``/``tig``, or TBX 3's ``<tbx>`` with
+``conceptEntry``/``langSec``/``termSec``).  Each concept's terms in the source
+language are the source terms, its terms in the translation's language the
+accepted translations, except those whose administrative status (or normative
+authorisation) is *deprecated* or *superseded*: those are forbidden, and a
+translation that uses one where the source has the concept is reported.  A termbase
+holds many languages, so its two are chosen once the texts' languages are known.
 """
 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from align.checks.base import CheckContext
@@ -20,15 +31,70 @@ from align.record import Finding
 
 KINDS = ("glossary",)
 
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: Status values that take a term out of use (TBX ``administrativeStatus`` and the older
+#: ``normativeAuthorization``, with or without TBX-Basic's ``-admn-sts`` suffix).
+_FORBIDDEN_STATUS = ("deprecated", "superseded")
 
-def read_glossary(path: str | Path) -> list[tuple[str, str]]:
-    """The ``(source term, required translation)`` pairs of a glossary TSV file."""
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    forbidden: bool = False
+
+
+@dataclass(frozen=True)
+class Termbase:
+    """The concepts of a TBX file: for each, its terms by language (primary subtag)."""
+
+    path: str
+    concepts: tuple[dict[str, tuple[Term, ...]], ...]
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({language for concept in self.concepts for language in concept})
+
+    def resolve(self, source: str | None, translation: str | None) -> Glossary:
+        """The required and forbidden translations from `source` into `translation`."""
+        if source not in self.languages or translation not in self.languages:
+            raise InputError(
+                f"glossary {self.path} holds terms in {', '.join(self.languages) or 'no language'}"
+                f", not in both languages of the texts ({source or '?'} → {translation or '?'})"
+            )
+        required: list[tuple[str, str]] = []
+        forbidden: list[tuple[str, str]] = []
+        for concept in self.concepts:
+            for term in concept.get(source, ()):
+                for target in concept.get(translation, ()):
+                    (forbidden if target.forbidden else required).append((term.text, target.text))
+        return Glossary(required, forbidden)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Terms as the check reads them: (source term, translation) pairs."""
+
+    required: Sequence[tuple[str, str]] = ()
+    forbidden: Sequence[tuple[str, str]] = ()
+
+
+def read_glossary(path: str | Path) -> list[tuple[str, str]] | Termbase:
+    """The ``(source term, required translation)`` pairs of a glossary TSV file, or the
+    concepts of a TBX termbase (``.tbx``, or a file whose root is ``<martif>`` or ``<tbx>``),
+    whose pairs depend on the texts' languages (`Termbase.resolve`)."""
     path = Path(path)
+    try:
+        head = path.read_bytes()[:2048]
+    except OSError:
+        head = b""
+    if path.suffix.lower() == ".tbx" or b"<martif" in head or b"<tbx" in head:
+        return _read_tbx(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError(
-            f"glossary {path} does not exist; give a TSV file of term<TAB>translation"
+            f"glossary {path} does not exist; give a TSV file of term<TAB>translation or a "
+            "TBX termbase"
         ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"cannot read glossary {path} ({error}); give a UTF-8 TSV file") from None
@@ -43,6 +109,53 @@ def read_glossary(path: str | Path) -> list[tuple[str, str]]:
             )
         pairs.append((fields[0].strip(), fields[1].strip()))
     return pairs
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _forbidden(container: ET.Element) -> bool:
+    """Whether a TBX term's own notes say it is out of use."""
+    for element in container.iter():
+        name = _local(element.tag)
+        kind = element.get("type", name) if name == "termNote" else name
+        if kind in ("administrativeStatus", "normativeAuthorization"):
+            value = (element.text or "").strip().lower()
+            if value.startswith(_FORBIDDEN_STATUS):
+                return True
+    return False
+
+
+def _read_tbx(path: Path) -> Termbase:
+    try:
+        root = ET.parse(path).getroot()
+    except FileNotFoundError:
+        raise InputError(f"glossary {path} does not exist") from None
+    except (OSError, ET.ParseError) as error:
+        raise InputError(f"glossary {path} is not well-formed TBX ({error})") from None
+    concepts = []
+    for entry in root.iter():
+        if _local(entry.tag) not in ("termEntry", "conceptEntry"):
+            continue
+        terms: dict[str, list[Term]] = defaultdict(list)
+        for section in entry:
+            if _local(section.tag) not in ("langSet", "langSec"):
+                continue
+            code = section.get(_XML_LANG) or section.get("lang") or ""
+            language = code.replace("_", "-").split("-")[0].lower()
+            for container in section.iter():
+                if _local(container.tag) not in ("tig", "ntig", "termSec"):
+                    continue
+                term = next((e for e in container.iter() if _local(e.tag) == "term"), None)
+                text = " ".join("".join(term.itertext()).split()) if term is not None else ""
+                if language and text:
+                    terms[language].append(Term(text, _forbidden(container)))
+        if len(terms) >= 2:
+            concepts.append({language: tuple(ts) for language, ts in terms.items()})
+    if not concepts:
+        raise InputError(f"glossary {path} holds no concept with terms in two languages")
+    return Termbase(str(path), tuple(concepts))
 
 
 def _pattern(term: str) -> re.Pattern[str]:
@@ -61,24 +174,55 @@ def _compile(glossary: Sequence[tuple[str, str]]):
     ]
 
 
+def glossary_terms(glossary, source: str | None, translation: str | None) -> Glossary:
+    """What `run` reads from a glossary as `read_glossary` gives it (TSV pairs or a
+    termbase), for texts in languages `source` and `translation`."""
+    if isinstance(glossary, Glossary):
+        return glossary
+    if isinstance(glossary, Termbase):
+        return glossary.resolve(source, translation)
+    return Glossary(tuple(glossary or ()))
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
-    if not ctx.glossary:
+    terms = ctx.glossary
+    if not isinstance(terms, Glossary):
+        terms = Glossary(tuple(terms))
+    if not terms.required and not terms.forbidden:
         return []
-    entries = _compile(ctx.glossary)
+    required = {term: (translations, patterns)
+                for term, _, translations, patterns in _compile(terms.required)}
+    banned = {term: (pattern, translations, patterns)
+              for term, pattern, translations, patterns in _compile(terms.forbidden)}
+    sources = {term: pattern for term, pattern, _, _ in _compile(terms.required)}
+    sources.update({term: entry[0] for term, entry in banned.items()})
     out: list[tuple[int, Finding]] = []
     for i in range(len(ctx.alignment.links)):
         source, translation = ctx.sources[i], ctx.translations[i]
         if not source or not translation:
             continue
         folded_source, folded_translation = fold(source.text), fold(translation.text)
-        for term, source_pattern, translations, patterns in entries:
+        for term, source_pattern in sources.items():
             hit = source_pattern.search(folded_source)
-            if hit is None or any(p.search(folded_translation) for p in patterns):
+            if hit is None:
                 continue
-            wanted = " or ".join(f"'{t}'" for t in translations)
-            out.append((i, Finding(
-                "glossary", "minor",
-                f"glossary: '{term}' should be translated as {wanted}",
-                [ctx.span(source, hit.start(), hit.end())] + ctx.whole(translation),
-            )))
+            wanted, accepted = required.get(term, ((), ()))
+            where = [ctx.span(source, hit.start(), hit.end())]
+            advice = " or ".join(f"'{t}'" for t in wanted)
+            _, bad, bad_patterns = banned.get(term, (None, (), ()))
+            used = [(t, m) for t, p in zip(bad, bad_patterns, strict=True)
+                    if (m := p.search(folded_translation)) is not None]
+            if used:  # the more precise finding: which forbidden term stands there
+                t, m = used[0]
+                out.append((i, Finding(
+                    "glossary", "minor",
+                    f"glossary: '{term}' is translated as '{t}', a term marked deprecated"
+                    + (f"; use {advice}" if advice else ""),
+                    where + [ctx.span(translation, m.start(), m.end())],
+                )))
+            elif wanted and not any(p.search(folded_translation) for p in accepted):
+                out.append((i, Finding(
+                    "glossary", "minor", f"glossary: '{term}' should be translated as {advice}",
+                    where + ctx.whole(translation),
+                )))
     return out
