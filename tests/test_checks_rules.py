@@ -257,6 +257,9 @@ def test_french_negations(text, negating):
     ("Peux-tu me prêter cela, rien que cela ?", "fr", []),
     ("Il est le mathématicien, et non pas le poëte.", "fr", ["non"]),
     ("His hotel is not without attendants.", "en", []),
+    # "No" the numero sign.
+    ("I was in his library, au troisième, No. 33, Rue Dunôt.", "en", []),
+    ("They live at No 5, Baker Street.", "en", []),
     # "pas" the noun: a step.
     ("Elles marchaient d’un pas plus court.", "fr", []),
     ("Alice revint sur ses pas.", "fr", []),
@@ -267,6 +270,7 @@ def test_french_negations(text, negating):
     ("Isn't it fine?", "en", ["Isn't"]),
     ("Il est venu sans son frère.", "fr", ["sans"]),
     ("He did not come, did he?", "en", ["not"]),
+    ("There were no 5-star hotels.", "en", ["no"]),
 ])
 def test_negation_words_that_negate_nothing(text, language, negating):
     from align.checks.meaning_shift import negations

@@ -14,6 +14,8 @@ Two signals:
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from align.checks.base import CheckContext, LinkText, Word, words
@@ -54,6 +56,9 @@ def negations(text: str, language: str | None) -> list[Word]:
             continue  # "d'un pas rapide", "sur ses pas": a step, not a negation
         if key == "non" and after == "plus" and (found or particles):
             continue  # "ni moi non plus": one negation
+        if key == "no" and _NUMERO.match(text, w.end) and (w.text[0] == "N" or text[
+                w.end:w.end + 1] == "."):
+            continue  # "No. 33, Rue Dunôt", "No 5": the numero sign, not a negation
         if language in (None, "en") and (
             key.endswith("n't") or key == "t" and before.endswith("n") and "'" in text[
                 tokens[k - 1].end : w.start]
@@ -80,6 +85,8 @@ def negations(text: str, language: str | None) -> list[Word]:
     return [w for _, w in sorted(found, key=lambda item: item[0])]
 
 
+#: What follows "No" as the numero sign: a point or not, then a number ("No. 33", "No 5").
+_NUMERO = re.compile(r"\s?\.?\s?\d")
 #: A negation word shares its clause with a "ne" fewer than this many words before it
 #: ("rien de tout cela ne") or after it ("ne le lui a jamais dit").
 _PARTICLE_REACH_BEFORE = 6
