@@ -27,7 +27,6 @@ import io
 import re
 import stat
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,11 +117,9 @@ def _sniff_binary(data: bytes) -> tuple[str, str] | None:
         return "a PDF document", _PDF_HINT
     if head.startswith(b"PK\x03\x04"):
         if b"mimetypeapplication/epub+zip" in head[:100]:
-            return "an EPUB e-book", (
-                "convert it to text (e.g. `pandoc {name} -t plain -o {stem}.txt`)"
-            )
+            return _EPUB, ""
         if b"mimetypeapplication/vnd.oasis.opendocument.text" in head[:120]:
-            return "an OpenDocument text (ODT)", _WORD_HINT
+            return _ODT, ""
         if b"word/" in data[:65536] or b"[Content_Types].xml" in head:
             return _DOCX, _WORD_HINT
         return "a zip archive", "unpack it and give the plain-text file inside"
@@ -148,8 +145,6 @@ def _sniff_binary(data: bytes) -> tuple[str, str] | None:
 # -- Word documents ------------------------------------------------------------------
 
 _DOCX = "a Word document (DOCX)"
-#: Most bytes a Word document may unpack to (its text, styles and images together).
-DOCX_UNPACKED_LIMIT = 512 * 2**20
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: What a paragraph's text is made of, in document order (deleted text is ``w:delText``
 #: and field codes ``w:instrText``: neither is read).
@@ -168,17 +163,9 @@ def docx_text(data: bytes, name: str) -> str:
     import docx  # python-docx: finds the main document part through the package's parts
     from docx.table import Table
 
-    try:
-        unpacked = sum(entry.file_size for entry in zipfile.ZipFile(io.BytesIO(data)).infolist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        unpacked = 0  # python-docx below says the file cannot be read
-    if unpacked > DOCX_UNPACKED_LIMIT:
-        # A few kilobytes can unpack to gigabytes (a "zip bomb"): refuse before unpacking.
-        raise InputError(
-            f"{name} is a Word document that unpacks to {unpacked / 2**20:,.0f} MB, more than "
-            f"the {DOCX_UNPACKED_LIMIT / 2**20:,.0f} MB a text document needs: save it as "
-            "plain text (.txt, UTF-8) instead"
-        )
+    from align.markup import open_package
+
+    open_package(data, name, _DOCX)  # refuses a "zip bomb" before anything is unpacked
     paragraphs: list[str] = []
 
     def read(container) -> None:
@@ -205,6 +192,10 @@ def docx_text(data: bytes, name: str) -> str:
             "in a word processor and save it again as .docx, or as plain text (.txt, UTF-8)"
         ) from None
     return "\n\n".join(p.strip() for p in paragraphs if p.strip())
+
+
+_EPUB = "an EPUB e-book"
+_ODT = "an OpenDocument text (ODT)"
 
 
 # -- decoding ------------------------------------------------------------------------
@@ -238,11 +229,17 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
     ``name`` is how messages refer to the file.  The text has its byte-order mark
     dropped and its line endings normalised to LF.
     """
+    from align import markup
+
     stem = Path(name).stem or name
     kind = _sniff_binary(data)
     warnings: list[str] = []
-    if kind is not None and kind[0] == _DOCX:
-        text, encoding = docx_text(data, name), "docx"
+    if kind is not None and kind[0] in _MARKUP_READERS:
+        reader, encoding = _MARKUP_READERS[kind[0]]
+        text = reader(data, name)
+    elif kind is None and markup.looks_like_html(data):
+        text = markup.html_text(_decode_html(data, name, warnings))
+        encoding = "html"
     elif kind is not None:
         what, hint = kind
         raise InputError(
@@ -255,6 +252,37 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
     text = _LINE_ENDINGS.sub("\n", text)
     _warn_about_controls(text, name, warnings)
     return text, encoding, warnings
+
+
+def _decode_html(data: bytes, name: str, warnings: list[str]) -> str:
+    """An HTML file's text: in the encoding its ``<meta>`` declares when its bytes are
+    valid in it (and no byte-order mark says otherwise), else as any text file."""
+    from align import markup
+
+    declared = markup.declared_charset(data)
+    if declared and not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass  # a wrong declaration: the bytes decide, as for plain text
+    return _decode(data, name, warnings)[0]
+
+
+def _epub_text(data: bytes, name: str) -> str:
+    from align.markup import epub_text
+
+    return epub_text(data, name)
+
+
+def _odt_text(data: bytes, name: str) -> str:
+    from align.markup import odt_text
+
+    return odt_text(data, name)
+
+
+#: Packaged documents read as text, and the record's `encoding` for each.
+_MARKUP_READERS = {_DOCX: (docx_text, "docx"), _EPUB: (_epub_text, "epub"),
+                   _ODT: (_odt_text, "odt")}
 
 
 def _decode(data: bytes, name: str, warnings: list[str]) -> tuple[str, str]:

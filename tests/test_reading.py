@@ -139,21 +139,26 @@ def test_pdf_message_says_what_to_do(tmp_path):
     )
 
 
+def test_a_zip_archive_is_named(tmp_path):
+    data = zip_bytes(tmp_path, {"notes.txt": "hello"})
+    with pytest.raises(InputError) as caught:
+        decode_bytes(data, "book.x")
+    assert str(caught.value).startswith("book.x is a zip archive, not plain text: ")
+
+
 @pytest.mark.parametrize(
     ("entries", "kind"),
     [
-        ({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"},
-         "OpenDocument text (ODT)"),
-        ({"mimetype": "application/epub+zip", "OEBPS/a.xhtml": "<x/>"}, "EPUB e-book"),
-        ({"notes.txt": "hello"}, "zip archive"),
+        ({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x"},
+         "an OpenDocument text (ODT)"),
+        ({"mimetype": "application/epub+zip", "OEBPS/a.xhtml": "<x/>"}, "an EPUB e-book"),
     ],
 )
-def test_zip_based_formats_are_named(tmp_path, entries, kind):
+def test_damaged_packaged_documents_say_so(tmp_path, entries, kind):
     data = zip_bytes(tmp_path, entries)
     with pytest.raises(InputError) as caught:
         decode_bytes(data, "book.x")
-    assert str(caught.value).startswith((f"book.x is a {kind}, not plain text: ",
-                                         f"book.x is an {kind}, not plain text: "))
+    assert str(caught.value).startswith(f"book.x looks like {kind} but cannot be read as one: ")
 
 
 @pytest.mark.parametrize(
@@ -286,9 +291,9 @@ def test_a_damaged_word_document_says_so(tmp_path):
 def test_a_word_document_that_unpacks_to_too_much_is_refused_before_unpacking(
     tmp_path, monkeypatch
 ):
-    from align import reading
+    from align import markup
 
-    monkeypatch.setattr(reading, "DOCX_UNPACKED_LIMIT", 8 * 2**20)  # 512 MB in use
+    monkeypatch.setattr(markup, "UNPACKED_LIMIT", 8 * 2**20)  # 512 MB in use
     path = tmp_path / "bomb.docx"
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
@@ -296,3 +301,114 @@ def test_a_word_document_that_unpacks_to_too_much_is_refused_before_unpacking(
     assert path.stat().st_size < 2**17
     with pytest.raises(InputError, match="unpacks to 12 MB, more than the 8 MB"):
         read_document(path)
+
+
+# -- web pages, e-books, OpenDocument ------------------------------------------------------
+
+WEB_PAGE = """<!DOCTYPE html>
+<html lang="fr"><head><meta charset="windows-1252"><title>Victor Serge</title>
+<style>p { margin: 0 }</style><script>var note = "pas du texte";</script></head>
+<body>
+<h3>Victor Serge 1936</h3>
+<h1>Lettre \u00e0 Andr\u00e9s Nin</h1>
+<p class="information"><span>Source&nbsp;:</span> La Lutte contre le stalinisme.<br>
+   Traduction : pour marxists.org</p>
+<hr>
+<p>1. Pierre Schavitz et   Pierre
+   Boul sont deux <em>camarades</em> d\u2019ici.</p>
+<!-- a comment -->
+<ul><li>Gorkin</li><li>Andrade</li></ul>
+<table><tr><td>A1</td><td>B1</td></tr></table>
+</body></html>
+"""
+WEB_PAGE_TEXT = (
+    "Victor Serge 1936\n\n"
+    "Lettre \u00e0 Andr\u00e9s Nin\n\n"
+    "Source\u00a0: La Lutte contre le stalinisme.\nTraduction : pour marxists.org\n\n"
+    "1. Pierre Schavitz et Pierre Boul sont deux camarades d\u2019ici.\n\n"
+    "Gorkin\n\nAndrade\n\nA1\n\nB1"
+)
+
+
+def test_a_web_page_is_read_as_the_text_a_browser_shows(tmp_path):
+    # Its meta tag's encoding decides; head, script, style and comments are not text.
+    found = read_document(write(tmp_path, "lettre.html",
+                                WEB_PAGE.replace("\u2019", "'").encode("cp1252")))
+    assert found.encoding == "html" and found.warnings == []
+    assert found.text == WEB_PAGE_TEXT.replace("\u2019", "'")
+    # Undeclared, the bytes decide as for any text file; the name does not matter.
+    utf8 = WEB_PAGE.replace(' charset="windows-1252"', "").encode("utf-8")
+    assert decode_bytes(utf8, "page.txt")[0] == WEB_PAGE_TEXT
+    # A page that is not HTML from its first bytes stays plain text.
+    assert decode_bytes(b"Text about <html> tags.\\n", "a.txt")[1] == "utf-8"
+
+
+def _epub(tmp_path: Path) -> bytes:
+    chapter = ("<?xml version='1.0' encoding='utf-8'?><html xmlns='http://www.w3.org/1999/xhtml'>"
+               "<head><title>t</title></head><body><h1>{}</h1><p>{}</p></body></html>")
+    return zip_bytes(tmp_path, {
+        "mimetype": "application/epub+zip",
+        "META-INF/container.xml": (
+            "<?xml version='1.0'?><container version='1.0' "
+            "xmlns='urn:oasis:names:tc:opendocument:xmlns:container'><rootfiles>"
+            "<rootfile full-path='OEBPS/content.opf' "
+            "media-type='application/oebps-package+xml'/></rootfiles></container>"),
+        "OEBPS/content.opf": (
+            "<?xml version='1.0'?><package xmlns='http://www.idpf.org/2007/opf' version='3.0'>"
+            "<manifest>"
+            "<item id='nav' href='nav.xhtml' media-type='application/xhtml+xml' "
+            "properties='nav'/>"
+            "<item id='c2' href='Text/chapitre%202.xhtml' media-type='application/xhtml+xml'/>"
+            "<item id='c1' href='Text/c1.xhtml' media-type='application/xhtml+xml'/>"
+            "<item id='notes' href='notes.xhtml' media-type='application/xhtml+xml'/>"
+            "<item id='css' href='style.css' media-type='text/css'/></manifest>"
+            "<spine><itemref idref='nav'/><itemref idref='c1'/><itemref idref='c2'/>"
+            "<itemref idref='notes' linear='no'/></spine></package>"),
+        "OEBPS/nav.xhtml": chapter.format("Sommaire", "Chapitre I"),
+        "OEBPS/Text/c1.xhtml": chapter.format("Chapitre I", "Il partit."),
+        "OEBPS/Text/chapitre 2.xhtml": chapter.format("Chapitre II", "Il revint."),
+        "OEBPS/notes.xhtml": chapter.format("Notes", "Une note."),
+        "OEBPS/style.css": "p { }",
+    })
+
+
+def test_an_e_book_is_read_in_its_reading_order(tmp_path):
+    # The spine's order, not the manifest's; no table of contents, no linear="no" notes.
+    text, encoding, _ = decode_bytes(_epub(tmp_path), "roman.epub")
+    assert encoding == "epub"
+    assert text == "Chapitre I\n\nIl partit.\n\nChapitre II\n\nIl revint."
+
+
+ODT_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.3">
+<office:body><office:text>
+<text:tracked-changes><text:changed-region text:id="c1"><text:deletion>
+ <text:p>trop </text:p></text:deletion></text:changed-region></text:tracked-changes>
+<text:h text:outline-level="1">Lettre à Andrés Nin</text:h>
+<text:p>Mon cher <text:span>Andrés</text:span>,<text:s text:c="2"/>voici<text:note
+ text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body>
+ <text:p>Une note.</text:p></text:note-body></text:note> la lettre.<office:annotation>
+ <text:p>Un commentaire</text:p></office:annotation></text:p>
+<text:p>Première ligne<text:line-break/>seconde<text:tab/>ligne</text:p>
+<text:p>Il est <text:change text:change-id="c1"/>parti.</text:p>
+<text:list><text:list-item><text:p>un</text:p></text:list-item></text:list>
+<table:table><table:table-row><table:table-cell><text:p>A1</text:p></table:table-cell>
+<table:table-cell><text:p>B1</text:p></table:table-cell></table:table-row></table:table>
+<text:p/>
+</office:text></office:body></office:document-content>
+"""
+
+
+def test_an_opendocument_text_is_read_as_its_text(tmp_path):
+    data = zip_bytes(tmp_path, {"mimetype": "application/vnd.oasis.opendocument.text",
+                                "content.xml": ODT_CONTENT})
+    text, encoding, _ = decode_bytes(data, "lettre.odt")
+    assert encoding == "odt"
+    # Footnotes, comments and tracked deletions are not the text; text:s is its spaces.
+    assert text == ("Lettre à Andrés Nin\n\n"
+                    "Mon cher Andrés,  voici la lettre.\n\n"
+                    "Première ligne\nseconde\tligne\n\n"
+                    "Il est parti.\n\n"
+                    "un\n\nA1\n\nB1")

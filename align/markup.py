@@ -1,0 +1,263 @@
+"""Text from documents written in markup: web pages (HTML), e-books (EPUB) and
+OpenDocument texts (ODT), as plain text with one paragraph per block.
+
+Each reader gives what a person reads on the page, in reading order: a block element
+(a paragraph, a heading, a list item, a table cell …) is a paragraph, with a blank line
+between paragraphs; a line break inside one (``<br>``, ``text:line-break``) is kept as
+one line break; runs of spaces and line breaks of the markup itself are one space, as
+a browser shows them, except in preformatted text (whose lines are kept, without their
+indentation).  Scripts, styles, the page's head,
+footnotes and comments are not part of the text.  Offsets in the record refer to the
+text these readers give.
+
+lxml parses all three (libxml2: it reads real-world HTML that is not well-formed);
+the zip packages of EPUB and ODT are opened with the standard library.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+
+from align.errors import InputError
+
+#: HTML elements that start a paragraph of their own.
+_HTML_BLOCKS = frozenset(
+    "address article aside blockquote body caption center dd details dialog div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main "
+    "nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+)
+#: HTML elements whose content is not text a reader reads.
+_HTML_SKIPPED = frozenset(
+    "head script style template noscript svg math iframe object canvas select "
+    "button".split()
+)
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+#: A declaration such as ``<?xml version="1.0" encoding="utf-8"?>``, which lxml refuses
+#: in text that is already decoded.
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+#: How an HTML file's bytes announce their encoding (``<meta charset="…">`` or the
+#: ``http-equiv`` form), within its first kilobytes.
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+                         re.I | re.S)
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether `data` begins as an HTML document does (a doctype or an ``<html>`` tag)."""
+    return _HTML_START.match(data[:4096]) is not None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML file's ``<meta>`` declares, if Python knows it."""
+    import codecs
+
+    found = _META_CHARSET.search(data[:8192])
+    if found is None:
+        return None
+    try:
+        return codecs.lookup(found.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+class _Paragraphs:
+    """Paragraphs being collected: text is added to the current one, a block ends it."""
+
+    def __init__(self) -> None:
+        self.done: list[str] = []
+        self.parts: list[str] = []
+
+    def add(self, text: str | None, *, pre: bool = False) -> None:
+        if text:
+            self.parts.append(text if pre else _SPACES.sub(" ", text))
+
+    def end(self) -> None:
+        lines = "".join(self.parts).split("\n")
+        # Spaces at a line's edges are the markup's indentation, not the text's.
+        text = "\n".join(line.strip(" ") for line in lines).strip()
+        if text:
+            self.done.append(text)
+        self.parts = []
+
+    def text(self) -> str:
+        self.end()
+        return "\n\n".join(self.done)
+
+
+def _html_paragraphs(root, out: _Paragraphs) -> None:
+    def walk(element, pre: bool) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""  # comments: no tag
+        name = tag.rsplit("}", 1)[-1].lower()
+        if tag and name not in _HTML_SKIPPED:
+            block = name in _HTML_BLOCKS
+            if block:
+                out.end()
+            if name == "br":
+                out.parts.append("\n")
+            inner = pre or name in ("pre", "textarea")
+            out.add(element.text, pre=inner)
+            for child in element:
+                walk(child, inner)
+            if block:
+                out.end()
+        out.add(element.tail, pre=pre)
+
+    walk(root, False)
+
+
+def html_text(text: str) -> str:
+    """The text of an HTML (or XHTML) page, one paragraph per block."""
+    import lxml.html
+
+    text = _XML_DECLARATION.sub("", text, count=1)
+    if not text.strip():
+        return ""
+    try:
+        root = lxml.html.document_fromstring(text)
+    except Exception:  # lxml's parser errors have several types; all mean "not readable"
+        return ""
+    out = _Paragraphs()
+    body = root.find("body")
+    _html_paragraphs(body if body is not None else root, out)
+    return out.text()
+
+
+# -- zip packages ------------------------------------------------------------------------
+
+#: Most bytes a zipped document (DOCX, EPUB, ODT) may unpack to, text and images together.
+UNPACKED_LIMIT = 512 * 2**20
+
+
+def open_package(data: bytes, name: str, what: str) -> zipfile.ZipFile:
+    """The zip archive of a document, refused before unpacking if it would unpack to more
+    than `UNPACKED_LIMIT` (a few kilobytes can unpack to gigabytes: a "zip bomb")."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        unpacked = sum(entry.file_size for entry in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _damaged(name, what) from None
+    if unpacked > UNPACKED_LIMIT:
+        raise InputError(
+            f"{name} is {what} that unpacks to {unpacked / 2**20:,.0f} MB, more than the "
+            f"{UNPACKED_LIMIT / 2**20:,.0f} MB a text document needs: save it as plain text "
+            "(.txt, UTF-8) instead"
+        )
+    return archive
+
+
+def _damaged(name: str, what: str) -> InputError:
+    return InputError(
+        f"{name} looks like {what} but cannot be read as one: open it in the program that "
+        "made it and save it again, or save it as plain text (.txt, UTF-8)"
+    )
+
+
+def _xml(archive: zipfile.ZipFile, member: str, name: str, what: str):
+    from lxml import etree
+
+    try:
+        # No network, no entity expansion: a package is data, not a program.
+        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+        return etree.fromstring(archive.read(member), parser)
+    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, OSError, ValueError):
+        raise _damaged(name, what) from None
+
+
+_EPUB = "an EPUB e-book"
+_OPF = "{http://www.idpf.org/2007/opf}"
+_CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
+
+
+def epub_text(data: bytes, name: str) -> str:
+    """The text of an EPUB e-book: its reading order (the package's spine), each
+    document's blocks as paragraphs.  The navigation document (the table of contents)
+    and documents marked outside the reading order (``linear="no"``: notes, pop-ups)
+    are left out."""
+    archive = open_package(data, name, _EPUB)
+    container = _xml(archive, "META-INF/container.xml", name, _EPUB)
+    rootfile = container.find(f".//{_CONTAINER}rootfile")
+    if rootfile is None or not rootfile.get("full-path"):
+        raise _damaged(name, _EPUB)
+    package_path = rootfile.get("full-path")
+    package = _xml(archive, package_path, name, _EPUB)
+    base = posixpath.dirname(package_path)
+    manifest = {
+        item.get("id"): item for item in package.iter(f"{_OPF}item") if item.get("href")
+    }
+    out = _Paragraphs()
+    for ref in package.iter(f"{_OPF}itemref"):
+        item = manifest.get(ref.get("idref"))
+        if item is None or ref.get("linear") == "no":
+            continue
+        if "nav" in (item.get("properties") or "").split():
+            continue
+        if "html" not in (item.get("media-type") or ""):
+            continue
+        from urllib.parse import unquote
+
+        member = posixpath.normpath(posixpath.join(base, unquote(item.get("href"))))
+        try:
+            raw = archive.read(member)
+        except KeyError:
+            raise _damaged(name, _EPUB) from None
+        text = html_text(raw.decode(declared_charset(raw) or "utf-8", errors="replace"))
+        out.done += [p for p in text.split("\n\n") if p]
+    return out.text()
+
+
+_ODT = "an OpenDocument text (ODT)"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+#: Inside the body, what is not the text as it reads: footnotes and endnotes (their
+#: citation mark and their body), comments, and the deleted text of tracked changes.
+_ODT_SKIPPED = frozenset({f"{_TEXT}note", f"{_OFFICE}annotation", f"{_OFFICE}annotation-end",
+                          f"{_TEXT}tracked-changes"})
+
+
+def odt_text(data: bytes, name: str) -> str:
+    """The text of an OpenDocument text: its headings and paragraphs in order (in lists,
+    tables, sections and frames too), ``text:s`` as its spaces, tabs and line breaks kept.
+    Footnotes, comments and tracked deletions are left out, like a Word document's."""
+    archive = open_package(data, name, _ODT)
+    root = _xml(archive, "content.xml", name, _ODT)
+    body = root.find(f"{_OFFICE}body/{_OFFICE}text")
+    if body is None:
+        raise _damaged(name, _ODT)
+    out = _Paragraphs()
+
+    def inline(element) -> None:
+        for child in element:
+            tag = child.tag
+            if tag in _ODT_SKIPPED:
+                pass
+            elif tag == f"{_TEXT}s":
+                out.parts.append(" " * int(child.get(f"{_TEXT}c", "1") or 1))
+            elif tag == f"{_TEXT}tab":
+                out.parts.append("\t")
+            elif tag == f"{_TEXT}line-break":
+                out.parts.append("\n")
+            elif tag in (f"{_TEXT}p", f"{_TEXT}h"):
+                paragraph(child)  # a paragraph inside a frame inside a paragraph
+            else:
+                out.add(child.text)
+                inline(child)
+            out.add(child.tail)
+
+    def paragraph(element) -> None:
+        out.end()
+        out.add(element.text)
+        inline(element)
+        out.end()
+
+    def blocks(element) -> None:
+        for child in element:
+            if child.tag in (f"{_TEXT}p", f"{_TEXT}h"):
+                paragraph(child)
+            elif child.tag not in _ODT_SKIPPED:
+                blocks(child)
+
+    blocks(body)
+    return out.text()
