@@ -6,9 +6,9 @@ Each reader gives what a person reads on the page, in reading order: a block ele
 between paragraphs; a line break inside one (``<br>``, ``text:line-break``) is kept as
 one line break; runs of spaces and line breaks of the markup itself are one space, as
 a browser shows them, except in preformatted text (whose lines are kept, without their
-indentation).  Scripts, styles, the page's head,
-footnotes and comments are not part of the text.  Offsets in the record refer to the
-text these readers give.
+indentation).  Scripts, styles, the page's head and comments are not part of the text;
+an ODT's notes follow its body, as a Word document's do (`align.reading.docx_text`).
+Offsets in the record refer to the text these readers give.
 
 lxml parses all three (libxml2: it reads real-world HTML that is not well-formed);
 the zip packages of EPUB and ODT are opened with the standard library.
@@ -211,28 +211,42 @@ def epub_text(data: bytes, name: str) -> str:
 _ODT = "an OpenDocument text (ODT)"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
-#: Inside the body, what is not the text as it reads: footnotes and endnotes (their
-#: citation mark and their body), comments, and the deleted text of tracked changes.
-_ODT_SKIPPED = frozenset({f"{_TEXT}note", f"{_OFFICE}annotation", f"{_OFFICE}annotation-end",
+#: Inside the body, what is not the text as it reads: comments, and the deleted text of
+#: tracked changes.
+_ODT_SKIPPED = frozenset({f"{_OFFICE}annotation", f"{_OFFICE}annotation-end",
                           f"{_TEXT}tracked-changes"})
 
 
 def odt_text(data: bytes, name: str) -> str:
     """The text of an OpenDocument text: its headings and paragraphs in order (in lists,
     tables, sections and frames too), ``text:s`` as its spaces, tabs and line breaks kept.
-    Footnotes, comments and tracked deletions are left out, like a Word document's."""
+    Footnotes and endnotes follow the body, marked ``[1]``, ``[2]`` … where the text
+    refers to them and before their own text, as for a Word document; comments and
+    tracked deletions are left out."""
     archive = open_package(data, name, _ODT)
     root = _xml(archive, "content.xml", name, _ODT)
     body = root.find(f"{_OFFICE}body/{_OFFICE}text")
     if body is None:
         raise _damaged(name, _ODT)
     out = _Paragraphs()
+    notes: list[_Paragraphs] = []
+
+    def note(element) -> None:
+        nonlocal out
+        notes.append(_Paragraphs())
+        out.parts.append(f"[{len(notes)}]")
+        text, out = out, notes[-1]  # the note's paragraphs go to the note
+        for part in element.iter(f"{_TEXT}note-body"):
+            blocks(part)
+        out = text
 
     def inline(element) -> None:
         for child in element:
             tag = child.tag
             if tag in _ODT_SKIPPED:
                 pass
+            elif tag == f"{_TEXT}note":
+                note(child)
             elif tag == f"{_TEXT}s":
                 out.parts.append(" " * int(child.get(f"{_TEXT}c", "1") or 1))
             elif tag == f"{_TEXT}tab":
@@ -260,4 +274,7 @@ def odt_text(data: bytes, name: str) -> str:
                 blocks(child)
 
     blocks(body)
+    for mark, paragraphs in enumerate(notes, start=1):
+        first, *rest = [p for p in paragraphs.text().split("\n\n") if p] or [""]
+        out.done += [f"[{mark}] {first}".rstrip(), *rest]
     return out.text()

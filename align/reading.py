@@ -150,23 +150,47 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: and field codes ``w:instrText``: neither is read).
 _RUN_TEXT = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
              f"{_W}noBreakHyphen": "\u2011", f"{_W}softHyphen": "\u00ad"}
+#: Where the text refers to a footnote or an endnote.
+_NOTE_REFERENCE = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
 
 
 def docx_text(data: bytes, name: str) -> str:
-    """The text of a Word document's body as plain text: one paragraph per block,
-    blank lines between them, a line break inside a paragraph kept as one.
+    """The text of a Word document as plain text: one paragraph per block, blank lines
+    between them, a line break inside a paragraph kept as one.
 
     Tables are read cell by cell, row by row (a merged cell once).  The text is the
-    document as it reads now: tracked insertions in, tracked deletions out.  Headers,
-    footers, footnotes and comments are not part of the body and are left out.
-    Offsets in the record refer to this text."""
+    document as it reads now: tracked insertions in, tracked deletions out.  Footnotes
+    and endnotes follow the body, in the order the body refers to them, each marked
+    ``[1]``, ``[2]`` … where the body refers to it and before its own text (as pandoc
+    writes notes in plain text), so that the notes of a source and of its translation
+    align with each other.  Headers, footers and comments are left out.  Offsets in the
+    record refer to this text."""
     import docx  # python-docx: finds the main document part through the package's parts
+    from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.table import Table
 
     from align.markup import open_package
 
     open_package(data, name, _DOCX)  # refuses a "zip bomb" before anything is unpacked
     paragraphs: list[str] = []
+    #: The notes' paragraphs by (kind, id), and the marks 1, 2 … of those the body refers
+    #: to, in the order it first does.
+    notes: dict[tuple[str, str], list[str]] = {}
+    referred: dict[tuple[str, str], int] = {}
+
+    def text_of(paragraph) -> str:
+        # From the XML: python-docx's `Paragraph.text` skips runs inside tracked
+        # insertions (``w:ins``).
+        parts = []
+        for el in paragraph.iter(*_RUN_TEXT, *_NOTE_REFERENCE):
+            if el.tag in _NOTE_REFERENCE:
+                key = (_NOTE_REFERENCE[el.tag], el.get(f"{_W}id", ""))
+                if notes.get(key):
+                    parts.append(f"[{referred.setdefault(key, len(referred) + 1)}]")
+            else:
+                mark = _RUN_TEXT[el.tag]
+                parts.append((el.text or "") if mark is None else mark)
+        return "".join(parts)
 
     def read(container) -> None:
         for block in container.iter_inner_content():
@@ -178,14 +202,29 @@ def docx_text(data: bytes, name: str) -> str:
                             seen.add(id(cell._tc))
                             read(cell)
             else:
-                # From the XML: python-docx's `Paragraph.text` skips runs inside tracked
-                # insertions (``w:ins``).
-                parts = [(el.text or "") if (mark := _RUN_TEXT[el.tag]) is None else mark
-                         for el in block._p.iter(*_RUN_TEXT)]
-                paragraphs.append("".join(parts))
+                paragraphs.append(text_of(block._p))
+
+    def read_notes(document) -> None:
+        from lxml import etree
+
+        kinds = {RELATIONSHIP_TYPE.FOOTNOTES: "footnote", RELATIONSHIP_TYPE.ENDNOTES: "endnote"}
+        for rel in document.part.rels.values():
+            kind = kinds.get(rel.reltype)
+            if kind is None or rel.is_external:
+                continue
+            parser = etree.XMLParser(resolve_entities=False, no_network=True)
+            for note in etree.fromstring(rel.target_part.blob, parser).iter(f"{_W}{kind}"):
+                if note.get(f"{_W}type") is None:  # not a separator line
+                    texts = [text_of(p).strip() for p in note.iter(f"{_W}p")]
+                    notes[(kind, note.get(f"{_W}id", ""))] = [t for t in texts if t]
 
     try:
-        read(docx.Document(io.BytesIO(data)))
+        document = docx.Document(io.BytesIO(data))
+        read_notes(document)
+        read(document)
+        for key, mark in referred.items():
+            first, *rest = notes[key]
+            paragraphs += [f"[{mark}] {first}", *rest]
     except Exception:  # a zip that is not a well-formed Word package (many kinds of error)
         raise InputError(
             f"{name} looks like a Word document (DOCX) but cannot be read as one: open it "

@@ -406,9 +406,68 @@ def test_an_opendocument_text_is_read_as_its_text(tmp_path):
                                 "content.xml": ODT_CONTENT})
     text, encoding, _ = decode_bytes(data, "lettre.odt")
     assert encoding == "odt"
-    # Footnotes, comments and tracked deletions are not the text; text:s is its spaces.
+    # Comments and tracked deletions are not the text; text:s is its spaces; a footnote
+    # follows the body, marked where the text refers to it.
     assert text == ("Lettre à Andrés Nin\n\n"
-                    "Mon cher Andrés,  voici la lettre.\n\n"
+                    "Mon cher Andrés,  voici[1] la lettre.\n\n"
                     "Première ligne\nseconde\tligne\n\n"
                     "Il est parti.\n\n"
-                    "un\n\nA1\n\nB1")
+                    "un\n\nA1\n\nB1\n\n"
+                    "[1] Une note.")
+
+
+_FOOTNOTES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+ <w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
+ <w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/>
+  </w:r></w:p></w:footnote>
+ <w:footnote w:id="7"><w:p><w:r><w:footnoteRef/></w:r>
+  <w:r><w:t xml:space="preserve"> Le POUM, parti ouvrier.</w:t></w:r></w:p>
+  <w:p><w:r><w:t>Fondé en 1935.</w:t></w:r></w:p></w:footnote>
+ <w:footnote w:id="3"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>Andrés Nin.</w:t></w:r></w:p>
+ </w:footnote>
+ <w:footnote w:id="9"><w:p><w:r><w:t>Never referred to.</w:t></w:r></w:p></w:footnote>
+</w:footnotes>
+"""
+
+
+def test_a_word_documents_footnotes_follow_its_body_in_the_order_it_refers_to_them(tmp_path):
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    for text, note in (("Mon cher Andrés,", "3"), ("les camarades du POUM.", "7")):
+        paragraph = document.add_paragraph(text)
+        run, reference = OxmlElement("w:r"), OxmlElement("w:footnoteReference")
+        reference.set(qn("w:id"), note)
+        run.append(reference)
+        paragraph._p.append(run)
+    document.add_paragraph("Fin.")
+    plain = tmp_path / "plain.docx"
+    document.save(plain)
+    path = tmp_path / "notes.docx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", (
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+                    b"</Types>"))
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", (
+                    b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                    b"</Relationships>"))
+            target.writestr(item, data)
+        target.writestr("word/footnotes.xml", _FOOTNOTES)
+    assert read_document(path).text == (
+        "Mon cher Andrés,[1]\n\n"
+        "les camarades du POUM.[2]\n\n"
+        "Fin.\n\n"
+        "[1] Andrés Nin.\n\n"  # numbered as the body refers to them, not by their ids
+        "[2] Le POUM, parti ouvrier.\n\n"
+        "Fondé en 1935."  # a note's second paragraph; the separators are not notes
+    )
+    assert read_document(plain).text == "Mon cher Andrés,\n\nles camarades du POUM.\n\nFin."
