@@ -88,24 +88,39 @@ class _Paragraphs:
 
 
 def _html_paragraphs(root, out: _Paragraphs) -> None:
-    def walk(element, pre: bool) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""  # comments: no tag
-        name = tag.rsplit("}", 1)[-1].lower()
-        if tag and name not in _HTML_SKIPPED:
-            block = name in _HTML_BLOCKS
-            if block:
+    from lxml import etree
+
+    # Walked by events, not by recursion: generated pages can nest thousands deep.
+    walk = etree.iterwalk(root, events=("start", "end", "comment"))
+    pre = 0  # how many <pre> elements are open
+    skipped: list = []  # skipped elements being passed over
+    for event, element in walk:
+        if event == "comment":
+            out.add(element.tail, pre=pre > 0)
+            continue
+        name = element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
+        if event == "start":
+            if name in _HTML_SKIPPED:
+                skipped.append(element)
+                walk.skip_subtree()
+                continue
+            if name in _HTML_BLOCKS:
                 out.end()
             if name == "br":
                 out.parts.append("\n")
-            inner = pre or name in ("pre", "textarea")
-            out.add(element.text, pre=inner)
-            for child in element:
-                walk(child, inner)
-            if block:
-                out.end()
-        out.add(element.tail, pre=pre)
-
-    walk(root, False)
+            if name in ("pre", "textarea"):
+                pre += 1
+            out.add(element.text, pre=pre > 0)
+        else:
+            if skipped and skipped[-1] is element:
+                skipped.pop()
+            else:
+                if name in ("pre", "textarea"):
+                    pre -= 1
+                if name in _HTML_BLOCKS:
+                    out.end()
+            if element is not root:
+                out.add(element.tail, pre=pre > 0)
 
 
 def html_text(text: str) -> str:
@@ -116,7 +131,8 @@ def html_text(text: str) -> str:
     if not text.strip():
         return ""
     try:
-        root = lxml.html.document_fromstring(text)
+        # huge_tree: libxml2 otherwise stops reading at 256 levels of nesting.
+        root = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
     except Exception:  # lxml's parser errors have several types; all mean "not readable"
         return ""
     out = _Paragraphs()
