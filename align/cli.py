@@ -338,6 +338,11 @@ def check(
     ] = "major",
     ignore: IgnoreOpt = None,
     glossary: GlossaryOpt = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="A record (.json) of findings already reviewed and "
+                     "accepted: the same findings are set aside, so that only new ones count."),
+    ] = None,
     split: SplitOpt = "auto",
     model: ModelOpt = None,
     no_cache: NoCacheOpt = False,
@@ -362,10 +367,15 @@ def check(
             f"({', '.join(FINDING_KINDS)}), not {fail_on!r}"
         )
     outputs = list(output or [])
-    inputs = [p for p in (source, translation, pairs, glossary) if p is not None]
+    inputs = [p for p in (source, translation, pairs, glossary, baseline) if p is not None]
     check_outputs(outputs, force=force, inputs=inputs)
     reporter = RichReporter(err, quiet=quiet)
     terms = _glossary(glossary)
+    accepted = None
+    if baseline is not None:
+        from align.checks.baseline import read_baseline
+
+        accepted = read_baseline(baseline)  # a bad file fails before the model runs
     ignored = tuple(ignore or ())
     if pairs is not None:
         if source is not None or translation is not None:
@@ -385,6 +395,10 @@ def check(
         options = _options(model=model, split=split, cache=not no_cache, glossary=terms,
                            ignore=ignored)
         record = pipeline.align_files(source, translation, options, reporter)
+    if accepted is not None:
+        from align.checks.baseline import apply_baseline
+
+        apply_baseline(record, accepted, str(baseline))
     write_outputs(record, outputs, force=force, inputs=inputs)
     if not quiet:
         _print_report(record)

@@ -343,3 +343,27 @@ def test_untranslated_strings_of_a_file_are_reported_by_what_the_file_says(tmp_p
     tsv.write_text("Kept.\tGardé.\n\tAjouté sans source.\n", "utf-8")
     record = check_alignment(read_pairs(tsv))
     assert [f.kind for f in record.links[1].findings] == ["addition"]  # still an addition
+
+
+def test_check_with_a_baseline_fails_only_on_new_findings(tmp_path, default_encoder):
+    from typer.testing import CliRunner
+
+    from align.cli import app
+
+    pairs = tmp_path / "ui.tsv"
+    pairs.write_text("Delete 3 files?\tSupprimer 4 fichiers ?\nOpen\tOuvrir\n", "utf-8")
+    accepted = tmp_path / "accepted.json"
+    runner = CliRunner()
+    first = runner.invoke(app, ["check", "--pairs", str(pairs), "-o", str(accepted),
+                                "--quiet", "--fail-on", "minor"])
+    assert first.exit_code == 1, first.output  # 3 against 4
+    same = runner.invoke(app, ["check", "--pairs", str(pairs), "--baseline", str(accepted),
+                               "--fail-on", "minor"])
+    assert same.exit_code == 0, same.output
+    assert "findings accepted in" in same.output
+    pairs.write_text("Save\tEnregistrer\nDelete 3 files?\tSupprimer 4 fichiers ?\n"
+                     "Open 2 tabs\tOuvrir 5 onglets\n", "utf-8")
+    new = runner.invoke(app, ["check", "--pairs", str(pairs), "--baseline", str(accepted),
+                              "--fail-on", "minor"])
+    assert new.exit_code == 1, new.output  # the new number, not the accepted one
+    assert "Ouvrir 5 onglets" in new.output and "Supprimer 4 fichiers" not in new.output

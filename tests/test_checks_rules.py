@@ -668,3 +668,37 @@ def test_a_termbase_without_the_texts_languages_fails_before_the_model_runs(tmp_
     assert result.exit_code == EXIT_INPUT, result.output
     assert "holds terms in de, en, es, not in both languages of the texts (fr → en)" in (
         result.output)
+
+
+def test_a_baseline_sets_aside_accepted_findings_wherever_their_link_moved(tmp_path):
+    import json
+
+    from align.checks.baseline import apply_baseline, read_baseline
+    from align.outputs import write_outputs
+
+    pairs = [
+        ("Serge wrote in 1936.", "Serge écrivit en 1963."),
+        ("He wrote that that day.", "Il écrivit ce jour-là."),
+        ("It was a long letter.", "C'était une longue lettre."),
+    ]
+    first = check(pairs)
+    assert sum(len(l.findings) for l in first.links) >= 1
+    accepted = tmp_path / "accepted.json"
+    write_outputs(first, [accepted])
+    # Later: a line added before them, and a new defect in the last link.
+    later = check([("A new first line.", "Une nouvelle première ligne.")] + pairs[:2]
+                  + [("It was a long letter of 1937.", "C'était une longue lettre de 1938.")])
+    before = sum(len(l.findings) for l in later.links)
+    dropped = apply_baseline(later, read_baseline(accepted), "accepted.json")
+    assert dropped == sum(len(l.findings) for l in first.links)
+    left = [(i, f.kind) for i, f in later.findings()]
+    assert left == [(3, "number")] and before == dropped + 1
+    assert later.signature["baseline"] == {"file": "accepted.json", "accepted": dropped}
+
+    # A finding deleted from the baseline counts again.
+    data = json.loads(accepted.read_text("utf-8"))
+    data["links"][0]["findings"] = []
+    accepted.write_text(json.dumps(data), "utf-8")
+    again = check(pairs)
+    assert apply_baseline(again, read_baseline(accepted)) == dropped - len(first.links[0].findings)
+    assert [i for i, _ in again.findings()] == [0] * len(first.links[0].findings)

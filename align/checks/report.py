@@ -79,6 +79,10 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
         f"{summary['divergent_links']} divergent (≥ {summary['divergence_threshold']}); "
         f"findings: {counts}" + (f" ({kinds})" if kinds else "")
     )
+    baseline = alignment.signature.get("baseline")
+    if baseline:
+        console.print(f"{baseline['accepted']} findings accepted in {escape(baseline['file'])} "
+                      "set aside", style="dim")
     items = worst_first(alignment)
     shown = items if limit is None else items[:limit]
     for i, f in shown:
