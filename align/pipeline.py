@@ -377,13 +377,20 @@ def check(
     glossary: Any = None,
     ignore: Collection[str] = (),
     cache: bool = True,
+    baseline: str | Path | None = None,
 ) -> Alignment:
     """Run the divergence checks on a record (e.g. one read with `load`); `cache=False`
-    neither reads nor writes the embedding and token vector caches."""
+    neither reads nor writes the embedding and token vector caches; the findings that
+    the record at `baseline` holds are set aside (`align.checks.baseline`)."""
     from align.checks import check_alignment
+    from align.checks.baseline import apply_baseline, read_baseline
 
+    accepted = read_baseline(baseline) if baseline is not None else None
     encoder = load_encoder(model)
-    return check_alignment(record, encoder, glossary=glossary, ignore=ignore, cache=cache)
+    check_alignment(record, encoder, glossary=glossary, ignore=ignore, cache=cache)
+    if accepted is not None:
+        apply_baseline(record, accepted, str(baseline))
+    return record
 
 
 def write(record: Alignment, *paths: str | Path, force: bool = False) -> list[Path]:

@@ -367,3 +367,15 @@ def test_check_with_a_baseline_fails_only_on_new_findings(tmp_path, default_enco
                               "--fail-on", "minor"])
     assert new.exit_code == 1, new.output  # the new number, not the accepted one
     assert "Ouvrir 5 onglets" in new.output and "Supprimer 4 fichiers" not in new.output
+
+
+def test_the_python_api_checks_against_a_baseline_too(tmp_path, default_encoder):
+    import align
+
+    pairs = tmp_path / "ui.tsv"
+    pairs.write_text("Delete 3 files?\tSupprimer 4 fichiers ?\n", "utf-8")
+    record = align.check(read_pairs(pairs))
+    assert [f.kind for _, f in record.findings()] == ["number"]
+    align.write(record, tmp_path / "accepted.json")
+    again = align.check(read_pairs(pairs), baseline=tmp_path / "accepted.json")
+    assert again.findings() == [] and again.signature["baseline"]["accepted"] == 1
