@@ -2,7 +2,7 @@
 and the search alone at 20,000 × 20,000 sentences.
 
     python benchmarks/bench_align.py              # everything
-    python benchmarks/bench_align.py accuracy     # or: speed, scale
+    python benchmarks/bench_align.py accuracy     # or: baselines, speed, scale
 
 Accuracy and speed read ../shared/data (skipped when absent).  Figures are printed;
 ratios are measured in one run because these machines are noisy.
@@ -48,6 +48,50 @@ def accuracy() -> None:
               for b in ("fp32", "auto")}
         print(f"{folder:<24} fp32 {f1['fp32']:.3f}   auto {f1['auto']:.3f}   "
               f"difference {f1['auto'] - f1['fp32']:+.3f}")
+    print()
+
+
+def baselines() -> None:
+    """Gale and Church's length-based aligner (the `galechurch` package, a port of their
+    `align` program with its published parameters), the model at the core of hunalign,
+    and so of LF Aligner, when they are given no dictionary: against the default, on the
+    same dev sets, with the same scorer, in one run."""
+    from align.evaluate import Score, _read_lines, evaluate_paths, find_eval_pairs, parse_links
+
+    if not DATA.is_dir():
+        print("baselines: skipped (../shared/data not found)")
+        return
+    try:
+        import galechurch
+    except ImportError:
+        print("baselines: skipped (pip install galechurch)")
+        return
+    print("## Gale-Church (lengths only) against the default: strict / lax F1")
+    for name, folder, reverse in (
+        ("Text+Berg dev de→fr", "textberg-de-fr-dev", False),
+        ("TransRead dev en→fr", "transread-en-fr-dev", False),
+        ("TransRead dev fr→en", "transread-en-fr-dev", True),
+    ):
+        total = Score()
+        started = time.perf_counter()
+        for pair in find_eval_pairs(DATA / folder):
+            # One sentence per line, read as `align eval` reads them.
+            source, translation = ([s.text for s in _read_lines(path).sentences]
+                                   for path in (pair.source, pair.translation))
+            gold = parse_links(pair.gold.read_text(encoding="utf-8"), str(pair.gold))
+            if reverse:
+                source, translation = translation, source
+                gold = [(t, s) for s, t in gold]
+            found = galechurch.align(source, translation).to_pharaoh_lines()
+            total.add(gold, parse_links("\n".join(found)))
+        gc_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        ours = evaluate_paths([DATA / folder], reverse=reverse)["total"]
+        ours_seconds = time.perf_counter() - started
+        gc = total.as_dict()
+        print(f"{name:<22} Gale-Church {gc['strict_f1']:.3f} / {gc['lax_f1']:.3f} "
+              f"({gc_seconds:.2f} s)   align {ours['strict_f1']:.3f} / {ours['lax_f1']:.3f} "
+              f"({ours_seconds:.1f} s, sentence vectors from the cache when there)")
     print()
 
 
@@ -195,9 +239,11 @@ def scale() -> None:
 
 
 def main() -> None:
-    wanted = set(sys.argv[1:]) or {"accuracy", "speed", "scale"}
+    wanted = set(sys.argv[1:]) or {"accuracy", "baselines", "speed", "scale"}
     if "accuracy" in wanted:
         accuracy()
+    if "baselines" in wanted:
+        baselines()
     if "speed" in wanted:
         speed()
     if "scale" in wanted:
