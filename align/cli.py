@@ -181,6 +181,16 @@ GlossaryOpt = Annotated[
 ]
 
 
+RulesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--rules",
+        help="TSV of the project's own checks: source pattern<TAB>translation pattern<TAB>"
+        "message[<TAB>severity]; a translation pattern written !… must not match.",
+    ),
+]
+
+
 def _options(**kwargs: Any):
     from align.aligner import AlignSettings
     from align.pipeline import Options
@@ -196,6 +206,14 @@ def _options(**kwargs: Any):
     if kwargs.get("split") not in ("auto", "lines"):
         raise UsageError(f"--split must be 'auto' or 'lines', not {kwargs.get('split')!r}")
     return Options(settings=settings, **kwargs)
+
+
+def _rules(path: Path | None):
+    if path is None:
+        return ()
+    from align.checks import read_rules
+
+    return tuple(read_rules(path))
 
 
 def _glossary(path: Path | None):
@@ -235,6 +253,7 @@ def run(
                      "boundary (0: never); the model reads at most 512 tokens of one."),
     ] = 1000,
     glossary: GlossaryOpt = None,
+    rules: RulesOpt = None,
     ignore: IgnoreOpt = None,
     source_lang: Annotated[str | None, typer.Option(help="Source language code, if detection "
                                                    "gets it wrong (e.g. fr).")] = None,
@@ -251,11 +270,12 @@ def run(
     from align.outputs import check_outputs, write_outputs
 
     outputs = list(output or [])
-    inputs = [source, translation, *([glossary] if glossary else [])]
+    inputs = [source, translation, *(p for p in (glossary, rules) if p)]
     check_outputs(outputs, force=force, inputs=inputs)  # fail before the slow part
     options = _options(
         model=model, backend=backend, split=split, cache=not no_cache, check=not no_check,
-        glossary=_glossary(glossary), ignore=tuple(ignore or ()), max_link=max_link,
+        glossary=_glossary(glossary), rules=_rules(rules), ignore=tuple(ignore or ()),
+        max_link=max_link,
         source_language=source_lang, translation_language=translation_lang,
         max_chars=max_chars,
     )
@@ -338,6 +358,7 @@ def check(
     ] = "major",
     ignore: IgnoreOpt = None,
     glossary: GlossaryOpt = None,
+    rules: RulesOpt = None,
     baseline: Annotated[
         Path | None,
         typer.Option("--baseline", help="A record (.json) of findings already reviewed and "
@@ -367,10 +388,12 @@ def check(
             f"({', '.join(FINDING_KINDS)}), not {fail_on!r}"
         )
     outputs = list(output or [])
-    inputs = [p for p in (source, translation, pairs, glossary, baseline) if p is not None]
+    inputs = [p for p in (source, translation, pairs, glossary, rules, baseline)
+              if p is not None]
     check_outputs(outputs, force=force, inputs=inputs)
     reporter = RichReporter(err, quiet=quiet)
     terms = _glossary(glossary)
+    own_rules = _rules(rules)
     accepted = None
     if baseline is not None:
         from align.checks.baseline import read_baseline
@@ -385,7 +408,8 @@ def check(
         record = read_pairs(pairs)
         encoder = pipeline.load_encoder(model, status=reporter.status)
         reporter.status("checking")
-        check_alignment(record, encoder, glossary=terms, ignore=ignored, cache=not no_cache)
+        check_alignment(record, encoder, glossary=terms, rules=own_rules, ignore=ignored,
+                        cache=not no_cache)
         record.signature = {**record.signature,
                             **pipeline.signature(encoder, pipeline.Options(model=model))}
         reporter.done()
@@ -393,7 +417,7 @@ def check(
         if source is None or translation is None:
             raise UsageError("give the source and the translation, or --pairs FILE")
         options = _options(model=model, split=split, cache=not no_cache, glossary=terms,
-                           ignore=ignored)
+                           rules=own_rules, ignore=ignored)
         record = pipeline.align_files(source, translation, options, reporter)
     if accepted is not None:
         from align.checks.baseline import apply_baseline

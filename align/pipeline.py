@@ -19,7 +19,7 @@ import hashlib
 import json
 import threading
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -66,6 +66,8 @@ class Options:
     check: bool = True
     #: (source term, required translation) pairs, or a termbase (`align.checks.read_glossary`).
     glossary: Any = None
+    #: The project's own rules (`align.checks.read_rules`).
+    rules: Sequence[Any] = ()
     ignore: Collection[str] = ()
     source_language: str | None = None
     translation_language: str | None = None
@@ -198,7 +200,7 @@ def align_texts(
                     record, encoder,
                     source_vectors=src_vecs,
                     translation_vectors=tgt_vecs,
-                    glossary=glossary, ignore=options.ignore,
+                    glossary=glossary, rules=options.rules, ignore=options.ignore,
                     source_text=source_text, translation_text=translation_text,
                     cache=options.cache,
                 )
@@ -375,6 +377,7 @@ def check(
     *,
     model: str | None = None,
     glossary: Any = None,
+    rules: Sequence[Any] = (),
     ignore: Collection[str] = (),
     cache: bool = True,
     baseline: str | Path | None = None,
@@ -387,7 +390,7 @@ def check(
 
     accepted = read_baseline(baseline) if baseline is not None else None
     encoder = load_encoder(model)
-    check_alignment(record, encoder, glossary=glossary, ignore=ignore, cache=cache)
+    check_alignment(record, encoder, glossary=glossary, rules=rules, ignore=ignore, cache=cache)
     if accepted is not None:
         apply_baseline(record, accepted, str(baseline))
     return record

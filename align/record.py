@@ -33,6 +33,7 @@ FINDING_KINDS: tuple[str, ...] = (
     "mechanical",  # doubled words, unbalanced quotes, punctuation, inconsistencies
     "length",  # length far from the document's own ratio
     "glossary",  # a glossary term not translated as required
+    "rule",  # a rule of the project's own rules file (--rules)
 )
 
 

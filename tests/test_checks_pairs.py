@@ -379,3 +379,23 @@ def test_the_python_api_checks_against_a_baseline_too(tmp_path, default_encoder)
     align.write(record, tmp_path / "accepted.json")
     again = align.check(read_pairs(pairs), baseline=tmp_path / "accepted.json")
     assert again.findings() == [] and again.signature["baseline"]["accepted"] == 1
+
+
+def test_check_runs_the_projects_own_rules_and_gates_on_them(tmp_path, default_encoder):
+    from typer.testing import CliRunner
+
+    from align.cli import app
+
+    pairs = tmp_path / "ui.tsv"
+    pairs.write_text("Sign in with Google\tSe connecter avec Google\n"
+                     "Sign out\tSe déloguer\n", "utf-8")
+    rules = tmp_path / "rules.tsv"
+    rules.write_text("(?i)^sign out$\t(?i)^se déconnecter$\tuse the style guide's term\n"
+                     "\t!(?i)logu\tanglicism\tmajor\n", "utf-8")
+    result = CliRunner().invoke(app, ["check", "--pairs", str(pairs), "--rules", str(rules),
+                                      "--fail-on", "rule"])
+    assert result.exit_code == 1, result.output
+    assert "anglicism: «logu»" in result.output and "style guide" in result.output
+    clean = CliRunner().invoke(app, ["check", "--pairs", str(pairs), "--rules", str(rules),
+                                     "--fail-on", "rule", "--ignore", "rule"])
+    assert clean.exit_code == 0, clean.output

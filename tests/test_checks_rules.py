@@ -702,3 +702,49 @@ def test_a_baseline_sets_aside_accepted_findings_wherever_their_link_moved(tmp_p
     again = check(pairs)
     assert apply_baseline(again, read_baseline(accepted)) == dropped - len(first.links[0].findings)
     assert [i for i, _ in again.findings()] == [0] * len(first.links[0].findings)
+
+
+# -- the project's own rules --------------------------------------------------------------
+
+
+def test_rules_require_forbid_and_carry_the_source_match_over(tmp_path):
+    from align.checks import read_rules
+
+    path = tmp_path / "rules.tsv"
+    path.write_text(
+        "# source pattern, translation pattern, message, severity\n"
+        "\\b(\\d+) ?%\t\\1\\s?%\tthe percentage differs\tmajor\n"
+        "\t![^\\u00a0\\u202f][;:!?]\tordinary space before ; : ! ?\tinfo\n"
+        "(?i)\\bcomrades?\\b\t(?i)\\bcamarades?\\b\tcomrade is camarade\n", "utf-8")
+    rules = read_rules(path)
+    record = check([
+        ("Prices rose 25% in 1936.", "Les prix augmentèrent de 25\u00a0% en 1936."),
+        ("Prices rose 25% in 1936.", "Les prix augmentèrent de 52\u00a0% en 1936."),
+        ("Comrades, listen: now!", "Camarades, écoutez\u00a0: maintenant\u00a0!"),
+        ("Comrades, listen: now!", "Amis, écoutez : maintenant !"),
+    ], rules=rules, ignore=("number", "mechanical", "name"), aligned=True)
+    found = [[(f.severity, f.reason) for f in l.findings if f.kind == "rule"]
+             for l in record.links]
+    assert found == [
+        [],
+        [("major", "the percentage differs")],  # 25 % must be 25 %, not 52 %
+        [],
+        [("minor", "comrade is camarade"),  # worst first
+         ("info", "ordinary space before ; : ! ?: «:»")],  # once per rule and link
+    ]
+    spans = record.links[1].findings[0].spans
+    assert spans[0].text == "25%" and spans[1].side == "translation"
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("a(\tb\tmessage", "line 2: not a regular expression"),
+    ("a\tb\tmessage\tsevere", "line 2: severity 'severe' is not one of"),
+    ("a\tb", "line 2: expected 'source pattern<TAB>translation pattern"),
+])
+def test_a_rules_file_that_cannot_be_used_names_its_line(tmp_path, line, message):
+    from align.checks import read_rules
+
+    path = tmp_path / "rules.tsv"
+    path.write_text(f"# comment\n{line}\n", "utf-8")
+    with pytest.raises(InputError, match=message):
+        read_rules(path)

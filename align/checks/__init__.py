@@ -25,10 +25,12 @@ from align.checks import (
     names,
     numbers,
     placeholders,
+    rules,
     untranslated,
 )
 from align.checks.base import CheckContext
 from align.checks.glossary import Glossary, Termbase, glossary_terms, read_glossary
+from align.checks.rules import Rule, read_rules
 from align.embedding_cache import TokenVectorCache, open_cache
 from align.encoders.base import keeping_word_tokens
 from align.errors import UsageError
@@ -40,6 +42,7 @@ __all__ = [
     "fails",
     "glossary_terms",
     "read_glossary",
+    "read_rules",
     "severity_rank",
     "summarise",
     "worst_first",
@@ -56,6 +59,7 @@ CHECKS: tuple[ModuleType, ...] = (
     length,
     mechanical,
     placeholders,
+    rules,
 )
 
 
@@ -70,6 +74,7 @@ def check_alignment(
     source_vectors: np.ndarray | None = None,
     translation_vectors: np.ndarray | None = None,
     glossary: Sequence[tuple[str, str]] | Termbase | Glossary | None = None,
+    rules: Sequence[Rule] = (),
     ignore: Collection[str] = (),
     source_text: str | None = None,
     translation_text: str | None = None,
@@ -103,6 +108,7 @@ def check_alignment(
             translation_text=translation_text,
             cache=bool(cache),
             token_cache=store,
+            rules=tuple(rules),
         )
         if glossary:  # a termbase's two languages are those of the texts
             ctx.glossary = glossary_terms(glossary, ctx.source_language,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, NamedTuple, Protocol
@@ -122,6 +122,8 @@ class CheckContext:
     translation_text: str | None = None
     #: Whether sentence vectors embedded here may come from (and go to) the embedding cache.
     cache: bool = True
+    #: The project's own rules (`align.checks.rules`), from ``--rules``.
+    rules: Sequence[Any] = ()
     #: Where the word aligner's token vectors are kept between runs (None: not kept).
     token_cache: TokenVectorCache | None = None
     #: Per-link numbers other stages leave for later ones (e.g. the divergence features).
@@ -139,6 +141,13 @@ class CheckContext:
 
     def text(self, side: SideName) -> list[LinkText]:
         return self.sources if side == "source" else self.translations
+
+    def paired(self) -> Iterator[tuple[int, LinkText, LinkText]]:
+        """Each link with text on both sides: its index, its source and its translation."""
+        for i, (source, translation) in enumerate(zip(self.sources, self.translations,
+                                                      strict=True)):
+            if source and translation:
+                yield i, source, translation
 
     @property
     def pairs_input(self) -> bool:

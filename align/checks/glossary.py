@@ -197,10 +197,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     sources = {term: pattern for term, pattern, _, _ in _compile(terms.required)}
     sources.update({term: entry[0] for term, entry in banned.items()})
     out: list[tuple[int, Finding]] = []
-    for i in range(len(ctx.alignment.links)):
-        source, translation = ctx.sources[i], ctx.translations[i]
-        if not source or not translation:
-            continue
+    for i, source, translation in ctx.paired():
         folded_source, folded_translation = fold(source.text), fold(translation.text)
         for term, source_pattern in sources.items():
             hit = source_pattern.search(folded_source)

@@ -109,10 +109,7 @@ def _compare(ctx: CheckContext, source: LinkText, translation: LinkText, find, k
 
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
-    for i in range(len(ctx.alignment.links)):
-        source, translation = ctx.sources[i], ctx.translations[i]
-        if not source or not translation:
-            continue
+    for i, source, translation in ctx.paired():
         for finding in (
             _compare(ctx, source, translation, placeholders, _key, "placeholders or tags",
                      "major"),
