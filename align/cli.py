@@ -348,7 +348,7 @@ def check(
     pairs: Annotated[
         Path | None,
         typer.Option("--pairs", help="Check text already aligned: a TSV file "
-                     "(source<TAB>translation per line), CSV, TMX, XLIFF or gettext PO file, "
+                     "(source<TAB>translation per line), CSV, XLSX, TMX, XLIFF or gettext PO file, "
                      "instead of two texts."),
     ] = None,
     output: OutputOpt = None,

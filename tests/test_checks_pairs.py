@@ -399,3 +399,46 @@ def test_check_runs_the_projects_own_rules_and_gates_on_them(tmp_path, default_e
     clean = CliRunner().invoke(app, ["check", "--pairs", str(pairs), "--rules", str(rules),
                                      "--fail-on", "rule", "--ignore", "rule"])
     assert clean.exit_code == 0, clean.output
+
+
+def _workbook(path, rows):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_workbook_pairs_by_heading_language_tags_or_first_two_columns(tmp_path):
+    headed = _workbook(tmp_path / "headed.xlsx", [
+        ("id", "Target", "Source", "note"),
+        (1, "Ouvrir", "Open", "menu"),
+        (2, "Supprimer 4 fichiers ?", "Delete 3 files?", None),
+        (None, None, None, None),
+    ])
+    assert _pairs(read_pairs(headed)) == [("Open", "Ouvrir"),
+                                          ("Delete 3 files?", "Supprimer 4 fichiers ?")]
+    tagged = read_pairs(_workbook(tmp_path / "tagged.xlsx", [
+        ("en-US", "fr-FR"), ("Quit", None), (None, None), (3, 3.5)]))
+    assert _pairs(tagged) == [("Quit", ""), ("", ""), ("3", "3.5")]  # empty rows inside kept
+    assert (tagged.source.language, tagged.translation.language) == ("en", "fr")
+    # A bare code is a string, not a heading: "It" is "Es" in German.
+    plain = read_pairs(_workbook(tmp_path / "plain.xlsx", [("It", "Es"), ("Yes", "Ja")]))
+    assert _pairs(plain) == [("It", "Es"), ("Yes", "Ja")]
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(InputError):
+        read_pairs(broken)
+
+
+def test_a_review_spreadsheet_is_read_back_as_the_links_it_shows(tmp_path):
+    from align.checks.pairs import pairs_alignment
+    from align.outputs import write_outputs
+
+    record = pairs_alignment([("One. Two.", "Un. Deux."), ("Three.", ""), ("", "Quatre.")])
+    review = tmp_path / "review.xlsx"
+    write_outputs(record, [review])
+    assert _pairs(read_pairs(review)) == [("One. Two.", "Un. Deux."), ("Three.", ""),
+                                          ("", "Quatre.")]

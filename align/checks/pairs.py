@@ -3,8 +3,11 @@ XLIFF or gettext PO, the files translation tools and localisation projects keep.
 
 TSV: one ``source<TAB>translation`` per line, no header; every line is a pair,
 in input order, and either side may be empty (an empty side gives a link with
-no sentence on that side: an omission or an addition).  CSV (``.csv``): the same
-with two comma-separated columns, quoted as spreadsheets write them.  TMX: every ``<tu>``
+no sentence on that side).  CSV (``.csv``): the same
+with two comma-separated columns, quoted as spreadsheets write them.  An Excel
+workbook (``.xlsx``): its first sheet, by the columns headed ``source`` and
+``translation`` (or ``target``), so that a review spreadsheet ``align`` wrote reads
+back, or by its first two columns.  TMX: every ``<tu>``
 with at least two ``<tuv>``s; the source is the ``<tuv>`` in the header's
 ``srclang`` (the first one when the header names none or ``*all*``), the
 translation the first other one; its inline codes are written by their id (as for
@@ -31,6 +34,8 @@ sentences' offsets point into that document, and `document_text` rebuilds it.
 
 from __future__ import annotations
 
+import io
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,14 +52,14 @@ _DONE_STATES = frozenset({"translated", "signed-off", "final", "reviewed"})
 
 def read_pairs(path: str | Path) -> Alignment:
     """The pairs of a TMX (``.tmx``), XLIFF (``.xlf``, ``.xliff``, ``.sdlxliff``,
-    ``.mqxliff``, or any file whose root is ``<xliff>``), PO (``.po``), CSV (``.csv``) or
-    else TSV file as an `Alignment`, one link each."""
+    ``.mqxliff``, or any file whose root is ``<xliff>``), PO (``.po``), CSV (``.csv``),
+    Excel (``.xlsx``) or else TSV file as an `Alignment`, one link each."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(
-            f"{path} does not exist; give a TSV, CSV, TMX, XLIFF or PO file of aligned pairs"
+            f"{path} does not exist; give a TSV, CSV, XLSX, TMX, XLIFF or PO file of aligned pairs"
         ) from None
     except OSError as error:
         raise InputError(f"cannot read {path} ({error.strerror})") from None
@@ -68,6 +73,8 @@ def read_pairs(path: str | Path) -> Alignment:
         pairs, languages = _read_po(path, data)
     elif suffix == ".csv":
         pairs, languages = _read_csv(path, data), (None, None)
+    elif suffix == ".xlsx":
+        pairs, languages = _read_xlsx(path, data)
     else:
         pairs, languages = _read_tsv(path, data), (None, None)
     return pairs_alignment(pairs, name=path.name, path=str(path), languages=languages)
@@ -148,7 +155,6 @@ def _read_csv(path: Path, data: bytes) -> list[tuple[str, str]]:
     """Comma-separated pairs as a spreadsheet saves them: two columns, fields quoted when
     they hold commas, quotes or line breaks; no header; a row of one field is an error."""
     import csv
-    import io
 
     rows = csv.reader(io.StringIO(_decode(path, data), newline=""))
     pairs = []
@@ -169,6 +175,57 @@ def _read_csv(path: Path, data: bytes) -> list[tuple[str, str]]:
 
 
 Languages = tuple[str | None, str | None]
+
+
+#: Column headings that name the source and the translation column of a workbook.
+_SOURCE_HEADINGS = frozenset({"source", "source text", "original", "src"})
+_TRANSLATION_HEADINGS = frozenset({"translation", "target", "target text", "tgt"})
+#: A language tag with its region ("en-US", "fr_FR"), as localisation sheets head their
+#: columns; a bare code is not taken for one ("It" | "Es" is a German UI string).
+_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}[-_](?:[a-z]{2}|\d{3}|[a-z]{4})$", re.I)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_xlsx(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
+    """The pairs of a workbook's first sheet (``align view -o review.xlsx`` writes its
+    *alignment* sheet first): the columns headed ``source`` and ``translation`` (or
+    ``target``), or two language tags with their regions (``en-US``, ``fr-FR``) heading
+    the first two columns, or else columns A and B with no header.  Trailing empty rows
+    are dropped."""
+    from openpyxl import load_workbook
+
+    from align.markup import open_package
+
+    open_package(data, path.name, "an Excel workbook")  # refuses a "zip bomb" first
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        rows = [[_cell(v) for v in row] for row in book.worksheets[0].iter_rows(
+            values_only=True)]
+    except Exception:  # openpyxl's errors for a damaged workbook have many types
+        raise InputError(f"{path} is not a readable Excel workbook (.xlsx): open it in a "
+                         "spreadsheet program and save it again") from None
+    while rows and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()
+    if not rows:
+        raise InputError(f"{path} holds no pairs: its first sheet is empty")
+    heading = [cell.strip().lower() for cell in rows[0]]
+    columns, languages = (0, 1), (None, None)
+    named = ([k for k, h in enumerate(heading) if h in _SOURCE_HEADINGS],
+             [k for k, h in enumerate(heading) if h in _TRANSLATION_HEADINGS])
+    if named[0] and named[1]:
+        columns, rows = (named[0][0], named[1][0]), rows[1:]
+    elif len(heading) >= 2 and all(_LANGUAGE_TAG.match(h) for h in heading[:2]):
+        languages, rows = (_language(heading[0]), _language(heading[1])), rows[1:]
+    width = max(columns) + 1
+    return [(row[columns[0]], row[columns[1]]) if len(row) >= width else
+            (row[columns[0]] if len(row) > columns[0] else "", "") for row in rows], languages
 
 
 def _read_tmx(path: Path, data: bytes) -> tuple[list[tuple[str, str]], Languages]:
