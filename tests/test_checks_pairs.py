@@ -98,6 +98,12 @@ def test_check_pairs_on_the_command_line_reports_and_gates(tmp_path, monkeypatch
         ("major", "no translation")]
     assert record["links"][3]["divergence"] == 1.0
     assert record["signature"]["input"] == "pairs"
+    # The report's summary heads the file, counted from the links' findings.
+    from collections import Counter
+
+    counted = Counter(f["kind"] for l in record["links"] for f in l["findings"])
+    assert record["summary"]["by_kind"] == dict(counted)
+    assert record["summary"]["findings"] == sum(counted.values())
     assert not (tmp_path / "cache").exists()  # --no-cache: neither cache written
 
     ignored = CliRunner().invoke(app, ["check", "--pairs", str(pairs), "--quiet", "--ignore",

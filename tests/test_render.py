@@ -103,6 +103,22 @@ def test_json_round_trips_and_keeps_non_ascii_readable():
     assert Alignment.from_dict(json.loads(text)) == alignment
 
 
+def test_json_of_a_checked_record_opens_with_the_summary_and_reads_back_without_it():
+    from dataclasses import replace
+
+    alignment = make_alignment()
+    [unchecked] = json_record.render(replace(alignment, links=[
+        replace(l, divergence=None, findings=[]) for l in alignment.links]),
+        Path("a.json")).values()
+    assert "summary" not in json.loads(unchecked)  # nothing was checked: nothing to sum up
+    [data] = json_record.render(alignment, Path("out.json")).values()
+    record = json.loads(data)
+    assert list(record)[:3] == ["format", "format_version", "summary"]
+    findings = [f for l in alignment.links for f in l.findings]
+    assert record["summary"]["findings"] == len(findings)
+    assert Alignment.from_dict(record) == alignment
+
+
 def test_json_puts_each_sentence_link_and_neighbourhood_row_on_one_line():
     alignment = make_alignment()
     alignment.neighbourhood = [[[0, 0.9], [1, 0.25]] for _ in alignment.source.sentences]
@@ -114,7 +130,7 @@ def test_json_puts_each_sentence_link_and_neighbourhood_row_on_one_line():
         + len(alignment.links)
         + len(alignment.neighbourhood)
     )
-    assert len(lines) < rows + 40
+    assert len(lines) < rows + 50  # a constant head: format, summary, signature, timings
     first_link = json.dumps(alignment.to_dict()["links"][0])
     assert first_link + "," in [line.strip() for line in lines]
     assert Alignment.from_dict(json.loads(data)) == alignment
