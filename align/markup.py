@@ -27,12 +27,13 @@ from align.errors import InputError
 _HTML_BLOCKS = frozenset(
     "address article aside blockquote body caption center dd details dialog div dl dt "
     "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main "
-    "nav ol p pre section summary table tbody td tfoot th thead tr ul".split()
+    "ol p pre section summary table tbody td tfoot th thead tr ul".split()
 )
-#: HTML elements whose content is not text a reader reads.
+#: HTML elements whose content is not text a reader reads; a site's navigation (``nav``,
+#: or any element of ``role="navigation"``) is the site's, not the text's.
 _HTML_SKIPPED = frozenset(
     "head script style template noscript svg math iframe object canvas select "
-    "button".split()
+    "button nav".split()
 )
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 #: A declaration such as ``<?xml version="1.0" encoding="utf-8"?>``, which lxml refuses
@@ -100,7 +101,7 @@ def _html_paragraphs(root, out: _Paragraphs) -> None:
             continue
         name = element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
         if event == "start":
-            if name in _HTML_SKIPPED:
+            if name in _HTML_SKIPPED or element.get("role") == "navigation":
                 skipped.append(element)
                 walk.skip_subtree()
                 continue

@@ -309,6 +309,8 @@ WEB_PAGE = """<!DOCTYPE html>
 <html lang="fr"><head><meta charset="windows-1252"><title>Victor Serge</title>
 <style>p { margin: 0 }</style><script>var note = "pas du texte";</script></head>
 <body>
+<nav><a href="/">Archive</a> | <a href="/serge">Victor Serge</a></nav>
+<div role="navigation">Index</div>
 <h3>Victor Serge 1936</h3>
 <h1>Lettre \u00e0 Andr\u00e9s Nin</h1>
 <p class="information"><span>Source&nbsp;:</span> La Lutte contre le stalinisme.<br>
@@ -331,7 +333,8 @@ WEB_PAGE_TEXT = (
 
 
 def test_a_web_page_is_read_as_the_text_a_browser_shows(tmp_path):
-    # Its meta tag's encoding decides; head, script, style and comments are not text.
+    # Its meta tag's encoding decides; head, script, style, comments and the site's
+    # navigation are not text.
     found = read_document(write(tmp_path, "lettre.html",
                                 WEB_PAGE.replace("\u2019", "'").encode("cp1252")))
     assert found.encoding == "html" and found.warnings == []
