@@ -90,6 +90,16 @@ def _mean_vector(ctx: CheckContext, side: SideName, vectors: np.ndarray) -> np.n
 def stray_sentences(ctx: CheckContext, i: int, side: SideName) -> list[int]:
     """Sentences (indices into the side) of link `i` that have no counterpart on the other
     side although the link joins them with sentences that do."""
+    candidates = _stray_candidates(ctx, i, side)
+    if not candidates:
+        return candidates
+    vectors = _clause_vectors(ctx, [_other_clauses(ctx, i, side)])
+    return _unmatched_by_clauses(ctx, i, side, candidates, vectors)
+
+
+def _stray_candidates(ctx: CheckContext, i: int, side: SideName) -> list[int]:
+    """The sentences of link `i` that the sentence vectors and the word aligner call
+    strays, before the clause test of `_unmatched_by_clauses`."""
     link = ctx.alignment.links[i]
     own, other = (link.source, link.translation) if side == "source" else (
         link.translation, link.source)
@@ -147,7 +157,7 @@ def stray_sentences(ctx: CheckContext, i: int, side: SideName) -> list[int]:
                        if start <= w.start < start + length and is_content(w)]
             if content and sum(not ok for ok in content) >= STRAY_UNALIGNED * len(content):
                 kept.append(k)
-        found = _unmatched_by_clauses(ctx, i, side, kept, scale) if kept else kept
+        found = kept
     return found
 
 
@@ -162,26 +172,39 @@ def _clauses(link_side: LinkText) -> list[str]:
     return out
 
 
+def _other_clauses(ctx: CheckContext, i: int, side: SideName) -> list[str]:
+    return _clauses(ctx.translations[i] if side == "source" else ctx.sources[i])
+
+
+def _clause_vectors(ctx: CheckContext, clause_lists: list[list[str]]) -> dict[str, np.ndarray]:
+    """Unit vectors of the clauses, embedded in one pass (and kept in the embedding cache
+    as the run's sentences are)."""
+    from align.embedding_cache import embed
+
+    texts = sorted({c for clauses in clause_lists for c in clauses})
+    if ctx.encoder is None or not texts:
+        return {}
+    return dict(zip(texts, embed(ctx.encoder, texts, cache=ctx.cache), strict=True))
+
+
 def _unmatched_by_clauses(ctx: CheckContext, i: int, side: SideName, candidates: list[int],
-                          scale: tuple[float, float]) -> list[int]:
+                          vectors: dict[str, np.ndarray]) -> list[int]:
     """The `candidates` that no clause of the other side translates.
 
     A sentence rendered inside a long sentence of the other side ("“What good times we
     used to have!”" in « Et la pêche ? hein ! quel bon souvenir ! ») is dissimilar to
     that sentence as a whole, and its words can lose the word aligner's competition to the
     other sentences of the link; one clause of it is as similar as a translation.  The
-    clauses are embedded only for the few sentences that reach this test."""
-    if ctx.encoder is None:
-        return candidates
-    clauses = _clauses(ctx.translations[i] if side == "source" else ctx.sources[i])
-    if not clauses:
+    clauses are embedded only for the few sentences that reach this test (`vectors`)."""
+    clauses = [vectors[c] for c in _other_clauses(ctx, i, side) if c in vectors]
+    scale = ctx.notes.get("scale")
+    if not clauses or scale is None:
         return candidates
     background, typical = scale
     unit = max(typical - background, 1e-6)
-    vectors = ctx.encoder.encode(clauses)
-    mine = ctx.sentence_vectors(side)
-    return [k for k in candidates
-            if (float((vectors @ mine[k]).max()) - background) / unit < STRAY_CLAUSE]
+    best = np.stack(clauses) @ ctx.sentence_vectors(side)[candidates].T
+    return [k for k, top in zip(candidates, best.max(axis=0), strict=True)
+            if (float(top) - background) / unit < STRAY_CLAUSE]
 
 
 def _stray_finding(ctx: CheckContext, i: int, side: SideName, k: int) -> Finding:
@@ -302,9 +325,21 @@ def _as_moved(finding: Finding, i: int, k: int) -> Finding:
     )
 
 
+def _strays(ctx: CheckContext) -> dict[tuple[int, str], list[int]]:
+    """`stray_sentences` of every link side that has any, their clause tests embedded in
+    one pass."""
+    candidates = {(i, side): found for i, _, _ in ctx.paired()
+                  for side in ("source", "translation")
+                  if (found := _stray_candidates(ctx, i, side))}
+    vectors = _clause_vectors(ctx, [_other_clauses(ctx, i, side) for i, side in candidates])
+    return {(i, side): kept for (i, side), found in candidates.items()
+            if (kept := _unmatched_by_clauses(ctx, i, side, found, vectors))}
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     scores = ctx.notes.get("divergence") or [0.0] * len(ctx.alignment.links)
+    all_strays = _strays(ctx)
     for i in range(len(ctx.alignment.links)):
         source, translation = ctx.sources[i], ctx.translations[i]
         if not source and not translation:
@@ -321,7 +356,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             continue
         wa = ctx.word_alignments[i]
         for side in ("source", "translation"):
-            strays = stray_sentences(ctx, i, side)
+            strays = all_strays.get((i, side), [])
             out += [(i, _stray_finding(ctx, i, side, k)) for k in strays]
             partial = _partial(ctx, i, side, wa, scores[i]) if wa is not None else None
             if partial is not None and not strays:
