@@ -172,18 +172,24 @@ def _damaged(name: str, what: str) -> InputError:
     )
 
 
+def parse_xml(data: bytes):
+    """The root element of an XML part of a package.  No network, no entity expansion: a
+    package is data, not a program."""
+    from lxml import etree
+
+    return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+
+
 def _xml(archive: zipfile.ZipFile, member: str, name: str, what: str):
     from lxml import etree
 
     try:
-        # No network, no entity expansion: a package is data, not a program.
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-        return etree.fromstring(archive.read(member), parser)
+        return parse_xml(archive.read(member))
     except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, OSError, ValueError):
         raise _damaged(name, what) from None
 
 
-_EPUB = "an EPUB e-book"
+EPUB = "an EPUB e-book"
 _OPF = "{http://www.idpf.org/2007/opf}"
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
 
@@ -193,13 +199,13 @@ def epub_text(data: bytes, name: str) -> str:
     document's blocks as paragraphs.  The navigation document (the table of contents)
     and documents marked outside the reading order (``linear="no"``: notes, pop-ups)
     are left out."""
-    archive = open_package(data, name, _EPUB)
-    container = _xml(archive, "META-INF/container.xml", name, _EPUB)
+    archive = open_package(data, name, EPUB)
+    container = _xml(archive, "META-INF/container.xml", name, EPUB)
     rootfile = container.find(f".//{_CONTAINER}rootfile")
     if rootfile is None or not rootfile.get("full-path"):
-        raise _damaged(name, _EPUB)
+        raise _damaged(name, EPUB)
     package_path = rootfile.get("full-path")
-    package = _xml(archive, package_path, name, _EPUB)
+    package = _xml(archive, package_path, name, EPUB)
     base = posixpath.dirname(package_path)
     manifest = {
         item.get("id"): item for item in package.iter(f"{_OPF}item") if item.get("href")
@@ -219,13 +225,13 @@ def epub_text(data: bytes, name: str) -> str:
         try:
             raw = archive.read(member)
         except KeyError:
-            raise _damaged(name, _EPUB) from None
+            raise _damaged(name, EPUB) from None
         text = html_text(raw.decode(declared_charset(raw) or "utf-8", errors="replace"))
         out.done += [p for p in text.split("\n\n") if p]
     return out.text()
 
 
-_ODT = "an OpenDocument text (ODT)"
+ODT = "an OpenDocument text (ODT)"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 #: Inside the body, what is not the text as it reads: comments, and the deleted text of
@@ -240,11 +246,11 @@ def odt_text(data: bytes, name: str) -> str:
     Footnotes and endnotes follow the body, marked ``[1]``, ``[2]`` … where the text
     refers to them and before their own text, as for a Word document; comments and
     tracked deletions are left out."""
-    archive = open_package(data, name, _ODT)
-    root = _xml(archive, "content.xml", name, _ODT)
+    archive = open_package(data, name, ODT)
+    root = _xml(archive, "content.xml", name, ODT)
     body = root.find(f"{_OFFICE}body/{_OFFICE}text")
     if body is None:
-        raise _damaged(name, _ODT)
+        raise _damaged(name, ODT)
     out = _Paragraphs()
     notes: list[_Paragraphs] = []
 

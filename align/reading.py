@@ -30,6 +30,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from align import markup  # lxml itself is imported only when a page or package is read
 from align.errors import InputError
 
 #: Human names for the encodings this module reports.
@@ -117,9 +118,9 @@ def _sniff_binary(data: bytes) -> tuple[str, str] | None:
         return "a PDF document", _PDF_HINT
     if head.startswith(b"PK\x03\x04"):
         if b"mimetypeapplication/epub+zip" in head[:100]:
-            return _EPUB, ""
+            return markup.EPUB, ""
         if b"mimetypeapplication/vnd.oasis.opendocument.text" in head[:120]:
-            return _ODT, ""
+            return markup.ODT, ""
         if b"word/" in data[:65536] or b"[Content_Types].xml" in head:
             return _DOCX, _WORD_HINT
         return "a zip archive", "unpack it and give the plain-text file inside"
@@ -169,9 +170,7 @@ def docx_text(data: bytes, name: str) -> str:
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.table import Table
 
-    from align.markup import open_package
-
-    open_package(data, name, _DOCX)  # refuses a "zip bomb" before anything is unpacked
+    markup.open_package(data, name, _DOCX)  # refuses a "zip bomb" before anything is unpacked
     paragraphs: list[str] = []
     #: The notes' paragraphs by (kind, id), and the marks 1, 2 … of those the body refers
     #: to, in the order it first does.
@@ -205,15 +204,12 @@ def docx_text(data: bytes, name: str) -> str:
                 paragraphs.append(text_of(block._p))
 
     def read_notes(document) -> None:
-        from lxml import etree
-
         kinds = {RELATIONSHIP_TYPE.FOOTNOTES: "footnote", RELATIONSHIP_TYPE.ENDNOTES: "endnote"}
         for rel in document.part.rels.values():
             kind = kinds.get(rel.reltype)
             if kind is None or rel.is_external:
                 continue
-            parser = etree.XMLParser(resolve_entities=False, no_network=True)
-            for note in etree.fromstring(rel.target_part.blob, parser).iter(f"{_W}{kind}"):
+            for note in markup.parse_xml(rel.target_part.blob).iter(f"{_W}{kind}"):
                 if note.get(f"{_W}type") is None:  # not a separator line
                     texts = [text_of(p).strip() for p in note.iter(f"{_W}p")]
                     notes[(kind, note.get(f"{_W}id", ""))] = [t for t in texts if t]
@@ -231,10 +227,6 @@ def docx_text(data: bytes, name: str) -> str:
             "in a word processor and save it again as .docx, or as plain text (.txt, UTF-8)"
         ) from None
     return "\n\n".join(p.strip() for p in paragraphs if p.strip())
-
-
-_EPUB = "an EPUB e-book"
-_ODT = "an OpenDocument text (ODT)"
 
 
 # -- decoding ------------------------------------------------------------------------
@@ -268,8 +260,6 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
     ``name`` is how messages refer to the file.  The text has its byte-order mark
     dropped and its line endings normalised to LF.
     """
-    from align import markup
-
     stem = Path(name).stem or name
     kind = _sniff_binary(data)
     warnings: list[str] = []
@@ -296,8 +286,6 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
 def _decode_html(data: bytes, name: str, warnings: list[str]) -> str:
     """An HTML file's text: in the encoding its ``<meta>`` declares when its bytes are
     valid in it (and no byte-order mark says otherwise), else as any text file."""
-    from align import markup
-
     declared = markup.declared_charset(data)
     if declared and not data.startswith(tuple(bom for bom, _ in _BOMS)):
         try:
@@ -307,21 +295,9 @@ def _decode_html(data: bytes, name: str, warnings: list[str]) -> str:
     return _decode(data, name, warnings)[0]
 
 
-def _epub_text(data: bytes, name: str) -> str:
-    from align.markup import epub_text
-
-    return epub_text(data, name)
-
-
-def _odt_text(data: bytes, name: str) -> str:
-    from align.markup import odt_text
-
-    return odt_text(data, name)
-
-
 #: Packaged documents read as text, and the record's `encoding` for each.
-_MARKUP_READERS = {_DOCX: (docx_text, "docx"), _EPUB: (_epub_text, "epub"),
-                   _ODT: (_odt_text, "odt")}
+_MARKUP_READERS = {_DOCX: (docx_text, "docx"), markup.EPUB: (markup.epub_text, "epub"),
+                   markup.ODT: (markup.odt_text, "odt")}
 
 
 def _decode(data: bytes, name: str, warnings: list[str]) -> tuple[str, str]:

@@ -87,16 +87,6 @@ def _mean_vector(ctx: CheckContext, side: SideName, vectors: np.ndarray) -> np.n
     return ctx.notes[key]
 
 
-def stray_sentences(ctx: CheckContext, i: int, side: SideName) -> list[int]:
-    """Sentences (indices into the side) of link `i` that have no counterpart on the other
-    side although the link joins them with sentences that do."""
-    candidates = _stray_candidates(ctx, i, side)
-    if not candidates:
-        return candidates
-    vectors = _clause_vectors(ctx, [_other_clauses(ctx, i, side)])
-    return _unmatched_by_clauses(ctx, i, side, candidates, vectors)
-
-
 def _stray_candidates(ctx: CheckContext, i: int, side: SideName) -> list[int]:
     """The sentences of link `i` that the sentence vectors and the word aligner call
     strays, before the clause test of `_unmatched_by_clauses`."""
@@ -326,8 +316,9 @@ def _as_moved(finding: Finding, i: int, k: int) -> Finding:
 
 
 def _strays(ctx: CheckContext) -> dict[tuple[int, str], list[int]]:
-    """`stray_sentences` of every link side that has any, their clause tests embedded in
-    one pass."""
+    """For each link side that has any, the sentences (indices into the side) that have
+    no counterpart on the other side although the link joins them with sentences that do;
+    the clause tests of all links embedded in one pass."""
     candidates = {(i, side): found for i, _, _ in ctx.paired()
                   for side in ("source", "translation")
                   if (found := _stray_candidates(ctx, i, side))}
