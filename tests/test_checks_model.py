@@ -112,6 +112,24 @@ def test_a_negative_subject_counts_as_a_negation(default_encoder, source, transl
     assert bool(found) == shifted
 
 
+@pytest.mark.parametrize(("source", "translation", "severities"), [
+    # One side negates with a word, the other with a prefix: the same meaning, no finding
+    # (these were info findings, "the translation negates (sans)" …).
+    ("He rushed unceremoniously from the room and from the house.",
+     "Il se rua sans plus de cérémonie hors de la chambre et de la maison.", []),
+    ("This is not possible, he said.", "C'est impossible, dit-il.", []),
+    # "neither … nor" against "ne … point … ni": one negation on each side.
+    ("With women there is neither caste nor rank.",
+     "Les femmes n'ont point de caste ni de race.", []),
+    # ... and still a reversal where the other side affirms.
+    ("This is possible.", "Ce n'est pas possible.", ["minor"]),
+])
+def test_negations_spelled_differently(default_encoder, source, translation, severities):
+    record = run([*FAITHFUL, (source, translation)], default_encoder)
+    assert [f.severity for f in record.links[-1].findings
+            if f.kind == "meaning-shift"] == severities
+
+
 def test_words_of_every_sentence_of_a_joined_link_side_are_aligned(default_encoder):
     from align.checks.base import link_text
     from align.checks.words import align_links

@@ -271,11 +271,38 @@ def test_french_negations(text, negating):
     ("Il est venu sans son frère.", "fr", ["sans"]),
     ("He did not come, did he?", "en", ["not"]),
     ("There were no 5-star hotels.", "en", ["no"]),
+    # "neither … nor", "ni … ni", "ne … point … ni": one negation, however it is spelled.
+    ("He eats neither meat nor fish.", "en", ["neither"]),
+    ("He did not call, nor did he write.", "en", ["not"]),
+    ("Il ne mange ni viande ni poisson.", "fr", ["ni"]),
+    ("Les femmes n’ont point de caste ni de race.", "fr", ["ni"]),
+    ("Ils n'ont pas de pain, ni de vin.", "fr", ["pas"]),
+    # ... but a "nor" or "ni" far from any other negation is one of its own.
+    ("Nor did he ever return.", "en", ["Nor"]),
+    ("He did not call on Monday; he came in the evening, nor did he stay long.", "en",
+     ["not", "nor"]),
 ])
 def test_negation_words_that_negate_nothing(text, language, negating):
     from align.checks.meaning_shift import negations
 
     assert [w.text for w in negations(text, language)] == negating
+
+
+@pytest.mark.parametrize(("text", "other", "negating"), [
+    ("Impossible !", "Ce n'est pas possible !", ["Impossible"]),
+    ("C'est irrégulier.", "It is not regular.", ["irrégulier"]),
+    ("He rushed unceremoniously from the room.", "Il se rua sans plus de cérémonie dehors.",
+     ["unceremoniously"]),
+    # Not a negative prefix, or no base on the other side: nothing.
+    ("It is important.", "C'est important.", []),
+    ("It is impossible.", "C'est impossible.", []),
+    ("He was unhappy.", "Il n'était pas heureux.", []),
+    ("Il est inutile.", "It is not useful.", []),
+])
+def test_negation_by_a_prefix_whose_base_the_other_side_has(text, other, negating):
+    from align.checks.meaning_shift import affix_negations
+
+    assert [w.text for w in affix_negations(text, other)] == negating
 
 
 # -- mechanical -------------------------------------------------------------------------

@@ -82,7 +82,22 @@ def negations(text: str, language: str | None) -> list[Word]:
         stop = min([k + _PARTICLE_REACH_AFTER] + [j for j in ne_at if j > k])
         if not any(start < f < stop and f != k for f, _ in found):
             found.append((k, w))
-    return [w for _, w in sorted(found, key=lambda item: item[0])]
+    # "neither … nor", "ni … ni", "ne … point … ni", "not … nor": a "nor" or "ni" that
+    # follows a negation of its clause continues it, so each side counts such a chain
+    # once however the language spells it ("n'ont point de caste ni de race" against
+    # "there is neither caste nor rank").
+    counted: list[tuple[int, Word]] = []
+    for k, w in sorted(found, key=lambda item: item[0]):
+        if fold(w.text) in _CORRELATIVES and any(k - j <= _CHAIN_REACH for j, _ in counted):
+            continue
+        counted.append((k, w))
+    return [w for _, w in counted]
+
+
+#: Words that join a second negated item to a first ("nor", French and Spanish "ni").
+_CORRELATIVES = frozenset(("nor", "ni"))
+#: ... when the negation they continue is at most this many words before them.
+_CHAIN_REACH = 8
 
 
 #: What follows "No" as the numero sign: a point or not, then a number ("No. 33", "No 5").
@@ -191,6 +206,36 @@ def _unmatched(wa, side: str, negating: list[Word], other_negating: list[Word]) 
     return False
 
 
+#: Prefixes that negate the word they begin ("impossible", "irrégulier", "unfair").
+_NEGATIVE_PREFIXES = ("non", "dis", "des", "mal", "un", "in", "im", "il", "ir")
+#: The rest of such a word is at least this long ("possible" in "impossible") ...
+_AFFIX_BASE = 5
+
+
+def affix_negations(text: str, other: str) -> list[Word]:
+    """The words of `text` that negate by a prefix whose base stands in `other`.
+
+    "Impossible !" against "Ce n'est pas possible !", "incapable" against "not capable":
+    the same negation, which the other side spells with a negation word.  The base must
+    begin a word of the other side no more than three letters longer than it (at least
+    five letters, and three fifths of the base shared: "irrégulier" against "regular"),
+    so cognates only; "unhappy" against "pas heureux" is left to the word aligner."""
+    others = {fold(w.text) for w in words(other)}
+    found = []
+    for w in words(text):
+        key = fold(w.text)
+        for prefix in _NEGATIVE_PREFIXES:
+            base = key[len(prefix):]
+            if not key.startswith(prefix) or len(base) < _AFFIX_BASE:
+                continue
+            need = max(_AFFIX_BASE, round(0.6 * len(base)))
+            if any(o[:need] == base[:need] and len(o) <= len(base) + 3
+                   and not o.startswith(prefix) for o in others):
+                found.append(w)
+                break
+    return found
+
+
 def negation_counts_differ(ctx: CheckContext, i: int) -> bool:
     """Whether one side of link `i` negates more often than the other."""
     left = negations(ctx.sources[i].text, ctx.source_language)
@@ -204,6 +249,11 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     source, translation = ctx.sources[i], ctx.translations[i]
     left = negations(source.text, ctx.source_language)
     right = negations(translation.text, ctx.translation_language)
+    # The side with fewer negation words may negate by a prefix instead ("impossible").
+    if len(left) < len(right):
+        left += affix_negations(source.text, translation.text)[: len(right) - len(left)]
+    elif len(right) < len(left):
+        right += affix_negations(translation.text, source.text)[: len(left) - len(right)]
     if len(left) == len(right):
         return None
     more, fewer, where = (source, translation, "source") if len(left) > len(right) else (
