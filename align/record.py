@@ -100,6 +100,11 @@ class Link:
     #: Already aligned input only: the translation's state as its file marks it when that
     #: is not "translated", e.g. ``"fuzzy"`` (PO) or ``"needs-translation"`` (XLIFF).
     state: str | None = None
+    #: Already aligned input only: the most the translation may hold, as its file sets it
+    #: (XLIFF ``maxwidth``, ``maxbytes``, ``slr:sizeRestriction`` …):
+    #: ``{"limit": 30, "unit": "characters" | "bytes", "length": 42}``, where ``length`` is
+    #: the translation's own, inline codes left out.
+    max_length: dict[str, Any] | None = None
 
     @property
     def kind(self) -> str:
@@ -137,8 +142,9 @@ class Alignment:
     def to_dict(self) -> dict[str, Any]:
         body = asdict(self)
         for link in body["links"]:
-            if link["state"] is None:  # written only where a file of pairs marks one
-                del link["state"]
+            for key in ("state", "max_length"):  # written only where a file of pairs sets one
+                if link[key] is None:
+                    del link[key]
         return {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, **body}
 
     @classmethod
@@ -173,6 +179,7 @@ class Alignment:
                 divergence=l.get("divergence"),
                 findings=[finding(f) for f in l.get("findings", [])],
                 state=l.get("state"),
+                max_length=l.get("max_length"),
             )
             for l in data.get("links", [])
         ]

@@ -448,3 +448,102 @@ def test_a_review_spreadsheet_is_read_back_as_the_links_it_shows(tmp_path):
     write_outputs(record, [review])
     assert _pairs(read_pairs(review)) == [("One. Two.", "Un. Deux."), ("Three.", ""),
                                           ("", "Quatre.")]
+
+
+XLIFF_12_LIMITS = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file source-language="en" target-language="fr" datatype="plaintext" original="ui">
+  <body>
+   <trans-unit id="1" maxwidth="12" size-unit="char"><source>Save changes</source>
+     <target>Enregistrer les modifications</target></trans-unit>
+   <trans-unit id="2" maxwidth="14" size-unit="char"><source>Open <x id="1"/>file</source>
+     <target>Ouvrir <x id="1"/>fichier</target></trans-unit>
+   <trans-unit id="3" maxbytes="10"><source>Settings</source>
+     <target>Paramètres</target></trans-unit>
+   <trans-unit id="4" maxwidth="5"><source>Quit the program</source>
+     <target>Quitter le programme</target></trans-unit>
+   <trans-unit id="5" maxwidth="8" size-unit="byte"><source>Two. Three.</source>
+     <seg-source><mrk mtype="seg" mid="1">Two.</mrk> <mrk mtype="seg" mid="2">Three.</mrk>
+     </seg-source>
+     <target><mrk mtype="seg" mid="1">Deux.</mrk> <mrk mtype="seg" mid="2">Trois.</mrk></target>
+   </trans-unit>
+  </body>
+ </file>
+</xliff>
+"""
+
+XLIFF_20_LIMITS = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="2.0" srcLang="en" trgLang="fr" xmlns="urn:oasis:names:tc:xliff:document:2.0"
+       xmlns:slr="urn:oasis:names:tc:xliff:sizerestriction:2.0">
+ <file id="f1">
+  <unit id="1" slr:sizeRestriction="12">
+   <segment><source>Save changes</source><target>Enregistrer les modifications</target></segment>
+  </unit>
+  <unit id="2" slr:sizeRestriction="0,17">
+   <segment><source>Open the file</source><target>Ouvrir le fichier</target></segment>
+  </unit>
+ </file>
+ <file id="f2">
+  <slr:profiles generalProfile="example:pixels" storageProfile="xliff:utf16"/>
+  <unit id="3" slr:sizeRestriction="3" slr:storageRestriction="12">
+   <segment><source>Cancel</source><target>Annuler</target></segment>
+  </unit>
+ </file>
+</xliff>
+"""
+
+
+def test_length_limits_that_xliff_files_set_are_kept_with_the_translations_length(tmp_path):
+    from align.record import Alignment
+
+    one = tmp_path / "ui.xlf"
+    one.write_text(XLIFF_12_LIMITS, "utf-8")
+    record = read_pairs(one)
+    assert [l.max_length for l in record.links] == [
+        {"limit": 12, "unit": "characters", "length": 29},
+        {"limit": 14, "unit": "characters", "length": 14},  # "Ouvrir fichier": no code
+        {"limit": 10, "unit": "bytes", "length": 11},  # "è" is two bytes in UTF-8
+        None,  # maxwidth in the default unit, pixels: not checked
+        # the unit's limit bounds its whole translation, "Deux. Trois.", on its first link
+        {"limit": 8, "unit": "bytes", "length": 12}, None,
+    ]
+    data = record.to_dict()
+    assert [("max_length" in l) for l in data["links"]] == [True, True, True, False, True,
+                                                            False]
+    assert Alignment.from_dict(data).links[0].max_length == record.links[0].max_length
+    two = tmp_path / "ui2.xlf"
+    two.write_text(XLIFF_20_LIMITS, "utf-8")
+    assert [l.max_length for l in read_pairs(two).links] == [
+        {"limit": 12, "unit": "characters", "length": 29},
+        {"limit": 17, "unit": "characters", "length": 17},  # "min,max"
+        # a general profile in pixels is not checked; storage in UTF-16: 7 × 2 bytes
+        {"limit": 12, "unit": "bytes", "length": 14},
+    ]
+
+
+def test_a_translation_over_its_files_limit_is_a_major_length_finding(tmp_path):
+    from typer.testing import CliRunner
+
+    from align.checks import check_alignment
+    from align.cli import app
+
+    path = tmp_path / "ui.xlf"
+    path.write_text(XLIFF_12_LIMITS, "utf-8")
+    record = check_alignment(read_pairs(path))
+    over = [(i, f.severity, f.reason) for i, f in record.findings() if f.kind == "length"]
+    assert over == [
+        (0, "major", "the translation is 29 characters long, over the limit of 12 its file sets"),
+        (2, "major", "the translation is 11 bytes long, over the limit of 10 its file sets"),
+        (4, "major", "the translation is 12 bytes long, over the limit of 8 its file sets"),
+    ]  # unit 2 is exactly at its limit
+    assert [f.spans[0].text for i, f in record.findings() if f.kind == "length"][0] == (
+        "Enregistrer les modifications")
+    within = tmp_path / "within.xlf"
+    within.write_text(XLIFF_12_LIMITS.replace('maxwidth="12"', 'maxwidth="30"')
+                      .replace('maxbytes="10"', 'maxbytes="11"')
+                      .replace('maxwidth="8"', 'maxwidth="12"'), "utf-8")
+    failed = CliRunner().invoke(app, ["check", "--pairs", str(path), "--quiet", "--no-cache",
+                                      "--fail-on", "length"])
+    passed = CliRunner().invoke(app, ["check", "--pairs", str(within), "--quiet",
+                                      "--no-cache", "--fail-on", "length"])
+    assert (failed.exit_code, passed.exit_code) == (1, 0), failed.output + passed.output

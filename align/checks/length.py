@@ -6,6 +6,10 @@ Translations run longer or shorter than their source by a fairly steady factor
 ratio shrinks with the length of the text, so the deviation is measured in
 units of ``sigma / sqrt(length)``, with the centre and spread estimated robustly
 (median and median absolute deviation) from the document's own links.
+
+Strings of software also have absolute limits: a translation longer than the limit
+its file sets on the unit (`Link.max_length`, read from XLIFF by `align.checks.pairs`)
+is a major finding whatever the ratio.
 """
 
 from __future__ import annotations
@@ -52,8 +56,26 @@ def deviations(ctx: CheckContext) -> list[float | None]:
     return out
 
 
+def _over_limit(ctx: CheckContext, i: int) -> Finding | None:
+    """A translation longer than the limit its file sets (a button label, a field of
+    fixed size: over it the string is cut or overflows)."""
+    limit = ctx.alignment.links[i].max_length
+    if not limit or limit["length"] <= limit["limit"]:
+        return None
+    return Finding(
+        "length", "major",
+        f"the translation is {limit['length']} {limit['unit']} long, over the limit of "
+        f"{limit['limit']} its file sets",
+        ctx.whole(ctx.translations[i]),
+    )
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
+    for i in range(len(ctx.alignment.links)):
+        over = _over_limit(ctx, i)
+        if over is not None:
+            out.append((i, over))
     centre = None
     for i, z in enumerate(deviations(ctx)):
         centre = ctx.notes["length_centre"]

@@ -25,7 +25,10 @@ entry gives its singular and plural forms as two pairs).
 A translation the file marks as not done is kept with its state (`Link.state`): a PO
 entry flagged ``fuzzy``, an XLIFF 1.2 ``<target>`` whose ``state`` is ``new``,
 ``needs-translation``, ``needs-review-translation`` …, an XLIFF 2 ``<segment>`` in
-state ``initial``; the untranslated check reports it.
+state ``initial``; the untranslated check reports it.  The length limit an XLIFF file
+sets on a unit (1.2's ``maxwidth`` in characters or bytes and ``maxbytes``; 2's
+``slr:sizeRestriction`` and ``slr:storageRestriction``) is kept with the unit's length
+(`Link.max_length`); the length check reports a translation over it.
 
 Each side becomes a *virtual document*: the pairs' texts joined with ``\\n``,
 one line per pair (a pair's line breaks and tabs, if any, become spaces); the
@@ -44,8 +47,10 @@ from align.errors import InputError
 from align.record import Alignment, Link, Sentence, Side
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-#: A pair of strings, and optionally the translation's state where it is not translated.
-Pair = tuple[str, str] | tuple[str, str, str | None]
+#: A pair of strings, and optionally the translation's state where it is not translated
+#: and the length limit its file sets (`Link.max_length`).
+Pair = (tuple[str, str] | tuple[str, str, str | None]
+        | tuple[str, str, str | None, dict | None])
 #: XLIFF states of a translation that is final or at least translated: not recorded.
 _DONE_STATES = frozenset({"translated", "signed-off", "final", "reviewed"})
 
@@ -88,7 +93,8 @@ def pairs_alignment(
     languages: tuple[str | None, str | None] = (None, None),
 ) -> Alignment:
     """An `Alignment` with one link per ``(source, translation)`` pair, in order; a third
-    item, where there is one, is the translation's state (`Link.state`)."""
+    item, where there is one, is the translation's state (`Link.state`), a fourth its
+    length limit (`Link.max_length`)."""
     sides: list[list[Sentence]] = [[], []]
     links = []
     offsets = [0, 0]
@@ -101,7 +107,9 @@ def pairs_alignment(
                 sides[k].append(Sentence(text, offsets[k], offsets[k] + len(text), line))
             offsets[k] += len(text) + 1
         state = pair[2] if len(pair) > 2 else None
-        links.append(Link(source=indices[0], translation=indices[1], state=state))
+        limit = pair[3] if len(pair) > 3 else None
+        links.append(Link(source=indices[0], translation=indices[1], state=state,
+                          max_length=limit))
     n = len(pairs)
     return Alignment(
         source=Side(sides[0], name=name, path=path, language=languages[0], paragraphs=n),
@@ -337,9 +345,79 @@ def _xliff_state(element: ET.Element | None) -> str | None:
     return state if state and state not in _DONE_STATES else None
 
 
-def _xliff_units(element: ET.Element, pairs: list[Pair]) -> None:
+def _plain_text(element: ET.Element | None) -> str:
+    """The text of an XLIFF element as it will be shown, inline codes left out (they
+    stand for the original's tags and placeholders, whose size a length limit does not
+    count)."""
+    if element is None:
+        return ""
+    parts = [element.text or ""]
+    for child in element:
+        name = _local(child.tag)
+        if name == "cp":
+            try:
+                parts.append(chr(int(child.get("hex", ""), 16)))
+            except ValueError:
+                pass
+        elif name not in _OPENING | _CLOSING | _STANDALONE:
+            parts.append(_plain_text(child))  # a paired code's or an annotation's text
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+_SLR = "{urn:oasis:names:tc:xliff:sizerestriction:2.0}"
+#: XLIFF 2 storage profiles and the bytes they take per character.
+_STORAGE_CODECS = {"xliff:utf8": "utf-8", "xliff:utf16": "utf-16-le", "xliff:utf32": "utf-32-le"}
+
+
+def _limit(text: str, maximum: str | None, unit: str, codec: str = "utf-8") -> dict | None:
+    """``{"limit", "unit", "length"}`` for a size attribute's value (``"30"``, or XLIFF
+    2's ``"min,max"``), None when it sets no usable maximum."""
+    try:
+        limit = int((maximum or "").split(",")[-1])
+    except ValueError:
+        return None
+    if limit <= 0:
+        return None
+    length = len(text) if unit == "characters" else len(text.encode(codec))
+    return {"limit": limit, "unit": unit, "length": length}
+
+
+def _limit_12(unit: ET.Element, target: ET.Element | None) -> dict | None:
+    """XLIFF 1.2: ``maxbytes``, or ``maxwidth`` counted in ``size-unit="char"`` or
+    ``"byte"`` (the default unit, pixels, needs the font and is not checked)."""
+    text = _plain_text(target)
+    if unit.get("maxbytes"):
+        return _limit(text, unit.get("maxbytes"), "bytes")
+    size_unit = unit.get("size-unit", "pixel")
+    if unit.get("maxwidth") and size_unit in ("char", "byte"):
+        return _limit(text, unit.get("maxwidth"), "characters" if size_unit == "char" else "bytes")
+    return None
+
+
+def _limit_2(unit: ET.Element, profiles: tuple[str | None, str | None]) -> dict | None:
+    """XLIFF 2's Size and Length Restriction module: ``slr:sizeRestriction`` in code
+    points (the ``xliff:codepoints`` general profile, or none declared, as most tools
+    write it), else ``slr:storageRestriction`` in bytes of the declared storage profile."""
+    text = "".join(_plain_text(next(iter(_children(segment, "target")), None))
+                   for segment in _children(unit, "segment"))
+    general, storage = profiles
+    if unit.get(_SLR + "sizeRestriction") and general in (None, "xliff:codepoints"):
+        return _limit(text, unit.get(_SLR + "sizeRestriction"), "characters")
+    if unit.get(_SLR + "storageRestriction") and storage in _STORAGE_CODECS:
+        return _limit(text, unit.get(_SLR + "storageRestriction"), "bytes",
+                      _STORAGE_CODECS[storage])
+    return None
+
+
+def _xliff_units(element: ET.Element, pairs: list[Pair],
+                 profiles: tuple[str | None, str | None] = (None, None)) -> None:
     """Append the pairs of the translation units under `element`, in document order; a
-    group or unit marked ``translate="no"`` is skipped with all it holds."""
+    group or unit marked ``translate="no"`` is skipped with all it holds.  A unit's
+    length limit goes with its first pair (it bounds the unit's whole translation)."""
+    declared = next(iter(_children(element, "profiles")), None)
+    if declared is not None and declared.tag == _SLR + "profiles":
+        profiles = (declared.get("generalProfile"), declared.get("storageProfile"))
     for child in element:
         name = _local(child.tag)
         if child.get("translate") == "no":
@@ -347,23 +425,26 @@ def _xliff_units(element: ET.Element, pairs: list[Pair]) -> None:
         if name == "trans-unit":  # XLIFF 1.2
             source = next(iter(_children(child, "source")), None)
             target = next(iter(_children(child, "target")), None)
-            state = _xliff_state(target)
+            state, limit = _xliff_state(target), _limit_12(child, target)
             marked = _segments(next(iter(_children(child, "seg-source")), None))
             if marked:
                 targets = _segments(target)
-                pairs += [(_inline_text(m), _inline_text(targets.get(mid)), state)
-                          for mid, m in marked.items()]
+                pairs += [(_inline_text(m), _inline_text(targets.get(mid)), state,
+                           limit if k == 0 else None)
+                          for k, (mid, m) in enumerate(marked.items())]
             else:
-                pairs.append((_inline_text(source), _inline_text(target), state))
+                pairs.append((_inline_text(source), _inline_text(target), state, limit))
         elif name == "unit":  # XLIFF 2: the unit's segments, in order
-            for segment in _children(child, "segment"):
+            limit = _limit_2(child, profiles)
+            for k, segment in enumerate(_children(child, "segment")):
                 pairs.append((
                     _inline_text(next(iter(_children(segment, "source")), None)),
                     _inline_text(next(iter(_children(segment, "target")), None)),
                     _xliff_state(segment),
+                    limit if k == 0 else None,
                 ))
         else:
-            _xliff_units(child, pairs)
+            _xliff_units(child, pairs, profiles)
 
 
 def _read_xliff(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
