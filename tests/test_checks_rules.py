@@ -158,6 +158,20 @@ def test_swapped_name_is_flagged_on_both_sides():
 
 
 
+@pytest.mark.parametrize(("source", "translation", "named"), [
+    # A unit beside its number is translated, not a name: MB is Mo in French.
+    ("Download speed: 5 MB/s", "Vitesse de téléchargement : 5 Mo/s", False),
+    ("Free space: 12 GB", "Espace libre : 12 Go", False),
+    ("Last saved at 3:45 PM", "Dernier enregistrement à 15 h 45", False),
+    ("The fee is CHF 20.", "Les frais sont de 20 francs.", False),
+    # ... while a name after a number stays a name.
+    ("In 1936 Nin wrote to him.", "En 1936, Serge lui écrivit.", True),
+])
+def test_units_beside_numbers_are_not_names(source, translation, named):
+    record = check([(source, translation)])
+    assert any(f.kind == "name" for f in record.links[0].findings) == named
+
+
 def test_a_name_after_an_elided_article_is_a_name():
     """French elides the article before a vowel: "l'Italie" holds the name Italie."""
     record = check([("The comrades left for Spain.", "Les camarades partirent pour l'Italie."),
@@ -415,6 +429,14 @@ def test_a_trailing_space_on_one_side_of_a_string_is_flagged():
 def test_identical_translation_is_untranslated():
     record = check([("The meeting starts at noon today.", "The meeting starts at noon today.")])
     assert kinds(record, 0).get("untranslated") == "major"
+
+
+def test_a_copy_is_found_whatever_its_case_but_not_a_word_given_its_accents():
+    """"Préférences" for "Preferences" is the French word, typed with its accents; the
+    same text in other capitals is still a copy."""
+    record = check([("Preferences", "Préférences"), ("Show Preferences", "show preferences")])
+    assert "untranslated" not in kinds(record, 0)
+    assert kinds(record, 1).get("untranslated") == "minor"  # two words of running text
 
 
 def test_glossary_term_without_required_translation(tmp_path):

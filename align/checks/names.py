@@ -202,6 +202,8 @@ class _Lexicon:
             return False
         if word.text.isupper() and len(word.text) > 6:
             return False  # a word in capitals ("DRINK ME"), not an acronym
+        if _unit(text, word):
+            return False
         key = _key(word.text)
         if key in _ALL_FUNCTION_WORDS or key in _TITLES or key in MONTHS or not key[0].isalpha():
             return False
@@ -223,6 +225,21 @@ class _KnownNames(_Lexicon):
 
     def is_name(self, text: str, word: Word) -> bool:
         return _capitalised(word.text) and _key(word.text) in self.known
+
+
+#: A unit or currency written beside a number ("5 MB", "5 Mo", "3:45 PM", "CHF 20"):
+#: capitals of up to four letters, or two letters ("Mo", "Hz").
+_UNIT = re.compile(r"[A-Z]{2,4}|[A-Z][a-z]")
+
+
+def _unit(text: str, word: Word) -> bool:
+    """Whether `word` is the unit of the number just before it, or the currency of the
+    number just after it: units are translated (``MB`` = ``Mo``) and are not names."""
+    if not _UNIT.fullmatch(word.text):
+        return False
+    before = text[: word.start].rstrip()
+    after = text[word.end :].lstrip()
+    return before[-1:].isdigit() or (after[:1].isdigit() and word.text.isupper())
 
 
 def _heading(text: str) -> bool:

@@ -33,6 +33,12 @@ def _quoted_in_target_language(text: str, source: str | None, target: str | None
     return scores.get(target, 0.0) > 2 * scores.get(source, 0.0)
 
 
+def _copied(text: str) -> str:
+    """`text` as compared for a copy: case, spacing and apostrophes ignored, accents
+    kept (``Préférences`` for ``Preferences`` is the French word, written by hand)."""
+    return " ".join(text.lower().replace("’", "'").split())
+
+
 #: XLIFF states that say a translation is still to be made, not only to be reviewed.
 _NOT_TRANSLATED = frozenset({"new", "needs-translation", "initial"})
 
@@ -76,7 +82,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             continue
         # Names, numbers and titles stay the same in both languages; running text does not.
         common = sum(w[0].islower() for w in target_words)
-        if " ".join(fold(source.text).split()) == " ".join(fold(translation.text).split()):
+        if _copied(source.text) == _copied(translation.text):
             if _quoted_in_target_language(source.text, source_language, target_language):
                 continue  # Poe quotes Crébillon in French; Baudelaire rightly keeps it
             out.append((i, Finding(
