@@ -51,6 +51,10 @@ def kinds(record, i: int) -> dict[str, str]:
         ("Der dritte Achttausender.", "Le troisième « 8000 »."),
         ("Dreihundertfünfzig Meter.", "350 mètres."),
         ("Das Wasser war etwa 1 ½ m tief.", "L'eau était profonde de 1,50 m."),
+        # Dates written with points, as German writes them.
+        ("Backup completed on 12/03/2024.", "Sicherung am 03.12.2024 abgeschlossen."),
+        ("Il écrivit le 13 août 1936.", "Er schrieb am 13.08.1936."),
+        ("Am 3.5.56 erreichten sie den Gipfel.", "Le 3 mai 56, ils atteignirent le sommet."),
     ],
 )
 def test_numbers_written_differently_match(source, translation):
@@ -64,6 +68,9 @@ def test_numbers_written_differently_match(source, translation):
     ("In the 18th century.", "Au XIXe siècle.", ["18"]),
     ("Ein Siebentausender.", "Un « 8000 ».", ["8000"]),
     ("Etwa 2 ½ m tief.", "Profonde de 1,50 m.", ["2 ½", "1,50"]),
+    ("Il écrivit le 13 août 1936.", "Er schrieb am 14.08.1936.", ["13", "14"]),
+    # A number of groups of three is no date: one number, read as a whole.
+    ("1.234.567 Menschen", "1 234 568 personnes", ["1.234.567", "1 234 568"]),
 ])
 def test_a_changed_time_or_century_is_still_found(source, translation, changed):
     left, right = unmatched(mentions(source), mentions(translation))

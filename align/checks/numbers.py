@@ -32,6 +32,8 @@ NUMBER = re.compile(
     r"(?![\d])"
 )
 _CONNECTORS = frozenset({"et", "and", "und", "y", "e"})
+#: Day, month and year written with points: "3.12.2024", "03.12.24".
+_DOTTED_DATE = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d]|[.,]\d)")
 
 
 @dataclass
@@ -97,7 +99,15 @@ def mentions(text: str) -> list[Mention]:
     # The digits of a placeholder, tag or address ("%1$s", "{0}", "<h1>", ".../2024/...")
     # are no numbers of the text: `align.checks.placeholders` compares those whole.
     text = blank_markup(text)
-    found = [
+    # A date written with points ("03.12.2024", German and Swiss use) is its day, month and
+    # year, as "12/03/2024" is, not the decimal 3.12 followed by a year.
+    found = []
+    for m in _DOTTED_DATE.finditer(text):
+        if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12:
+            found += [Mention(frozenset({float(m.group(k))}), m.start(k), m.end(k), m.group(k))
+                      for k in (1, 2, 3)]
+            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    found += [
         Mention(frozenset(_clock_hours(m, text) or readings(m.group())), m.start(), m.end(),
                 m.group())
         for m in NUMBER.finditer(text)
