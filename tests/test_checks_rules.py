@@ -51,6 +51,11 @@ def kinds(record, i: int) -> dict[str, str]:
         ("Der dritte Achttausender.", "Le troisième « 8000 »."),
         ("Dreihundertfünfzig Meter.", "350 mètres."),
         ("Das Wasser war etwa 1 ½ m tief.", "L'eau était profonde de 1,50 m."),
+        # Ordinals, spelled or in digits.
+        ("The 2nd edition.", "La deuxième édition."),
+        ("The 2nd edition.", "Die zweite Auflage."),
+        ("In the 21st century.", "Au vingt et unième siècle."),
+        ("On the 1st of May.", "Le premier mai."),
         # Dates written with points, as German writes them.
         ("Backup completed on 12/03/2024.", "Sicherung am 03.12.2024 abgeschlossen."),
         ("Il écrivit le 13 août 1936.", "Er schrieb am 13.08.1936."),
@@ -69,6 +74,7 @@ def test_numbers_written_differently_match(source, translation):
     ("Ein Siebentausender.", "Un « 8000 ».", ["8000"]),
     ("Etwa 2 ½ m tief.", "Profonde de 1,50 m.", ["2 ½", "1,50"]),
     ("Il écrivit le 13 août 1936.", "Er schrieb am 14.08.1936.", ["13", "14"]),
+    ("On the 4th floor.", "Au cinquième étage.", ["4"]),
     # A number of groups of three is no date: one number, read as a whole.
     ("1.234.567 Menschen", "1 234 568 personnes", ["1.234.567", "1 234 568"]),
 ])

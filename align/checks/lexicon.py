@@ -138,6 +138,36 @@ NUMBER_WORDS.update(
         "moitie": 0.5,
     }
 )
+# Ordinals are numbers too ("2nd edition" = "deuxième édition" = "zweite Auflage"):
+# English, French (cardinal + "ième"), German (with its endings).  "second" and
+# "seconde" are left out: they are also units of time.
+for _number, _name in enumerate(
+    "first _ third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+    "twentieth".split(), start=1):
+    NUMBER_WORDS.setdefault(_name, _number)
+for _number, _name in enumerate("thirtieth fortieth fiftieth sixtieth seventieth "
+                                "eightieth ninetieth".split(), start=3):
+    NUMBER_WORDS.setdefault(_name, _number * 10)
+NUMBER_WORDS.update({"hundredth": 100, "thousandth": 1000, "premier": 1, "premiere": 1,
+                     "premiers": 1, "premieres": 1, "unieme": 1, "centieme": 100,
+                     "millieme": 1000})
+for _number, _name in enumerate(
+    "_ deuxieme troisieme quatrieme cinquieme sixieme septieme huitieme neuvieme dixieme "
+    "onzieme douzieme treizieme quatorzieme quinzieme seizieme dix-septieme dix-huitieme "
+    "dix-neuvieme vingtieme".split(), start=1):
+    NUMBER_WORDS.setdefault(_name, _number)
+for _number, _name in enumerate("trentieme quarantieme cinquantieme soixantieme".split(),
+                                start=3):
+    NUMBER_WORDS.setdefault(_name, _number * 10)
+for _number, _stem in enumerate(
+    "erst zweit dritt viert fünft sechst siebt _ neunt zehnt elft zwölft".split(),
+    start=1):
+    for _ending in ("e", "er", "en", "em", "es"):
+        NUMBER_WORDS.setdefault(_stem + _ending, _number)
+# ("achte", "achten", "Achter" are as often a verb or an eight-oared boat: left out.)
+for _name in [k for k in NUMBER_WORDS if k.startswith("_")]:
+    del NUMBER_WORDS[_name]
 NUMBER_WORDS = {fold(k): v for k, v in NUMBER_WORDS.items()}
 
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
