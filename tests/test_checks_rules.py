@@ -138,6 +138,24 @@ def test_renumbered_list_item_is_flagged_although_the_next_item_has_its_number()
     assert kinds(record, 1) == {"number": "major"}
     assert "number" not in kinds(record, 0) and "number" not in kinds(record, 2)
 
+@pytest.mark.parametrize(("source", "translation"), [
+    # Names that translate: rivers, cities, names of several words, first names.
+    ("The Thames flows through London.", "La Tamise traverse Londres."),
+    ("We went to the Netherlands.", "Nous sommes allés aux Pays-Bas."),
+    ("The White House issued a statement.", "La Maison-Blanche a publié un communiqué."),
+    ("Pope John Paul visited Warsaw.", "Le pape Jean-Paul s'est rendu à Varsovie."),
+    ("You are old, Father William, the young man said.",
+     "Vous êtes vieux, Père Guillaume, dit le jeune homme."),
+    # "allés" shares four letters with "Allemagne" but is no second mention of it.
+    ("We went to Germany.", "Nous sommes allés en Allemagne."),
+    # ... nor is "heard" one of "Heyward".
+    ("Major Heyward sang the bass you heard.", "Le major Heyward chantait la basse."),
+])
+def test_names_that_translate_and_words_that_only_look_like_them(source, translation):
+    record = check([(source, translation)])
+    assert [f.reason for _, f in record.findings() if f.kind == "name"] == []
+
+
 @pytest.mark.parametrize("pairs", [
     [("My dear Andrés, come to Spain with Gorkin.", "Mon cher Andres, viens en Espagne "
                                                     "avec Gorkin."),

@@ -97,13 +97,103 @@ east est osten eastern oriental orientale ostlich
 west ouest westen western occidental occidentale westlich
 christmas noel weihnachten
 heaven ciel paradis himmel
+united-states etats-unis vereinigte-staaten estados-unidos stati-uniti
+united-kingdom royaume-uni vereinigtes-konigreich reino-unido regno-unito
+new-zealand nouvelle-zelande neuseeland nueva-zelanda nuova-zelanda
+white-house maison-blanche weisses-haus casa-blanca casa-bianca
+red-cross croix-rouge rotes-kreuz cruz-roja croce-rossa
+black-sea mer-noire schwarzes-meer mar-negro mar-nero
+mediterranean mediterranee mittelmeer mediterraneo
+atlantic atlantique atlantik atlantico
+pacific pacifique pazifik pacifico
+baltic baltique ostsee baltico
+alps alpes alpen alpi
+pyrenees pyreneen pirineos pirenei
+vatican vatikan vaticano
+thames tamise themse tamesis tamigi
+rhine rhin rhein rin reno
+danube donau danubio
+tiber tibre tevere
+nile nil nilo
+warsaw varsovie warschau varsovia varsavia
+prague prag praga
+lyons lyon
+marseilles marseille
+dunkirk dunkerque dunkirchen
+aachen aix-la-chapelle
+mainz mayence magonza
+basel bale basilea
+zurich zurigo
+lucerne luzern lucerna
+berne bern berna
+milan mailand milano
+turin turino torino
+genoa genes genua genova
+seville seville sevilla siviglia
+saragossa saragosse zaragoza
+antwerp anvers antwerpen amberes anversa
+the-hague la-haye den-haag la-haya l'aia
+copenhagen copenhague kopenhagen copenhague copenaghen
+edinburgh edimbourg edimburgo
+canterbury cantorbery
+dover douvres
+nuremberg nurnberg norimberga
+danzig dantzig gdansk
+beijing peking pekin pechino
+cairo le-caire kairo il-cairo
+algiers alger algier argel algeri
+havana la-havane havanna la-habana l'avana
+petersburg petersbourg
+kiev kiew kyiv
+bucharest bucarest bukarest
+belgrade belgrad belgrado
+jerusalem jerusalen gerusalemme
+john jean johann johannes juan giovanni
+peter pierre petrus pedro pietro
+william guillaume wilhelm guillermo guglielmo
+james jacques jakob jaime diego giacomo
+henry henri heinrich enrique enrico
+charles karl carlos carlo
+george georges georg jorge giorgio
+michael michel miguel michele
+stephen etienne stefan esteban stefano
+joseph josef jose giuseppe
+francis francois franz francisco francesco
+lewis louis ludwig luis luigi
+anthony antoine anton antonio
+andrew andre andreas andres andrea
+matthew matthieu matthias mateo matteo
+philip philippe philipp felipe filippo
+alexander alexandre alejandro alessandro
+frederick frederic friedrich federico
+edward edouard eduard eduardo edoardo
+lawrence laurent lorenz lorenzo
+nicholas nicolas nikolaus nicolas niccolo
+gregory gregoire gregor gregorio
+mark marc markus marcos marco
+luke luc lukas lucas luca
+hugh hugues hugo ugo
+mary marie maria
+jane jeanne johanna juana giovanna
+catherine katharina catalina caterina
+elizabeth elisabeth isabel elisabetta
+margaret marguerite margarete margarita margherita
+anne anna ana
 """
 _EQUIVALENT: dict[str, frozenset[str]] = {}
 for _line in _TRANSLATED.strip().splitlines():
-    # Plurals too: "Saturdays" is "le samedi", "les Français" the French.
-    _group = frozenset(w + ending for w in _line.split() for ending in ("", "s"))
-    for _w in _group:
-        _EQUIVALENT[_w] = _EQUIVALENT.get(_w, frozenset()) | _group
+    # Plurals too: "Saturdays" is "le samedi", "les Français" the French.  A name of
+    # several words is listed with hyphens and read in its words, as names are read
+    # ("Pays-Bas" is "Pays" and "Bas", each a counterpart of "Netherlands").
+    # The words of one name are not counterparts of each other ("Bas" is not a second
+    # "Pays"), only of the other names of the line.
+    _names = [frozenset(p + ending for p in re.split(r"[-']", w) for ending in ("", "s")
+                        if len(p) > 2 and all(p not in f for f in FUNCTION_WORDS.values()))
+              for w in _line.split()]
+    for _k, _name in enumerate(_names):
+        _others = frozenset().union(*(n for j, n in enumerate(_names) if j != _k))
+        for _w in _name:
+            _EQUIVALENT[_w] = _EQUIVALENT.get(_w, frozenset()) | _others | {_w}
 
 #: Titles and forms of address translate freely; they are not names.
 _TITLES = frozenset(
@@ -113,7 +203,10 @@ _TITLES = frozenset(
     "duchess duchesse countess comtesse baron baronne marquis marquise emperor empereur "
     "prefect prefet minister ministre president professor professeur doctor docteur "
     "governor gouverneur bishop eveque pope pape abbe saint sainte sankt "
-    "chapitre kapitel ok oh ah eh dear cher chere lieber liebe querido querida caro cara"
+    "chapitre kapitel ok oh ah eh dear cher chere lieber liebe querido querida caro cara "
+    # Kinship as a form of address ("Father William" = "le Père Guillaume", "Uncle Tom").
+    "father pere vater mother mere mutter brother frere bruder sister soeur schwester "
+    "uncle oncle onkel aunt tante"
     .split()
 )
 _ALL_FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
@@ -358,17 +451,26 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             )
         return keys_cache[(side, i)]
 
-    by_initial: dict[tuple[str, int], tuple[dict[str, list[str]], Counter[str]]] = {}
+    by_initial: dict[tuple[str, int, bool], tuple[dict[str, list[str]], Counter[str]]] = {}
+    capitalised_keys: dict[tuple[str, int], list[str]] = {}
 
-    def count(side: SideName, i: int, key: str) -> int:
+    def count(side: SideName, i: int, key: str, own: bool = False) -> int:
         """How many words of link `i`'s `side` write the name `key`: only words with its
-        initial can be spelling variants of it; others count only as listed equivalents."""
-        if (side, i) not in by_initial:
+        initial can be spelling variants of it; others count only as listed equivalents.
+        On the name's `own` side only capitalised words count: "allés" is a spelling
+        variant of nothing there, though it shares four letters with "Allemagne"."""
+        if (side, i, own) not in by_initial:
+            if own:
+                texts = ctx.text(side)
+                capitalised_keys[(side, i)] = [
+                    _key(w.text) for w in (_words(texts[i].text) if 0 <= i < len(texts) else ())
+                    if w.text[:1].isupper()]
+            bag_keys = capitalised_keys[(side, i)] if own else keys(side, i)
             index: dict[str, list[str]] = {}
-            for k in keys(side, i):
+            for k in bag_keys:
                 index.setdefault(k[:1], []).append(k)
-            by_initial[(side, i)] = index, Counter(keys(side, i))
-        index, bag = by_initial[(side, i)]
+            by_initial[(side, i, own)] = index, Counter(bag_keys)
+        index, bag = by_initial[(side, i, own)]
         found = sum(_same_name(key, k) for k in index.get(key[:1], ()))
         aliases = _EQUIVALENT.get(key)
         if aliases:
@@ -378,9 +480,10 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     def short(side: SideName, other: SideName, i: int, key: str) -> bool:
         """`key` is written more often on `side` than `other` has it, and no neighbouring
         link has it the other way round (a moved sentence boundary)."""
-        if count(other, i, key) >= count(side, i, key):
+        if count(other, i, key) >= count(side, i, key, own=True):
             return False
-        return not any(count(other, i + d, key) > count(side, i + d, key) for d in (-1, 1))
+        return not any(count(other, i + d, key) > count(side, i + d, key, own=True)
+                       for d in (-1, 1))
 
     def missing(side: SideName, other: SideName, i: int) -> list[list[Word]]:
         lexicon = lexicons[side]
