@@ -118,6 +118,9 @@ def test_a_negative_subject_counts_as_a_negation(default_encoder, source, transl
     ("He rushed unceremoniously from the room and from the house.",
      "Il se rua sans plus de cérémonie hors de la chambre et de la maison.", []),
     ("This is not possible, he said.", "C'est impossible, dit-il.", []),
+    # ... or a suffix ("worthless" for "sans valeur").
+    ("It was nearly torn in two, as one tears a worthless paper.",
+     "Elle était presque déchirée en deux, comme on déchire un papier sans valeur.", []),
     # "neither … nor" against "ne … point … ni": one negation on each side.
     ("With women there is neither caste nor rank.",
      "Les femmes n'ont point de caste ni de race.", []),

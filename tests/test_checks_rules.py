@@ -322,6 +322,16 @@ def test_french_negations(text, negating):
     ("Il ne mange ni viande ni poisson.", "fr", ["ni"]),
     ("Les femmes n’ont point de caste ni de race.", "fr", ["ni"]),
     ("Ils n'ont pas de pain, ni de vin.", "fr", ["pas"]),
+    # Negative concord: French negates once with several negative words in a clause.
+    ("Ils s'entendaient sans rien dire.", "fr", ["sans"]),
+    ("Je n'ai jamais rien vu.", "fr", ["jamais"]),
+    ("Personne n'a jamais rien dit.", "fr", ["jamais"]),
+    ("Il ne dit rien, et jamais il ne revint.", "fr", ["rien", "jamais"]),  # two clauses
+    ("He never said nothing.", "en", ["never", "nothing"]),  # English counts each
+    # Steps counted, and "no more than" (only).
+    ("Douze hommes se placèrent à vingt pas.", "fr", []),
+    ("He was no more than a clerk.", "en", []),
+    ("There was no more wine.", "en", ["no"]),
     # ... but a "nor" or "ni" far from any other negation is one of its own.
     ("Nor did he ever return.", "en", ["Nor"]),
     ("He did not call on Monday; he came in the evening, nor did he stay long.", "en",
@@ -348,6 +358,14 @@ def test_negation_by_a_prefix_whose_base_the_other_side_has(text, other, negatin
     from align.checks.meaning_shift import affix_negations
 
     assert [w.text for w in affix_negations(text, other)] == negating
+
+
+def test_negation_by_a_suffix():
+    from align.checks.meaning_shift import suffix_negations
+
+    text = "A worthless, endlessly careless man, unless blessed; sinnlos, arbeitslos; los!"
+    assert [w.text for w in suffix_negations(text)] == [
+        "worthless", "endlessly", "careless", "sinnlos", "arbeitslos"]
 
 
 # -- mechanical -------------------------------------------------------------------------

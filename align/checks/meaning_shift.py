@@ -19,7 +19,7 @@ import re
 import numpy as np
 
 from align.checks.base import CheckContext, LinkText, Word, words
-from align.checks.lexicon import fold
+from align.checks.lexicon import NUMBER_WORDS, fold
 from align.record import Finding, Span
 
 KINDS = ("meaning-shift",)
@@ -52,8 +52,12 @@ def negations(text: str, language: str | None) -> list[Word]:
         if (key, after) in _IDIOMS or (before, key) in _IDIOMS_AFTER:
             continue  # "sans doute", "not only", "n'est-ce pas": no negation of content
         if key == "pas" and (before in _BEFORE_THE_NOUN_PAS or before.startswith(
-                ("d'", "qu'")) and before.split("'")[-1] in _BEFORE_THE_NOUN_PAS):
-            continue  # "d'un pas rapide", "sur ses pas": a step, not a negation
+                ("d'", "qu'")) and before.split("'")[-1] in _BEFORE_THE_NOUN_PAS
+                or before[:1].isdigit() or before in NUMBER_WORDS):
+            continue  # "d'un pas rapide", "sur ses pas", "à vingt pas": steps, not a negation
+        if key == "no" and after in ("more", "less") and k + 2 < len(tokens) and fold(
+                tokens[k + 2].text) == "than":
+            continue  # "no more than a mathematician": only; "no less than": as much as
         if key == "non" and after == "plus" and (found or particles):
             continue  # "ni moi non plus": one negation
         if key == "no" and _NUMERO.match(text, w.end) and (w.text[0] == "N" or text[
@@ -86,12 +90,43 @@ def negations(text: str, language: str | None) -> list[Word]:
     # follows a negation of its clause continues it, so each side counts such a chain
     # once however the language spells it ("n'ont point de caste ni de race" against
     # "there is neither caste nor rank").
+    # French, Spanish and Italian negate once with several negative words in a clause
+    # ("sans rien dire", "je n'ai jamais rien vu": without a word, I never saw anything):
+    # a word of `_CONCORD` close after another negation, with no clause between, is part
+    # of it.  English counts each ("never … nothing" is rare and emphatic).
+    concord = _CONCORD.get(language or "", frozenset())
     counted: list[tuple[int, Word]] = []
     for k, w in sorted(found, key=lambda item: item[0]):
-        if fold(w.text) in _CORRELATIVES and any(k - j <= _CHAIN_REACH for j, _ in counted):
+        key = fold(w.text)
+        if key in _CORRELATIVES and any(k - j <= _CHAIN_REACH for j, _ in counted):
+            continue
+        if key in concord and counted and k - counted[-1][0] <= _CONCORD_REACH and not any(
+                _clause_break(text, tokens, j) for j in range(counted[-1][0] + 1, k + 1)):
             continue
         counted.append((k, w))
     return [w for _, w in counted]
+
+
+#: Negative words that join a negation before them in the same clause (negative concord).
+_CONCORD = {
+    "fr": frozenset("rien jamais personne aucun aucune nul nulle guere nullement".split()),
+    "es": frozenset("nada nunca nadie ningun ninguna jamas tampoco".split()),
+    "it": frozenset("niente nulla mai nessuno nessuna".split()),
+}
+_CONCORD_REACH = 4
+#: Words that open a new clause, whose negation is its own.
+_CLAUSE_OPENERS = frozenset(
+    "qui que qu et mais ou car si quand lorsque parce puisque dont who which that and but "
+    "or because if when y pero porque cuando e ma perche quando".split())
+
+
+def _clause_break(text: str, tokens, k: int) -> bool:
+    """Whether a new clause begins at ``tokens[k]``: punctuation before it, or a word
+    that opens a clause (an elided ``qu'`` included)."""
+    between = text[tokens[k - 1].end : tokens[k].start]
+    key = fold(tokens[k].text)
+    return any(c in ",;:.!?()«»\"—–" for c in between) or (
+        key in _CLAUSE_OPENERS or key.split("'")[0] in _CLAUSE_OPENERS)
 
 
 #: Words that join a second negated item to a first ("nor", French and Spanish "ni").
@@ -212,6 +247,27 @@ _NEGATIVE_PREFIXES = ("non", "dis", "des", "mal", "un", "in", "im", "il", "ir")
 _AFFIX_BASE = 5
 
 
+#: Suffixes that negate the word they end ("worthless" = "sans valeur", "endlessly" =
+#: "sans fin", German "wertlos" = "sans valeur"), and the words they do not negate in.
+_NEGATIVE_SUFFIXES = ("lessness", "lessly", "less", "losigkeit", "losen", "loser", "loses",
+                      "lose", "los")
+_NOT_NEGATIVE_SUFFIXED = frozenset(
+    "less unless bless blessed nevertheless nonetheless regardless los lose loser losen "
+    "schloss schlos".split())
+
+
+def suffix_negations(text: str) -> list[Word]:
+    """The words of `text` that negate by a suffix: *-less* (English), *-los* (German)."""
+    found = []
+    for w in words(text):
+        key = fold(w.text)
+        if key in _NOT_NEGATIVE_SUFFIXED or len(key) < 6:
+            continue
+        if key.endswith(_NEGATIVE_SUFFIXES):
+            found.append(w)
+    return found
+
+
 def affix_negations(text: str, other: str) -> list[Word]:
     """The words of `text` that negate by a prefix whose base stands in `other`.
 
@@ -249,11 +305,14 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     source, translation = ctx.sources[i], ctx.translations[i]
     left = negations(source.text, ctx.source_language)
     right = negations(translation.text, ctx.translation_language)
-    # The side with fewer negation words may negate by a prefix instead ("impossible").
+    # The side with fewer negation words may negate by a prefix ("impossible") or a
+    # suffix ("worthless") instead.
     if len(left) < len(right):
-        left += affix_negations(source.text, translation.text)[: len(right) - len(left)]
+        left += (affix_negations(source.text, translation.text)
+                 + suffix_negations(source.text))[: len(right) - len(left)]
     elif len(right) < len(left):
-        right += affix_negations(translation.text, source.text)[: len(left) - len(right)]
+        right += (affix_negations(translation.text, source.text)
+                  + suffix_negations(translation.text))[: len(left) - len(right)]
     if len(left) == len(right):
         return None
     more, fewer, where = (source, translation, "source") if len(left) > len(right) else (
