@@ -139,6 +139,27 @@ def test_renumbered_list_item_is_flagged_although_the_next_item_has_its_number()
     assert "number" not in kinds(record, 0) and "number" not in kinds(record, 2)
 
 @pytest.mark.parametrize(("source", "translation"), [
+    # Names in another script are read transliterated, case endings and all.
+    ("Trotsky left for Mexico in 1937.", "Троцкий уехал в Мексику в 1937 году."),
+    ("Andrés Nin was arrested in Barcelona.", "Андрес Нин был арестован в Барселоне."),
+    ("He talked with Nin about Barcelona.", "Он говорил с Нином о Барселоне."),
+    ("Victor Serge wrote to him.", "Виктор Серж написал ему."),
+    ("He lived in France and Germany.", "Он жил во Франции и Германии."),
+    ("Athens is the capital of Greece.", "Η Αθήνα είναι η πρωτεύουσα της Ελλάδας."),
+])
+def test_names_in_another_script(source, translation):
+    record = check([(source, translation)])
+    assert [f.reason for _, f in record.findings() if f.kind == "name"] == []
+
+
+def test_a_name_swapped_in_another_script_is_still_found():
+    record = check([("Victor Serge wrote to Nin.", "Виктор Серж написал Троцкому.")])
+    [finding] = [f for f in record.links[0].findings if f.kind == "name"]
+    assert finding.severity == "major"
+    assert [s.text for s in finding.spans] == ["Nin", "Троцкому"]
+
+
+@pytest.mark.parametrize(("source", "translation"), [
     # Names that translate: rivers, cities, names of several words, first names.
     ("The Thames flows through London.", "La Tamise traverse Londres."),
     ("We went to the Netherlands.", "Nous sommes allés aux Pays-Bas."),

@@ -34,6 +34,8 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from anyascii import anyascii
+
 from align.checks.base import CheckContext, LinkText, Word, quote, words
 from align.checks.lexicon import FUNCTION_WORDS, MONTHS, fold
 from align.record import Finding, SideName
@@ -41,6 +43,8 @@ from align.record import Finding, SideName
 KINDS = ("name",)
 
 #: Names that translate: each line is one name in English, French, German, Spanish, Italian …
+#: (and for the main countries and cities, Russian and Greek as transliterated: Франция is
+#: ``frantsiya``).
 _TRANSLATED = """
 spain espagne spanien espana spagna spanish espagnol espagnole espagnols espagnoles spanisch
 france frankreich francia french frenchman frenchmen francais francaise franzosisch
@@ -148,6 +152,21 @@ kiev kiew kyiv
 bucharest bucarest bukarest
 belgrade belgrad belgrado
 jerusalem jerusalen gerusalemme
+france frantsiya gallia
+germany germaniya germania
+spain ispaniya ispania
+italy italiya italia
+russia rossiya rosia
+england angliya agglia
+greece gretsiya ellada elladas
+poland polsha polonia
+china kitay kina
+moscow moskva moscha
+paris parizh parisi
+rome rim romi
+athens afiny athina
+warsaw varshava varsovia
+vienna vena vienni
 john jean johann johannes juan giovanni
 peter pierre petrus pedro pietro
 william guillaume wilhelm guillermo guglielmo
@@ -246,12 +265,51 @@ def _words(text: str) -> tuple[Word, ...]:
 
 @lru_cache(maxsize=1 << 16)
 def _key(word: str) -> str:
-    """Folded form without a possessive ending: ``Andrés’s`` → ``andres``."""
+    """Folded form without a possessive ending: ``Andrés’s`` → ``andres``; a word of
+    another script transliterated into Latin letters (``Троцкий`` → ``trotskiy``)."""
     key = fold(word)
     for ending in ("'s", "'"):
         if key.endswith(ending):
             key = key[: -len(ending)]
+    if not key.isascii():
+        latin = anyascii(key).lower()
+        if latin != key and latin.isascii():
+            _TRANSLITERATED.add(latin)
+            key = latin
     return key
+
+
+#: Keys transliterated from another script, compared more loosely (`_sounds_alike`).
+_TRANSLITERATED: set[str] = set()
+#: Spellings of one sound that transliterations and languages choose between.
+_SPELLINGS = (("ph", "f"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("ck", "k"), ("x", "ks"),
+              ("q", "k"), ("w", "v"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _skeleton(key: str) -> str:
+    """The consonants of `key`, spelled one way: ``barcelona`` and ``barselone`` (Барселоне)
+    are both ``brsln``, ``serge`` and ``serzh`` (Серж) both ``srj``."""
+    key = re.sub(r"c(?=[eiy])", "s", key)
+    key = re.sub(r"g(?=[eiy])", "j", key)
+    for spelling, sound in _SPELLINGS:
+        key = key.replace(spelling, sound)
+    key = key.replace("c", "k")
+    consonants = re.sub(r"[aeiouyh'\-]", "", key)
+    return re.sub(r"(.)\1+", r"\1", consonants)
+
+
+def _sounds_alike(a: str, b: str) -> bool:
+    """Whether two keys, one transliterated from another script, write the same name: the
+    same consonants (``mexico`` = ``meksiku``), or one the other with a case ending (Russian
+    ``ninom`` = ``nin``)."""
+    if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)) and abs(
+            len(a) - len(b)) <= 3:
+        return True
+    sa, sb = _skeleton(a), _skeleton(b)
+    if min(len(sa), len(sb)) < 2:
+        return False
+    return sa == sb or (min(len(sa), len(sb)) >= 3 and (sa.startswith(sb) or sb.startswith(sa)))
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -372,6 +430,10 @@ def _counterpart(key: str, other: set[str]) -> bool:
         if alias in other:
             return True
     for w in other:
+        if (key in _TRANSLITERATED or w in _TRANSLITERATED) and (
+                any(_sounds_alike(k, w) for k in (key, *_EQUIVALENT.get(key, ())))
+                or any(_sounds_alike(key, k) for k in _EQUIVALENT.get(w, ()))):
+            return True  # "Мексику" is "Mexico"; "Франции" is "France" (listed: "frantsiya")
         if abs(len(w) - len(key)) > 4 or not w[:1] == key[:1]:
             continue
         prefix = len(_common_prefix(w, key))
