@@ -436,6 +436,25 @@ def test_question_turned_into_statement():
     assert not any("ends with" in f.reason for _, f in record.findings())
 
 
+@pytest.mark.parametrize(("source", "translation"), [
+    # Other scripts write the same marks otherwise: full-width, Arabic, Greek.
+    ("Let us take a walk in the park!", "我们去公园散步吧！"),
+    ("What do you think?", "你觉得怎么样？"),
+    ("Are you going?", "「行くの？」"),
+    ("Are you well?", "هل أنت بخير؟"),
+    ("Who is he?", "Ποιος είναι;"),
+])
+def test_final_marks_of_other_scripts(source, translation):
+    record = check([(source, translation)])
+    assert not any("ends with" in f.reason for _, f in record.findings())
+
+
+def test_a_semicolon_is_a_question_mark_in_greek_only():
+    from align.checks.mechanical import final_mark
+
+    assert (final_mark("Ποιος είναι;"), final_mark("He stopped;")) == ("?", ".")
+
+
 def test_inconsistent_possessive_spelling():
     record = check([
         ("le mouvement ouvrier", "the workers’ movement"),

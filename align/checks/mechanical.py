@@ -24,7 +24,7 @@ KINDS = ("mechanical",)
 _LEGITIMATE_DOUBLES = frozenset({"vous", "nous", "had", "die", "das", "der", "sie"})
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 _QUOTES = (("«", "»"), ("“", "”"))
-_TRAILING = " \t\n\"'“”‘’«»„‹›)]}*_"
+_TRAILING = " \t\n\"'“”‘’«»„‹›)]}*_」』）】"
 
 
 def doubled_words(text: str) -> list[tuple[int, int, str]]:
@@ -86,13 +86,24 @@ def imbalance(text: str) -> list[str]:
     return problems
 
 
+_MARKS = {"？": "?", "！": "!", "؟": "?", ";": "?", "‼": "!", "⁉": "?", "⁈": "?"}
+
+
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+
+
 def final_mark(text: str) -> str:
     """How `text` ends: ``?``, ``!``, ``…`` or ``.`` (anything else)."""
     stripped = text.rstrip(_TRAILING)
-    if stripped.endswith("...") or stripped.endswith("…"):
+    if stripped.endswith(("...", "…", "⋯", "……")):
         return "…"
-    if stripped[-1:] in ("?", "!"):
-        return stripped[-1]
+    # The full-width and other scripts' marks are the same marks: "！" "？" (Chinese,
+    # Japanese), "؟" (Arabic), ";" the Greek question mark, "¿…?" read by its end.
+    mark = _MARKS.get(stripped[-1:], stripped[-1:])
+    if mark == ";" and _GREEK.search(stripped):
+        mark = "?"  # Greek asks with ";" (U+037E, which Unicode normalises to U+003B)
+    if mark in ("?", "!"):
+        return mark
     # French sets the mark off with a space inside the quotes: "« Quoi ? »".
     return "."
 
