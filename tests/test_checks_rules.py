@@ -152,6 +152,15 @@ def test_names_in_another_script(source, translation):
     assert [f.reason for _, f in record.findings() if f.kind == "name"] == []
 
 
+def test_a_name_missing_against_a_script_without_capitals_is_only_info():
+    """Chinese or Korean text shows no names to compare with: a name seemingly missing
+    there is a guess, not a finding worth a look."""
+    record = check([("He met Lee in Seoul.", "그는 서울에서 이를 만났다."),
+                    ("He left for Mexico in 1937.", "他于1937年前往墨西哥。")])
+    names = [f for _, f in record.findings() if f.kind == "name"]
+    assert names and {f.severity for f in names} == {"info"}
+
+
 def test_a_name_swapped_in_another_script_is_still_found():
     record = check([("Victor Serge wrote to Nin.", "Виктор Серж написал Троцкому.")])
     [finding] = [f for f in record.links[0].findings if f.kind == "name"]

@@ -578,6 +578,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         sentences as `times`."""
         return all(3 * written[side][_key(w.text)] <= times for w in group)
 
+    caseless = {side: not any(c.isupper() for text in ctx.alignment.side(side).texts()
+                              for c in text) for side in ("source", "translation")}
     side_names = {side: lexicon.names() if lexicon is not None else set()
                   for side, lexicon in lexicons.items()}
     out: list[tuple[int, Finding]] = []
@@ -602,8 +604,10 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
 
         def one_sided(group: list[Word], other: SideName) -> str:
             # The name is used elsewhere on the other side: a pronoun here, not a loss.
-            known = any(_key(w.text) in written[other] or _key(w.text) in _EQUIVALENT
-                        for w in group)
+            # A side in a script without capitals (Chinese, Japanese, Korean, Arabic …)
+            # shows no names to compare with: a name seemingly missing there is a guess.
+            known = caseless[other] or any(
+                _key(w.text) in written[other] or _key(w.text) in _EQUIVALENT for w in group)
             return "info" if known else "minor"
 
         # A name replaced by another: one name missing on each side, or, where several
