@@ -464,6 +464,21 @@ def test_a_semicolon_is_a_question_mark_in_greek_only():
     assert (final_mark("Ποιος είναι;"), final_mark("He stopped;")) == ("?", ".")
 
 
+def test_short_strings_of_a_file_are_checked_for_consistency_too():
+    """A one-word string translated two ways is worth a look in a file of strings (info:
+    "Open" may be a verb here and a state there); in running text short sentences vary."""
+    pairs = [("Save", "Enregistrer"), ("Open", "Ouvrir"), ("Save", "Sauvegarder"),
+             ("Close", "Fermer"), ("Shut", "Fermer")]
+    record = check(pairs)
+    found = [(i, f.severity, f.reason) for i, f in record.findings() if f.kind == "mechanical"]
+    assert found == [
+        (2, "info", "the same source sentence is translated differently in link 1: Enregistrer"),
+        (4, "info", "the same translation is given to a different source sentence in link 4: "
+                    "Close"),
+    ]
+    assert not [f for _, f in check(pairs, aligned=True).findings() if f.kind == "mechanical"]
+
+
 def test_inconsistent_possessive_spelling():
     record = check([
         ("le mouvement ouvrier", "the workers’ movement"),

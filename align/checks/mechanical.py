@@ -237,10 +237,24 @@ def _repeats(ctx: CheckContext, side: SideName) -> list[list[int]]:
     """The links of two sides whose `side` reads the same (three words or more), grouped,
     in link order."""
     groups: dict[str, list[int]] = defaultdict(list)
+    shortest = 1 if _strings(ctx) else 3
     for i, (s, t) in enumerate(zip(ctx.sources, ctx.translations, strict=True)):
-        if s and t and len(words(text := (s if side == "source" else t).text)) >= 3:
+        if s and t and len(words(text := (s if side == "source" else t).text)) >= shortest:
             groups[_normal(text)].append(i)
     return [members for members in groups.values() if len(members) >= 2]
+
+
+def _strings(ctx: CheckContext) -> bool:
+    """Whether the links are strings a file of pairs holds (software, a translation
+    memory), where even a one-word string ("Save") must be translated the same way each
+    time, as QA tools check; in running text short sentences ("Yes.", "Well!") vary."""
+    return ctx.alignment.signature.get("input") == "pairs"
+
+
+def _short(text: str) -> bool:
+    # One or two words ("Open", "Open file") may rightly differ by their use: a verb here,
+    # a state there ("Ouvrir", "Ouvert"): worth a look, not a failed build.
+    return len(words(text)) < 3
 
 
 def _repeated_sources(ctx: CheckContext) -> list[tuple[int, Finding]]:
@@ -254,7 +268,7 @@ def _repeated_sources(ctx: CheckContext) -> list[tuple[int, Finding]]:
         for i in members:
             if _normal(ctx.translations[i].text) != usual:
                 out.append((i, Finding(
-                    "mechanical", "minor",
+                    "mechanical", "info" if _short(ctx.sources[i].text) else "minor",
                     f"the same source sentence is translated differently in link {first_usual + 1}:"
                     f" {quote(ctx.translations[first_usual].text)}",
                     ctx.whole(ctx.translations[i]),
@@ -286,7 +300,8 @@ def _repeated_translations(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 continue
             changed = _words_changed(source, usual)
             out.append((i, Finding(
-                "mechanical", "minor" if changed <= 2 else "info",
+                "mechanical", "minor" if changed <= 2 and not _short(
+                    ctx.translations[i].text) else "info",
                 f"the same translation is given to a different source sentence in link "
                 f"{first + 1}: {quote(ctx.sources[first].text)}",
                 ctx.whole(ctx.sources[i]) + ctx.whole(ctx.translations[i]),
