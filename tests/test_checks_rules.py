@@ -83,6 +83,29 @@ def test_a_changed_time_or_century_is_still_found(source, translation, changed):
     assert [m.text for m in left + right] == changed
 
 
+def test_codes_of_capitals_and_digits():
+    from align.checks.numbers import codes
+
+    text = "AB-1234X, MP3, COVID-19, H2O, 3D, F-16; not 5MB, 2ND, 10H30, S.66/67 or V2.1."
+    assert [c for *_, c in codes(text)] == ["AB-1234X", "MP3", "COVID-19", "H2O", "3D", "F-16"]
+
+
+@pytest.mark.parametrize(("source", "translation", "found"), [
+    # A code changed where its digits are kept: the number check cannot see it.
+    ("Order part AB-1234X today.", "Commandez la pièce AB-1234Y aujourd'hui.",
+     [("major", "code AB-1234X in the source is AB-1234Y in the translation")]),
+    # Case, spaces and dashes aside, the same code.
+    ("It supports COVID-19 tests.", "Il prend en charge les tests covid-19.", []),
+    ("The view from K2 was grand.", "La vue du K 2 était grandiose.", []),
+    # Digits changed: the number check reports it, once.
+    ("Play MP3 files.", "Lire les fichiers MP4.",
+     [("major", "number 3 in the source is 4 in the translation")]),
+])
+def test_a_changed_code_is_a_number_finding(source, translation, found):
+    record = check([(source, translation)])
+    assert [(f.severity, f.reason) for _, f in record.findings() if f.kind == "number"] == found
+
+
 def test_words_that_look_roman_or_german_numbers_are_not_numbers():
     assert mentions("Le chat et Ce livre. De Gaulle.") == []
     assert mentions("Einer der Achter.") == []

@@ -356,6 +356,66 @@ def _near(mention: Mention, neighbours: list[list[Mention]]) -> bool:
     return any(_compatible(mention, other) for group in neighbours for other in group)
 
 
+#: A code of capitals and digits: a product or part number, a model ("AB-1234X", "MP3",
+#: "COVID-19", "H2O"; "ISO 9001" is a number).  Translations keep codes as they are.  A
+#: point ends a code: "S.66" (Seite 66) is an abbreviation and a number.
+_CODE = re.compile(r"(?<![\w\-/.])[A-Z0-9](?:[A-Z0-9]|[\-_/](?=[A-Z0-9]))*[A-Z0-9](?![\w\-/.]\w)")
+#: Digits with a unit, an ordinal or a clock ("5MB", "2ND", "10H30"), not codes.
+_NOT_A_CODE = re.compile(
+    r"\d+(?:[.,]\d+)?(?:ST|ND|RD|TH|ER|RE|E|EME|H\d*|[KMGT]?B|KM|CM|MM|KG|AM|PM)", re.IGNORECASE)
+
+
+def codes(text: str) -> list[tuple[int, int, str]]:
+    """The codes of capitals and digits in `text`: ``(start, end, code)``."""
+    found = []
+    for m in _CODE.finditer(blank_markup(text)):
+        code = m.group()
+        if (any(c.isdigit() for c in code) and any(c.isalpha() for c in code)
+                and not _NOT_A_CODE.fullmatch(code)):
+            found.append((m.start(), m.end(), code))
+    return found
+
+
+@lru_cache(maxsize=1 << 12)
+def _code_pattern(code: str) -> re.Pattern:
+    # Its runs of letters and digits, in any case, apart or joined by a space or a dash:
+    # "K2" is also "K 2", "COVID-19" "covid-19".
+    runs = re.findall(r"[A-Za-z]+|\d+", code)
+    return re.compile(r"(?<![\w])" + r"[\s\-_/]?".join(runs) + r"(?![\w])", re.IGNORECASE)
+
+
+def _writes(text: str, code: str) -> bool:
+    """Whether `text` writes `code`, spacing, dashes and case aside."""
+    return _code_pattern(code).search(text) is not None
+
+
+def _code_findings(ctx: CheckContext, i: int) -> list[Finding]:
+    """A code of one side that the other side does not write (case aside), where the
+    digits it holds are all there (otherwise the changed number is reported already):
+    ``AB-1234X`` against ``AB-1234Y``."""
+    source, translation = ctx.sources[i], ctx.translations[i]
+    lost = [c for c in codes(source.text) if not _writes(translation.text, c[2])]
+    added = [c for c in codes(translation.text) if not _writes(source.text, c[2])]
+
+    def digits_kept(code: str, other: str) -> bool:
+        return all(d in other for d in re.findall(r"\d+", code))
+
+    lost = [c for c in lost if digits_kept(c[2], translation.text)]
+    added = [c for c in added if digits_kept(c[2], source.text)]
+    out = []
+    for a, b in zip(lost, added, strict=False):
+        out.append(Finding(
+            "number", "major", f"code {a[2]} in the source is {b[2]} in the translation",
+            [ctx.span(source, a[0], a[1]), ctx.span(translation, b[0], b[1])]))
+    for a in lost[len(added):]:
+        out.append(Finding("number", "minor", f"code {a[2]} in the source is missing from the "
+                           "translation", [ctx.span(source, a[0], a[1])]))
+    for b in added[len(lost):]:
+        out.append(Finding("number", "minor", f"code {b[2]} in the translation is not in the "
+                           "source", [ctx.span(translation, b[0], b[1])]))
+    return out
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     sources, translations = ctx.sources, ctx.translations
@@ -370,6 +430,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     for i in range(len(ctx.alignment.links)):
         if not sources[i] or not translations[i]:
             continue
+        out += [(i, f) for f in _code_findings(ctx, i)]
         left, right = unmatched(of(sources, "s", i), of(translations, "t", i))
         if not left and not right:
             continue
