@@ -105,6 +105,10 @@ class Link:
     #: ``{"limit": 30, "unit": "characters" | "bytes", "length": 42}``, where ``length`` is
     #: the translation's own, inline codes left out.
     max_length: dict[str, Any] | None = None
+    #: Already aligned input only: the string's identifier in its file, where it has one
+    #: (an XLIFF unit's ``id``, with ``#`` and the segment's; a TMX ``tuid``; a PO
+    #: message's context, else where the program uses it, ``src/main.c:42``).
+    key: str | None = None
 
     @property
     def kind(self) -> str:
@@ -142,7 +146,7 @@ class Alignment:
     def to_dict(self) -> dict[str, Any]:
         body = asdict(self)
         for link in body["links"]:
-            for key in ("state", "max_length"):  # written only where a file of pairs sets one
+            for key in ("state", "max_length", "key"):  # only where a file of pairs sets one
                 if link[key] is None:
                     del link[key]
         return {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, **body}
@@ -180,6 +184,7 @@ class Alignment:
                 findings=[finding(f) for f in l.get("findings", [])],
                 state=l.get("state"),
                 max_length=l.get("max_length"),
+                key=l.get("key"),
             )
             for l in data.get("links", [])
         ]

@@ -547,3 +547,47 @@ def test_a_translation_over_its_files_limit_is_a_major_length_finding(tmp_path):
     passed = CliRunner().invoke(app, ["check", "--pairs", str(within), "--quiet",
                                       "--no-cache", "--fail-on", "length"])
     assert (failed.exit_code, passed.exit_code) == (1, 0), failed.output + passed.output
+
+
+def test_each_string_keeps_its_key_in_its_file(tmp_path):
+    """The id a file gives a string (XLIFF unit and segment, TMX tuid, PO context or
+    source reference) is kept as the link's key, for the report to say which string."""
+    from align.record import Alignment
+
+    one = tmp_path / "a.xlf"
+    one.write_text(XLIFF_12, "utf-8")
+    assert [l.key for l in read_pairs(one).links] == ["1", "2", "3", "5#1", "5#2", "6"]
+    two = tmp_path / "b.xliff"
+    two.write_text(XLIFF_20, "utf-8")
+    assert [l.key for l in read_pairs(two).links] == ["u1#1", "u1#2", "u3"]
+    po = tmp_path / "fr.po"
+    po.write_text(PO.replace('#, fuzzy\nmsgid "Close"', '#, fuzzy\nmsgctxt "menu"\nmsgid "Close"'),
+                  "utf-8")
+    record = read_pairs(po)
+    assert [l.key for l in record.links] == ["main.c:10", "menu", None, None, None]
+    data = record.to_dict()
+    assert [l.get("key") for l in data["links"]] == ["main.c:10", "menu", None, None, None]
+    assert "key" not in data["links"][2]  # written only where the file gives one
+    assert Alignment.from_dict(data).links[1].key == "menu"
+    tmx = tmp_path / "m.tmx"
+    tmx.write_text('<tmx version="1.4"><header srclang="en"/><body>'
+                   '<tu tuid="greeting"><tuv xml:lang="en"><seg>Hello.</seg></tuv>'
+                   '<tuv xml:lang="fr"><seg>Bonjour.</seg></tuv></tu>'
+                   '<tu><tuv xml:lang="en"><seg>Bye.</seg></tuv>'
+                   '<tuv xml:lang="fr"><seg>Au revoir.</seg></tuv></tu></body></tmx>', "utf-8")
+    assert [l.key for l in read_pairs(tmx).links] == ["greeting", None]
+
+
+def test_the_report_names_the_string_by_its_key(tmp_path):
+    from rich.console import Console
+
+    from align.checks import check_alignment
+    from align.checks.report import print_report
+
+    path = tmp_path / "ui.xlf"
+    path.write_text(XLIFF_12_LIMITS.replace('<trans-unit id="1"', '<trans-unit id="menu.save"'),
+                    "utf-8")
+    record = check_alignment(read_pairs(path))
+    console = Console(record=True, width=200)
+    print_report(record, console)
+    assert "MAJOR length · link 1 · menu.save (1-1" in console.export_text()

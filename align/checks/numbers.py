@@ -359,7 +359,8 @@ def _near(mention: Mention, neighbours: list[list[Mention]]) -> bool:
 #: A code of capitals and digits: a product or part number, a model ("AB-1234X", "MP3",
 #: "COVID-19", "H2O"; "ISO 9001" is a number).  Translations keep codes as they are.  A
 #: point ends a code: "S.66" (Seite 66) is an abbreviation and a number.
-_CODE = re.compile(r"(?<![\w\-/.])[A-Z0-9](?:[A-Z0-9]|[\-_/](?=[A-Z0-9]))*[A-Z0-9](?!\w)(?![\-/.]\w)")
+_CODE = re.compile(
+    r"(?<![\w\-/.])[A-Z0-9](?:[A-Z0-9]|[\-_/](?=[A-Z0-9]))*[A-Z0-9](?!\w)(?![\-/.]\w)")
 #: Digits with a unit, an ordinal or a clock ("5MB", "2ND", "10H30"), not codes.
 _NOT_A_CODE = re.compile(
     r"\d+(?:[.,]\d+)?(?:ST|ND|RD|TH|ER|RE|E|EME|H\d*|[KMGT]?B|KM|CM|MM|KG|AM|PM)", re.IGNORECASE)

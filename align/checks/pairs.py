@@ -42,15 +42,24 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from align.errors import InputError
 from align.record import Alignment, Link, Sentence, Side
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-#: A pair of strings, and optionally the translation's state where it is not translated
-#: and the length limit its file sets (`Link.max_length`).
-Pair = (tuple[str, str] | tuple[str, str, str | None]
-        | tuple[str, str, str | None, dict | None])
+class Pair(NamedTuple):
+    """A pair of strings as a file holds it (a plain ``(source, translation)`` tuple
+    will do), with what the file says of it."""
+
+    source: str
+    translation: str
+    #: The translation's state where it is not translated (`Link.state`).
+    state: str | None = None
+    #: The length limit the file sets (`Link.max_length`).
+    max_length: dict | None = None
+    #: The string's identifier in its file (`Link.key`).
+    key: str | None = None
 #: XLIFF states of a translation that is final or at least translated: not recorded.
 _DONE_STATES = frozenset({"translated", "signed-off", "final", "reviewed"})
 
@@ -86,19 +95,19 @@ def read_pairs(path: str | Path) -> Alignment:
 
 
 def pairs_alignment(
-    pairs: Sequence[Pair],
+    pairs: Sequence[Pair | tuple[str, str]],
     *,
     name: str = "",
     path: str | None = None,
     languages: tuple[str | None, str | None] = (None, None),
 ) -> Alignment:
-    """An `Alignment` with one link per ``(source, translation)`` pair, in order; a third
-    item, where there is one, is the translation's state (`Link.state`), a fourth its
-    length limit (`Link.max_length`)."""
+    """An `Alignment` with one link per pair, in order: a `Pair`, or a plain
+    ``(source, translation)`` tuple."""
     sides: list[list[Sentence]] = [[], []]
     links = []
     offsets = [0, 0]
-    for line, pair in enumerate(pairs):
+    for line, given in enumerate(pairs):
+        pair = Pair(*given)
         indices: list[list[int]] = [[], []]
         for k in (0, 1):
             text = " ".join(pair[k].splitlines()).replace("\t", " ")
@@ -106,10 +115,8 @@ def pairs_alignment(
                 indices[k].append(len(sides[k]))
                 sides[k].append(Sentence(text, offsets[k], offsets[k] + len(text), line))
             offsets[k] += len(text) + 1
-        state = pair[2] if len(pair) > 2 else None
-        limit = pair[3] if len(pair) > 3 else None
-        links.append(Link(source=indices[0], translation=indices[1], state=state,
-                          max_length=limit))
+        links.append(Link(source=indices[0], translation=indices[1], state=pair.state,
+                          max_length=pair.max_length, key=pair.key))
     n = len(pairs)
     return Alignment(
         source=Side(sides[0], name=name, path=path, language=languages[0], paragraphs=n),
@@ -236,7 +243,7 @@ def _read_xlsx(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
             (row[columns[0]] if len(row) > columns[0] else "", "") for row in rows], languages
 
 
-def _read_tmx(path: Path, data: bytes) -> tuple[list[tuple[str, str]], Languages]:
+def _read_tmx(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
     try:
         root = ET.fromstring(data)
     except ET.ParseError as error:
@@ -262,7 +269,7 @@ def _read_tmx(path: Path, data: bytes) -> tuple[list[tuple[str, str]], Languages
             first = matching[0] if matching else 0
         second = next(k for k in range(len(variants)) if k != first)
         (lang_a, seg_a), (lang_b, seg_b) = variants[first], variants[second]
-        pairs.append((_inline_text(seg_a), _inline_text(seg_b)))
+        pairs.append(Pair(_inline_text(seg_a), _inline_text(seg_b), key=tu.get("tuid")))
         languages = (_language(lang_a), _language(lang_b))
     if not pairs:
         raise InputError(f"{path} holds no translation unit with two languages")
@@ -410,6 +417,11 @@ def _limit_2(unit: ET.Element, profiles: tuple[str | None, str | None]) -> dict 
     return None
 
 
+def _segment_key(unit: str | None, segment: str | None) -> str | None:
+    """A segment's key: its unit's id and its own, ``"intro#2"``."""
+    return f"{unit}#{segment}" if unit else None
+
+
 def _xliff_units(element: ET.Element, pairs: list[Pair],
                  profiles: tuple[str | None, str | None] = (None, None)) -> None:
     """Append the pairs of the translation units under `element`, in document order; a
@@ -427,21 +439,26 @@ def _xliff_units(element: ET.Element, pairs: list[Pair],
             target = next(iter(_children(child, "target")), None)
             state, limit = _xliff_state(target), _limit_12(child, target)
             marked = _segments(next(iter(_children(child, "seg-source")), None))
+            unit_id = child.get("id")
             if marked:
                 targets = _segments(target)
-                pairs += [(_inline_text(m), _inline_text(targets.get(mid)), state,
-                           limit if k == 0 else None)
+                pairs += [Pair(_inline_text(m), _inline_text(targets.get(mid)), state,
+                               limit if k == 0 else None, _segment_key(unit_id, mid))
                           for k, (mid, m) in enumerate(marked.items())]
             else:
-                pairs.append((_inline_text(source), _inline_text(target), state, limit))
+                pairs.append(Pair(_inline_text(source), _inline_text(target), state, limit,
+                                  unit_id))
         elif name == "unit":  # XLIFF 2: the unit's segments, in order
             limit = _limit_2(child, profiles)
-            for k, segment in enumerate(_children(child, "segment")):
-                pairs.append((
+            segments = _children(child, "segment")
+            for k, segment in enumerate(segments):
+                pairs.append(Pair(
                     _inline_text(next(iter(_children(segment, "source")), None)),
                     _inline_text(next(iter(_children(segment, "target")), None)),
                     _xliff_state(segment),
                     limit if k == 0 else None,
+                    child.get("id") if len(segments) == 1 else _segment_key(
+                        child.get("id"), segment.get("id") or str(k + 1)),
                 ))
         else:
             _xliff_units(child, pairs, profiles)
@@ -481,12 +498,15 @@ def _read_po(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
         # gettext leaves a fuzzy translation out of the compiled catalogue: until someone
         # removes the mark, users see the source string.
         state = "fuzzy" if entry.fuzzy else None
+        # A message is known by its context, else by where the program uses it.
+        where = entry.msgctxt or (":".join(filter(None, entry.occurrences[0]))
+                                  if entry.occurrences else None)
         if entry.msgid_plural:
             forms = entry.msgstr_plural
-            pairs += [(entry.msgid, forms.get(0, ""), state),
-                      (entry.msgid_plural, forms.get(1, ""), state)]
+            pairs += [Pair(entry.msgid, forms.get(0, ""), state, None, where),
+                      Pair(entry.msgid_plural, forms.get(1, ""), state, None, where)]
         else:
-            pairs.append((entry.msgid, entry.msgstr, state))
+            pairs.append(Pair(entry.msgid, entry.msgstr, state, None, where))
     if not pairs:
         raise InputError(f"{path} holds no message")
     return pairs, (None, _language(catalogue.metadata.get("Language")))

@@ -91,8 +91,9 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
         divergence = f"{link.divergence:.2f}" if link.divergence is not None else "–"
         console.print()
         console.print(
-            f"[{style}]{f.severity.upper()}[/] [bold]{f.kind}[/] · link {i + 1} "
-            f"({link.kind}, divergence {divergence}): {escape(f.reason)}"
+            f"[{style}]{f.severity.upper()}[/] [bold]{f.kind}[/] · link {i + 1}"
+            + (f" · {escape(link.key)}" if link.key else "")
+            + f" ({link.kind}, divergence {divergence}): {escape(f.reason)}"
         )
         console.print(Text("  source:      ", style="dim")
                       + _highlighted(alignment, "source", link.source, f))

@@ -312,7 +312,7 @@ def _table(alignment: Alignment) -> str:
             row_class += f" f v{worst}"
         badges = "".join(_badge(f) for f in link.findings)
         group.append(
-            f'<tr id="L{number}" class="{row_class}"><th>{number}</th>'
+            f'<tr id="L{number}" class="{row_class}"><th{_key_title(link)}>{number}</th>'
             f"{source_cell}{translation_cell}<td>{badges}</td></tr>\n"
         )
         if len(group) == _ROWS_PER_GROUP or number == len(alignment.links):
@@ -401,6 +401,11 @@ def _marks(link: Link) -> dict[str, list[tuple[int, int, str]]]:
             if span.side in marks and isinstance(span.start, int) and isinstance(span.end, int):
                 marks[span.side].append((span.start, span.end, css))
     return marks
+
+
+def _key_title(link: Link) -> str:
+    """The string's key in its file, as the row number's tooltip (files of pairs)."""
+    return f' title="{_attr(link.key)}"' if link.key else ""
 
 
 def _badge(finding: Finding) -> str:
