@@ -374,6 +374,9 @@ def check(
     """Check a translation against its source: omissions, additions, shifted meaning,
     numbers, names, untranslated text, mechanical slips. Worst findings first.
 
+    Two resource files of a program (.json, .properties, .strings, Android .xml) are
+    paired by key instead of aligned.
+
     Exit code 0 when nothing reaches --fail-on, 1 when something does.
     Example: align check original.txt translation.txt --fail-on major -o report.json
     """
@@ -400,12 +403,17 @@ def check(
 
         accepted = read_baseline(baseline)  # a bad file fails before the model runs
     ignored = tuple(ignore or ())
-    if pairs is not None:
-        if source is not None or translation is not None:
+    from align.checks.resources import is_resource_pair, read_resource_pairs
+
+    keyed = source is not None and translation is not None and is_resource_pair(
+        source, translation)
+    if pairs is not None or keyed:
+        if pairs is not None and (source is not None or translation is not None):
             raise UsageError("give either two texts or --pairs FILE, not both")
         from align.checks.pairs import read_pairs
 
-        record = read_pairs(pairs)
+        # Two resource files of a program (en.json, fr.json) pair their strings by key.
+        record = read_resource_pairs(source, translation) if keyed else read_pairs(pairs)
         encoder = pipeline.load_encoder(model, status=reporter.status)
         reporter.status("checking")
         check_alignment(record, encoder, glossary=terms, rules=own_rules, ignore=ignored,

@@ -591,3 +591,120 @@ def test_the_report_names_the_string_by_its_key(tmp_path):
     console = Console(record=True, width=200)
     print_report(record, console)
     assert "MAJOR length · link 1 · menu.save (1-1" in console.export_text()
+
+
+RESOURCE_EN_JSON = """{"menu": {"file": "File", "save": "Save", "quit": "Quit the program"},
+ "greeting": "Welcome back, {name}!",
+ "items": ["One", "Two"],
+ "@greeting": {"description": "shown at login"},
+ "ext": {"message": "Open a tab", "description": "WebExtension form"}}"""
+RESOURCE_FR_JSON = """{"menu": {"file": "Fichier", "save": "Enregistrer"},
+ "greeting": "Bon retour, {nom} !",
+ "items": ["Un", "Deux"],
+ "ext": {"message": "Ouvrir un onglet", "description": "WebExtension form"},
+ "old": "Ancien texte"}"""
+
+
+def _keyed(record):
+    return [(l.key, *pair, l.state) for l, pair in zip(record.links, _pairs(record), strict=True)]
+
+
+def test_json_resource_files_pair_their_strings_by_key(tmp_path):
+    from align.checks.resources import is_resource_pair, read_resource_pairs
+
+    en, fr = tmp_path / "en.json", tmp_path / "fr.json"
+    en.write_text(RESOURCE_EN_JSON, "utf-8")
+    fr.write_text(RESOURCE_FR_JSON, "utf-8")
+    assert is_resource_pair(en, fr)
+    assert _keyed(read_resource_pairs(en, fr)) == [
+        ("menu.file", "File", "Fichier", None),
+        ("menu.save", "Save", "Enregistrer", None),
+        ("menu.quit", "Quit the program", "", None),  # not translated
+        ("greeting", "Welcome back, {name}!", "Bon retour, {nom} !", None),
+        ("items.0", "One", "Un", None),
+        ("items.1", "Two", "Deux", None),
+        ("ext", "Open a tab", "Ouvrir un onglet", None),  # the message, not its description
+        ("old", "", "Ancien texte", "obsolete"),  # a key only the translation still has
+    ]
+
+
+def test_properties_strings_and_android_resources_pair_by_key(tmp_path):
+    from align.checks.resources import is_resource_pair, read_resource_pairs
+
+    en, de = tmp_path / "en.properties", tmp_path / "de.properties"
+    en.write_text("# comment\nsave=Save\nquit : Quit \\\n  now\n! other\nname Caf\\u00e9\n",
+                  "latin-1")
+    de.write_bytes("save=Speichern\nquit=Jetzt beenden\nname=Caf\u00e9\n".encode("latin-1"))
+    assert _keyed(read_resource_pairs(en, de)) == [
+        ("save", "Save", "Speichern", None), ("quit", "Quit now", "Jetzt beenden", None),
+        ("name", "Café", "Café", None)]
+    en, fr = tmp_path / "en.strings", tmp_path / "fr.strings"
+    en.write_text('/* Menu */\n"save" = "Save";\n// a note\n"url" = "See http://example.com";\n'
+                  '"quote" = "Say \\"hi\\"";\n', "utf-8")
+    fr.write_bytes('"save" = "Enregistrer";\n"url" = "Voir http://example.com";\n'
+                   '"quote" = "Dites « salut »";\n'.encode("utf-16"))
+    assert _keyed(read_resource_pairs(en, fr)) == [
+        ("save", "Save", "Enregistrer", None),
+        ("url", "See http://example.com", "Voir http://example.com", None),
+        ("quote", 'Say "hi"', "Dites « salut »", None)]
+    en, ru = tmp_path / "en.xml", tmp_path / "ru.xml"
+    en.write_text("""<resources>
+ <string name="app" translatable="false">Notely</string>
+ <string name="welcome">Welcome, <b>%1$s</b>!</string>
+ <string name="dont">Don\\'t show again</string>
+ <plurals name="files"><item quantity="one">%d file</item>
+  <item quantity="other">%d files</item></plurals>
+ <string-array name="days"><item>Monday</item><item>Tuesday</item></string-array>
+</resources>""", "utf-8")
+    ru.write_text("""<resources>
+ <string name="welcome">Добро пожаловать, <b>%1$s</b>!</string>
+ <string name="dont">Больше не показывать</string>
+ <plurals name="files"><item quantity="one">%d файл</item><item quantity="few">%d файла</item>
+  <item quantity="many">%d файлов</item><item quantity="other">%d файла</item></plurals>
+ <string-array name="days"><item>Понедельник</item><item>Вторник</item></string-array>
+</resources>""", "utf-8")
+    assert is_resource_pair(en, ru)
+    assert _keyed(read_resource_pairs(en, ru)) == [
+        ("welcome", "Welcome, <b>%1$s</b>!", "Добро пожаловать, <b>%1$s</b>!", None),
+        ("dont", "Don't show again", "Больше не показывать", None),
+        ("files[one]", "%d file", "%d файл", None),
+        ("files[other]", "%d files", "%d файла", None),
+        ("days[0]", "Monday", "Понедельник", None),
+        ("days[1]", "Tuesday", "Вторник", None),
+        # Russian's own plural forms, paired with the general English one.
+        ("files[few]", "%d files", "%d файла", None),
+        ("files[many]", "%d files", "%d файлов", None),
+    ]
+    page = tmp_path / "page.xml"
+    page.write_text("<html><body>Not resources</body></html>", "utf-8")
+    assert not is_resource_pair(page, page)
+    # The plural forms of one string are translated several ways by design, and Russian
+    # negates with "не".
+    from align.checks import check_alignment
+
+    checked = check_alignment(read_resource_pairs(en, ru))
+    assert [(l.key, f.kind, f.severity) for l in checked.links for f in l.findings] == []
+
+
+def test_check_two_resource_files_on_the_command_line(tmp_path, default_encoder):
+    import json
+
+    from typer.testing import CliRunner
+
+    from align.cli import app
+
+    en, fr = tmp_path / "en.json", tmp_path / "fr.json"
+    en.write_text(RESOURCE_EN_JSON, "utf-8")
+    fr.write_text(RESOURCE_FR_JSON, "utf-8")
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(app, ["check", str(en), str(fr), "-o", str(report), "--quiet",
+                                      "--no-cache"])
+    assert result.exit_code == 1, result.output  # a missing string and a lost placeholder
+    record = json.loads(report.read_text("utf-8"))
+    found = {l["key"]: [(f["kind"], f["severity"]) for f in l["findings"]]
+             for l in record["links"]}
+    assert found["menu.quit"] == [("untranslated", "major")]
+    assert ("mechanical", "major") in found["greeting"]  # {name} became {nom}
+    assert found["old"] == [("addition", "info")]
+    assert found["menu.save"] == [] and found["items.0"] == []
+    assert record["signature"]["input"] == "pairs"

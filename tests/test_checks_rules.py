@@ -381,6 +381,8 @@ def test_french_negations(text, negating):
     ("Personne n'a jamais rien dit.", "fr", ["jamais"]),
     ("Il ne dit rien, et jamais il ne revint.", "fr", ["rien", "jamais"]),  # two clauses
     ("He never said nothing.", "en", ["never", "nothing"]),  # English counts each
+    ("Я никогда ничего не видел.", "ru", ["никогда"]),  # Russian concords too
+    ("Он не пришёл, и она не пришла.", "ru", ["не", "не"]),
     # Steps counted, and "no more than" (only).
     ("Douze hommes se placèrent à vingt pas.", "fr", []),
     ("He was no more than a clerk.", "en", []),

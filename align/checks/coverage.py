@@ -337,6 +337,12 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             continue
         if not translation and ctx.pairs_input:
             continue  # a string not translated yet: the untranslated check reports it
+        if not source and ctx.alignment.links[i].state == "obsolete":
+            # A key the translated resource file still has, the source no longer: dead
+            # weight, not text added to the program's output.
+            out.append((i, Finding("addition", "info", "a string the source file no longer "
+                                   f"has: «{quote(translation.text)}»", ctx.whole(translation))))
+            continue
         if not source or not translation:
             side: SideName = "source" if source else "translation"
             present = source if source else translation

@@ -34,6 +34,10 @@ _NEGATIONS = {
                     "ohne weder".split()),
     "es": frozenset("no nunca nada nadie ningun ninguna ningunos sin ni jamas tampoco".split()),
     "it": frozenset("non mai niente nulla nessuno nessuna senza ne".split()),
+    "pt": frozenset("nao nunca nada ninguem nenhum nenhuma sem nem jamais".split()),
+    "nl": frozenset("niet nooit niets niemand geen zonder noch".split()),
+    "ru": frozenset("не нет ни никогда ничего ничто никто нигде никакой никакая никакое "
+                    "никакие без нельзя".split()),
 }
 _ALL = frozenset().union(*_NEGATIONS.values())
 
@@ -112,12 +116,16 @@ _CONCORD = {
     "fr": frozenset("rien jamais personne aucun aucune nul nulle guere nullement".split()),
     "es": frozenset("nada nunca nadie ningun ninguna jamas tampoco".split()),
     "it": frozenset("niente nulla mai nessuno nessuna".split()),
+    "pt": frozenset("nada nunca ninguem nenhum nenhuma jamais".split()),
+    "ru": frozenset("не ничего ничто никогда никто нигде никакой никакая никакое никакие "
+                    "ни".split()),
 }
 _CONCORD_REACH = 4
 #: Words that open a new clause, whose negation is its own.
 _CLAUSE_OPENERS = frozenset(
     "qui que qu et mais ou car si quand lorsque parce puisque dont who which that and but "
-    "or because if when y pero porque cuando e ma perche quando".split())
+    "or because if when y pero porque cuando e ma perche quando и а но что или который "
+    "которая которое которые если когда потому".split())
 
 
 def _clause_break(text: str, tokens, k: int) -> bool:

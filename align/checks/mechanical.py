@@ -257,9 +257,20 @@ def _short(text: str) -> bool:
     return len(words(text)) < 3
 
 
+def _plural_forms(ctx: CheckContext, members: list[int]) -> bool:
+    """Whether the links are the plural forms of one resource string (``files[one]``,
+    ``files[few]``, ``files[many]``): one source, rightly translated several ways."""
+    from align.checks.resources import plural_form
+
+    forms = [plural_form(ctx.alignment.links[i].key or "") for i in members]
+    return all(forms) and len({f[0] for f in forms if f}) == 1
+
+
 def _repeated_sources(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out = []
     for members in _repeats(ctx, "source"):
+        if _plural_forms(ctx, members):
+            continue
         versions = Counter(_normal(ctx.translations[i].text) for i in members)
         if len(versions) < 2:
             continue
