@@ -403,17 +403,12 @@ def check(
 
         accepted = read_baseline(baseline)  # a bad file fails before the model runs
     ignored = tuple(ignore or ())
-    from align.checks.resources import is_resource_pair, read_resource_pairs
-
-    keyed = source is not None and translation is not None and is_resource_pair(
-        source, translation)
-    if pairs is not None or keyed:
-        if pairs is not None and (source is not None or translation is not None):
+    if pairs is not None:
+        if source is not None or translation is not None:
             raise UsageError("give either two texts or --pairs FILE, not both")
         from align.checks.pairs import read_pairs
 
-        # Two resource files of a program (en.json, fr.json) pair their strings by key.
-        record = read_resource_pairs(source, translation) if keyed else read_pairs(pairs)
+        record = read_pairs(pairs)
         encoder = pipeline.load_encoder(model, status=reporter.status)
         reporter.status("checking")
         check_alignment(record, encoder, glossary=terms, rules=own_rules, ignore=ignored,

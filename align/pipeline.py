@@ -109,10 +109,16 @@ def align_files(
     reporter: Reporter | None = None,
     **kwargs: Any,
 ) -> Alignment:
-    """Read, segment, align and check two text files; keyword arguments set `Options`."""
+    """Read, segment, align and check two text files; keyword arguments set `Options`.
+
+    Two resource files of a program (``en.json``, ``fr.json``: `align.checks.resources`)
+    are paired by key instead."""
+    from align.checks.resources import is_resource_pair
     from align.reading import read_document
 
     options = _options(options, kwargs)
+    if is_resource_pair(Path(source), Path(translation)):
+        return _resource_pairs(Path(source), Path(translation), options, reporter or Reporter())
     started = time.perf_counter()
     src_doc = read_document(source)
     tgt_doc = read_document(translation)
@@ -129,6 +135,31 @@ def align_files(
     record.warnings[:0] = src_doc.warnings + tgt_doc.warnings
     reading = time.perf_counter() - started - sum(record.timings.values())
     record.timings = {"read": round(reading, 4), **record.timings}
+    return record
+
+
+def _resource_pairs(source: Path, translation: Path, options: Options,
+                    reporter: Reporter) -> Alignment:
+    """The strings of two resource files paired by key, checked as `options` say."""
+    from align.checks.resources import read_resource_pairs
+
+    clock = time.perf_counter()
+    record = read_resource_pairs(source, translation)
+    timings = {"read": time.perf_counter() - clock}
+    if options.check:
+        from align.checks import check_alignment
+
+        clock = time.perf_counter()
+        encoder = load_encoder(options.model, options.backend, reporter.status)
+        timings["model"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        reporter.status("checking")
+        check_alignment(record, encoder, glossary=options.glossary, rules=options.rules,
+                        ignore=options.ignore, cache=options.cache)
+        timings["check"] = time.perf_counter() - clock
+        record.signature = {**record.signature, **signature(encoder, options)}
+    record.timings = {k: round(v, 4) for k, v in timings.items()}
+    reporter.done()
     return record
 
 
