@@ -368,6 +368,10 @@ def check(
     model: ModelOpt = None,
     no_cache: NoCacheOpt = False,
     force: ForceOpt = False,
+    source_lang: Annotated[str | None, typer.Option(help="Source language code, if detection "
+                                                   "gets it wrong (e.g. fr).")] = None,
+    translation_lang: Annotated[str | None, typer.Option(help="Translation language code.")]
+    = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing; only the exit "
                                         "code tells.")] = False,
 ) -> None:
@@ -409,6 +413,8 @@ def check(
         from align.checks.pairs import read_pairs
 
         record = read_pairs(pairs)
+        record.source.language = source_lang or record.source.language
+        record.translation.language = translation_lang or record.translation.language
         encoder = pipeline.load_encoder(model, status=reporter.status)
         reporter.status("checking")
         check_alignment(record, encoder, glossary=terms, rules=own_rules, ignore=ignored,
@@ -420,7 +426,8 @@ def check(
         if source is None or translation is None:
             raise UsageError("give the source and the translation, or --pairs FILE")
         options = _options(model=model, split=split, cache=not no_cache, glossary=terms,
-                           rules=own_rules, ignore=ignored)
+                           rules=own_rules, ignore=ignored, source_language=source_lang,
+                           translation_language=translation_lang)
         record = pipeline.align_files(source, translation, options, reporter)
     if accepted is not None:
         from align.checks.baseline import apply_baseline

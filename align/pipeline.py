@@ -145,6 +145,8 @@ def _resource_pairs(source: Path, translation: Path, options: Options,
 
     clock = time.perf_counter()
     record = read_resource_pairs(source, translation)
+    record.source.language = options.source_language or record.source.language
+    record.translation.language = options.translation_language or record.translation.language
     timings = {"read": time.perf_counter() - clock}
     if options.check:
         from align.checks import check_alignment

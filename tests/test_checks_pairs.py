@@ -708,3 +708,59 @@ def test_check_two_resource_files_on_the_command_line(tmp_path, default_encoder)
     assert found["old"] == [("addition", "info")]
     assert found["menu.save"] == [] and found["items.0"] == []
     assert record["signature"]["input"] == "pairs"
+
+
+@pytest.mark.parametrize(("path", "language"), [
+    ("fr.json", "fr"), ("locales/de/app.json", "de"), ("messages_fr.properties", "fr"),
+    ("res/values-fr/strings.xml", "fr"), ("res/values-pt-rBR/strings.xml", "pt"),
+    ("fr.lproj/Localizable.strings", "fr"), ("zh-Hans.json", "zh"), ("ui/de_DE.properties", "de"),
+    # The default resources name no language; nor does a project's folder far above.
+    ("res/values/strings.xml", None), ("my-app/src/main/res/values/strings.xml", None),
+    ("app.json", None), ("Base.lproj/Main.strings", None),
+])
+def test_the_language_a_resource_files_path_names(path, language):
+    from pathlib import Path
+
+    from align.checks.resources import path_language
+
+    assert path_language(Path(path)) == language
+
+
+def test_resource_files_take_their_languages_from_their_paths(tmp_path):
+    from align.checks.resources import read_resource_pairs
+
+    (tmp_path / "values").mkdir()
+    (tmp_path / "values-fr").mkdir()
+    en, fr = tmp_path / "values" / "strings.xml", tmp_path / "values-fr" / "strings.xml"
+    en.write_text('<resources><string name="a">Open</string></resources>', "utf-8")
+    fr.write_text('<resources><string name="a">Ouvrir</string></resources>', "utf-8")
+    record = read_resource_pairs(en, fr)
+    assert (record.source.language, record.translation.language) == (None, "fr")
+
+
+def test_check_takes_the_languages_where_detection_cannot(tmp_path, default_encoder):
+    """Short strings may not tell their language; a termbase needs it, and
+    --source-lang/--translation-lang give it."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from align.cli import app
+
+    termbase = tmp_path / "terms.tbx"
+    termbase.write_text(
+        '<martif type="TBX" xml:lang="en"><text><body><termEntry id="c1">'
+        '<langSet xml:lang="en"><tig><term>trade union</term></tig></langSet>'
+        '<langSet xml:lang="fr"><tig><term>syndicat</term></tig><tig><term>trade-union</term>'
+        '<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>'
+        "</langSet></termEntry></body></text></martif>", "utf-8")
+    pairs = tmp_path / "ui.tsv"
+    pairs.write_text("The trade union met.\tLe trade-union s'est réuni.\n", "utf-8")
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(app, ["check", "--pairs", str(pairs), "--glossary", str(termbase),
+                                      "--source-lang", "en", "--translation-lang", "fr",
+                                      "--quiet", "--no-cache", "-o", str(report)])
+    assert result.exit_code == 0, result.output
+    record = json.loads(report.read_text("utf-8"))
+    assert (record["source"]["language"], record["translation"]["language"]) == ("en", "fr")
+    assert [f["kind"] for f in record["links"][0]["findings"]] == ["glossary"]

@@ -22,6 +22,9 @@ Formats, told apart by the files' extensions:
   marked ``translatable="false"`` left out, Android's backslash escapes undone;
 - Apple (``.strings``): ``"key" = "value";`` with ``/* … */`` and ``//`` comments, in
   UTF-8 or UTF-16.
+
+The languages are those the paths name, as programs lay their files out (``fr.json``,
+``values-fr/strings.xml``, ``fr.lproj``: `path_language`), else detected from the text.
 """
 
 from __future__ import annotations
@@ -71,10 +74,31 @@ def read_resource_pairs(source: Path, translation: Path) -> Alignment:
             pairs.append(Pair("", text, "obsolete", key=key))
     if not pairs:
         raise InputError(f"{source} and {translation} hold no strings")
-    record = pairs_alignment(pairs, name=f"{source.name} / {translation.name}")
+    record = pairs_alignment(pairs, name=f"{source.name} / {translation.name}",
+                             languages=(path_language(source), path_language(translation)))
     record.source.name, record.source.path = source.name, str(source)
     record.translation.name, record.translation.path = translation.name, str(translation)
     return record
+
+
+#: ISO 639-1 codes a resource file's path may carry.
+_LANGUAGE_CODES = frozenset(
+    "af ar az be bg bn bs ca cs cy da de el en eo es et eu fa fi fr ga gl gu he hi hr hu "
+    "hy id is it ja ka kk km kn ko ky lo lt lv mk ml mn mr ms mt my nb ne nl nn no pa pl "
+    "pt ro ru si sk sl sq sr sv sw ta te th tl tr uk ur uz vi zh zu".split())
+_PATH_LANGUAGE = re.compile(
+    r"(?:^|[._\-])([a-z]{2})(?:[_\-]r?[A-Z]{2}|[_\-][A-Z][a-z]{3})?(?=$|[._\-])")
+
+
+def path_language(path: Path) -> str | None:
+    """The language a resource file's path names, as programs lay them out: ``fr.json``,
+    ``messages_fr.properties``, ``values-fr/strings.xml``, ``values-pt-rBR``,
+    ``fr.lproj/Localizable.strings``, ``locales/fr/app.json``; None when it names none."""
+    for part in (path.stem, *list(reversed(path.parent.parts))[:2]):  # not a project's name
+        for match in _PATH_LANGUAGE.finditer(part):
+            if match.group(1) in _LANGUAGE_CODES:
+                return match.group(1)
+    return None
 
 
 _PLURAL_FORM = re.compile(r"(.+)\[(zero|one|two|few|many|other)\]")
