@@ -764,3 +764,23 @@ def test_check_takes_the_languages_where_detection_cannot(tmp_path, default_enco
     record = json.loads(report.read_text("utf-8"))
     assert (record["source"]["language"], record["translation"]["language"]) == ("en", "fr")
     assert [f["kind"] for f in record["links"][0]["findings"]] == ["glossary"]
+
+
+def test_the_review_spreadsheet_keeps_the_keys_and_reads_them_back(tmp_path):
+    from openpyxl import load_workbook
+
+    from align.checks.resources import read_resource_pairs
+    from align.render.xlsx import render
+
+    en, fr = tmp_path / "en.json", tmp_path / "fr.json"
+    en.write_text(RESOURCE_EN_JSON, "utf-8")
+    fr.write_text(RESOURCE_FR_JSON, "utf-8")
+    record = read_resource_pairs(en, fr)
+    sheet = tmp_path / "review.xlsx"
+    sheet.write_bytes(render(record, sheet)[sheet])
+    book = load_workbook(sheet, read_only=True)
+    first = next(book.worksheets[0].iter_rows(values_only=True))
+    assert first[-1] == "key" and first[1:3] == ("source", "translation")
+    again = read_pairs(sheet)
+    assert [l.key for l in again.links] == [l.key for l in record.links]
+    assert _pairs(again) == _pairs(record)

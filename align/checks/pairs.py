@@ -195,6 +195,8 @@ Languages = tuple[str | None, str | None]
 #: Column headings that name the source and the translation column of a workbook.
 _SOURCE_HEADINGS = frozenset({"source", "source text", "original", "src"})
 _TRANSLATION_HEADINGS = frozenset({"translation", "target", "target text", "tgt"})
+#: ... and the column of the strings' keys, where there is one.
+_KEY_HEADINGS = frozenset({"key", "id", "string id", "resource key"})
 #: A language tag with its region ("en-US", "fr_FR"), as localisation sheets head their
 #: columns; a bare code is not taken for one ("It" | "Es" is a German UI string).
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}[-_](?:[a-z]{2}|\d{3}|[a-z]{4})$", re.I)
@@ -231,16 +233,20 @@ def _read_xlsx(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
     if not rows:
         raise InputError(f"{path} holds no pairs: its first sheet is empty")
     heading = [cell.strip().lower() for cell in rows[0]]
-    columns, languages = (0, 1), (None, None)
+    columns, languages, key_column = (0, 1), (None, None), None
     named = ([k for k, h in enumerate(heading) if h in _SOURCE_HEADINGS],
              [k for k, h in enumerate(heading) if h in _TRANSLATION_HEADINGS])
     if named[0] and named[1]:
         columns, rows = (named[0][0], named[1][0]), rows[1:]
+        key_column = next((k for k, h in enumerate(heading) if h in _KEY_HEADINGS), None)
     elif len(heading) >= 2 and all(_LANGUAGE_TAG.match(h) for h in heading[:2]):
         languages, rows = (_language(heading[0]), _language(heading[1])), rows[1:]
-    width = max(columns) + 1
-    return [(row[columns[0]], row[columns[1]]) if len(row) >= width else
-            (row[columns[0]] if len(row) > columns[0] else "", "") for row in rows], languages
+
+    def cell(row: list[str], column: int | None) -> str:
+        return row[column] if column is not None and column < len(row) else ""
+
+    return [Pair(cell(row, columns[0]), cell(row, columns[1]),
+                 key=cell(row, key_column).strip() or None) for row in rows], languages
 
 
 def _read_tmx(path: Path, data: bytes) -> tuple[list[Pair], Languages]:

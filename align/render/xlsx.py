@@ -79,7 +79,10 @@ def render(alignment: Alignment, path: Path) -> dict[Path, bytes]:
     book = Workbook()
     links = book.active
     links.title = "alignment"
-    _table(links, _HEADER, (6, 60, 60, 6, 7, 10, 12, 60))
+    # Strings read from a file keep their keys, in a last column ("menu.save").
+    keyed = any(link.key for link in alignment.links)
+    header = _HEADER + ("key",) if keyed else _HEADER
+    _table(links, header, (6, 60, 60, 6, 7, 10, 12, 60, 24)[: len(header)])
     for number, link in enumerate(alignment.links, start=1):
         worst = max((f.severity for f in link.findings), key=SEVERITIES.index, default="")
         row = number + 1
@@ -92,24 +95,27 @@ def render(alignment: Alignment, path: Path) -> dict[Path, bytes]:
             link.divergence,
             worst,
             "\n".join(f"{f.severity} {f.kind}: {f.reason}" for f in link.findings),
-        )
+        ) + ((link.key or "",) if keyed else ())
         for column, value in enumerate(values, start=1):
             cell = _put(links, row, column, value, wrap=column in (2, 3, 8))
             if worst in _FILLS:
                 cell.fill = PatternFill("solid", fgColor=_FILLS[worst])
-    links.auto_filter.ref = f"A1:{get_column_letter(len(_HEADER))}{len(alignment.links) + 1}"
+    links.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(alignment.links) + 1}"
 
     findings = book.create_sheet("findings")
     header = ("link", "severity", "kind", "reason", "source", "translation")
-    _table(findings, header, (6, 9, 14, 60, 50, 50))
+    header += ("key",) if keyed else ()
+    _table(findings, header, (6, 9, 14, 60, 50, 50, 24)[: len(header)])
     for row, (i, finding) in enumerate(worst_first(alignment), start=2):
         link = alignment.links[i]
         values = (i + 1, finding.severity, finding.kind, finding.reason,
                   link_text(alignment.source, link.source),
                   link_text(alignment.translation, link.translation))
+        values += (link.key or "",) if keyed else ()
         for column, value in enumerate(values, start=1):
-            _put(findings, row, column, value, wrap=column >= 4)
-    findings.auto_filter.ref = f"A1:F{len(alignment.findings()) + 1}"
+            _put(findings, row, column, value, wrap=4 <= column <= 6)
+    findings.auto_filter.ref = (
+        f"A1:{get_column_letter(len(header))}{len(alignment.findings()) + 1}")
 
     about = book.create_sheet("about")
     _table(about, ("field", "value"), (24, 100))
