@@ -378,8 +378,8 @@ def check(
     """Check a translation against its source: omissions, additions, shifted meaning,
     numbers, names, untranslated text, mechanical slips. Worst findings first.
 
-    Two resource files of a program (.json, .properties, .strings, Android .xml) are
-    paired by key instead of aligned.
+    Two resource files of a program (.json, .arb, .properties, .strings, .resx, Android
+    .xml) are paired by key instead of aligned.
 
     Exit code 0 when nothing reaches --fail-on, 1 when something does.
     Example: align check original.txt translation.txt --fail-on major -o report.json

@@ -784,3 +784,25 @@ def test_the_review_spreadsheet_keeps_the_keys_and_reads_them_back(tmp_path):
     again = read_pairs(sheet)
     assert [l.key for l in again.links] == [l.key for l in record.links]
     assert _pairs(again) == _pairs(record)
+
+
+def test_dotnet_resx_and_flutter_arb_files_pair_by_key(tmp_path):
+    from align.checks.resources import is_resource_pair, read_resource_pairs
+
+    resx = ('<?xml version="1.0" encoding="utf-8"?><root>'
+            '<resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>'
+            '<data name="Save" xml:space="preserve"><value>{}</value></data>'
+            '<data name="Logo" type="System.Resources.ResXFileRef, System.Windows.Forms">'
+            '<value>logo.png;System.Drawing.Bitmap</value></data></root>')
+    en, fr = tmp_path / "Strings.resx", tmp_path / "Strings.fr.resx"
+    en.write_text(resx.format("Save"), "utf-8")
+    fr.write_text(resx.format("Enregistrer"), "utf-8")
+    assert is_resource_pair(en, fr)
+    record = read_resource_pairs(en, fr)
+    assert _keyed(record) == [("Save", "Save", "Enregistrer", None)]
+    assert record.translation.language == "fr"  # Strings.fr.resx
+    en, de = tmp_path / "app_en.arb", tmp_path / "app_de.arb"
+    en.write_text('{"@@locale": "en", "hello": "Hello {name}", "@hello": {"placeholders": {}}}',
+                  "utf-8")
+    de.write_text('{"@@locale": "de", "hello": "Hallo {name}"}', "utf-8")
+    assert _keyed(read_resource_pairs(en, de)) == [("hello", "Hello {name}", "Hallo {name}", None)]

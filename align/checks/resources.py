@@ -12,16 +12,18 @@ translation's language does not use ("one" in Japanese) is not asked for.
 
 Formats, told apart by the files' extensions:
 
-- JSON (``.json``): nested objects give dotted keys (``menu.file.save``), arrays their
-  indices; the WebExtension form ``{"key": {"message": …, "description": …}}`` gives the
-  message only, and Flutter's ARB metadata (keys starting with ``@``) is left out;
+- JSON (``.json``, Flutter's ``.arb``): nested objects give dotted keys
+  (``menu.file.save``), arrays their indices; the WebExtension form ``{"key": {"message":
+  …, "description": …}}`` gives the message only, and Flutter's ARB metadata (keys
+  starting with ``@``) is left out;
 - Java properties (``.properties``): ``key=value``, ``key: value`` or ``key value``,
   ``#`` and ``!`` comments, lines continued by a final backslash, ``\\uXXXX`` escapes;
 - Android (``.xml`` whose root is ``<resources>``): ``<string name>``, each ``<item>`` of a
   ``<string-array>`` (``name[0]`` …) and of ``<plurals>`` (``name[one]`` …), strings
   marked ``translatable="false"`` left out, Android's backslash escapes undone;
 - Apple (``.strings``): ``"key" = "value";`` with ``/* … */`` and ``//`` comments, in
-  UTF-8 or UTF-16.
+  UTF-8 or UTF-16;
+- .NET (``.resx``): each ``<data name>`` with a ``<value>``, files and images left out.
 
 The languages are those the paths name, as programs lay their files out (``fr.json``,
 ``values-fr/strings.xml``, ``fr.lproj``: `path_language`), else detected from the text.
@@ -37,8 +39,8 @@ from pathlib import Path
 from align.errors import InputError
 from align.record import Alignment
 
-#: The file extensions read as resource files, and the reader of each.
-SUFFIXES = (".json", ".properties", ".strings", ".xml")
+#: The file extensions read as resource files.
+SUFFIXES = (".json", ".arb", ".properties", ".strings", ".xml", ".resx")
 
 
 def is_resource_pair(source: Path, translation: Path) -> bool:
@@ -118,8 +120,10 @@ def _read(path: Path) -> dict[str, str]:
     except OSError as error:
         raise InputError(f"cannot read {path} ({error.strerror})") from None
     suffix = path.suffix.lower()
-    if suffix == ".json":
+    if suffix in (".json", ".arb"):
         return _read_json(path, data)
+    if suffix == ".resx":
+        return _read_resx(path, data)
     if suffix == ".properties":
         return _read_properties(_decode(path, data, "latin-1"))
     if suffix == ".strings":
@@ -242,6 +246,21 @@ def _android_text(element: ET.Element) -> str:
     return re.sub(r"\\(u[0-9a-fA-F]{4}|.)", lambda m: chr(int(m.group(1)[1:], 16))
                   if m.group(1).startswith("u") else {"n": "\n", "t": "\t"}.get(
                       m.group(1), m.group(1)), text)
+
+
+def _read_resx(path: Path, data: bytes) -> dict[str, str]:
+    """.NET resources: each ``<data name>`` holding a string ``<value>`` (not a file
+    reference or an image, which have a ``type``)."""
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as error:
+        raise InputError(f"{path} is not well-formed XML ({error})") from None
+    out: dict[str, str] = {}
+    for element in root.iter("data"):
+        value = element.find("value")
+        if element.get("name") and value is not None and not element.get("type"):
+            out[element.get("name", "")] = value.text or ""
+    return out
 
 
 def _read_android(path: Path, data: bytes) -> dict[str, str]:
