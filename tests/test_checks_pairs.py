@@ -806,3 +806,12 @@ def test_dotnet_resx_and_flutter_arb_files_pair_by_key(tmp_path):
                   "utf-8")
     de.write_text('{"@@locale": "de", "hello": "Hallo {name}"}', "utf-8")
     assert _keyed(read_resource_pairs(en, de)) == [("hello", "Hello {name}", "Hallo {name}", None)]
+
+
+def test_an_alignment_record_is_not_taken_for_a_resource_file(tmp_path):
+    from align.checks.resources import read_resource_pairs
+
+    record = tmp_path / "letter.json"
+    record.write_text('{"format": "align/alignment", "format_version": 1, "links": []}', "utf-8")
+    with pytest.raises(InputError, match="alignment record that align wrote"):
+        read_resource_pairs(record, record)

@@ -149,6 +149,9 @@ def _read_json(path: Path, data: bytes) -> dict[str, str]:
         tree = json.loads(_decode(path, data, None))
     except json.JSONDecodeError as error:
         raise InputError(f"{path} is not valid JSON ({error.msg}, line {error.lineno})") from None
+    if isinstance(tree, dict) and tree.get("format") == "align/alignment":
+        raise InputError(f"{path} is an alignment record that align wrote, not a program's "
+                         "resource file: show it with `align view`")
     out: dict[str, str] = {}
 
     def walk(value, key: str) -> None:
