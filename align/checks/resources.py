@@ -175,14 +175,19 @@ def _read_json(path: Path, data: bytes) -> dict[str, str]:
 _PROPERTY = re.compile(r"((?:\\.|[^\s:=\\])+)\s*[:=]?\s*(.*)", re.DOTALL)
 
 
-def _unescape_property(text: str) -> str:
+_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "f": "\f"}
+
+
+def _unescape(text: str, unicode: str = "u") -> str:
+    """Backslash escapes undone: ``\\n``, ``\\t`` …, ``\\u00e9`` (Apple writes ``\\U``),
+    and any other escaped character as itself (``\\'``, ``\\"``, ``\\@``)."""
     def one(match: re.Match) -> str:
         c = match.group(1)
-        if c.startswith("u"):
+        if len(c) == 5:
             return chr(int(c[1:], 16))
-        return {"t": "\t", "n": "\n", "r": "\r", "f": "\f"}.get(c, c)
+        return _ESCAPES.get(c, c)
 
-    return re.sub(r"\\(u[0-9a-fA-F]{4}|.)", one, text)
+    return re.sub(rf"\\({unicode}[0-9a-fA-F]{{4}}|.)", one, text)
 
 
 def _read_properties(text: str) -> dict[str, str]:
@@ -200,7 +205,7 @@ def _read_properties(text: str) -> dict[str, str]:
         logical += line
         match = _PROPERTY.match(logical)
         if match:
-            out[_unescape_property(match.group(1))] = _unescape_property(match.group(2))
+            out[_unescape(match.group(1))] = _unescape(match.group(2))
         logical = ""
     return out
 
@@ -214,12 +219,7 @@ def _read_strings(path: Path, text: str) -> dict[str, str]:
     parts = re.split(r'("(?:\\.|[^"\\])*")', text)
     text = "".join(p if k % 2 else _STRINGS_COMMENT.sub(" ", p) for k, p in enumerate(parts))
 
-    def unescape(s: str) -> str:
-        return re.sub(r"\\(U[0-9a-fA-F]{4}|.)", lambda m: chr(int(m.group(1)[1:], 16))
-                      if m.group(1).startswith("U") else {"n": "\n", "t": "\t"}.get(
-                          m.group(1), m.group(1)), s)
-
-    out = {unescape(k): unescape(v) for k, v in _STRINGS_ENTRY.findall(text)}
+    out = {_unescape(k, "U"): _unescape(v, "U") for k, v in _STRINGS_ENTRY.findall(text)}
     if not out and text.strip():
         raise InputError(f'{path} holds no "key" = "value"; entry')
     return out
@@ -246,9 +246,7 @@ def _android_text(element: ET.Element) -> str:
     text = "".join(parts).strip()
     if len(text) >= 2 and text[0] == text[-1] == '"':
         text = text[1:-1]
-    return re.sub(r"\\(u[0-9a-fA-F]{4}|.)", lambda m: chr(int(m.group(1)[1:], 16))
-                  if m.group(1).startswith("u") else {"n": "\n", "t": "\t"}.get(
-                      m.group(1), m.group(1)), text)
+    return _unescape(text)
 
 
 def _read_resx(path: Path, data: bytes) -> dict[str, str]:
