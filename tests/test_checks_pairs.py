@@ -675,6 +675,12 @@ def test_properties_strings_and_android_resources_pair_by_key(tmp_path):
         ("files[few]", "%d files", "%d файла", None),
         ("files[many]", "%d files", "%d файлов", None),
     ]
+    marked = tmp_path / "marked.xml"
+    marked.write_text('<resources xmlns:xliff="urn:oasis:names:tc:xliff:document:1.2">'
+                      '<string name="n">You have <xliff:g id="count" example="3">%d</xliff:g>'
+                      ' <b>new</b> messages</string></resources>', "utf-8")
+    # <xliff:g> only marks what is not translated; other markup is kept as written.
+    assert _pairs(read_resource_pairs(marked, marked))[0][0] == "You have %d <b>new</b> messages"
     page = tmp_path / "page.xml"
     page.write_text("<html><body>Not resources</body></html>", "utf-8")
     assert not is_resource_pair(page, page)

@@ -240,8 +240,13 @@ def _android_text(element: ET.Element) -> str:
     and surrounding double quotes, which keep spaces, removed."""
     parts = [element.text or ""]
     for child in element:
-        attributes = "".join(f' {k}="{v}"' for k, v in child.attrib.items())
-        parts.append(f"<{child.tag}{attributes}>{_android_text(child)}</{child.tag}>")
+        tag = child.tag.rsplit("}", 1)[-1]
+        if child.tag.startswith("{") and tag == "g":
+            # <xliff:g id="count">%d</xliff:g> only marks what is not to be translated.
+            parts.append(_android_text(child))
+        else:
+            attributes = "".join(f' {k}="{v}"' for k, v in child.attrib.items())
+            parts.append(f"<{tag}{attributes}>{_android_text(child)}</{tag}>")
         parts.append(child.tail or "")
     text = "".join(parts).strip()
     if len(text) >= 2 and text[0] == text[-1] == '"':
