@@ -385,7 +385,7 @@ def check(
     Example: align check original.txt translation.txt --fail-on major -o report.json
     """
     import align.pipeline as pipeline
-    from align.checks import check_alignment, fails
+    from align.checks import fails
     from align.outputs import check_outputs, write_outputs
     from align.record import FINDING_KINDS, SEVERITIES
 
@@ -406,28 +406,18 @@ def check(
         from align.checks.baseline import read_baseline
 
         accepted = read_baseline(baseline)  # a bad file fails before the model runs
-    ignored = tuple(ignore or ())
+    options = _options(model=model, split=split, cache=not no_cache, glossary=terms,
+                       rules=own_rules, ignore=tuple(ignore or ()), source_language=source_lang,
+                       translation_language=translation_lang)
     if pairs is not None:
         if source is not None or translation is not None:
             raise UsageError("give either two texts or --pairs FILE, not both")
         from align.checks.pairs import read_pairs
 
-        record = read_pairs(pairs)
-        record.source.language = source_lang or record.source.language
-        record.translation.language = translation_lang or record.translation.language
-        encoder = pipeline.load_encoder(model, status=reporter.status)
-        reporter.status("checking")
-        check_alignment(record, encoder, glossary=terms, rules=own_rules, ignore=ignored,
-                        cache=not no_cache)
-        record.signature = {**record.signature,
-                            **pipeline.signature(encoder, pipeline.Options(model=model))}
-        reporter.done()
+        record = pipeline.check_strings(read_pairs(pairs), options, reporter)
     else:
         if source is None or translation is None:
             raise UsageError("give the source and the translation, or --pairs FILE")
-        options = _options(model=model, split=split, cache=not no_cache, glossary=terms,
-                           rules=own_rules, ignore=ignored, source_language=source_lang,
-                           translation_language=translation_lang)
         record = pipeline.align_files(source, translation, options, reporter)
     if accepted is not None:
         from align.checks.baseline import apply_baseline

@@ -145,22 +145,34 @@ def _resource_pairs(source: Path, translation: Path, options: Options,
 
     clock = time.perf_counter()
     record = read_resource_pairs(source, translation)
+    read = time.perf_counter() - clock
+    if options.check:
+        check_strings(record, options, reporter)
+    record.timings = {"read": round(read, 4), **record.timings}
+    return record
+
+
+def check_strings(record: Alignment, options: Options | None = None,
+                  reporter: Reporter | None = None, **kwargs: Any) -> Alignment:
+    """Check a record of strings already paired (a file of pairs, two resource files):
+    the languages `options` names, if any, override those of the files; keyword
+    arguments set `Options`."""
+    from align.checks import check_alignment
+
+    options = _options(options, kwargs)
+    reporter = reporter or Reporter()
     record.source.language = options.source_language or record.source.language
     record.translation.language = options.translation_language or record.translation.language
-    timings = {"read": time.perf_counter() - clock}
-    if options.check:
-        from align.checks import check_alignment
-
-        clock = time.perf_counter()
-        encoder = load_encoder(options.model, options.backend, reporter.status)
-        timings["model"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        reporter.status("checking")
-        check_alignment(record, encoder, glossary=options.glossary, rules=options.rules,
-                        ignore=options.ignore, cache=options.cache)
-        timings["check"] = time.perf_counter() - clock
-        record.signature = {**record.signature, **signature(encoder, options)}
-    record.timings = {k: round(v, 4) for k, v in timings.items()}
+    clock = time.perf_counter()
+    encoder = load_encoder(options.model, options.backend, reporter.status)
+    timings = {"model": time.perf_counter() - clock}
+    clock = time.perf_counter()
+    reporter.status("checking")
+    check_alignment(record, encoder, glossary=options.glossary, rules=options.rules,
+                    ignore=options.ignore, cache=options.cache)
+    timings["check"] = time.perf_counter() - clock
+    record.signature = {**record.signature, **signature(encoder, options)}
+    record.timings = {**record.timings, **{k: round(v, 4) for k, v in timings.items()}}
     reporter.done()
     return record
 

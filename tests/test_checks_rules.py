@@ -380,6 +380,7 @@ def test_french_negations(text, negating):
     ("Je n'ai jamais rien vu.", "fr", ["jamais"]),
     ("Personne n'a jamais rien dit.", "fr", ["jamais"]),
     ("Il ne dit rien, et jamais il ne revint.", "fr", ["rien", "jamais"]),  # two clauses
+    ("Il repartit sans y rien changer.", "fr", ["sans"]),  # "y" here is no Spanish "and"
     ("He never said nothing.", "en", ["never", "nothing"]),  # English counts each
     ("Я никогда ничего не видел.", "ru", ["никогда"]),  # Russian concords too
     ("Он не пришёл, и она не пришла.", "ru", ["не", "не"]),

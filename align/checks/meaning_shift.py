@@ -105,7 +105,8 @@ def negations(text: str, language: str | None) -> list[Word]:
         if key in _CORRELATIVES and any(k - j <= _CHAIN_REACH for j, _ in counted):
             continue
         if key in concord and counted and k - counted[-1][0] <= _CONCORD_REACH and not any(
-                _clause_break(text, tokens, j) for j in range(counted[-1][0] + 1, k + 1)):
+                _clause_break(text, tokens, j, language or "")
+                for j in range(counted[-1][0] + 1, k + 1)):
             continue
         counted.append((k, w))
     return [w for _, w in counted]
@@ -121,20 +122,26 @@ _CONCORD = {
                     "ни".split()),
 }
 _CONCORD_REACH = 4
-#: Words that open a new clause, whose negation is its own.
-_CLAUSE_OPENERS = frozenset(
-    "qui que qu et mais ou car si quand lorsque parce puisque dont who which that and but "
-    "or because if when y pero porque cuando e ma perche quando и а но что или который "
-    "которая которое которые если когда потому".split())
+#: Words that open a new clause, whose negation is its own, in those languages ("y" is
+#: Spanish "and", but a French pronoun: "sans y rien changer" is one negation).
+_CLAUSE_OPENERS = {
+    "fr": frozenset("qui que qu et mais ou car si quand lorsque parce puisque dont".split()),
+    "es": frozenset("que y o pero porque cuando si".split()),
+    "it": frozenset("che e o ma perche quando se".split()),
+    "pt": frozenset("que e ou mas porque quando se".split()),
+    "ru": frozenset("и а но что или который которая которое которые если когда потому"
+                    .split()),
+}
 
 
-def _clause_break(text: str, tokens, k: int) -> bool:
+def _clause_break(text: str, tokens, k: int, language: str) -> bool:
     """Whether a new clause begins at ``tokens[k]``: punctuation before it, or a word
     that opens a clause (an elided ``qu'`` included)."""
     between = text[tokens[k - 1].end : tokens[k].start]
     key = fold(tokens[k].text)
+    openers = _CLAUSE_OPENERS.get(language, frozenset())
     return any(c in ",;:.!?()«»\"—–" for c in between) or (
-        key in _CLAUSE_OPENERS or key.split("'")[0] in _CLAUSE_OPENERS)
+        key in openers or key.split("'")[0] in openers)
 
 
 #: Words that join a second negated item to a first ("nor", French and Spanish "ni").

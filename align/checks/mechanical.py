@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from align.checks.base import CheckContext, LinkText, quote, words
 from align.checks.lexicon import fold
+from align.checks.resources import plural_form
 from align.record import Finding, SideName, Span
 
 KINDS = ("mechanical",)
@@ -260,8 +261,6 @@ def _short(text: str) -> bool:
 def _plural_forms(ctx: CheckContext, members: list[int]) -> bool:
     """Whether the links are the plural forms of one resource string (``files[one]``,
     ``files[few]``, ``files[many]``): one source, rightly translated several ways."""
-    from align.checks.resources import plural_form
-
     forms = [plural_form(ctx.alignment.links[i].key or "") for i in members]
     return all(forms) and len({f[0] for f in forms if f}) == 1
 

@@ -101,12 +101,12 @@ def mentions(text: str) -> list[Mention]:
     text = blank_markup(text)
     # A date written with points ("03.12.2024", German and Swiss use) is its day, month and
     # year, as "12/03/2024" is, not the decimal 3.12 followed by a year.
-    found = []
-    for m in _DOTTED_DATE.finditer(text):
-        if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12:
-            found += [Mention(frozenset({float(m.group(k))}), m.start(k), m.end(k), m.group(k))
-                      for k in (1, 2, 3)]
-            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    dates = [m for m in _DOTTED_DATE.finditer(text)
+             if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12]
+    found = [Mention(frozenset({float(m.group(k))}), m.start(k), m.end(k), m.group(k))
+             for m in dates for k in (1, 2, 3)]
+    for m in dates:  # blanked, offsets kept, so that no other reading takes them
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     found += [
         Mention(frozenset(_clock_hours(m, text) or readings(m.group())), m.start(), m.end(),
                 m.group())

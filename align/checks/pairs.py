@@ -311,9 +311,11 @@ def _code_id(element: ET.Element) -> str:
     return "?"
 
 
-def _inline_text(element: ET.Element | None) -> str:
+def _inline_text(element: ET.Element | None, codes: bool = True) -> str:
     """The text of an XLIFF ``<source>``, ``<target>`` or ``<mrk>``, or of a TMX ``<seg>``,
-    its inline codes written as ``<id/>``, ``<id>`` and ``</id>``."""
+    its inline codes written as ``<id/>``, ``<id>`` and ``</id>``; without `codes`, the
+    text as it will be shown, the codes left out (they stand for the original's tags and
+    placeholders, whose size a length limit does not count)."""
     if element is None:
         return ""
     parts = [element.text or ""]
@@ -325,15 +327,15 @@ def _inline_text(element: ET.Element | None) -> str:
             except ValueError:
                 pass
         elif name in ("g", "pc"):
-            parts.append(f"<{_code_id(child)}>{_inline_text(child)}</{_code_id(child)}>")
-        elif name in _OPENING:
-            parts.append(f"<{_code_id(child)}>")
-        elif name in _CLOSING:
-            parts.append(f"</{_code_id(child)}>")
-        elif name in _STANDALONE:
-            parts.append(f"<{_code_id(child)}/>")
+            inner = _inline_text(child, codes)
+            parts.append(f"<{_code_id(child)}>{inner}</{_code_id(child)}>" if codes else inner)
+        elif name in _OPENING | _CLOSING | _STANDALONE:
+            if codes:
+                slash = "/" if name in _CLOSING else ""
+                end = "/" if name in _STANDALONE else ""
+                parts.append(f"<{slash}{_code_id(child)}{end}>")
         elif name not in _ANNOTATION:
-            parts.append(_inline_text(child))
+            parts.append(_inline_text(child, codes))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -358,26 +360,6 @@ def _xliff_state(element: ET.Element | None) -> str | None:
     return state if state and state not in _DONE_STATES else None
 
 
-def _plain_text(element: ET.Element | None) -> str:
-    """The text of an XLIFF element as it will be shown, inline codes left out (they
-    stand for the original's tags and placeholders, whose size a length limit does not
-    count)."""
-    if element is None:
-        return ""
-    parts = [element.text or ""]
-    for child in element:
-        name = _local(child.tag)
-        if name == "cp":
-            try:
-                parts.append(chr(int(child.get("hex", ""), 16)))
-            except ValueError:
-                pass
-        elif name not in _OPENING | _CLOSING | _STANDALONE:
-            parts.append(_plain_text(child))  # a paired code's or an annotation's text
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
 _SLR = "{urn:oasis:names:tc:xliff:sizerestriction:2.0}"
 #: XLIFF 2 storage profiles and the bytes they take per character.
 _STORAGE_CODECS = {"xliff:utf8": "utf-8", "xliff:utf16": "utf-16-le", "xliff:utf32": "utf-32-le"}
@@ -399,7 +381,7 @@ def _limit(text: str, maximum: str | None, unit: str, codec: str = "utf-8") -> d
 def _limit_12(unit: ET.Element, target: ET.Element | None) -> dict | None:
     """XLIFF 1.2: ``maxbytes``, or ``maxwidth`` counted in ``size-unit="char"`` or
     ``"byte"`` (the default unit, pixels, needs the font and is not checked)."""
-    text = _plain_text(target)
+    text = _inline_text(target, codes=False)
     if unit.get("maxbytes"):
         return _limit(text, unit.get("maxbytes"), "bytes")
     size_unit = unit.get("size-unit", "pixel")
@@ -412,7 +394,7 @@ def _limit_2(unit: ET.Element, profiles: tuple[str | None, str | None]) -> dict 
     """XLIFF 2's Size and Length Restriction module: ``slr:sizeRestriction`` in code
     points (the ``xliff:codepoints`` general profile, or none declared, as most tools
     write it), else ``slr:storageRestriction`` in bytes of the declared storage profile."""
-    text = "".join(_plain_text(next(iter(_children(segment, "target")), None))
+    text = "".join(_inline_text(next(iter(_children(segment, "target")), None), codes=False)
                    for segment in _children(unit, "segment"))
     general, storage = profiles
     if unit.get(_SLR + "sizeRestriction") and general in (None, "xliff:codepoints"):
