@@ -126,6 +126,16 @@ def test_a_negative_subject_counts_as_a_negation(default_encoder, source, transl
      "Les femmes n'ont point de caste ni de race.", []),
     # ... and still a reversal where the other side affirms.
     ("This is possible.", "Ce n'est pas possible.", ["minor"]),
+    # A litotes affirms; a verb of negative sense negates on its own ("j'ignorais"); a
+    # negative yes-no question invites agreement with the affirmative (all three were
+    # minor meaning shifts on the development novels).
+    ("The conjecture of Major Heyward was true.",
+     "Le major Heyward ne se trompait pas dans sa conjecture.", []),
+    ("I didn't know that Cheshire cats always grinned.",
+     "J'ignorais que les chats du Cheshire souriaient toujours.", []),
+    ("Won't I tell mama?", "Je vais le dire à maman !", []),
+    # A question that asks why negates as a statement does.
+    ("Why did he come back so early?", "Pourquoi n'est-il pas revenu si tôt ?", ["minor"]),
 ])
 def test_negations_spelled_differently(default_encoder, source, translation, severities):
     record = run([*FAITHFUL, (source, translation)], default_encoder)

@@ -424,6 +424,47 @@ def test_negation_by_a_suffix():
         "worthless", "endlessly", "careless", "sinnlos", "arbeitslos"]
 
 
+@pytest.mark.parametrize(("text", "language", "reversing", "negative_sense"), [
+    # Litotes: a negation of a word of negative sense affirms.
+    ("Elle ne tarda pas à arriver.", "fr", [], []),
+    ("Ce qui n'empêcha pas Alice de la déboucher.", "fr", [], []),
+    ("Le major ne se trompait pas dans sa conjecture.", "fr", [], []),
+    ("Un tel bruit ne pouvait manquer de frapper les voyageurs.", "fr", [], []),
+    ("Il fallait partir pour ne pas oublier la clef.", "fr", [], []),
+    ("Il ne put s'empêcher de rire.", "fr", [], []),
+    ("Such a noise could not fail to reach them.", "en", [], []),
+    ("Alice hesitated no longer.", "en", [], []),
+    ("He could not help laughing.", "en", [], []),
+    ("Er versäumte es nicht, uns zu schreiben.", "de", [], []),
+    # ... but not across a clause, nor where "help" or "s'en empêcher" negate.
+    ("J'oubliais que vous n'aimez pas les chats.", "fr", ["pas"], ["J'oubliais"]),
+    ("I quite forgot you didn't like cats.", "en", ["didn't"], ["forgot"]),
+    ("I can't help it.", "en", ["can't"], []),
+    ("Il ne peut pas s'en empêcher.", "fr", ["pas"], []),
+    ("Il ne peut pas s' en empêcher.", "fr", ["pas"], []),
+    ("L'expédition évitera de rien faire.", "fr", ["rien"], ["évitera"]),
+    # A word of negative sense alone may carry the other side's negation.
+    ("J'ignorais qu'un chat pût grimacer.", "fr", [], ["J'ignorais"]),
+    # Negative yes-no questions invite agreement with the affirmative ...
+    ("Ne venais-je pas de concevoir le désir de mourir ?", "fr", [], []),
+    ("Won't I tell mama?", "en", [], []),
+    ("Had I not told you so?", "en", [], []),
+    ("Sollten sich die Franzosen nicht lieber ein anderes Ziel suchen?", "de", [], []),
+    # ... questions that ask why or how negate, as statements do.
+    ("Pourquoi ne pouvais-je jamais plaire ?", "fr", ["jamais"], []),
+    ("Why didn't you come?", "en", ["didn't"], []),
+    ("Warum kommt er nicht?", "de", ["nicht"], []),
+    ("I did not tell you so.", "en", ["not"], []),
+])
+def test_negations_that_do_not_turn_the_sentence_round(text, language, reversing,
+                                                        negative_sense):
+    from align.checks.meaning_shift import polarity
+
+    found = polarity(text, language)
+    assert [w.text for w in found.reversing] == reversing
+    assert [w.text for w in found.negative_sense] == negative_sense
+
+
 # -- mechanical -------------------------------------------------------------------------
 
 

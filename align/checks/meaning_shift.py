@@ -7,7 +7,11 @@ Two signals:
   (divergence below `UNRELATED`): a negation the word aligner finds no counterpart
   for turns the sentence around; one it pairs with a word of the other side is a
   rewording (``difficult`` for ``can't``) and only *info*.  The negation words are
-  highlighted, with the words of the other side the word aligner leaves unmatched;
+  highlighted, with the words of the other side the word aligner leaves unmatched.
+  Not every negation turns its sentence round (`polarity`): a litotes affirms ("ne
+  tarda pas", "did not fail to"), a negative yes-no question invites agreement ("Ne
+  venais-je pas … ?"), and a word of negative sense may carry the negation the other
+  side spells out ("j'ignorais" for "I didn't know");
 - **different content**: a link the divergence score calls nearly unrelated
   (≥ `UNRELATED`) although nothing is missing from it as a whole.
 """
@@ -15,6 +19,7 @@ Two signals:
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import numpy as np
 
@@ -223,10 +228,14 @@ def _negates_alone(tokens) -> bool:
 WEAK_PAIR = 0.45
 
 
-def _unmatched(wa, side: str, negating: list[Word], other_negating: list[Word]) -> bool:
+def _unmatched(wa, side: str, negating: list[Word], other_negating: list[Word],
+               spoken_for: list[Word] = ()) -> bool:
     """Whether a negation word of `side` has no counterpart on the other side.
 
-    It has none when the word aligner leaves it unaligned or pairs it only weakly, and
+    It has none when the word aligner leaves it unaligned or pairs it only weakly, when
+    it pairs it with a negation of the other side that a litotes or a negative question
+    takes up (`spoken_for`: "could not fail to" affirms, so a "pas" paired with its
+    "not" has no counterpart), and
     also when it is merely similar to a negation of the other side that the aligner
     pairs with another word: against "not", "ne … pas" pairs "not" with one of its two
     words, and a second, added "pas" resembles that same "not"."""
@@ -249,9 +258,12 @@ def _unmatched(wa, side: str, negating: list[Word], other_negating: list[Word]) 
         mine = [i for i, w in enumerate(own) if overlaps(w, [n])]
         if any(own[i] in loose for i in mine):
             return True
+        if any(i in partner and overlaps(other[partner[i]], list(spoken_for)) for i in mine):
+            return True
         if mine and not any(i in partner for i in mine) and sim.size:
             best = int(np.argmax(sim[mine[0]]))
-            if best in claimed and overlaps(other[best], other_negating):
+            if best in claimed and overlaps(other[best], other_negating) or overlaps(
+                    other[best], list(spoken_for)):
                 return True
     return False
 
@@ -307,6 +319,197 @@ def affix_negations(text: str, other: str) -> list[Word]:
     return found
 
 
+#: Words whose sense is negative (to fail, to cease, to forget, to lack, hardly), by the
+#: folded beginnings of their forms.  Negated, they affirm ("ne tarda pas à" = soon, "did
+#: not fail to" = did, "n'empêcha pas" = nevertheless: litotes); on a side that does not
+#: negate, they may carry the other side's negation ("j'ignorais" = "I didn't know",
+#: "vous renoncerez à" = "do not").  Languages of the development data only.
+_NEGATIVE_SENSE = {
+    "en": ("fail", "ceas", "hesitat", "forget", "forgot", "refus", "deni", "deny", "doubt",
+           "lack", "mistak", "prevent", "avoid", "refrain", "hardly", "scarcely", "barely",
+           "ignor", "overlook", "neglect"),
+    "fr": ("tarda", "tarde", "tardai", "tardi", "tardè", "tarderent", "manqu", "empech",
+           "cess", "hesit", "oubli", "refus", "ignor", "renonc", "tromp", "dout", "evit",
+           "interdi", "neglig", "omett", "nier", "nia", "niai", "nie"),
+    "de": ("versaum", "zoger", "verfehl", "unterlass", "vergess", "vergass", "zweifel",
+           "verweiger", "leugn", "fehl", "kaum", "verhinder", "vermeid", "aufhor", "umhin"),
+}
+#: ... and words with those beginnings that are not of that sense.
+_NOT_NEGATIVE_SENSE = frozenset(
+    "tardif tardive tardifs tardives tardivement cessation nielle niece nieces nier's "
+    "doubtless fehler fehlern fehlers manque's forgetful tromperie".split())
+#: Words that forms of "help" need shortly before them, and a gerund after, to mean
+#: "refrain from" ("could not help laughing"; "I can't help it" negates).
+_HELP_AFTER = re.compile(r"\b(?:cannot|can't|couldn't|(?:can|could|couldn) (?:not|t))\b")
+
+
+def negative_sense(text: str, language: str | None) -> list[Word]:
+    """The words of `text` whose sense is negative (`_NEGATIVE_SENSE`)."""
+    stems = _NEGATIVE_SENSE.get(language or "")
+    if not stems:
+        return []
+    found = []
+    tokens = words(text)
+    for k, w in enumerate(tokens):
+        key = fold(w.text).split("'")[-1]  # "n'empêcha", "l'oubli"
+        if key in _NOT_NEGATIVE_SENSE or len(key) < 4 and key not in ("nie", "nia"):
+            continue
+        before = " ".join(fold(t.text) for t in tokens[max(k - 3, 0):k])
+        after = fold(tokens[k + 1].text) if k + 1 < len(tokens) else ""
+        if key.startswith(stems) or language == "en" and key.startswith("help") and (
+                _HELP_AFTER.search(before)) and (after.endswith("ing") or after == "but"):
+            if language == "fr" and key.startswith("empech") and k and fold(
+                    tokens[k - 1].text).rstrip("'").split("'")[-1] == "en":
+                continue  # "il ne peut s'en empêcher": he can't help it (it negates)
+            if language == "fr" and key.startswith("ni") and key not in (
+                    "nie", "nia", "niai", "niais", "niait", "nier", "niez", "nient", "nierent"):
+                continue  # "nid", "niveau", "nièce": only forms of "nier"
+            found.append(w)
+    return found
+
+
+#: Words between a negation and the word it negates that do not count for the distance:
+#: pronouns, "to", "à", "de", and modal verbs ("ne pouvait manquer", "could not fail").
+_LITOTES_SKIP = frozenset(
+    "le la les l lui leur me m te t se s nous vous y en il elle on je tu ils elles "
+    "a à de d to be can could would will shall should might may must es er sie sich ihm ihn "
+    "konnte konnten kann konnen wird wurde".split())
+_LITOTES_MODAL = ("pouv", "peu", "pu", "sau", "sav", "sai", "dev", "doi", "voul")
+
+
+def _litotes(text: str, language: str | None, negating: list[Word],
+             negative: list[Word]) -> tuple[list[Word], list[Word]]:
+    """`negating` and `negative` without the pairs that cancel: a negation that negates a
+    word of negative sense says something affirmative ("did not fail", "never ceased",
+    "could not help laughing", "ne pouvait manquer de", "pour ne pas oublier").
+
+    The word of negative sense follows the negation, with nothing between but pronouns,
+    "to", "de" and modal verbs; or it comes just before it where the language puts the
+    verb there: between French "ne" and "pas" ("ne tarda pas", "n'empêcha pas", "n'hésita
+    plus"), before English "no longer" and archaic "not" ("hesitated no longer", "doubted
+    not"), before German "nicht" ("versäumte er nicht")."""
+    if not negating or not negative:
+        return negating, negative
+    tokens = words(text)
+    index = {w.start: k for k, w in enumerate(tokens)}
+    keys = [fold(t.text) for t in tokens]
+
+    def skipped(j: int) -> bool:
+        key = keys[j].rstrip("'").split("'")[-1]  # "s'", "qu'il"
+        return key in _LITOTES_SKIP or language == "fr" and key.startswith(_LITOTES_MODAL)
+
+    def cancels(kn: int, ks: int) -> bool:
+        if any(_clause_break(text, tokens, j, language or "")
+               for j in range(min(kn, ks) + 1, max(kn, ks) + 1)):
+            return False
+        if ks > kn:  # after the negation
+            return all(skipped(j) for j in range(kn + 1, ks))
+        # Before it: the verb the language puts there.
+        if any(not skipped(j) for j in range(ks + 1, kn)):
+            return False
+        if language == "fr":
+            return any(keys[j] in ("ne", "n") or keys[j].startswith("n'")
+                       for j in range(max(ks - 3, 0), ks + 1))
+        if language == "en":
+            after = keys[kn + 1] if kn + 1 < len(keys) else ""
+            return keys[kn] == "not" or keys[kn] == "no" and after in ("longer", "more")
+        return language == "de"
+
+    left_neg, left_sense = list(negating), list(negative)
+    for n in negating:
+        kn = index.get(n.start)
+        for w in left_sense:
+            ks = index.get(w.start)
+            if kn is not None and ks is not None and ks != kn and cancels(kn, ks):
+                left_neg.remove(n)
+                left_sense.remove(w)
+                break
+    return left_neg, left_sense
+
+
+#: A pronoun after its verb, as French asks questions ("venais-je", "sont-ils", "venais -je"
+#: as tokenised corpora write it).
+_INVERTED = re.compile(r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|ce)\s*$", re.IGNORECASE)
+_QUESTION_PRONOUNS = frozenset("i you he she it we they there".split())
+_AUXILIARIES = frozenset("am is are was were do does did have has had will would shall "
+                         "should can could may might must".split())
+_LEAD_INS = frozenset("oh and but so well".split())
+_QUESTION_WORDS = frozenset(
+    "pourquoi comment quand ou qui que quoi quel quelle quels quelles combien lequel "
+    "why how when where who what which whom whose "
+    "warum wie wann wo wer was welche welcher welches wieso weshalb".split())
+#: First words of a German clause that is not a question opening with its verb.
+_GERMAN_NOT_VERBS = frozenset(
+    "der die das den dem des ein eine einen einem einer ich du er sie es wir ihr man "
+    "und aber oder denn doch ja nein dann da so auch nur noch".split())
+
+
+def _negative_question(text: str, tokens, k: int, language: str | None) -> bool:
+    """Whether the negation ``tokens[k]`` asks a negative question ("Ne venais-je pas de
+    … ?", "Won't I tell mama?", "Had I not …?"), which invites agreement with the
+    affirmative and is as often translated by one: it does not turn the sentence round."""
+    mark = re.search(r"[.?!]", text[tokens[k].end :])
+    mark = mark.group() if mark else ""
+    # Where the clause of the negation begins, and whether a question word opens it:
+    # "Pourquoi ne pouvais-je jamais plaire ?" asks why, and negates.
+    start = k
+    while start > 0 and not _clause_break(text, tokens, start, ""):
+        start -= 1
+    opening = {fold(t.text).split("'")[0] for t in tokens[start:k]}
+    if opening & _QUESTION_WORDS:
+        return False
+    if language in (None, "fr") and mark == "?" and k:
+        if _INVERTED.search(text[tokens[k - 2].end if k >= 2 else 0 : tokens[k].start]):
+            return True
+    if language == "de" and mark == "?":
+        # A question that opens with its verb ("Sollten sich die Franzosen nicht lieber …?").
+        return fold(tokens[start].text) not in _GERMAN_NOT_VERBS
+    if language not in (None, "en") or not mark or mark == ".":
+        return False
+    key = fold(tokens[k].text)
+    if key.endswith("n't") or key == "t" and k:
+        # The auxiliary opens its clause and a pronoun follows: "Won't I", "isn't it".
+        aux = k if key.endswith("n't") else k - 1
+        opens = aux == 0 or _clause_break(text, tokens, aux, "") or fold(
+            tokens[aux - 1].text) in _LEAD_INS
+        return opens and k + 1 < len(tokens) and fold(tokens[k + 1].text) in _QUESTION_PRONOUNS
+    if key == "not" and mark == "?" and k >= 2 and fold(tokens[k - 1].text) in _QUESTION_PRONOUNS:
+        aux = k - 2
+        return fold(tokens[aux].text) in _AUXILIARIES and (
+            aux == 0 or _clause_break(text, tokens, aux, ""))
+    return False
+
+
+def _polar(text: str, language: str | None, negating: list[Word]) -> list[Word]:
+    """`negating` without the negations of negative questions."""
+    if not negating:
+        return negating
+    tokens = words(text)
+    index = {w.start: k for k, w in enumerate(tokens)}
+    return [n for n in negating
+            if (k := index.get(n.start)) is None
+            or not _negative_question(text, tokens, k, language)]
+
+
+class Polarity(NamedTuple):
+    """What negates in one side of a link."""
+
+    #: Every negation (`negations`).
+    negations: list[Word]
+    #: Those that turn the sentence round: not the negations of a negative question
+    #: ("Ne venais-je pas … ?") nor of a litotes ("ne tarda pas", "did not fail").
+    reversing: list[Word]
+    #: Words of negative sense that no negation took up ("j'ignorais").
+    negative_sense: list[Word]
+
+
+def polarity(text: str, language: str | None) -> Polarity:
+    found = negations(text, language)
+    reversing, sense = _litotes(text, language, _polar(text, language, found),
+                                negative_sense(text, language))
+    return Polarity(found, reversing, sense)
+
+
 def negation_counts_differ(ctx: CheckContext, i: int) -> bool:
     """Whether one side of link `i` negates more often than the other."""
     left = negations(ctx.sources[i].text, ctx.source_language)
@@ -318,16 +521,21 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     if divergence >= UNRELATED:
         return None
     source, translation = ctx.sources[i], ctx.translations[i]
-    left = negations(source.text, ctx.source_language)
-    right = negations(translation.text, ctx.translation_language)
-    # The side with fewer negation words may negate by a prefix ("impossible") or a
-    # suffix ("worthless") instead.
+    src_lang, tgt_lang = ctx.source_language, ctx.translation_language
+    raw_left, left, left_sense = polarity(source.text, src_lang)
+    raw_right, right, right_sense = polarity(translation.text, tgt_lang)
+    # The side with fewer negation words may negate by a prefix ("impossible"), a
+    # suffix ("worthless") or a word of negative sense ("j'ignorais") instead; words of
+    # negative sense on both sides translate each other ("empêcher" for "prevent"), so
+    # only those beyond the other side's count can stand for a negation.
+    extra_left = left_sense[len(right_sense):]
+    extra_right = right_sense[len(left_sense):]
     if len(left) < len(right):
         left += (affix_negations(source.text, translation.text)
-                 + suffix_negations(source.text))[: len(right) - len(left)]
+                 + suffix_negations(source.text) + extra_left)[: len(right) - len(left)]
     elif len(right) < len(left):
         right += (affix_negations(translation.text, source.text)
-                  + suffix_negations(translation.text))[: len(left) - len(right)]
+                  + suffix_negations(translation.text) + extra_right)[: len(left) - len(right)]
     if len(left) == len(right):
         return None
     more, fewer, where = (source, translation, "source") if len(left) > len(right) else (
@@ -350,7 +558,9 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
         # even where the other side negates something else; one it pairs is rephrased
         # ("difficult" for "can’t").
         other_negations = right if where == "source" else left
-        severity = "minor" if _unmatched(wa, where, extra, other_negations) else "info"
+        taken_up = [w for w in (raw_right if where == "source" else raw_left)
+                    if w not in other_negations]
+        severity = "minor" if _unmatched(wa, where, extra, other_negations, taken_up) else "info"
     return Finding(
         "meaning-shift", severity,
         f"the {where} negates ({shown}) where the {other_name} does not", spans,
