@@ -203,6 +203,12 @@ def test_a_name_swapped_in_another_script_is_still_found():
     ("We went to Germany.", "Nous sommes allés en Allemagne."),
     # ... nor is "heard" one of "Heyward".
     ("Major Heyward sang the bass you heard.", "Le major Heyward chantait la basse."),
+    # One name in two spellings of the sound k, or in the plural; a particle joined to
+    # the name on one side only; a title in the plural.
+    ("I sat cross-legged, like a Turk.", "Je m'assis à la manière des Turcs."),
+    ("Pik Lenin ist technisch unschwierig.", "Le Pic Lénine est techniquement facile."),
+    ("They struck at Fort du Quesne.", "Ils frappèrent au fort Duquesne."),
+    ("You are not equal to the Misses Reed.", "Vous n'êtes pas l'égale de Mlles Reed."),
 ])
 def test_names_that_translate_and_words_that_only_look_like_them(source, translation):
     record = check([(source, translation)])

@@ -216,7 +216,8 @@ for _line in _TRANSLATED.strip().splitlines():
 
 #: Titles and forms of address translate freely; they are not names.
 _TITLES = frozenset(
-    "mr mrs ms miss sir madam lady lord dr st monsieur madame mademoiselle m mme mlle mm "
+    "mr mrs ms miss misses messrs sir madam lady lord dr st monsieur madame mademoiselle m "
+    "mme mlle mlles mmes mm "
     "herr frau fraulein senor senora signor signora don dona captain capitaine colonel "
     "general king queen prince princess roi reine princesse duke duc count comte chapter "
     "duchess duchesse countess comtesse baron baronne marquis marquise emperor empereur "
@@ -423,6 +424,28 @@ def _same_name(key: str, word: str) -> bool:
     return _counterpart(key, {word})
 
 
+#: Particles that a name may be written with, joined or apart ("Du Quesne", "Duquesne").
+_PARTICLES = ("du", "de", "des", "la", "le", "van", "von", "der", "mac", "mc", "di", "da",
+              "d'", "o'")
+
+
+@lru_cache(maxsize=1 << 16)
+def _spelled(key: str) -> str:
+    """`key` with one spelling for the sound k and without a plural ending: ``turk`` and
+    ``turcs`` (a Turk, les Turcs), ``pik`` and ``pic`` (Pik Lenin, Pic Lénine) agree."""
+    key = re.sub(r"ck|qu|c(?![eiyh])", "k", key)
+    return key[:-1] if len(key) > 4 and key.endswith("s") else key
+
+
+def _written_alike(key: str, w: str) -> bool:
+    """Whether two keys of Latin script write one name in two ways: spelled alike
+    (`_spelled`), or the one the other with a particle joined to it (``duquesne``)."""
+    if min(len(key), len(w)) >= 3 and _spelled(key) == _spelled(w):
+        return True
+    long, short = (key, w) if len(key) > len(w) else (w, key)
+    return len(short) >= 4 and any(long == p + short for p in _PARTICLES)
+
+
 def _counterpart(key: str, other: set[str]) -> bool:
     if key in other:
         return True
@@ -430,6 +453,8 @@ def _counterpart(key: str, other: set[str]) -> bool:
         if alias in other:
             return True
     for w in other:
+        if _written_alike(key, w):
+            return True
         if (key in _TRANSLITERATED or w in _TRANSLITERATED) and (
                 any(_sounds_alike(k, w) for k in (key, *_EQUIVALENT.get(key, ())))
                 or any(_sounds_alike(key, k) for k in _EQUIVALENT.get(w, ()))):
@@ -534,6 +559,12 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             by_initial[(side, i, own)] = index, Counter(bag_keys)
         index, bag = by_initial[(side, i, own)]
         found = sum(_same_name(key, k) for k in index.get(key[:1], ()))
+        if len(key) >= 4:
+            # A particle joined on one side only ("du Quesne", "Duquesne").
+            found += sum(bag[p + key] for p in _PARTICLES if p[:1] != key[:1]) + sum(
+                bag[key[len(p):]] for p in _PARTICLES
+                if key.startswith(p) and key[len(p):len(p) + 1] != key[:1]
+                and len(key) - len(p) >= 4)
         aliases = _EQUIVALENT.get(key)
         if aliases:
             found += sum(bag[a] for a in aliases if a[:1] != key[:1])
