@@ -19,6 +19,7 @@ Two signals:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -49,6 +50,12 @@ _ALL = frozenset().union(*_NEGATIONS.values())
 
 def negations(text: str, language: str | None) -> list[Word]:
     """The words of `text` that negate, one per negation (``ne … pas`` counts once)."""
+    return list(_negations(text, language))
+
+
+@lru_cache(maxsize=1 << 14)
+def _negations(text: str, language: str | None) -> tuple[Word, ...]:
+    # Cached: the word-alignment cascade and this check read the same link texts.
     vocabulary = _NEGATIONS.get(language or "", _ALL)
     found: list[tuple[int, Word]] = []
     particles: list[tuple[int, Word]] = []
@@ -114,7 +121,7 @@ def negations(text: str, language: str | None) -> list[Word]:
                 for j in range(counted[-1][0] + 1, k + 1)):
             continue
         counted.append((k, w))
-    return [w for _, w in counted]
+    return tuple(w for _, w in counted)
 
 
 #: Negative words that join a negation before them in the same clause (negative concord).
@@ -522,6 +529,8 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
         return None
     source, translation = ctx.sources[i], ctx.translations[i]
     src_lang, tgt_lang = ctx.source_language, ctx.translation_language
+    if not _negations(source.text, src_lang) and not _negations(translation.text, tgt_lang):
+        return None  # nothing negates: words of negative sense alone cannot differ here
     raw_left, left, left_sense = polarity(source.text, src_lang)
     raw_right, right, right_sense = polarity(translation.text, tgt_lang)
     # The side with fewer negation words may negate by a prefix ("impossible"), a

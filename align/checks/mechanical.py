@@ -335,13 +335,19 @@ def _spellings(ctx: CheckContext, side: SideName) -> list[tuple[int, Finding]]:
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     followers: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     places: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
+    # Only a term written once with an apostrophe or a hyphen can be written two ways:
+    # those terms first, then every writing of them.
+    marks = ("'", "’", "-", "‐")
+    marked_keys = {_spelling_key(w.text) for sentence in sentences
+                   if any(m in sentence.text for m in marks)
+                   for w in words(sentence.text) if any(m in w.text for m in marks)}
     for k, sentence in enumerate(sentences):
         tokens = words(sentence.text)
         for n, w in enumerate(tokens):
-            form = fold(w.text)
             key = _spelling_key(w.text)
-            if len(key) < 3:
+            if len(key) < 3 or key not in marked_keys:
                 continue
+            form = fold(w.text)
             forms[key][form] += 1
             after = fold(tokens[n + 1].text) if n + 1 < len(tokens) else ""
             followers[key][form].add(after)

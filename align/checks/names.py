@@ -396,8 +396,9 @@ def _unit(text: str, word: Word) -> bool:
 
 def _heading(text: str) -> bool:
     """Capitals or Title Case throughout ("CHAPTER IV The Rabbit Sends in a Little Bill")."""
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) > 0.5 * len(letters):
+    letters = "".join(filter(str.isalpha, text))
+    # Upper-case letters are those that lower-casing changes (counted without a Python loop).
+    if letters and sum(map(str.__ne__, letters, letters.lower())) > 0.5 * len(letters):
         return True
     ws = [w.text for w in words(text)[1:] if len(w.text) > 3]
     return len(ws) >= 4 and sum(w[0].isupper() for w in ws) >= 0.7 * len(ws)

@@ -112,7 +112,7 @@ def mentions(text: str) -> list[Mention]:
                 m.group())
         for m in NUMBER.finditer(text)
     ]
-    if any(c in _FRACTIONS for c in text):
+    if not _FRACTION_CHARS.isdisjoint(text):
         found = _with_fractions(found, text)
     digit_spans = [(m.start, m.end) for m in found]
     tokens = words(text)
@@ -252,6 +252,7 @@ def _roman_ordinal(token: str) -> int | None:
 
 
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_FRACTION_CHARS = frozenset(_FRACTIONS)
 
 
 def _with_fractions(found: list[Mention], text: str) -> list[Mention]:
