@@ -319,6 +319,9 @@ def _repeated_translations(ctx: CheckContext) -> list[tuple[int, Finding]]:
     return out
 
 
+_MARKED = re.compile("['’\\-‐]")
+
+
 @lru_cache(maxsize=1 << 16)
 def _spelling_key(word: str) -> str:
     return "".join(c for c in fold(word) if c.isalnum())
@@ -337,10 +340,9 @@ def _spellings(ctx: CheckContext, side: SideName) -> list[tuple[int, Finding]]:
     places: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
     # Only a term written once with an apostrophe or a hyphen can be written two ways:
     # those terms first, then every writing of them.
-    marks = ("'", "’", "-", "‐")
     marked_keys = {_spelling_key(w.text) for sentence in sentences
-                   if any(m in sentence.text for m in marks)
-                   for w in words(sentence.text) if any(m in w.text for m in marks)}
+                   if _MARKED.search(sentence.text)
+                   for w in words(sentence.text) if _MARKED.search(w.text)}
     for k, sentence in enumerate(sentences):
         tokens = words(sentence.text)
         for n, w in enumerate(tokens):
