@@ -437,7 +437,6 @@ def _litotes(text: str, language: str | None, negating: list[Word],
 #: A pronoun after its verb, as French asks questions ("venais-je", "sont-ils", "venais -je"
 #: as tokenised corpora write it).
 _INVERTED = re.compile(r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|ce)\s*$", re.IGNORECASE)
-_QUESTION_PRONOUNS = frozenset("i you he she it we they there".split())
 _AUXILIARIES = frozenset("am is are was were do does did have has had will would shall "
                          "should can could may might must".split())
 _LEAD_INS = frozenset("oh and but so well".split())
@@ -479,8 +478,8 @@ def _negative_question(text: str, tokens, k: int, language: str | None) -> bool:
         aux = k if key.endswith("n't") else k - 1
         opens = aux == 0 or _clause_break(text, tokens, aux, "") or fold(
             tokens[aux - 1].text) in _LEAD_INS
-        return opens and k + 1 < len(tokens) and fold(tokens[k + 1].text) in _QUESTION_PRONOUNS
-    if key == "not" and mark == "?" and k >= 2 and fold(tokens[k - 1].text) in _QUESTION_PRONOUNS:
+        return opens and k + 1 < len(tokens) and fold(tokens[k + 1].text) in _TAG_PRONOUNS
+    if key == "not" and mark == "?" and k >= 2 and fold(tokens[k - 1].text) in _TAG_PRONOUNS:
         aux = k - 2
         return fold(tokens[aux].text) in _AUXILIARIES and (
             aux == 0 or _clause_break(text, tokens, aux, ""))
