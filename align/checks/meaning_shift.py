@@ -343,11 +343,18 @@ _NEGATIVE_SENSE = {
 }
 #: ... and words with those beginnings that are not of that sense.
 _NOT_NEGATIVE_SENSE = frozenset(
-    "tardif tardive tardifs tardives tardivement cessation nielle niece nieces nier's "
-    "doubtless fehler fehlern fehlers manque's forgetful tromperie".split())
+    "tardif tardive tardifs tardives tardivement cessation nielle niece nieces "
+    "doubtless fehler fehlern fehlers forgetful tromperie".split())
 #: Words that forms of "help" need shortly before them, and a gerund after, to mean
 #: "refrain from" ("could not help laughing"; "I can't help it" negates).
 _HELP_AFTER = re.compile(r"\b(?:cannot|can't|couldn't|(?:can|could|couldn) (?:not|t))\b")
+
+
+def _refrains(tokens, k: int) -> bool:
+    """Whether the "help" of ``tokens[k]`` means "refrain from": "could not help laughing"."""
+    before = " ".join(fold(t.text) for t in tokens[max(k - 3, 0):k])
+    after = fold(tokens[k + 1].text) if k + 1 < len(tokens) else ""
+    return bool(_HELP_AFTER.search(before)) and (after.endswith("ing") or after == "but")
 
 
 def negative_sense(text: str, language: str | None) -> list[Word]:
@@ -361,10 +368,8 @@ def negative_sense(text: str, language: str | None) -> list[Word]:
         key = fold(w.text).split("'")[-1]  # "n'empêcha", "l'oubli"
         if key in _NOT_NEGATIVE_SENSE or len(key) < 4 and key not in ("nie", "nia"):
             continue
-        before = " ".join(fold(t.text) for t in tokens[max(k - 3, 0):k])
-        after = fold(tokens[k + 1].text) if k + 1 < len(tokens) else ""
         if key.startswith(stems) or language == "en" and key.startswith("help") and (
-                _HELP_AFTER.search(before)) and (after.endswith("ing") or after == "but"):
+                _refrains(tokens, k)):
             if language == "fr" and key.startswith("empech") and k and fold(
                     tokens[k - 1].text).rstrip("'").split("'")[-1] == "en":
                 continue  # "il ne peut s'en empêcher": he can't help it (it negates)
@@ -376,10 +381,11 @@ def negative_sense(text: str, language: str | None) -> list[Word]:
 
 
 #: Words between a negation and the word it negates that do not count for the distance:
-#: pronouns, "to", "à", "de", and modal verbs ("ne pouvait manquer", "could not fail").
+#: pronouns, "to", "à" (folded "a"), "de", and modal verbs ("ne pouvait manquer", "could
+#: not fail").
 _LITOTES_SKIP = frozenset(
     "le la les l lui leur me m te t se s nous vous y en il elle on je tu ils elles "
-    "a à de d to be can could would will shall should might may must es er sie sich ihm ihn "
+    "a de d to be can could would will shall should might may must es er sie sich ihm ihn "
     "konnte konnten kann konnen wird wurde".split())
 _LITOTES_MODAL = ("pouv", "peu", "pu", "sau", "sav", "sai", "dev", "doi", "voul")
 
