@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -145,6 +146,35 @@ def test_python_dash_m_align_is_the_same_command():
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0
     assert "--split" in result.stdout and "--output" in result.stdout
+
+
+def test_a_real_process_flushes_its_output_and_keeps_its_exit_code(letter_outputs):
+    # The command ends its process without the interpreter's teardown (`cli._leave`):
+    # what it printed to a pipe must all arrive, and the exit code must be its own.
+    out, _ = letter_outputs
+    # Buffered output, as a pipe gives it by default (an environment may ask for none).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    shown = subprocess.run([sys.executable, "-m", "align", "view", str(out / "letter.json")],
+                           capture_output=True, text=True, timeout=300, env=env)
+    assert shown.returncode == 0, shown.stderr
+    # The last words of the letter are in the last row of the view (wrapped in its column).
+    assert "suppressing workers" in shown.stdout and "[…]" in shown.stdout.splitlines()[-1]
+    # Written with sys.stdout.write, not through rich (which flushes as it prints).
+    described = subprocess.run([sys.executable, "-m", "align", "model", "--json"],
+                               capture_output=True, text=True, timeout=300, env=env)
+    assert described.returncode == 0, described.stderr
+    assert json.loads(described.stdout)["id"]
+    checked = subprocess.run(
+        [sys.executable, "-m", "align", "check", str(LETTER_FR), str(LETTER_EN),
+         "--fail-on", "minor"], capture_output=True, text=True, timeout=300, env=env)
+    # The English text doubles a word ("that that"): a minor finding, so exit 1.
+    assert checked.returncode == 1, checked.stderr
+    assert "that that" in checked.stdout + checked.stderr
+    missing = subprocess.run([sys.executable, "-m", "align", "check", "no-such-file.txt",
+                              str(LETTER_EN)], capture_output=True, text=True, timeout=300,
+                             env=env)
+    assert missing.returncode == EXIT_INPUT
+    assert missing.stderr.strip().startswith("align: error: no-such-file.txt")
 
 
 def test_view_open_writes_a_page_and_hands_it_to_the_browser(letter_outputs, monkeypatch,

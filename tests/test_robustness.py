@@ -25,10 +25,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from align import markup
 from align.aligner import AlignSettings, align_sentences
 from align.cli import app
 from align.embedding_cache import EmbeddingCache
@@ -624,6 +625,8 @@ def test_reader_on_any_bytes_decodes_or_says_why(data):
 @given(text=texts, codec=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-32"]))
 def test_reader_is_lossless_for_unicode_text(text, codec):
     text = text.replace("\x00", "")
+    # A text that opens as an HTML document does is read as one (its markup dropped).
+    assume(not markup.looks_like_html(text.encode(codec)))
     expected = text.replace("\r\n", "\n").replace("\r", "\n")
     if codec == "utf-8" and expected.startswith("\ufeff"):
         expected = expected[1:]  # indistinguishable from a byte-order mark

@@ -43,6 +43,11 @@ BATCH_SIZE = 16
 #: word-level checks, which would otherwise run the model again over the same sentences.
 #: About 20,000 sentences' worth; beyond it the oldest are dropped and recomputed on demand.
 TOKEN_MEMO_BYTES = 512 * 2**20
+#: Batches are padded to a multiple of this many tokens.  The CPU plugin prepares its
+#: kernels for each new input shape; with length-sorted batches nearly every batch had a
+#: length of its own.  Measured on 4,081 sentences (AMX CPU): a fresh process embeds them
+#: 5-10 % faster, a warm one 2 %; 32 pads too much.
+PAD_MULTIPLE = 8
 
 
 def available() -> bool:
@@ -167,7 +172,8 @@ class OpenVINOEncoder:
             self.compiled = compiling.result()
         self.tokenizer.enable_truncation(max_length=max_length)
         pad = self.tokenizer.token_to_id("<pad>")
-        self.tokenizer.enable_padding(pad_id=pad if pad is not None else 0)
+        self.tokenizer.enable_padding(pad_id=pad if pad is not None else 0,
+                                      pad_to_multiple_of=PAD_MULTIPLE)
         self.word_table = memmap_safetensor(source / "model.safetensors", WORD_TABLE)
         precision = self.compiled.get_property("INFERENCE_PRECISION_HINT")
         self.request = self.compiled.create_infer_request()
@@ -290,7 +296,11 @@ class OpenVINOEncoder:
             if mask and not special and b > a and a >= shift:
                 spans.append((a - shift, b - shift))
                 keep.append(k)
-        return spans, np.asarray(vectors[keep], dtype=np.float32)
+        # The kept tokens are nearly always one run (the prompt and the special tokens
+        # at the ends dropped): a slice then, not a copy by index.
+        rows = (vectors[keep[0] : keep[-1] + 1] if keep and keep[-1] - keep[0] == len(keep) - 1
+                else vectors[keep])
+        return spans, rows.astype(np.float32)
 
     def _torch(self) -> Any:
         if self._torch_fallback is None:
