@@ -271,6 +271,7 @@ def align_sides(
     which the checks reuse; they are not part of the record (large, model-specific).
     """
     from align.embedding_cache import embed
+    from align.segment import continues_previous
 
     timings = timings if timings is not None else {}
     clock = time.perf_counter()
@@ -314,6 +315,7 @@ def align_sides(
         [len(t) for t in src_texts], [len(t) for t in tgt_texts],
         [s.paragraph for s in source.sentences], [s.paragraph for s in translation.sentences],
         settings=options.settings, embed_joined=embed_joined,
+        src_continues=continues_previous(src_texts), tgt_continues=continues_previous(tgt_texts),
     )
     timings["align"] = time.perf_counter() - clock - joined_time
     timings["embed_joined"] = joined_time

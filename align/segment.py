@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from align.errors import UsageError
@@ -99,6 +99,28 @@ class _Unit:
     end: int
     paragraph: int
     split: bool = True
+
+
+#: Above this share of sentences begun in lower case, a text's case says nothing of where
+#: its sentences start (a text written all in lower case, a list of verse lines).
+CASELESS_SHARE = 0.5
+
+
+def continues_previous(texts: Sequence[str]) -> list[bool]:
+    """Per sentence: whether it continues the one before it, as a sentence whose first
+    letter is lower case does (`« Que voulez-vous ? » | me répondit-on.`, a clause after
+    `;` that a pre-split text puts on a line of its own).  All False for a text that
+    does not begin its sentences with capitals (`CASELESS_SHARE`), or whose script has
+    no case."""
+    first = []
+    for text in texts:
+        letter = next((c for c in text if c.isalnum()), "")
+        first.append(letter.islower() if letter.isalpha() and letter.lower() != letter.upper()
+                     else None)
+    cased = [f for f in first if f is not None]
+    if not cased or sum(cased) > CASELESS_SHARE * len(cased):
+        return [False] * len(texts)
+    return [bool(f) and k > 0 for k, f in enumerate(first)]
 
 
 def segment(

@@ -189,6 +189,34 @@ def test_refinement_embeds_joined_text_and_keeps_the_planted_merge(story):
     assert ([7, 8], [7]) in [(link.source, link.translation) for link in result.links]
 
 
+def test_a_speaker_tag_on_a_line_of_its_own_joins_the_line_it_continues(default_encoder):
+    """Pre-split French dialogue may put the speaker's tag (`me répondit-on.`) on a line of
+    its own, where the English keeps one sentence; begun in lower case, it belongs to the
+    link of the line before it, not to the next link or to none."""
+    from align.pipeline import align_texts
+
+    en = ['"Tell me: what do you want, Mister Paul?" was the reply.',
+          '"I want you to come over here," and settling into a chair by the fire, he beckoned '
+          'me to step forward and stand in front of him.',
+          '"What were you hiding behind the door?" he asked.', '"A letter."']
+    fr = ["-- Dites-moi : « Que voulez-vous, monsieur Paul ? »", "me répondit-on.",
+          "« Je veux que vous veniez par ici ! »",
+          "Et, s'installant dans un fauteuil près du feu, il me fit signe d'avancer et de me "
+          "tenir devant lui.", "« Que cachiez-vous derrière la porte ? »", "me demanda-t-il.",
+          "-- Une lettre."]
+
+    def links(**overrides):
+        record = align_texts("\n".join(en), "\n".join(fr), split="lines", check=False,
+                             cache=False, settings=replace(AlignSettings(), **overrides))
+        return [(link.source, link.translation) for link in record.links]
+
+    assert links() == [([0], [0, 1]), ([1], [2, 3]), ([2], [4, 5]), ([3], [6])]
+    # Without the evidence the model alone puts the first tag in the next link and leaves
+    # the second unaligned.
+    without = links(continuation_weight=0.0)
+    assert ([0], [0, 1]) not in without and ([2], [4, 5]) not in without
+
+
 def test_joined_link_background_is_what_unrelated_spans_of_its_shape_score():
     """Vectors that share a common direction (as sentence embeddings do): the cosine of a
     joined span with unrelated spans of the same shape is higher than the mean background

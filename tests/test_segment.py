@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from align.errors import UsageError
-from align.segment import BLANK, segment
+from align.segment import BLANK, continues_previous, segment
 
 REPO = Path(__file__).resolve().parents[1]
 SERGE = REPO / "texts" / "serge-nin-1936"
@@ -333,3 +333,20 @@ def test_literary_pairs_are_lossless_and_dialogue_turns_start_sentences():
         for s in segment(text).sentences:
             # A dialogue dash inside a sentence would mean two turns merged.
             assert "\n— " not in s.text and "\n-- " not in s.text, (path.name, s.text)
+
+
+def test_a_sentence_begun_in_lower_case_continues_the_one_before():
+    texts = ["« Que voulez-vous ? »", "me répondit-on.", "« Rien. »", "-- dit-il encore.",
+             "Le sommet a quatre clochetons ;", "le plus élevé est aigu.", "1956 fut une année.",
+             "« ... » et puis rien.", "Élise sortit."]
+    assert continues_previous(texts) == [False, True, False, True, False, True, False, True,
+                                         False]
+    # The first sentence has nothing to continue; a digit or a capital is no continuation.
+    assert continues_previous(["quand il vint.", "Il vit.", "3 fois."]) == [False, False, False]
+
+
+def test_a_text_without_capitals_has_no_continuations():
+    # Written all in lower case, or in a script without case: the case says nothing.
+    assert continues_previous(["il vint.", "il vit.", "il vainquit.", "Fin."]) == [False] * 4
+    assert continues_previous(["他来了。", "他看见了。"]) == [False, False]
+    assert continues_previous([]) == []

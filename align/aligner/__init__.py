@@ -69,6 +69,8 @@ class _Problem:
         src_paragraphs: np.ndarray,
         tgt_paragraphs: np.ndarray,
         settings: AlignSettings,
+        src_continues: Sequence[bool] | None = None,
+        tgt_continues: Sequence[bool] | None = None,
     ) -> None:
         self.settings = settings
         self.src = np.ascontiguousarray(src_vecs, dtype=np.float32)
@@ -90,6 +92,8 @@ class _Problem:
         self.tgt_len_cum = np.concatenate([[0.0], np.cumsum(self.tgt_len)])
         self.src_par_start = _paragraph_starts(np.asarray(src_paragraphs), self.n)
         self.tgt_par_start = _paragraph_starts(np.asarray(tgt_paragraphs), self.m)
+        self.src_cont = _flags(src_continues, self.n)
+        self.tgt_cont = _flags(tgt_continues, self.m)
 
     def search(
         self, lo: np.ndarray, hi: np.ndarray, types: np.ndarray,
@@ -113,6 +117,7 @@ class _Problem:
             self.src_self, self.tgt_self, self.src_bg_cum, self.tgt_bg_cum,
             self.src_len_cum, self.tgt_len_cum, self.src_par_start, self.tgt_par_start,
             params, g, g_lo, override, override_lo, skips[0], skips[1],
+            self.src_cont, self.tgt_cont,
         )
         path = kernels.backtrack(back, lo, types, self.m)
         if len(path) == 0 and (self.n or self.m):
@@ -156,12 +161,16 @@ def align_sentences(
     *,
     settings: AlignSettings | None = None,
     embed_joined: Callable[[list[tuple[str, int, int]]], np.ndarray] | None = None,
+    src_continues: Sequence[bool] | None = None,
+    tgt_continues: Sequence[bool] | None = None,
 ) -> AlignmentResult:
     """Align two documents given the embeddings of their sentences.
 
     `embed_joined`, when given, receives ``("source" | "translation", start, end)``
     spans of consecutive sentences and returns their joined embeddings (rows in the
-    same order); it is called once, for the refinement step.
+    same order); it is called once, for the refinement step.  `src_continues` and
+    `tgt_continues` mark the sentences that continue the one before them
+    (`align.segment.continues_previous`): a link rarely starts at one on one side only.
     """
     settings = settings or AlignSettings()
     n, m = len(src_vecs), len(tgt_vecs)
@@ -172,7 +181,8 @@ def align_sentences(
         return AlignmentResult(links, stats, [[] for _ in range(n)], 0)
     src_par = np.zeros(n, dtype=np.int64) if src_paragraphs is None else np.asarray(src_paragraphs)
     tgt_par = np.zeros(m, dtype=np.int64) if tgt_paragraphs is None else np.asarray(tgt_paragraphs)
-    problem = _Problem(src_vecs, tgt_vecs, src_lengths, tgt_lengths, src_par, tgt_par, settings)
+    problem = _Problem(src_vecs, tgt_vecs, src_lengths, tgt_lengths, src_par, tgt_par, settings,
+                       src_continues, tgt_continues)
     types = settings.link_types()
 
     first = band_search.first_pass(problem)
@@ -354,6 +364,14 @@ def _self_dots(vecs: np.ndarray, max_side: int) -> np.ndarray:
     for k in range(1, max_side):
         if n > k:
             out[: n - k, k - 1] = np.einsum("ij,ij->i", vecs[: n - k], vecs[k:])
+    return out
+
+
+def _flags(flags: Sequence[bool] | None, n: int) -> np.ndarray:
+    """(n+1,) float64 of 0/1 per sentence (the last entry, past the end, 0)."""
+    out = np.zeros(n + 1, dtype=np.float64)
+    if flags is not None:
+        out[:n] = np.asarray(flags, dtype=np.float64)[:n]
     return out
 
 

@@ -48,6 +48,9 @@ class AlignSettings:
     z_cap: float = 1.2
     #: Penalty per paragraph boundary a link contradicts (0 turns paragraph evidence off).
     paragraph_weight: float = 0.1
+    #: Penalty for a link that starts at a sentence continuing the one before it (begun in
+    #: lower case) on one side only, or leaves such a sentence unaligned on its own.
+    continuation_weight: float = 0.15
     #: Penalty for each extra sentence beyond one on either side of a link.
     merge_penalty: float = 0.0
     #: Half-width of the band searched around the first-pass path, in sentences.
@@ -136,6 +139,7 @@ def kernel_params(settings: AlignSettings, stats: DocumentStats, types: np.ndarr
     params[kernels.P_Z_CAP] = settings.z_cap
     params[kernels.P_PAR_WEIGHT] = settings.paragraph_weight if stats.use_paragraphs else 0.0
     params[kernels.P_JOINED_BACKGROUND] = settings.joined_background
+    params[kernels.P_CONT_WEIGHT] = settings.continuation_weight
     for k, (a, b) in enumerate(types):
         params[kernels.P_LINK_PENALTY + k] = settings.merge_penalty * max(0, a + b - 2)
     return params

@@ -29,7 +29,8 @@ P_LEN_SMOOTH = 3  # characters added to both lengths before taking the ratio
 P_PAR_WEIGHT = 4  # penalty for a link that crosses or contradicts a paragraph boundary
 P_Z_CAP = 5  # z saturates here: a long joined link is not surer than a typical pair
 P_JOINED_BACKGROUND = 6  # 1: a joined link's background as joined vectors have it; 0: the mean
-P_LINK_PENALTY = 7  # first of K per-type penalties (prior against many-to-many links)
+P_CONT_WEIGHT = 7  # penalty for a link that starts at a continuation on one side only
+P_LINK_PENALTY = 8  # first of K per-type penalties (prior against many-to-many links)
 
 
 @njit(cache=True, nogil=True)
@@ -171,12 +172,15 @@ def link_score(
 def band_dp(
     lo, hi, types, src_vecs, tgt_vecs, src_w, tgt_w, src_self, tgt_self,
     src_bg_cum, tgt_bg_cum, src_len_cum, tgt_len_cum, src_par_start, tgt_par_start,
-    params, g, g_lo, override, override_lo, src_skip, tgt_skip,
+    params, g, g_lo, override, override_lo, src_skip, tgt_skip, src_cont, tgt_cont,
 ):
     """Best-scoring monotone path through the band; returns the back-pointer array.
 
     ``src_skip`` (n,) / ``tgt_skip`` (m,) float64: the score of leaving each sentence
-    unaligned.
+    unaligned.  ``src_cont`` (n+1,) / ``tgt_cont`` (m+1,) float64: 1 where a sentence
+    continues the one before it (it begins in lower case); a link that starts at such a
+    sentence on one side only, or leaves one unaligned on its own, loses
+    ``params[P_CONT_WEIGHT]``.
 
     ``override`` (n+1, W, K) float32 holds exact cosines (from embeddings of the
     joined text) for some links, NaN elsewhere; row i, column j - override_lo[i].
@@ -210,11 +214,11 @@ def band_dp(
                 if prev == -np.inf:
                     continue
                 if a == 0:
-                    val = prev
+                    val = prev - params[P_CONT_WEIGHT] * tgt_cont[pj]
                     for t in range(pj, j):
                         val += tgt_skip[t]
                 elif b == 0:
-                    val = prev
+                    val = prev - params[P_CONT_WEIGHT] * src_cont[pi]
                     for s in range(pi, i):
                         val += src_skip[s]
                 else:
@@ -241,7 +245,7 @@ def band_dp(
                     val = prev + link_score(
                         cos, bg, pi, i, pj, j, k, src_len_cum,
                         tgt_len_cum, src_par_start, tgt_par_start, params,
-                    )
+                    ) - params[P_CONT_WEIGHT] * abs(src_cont[pi] - tgt_cont[pj])
                 if val > best:
                     best = val
                     best_k = k
