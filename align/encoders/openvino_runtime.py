@@ -46,7 +46,7 @@ TOKEN_MEMO_BYTES = 512 * 2**20
 #: Batches are padded to a multiple of this many tokens.  The CPU plugin prepares its
 #: kernels for each new input shape; with length-sorted batches nearly every batch had a
 #: length of its own.  Measured on 4,081 sentences (AMX CPU): a fresh process embeds them
-#: 5-10 % faster, a warm one 2 %; 32 pads too much.
+#: 3-10 % faster, a warm one 2 %; 32 pads too much.
 PAD_MULTIPLE = 8
 
 
