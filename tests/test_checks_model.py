@@ -99,6 +99,30 @@ def test_an_added_negation_beside_a_shared_one(default_encoder, source, translat
     assert [f.severity for f in shifts] == [severity]
 
 
+@pytest.mark.parametrize(("source", "translation", "severities"), [
+    # An added "pas" that the word aligner pairs with a word that only looks like a
+    # negation, on a side that negates nothing: "any", the "nothing" of "nothing but".
+    ("She began thinking over all the children she knew, to see if she could have been "
+     "changed for any of them.",
+     "Elle passa en revue toutes les petites filles qu'elle connaissait, pour voir si elle "
+     "n'avait pas été transformée en l'une d'elles.", ["minor"]),
+    ("She was going to dive in among the leaves, which she found to be nothing but the "
+     "tops of the trees.",
+     "Elle allait plonger parmi les feuilles, qui n'étaient pas tout simplement le haut "
+     "des arbres.", ["minor"]),
+    # The same French sentence against a source that negates too: nothing to report.
+    ("She began thinking over all the children she knew, to see if she had not been "
+     "changed for any of them.",
+     "Elle passa en revue toutes les petites filles qu'elle connaissait, pour voir si elle "
+     "n'avait pas été transformée en l'une d'elles.", []),
+])
+def test_an_added_negation_paired_with_what_only_looks_like_one(default_encoder, source,
+                                                                translation, severities):
+    record = run([*FAITHFUL, (source, translation)], default_encoder)
+    assert [f.severity for f in record.links[-1].findings
+            if f.kind == "meaning-shift"] == severities
+
+
 @pytest.mark.parametrize(("source", "translation", "shifted"), [
     ("Everyone protested.", "Personne n'a protesté.", True),
     ("Nobody protested.", "Personne n'a protesté.", False),

@@ -367,7 +367,10 @@ def test_french_negations(text, negating):
     # "pas" the noun: a step.
     ("Elles marchaient d’un pas plus court.", "fr", []),
     ("Alice revint sur ses pas.", "fr", []),
-    # ... and the same words where they do negate.
+    ("Ils avançaient à pas lents.", "fr", []),
+    # ... and the same words where they do negate: after the verb "a", unlike "à".
+    ("Il n'y a pas de place !", "fr", ["pas"]),
+    ("La cote n' a pas encore été publiée .", "fr", ["pas"]),
     ("Il n'a pas d'un coup compris.", "fr", ["pas"]),
     ("Elle ne dit même pas merci.", "fr", ["pas"]),
     ("He left without a word.", "en", ["without"]),

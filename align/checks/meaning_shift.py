@@ -67,8 +67,9 @@ def _negations(text: str, language: str | None) -> tuple[Word, ...]:
         before = fold(tokens[k - 1].text) if k else ""
         if (key, after) in _IDIOMS or (before, key) in _IDIOMS_AFTER:
             continue  # "sans doute", "not only", "n'est-ce pas": no negation of content
-        if key == "pas" and (before in _BEFORE_THE_NOUN_PAS or before.startswith(
-                ("d'", "qu'")) and before.split("'")[-1] in _BEFORE_THE_NOUN_PAS
+        lower = tokens[k - 1].text.lower().replace("’", "'") if k else ""
+        if key == "pas" and (lower in _BEFORE_THE_NOUN_PAS or lower.startswith(
+                ("d'", "qu'")) and lower.split("'")[-1] in _BEFORE_THE_NOUN_PAS
                 or before[:1].isdigit() or before in NUMBER_WORDS):
             continue  # "d'un pas rapide", "sur ses pas", "à vingt pas": steps, not a negation
         if key == "no" and after in ("more", "less") and k + 2 < len(tokens) and fold(
@@ -190,9 +191,11 @@ _IDIOMS_AFTER = frozenset({
     ("non", "sans"),
 })
 #: Words after which "pas" is the noun (a step): "d'un pas", "à pas lents", "ses pas".
-_BEFORE_THE_NOUN_PAS = frozenset(fold(w) for w in (
-    "un le les des du de d à a au aux ce ces son sa ses mon mes ton tes leur leurs notre "
-    "nos votre vos quelques premier premiers grands petits cent mille").split())
+#: In lower case but with their accents: the verb "a" of "il n'y a pas" negates, the
+#: preposition "à" of "à pas lents" does not.
+_BEFORE_THE_NOUN_PAS = frozenset(
+    "un le les des du de d à au aux ce ces son sa ses mon mes ton tes leur leurs notre "
+    "nos votre vos quelques premier premiers grands petits cent mille".split())
 _TAG_PRONOUNS = frozenset("i you he she it we they there one".split())
 
 
@@ -235,14 +238,39 @@ def _negates_alone(tokens) -> bool:
 WEAK_PAIR = 0.45
 
 
+#: Negations that only ever negate ("pas", "not"), unlike "jamais" or "rien", which also
+#: mean "ever" and "anything" ("Qui a jamais vu … ?").
+_ONLY_NEGATING = frozenset("pas point not nicht non no".split())
+#: English words that resemble a negation to the word aligner without negating: the
+#: negative-polarity words ("to see if she could have been changed for *any* of them").
+_NEGATIVE_POLARITY = {"en": frozenset("any anything anybody anyone ever either yet".split())}
+
+
+def _only_negating(word: Word) -> bool:
+    key = fold(word.text)
+    return key in _ONLY_NEGATING or key.endswith("n't") or key == "t" or key.startswith("kein")
+
+
+def _negation_like(word: Word, language: str | None) -> bool:
+    """Whether `word` looks like a negation of its language ("nothing", "any") to the
+    word aligner, whether or not it negates where it stands ("nothing but" = only)."""
+    key = fold(word.text)
+    return key in _NEGATIONS.get(language or "", frozenset()) or key in _NEGATIVE_POLARITY.get(
+        language or "", frozenset())
+
+
 def _unmatched(wa, side: str, negating: list[Word], other_negating: list[Word],
-               spoken_for: list[Word] = ()) -> bool:
+               spoken_for: list[Word] = (), other_raw: list[Word] = (),
+               other_language: str | None = None) -> bool:
     """Whether a negation word of `side` has no counterpart on the other side.
 
     It has none when the word aligner leaves it unaligned or pairs it only weakly, when
     it pairs it with a negation of the other side that a litotes or a negative question
     takes up (`spoken_for`: "could not fail to" affirms, so a "pas" paired with its
-    "not" has no counterpart), and
+    "not" has no counterpart), when a negation that only negates ("pas", not "jamais")
+    is paired with a word that only resembles a negation on the other side, which does
+    not negate at all (`other_raw`, its negations in `other_language`, is empty):
+    `_negation_like` "any", or the "nothing" of "nothing but" (= only), and
     also when it is merely similar to a negation of the other side that the aligner
     pairs with another word: against "not", "ne … pas" pairs "not" with one of its two
     words, and a second, added "pas" resembles that same "not"."""
@@ -266,6 +294,10 @@ def _unmatched(wa, side: str, negating: list[Word], other_negating: list[Word],
         if any(own[i] in loose for i in mine):
             return True
         if any(i in partner and overlaps(other[partner[i]], list(spoken_for)) for i in mine):
+            return True
+        if _only_negating(n) and not other_raw and any(
+                i in partner and _negation_like(other[partner[i]], other_language)
+                for i in mine):
             return True
         if mine and not any(i in partner for i in mine) and sim.size:
             best = int(np.argmax(sim[mine[0]]))
@@ -574,7 +606,10 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
         other_negations = right if where == "source" else left
         taken_up = [w for w in (raw_right if where == "source" else raw_left)
                     if w not in other_negations]
-        severity = "minor" if _unmatched(wa, where, extra, other_negations, taken_up) else "info"
+        other_raw = raw_right if where == "source" else raw_left
+        other_language = tgt_lang if where == "source" else src_lang
+        severity = "minor" if _unmatched(wa, where, extra, other_negations, taken_up,
+                                         other_raw, other_language) else "info"
     return Finding(
         "meaning-shift", severity,
         f"the {where} negates ({shown}) where the {other_name} does not", spans,
