@@ -458,10 +458,14 @@ def test_negation_by_a_suffix():
     ("Ne venais-je pas de concevoir le désir de mourir ?", "fr", [], []),
     ("Won't I tell mama?", "en", [], []),
     ("Had I not told you so?", "en", [], []),
+    ("Was he not there?", "en", [], []),
+    ("Was he not there?", None, [], []),
+    ("Ou ne veux-tu pas venir ?", "fr", [], []),
     ("Sollten sich die Franzosen nicht lieber ein anderes Ziel suchen?", "de", [], []),
     # ... questions that ask why or how negate, as statements do.
     ("Pourquoi ne pouvais-je jamais plaire ?", "fr", ["jamais"], []),
     ("Why didn't you come?", "en", ["didn't"], []),
+    ("Où ne vas-tu pas ?", "fr", ["pas"], []),
     ("Warum kommt er nicht?", "de", ["nicht"], []),
     ("I did not tell you so.", "en", ["not"], []),
 ])

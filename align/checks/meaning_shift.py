@@ -478,10 +478,20 @@ _INVERTED = re.compile(r"-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles|ce)\s*$
 _AUXILIARIES = frozenset("am is are was were do does did have has had will would shall "
                          "should can could may might must".split())
 _LEAD_INS = frozenset("oh and but so well".split())
-_QUESTION_WORDS = frozenset(
-    "pourquoi comment quand ou qui que quoi quel quelle quels quelles combien lequel "
-    "why how when where who what which whom whose "
-    "warum wie wann wo wer was welche welcher welches wieso weshalb".split())
+#: Words that open a question asking what, why or how, by language: such a question
+#: negates as a statement does.  Kept apart because they collide across languages
+#: (German "was" is English "was"), and compared with their accents because French
+#: "où" (where) folds to "ou" (or).
+_QUESTION_WORDS = {
+    "fr": frozenset("pourquoi comment quand où qui que quoi quel quelle quels quelles "
+                    "combien lequel".split()),
+    "en": frozenset("why how when where who what which whom whose".split()),
+    "de": frozenset("warum wie wann wo wer was welche welcher welches wieso weshalb "
+                    "wozu woher wohin".split()),
+}
+#: For a language the sets do not know: all of them but "was", which opens an English
+#: question with its verb ("Was he not there?") as often as a German one with "what".
+_ANY_QUESTION_WORDS = frozenset().union(*_QUESTION_WORDS.values()) - {"was"}
 #: First words of a German clause that is not a question opening with its verb.
 _GERMAN_NOT_VERBS = frozenset(
     "der die das den dem des ein eine einen einem einer ich du er sie es wir ihr man "
@@ -499,8 +509,8 @@ def _negative_question(text: str, tokens, k: int, language: str | None) -> bool:
     start = k
     while start > 0 and not _clause_break(text, tokens, start, ""):
         start -= 1
-    opening = {fold(t.text).split("'")[0] for t in tokens[start:k]}
-    if opening & _QUESTION_WORDS:
+    opening = {t.text.lower().replace("’", "'").split("'")[0] for t in tokens[start:k]}
+    if opening & _QUESTION_WORDS.get(language or "", _ANY_QUESTION_WORDS):
         return False
     if language in (None, "fr") and mark == "?" and k:
         if _INVERTED.search(text[tokens[k - 2].end if k >= 2 else 0 : tokens[k].start]):
