@@ -358,6 +358,22 @@ def affix_negations(text: str, other: str) -> list[Word]:
     return found
 
 
+#: A negation and the prefixed word it negates ("pas impossible") are at most this many
+#: words apart ("not at all impossible").
+_DOUBLE_REACH = 3
+
+
+def double_negations(text: str, other: str, found: list[Word]) -> list[Word]:
+    """The negations of `found` that negate a word negated by its prefix, whose base
+    stands in `other`: "Ce n'est pas impossible" says "It is possible", a litotes, so
+    that neither negation counts against a side that negates neither."""
+    tokens = words(text)
+    at = {w.start: n for n, w in enumerate(tokens)}
+    prefixed = [at[w.start] for w in affix_negations(text, other) if w.start in at]
+    return [w for w in found if w.start in at
+            and any(0 < p - at[w.start] <= _DOUBLE_REACH for p in prefixed)]
+
+
 #: Words whose sense is negative (to fail, to cease, to forget, to lack, hardly), by the
 #: folded beginnings of their forms.  Negated, they affirm ("ne tarda pas à" = soon, "did
 #: not fail to" = did, "n'empêcha pas" = nevertheless: litotes); on a side that does not
@@ -592,6 +608,14 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     elif len(right) < len(left):
         right += (affix_negations(translation.text, source.text)
                   + suffix_negations(translation.text) + extra_right)[: len(left) - len(right)]
+    # The side with more negations may negate twice, a negation and a prefix ("pas
+    # impossible" for "possible"): those negations say what the other side says.
+    if len(left) > len(right):
+        cancelled = double_negations(source.text, translation.text, left)
+        left = [w for w in left if w not in cancelled[: len(left) - len(right)]]
+    elif len(right) > len(left):
+        cancelled = double_negations(translation.text, source.text, right)
+        right = [w for w in right if w not in cancelled[: len(right) - len(left)]]
     if len(left) == len(right):
         return None
     more, fewer, where = (source, translation, "source") if len(left) > len(right) else (
