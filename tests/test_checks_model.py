@@ -151,9 +151,11 @@ def test_a_negative_subject_counts_as_a_negation(default_encoder, source, transl
     # ... and still a reversal where the other side affirms.
     ("This is possible.", "Ce n'est pas possible.", ["minor"]),
     # A negation of a word negated by its prefix affirms: "pas impossible" is "possible";
-    # but "pas impossible" against "impossible" reverses.
+    # but "pas impossible" against "impossible" or "not possible" reverses.
     ("It is quite possible, he said.", "Ce n'est pas impossible, dit-il.", []),
     ("It is impossible, he said.", "Ce n'est pas impossible, dit-il.", ["minor"]),
+    ("It is not possible, he said.", "Ce n'est pas impossible, dit-il.", ["minor"]),
+    ("It is not impossible, he said.", "Ce n'est pas impossible, dit-il.", []),
     # A litotes affirms; a verb of negative sense negates on its own ("j'ignorais"); a
     # negative yes-no question invites agreement with the affirmative (all three were
     # minor meaning shifts on the development novels).

@@ -363,15 +363,27 @@ def affix_negations(text: str, other: str) -> list[Word]:
 _DOUBLE_REACH = 3
 
 
-def double_negations(text: str, other: str, found: list[Word]) -> list[Word]:
-    """The negations of `found` that negate a word negated by its prefix, whose base
-    stands in `other`: "Ce n'est pas impossible" says "It is possible", a litotes, so
-    that neither negation counts against a side that negates neither."""
-    tokens = words(text)
-    at = {w.start: n for n, w in enumerate(tokens)}
-    prefixed = [at[w.start] for w in affix_negations(text, other) if w.start in at]
-    return [w for w in found if w.start in at
-            and any(0 < p - at[w.start] <= _DOUBLE_REACH for p in prefixed)]
+def double_negations(text: str, other: str,
+                     found: list[Word]) -> tuple[list[Word], list[Word]]:
+    """The negations of `found` that remain when those that negate a word negated by its
+    prefix, whose base stands in `other`, are taken out, and the prefixed words they
+    negate.  "Ce n'est pas impossible" says "It is possible", a litotes: neither of its
+    two negations counts, and "impossible" cannot then stand for the "not" of "It is not
+    possible"."""
+    if not found:
+        return found, []
+    at = {w.start: n for n, w in enumerate(words(text))}
+    prefixed = [w for w in affix_negations(text, other) if w.start in at]
+    kept: list[Word] = []
+    negated: list[Word] = []
+    for w in found:
+        word = next((p for p in prefixed if p not in negated and w.start in at
+                     and 0 < at[p.start] - at[w.start] <= _DOUBLE_REACH), None)
+        if word is None:
+            kept.append(w)
+        else:
+            negated.append(word)
+    return kept, negated
 
 
 #: Words whose sense is negative (to fail, to cease, to forget, to lack, hardly), by the
@@ -596,6 +608,9 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
         return None  # nothing negates: words of negative sense alone cannot differ here
     raw_left, left, left_sense = polarity(source.text, src_lang)
     raw_right, right, right_sense = polarity(translation.text, tgt_lang)
+    # A negation of a word negated by its prefix affirms ("pas impossible").
+    left, left_negated = double_negations(source.text, translation.text, left)
+    right, right_negated = double_negations(translation.text, source.text, right)
     # The side with fewer negation words may negate by a prefix ("impossible"), a
     # suffix ("worthless") or a word of negative sense ("j'ignorais") instead; words of
     # negative sense on both sides translate each other ("empêcher" for "prevent"), so
@@ -603,19 +618,14 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     extra_left = left_sense[len(right_sense):]
     extra_right = right_sense[len(left_sense):]
     if len(left) < len(right):
-        left += (affix_negations(source.text, translation.text)
-                 + suffix_negations(source.text) + extra_left)[: len(right) - len(left)]
+        affixed = [w for w in affix_negations(source.text, translation.text)
+                   if w not in left_negated]
+        left += (affixed + suffix_negations(source.text) + extra_left)[: len(right) - len(left)]
     elif len(right) < len(left):
-        right += (affix_negations(translation.text, source.text)
-                  + suffix_negations(translation.text) + extra_right)[: len(left) - len(right)]
-    # The side with more negations may negate twice, a negation and a prefix ("pas
-    # impossible" for "possible"): those negations say what the other side says.
-    if len(left) > len(right):
-        cancelled = double_negations(source.text, translation.text, left)
-        left = [w for w in left if w not in cancelled[: len(left) - len(right)]]
-    elif len(right) > len(left):
-        cancelled = double_negations(translation.text, source.text, right)
-        right = [w for w in right if w not in cancelled[: len(right) - len(left)]]
+        affixed = [w for w in affix_negations(translation.text, source.text)
+                   if w not in right_negated]
+        right += (affixed + suffix_negations(translation.text)
+                  + extra_right)[: len(left) - len(right)]
     if len(left) == len(right):
         return None
     more, fewer, where = (source, translation, "source") if len(left) > len(right) else (
