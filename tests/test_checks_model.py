@@ -192,6 +192,27 @@ def test_words_of_every_sentence_of_a_joined_link_side_are_aligned(default_encod
     assert ("chat", "cat") in pairs and ("chaise", "chair") in pairs
 
 
+def _word_pairs(encoder, source: str, translation: str) -> set[tuple[str, str]]:
+    from align.checks.base import link_text
+    from align.checks.words import align_links
+
+    record = pairs_alignment([(source, translation)])
+    (wa,) = align_links(encoder, [link_text(record, "source", [0])],
+                        [link_text(record, "translation", [0])])
+    return {(wa.source_words[a].text, wa.translation_words[b].text) for a, b in wa.pairs}
+
+
+def test_a_word_rendered_by_two_is_aligned_with_both(default_encoder):
+    """«dit-il» renders "he said": "he" joins the "dit-il" that "said" is aligned with,
+    beside it, rather than pairing with the left-over "pas"; and "pas", beside the «n'est»
+    that renders "is", does not join "is" (a negation is no part of a word that does not
+    negate): it has no counterpart."""
+    pairs = _word_pairs(default_encoder, "It is impossible, he said.",
+                        "Ce n'est pas impossible, dit-il.")
+    assert ("he", "dit-il") in pairs and ("said", "dit-il") in pairs
+    assert not [p for p in pairs if p[1] == "pas"]
+
+
 def _split(side):
     from align.segment import segment
 

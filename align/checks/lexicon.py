@@ -181,3 +181,19 @@ def roman_value(token: str) -> int | None:
     total = sum(-v if k + 1 < len(values) and v < values[k + 1] else v
                 for k, v in enumerate(values))
     return total if total > 0 else None
+
+
+#: The words that negate, per language (folded: no accents, lower case).
+NEGATIONS = {
+    "en": frozenset("not never no nothing nobody none neither nor nowhere without cannot".split()),
+    "fr": frozenset("non pas jamais rien aucun aucune sans ni nullement guere".split()),
+    "de": frozenset("nicht nie niemals nichts niemand kein keine keinen keinem keiner keines "
+                    "ohne weder".split()),
+    "es": frozenset("no nunca nada nadie ningun ninguna ningunos sin ni jamas tampoco".split()),
+    "it": frozenset("non mai niente nulla nessuno nessuna senza ne".split()),
+    "pt": frozenset("nao nunca nada ninguem nenhum nenhuma sem nem jamais".split()),
+    "nl": frozenset("niet nooit niets niemand geen zonder noch".split()),
+    "ru": frozenset("не нет ни никогда ничего ничто никто нигде никакой никакая никакое "
+                    "никакие без нельзя".split()),
+}
+NEGATION_WORDS = frozenset().union(*NEGATIONS.values())

@@ -25,7 +25,7 @@ from typing import NamedTuple
 import numpy as np
 
 from align.checks.base import CheckContext, LinkText, Word, words
-from align.checks.lexicon import NUMBER_WORDS, fold
+from align.checks.lexicon import NEGATION_WORDS, NEGATIONS, NUMBER_WORDS, fold
 from align.record import Finding, Span
 
 KINDS = ("meaning-shift",)
@@ -33,19 +33,6 @@ KINDS = ("meaning-shift",)
 #: Divergence from which a link with no other explanation is reported as saying something else.
 UNRELATED = 0.9
 
-_NEGATIONS = {
-    "en": frozenset("not never no nothing nobody none neither nor nowhere without cannot".split()),
-    "fr": frozenset("non pas jamais rien aucun aucune sans ni nullement guere".split()),
-    "de": frozenset("nicht nie niemals nichts niemand kein keine keinen keinem keiner keines "
-                    "ohne weder".split()),
-    "es": frozenset("no nunca nada nadie ningun ninguna ningunos sin ni jamas tampoco".split()),
-    "it": frozenset("non mai niente nulla nessuno nessuna senza ne".split()),
-    "pt": frozenset("nao nunca nada ninguem nenhum nenhuma sem nem jamais".split()),
-    "nl": frozenset("niet nooit niets niemand geen zonder noch".split()),
-    "ru": frozenset("не нет ни никогда ничего ничто никто нигде никакой никакая никакое "
-                    "никакие без нельзя".split()),
-}
-_ALL = frozenset().union(*_NEGATIONS.values())
 
 
 def negations(text: str, language: str | None) -> list[Word]:
@@ -56,7 +43,7 @@ def negations(text: str, language: str | None) -> list[Word]:
 @lru_cache(maxsize=1 << 14)
 def _negations(text: str, language: str | None) -> tuple[Word, ...]:
     # Cached: the word-alignment cascade and this check read the same link texts.
-    vocabulary = _NEGATIONS.get(language or "", _ALL)
+    vocabulary = NEGATIONS.get(language or "", NEGATION_WORDS)
     found: list[tuple[int, Word]] = []
     particles: list[tuple[int, Word]] = []
     ne_at: list[int] = []
@@ -255,7 +242,7 @@ def _negation_like(word: Word, language: str | None) -> bool:
     """Whether `word` looks like a negation of its language ("nothing", "any") to the
     word aligner, whether or not it negates where it stands ("nothing but" = only)."""
     key = fold(word.text)
-    return key in _NEGATIONS.get(language or "", frozenset()) or key in _NEGATIVE_POLARITY.get(
+    return key in NEGATIONS.get(language or "", frozenset()) or key in _NEGATIVE_POLARITY.get(
         language or "", frozenset())
 
 
@@ -301,6 +288,15 @@ def _unmatched(wa, side: str, negating: list[Word], other_negating: list[Word],
             return True
         if mine and not any(i in partner for i in mine) and sim.size:
             best = int(np.argmax(sim[mine[0]]))
+            holder = next((a for a, b in partner.items() if b == best), None)
+            if (holder is not None and any(abs(holder - i) == 1 for i in mine)
+                    and not _negation_like(other[best], other_language)
+                    and not fold(other[best].text).startswith("n'")
+                    and not overlaps(other[best], other_negating)):
+                # Unpaired, and nearest to the word its own neighbour renders ("pas"
+                # beside « n'est », both nearest to "is"): its likeness is the verb's,
+                # not a rendering of the negation.
+                return True
             if best in claimed and overlaps(other[best], other_negating) or overlaps(
                     other[best], list(spoken_for)):
                 return True

@@ -4,11 +4,12 @@ As in SimAlign (Jalili Sabet et al., 2020), words are aligned by the similarity 
 their contextual vectors inside the multilingual encoder: each word's vector is
 the mean of its subword tokens' vectors (from a middle layer, which carries more
 lexical meaning than the last); two words are aligned when each is the other's
-most similar word ("argmax"), and a second round aligns what is left the same way
-("itermax").  A word the model aligns with nothing, and whose best match is
-weak, has no counterpart: that is what the omission, addition and meaning-shift
-checks highlight (the unaligned-token view of semantic-difference detection in
-Vamvas and Sennrich, 2023).
+most similar word ("argmax"), and a second round ("itermax") aligns what is left:
+a left-over word pairs with another left-over word, or joins a word already aligned
+when it stands beside that word's partner (one word rendered by two).  A word the
+model aligns with nothing, and whose best match is weak, has no counterpart: that
+is what the omission, addition and meaning-shift checks highlight (the
+unaligned-token view of semantic-difference detection in Vamvas and Sennrich, 2023).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from functools import lru_cache
 import numpy as np
 
 from align.checks.base import LinkText, Word, words
-from align.checks.lexicon import FUNCTION_WORDS, fold
+from align.checks.lexicon import FUNCTION_WORDS, NEGATION_WORDS, fold
 from align.embedding_cache import TokenVectorCache, cached_token_embeddings
 from align.encoders.base import TokenEmbeddings
 from align.record import SideName
@@ -34,6 +35,11 @@ LAYER = 8
 STRONG_QUANTILE = 0.25
 STRONG_MATCH = 0.55
 MIN_PAIRS = 30
+#: In the itermax round, a left-over word joining a word already aligned counts this
+#: share of its similarity (SimAlign discounts such joins the same way) ...
+ITERMAX_DISCOUNT = 0.75
+#: ... and the join stands only within this many words of that word's partner.
+JOIN_REACH = 1
 _FUNCTION = frozenset().union(*FUNCTION_WORDS.values())
 
 
@@ -47,6 +53,12 @@ def _is_content_text(text: str) -> bool:
     # Cached by text: the checks ask about the same words of the same links many times.
     key = fold(text).strip("'")
     return len(key) > 1 and key not in _FUNCTION
+
+
+@lru_cache(maxsize=1 << 16)
+def _negates(text: str) -> bool:
+    key = fold(text).strip("'")
+    return key in NEGATION_WORDS or key.endswith("n't")
 
 
 @dataclass
@@ -161,9 +173,32 @@ def align_words(
         return WordAlignment(source_words, translation_words, np.zeros((0, 0)), [])
     sim = source_vectors @ translation_vectors.T
     first = _mutual_argmax(sim)
-    free = ~(first.any(axis=1, keepdims=True) | first.any(axis=0, keepdims=True))
-    rest = np.where(free, sim, -np.inf)
-    second = _mutual_argmax(rest) & free if free.any() else np.zeros_like(first)
+    row_free = ~first.any(axis=1, keepdims=True)
+    col_free = ~first.any(axis=0, keepdims=True)
+    second = np.zeros_like(first)
+    if row_free.any() and col_free.any():
+        # SimAlign's itermax round: a word left over may pair with another left-over word
+        # or join one already aligned, at a discount.  Ranking the joins too keeps a
+        # left-over word from pairing with another left-over word when it resembles an
+        # aligned word more: it is then a word the other side lacks, not a translation.
+        both_free = row_free & col_free
+        candidates = row_free | col_free
+        rest = np.where(candidates, sim * np.where(both_free, 1.0, ITERMAX_DISCOUNT), -np.inf)
+        second = _mutual_argmax(rest) & candidates
+        # A join is kept only beside its word's partner: a word rendered by several is
+        # rendered by neighbouring words ("he said" for «dit-il»).
+        beside = np.zeros_like(first)
+        for a, b in np.argwhere(first):
+            beside[max(a - JOIN_REACH, 0) : a + JOIN_REACH + 1, b] = True
+            beside[a, max(b - JOIN_REACH, 0) : b + JOIN_REACH + 1] = True
+        second &= both_free | beside
+        if second.any():
+            # A negation is never part of the rendering of a word that does not negate:
+            # "pas" beside "est" in « n'est pas » does not join the "is" of "It is …".
+            source_neg = np.array([_negates(w.text) for w in source_words])
+            translation_neg = np.array([_negates(w.text) for w in translation_words])
+            join = second & ~both_free
+            second &= ~(join & (source_neg[:, None] != translation_neg[None, :]))
     pairs = [tuple(map(int, p)) for p in np.argwhere(first | second)]
     return WordAlignment(source_words, translation_words, sim, pairs)
 
