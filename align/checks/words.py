@@ -188,9 +188,10 @@ def align_words(
         # A join is kept only beside its word's partner: a word rendered by several is
         # rendered by neighbouring words ("he said" for «dit-il»).
         beside = np.zeros_like(first)
-        for a, b in np.argwhere(first):
-            beside[max(a - JOIN_REACH, 0) : a + JOIN_REACH + 1, b] = True
-            beside[a, max(b - JOIN_REACH, 0) : b + JOIN_REACH + 1] = True
+        rows, cols = np.nonzero(first)
+        for step in range(-JOIN_REACH, JOIN_REACH + 1):
+            beside[np.clip(rows + step, 0, len(source_words) - 1), cols] = True
+            beside[rows, np.clip(cols + step, 0, len(translation_words) - 1)] = True
         second &= both_free | beside
         if second.any():
             # A negation is never part of the rendering of a word that does not negate:
