@@ -34,7 +34,6 @@ KINDS = ("meaning-shift",)
 UNRELATED = 0.9
 
 
-
 def negations(text: str, language: str | None) -> list[Word]:
     """The words of `text` that negate, one per negation (``ne … pas`` counts once)."""
     return list(_negations(text, language))
