@@ -349,8 +349,8 @@ def check(
     pairs: Annotated[
         Path | None,
         typer.Option("--pairs", help="Check text already aligned: a TSV file "
-                     "(source<TAB>translation per line), CSV, XLSX, TMX, XLIFF or gettext PO file, "
-                     "instead of two texts."),
+                     "(source<TAB>translation per line; the .tsv align writes reads back), CSV, "
+                     "XLSX, TMX, XLIFF or gettext PO file, instead of two texts."),
     ] = None,
     output: OutputOpt = None,
     fail_on: Annotated[

@@ -37,6 +37,29 @@ def test_tsv_line_without_tab_is_an_error_naming_the_line(tmp_path):
         read_pairs(path)
 
 
+def test_tsv_of_more_columns_gives_its_first_two_when_every_line_has_them(tmp_path):
+    path = tmp_path / "scored.tsv"
+    path.write_text("Hello.\tBonjour.\t0.900\t0.040\t\n\tAjouté.\t0.000\t0.930\taddition\n"
+                    "\n", "utf-8")
+    record = read_pairs(path)
+    assert [s.text for s in record.source.sentences] == ["Hello."]
+    assert [s.text for s in record.translation.sentences] == ["Bonjour.", "Ajouté."]
+    assert [(l.source, l.translation) for l in record.links] == [([0], [0]), ([], [1]),
+                                                                   ([], [])]
+
+
+@pytest.mark.parametrize("text, line", [
+    ("A\tB\nC\tD\tE\n", "line 2: more than one tab"),   # a tab inside a sentence
+    ("A\tB\t0.5\nC\tD\tE\t0.4\n", "line 2: 3 tabs where line 1 has 2"),
+    ("A\tB\t0.5\nC\tD\n", "line 2: 2 columns where line 1 has 3"),
+])
+def test_tsv_lines_of_unequal_columns_are_an_error_naming_the_line(tmp_path, text, line):
+    path = tmp_path / "pairs.tsv"
+    path.write_text(text, "utf-8")
+    with pytest.raises(InputError, match=line):
+        read_pairs(path)
+
+
 def test_tmx_uses_the_header_source_language(tmp_path):
     path = tmp_path / "memory.tmx"
     path.write_text(

@@ -73,6 +73,24 @@ def test_view_rerenders_the_saved_record_without_the_model(letter_outputs, tmp_p
         out / "letter.tsv").read_text(encoding="utf-8")
 
 
+def test_the_tsv_align_writes_reads_back_as_pairs(letter_outputs, tmp_path):
+    # Align, export the TSV, correct it in a spreadsheet, check it again: the TSV's score,
+    # divergence and kinds columns must not stop `check --pairs` from reading it.
+    out, _ = letter_outputs
+    record = json.loads((out / "letter.json").read_text(encoding="utf-8"))
+    result = runner.invoke(app, ["check", "--pairs", str(out / "letter.tsv"),
+                                 "-o", str(tmp_path / "again.json")])
+    assert result.exit_code in (0, 1), result.output
+    again = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))
+    assert len(again["links"]) == len(record["links"])
+    for side in ("source", "translation"):
+        assert [s["text"] for s in again[side]["sentences"]] == [
+            s["text"] for s in record[side]["sentences"]]
+    # The doubled word of the English text is found in the pairs as in the run.
+    assert any(f["kind"] == "mechanical" and "that that" in f["reason"]
+               for link in again["links"] for f in link["findings"])
+
+
 def test_existing_output_is_kept_without_force(letter_outputs):
     out, _ = letter_outputs
     before = (out / "letter.tsv").read_bytes()

@@ -3,7 +3,9 @@ XLIFF or gettext PO, the files translation tools and localisation projects keep.
 
 TSV: one ``source<TAB>translation`` per line, no header; every line is a pair,
 in input order, and either side may be empty (an empty side gives a link with
-no sentence on that side).  CSV (``.csv``): the same
+no sentence on that side).  Columns after the second (a score, or the divergence and
+findings of the ``.tsv`` that ``align`` writes) are read past when every line has the
+same number of them.  CSV (``.csv``): the same
 with two comma-separated columns, quoted as spreadsheets write them.  An Excel
 workbook (``.xlsx``): its first sheet, by the columns headed ``source`` and
 ``translation`` (or ``target``), so that a review spreadsheet ``align`` wrote reads
@@ -142,11 +144,17 @@ def _decode(path: Path, data: bytes) -> str:
 
 
 def _read_tsv(path: Path, data: bytes) -> list[tuple[str, str]]:
+    """Tab-separated pairs: the first two columns of every line.  A file of more columns
+    (the ``.tsv`` that ``align`` writes: source, translation, score, divergence, kinds;
+    bitext with a score column) is read when every line has as many as the first one
+    does, so that a tab inside a sentence of a two-column file is still an error, never
+    a silently shifted pair."""
     text = _decode(path, data)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # the newline that ends the last line
     pairs = []
+    width = None  # fields per line, as the first line with a tab has them
     for number, line in enumerate(lines, start=1):
         line = line.removesuffix("\r")
         if "\t" not in line:
@@ -156,13 +164,22 @@ def _read_tsv(path: Path, data: bytes) -> list[tuple[str, str]]:
                 )
             pairs.append(("", ""))
             continue
-        source, translation = line.split("\t", 1)
-        if "\t" in translation:
+        fields = line.split("\t")
+        if width is None:
+            width, first = len(fields), number
+        elif len(fields) != width:
+            if width == 2 or len(fields) > width:
+                extra = "more than one tab" if width == 2 else (
+                    f"{len(fields) - 1} tabs where line {first} has {width - 1}")
+                raise InputError(
+                    f"{path}, line {number}: {extra}; each line must be "
+                    "source<TAB>translation (a tab inside a sentence splits it)"
+                )
             raise InputError(
-                f"{path}, line {number}: more than one tab; each line must be "
-                "source<TAB>translation"
+                f"{path}, line {number}: {len(fields)} columns where line {first} has "
+                f"{width}; every line must have the same columns, source and translation first"
             )
-        pairs.append((source, translation))
+        pairs.append((fields[0], fields[1]))
     return pairs
 
 
