@@ -350,7 +350,8 @@ def check(
         Path | None,
         typer.Option("--pairs", help="Check text already aligned: a TSV file "
                      "(source<TAB>translation per line; the .tsv align writes reads back), CSV, "
-                     "XLSX, TMX, XLIFF or gettext PO file, instead of two texts."),
+                     "XLSX, TMX, XLIFF or gettext PO file, instead of two texts; or an "
+                     "alignment record (.json), checked again with its links as they are."),
     ] = None,
     output: OutputOpt = None,
     fail_on: Annotated[
@@ -415,7 +416,9 @@ def check(
             raise UsageError("give either two texts or --pairs FILE, not both")
         from align.checks.pairs import read_pairs
 
-        record = pipeline.check_strings(read_pairs(pairs), options, reporter)
+        # An alignment record align wrote is checked again as it stands: its links kept.
+        given = pipeline.load(pairs) if _is_record(pairs) else read_pairs(pairs)
+        record = pipeline.check_strings(given, options, reporter)
     else:
         if source is None or translation is None:
             raise UsageError("give the source and the translation, or --pairs FILE")
@@ -429,6 +432,15 @@ def check(
         _print_report(record)
     if fails(record, fail_on):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _is_record(path: Path) -> bool:
+    """Whether `path` is an alignment record (``-o NAME.json``), not a file of pairs."""
+    if path.suffix.lower() != ".json" or not path.is_file():
+        return False
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    return b'"format"' in head and b"align/alignment" in head
 
 
 def _print_report(record) -> None:

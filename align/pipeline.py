@@ -154,9 +154,10 @@ def _resource_pairs(source: Path, translation: Path, options: Options,
 
 def check_strings(record: Alignment, options: Options | None = None,
                   reporter: Reporter | None = None, **kwargs: Any) -> Alignment:
-    """Check a record of strings already paired (a file of pairs, two resource files):
-    the languages `options` names, if any, override those of the files; keyword
-    arguments set `Options`."""
+    """Check a record of strings already paired (a file of pairs, two resource files), or
+    a saved alignment record again as it stands (its links kept, its divergences and
+    findings replaced): the languages `options` names, if any, override those of the
+    files; keyword arguments set `Options`."""
     from align.checks import check_alignment
 
     options = _options(options, kwargs)
@@ -168,13 +169,44 @@ def check_strings(record: Alignment, options: Options | None = None,
     timings = {"model": time.perf_counter() - clock}
     clock = time.perf_counter()
     reporter.status("checking")
+    aligned = _aligned(record)
     check_alignment(record, encoder, glossary=options.glossary, rules=options.rules,
-                    ignore=options.ignore, cache=options.cache)
+                    ignore=options.ignore, cache=options.cache,
+                    **_sentence_vectors(record, encoder, options.cache))
     timings["check"] = time.perf_counter() - clock
-    record.signature = {**record.signature, **signature(encoder, options)}
+    record.signature.pop("baseline", None)  # the findings it set aside are gone
+    if aligned:
+        _mark_checked(record, encoder)
+    else:
+        record.signature = {**record.signature, **signature(encoder, options)}
     record.timings = {**record.timings, **{k: round(v, 4) for k, v in timings.items()}}
     reporter.done()
     return record
+
+
+def _aligned(record: Alignment) -> bool:
+    """Whether `record` holds links the aligner made (not pairs a file gave)."""
+    return bool(record.signature.get("alignment")) and record.signature.get("input") != "pairs"
+
+
+def _sentence_vectors(record: Alignment, encoder: Any, cache: bool) -> dict[str, np.ndarray]:
+    """For a saved alignment checked again, its sentences' vectors, so that its links are
+    measured as the run that aligned it measured them (a link of several sentences by the
+    sum of their vectors; a file of pairs has one text per link instead)."""
+    if not _aligned(record):
+        return {}
+    from align.embedding_cache import embed
+
+    src, tgt = record.source.texts(), record.translation.texts()
+    both = embed(encoder, src + tgt, cache=cache)
+    return {"source_vectors": both[: len(src)], "translation_vectors": both[len(src):]}
+
+
+def _mark_checked(record: Alignment, encoder: Any) -> None:
+    """A saved alignment checked again: how its links were made stays as it was in its
+    signature; what checked them now is said beside it."""
+    record.signature["checked"] = {"tool": "align", "version": __version__,
+                                   "model": dict(encoder.signature)}
 
 
 def align_texts(
@@ -429,7 +461,9 @@ def check(
     cache: bool = True,
     baseline: str | Path | None = None,
 ) -> Alignment:
-    """Run the divergence checks on a record (e.g. one read with `load`); `cache=False`
+    """Run the divergence checks on a record (e.g. one read with `load`: its links kept,
+    measured as the run that aligned it measured them; `signature["checked"]` says what
+    checked them now); `cache=False`
     neither reads nor writes the embedding and token vector caches; the findings that
     the record at `baseline` holds are set aside (`align.checks.baseline`)."""
     from align.checks import check_alignment
@@ -437,7 +471,11 @@ def check(
 
     accepted = read_baseline(baseline) if baseline is not None else None
     encoder = load_encoder(model)
-    check_alignment(record, encoder, glossary=glossary, rules=rules, ignore=ignore, cache=cache)
+    check_alignment(record, encoder, glossary=glossary, rules=rules, ignore=ignore, cache=cache,
+                    **_sentence_vectors(record, encoder, cache))
+    record.signature.pop("baseline", None)  # the findings it set aside are gone
+    if _aligned(record):
+        _mark_checked(record, encoder)
     if accepted is not None:
         apply_baseline(record, accepted, str(baseline))
     return record

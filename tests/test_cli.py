@@ -91,6 +91,55 @@ def test_the_tsv_align_writes_reads_back_as_pairs(letter_outputs, tmp_path):
                for link in again["links"] for f in link["findings"])
 
 
+def _findings(record: dict) -> list:
+    return [[(f["kind"], f["severity"], f["reason"],
+              [(s["side"], s["start"], s["end"], s["text"]) for s in f["spans"]])
+             for f in link["findings"]] for link in record["links"]]
+
+
+def test_check_of_a_saved_record_keeps_its_links_and_finds_what_the_run_found(
+        tmp_path, default_encoder):
+    # Two French sentences rendered as one English one: a 2-1 link, which the run measures
+    # by the sum of its sentence vectors; checking the saved record again must too.
+    merged = LETTER_EN.read_text(encoding="utf-8").replace(
+        "POUM. This serves as", "POUM, and this serves as")
+    (tmp_path / "en.txt").write_text(merged, encoding="utf-8")
+    run = runner.invoke(app, ["run", str(LETTER_FR), str(tmp_path / "en.txt"),
+                              "-o", str(tmp_path / "run.json"), "-q"])
+    assert run.exit_code == 0, run.output
+    first = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    assert any(len(l["source"]) == 2 and len(l["translation"]) == 1 for l in first["links"])
+    result = runner.invoke(app, ["check", "--pairs", str(tmp_path / "run.json"),
+                                 "-o", str(tmp_path / "again.json"),
+                                 "--glossary", str(_glossary(tmp_path))])
+    assert result.exit_code in (0, 1), result.output
+    again = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))
+    assert [(l["source"], l["translation"]) for l in again["links"]] == [
+        (l["source"], l["translation"]) for l in first["links"]]
+    assert [l["divergence"] for l in again["links"]] == [l["divergence"] for l in first["links"]]
+    # What the run found, plus the glossary's finding; nothing lost or moved.
+    glossary = [[f for f in link if f[0] == "glossary"] for link in _findings(again)]
+    assert sum(map(len, glossary)) == 1
+    assert [[f for f in link if f[0] != "glossary"] for link in _findings(again)] == (
+        _findings(first))
+    # How the links were made is kept; what checked them now is said beside it.
+    assert again["signature"]["alignment"] == first["signature"]["alignment"]
+    assert again["signature"]["checked"]["model"]["id"] == "multilingual-e5-small"
+    # The Python API does the same.
+    import align
+
+    api = align.check(align.load(tmp_path / "run.json"))
+    assert [l.divergence for l in api.links] == [l["divergence"] for l in first["links"]]
+    assert api.signature["checked"]["version"] == align.__version__
+
+
+def _glossary(folder: Path) -> Path:
+    path = folder / "terms.tsv"
+    # «bureaucrates» is in one French sentence; its English rendering is "bureaucrats".
+    path.write_text("bureaucrates\tapparatchiks\n", encoding="utf-8")
+    return path
+
+
 def test_existing_output_is_kept_without_force(letter_outputs):
     out, _ = letter_outputs
     before = (out / "letter.tsv").read_bytes()

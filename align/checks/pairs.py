@@ -80,6 +80,11 @@ def read_pairs(path: str | Path) -> Alignment:
     except OSError as error:
         raise InputError(f"cannot read {path} ({error.strerror})") from None
     suffix = path.suffix.lower()
+    if suffix == ".json":
+        raise InputError(
+            f"{path} is not an alignment record written by align (-o NAME.json); two resource "
+            "files of a program are given as two arguments: align check en.json fr.json"
+        )
     if suffix == ".tmx":
         pairs, languages = _read_tmx(path, data)
     elif suffix in XLIFF_SUFFIXES or (suffix not in (".tsv", ".txt", ".po", ".csv")
