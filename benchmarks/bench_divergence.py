@@ -18,7 +18,8 @@
    sentence per line) with planted defects, run through the whole pipeline
    (`align.align_texts`): a deleted sentence and a dropped clause (→ omission), an
    inserted sentence from another book (→ addition), a changed number, a swapped
-   name, a negated verb (→ meaning-shift).  A finding at *minor* or above counts; it is
+   name, a negated verb (→ meaning-shift; its elided ``n'`` written with the document's
+   own apostrophe).  A finding at *minor* or above counts; it is
    right when its link holds a planted defect of its kind, or when it is a name or
    number finding about a word the planting removed or inserted (a dropped clause
    or an inserted sentence can carry a name).  *Strict* precision counts every other
@@ -283,7 +284,9 @@ _FRENCH_VERBS = {
 }
 
 
-def negate_french(text: str) -> str | None:
+def negate_french(text: str, apostrophe: str = "'") -> str | None:
+    """`text` with one verb negated, its elided ``n'`` written with `apostrophe` (the
+    document's own, so that the planting adds no second defect of typography)."""
     tokens = text.split(" ")
     for k, token in enumerate(tokens[1:], start=1):
         if token in _FRENCH_VERBS and tokens[k - 1].lower() in {
@@ -291,7 +294,8 @@ def negate_french(text: str) -> str | None:
         }:
             if tokens[k - 1].lower() == "c'":
                 return None
-            return " ".join(tokens[:k] + [_FRENCH_VERBS[token]] + tokens[k + 1 :])
+            negated = _FRENCH_VERBS[token].replace("'", apostrophe)
+            return " ".join(tokens[:k] + [negated] + tokens[k + 1 :])
     return None
 
 
@@ -327,6 +331,8 @@ def plant(doc, rng: random.Random, foreign: list[str], wanted: dict[str, int] | 
     names = Counter(m.group() for line in tgt for m in _NAME.finditer(line))
     name_list = [n for n, c in names.items()
                  if c >= 2 and n.lower() not in lower and n in source_words]
+    curly = sum(len(re.findall(r"\w’\w", line)) for line in tgt)
+    apostrophe = "’" if curly > sum(len(re.findall(r"\w'\w", line)) for line in tgt) else "'"
     rng.shuffle(ones)
     used: set[int] = set()
     planted: list[tuple[str, int, int | None, str]] = []
@@ -362,7 +368,7 @@ def plant(doc, rng: random.Random, foreign: list[str], wanted: dict[str, int] | 
                     if others:
                         new = t[: m.start()] + rng.choice(others) + t[m.end() :]
             elif kind == "negate":
-                new = negate_french(t)
+                new = negate_french(t, apostrophe)
             elif kind == "clause":
                 new = drop_clause(t, rng)
             elif kind == "delete":

@@ -570,6 +570,33 @@ def test_inconsistent_possessive_spelling():
     assert spelled[0].spans[0].text == "worker’s"
 
 
+def test_apostrophe_of_the_other_kind_where_the_translation_has_a_habit():
+    # The reference letter's English writes «can’t» and «don’t» but «I'm».
+    record = check([
+        ("Je ne peux pas.", "I can’t."),
+        ("Ne le faites pas.", "Don’t do it."),
+        ("Je suis prêt.", "I'm ready."),
+        # Single quotation marks, not apostrophes:
+        ("« Les ouvriers », dit-il.", "'The workers,' he said."),
+    ])
+    found = [(i, f.severity, f.spans[0].text) for i, f in record.findings()
+             if "apostrophe" in f.reason]
+    assert found == [(2, "minor", "'")]
+    assert "«I'm»" in record.links[2].findings[0].reason
+    span = record.links[2].findings[0].spans[0]
+    assert document_text(record.translation)[span.start:span.end] == "'"
+
+
+def test_apostrophes_mixed_evenly_or_in_the_source_only_are_left_alone():
+    # Half and half is a text assembled from two sources, not one slip; the source's
+    # typography is not the translation's to fix.
+    assert not [f for _, f in check([("a", "I can’t."), ("b", "I'm here.")]).findings()
+                if "apostrophe" in f.reason]
+    assert not [f for _, f in check([("l’eau", "water"), ("l’air", "air"),
+                                     ("l'été", "summer")]).findings()
+                if "apostrophe" in f.reason]
+
+
 def test_repeated_source_sentence_translated_two_ways():
     record = check([
         ("Long live the revolution!", "Vive la révolution !"),

@@ -1,7 +1,8 @@
 """Mechanical defects: doubled words, unbalanced brackets and quotes, final punctuation that
 differs, a repeated source sentence translated differently, one translation given to
-different source sentences, one term spelled two ways, and spaces: a leading or trailing
-space on one side only (software strings are joined to others by them), a double space.
+different source sentences, one term spelled two ways, apostrophes written two ways in
+the translation (``I'm`` beside ``can’t``), and spaces: a leading or trailing space on one
+side only (software strings are joined to others by them), a double space.
 
 These look at both sides: the source can carry defects too (``that that``), and a
 reviewer wants to know before blaming the translation.
@@ -387,6 +388,44 @@ def _spellings(ctx: CheckContext, side: SideName) -> list[tuple[int, Finding]]:
     return out
 
 
+#: An apostrophe inside a word (``I'm``, ``l’heure``), where it can be nothing else: one
+#: at a word's edge may be a single quotation mark (``'Tis``, ``‘the workers’``).
+_IN_WORD_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’](?=[^\W\d_])")
+_APOSTROPHE_NAMES = {"'": "typewriter (')", "’": "typographic (’)"}
+#: The usual style must be at least this many times as frequent as the other for the
+#: other to be a slip rather than a text mixed from two sources.
+_APOSTROPHE_MAJORITY = 2
+
+
+def _apostrophes(ctx: CheckContext) -> list[tuple[int, Finding]]:
+    """Apostrophes written two ways in the translation, typewriter (') and typographic (’):
+    each of the rarer kind, where the other is the translation's clear habit, is a slip of
+    typing or of pasting that house styles and QA tools flag."""
+    sentences = ctx.alignment.translation.sentences
+    places: dict[str, list[tuple[int, int, int]]] = {"'": [], "’": []}
+    for i, link in enumerate(ctx.alignment.links):
+        for k in link.translation:
+            for m in _IN_WORD_APOSTROPHE.finditer(sentences[k].text):
+                places[m.group()].append((i, k, m.start()))
+    straight, curly = len(places["'"]), len(places["’"])
+    if not straight or not curly:
+        return []
+    usual, rare = ("’", "'") if curly >= straight else ("'", "’")
+    if len(places[usual]) < _APOSTROPHE_MAJORITY * len(places[rare]):
+        return []
+    out = []
+    for i, k, start in places[rare]:
+        sentence = sentences[k]
+        word = next(w for w in words(sentence.text) if w.start <= start < w.end)
+        out.append((i, Finding(
+            "mechanical", "minor",
+            f"{_APOSTROPHE_NAMES[rare]} apostrophe in «{word.text}», where the translation's "
+            f"{len(places[usual])} others are {_APOSTROPHE_NAMES[usual]}",
+            [Span("translation", sentence.start + start, sentence.start + start + 1, rare)],
+        )))
+    return out
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     paragraphs = _paragraph_imbalance(ctx)
@@ -396,5 +435,5 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         if source and translation:
             out += _balance(ctx, i, paragraphs) + _punctuation(ctx, i) + _spaces(ctx, i)
     out += _repeated_sources(ctx) + _repeated_translations(ctx)
-    out += _spellings(ctx, "source") + _spellings(ctx, "translation")
+    out += _spellings(ctx, "source") + _spellings(ctx, "translation") + _apostrophes(ctx)
     return out
