@@ -231,10 +231,11 @@ def _glossary(path: Path | None):
 @app.command()
 @_friendly
 def run(
-    source: Annotated[Path, typer.Argument(help="The original text (plain text file).",
-                                            readable=False)],
-    translation: Annotated[Path, typer.Argument(help="Its translation (plain text file).",
-                                                 readable=False)],
+    source: Annotated[Path, typer.Argument(
+        help="The original text: a plain-text, Word, PDF, HTML, EPUB or ODT file.",
+        readable=False)],
+    translation: Annotated[Path, typer.Argument(
+        help="Its translation, in any of the same formats.", readable=False)],
     output: OutputOpt = None,
     split: SplitOpt = "auto",
     model: ModelOpt = None,

@@ -30,7 +30,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from align import markup  # lxml itself is imported only when a page or package is read
+# lxml is imported only when a page or package is read, pdfminer only when a PDF is.
+from align import markup, pdf
 from align.errors import InputError
 
 #: Human names for the encodings this module reports.
@@ -99,7 +100,6 @@ def _special_file(path: Path) -> str | None:
 
 # -- recognising files that are not plain text ---------------------------------------
 
-_PDF_HINT = "export it as text (e.g. `pdftotext {name}`) and align the .txt"
 _WORD_HINT = (
     "open it in a word processor and save it as plain text (.txt, UTF-8), "
     "or convert it (e.g. `pandoc {name} -t plain -o {stem}.txt`)"
@@ -115,7 +115,7 @@ def _sniff_binary(data: bytes) -> tuple[str, str] | None:
     """What kind of non-text file ``data`` is, and what to do about it; None if it may be text."""
     head = data[:4096]
     if head.startswith(b"%PDF"):
-        return "a PDF document", _PDF_HINT
+        return pdf.PDF, ""
     if head.startswith(b"PK\x03\x04"):
         if b"mimetypeapplication/epub+zip" in head[:100]:
             return markup.EPUB, ""
@@ -263,7 +263,9 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
     stem = Path(name).stem or name
     kind = _sniff_binary(data)
     warnings: list[str] = []
-    if kind is not None and kind[0] in _MARKUP_READERS:
+    if kind is not None and kind[0] == pdf.PDF:
+        text, encoding = pdf.pdf_text(data, name, warnings), "pdf"
+    elif kind is not None and kind[0] in _MARKUP_READERS:
         reader, encoding = _MARKUP_READERS[kind[0]]
         text = reader(data, name)
     elif kind is None and markup.looks_like_html(data):

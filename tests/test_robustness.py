@@ -138,7 +138,7 @@ def bad_inputs(tmp: Path) -> list[tuple[str, list[str | Path], int, list[str]]]:
         ("a directory", [*run, tmp / "folder", STORY_EN], EXIT_INPUT,
          ["is a directory, not a file"]),
         ("PDF", [*run, pdf, STORY_EN], EXIT_INPUT,
-         ["book.pdf is a PDF document, not plain text", "pdftotext book.pdf"]),
+         ["book.pdf is a damaged PDF document", "pdftotext book.pdf"]),
         ("damaged DOCX", [*run, STORY_FR, docx], EXIT_INPUT,
          ["book.docx looks like a Word document (DOCX) but cannot be read",
           "save it again"]),

@@ -1,0 +1,290 @@
+"""Text from PDF documents: what a person reads on the pages, one paragraph per line.
+
+A PDF holds glyphs at positions, not paragraphs.  pdfminer.six (`pdfminer.high_level`)
+decodes the glyphs into text lines with their boxes; this module rebuilds the running
+text from them, as a reader sees it:
+
+* lines are read top to bottom, the pieces pdfminer cuts one line into (where a
+  justified line spaces its words widely, or the font changes) joined again; a page
+  where several rows are split at one place is set in columns, and is read in
+  pdfminer's own order of its text boxes instead, each box with its own margins;
+* a paragraph begins after a gap wider than the document's usual line spacing, or at a
+  line indented from the page's left margin (books indent instead of spacing);
+* the lines of a paragraph are joined by a space, but a line broken on purpose (the
+  next line's first word would have fitted on it: a credits block, an address, verse)
+  keeps its line break; a word hyphenated at a line end
+  (``trans-`` / ``lation``, the next line going on in lower case) is joined whole; a
+  hyphen before a capital stays (``Franco-`` / ``Prussian``), but one that belongs to a
+  word in lower case (``well-`` / ``known``) is lost with the break, as hyphenation
+  cannot be told from the glyphs alone;
+* a paragraph cut by a page break (its last line ends without a full stop, or the next
+  page goes on in lower case) is joined across it;
+* running heads and feet (the first or last line of a page, its digits aside, repeated
+  on several pages) and page numbers are left out, and the reading warnings say how
+  many.
+
+A PDF with no text at all is a scan: the error says to run OCR first.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from dataclasses import dataclass
+
+from align.errors import InputError
+
+PDF = "a PDF document"
+
+#: A line that is only a page number: ``12``, ``- 12 -``, ``xiv``, ``Page 3``, ``3 / 10``.
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?:(?:page|p\.|seite|página|pagina)\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})"
+    r"(?:\s*(?:/|of|sur|de|von)\s*\d{1,4})?(?:\s*[-–—])?\s*$",
+    re.IGNORECASE,
+)
+#: How a paragraph may end: full stop, question and exclamation marks, ellipsis, colon,
+#: closing quotes and brackets after them.
+_ENDS_PARAGRAPH = re.compile(r"[.!?…:;][\"'»”’)\]]*\s*$")
+_HYPHENS = "-\u2010\u00ad"
+#: Ligature glyphs some fonts map to one character (``ﬁ``): the letters they stand for.
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    #: Width of the line's first word with the space before it: whether it would have
+    #: fitted at the end of the line above.
+    first_word: float = 0.0
+    #: On a page set in columns, the text box (pdfminer's) the line belongs to; each is
+    #: read apart, with its own margins.  0 on a page of one column.
+    box: int = 0
+
+    @property
+    def height(self) -> float:
+        return max(self.y1 - self.y0, 1.0)
+
+
+def pdf_text(data: bytes, name: str, warnings: list[str]) -> str:
+    """The text of a PDF document as plain text: one paragraph per line, a blank line
+    between paragraphs.  What was left out (running heads, page numbers) is said in
+    `warnings`; `InputError` if the file cannot be read or holds no text."""
+    pages = _pages(data, name)
+    if not any(pages):
+        stem = name.rsplit(".", 1)[0]
+        raise InputError(
+            f"{name} is a PDF document with no text in it (scanned pages?): run OCR on it "
+            f"first (e.g. `ocrmypdf {name} {stem}-ocr.pdf`) and align that"
+        )
+    dropped = _drop_running_lines(pages)
+    spacing = _line_spacing(pages)
+    paragraphs: list[str] = []
+    last_line = ""
+    for lines in (group for page in pages for group in _boxes(page)):
+        right = max(l.x1 for l in lines)
+        for k, block in enumerate(_paragraphs(lines, spacing)):
+            text = _join(block, right)
+            # A paragraph cut by the end of a page, or of a column, goes on in the next.
+            if k == 0 and paragraphs and _runs_on(last_line, block[0]):
+                paragraphs[-1] = _join_text(paragraphs[-1], text)
+            else:
+                paragraphs.append(text)
+            last_line = block[-1].text
+    if dropped:
+        warnings.append(
+            f"{name}: read from PDF ({len(pages)} pages); {dropped} running head(s), "
+            "foot(s) and page number(s) left out"
+        )
+    return "\n\n".join(p for p in paragraphs if p.strip())
+
+
+def _pages(data: bytes, name: str) -> list[list[_Line]]:
+    """Each page's text lines, in reading order."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTChar, LTTextContainer, LTTextLine
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psexceptions import PSException
+
+    def lines_of(element) -> list[_Line]:
+        if isinstance(element, LTTextLine):
+            # Justified lines space their words widely: pdfminer writes a space per gap.
+            text = " ".join(element.get_text().translate(_LIGATURES).split())
+            if not text:
+                return []
+            end, size = element.x0, element.height
+            for char in element:
+                if isinstance(char, LTChar) and char.get_text().strip():
+                    end, size = char.x1, char.size
+                elif end > element.x0:
+                    break  # a space after the first word
+            return [_Line(text, element.x0, element.x1, element.y0, element.y1,
+                          first_word=end - element.x0 + 0.3 * size)]
+        if isinstance(element, LTTextContainer) or hasattr(element, "__iter__"):
+            return [line for child in element for line in lines_of(child)]
+        return []
+
+    pages = []
+    try:
+        for page in extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True)):
+            in_box_order = []
+            for box, element in enumerate(page):
+                for line in lines_of(element):
+                    line.box = box
+                    in_box_order.append(line)
+            rows = _rows(in_box_order)
+            if _in_columns(rows):
+                pages.append(in_box_order)
+            else:
+                pages.append([_merged(row) for row in rows])
+                for line in pages[-1]:
+                    line.box = 0  # one column: the page is read as one part
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError(f"{name} is a password-protected PDF: save an unprotected copy, "
+                         "or export its text, and align that") from None
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:
+        raise InputError(f"{name} is a damaged PDF document ({error}): export its text "
+                         f"with another program (e.g. `pdftotext {name}`) and align the .txt"
+                         ) from None
+    return pages
+
+
+def _rows(lines: list[_Line]) -> list[list[_Line]]:
+    """A page's text lines grouped by height, top to bottom, each row left to right:
+    pdfminer cuts a line in pieces where its words stand far apart (a justified line, a
+    change of font), and the pieces of one line share a row."""
+    rows: list[list[_Line]] = []
+    for line in sorted(lines, key=lambda l: -(l.y0 + l.y1)):
+        if rows:
+            first = rows[-1][0]
+            overlap = min(first.y1, line.y1) - max(first.y0, line.y0)
+            if overlap > 0.5 * min(first.height, line.height):
+                rows[-1].append(line)
+                continue
+        rows.append([line])
+    return [sorted(row, key=lambda l: l.x0) for row in rows]
+
+
+#: Rows split at one place, at least this many: a gutter between columns, not the gaps
+#: of a justified line here and there.
+_GUTTER_ROWS = 3
+
+
+def _in_columns(rows: list[list[_Line]]) -> bool:
+    """Whether the page is set in columns (a table's cells too): some horizontal stretch
+    lies between the pieces of several rows.  Such a page is read in pdfminer's order of
+    text boxes, each box apart, rather than row by row."""
+    gaps = [(a.x1, b.x0) for row in rows for a, b in zip(row, row[1:], strict=False)]
+    return any(sum(1 for c, d in gaps if max(a, c) < min(b, d)) >= _GUTTER_ROWS
+               for a, b in gaps)
+
+
+def _merged(row: list[_Line]) -> _Line:
+    """The pieces of one row as one line."""
+    if len(row) == 1:
+        return row[0]
+    return _Line(" ".join(l.text for l in row), row[0].x0, row[-1].x1,
+                 min(l.y0 for l in row), max(l.y1 for l in row), first_word=row[0].first_word)
+
+
+def _boxes(lines: list[_Line]) -> list[list[_Line]]:
+    """A page's lines in the parts read apart: the whole page, or each text box of a page
+    set in columns."""
+    groups: list[list[_Line]] = []
+    for line in lines:
+        if groups and groups[-1][-1].box == line.box:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.casefold().split()))
+
+
+def _drop_running_lines(pages: list[list[_Line]]) -> int:
+    """Remove, in place, each page's running head and foot and its page number; return
+    how many lines were removed."""
+    candidates = [(lines[:1] + lines[-1:]) if len(lines) > 1 else [] for lines in pages]
+    seen: dict[str, int] = {}
+    for edge in candidates:
+        for key in {_key(line.text) for line in edge}:
+            seen[key] = seen.get(key, 0) + 1
+    # Heads alternate between left and right pages (book title, chapter title).
+    needed = max(2, round(0.3 * len(pages)))
+    dropped = 0
+    for lines, edge in zip(pages, candidates, strict=True):
+        for line in edge:
+            if _PAGE_NUMBER.match(line.text) or seen[_key(line.text)] >= needed:
+                lines.remove(line)
+                dropped += 1
+    return dropped
+
+
+def _line_spacing(pages: list[list[_Line]]) -> float:
+    """The document's usual distance from one line to the next within a paragraph: the
+    lower quartile of the distances between consecutive lines, so that a page of short
+    paragraphs with blank lines between them does not set it."""
+    steps = sorted(a.y0 - b.y0 for lines in pages for a, b in zip(lines, lines[1:],
+                                                                   strict=False)
+                   if a.y0 > b.y0)
+    if not steps:
+        return 1.2 * statistics.median(l.height for lines in pages for l in lines)
+    return steps[len(steps) // 4]
+
+
+def _paragraphs(lines: list[_Line], spacing: float) -> list[list[_Line]]:
+    """A page's lines grouped into paragraphs: a new one after a gap wider than the
+    document's usual line spacing, or at a line indented from the left margin."""
+    if not lines:
+        return []
+    widest = max(l.x1 - l.x0 for l in lines)
+    # The left margin: where the full lines of the page begin.
+    margin = min(l.x0 for l in lines if l.x1 - l.x0 >= 0.5 * widest)
+    blocks = [[lines[0]]]
+    for previous, line in zip(lines, lines[1:], strict=False):
+        gap = previous.y0 - line.y0
+        indented = line.x0 - margin > 0.8 * line.height
+        if gap > 1.4 * spacing or gap < 0 or indented:
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+    return blocks
+
+
+def _runs_on(last_line: str, first: _Line) -> bool:
+    """Whether the paragraph that ends a page with `last_line` goes on in `first`, the
+    next page's first line."""
+    return bool(last_line) and (not _ENDS_PARAGRAPH.search(last_line)
+                                or first.text[:1].islower())
+
+
+def _join(block: list[_Line], right: float) -> str:
+    """The lines of one paragraph as its text; a line broken on purpose (the next line's
+    first word would have fitted on it: a credits block, an address, verse) keeps its
+    line break, as a line break inside a paragraph of a Word document does."""
+    text = block[0].text
+    for previous, line in zip(block, block[1:], strict=False):
+        on_purpose = previous.x1 + line.first_word < right
+        if on_purpose and previous.text[-1:] not in _HYPHENS:
+            text = f"{text}\n{line.text}"
+        else:
+            text = _join_text(text, line.text)
+    return text
+
+
+def _join_text(text: str, more: str) -> str:
+    """Two lines of one paragraph as one: a word hyphenated across them whole again
+    (``trans-`` / ``lation``), a compound with its hyphen (``Franco-`` / ``Prussian``)."""
+    if text[-1:] == "\u00ad":
+        return text[:-1] + more
+    if text[-1:] in _HYPHENS and text[-2:-1].isalpha() and more[:1].isalpha():
+        return text[:-1] + more if more[:1].islower() else text + more
+    return f"{text} {more}"
