@@ -351,8 +351,9 @@ def check(
         Path | None,
         typer.Option("--pairs", help="Check text already aligned: a TSV file "
                      "(source<TAB>translation per line; the .tsv align writes reads back), CSV, "
-                     "XLSX, TMX, XLIFF or gettext PO file, instead of two texts; or an "
-                     "alignment record (.json), checked again with its links as they are."),
+                     "XLSX, Moses pair (NAME.src.txt), TMX, XLIFF or gettext PO file, instead of "
+                     "two texts; or an alignment record (.json), checked again with its links "
+                     "as they are."),
     ] = None,
     output: OutputOpt = None,
     fail_on: Annotated[

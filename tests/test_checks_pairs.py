@@ -60,6 +60,25 @@ def test_tsv_lines_of_unequal_columns_are_an_error_naming_the_line(tmp_path, tex
         read_pairs(path)
 
 
+def test_moses_pair_gives_a_link_per_line_from_either_file(tmp_path):
+    (tmp_path / "book.src.txt").write_text("Hello.\nOmitted.\n\nBye.\n", "utf-8")
+    (tmp_path / "book.tgt.txt").write_text("Bonjour.\n\nAjouté.\nAu revoir.\n", "utf-8")
+    for given in ("book.src.txt", "book.tgt.txt"):
+        record = read_pairs(tmp_path / given)
+        assert [(l.source, l.translation) for l in record.links] == [
+            ([0], [0]), ([1], []), ([], [1]), ([2], [2])]
+        assert [s.text for s in record.source.sentences] == ["Hello.", "Omitted.", "Bye."]
+
+
+def test_moses_pair_of_unequal_files_or_without_its_other_half_is_an_error(tmp_path):
+    (tmp_path / "a.src.txt").write_text("One.\nTwo.\n", "utf-8")
+    with pytest.raises(InputError, match="a.tgt.txt does not exist"):
+        read_pairs(tmp_path / "a.src.txt")
+    (tmp_path / "a.tgt.txt").write_text("Un.\n", "utf-8")
+    with pytest.raises(InputError, match="a.src.txt has 2 lines and .*a.tgt.txt 1"):
+        read_pairs(tmp_path / "a.tgt.txt")
+
+
 def test_tmx_uses_the_header_source_language(tmp_path):
     path = tmp_path / "memory.tmx"
     path.write_text(

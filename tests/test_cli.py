@@ -73,12 +73,13 @@ def test_view_rerenders_the_saved_record_without_the_model(letter_outputs, tmp_p
         out / "letter.tsv").read_text(encoding="utf-8")
 
 
-def test_the_tsv_align_writes_reads_back_as_pairs(letter_outputs, tmp_path):
-    # Align, export the TSV, correct it in a spreadsheet, check it again: the TSV's score,
-    # divergence and kinds columns must not stop `check --pairs` from reading it.
+@pytest.mark.parametrize("exported", ["letter.tsv", "letter.tgt.txt"])
+def test_the_pairs_align_writes_read_back_as_pairs(letter_outputs, tmp_path, exported):
+    # Align, export, correct the pairs by hand, check them again: the TSV's score,
+    # divergence and kinds columns, or the Moses pair's two files, must read back.
     out, _ = letter_outputs
     record = json.loads((out / "letter.json").read_text(encoding="utf-8"))
-    result = runner.invoke(app, ["check", "--pairs", str(out / "letter.tsv"),
+    result = runner.invoke(app, ["check", "--pairs", str(out / exported),
                                  "-o", str(tmp_path / "again.json")])
     assert result.exit_code in (0, 1), result.output
     again = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))

@@ -1,12 +1,13 @@
 """Text that is already aligned (``align check --pairs``), one link per pair: TSV, TMX,
 XLIFF or gettext PO, the files translation tools and localisation projects keep.
 
-TSV: one ``source<TAB>translation`` per line, no header; every line is a pair,
-in input order, and either side may be empty (an empty side gives a link with
-no sentence on that side).  Columns after the second (a score, or the divergence and
-findings of the ``.tsv`` that ``align`` writes) are read past when every line has the
-same number of them.  CSV (``.csv``): the same
-with two comma-separated columns, quoted as spreadsheets write them.  An Excel
+TSV: one ``source<TAB>translation`` per line, no header; every line is a pair, in
+input order, and either side may be empty (an empty side gives a link with no sentence
+on that side).  Columns after the second (a score, or the divergence and findings of
+the ``.tsv`` that ``align`` writes) are read past when every line has the same number
+of them.  A Moses pair (``NAME.src.txt`` and ``NAME.tgt.txt``, either named): line *k*
+of each file is pair *k*.  CSV (``.csv``): the same as TSV with two comma-separated
+columns, quoted as spreadsheets write them.  An Excel
 workbook (``.xlsx``): its first sheet, by the columns headed ``source`` and
 ``translation`` (or ``target``), so that a review spreadsheet ``align`` wrote reads
 back, or by its first two columns.  TMX: every ``<tu>``
@@ -71,6 +72,8 @@ def read_pairs(path: str | Path) -> Alignment:
     ``.mqxliff``, or any file whose root is ``<xliff>``), PO (``.po``), CSV (``.csv``),
     Excel (``.xlsx``) or else TSV file as an `Alignment`, one link each."""
     path = Path(path)
+    if path.name.lower().endswith((".src.txt", ".tgt.txt")):
+        return _read_moses(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -186,6 +189,32 @@ def _read_tsv(path: Path, data: bytes) -> list[tuple[str, str]]:
             )
         pairs.append((fields[0], fields[1]))
     return pairs
+
+
+def _read_moses(path: Path) -> Alignment:
+    """A Moses pair, ``NAME.src.txt`` and ``NAME.tgt.txt`` (either named): line *k* of each
+    is pair *k*, as ``align`` writes them (an empty line is an empty side)."""
+    from align.render.moses import output_files
+
+    sides = []
+    for side in output_files(path):
+        try:
+            data = side.read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{side} does not exist: a Moses pair is two files, "
+                             "NAME.src.txt and NAME.tgt.txt, one line per pair") from None
+        except OSError as error:
+            raise InputError(f"cannot read {side} ({error.strerror})") from None
+        lines = _decode(side, data).split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()  # the newline that ends the last line
+        sides.append([line.removesuffix("\r") for line in lines])
+    (source, translation), (src_path, tgt_path) = sides, output_files(path)
+    if len(source) != len(translation):
+        raise InputError(f"{src_path} has {len(source)} lines and {tgt_path} {len(translation)}: "
+                         "the two files of a Moses pair have one line per pair each")
+    return pairs_alignment(list(zip(source, translation, strict=True)), name=path.name,
+                           path=str(path), languages=(None, None))
 
 
 def _read_csv(path: Path, data: bytes) -> list[tuple[str, str]]:
