@@ -21,7 +21,10 @@ text from them, as a reader sees it:
   page goes on in lower case) is joined across it;
 * running heads and feet (the first or last line of a page, its digits aside, repeated
   on several pages) and page numbers are left out, and the reading warnings say how
-  many.
+  many;
+* notes at the foot of a page (its last lines, in type smaller than the body's) follow
+  the text, as a Word document's notes do, so that a paragraph running on to the next
+  page is not cut by them.
 
 A PDF with no text at all is a scan: the error says to run OCR first.
 """
@@ -65,6 +68,8 @@ class _Line:
     #: On a page set in columns, the text box (pdfminer's) the line belongs to; each is
     #: read apart, with its own margins.  0 on a page of one column.
     box: int = 0
+    #: Font size of most of its glyphs.
+    size: float = 0.0
 
     @property
     def height(self) -> float:
@@ -83,6 +88,7 @@ def pdf_text(data: bytes, name: str, warnings: list[str]) -> str:
             f"first (e.g. `ocrmypdf {name} {stem}-ocr.pdf`) and align that"
         )
     dropped = _drop_running_lines(pages)
+    notes = _take_notes(pages)
     spacing = _line_spacing(pages)
     paragraphs: list[str] = []
     last_line = ""
@@ -96,6 +102,14 @@ def pdf_text(data: bytes, name: str, warnings: list[str]) -> str:
             else:
                 paragraphs.append(text)
             last_line = block[-1].text
+    # The notes follow the text, as those of a Word document do, so that a paragraph
+    # running on to the next page is not cut by them.
+    for lines in notes:
+        paragraphs += [_join(block, max(l.x1 for l in lines))
+                       for block in _paragraphs(lines, spacing)]
+    if notes:
+        warnings.append(f"{name}: {sum(map(len, notes))} line(s) of notes at the foot of "
+                        f"{len(notes)} page(s) moved after the text")
     if dropped:
         warnings.append(
             f"{name}: read from PDF ({len(pages)} pages); {dropped} running head(s), "
@@ -118,6 +132,7 @@ def _pages(data: bytes, name: str) -> list[list[_Line]]:
             text = " ".join(element.get_text().translate(_LIGATURES).split())
             if not text:
                 return []
+            glyphs = [c for c in element if isinstance(c, LTChar) and c.get_text().strip()]
             end, size = element.x0, element.height
             for char in element:
                 if isinstance(char, LTChar) and char.get_text().strip():
@@ -125,7 +140,8 @@ def _pages(data: bytes, name: str) -> list[list[_Line]]:
                 elif end > element.x0:
                     break  # a space after the first word
             return [_Line(text, element.x0, element.x1, element.y0, element.y1,
-                          first_word=end - element.x0 + 0.3 * size)]
+                          first_word=end - element.x0 + 0.3 * size,
+                          size=statistics.median(c.size for c in glyphs) if glyphs else 0.0)]
         if isinstance(element, LTTextContainer) or hasattr(element, "__iter__"):
             return [line for child in element for line in lines_of(child)]
         return []
@@ -190,7 +206,8 @@ def _merged(row: list[_Line]) -> _Line:
     if len(row) == 1:
         return row[0]
     return _Line(" ".join(l.text for l in row), row[0].x0, row[-1].x1,
-                 min(l.y0 for l in row), max(l.y1 for l in row), first_word=row[0].first_word)
+                 min(l.y0 for l in row), max(l.y1 for l in row), first_word=row[0].first_word,
+                 size=max(l.size for l in row))
 
 
 def _boxes(lines: list[_Line]) -> list[list[_Line]]:
@@ -226,6 +243,32 @@ def _drop_running_lines(pages: list[list[_Line]]) -> int:
                 lines.remove(line)
                 dropped += 1
     return dropped
+
+
+#: A line in type at most this size against the body's is a note's (footnotes are set
+#: two or three points smaller).
+_NOTE_SIZE = 0.88
+
+
+def _take_notes(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Remove, in place, the notes at the foot of each page of one column (the lines
+    below its last line in the body's type size, in smaller type) and return them, a
+    list of lines per page that has any."""
+    sizes = sorted(l.size for lines in pages for l in lines for _ in l.text if l.size)
+    if not sizes:
+        return []
+    body = sizes[len(sizes) // 2]  # the type size of most of the text
+    notes = []
+    for lines in pages:
+        if any(l.box for l in lines):
+            continue  # in columns: no foot to tell
+        k = len(lines)
+        while k > 0 and 0 < lines[k - 1].size <= _NOTE_SIZE * body:
+            k -= 1
+        if 0 < k < len(lines):
+            notes.append(lines[k:])
+            del lines[k:]
+    return notes
 
 
 def _line_spacing(pages: list[list[_Line]]) -> float:

@@ -61,6 +61,26 @@ def test_a_page_in_two_columns_is_read_column_by_column(tmp_path):
     assert doc.text.split("\n\n") == [left, right]
 
 
+def test_notes_at_the_foot_of_a_page_follow_the_text(tmp_path):
+    # The paragraph runs on to the next page past the page's two notes (in 8-point type);
+    # the notes come after the text, as a Word document's do.
+    page1 = [(LEFT, TOP, SIZE, "Serge wrote to Nin from Brussels,1 where he had"),
+             (LEFT, TOP - LEADING, SIZE, "arrived that spring after his release from the"),
+             (LEFT, 120, 8, "1 He lived in Uccle."),
+             (LEFT, 110, 8, "2 See the letter of 13 August.")]
+    page2 = [(LEFT, TOP, SIZE, "Soviet Union.2 The letter is short."),
+             (LEFT, TOP - 3 * LEADING, SIZE, "A second paragraph.")]
+    doc = read_document(write_pdf(tmp_path / "notes.pdf", [page1, page2]))
+    assert doc.text.split("\n\n") == [
+        "Serge wrote to Nin from Brussels,1 where he had arrived that spring after his "
+        "release from the Soviet Union.2 The letter is short.",
+        "A second paragraph.",
+        "1 He lived in Uccle.\n2 See the letter of 13 August.",
+    ]
+    assert doc.warnings == ["notes.pdf: 2 line(s) of notes at the foot of 1 page(s) moved "
+                            "after the text"]
+
+
 def test_a_pdf_without_text_is_a_scan_to_run_ocr_on(tmp_path):
     with pytest.raises(InputError) as caught:
         read_document(write_pdf(tmp_path / "scan.pdf", [[], []]))
