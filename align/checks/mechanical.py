@@ -416,10 +416,11 @@ def _apostrophes(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out = []
     for i, k, start in places[rare]:
         sentence = sentences[k]
-        word = next(w for w in words(sentence.text) if w.start <= start < w.end)
+        word = next((w.text for w in words(sentence.text) if w.start <= start < w.end),
+                    sentence.text[max(start - 1, 0):start + 2])
         out.append((i, Finding(
             "mechanical", "minor",
-            f"{_APOSTROPHE_NAMES[rare]} apostrophe in «{word.text}», where the translation's "
+            f"{_APOSTROPHE_NAMES[rare]} apostrophe in «{word}», where the translation's "
             f"{len(places[usual])} others are {_APOSTROPHE_NAMES[usual]}",
             [Span("translation", sentence.start + start, sentence.start + start + 1, rare)],
         )))
