@@ -251,6 +251,14 @@ def test_header_summarises_links_findings_and_agreement(page_text):
     assert re.search(r"Agreement\s+\d+%", text)
 
 
+def test_agreement_on_the_page_is_the_reports(alignment, page_text):
+    # One record, one figure: the page and `align check`'s summary weigh links alike.
+    from align.checks import agreement
+
+    shown = re.search(r"<dt>Agreement</dt><dd><b>(\d+)%", page_text).group(1)
+    assert int(shown) == round(100 * agreement(alignment))
+
+
 def test_content_security_policy_allows_only_the_pages_own_script_and_style(page):
     (meta,) = page.find("meta", **{"http-equiv": "Content-Security-Policy"})
     policy = dict(

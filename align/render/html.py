@@ -20,7 +20,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from html import escape
 from pathlib import Path
@@ -180,7 +180,7 @@ def _summary(alignment: Alignment) -> str:
     findings = [f for link in links for f in link.findings]
     by_kind = Counter(f.kind for f in findings)
     flagged = sum(1 for link in links if link.findings)
-    agreement = _agreement(links)
+    agreement = _agreement(alignment)
     cells = [
         f'<div><dt>Links</dt><dd><b>{len(links)}</b> <span class="sub">{kind_text}</span>'
         "</dd></div>",
@@ -524,11 +524,17 @@ def _band(link: Link) -> int:
     return next(k for k, high in enumerate(DIVERGENCE_BANDS) if divergence <= high)
 
 
-def _agreement(links: Iterable[Link]) -> str:
-    """1 - divergence, averaged over links weighted by their number of sentences."""
+def _agreement(alignment: Alignment) -> str:
+    """1 - divergence, averaged over links weighted by their characters: the agreement of
+    the checks' report (`align.checks.agreement`), from the alignment scores when the
+    checks have not run."""
+    checked = any(link.divergence is not None for link in alignment.links)
     total = weight = 0.0
-    for link in links:
-        w = len(link.source) + len(link.translation)
+    for link in alignment.links:
+        if checked and link.divergence is None:
+            continue  # as the report counts it: a link the checks did not score
+        w = sum(len(alignment.source.sentences[k].text) for k in link.source) + sum(
+            len(alignment.translation.sentences[k].text) for k in link.translation)
         total += w * (1.0 - link_divergence(link))
         weight += w
     if weight == 0 or math.isnan(total):
