@@ -92,6 +92,16 @@ def test_the_pairs_align_writes_read_back_as_pairs(letter_outputs, tmp_path, exp
                for link in again["links"] for f in link["findings"])
 
 
+def test_check_prints_what_reading_noticed(tmp_path, default_encoder):
+    # A Windows-1252 file is read with a warning; the report says it, as the run's view does.
+    legacy = tmp_path / "fr-1252.txt"
+    legacy.write_bytes(LETTER_FR.read_text(encoding="utf-8").encode("cp1252"))
+    result = runner.invoke(app, ["check", str(legacy), str(LETTER_EN)])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning: ")]
+    assert warnings and "fr-1252.txt" in warnings[0] and "Windows-1252" in result.output
+
+
 def _findings(record: dict) -> list:
     return [[(f["kind"], f["severity"], f["reason"],
               [(s["side"], s["start"], s["end"], s["text"]) for s in f["spans"]])

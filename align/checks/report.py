@@ -83,6 +83,12 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
     if baseline:
         console.print(f"{baseline['accepted']} findings accepted in {escape(baseline['file'])} "
                       "set aside", style="dim")
+    # What reading and aligning noticed (an encoding guessed, a side in the wrong language,
+    # text a PDF's running heads took) bears on the findings: as the run's view shows it.
+    from align.render.terminal import visible
+
+    for warning in alignment.warnings:
+        console.print(Text("warning: ", style="yellow") + Text(visible(warning)))
     items = worst_first(alignment)
     shown = items if limit is None else items[:limit]
     for i, f in shown:
