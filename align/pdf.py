@@ -6,22 +6,24 @@ text from them, as a reader sees it:
 
 * lines are read top to bottom, the pieces pdfminer cuts one line into (where a
   justified line spaces its words widely, or the font changes) joined again; a page
-  where several rows are split at one place is set in columns, and is read in
-  pdfminer's own order of its text boxes instead, each box with its own margins;
+  with a vertical white strip that no line crosses, lines on both sides, is set in
+  columns, read column by column (a title across them first), each with its own
+  margins;
 * a paragraph begins after a gap wider than the document's usual line spacing, or at a
   line indented from the page's left margin (books indent instead of spacing);
 * the lines of a paragraph are joined by a space, but a line broken on purpose (the
   next line's first word would have fitted on it: a credits block, an address, verse)
-  keeps its line break; a word hyphenated at a line end
-  (``trans-`` / ``lation``, the next line going on in lower case) is joined whole; a
-  hyphen before a capital stays (``Franco-`` / ``Prussian``), but one that belongs to a
-  word in lower case (``well-`` / ``known``) is lost with the break, as hyphenation
-  cannot be told from the glyphs alone;
+  keeps its line break; a hyphen at a line end either breaks a word (``trans-`` /
+  ``lation``: joined whole) or belongs to it (``safe-`` / ``conduct``: kept), as the
+  document's own words show (the word written whole elsewhere, or with its hyphen; both
+  halves words of their own), or else as its other breaks show (a typesetter that
+  hyphenates words, or one that breaks lines only at spaces and hyphens); a hyphen
+  before a capital stays (``Franco-`` / ``Prussian``);
+* running heads and feet (the highest or lowest line of a page, its digits aside,
+  repeated on several pages) and page numbers are left out, and the reading warnings
+  say how many;
 * a paragraph cut by a page break (its last line ends without a full stop, or the next
   page goes on in lower case) is joined across it;
-* running heads and feet (the first or last line of a page, its digits aside, repeated
-  on several pages) and page numbers are left out, and the reading warnings say how
-  many;
 * notes at the foot of a page (its last lines, in type smaller than the body's) follow
   the text, as a Word document's notes do, so that a paragraph running on to the next
   page is not cut by them.
@@ -50,6 +52,7 @@ _PAGE_NUMBER = re.compile(
 #: closing quotes and brackets after them.
 _ENDS_PARAGRAPH = re.compile(r"[.!?…:;][\"'»”’)\]]*\s*$")
 _HYPHENS = "-\u2010\u00ad"
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
 #: Ligature glyphs some fonts map to one character (``ﬁ``): the letters they stand for.
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                             "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
@@ -90,22 +93,23 @@ def pdf_text(data: bytes, name: str, warnings: list[str]) -> str:
     dropped = _drop_running_lines(pages)
     notes = _take_notes(pages)
     spacing = _line_spacing(pages)
+    hyphens = _Hyphens(pages + notes)
     paragraphs: list[str] = []
     last_line = ""
     for lines in (group for page in pages for group in _boxes(page)):
         right = max(l.x1 for l in lines)
         for k, block in enumerate(_paragraphs(lines, spacing)):
-            text = _join(block, right)
+            text = _join(block, right, hyphens)
             # A paragraph cut by the end of a page, or of a column, goes on in the next.
             if k == 0 and paragraphs and _runs_on(last_line, block[0]):
-                paragraphs[-1] = _join_text(paragraphs[-1], text)
+                paragraphs[-1] = hyphens.join(paragraphs[-1], text)
             else:
                 paragraphs.append(text)
             last_line = block[-1].text
     # The notes follow the text, as those of a Word document do, so that a paragraph
     # running on to the next page is not cut by them.
     for lines in notes:
-        paragraphs += [_join(block, max(l.x1 for l in lines))
+        paragraphs += [_join(block, max(l.x1 for l in lines), hyphens)
                        for block in _paragraphs(lines, spacing)]
     if notes:
         warnings.append(f"{name}: {sum(map(len, notes))} line(s) of notes at the foot of "
@@ -129,7 +133,8 @@ def _pages(data: bytes, name: str) -> list[list[_Line]]:
     def lines_of(element) -> list[_Line]:
         if isinstance(element, LTTextLine):
             # Justified lines space their words widely: pdfminer writes a space per gap.
-            text = " ".join(element.get_text().translate(_LIGATURES).split())
+            # (No-break spaces are the text's own: French puts them before « : ; ! ? ».)
+            text = _SPACES.sub(" ", element.get_text().translate(_LIGATURES)).strip(" ")
             if not text:
                 return []
             glyphs = [c for c in element if isinstance(c, LTChar) and c.get_text().strip()]
@@ -149,18 +154,11 @@ def _pages(data: bytes, name: str) -> list[list[_Line]]:
     pages = []
     try:
         for page in extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True)):
-            in_box_order = []
-            for box, element in enumerate(page):
-                for line in lines_of(element):
-                    line.box = box
-                    in_box_order.append(line)
-            rows = _rows(in_box_order)
-            if _in_columns(rows):
-                pages.append(in_box_order)
-            else:
-                pages.append([_merged(row) for row in rows])
-                for line in pages[-1]:
-                    line.box = 0  # one column: the page is read as one part
+            parts = _read(lines_of(page))
+            for number, part in enumerate(parts if len(parts) > 1 else []):
+                for line in part:
+                    line.box = number + 1
+            pages.append([line for part in parts for line in part])
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(f"{name} is a password-protected PDF: save an unprotected copy, "
                          "or export its text, and align that") from None
@@ -187,18 +185,49 @@ def _rows(lines: list[_Line]) -> list[list[_Line]]:
     return [sorted(row, key=lambda l: l.x0) for row in rows]
 
 
-#: Rows split at one place, at least this many: a gutter between columns, not the gaps
-#: of a justified line here and there.
-_GUTTER_ROWS = 3
+#: Lines on each side of a gutter, at least: columns, not a short line beside another.
+_COLUMN_LINES = 3
+#: The narrowest white strip between columns, in points.
+_GUTTER_WIDTH = 6.0
 
 
-def _in_columns(rows: list[list[_Line]]) -> bool:
-    """Whether the page is set in columns (a table's cells too): some horizontal stretch
-    lies between the pieces of several rows.  Such a page is read in pdfminer's order of
-    text boxes, each box apart, rather than row by row."""
-    gaps = [(a.x1, b.x0) for row in rows for a, b in zip(row, row[1:], strict=False)]
-    return any(sum(1 for c, d in gaps if max(a, c) < min(b, d)) >= _GUTTER_ROWS
-               for a, b in gaps)
+def _gutter(lines: list[_Line]) -> float | None:
+    """Where a page (or a part of one) set in columns is cut: the middle of the widest
+    vertical strip that no line narrower than most of the text width crosses, with lines
+    on both sides of it.  None for text in one column, whose full lines cross every strip.
+    (Columns need not share baselines, so rows cannot show them.)"""
+    if not lines:
+        return None
+    width = max(l.x1 for l in lines) - min(l.x0 for l in lines)
+    narrow = sorted((l for l in lines if l.x1 - l.x0 < 0.6 * width), key=lambda l: l.x0)
+    if len(narrow) < 2 * _COLUMN_LINES:
+        return None
+    best, widest = None, _GUTTER_WIDTH
+    reach = narrow[0].x1
+    for line in narrow[1:]:
+        if line.x0 - reach >= widest:
+            middle = (reach + line.x0) / 2
+            if (sum(l.x1 <= middle for l in narrow) >= _COLUMN_LINES
+                    and sum(l.x0 >= middle for l in narrow) >= _COLUMN_LINES):
+                best, widest = middle, line.x0 - reach
+        reach = max(reach, line.x1)
+    return best
+
+
+def _read(lines: list[_Line], depth: int = 0) -> list[list[_Line]]:
+    """A page's lines in reading order, in the parts read apart: its columns left to right
+    (what crosses the gutter above them first, what crosses it below them last), each
+    column's lines top to bottom, the pieces of one line joined."""
+    gutter = _gutter(lines) if depth < 3 else None
+    if gutter is None:
+        return [[_merged(row) for row in _rows(lines)]] if lines else []
+    left = [l for l in lines if l.x1 <= gutter]
+    right = [l for l in lines if l.x0 >= gutter]
+    across = [l for l in lines if l.x0 < gutter < l.x1]
+    top = max(l.y1 for l in left + right)
+    above = [l for l in across if l.y0 >= top]
+    below = [l for l in across if l.y0 < top]
+    return [part for group in (above, left, right, below) for part in _read(group, depth + 1)]
 
 
 def _merged(row: list[_Line]) -> _Line:
@@ -229,7 +258,11 @@ def _key(text: str) -> str:
 def _drop_running_lines(pages: list[list[_Line]]) -> int:
     """Remove, in place, each page's running head and foot and its page number; return
     how many lines were removed."""
-    candidates = [(lines[:1] + lines[-1:]) if len(lines) > 1 else [] for lines in pages]
+    # The highest and the lowest line: on a page in columns, the page number at its foot
+    # is read at the end of a column.
+    candidates = [list({id(l): l for l in (max(lines, key=lambda l: l.y1),
+                                           min(lines, key=lambda l: l.y0))}.values())
+                  if len(lines) > 1 else [] for lines in pages]
     seen: dict[str, int] = {}
     for edge in candidates:
         for key in {_key(line.text) for line in edge}:
@@ -271,6 +304,12 @@ def _take_notes(pages: list[list[_Line]]) -> list[list[_Line]]:
     return notes
 
 
+#: A gap this many times the usual line spacing, or more, ends a paragraph: pdfminer
+#: places every glyph of a font at the same height below its baseline, so the lines of
+#: one paragraph are spaced alike, and a quarter of a line more is a paragraph's space.
+_PARAGRAPH_GAP = 1.25
+
+
 def _line_spacing(pages: list[list[_Line]]) -> float:
     """The document's usual distance from one line to the next within a paragraph: the
     lower quartile of the distances between consecutive lines, so that a page of short
@@ -295,7 +334,7 @@ def _paragraphs(lines: list[_Line], spacing: float) -> list[list[_Line]]:
     for previous, line in zip(lines, lines[1:], strict=False):
         gap = previous.y0 - line.y0
         indented = line.x0 - margin > 0.8 * line.height
-        if gap > 1.4 * spacing or gap < 0 or indented:
+        if gap > _PARAGRAPH_GAP * spacing or gap < 0 or indented:
             blocks.append([line])
         else:
             blocks[-1].append(line)
@@ -309,7 +348,7 @@ def _runs_on(last_line: str, first: _Line) -> bool:
                                 or first.text[:1].islower())
 
 
-def _join(block: list[_Line], right: float) -> str:
+def _join(block: list[_Line], right: float, hyphens: _Hyphens) -> str:
     """The lines of one paragraph as its text; a line broken on purpose (the next line's
     first word would have fitted on it: a credits block, an address, verse) keeps its
     line break, as a line break inside a paragraph of a Word document does."""
@@ -319,15 +358,66 @@ def _join(block: list[_Line], right: float) -> str:
         if on_purpose and previous.text[-1:] not in _HYPHENS:
             text = f"{text}\n{line.text}"
         else:
-            text = _join_text(text, line.text)
+            text = hyphens.join(text, line.text)
     return text
 
 
-def _join_text(text: str, more: str) -> str:
-    """Two lines of one paragraph as one: a word hyphenated across them whole again
-    (``trans-`` / ``lation``), a compound with its hyphen (``Franco-`` / ``Prussian``)."""
-    if text[-1:] == "\u00ad":
-        return text[:-1] + more
-    if text[-1:] in _HYPHENS and text[-2:-1].isalpha() and more[:1].isalpha():
-        return text[:-1] + more if more[:1].islower() else text + more
-    return f"{text} {more}"
+_WORD = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
+_HEAD = re.compile(r"([^\W\d_]+)[-\u2010]$")
+_TAIL = re.compile(r"^[^\W\d_]+")
+
+
+class _Hyphens:
+    """Joins the lines of a paragraph, deciding for each hyphen at a line end whether it
+    breaks a word (``trans-`` / ``lation``) or belongs to it (``safe-`` / ``conduct``), by
+    the document's own words: the word written whole elsewhere, or with its hyphen; with
+    no such evidence, by what the document's other breaks show (a typesetter that
+    hyphenates, or one that breaks lines only at spaces and hyphens); a hyphen before a
+    capital stays (``Franco-`` / ``Prussian``)."""
+
+    def __init__(self, pages: list[list[_Line]]) -> None:
+        lines = [line.text for page in pages for line in page]
+        self.words: set[str] = set()
+        for before, text in zip(["", *lines[:-1]], lines, strict=True):
+            found = [w.casefold() for w in _WORD.findall(text)]
+            # The halves of a word broken at a line end are not words of the document.
+            if text[-1:] in _HYPHENS and found:
+                found.pop()
+            if before[-1:] in _HYPHENS and found and text[:1].isalpha():
+                found.pop(0)
+            self.words.update(found)
+        evidence = [self._evidence(a, b) for a, b in zip(lines, lines[1:], strict=False)]
+        # Breaks of words the text writes whole, against hyphenated words it writes so.
+        self.breaks_words = evidence.count("break") >= evidence.count("keep")
+
+    def _evidence(self, text: str, more: str) -> str | None:
+        head, tail = _HEAD.search(text), _TAIL.match(more)
+        if not head or not tail:
+            return None
+        whole = (head.group(1) + tail.group()).casefold()
+        hyphenated = f"{head.group(1)}-{tail.group()}".casefold()
+        if whole in self.words and hyphenated not in self.words:
+            return "break"
+        if hyphenated in self.words and whole not in self.words:
+            return "keep"
+        return None
+
+    def _two_words(self, text: str, more: str) -> bool:
+        """Whether both halves are words the document writes on their own (``safe`` and
+        ``conduct``), as the syllables of a hyphenated word seldom are (``transla``)."""
+        head, tail = _HEAD.search(text), _TAIL.match(more)
+        return bool(head and tail) and all(
+            len(part) >= 3 and part.casefold() in self.words
+            for part in (head.group(1), tail.group()))
+
+    def join(self, text: str, more: str) -> str:
+        """Two lines of one paragraph as one."""
+        if text[-1:] == "\u00ad":  # a soft hyphen only ever breaks a word
+            return text[:-1] + more
+        if text[-1:] in _HYPHENS and text[-2:-1].isalpha() and more[:1].isalpha():
+            evidence = self._evidence(text, more)
+            if evidence is None:
+                evidence = ("break" if more[:1].islower() and self.breaks_words
+                            and not self._two_words(text, more) else "keep")
+            return text[:-1] + more if evidence == "break" else text + more
+        return f"{text} {more}"

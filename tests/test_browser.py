@@ -400,26 +400,34 @@ def test_print_shows_the_two_columns_without_the_controls(opened, pages, shots):
     assert pdf.startswith(b"%PDF")
 
 
-def test_a_pdf_that_chromium_typesets_reads_back_as_its_paragraphs(browser, tmp_path):
-    """A real PDF (Chromium's own fonts and text encoding): the letter set justified on
-    A5 pages with hyphenation, indented paragraphs, a running head and page numbers."""
+def _letter_pdf(browser, path: Path, copies: int, style: str) -> list[str]:
+    """The English letter `copies` times over, printed by Chromium to the PDF `path` with
+    the CSS `style`; its paragraphs as the file has them."""
     import html
-
-    from align.reading import read_document
 
     text = (Path(__file__).resolve().parents[1] / "texts" / "serge-nin-1936" / "en.txt"
             ).read_text(encoding="utf-8")
-    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()] * 2
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()] * copies
     body = "".join(f"<p>{html.escape(p).replace(chr(10), '<br>')}</p>" for p in paragraphs)
     page = browser.new_page()
-    page.set_content(
-        "<!doctype html><html lang=en><head><meta charset=utf-8><style>"
+    page.set_content("<!doctype html><html lang=en><head><meta charset=utf-8><style>" + style
+                     + "</style></head><body>" + body + "</body></html>")
+    path.write_bytes(page.pdf(prefer_css_page_size=True))
+    page.close()
+    return paragraphs
+
+
+def test_a_pdf_that_chromium_typesets_reads_back_as_its_paragraphs(browser, tmp_path):
+    """A real PDF (Chromium's own fonts and text encoding): the letter set justified on
+    A5 pages with hyphenation, indented paragraphs, a running head and page numbers."""
+    from align.reading import read_document
+
+    paragraphs = _letter_pdf(
+        browser, tmp_path / "letter.pdf", 2,
         "@page { size: A5; margin: 2cm; @top-center { content: 'Victor Serge, Letters'; }"
         " @bottom-center { content: counter(page); } }"
         "body { font: 11pt serif; text-align: justify; hyphens: auto }"
-        "p { margin: 0; text-indent: 1.5em }</style></head><body>" + body + "</body></html>")
-    (tmp_path / "letter.pdf").write_bytes(page.pdf(prefer_css_page_size=True))
-    page.close()
+        "p { margin: 0; text-indent: 1.5em }")
     doc = read_document(tmp_path / "letter.pdf")
     read = doc.text.split("\n\n")
     assert len(read) == len(paragraphs)
@@ -435,3 +443,18 @@ def test_a_pdf_that_chromium_typesets_reads_back_as_its_paragraphs(browser, tmp_
     assert pages >= 3
     assert doc.warnings == [f"letter.pdf: read from PDF ({pages} pages); {2 * pages} running "
                             "head(s), foot(s) and page number(s) left out"]
+
+
+def test_a_pdf_in_two_columns_reads_column_by_column(browser, tmp_path):
+    """Chromium sets the letter twice over in two justified columns: the paragraphs come
+    back in reading order, down the left column and then the right, whose baselines do not
+    line up with the left's."""
+    from align.reading import read_document
+
+    paragraphs = _letter_pdf(
+        browser, tmp_path / "columns.pdf", 2,
+        "@page { size: A4; margin: 2cm; @bottom-center { content: counter(page); } }"
+        "body { font: 10pt serif; text-align: justify; columns: 2; column-gap: 1cm }"
+        "p { margin: 0 0 0.5em 0 }")
+    read = read_document(tmp_path / "columns.pdf").text.split("\n\n")
+    assert [p[:40] for p in read] == [p[:40] for p in paragraphs]

@@ -43,6 +43,16 @@ def test_hyphenated_words_are_joined_and_compounds_keep_their_hyphen(tmp_path):
     assert doc.text == "The translation of the Franco-Prussian war was well received in 1936."
 
 
+def test_a_hyphen_at_a_line_end_is_kept_where_the_document_writes_the_word_with_it(tmp_path):
+    # "safe-conduct" is written with its hyphen on a line of its own; "translation" whole.
+    lines = ["A safe-conduct and a translation.", "The safe-", "conduct was late; the transla-",
+             "tion too."]
+    page = [(LEFT, TOP - LEADING * k, SIZE, line) for k, line in enumerate(lines)]
+    doc = read_document(write_pdf(tmp_path / "h.pdf", [page]))
+    assert doc.text == ("A safe-conduct and a translation. The safe-conduct was late; the "
+                        "translation too.")
+
+
 def test_accented_text_and_typographic_marks_are_decoded(tmp_path):
     line = "« L’été où j’ai lu Œdipe », dit-il – déjà…"
     doc = read_document(write_pdf(tmp_path / "fr.pdf", [[(LEFT, TOP, SIZE, line)]]))
