@@ -418,9 +418,7 @@ def check(
             raise UsageError("give either two texts or --pairs FILE, not both")
         from align.checks.pairs import read_pairs
 
-        # An alignment record align wrote is checked again as it stands: its links kept.
-        given = pipeline.load(pairs) if _is_record(pairs) else read_pairs(pairs)
-        record = pipeline.check_strings(given, options, reporter)
+        record = pipeline.check_strings(read_pairs(pairs), options, reporter)
     else:
         if source is None or translation is None:
             raise UsageError("give the source and the translation, or --pairs FILE")
@@ -434,15 +432,6 @@ def check(
         _print_report(record)
     if fails(record, fail_on):
         raise typer.Exit(EXIT_FINDINGS)
-
-
-def _is_record(path: Path) -> bool:
-    """Whether `path` is an alignment record (``-o NAME.json``), not a file of pairs."""
-    if path.suffix.lower() != ".json" or not path.is_file():
-        return False
-    with path.open("rb") as handle:
-        head = handle.read(4096)
-    return b'"format"' in head and b"align/alignment" in head
 
 
 def _print_report(record) -> None:

@@ -68,8 +68,9 @@ class _Line:
     #: Width of the line's first word with the space before it: whether it would have
     #: fitted at the end of the line above.
     first_word: float = 0.0
-    #: On a page set in columns, the text box (pdfminer's) the line belongs to; each is
-    #: read apart, with its own margins.  0 on a page of one column.
+    #: On a page set in columns, which of its parts (`_read`: a column, or what crosses
+    #: the columns) the line belongs to, from 1; each is read apart, with its own
+    #: margins.  0 on a page of one column.
     box: int = 0
     #: Font size of most of its glyphs.
     size: float = 0.0
@@ -152,20 +153,26 @@ def _pages(data: bytes, name: str) -> list[list[_Line]]:
         return []
 
     pages = []
-    try:
-        for page in extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True)):
-            parts = _read(lines_of(page))
-            for number, part in enumerate(parts if len(parts) > 1 else []):
-                for line in part:
-                    line.box = number + 1
-            pages.append([line for part in parts for line in part])
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise InputError(f"{name} is a password-protected PDF: save an unprotected copy, "
-                         "or export its text, and align that") from None
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:
-        raise InputError(f"{name} is a damaged PDF document ({error}): export its text "
-                         f"with another program (e.g. `pdftotext {name}`) and align the .txt"
-                         ) from None
+    layouts = extract_pages(io.BytesIO(data), laparams=LAParams(all_texts=True))
+    while True:
+        # Only pdfminer's own reading is a sign of a bad file; errors of the layout below
+        # are this module's and surface as such.
+        try:
+            page = next(layouts)
+        except StopIteration:
+            break
+        except (PDFPasswordIncorrect, PDFEncryptionError):
+            raise InputError(f"{name} is a password-protected PDF: save an unprotected copy, "
+                             "or export its text, and align that") from None
+        except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as error:
+            raise InputError(f"{name} is a damaged PDF document ({error}): export its text "
+                             f"with another program (e.g. `pdftotext {name}`) and align the "
+                             ".txt") from None
+        parts = _read(lines_of(page))
+        for number, part in enumerate(parts if len(parts) > 1 else []):
+            for line in part:
+                line.box = number + 1
+        pages.append([line for part in parts for line in part])
     return pages
 
 
@@ -287,10 +294,16 @@ def _take_notes(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Remove, in place, the notes at the foot of each page of one column (the lines
     below its last line in the body's type size, in smaller type) and return them, a
     list of lines per page that has any."""
-    sizes = sorted(l.size for lines in pages for l in lines for _ in l.text if l.size)
-    if not sizes:
+    sized = sorted((l.size, len(l.text)) for lines in pages for l in lines if l.size)
+    if not sized:
         return []
-    body = sizes[len(sizes) // 2]  # the type size of most of the text
+    # The type size of most of the text: the median over its characters.
+    half, seen, body = sum(n for _, n in sized) / 2, 0, sized[-1][0]
+    for size, n in sized:
+        seen += n
+        if seen >= half:
+            body = size
+            break
     notes = []
     for lines in pages:
         if any(l.box for l in lines):

@@ -141,6 +141,23 @@ class Alignment:
         """All findings with the index of their link, in link order."""
         return [(i, f) for i, link in enumerate(self.links) for f in link.findings]
 
+    def agreement(self) -> float:
+        """How much of the text is faithfully translated, in [0, 1]: the mean of
+        ``1 - divergence`` over links, each weighted by its number of characters (links
+        the checks did not score left out); before the checks have run, ``1 - score``
+        stands in for the divergence.  The report and every view show this one figure."""
+        checked = any(link.divergence is not None for link in self.links)
+        total = weighted = 0.0
+        for link in self.links:
+            size = sum(len(self.source.sentences[k].text) for k in link.source) + sum(
+                len(self.translation.sentences[k].text) for k in link.translation)
+            value = link.divergence if checked else 1.0 - link.score
+            if size == 0 or value is None:
+                continue
+            total += size
+            weighted += size * (1.0 - min(1.0, max(0.0, value)))
+        return weighted / total if total else 1.0
+
     # -- serialisation -------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:

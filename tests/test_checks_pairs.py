@@ -50,7 +50,7 @@ def test_tsv_of_more_columns_gives_its_first_two_when_every_line_has_them(tmp_pa
 
 @pytest.mark.parametrize("text, line", [
     ("A\tB\nC\tD\tE\n", "line 2: more than one tab"),   # a tab inside a sentence
-    ("A\tB\t0.5\nC\tD\tE\t0.4\n", "line 2: 3 tabs where line 1 has 2"),
+    ("A\tB\t0.5\nC\tD\tE\t0.4\n", "line 2: 4 columns where line 1 has 3"),
     ("A\tB\t0.5\nC\tD\n", "line 2: 2 columns where line 1 has 3"),
 ])
 def test_tsv_lines_of_unequal_columns_are_an_error_naming_the_line(tmp_path, text, line):

@@ -159,18 +159,8 @@ def fails(alignment: Alignment, fail_on: str) -> bool:
 
 
 def agreement(alignment: Alignment) -> float:
-    """How much of the text is faithfully translated, in [0, 1]: the mean of
-    ``1 - divergence`` over links, each weighted by its number of characters."""
-    total = weighted = 0.0
-    for link in alignment.links:
-        size = sum(len(alignment.source.sentences[k].text) for k in link.source) + sum(
-            len(alignment.translation.sentences[k].text) for k in link.translation
-        )
-        if size == 0 or link.divergence is None:
-            continue
-        total += size
-        weighted += size * (1.0 - link.divergence)
-    return weighted / total if total else 1.0
+    """How much of the text is faithfully translated, in [0, 1] (`Alignment.agreement`)."""
+    return alignment.agreement()
 
 
 def summarise(alignment: Alignment) -> dict:

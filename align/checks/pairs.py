@@ -70,10 +70,16 @@ _DONE_STATES = frozenset({"translated", "signed-off", "final", "reviewed"})
 def read_pairs(path: str | Path) -> Alignment:
     """The pairs of a TMX (``.tmx``), XLIFF (``.xlf``, ``.xliff``, ``.sdlxliff``,
     ``.mqxliff``, or any file whose root is ``<xliff>``), PO (``.po``), CSV (``.csv``),
-    Excel (``.xlsx``) or else TSV file as an `Alignment`, one link each."""
+    Excel (``.xlsx``), Moses pair (``NAME.src.txt``) or else TSV file as an `Alignment`,
+    one link each; an alignment record (``.json``) as it stands."""
     path = Path(path)
     if path.name.lower().endswith((".src.txt", ".tgt.txt")):
         return _read_moses(path)
+    if path.suffix.lower() == ".json":
+        # A record align wrote: its links as they stand, to be checked again.
+        from align.outputs import load_record
+
+        return load_record(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -83,11 +89,6 @@ def read_pairs(path: str | Path) -> Alignment:
     except OSError as error:
         raise InputError(f"cannot read {path} ({error.strerror})") from None
     suffix = path.suffix.lower()
-    if suffix == ".json":
-        raise InputError(
-            f"{path} is not an alignment record written by align (-o NAME.json); two resource "
-            "files of a program are given as two arguments: align check en.json fr.json"
-        )
     if suffix == ".tmx":
         pairs, languages = _read_tmx(path, data)
     elif suffix in XLIFF_SUFFIXES or (suffix not in (".tsv", ".txt", ".po", ".csv")
@@ -176,16 +177,12 @@ def _read_tsv(path: Path, data: bytes) -> list[tuple[str, str]]:
         if width is None:
             width, first = len(fields), number
         elif len(fields) != width:
-            if width == 2 or len(fields) > width:
-                extra = "more than one tab" if width == 2 else (
-                    f"{len(fields) - 1} tabs where line {first} has {width - 1}")
-                raise InputError(
-                    f"{path}, line {number}: {extra}; each line must be "
-                    "source<TAB>translation (a tab inside a sentence splits it)"
-                )
+            problem = ("more than one tab" if width == 2
+                       else f"{len(fields)} columns where line {first} has {width}")
             raise InputError(
-                f"{path}, line {number}: {len(fields)} columns where line {first} has "
-                f"{width}; every line must have the same columns, source and translation first"
+                f"{path}, line {number}: {problem}; each line must be source<TAB>translation"
+                ", with the same columns after them as every other line (a tab inside a "
+                "sentence splits it)"
             )
         pairs.append((fields[0], fields[1]))
     return pairs
@@ -196,8 +193,9 @@ def _read_moses(path: Path) -> Alignment:
     is pair *k*, as ``align`` writes them (an empty line is an empty side)."""
     from align.render.moses import output_files
 
+    paths = output_files(path)
     sides = []
-    for side in output_files(path):
+    for side in paths:
         try:
             data = side.read_bytes()
         except FileNotFoundError:
@@ -209,9 +207,9 @@ def _read_moses(path: Path) -> Alignment:
         if lines and lines[-1] == "":
             lines.pop()  # the newline that ends the last line
         sides.append([line.removesuffix("\r") for line in lines])
-    (source, translation), (src_path, tgt_path) = sides, output_files(path)
+    source, translation = sides
     if len(source) != len(translation):
-        raise InputError(f"{src_path} has {len(source)} lines and {tgt_path} {len(translation)}: "
+        raise InputError(f"{paths[0]} has {len(source)} lines and {paths[1]} {len(translation)}: "
                          "the two files of a Moses pair have one line per pair each")
     return pairs_alignment(list(zip(source, translation, strict=True)), name=path.name,
                            path=str(path), languages=(None, None))

@@ -525,21 +525,11 @@ def _band(link: Link) -> int:
 
 
 def _agreement(alignment: Alignment) -> str:
-    """1 - divergence, averaged over links weighted by their characters: the agreement of
-    the checks' report (`align.checks.agreement`), from the alignment scores when the
-    checks have not run."""
-    checked = any(link.divergence is not None for link in alignment.links)
-    total = weight = 0.0
-    for link in alignment.links:
-        if checked and link.divergence is None:
-            continue  # as the report counts it: a link the checks did not score
-        w = sum(len(alignment.source.sentences[k].text) for k in link.source) + sum(
-            len(alignment.translation.sentences[k].text) for k in link.translation)
-        total += w * (1.0 - link_divergence(link))
-        weight += w
-    if weight == 0 or math.isnan(total):
+    """The record's agreement (`Alignment.agreement`), as a percentage."""
+    value = alignment.agreement()
+    if not alignment.links or math.isnan(value):
         return "—"
-    return f"{100 * total / weight:.0f}%"
+    return f"{100 * value:.0f}%"
 
 
 def _severity_rank(severity: str) -> int:
