@@ -315,6 +315,19 @@ def double_word(text: str, rng: random.Random) -> str | None:
     return " ".join(tokens[: k + 1] + [tokens[k]] + tokens[k + 1 :])
 
 
+def names_and_apostrophe(src: list[str], tgt: list[str]) -> tuple[list[str], str]:
+    """The translation's names a planted swap may use (capitalised there at least twice,
+    never in lower case, and in the source too), and its usual in-word apostrophe."""
+    lower = {w for line in tgt for w in line.split() if w[:1].islower()}
+    source_words = {w for line in src for w in line.split()}
+    counted = Counter(m.group() for line in tgt for m in _NAME.finditer(line))
+    names = [n for n, c in counted.items()
+             if c >= 2 and n.lower() not in lower and n in source_words]
+    curly = sum(len(re.findall(r"\w’\w", line)) for line in tgt)
+    apostrophe = "’" if curly > sum(len(re.findall(r"\w'\w", line)) for line in tgt) else "'"
+    return names, apostrophe
+
+
 def plant(doc, rng: random.Random, foreign: list[str], wanted: dict[str, int] | None = None):
     """A copy of the document with defects planted in distinct, spaced 1-1 links.
 
@@ -325,14 +338,7 @@ def plant(doc, rng: random.Random, foreign: list[str], wanted: dict[str, int] | 
     _, src, tgt, links = doc
     src, tgt = list(src), list(tgt)
     ones = [(a[0], b[0]) for a, b in links if len(a) == 1 and len(b) == 1]
-    # Names: capitalised in the translation, never in lower case there, and in the source.
-    lower = {w for line in tgt for w in line.split() if w[:1].islower()}
-    source_words = {w for line in src for w in line.split()}
-    names = Counter(m.group() for line in tgt for m in _NAME.finditer(line))
-    name_list = [n for n, c in names.items()
-                 if c >= 2 and n.lower() not in lower and n in source_words]
-    curly = sum(len(re.findall(r"\w’\w", line)) for line in tgt)
-    apostrophe = "’" if curly > sum(len(re.findall(r"\w'\w", line)) for line in tgt) else "'"
+    name_list, apostrophe = names_and_apostrophe(src, tgt)
     rng.shuffle(ones)
     used: set[int] = set()
     planted: list[tuple[str, int, int | None, str]] = []

@@ -284,6 +284,26 @@ def test_a_character_named_by_a_common_noun_is_translated_not_missing(default_en
     assert flagged.get("name Alice in the source is Mabel in the translation") == "major"
 
 
+def test_a_translated_name_is_set_aside_before_pairing_the_replaced_one(default_encoder):
+    """Two names the translation lacks, one of them translated (the Fish-Footman, "le
+    Laquais-Poisson"): the other, Alice, is the one replaced by the name the translation has
+    instead, and the translated one is no replaced name."""
+    pairs = [
+        *FAITHFUL[:4],
+        ("Then Alice went on.", "Puis Alice continua."),
+        ("Alice laughed so much at this, that she had to run back into the wood for fear of "
+         "their hearing her; and when she next peeped out the Fish-Footman was gone, and the "
+         "other was sitting on the ground near the door, staring stupidly up into the sky.",
+         "Cela fit tellement rire Mabel qu'elle eut à rentrer bien vite dans le bois de peur "
+         "d'être entendue ; et quand elle avança la tête pour regarder de nouveau, le "
+         "Laquais-Poisson était parti, et l'autre était assis par terre près de la route, "
+         "regardant niaisement en l'air."),
+    ]
+    record = run(pairs, default_encoder)
+    reasons = {f.reason: f.severity for f in record.links[-1].findings if f.kind == "name"}
+    assert reasons == {"name Alice in the source is Mabel in the translation": "major"}
+
+
 def test_a_name_is_called_replaced_by_the_name_in_its_place_not_by_order(default_encoder):
     """Two names missing from the translation, one it has instead: the replaced one is the
     name the word aligner puts in its place (Emma), not the first in the sentence."""

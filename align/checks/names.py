@@ -23,8 +23,9 @@ translated (``the Hatter`` = ``le Chapelier``, where the French also writes ``un
 chapelier``).
 
 A name missing on one side is *replaced* (major) by the one missing on the other
-when each side misses one, or, when several are missing, by the one the word
-aligner puts in its place; other missing names are reported one-sided.
+when each side misses one (counting, where several are missing, only those not
+translated), or, when several are still missing, by the one the word aligner puts in
+its place; other missing names are reported one-sided.
 """
 
 from __future__ import annotations
@@ -642,11 +643,20 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 _key(w.text) in written[other] or _key(w.text) in _EQUIVALENT for w in group)
             return "info" if known else "minor"
 
-        # A name replaced by another: one name missing on each side, or, where several
-        # are, those the word aligner puts in each other's place.  Names missing on both
-        # sides of a loosely translated passage are otherwise unrelated to each other.
+        # A name the word aligner pairs with a common noun was translated ("the Duck" as
+        # "le canard"); a replaced name pairs with another name.
+        kept_left = [a for a in left
+                     if not _translated(ctx, i, "source", a, side_names["translation"])]
+        kept_right = [b for b in right
+                      if not _translated(ctx, i, "translation", b, side_names["source"])]
+        # A name replaced by another: one name missing on each side (once the translated
+        # ones are set aside), or, where several are, those the word aligner puts in each
+        # other's place.  Names missing on both sides of a loosely translated passage are
+        # otherwise unrelated to each other.
         if len(left) == 1 and len(right) == 1:
             replaced = [(left[0], right[0])]
+        elif len(kept_left) == 1 and len(kept_right) == 1:
+            replaced = [(kept_left[0], kept_right[0])]
         else:
             replaced = []
             for a in left:
@@ -661,12 +671,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 f"{quote(text_of(translation, b))} in the translation",
                 [span(source, a), span(translation, b)],
             )))
-        # A name the word aligner pairs with a common noun was translated ("the Duck" as
-        # "le canard"); a replaced name pairs with another name and stays flagged above.
-        rest_left = [a for a in left if all(a is not r for r, _ in replaced)
-                     and not _translated(ctx, i, "source", a, side_names["translation"])]
-        rest_right = [b for b in right if all(b is not r for _, r in replaced)
-                      and not _translated(ctx, i, "translation", b, side_names["source"])]
+        rest_left = [a for a in kept_left if all(a is not r for r, _ in replaced)]
+        rest_right = [b for b in kept_right if all(b is not r for _, r in replaced)]
         for a in rest_left:
             out.append((i, Finding(
                 "name", one_sided(a, "translation"),
