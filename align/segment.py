@@ -255,6 +255,12 @@ def _wrapped_pieces(text: str, block: list[tuple[int, int, int]]) -> Iterator[tu
 # -- sentences -----------------------------------------------------------------------
 
 
+def sentence_spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
+    """Stripped (start, end) spans of the sentences of one string (a segment that a file of
+    pairs gave, which may hold several sentences)."""
+    return list(_sentences(text, 0, len(text), language))
+
+
 def _sentences(text: str, start: int, end: int, language: str | None) -> Iterator[tuple[int, int]]:
     """Stripped (start, end) spans of the sentences of text[start:end]."""
     sentence_start = _SKIP_BLANK.match(text, start, end).end()

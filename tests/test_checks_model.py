@@ -244,6 +244,29 @@ def test_a_sentence_joined_to_a_link_it_does_not_belong_to_is_a_whole_omission(d
                    for f in faithful.links[-1].findings)
 
 
+def test_a_sentence_added_inside_one_segment_of_a_pairs_file_is_major(default_encoder):
+    """A segment of a TMX or TSV may hold several sentences: one added whole is as serious
+    as an added sentence of a document; a closing quote left after the mark is no sentence."""
+    KINDS = ("omission", "addition")
+    added = "Le chat dort toute la journée sur le canapé du salon."
+    record = run([*FAITHFUL, ("The old man opened the door, looked at the empty street for a "
+                              "long time and sat down on the stairs to wait for his son.",
+                              "Le vieil homme ouvrit la porte, regarda longtemps la rue vide "
+                              f"et s'assit sur les marches pour attendre son fils. {added}")],
+                 default_encoder)
+    additions = [f for f in record.links[-1].findings if f.kind == "addition"]
+    assert [f.severity for f in additions] == ["major"], additions
+    assert any(len(s.text.split()) >= 5 and s.text in added for s in additions[0].spans)
+    # The same words missing from a one-sentence segment followed by a stray closing quote
+    # stay what they were: the quote makes no second sentence.
+    quoted = run([*FAITHFUL, ("I wonder what I should be like then ? '",
+                              "Que deviendrais-je alors ? \"")], default_encoder)
+    plain = run([*FAITHFUL, ("I wonder what I should be like then ?",
+                             "Que deviendrais-je alors ?")], default_encoder)
+    assert ([(f.kind, f.severity) for f in quoted.links[-1].findings if f.kind in KINDS]
+            == [(f.kind, f.severity) for f in plain.links[-1].findings if f.kind in KINDS])
+
+
 def test_capitalised_common_noun_aligned_with_a_german_noun_is_not_a_missing_name(
     default_encoder,
 ):

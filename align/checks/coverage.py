@@ -25,7 +25,9 @@ likewise a partial addition) is a moved boundary, not a loss: it is kept as *inf
 and says where the words went.
 
 Severity follows how much is missing and how sure we are: a sentence, a run
-covering most of one sentence of a multi-sentence link, or half the content words
+covering most (four words and 80 %) of one sentence of a multi-sentence link (in
+strings given already paired, of one of the sentences a string holds, counting all
+its unmatched runs), or half the content words
 of a divergent link (two fifths in a nearly unrelated one) is *major*; a run of three
 or more content words in a link the divergence score also calls divergent is
 *minor*; anything smaller is *info* (literary translations legitimately
@@ -42,6 +44,7 @@ from align.checks.base import CheckContext, LinkText, quote, words
 from align.checks.divergence import THRESHOLD
 from align.checks.words import WordAlignment, is_content, link_word_vectors
 from align.record import Finding, SideName
+from align.segment import sentence_spans
 
 KINDS = ("omission", "addition")
 
@@ -208,15 +211,29 @@ def _stray_finding(ctx: CheckContext, i: int, side: SideName, k: int) -> Finding
                    [span])
 
 
-def _sentence_share(side: LinkText, first: int, last: int, ws) -> float:
-    """The largest share of one sentence's words that the run ``ws[first..last]`` covers."""
-    best = 0.0
-    for text_start, _, length in side.pieces:
+def _sentence_pieces(ctx: CheckContext, side: LinkText) -> list[tuple[int, int]]:
+    """(offset in the link side's text, length) of each of its sentences: the sentences
+    the link joins, or, in strings given already paired (``--pairs``), the sentences the
+    string holds (a segment may hold several, and one of them may be all added)."""
+    if not ctx.pairs_input:
+        return [(text_start, length) for text_start, _, length in side.pieces]
+    language = (ctx.source_language if side.side == "source" else ctx.translation_language)
+    # A stray closing quote the splitter leaves on its own ("then ? '") is no sentence.
+    return [(a, b - a) for a, b in sentence_spans(side.text, language)
+            if any(c.isalnum() for c in side.text[a:b])]
+
+
+def _unmatched_sentence(pieces: list[tuple[int, int]], runs: list[tuple[int, int]],
+                        ws) -> bool:
+    """Whether one sentence of the side has at least four words and at least 80 % of them
+    in the runs of unmatched words: the sentence as a whole has no counterpart (a word the
+    word aligner happens to match inside it does not save it)."""
+    for text_start, length in pieces:
         inside = [k for k, w in enumerate(ws) if text_start <= w.start < text_start + length]
-        if inside:
-            covered = sum(first <= k <= last for k in inside)
-            best = max(best, covered / len(inside))
-    return best
+        loose = sum(any(a <= k <= b for a, b in runs) for k in inside)
+        if loose >= 4 and loose >= 0.8 * len(inside):
+            return True
+    return False
 
 
 def _partial(
@@ -232,8 +249,12 @@ def _partial(
     largest = max(range(len(runs)), key=lambda k: sizes[k])
     n_words, n_content = sizes[largest]
     first, last = runs[largest]
-    multi = len(link_side.pieces) > 1
-    if multi and n_words >= 4 and _sentence_share(link_side, first, last, ws) >= 0.8:
+    pieces = _sentence_pieces(ctx, link_side)
+    # In strings given already paired, no sentence vectors measure a sentence inside a
+    # segment (the stray-sentence test, above, works on the sentences a link joins): the
+    # words are the evidence, so all of its unmatched runs count, not the largest alone.
+    if len(pieces) > 1 and _unmatched_sentence(
+            pieces, runs if ctx.pairs_input else [(first, last)], ws):
         severity = "major"
     elif (
         divergence >= THRESHOLD
