@@ -643,27 +643,28 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 _key(w.text) in written[other] or _key(w.text) in _EQUIVALENT for w in group)
             return "info" if known else "minor"
 
-        # A name the word aligner pairs with a common noun was translated ("the Duck" as
-        # "le canard"); a replaced name pairs with another name.
-        kept_left = [a for a in left
-                     if not _translated(ctx, i, "source", a, side_names["translation"])]
-        kept_right = [b for b in right
-                      if not _translated(ctx, i, "translation", b, side_names["source"])]
         # A name replaced by another: one name missing on each side (once the translated
         # ones are set aside), or, where several are, those the word aligner puts in each
         # other's place.  Names missing on both sides of a loosely translated passage are
-        # otherwise unrelated to each other.
+        # otherwise unrelated to each other.  A name the word aligner pairs with a common
+        # noun was translated ("the Duck" as "le canard"); a replaced name pairs with
+        # another name.
         if len(left) == 1 and len(right) == 1:
-            replaced = [(left[0], right[0])]
-        elif len(kept_left) == 1 and len(kept_right) == 1:
-            replaced = [(kept_left[0], kept_right[0])]
+            replaced, kept_left, kept_right = [(left[0], right[0])], [], []
         else:
-            replaced = []
-            for a in left:
-                b = next((b for b in right if all(b is not r for _, r in replaced)
-                          and _paired(ctx, i, a, b)), None)
-                if b is not None:
-                    replaced.append((a, b))
+            kept_left = [a for a in left
+                         if not _translated(ctx, i, "source", a, side_names["translation"])]
+            kept_right = [b for b in right
+                          if not _translated(ctx, i, "translation", b, side_names["source"])]
+            if len(kept_left) == 1 and len(kept_right) == 1:
+                replaced = [(kept_left[0], kept_right[0])]
+            else:
+                replaced = []
+                for a in left:
+                    b = next((b for b in right if all(b is not r for _, r in replaced)
+                              and _paired(ctx, i, a, b)), None)
+                    if b is not None:
+                        replaced.append((a, b))
         for a, b in replaced:
             out.append((i, Finding(
                 "name", "major",
