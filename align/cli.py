@@ -144,8 +144,10 @@ ModelOpt = Annotated[
 ]
 BackendOpt = Annotated[
     str,
-    typer.Option("--backend", help="How to run the model: 'auto' (fastest available: OpenVINO "
-                 "for the default model) or 'fp32' (plain PyTorch float32)."),
+    typer.Option("--backend", help="How to run the default model: 'auto' (the fastest here: "
+                 "'int8' on CPUs with int8 dot products, else 'openvino'), 'openvino' (OpenVINO, "
+                 "bfloat16 where the CPU has it), 'int8' (OpenVINO, quantised to int8) or 'fp32' "
+                 "(plain PyTorch float32, the reference)."),
 ]
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Embed everything again; don't read or write the caches.")
@@ -510,6 +512,9 @@ def model(
                              "downloaded by sentence-transformers")
         reporter = RichReporter(err)
         models.ensure_default_model(rebuild=rebuild, status=_status_printer(reporter))
+        from align.encoders import prepare_backend
+
+        prepare_backend("auto", status=_status_printer(reporter))
         reporter.done()
     info = models.model_info(name)
     if as_json:

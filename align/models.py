@@ -703,6 +703,12 @@ def weights_checksum(folder: Path) -> str | None:
     return digest.hexdigest()
 
 
+def _auto_backend() -> str:
+    from align.encoders import auto_backend
+
+    return auto_backend()
+
+
 def model_info(model: str | None = None) -> dict[str, Any]:
     """What is known about `model` without loading it: id, path, signature, checksum, ..."""
     if is_default(model):
@@ -718,6 +724,8 @@ def model_info(model: str | None = None) -> dict[str, Any]:
             "backend": manifest["backend"] if manifest else None,
             "dimensions": manifest["dimensions"] if manifest else None,
             "source": manifest["source"] if manifest else _source_info()["source"],
+            # What `--backend auto` runs it on here (int8 needs VNNI or AMX).
+            "auto_backend": _auto_backend(),
         }
     assert model is not None
     path = resolve_model_path(model)

@@ -18,9 +18,12 @@ from align.errors import ModelError
 
 __all__ = ["BACKENDS", "Encoder", "load_encoder"]
 
-#: ``auto``: OpenVINO for the default model where it is installed, else ``fp32``
-#: (PyTorch float32, the reference).  Other models always run on ``fp32``.
-BACKENDS = ("auto", "openvino", "fp32")
+#: ``openvino``: the default model in OpenVINO, bfloat16 where the CPU has it, else
+#: float32.  ``int8``: the same, its matrix products quantised to int8 (built once with
+#: NNCF).  ``fp32``: PyTorch float32, the reference.  ``auto``: ``int8`` on CPUs with
+#: int8 dot-product instructions, else ``openvino``, else ``fp32``.  Other models
+#: always run on ``fp32``.
+BACKENDS = ("auto", "openvino", "int8", "fp32")
 
 
 def load_encoder(
@@ -45,28 +48,91 @@ def load_encoder(
         "checksum": manifest["checksum"],
         "signature": models.signature_of(models.DEFAULT_MODEL, manifest["checksum"]),
     }
-    if backend in ("auto", "openvino"):
+    if backend == "fp32" or (backend == "auto" and auto_backend() == "fp32"):
+        return _sentence_transformer(models.DEFAULT_MODEL, folder, signature, status)
+    from align.encoders import openvino_runtime
+
+    if not openvino_runtime.available():
+        raise ModelError(
+            f"the {backend} backend needs the package 'openvino': pip install openvino"
+        )
+    tries = [backend] if backend != "auto" else [auto_backend(), "openvino"]
+    for attempt in dict.fromkeys(tries):  # each once, in order
+        try:
+            return _openvino(folder, manifest["checksum"], dict(signature), attempt, status)
+        except Exception as exc:  # noqa: BLE001 - any OpenVINO or NNCF failure
+            if backend != "auto":
+                raise ModelError(f"OpenVINO cannot run the default model: {exc}") from exc
+            if status:
+                status(f"OpenVINO ({attempt}) failed ({exc}); trying the next backend")
+    return _sentence_transformer(models.DEFAULT_MODEL, folder, signature, status)
+
+
+def _openvino(
+    folder: Path, checksum: str, signature: dict[str, Any], backend: str, status: Status | None
+) -> Encoder:
+    from align import models
+    from align.encoders import openvino_runtime
+
+    prompt = models.PROMPTS[models.DEFAULT_PROMPT]
+    if backend == "int8":
+        ir = openvino_runtime.ensure_int8_ir(folder, checksum, prompt=prompt, status=status)
+        # Another NNCF or OpenVINO version may round a range differently: vectors of
+        # one int8 build are not cached as another's.
+        signature["quantised_checksum"] = models.read_verified_manifest(ir)["checksum"]
+    else:
+        ir = openvino_runtime.ensure_ir(folder, checksum, status=status)
+    if status:
+        status(f"loading {models.DEFAULT_MODEL} (OpenVINO{', int8' if backend == 'int8' else ''})")
+    return openvino_runtime.OpenVINOEncoder(
+        folder, ir, id=models.DEFAULT_MODEL, signature=signature, prompt=prompt,
+        quantised=backend == "int8",
+    )
+
+
+def prepare_backend(backend: str = "auto", *, status: Status | None = None) -> str:
+    """Build what `backend` runs on for the default model (OpenVINO's conversion, the int8
+    quantisation) now rather than at the first run; returns the backend it resolved to."""
+    from align import models
+
+    folder, manifest = models.default_model(status=status)
+    resolved = auto_backend() if backend == "auto" else backend
+    if resolved in ("openvino", "int8"):
         from align.encoders import openvino_runtime
 
-        if openvino_runtime.available():
-            try:
-                ir = openvino_runtime.ensure_ir(folder, manifest["checksum"], status=status)
-                if status:
-                    status(f"loading {models.DEFAULT_MODEL} (OpenVINO)")
-                return openvino_runtime.OpenVINOEncoder(
-                    folder, ir, id=models.DEFAULT_MODEL, signature=signature,
-                    prompt=models.PROMPTS[models.DEFAULT_PROMPT],
-                )  # fmt: skip
-            except Exception as exc:  # noqa: BLE001 - any OpenVINO failure: use PyTorch
-                if backend == "openvino":
-                    raise ModelError(f"OpenVINO cannot run the default model: {exc}") from exc
-                if status:
-                    status(f"OpenVINO failed ({exc}); using PyTorch")
-        elif backend == "openvino":
-            raise ModelError(
-                "the openvino backend needs the package 'openvino': pip install openvino"
-            )
-    return _sentence_transformer(models.DEFAULT_MODEL, folder, signature, status)
+        try:
+            if resolved == "int8":
+                openvino_runtime.ensure_int8_ir(
+                    folder, manifest["checksum"],
+                    prompt=models.PROMPTS[models.DEFAULT_PROMPT], status=status,
+                )
+            else:
+                openvino_runtime.ensure_ir(folder, manifest["checksum"], status=status)
+        except Exception as exc:  # noqa: BLE001 - as `load_encoder` does under auto
+            if backend != "auto":
+                raise ModelError(f"cannot build the {resolved} backend: {exc}") from exc
+            if status:
+                status(f"cannot build the {resolved} backend ({exc}); runs will fall back")
+    return resolved
+
+
+def auto_backend() -> str:
+    """The backend ``auto`` means on this machine: the fastest measured to be faithful.
+
+    ``int8`` where the CPU has int8 dot products and NNCF can build it (or has built it),
+    ``openvino`` where OpenVINO is installed, else ``fp32``.
+    """
+    from align import models
+    from align.encoders import openvino_runtime
+
+    if not openvino_runtime.available():
+        return "fp32"
+    if openvino_runtime.cpu_has_int8_dot_products() and (
+        openvino_runtime.int8_dir(models.default_model_dir()).is_dir()  # built (checked on use)
+        or openvino_runtime.int8_buildable()
+    ):
+        return "int8"
+    return "openvino"
 
 
 def _sentence_transformer(
