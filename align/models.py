@@ -724,7 +724,7 @@ def model_info(model: str | None = None) -> dict[str, Any]:
             "backend": manifest["backend"] if manifest else None,
             "dimensions": manifest["dimensions"] if manifest else None,
             "source": manifest["source"] if manifest else _source_info()["source"],
-            # What `--backend auto` runs it on here (int8 needs VNNI or AMX).
+            # What `--backend auto` runs it on here (int8 on CPUs with VNNI and no AMX).
             "auto_backend": _auto_backend(),
         }
     assert model is not None

@@ -121,14 +121,14 @@ def test_calibration_text_covers_written_tokenised_and_lower_case_forms() -> Non
         assert script in names, script
 
 
-def test_auto_backend_takes_int8_only_where_the_cpu_has_int8_dot_products(monkeypatch) -> None:
+def test_auto_backend_takes_int8_only_where_it_pays_off(monkeypatch) -> None:
     from align.encoders import auto_backend, openvino_runtime
 
     if not openvino_runtime.available():
         pytest.skip("OpenVINO is not installed")
-    monkeypatch.setattr(openvino_runtime, "cpu_has_int8_dot_products", lambda: False)
+    monkeypatch.setattr(openvino_runtime, "int8_pays_off", lambda: False)
     assert auto_backend() == "openvino"
-    monkeypatch.setattr(openvino_runtime, "cpu_has_int8_dot_products", lambda: True)
+    monkeypatch.setattr(openvino_runtime, "int8_pays_off", lambda: True)
     monkeypatch.setattr(openvino_runtime, "int8_buildable", lambda: True)
     assert auto_backend() == "int8"
 
@@ -287,3 +287,22 @@ def test_token_vectors_computed_on_demand_are_kept_for_the_next_reader(default_e
     for a, b, c in zip(first, again, from_encode, strict=True):
         assert a[0] == b[0] == c[0]
         assert np.array_equal(a[1], b[1]) and np.array_equal(a[1], c[1])
+
+
+def test_auto_falls_back_to_the_float_model_when_the_int8_build_fails(monkeypatch) -> None:
+    from align.encoders import openvino_runtime
+
+    if not openvino_runtime.available():
+        pytest.skip("OpenVINO is not installed")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("quantiser unavailable")
+
+    monkeypatch.setattr(openvino_runtime, "int8_pays_off", lambda: True)
+    monkeypatch.setattr(openvino_runtime, "ensure_int8_ir", broken)
+    said: list[str] = []
+    encoder = load_encoder(status=said.append)
+    assert encoder.signature["backend"] in ("openvino-bf16", "openvino-f32")
+    assert any("quantiser unavailable" in line for line in said)
+    with pytest.raises(ModelError, match="quantiser unavailable"):
+        load_encoder(backend="int8")

@@ -21,7 +21,7 @@ __all__ = ["BACKENDS", "Encoder", "load_encoder"]
 #: ``openvino``: the default model in OpenVINO, bfloat16 where the CPU has it, else
 #: float32.  ``int8``: the same, its matrix products quantised to int8 (built once with
 #: NNCF).  ``fp32``: PyTorch float32, the reference.  ``auto``: ``int8`` on CPUs with
-#: int8 dot-product instructions, else ``openvino``, else ``fp32``.  Other models
+#: int8 dot products (VNNI) but no AMX, else ``openvino``, else ``fp32``.  Other models
 #: always run on ``fp32``.
 BACKENDS = ("auto", "openvino", "int8", "fp32")
 
@@ -119,7 +119,8 @@ def prepare_backend(backend: str = "auto", *, status: Status | None = None) -> s
 def auto_backend() -> str:
     """The backend ``auto`` means on this machine: the fastest measured to be faithful.
 
-    ``int8`` where the CPU has int8 dot products and NNCF can build it (or has built it),
+    ``int8`` where the CPU has int8 dot products but no AMX (there the float model is
+    slow) and NNCF can build it (or has built it),
     ``openvino`` where OpenVINO is installed, else ``fp32``.
     """
     from align import models
@@ -127,7 +128,7 @@ def auto_backend() -> str:
 
     if not openvino_runtime.available():
         return "fp32"
-    if openvino_runtime.cpu_has_int8_dot_products() and (
+    if openvino_runtime.int8_pays_off() and (
         openvino_runtime.int8_dir(models.default_model_dir()).is_dir()  # built (checked on use)
         or openvino_runtime.int8_buildable()
     ):
