@@ -514,7 +514,7 @@ def model(
         models.ensure_default_model(rebuild=rebuild, status=_status_printer(reporter))
         from align.encoders import prepare_backend
 
-        prepare_backend("auto", status=_status_printer(reporter))
+        prepare_backend("auto", status=_status_printer(reporter), retry=rebuild)
         reporter.done()
     info = models.model_info(name)
     if as_json:

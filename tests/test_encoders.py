@@ -306,3 +306,34 @@ def test_auto_falls_back_to_the_float_model_when_the_int8_build_fails(monkeypatc
     assert any("quantiser unavailable" in line for line in said)
     with pytest.raises(ModelError, match="quantiser unavailable"):
         load_encoder(backend="int8")
+
+
+def test_a_failed_int8_build_is_not_retried_until_the_tools_change(monkeypatch, tmp_path) -> None:
+    from align.encoders import auto_backend, openvino_runtime
+
+    if not openvino_runtime.available():
+        pytest.skip("OpenVINO is not installed")
+
+    attempts: list[int] = []
+
+    def failing(*args, **kwargs):
+        attempts.append(1)
+        raise RuntimeError("cannot quantise this graph")
+
+    monkeypatch.setattr(openvino_runtime, "int8_pays_off", lambda: True)
+    monkeypatch.setattr(openvino_runtime, "int8_buildable", lambda: True)
+    monkeypatch.setattr(openvino_runtime, "int8_dir", lambda source: tmp_path / "int8")
+    monkeypatch.setattr(openvino_runtime, "_quantise", failing)
+    assert auto_backend() == "int8"
+    encoder = load_encoder()  # tries int8, falls back to the float model
+    assert encoder.signature["backend"] in ("openvino-bf16", "openvino-f32")
+    assert (tmp_path / ".int8.failed").exists()
+    assert auto_backend() == "openvino"  # no second attempt with the same tools
+    load_encoder()
+    assert len(attempts) == 1
+    from align.encoders import prepare_backend
+
+    prepare_backend("auto", retry=True)  # `align model --rebuild` tries once more
+    assert len(attempts) == 2
+    monkeypatch.setattr(openvino_runtime, "INT8_BUILDER_VERSION", 10_000)
+    assert auto_backend() == "int8"  # a new build recipe is tried again

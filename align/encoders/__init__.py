@@ -90,16 +90,20 @@ def _openvino(
     )
 
 
-def prepare_backend(backend: str = "auto", *, status: Status | None = None) -> str:
+def prepare_backend(
+    backend: str = "auto", *, status: Status | None = None, retry: bool = False
+) -> str:
     """Build what `backend` runs on for the default model (OpenVINO's conversion, the int8
-    quantisation) now rather than at the first run; returns the backend it resolved to."""
+    quantisation) now rather than at the first run; returns the backend it resolved to.
+    `retry` forgets an int8 build that failed before (`align model --rebuild`)."""
     from align import models
+    from align.encoders import openvino_runtime
 
     folder, manifest = models.default_model(status=status)
+    if retry:
+        openvino_runtime.forget_int8_failure(folder)
     resolved = auto_backend() if backend == "auto" else backend
     if resolved in ("openvino", "int8"):
-        from align.encoders import openvino_runtime
-
         try:
             if resolved == "int8":
                 openvino_runtime.ensure_int8_ir(
@@ -120,7 +124,8 @@ def auto_backend() -> str:
     """The backend ``auto`` means on this machine: the fastest measured to be faithful.
 
     ``int8`` where the CPU has int8 dot products but no AMX (there the float model is
-    slow) and NNCF can build it (or has built it),
+    slow) and NNCF can build it (or has built it; not after it failed with the same
+    NNCF and OpenVINO),
     ``openvino`` where OpenVINO is installed, else ``fp32``.
     """
     from align import models
@@ -128,9 +133,12 @@ def auto_backend() -> str:
 
     if not openvino_runtime.available():
         return "fp32"
-    if openvino_runtime.int8_pays_off() and (
-        openvino_runtime.int8_dir(models.default_model_dir()).is_dir()  # built (checked on use)
-        or openvino_runtime.int8_buildable()
+    source = models.default_model_dir()
+    if (
+        openvino_runtime.int8_pays_off()
+        and not openvino_runtime.int8_build_failed(source)
+        # built (checked on use), or buildable
+        and (openvino_runtime.int8_dir(source).is_dir() or openvino_runtime.int8_buildable())
     ):
         return "int8"
     return "openvino"

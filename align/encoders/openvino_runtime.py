@@ -160,10 +160,52 @@ def ensure_int8_ir(
     float_ir = ensure_ir(source, source_checksum, status=status)
     if status:
         status(f"quantising {source.name} to int8 for OpenVINO (once, about 20 s)")
-    models.install_atomically(
-        folder, lambda tmp: _quantise(source, float_ir, source_checksum, prompt, tmp)
-    )
+    marker = _failure_marker(source)
+    try:
+        models.install_atomically(
+            folder, lambda tmp: _quantise(source, float_ir, source_checksum, prompt, tmp)
+        )
+    except Exception as exc:
+        # An NNCF that cannot quantise this model would fail the same way at every run,
+        # after seconds of work: `auto` takes the float model until the versions change.
+        try:
+            marker.write_text(json.dumps({**_int8_tools(), "error": str(exc)[:500]}) + "\n")
+        except OSError:
+            pass
+        raise
+    forget_int8_failure(source)
     return folder
+
+
+def _failure_marker(source: Path) -> Path:
+    folder = int8_dir(source)
+    return folder.with_name(f".{folder.name}.failed")
+
+
+def _int8_tools() -> dict[str, Any]:
+    from importlib import metadata
+
+    def version(package: str) -> str | None:
+        try:
+            return metadata.version(package)
+        except metadata.PackageNotFoundError:
+            return None
+
+    return {"builder_version": INT8_BUILDER_VERSION, "nncf": version("nncf"),
+            "openvino": version("openvino")}
+
+
+def forget_int8_failure(source: Path) -> None:
+    _failure_marker(source).unlink(missing_ok=True)
+
+
+def int8_build_failed(source: Path) -> bool:
+    """Whether building the int8 model failed before with the tools installed now."""
+    try:
+        failed = json.loads(_failure_marker(source).read_text())
+    except (OSError, ValueError):
+        return False
+    return all(failed.get(key) == value for key, value in _int8_tools().items())
 
 
 def _quantise(
