@@ -145,9 +145,9 @@ ModelOpt = Annotated[
 BackendOpt = Annotated[
     str,
     typer.Option("--backend", help="How to run the default model: 'auto' (the fastest here: "
-                 "'int8' on CPUs with int8 dot products, else 'openvino'), 'openvino' (OpenVINO, "
-                 "bfloat16 where the CPU has it), 'int8' (OpenVINO, quantised to int8) or 'fp32' "
-                 "(plain PyTorch float32, the reference)."),
+                 "'int8' on CPUs with int8 dot products and no AMX, else 'openvino'), "
+                 "'openvino' (OpenVINO, bfloat16 where the CPU has it), 'int8' (OpenVINO, "
+                 "quantised to int8) or 'fp32' (plain PyTorch float32, the reference)."),
 ]
 NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Embed everything again; don't read or write the caches.")

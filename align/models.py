@@ -703,15 +703,11 @@ def weights_checksum(folder: Path) -> str | None:
     return digest.hexdigest()
 
 
-def _auto_backend() -> str:
-    from align.encoders import auto_backend
-
-    return auto_backend()
-
-
 def model_info(model: str | None = None) -> dict[str, Any]:
     """What is known about `model` without loading it: id, path, signature, checksum, ..."""
     if is_default(model):
+        from align.encoders import auto_backend
+
         folder = default_model_dir()
         manifest = read_verified_manifest(folder, builder_version=BUILDER_VERSION)
         checksum = manifest["checksum"] if manifest else None
@@ -725,7 +721,7 @@ def model_info(model: str | None = None) -> dict[str, Any]:
             "dimensions": manifest["dimensions"] if manifest else None,
             "source": manifest["source"] if manifest else _source_info()["source"],
             # What `--backend auto` runs it on here (int8 on CPUs with VNNI and no AMX).
-            "auto_backend": _auto_backend(),
+            "auto_backend": auto_backend(),
         }
     assert model is not None
     path = resolve_model_path(model)

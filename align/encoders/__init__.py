@@ -48,7 +48,8 @@ def load_encoder(
         "checksum": manifest["checksum"],
         "signature": models.signature_of(models.DEFAULT_MODEL, manifest["checksum"]),
     }
-    if backend == "fp32" or (backend == "auto" and auto_backend() == "fp32"):
+    resolved = auto_backend() if backend == "auto" else backend
+    if resolved == "fp32":
         return _sentence_transformer(models.DEFAULT_MODEL, folder, signature, status)
     from align.encoders import openvino_runtime
 
@@ -56,7 +57,8 @@ def load_encoder(
         raise ModelError(
             f"the {backend} backend needs the package 'openvino': pip install openvino"
         )
-    tries = [backend] if backend != "auto" else [auto_backend(), "openvino"]
+    # Under auto, a failed int8 model falls back to the float one, and that to PyTorch.
+    tries = [resolved] if backend != "auto" else [resolved, "openvino"]
     for attempt in dict.fromkeys(tries):  # each once, in order
         try:
             return _openvino(folder, manifest["checksum"], dict(signature), attempt, status)
@@ -74,20 +76,29 @@ def _openvino(
     from align import models
     from align.encoders import openvino_runtime
 
-    prompt = models.PROMPTS[models.DEFAULT_PROMPT]
+    ir = _ensure_ir(folder, checksum, backend, status)
     if backend == "int8":
-        ir = openvino_runtime.ensure_int8_ir(folder, checksum, prompt=prompt, status=status)
         # Another NNCF or OpenVINO version may round a range differently: vectors of
         # one int8 build are not cached as another's.
         signature["quantised_checksum"] = models.read_verified_manifest(ir)["checksum"]
-    else:
-        ir = openvino_runtime.ensure_ir(folder, checksum, status=status)
     if status:
         status(f"loading {models.DEFAULT_MODEL} (OpenVINO{', int8' if backend == 'int8' else ''})")
     return openvino_runtime.OpenVINOEncoder(
-        folder, ir, id=models.DEFAULT_MODEL, signature=signature, prompt=prompt,
-        quantised=backend == "int8",
+        folder, ir, id=models.DEFAULT_MODEL, signature=signature,
+        prompt=models.PROMPTS[models.DEFAULT_PROMPT], quantised=backend == "int8",
     )
+
+
+def _ensure_ir(folder: Path, checksum: str, backend: str, status: Status | None) -> Path:
+    """The OpenVINO model folder `backend` runs on, built first if needed."""
+    from align import models
+    from align.encoders import openvino_runtime
+
+    if backend == "int8":
+        return openvino_runtime.ensure_int8_ir(
+            folder, checksum, prompt=models.PROMPTS[models.DEFAULT_PROMPT], status=status
+        )
+    return openvino_runtime.ensure_ir(folder, checksum, status=status)
 
 
 def prepare_backend(
@@ -105,13 +116,7 @@ def prepare_backend(
     resolved = auto_backend() if backend == "auto" else backend
     if resolved in ("openvino", "int8"):
         try:
-            if resolved == "int8":
-                openvino_runtime.ensure_int8_ir(
-                    folder, manifest["checksum"],
-                    prompt=models.PROMPTS[models.DEFAULT_PROMPT], status=status,
-                )
-            else:
-                openvino_runtime.ensure_ir(folder, manifest["checksum"], status=status)
+            _ensure_ir(folder, manifest["checksum"], resolved, status)
         except Exception as exc:  # noqa: BLE001 - as `load_encoder` does under auto
             if backend != "auto":
                 raise ModelError(f"cannot build the {resolved} backend: {exc}") from exc

@@ -220,18 +220,12 @@ def _quantise(
     tokenizer = Tokenizer.from_file(str(source / "tokenizer.json"))
     word_table = memmap_safetensor(source / "model.safetensors", WORD_TABLE)
     sentences = calibration_sentences()
-    # Batches as `encode` makes them, padded (a fixed shuffle mixes languages and forms).
+    # Padded batches of the model's own inputs (a fixed shuffle mixes languages and forms).
     random.Random(0).shuffle(sentences)
     tokenizer.enable_padding(pad_id=tokenizer.token_to_id("<pad>") or 0)
-    samples = []
-    for start in range(0, len(sentences), CALIBRATION_BATCH):
-        batch = sentences[start : start + CALIBRATION_BATCH]
-        encodings = tokenizer.encode_batch([prompt + s for s in batch])
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        samples.append({
-            "inputs_embeds": word_table[ids].astype(np.float32),
-            "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
-        })
+    batches = [sentences[start : start + CALIBRATION_BATCH]
+               for start in range(0, len(sentences), CALIBRATION_BATCH)]
+    samples = [_model_inputs(tokenizer, word_table, prompt, batch)[0] for batch in batches]
     nncf_logger = logging.getLogger("nncf")
     level = nncf_logger.level
     nncf_logger.setLevel(logging.ERROR)
@@ -330,6 +324,17 @@ def _convert(source: Path, source_checksum: str, folder: Path) -> dict[str, Any]
     }
 
 
+def _model_inputs(
+    tokenizer: Any, word_table: np.ndarray, prompt: str, texts: Sequence[str]
+) -> tuple[dict[str, np.ndarray], list[Any]]:
+    """The IR's inputs for `texts` (the prompt put before each, padded as `tokenizer`
+    pads), and their tokenisation."""
+    encodings = tokenizer.encode_batch([prompt + t for t in texts])
+    ids = np.array([e.ids for e in encodings], dtype=np.int64)
+    mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+    return {"inputs_embeds": word_table[ids].astype(np.float32), "attention_mask": mask}, encodings
+
+
 def memmap_safetensor(path: Path, name: str) -> np.ndarray:
     """One tensor of a safetensors file as a read-only memory map (no copy, no load)."""
     dtypes = {"F16": np.float16, "F32": np.float32, "BF16": None}
@@ -405,11 +410,8 @@ class OpenVINOEncoder:
     def _hidden(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[Any]]:
         """Hidden states (b, t, d) of `texts` with the prompt: the last layer, the
         layer `WORD_LAYER` (one inference gives both), and their tokenisation."""
-        encodings = self.tokenizer.encode_batch([self.prompt + t for t in texts])
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-        embeds = self.word_table[ids].astype(np.float32)
-        outputs = self.request.infer({"inputs_embeds": embeds, "attention_mask": mask})
+        inputs, encodings = _model_inputs(self.tokenizer, self.word_table, self.prompt, texts)
+        outputs = self.request.infer(inputs)
         return outputs[0], outputs[1], encodings
 
     def too_long(self, texts: Sequence[str]) -> set[str]:
