@@ -455,8 +455,9 @@ def evaluate(
         typer.Argument(help="SOURCE TRANSLATION GOLD (pre-split files, one sentence per line, "
                        "and gold links [i, j]:[k]), or folders holding such triples."),
     ],
-    output: Annotated[Path | None, typer.Option("--output", "-o",
-                                                help="Write the scores as JSON.")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the scores and each document's predicted links as JSON."
+    )] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Align the translation to the "
                                           "source instead (swaps gold sides).")] = False,
     source_ext: Annotated[str | None, typer.Option(help="In folders: the source files' "

@@ -218,8 +218,9 @@ def evaluate_paths(
 ) -> dict:
     """Align and score every document named by `paths` (see ``align eval --help``).
 
-    Returns ``{"documents": [per-document scores], "total": pooled scores,
-    "signature": ...}``.
+    Returns ``{"documents": [per-document scores and predicted links], "total": pooled
+    scores, "signature": ...}``; a document's ``links`` are ``[[source lines],
+    [translation lines]]`` as aligned (sides swapped under `reverse`).
     """
     from align import pipeline
     from align.aligner import AlignSettings
@@ -242,7 +243,10 @@ def evaluate_paths(
         signature = record.signature
         test = [(tuple(link.source), tuple(link.translation)) for link in record.links]
         total.add(gold, test)
-        documents.append({"name": pair.name, **score(gold, test)})
+        # The predicted links themselves, so that two runs (models, backends, settings)
+        # can be compared link by link and their errors read.
+        documents.append({"name": pair.name, **score(gold, test),
+                          "links": [[list(s), list(t)] for s, t in test]})
     if not pairs:
         raise InputError("no evaluation documents found: give SOURCE TRANSLATION GOLD, or a "
                          "folder holding NAME.<lang1>, NAME.<lang2> and a gold file")

@@ -50,10 +50,15 @@ def accuracy() -> None:
         ("TransRead dev en→fr", "transread-en-fr-dev", False),
         ("TransRead dev fr→en", "transread-en-fr-dev", True),
     ):
-        f1 = {b: evaluate_paths([DATA / folder], backend=b, reverse=reverse)["total"]["strict_f1"]
-              for b in ("fp32", "openvino", "int8")}
-        print(f"{name:<24} fp32 {f1['fp32']:.3f}   "
-              + "   ".join(f"{b} {f1[b]:.3f} ({f1[b] - f1['fp32']:+.3f})"
+        runs = {b: evaluate_paths([DATA / folder], backend=b, reverse=reverse)
+                for b in ("fp32", "openvino", "int8")}
+        f1 = {b: run["total"]["strict_f1"] for b, run in runs.items()}
+        # How many of fp32's links each backend does not predict: F1 moves by whole links.
+        links = {b: {(d["name"], json.dumps(link)) for d in run["documents"]
+                     for link in d["links"]} for b, run in runs.items()}
+        print(f"{name:<24} fp32 {f1['fp32']:.3f} ({len(links['fp32'])} links)   "
+              + "   ".join(f"{b} {f1[b]:.3f} ({f1[b] - f1['fp32']:+.3f}; "
+                         f"{len(links['fp32'] - links[b])} links differ)"
                          for b in ("openvino", "int8")))
     print()
 

@@ -321,6 +321,12 @@ def test_a_name_replaced_in_places_while_written_elsewhere_is_flagged():
     ("Personne n'a protesté.", ["n'a"]),
     ("Nul ne le sait.", ["ne"]),
     ("Une personne est venue.", []),
+    # ... with its complement between them; but a person ("une personne") is no subject
+    # of a negation, nor the "personne" of another clause.
+    ("Personne sur le quai ne fit signe.", ["ne"]),
+    ("Nul d'entre eux n'a protesté.", ["n'a"]),
+    ("Une personne du village ne vint que le soir.", []),
+    ("Il vint en personne, et ne resta qu'une heure.", []),
     # Expletive and restrictive "ne", "n'importe", "sans doute", "sans cesse": no negation.
     ("Avant qu'il ne parte, il mangea.", []),
     ("Il est plus grand qu'on ne croit.", []),
@@ -354,6 +360,9 @@ def test_french_negations(text, negating):
     ("Cela va sans dire.", "fr", []),
     ("Le canon tonnait sans repos, cherchant sans fin, sans relâche.", "fr", []),
     ("Ni moi non plus.", "fr", ["Ni"]),
+    # "Nowhere" negates in every language ("Nulle part elle n'avait marché").
+    ("Nirgends fand er Ruhe.", "de", ["Nirgends"]),
+    ("Nulle part elle n'avait marché.", "fr", ["n'avait"]),
     ("Moi non plus.", "fr", ["non"]),
     ("It is fine, isn't it?", "en", []),
     ("You know him, don 't you ?", "en", []),

@@ -303,3 +303,31 @@ def test_a_word_document_aligns_as_its_text_does(tmp_path, letter_outputs):
         s["text"] for s in from_txt["source"]["sentences"]]
     assert [(l["source"], l["translation"]) for l in from_docx["links"]] == [
         (l["source"], l["translation"]) for l in from_txt["links"]]
+
+
+def test_eval_writes_scores_and_the_predicted_links(tmp_path, default_encoder):
+    # Written for this test: four English sentences, the French of the second and
+    # third joined into one sentence, and a French sentence the English lacks; the
+    # gold links say so by hand.
+    (tmp_path / "doc.en").write_text(
+        "The train left the station at dawn.\n"
+        "The rain had not stopped for three days.\n"
+        "Nobody on the platform waved goodbye to the soldiers.\n"
+        "A week later the letter arrived in Barcelona.\n", encoding="utf-8")
+    (tmp_path / "doc.fr").write_text(
+        "Le train quitta la gare à l'aube.\n"
+        "Il pleuvait depuis trois jours, et personne sur le quai ne fit signe d'adieu "
+        "aux soldats.\n"
+        "Les mouettes criaient au-dessus du port.\n"
+        "Une semaine plus tard, la lettre arriva à Barcelone.\n", encoding="utf-8")
+    (tmp_path / "doc.gold").write_text("[0]:[0]\n[1, 2]:[1]\n[]:[2]\n[3]:[3]\n",
+                                       encoding="utf-8")
+    out = tmp_path / "scores.json"
+    result = runner.invoke(app, ["eval", str(tmp_path / "doc.en"), str(tmp_path / "doc.fr"),
+                                 str(tmp_path / "doc.gold"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(out.read_text(encoding="utf-8"))
+    [document] = scores["documents"]
+    assert document["links"] == [[[0], [0]], [[1, 2], [1]], [[], [2]], [[3], [3]]]
+    assert document["strict_f1"] == scores["total"]["strict_f1"] == 1.0
+    assert "strict F1 1.000" in result.output

@@ -188,11 +188,11 @@ NEGATIONS = {
     "en": frozenset("not never no nothing nobody none neither nor nowhere without cannot".split()),
     "fr": frozenset("non pas jamais rien aucun aucune sans ni nullement guere".split()),
     "de": frozenset("nicht nie niemals nichts niemand kein keine keinen keinem keiner keines "
-                    "ohne weder".split()),
+                    "ohne weder nirgends nirgendwo".split()),
     "es": frozenset("no nunca nada nadie ningun ninguna ningunos sin ni jamas tampoco".split()),
     "it": frozenset("non mai niente nulla nessuno nessuna senza ne".split()),
     "pt": frozenset("nao nunca nada ninguem nenhum nenhuma sem nem jamais".split()),
-    "nl": frozenset("niet nooit niets niemand geen zonder noch".split()),
+    "nl": frozenset("niet nooit niets niemand geen zonder noch nergens".split()),
     "ru": frozenset("не нет ни никогда ничего ничто никто нигде никакой никакая никакое "
                     "никакие без нельзя".split()),
 }

@@ -76,7 +76,7 @@ def _negations(text: str, language: str | None) -> tuple[Word, ...]:
                 key == "n" and text[w.end:w.end + 1] in "'’")):  # "n' osa", tokenised
             ne_at.append(k)
             if key != "n'importe" and not (key == "n" and after == "importe") and (
-                    before in _SUBJECTS or _negates_alone(tokens[k:k + 6])):
+                    _negative_subject(text, tokens, k) or _negates_alone(tokens[k:k + 6])):
                 particles.append((k, w))
         elif key in vocabulary:
             found.append((k, w))
@@ -202,6 +202,26 @@ _OBJECT_PRONOUNS = frozenset("le la les l lui leur me m te t se s nous vous y en
 _PARTNERS = frozenset("point plus personne nul nulle".split())
 #: ... and those of them that negate as the subject before it ("Personne n'a protesté").
 _SUBJECTS = frozenset("personne nul nulle".split())
+
+
+#: Words before "personne" that make it a noun ("une personne", "en personne": a person,
+#: in person), and how far before "ne" its subject may stand ("Personne sur le quai ne
+#: fit signe", "Nul d'entre eux n'osa").
+_PERSON_NOUN = frozenset("une la l cette chaque toute quelque en seule autre telle "
+                         "aucune premiere derniere".split())
+_SUBJECT_REACH = 5
+
+
+def _negative_subject(text: str, tokens, k: int) -> bool:
+    """Whether the French particle ``tokens[k]`` has "personne" or "nul" for its subject:
+    just before it, or a few words before it in the same clause."""
+    for j in range(k - 1, max(-1, k - 1 - _SUBJECT_REACH), -1):
+        if fold(tokens[j].text) in _SUBJECTS:
+            before = fold(tokens[j - 1].text).split("'")[0] if j else ""
+            return before not in _PERSON_NOUN
+        if _clause_break(text, tokens, j, "fr"):
+            return False  # the subject of another clause
+    return False
 
 
 def _negates_alone(tokens) -> bool:
