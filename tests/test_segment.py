@@ -119,8 +119,10 @@ def test_split_lines_takes_each_non_blank_line_as_one_sentence():
         ("Three", 1),
         ("Four? Five!", 1),
     ]
+    # Without blank lines, the lines are the sentences of one paragraph.
     seg = segment("a. B.\nc\n  \n", split="lines")
-    assert [(s.text, s.paragraph) for s in seg.sentences] == [("a. B.", 0), ("c", 1)]
+    assert [(s.text, s.paragraph) for s in seg.sentences] == [("a. B.", 0), ("c", 0)]
+    assert seg.paragraphs == 1
 
 
 def test_unknown_split_mode_is_a_usage_error():
