@@ -22,44 +22,43 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 
 
+DEV_SETS = (
+    ("Text+Berg dev de→fr", "textberg-de-fr-dev", False),
+    ("TransRead dev en→fr", "transread-en-fr-dev", False),
+    ("TransRead dev fr→en", "transread-en-fr-dev", True),
+)
+
+
 def accuracy() -> None:
+    from align.encoders import auto_backend
     from align.evaluate import evaluate_paths
 
     if not DATA.is_dir():
         print("accuracy: skipped (../shared/data not found)")
         return
-    print("## Accuracy (default model and settings, --split lines)")
+    default = auto_backend()
+    backends = ("fp32", "openvino", "int8")
+    # Every backend on every set, once: the default's run is one of them.
+    runs = {(name, b): evaluate_paths([DATA / folder], backend=b, reverse=reverse)
+            for name, folder, reverse in DEV_SETS for b in dict.fromkeys((default, *backends))}
+    print(f"## Accuracy (default model and settings, --split lines; backend {default})")
     print(f"{'set':<34} {'strict P':>8} {'R':>6} {'F1':>6}   {'lax P':>6} {'R':>6} {'F1':>6}")
-    for name, folder, reverse in (
-        ("Text+Berg dev de→fr", "textberg-de-fr-dev", False),
-        ("TransRead dev en→fr", "transread-en-fr-dev", False),
-        ("TransRead dev fr→en", "transread-en-fr-dev", True),
-    ):
-        started = time.perf_counter()
-        result = evaluate_paths([DATA / folder], reverse=reverse)
-        t = result["total"]
+    for name, _, _ in DEV_SETS:
+        t = runs[name, default]["total"]
         print(f"{name:<34} {t['strict_precision']:8.3f} {t['strict_recall']:6.3f} "
               f"{t['strict_f1']:6.3f}   {t['lax_precision']:6.3f} {t['lax_recall']:6.3f} "
-              f"{t['lax_f1']:6.3f}   ({time.perf_counter() - started:.1f} s)")
+              f"{t['lax_f1']:6.3f}")
     print()
-    from align.encoders import auto_backend
-
-    print(f"## Each backend against plain float32 (strict F1; auto is {auto_backend()} here)")
-    for name, folder, reverse in (
-        ("Text+Berg dev de→fr", "textberg-de-fr-dev", False),
-        ("TransRead dev en→fr", "transread-en-fr-dev", False),
-        ("TransRead dev fr→en", "transread-en-fr-dev", True),
-    ):
-        runs = {b: evaluate_paths([DATA / folder], backend=b, reverse=reverse)
-                for b in ("fp32", "openvino", "int8")}
-        f1 = {b: run["total"]["strict_f1"] for b, run in runs.items()}
+    print(f"## Each backend against plain float32 (strict F1; auto is {default} here)")
+    for name, _, _ in DEV_SETS:
+        f1 = {b: runs[name, b]["total"]["strict_f1"] for b in backends}
         # How many of fp32's links each backend does not predict: F1 moves by whole links.
-        links = {b: {(d["name"], json.dumps(link)) for d in run["documents"]
-                     for link in d["links"]} for b, run in runs.items()}
+        links = {b: {(d["name"], json.dumps(link)) for d in runs[name, b]["documents"]
+                     for link in d["links"]} for b in backends}
         print(f"{name:<24} fp32 {f1['fp32']:.3f} ({len(links['fp32'])} links)   "
               + "   ".join(f"{b} {f1[b]:.3f} ({f1[b] - f1['fp32']:+.3f}; "
                          f"{len(links['fp32'] - links[b])} links differ)"
-                         for b in ("openvino", "int8")))
+                         for b in backends[1:]))
     print()
 
 
@@ -79,11 +78,7 @@ def baselines() -> None:
         print("baselines: skipped (pip install galechurch)")
         return
     print("## Gale-Church (lengths only) against the default: strict / lax F1")
-    for name, folder, reverse in (
-        ("Text+Berg dev de→fr", "textberg-de-fr-dev", False),
-        ("TransRead dev en→fr", "transread-en-fr-dev", False),
-        ("TransRead dev fr→en", "transread-en-fr-dev", True),
-    ):
+    for name, folder, reverse in DEV_SETS:
         total = Score()
         started = time.perf_counter()
         for pair in find_eval_pairs(DATA / folder):

@@ -353,6 +353,18 @@ def test_french_negations(text, negating):
     assert [w.text for w in negations(text, "fr")] == negating
 
 
+def test_a_side_that_negates_more_often_is_not_said_to_negate_alone():
+    record = check([("The rain had not stopped for three days. Nobody on the platform "
+                     "waved goodbye.",
+                     "Il pleuvait depuis trois jours, et personne sur le quai ne fit "
+                     "signe d'adieu.")])
+    [shift] = [f for _, f in record.findings() if f.kind == "meaning-shift"]
+    assert shift.reason == "the source negates 2 times (not, Nobody), the translation once"
+    record = check([("He did not come.", "Il est venu.")])
+    [shift] = [f for _, f in record.findings() if f.kind == "meaning-shift"]
+    assert shift.reason == "the source negates (not) where the translation does not"
+
+
 @pytest.mark.parametrize(("text", "language", "negating"), [
     # Phrases whose negation word negates nothing: tags, idioms, "ni … non plus" once.
     ("C'est bien, n'est-ce pas ?", "fr", []),

@@ -654,6 +654,12 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
         spans += [ctx.span(link_side, w.start, w.end) for w in wa.unaligned(other)]
     shown = ", ".join(dict.fromkeys(w.text for w in extra))
     other_name = "translation" if where == "source" else "source"
+    fewer_count = min(len(left), len(right))
+    # Where both sides negate, "where the other does not" would be false: give the counts.
+    reason = (f"the {where} negates ({shown}) where the {other_name} does not"
+              if fewer_count == 0 else
+              f"the {where} negates {len(extra)} times ({shown}), the {other_name} "
+              f"{'once' if fewer_count == 1 else f'{fewer_count} times'}")
     if wa is None:
         # No word evidence.  One side affirms, the other negates: a reversal; different
         # counts of negations on both sides are mostly rephrasing ("not unlike", "ne … que").
@@ -669,10 +675,7 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
         other_language = tgt_lang if where == "source" else src_lang
         severity = "minor" if _unmatched(wa, where, extra, other_negations, taken_up,
                                          other_raw, other_language) else "info"
-    return Finding(
-        "meaning-shift", severity,
-        f"the {where} negates ({shown}) where the {other_name} does not", spans,
-    )
+    return Finding("meaning-shift", severity, reason, spans)
 
 
 def _unrelated(wa) -> bool:

@@ -124,7 +124,7 @@ def calibration_sentences() -> list[str]:
     `l' été`, `" Non , " dit -il`), sometimes lower-cased; such text moves the
     activations elsewhere, and int8 ranges read from running text alone cost those
     inputs up to 0.04 of cosine to the float model (under 0.01 once calibrated on all
-    three)
+    three).
     """
     lines = CALIBRATION_TEXT.read_text(encoding="utf-8").splitlines()
     written = [line for line in lines if line.strip() and not line.startswith("#")]
