@@ -2,8 +2,9 @@
 
     read → segment → embed → align → check → (render, in `align.render`)
 
-Every public function here is what a CLI command calls; the CLI only parses
-arguments and renders.  Example::
+The CLI's `run` and `check` call `align_files` (and `check_strings` for
+strings already paired); `align_texts`, `check`, `write` and `load` do from Python what
+`run`, `check` and `view` do from the shell.  Example::
 
     import align
     record = align.align_files("texts/serge-nin-1936/fr-retranslation.txt",
@@ -164,13 +165,22 @@ def check_strings(record: Alignment, options: Options | None = None,
     reporter = reporter or Reporter()
     record.source.language = options.source_language or record.source.language
     record.translation.language = options.translation_language or record.translation.language
+    glossary = options.glossary
+    if glossary:
+        from align.checks import glossary_terms
+        from align.checks.base import side_language
+
+        # A termbase's two languages are those of the strings: a mismatch fails before the
+        # model loads, not after.
+        glossary = glossary_terms(glossary, side_language(record.source),
+                                  side_language(record.translation))
     clock = time.perf_counter()
     encoder = load_encoder(options.model, options.backend, reporter.status)
     timings = {"model": time.perf_counter() - clock}
     clock = time.perf_counter()
     reporter.status("checking")
     aligned = _aligned(record)
-    check_alignment(record, encoder, glossary=options.glossary, rules=options.rules,
+    check_alignment(record, encoder, glossary=glossary, rules=options.rules,
                     ignore=options.ignore, cache=options.cache,
                     **_sentence_vectors(record, encoder, options.cache))
     timings["check"] = time.perf_counter() - clock

@@ -960,6 +960,25 @@ def test_a_termbase_without_the_texts_languages_fails_before_the_model_runs(tmp_
         result.output)
 
 
+def test_a_termbase_without_the_pairs_languages_fails_before_the_model_runs(tmp_path):
+    from typer.testing import CliRunner
+
+    from align.cli import app
+    from align.errors import EXIT_INPUT
+
+    termbase = tmp_path / "terms.tbx"
+    termbase.write_text(TBX2.replace('"fr-FR"', '"es"').replace('"fr"', '"es"'), "utf-8")
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("Les camarades du syndicat sont arrivés hier soir à la gare.\t"
+                     "The comrades of the union arrived at the station last night.\n", "utf-8")
+    result = CliRunner().invoke(app, ["check", "--pairs", str(pairs), "--glossary",
+                                      str(termbase), "--model", str(tmp_path / "no-model")])
+    # As with two texts: the missing model would fail otherwise, after the languages.
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert "holds terms in de, en, es, not in both languages of the texts (fr → en)" in (
+        result.output)
+
+
 def test_a_baseline_sets_aside_accepted_findings_wherever_their_link_moved(tmp_path):
     import json
 

@@ -27,6 +27,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from pdf_pages import write_pdf
 from typer.testing import CliRunner
 
 from align import markup
@@ -165,6 +166,12 @@ def bad_inputs(tmp: Path) -> list[tuple[str, list[str | Path], int, list[str]]]:
                                                 "no-such-org/no-such-model"],
          EXIT_MODEL, ["no-such-org/no-such-model"]),
         ("view: not a record", ["view", STORY_EN], EXIT_INPUT, ["is not JSON"]),
+        ("a scanned PDF (no text in it)", [*run, write_pdf(tmp / "scan.pdf", [[], []]),
+                                           STORY_EN], EXIT_INPUT,
+         ["scan.pdf is a PDF document with no text in it (scanned pages?)",
+          "run OCR on it first (e.g. `ocrmypdf scan.pdf scan-ocr.pdf`)"]),
+        ("model folder missing", [*run, STORY_FR, STORY_EN, "-m", str(tmp / "nope")],
+         EXIT_MODEL, [f"model folder '{tmp / 'nope'}' does not exist: check the path"]),
     ]
 
 
@@ -174,6 +181,7 @@ CASE_NAMES = [
     "device (never ends)", "output in a missing directory", "unknown output extension",
     "output is an input, even with --force", "unknown option value",
     "model not on this machine, offline", "view: not a record",
+    "a scanned PDF (no text in it)", "model folder missing",
 ]
 
 

@@ -157,11 +157,11 @@ class CheckContext:
 
     @cached_property
     def source_language(self) -> str | None:
-        return self.alignment.source.language or _guess(self.alignment.source.texts())
+        return side_language(self.alignment.source)
 
     @cached_property
     def translation_language(self) -> str | None:
-        return self.alignment.translation.language or _guess(self.alignment.translation.texts())
+        return side_language(self.alignment.translation)
 
     def language(self, side: SideName) -> str | None:
         return self.source_language if side == "source" else self.translation_language
@@ -276,10 +276,13 @@ class CheckContext:
         return spans
 
 
-def _guess(texts: list[str]) -> str | None:
+def side_language(side) -> str | None:
+    """The language of `side` (an `align.record.Side`): as it says, else detected."""
+    if side.language:
+        return side.language
     from align.language import detect_language
 
-    return detect_language(" ".join(texts)[:20000])
+    return detect_language(" ".join(side.texts())[:20000])
 
 
 def quote(text: str, limit: int = 60) -> str:
