@@ -28,6 +28,7 @@ from align.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     AlignError,
+    ModelError,
     UsageError,
 )
 
@@ -211,6 +212,16 @@ def _options(**kwargs: Any):
     return Options(settings=settings, **kwargs)
 
 
+def _check_backend(backend: str) -> None:
+    # Here, not in the encoder: a mistyped value is a usage error (exit 2), found before
+    # any file is read.
+    from align.encoders import BACKENDS
+
+    if backend not in BACKENDS:
+        choices = ", ".join(repr(b) for b in BACKENDS[:-1]) + f" or {BACKENDS[-1]!r}"
+        raise UsageError(f"--backend must be {choices}, not {backend!r}")
+
+
 def _rules(path: Path | None):
     if path is None:
         return ()
@@ -254,7 +265,8 @@ def run(
     max_chars: Annotated[
         int,
         typer.Option(help="Cut sentences longer than this many characters at a clause "
-                     "boundary (0: never); the model reads at most 512 tokens of one."),
+                     "boundary, else between words (0: never; otherwise at least 20); the "
+                     "model reads at most 512 tokens of one."),
     ] = 1000,
     glossary: GlossaryOpt = None,
     rules: RulesOpt = None,
@@ -273,6 +285,7 @@ def run(
     import align.pipeline as pipeline
     from align.outputs import check_outputs, write_outputs
 
+    _check_backend(backend)
     outputs = list(output or [])
     inputs = [source, translation, *(p for p in (glossary, rules) if p)]
     check_outputs(outputs, force=force, inputs=inputs)  # fail before the slow part
@@ -456,7 +469,8 @@ def evaluate(
                        "and gold links [i, j]:[k]), or folders holding such triples."),
     ],
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the scores and each document's predicted links as JSON."
+        "--output", "-o", help="Write the scores and each document's predicted links as JSON "
+        "to this file (NAME.json)."
     )] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Align the translation to the "
                                           "source instead (swaps gold sides).")] = False,
@@ -474,8 +488,13 @@ def evaluate(
     from align.evaluate import evaluate_paths
     from align.outputs import atomic_write_bytes, check_outputs
 
+    _check_backend(backend)
     if output is not None:
-        check_outputs([output], force=force)
+        # The renderers' extensions (.tsv, .html, ...) would name formats eval does not write.
+        if output.suffix.lower() != ".json":
+            raise UsageError(f"eval writes its scores as JSON: name the output NAME.json, "
+                             f"not {output.name!r}")
+        check_outputs([output], force=force, inputs=paths)
     result = evaluate_paths(paths, model=model, cache=not no_cache, reverse=reverse,
                             source_ext=source_ext, reporter=RichReporter(err), backend=backend)
     console = Console(highlight=False)
@@ -517,6 +536,9 @@ def model(
 
         prepare_backend("auto", status=_status_printer(reporter), retry=rebuild)
         reporter.done()
+    if not models.is_default(name):
+        assert name is not None
+        _require_local_model(name)
     info = models.model_info(name)
     if as_json:
         sys.stdout.write(json.dumps(info, indent=1, default=str) + "\n")
@@ -553,6 +575,18 @@ def cache(
         rows = "unreadable" if entry["rows"] is None else f"{entry['rows']:,} rows"
         console.print(f"{entry['name']:>13}: {entry['path']} ({entry['bytes'] / 2**20:,.1f} MiB, "
                       f"{rows}{cap})", markup=False, soft_wrap=True)
+
+
+def _require_local_model(name: str) -> None:
+    """Raise `ModelError` unless model `name` is on this machine, as `align run -m` would."""
+    from align import models
+
+    # A file, a missing folder, or a name not cached on an offline machine: run's messages.
+    models.require_available(name)
+    if models.resolve_model_path(name) is None:  # the hub is reachable, but nothing is here
+        raise ModelError(f"model {name!r} is not on this machine (neither a local folder nor "
+                         "in the Hugging Face cache): 'align run -m NAME' downloads it from "
+                         "the hub first")
 
 
 def _status_printer(reporter: RichReporter) -> Callable[[str], None]:

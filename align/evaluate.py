@@ -2,8 +2,12 @@
 
 Gold files hold one link per line, ``[i, j]:[k]`` with 0-based sentence (line)
 numbers, source side first; an empty side (``[]:[k]``) is an insertion or a
-deletion.  Scoring follows Sennrich & Volk (2011) as implemented for the
-published Vecalign and Bertalign figures, so numbers are comparable:
+deletion.  Within a side the numbers increase, and no sentence is in two links; a
+side may skip a sentence (``[250]:[291, 293]``), links may cross, and a sentence may
+be in no link, as in the published Text+Berg gold.
+
+Scoring follows Sennrich & Volk (2011) as implemented for the published Vecalign and
+Bertalign figures, so numbers are comparable:
 
 * a predicted link is *strict*-correct if it equals a gold link exactly, and
   *lax*-correct if it shares a source sentence with some gold link and a target
@@ -26,25 +30,64 @@ from align.errors import InputError
 
 LinkPair = tuple[tuple[int, ...], tuple[int, ...]]
 
-_LINE = re.compile(r"^\s*\[([\d,\s]*)\]\s*:\s*\[([\d,\s]*)\]\s*$")
+# Signed numbers match, so that a negative one is named as such rather than as a
+# malformed line.
+_LINE = re.compile(r"^\s*\[([-\d,\s]*)\]\s*:\s*\[([-\d,\s]*)\]\s*$")
+_SIDES = ("source", "translation")
 
 
-def parse_links(text: str, name: str = "gold") -> list[LinkPair]:
-    """Read ``[i, j]:[k]`` lines; blank lines are skipped."""
+def parse_links(
+    text: str,
+    name: str = "gold",
+    *,
+    line_counts: tuple[int, int] | None = None,
+    files: tuple[str, str] = ("the source", "the translation"),
+) -> list[LinkPair]:
+    """Read ``[i, j]:[k]`` lines; blank lines are skipped.
+
+    Raise `InputError`, naming `name` and the line, for a line that is not a link, a
+    negative number, the numbers of a side not in increasing order, or a sentence
+    already in another link; given `line_counts` (of the source and the translation,
+    called `files` in the message), also for a number past the end of its file.
+    """
     links: list[LinkPair] = []
+    linked_on: tuple[dict[int, int], dict[int, int]] = ({}, {})
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
+        where = f"{name}, line {number}"
         match = _LINE.match(line)
-        if not match:
-            raise InputError(
-                f"{name}, line {number}: expected a link like [0, 1]:[2], got {line!r}"
-            )
-        src, tgt = (
-            tuple(int(x) for x in part.replace(",", " ").split()) for part in match.groups()
-        )
-        links.append((src, tgt))
+        sides = [_side_numbers(part) for part in match.groups()] if match else [None]
+        if None in sides:
+            raise InputError(f"{where}: expected a link like [0, 1]:[2], got {line!r}")
+        for side, numbers, linked, file, count in zip(
+            _SIDES, sides, linked_on, files, line_counts or (None, None), strict=True
+        ):
+            if any(i < 0 for i in numbers):
+                raise InputError(f"{where}: {line.strip()} has a negative line number; "
+                                 "lines are numbered from 0")
+            if list(numbers) != sorted(set(numbers)):
+                raise InputError(f"{where}: the {side} lines of {line.strip()} must be in "
+                                 "increasing order, each once")
+            if count is not None and numbers and numbers[-1] >= count:
+                raise InputError(f"{where}: {line.strip()} refers to {side} line "
+                                 f"{numbers[-1]}, but {file} has {count} lines (numbered "
+                                 "from 0)")
+            for i in numbers:
+                if i in linked:
+                    raise InputError(f"{where}: {side} line {i} is already in the link on "
+                                     f"line {linked[i]}; a sentence belongs to one link at most")
+                linked[i] = number
+        links.append((sides[0], sides[1]))
     return links
+
+
+def _side_numbers(side: str) -> tuple[int, ...] | None:
+    """The numbers of one side of a link (``"1, 2"``), None if one is not a number (``1-2``)."""
+    try:
+        return tuple(int(x) for x in side.replace(",", " ").split())
+    except ValueError:
+        return None
 
 
 def format_links(links: Iterable[LinkPair]) -> str:
@@ -226,15 +269,19 @@ def evaluate_paths(
     from align.aligner import AlignSettings
 
     pairs = _pairs_from(paths, source_ext)
+    if not pairs:
+        raise InputError("no evaluation documents found: give SOURCE TRANSLATION GOLD, or a "
+                         "folder holding NAME.<lang1>, NAME.<lang2> and a gold file")
+    # Every document is read and its gold checked before the model loads: a bad gold
+    # file fails in a second, not after the documents before it are aligned.
+    sides_and_gold = [_read_pair(pair) for pair in pairs]
     options = pipeline.Options(model=model, split="lines", cache=cache, check=False,
                                settings=settings or AlignSettings(), backend=backend)
     encoder = pipeline.load_encoder(model, backend)
     total = Score()
     documents = []
     signature: dict = {}
-    for pair in pairs:
-        source, translation = _read_lines(pair.source), _read_lines(pair.translation)
-        gold = parse_links(pair.gold.read_text(encoding="utf-8"), str(pair.gold))
+    for pair, (source, translation, gold) in zip(pairs, sides_and_gold, strict=True):
         if reverse:
             source, translation = translation, source
             gold = [(t, s) for s, t in gold]
@@ -247,23 +294,36 @@ def evaluate_paths(
         # can be compared link by link and their errors read.
         documents.append({"name": pair.name, **score(gold, test),
                           "links": [[list(s), list(t)] for s, t in test]})
-    if not pairs:
-        raise InputError("no evaluation documents found: give SOURCE TRANSLATION GOLD, or a "
-                         "folder holding NAME.<lang1>, NAME.<lang2> and a gold file")
     return {"documents": documents, "total": total.as_dict(), "signature": signature,
             "reverse": reverse}
 
 
 def _pairs_from(paths: Sequence[Path], source_ext: str | None) -> list[EvalPair]:
     paths = [Path(p) for p in paths]
-    if len(paths) == 3 and all(p.is_file() for p in paths):
+    if len(paths) == 3 and not any(p.is_dir() for p in paths):
+        # A missing one of the three is named when it is read.
         return [EvalPair(paths[0].stem, paths[0], paths[1], paths[2])]
     pairs: list[EvalPair] = []
     for path in paths:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder: check the path")
         if not path.is_dir():
             raise InputError(f"{path}: give three files (SOURCE TRANSLATION GOLD) or folders")
         pairs.extend(find_eval_pairs(path, source_ext))
     return pairs
+
+
+def _read_pair(pair: EvalPair):
+    """The two sides of `pair` as `Side`s and its gold links, checked against them."""
+    from align.reading import read_document
+
+    source, translation = _read_lines(pair.source), _read_lines(pair.translation)
+    gold = parse_links(
+        read_document(pair.gold).text, str(pair.gold),
+        line_counts=(len(source.sentences), len(translation.sentences)),
+        files=(str(pair.source), str(pair.translation)),
+    )
+    return source, translation, gold
 
 
 def _read_lines(path: Path):

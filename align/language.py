@@ -12,6 +12,10 @@ Two signals:
 
 `language_scores` gives every candidate's share of the evidence; `detect_language`
 gives the best one, or None when the text is too short or the evidence too even.
+
+Language codes given by the user or by a file are BCP 47 tags that may name a region
+(``fr-FR``, ``fr_FR``, ``pt-BR``): `language_tag` writes them the standard way for the
+record, and `primary_language` gives what every language-dependent rule reads (``fr``).
 """
 
 from __future__ import annotations
@@ -157,6 +161,44 @@ def detect_language(text: str) -> str | None:
             return None
         return best if score >= MIN_MARGIN * second else None
     return best if score >= 0.5 else None
+
+
+#: What a language code may look like: a language subtag, then subtags joined by ``-``
+#: (or ``_``, as locales write them: ``fr_FR``).
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def language_tag(code: str) -> str | None:
+    """``code`` as a BCP 47 tag in its usual case, or None if it is not shaped like one.
+
+    ``fr_FR`` and ``FR-fr`` give ``fr-FR``, ``zh_hant_tw`` gives ``zh-Hant-TW``: the
+    language lower case, a script title case, a region upper case, the rest (variants,
+    and everything after a one-letter extension such as ``x-``) lower case."""
+    code = code.strip()
+    if not _LANGUAGE_TAG.fullmatch(code):
+        return None
+    language, *rest = code.replace("_", "-").split("-")
+    subtags = [language.lower()]
+    extension = False
+    for subtag in rest:
+        extension = extension or len(subtag) == 1
+        if not extension and len(subtag) == 4 and subtag.isalpha():
+            subtags.append(subtag.title())  # script: Hant, Latn, Cyrl
+        elif not extension and (len(subtag) == 2 and subtag.isalpha() or len(subtag) == 3
+                                and subtag.isdigit()):
+            subtags.append(subtag.upper())  # region: FR, BR, 419
+        else:
+            subtags.append(subtag.lower())
+    return "-".join(subtags)
+
+
+def primary_language(tag: str | None) -> str | None:
+    """The primary language subtag of ``tag``, lower case (``fr`` for ``fr-FR``, ``fr_FR``
+    or ``FR``), or None: what the segmentation rules, the abbreviations and the checks
+    compare, since a region changes none of them."""
+    if not tag:
+        return None
+    return re.split(r"[-_\s]", tag.strip(), maxsplit=1)[0].lower() or None
 
 
 def _refine(lang: str, text: str) -> str:

@@ -673,7 +673,10 @@ def require_available(model: str) -> None:
     """Raise `ModelError` at once if `model` is not on this machine and cannot be downloaded."""
     if is_default(model) or resolve_model_path(model) is not None:
         return
-    if model.startswith((".", "/", "~")):
+    if Path(model).expanduser().is_file():
+        raise ModelError(f"{model!r} is a file, not a model folder: give the folder that holds "
+                         "the model (its config.json and weights)")
+    if model.startswith((".", "/", "~")) or Path(model).expanduser().exists():
         raise ModelError(f"model folder {model!r} does not exist: check the path")
     if hub_reachable():
         return

@@ -180,8 +180,10 @@ def _plan(
             earlier = named_by.setdefault(file.resolve(), position)
             if earlier != position:
                 other = plan[earlier][0]
-                same = f"{path} is given twice" if other == path else f"{other} and {path} both"
-                raise UsageError(f"{same} write {file}; give each output its own name")
+                if other == path:
+                    raise UsageError(f"{path} is given twice; give each output its own name")
+                raise UsageError(f"{other} and {path} both write {file}; give each output its "
+                                 "own name")
     for _, _, announced in plan:
         for file in announced:
             _check_not_an_input(file, inputs)

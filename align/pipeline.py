@@ -163,8 +163,9 @@ def check_strings(record: Alignment, options: Options | None = None,
 
     options = _options(options, kwargs)
     reporter = reporter or Reporter()
-    record.source.language = options.source_language or record.source.language
-    record.translation.language = options.translation_language or record.translation.language
+    given = _given_languages(options)
+    record.source.language = given[0] or record.source.language
+    record.translation.language = given[1] or record.translation.language
     glossary = options.glossary
     if glossary:
         from align.checks import glossary_terms
@@ -179,7 +180,7 @@ def check_strings(record: Alignment, options: Options | None = None,
     timings = {"model": time.perf_counter() - clock}
     clock = time.perf_counter()
     reporter.status("checking")
-    aligned = _aligned(record)
+    aligned = record.made_by_aligner()
     check_alignment(record, encoder, glossary=glossary, rules=options.rules,
                     ignore=options.ignore, cache=options.cache,
                     **_sentence_vectors(record, encoder, options.cache))
@@ -194,16 +195,29 @@ def check_strings(record: Alignment, options: Options | None = None,
     return record
 
 
-def _aligned(record: Alignment) -> bool:
-    """Whether `record` holds links the aligner made (not pairs a file gave)."""
-    return bool(record.signature.get("alignment")) and record.signature.get("input") != "pairs"
+def _given_languages(options: Options) -> tuple[str | None, str | None]:
+    """The languages `options` names, as BCP 47 tags (``fr_FR`` is ``fr-FR``): the record
+    keeps region and all for the outputs, the rules read the primary subtag
+    (`align.language.primary_language`)."""
+    from align.errors import UsageError
+    from align.language import language_tag
+
+    given: list[str | None] = []
+    for code, option in ((options.source_language, "--source-lang"),
+                         (options.translation_language, "--translation-lang")):
+        tag = language_tag(code) if code else None
+        if code and tag is None:
+            raise UsageError(f"{option} {code!r} is not a language code: give one such as fr "
+                             "or fr-FR")
+        given.append(tag)
+    return given[0], given[1]
 
 
 def _sentence_vectors(record: Alignment, encoder: Any, cache: bool) -> dict[str, np.ndarray]:
     """For a saved alignment checked again, its sentences' vectors, so that its links are
     measured as the run that aligned it measured them (a link of several sentences by the
     sum of their vectors; a file of pairs has one text per link instead)."""
-    if not _aligned(record):
+    if not record.made_by_aligner():
         return {}
     from align.embedding_cache import embed
 
@@ -230,7 +244,7 @@ def align_texts(
     **kwargs: Any,
 ) -> Alignment:
     """Segment, align and check two texts already in memory."""
-    from align.language import detect_language
+    from align.language import detect_language, primary_language
     from align.segment import segment
 
     options = _options(options, kwargs)
@@ -239,12 +253,12 @@ def align_texts(
     warnings: list[str] = []
 
     clock = time.perf_counter()
+    given = _given_languages(options)
     detected = (detect_language(source_text[:20000]), detect_language(translation_text[:20000]))
-    src_lang = options.source_language or detected[0]
-    tgt_lang = options.translation_language or detected[1]
+    src_lang = given[0] or detected[0]
+    tgt_lang = given[1] or detected[1]
     warnings += _expected_language_warnings(
-        (options.source_language, options.translation_language), detected,
-        (source_name, translation_name),
+        (given[0], given[1]), detected, (source_name, translation_name),
     )
     src_seg = segment(source_text, split=options.split, language=src_lang,
                       max_chars=options.max_chars, name=source_name)
@@ -261,7 +275,8 @@ def align_texts(
 
         # A termbase's two languages are those of the texts: a mismatch fails before the
         # model runs, not after.
-        glossary = glossary_terms(glossary, src_lang, tgt_lang)
+        glossary = glossary_terms(glossary, primary_language(src_lang),
+                                  primary_language(tgt_lang))
     timings["segment"] = time.perf_counter() - clock
 
     clock = time.perf_counter()
@@ -394,7 +409,10 @@ def signature(encoder: Any, options: Options) -> dict[str, Any]:
 
 
 def _language_warnings(source: Side, translation: Side) -> list[str]:
-    if source.language and source.language == translation.language:
+    from align.language import primary_language
+
+    if source.language and primary_language(source.language) == primary_language(
+            translation.language):
         return [
             f"both sides look like the same language ({source.language}): is the translation "
             "really a translation?"
@@ -484,7 +502,7 @@ def check(
     check_alignment(record, encoder, glossary=glossary, rules=rules, ignore=ignore, cache=cache,
                     **_sentence_vectors(record, encoder, cache))
     record.signature.pop("baseline", None)  # the findings it set aside are gone
-    if _aligned(record):
+    if record.made_by_aligner():
         _mark_checked(record, encoder)
     if accepted is not None:
         apply_baseline(record, accepted, str(baseline))

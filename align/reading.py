@@ -16,14 +16,18 @@ Encoding rule (see docs/segmentation.md for the measurements behind it):
    text are kept as control characters);
 5. otherwise Western European text is read as Windows-1252, or as Latin-1 if it
    holds bytes Windows-1252 leaves undefined; text whose high bytes are mostly
-   letters of another script is handed to ``charset-normalizer``.
+   letters of another script is decoded in each legacy code page it may be in (and in
+   ``charset-normalizer``'s guess), and the most plausible text wins (`_implausibility`).
 
 Steps 2-5 other than UTF-8 are reported as a warning.
 """
 
 from __future__ import annotations
 
+import codecs
+import functools
 import io
+import math
 import re
 import stat
 import unicodedata
@@ -33,6 +37,7 @@ from pathlib import Path
 # lxml is imported only when a page or package is read, pdfminer only when a PDF is.
 from align import markup, pdf
 from align.errors import InputError
+from align.segment import BLANK
 
 #: Human names for the encodings this module reports.
 ENCODING_NAMES = {
@@ -44,6 +49,19 @@ ENCODING_NAMES = {
     "utf-32": "UTF-32",
     "cp1252": "Windows-1252",
     "latin-1": "Latin-1 (ISO-8859-1)",
+    "cp1251": "Windows-1251",
+    "koi8-r": "KOI8-R",
+    "koi8-u": "KOI8-U",
+    "cp866": "DOS Cyrillic (CP866)",
+    "iso8859-5": "ISO-8859-5",
+    "cp1253": "Windows-1253",
+    "iso8859-7": "ISO-8859-7",
+    "gb18030": "GB18030",
+    "big5": "Big5",
+    "shift_jis": "Shift-JIS",
+    "cp932": "Shift-JIS (Windows, CP932)",
+    "euc_jp": "EUC-JP",
+    "euc_kr": "EUC-KR",
 }
 
 
@@ -248,8 +266,7 @@ _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 _LINE_ENDINGS = re.compile(r"\r\n?")
 _ASCII_LETTER_BYTES = bytes(range(65, 91)) + bytes(range(97, 123))
-#: Bytes 0xC0-0xFF: letters in every ISO-8859 / Windows Latin code page.
-_HIGH_LETTER_BYTES = bytes(range(0xC0, 0x100))
+_ASCII_LETTERS = _ASCII_LETTER_BYTES.decode("ascii")
 #: C0 and C1 control characters other than tab, line feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -278,7 +295,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
         )
     else:
         text, encoding = _decode(data, name, warnings)
-    if not text.strip():
+    if not text.strip(BLANK):  # zero-width spaces alone are as empty as spaces alone
         raise InputError(f"{name} is empty: give a file with the text to align")
     text = _LINE_ENDINGS.sub("\n", text)
     _warn_about_controls(text, name, warnings)
@@ -334,17 +351,220 @@ def _decode(data: bytes, name: str, warnings: list[str]) -> tuple[str, str]:
 
 
 def _legacy_encoding(data: bytes) -> str:
-    """Windows-1252 or Latin-1 for Western European text, else charset-normalizer's guess."""
-    high_letters = len(data) - len(data.translate(None, _HIGH_LETTER_BYTES))
-    letters = high_letters + len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
-    if letters and high_letters / letters > 0.3:
+    """Windows-1252 or Latin-1 for Western European text, else the code page in which the
+    text reads most plausibly (`_implausibility`)."""
+    # High bytes are letters, and a few punctuation marks, in every legacy code page.
+    high = len(_HIGH_BYTE.findall(data))
+    letters = high + len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
+    if letters and high / letters > 0.3:
         # Not a Latin-script text with a few accents: Cyrillic, Greek, CJK, ...
-        guess = _charset_normalizer_guess(data)
+        guess = _most_plausible_encoding(data)
         if guess is not None:
             return guess
     if _CP1252_UNDEFINED.search(data):
         return "latin-1"
     return "cp1252"
+
+
+#: The legacy code pages every such file is read in, besides ``charset-normalizer``'s
+#: guess, in the order that settles a tie (two code pages that read the bytes alike:
+#: KOI8-U reads Russian as KOI8-R does).  Other code pages (EUC-JP, EUC-KR, Big5,
+#: Hebrew, Arabic, Thai ...) come only from the guess: EUC-JP, EUC-KR and GB 2312 put
+#: their everyday characters at the same byte values, which the costs below cannot
+#: weigh without the languages' character frequencies.
+LEGACY_CANDIDATES = (
+    "cp1252",
+    "cp1251", "koi8-r", "koi8-u", "cp866", "iso8859-5",
+    "cp1253", "iso8859-7",
+    "gb18030", "shift_jis",
+)
+#: How many bytes of each reading are weighed (the same bytes for every code page, so
+#: that the costs compare): enough to tell, fast on a book.
+_SAMPLE_BYTES = 20000
+
+
+def _most_plausible_encoding(data: bytes) -> str | None:
+    """The candidate code page (or ``charset-normalizer``'s guess) whose reading of ``data``
+    is the most plausible text; None if none decodes it.
+
+    ``charset-normalizer`` alone is made for long documents: on a line or two of Russian
+    in KOI8-R it answered Shift-JIS (half-width katakana and rare ideographs)."""
+    candidates = list(LEGACY_CANDIDATES)
+    guess = _charset_normalizer_guess(data)
+    # A code page of these scripts keeps ASCII as ASCII (not EBCDIC, not UTF-16).
+    if (guess is not None and codecs.lookup(guess).name not in candidates
+            and _ASCII_LETTER_BYTES.decode(guess, errors="replace") == _ASCII_LETTERS):
+        candidates.append(guess)
+    best: tuple[float, str] | None = None
+    for encoding in candidates:
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        # A character cut in two at the sample's end is left out.
+        cost = _implausibility(data[:_SAMPLE_BYTES].decode(encoding, errors="ignore"))
+        if best is None or cost < best[0]:
+            best = (cost, encoding)
+    return best[1] if best else None
+
+
+#: Share of each letter among the Cyrillic letters of Russian prose (Ukrainian's own
+#: letters at their Ukrainian rates).  The code pages a Cyrillic file is confused with
+#: give Cyrillic letters too, but other ones (KOI8-R read as Windows-1251 turns о into
+#: П), so how usual the letters are tells the right reading from the wrong ones.
+_CYRILLIC_FREQUENCY = {
+    "о": 0.1097, "е": 0.0845, "а": 0.0801, "и": 0.0735, "н": 0.0670, "т": 0.0626,
+    "с": 0.0547, "р": 0.0473, "в": 0.0454, "л": 0.0440, "к": 0.0349, "м": 0.0321,
+    "д": 0.0298, "п": 0.0281, "у": 0.0262, "я": 0.0201, "ы": 0.0190, "ь": 0.0174,
+    "г": 0.0170, "з": 0.0165, "б": 0.0159, "ч": 0.0144, "й": 0.0121, "х": 0.0097,
+    "ж": 0.0094, "ш": 0.0073, "ю": 0.0064, "ц": 0.0048, "щ": 0.0036, "э": 0.0032,
+    "ф": 0.0026, "ъ": 0.0004, "ё": 0.0004, "і": 0.0500, "ї": 0.0060, "є": 0.0040,
+    "ґ": 0.0010,
+}
+#: Costs in bits, roughly -log2 of how often each kind of character turns up in real
+#: text.  A character that real text in a legacy code page almost never holds (a
+#: control, a private-use or unassigned code point, a half-width katakana, a box-drawing
+#: piece, a rare ideograph) costs the most.
+_RARE_COST = 12.0
+_LETTER_COST = 5.0  # a letter of an alphabet of some 30 letters
+_LATIN_LETTER_COST = 7.0  # an accented Latin letter: a few in a hundred letters
+_KANA_COST = 5.0
+_EVERYDAY_IDEOGRAPH_COST = 10.0  # Chinese text holds some 9.6 bits a character
+_HANGUL_COST = 9.0
+_PUNCTUATION_COST = 6.0  # « » — … „ “ ” № and the no-break space
+_SYMBOL_COST = 9.0  # ™ † ‰ ¤ § © ¶ ...
+#: Added for a letter of another script than most of the text's letters or than a
+#: letter next to it (``Lйtй``: French read as Windows-1251), and for a capital inside a
+#: word (``лПЫЛБ``: KOI8-R read as Windows-1251), much less in a text that writes only
+#: capitals (a heading), where the letters' frequencies must decide.
+_MIXED_SCRIPT_COST = 6.0
+_INNER_CAPITAL_COST = 5.0
+_INNER_CAPITAL_COST_ALL_CAPS = 0.5
+_CYRILLIC_FLOOR = 0.001  # Serbian, Macedonian, Belarusian letters (ђ љ ѓ ў ...)
+_COMMON_PUNCTUATION = frozenset("\u00a0«»‹›—–…„“”‘’‚№·")
+
+
+def _implausibility(text: str) -> float:
+    """How unlike real text ``text`` is: the cost in bits of its non-ASCII characters.
+
+    Real text is mostly letters of one script, in the usual proportions, with capitals
+    only at the start of words; a wrong code page gives letters of several scripts,
+    rare letters and ideographs, capitals inside words, symbols and controls.  Every
+    reading is weighed on the same bytes, so the totals compare."""
+    scripts: dict[str, int] = {}
+    cases = [False, False]  # lower, upper
+    for c in text:
+        if c.isalpha():
+            script = _script(c)
+            scripts[script] = scripts.get(script, 0) + 1
+            if c.islower():
+                cases[0] = True
+            elif c.isupper():
+                cases[1] = True
+    main = max(scripts, key=scripts.__getitem__) if scripts else ""
+    inner_capital = _INNER_CAPITAL_COST if all(cases) else _INNER_CAPITAL_COST_ALL_CAPS
+    japanese = _KANA.search(text) is not None
+    cost = 0.0
+    for i, c in enumerate(text):
+        if c < "\x80":
+            continue
+        previous, following = text[i - 1:i], text[i + 1:i + 2]
+        if c.isalpha():
+            cost += _letter_cost(c, japanese)
+            script = _script(c)
+            if script != main or any(n.isalpha() and _script(n) != script
+                                     for n in (previous, following)):
+                cost += _MIXED_SCRIPT_COST
+            if c.isupper() and previous.isalpha():
+                cost += inner_capital
+        elif c in _COMMON_PUNCTUATION or "\u3000" <= c <= "\u303f" or "\uff01" <= c <= "\uff5e":
+            cost += _PUNCTUATION_COST
+        elif unicodedata.category(c)[0] in "PSNZM" and not _rare(c):
+            cost += _SYMBOL_COST
+        else:
+            cost += _RARE_COST
+    return cost
+
+
+def _letter_cost(c: str, japanese: bool) -> float:
+    """What letter ``c`` costs; ``japanese``: the text holds kana, so its ideographs
+    should be everyday Japanese ones."""
+    if _rare(c) or japanese and _is_ideograph(c) and not _everyday_kanji(c):
+        return _RARE_COST
+    if "\u0400" <= c <= "\u04ff":
+        return -math.log2(_CYRILLIC_FREQUENCY.get(c.lower(), _CYRILLIC_FLOOR))
+    if "\u3040" <= c <= "\u30ff":
+        return _KANA_COST
+    if _is_ideograph(c):
+        return _EVERYDAY_IDEOGRAPH_COST
+    if "\uac00" <= c <= "\ud7a3":
+        return _HANGUL_COST
+    if c < "\u0250":
+        return _LATIN_LETTER_COST
+    return _LETTER_COST
+
+
+def _rare(c: str) -> bool:
+    """A character that text in a legacy code page hardly ever holds."""
+    if c >= "\U00010000" or "\uff61" <= c <= "\uff9f" or "\u2500" <= c <= "\u259f":
+        return True  # beyond the BMP, half-width katakana, box drawing and blocks
+    if unicodedata.category(c) in ("Cc", "Co", "Cn", "Cs") or c == "\ufffd":
+        return True
+    if _is_ideograph(c) or "\uf900" <= c <= "\ufaff":
+        return not _everyday_ideograph(c)
+    if "\uac00" <= c <= "\ud7a3":
+        return not _encodes(c, "euc_kr")  # outside the 2,350 syllables of KS X 1001
+    return False
+
+
+_KANA = re.compile("[\u3041-\u3096\u30a1-\u30fa]")
+
+
+def _is_ideograph(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+@functools.lru_cache(maxsize=8192)
+def _everyday_ideograph(c: str) -> bool:
+    """Whether ``c`` is among the most used ideographs of Chinese or Japanese: level 1 of
+    GB 2312 (3,755 simplified), the frequent characters of Big5 (5,401 traditional) or
+    level 1 of JIS X 0208 (2,965 kanji), as those encodings order them."""
+    try:
+        if 0xB0 <= c.encode("gb2312")[0] <= 0xD7:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        if 0xA440 <= int.from_bytes(c.encode("big5")) <= 0xC67E:
+            return True
+    except UnicodeEncodeError:
+        pass
+    return _everyday_kanji(c)
+
+
+@functools.lru_cache(maxsize=8192)
+def _everyday_kanji(c: str) -> bool:
+    """Whether ``c`` is in level 1 of JIS X 0208 (2,965 kanji)."""
+    try:
+        return 0x889F <= int.from_bytes(c.encode("shift_jis")) <= 0x9872
+    except UnicodeEncodeError:
+        return False
+
+
+def _encodes(c: str, encoding: str) -> bool:
+    try:
+        c.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _script(c: str) -> str:
+    """The script of letter ``c``, with the kana and ideographs of Japanese as one."""
+    if "\u3040" <= c <= "\u30ff" or _is_ideograph(c) or "\uf900" <= c <= "\ufaff":
+        return "CJK"
+    name = unicodedata.name(c, "")
+    return name.split(" ", 1)[0]
 
 
 def _charset_normalizer_guess(data: bytes) -> str | None:

@@ -11,6 +11,7 @@ recomputation.  The format is documented in ``docs/format.md``; bump
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -35,6 +36,10 @@ FINDING_KINDS: tuple[str, ...] = (
     "glossary",  # a glossary term not translated as required
     "rule",  # a rule of the project's own rules file (--rules)
 )
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 @dataclass
@@ -137,6 +142,11 @@ class Alignment:
     def side(self, name: SideName) -> Side:
         return self.source if name == "source" else self.translation
 
+    def made_by_aligner(self) -> bool:
+        """Whether the links are the aligner's (not pairs a file gave, whose scores the checks
+        fill in)."""
+        return bool(self.signature.get("alignment")) and self.signature.get("input") != "pairs"
+
     def findings(self) -> list[tuple[int, Finding]]:
         """All findings with the index of their link, in link order."""
         return [(i, f) for i, link in enumerate(self.links) for f in link.findings]
@@ -205,7 +215,7 @@ class Alignment:
             )
             for l in data.get("links", [])
         ]
-        return cls(
+        record = cls(
             source=side(data["source"]),
             translation=side(data["translation"]),
             links=links,
@@ -215,3 +225,60 @@ class Alignment:
             created=data.get("created", ""),
             neighbourhood=data.get("neighbourhood", []),
         )
+        problem = record.problem()
+        if problem:
+            raise ValueError(f"damaged alignment record: {problem}")
+        return record
+
+    def problem(self) -> str | None:
+        """What makes this record unusable (a hand-edited or damaged file), or None.
+
+        Every view and check indexes sentences through the links and compares severities
+        and scores: a record that breaks these rules would fail deep inside one of them."""
+        for name in ("source", "translation"):
+            end = 0
+            for k, sentence in enumerate(self.side(name).sentences):
+                if not (isinstance(sentence.text, str) and _is_int(sentence.start)
+                        and _is_int(sentence.end)):
+                    return f"{name} sentence {k + 1} has no text or no offsets"
+                if sentence.start < end or sentence.end - sentence.start != len(sentence.text):
+                    return (f"{name} sentence {k + 1}: its offsets {sentence.start}–"
+                            f"{sentence.end} do not fit its text or follow the one before")
+                end = sentence.end
+        last = {"source": -1, "translation": -1}
+        for number, link in enumerate(self.links, 1):
+            for name in ("source", "translation"):
+                indices = link.source if name == "source" else link.translation
+                count = len(self.side(name).sentences)
+                for k in indices:
+                    if not _is_int(k) or not 0 <= k < count:
+                        held = ("no sentences" if not count else "1 sentence (0)"
+                                if count == 1 else f"{count} sentences (0 to {count - 1})")
+                        return f"link {number} names {name} sentence {k!r}; the {name} has {held}"
+                    if k <= last[name]:
+                        return (f"link {number}: {name} sentence {k} does not follow sentence "
+                                f"{last[name]}; links take the sentences in order, each in one "
+                                "link")
+                    last[name] = k
+            for label, value in (("score", link.score), ("divergence", link.divergence)):
+                if not (value is None and label == "divergence") and not (
+                        isinstance(value, int | float) and not isinstance(value, bool)
+                        and math.isfinite(value)):
+                    return f"link {number}: {label} {value!r} is not a number"
+            for finding in link.findings:
+                if finding.severity not in SEVERITIES:
+                    return (f"link {number}: severity {finding.severity!r} is not one of "
+                            f"{', '.join(SEVERITIES)}")
+                if not isinstance(finding.kind, str) or not finding.kind:
+                    # A kind of its own is fine: a project may add a check of its own.
+                    return f"link {number}: finding kind {finding.kind!r} is not a name"
+                for span in finding.spans:
+                    length = self.side(span.side).sentences[-1].end if (
+                        span.side in ("source", "translation")
+                        and self.side(span.side).sentences) else 0
+                    if span.side not in ("source", "translation") or not (
+                            _is_int(span.start) and _is_int(span.end)
+                            and 0 <= span.start <= span.end <= length):
+                        return (f"link {number}: a {finding.kind} finding's span "
+                                f"{span.side!r} {span.start!r}–{span.end!r} is not in the text")
+        return None

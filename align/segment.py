@@ -17,7 +17,10 @@ docs/segmentation.md; in short:
    capital, a caseless script, a number on a new line or a list number) and the word
    before the stop is not an abbreviation, an initial or a list number.
 3. Sentences longer than ``max_chars`` are cut at the last ``; :``, else ``,``, else
-   space before the limit, and a warning says how many were cut.
+   space before the limit (a word is cut only when it is longer than the limit), and a
+   warning says how many were cut.
+
+``language`` is a language code; its primary subtag decides (``de-DE`` is ``de``).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from align.errors import UsageError
+from align.language import primary_language
 from align.record import Sentence
 from align.segment_abbreviations import is_abbreviation
 
@@ -74,12 +78,17 @@ _SENTENCE_FINAL = re.compile(rf"[.!?‽…。！？][{_CLOSERS}]*\d{{0,3}}$")
 _CLAUSE_BREAK = re.compile(rf"[;:](?=[{_B}])")
 _COMMA_BREAK = re.compile(rf"[,，、](?=[{_B}])")
 _SPACE = re.compile(f"[{_B}]+")
+#: A hyphen or slash inside a word, where a word too long for the limit is best cut.
+_WORD_BREAK = re.compile(r"(?<=\w)[-‐/](?=\w)")
 _QUOTE_THEN_I = re.compile(rf"I[{_B}]+[a-z]")
 
 #: Lines longer than this are not hard-wrapped prose.
 WRAP_LIMIT = 120
 #: A block of at most this many lines that end no sentence is a title/credits block.
 CREDITS_MAX_LINES = 12
+#: The smallest ``max_chars`` (0 aside): a shorter limit cuts text into words and parts
+#: of words, which no aligner can pair, rather than into clauses.
+MIN_MAX_CHARS = 20
 
 
 @dataclass
@@ -134,12 +143,19 @@ def segment(
     """Split ``text`` into sentences with offsets into it.
 
     ``split="auto"`` finds paragraphs and sentences; ``split="lines"`` takes every
-    non-blank line as one sentence.  ``language`` (ISO 639-1) tunes a few rules
-    (German ordinals).  Sentences longer than ``max_chars`` characters are cut
-    (``max_chars <= 0``: never).  ``name`` is how warnings refer to the document.
+    non-blank line as one sentence.  ``language`` (a language code: ``de``, ``de-DE``)
+    tunes a few rules (German ordinals, English *I*).  Sentences longer than
+    ``max_chars`` characters are cut (0: never; otherwise at least `MIN_MAX_CHARS`,
+    else `UsageError`).  ``name`` is how warnings refer to the document.
     """
     if split not in SPLIT_MODES:
         raise UsageError(f"unknown split mode {split!r}: use one of {', '.join(SPLIT_MODES)}")
+    if max_chars < 0 or 0 < max_chars < MIN_MAX_CHARS:
+        raise UsageError(
+            f"--max-chars {max_chars} is not a sentence length: use 0 (never cut sentences) "
+            f"or at least {MIN_MAX_CHARS}; a shorter limit cuts words, not clauses"
+        )
+    language = primary_language(language)
     lines = _lines(text)
     blocks = _blocks(text, lines)
     if split == "lines":
@@ -156,7 +172,7 @@ def segment(
             spans.append((*_strip(text, unit.start, unit.end), unit.paragraph))
 
     warnings: list[str] = []
-    if max_chars > 0:
+    if max_chars:
         spans, cut = _cut_long(text, spans, max_chars)
         if cut:
             warnings.append(
@@ -262,7 +278,7 @@ def _wrapped_pieces(text: str, block: list[tuple[int, int, int]]) -> Iterator[tu
 def sentence_spans(text: str, language: str | None = None) -> list[tuple[int, int]]:
     """Stripped (start, end) spans of the sentences of one string (a segment that a file of
     pairs gave, which may hold several sentences)."""
-    return list(_sentences(text, 0, len(text), language))
+    return list(_sentences(text, 0, len(text), primary_language(language)))
 
 
 def _sentences(text: str, start: int, end: int, language: str | None) -> Iterator[tuple[int, int]]:
@@ -360,15 +376,21 @@ def _cut_long(
 
 
 def _cut_point(text: str, start: int, max_chars: int) -> int:
-    """Where to cut a long sentence starting at ``start``: after a clause, else at a space."""
+    """Where to cut a long sentence starting at ``start``: after a clause in the second
+    half of the window, else at its last space, else after a hyphen or slash inside a
+    word; only a word longer than the whole window is cut anywhere."""
     low, high = start + max_chars // 2, start + max_chars
     for pattern in (_CLAUSE_BREAK, _COMMA_BREAK):
         breaks = list(pattern.finditer(text, low, high))
         if breaks:
             return breaks[-1].end()
-    spaces = list(_SPACE.finditer(text, low + 1, high + 1))
+    # A space at ``high`` ends a piece of exactly ``max_chars``.
+    spaces = list(_SPACE.finditer(text, start + 1, high + 1))
     if spaces:
         return spaces[-1].start()
+    hyphens = list(_WORD_BREAK.finditer(text, start + 1, high))
+    if hyphens:
+        return hyphens[-1].end()
     at = high
     while at > low + 1 and unicodedata.combining(text[at]):
         at -= 1  # keep accents with their letter

@@ -44,8 +44,30 @@ def test_tsv_of_more_columns_gives_its_first_two_when_every_line_has_them(tmp_pa
     record = read_pairs(path)
     assert [s.text for s in record.source.sentences] == ["Hello."]
     assert [s.text for s in record.translation.sentences] == ["Bonjour.", "Ajouté."]
-    assert [(l.source, l.translation) for l in record.links] == [([0], [0]), ([], [1]),
-                                                                   ([], [])]
+    # The blank line at the end is no pair (an editor adds one).
+    assert [(l.source, l.translation) for l in record.links] == [([0], [0]), ([], [1])]
+
+
+def test_a_blank_line_between_pairs_stays_a_link_and_blank_lines_at_the_end_do_not(tmp_path):
+    path = tmp_path / "pairs.tsv"
+    path.write_text("\nBonjour.\tHello.\n\nMerci.\tThanks.\n\n\n", "utf-8")
+    record = read_pairs(path)
+    # Link k is line k: lines 1 and 3 are blank, lines 5 and 6 end the file.
+    assert [(l.source, l.translation) for l in record.links] == [
+        ([], []), ([0], [0]), ([], []), ([1], [1])]
+
+
+@pytest.mark.parametrize("name, content", [
+    ("empty.tsv", ""), ("blank.tsv", "\n \n\t\n"), ("empty.csv", ""),
+    ("empty.src.txt", "\n"),
+])
+def test_a_file_of_pairs_that_holds_none_is_an_error(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, "utf-8")
+    if name.endswith(".src.txt"):
+        (tmp_path / "empty.tgt.txt").write_text(content, "utf-8")
+    with pytest.raises(InputError, match="holds no pairs"):
+        read_pairs(path)
 
 
 @pytest.mark.parametrize("text, line", [
@@ -246,7 +268,8 @@ def test_xliff_12_units_groups_segments_and_inline_codes(tmp_path):
         ("Two.", "Deux."), ("Segments.", "Segments."),  # one pair per marked segment
         ("Code <1/>bold", "Code <1/>gras"),  # a placeholder's content is the original's
     ]
-    assert (record.source.language, record.translation.language) == ("en", "fr")
+    # The file's tags, region kept for the outputs (the checks read en and fr).
+    assert (record.source.language, record.translation.language) == ("en-US", "fr-FR")
 
 
 def test_xliff_20_segments_in_order(tmp_path):
@@ -272,7 +295,7 @@ def test_po_messages_plurals_and_untranslated(tmp_path):
         ("%d files", "%d fichiers"),
         ("A long message on two lines", ""),
     ]  # the header and the obsolete entry are not messages
-    assert record.translation.language == "fr"
+    assert record.translation.language == "fr-FR"  # the catalogue's fr_FR as a BCP 47 tag
 
 
 def test_broken_xliff_and_po_are_input_errors(tmp_path):
@@ -471,7 +494,7 @@ def test_workbook_pairs_by_heading_language_tags_or_first_two_columns(tmp_path):
     tagged = read_pairs(_workbook(tmp_path / "tagged.xlsx", [
         ("en-US", "fr-FR"), ("Quit", None), (None, None), (3, 3.5)]))
     assert _pairs(tagged) == [("Quit", ""), ("", ""), ("3", "3.5")]  # empty rows inside kept
-    assert (tagged.source.language, tagged.translation.language) == ("en", "fr")
+    assert (tagged.source.language, tagged.translation.language) == ("en-US", "fr-FR")
     # A bare code is a string, not a heading: "It" is "Es" in German.
     plain = read_pairs(_workbook(tmp_path / "plain.xlsx", [("It", "Es"), ("Yes", "Ja")]))
     assert _pairs(plain) == [("It", "Es"), ("Yes", "Ja")]
@@ -863,3 +886,49 @@ def test_an_alignment_record_is_not_taken_for_a_resource_file(tmp_path):
     record.write_text('{"format": "align/alignment", "format_version": 1, "links": []}', "utf-8")
     with pytest.raises(InputError, match="alignment record that align wrote"):
         read_resource_pairs(record, record)
+
+
+def test_pairs_from_a_file_get_a_score_that_tells_translations_from_unrelated_text(
+        default_encoder):
+    from align.checks import check_alignment
+    from align.checks.pairs import pairs_alignment
+
+    pairs = [
+        ("The weather is nice today.", "Il fait beau aujourd'hui."),
+        ("My brother works in a hospital.", "Mon frère travaille dans un hôpital."),
+        ("The train leaves at seven in the morning.", "Le train part à sept heures du matin."),
+        ("She closed the window because of the cold.", "Elle ferma la fenêtre à cause du froid."),
+        ("We read the letter twice.", "Nous avons lu la lettre deux fois."),
+        ("The children are playing in the garden.", "Les enfants jouent dans le jardin."),
+        ("He forgot his umbrella at the office.", "Il a oublié son parapluie au bureau."),
+        ("The museum is closed on Mondays.", "Le musée est fermé le lundi."),
+        ("I need to buy bread and milk.", "Les négociations ont échoué à Genève."),  # unrelated
+        ("Untranslated yet.", ""),
+    ]
+    record = check_alignment(pairs_alignment(pairs), default_encoder)
+    scores = [link.score for link in record.links]
+    # A file gives no aligner's score: the score is the pair's similarity on the file's own
+    # scale, in [0, 1], as for aligned text (it was 0 for every pair).
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert min(scores[:8]) > 0.5
+    assert scores[8] < 0.3 and scores[8] < min(scores[:8]) - 0.3
+    assert scores[9] == 0.0  # no translation: nothing to compare
+
+
+def test_checks_read_a_tag_with_a_region_by_its_language(default_encoder):
+    from align.checks import check_alignment
+    from align.checks.pairs import pairs_alignment
+
+    # French negates once with several negative words (negative concord), English with
+    # one: no shift.  A German side's capitals are nouns, not names.  Both rules are the
+    # language's, whatever its region.
+    french = check_alignment(pairs_alignment(
+        [("Je n'ai jamais rien vu de pareil dans ma vie.", "I have never seen anything like it "
+          "in my life.")], languages=("fr-FR", "en-GB")), default_encoder)
+    assert not [f for f in french.links[0].findings if f.kind == "meaning-shift"]
+    german = check_alignment(pairs_alignment(
+        [("Die Regierung hat das Gesetz gestern beschlossen.",
+          "Le gouvernement a adopté la loi hier.")], languages=("de-CH", "fr-CH")),
+        default_encoder)
+    assert not [f for f in german.links[0].findings if f.kind == "name"]
+    assert (german.source.language, german.translation.language) == ("de-CH", "fr-CH")

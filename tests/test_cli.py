@@ -331,3 +331,56 @@ def test_eval_writes_scores_and_the_predicted_links(tmp_path, default_encoder):
     assert document["links"] == [[[0], [0]], [[1, 2], [1]], [[], [2]], [[3], [3]]]
     assert document["strict_f1"] == scores["total"]["strict_f1"] == 1.0
     assert "strict F1 1.000" in result.output
+
+
+@pytest.mark.parametrize("command", [
+    ["run", str(LETTER_FR), str(LETTER_EN)],
+    ["eval", str(LETTER_FR), str(LETTER_EN), str(LETTER_EN)],
+])
+def test_an_unknown_backend_is_a_usage_error(command):
+    # Every command that takes --backend: a mistyped value is the command line's fault.
+    result = runner.invoke(app, [*command, "--backend", "gpu"])
+    assert result.exit_code == EXIT_USAGE, result.output
+    assert result.output == ("align: error: --backend must be 'auto', 'openvino', 'int8' or "
+                             "'fp32', not 'gpu'\n")
+
+
+def test_model_names_a_missing_model_folder_as_run_does(tmp_path):
+    from align.errors import EXIT_MODEL
+
+    missing = str(tmp_path / "nope")
+    for extra in ([], ["--json"]):
+        result = runner.invoke(app, ["model", "-m", missing, *extra])
+        assert result.exit_code == EXIT_MODEL, result.output
+        assert result.output == (f"align: error: model folder {missing!r} does not exist: "
+                                 "check the path\n")
+
+
+@pytest.mark.parametrize("command", ["model", "run"])
+def test_model_a_file_is_not_a_model_folder(command, tmp_path):
+    from align.errors import EXIT_MODEL
+
+    # `run` says the same as `model`, before anything is embedded (it said the existing
+    # file "does not exist").
+    args = ["model", "-m", str(LETTER_EN), "--json"] if command == "model" else [
+        "run", str(LETTER_EN), str(LETTER_EN), "-m", str(LETTER_EN), "-o",
+        str(tmp_path / "x.json")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == EXIT_MODEL, result.output
+    assert "is a file, not a model folder" in result.output
+    assert result.output.count("\n") == 1
+    assert not (tmp_path / "x.json").exists()
+
+
+@pytest.mark.parametrize("hub_reachable", [False, True])
+def test_model_not_on_this_machine_is_a_model_error(monkeypatch, hub_reachable):
+    from align import models
+    from align.errors import EXIT_MODEL
+
+    # Not a folder, not in the Hugging Face cache: offline it cannot be had; online it
+    # is not here yet. Either way there is no path or signature to show.
+    monkeypatch.setattr(models, "hub_reachable", lambda timeout=3.0: hub_reachable)
+    result = runner.invoke(app, ["model", "-m", "no-such-org/no-such-model", "--json"])
+    assert result.exit_code == EXIT_MODEL, result.output
+    assert "'no-such-org/no-such-model' is not on this machine" in result.output
+    assert result.output.count("\n") == 1

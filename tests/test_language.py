@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from align.language import detect_language, language_scores
+from align.errors import UsageError
+from align.language import detect_language, language_scores, language_tag, primary_language
+from align.pipeline import align_texts
 from align.segment import segment
 
 REPO = Path(__file__).resolve().parents[1]
@@ -77,3 +79,45 @@ def test_sentences_of_eight_words_or_more_in_literary_pairs():
                 right += detect_language(s.text) == expected
     # Wrong answers here are mostly quotations in the other language (Poe quotes French).
     assert right / total >= 0.97
+
+
+# -- language codes ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("code", "tag", "primary"), [
+    ("fr", "fr", "fr"),
+    ("fr_FR", "fr-FR", "fr"),
+    ("FR-fr", "fr-FR", "fr"),
+    ("en_us", "en-US", "en"),
+    ("pt-br", "pt-BR", "pt"),
+    ("zh_hant_tw", "zh-Hant-TW", "zh"),
+    ("es-419", "es-419", "es"),
+    ("de-CH-1996", "de-CH-1996", "de"),
+    ("en-x-Legal", "en-x-legal", "en"),
+])
+def test_language_codes_become_bcp47_tags_and_rules_read_their_primary_subtag(code, tag,
+                                                                               primary):
+    assert language_tag(code) == tag
+    assert primary_language(code) == primary == primary_language(tag)
+
+
+@pytest.mark.parametrize("code", ["fr FR", "français", "f", "fr-FR.UTF-8", "12"])
+def test_what_is_not_a_language_code_has_no_tag(code):
+    assert language_tag(code) is None
+
+
+def test_a_code_that_is_not_a_language_is_a_usage_error_before_the_model_loads():
+    with pytest.raises(UsageError, match="--source-lang 'fr FR' is not a language code"):
+        align_texts("Un mot.", "A word.", source_language="fr FR")
+
+
+def test_a_region_keeps_the_language_rules_and_reaches_the_record(default_encoder):
+    record = align_texts("Er kam am 3. Mai in Berlin an. Dann ging er nach Hause.",
+                         "Il est arrivé à Berlin le 3 mai. Puis il est rentré chez lui.",
+                         source_language="de_de", translation_language="FR_fr",
+                         check=False, cache=False)
+    assert (record.source.language, record.translation.language) == ("de-DE", "fr-FR")
+    assert record.source.texts() == ["Er kam am 3. Mai in Berlin an.",
+                                     "Dann ging er nach Hause."]
+    # Given as fr_FR, the text looks like fr: nothing to say.
+    assert not any("was given as" in w for w in record.warnings)

@@ -202,3 +202,73 @@ def test_load_record_explains_what_is_wrong(tmp_path):
     (tmp_path / "binary.json").write_bytes(b"\xff\xfe\x00garbage\xc3")
     with pytest.raises(InputError, match="not a JSON text file|not JSON"):
         load_record(tmp_path / "binary.json")
+
+
+def _edited(record: dict, change) -> dict:
+    edited = json.loads(json.dumps(record))
+    change(edited)
+    return edited
+
+
+def test_a_hand_edited_record_that_no_view_could_show_is_refused_with_the_reason(tmp_path):
+    from align.record import Finding, Span
+
+    # Two sentences a side ("Un." "Deux." / "One." "Two."), two one-to-one links, one
+    # finding on the second: the record as `align run -o x.json` writes it.
+    source = Side([Sentence("Un.", 0, 3, 0), Sentence("Deux.", 4, 9, 0)], "fr.txt")
+    translation = Side([Sentence("One.", 0, 4, 0), Sentence("Two.", 5, 9, 0)], "en.txt")
+    finding = Finding("number", "major", "2 is not 3", [Span("source", 4, 9, "Deux.")])
+    good = Alignment(source, translation, [Link([0], [0], 0.9, 0.1),
+                                           Link([1], [1], 0.8, 0.7, [finding])]).to_dict()
+    (tmp_path / "good.json").write_text(json.dumps(good))
+    assert len(load_record(tmp_path / "good.json").links) == 2
+
+    def link(n: int, key: str, value):
+        return lambda r: r["links"][n].__setitem__(key, value)
+
+    def first_finding(key: str, value):
+        return lambda r: r["links"][1]["findings"][0].__setitem__(key, value)
+
+    cases = {
+        "beyond": (link(1, "source", [9]),
+                   "link 2 names source sentence 9; the source has 2 sentences (0 to 1)"),
+        "negative": (link(0, "translation", [-1]), "link 1 names translation sentence -1"),
+        "no sentences": (lambda r: r["source"].__setitem__("sentences", []),
+                         "link 1 names source sentence 0; the source has no sentences"),
+        "twice": (link(1, "source", [0]), "link 2: source sentence 0 does not follow sentence 0"),
+        "backwards": (link(0, "source", [1, 0]),
+                      "link 1: source sentence 0 does not follow sentence 1"),
+        "score": (link(0, "score", "high"), "link 1: score 'high' is not a number"),
+        "divergence": (link(0, "divergence", [0.5]), "link 1: divergence [0.5] is not a number"),
+        "severity": (first_finding("severity", "huge"),
+                     "link 2: severity 'huge' is not one of info, minor, major, critical"),
+        "kind": (first_finding("kind", None), "link 2: finding kind None is not a name"),
+        "span": (lambda r: r["links"][1]["findings"][0]["spans"][0].__setitem__("end", 90),
+                 "link 2: a number finding's span 'source' 4–90 is not in the text"),
+        "offsets": (lambda r: r["translation"]["sentences"][1].__setitem__("start", 2),
+                    "translation sentence 2: its offsets 2–9 do not fit its text"),
+    }
+    for name, (change, message) in cases.items():
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(_edited(good, change)))
+        with pytest.raises(InputError) as caught:
+            load_record(path)
+        assert f"{path}: damaged alignment record: {message}" in str(caught.value), name
+    # A divergence left out (a record written before the checks ran) is not damage.
+    path = tmp_path / "unchecked.json"
+    path.write_text(json.dumps(_edited(good, link(0, "divergence", None))))
+    assert load_record(path).links[0].divergence is None
+
+
+def test_an_output_given_twice_is_named_once_in_a_plain_sentence(tmp_path):
+    out = tmp_path / "a.json"
+    with pytest.raises(UsageError) as caught:
+        write_outputs(small_alignment(), [out, out])
+    assert str(caught.value) == f"{out} is given twice; give each output its own name"
+    pair, half = tmp_path / "p.src.txt", tmp_path / "p.tgt.txt"
+    with pytest.raises(UsageError) as caught:
+        write_outputs(small_alignment(), [pair, half])
+    # The half named second writes the pair's first file too.
+    assert str(caught.value) == (f"{pair} and {half} both write {pair}; give each output its "
+                                 "own name")
+    assert leftovers(tmp_path) == [] and not out.exists()

@@ -71,7 +71,56 @@ def test_other_scripts_in_legacy_encodings_are_guessed():
     text = "Привет, как дела? Это короткий русский текст для проверки."
     decoded, encoding, warnings = decode_bytes(text.encode("cp1251"), "ru.txt")
     assert decoded == text
-    assert encoding == "cp1251" and warnings == ["ru.txt: not UTF-8; read as cp1251"]
+    assert encoding == "cp1251" and warnings == ["ru.txt: not UTF-8; read as Windows-1251"]
+
+
+RUSSIAN = [
+    "Привет, как дела?\n",
+    "Да.\n",
+    "Кошка спит на диване, а собака лежит у двери.\n",
+    "Вчера вечером мы долго гуляли по набережной. Он сказал: 'Завтра я уеду в Петербург'.\n"
+    "\nСъешь же ещё этих мягких французских булок да выпей чаю.\n",
+    "ВНИМАНИЕ! ПОЕЗД ОТПРАВЛЯЕТСЯ В ДЕСЯТЬ ЧАСОВ.\n",
+]
+
+
+@pytest.mark.parametrize("text", RUSSIAN)
+@pytest.mark.parametrize("codec, name", [("koi8-r", "KOI8-R"), ("cp1251", "Windows-1251"),
+                                         ("cp866", "DOS Cyrillic (CP866)"),
+                                         ("iso8859-5", "ISO-8859-5")])
+def test_russian_in_each_cyrillic_code_page_reads_as_russian(text, codec, name):
+    # KOI8-R was read as Shift-JIS (``汙ﾛﾋﾁ ﾓﾐﾉﾔ``), CP866 as Windows-1252 (``„\xa0.``).
+    decoded, encoding, warnings = decode_bytes(text.encode(codec), "ru.txt")
+    assert (decoded, encoding) == (text, codec)
+    assert warnings == [f"ru.txt: not UTF-8; read as {name}"]
+
+
+@pytest.mark.parametrize("codec", ["koi8-u", "cp1251"])
+def test_ukrainian_reads_as_ukrainian(codec):
+    text = "Їжак їсть яблука в саду, а ґава сидить на гілці. Це є правда.\n"
+    assert decode_bytes(text.encode(codec), "uk.txt")[:2] == (text, codec)
+    # Russian in KOI8-U is Russian in KOI8-R: the same bytes, the same text.
+    assert decode_bytes(RUSSIAN[2].encode("koi8-u"), "ru.txt")[0] == RUSSIAN[2]
+
+
+@pytest.mark.parametrize("text, codec", [
+    ("猫がソファで寝ています。今日はいい天気です。\n", "shift_jis"),
+    ("東京駅から新幹線に乗って、大阪へ行きました。\n", "shift_jis"),
+    ("猫在沙发上睡觉。今天天气很好。\n", "gb18030"),
+    ("玛丽在里昂的市场上买了三个苹果。她付了五欧元。\n", "gb18030"),
+    ("貓在沙發上睡覺。今天天氣很好。瑪麗在里昂的市場上買了三個蘋果。\n", "big5"),
+    ("Η γάτα κοιμάται στον καναπέ. Σήμερα ο καιρός είναι ωραίος.\n", "cp1253"),
+])
+def test_other_legacy_code_pages_still_read(text, codec):
+    decoded, encoding, _ = decode_bytes(text.encode(codec), "a.txt")
+    assert (decoded, encoding) == (text, codec)
+
+
+@pytest.mark.parametrize("text", ["été\n", "Ça.\n", "« Non ! »\n", "Où ?\n", "Déjà ?\n"])
+def test_short_french_with_few_ascii_letters_stays_windows_1252(text):
+    # Most of these letters are high bytes, so every code page is weighed: the French
+    # reading wins (``Lйtй``, a Cyrillic letter between Latin ones, is not a word).
+    assert decode_bytes(text.encode("cp1252"), "a.txt")[:2] == (text, "cp1252")
 
 
 def test_damaged_utf8_says_where():
@@ -116,8 +165,11 @@ def test_unreadable_file(tmp_path, monkeypatch):
         read_document(path)
 
 
-@pytest.mark.parametrize("data", [b"", b"  \n\t\r\n", "\u00a0\n".encode(), b"\xef\xbb\xbf\n"])
+@pytest.mark.parametrize("data", [b"", b"  \n\t\r\n", "\u00a0\n".encode(), b"\xef\xbb\xbf\n",
+                                  "\u200b\u200b\n".encode(), " \u200c\u200d\u2060\t\n".encode(),
+                                  "\ufeff\ufeff\u200b".encode("utf-16")])
 def test_empty_or_blank_file(tmp_path, data):
+    # Zero-width characters are blank, as for segmentation: alone they are no text.
     with pytest.raises(InputError, match="a.txt is empty"):
         read_document(write(tmp_path, "a.txt", data))
 

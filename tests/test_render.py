@@ -203,6 +203,20 @@ def test_moses_writes_two_files_of_equal_line_count(given):
 
 def test_moses_keeps_the_case_of_the_ending():
     assert moses.output_files(Path("A.TGT.TXT")) == (Path("A.SRC.TXT"), Path("A.TGT.TXT"))
+    # The file the user named is written under that very name; its sibling takes the same
+    # case letter for letter.
+    assert moses.output_files(Path("Y.Tgt.Txt")) == (Path("Y.Src.Txt"), Path("Y.Tgt.Txt"))
+    assert moses.output_files(Path("Y.sRc.txt")) == (Path("Y.sRc.txt"), Path("Y.tGt.txt"))
+
+
+def test_an_output_name_that_is_empty_or_only_an_ending_says_so():
+    with pytest.raises(UsageError, match="an output name is empty"):
+        renderer_for(Path(""))
+    with pytest.raises(UsageError, match="'.json' is an ending without a name: give the file "
+                                         "a name, e.g. letter.json"):
+        renderer_for(Path(".json"))
+    with pytest.raises(UsageError, match="'x/.SRC.TXT' is an ending without a name"):
+        renderer_for(Path("x/.SRC.TXT"))
 
 
 def test_renderer_is_chosen_by_extension():
@@ -211,7 +225,7 @@ def test_renderer_is_chosen_by_extension():
     assert renderer_for(Path("corpus.tgt.txt")) is moses
 
 
-@pytest.mark.parametrize("name", ["out.txt", "out.docx", "out", ".json"])
+@pytest.mark.parametrize("name", ["out.txt", "out.docx", "out"])
 def test_unknown_extension_is_a_usage_error_listing_the_known_ones(name):
     with pytest.raises(UsageError) as error:
         renderer_for(Path(name))

@@ -38,6 +38,7 @@ from align.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_MODEL, EXIT_OK, EXIT
 from align.models import MANIFEST, align_home, read_verified_manifest
 from align.outputs import TEMP_PREFIX
 from align.reading import decode_bytes
+from align.record import Alignment, Link, Sentence, Side
 from align.segment import BLANK, segment
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,6 +131,10 @@ def bad_inputs(tmp: Path) -> list[tuple[str, list[str | Path], int, list[str]]]:
     fifo = tmp / "pipe.txt"
     if not fifo.exists():
         os.mkfifo(fifo)
+    edited = tmp / "edited.json"  # a record whose one link names a sentence it lacks
+    edited.write_text(json.dumps(Alignment(
+        Side([Sentence("Un.", 0, 3, 0)]), Side([Sentence("One.", 0, 4, 0)]),
+        [Link([9], [0], 0.9)]).to_dict()), "utf-8")
     own_output = tmp / "book.src.txt"  # also the name of a Moses output
     shutil.copy(STORY_FR, own_output)
     run = ["run"]
@@ -170,6 +175,9 @@ def bad_inputs(tmp: Path) -> list[tuple[str, list[str | Path], int, list[str]]]:
                                            STORY_EN], EXIT_INPUT,
          ["scan.pdf is a PDF document with no text in it (scanned pages?)",
           "run OCR on it first (e.g. `ocrmypdf scan.pdf scan-ocr.pdf`)"]),
+        ("hand-edited record", ["view", edited], EXIT_INPUT,
+         ["edited.json: damaged alignment record: link 1 names source sentence 9; the source "
+          "has 1 sentence (0)"]),
         ("model folder missing", [*run, STORY_FR, STORY_EN, "-m", str(tmp / "nope")],
          EXIT_MODEL, [f"model folder '{tmp / 'nope'}' does not exist: check the path"]),
     ]
@@ -181,7 +189,7 @@ CASE_NAMES = [
     "device (never ends)", "output in a missing directory", "unknown output extension",
     "output is an input, even with --force", "unknown option value",
     "model not on this machine, offline", "view: not a record",
-    "a scanned PDF (no text in it)", "model folder missing",
+    "a scanned PDF (no text in it)", "model folder missing", "hand-edited record",
 ]
 
 
@@ -641,7 +649,7 @@ def test_reader_is_lossless_for_unicode_text(text, codec):
     try:
         decoded, _, _ = decode_bytes(text.encode(codec), "f.txt")
     except InputError as error:
-        assert not expected.strip() and "is empty" in str(error)
+        assert not expected.strip(BLANK) and "is empty" in str(error)
         return
     assert decoded == expected
 

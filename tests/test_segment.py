@@ -7,7 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from align.errors import UsageError
-from align.segment import BLANK, continues_previous, segment
+from align.pipeline import align_texts
+from align.segment import BLANK, MIN_MAX_CHARS, continues_previous, segment, sentence_spans
 
 REPO = Path(__file__).resolve().parents[1]
 SERGE = REPO / "texts" / "serge-nin-1936"
@@ -224,6 +225,15 @@ def test_german_ordinals_do_not_end_sentences():
     ]
 
 
+@pytest.mark.parametrize("language", ["de-DE", "de_AT", "DE", "de-CH-1996"])
+def test_a_language_code_with_a_region_keeps_the_languages_rules(language):
+    # de-DE was not "de": the ordinal rule was off and "3." ended a sentence.
+    text = "Er kam am 3. Mai in Berlin an. Dann ging er nach Hause."
+    expected = ["Er kam am 3. Mai in Berlin an.", "Dann ging er nach Hause."]
+    assert texts(text, language=language) == expected
+    assert [text[a:b] for a, b in sentence_spans(text, language)] == expected
+
+
 def test_credits_block_gives_one_segment_per_line():
     text = (
         "Le Titre\nAuteur : Jean Dupont ;\nTraduction : Marie Curie\n\n"
@@ -266,6 +276,29 @@ def test_max_chars_zero_means_no_limit():
     assert texts("mot " * 400, max_chars=0) == [("mot " * 400).strip()]
 
 
+@pytest.mark.parametrize(("text", "pieces"), [
+    # The only space within the limit is in its first half: cut there, not in the word.
+    ("et les grands-parents.", ["et les", "grands-parents."]),
+    ("Le mot anticonstitutionnellement est long.",
+     ["Le mot", "anticonstitutionnell", "ement est long."]),  # 25 letters: the word is cut
+    # A word too long for the limit is cut after its last hyphen within it.
+    ("et les arrière-grands-parents.", ["et les", "arrière-grands-", "parents."]),
+])
+def test_an_over_long_sentence_is_cut_between_words(text, pieces):
+    assert texts(text, max_chars=20) == pieces
+
+
+@pytest.mark.parametrize("max_chars", [-5, -1, 1, 10, MIN_MAX_CHARS - 1])
+def test_a_max_chars_too_small_to_cut_sentences_is_a_usage_error(max_chars):
+    with pytest.raises(UsageError, match=rf"--max-chars {max_chars} is not a sentence length"):
+        segment("Un mot.", max_chars=max_chars)
+    assert UsageError.exit_code == 2
+    # From the Python API too, before any model is loaded.
+    with pytest.raises(UsageError):
+        align_texts("Un mot.", "A word.", max_chars=max_chars)
+    assert texts("Un mot.", max_chars=MIN_MAX_CHARS) == ["Un mot."]
+
+
 # -- the lossless guarantee --------------------------------------------------------------
 
 SPECIAL = [
@@ -301,7 +334,7 @@ def check_lossless(text: str, max_chars: int, split: str = "auto") -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=documents, max_chars=st.sampled_from([0, 1, 7, 80, 1000]))
+@given(text=documents, max_chars=st.sampled_from([0, MIN_MAX_CHARS, 27, 80, 1000]))
 def test_every_non_blank_character_is_in_exactly_one_sentence(text, max_chars):
     check_lossless(text, max_chars)
 

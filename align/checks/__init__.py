@@ -132,6 +132,12 @@ def _check(alignment: Alignment, ctx: CheckContext, ignore: Collection[str]) -> 
     for link, findings, value in zip(alignment.links, found, scores, strict=True):
         link.divergence = round(divergence.adjust(value, findings), 4)
         link.findings = sorted(findings, key=lambda f: -severity_rank(f.severity))
+    if not alignment.made_by_aligner():
+        # Pairs a file gave have no aligner's score: their similarity on the document's own
+        # scale stands in (0 = as unrelated sentences, 1 = as its typical pair), so that the
+        # score column of every view means the same as for aligned text.
+        for link, similarity in zip(alignment.links, divergence.similarities(ctx), strict=True):
+            link.score = round(min(1.0, max(0.0, similarity)), 4) if similarity is not None else 0.0
     return alignment
 
 

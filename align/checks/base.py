@@ -277,11 +277,12 @@ class CheckContext:
 
 
 def side_language(side) -> str | None:
-    """The language of `side` (an `align.record.Side`): as it says, else detected."""
-    if side.language:
-        return side.language
-    from align.language import detect_language
+    """The language of `side` (an `align.record.Side`) as the checks' rules read it: its
+    primary subtag (``fr`` for ``fr-FR``), as the side says, else detected."""
+    from align.language import detect_language, primary_language
 
+    if side.language:
+        return primary_language(side.language)
     return detect_language(" ".join(side.texts())[:20000])
 
 

@@ -97,12 +97,26 @@ def read_pairs(path: str | Path) -> Alignment:
     elif suffix == ".po":
         pairs, languages = _read_po(path, data)
     elif suffix == ".csv":
-        pairs, languages = _read_csv(path, data), (None, None)
+        pairs, languages = _lines_of_pairs(path, _read_csv(path, data)), (None, None)
     elif suffix == ".xlsx":
         pairs, languages = _read_xlsx(path, data)
     else:
-        pairs, languages = _read_tsv(path, data), (None, None)
+        pairs, languages = _lines_of_pairs(path, _read_tsv(path, data)), (None, None)
     return pairs_alignment(pairs, name=path.name, path=str(path), languages=languages)
+
+
+def _lines_of_pairs(path: Path, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The pairs of a file of one pair per line, blank lines at its end left out (an editor
+    adds them; a blank line between pairs stays, an empty link, so that link *k* is line
+    *k*); a file with none is an error, as an empty text is: a CI check of an empty export
+    must not pass."""
+    pairs = list(pairs)
+    while pairs and not pairs[-1][0].strip() and not pairs[-1][1].strip():
+        pairs.pop()
+    if not pairs:
+        raise InputError(f"{path} holds no pairs: give one source<TAB>translation per line "
+                         "(or per row)")
+    return pairs
 
 
 def pairs_alignment(
@@ -211,8 +225,8 @@ def _read_moses(path: Path) -> Alignment:
     if len(source) != len(translation):
         raise InputError(f"{paths[0]} has {len(source)} lines and {paths[1]} {len(translation)}: "
                          "the two files of a Moses pair have one line per pair each")
-    return pairs_alignment(list(zip(source, translation, strict=True)), name=path.name,
-                           path=str(path), languages=(None, None))
+    pairs = _lines_of_pairs(path, list(zip(source, translation, strict=True)))
+    return pairs_alignment(pairs, name=path.name, path=str(path), languages=(None, None))
 
 
 def _read_csv(path: Path, data: bytes) -> list[tuple[str, str]]:
@@ -398,7 +412,11 @@ def _segments(element: ET.Element | None) -> dict[str, ET.Element]:
 
 
 def _language(code: str | None) -> str | None:
-    return code.replace("_", "-").split("-")[0].lower() or None if code else None
+    """A file's language code as a BCP 47 tag, region kept for the outputs (the checks read
+    its primary subtag); a code not shaped like a tag by its primary subtag alone."""
+    from align.language import language_tag, primary_language
+
+    return (language_tag(code) or primary_language(code)) if code else None
 
 
 def _xliff_state(element: ET.Element | None) -> str | None:

@@ -171,11 +171,10 @@ def _load_other(model: str, status: Status | None) -> Encoder:
     from align import models
 
     path = models.resolve_model_path(model)
-    looks_local = model.startswith((".", "/", "~")) or Path(model).expanduser().exists()
-    if path is None and looks_local:
-        raise ModelError(f"model folder {model!r} does not exist: check the path")
     if path is None:
-        models.require_available(model)  # fail in seconds, not after a minute of retries
+        # Not here: a missing folder or a file says so; a hub name fails in seconds when the
+        # hub cannot be reached, not after a minute of retries.
+        models.require_available(model)
     checksum = models.weights_checksum(path) if path else None
     signature = {
         "id": model,

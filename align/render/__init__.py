@@ -36,9 +36,14 @@ def renderer_for(path: Path) -> ModuleType:
     Raises `UsageError` for an extension no renderer handles.
     """
     name = Path(path).name.lower()
+    if name in ("", "."):
+        raise UsageError("an output name is empty: give a file name such as letter.html")
     for ending in sorted(_MODULES, key=len, reverse=True):
         if name.endswith(ending) and len(name) > len(ending):
             return _import(_MODULES[ending], ending)
+        if name == ending:
+            raise UsageError(f"{str(path)!r} is an ending without a name: give the file a "
+                             f"name, e.g. letter{ending}")
     raise UsageError(
         f"cannot tell which format to write for {str(path)!r}: its name must end in one of "
         f"{', '.join(KNOWN_EXTENSIONS)}"

@@ -17,12 +17,17 @@ EXTENSIONS: tuple[str, ...] = (".src.txt", ".tgt.txt")
 
 def output_files(path: Path) -> tuple[Path, Path]:
     """The (source, translation) pair of files named by either one of them."""
-    # Both endings have eight characters; keep the case the user wrote them in.
+    # Both endings have eight characters; the file named is written under its own name,
+    # its sibling with the same case letter for letter (``Y.Tgt.Txt`` → ``Y.Src.Txt``).
     stem, ending = path.name[:-8], path.name[-8:]
+    label = ending[1:4]
 
     def named(side: str) -> Path:
-        side = side.upper() if ending[1:4].isupper() else side
-        return path.with_name(stem + ending[0] + side + ending[4:])
+        if side == label.lower():
+            return path
+        cased = "".join(c.upper() if given.isupper() else c
+                        for c, given in zip(side, label, strict=True))
+        return path.with_name(stem + ending[0] + cased + ending[4:])
 
     return named("src"), named("tgt")
 

@@ -107,7 +107,8 @@ def _header(alignment: Alignment) -> Text:
     kinds = Counter(_link_type(link) for link in alignment.links)
     details = [f"{len(alignment.links)} links"]
     details += [
-        f"{kinds[kind]} {kind}" for kind in ("one-to-one", "merged", "unmatched") if kinds[kind]
+        f"{kinds[kind]} {kind}" for kind in ("one-to-one", "merged", "unmatched", "blank")
+        if kinds[kind]
     ]
     findings = [finding for _, finding in alignment.findings()]
     severities = Counter(finding.severity for finding in findings)
@@ -120,6 +121,8 @@ def _header(alignment: Alignment) -> Text:
 
 
 def _link_type(link: Link) -> str:
+    if not link.source and not link.translation:
+        return "blank"  # a blank line between pairs of a file (--pairs): no text on either side
     if not link.source or not link.translation:
         return "unmatched"
     return "one-to-one" if link.kind == "1-1" else "merged"

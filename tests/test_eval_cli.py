@@ -1,0 +1,77 @@
+"""`align eval` on the command line: its one output format and its refusals, each before
+the model loads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from align.cli import app
+from align.errors import EXIT_INPUT, EXIT_USAGE
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def triple(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Four French lines, three English ones, and gold links that fit them."""
+    source, translation, gold = tmp_path / "a.fr", tmp_path / "a.en", tmp_path / "a.gold"
+    source.write_text("Le chat dort.\nIl fait beau.\nMarie a acheté des pommes.\n"
+                      "Elle les a payées.\n", encoding="utf-8")
+    translation.write_text("The cat sleeps.\nThe weather is nice.\n"
+                           "Marie bought apples and paid for them.\n", encoding="utf-8")
+    gold.write_text("[0]:[0]\n[1]:[1]\n[2, 3]:[2]\n", encoding="utf-8")
+    return source, translation, gold
+
+
+def _eval(*args: Path | str):
+    result = runner.invoke(app, ["eval", *map(str, args)])
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("name", ["scores.tsv", "scores.html", "scores.txt", "scores"])
+def test_eval_writes_json_only_and_says_so(triple, tmp_path, name):
+    code, output = _eval(*triple, "-o", tmp_path / name, "--force")
+    assert code == EXIT_USAGE, output
+    assert "JSON" in output and ".tsv, .tmx" not in output
+    assert output.count("\n") == 1
+    assert not (tmp_path / name).exists()
+
+
+def test_eval_keeps_an_existing_json_without_force(triple, tmp_path):
+    existing = tmp_path / "scores.json"
+    existing.write_text("{}\n", encoding="utf-8")
+    code, output = _eval(*triple, "-o", existing)
+    assert code == EXIT_INPUT, output
+    assert "--force" in output
+    assert existing.read_text(encoding="utf-8") == "{}\n"
+
+
+@pytest.mark.parametrize(("links", "wrong"), [
+    ("[0]:[0]\n[1]:[1]\n[2, 3]:[2]\n[7]:[9]\n", "line 4: [7]:[9] refers to source line 7"),
+    ("[0]:[0]\n[1]:[1]\n[3, 2]:[2]\n", "line 3: the source lines of [3, 2]:[2]"),
+    ("[0]:[0]\n[1]:[1]\n[1, 2]:[2]\n", "line 3: source line 1 is already in the link on line 2"),
+    ("[0]:[0]\n[1]:[-1]\n", "line 2: [1]:[-1] has a negative line number"),
+])
+def test_eval_refuses_impossible_gold_in_one_line(triple, links, wrong):
+    source, translation, gold = triple
+    gold.write_text(links, encoding="utf-8")
+    code, output = _eval(source, translation, gold)
+    assert code == EXIT_INPUT, output
+    assert output.startswith(f"align: error: {gold}, {wrong}"), output
+    assert output.count("\n") == 1
+
+
+def test_eval_names_the_missing_gold_file(triple, tmp_path):
+    source, translation, _ = triple
+    code, output = _eval(source, translation, tmp_path / "nope.gold")
+    assert code == EXIT_INPUT, output
+    assert output == f"align: error: {tmp_path / 'nope.gold'}: no such file: check the path\n"
+
+
+def test_eval_names_a_missing_folder(tmp_path):
+    code, output = _eval(tmp_path / "no-such-set")
+    assert code == EXIT_INPUT, output
+    assert f"{tmp_path / 'no-such-set'}: no such file or folder" in output
