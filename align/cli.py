@@ -372,9 +372,11 @@ def check(
     ] = None,
     output: OutputOpt = None,
     fail_on: Annotated[
-        str, typer.Option("--fail-on", help="Exit with 1 if a finding of this kind, or of this "
-                          "severity or worse (info, minor, major, critical), is found.")
-    ] = "major",
+        list[str] | None,
+        typer.Option("--fail-on", help="Exit with 1 if a finding of this kind, or of this "
+                     "severity or worse (info, minor, major, critical), is found; repeatable: "
+                     "any of them (default: major).")
+    ] = None,
     ignore: IgnoreOpt = None,
     glossary: GlossaryOpt = None,
     rules: RulesOpt = None,
@@ -408,11 +410,13 @@ def check(
     from align.outputs import check_outputs, write_outputs
     from align.record import FINDING_KINDS, SEVERITIES
 
-    if fail_on not in FINDING_KINDS and fail_on not in SEVERITIES:
-        raise UsageError(
-            f"--fail-on takes a severity ({', '.join(SEVERITIES)}) or a kind "
-            f"({', '.join(FINDING_KINDS)}), not {fail_on!r}"
-        )
+    gates = list(fail_on or ["major"])  # given twice, either one fails the run
+    for gate in gates:
+        if gate not in FINDING_KINDS and gate not in SEVERITIES:
+            raise UsageError(
+                f"--fail-on takes a severity ({', '.join(SEVERITIES)}) or a kind "
+                f"({', '.join(FINDING_KINDS)}), not {gate!r}"
+            )
     outputs = list(output or [])
     inputs = [p for p in (source, translation, pairs, glossary, rules, baseline)
               if p is not None]
@@ -445,7 +449,7 @@ def check(
     write_outputs(record, outputs, force=force, inputs=inputs)
     if not quiet:
         _print_report(record)
-    if fails(record, fail_on):
+    if any(fails(record, gate) for gate in gates):
         raise typer.Exit(EXIT_FINDINGS)
 
 

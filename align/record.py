@@ -114,6 +114,9 @@ class Link:
     #: (an XLIFF unit's ``id``, with ``#`` and the segment's; a TMX ``tuid``; a PO
     #: message's context, else where the program uses it, ``src/main.c:42``).
     key: str | None = None
+    #: Findings a baseline set aside (``check --baseline``): reviewed and accepted, not
+    #: reported or counted, but kept, so that this record can be the next run's baseline.
+    accepted: list[Finding] = field(default_factory=list)
 
     @property
     def kind(self) -> str:
@@ -176,6 +179,8 @@ class Alignment:
             for key in ("state", "max_length", "key"):  # only where a file of pairs sets one
                 if link[key] is None:
                     del link[key]
+            if not link["accepted"]:  # only where a baseline set findings aside
+                del link["accepted"]
         return {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, **body}
 
     @classmethod
@@ -209,6 +214,7 @@ class Alignment:
                 score=l.get("score", 0.0),
                 divergence=l.get("divergence"),
                 findings=[finding(f) for f in l.get("findings", [])],
+                accepted=[finding(f) for f in l.get("accepted", [])],
                 state=l.get("state"),
                 max_length=l.get("max_length"),
                 key=l.get("key"),
@@ -265,7 +271,7 @@ class Alignment:
                         isinstance(value, int | float) and not isinstance(value, bool)
                         and math.isfinite(value)):
                     return f"link {number}: {label} {value!r} is not a number"
-            for finding in link.findings:
+            for finding in link.findings + link.accepted:
                 if finding.severity not in SEVERITIES:
                     return (f"link {number}: severity {finding.severity!r} is not one of "
                             f"{', '.join(SEVERITIES)}")

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_html import HOSTILE, make_alignment
+from test_html import HOSTILE, make_alignment, make_side
 
 from align.record import Alignment, Finding, Link, Sentence, Side, Span
 from align.render.html import render_html
@@ -88,8 +88,8 @@ class Opened:
     """A page with everything it requested, every dialog and every console message."""
 
     def __init__(self, browser, path: Path, fragment: str = "", **context_options) -> None:
-        self.context = browser.new_context(viewport={"width": 1280, "height": 860},
-                                           **context_options)
+        context_options.setdefault("viewport", {"width": 1280, "height": 860})
+        self.context = browser.new_context(**context_options)
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.dialogs: list[str] = []
@@ -151,7 +151,7 @@ def test_j_and_k_move_between_findings_and_keep_the_position_in_the_url(opened, 
     keyboard.press("j")
     keyboard.press("j")
     assert view.focused_id() == "L4" and view.page.url.endswith("#L4")
-    assert view.page.locator("#status").inner_text() == "Finding 3 of 4"
+    assert view.page.locator("#status").inner_text() == "Flagged link 3 of 4"
     keyboard.press("k")
     assert view.focused_id() == "L3" and view.page.url.endswith("#L3")
     keyboard.press("ArrowDown")  # plain links are one key away too
@@ -458,3 +458,286 @@ def test_a_pdf_in_two_columns_reads_column_by_column(browser, tmp_path):
         "p { margin: 0 0 0.5em 0 }")
     read = read_document(tmp_path / "columns.pdf").text.split("\n\n")
     assert [p[:40] for p in read] == [p[:40] for p in paragraphs]
+
+
+# -- filters, search and narrow windows --------------------------------------------------
+
+FLAGGED_LINKS = 3000
+
+
+def flagged_alignment() -> Alignment:
+    """`FLAGGED_LINKS` 1-1 links of 3 to 60 words, more than half of them flagged: a long
+    document where "Show only findings" still shows thousands of rows, and whose rows'
+    heights the page can only estimate."""
+    rng = random.Random(5)
+    words = ("the river morning letter house city road night friend window garden "
+             "extraordinary afternoon").split()
+    sentences, offset = [], 0
+    for i in range(FLAGGED_LINKS):
+        body = " ".join(rng.choice(words) for _ in range(rng.randint(3, 60)))
+        text = f"Line {i + 1} {body}."
+        sentences.append(Sentence(text, offset, offset + len(text), i // 7))
+        offset += len(text) + 1
+    side = Side(sentences, name="flagged.txt", language="en", paragraphs=FLAGGED_LINKS // 7)
+    links = []
+    for i, sentence in enumerate(sentences):
+        findings = []
+        if i % 7 < 4:
+            spans = [Span("source", sentence.start, sentence.start + 4)]
+            findings.append(Finding("number" if i % 2 else "name", "minor", "differs", spans))
+        links.append(Link([i], [i], 0.9, 0.1, findings))
+    return Alignment(side, side, links)
+
+
+def narrow_alignment() -> Alignment:
+    """Names with no place to break, ordinary long words, findings on most links."""
+    english = ["The budget of 450,000 francs was unanimously approved.",
+               "He thanked the extraordinary delegates for their hospitality.",
+               "The international committee then discussed the new rules for membership.",
+               "Twenty-four delegates attended from seven countries."]
+    french = ["Le budget de 540\u202f000 francs a été approuvé à l'unanimité.",
+              "Il remercia les délégués extraordinaires de leur hospitalité.",
+              "Le comité international discuta ensuite des nouvelles règles d'adhésion.",
+              "Vingt-quatre délégués de sept pays ont assisté."] * 1
+    source = Side([], name="poe_the_purloined_letter_and_other_tales.en.txt", language="en")
+    translation = Side([], name="poe_la_lettre_volee_et_autres_histoires.fr.txt", language="fr")
+    links = []
+    for copy in range(12):
+        for i, (en, fr) in enumerate(zip(english, french, strict=True)):
+            number = len(links)
+            for side, text in ((source, en), (translation, fr)):
+                start = side.sentences[-1].end + 1 if side.sentences else 0
+                side.sentences.append(Sentence(text, start, start + len(text), number // 4))
+            findings = []
+            if i == 0:
+                spans = [Span("source", source.sentences[-1].start + 14,
+                              source.sentences[-1].start + 21)]
+                findings.append(Finding("number", "major", "450,000 is 540 000", spans))
+            if copy % 2:
+                findings.append(Finding("meaning-shift", "minor", "a shift", []))
+            links.append(Link([number], [number], 0.8, 0.2, findings))
+    return Alignment(source, translation, links)
+
+
+def french_alignment() -> Alignment:
+    """French typography: a narrow no-break space before the colon, no-break spaces inside
+    the quotation marks."""
+    en = ["The source: the struggle goes on.", "He said “no” to them."]
+    fr = ["La source\u202f: la lutte continue.", "Il leur a dit «\u00a0non\u00a0»."]
+    source = make_side([en], "lettre.en.txt", "en")
+    translation = make_side([fr], "lettre.fr.txt", "fr")
+    return Alignment(source, translation, [Link([0], [0], 0.9, 0.1), Link([1], [1], 0.9, 0.1)])
+
+
+@pytest.fixture(scope="module")
+def more_pages(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("more-pages")
+    written = {}
+    for name, record in (("flagged", flagged_alignment()), ("narrow", narrow_alignment()),
+                         ("french", french_alignment())):
+        path = folder / f"{name}.html"
+        path.write_text(render_html(record), encoding="utf-8")
+        written[name] = path
+    return written
+
+
+def search_for(page, text: str) -> None:
+    """Types `text` into the search box and waits until the page has counted the matches."""
+    page.evaluate("document.getElementById('hits').textContent = ''")
+    page.get_by_label("Search both texts").fill(text)
+    page.wait_for_function("() => document.getElementById('hits').textContent !== ''")
+
+
+def test_search_counts_and_walks_only_the_links_the_filters_show(opened, pages):
+    view = opened(pages["small"])
+    page = view.page
+    page.get_by_label("Show only findings").check()
+    search_for(page, "an")  # "and dreams" in link 1, which has no finding; "An added" in 6
+    assert view.visible_rows() == ["L6"]
+    hits = page.locator("#hits")
+    assert hits.inner_text() == "1 link matches (1 hidden by the filters)"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#L6"
+    assert hits.inner_text() == "Match 1 of 1 (1 hidden by the filters)"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Shift+Enter")
+    assert page.evaluate("location.hash") == "#L6"  # never the hidden link 1
+    page.get_by_text("Filter", exact=True).click()
+    page.get_by_role("checkbox", name=re.compile(r"^addition")).uncheck()
+    assert hits.inner_text() == "No match shown (2 hidden by the filters)"
+    page.get_by_role("checkbox", name=re.compile(r"^addition")).check()
+    page.get_by_label("Show only findings").uncheck()
+    assert hits.inner_text() == "2 links match"
+
+
+def longest_tasks(page, action) -> list[float]:
+    """The long tasks (over 50 ms) of the main thread while `action` runs and settles."""
+    page.evaluate("""() => {
+        window.__tasks = [];
+        window.__observer = window.__observer || new PerformanceObserver(list =>
+            list.getEntries().forEach(entry => window.__tasks.push(entry.duration)));
+        window.__observer.observe({ type: "longtask" });
+    }""")
+    action()
+    page.wait_for_timeout(800)
+    next_frames(page, 2)
+    return page.evaluate("window.__tasks")
+
+
+def test_filters_and_search_stay_responsive_on_thousands_of_flagged_links(opened, more_pages):
+    # 1,715 of 3,000 links flagged.  Laying out every row they show, or every row at each
+    # search, blocked the page for a second or more; no step may block it for long now.
+    view = opened(more_pages["flagged"])
+    page = view.page
+    only = page.get_by_label("Show only findings")
+    steps = {
+        "only findings": lambda: only.check(),
+        "search": lambda: search_for(page, "afternoon"),
+        "search again": lambda: search_for(page, "extraordinary garden"),
+        "clear search": lambda: page.keyboard.press("Escape"),
+        "all links": lambda: only.uncheck(),
+    }
+    for name, action in steps.items():
+        tasks = longest_tasks(page, action)
+        assert max(tasks, default=0) < 400, (name, tasks)
+    only.check()
+    shown = page.evaluate("""() => [...document.querySelectorAll('tbody > tr')]
+                                 .filter(r => getComputedStyle(r).display !== 'none').length""")
+    assert shown == sum(1 for i in range(FLAGGED_LINKS) if i % 7 < 4)
+    page.keyboard.press("End")  # rows laid out at the end of the page are where they belong
+    next_frames(page, 10)
+    last = page.locator("#L2999").bounding_box()  # the last flagged link
+    assert last is not None and 0 < last["y"] + last["height"] <= 860
+
+
+NARROW = {"width": 400, "height": 800}
+
+
+def test_nothing_overflows_a_narrow_window(opened, more_pages, shots):
+    view = opened(more_pages["narrow"], viewport=NARROW)
+    page = view.page
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    assert page.locator("h1").bounding_box()["width"] <= 400
+    page.screenshot(path=str(shots / "narrow.png"))
+    for key, panel in (("?", ".keys .panel"), (None, ".filters .panel")):
+        if key:
+            page.keyboard.press(key)
+        else:
+            page.get_by_text("Filter", exact=True).click()
+        box = page.locator(panel).bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 400, panel
+        page.screenshot(path=str(shots / f"narrow-{panel.split()[0][1:]}.png"))
+        page.keyboard.press("Escape")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 400
+
+
+def test_a_narrow_window_keeps_words_whole_and_findings_apart(opened, more_pages, shots):
+    page = opened(more_pages["narrow"], viewport=NARROW).page
+    page.locator("#L5").scroll_into_view_if_needed()
+    page.screenshot(path=str(shots / "narrow-rows.png"))
+    # A word broken across two lines has rectangles at two heights.
+    broken = page.evaluate("""() => {
+        const broken = [];
+        for (const row of [...document.querySelectorAll('tbody > tr')].slice(0, 8)) {
+            for (const cell of [row.cells[1], row.cells[2]]) {
+                const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    for (const word of node.data.matchAll(/[^\\s-]+/g)) {
+                        const range = new Range();
+                        range.setStart(node, word.index);
+                        range.setEnd(node, word.index + word[0].length);
+                        const tops = new Set([...range.getClientRects()].map(r => r.top));
+                        if (tops.size > 1) broken.push(row.id + ' ' + word[0]);
+                    }
+                }
+            }
+        }
+        return broken;
+    }""")
+    assert broken == []
+    # The badges sit under the two texts, which share the row's width.
+    row = page.locator("#L5")
+    source, translation = (row.locator("td").nth(i).bounding_box() for i in (0, 1))
+    badges = row.locator("td").nth(2).bounding_box()
+    assert badges["y"] >= max(source["y"] + source["height"],
+                              translation["y"] + translation["height"]) - 1
+    assert translation["x"] + translation["width"] > 330
+
+
+def test_rows_reached_by_the_keyboard_stay_clear_of_a_wrapped_toolbar(opened, more_pages):
+    view = opened(more_pages["narrow"], viewport=NARROW)
+    page = view.page
+    toolbar = page.locator("#toolbar")
+    page.keyboard.press("j")
+    for key in ["ArrowDown"] * 6 + ["ArrowUp"] * 6 + ["j", "j", "k", "k", "k"]:
+        page.keyboard.press(key)
+        next_frames(page, 2)
+        selected = page.locator("tr.cur").bounding_box()
+        bar = toolbar.bounding_box()
+        assert selected["y"] >= bar["y"] + bar["height"] - 1, (key, view.focused_id())
+        assert selected["y"] < 800
+
+
+def test_the_toolbar_counts_flagged_links_as_the_header_does(opened, pages):
+    page = opened(pages["small"]).page
+    flagged = page.locator(".summary div", has_text="Flagged links").locator("b").inner_text()
+    assert page.locator("#status").inner_text() == f"{flagged} flagged links"
+    page.keyboard.press("j")
+    assert page.locator("#status").inner_text() == f"Flagged link 1 of {flagged}"
+    page.get_by_text("Filter", exact=True).click()
+    for box in page.locator("input[name=severity]").all():
+        box.uncheck()
+    assert page.locator("#status").inner_text() == "No flagged links shown"
+
+
+def test_search_takes_every_kind_of_space_for_a_space(opened, more_pages):
+    view = opened(more_pages["french"])
+    page = view.page
+    for query, row in (("source : la lutte", "L1"), ("source\u00a0: la", "L1"),
+                       ("« non »", "L2"), ("dit «\u202fnon", "L2")):
+        search_for(page, query)
+        assert view.visible_rows() == [row], query
+        assert page.locator("#hits").inner_text() == "1 link matches"
+        # The highlight covers the text as written, whatever its spaces.
+        marked = page.evaluate("[...CSS.highlights.get('search')].map(r => r.toString())")
+        assert [re.sub(r"\s", " ", text.lower()) for text in marked] == [
+            re.sub(r"\s", " ", query)], (query, marked)
+
+
+def test_a_match_across_a_marked_word_is_highlighted(opened, pages):
+    page = opened(pages["small"]).page
+    search_for(page, "3 pommes")  # "3" is marked as a mismatched number
+    assert page.locator("#L2 mark").first.inner_text() == "3"
+    marked = page.evaluate("[...CSS.highlights.get('search')].map(r => r.toString())")
+    assert marked == ["3 pommes"]
+
+
+def test_every_match_is_highlighted_when_its_link_comes_on_screen(opened, pages):
+    view = opened(pages["long"])
+    page = view.page
+    search_for(page, "sentence")  # in every one of the 1,500 links
+
+    def highlighted(row_id: str) -> int:
+        return page.evaluate("""id => [...CSS.highlights.get('search')]
+            .filter(r => r.startContainer.parentElement.closest('tr').id === id).length""", row_id)
+
+    assert highlighted("L1") == 2  # source and translation
+    for row_id in ("L1400", "L1500"):
+        page.locator(f"#{row_id}").scroll_into_view_if_needed()
+        next_frames(page, 3)
+        assert highlighted(row_id) == 2, row_id
+
+
+def test_end_and_home_land_at_the_very_end_and_top(opened, more_pages):
+    view = opened(more_pages["flagged"], viewport={"width": 900, "height": 800})
+    page = view.page
+    page.keyboard.press("End")
+    next_frames(page, 10)
+    at_end = page.evaluate("""() => [scrollY + innerHeight,
+                                     document.documentElement.scrollHeight]""")
+    assert at_end[0] >= at_end[1] - 1
+    last = page.locator("#L3000").bounding_box()
+    assert last is not None and 0 < last["y"] + last["height"] <= 800
+    page.keyboard.press("Home")
+    next_frames(page, 10)
+    assert page.evaluate("scrollY") == 0

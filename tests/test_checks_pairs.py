@@ -175,6 +175,16 @@ def test_check_pairs_on_the_command_line_reports_and_gates(tmp_path, monkeypatch
     assert ignored.exit_code == 0, ignored.output
     assert (tmp_path / "cache" / "embeddings.sqlite").is_file()
 
+    # --fail-on given twice gates on either, in either order: the date is a number finding,
+    # and no name is wrong.
+    for gates in (["name", "number"], ["number", "name"]):
+        args = [x for gate in gates for x in ("--fail-on", gate)]
+        gated = CliRunner().invoke(app, ["check", "--pairs", str(pairs), "--quiet", *args])
+        assert gated.exit_code == 1, (gates, gated.output)
+    only_names = CliRunner().invoke(app, ["check", "--pairs", str(pairs), "--quiet", "--fail-on",
+                                          "name", "--fail-on", "glossary"])
+    assert only_names.exit_code == 0, only_names.output
+
 
 XLIFF_12 = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
@@ -431,13 +441,20 @@ def test_check_with_a_baseline_fails_only_on_new_findings(tmp_path, default_enco
     same = runner.invoke(app, ["check", "--pairs", str(pairs), "--baseline", str(accepted),
                                "--fail-on", "minor"])
     assert same.exit_code == 0, same.output
-    assert "findings accepted in" in same.output
+    assert "1 finding accepted in" in " ".join(same.output.split())
     pairs.write_text("Save\tEnregistrer\nDelete 3 files?\tSupprimer 4 fichiers ?\n"
                      "Open 2 tabs\tOuvrir 5 onglets\n", "utf-8")
+    reviewed = tmp_path / "reviewed.json"
     new = runner.invoke(app, ["check", "--pairs", str(pairs), "--baseline", str(accepted),
-                              "--fail-on", "minor"])
+                              "--fail-on", "minor", "-o", str(reviewed)])
     assert new.exit_code == 1, new.output  # the new number, not the accepted one
     assert "Ouvrir 5 onglets" in new.output and "Supprimer 4 fichiers" not in new.output
+    # Reviewed and accepted as it stands, that run's record is the next baseline: it keeps
+    # what the first baseline set aside beside its own new finding.
+    again = runner.invoke(app, ["check", "--pairs", str(pairs), "--baseline", str(reviewed),
+                                "--fail-on", "minor"])
+    assert again.exit_code == 0, again.output
+    assert "2 findings accepted in" in " ".join(again.output.split())
 
 
 def test_the_python_api_checks_against_a_baseline_too(tmp_path, default_encoder):
@@ -629,10 +646,13 @@ def test_each_string_keeps_its_key_in_its_file(tmp_path):
     po.write_text(PO.replace('#, fuzzy\nmsgid "Close"', '#, fuzzy\nmsgctxt "menu"\nmsgid "Close"'),
                   "utf-8")
     record = read_pairs(po)
-    assert [l.key for l in record.links] == ["main.c:10", "menu", None, None, None]
+    # The forms of a plural message without context or reference are known by its msgid
+    # and their number (gettext knows a message by its msgid).
+    keys = ["main.c:10", "menu", "One file[0]", "One file[1]", None]
+    assert [l.key for l in record.links] == keys
     data = record.to_dict()
-    assert [l.get("key") for l in data["links"]] == ["main.c:10", "menu", None, None, None]
-    assert "key" not in data["links"][2]  # written only where the file gives one
+    assert [l.get("key") for l in data["links"]] == keys
+    assert "key" not in data["links"][4]  # written only where the file gives one
     assert Alignment.from_dict(data).links[1].key == "menu"
     tmx = tmp_path / "m.tmx"
     tmx.write_text('<tmx version="1.4"><header srclang="en"/><body>'
@@ -932,3 +952,45 @@ def test_checks_read_a_tag_with_a_region_by_its_language(default_encoder):
         default_encoder)
     assert not [f for f in german.links[0].findings if f.kind == "name"]
     assert (german.source.language, german.translation.language) == ("de-CH", "fr-CH")
+
+
+PO_POLISH = r'''msgid ""
+msgstr ""
+"Language: pl\n"
+"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && "
+"(n%100<10 || n%100>=20) ? 1 : 2);\n"
+
+#: src/files.c:12
+msgid "%d file deleted"
+msgid_plural "%d files deleted"
+msgstr[0] "Usunięto %d plik"
+msgstr[1] "Usunięto %d pliki"
+msgstr[2] "Usunięto plików"
+
+msgid "Downloaded %d of %d items"
+msgid_plural "Downloaded %d of %d items"
+msgstr[0] "Pobrano %d z %d elementu"
+msgstr[1] "Pobrano %d z %d elementów"
+msgstr[2] "Pobrano %d z %d elementów"
+'''
+
+
+def test_po_plural_forms_are_each_a_link_and_are_checked(tmp_path, default_encoder):
+    from align.checks import check_alignment
+
+    path = tmp_path / "pl.po"
+    path.write_text(PO_POLISH, "utf-8")
+    record = read_pairs(path)
+    # Polish has three forms: the third is a link too, keyed as the third form.
+    assert _pairs(record)[:3] == [("%d file deleted", "Usunięto %d plik"),
+                                  ("%d files deleted", "Usunięto %d pliki"),
+                                  ("%d files deleted", "Usunięto plików")]
+    assert [l.key for l in record.links[:3]] == [
+        "src/files.c:12[0]", "src/files.c:12[1]", "src/files.c:12[2]"]
+    check_alignment(record, default_encoder)
+    lost = [f for f in record.links[2].findings if f.kind == "mechanical"]
+    assert [f.severity for f in lost] == ["major"] and "%d" in lost[0].reason
+    # One message whose plural reads as its singular, its forms translated differently by
+    # design: not one source translated several ways.
+    assert not [f for l in record.links[3:] for f in l.findings
+                if "translated differently" in f.reason]

@@ -1057,3 +1057,54 @@ def test_a_rules_file_that_cannot_be_used_names_its_line(tmp_path, line, message
     path.write_text(f"# comment\n{line}\n", "utf-8")
     with pytest.raises(InputError, match=message):
         read_rules(path)
+
+
+def test_glossary_terms_match_whole_words_and_their_inflections():
+    """``mail`` is not in ``mailbox`` nor ``pen`` in ``pending``; ``library`` is in
+    ``libraries``, and ``canal`` accepts its plural ``canaux``."""
+    terms = [("mail", "courrier"), ("pen", "stylo"), ("channel", "canal"),
+             ("library", "bibliothèque")]
+    record = pairs_alignment([
+        ("Open the mailbox.", "Ouvrez la boîte aux lettres."),
+        ("Show the pending items.", "Afficher les éléments en attente."),
+        ("The channels are busy.", "Les canaux sont occupés."),
+        ("The libraries are closed.", "Les bibliothèques sont fermées."),
+        ("The libraries are closed.", "Les médiathèques sont fermées."),
+        ("Your mail has arrived.", "Votre message est arrivé."),
+    ], languages=("en", "fr"))
+    check_alignment(record, glossary=terms)
+    found = [[f.reason for f in link.findings if f.kind == "glossary"] for link in record.links]
+    assert found == [
+        [], [], [], [],
+        ["glossary: 'library' should be translated as 'bibliothèque'"],
+        ["glossary: 'mail' should be translated as 'courrier'"],
+    ]
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("(\\d+) pages\t\\2 pages\tpage count", r"line 2: \\2 refers to a group the source "
+     r"pattern does not have \(it has 1 group\)"),
+    ("(?P<count>\\d+) pages\t\\g<total> pages\tpage count",
+     r"line 2: \\g<total> refers to a group .* \(it has 1 group: count\)"),
+    ("pages\t\\1 pages\tpage count", r"line 2: \\1 refers to a group .* \(it has 0 groups\)"),
+])
+def test_a_rule_that_refers_to_a_group_its_source_lacks_names_its_line(tmp_path, line, message):
+    from align.checks import read_rules
+
+    path = tmp_path / "rules.tsv"
+    path.write_text(f"# comment\n{line}\n", "utf-8")
+    with pytest.raises(InputError, match=message):
+        read_rules(path)
+
+
+def test_a_rule_carries_a_named_group_over_and_keeps_its_own_backreferences(tmp_path):
+    from align.checks import read_rules
+
+    path = tmp_path / "rules.tsv"
+    path.write_text("(?P<count>\\d+) pages\t\\g<count> pages\tpage count\n"
+                    "\t!\\b(\\w+) \\1\\b\tdoubled word\n", "utf-8")
+    record = check([("Read 12 pages.", "Lisez 12 pages."), ("Read 12 pages.", "Lisez 21 pages."),
+                    ("Read it.", "Lisez le le texte.")],
+                   rules=read_rules(path), ignore=("number", "mechanical"), aligned=True)
+    assert [[f.reason for f in link.findings if f.kind == "rule"] for link in record.links] == [
+        [], ["page count"], ["doubled word: «le le»"]]

@@ -132,6 +132,7 @@ def _check(alignment: Alignment, ctx: CheckContext, ignore: Collection[str]) -> 
     for link, findings, value in zip(alignment.links, found, scores, strict=True):
         link.divergence = round(divergence.adjust(value, findings), 4)
         link.findings = sorted(findings, key=lambda f: -severity_rank(f.severity))
+        link.accepted = []  # what an earlier baseline set aside is found again, or not
     if not alignment.made_by_aligner():
         # Pairs a file gave have no aligner's score: their similarity on the document's own
         # scale stands in (0 = as unrelated sentences, 1 = as its typical pair), so that the

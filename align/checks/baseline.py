@@ -5,7 +5,9 @@ looked at a finding and judged it right (a free rendering, a name the translatio
 rightly drops), it should stop failing the build without silencing its whole kind.
 A baseline is any alignment record written by align (``-o accepted.json``): every
 finding it holds is accepted, and the same finding in a later run is set aside.
-Delete a finding from the baseline file to make it count again.
+Delete a finding from the baseline file to make it count again.  A run with a baseline
+keeps the findings it set aside in its record (each link's ``accepted``), so that its
+record, once reviewed, is the next baseline as it stands.
 
 A finding is "the same" when its kind, the texts of both sides of its link and the
 texts its spans point at are the same, whitespace aside.  Links are not matched by
@@ -47,11 +49,15 @@ def read_baseline(path: str | Path) -> Counter[Key]:
     from align.outputs import load_record
 
     record = load_record(path)
-    return Counter(finding_key(record, i, f) for i, f in record.findings())
+    # A record written by a run that had a baseline holds what that one accepted too: it
+    # can be the next baseline as it stands.
+    return Counter(finding_key(record, i, f) for i, link in enumerate(record.links)
+                   for f in link.findings + link.accepted)
 
 
 def apply_baseline(alignment: Alignment, accepted: Counter[Key], name: str = "") -> int:
-    """Drop from `alignment` the findings `accepted` holds; return how many were dropped.
+    """Set aside the findings of `alignment` that `accepted` holds (into each link's
+    ``accepted``, out of its ``findings``); return how many.
 
     The record's signature notes the baseline (`name`) and the count, so that a report
     says what it set aside."""
@@ -64,6 +70,7 @@ def apply_baseline(alignment: Alignment, accepted: Counter[Key], name: str = "")
             if left[key] > 0:
                 left[key] -= 1
                 dropped += 1
+                link.accepted.append(finding)
             else:
                 kept.append(finding)
         link.findings = kept

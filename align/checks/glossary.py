@@ -3,7 +3,9 @@
 A glossary is a TSV file, one ``source term<TAB>required translation`` per line;
 blank lines and lines starting with ``#`` are skipped.  A source term listed on
 several lines accepts any of its translations.  Matching forgives case, accents
-and a short inflectional ending (``worker`` matches ``workers``).
+and the inflection of each word by its language's endings (``worker`` matches
+``workers``, ``journal`` matches ``journaux``), and is of whole words: ``log`` is not in
+``Login``.
 
 Or a TBX termbase (``.tbx``, ISO 30042, as terminology tools export them: TBX 2's
 ``<martif>`` with ``termEntry``/``langSet``/``tig``, or TBX 3's ``<tbx>`` with
@@ -158,19 +160,52 @@ def _read_tbx(path: Path) -> Termbase:
     return Termbase(str(path), tuple(concepts))
 
 
-def _pattern(term: str) -> re.Pattern[str]:
-    parts = [re.escape(p) for p in fold(term).split()]
-    # Up to three letters of inflection on each word: plural, gender, case endings.
-    return re.compile(r"(?<!\w)" + r"\w{0,3}\s+".join(parts) + r"\w{0,3}(?!\w)")
+#: The endings a word takes in inflection, by language (folded: no accents), as
+#: ``(end of the word replaced, what replaces it)``: plurals, gender, case endings.  A
+#: closed list, so that ``log`` matches ``logs`` but not ``login``, nor ``tab`` ``table``.
+_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (("", "s"), ("", "es"), ("", "'s"), ("", "s'"), ("y", "ies"), ("f", "ves"),
+           ("fe", "ves")),
+    "fr": (("", "s"), ("", "x"), ("", "e"), ("", "es"), ("al", "aux"), ("ail", "aux")),
+    "de": (("", "s"), ("", "e"), ("", "n"), ("", "en"), ("", "er"), ("", "ern"), ("", "es"),
+           ("", "ns"), ("", "ens")),
+    "nl": (("", "s"), ("", "'s"), ("", "e"), ("", "en")),
+    "es": (("", "s"), ("", "es"), ("z", "ces")),
+    "pt": (("", "s"), ("", "es"), ("al", "ais"), ("ao", "oes"), ("m", "ns")),
+    "it": (("o", "i"), ("a", "e"), ("e", "i")),
+}
+#: For a language without its own list (or not known): every list's endings but Italian's,
+#: which swap one vowel for another and would make ``data`` ``date``.
+_ANY_ENDINGS = tuple(dict.fromkeys(
+    ending for language, endings in _ENDINGS.items() if language != "it" for ending in endings))
 
 
-def _compile(glossary: Sequence[tuple[str, str]]):
+def _word_pattern(word: str, endings: tuple[tuple[str, str], ...]) -> str:
+    forms = {re.escape(word)}
+    for replaced, replacement in endings:
+        # The stem keeps two letters at least: "a" is no "aux".
+        if word.endswith(replaced) and len(word) - len(replaced) >= 2:
+            forms.add(re.escape(word[:len(word) - len(replaced)] + replacement))
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+
+
+def _pattern(term: str, language: str | None = None) -> re.Pattern[str]:
+    """The folded text of `term` in any of its inflections in `language`, as whole words.
+
+    Each word may inflect, not only the last: adjectives agree in French, German, Spanish
+    (``mouvement ouvrier``, ``mouvements ouvriers``)."""
+    endings = _ENDINGS.get(language or "", _ANY_ENDINGS)
+    parts = [_word_pattern(word, endings) for word in fold(term).split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(parts) + r"(?!\w)")
+
+
+def _compile(glossary: Sequence[tuple[str, str]], source: str | None, translation: str | None):
     accepted: dict[str, list[str]] = defaultdict(list)
-    for term, translation in glossary:
-        accepted[term].append(translation)
+    for term, target in glossary:
+        accepted[term].append(target)
     return [
-        (term, _pattern(term), translations, [_pattern(t) for t in translations])
-        for term, translations in accepted.items()
+        (term, _pattern(term, source), targets, [_pattern(t, translation) for t in targets])
+        for term, targets in accepted.items()
     ]
 
 
@@ -190,11 +225,12 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         terms = Glossary(tuple(terms))
     if not terms.required and not terms.forbidden:
         return []
+    languages = ctx.source_language, ctx.translation_language
     required = {term: (translations, patterns)
-                for term, _, translations, patterns in _compile(terms.required)}
+                for term, _, translations, patterns in _compile(terms.required, *languages)}
     banned = {term: (pattern, translations, patterns)
-              for term, pattern, translations, patterns in _compile(terms.forbidden)}
-    sources = {term: pattern for term, pattern, _, _ in _compile(terms.required)}
+              for term, pattern, translations, patterns in _compile(terms.forbidden, *languages)}
+    sources = {term: pattern for term, pattern, _, _ in _compile(terms.required, *languages)}
     sources.update({term: entry[0] for term, entry in banned.items()})
     out: list[tuple[int, Finding]] = []
     for i, source, translation in ctx.paired():

@@ -11,7 +11,8 @@ Two signals:
   Not every negation turns its sentence round (`polarity`): a litotes affirms ("ne
   tarda pas", "did not fail to"), a negative yes-no question invites agreement ("Ne
   venais-je pas … ?"), and a word of negative sense may carry the negation the other
-  side spells out ("j'ignorais" for "I didn't know");
+  side spells out ("j'ignorais" for "I didn't know"), as may a word negated by its
+  prefix ("unsaved" for « non enregistrées », « impossible de » for "could not");
 - **different content**: a link the divergence score calls nearly unrelated
   (≥ `UNRELATED`) although nothing is missing from it as a whole.
 """
@@ -373,6 +374,55 @@ def affix_negations(text: str, other: str) -> list[Word]:
     return found
 
 
+#: A word negated by its prefix resembles a negation of the other side that renders its
+#: prefix at least this much (default model: "unread" and "non" 0.63, "impossible" and
+#: "not" 0.65-0.70, "unable" and "pas" 0.72; "improve" and "pas" 0.42, "discover" and
+#: "pas" 0.33, "important" and "pas" 0.28) ...
+RENDERED_PREFIX = 0.55
+#: ... and its base is at least this long ("read" in "unread"; not "til" in "until").
+_RENDERED_BASE = 4
+
+
+def _negative_prefix(text: str, base: int) -> str | None:
+    """The negative prefix that `text` begins with, before a base of `base` letters or
+    more ("l'inconnu" is read as "inconnu")."""
+    key = fold(text).split("'")[-1]
+    return next((p for p in _NEGATIVE_PREFIXES
+                 if key.startswith(p) and len(key) - len(p) >= base), None)
+
+
+def rendered_negations(wa, side: str, other_negating: list[Word]) -> list[Word]:
+    """The words of `side` negated by a prefix that the other side renders by one of its
+    negations (`other_negating`) and the word beside it: "unsaved" for « non
+    enregistrées », "unread" for « non lus », « impossible de trouver » for "could not be
+    found", "unable to" for « ne peut pas », "ungespeichert" for "not saved".
+
+    The word aligner's similarities decide, not its pairs (which take "non" or "lus" for
+    "unread" by a hundredth): the word most like the prefixed one is the negation or
+    stands beside it, and the prefixed word resembles the negation itself
+    (`RENDERED_PREFIX`).  Where the word most like it begins with the same prefix, the
+    other side has the same word ("important", « immédiatement » for "immediately"),
+    whose prefix negates nothing."""
+    if wa is None or not other_negating or not wa.similarity.size:
+        return []
+    own = wa.words_of(side)
+    other = wa.words_of("translation" if side == "source" else "source")
+    sim = wa.similarity if side == "source" else wa.similarity.T
+    negating = [j for j, o in enumerate(other)
+                if any(o.start < n.end and o.end > n.start for n in other_negating)]
+    found: list[Word] = []
+    for k, w in enumerate(own):
+        prefix = _negative_prefix(w.text, _RENDERED_BASE)
+        if prefix is None:
+            continue
+        best = int(np.argmax(sim[k]))
+        if fold(other[best].text).split("'")[-1].startswith(prefix):
+            continue
+        if any(abs(best - j) <= 1 and sim[k, j] >= RENDERED_PREFIX for j in negating):
+            found.append(w)
+    return found
+
+
 #: A negation and the prefixed word it negates ("pas impossible") are at most this many
 #: words apart ("not at all impossible").
 _DOUBLE_REACH = 3
@@ -626,18 +676,23 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     # A negation of a word negated by its prefix affirms ("pas impossible").
     left, left_negated = double_negations(source.text, translation.text, left)
     right, right_negated = double_negations(translation.text, source.text, right)
-    # The side with fewer negation words may negate by a prefix ("impossible"), a
-    # suffix ("worthless") or a word of negative sense ("j'ignorais") instead; words of
-    # negative sense on both sides translate each other ("empêcher" for "prevent"), so
-    # only those beyond the other side's count can stand for a negation.
+    # The side with fewer negation words may negate by a prefix instead ("impossible"
+    # for "not possible", as the base shows; "unsaved" for « non enregistrées »,
+    # « impossible de » for "could not", as the word aligner sees), a suffix
+    # ("worthless") or a word of negative sense ("j'ignorais"); words of negative sense
+    # on both sides translate each other ("empêcher" for "prevent"), so only those
+    # beyond the other side's count can stand for a negation.
     extra_left = left_sense[len(right_sense):]
     extra_right = right_sense[len(left_sense):]
+    wa = ctx.word_alignments[i]
     if len(left) < len(right):
-        affixed = [w for w in affix_negations(source.text, translation.text)
+        affixed = [w for w in dict.fromkeys(affix_negations(source.text, translation.text)
+                                            + rendered_negations(wa, "source", right))
                    if w not in left_negated]
         left += (affixed + suffix_negations(source.text) + extra_left)[: len(right) - len(left)]
     elif len(right) < len(left):
-        affixed = [w for w in affix_negations(translation.text, source.text)
+        affixed = [w for w in dict.fromkeys(affix_negations(translation.text, source.text)
+                                            + rendered_negations(wa, "translation", left))
                    if w not in right_negated]
         right += (affixed + suffix_negations(translation.text)
                   + extra_right)[: len(left) - len(right)]
@@ -647,7 +702,6 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
         translation, source, "translation")
     extra = left if where == "source" else right
     spans: list[Span] = [ctx.span(more, w.start, w.end) for w in extra]
-    wa = ctx.word_alignments[i]
     if wa is not None:
         other = "translation" if where == "source" else "source"
         link_side: LinkText = fewer

@@ -8,8 +8,11 @@ German capitalises every noun, so a German side contributes no names of its own
 
 Names are read as they are written across languages: an elided article is split
 off (``l'Italie`` holds the name ``Italie``), hyphenated names are read in their
-parts (``Champs-Élysées`` = ``Champs Elysees``), and titles and contractions
-(``Prefect``, ``I'll``) are not names.
+parts (``Champs-Élysées`` = ``Champs Elysees``), and titles, contractions and the
+words of software interfaces (``Prefect``, ``I'll``, ``Tap Share`` = ``Appuyez sur
+Partager``) are not names.  Markup is no text: tags and placeholders are read as
+blanks, so ``<p>Welcome</p>`` starts with its word, and a step of a menu path
+(``File > Export``) starts anew.
 
 A name has a counterpart when the other side (or a neighbouring link, where a
 moved sentence boundary may have put it) holds the same word forgiving accents,
@@ -39,6 +42,7 @@ from anyascii import anyascii
 
 from align.checks.base import CheckContext, LinkText, Word, quote, words
 from align.checks.lexicon import FUNCTION_WORDS, MONTHS, fold
+from align.checks.placeholders import blank_markup
 from align.record import Finding, SideName
 
 KINDS = ("name",)
@@ -230,6 +234,185 @@ _TITLES = frozenset(
     "uncle oncle onkel aunt tante"
     .split()
 )
+
+#: Words of software interfaces: labels, menus and buttons, which software strings capitalise
+#: ("Tap Share", "Open Settings and choose Privacy", "File > Export") and translate ("Appuyez
+#: sur Partager").  They are not names, whatever their capital: the word aligner cannot tell
+#: them from names (it pairs "Share" with "Partager" less closely, 0.60, than "Munich" with a
+#: swapped "Berlin", 0.63).  One line per term, in English, French, German, Spanish, Italian;
+#: the plural in "s" is read too ("Downloads", "Paramètres").
+_INTERFACE = """
+share partager partage teilen compartir condividi
+settings parametre reglage einstellung configuracion ajuste impostazione
+preference einstellung preferencia preferenza
+option optionen opcion opzione
+privacy confidentialite datenschutz privacidad riservatezza
+security securite sicherheit seguridad sicurezza
+account compte konto cuenta
+profile profil perfil profilo
+file fichier datei archivo
+folder dossier ordner carpeta cartella
+document dokument documento
+edit modifier edition bearbeiten editar modifica
+view affichage ansicht vista visualizza
+help aide hilfe ayuda aiuto guida
+tools outil werkzeug extras herramienta strumenti
+window fenetre fenster ventana finestra
+format formato
+insert inserer einfugen insertar inserisci
+export exporter exportieren exportar esporta
+import importer importieren importar importa
+save enregistrer sauvegarder speichern guardar salva salvare
+open ouvrir offnen abrir apri
+close fermer schliessen cerrar chiudi
+print imprimer drucken imprimir stampa
+delete supprimer loschen eliminar borrar elimina
+remove retirer entfernen quitar rimuovi
+cancel annuler abbrechen cancelar annulla
+apply appliquer anwenden aplicar applica
+done termine fertig listo fatto
+next suivant weiter siguiente avanti
+back retour zuruck atras indietro
+previous precedent anterior precedente
+continue continuer fortfahren continuar continua
+skip ignorer uberspringen omitir salta
+finish terminer beenden finalizar
+send envoyer senden enviar invia
+submit soumettre absenden
+search rechercher recherche suche suchen buscar cerca
+copy copier kopieren copiar copia
+paste coller pegar incolla
+cut couper ausschneiden cortar taglia
+undo retablir ruckgangig deshacer
+redo wiederholen rehacer ripeti
+new nouveau nouvelle neu nuevo nueva nuovo nuova
+add ajouter hinzufugen anadir aggiungi
+create creer erstellen crear crea
+rename renommer umbenennen renombrar rinomina
+select selectionner auswahlen seleccionar seleziona
+home accueil startseite inicio
+start demarrer starten iniciar avvia
+stop arreter anhalten detener interrompi
+pause pausa
+play lecture abspielen reproducir riproduci
+download telecharger telechargement herunterladen descargar descarga scarica
+upload importer hochladen subir carica
+update actualiser aktualisieren aktualisierung actualizar aggiorna aggiornamento
+install installer installieren instalar installa
+login connexion anmelden anmeldung acceso accedi
+logout deconnexion abmelden esci
+register inscription registrieren registrarse registrati
+name nom nombre nome
+password passwort contrasena
+username
+email mail courriel
+warning avertissement warnung advertencia avviso attention achtung atencion attenzione
+error erreur fehler errore
+information informationen informacion informazioni
+note remarque hinweis nota
+tip astuce tipp consejo suggerimento
+welcome bienvenue willkommen bienvenido bienvenida benvenuto benvenuta
+notification benachrichtigung notificacion notifica notifiche
+message nachricht mensaje messaggio messaggi
+contacts contact kontakt contacto contatto contatti
+photo foto fotos
+camera appareil kamera camara fotocamera
+gallery galerie galeria galleria
+library bibliotheque bibliothek biblioteca
+favorite favori favorit favorito preferito preferiti
+history historique verlauf historial cronologia
+bookmark signet lesezeichen marcador segnalibro
+display affichage anzeige pantalla schermo
+screen ecran bildschirm
+language langue sprache idioma lingua
+theme design tema
+dark sombre dunkel oscuro scuro
+mode modus modo
+advanced avance erweitert avanzado avanzate
+storage stockage speicher almacenamiento archiviazione
+network reseau netzwerk rete
+battery batterie akku bateria batteria
+location localisation standort ubicacion posizione
+sync synchroniser synchronisation synchronisieren sincronizar sincronizza
+refresh actualiser
+menu
+tab onglet registerkarte pestana scheda
+filter filtrer filtro
+sort trier sortieren ordenar ordina
+move deplacer verschieben mover sposta
+archive archiver archivieren archivar archivia
+trash corbeille papierkorb papelera cestino
+inbox boite posteingang bandeja
+draft brouillon entwurf borrador bozza
+reply repondre antworten responder rispondi
+forward transferer weiterleiten reenviar inoltra
+attach joindre anhangen adjuntar allega
+confirm confirmer bestatigen confirmar conferma
+accept accepter akzeptieren aceptar accetta
+decline refuser ablehnen rechazar rifiuta
+allow autoriser erlauben permitir consenti
+enable activer aktivieren activar attiva
+disable desactiver deaktivieren desactivar disattiva
+retry reessayer erneut reintentar riprova
+exit quitter verlassen salir
+report signaler melden denunciar segnala
+feedback commentaires
+support assistance soporte supporto
+details detail detalles dettagli
+summary resume zusammenfassung resumen riepilogo
+overview apercu ubersicht
+dashboard
+status statut stato
+title titre titel titulo titolo
+description beschreibung descripcion descrizione
+size taille grosse tamano dimensione
+cart panier warenkorb carrito carrello
+checkout paiement kasse pago cassa
+payment zahlung pagamento
+order commande bestellung pedido ordine
+shipping livraison versand envio spedizione
+address adresse direccion indirizzo
+phone telephone telefon telefono
+keyboard clavier tastatur teclado tastiera
+device appareil gerat dispositivo
+application anwendung aplicacion applicazione app
+user utilisateur benutzer usuario utente
+permission autorisation berechtigung permiso autorizzazione
+calendar calendrier kalender calendario
+reminder rappel erinnerung recordatorio promemoria
+alarm alarme wecker alarma sveglia
+music musique musik musica
+video
+notes
+courrier
+desktop schreibtisch escritorio scrivania
+recent recents zuletzt reciente recenti
+layer calque ebene capa livello
+zoom
+bold gras fett negrita grassetto
+italic italique kursiv cursiva corsivo
+underline souligne unterstrichen subrayado sottolineato
+font police schriftart fuente carattere
+color couleur farbe colore
+image bild imagen immagine
+table tableau tabelle tabla tabella
+link lien enlace collegamento
+comment commentaire kommentar comentario commento
+preview vorschau anteprima
+properties proprietes eigenschaften propiedades proprieta
+show afficher anzeigen mostrar mostra
+hide masquer ausblenden ocultar nascondi
+lock verrouiller sperren bloquear blocca
+unlock deverrouiller entsperren desbloquear sblocca
+volume lautstarke volumen
+brightness luminosite helligkeit brillo luminosita
+accessibility accessibilite bedienungshilfen accesibilidad accessibilita
+backup sauvegarde sicherung
+restore restaurer wiederherstellen restaurar ripristina
+reset reinitialiser zurucksetzen restablecer reimposta
+clear effacer loschen borrar cancella
+"""
+_INTERFACE_TERMS = frozenset(term + ending for term in _INTERFACE.split() for ending in ("", "s"))
 _ALL_FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _QUOTES_AND_DASHES = "\"'“”‘’«»„‹›—–-"
@@ -246,9 +429,19 @@ _SPLIT_MARKS = re.compile(r"[-‐'’]")
 
 
 @lru_cache(maxsize=1 << 14)
+def _unmarked(text: str) -> str:
+    """`text` with its tags, placeholders and addresses blanked out, offsets kept: markup is
+    not text, so its words (``span``, ``class``) are no words of the side, and a word right
+    after an opening tag that starts the text (``<p>Welcome</p>``) starts the text."""
+    return blank_markup(text)
+
+
+@lru_cache(maxsize=1 << 14)
 def _words(text: str) -> tuple[Word, ...]:
-    """The words of `text` as names are written: an elided article or pronoun split off,
-    and hyphenated words in their parts ("Champs-Élysées" is "Champs Elysees" elsewhere)."""
+    """The words of `text` as names are written: markup left out, an elided article or
+    pronoun split off, and hyphenated words in their parts ("Champs-Élysées" is "Champs
+    Elysees" elsewhere)."""
+    text = _unmarked(text)
     if not _SPLIT_MARKS.search(text):
         return words(text)
     out = []
@@ -315,7 +508,10 @@ def _sounds_alike(a: str, b: str) -> bool:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    """Whether the word at `start` opens a sentence, a quotation or a line of dialogue."""
+    """Whether the word at `start` opens a sentence, a quotation, a line of dialogue or a
+    step of a menu path ("File > Export", "Settings → Privacy"); tags and placeholders
+    are passed over as if blank (`_unmarked`)."""
+    text = _unmarked(text)
     i = start - 1
     if i >= 1 and text[i] in "'’" and text[i - 1].isalpha():
         # After an elided article ("l'Italie"): whether the article opens the sentence.
@@ -325,7 +521,8 @@ def _sentence_initial(text: str, start: int) -> bool:
     while i >= 0 and (text[i].isspace() or text[i] in "([{*_"):
         i -= 1
     # "1." of a numbered paragraph and a sentence end look alike: both start a sentence.
-    return i < 0 or text[i] in ".!?…:;" or text[i] in _QUOTES_AND_DASHES
+    # A ">" left once tags are blanked separates the steps of a menu path, as "→" does.
+    return i < 0 or text[i] in ".!?…:;>→" or text[i] in _QUOTES_AND_DASHES
 
 
 def _capitalised(word: str) -> bool:
@@ -348,7 +545,8 @@ class _Lexicon:
 
     def names(self) -> set[str]:
         """The keys this side writes as names."""
-        return {k for k in self.middle if self.lower[k] == 0 and k not in _ALL_FUNCTION_WORDS}
+        return {k for k in self.middle if self.lower[k] == 0 and k not in _ALL_FUNCTION_WORDS
+                and k not in _INTERFACE_TERMS}
 
     def is_name(self, text: str, word: Word) -> bool:
         if not _capitalised(word.text) or _ROMAN.match(word.text):
@@ -358,7 +556,8 @@ class _Lexicon:
         if _unit(text, word):
             return False
         key = _key(word.text)
-        if key in _ALL_FUNCTION_WORDS or key in _TITLES or key in MONTHS or not key[0].isalpha():
+        if (key in _ALL_FUNCTION_WORDS or key in _TITLES or key in _INTERFACE_TERMS
+                or key in MONTHS or not key[0].isalpha()):
             return False
         if re.split(r"['’]", key)[0] in _ALL_FUNCTION_WORDS:
             return False  # a contraction ("I'll", "We'd")
@@ -407,6 +606,7 @@ def _heading(text: str) -> bool:
 
 def names(text: str, lexicon: _Lexicon) -> list[list[Word]]:
     """The names of `text`, consecutive capitalised words grouped (``Pierre Boul``)."""
+    text = _unmarked(text)
     if _heading(text):
         return []
     groups: list[list[Word]] = []

@@ -547,6 +547,8 @@ def _read_po(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
     except (OSError, ValueError) as error:
         raise InputError(f"{path} is not a well-formed PO file ({error})") from None
     pairs: list[Pair] = []
+    declared = re.search(r"nplurals\s*=\s*(\d+)", catalogue.metadata.get("Plural-Forms", ""))
+    plurals = int(declared.group(1)) if declared else 2
     for entry in catalogue:
         if entry.obsolete or not entry.msgid:
             continue
@@ -557,9 +559,14 @@ def _read_po(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
         where = entry.msgctxt or (":".join(filter(None, entry.occurrences[0]))
                                   if entry.occurrences else None)
         if entry.msgid_plural:
+            # Every form the language has (Polish and Russian have three, Arabic six), each
+            # a link: form 0 translates the singular, the others the plural.  Their keys
+            # name the forms of one string, which are translated several ways by design.
             forms = entry.msgstr_plural
-            pairs += [Pair(entry.msgid, forms.get(0, ""), state, None, where),
-                      Pair(entry.msgid_plural, forms.get(1, ""), state, None, where)]
+            count = max([plurals, *(k + 1 for k in forms)])
+            name = where or entry.msgid
+            pairs += [Pair(entry.msgid if k == 0 else entry.msgid_plural, forms.get(k, ""),
+                           state, None, f"{name}[{k}]") for k in range(count)]
         else:
             pairs.append(Pair(entry.msgid, entry.msgstr, state, None, where))
     if not pairs:

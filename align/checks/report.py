@@ -81,8 +81,9 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
     )
     baseline = alignment.signature.get("baseline")
     if baseline:
-        console.print(f"{baseline['accepted']} findings accepted in {escape(baseline['file'])} "
-                      "set aside", style="dim")
+        count = baseline["accepted"]
+        console.print(f"{count} finding{'' if count == 1 else 's'} accepted in "
+                      f"{escape(baseline['file'])} set aside", style="dim")
     # What reading and aligning noticed (an encoding guessed, a side in the wrong language,
     # text a PDF's running heads took) bears on the findings: as the run's view shows it.
     from align.render.terminal import visible

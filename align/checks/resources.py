@@ -103,11 +103,14 @@ def path_language(path: Path) -> str | None:
     return None
 
 
-_PLURAL_FORM = re.compile(r"(.+)\[(zero|one|two|few|many|other)\]")
+#: The key of one plural form of a string: Android's quantities (``files[few]``) or a PO
+#: message's form number (``main.c:10[2]``).
+_PLURAL_FORM = re.compile(r"(.+)\[(zero|one|two|few|many|other|\d)\]")
 
 
 def plural_form(key: str) -> tuple[str, str] | None:
-    """``(name, quantity)`` for the key of an Android plural form, ``"files[few]"``."""
+    """``(name, quantity)`` for the key of a plural form: Android's ``"files[few]"``, a PO
+    message's ``"main.c:10[2]"``."""
     match = _PLURAL_FORM.fullmatch(key)
     return (match.group(1), match.group(2)) if match else None
 

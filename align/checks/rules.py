@@ -10,8 +10,9 @@ the source pattern matches a link's source, the translation pattern must match i
 translation, or the rule reports the message.  A translation pattern written ``!…``
 must *not* match instead: the rule reports a translation that holds it.  An empty
 source pattern applies the rule to every link.  In the translation pattern, ``\\1`` …
-``\\9`` stand for the text of the source match's groups, so that
-``(\\d+) ?%<TAB>\\1 ?%`` asks for the same percentage.  Severity is ``info``,
+``\\9`` (or ``\\g<name>`` for a named group) stand for the text of the source match's
+groups, so that ``(\\d+) ?%<TAB>\\1 ?%`` asks for the same percentage; a reference to a
+group the source pattern does not have is an error.  Severity is ``info``,
 ``minor`` (the default), ``major`` or ``critical``.
 
 For example::
@@ -33,7 +34,15 @@ from align.record import SEVERITIES, Finding
 
 KINDS = ("rule",)
 
-_GROUP = re.compile(r"(?<!\\)\\([1-9])")
+#: A reference to a group of the source match: ``\1`` … ``\9``, or ``\g<name>`` and
+#: ``\g<10>`` as Python's replacement templates write them.
+_GROUP = re.compile(r"(?<!\\)\\(?:([1-9])|g<(\w+)>)")
+
+
+def _group_key(reference: re.Match[str]) -> int | str:
+    number, name = reference.groups()
+    key = number or name
+    return int(key) if key.isdigit() else key
 
 
 @dataclass(frozen=True)
@@ -48,12 +57,19 @@ class Rule:
         """The translation pattern, its ``\\1`` … filled in from the source `match`."""
         if match is None:
             return re.compile(self.translation)
+        return re.compile(_GROUP.sub(
+            lambda reference: re.escape(match.group(_group_key(reference)) or ""),
+            self.translation))
 
-        def group(m: re.Match[str]) -> str:
-            n = int(m.group(1))
-            return re.escape(match.group(n) or "") if n <= (match.re.groups or 0) else ""
 
-        return re.compile(_GROUP.sub(group, self.translation))
+def _missing_group(source: re.Pattern[str], target: str) -> str | None:
+    """The first reference of `target` to a group that `source` does not have, as written."""
+    for reference in _GROUP.finditer(target):
+        key = _group_key(reference)
+        found = key in source.groupindex if isinstance(key, str) else key <= source.groups
+        if not found:
+            return reference.group()
+    return None
 
 
 def read_rules(path: str | Path) -> list[Rule]:
@@ -83,10 +99,19 @@ def read_rules(path: str | Path) -> list[Rule]:
         target = fields[1][1:] if forbidden else fields[1]
         try:
             source = re.compile(fields[0]) if fields[0] else None
-            # Checked now with its groups blank, so that a broken pattern fails at once.
-            re.compile(_GROUP.sub("", target))
+            # Compiled now, so that a broken pattern fails at once: with the source's groups
+            # blank, or as it is where no source pattern fills them in (there ``\1`` is the
+            # translation pattern's own backreference).
+            re.compile(_GROUP.sub("", target) if source is not None else target)
         except re.error as error:
             raise InputError(f"{where}: not a regular expression ({error})") from None
+        # Left blank, a group the source lacks would make the rule silently never fire.
+        missing = _missing_group(source, target) if source is not None else None
+        if missing is not None:
+            have = source.groups
+            names = f": {', '.join(source.groupindex)}" if source.groupindex else ""
+            raise InputError(f"{where}: {missing} refers to a group the source pattern does "
+                             f"not have (it has {have} group{'' if have == 1 else 's'}{names})")
         rules.append(Rule(source, target, forbidden, fields[2].strip(), severity))
     return rules
 

@@ -245,9 +245,9 @@ def _toolbar(alignment: Alignment) -> str:
     return (
         '<nav class="toolbar" id="toolbar" aria-label="Findings and search" hidden>'
         '<div class="group">'
-        '<button type="button" id="prev" aria-keyshortcuts="k" title="Previous finding (k)">'
+        '<button type="button" id="prev" aria-keyshortcuts="k" title="Previous flagged link (k)">'
         '<span aria-hidden="true">↑</span> Previous</button>'
-        '<button type="button" id="next" aria-keyshortcuts="j" title="Next finding (j)">'
+        '<button type="button" id="next" aria-keyshortcuts="j" title="Next flagged link (j)">'
         '<span aria-hidden="true">↓</span> Next</button>'
         '<span class="status" id="status" role="status" aria-live="polite"></span></div>'
         '<div class="group">'
@@ -259,10 +259,12 @@ def _toolbar(alignment: Alignment) -> str:
         'aria-keyshortcuts="/" spellcheck="false">'
         '<span class="status" id="hits" aria-live="polite"></span></div>'
         '<details class="keys"><summary aria-keyshortcuts="?">Keys</summary><div class="panel">'
-        "<dl><dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>next / previous finding</dd>"
+        "<dl><dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>next / previous flagged link</dd>"
         "<dt><kbd>↓</kbd> / <kbd>↑</kbd></dt><dd>next / previous link (from a selected row)</dd>"
         "<dt><kbd>/</kbd></dt><dd>search</dd>"
-        "<dt><kbd>Enter</kbd> in search</dt><dd>next match</dd>"
+        "<dt><kbd>Home</kbd> / <kbd>End</kbd></dt><dd>top / end of the page</dd>"
+        "<dt><kbd>Enter</kbd> / <kbd>Shift+Enter</kbd></dt>"
+        "<dd>next / previous match, in the search box</dd>"
         "<dt><kbd>Esc</kbd></dt><dd>clear search, close panels</dd>"
         "<dt><kbd>?</kbd></dt><dd>this list</dd></dl></div></details>"
         "</nav>\n"
@@ -420,14 +422,16 @@ def _badge(finding: Finding) -> str:
 
 
 def _script_data(alignment: Alignment) -> dict[str, Any]:
-    """What the script needs beyond the table: where each link starts on the map."""
+    """What the script needs beyond the table: where each link starts on the map, and the
+    heights (rem) from which `_table` estimates a row's, to size groups while filtering."""
     xs, ys, x, y = [], [], 0, 0
     for link in alignment.links:
         xs.append(min(link.source) if link.source else x)
         ys.append(min(link.translation) if link.translation else y)
         x = max(link.source) + 1 if link.source else x
         y = max(link.translation) + 1 if link.translation else y
-    return {"x": xs, "y": ys}
+    rem = {"line": _LINE_REM, "row": _ROW_PADDING_REM, "paragraph": _PARAGRAPH_REM}
+    return {"x": xs, "y": ys, "rem": rem}
 
 
 # -- small helpers -------------------------------------------------------------------------

@@ -3,8 +3,14 @@
    with its counterpart, the overview strip and jumps from the alignment map.
 
    Startup does a constant amount of work: one listener per kind of event on the
-   document or the table (never one per row), and every index over the rows
-   (findings, search text, row positions) is built the first time it is needed. */
+   document or the table (never one per row), one observer of which groups of rows
+   are near the screen, and every index over the rows
+   (findings, search text, row positions) is built the first time it is needed.
+
+   Filters and search never lay out the whole table: rows are hidden by classes and
+   CSS, groups of rows far from the screen stay unrendered (content-visibility) with
+   the estimated height of the rows they show, and matches are highlighted only in
+   the groups that come near the screen. */
 (function () {
   "use strict";
 
@@ -31,9 +37,11 @@
 
   var current = null;      // the selected row
   var findingRows = null;  // rows with findings, in order (built on first use)
-  var searchText = null;   // lower-cased text of each row (built on first search)
-  var hitRows = [];        // rows matching the search
+  var searchText = null;   // folded text of each row's two cells (built on first search)
+  var query = "";          // the folded search, "" when there is none
+  var hitRows = [];        // rows matching the search, shown or not
   var layout = null;       // row offsets for the strip (rebuilt after each change)
+  var fitted = [];         // the estimated height each group was last given, by group
 
   function byId(id) { return doc.getElementById(id); }
 
@@ -98,12 +106,21 @@
     updateStatus();
   }
 
+  /* "1,234": the page's text is English. */
+  function count(n) { return n.toLocaleString("en-US"); }
+
+  /* The toolbar counts flagged links (rows), as the header's "Flagged links" does; the
+     header's "Findings" counts the badges, of which a link may have several. */
   function updateStatus() {
     var list = findings().filter(activeFinding);
     var at = current ? list.indexOf(current) : -1;
-    if (!list.length) statusLine.textContent = "No findings shown";
-    else if (at >= 0) statusLine.textContent = "Finding " + (at + 1) + " of " + list.length;
-    else statusLine.textContent = list.length + (list.length === 1 ? " finding" : " findings");
+    if (!list.length) statusLine.textContent = "No flagged links shown";
+    else if (at >= 0) {
+      statusLine.textContent = "Flagged link " + count(at + 1) + " of " + count(list.length);
+    } else {
+      statusLine.textContent = count(list.length) +
+        (list.length === 1 ? " flagged link" : " flagged links");
+    }
   }
 
   /* The row under the toolbar's bottom edge: where reading is now. */
@@ -139,10 +156,27 @@
         if (number(list[j]) < from && activeFinding(list[j])) return go(list[j]);
       }
     }
-    statusLine.textContent = direction > 0 ? "No more findings below" : "No more findings above";
+    statusLine.textContent = direction > 0 ? "No more flagged links below" :
+      "No more flagged links above";
   }
 
   function go(row) { select(row, { focus: true, scroll: "center" }); }
+
+  /* Home and End.  Groups of rows that come on screen on the way replace their estimated
+     height with their real one, which moves the end of the page: scroll again, a frame
+     later, until the page has held still at its top or its very end for two frames (a
+     frame's callbacks run before that frame lays out what came on screen). */
+  function toEdge(end) {
+    var frames = 0;
+    var still = 0;
+    (function again() {
+      var target = end ? root.scrollHeight - window.innerHeight : 0;
+      still = Math.abs(window.scrollY - target) < 1 ? still + 1 : 0;
+      if (still > 2) return;
+      window.scrollTo(0, target);
+      if (++frames < 30) requestAnimationFrame(again);
+    })();
+  }
 
   function moveBy(direction) {
     if (!current) return;
@@ -168,6 +202,7 @@
   }
 
   function applyFilters() {
+    settleFarGroups();
     var kinds = checkedValues("kind");
     var severities = checkedValues("severity");
     findings().forEach(function (row) {
@@ -190,85 +225,89 @@
     return cell.classList.contains("gap") ? "" : cell.textContent;
   }
 
-  /* Lower case without accents, one character for one (so that offsets into the folded
-     text are offsets into the text): "Andrés" and "andres" find each other. */
+  /* Lower case without accents, every kind of space (the no-break spaces of French
+     typography, tabs, line ends) as a plain space, one character for one (so that
+     offsets into the folded text are offsets into the text): "Andrés" and "andres"
+     find each other, and so do "source : la" and "source\u00a0: la". */
   var folded = {};
-  function fold(text) {
-    if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
-    var out = "";
-    for (var i = 0; i < text.length; i++) {
-      var c = text[i];
-      var f = folded[c];
-      if (f === undefined) {
+  function foldCharacter(c) {
+    var f = folded[c];
+    if (f === undefined) {
+      if (/\s/.test(c)) f = " ";
+      else {
         f = c.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").charAt(0) || c;
         if (f === "\u2019") f = "'";
-        folded[c] = f;
       }
-      out += f;
+      folded[c] = f;
     }
-    return out;
+    return f;
+  }
+  function fold(text) {
+    var out = text.replace(/[^ -~]/g, foldCharacter);
+    var lower = out.toLowerCase();
+    return lower.length === out.length ? lower :
+      out.replace(/[A-Z]/g, function (c) { return c.toLowerCase(); });
   }
 
-  function runSearch() {
-    var query = fold(searchBox.value.trim());
-    hitRows.forEach(function (row) { row.classList.remove("hit"); });
-    hitRows = [];
-    if (window.CSS && CSS.highlights) CSS.highlights.delete("search");
-    if (!query) {
-      table.classList.remove("searching");
-      hitsLine.textContent = "";
-      return changed();
-    }
+  function texts() {
     if (!searchText) {
       searchText = [];
       for (var i = 0; i < rows.length; i++) {
         var cells = rows[i].cells;
-        searchText.push(fold(cellText(cells[1]) + "\n" + cellText(cells[2])));
+        searchText.push([fold(cellText(cells[1])), fold(cellText(cells[2]))]);
       }
     }
-    for (var k = 0; k < searchText.length; k++) {
-      if (searchText[k].indexOf(query) !== -1) {
+    return searchText;
+  }
+
+  function runSearch() {
+    settleFarGroups();
+    query = fold(searchBox.value.trim());
+    for (var h = 0; h < hitRows.length; h++) hitRows[h].classList.remove("hit");
+    hitRows = [];
+    clearHighlight();
+    if (!query) {
+      table.classList.remove("searching");
+      return changed();
+    }
+    var all = texts();
+    for (var k = 0; k < all.length; k++) {
+      if (all[k][0].indexOf(query) !== -1 || all[k][1].indexOf(query) !== -1) {
         rows[k].classList.add("hit");
         hitRows.push(rows[k]);
       }
     }
     table.classList.add("searching");
-    hitsLine.textContent = hitRows.length ?
-      hitRows.length + (hitRows.length === 1 ? " link matches" : " links match") : "No match";
-    highlight(query);
     changed();
   }
 
-  /* Marks the matches inside the text without touching the DOM (CSS Custom Highlight API). */
-  function highlight(query) {
-    if (!(window.CSS && CSS.highlights && window.Highlight)) return;
-    var ranges = [];
-    hitRows.slice(0, 1000).forEach(function (row) {
-      [row.cells[1], row.cells[2]].forEach(function (cell) {
-        if (cell.classList.contains("gap")) return;
-        var walker = doc.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-        for (var node = walker.nextNode(); node; node = walker.nextNode()) {
-          var text = fold(node.data);
-          for (var at = text.indexOf(query); at !== -1; at = text.indexOf(query, at + query.length)) {
-            if (at + query.length > node.data.length) break;
-            var range = new Range();
-            range.setStart(node, at);
-            range.setEnd(node, at + query.length);
-            if (ranges.push(range) >= 5000) return;
-          }
-        }
-      });
-    });
-    CSS.highlights.set("search", new Highlight(...ranges));
+  /* The matches the filters leave on screen: what the count counts and Enter walks. */
+  function shownHits() { return hitRows.filter(shown); }
+
+  function updateHits(list, at) {
+    if (!query) {
+      hitsLine.textContent = "";
+      return;
+    }
+    list = list || shownHits();
+    var hidden = hitRows.length - list.length;
+    var text;
+    if (at) text = "Match " + count(at) + " of " + count(list.length);
+    else if (list.length) {
+      text = count(list.length) + (list.length === 1 ? " link matches" : " links match");
+    } else text = hidden ? "No match shown" : "No match";
+    if (hidden) text += " (" + count(hidden) + " hidden by the filters)";
+    hitsLine.textContent = text;
   }
 
   function nextHit(direction) {
-    if (!hitRows.length) return;
-    var at = current ? hitRows.indexOf(current) : -1;
-    var next = at === -1 ? (direction > 0 ? 0 : hitRows.length - 1) :
-      (at + direction + hitRows.length) % hitRows.length;
-    select(hitRows[next], { scroll: "center" });
-    hitsLine.textContent = "Match " + (next + 1) + " of " + hitRows.length;
+    var list = shownHits();
+    if (!list.length) return;
+    var at = current ? list.indexOf(current) : -1;
+    var next = at === -1 ? (direction > 0 ? 0 : list.length - 1) :
+      (at + direction + list.length) % list.length;
+    select(list[next], { scroll: "center" });
+    updateHits(list, next + 1);
   }
 
   var searchTimer = 0;
@@ -277,13 +316,138 @@
     searchTimer = setTimeout(runSearch, 120);
   });
 
+  /* Matches are marked without touching the DOM (CSS Custom Highlight API), in the
+     groups of rows within a screen of the window, and in more groups as they come
+     near: every match is highlighted by the time it can be seen, and a search over a
+     long text costs no more than what is on screen. */
+  var highlight = null;    // the registered Highlight, while a search shows
+  var marked = new Set();  // rows whose matches it holds
+  var nearGroups = new Set();
+  var watcher = null;
+
+  function watchGroups() {
+    if (!window.IntersectionObserver) return;
+    watcher = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) nearGroups.add(entry.target);
+        else nearGroups.delete(entry.target);
+      });
+      highlightNear();
+    }, { rootMargin: "100% 0px" });
+    for (var g = 0; g < groups.length; g++) watcher.observe(groups[g]);
+  }
+
+  function clearHighlight() {
+    marked.clear();
+    if (highlight) highlight.clear();
+  }
+
+  function highlightNear() {
+    if (!query || !(window.CSS && CSS.highlights && window.Highlight)) return;
+    if (!highlight) {
+      highlight = new Highlight();
+      CSS.highlights.set("search", highlight);
+    }
+    var near = watcher ? Array.from(nearGroups) : Array.from(groups);
+    near.forEach(function (group) {
+      for (var r = 0; r < group.rows.length; r++) {
+        var row = group.rows[r];
+        if (!row.classList.contains("hit") || marked.has(row)) continue;
+        marked.add(row);
+        var text = texts()[number(row) - 1];
+        markCell(row.cells[1], text[0]);
+        markCell(row.cells[2], text[1]);
+      }
+    });
+  }
+
+  /* Each match in `cell`, whose folded text is `text`, as one range; a match may run
+     across elements (a finding's <mark>, a sentence's span), so it starts in one text
+     node and ends in another. */
+  function markCell(cell, text) {
+    var at = text.indexOf(query);
+    if (at === -1) return;
+    var walker = doc.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    var node = walker.nextNode();
+    var start = 0;  // where `node` begins in `text`
+    for (; at !== -1; at = text.indexOf(query, at + query.length)) {
+      var end = at + query.length;
+      while (node && start + node.data.length <= at) {
+        start += node.data.length;
+        node = walker.nextNode();
+      }
+      if (!node) return;
+      var range = new Range();
+      range.setStart(node, at - start);
+      while (node && start + node.data.length < end) {
+        start += node.data.length;
+        node = walker.nextNode();
+      }
+      if (!node) return;
+      range.setEnd(node, end - start);
+      highlight.add(range);
+    }
+  }
+
   /* -- after anything that shows or hides rows ------------------------------------- */
+
+  /* Before rows are shown or hidden.  A group the browser has laid out stays laid out,
+     and would be laid out again with all its rows, until the browser finds it far from
+     the screen, which it does only after that layout: after a search that left each
+     group a row or none, that would be the whole table.  So the groups not near the
+     screen now skip their rows for one style update (content-visibility: hidden), and
+     `fitGroups` hands them back to content-visibility: auto, which lays out only those
+     that come near.  (The groups that hold no shown row at all stay skipped.) */
+  function settleFarGroups() {
+    if (!watcher) return;
+    var far = null;
+    for (var g = 0; g < groups.length; g++) {
+      if (nearGroups.has(groups[g])) continue;
+      groups[g].style.contentVisibility = "hidden";
+      far = groups[g];
+    }
+    if (far) getComputedStyle(far).contentVisibility;  // the style update
+  }
+
+  /* While filters or a search hide rows, a group the browser has not laid out counts
+     as tall as the rows it shows, by html.py's estimate of each (lines of text,
+     padding, space before a paragraph); without them, the group's own estimate. */
+  function fitGroups() {
+    var filtering = onlyBox.checked || table.classList.contains("searching");
+    var rem = data.rem;
+    for (var g = 0; g < groups.length; g++) {
+      var size = "";
+      var visibility = "";
+      if (filtering) {
+        var height = 0;
+        var members = groups[g].rows;
+        for (var r = 0; r < members.length; r++) {
+          if (!shown(members[r])) continue;
+          var c = " " + members[r].className + " ";
+          var lines = +(/ h(\d) /.exec(c) || [0, 1])[1];
+          height += lines * rem.line + rem.row + (c.indexOf(" p ") !== -1 ? rem.paragraph : 0);
+        }
+        size = height.toFixed(2) + "rem";
+        if (!height) visibility = "hidden";
+      }
+      if (fitted[g] !== size) {
+        fitted[g] = size;
+        groups[g].style.containIntrinsicBlockSize = size;
+      }
+      if (groups[g].style.contentVisibility !== visibility) {
+        groups[g].style.contentVisibility = visibility;
+      }
+    }
+  }
 
   var redrawQueued = false;
   function changed() {
     layout = null;
+    fitGroups();
     updateStatus();
+    updateHits();
     if (current && shown(current)) current.scrollIntoView({ block: "center" });
+    highlightNear();
     if (!redrawQueued) {
       redrawQueued = true;
       requestAnimationFrame(function () {
@@ -329,9 +493,20 @@
     return layout;
   }
 
+  /* The toolbar wraps onto two or three lines in a narrow window: rows scrolled to (the
+     arrows, j/k, a link's address) stop below it, however tall it is.  Set on the strip
+     and the root themselves: a custom property on the root would restyle every row. */
+  var barHeight = -1;
+  function fitToolbar() {
+    var height = toolbar.offsetHeight;
+    if (height === barHeight) return;
+    barHeight = height;
+    strip.style.top = height + 6 + "px";
+    root.style.scrollPaddingTop = height + 8 + "px";
+  }
+
   function drawStrip() {
-    /* on the strip itself: a custom property on the root would restyle every row */
-    strip.style.top = toolbar.offsetHeight + 6 + "px";
+    fitToolbar();
     var box = measure();
     var ratio = window.devicePixelRatio || 1;
     var height = Math.max(1, Math.round(strip.clientHeight * ratio));
@@ -429,7 +604,10 @@
     resizeTimer = setTimeout(function () { layout = null; drawStrip(); }, 150);
   }
   window.addEventListener("resize", redrawSoon);
-  if (window.ResizeObserver) new ResizeObserver(redrawSoon).observe(table);
+  if (window.ResizeObserver) {
+    new ResizeObserver(redrawSoon).observe(table);
+    new ResizeObserver(function () { fitToolbar(); }).observe(toolbar);  // it wraps anew
+  }
   if (window.matchMedia) {
     window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", drawStrip);
   }
@@ -614,6 +792,10 @@
         if (!current || target !== current) return;
         moveBy(event.key === "ArrowDown" ? 1 : -1);
         break;
+      case "Home":
+      case "End":
+        toEdge(event.key === "End");
+        break;
       default:
         return;
     }
@@ -621,6 +803,7 @@
   });
 
   updateStatus();
+  watchGroups();
   fromFragment();
   requestAnimationFrame(drawStrip);
 })();

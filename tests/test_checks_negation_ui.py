@@ -1,0 +1,98 @@
+"""Negation spelled by a prefix against a negation word, in the strings of a program.
+
+Interface text negates by a prefix in one language ("Unsaved changes", "unread",
+"unavailable") and by a word in another (« non enregistrées », « non lus », « n'est pas
+disponible »); "could not" and "cannot" come out as « Impossible de » + infinitive.  Such
+pairs say the same thing and must not fail a ``--fail-on minor`` gate, whatever file
+they stand in; a real reversal must still be a minor meaning shift.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from align.checks import check_alignment
+from align.checks.pairs import document_text, pairs_alignment
+
+#: Ordinary strings of a program, to stand around the pairs under test.
+STRINGS = [
+    ("Delete this contact?", "Supprimer ce contact ?"),
+    ("Share the note with your team", "Partager la note avec votre équipe"),
+    ("Copy the link to the account", "Copier le lien vers le compte"),
+    ("Move the album to the trash", "Déplacer l'album dans la corbeille"),
+    ("Rename the folder.", "Renommer le dossier."),
+    ("Open the settings panel.", "Ouvrir le panneau des paramètres."),
+    ("Your password was changed.", "Votre mot de passe a été modifié."),
+    ("Download the report", "Télécharger le rapport"),
+]
+
+#: The same meaning, negated by a prefix on one side and by a word on the other.
+SAME_MEANING = [
+    ("Unsaved changes", "Modifications non enregistrées"),
+    ("You have 3 unread messages.", "Vous avez 3 messages non lus."),
+    ("The file could not be saved.", "Impossible d'enregistrer le fichier."),
+    ("The file could not be found.", "Impossible de trouver le fichier."),
+    ("Cannot open the file.", "Impossible d'ouvrir le fichier."),
+    # ... the other way round: the prefix in the source, the negation word in the
+    # translation, and the other way again.
+    ("The service is unavailable.", "Le service n'est pas disponible."),
+    ("Unable to open the file.", "Le fichier ne peut pas être ouvert."),
+    ("The service is not available.", "Le service est indisponible."),
+]
+
+#: A negation one side has and the other lacks, beside a prefix that negates nothing.
+REVERSED = [
+    ("The file was saved.", "Le fichier n'a pas été enregistré."),
+    ("Changes saved", "Modifications non enregistrées"),
+    ("The file was not saved.", "Le fichier a été enregistré."),
+    ("It is important.", "Ce n'est pas important."),
+    ("Improve the results.", "Ne pas améliorer les résultats."),
+    ("Immediately close the file.", "Ne fermez pas immédiatement le fichier."),
+    ("Discover the new features.", "Ne découvrez pas les nouvelles fonctions."),
+]
+
+
+def check(pairs, encoder, languages=("en", "fr")):
+    record = pairs_alignment(pairs, languages=languages)
+    return check_alignment(record, encoder, source_text=document_text(record.source),
+                           translation_text=document_text(record.translation))
+
+
+def shifts(record, link: int) -> list[str]:
+    return [f.severity for f in record.links[link].findings if f.kind == "meaning-shift"]
+
+
+@pytest.mark.parametrize("pair", SAME_MEANING, ids=lambda p: p[0])
+def test_a_prefix_against_a_negation_word_is_no_meaning_shift(default_encoder, pair):
+    record = check([pair], default_encoder)
+    assert "minor" not in shifts(record, 0) and "major" not in shifts(record, 0)
+
+
+def test_the_verdict_does_not_depend_on_the_file_around_the_pair(default_encoder):
+    """The word aligner's threshold for a translated word is a statistic of the document
+    (the lower quartile of its pairs' similarities): a file of near-copies, as program
+    strings are, raises it, and the pairs under test must come out alike in any file."""
+    copies = [(f"Delete this contact {n}?", f"Supprimer ce contact {n} ?") for n in range(40)]
+    for around in ([], STRINGS, copies):
+        record = check([*around, *SAME_MEANING], default_encoder)
+        found = [(record.links[k].source, severity)
+                 for k in range(len(around), len(record.links))
+                 for severity in shifts(record, k) if severity != "info"]
+        assert found == []
+
+
+def test_a_reversal_is_still_a_minor_meaning_shift(default_encoder):
+    record = check(REVERSED, default_encoder)
+    assert [shifts(record, k) for k in range(len(REVERSED))] == [["minor"]] * len(REVERSED)
+
+
+@pytest.mark.parametrize(("pair", "languages"), [
+    (("Unsaved changes", "Nicht gespeicherte Änderungen"), ("en", "de")),
+    (("The file could not be saved.", "Speichern der Datei unmöglich."), ("en", "de")),
+    (("Ungespeicherte Änderungen", "Modifications non enregistrées"), ("de", "fr")),
+    (("Die Datei konnte nicht gespeichert werden.", "Impossible d'enregistrer le fichier."),
+     ("de", "fr")),
+], ids=lambda p: p[0] if isinstance(p[0], str) else "-".join(p))
+def test_german_prefixes_and_negations_too(default_encoder, pair, languages):
+    record = check([pair], default_encoder, languages)
+    assert "minor" not in shifts(record, 0)

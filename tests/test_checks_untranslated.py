@@ -1,0 +1,52 @@
+"""The untranslated check on hand-written strings: what it compares and what it calls the
+source language."""
+
+from __future__ import annotations
+
+from align.checks import check_alignment
+from align.checks.pairs import pairs_alignment
+
+
+def untranslated(pairs, languages=("en", "fr")) -> list[list[tuple[str, str]]]:
+    """Each pair's untranslated findings, as (severity, reason)."""
+    record = pairs_alignment(pairs, languages=languages)
+    check_alignment(record)
+    return [[(f.severity, f.reason) for f in link.findings if f.kind == "untranslated"]
+            for link in record.links]
+
+
+def test_placeholders_tags_names_and_numbers_do_not_make_a_translation_english():
+    """The letters of ``%1$s`` and ``%d``, the words of a tag (``a``, ``href``) and a
+    name with a number are the program's or the world's, not English words left behind."""
+    found = untranslated([
+        ("%1$s deleted %2$d files", "%1$s a supprimé %2$d fichiers"),
+        ("%s deleted %d files", "%s a supprimé %d fichiers"),
+        ("{user} deleted {count} files", "{user} a supprimé {count} fichiers"),
+        ("Marie deleted 3 files", "Marie a supprimé 3 fichiers"),
+        ('<a href="/settings">Settings</a>', '<a href="/settings">Réglages</a>'),
+        ('<a href="/help">Contact us</a> at help@example.org',
+         '<a href="/help">Écrivez-nous</a> à help@example.org'),
+    ])
+    assert found == [[]] * 6
+
+
+def test_a_copy_is_a_copy_of_the_words_whatever_the_markup_around_them():
+    found = untranslated([
+        ("<b>Remove all the files now</b>", "<strong>Remove all the files now</strong>"),
+        ("%s deleted %d files", "%s deleted %d files"),
+    ])
+    assert found[0] == [("major", "the translation is identical to the source")]
+    assert found[1] == [("minor", "the translation is identical to the source")]
+
+
+def test_three_english_words_left_in_a_french_translation_are_untranslated():
+    found = untranslated([
+        ("No network connection.", "You are offline."),
+        ("No network connection.", "Vous êtes hors ligne."),
+        ("Paul replied.", "Paul a répondu."),  # too short to tell: two words of running text
+    ])
+    assert found == [
+        [("minor", "the translation reads as en, the source language")],
+        [],
+        [],
+    ]
