@@ -26,13 +26,15 @@ __all__ = [
     "Span",
     "__version__",
     "align_files",
+    "align_sides",
     "align_texts",
     "check",
+    "check_strings",
     "load",
     "write",
 ]
 
-_API = {"align_files", "align_texts", "check", "load", "write"}
+_API = {"align_files", "align_sides", "align_texts", "check", "check_strings", "load", "write"}
 
 
 def __getattr__(name: str) -> Any:

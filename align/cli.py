@@ -59,16 +59,19 @@ def _friendly(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except AlignError as error:
+            _stop_progress()
             # soft_wrap: one line however wide the terminal, so logs and grep see it whole.
             err.print(f"align: error: {error}", markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
+            _stop_progress()
             err.print("align: interrupted; no output file was left half-written", markup=False,
                       soft_wrap=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except (typer.Exit, typer.Abort):
             raise
         except Exception as error:  # a bug: say so plainly
+            _stop_progress()
             if os.environ.get("ALIGN_DEBUG"):
                 raise
             err.print(
@@ -87,7 +90,11 @@ class RichReporter:
 
     def __init__(self, console: Console, quiet: bool = False) -> None:
         self.console = console
-        self.live = console.is_terminal and not quiet
+        # A real terminal only: FORCE_COLOR makes rich call a CI log a terminal (colour
+        # there is wanted, redrawn bars are not), and TERM=dumb cannot redraw a line.
+        isatty = getattr(console.file, "isatty", None)
+        self.live = (bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+                     and not quiet)
         self._progress = None
         self._status_task = None
 
@@ -108,6 +115,7 @@ class RichReporter:
                 console=self.console, transient=True,
             )
             self._progress.start()
+            _LIVE_REPORTERS.add(self)
         return self._progress
 
     def status(self, message: str) -> None:
@@ -131,6 +139,17 @@ class RichReporter:
             self._progress.stop()
             self._progress = None
             self._status_task = None
+        _LIVE_REPORTERS.discard(self)
+
+
+#: Reporters whose progress display is on screen: stopped before an error or an
+#: interruption is printed, so that the cursor is shown again and the message stands alone.
+_LIVE_REPORTERS: set[RichReporter] = set()
+
+
+def _stop_progress() -> None:
+    for reporter in list(_LIVE_REPORTERS):
+        reporter.done()
 
 
 # -- shared options --------------------------------------------------------------------
@@ -315,7 +334,7 @@ def _print_view(record, written: list[Path], only_findings: bool = False) -> Non
             "or -o out.json and use 'align view out.json' for all of them)"
         )
     for path in written:
-        console.print(f"wrote {path}", highlight=False)
+        err.print(f"wrote {path}", markup=False)
 
 
 @app.command()
@@ -549,7 +568,13 @@ def model(
         return
     console = Console(highlight=False)
     for key, value in info.items():
-        console.print(f"{key:>12}: {value}", markup=False)
+        if isinstance(value, dict | list):
+            value = json.dumps(value, ensure_ascii=False)
+        elif key == "backend" and value:
+            value = f"{value} (the stored weights; what runs is auto_backend)"
+        # One line each however narrow the terminal: a checksum or a path copied from it
+        # must not carry a line break.
+        console.print(f"{key:>12}: {value}", markup=False, soft_wrap=True)
 
 
 @app.command()

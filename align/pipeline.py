@@ -182,8 +182,7 @@ def check_strings(record: Alignment, options: Options | None = None,
     reporter.status("checking")
     aligned = record.made_by_aligner()
     check_alignment(record, encoder, glossary=glossary, rules=options.rules,
-                    ignore=options.ignore, cache=options.cache,
-                    **_sentence_vectors(record, encoder, options.cache))
+                    ignore=options.ignore, cache=options.cache)
     timings["check"] = time.perf_counter() - clock
     record.signature.pop("baseline", None)  # the findings it set aside are gone
     if aligned:
@@ -211,19 +210,6 @@ def _given_languages(options: Options) -> tuple[str | None, str | None]:
                              "or fr-FR")
         given.append(tag)
     return given[0], given[1]
-
-
-def _sentence_vectors(record: Alignment, encoder: Any, cache: bool) -> dict[str, np.ndarray]:
-    """For a saved alignment checked again, its sentences' vectors, so that its links are
-    measured as the run that aligned it measured them (a link of several sentences by the
-    sum of their vectors; a file of pairs has one text per link instead)."""
-    if not record.made_by_aligner():
-        return {}
-    from align.embedding_cache import embed
-
-    src, tgt = record.source.texts(), record.translation.texts()
-    both = embed(encoder, src + tgt, cache=cache)
-    return {"source_vectors": both[: len(src)], "translation_vectors": both[len(src):]}
 
 
 def _mark_checked(record: Alignment, encoder: Any) -> None:
@@ -494,16 +480,12 @@ def check(
     checked them now); `cache=False`
     neither reads nor writes the embedding and token vector caches; the findings that
     the record at `baseline` holds are set aside (`align.checks.baseline`)."""
-    from align.checks import check_alignment
     from align.checks.baseline import apply_baseline, read_baseline
 
     accepted = read_baseline(baseline) if baseline is not None else None
-    encoder = load_encoder(model)
-    check_alignment(record, encoder, glossary=glossary, rules=rules, ignore=ignore, cache=cache,
-                    **_sentence_vectors(record, encoder, cache))
-    record.signature.pop("baseline", None)  # the findings it set aside are gone
-    if record.made_by_aligner():
-        _mark_checked(record, encoder)
+    # As `align check` does: a record of pairs takes this check's signature in full.
+    check_strings(record, model=model, glossary=glossary, rules=tuple(rules),
+                  ignore=tuple(ignore), cache=cache)
     if accepted is not None:
         apply_baseline(record, accepted, str(baseline))
     return record

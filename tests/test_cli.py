@@ -384,3 +384,62 @@ def test_model_not_on_this_machine_is_a_model_error(monkeypatch, hub_reachable):
     assert result.exit_code == EXIT_MODEL, result.output
     assert "'no-such-org/no-such-model' is not on this machine" in result.output
     assert result.output.count("\n") == 1
+
+
+def test_a_ci_log_gets_no_progress_bars_and_the_view_alone_on_stdout(tmp_path):
+    # FORCE_COLOR, as CI setups set it for coloured logs: colour in the view is wanted,
+    # redrawn progress bars in a log file are not; `wrote FILE` is status, on stderr.
+    env = {**os.environ, "FORCE_COLOR": "1", "PYTHONPATH": str(ROOT)}
+    out = tmp_path / "letter.json"
+    done = subprocess.run([sys.executable, "-m", "align", "run", str(LETTER_FR), str(LETTER_EN),
+                           "-o", str(out)], capture_output=True, text=True, timeout=300,
+                          env=env)
+    assert done.returncode == 0, done.stderr
+    assert "wrote" not in done.stdout and f"wrote {out}" in done.stderr
+    assert "\r" not in done.stderr and "\x1b[?25l" not in done.stderr  # no bar, no hidden cursor
+
+
+def test_the_check_report_shows_control_characters_as_the_view_does(tmp_path):
+    source, translation = tmp_path / "fr.txt", tmp_path / "en.txt"
+    # An escape sequence (clear the screen) and a right-to-left override inside the text.
+    source.write_text("Le chat dort sur le canapé.\n\nLa maison est \x1b[2Jgrande et "
+                      "\u202eblanche.\n\nLe chien mange sa soupe.\n", "utf-8")
+    translation.write_text("The cat sleeps on the sofa.\n\nThe dog eats its soup.\n", "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    checked = subprocess.run([sys.executable, "-m", "align", "check", str(source),
+                              str(translation)], capture_output=True, text=True, timeout=300,
+                             env=env)
+    assert "La maison est" in checked.stdout  # the omitted sentence is reported
+    assert "\x1b" not in checked.stdout and "\u202e" not in checked.stdout
+    assert "\ufffd[2Jgrande" in checked.stdout
+
+
+def test_an_interrupted_run_stops_its_progress_display_and_shows_the_cursor():
+    import io
+
+    from rich.console import Console
+
+    from align import cli
+
+    master, slave = os.openpty()
+    try:
+        with os.fdopen(slave, "w", closefd=False) as terminal:
+            reporter = cli.RichReporter(Console(file=terminal, force_terminal=True))
+            assert reporter.live  # a real terminal
+
+            @cli._friendly
+            def command():
+                reporter.status("embedding sentences")
+                raise KeyboardInterrupt
+
+            with pytest.raises(cli.typer.Exit):
+                command()
+            terminal.flush()
+        shown = os.read(master, 1 << 16)
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert b"\x1b[?25l" in shown and shown.rindex(b"\x1b[?25h") > shown.rindex(b"\x1b[?25l")
+    assert reporter not in cli._LIVE_REPORTERS
+    # Not a terminal (a file, even with FORCE_COLOR's force_terminal): no live display.
+    assert not cli.RichReporter(Console(file=io.StringIO(), force_terminal=True)).live

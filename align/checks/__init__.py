@@ -92,11 +92,22 @@ def check_alignment(
     in the on-disk token cache, and sentences embedded here use the embedding cache;
     cache problems are added to the record's warnings.
     """
-    unknown = set(ignore) - set(FINDING_KINDS)
+    kinds = finding_kinds()
+    unknown = set(ignore) - set(kinds)
     if unknown:
         raise UsageError(
-            f"unknown finding kind {sorted(unknown)[0]!r}; choose from {', '.join(FINDING_KINDS)}"
+            f"unknown finding kind {sorted(unknown)[0]!r}; choose from {', '.join(kinds)}"
         )
+    if (encoder is not None and source_vectors is None and translation_vectors is None
+            and alignment.made_by_aligner()):
+        # A saved alignment checked again: its links are measured as the run that aligned
+        # them measured them, a link of several sentences by the sum of its sentences'
+        # vectors (a file of pairs has one text per link instead, embedded as it is).
+        from align.embedding_cache import embed
+
+        src, tgt = alignment.source.texts(), alignment.translation.texts()
+        both = embed(encoder, src + tgt, cache=bool(cache))
+        source_vectors, translation_vectors = both[: len(src)], both[len(src):]
     tokens = open_cache(cache if encoder else False, TokenVectorCache)
     with keeping_word_tokens(encoder), tokens as store:
         ctx = CheckContext(
@@ -157,11 +168,11 @@ def fails(alignment: Alignment, fail_on: str) -> bool:
     if fail_on in SEVERITIES:
         floor = severity_rank(fail_on)
         return any(severity_rank(f.severity) >= floor for _, f in alignment.findings())
-    if fail_on in FINDING_KINDS:
+    if fail_on in finding_kinds():
         return any(f.kind == fail_on for _, f in alignment.findings())
     raise UsageError(
         f"--fail-on {fail_on!r} is neither a severity ({', '.join(SEVERITIES)}) "
-        f"nor a finding kind ({', '.join(FINDING_KINDS)})"
+        f"nor a finding kind ({', '.join(finding_kinds())})"
     )
 
 
@@ -170,16 +181,25 @@ def agreement(alignment: Alignment) -> float:
     return alignment.agreement()
 
 
+def finding_kinds() -> tuple[str, ...]:
+    """Every kind a finding may have: the built-in ones (`FINDING_KINDS`), then those of
+    checks a project added to `CHECKS`."""
+    added = [kind for check in CHECKS for kind in check.KINDS if kind not in FINDING_KINDS]
+    return FINDING_KINDS + tuple(dict.fromkeys(added))
+
+
 def summarise(alignment: Alignment) -> dict:
     """Counts of findings by kind and severity, and the overall agreement score."""
     findings = [f for _, f in alignment.findings()]
     by_kind = Counter(f.kind for f in findings)
+    # Built-in kinds in their order, then any other (a project's own check).
+    kinds = (*FINDING_KINDS, *sorted(set(by_kind) - set(FINDING_KINDS)))
     by_severity = Counter(f.severity for f in findings)
     divergences = [l.divergence for l in alignment.links if l.divergence is not None]
     return {
         "links": len(alignment.links),
         "findings": len(findings),
-        "by_kind": {k: by_kind[k] for k in FINDING_KINDS if by_kind[k]},
+        "by_kind": {k: by_kind[k] for k in kinds if by_kind[k]},
         "by_severity": {s: by_severity[s] for s in reversed(SEVERITIES) if by_severity[s]},
         "agreement": round(agreement(alignment), 4),
         "divergent_links": sum(d >= divergence.THRESHOLD for d in divergences),

@@ -2,7 +2,8 @@
 
 A check is a module with two names:
 
-- ``KINDS``: the finding kinds it can produce (a subset of `align.record.FINDING_KINDS`);
+- ``KINDS``: the finding kinds it can produce (`align.record.FINDING_KINDS`, or kinds of
+  its own, which `ignore`, `fails` and `summarise` then know: `finding_kinds`);
 - ``run(ctx: CheckContext) -> list[tuple[int, Finding]]``: its findings, each with
   the index of the link it belongs to.
 

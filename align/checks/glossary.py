@@ -19,6 +19,7 @@ holds many languages, so its two are chosen once the texts' languages are known.
 
 from __future__ import annotations
 
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
@@ -214,6 +215,8 @@ def glossary_terms(glossary, source: str | None, translation: str | None) -> Glo
     termbase), for texts in languages `source` and `translation`."""
     if isinstance(glossary, Glossary):
         return glossary
+    if isinstance(glossary, str | os.PathLike):  # a file, as `align check --glossary` takes
+        glossary = read_glossary(glossary)
     if isinstance(glossary, Termbase):
         return glossary.resolve(source, translation)
     return Glossary(tuple(glossary or ()))

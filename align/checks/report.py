@@ -15,6 +15,7 @@ from rich.text import Text
 
 from align.checks import summarise, worst_first
 from align.record import Alignment, Finding, SideName
+from align.render.terminal import visible
 
 _SEVERITY_STYLE = {"critical": "bold white on red", "major": "bold red", "minor": "yellow",
                    "info": "dim"}
@@ -36,7 +37,9 @@ def _highlighted(alignment: Alignment, side: SideName, indices: list[int],
     for n, sentence in enumerate(sentences):
         if n:
             text.append(" ")
-        piece = Text(sentence.text)
+        # Control characters and bidi overrides of the text could command the terminal
+        # or a CI log: shown as the view shows them (same length, so spans still fit).
+        piece = Text(visible(sentence.text))
         for span in finding.spans:
             if span.side != side:
                 continue
@@ -83,11 +86,9 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
     if baseline:
         count = baseline["accepted"]
         console.print(f"{count} finding{'' if count == 1 else 's'} accepted in "
-                      f"{escape(baseline['file'])} set aside", style="dim")
+                      f"{escape(visible(baseline['file']))} set aside", style="dim")
     # What reading and aligning noticed (an encoding guessed, a side in the wrong language,
     # text a PDF's running heads took) bears on the findings: as the run's view shows it.
-    from align.render.terminal import visible
-
     for warning in alignment.warnings:
         console.print(Text("warning: ", style="yellow") + Text(visible(warning)))
     items = worst_first(alignment)
@@ -99,8 +100,8 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
         console.print()
         console.print(
             f"[{style}]{f.severity.upper()}[/] [bold]{f.kind}[/] · link {i + 1}"
-            + (f" · {escape(link.key)}" if link.key else "")
-            + f" ({link.kind}, divergence {divergence}): {escape(f.reason)}"
+            + (f" · {escape(visible(link.key))}" if link.key else "")
+            + f" ({link.kind}, divergence {divergence}): {escape(visible(f.reason))}"
         )
         console.print(Text("  source:      ", style="dim")
                       + _highlighted(alignment, "source", link.source, f))

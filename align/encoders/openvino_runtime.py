@@ -22,6 +22,7 @@ import io
 import json
 import random
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -387,6 +388,7 @@ class OpenVINOEncoder:
         self.word_table = memmap_safetensor(source / "model.safetensors", WORD_TABLE)
         precision = self.compiled.get_property("INFERENCE_PRECISION_HINT")
         self.request = self.compiled.create_infer_request()
+        self._inferring = threading.Lock()
         self.id = id
         self.prompt = prompt
         self.batch_size = batch_size
@@ -411,7 +413,10 @@ class OpenVINOEncoder:
         """Hidden states (b, t, d) of `texts` with the prompt: the last layer, the
         layer `WORD_LAYER` (one inference gives both), and their tokenisation."""
         inputs, encodings = _model_inputs(self.tokenizer, self.word_table, self.prompt, texts)
-        outputs = self.request.infer(inputs)
+        # One infer request serves one inference at a time ("Infer Request is busy"):
+        # threads sharing this encoder take turns; `infer` returns copies of its outputs.
+        with self._inferring:
+            outputs = self.request.infer(inputs)
         return outputs[0], outputs[1], encodings
 
     def too_long(self, texts: Sequence[str]) -> set[str]:
