@@ -994,3 +994,30 @@ def test_po_plural_forms_are_each_a_link_and_are_checked(tmp_path, default_encod
     # design: not one source translated several ways.
     assert not [f for l in record.links[3:] for f in l.findings
                 if "translated differently" in f.reason]
+
+
+def test_i18next_plural_keys_follow_each_languages_forms(tmp_path, default_encoder):
+    import json
+
+    from align.checks.resources import read_resource_pairs
+    from align.pipeline import check_strings
+
+    english = {"files_one": "{{count}} file deleted", "files_other": "{{count}} files deleted"}
+    (tmp_path / "en.json").write_text(json.dumps(english), "utf-8")
+    # Japanese has one form: no "one" is asked for.
+    (tmp_path / "ja.json").write_text(json.dumps({"files_other": "{{count}} 個を削除しました"}),
+                                      "utf-8")
+    japanese = read_resource_pairs(tmp_path / "en.json", tmp_path / "ja.json")
+    assert [(l.key, l.state) for l in japanese.links] == [("files_other", None)]
+    # Russian's "few" and "many", which English lacks, translate English's "other": checked
+    # against it, so a "few" that lost its {{count}} is a placeholder finding.
+    (tmp_path / "ru.json").write_text(json.dumps({
+        "files_one": "{{count}} файл удалён", "files_few": "файла удалено",
+        "files_many": "{{count}} файлов удалено", "files_other": "{{count}} файла удалено"}),
+        "utf-8")
+    russian = check_strings(read_resource_pairs(tmp_path / "en.json", tmp_path / "ru.json"))
+    few = next(l for l in russian.links if l.key == "files_few")
+    assert few.state is None and "{{count}}" in russian.source.sentences[few.source[0]].text
+    assert [f.severity for f in few.findings if f.kind == "mechanical"] == ["major"]
+    assert not [f for l in russian.links if l.key != "files_few" for f in l.findings
+                if f.severity in ("major", "critical")]

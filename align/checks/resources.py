@@ -67,11 +67,11 @@ def read_resource_pairs(source: Path, translation: Path) -> Alignment:
     for key, text in theirs.items():
         if key in mine:
             continue
-        form = plural_form(key)
-        if form and f"{form[0]}[other]" in mine:
+        general = general_form(key)
+        if general in mine:
             # A plural form the source's language does not use ("few" in Russian): the
             # translation of the general form.
-            pairs.append(Pair(mine[f"{form[0]}[other]"], text, key=key))
+            pairs.append(Pair(mine[general], text, key=key))
         else:
             pairs.append(Pair("", text, "obsolete", key=key))
     if not pairs:
@@ -103,16 +103,27 @@ def path_language(path: Path) -> str | None:
     return None
 
 
-#: The key of one plural form of a string: Android's quantities (``files[few]``) or a PO
-#: message's form number (``main.c:10[2]``).
+#: The key of one plural form of a string: Android's quantities (``files[few]``), a PO
+#: message's form number (``main.c:10[2]``), or i18next's suffixes (``files_few``).
 _PLURAL_FORM = re.compile(r"(.+)\[(zero|one|two|few|many|other|\d)\]")
+_I18NEXT_FORM = re.compile(r"(.+)_(zero|one|two|few|many|other)")
 
 
 def plural_form(key: str) -> tuple[str, str] | None:
     """``(name, quantity)`` for the key of a plural form: Android's ``"files[few]"``, a PO
-    message's ``"main.c:10[2]"``."""
-    match = _PLURAL_FORM.fullmatch(key)
+    message's ``"main.c:10[2]"``, i18next's ``"files_few"``."""
+    match = _PLURAL_FORM.fullmatch(key) or _I18NEXT_FORM.fullmatch(key)
     return (match.group(1), match.group(2)) if match else None
+
+
+def general_form(key: str) -> str | None:
+    """The key of the general (``other``) form of the string whose plural form `key` is,
+    written as `key` is written (``files[few]`` → ``files[other]``, ``files_few`` →
+    ``files_other``); None for a key that is no plural form."""
+    form = plural_form(key)
+    if form is None:
+        return None
+    return f"{form[0]}[other]" if key.endswith("]") else f"{form[0]}_other"
 
 
 def _read(path: Path) -> dict[str, str]:
