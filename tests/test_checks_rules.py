@@ -1108,3 +1108,25 @@ def test_a_rule_carries_a_named_group_over_and_keeps_its_own_backreferences(tmp_
                    rules=read_rules(path), ignore=("number", "mechanical"), aligned=True)
     assert [[f.reason for f in link.findings if f.kind == "rule"] for link in record.links] == [
         [], ["page count"], ["doubled word: «le le»"]]
+
+
+def test_icu_plural_and_select_messages_are_markup_around_text_to_translate():
+    record = check([
+        # Correct: the keywords and selectors kept, the branches translated, French adding
+        # an =0 branch of its own.
+        ("{count, plural, one{# file} other{# files}}",
+         "{count, plural, =0{Aucun fichier} one{# fichier} other{# fichiers}}"),
+        ("{gender, select, male{he} female{she} other{they}}",
+         "{gender, select, male{il} female{elle} other{ils}}"),
+        # Wrong: the argument renamed; a placeholder of the branches lost.
+        ("{count, plural, one{# folder} other{# folders}}",
+         "{nombre, plural, one{# dossier} other{# dossiers}}"),
+        ("{count, plural, one{# file in {folder}} other{# files in {folder}}}",
+         "{count, plural, one{# fichier} other{# fichiers}}"),
+    ])
+    for i in (0, 1):  # nothing read as English words, no branch taken for a placeholder
+        assert not [f for f in record.links[i].findings if f.severity in ("minor", "major")], i
+    renamed = [f for f in record.links[2].findings if f.kind == "mechanical"]
+    assert [f.severity for f in renamed] == ["major"] and "{count,plural}" in renamed[0].reason
+    lost = [f for f in record.links[3].findings if f.kind == "mechanical"]
+    assert [f.severity for f in lost] == ["major"] and "{folder}" in lost[0].reason

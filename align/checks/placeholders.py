@@ -46,21 +46,122 @@ _ADDRESS = re.compile(
 )
 
 
+#: An ICU MessageFormat argument with branches (Flutter ARB, i18next, ngx-translate, Java):
+#: ``{count, plural, one{# file} other{# files}}``, ``{gender, select, male{he} …}``.
+_ICU_HEAD = re.compile(r"\{\s*([A-Za-z_][\w.]*)\s*,\s*(plural|selectordinal|select)\s*,")
+_ICU_SELECTOR = re.compile(r"\s*(?:offset:\s*\d+\s*)?(?:=\d+|[A-Za-z_]\w*)\s*\{")
+_ICU_END = re.compile(r"\s*\}")
+
+
+class _Icu:
+    """The ICU arguments of a text: the syntax (heads, selectors, braces, a plural's ``#``)
+    is markup the translation keeps; the branches' bodies are text to translate, and the
+    number of branches is each language's own (Russian has ``few`` and ``many``)."""
+
+    def __init__(self, text: str) -> None:
+        #: (start, end) of each piece of syntax.
+        self.syntax: list[tuple[int, int]] = []
+        #: (start, end) of each branch body, inside its braces.
+        self.bodies: list[tuple[int, int]] = []
+        #: (start, end, key) of each argument's head: ``{count,plural}``.
+        self.heads: list[tuple[int, int, str]] = []
+        for head in _ICU_HEAD.finditer(text):
+            self._argument(text, head)
+
+    def _argument(self, text: str, head: re.Match[str]) -> None:
+        syntax, bodies, at = [(head.start(), head.end())], [], head.end()
+        while selector := _ICU_SELECTOR.match(text, at):
+            close = _closing_brace(text, selector.end() - 1)
+            if close is None:
+                return
+            syntax += [(selector.start(), selector.end()), (close, close + 1)]
+            bodies.append((selector.end(), close))
+            if head.group(2) != "select":  # in a plural, # stands for the number
+                syntax += [(m.start(), m.end()) for m in re.finditer("#", text[:close])
+                           if m.start() >= selector.end()]
+            at = close + 1
+        end = _ICU_END.match(text, at)
+        if not bodies or end is None:
+            return  # not ICU after all: left to the other patterns
+        self.syntax += syntax + [(end.start(), end.end())]
+        self.bodies += bodies
+        self.heads.append((head.start(), end.end(), f"{{{head.group(1)},{head.group(2)}}}"))
+
+    def inside(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` is a piece of syntax or a branch body with its braces."""
+        return any(a <= start and end <= b for a, b in self.syntax) or any(
+            start == a - 1 and end == b + 1 for a, b in self.bodies)
+
+    def in_body(self, start: int) -> bool:
+        return any(a <= start < b for a, b in self.bodies)
+
+
+def _closing_brace(text: str, opening: int) -> int | None:
+    depth = 0
+    for k in range(opening, len(text)):
+        if text[k] == "{":
+            depth += 1
+        elif text[k] == "}":
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
+
+
+class _Token:
+    """A placeholder found in a text, as `re.Match` gives one (`group`, `start`, `end`)."""
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def group(self) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
 def addresses(text: str) -> list[re.Match[str]]:
     """The web and e-mail addresses of `text`, in order."""
     return list(_ADDRESS.finditer(text))
 
 
 def blank_markup(text: str) -> str:
-    """`text` with its placeholders, tags and addresses blanked out (offsets kept)."""
+    """`text` with its placeholders, tags, addresses and ICU syntax blanked out (offsets
+    kept): what is left is the text a reader sees."""
+    chars = list(text)
+    for start, end in _Icu(text).syntax if "{" in text else ():
+        chars[start:end] = " " * (end - start)
+    text = "".join(chars)
     for pattern in (_ADDRESS, _PLACEHOLDER):
         text = pattern.sub(lambda m: " " * len(m.group()), text)
     return text
 
 
-def placeholders(text: str) -> list[re.Match[str]]:
-    """The placeholders and tags of `text`, in order."""
-    return list(_PLACEHOLDER.finditer(text))
+def placeholders(text: str) -> list[re.Match[str] | _Token]:
+    """The placeholders and tags of `text`, in order; of an ICU argument, its head
+    (``{count,plural}``) and the placeholders of its branches once each, whatever the
+    number of branches."""
+    found = list(_PLACEHOLDER.finditer(text))
+    if "{" not in text:
+        return found
+    icu = _Icu(text)
+    if not icu.heads:
+        return found
+    out: list[re.Match[str] | _Token] = [_Token(a, b, key) for a, b, key in icu.heads]
+    seen_in_bodies: set[str] = set()
+    for m in found:
+        if icu.inside(m.start(), m.end()):
+            continue
+        if icu.in_body(m.start()):
+            if m.group() in seen_in_bodies:
+                continue
+            seen_in_bodies.add(m.group())
+        out.append(m)
+    return sorted(out, key=lambda m: m.start())
 
 
 def _key(token: str) -> str:
