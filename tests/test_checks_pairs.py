@@ -871,7 +871,8 @@ def test_the_review_spreadsheet_keeps_the_keys_and_reads_them_back(tmp_path):
     sheet.write_bytes(render(record, sheet)[sheet])
     book = load_workbook(sheet, read_only=True)
     first = next(book.worksheets[0].iter_rows(values_only=True))
-    assert first[-1] == "key" and first[1:3] == ("source", "translation")
+    # The key, then the state of the strings a file marks (here a key only French has).
+    assert first[-2:] == ("key", "state") and first[1:3] == ("source", "translation")
     again = read_pairs(sheet)
     assert [l.key for l in again.links] == [l.key for l in record.links]
     assert _pairs(again) == _pairs(record)
@@ -1021,3 +1022,21 @@ def test_i18next_plural_keys_follow_each_languages_forms(tmp_path, default_encod
     assert [f.severity for f in few.findings if f.kind == "mechanical"] == ["major"]
     assert not [f for l in russian.links if l.key != "files_few" for f in l.findings
                 if f.severity in ("major", "critical")]
+
+
+def test_the_review_workbook_carries_the_strings_states_and_languages_back(tmp_path):
+    from align.checks.pairs import Pair, pairs_alignment
+    from align.outputs import write_outputs
+
+    record = pairs_alignment([Pair("Save", "Enregistrer", key="menu.save"),
+                              Pair("Quit", "Quitter", "fuzzy", key="menu.quit"),
+                              Pair("", "Délai dépassé", "obsolete", key="errors.timeout")],
+                             languages=("en", "fr-CA"))
+    review = tmp_path / "review.xlsx"
+    write_outputs(record, [review])
+    back = read_pairs(review)
+    # Checked again, the sheet says what the files said: the fuzzy string, the key the
+    # source no longer has, and the languages a short string cannot show.
+    assert [(l.key, l.state) for l in back.links] == [
+        ("menu.save", None), ("menu.quit", "fuzzy"), ("errors.timeout", "obsolete")]
+    assert (back.source.language, back.translation.language) == ("en", "fr-CA")

@@ -296,12 +296,16 @@ def _read_xlsx(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
     if not rows:
         raise InputError(f"{path} holds no pairs: its first sheet is empty")
     heading = [cell.strip().lower() for cell in rows[0]]
-    columns, languages, key_column = (0, 1), (None, None), None
+    columns, languages, key_column, state_column = (0, 1), (None, None), None, None
     named = ([k for k, h in enumerate(heading) if h in _SOURCE_HEADINGS],
              [k for k, h in enumerate(heading) if h in _TRANSLATION_HEADINGS])
     if named[0] and named[1]:
         columns, rows = (named[0][0], named[1][0]), rows[1:]
         key_column = next((k for k, h in enumerate(heading) if h in _KEY_HEADINGS), None)
+        state_column = next((k for k, h in enumerate(heading) if h == "state"), None)
+        # The review sheet `align … -o review.xlsx` writes names the languages in its
+        # "about" sheet.
+        languages = _about_languages(book) or languages
     elif len(heading) >= 2 and all(_LANGUAGE_TAG.match(h) for h in heading[:2]):
         languages, rows = (_language(heading[0]), _language(heading[1])), rows[1:]
 
@@ -309,7 +313,20 @@ def _read_xlsx(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
         return row[column] if column is not None and column < len(row) else ""
 
     return [Pair(cell(row, columns[0]), cell(row, columns[1]),
+                 cell(row, state_column).strip() or None,
                  key=cell(row, key_column).strip() or None) for row in rows], languages
+
+
+def _about_languages(book) -> Languages | None:
+    """The languages the *about* sheet of align's review workbook names, if it has one."""
+    try:
+        facts = {_cell(row[0]).strip(): _cell(row[1]).strip()
+                 for row in book["about"].iter_rows(values_only=True) if len(row) >= 2}
+    except (KeyError, IndexError):  # no such sheet, or not the one align writes
+        return None
+    found = (_language(facts.get("source language") or None),
+             _language(facts.get("translation language") or None))
+    return found if any(found) else None
 
 
 def _read_tmx(path: Path, data: bytes) -> tuple[list[Pair], Languages]:

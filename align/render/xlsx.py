@@ -81,8 +81,12 @@ def render(alignment: Alignment, path: Path) -> dict[Path, bytes]:
     links.title = "alignment"
     # Strings read from a file keep their keys, in a last column ("menu.save").
     keyed = any(link.key for link in alignment.links)
-    header = _HEADER + ("key",) if keyed else _HEADER
-    _table(links, header, (6, 60, 60, 6, 7, 10, 12, 60, 24)[: len(header)])
+    # ... and their state where the file marks one (fuzzy, needs-translation, obsolete),
+    # so that the sheet, checked again with --pairs, says what the file said.
+    stated = any(link.state for link in alignment.links)
+    header = _HEADER + (("key",) if keyed else ()) + (("state",) if stated else ())
+    _table(links, header, (6, 60, 60, 6, 7, 10, 12, 60) + ((24,) if keyed else ())
+           + ((18,) if stated else ()))
     for number, link in enumerate(alignment.links, start=1):
         worst = max((f.severity for f in link.findings), key=SEVERITIES.index, default="")
         row = number + 1
@@ -95,7 +99,7 @@ def render(alignment: Alignment, path: Path) -> dict[Path, bytes]:
             link.divergence,
             worst,
             "\n".join(f"{f.severity} {f.kind}: {f.reason}" for f in link.findings),
-        ) + ((link.key or "",) if keyed else ())
+        ) + ((link.key or "",) if keyed else ()) + ((link.state or "",) if stated else ())
         for column, value in enumerate(values, start=1):
             cell = _put(links, row, column, value, wrap=column in (2, 3, 8))
             if worst in _FILLS:
@@ -121,6 +125,8 @@ def render(alignment: Alignment, path: Path) -> dict[Path, bytes]:
     _table(about, ("field", "value"), (24, 100))
     facts = [("source", alignment.source.path or alignment.source.name),
              ("translation", alignment.translation.path or alignment.translation.name),
+             ("source language", alignment.source.language),
+             ("translation language", alignment.translation.language),
              ("created", alignment.created)]
     facts += [(key, value if isinstance(value, str) else json.dumps(value, sort_keys=True))
               for key, value in sorted(alignment.signature.items())]
