@@ -366,8 +366,12 @@ def view(
         if target is None:
             folder = Path(tempfile.mkdtemp(prefix="align-view-"))
             target = write_outputs(alignment, [folder / (record.stem + ".html")])[0]
-        webbrowser.open(target.resolve().as_uri())
-        err.print(f"opened {target}", markup=False)
+        if webbrowser.open(target.resolve().as_uri()):
+            err.print(f"opened {target}", markup=False)
+        else:
+            # `webbrowser` finds no browser on a server or in a container: say so rather
+            # than claim the page was opened.
+            err.print(f"no web browser found here; the page is {target}", markup=False)
     if not outputs and not open_browser:
         print_alignment(alignment, Console(highlight=False), only_findings=only_findings)
     for path in written:
@@ -456,7 +460,8 @@ def check(
             raise UsageError("give either two texts or --pairs FILE, not both")
         from align.checks.pairs import read_pairs
 
-        record = pipeline.check_strings(read_pairs(pairs), options, reporter)
+        record = pipeline.check_strings(
+            read_pairs(pairs, languages=(source_lang, translation_lang)), options, reporter)
     else:
         if source is None or translation is None:
             raise UsageError("give the source and the translation, or --pairs FILE")

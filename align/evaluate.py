@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from align.errors import InputError
+from align.errors import InputError, UsageError
 
 LinkPair = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -308,7 +308,8 @@ def _pairs_from(paths: Sequence[Path], source_ext: str | None) -> list[EvalPair]
         if not path.exists():
             raise InputError(f"{path}: no such file or folder: check the path")
         if not path.is_dir():
-            raise InputError(f"{path}: give three files (SOURCE TRANSLATION GOLD) or folders")
+            # The files exist; how many were given is what is wrong: a usage error.
+            raise UsageError(f"{path}: give three files (SOURCE TRANSLATION GOLD) or folders")
         pairs.extend(find_eval_pairs(path, source_ext))
     return pairs
 

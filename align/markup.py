@@ -40,26 +40,52 @@ _SPACES = re.compile(r"[ \t\n\r\f]+")
 #: in text that is already decoded.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 #: How an HTML file's bytes announce their encoding (``<meta charset="…">`` or the
-#: ``http-equiv`` form), within its first kilobytes.
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.I)
-_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
-                         re.I | re.S)
+#: ``http-equiv`` form, or an XHTML page's XML declaration), within its first kilobytes.
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)"
+                           rb"|^(?:\xef\xbb\xbf)?\s*<\?xml[^>]+encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)",
+                           re.I)
+#: The start of a page: a byte-order mark, an XML declaration (XHTML), comments, then a
+#: doctype or the tag that opens the whole page or its head or body, or the ``<meta
+#: charset>`` that fragments saved by editors begin with.
+_HTML_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*"
+    rb"<(?:!doctype\s+html|html|head|body|meta\s+charset)\b",
+    re.I | re.S)
+#: The start of any element of HTML, for a file named as a page (``.html``, ``.xhtml``):
+#: a fragment such as ``<p>…</p>``.
+_ELEMENT_START = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\b|([a-z][a-z0-9]*)"
+    rb"[\s/>])", re.I | re.S)
+_HTML_ELEMENTS = _HTML_BLOCKS | _HTML_SKIPPED | frozenset(
+    "a abbr b bdi bdo big blockquote br cite code del dfn em font i img ins kbd mark meta "
+    "link q s samp small span strong sub sup time title u var wbr".split())
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".xht")
 
 
-def looks_like_html(data: bytes) -> bool:
-    """Whether `data` begins as an HTML document does (a doctype or an ``<html>`` tag)."""
-    return _HTML_START.match(data[:4096]) is not None
+def looks_like_html(data: bytes, name: str = "") -> bool:
+    """Whether `data` begins as an HTML document does (a doctype or an ``<html>``,
+    ``<head>``, ``<body>`` or ``<meta charset>`` tag, after an XML declaration if any), or,
+    if ``name`` says it is a page, with any HTML element."""
+    head = data[:4096]
+    if _HTML_START.match(head) is not None:
+        return True
+    if not name.lower().endswith(_PAGE_SUFFIXES):
+        return False
+    found = _ELEMENT_START.match(head)
+    return found is not None and (
+        found.group(1) is None or found.group(1).decode().lower() in _HTML_ELEMENTS)
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The encoding an HTML file's ``<meta>`` declares, if Python knows it."""
+    """The encoding an HTML file's ``<meta>`` (or XML declaration) declares, if Python
+    knows it."""
     import codecs
 
     found = _META_CHARSET.search(data[:8192])
     if found is None:
         return None
     try:
-        return codecs.lookup(found.group(1).decode("ascii")).name
+        return codecs.lookup((found.group(1) or found.group(2)).decode("ascii")).name
     except (LookupError, UnicodeDecodeError):
         return None
 
@@ -88,6 +114,17 @@ class _Paragraphs:
         return "\n\n".join(self.done)
 
 
+#: An inline style that hides its element (``display: none``, ``visibility: hidden``).
+_HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+
+
+def _hidden(element) -> bool:
+    """Whether a browser does not show ``element``: its ``hidden`` attribute, or its
+    inline style, hides it (style sheets are not read)."""
+    return (element.get("hidden") is not None
+            or _HIDING_STYLE.search(element.get("style") or "") is not None)
+
+
 def _html_paragraphs(root, out: _Paragraphs) -> None:
     from lxml import etree
 
@@ -101,7 +138,8 @@ def _html_paragraphs(root, out: _Paragraphs) -> None:
             continue
         name = element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
         if event == "start":
-            if name in _HTML_SKIPPED or element.get("role") == "navigation":
+            if (name in _HTML_SKIPPED or element.get("role") == "navigation"
+                    or _hidden(element)):
                 skipped.append(element)
                 walk.skip_subtree()
                 continue

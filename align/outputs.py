@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import ModuleType
 
-from align.errors import InputError, OutputError, UsageError
+from align.errors import AlignError, InputError, OutputError, UsageError
 from align.record import Alignment
 from align.render import renderer_for
 from align.render.base import output_files
@@ -47,12 +47,24 @@ def write_outputs(
 ) -> list[Path]:
     """Render `alignment` to every path in `paths` and write the files; return the files written.
 
-    Nothing is written unless every output passes `check_outputs` and renders.
+    Nothing is written unless every output passes `check_outputs`.  An output that fails
+    to render (a bug in its renderer: the record is valid) does not cost the others, the
+    ``.json`` record above all, which may hold hours of work and renders the lost view
+    again (``align view``): they are written, then an `OutputError` names the output that
+    could not be, and what was written.  ``ALIGN_DEBUG=1`` raises the renderer's own
+    error instead, for its traceback.
     """
     plan = _plan(paths, force=force, inputs=inputs)
     files: dict[Path, bytes] = {}
+    failed: list[tuple[Path, Exception]] = []
     for path, renderer, announced in plan:
-        rendered = renderer.render(alignment, path)
+        try:
+            rendered = renderer.render(alignment, path)
+        except (AlignError, MemoryError):
+            raise
+        except Exception as error:  # a renderer's bug: the others still go out
+            failed.append((path, error))
+            continue
         unannounced = set(rendered) - set(announced)
         if unannounced:
             raise RuntimeError(
@@ -61,6 +73,19 @@ def write_outputs(
             )
         files.update(rendered)
     write_files(files)
+    if failed:
+        path, error = failed[0]
+        if os.environ.get("ALIGN_DEBUG"):
+            raise error
+        others = [str(p) for p, _ in failed[1:]]
+        written = (f"wrote {', '.join(map(str, files))}" if files
+                   else "nothing else was written")
+        raise OutputError(
+            f"cannot write {path}: rendering it failed ({type(error).__name__}: {error}); "
+            + (f"{', '.join(others)} failed too; " if others else "")
+            + f"{written}; this is a bug in align: run again with ALIGN_DEBUG=1 for the "
+            "traceback and report it"
+        ) from error
     return list(files)
 
 

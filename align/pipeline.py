@@ -293,6 +293,12 @@ def align_texts(
                     cache=options.cache,
                 )
                 timings["check"] = time.perf_counter() - clock
+                from align.checks.coverage import stray_sentences
+
+                before = _unmatched_regions(record.links, record.source, record.translation)
+                after = _unmatched_regions(record.links, record.source, record.translation,
+                                           stray_sentences(record))
+                record.warnings = [w for w in record.warnings if w not in before] + after
     finally:
         warming.join()  # never left loading kernels while the interpreter shuts down
     record.timings = {k: round(v, 4) for k, v in timings.items()}
@@ -433,16 +439,24 @@ def _expected_language_warnings(
     return warnings
 
 
-def _unmatched_regions(links: list[Link], source: Side, translation: Side) -> list[str]:
-    """Warn about long runs of sentences with no counterpart (a missing chapter)."""
+def _unmatched_regions(links: list[Link], source: Side, translation: Side,
+                       strays: dict[str, set[int]] | None = None) -> list[str]:
+    """Warn about long runs of sentences with no counterpart (a missing chapter): the
+    sentences of links with one side empty and, once the checks have run, the `strays`
+    they found inside links (the aligner may attach the last sentences of a missing
+    passage to the link after it)."""
     warnings = []
     for side_name, side in (("source", source), ("translation", translation)):
-        run: list[int] = []
-        for link in links + [Link([0], [0])]:
+        loose = set((strays or {}).get(side_name, ()))
+        for link in links:
             mine = link.source if side_name == "source" else link.translation
             other = link.translation if side_name == "source" else link.source
             if mine and not other:
-                run.extend(mine)
+                loose.update(mine)
+        run: list[int] = []
+        for k in [*sorted(loose), -2]:
+            if run and k == run[-1] + 1:
+                run.append(k)
                 continue
             if len(run) >= 5:
                 first, last = side.sentences[run[0]], side.sentences[run[-1]]
@@ -451,7 +465,7 @@ def _unmatched_regions(links: list[Link], source: Side, translation: Side) -> li
                     f"{first.paragraph + 1}–{last.paragraph + 1}) have no counterpart in the "
                     f"{'translation' if side_name == 'source' else 'source'}"
                 )
-            run = []
+            run = [k]
     return warnings
 
 

@@ -11,13 +11,15 @@ Encoding rule (see docs/segmentation.md for the measurements behind it):
 2. valid UTF-8 is UTF-8;
 3. bytes that are mostly valid UTF-8 with a few broken sequences are an error that
    says where the first broken sequence is (decoding them as Windows-1252 would turn
-   every accent of the file into mojibake);
+   every accent of the file into mojibake), unless a legacy code page reads them as
+   more plausible text (a short GBK file pairs its bytes as UTF-8 does);
 4. UTF-16 without a mark is recognised by its NUL bytes (a few stray NULs in a long
    text are kept as control characters);
-5. otherwise Western European text is read as Windows-1252, or as Latin-1 if it
-   holds bytes Windows-1252 leaves undefined; text whose high bytes are mostly
-   letters of another script is decoded in each legacy code page it may be in (and in
-   ``charset-normalizer``'s guess), and the most plausible text wins (`_implausibility`).
+5. otherwise Latin-script text is read in the Latin code page in which it reads most
+   plausibly, Windows-1252 on a tie (Latin-1 if it holds bytes Windows-1252 leaves
+   undefined); text whose high bytes are mostly letters of another script is decoded in
+   each legacy code page it may be in (and in ``charset-normalizer``'s guess), and the
+   most plausible text wins (`_implausibility`).
 
 Steps 2-5 other than UTF-8 are reported as a warning.
 """
@@ -54,8 +56,17 @@ ENCODING_NAMES = {
     "koi8-u": "KOI8-U",
     "cp866": "DOS Cyrillic (CP866)",
     "iso8859-5": "ISO-8859-5",
+    "cp1250": "Windows-1250",
+    "iso8859-2": "ISO-8859-2",
+    "cp1254": "Windows-1254",
+    "cp1257": "Windows-1257",
     "cp1253": "Windows-1253",
     "iso8859-7": "ISO-8859-7",
+    "cp1255": "Windows-1255",
+    "iso8859-8": "ISO-8859-8",
+    "cp1256": "Windows-1256",
+    "cp874": "Thai (Windows-874, TIS-620)",
+    "tis-620": "TIS-620",
     "gb18030": "GB18030",
     "big5": "Big5",
     "shift_jis": "Shift-JIS",
@@ -126,11 +137,43 @@ _OLE_HINT = (
     "open it in a word processor and save it as plain text (.txt, UTF-8), "
     "or convert it (e.g. `libreoffice --headless --convert-to txt {name}`)"
 )
+_ENCRYPTED_HINT = (
+    "open it in a word processor with its password, and save it without one as .docx or as "
+    "plain text (.txt, UTF-8)"
+)
 _IMAGE_HINT = "it holds no text to align: run OCR on it first (e.g. `tesseract {name} {stem}`)"
 
 
-def _sniff_binary(data: bytes) -> tuple[str, str] | None:
-    """What kind of non-text file ``data`` is, and what to do about it; None if it may be text."""
+def _package_kind(data: bytes, name: str) -> tuple[str, str] | None:
+    """An EPUB or ODT whose ``mimetype`` entry is not the archive's first, stored one (as
+    the standards want, and as the literal test above reads it): the entry itself says,
+    else its parts (``META-INF/container.xml``, ``content.xml``) and the file's name.
+    None if the archive is neither.  A damaged archive is what its name says, so that
+    the message says it is damaged."""
+    import zipfile
+
+    suffix = Path(name).suffix.lower()
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        entries = {info.filename: info for info in archive.infolist()}
+        entry = entries.get("mimetype")
+        mimetype = (archive.read(entry).strip() if entry is not None and entry.file_size < 200
+                    else b"")
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
+        return {".epub": (markup.EPUB, ""), ".odt": (markup.ODT, ""),
+                ".docx": (_DOCX, _WORD_HINT)}.get(suffix)
+    if mimetype == b"application/epub+zip" or (
+            not mimetype and "META-INF/container.xml" in entries and suffix == ".epub"):
+        return markup.EPUB, ""
+    if mimetype == b"application/vnd.oasis.opendocument.text" or (
+            not mimetype and "content.xml" in entries and suffix == ".odt"):
+        return markup.ODT, ""
+    return None
+
+
+def _sniff_binary(data: bytes, name: str = "") -> tuple[str, str] | None:
+    """What kind of non-text file ``data`` is, and what to do about it; None if it may be text.
+    ``name`` (the file's) tells packages apart whose content does not."""
     head = data[:4096]
     if head.startswith(b"%PDF"):
         return pdf.PDF, ""
@@ -139,10 +182,18 @@ def _sniff_binary(data: bytes) -> tuple[str, str] | None:
             return markup.EPUB, ""
         if b"mimetypeapplication/vnd.oasis.opendocument.text" in head[:120]:
             return markup.ODT, ""
+        package = _package_kind(data, name)
+        if package is not None:
+            return package
         if b"word/" in data[:65536] or b"[Content_Types].xml" in head:
             return _DOCX, _WORD_HINT
         return "a zip archive", "unpack it and give the plain-text file inside"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        # Office encrypts a DOCX into an OLE container holding an "EncryptedPackage"
+        # stream (its directory names the stream in UTF-16).
+        # Without that stream it is an old .doc, whatever its name says.
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            return "a password-protected Word document", _ENCRYPTED_HINT
         return "a legacy Microsoft Office document (DOC)", _OLE_HINT
     if head.startswith(b"{\\rtf"):
         return "an RTF document", _WORD_HINT
@@ -171,6 +222,17 @@ _RUN_TEXT = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
              f"{_W}noBreakHyphen": "\u2011", f"{_W}softHyphen": "\u00ad"}
 #: Where the text refers to a footnote or an endnote.
 _NOTE_REFERENCE = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _children(element, tag: str):
+    """The ``tag`` children of ``element``, and those inside content controls and custom
+    markup around them (a table row inside ``w:sdt``)."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
+            yield from _children(child, tag)
 
 
 def docx_text(data: bytes, name: str) -> str:
@@ -186,7 +248,6 @@ def docx_text(data: bytes, name: str) -> str:
     record refer to this text."""
     import docx  # python-docx: finds the main document part through the package's parts
     from docx.opc.constants import RELATIONSHIP_TYPE
-    from docx.table import Table
 
     markup.open_package(data, name, _DOCX)  # refuses a "zip bomb" before anything is unpacked
     paragraphs: list[str] = []
@@ -195,31 +256,47 @@ def docx_text(data: bytes, name: str) -> str:
     notes: dict[tuple[str, str], list[str]] = {}
     referred: dict[tuple[str, str], int] = {}
 
-    def text_of(paragraph) -> str:
+    def text_of(element, parts: list[str], boxes: list) -> None:
         # From the XML: python-docx's `Paragraph.text` skips runs inside tracked
-        # insertions (``w:ins``).
-        parts = []
-        for el in paragraph.iter(*_RUN_TEXT, *_NOTE_REFERENCE):
-            if el.tag in _NOTE_REFERENCE:
-                key = (_NOTE_REFERENCE[el.tag], el.get(f"{_W}id", ""))
+        # insertions (``w:ins``).  A text box's content goes to ``boxes``, to be read as
+        # paragraphs of its own; of the alternatives of ``mc:AlternateContent`` (a text
+        # box drawn as DrawingML, and again as VML for older programs) only the first.
+        for el in element:
+            tag = el.tag
+            if tag in _NOTE_REFERENCE:
+                key = (_NOTE_REFERENCE[tag], el.get(f"{_W}id", ""))
                 if notes.get(key):
                     parts.append(f"[{referred.setdefault(key, len(referred) + 1)}]")
-            else:
-                mark = _RUN_TEXT[el.tag]
+            elif tag in _RUN_TEXT:
+                mark = _RUN_TEXT[tag]
                 parts.append((el.text or "") if mark is None else mark)
-        return "".join(parts)
+            elif tag == f"{_W}txbxContent":
+                boxes.append(el)
+            elif tag == f"{_MC}AlternateContent":
+                if len(el):
+                    text_of(el[0], parts, boxes)
+            elif isinstance(tag, str):
+                text_of(el, parts, boxes)
 
-    def read(container) -> None:
-        for block in container.iter_inner_content():
-            if isinstance(block, Table):
-                for row in block.rows:
-                    seen: set[int] = set()
-                    for cell in row.cells:
-                        if id(cell._tc) not in seen:  # a merged cell repeats along its row
-                            seen.add(id(cell._tc))
-                            read(cell)
-            else:
-                paragraphs.append(text_of(block._p))
+    def read(container, out: list[str]) -> None:
+        for block in container:
+            tag = block.tag
+            if tag == f"{_W}p":
+                parts: list[str] = []
+                boxes: list = []
+                text_of(block, parts, boxes)
+                out.append("".join(parts))
+                for box in boxes:
+                    read(box, out)
+            elif tag == f"{_W}tbl":
+                for row in _children(block, f"{_W}tr"):
+                    for cell in _children(row, f"{_W}tc"):
+                        merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+                        # A cell merged with the one above it repeats it: read it once.
+                        if merge is None or merge.get(f"{_W}val") == "restart":
+                            read(cell, out)
+            elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
+                read(block, out)  # a content control, custom markup: their content
 
     def read_notes(document) -> None:
         kinds = {RELATIONSHIP_TYPE.FOOTNOTES: "footnote", RELATIONSHIP_TYPE.ENDNOTES: "endnote"}
@@ -229,13 +306,15 @@ def docx_text(data: bytes, name: str) -> str:
                 continue
             for note in markup.parse_xml(rel.target_part.blob).iter(f"{_W}{kind}"):
                 if note.get(f"{_W}type") is None:  # not a separator line
-                    texts = [text_of(p).strip() for p in note.iter(f"{_W}p")]
-                    notes[(kind, note.get(f"{_W}id", ""))] = [t for t in texts if t]
+                    texts: list[str] = []
+                    read(note, texts)
+                    notes[(kind, note.get(f"{_W}id", ""))] = [
+                        t.strip() for t in texts if t.strip()]
 
     try:
         document = docx.Document(io.BytesIO(data))
         read_notes(document)
-        read(document)
+        read(document.element.body, paragraphs)
         for key, mark in referred.items():
             first, *rest = notes[key]
             paragraphs += [f"[{mark}] {first}", *rest]
@@ -278,14 +357,14 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
     dropped and its line endings normalised to LF.
     """
     stem = Path(name).stem or name
-    kind = _sniff_binary(data)
+    kind = _sniff_binary(data, name)
     warnings: list[str] = []
     if kind is not None and kind[0] == pdf.PDF:
         text, encoding = pdf.pdf_text(data, name, warnings), "pdf"
     elif kind is not None and kind[0] in _MARKUP_READERS:
         reader, encoding = _MARKUP_READERS[kind[0]]
         text = reader(data, name)
-    elif kind is None and markup.looks_like_html(data):
+    elif kind is None and markup.looks_like_html(data, name):
         text = markup.html_text(_decode_html(data, name, warnings))
         encoding = "html"
     elif kind is not None:
@@ -343,66 +422,103 @@ def _decode(data: bytes, name: str, warnings: list[str]) -> tuple[str, str]:
     # Each well-formed sequence accounts for 2-4 high bytes; if most high bytes sit in
     # such sequences, the file is UTF-8 with damage, not a legacy encoding.
     if well_formed and well_formed * 2 >= high / 2:
-        raise _undecodable(data, utf8_error, name)
-    encoding = _legacy_encoding(data)
+        # Unless a legacy code page reads the bytes as more plausible text than UTF-8
+        # with its broken sequences replaced: two-byte CJK encodings (GBK, Big5,
+        # Shift-JIS, EUC-KR) often pair bytes as UTF-8 does, and a short file of them
+        # looks like UTF-8 to the count above.
+        encoding = _most_plausible_encoding(data, candidates=_AGAINST_UTF8_CANDIDATES,
+                                            guess=False, against_utf8=True)
+        if encoding is None:
+            raise _undecodable(data, utf8_error, name)
+    else:
+        encoding = _legacy_encoding(data)
     text = _strict(data, encoding, name)
     warnings.append(f"{name}: not UTF-8; read as {ENCODING_NAMES.get(encoding, encoding)}")
     return text, encoding
 
 
 def _legacy_encoding(data: bytes) -> str:
-    """Windows-1252 or Latin-1 for Western European text, else the code page in which the
-    text reads most plausibly (`_implausibility`)."""
+    """The code page in which the text reads most plausibly (`_implausibility`):
+    Windows-1252 (or Latin-1) for Western European text, and on a tie."""
     # High bytes are letters, and a few punctuation marks, in every legacy code page.
     high = len(_HIGH_BYTE.findall(data))
     letters = high + len(data) - len(data.translate(None, _ASCII_LETTER_BYTES))
     if letters and high / letters > 0.3:
         # Not a Latin-script text with a few accents: Cyrillic, Greek, CJK, ...
         guess = _most_plausible_encoding(data)
-        if guess is not None:
-            return guess
-    if _CP1252_UNDEFINED.search(data):
-        return "latin-1"
-    return "cp1252"
+    else:
+        # Latin-script text: which Latin code page (Polish, Czech or Turkish letters
+        # read as Windows-1252 are mojibake: ``przyjecha³a``, ``Iþýk``).
+        # Another one must read the text better by more than one foreign letter: a
+        # text citing Spanish and French names is not Polish for its ``ñ`` and ``ù``.
+        guess = _most_plausible_encoding(data, candidates=_LATIN_CANDIDATES, guess=False,
+                                         margin=_FOREIGN_LETTER_COST)
+    return guess or _western(data)
+
+
+def _western(data: bytes) -> str:
+    """Windows-1252, or Latin-1 if the bytes hold one that Windows-1252 leaves undefined."""
+    return "latin-1" if _CP1252_UNDEFINED.search(data) else "cp1252"
 
 
 #: The legacy code pages every such file is read in, besides ``charset-normalizer``'s
 #: guess, in the order that settles a tie (two code pages that read the bytes alike:
-#: KOI8-U reads Russian as KOI8-R does).  Other code pages (EUC-JP, EUC-KR, Big5,
-#: Hebrew, Arabic, Thai ...) come only from the guess: EUC-JP, EUC-KR and GB 2312 put
+#: KOI8-U reads Russian as KOI8-R does, Windows-1250 German as Windows-1252 does).
+#: Windows-1252 stands for Latin-1 when it cannot decode the bytes.  Other code pages
+#: (EUC-JP, EUC-KR, Big5 ...) come only from the guess: EUC-JP, EUC-KR and GB 2312 put
 #: their everyday characters at the same byte values, which the costs below cannot
 #: weigh without the languages' character frequencies.
 LEGACY_CANDIDATES = (
-    "cp1252",
+    "cp1252", "cp1250", "iso8859-2", "cp1254", "cp1257",
     "cp1251", "koi8-r", "koi8-u", "cp866", "iso8859-5",
     "cp1253", "iso8859-7",
+    "cp1255", "iso8859-8", "cp1256", "cp874",
     "gb18030", "shift_jis",
 )
+#: Those of Latin-script text, weighed alone when high bytes are few (other scripts'
+#: code pages read a few accents as plausibly as the right one: ``J№rg``, ``Enttنuschung``).
+_LATIN_CANDIDATES = LEGACY_CANDIDATES[:5]
+#: Weighed against UTF-8 when bytes that are not UTF-8 pair as UTF-8 does (two-byte CJK
+#: encodings, Thai).
+_AGAINST_UTF8_CANDIDATES = (*LEGACY_CANDIDATES, "big5", "euc_kr")
 #: How many bytes of each reading are weighed (the same bytes for every code page, so
 #: that the costs compare): enough to tell, fast on a book.
 _SAMPLE_BYTES = 20000
 
 
-def _most_plausible_encoding(data: bytes) -> str | None:
-    """The candidate code page (or ``charset-normalizer``'s guess) whose reading of ``data``
-    is the most plausible text; None if none decodes it.
+def _most_plausible_encoding(data: bytes, *, candidates: tuple[str, ...] = LEGACY_CANDIDATES,
+                             guess: bool = True, against_utf8: bool = False,
+                             margin: float = 0.0) -> str | None:
+    """The code page of ``candidates`` (or ``charset-normalizer``'s guess, with ``guess``)
+    whose reading of ``data`` is the most plausible text; None if none decodes it or,
+    with ``against_utf8``, if none reads more plausibly than UTF-8 with its broken
+    sequences replaced (the file is damaged UTF-8).  A candidate after the first must
+    be more plausible than it by more than ``margin`` bits.
 
     ``charset-normalizer`` alone is made for long documents: on a line or two of Russian
     in KOI8-R it answered Shift-JIS (half-width katakana and rare ideographs)."""
-    candidates = list(LEGACY_CANDIDATES)
-    guess = _charset_normalizer_guess(data)
+    candidates = list(candidates)
+    if candidates[0] == "cp1252":
+        candidates[0] = _western(data)
+    found = _charset_normalizer_guess(data) if guess else None
     # A code page of these scripts keeps ASCII as ASCII (not EBCDIC, not UTF-16).
-    if (guess is not None and codecs.lookup(guess).name not in candidates
-            and _ASCII_LETTER_BYTES.decode(guess, errors="replace") == _ASCII_LETTERS):
-        candidates.append(guess)
-    best: tuple[float, str] | None = None
+    if (found is not None and codecs.lookup(found).name not in candidates
+            and _ASCII_LETTER_BYTES.decode(found, errors="replace") == _ASCII_LETTERS):
+        candidates.append(found)
+    sample = data[:_SAMPLE_BYTES]
+    best: tuple[float, str | None] | None = None
+    if against_utf8:
+        # A character cut in two at the sample's end is left out, as below.
+        utf8 = codecs.getincrementaldecoder("utf-8")(errors="replace").decode(sample)
+        best = (_implausibility(utf8), None)
     for encoding in candidates:
         try:
             data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        # A character cut in two at the sample's end is left out.
-        cost = _implausibility(data[:_SAMPLE_BYTES].decode(encoding, errors="ignore"))
+        cost = _implausibility(sample.decode(encoding, errors="ignore"))
+        if best is None:
+            cost -= margin  # the first candidate's lead
         if best is None or cost < best[0]:
             best = (cost, encoding)
     return best[1] if best else None
@@ -421,6 +537,80 @@ _CYRILLIC_FREQUENCY = {
     "ф": 0.0026, "ъ": 0.0004, "ё": 0.0004, "і": 0.0500, "ї": 0.0060, "є": 0.0040,
     "ґ": 0.0010,
 }
+#: The same for Greek (modern Greek prose, accented vowels apart, final sigma apart)
+#: and Hebrew (final forms apart).  Hebrew in Windows-1255 read as Windows-1253 is
+#: lower-case Greek too, but with ΰ for א, ϊ for ת and ς inside words.
+_GREEK_FREQUENCY = {
+    "α": 0.095, "ο": 0.080, "ι": 0.065, "ε": 0.068, "τ": 0.077, "σ": 0.046, "ς": 0.025,
+    "ν": 0.066, "η": 0.038, "υ": 0.035, "ρ": 0.046, "π": 0.041, "κ": 0.039, "μ": 0.034,
+    "λ": 0.027, "ω": 0.011, "δ": 0.017, "γ": 0.018, "χ": 0.012, "θ": 0.012, "φ": 0.008,
+    "β": 0.006, "ξ": 0.004, "ζ": 0.004, "ψ": 0.0015, "ά": 0.018, "έ": 0.014, "ή": 0.009,
+    "ί": 0.016, "ό": 0.014, "ύ": 0.006, "ώ": 0.005, "ϊ": 0.0005, "ϋ": 0.0002,
+    "ΐ": 0.0001, "ΰ": 0.00005,
+}
+_HEBREW_FREQUENCY = {
+    "י": 0.111, "ו": 0.105, "ה": 0.087, "ל": 0.070, "א": 0.062, "מ": 0.053, "ם": 0.023,
+    "ת": 0.052, "ב": 0.047, "ש": 0.042, "ר": 0.056, "נ": 0.029, "ן": 0.013, "ד": 0.026,
+    "כ": 0.027, "ך": 0.006, "ע": 0.032, "ח": 0.023, "ק": 0.019, "פ": 0.016, "ף": 0.002,
+    "ס": 0.010, "ז": 0.008, "ג": 0.012, "ט": 0.013, "צ": 0.011, "ץ": 0.002,
+}
+_ARABIC_FREQUENCY = {
+    "ا": 0.125, "ل": 0.110, "ي": 0.080, "م": 0.062, "و": 0.060, "ن": 0.060, "ه": 0.025,
+    "ة": 0.025, "ر": 0.048, "ب": 0.043, "ت": 0.037, "ع": 0.037, "ف": 0.029, "ق": 0.025,
+    "د": 0.035, "س": 0.026, "ك": 0.023, "ح": 0.021, "أ": 0.030, "إ": 0.010, "ج": 0.013,
+    "ط": 0.010, "ص": 0.010, "ش": 0.010, "خ": 0.009, "ز": 0.005, "ث": 0.008, "ض": 0.006,
+    "ذ": 0.009, "غ": 0.004, "ظ": 0.002, "ء": 0.005, "ى": 0.015, "آ": 0.002, "ؤ": 0.002,
+    "ئ": 0.004,
+}
+#: Thai letters, vowel signs and tone marks, in Thai prose.
+_THAI_FREQUENCY = dict(zip(
+    "กขคฆงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลวศษสหฬอฮฯะัาำิีึืุูเแโใไๆ็่้๊๋์",
+    (0.050, 0.013, 0.022, 0.0002, 0.040, 0.015, 0.0015, 0.009, 0.004, 0.0001, 0.003,
+     0.0002, 0.0005, 0.001, 0.0005, 0.0005, 0.004, 0.030, 0.025, 0.005, 0.028, 0.004,
+     0.070, 0.018, 0.015, 0.004, 0.001, 0.013, 0.002, 0.003, 0.038, 0.028, 0.055, 0.001,
+     0.026, 0.030, 0.004, 0.003, 0.023, 0.022, 0.0002, 0.045, 0.0005, 0.0005, 0.015,
+     0.030, 0.075, 0.009, 0.030, 0.025, 0.007, 0.008, 0.014, 0.008, 0.040, 0.015, 0.007,
+     0.012, 0.013, 0.002, 0.010, 0.045, 0.030, 0.001, 0.0005, 0.008), strict=True))
+_LETTER_FREQUENCY = {**_CYRILLIC_FREQUENCY, **_GREEK_FREQUENCY, **_HEBREW_FREQUENCY,
+                     **_ARABIC_FREQUENCY, **_THAI_FREQUENCY}
+#: Thai tone marks and the thanthakhat, which may follow a vowel sign on its letter.
+_THAI_TONE_MARKS = frozenset("่้๊๋์")
+#: Thai signs that are obsolete or rare (ฃ ฅ, the lakkhangyao, the phinthu, the
+#: nikhahit …): Arabic in Windows-1256 read as Windows-874 is full of them.
+_RARE_THAI = frozenset("\u0e03\u0e05\u0e45\u0e3a\u0e4d\u0e4e\u0e4f\u0e5a\u0e5b\u0e3f")
+#: Letters written only at the end of a word (Greek final sigma, Hebrew final forms).
+_FINAL_LETTERS = frozenset("ςךםןףץ")
+#: The accented letters of the languages written in the Latin code pages (Windows-1250,
+#: -1252, -1254, -1257).  A wrong code page gives letters that no one language writes
+#: together: Polish in Windows-1252 gives ê œ æ ñ beside ó (and ³ ¹ ¿ inside words),
+#: French in Windows-1250 č ŕ ę beside é and ç.
+_LATIN_ALPHABETS = tuple(frozenset(letters) for letters in (
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "äöüß",  # German
+    "áéíñóúü",  # Spanish
+    "áàâãçéêíóôõúü",  # Portuguese
+    "àèéìíîòóùú",  # Italian
+    "àçèéíïòóúü",  # Catalan
+    "áéíóúàèëïöü",  # Dutch
+    "åäöéæø",  # Swedish, Danish, Norwegian
+    "áðéíóúýþæö",  # Icelandic, Faroese
+    "äöåšžõü",  # Finnish, Estonian
+    "ąćęłńóśźż",  # Polish
+    "áčďéěíňóřšťúůýž",  # Czech
+    "áäčďéíĺľňóôŕšťúýž",  # Slovak
+    "čćđšžé",  # Croatian, Serbian, Bosnian, Slovenian
+    "áéíóöőúüű",  # Hungarian
+    "ăâîşţșț",  # Romanian
+    "çğıöşüâîû",  # Turkish
+    "ąčęėįšųūž",  # Lithuanian
+    "āčēģīķļņšūž",  # Latvian
+    "çë",  # Albanian
+))
+#: Added for an accented Latin letter that the language whose letters the text holds
+#: most does not write, and for a symbol between two letters (``przyjecha³a``).
+_FOREIGN_LETTER_COST = 6.0
+_INNER_SYMBOL_COST = 6.0
+_MISPLACED_FINAL_COST = 8.0  # a final letter inside a word (``δβιςδ``)
 #: Costs in bits, roughly -log2 of how often each kind of character turns up in real
 #: text.  A character that real text in a legacy code page almost never holds (a
 #: control, a private-use or unassigned code point, a half-width katakana, a box-drawing
@@ -442,6 +632,9 @@ _INNER_CAPITAL_COST = 5.0
 _INNER_CAPITAL_COST_ALL_CAPS = 0.5
 _CYRILLIC_FLOOR = 0.001  # Serbian, Macedonian, Belarusian letters (ђ љ ѓ ў ...)
 _COMMON_PUNCTUATION = frozenset("\u00a0«»‹›—–…„“”‘’‚№·")
+#: Those of them that do not stand between two letters (apostrophes, dashes, the
+#: Catalan middle dot and the no-break space may).
+_OUTSIDE_WORDS = frozenset("«»‹›…„“”‚№")
 
 
 def _implausibility(text: str) -> float:
@@ -464,6 +657,7 @@ def _implausibility(text: str) -> float:
     main = max(scripts, key=scripts.__getitem__) if scripts else ""
     inner_capital = _INNER_CAPITAL_COST if all(cases) else _INNER_CAPITAL_COST_ALL_CAPS
     japanese = _KANA.search(text) is not None
+    latin: dict[str, int] = {}  # accented Latin letters, in lower case, and how often
     cost = 0.0
     for i, c in enumerate(text):
         if c < "\x80":
@@ -477,12 +671,37 @@ def _implausibility(text: str) -> float:
                 cost += _MIXED_SCRIPT_COST
             if c.isupper() and previous.isalpha():
                 cost += inner_capital
+            if c in _FINAL_LETTERS and following.isalpha():
+                cost += _MISPLACED_FINAL_COST
+            if script == "LATIN":
+                lower = "ı" if c == "İ" else c.lower()
+                latin[lower] = latin.get(lower, 0) + 1
         elif c in _COMMON_PUNCTUATION or "\u3000" <= c <= "\u303f" or "\uff01" <= c <= "\uff5e":
             cost += _PUNCTUATION_COST
+            if c in _OUTSIDE_WORDS and previous.isalpha() and following.isalpha():
+                cost += _INNER_SYMBOL_COST  # ``J№rg``: German in CP866
+        elif (unicodedata.category(c) == "Mn" and previous and not _rare(c)
+              and (previous.isalpha() or unicodedata.category(previous) == "Mn")
+              and _script(previous) == _script(c)):
+            # A Thai vowel sign on its consonant is a letter of its own (a tone mark
+            # may follow it); Arabic vowel signs and Hebrew points are rare in running
+            # text.
+            if not "\u0e00" <= c <= "\u0e7f":
+                cost += _PUNCTUATION_COST
+            elif previous.isalpha() or c in _THAI_TONE_MARKS:
+                cost += -math.log2(_LETTER_FREQUENCY.get(c, _CYRILLIC_FLOOR))
+            else:
+                cost += _RARE_COST
         elif unicodedata.category(c)[0] in "PSNZM" and not _rare(c):
             cost += _SYMBOL_COST
+            if previous.isalpha() and following.isalpha():
+                cost += _INNER_SYMBOL_COST
         else:
             cost += _RARE_COST
+    if latin:
+        written = max(sum(n for c, n in latin.items() if c in alphabet)
+                      for alphabet in _LATIN_ALPHABETS)
+        cost += _FOREIGN_LETTER_COST * (sum(latin.values()) - written)
     return cost
 
 
@@ -491,8 +710,8 @@ def _letter_cost(c: str, japanese: bool) -> float:
     should be everyday Japanese ones."""
     if _rare(c) or japanese and _is_ideograph(c) and not _everyday_kanji(c):
         return _RARE_COST
-    if "\u0400" <= c <= "\u04ff":
-        return -math.log2(_CYRILLIC_FREQUENCY.get(c.lower(), _CYRILLIC_FLOOR))
+    if "\u0370" <= c <= "\u04ff" or "\u05d0" <= c <= "\u06ff" or "\u0e00" <= c <= "\u0e7f":
+        return -math.log2(_LETTER_FREQUENCY.get(c.lower(), _CYRILLIC_FLOOR))
     if "\u3040" <= c <= "\u30ff":
         return _KANA_COST
     if _is_ideograph(c):
@@ -508,7 +727,9 @@ def _rare(c: str) -> bool:
     """A character that text in a legacy code page hardly ever holds."""
     if c >= "\U00010000" or "\uff61" <= c <= "\uff9f" or "\u2500" <= c <= "\u259f":
         return True  # beyond the BMP, half-width katakana, box drawing and blocks
-    if unicodedata.category(c) in ("Cc", "Co", "Cn", "Cs") or c == "\ufffd":
+    if "\ufb50" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufeff":
+        return True  # Arabic presentation forms (Urdu CP1006 gives them)
+    if unicodedata.category(c) in ("Cc", "Co", "Cn", "Cs") or c in _RARE_THAI or c == "\ufffd":
         return True
     if _is_ideograph(c) or "\uf900" <= c <= "\ufaff":
         return not _everyday_ideograph(c)

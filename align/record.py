@@ -12,6 +12,7 @@ recomputation.  The format is documented in ``docs/format.md``; bump
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -40,6 +41,21 @@ FINDING_KINDS: tuple[str, ...] = (
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _lone_surrogate(value: Any) -> str | None:
+    """Where `value` (a string, or lists and objects of them as JSON holds them) has a lone
+    surrogate, which JSON's ``"\\ud800"`` can write but no UTF-8 file can hold: ``"U+D800
+    at character 4"``; None if it has none (a pair, an emoji, is one character once read)."""
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        return f"U+{ord(found.group()):04X} at character {found.start() + 1}" if found else None
+    items = [*value.keys(), *value.values()] if isinstance(value, dict) else (
+        value if isinstance(value, list | tuple) else ())
+    return next(filter(None, map(_lone_surrogate, items)), None)
 
 
 @dataclass
@@ -287,4 +303,39 @@ class Alignment:
                             and 0 <= span.start <= span.end <= length):
                         return (f"link {number}: a {finding.kind} finding's span "
                                 f"{span.side!r} {span.start!r}–{span.end!r} is not in the text")
+        return self._surrogate_problem()
+
+    def _surrogate_problem(self) -> str | None:
+        """A lone surrogate anywhere in the record (a hand edit that wrote ``"\\ud800"``):
+        the JSON, TSV and Moses outputs cannot write it, the record itself included."""
+        remedy = "no file can hold it; replace it (with U+FFFD, say) or remove it"
+        for name in ("source", "translation"):
+            side = self.side(name)
+            held_by = {k: number for number, link in enumerate(self.links, 1)
+                       for k in (link.source if name == "source" else link.translation)}
+            for k, sentence in enumerate(side.sentences):
+                where = _lone_surrogate(sentence.text)
+                if where:
+                    link = f" (in link {held_by[k]})" if k in held_by else ""
+                    return (f"{name} sentence {k + 1}{link} holds a lone surrogate, {where}: "
+                            f"{remedy}")
+            for field_name in ("name", "path", "language", "encoding"):
+                where = _lone_surrogate(getattr(side, field_name))
+                if where:
+                    return f"the {name}'s {field_name} holds a lone surrogate, {where}: {remedy}"
+        for number, link in enumerate(self.links, 1):
+            parts = [("key", link.key), ("state", link.state), ("max_length", link.max_length)]
+            for finding in link.findings + link.accepted:
+                parts += [("finding kind", finding.kind),
+                          (f"{finding.kind} finding's reason", finding.reason),
+                          (f"{finding.kind} finding's span", [s.text for s in finding.spans])]
+            for label, value in parts:
+                where = _lone_surrogate(value)
+                if where:
+                    return f"link {number}: its {label} holds a lone surrogate, {where}: {remedy}"
+        for label, value in (("signature", self.signature), ("timings", self.timings),
+                             ("warnings", self.warnings), ("created", self.created)):
+            where = _lone_surrogate(value)
+            if where:
+                return f"its {label} holds a lone surrogate, {where}: {remedy}"
         return None

@@ -11,20 +11,23 @@ docs/segmentation.md; in short:
    a line break still ends a sentence before a dialogue dash, a list item, or after a
    line much shorter than its neighbours; a short block of lines that do not end
    sentences (a title and credits block) gives one segment per line.
-2. Sentences.  A candidate boundary is a run of ``. ! ? …`` with the closing quotes,
-   brackets and footnote number stuck to it, followed by whitespace.  It is kept when
-   the next word starts like a sentence (a capital, an opening quote or dash before a
-   capital, a caseless script, a number on a new line or a list number) and the word
-   before the stop is not an abbreviation, an initial or a list number.
+2. Sentences.  A candidate boundary is a run of ``. ! ? …`` (and in Greek ``;``) with
+   the closing quotes, brackets and footnote number stuck to it, followed by
+   whitespace; CJK stops need none.  It is kept when the next word starts like a
+   sentence (a capital, an opening quote or dash before a capital, a caseless script,
+   a number on a new line or a list number) and the word before the stop is not an
+   abbreviation, an initial or a list number.  In Thai a space between phrases is a
+   boundary too.
 3. Sentences longer than ``max_chars`` are cut at the last ``; :``, else ``,``, else
-   space before the limit (a word is cut only when it is longer than the limit), and a
-   warning says how many were cut.
+   space before the limit (a word is cut only when it is longer than the limit, and
+   never inside a grapheme cluster), and a warning says how many were cut.
 
 ``language`` is a language code; its primary subtag decides (``de-DE`` is ``de``).
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -46,6 +49,7 @@ _B = re.escape(BLANK)
 #: Line breaks as `str.splitlines` knows them.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _NON_BLANK = re.compile(f"[^{_B}]")
+_NON_BLANK_RUN = re.compile(f"[^{_B}]+")
 _SKIP_BLANK = re.compile(f"[{_B}]*")
 
 # A candidate boundary: stops, then what stays with the sentence (closing quotes and
@@ -53,13 +57,25 @@ _SKIP_BLANK = re.compile(f"[{_B}]*")
 # CJK full stops need no space after them.
 _CLOSING = "\"'”’»›)]}」』》〉）"
 _CLOSERS = re.escape(_CLOSING)
+#: Han ideographs and kana: between two of them an ASCII ``. ? !`` ends a sentence.
+_CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_CJK += "\U00020000-\U0003134f"
+# The stops take ``;`` and U+037E, the Greek question mark, which only Greek text keeps
+# (`_is_boundary`).  The lookahead first lets the engine skip other characters fast.
 _CANDIDATE = re.compile(
-    rf"(?P<stop>[.!?‽⁇⁈⁉…؟।॥]+)"
+    r"(?=[.!?‽⁇⁈⁉…؟।॥;\u037e。！？｡．])(?:"
+    rf"(?P<stop>[.!?‽⁇⁈⁉…؟।॥;\u037e]+)"
     rf"(?P<close>(?:[{_CLOSERS}]|[ \u00a0\u202f\u2009]+[»›])*)"
     rf"(?P<note>\d{{1,3}}[{_CLOSERS}]*)?"
     rf"(?=[{_B}]|$)"
-    rf"|(?P<cjk>[。！？]+[{_CLOSERS}]*)"
+    rf"|(?P<cjk>(?:[。！？｡]|．(?![0-9０-９])|(?<=[{_CJK}])(?:[?!]+|\.)(?=[{_CJK}{_CLOSERS}]))+"
+    rf"[{_CLOSERS}]*))"
 )
+#: A Japanese quotative particle after a closing bracket: 「はい。」と彼は言った。 is one
+#: sentence.  と also begins a few conjunctions (ところで, とにかく, とはいえ), which do start one.
+_QUOTATIVE = re.compile(r"って|と(?!ころ|にかく|ても|もかく|りあえず|はいえ)")
+#: Greek letters: ``;`` after one is a question mark when the language is not given.
+_GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 #: What may open a sentence before its first letter: quotes, brackets, dashes, bullets.
 _OPENERS = re.compile(r"(?:[«‹“„‘‚\"'(\[¿¡–—―\-•*·][ \u00a0\u202f\u2009]*)*")
 #: A list number at the start of a sentence: ``2. If``, ``3) The``.
@@ -75,9 +91,13 @@ _LABEL = re.compile(r"[(\[]?(?:\d{1,3}(?:\.\d{1,3})*|[IVXLCDM]{1,7}|[ivxlcdm]{1,
 #: Dotted abbreviations recognised by shape: e.g, i.e, U.S.A, a.m, z.B, Ph.D.
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _SENTENCE_FINAL = re.compile(rf"[.!?‽…。！？][{_CLOSERS}]*\d{{0,3}}$")
-_CLAUSE_BREAK = re.compile(rf"[;:](?=[{_B}])")
-_COMMA_BREAK = re.compile(rf"[,，、](?=[{_B}])")
-_SPACE = re.compile(f"[{_B}]+")
+# Full-width marks (CJK text) need no blank after them.
+_CLAUSE_BREAK = re.compile(rf"[;:](?=[{_B}])|[；：]")
+_COMMA_BREAK = re.compile(rf",(?=[{_B}])|[，、､]")
+#: Where a long sentence may be cut between words: blanks, but not the joiners that hold
+#: a word or an emoji sequence together (U+200C, U+200D, U+2060, U+FEFF).
+_SPACE = re.compile("[{}]+".format(re.escape(BLANK.translate(dict.fromkeys(
+    map(ord, "\u200c\u200d\u2060\ufeff"))))))
 #: A hyphen or slash inside a word, where a word too long for the limit is best cut.
 _WORD_BREAK = re.compile(r"(?<=\w)[-‐/](?=\w)")
 _QUOTE_THEN_I = re.compile(rf"I[{_B}]+[a-z]")
@@ -284,10 +304,18 @@ def sentence_spans(text: str, language: str | None = None) -> list[tuple[int, in
 def _sentences(text: str, start: int, end: int, language: str | None) -> Iterator[tuple[int, int]]:
     """Stripped (start, end) spans of the sentences of text[start:end]."""
     sentence_start = _SKIP_BLANK.match(text, start, end).end()
-    for m in _CANDIDATE.finditer(text, start, end):
-        if m.end() >= end:
-            break
-        if _is_boundary(text, m, sentence_start, end, language):
+    candidates: Iterator[re.Match[str]] = _CANDIDATE.finditer(text, start, end)
+    if language == "th":
+        spaces = _THAI_SPACE.finditer(text, start, end)
+        candidates = heapq.merge(candidates, spaces, key=lambda m: m.start())
+    for m in candidates:
+        if m.end() >= end or m.start() < sentence_start:
+            continue
+        if m.re is _THAI_SPACE:
+            boundary = _is_thai_phrase_end(text, m, sentence_start, end)
+        else:
+            boundary = _is_boundary(text, m, sentence_start, end, language)
+        if boundary:
             yield _strip(text, sentence_start, m.end())
             sentence_start = _SKIP_BLANK.match(text, m.end(), end).end()
     if _NON_BLANK.search(text, sentence_start, end):
@@ -297,16 +325,21 @@ def _sentences(text: str, start: int, end: int, language: str | None) -> Iterato
 def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
                  language: str | None) -> bool:
     if m.group("cjk"):
-        return True
+        # 「はい。」と彼は言った。: a quotation closed, then the sentence goes on.
+        closed = m.group("cjk")[-1] in _CLOSING
+        return not (closed and _QUOTATIVE.match(text, m.end(), end))
     stop_at = m.start("stop")
+    stop = m.group("stop")
     before = text[stop_at - 1] if stop_at > sentence_start else ""
+    if ";" in stop and not _greek_question(text, stop, stop_at, sentence_start, language):
+        return False  # a semicolon: no sentence end outside Greek
     if m.group("note") and not (before.isalpha() or (before and before in _CLOSING)):
         return False  # 3.14, 1.000,5, 13.08.1936: a number, not a footnote after a stop
     gap = _SKIP_BLANK.match(text, m.end(), end)
     newline = _LINE_BREAK.search(text, m.end(), gap.end()) is not None
     if not _starts_sentence(text, gap.end(), end, after_newline=newline):
         return False
-    if m.group("stop") != ".":
+    if stop != ".":
         # “Where?” I asked. -- a quoted question or exclamation inside the sentence.
         return not (m.group("close") and _QUOTE_THEN_I.match(text, gap.end(), end))
     head = text[sentence_start:stop_at]
@@ -316,12 +349,106 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
     if not word:
         return True
     if len(word) == 1 and word.isalpha():
-        return word == "I" and language in (None, "en")  # initials: J. R. R. Tolkien, M. Nin
-    if _DOTTED.fullmatch(word) or is_abbreviation(word):
+        return _single_letter_ends(text, word, sentence_start, stop_at, gap.end(), end,
+                                   language)
+    if _DOTTED.fullmatch(word) or is_abbreviation(word, language):
         return False
+    if word.isdecimal() and len(word) <= 3 and _opens_list_item(
+        text, sentence_start, stop_at - len(word), int(word), end
+    ):
+        return False  # "Steps: 1. Open the box. 2. ...": the number opens the item
     if language == "de" and word.isdigit() and len(word) <= 2:
-        return False  # German ordinal: "am 13. August"
+        # German ordinal: "am 13. August"; not a number after an abbreviation ("Abb. 4.").
+        previous = _token_before(text, sentence_start, stop_at - len(word))
+        return previous.endswith(".") and is_abbreviation(previous[:-1], language)
     return True
+
+
+#: Per language, the words of one letter that can end a sentence: pronouns and verbs
+#: (Это был я.  Il y en a.  Dank u.), not the prepositions and conjunctions (в, z, и, o)
+#: that cannot, and whose letters are also abbreviations (о. Сахалин, o. Kolbe).
+#: Without a language, the letters that are such a word wherever they are written.
+_FINAL_LETTERS: dict[str | None, str] = {
+    None: "Iяèéő", "en": "I", "ru": "я", "uk": "я", "be": "я", "bg": "я", "fr": "a",
+    "it": "è", "pt": "é", "nl": "u", "hu": "ő", "tr": "o",
+}
+#: Two-letter runs that mean "and so on" and, before a capital, end the sentence as
+#: "etc." does: и т. д., и т. п.
+_ETC_PAIRS = frozenset({("т.", "д"), ("т.", "п")})
+#: A word of at most three letters and a full stop: an abbreviation going on (a. C., v. Chr.).
+_ABBREVIATION_NEXT = re.compile(r"[^\W\d_]{1,3}\.")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+def _single_letter_ends(text: str, word: str, sentence_start: int, stop_at: int,
+                        next_at: int, end: int, language: str | None) -> bool:
+    """Whether a full stop after the one-letter ``word`` ends the sentence (the next word
+    starting like a sentence)."""
+    if word in _FINAL_LETTERS.get(language, ""):
+        return True  # Это был я.  I.
+    if word != word.lower():
+        return False  # an initial: J. R. R. Tolkien, А. Пушкин
+    previous = _token_before(text, sentence_start, stop_at - 1)
+    if (previous, word) in _ETC_PAIRS:
+        return True
+    if previous[-1:].isdigit() or _ROMAN.fullmatch(previous):
+        # A unit or a year after a number (1936 г., 1936 r., XIX в.) ends a sentence
+        # before a capital, unless an abbreviation goes on (500 v. Chr.).  A script
+        # without case gives no such evidence (Thai 19.30 น. เธอพบ: "7.30 p.m. she met").
+        first = _OPENERS.match(text, next_at, end).end()
+        return (first < end and text[first].isupper()
+                and not _ABBREVIATION_NEXT.match(text, first, end))
+    return False  # p. 12, s. Kapitel, о. Сахалин
+
+
+def _token_before(text: str, sentence_start: int, at: int) -> str:
+    """The blank-separated token that ends before text[at]'s own token, in the sentence."""
+    window = text[max(sentence_start, at - 60):at].split()
+    if window and at > sentence_start and text[at - 1] not in BLANK:
+        window.pop()  # the token ``at`` is part of
+    return window[-1] if window else ""
+
+
+def _greek_question(text: str, stop: str, stop_at: int, sentence_start: int,
+                    language: str | None) -> bool:
+    """Whether the ``;`` of ``stop`` is the Greek question mark: in Greek, or after a
+    Greek word when the language is not given."""
+    if language is not None:
+        return language == "el"
+    window = text[max(sentence_start, stop_at - 40):stop_at]
+    letters = [c for c in window if c.isalpha()]
+    return bool(letters) and _GREEK.match(letters[-1]) is not None
+
+
+def _opens_list_item(text: str, sentence_start: int, number_at: int, number: int,
+                     end: int) -> bool:
+    """Whether the number at ``number_at`` labels an item of a list run into the line:
+    the next number follows further on (``n+1.``), and the number is 1 or comes after a
+    colon (Steps: 1. Open the box. 2. Remove the cover.)."""
+    if number != 1 and not text[sentence_start:number_at].rstrip(BLANK).endswith((":", "：")):
+        return False
+    following = re.compile(rf"(?<![\w.,]){number + 1}[.)][{_B}]")
+    return following.search(text, number_at, min(end, number_at + 2000)) is not None
+
+
+#: Thai writes no sentence punctuation: a space between two Thai words ends a phrase or a
+#: sentence (`_is_thai_phrase_end`).  No-break spaces do not.
+_THAI_SPACE = re.compile(r"(?<=[\u0e01-\u0e5b]) +(?=[\u0e01-\u0e5b])")
+#: A Thai phrase shorter than this (a name, สองครั้ง "twice") is no segment of its own.
+THAI_MIN_PHRASE = 10
+_THAI_PHRASE = re.compile(f"[^{_B}]{{{THAI_MIN_PHRASE}}}")
+
+
+def _is_thai_phrase_end(text: str, m: re.Match[str], sentence_start: int, end: int) -> bool:
+    """Whether a space between Thai words ends a segment: the phrase after it (up to the
+    next blank) is at least `THAI_MIN_PHRASE` characters long, and so is one phrase of
+    the segment before it (the last 1000 characters of it).  So a short phrase stays
+    with the one before it (คอสตาอ่านจดหมายช้าๆ สองครั้ง, "Costa read the letter slowly,
+    twice"), and a name with what follows it (ดร.แอนนา เบิร์ก เดินทาง…)."""
+    following = _NON_BLANK_RUN.match(text, m.end(), end)
+    if following is None or following.end() - m.end() < THAI_MIN_PHRASE:
+        return False
+    return _THAI_PHRASE.search(text, max(sentence_start, m.start() - 1000), m.start()) is not None
 
 
 def _word_before(text: str, sentence_start: int, stop_at: int) -> str:
@@ -392,6 +519,35 @@ def _cut_point(text: str, start: int, max_chars: int) -> int:
     if hyphens:
         return hyphens[-1].end()
     at = high
-    while at > low + 1 and unicodedata.combining(text[at]):
-        at -= 1  # keep accents with their letter
+    while at > low + 1 and _continues_cluster(text, at):
+        at -= 1  # keep accents, vowel signs and emoji sequences with their base
     return at
+
+
+#: Characters that extend the character before them into one grapheme: the zero-width
+#: joiner, variation selectors, emoji skin tones, tag characters, Thai and Lao sara am
+#: (spacing vowels that are letters to `unicodedata`), Hangul vowel and final jamo.
+_EXTENDERS = re.compile(
+    "[\u200d\ufe00-\ufe0f\U000e0100-\U000e01ef\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
+    "\u0e33\u0eb3\u1160-\u11ff\ud7b0-\ud7ff]"
+)
+
+
+def _continues_cluster(text: str, at: int) -> bool:
+    """Whether a cut before text[at] would fall inside a grapheme cluster: text[at] is a
+    combining mark (Mn, Mc, Me: accents, Indic and Thai vowel signs) or another extender,
+    follows a zero-width joiner (an emoji sequence) or a virama (a conjunct: स्त), or is the
+    second of a pair of regional indicators (a flag)."""
+    c = text[at]
+    if unicodedata.category(c) in ("Mn", "Mc", "Me") or _EXTENDERS.match(c):
+        return True
+    previous = text[at - 1] if at else ""
+    if previous == "\u200d" or (previous and unicodedata.combining(previous) == 9
+                                and c.isalpha()):
+        return True
+    if "\U0001f1e6" <= c <= "\U0001f1ff":
+        run = at
+        while run and "\U0001f1e6" <= text[run - 1] <= "\U0001f1ff":
+            run -= 1
+        return (at - run) % 2 == 1
+    return False

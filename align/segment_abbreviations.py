@@ -34,9 +34,32 @@ CASE_SENSITIVE = frozenset(
     """.split()
 )
 
+#: One language's own abbreviations, by primary language subtag, matched as `LOWERCASE`
+#: is (a word written in lower case here also matches with a capital first letter, and
+#: one with a capital only as written).  They count in that language, and in any text
+#: whose language is not given; not elsewhere, where the same letters can be a word that
+#: ends a sentence (the Tab key in English, Polish "dr." beside "Dr." everywhere).
+BY_LANGUAGE: dict[str, frozenset[str]] = {
+    language: frozenset(words.split()) for language, words in {
+        "de": "Dipl Dipl.-Ing Dipl.-Kfm Ing Tab Abb Kap",
+        # EE. UU.: only the first half, so that "a los EE. UU. Luego" ends after UU.
+        "es": "EE Lic Licda Profa Dra Ing",
+        "pl": "np ul dr prof św inż mgr ks",
+        "ru": "проф ул тов акад доц",
+        "uk": "проф вул акад доц",
+        "tr": "örn",
+        "hi": "डॉ",
+        "el": "Δρ Καθ",
+    }.items()
+}
+_ANY_LANGUAGE = frozenset().union(*BY_LANGUAGE.values())
 
-def is_abbreviation(word: str) -> bool:
-    """Whether ``word`` (without its final stop) is a listed abbreviation."""
-    if word in CASE_SENSITIVE or word in LOWERCASE:
+
+def is_abbreviation(word: str, language: str | None = None) -> bool:
+    """Whether ``word`` (without its final stop) is a listed abbreviation, in ``language``
+    (a primary subtag; None: in any language)."""
+    own = _ANY_LANGUAGE if language is None else BY_LANGUAGE.get(language, frozenset())
+    if word in CASE_SENSITIVE or word in LOWERCASE or word in own:
         return True
-    return word[:1].isupper() and (word[:1].lower() + word[1:]) in LOWERCASE
+    lowered = word[:1].lower() + word[1:]
+    return word[:1].isupper() and (lowered in LOWERCASE or lowered in own)

@@ -92,7 +92,7 @@ def _align_kinds(finding) -> tuple[str, ...]:
     if finding.kind == "mechanical":
         if finding.reason.startswith("doubled word"):
             return ("doubled word",)
-        if re.match(r"the source ends with \S+ but", finding.reason):
+        if re.match(r"the source ends (with \S+|without a final mark) but", finding.reason):
             return ("final mark",)
         if finding.reason.startswith("unbalanced brackets"):
             return ("brackets",)

@@ -115,3 +115,24 @@ def test_threads_sharing_the_encoder_take_turns(default_encoder):
 
 if __name__ == "__main__":  # pragma: no cover
     pytest.main([__file__])
+
+
+def test_a_missing_passage_is_named_even_where_the_aligner_joins_its_end_to_a_link(tmp_path):
+    """The English letter without its paragraphs 5-9 (the French sentences 7-15, checked
+    by hand against the full alignment, each of which is one of its links).  The aligner
+    leaves four of them unaligned and joins the rest to the link after the gap; the checks
+    find those to have no counterpart, and the warning names the whole run."""
+    import re
+    from pathlib import Path
+
+    letter = Path(__file__).resolve().parents[1] / "texts" / "serge-nin-1936"
+    paragraphs = (letter / "en.txt").read_text(encoding="utf-8").split("\n\n")
+    assert len(paragraphs) == 10
+    cut = tmp_path / "en-cut.txt"
+    cut.write_text("\n\n".join(paragraphs[:4] + paragraphs[9:]), encoding="utf-8")
+    record = align.align_files(letter / "fr-retranslation.txt", cut)
+    runs = [tuple(map(int, m.groups())) for w in record.warnings
+            if (m := re.match(r"source sentences (\d+)–(\d+) .* no counterpart", w))]
+    assert len(runs) == 1, record.warnings
+    [(first, last)] = runs
+    assert 7 <= first and last <= 15 and last - first + 1 >= 5

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from align.checks import check_alignment
+from align.checks import names as names_module
 from align.checks.pairs import pairs_alignment
 
 #: Interface strings whose capitalised labels are translated, correctly.
@@ -23,9 +24,10 @@ TRANSLATED_LABELS = [
 ]
 
 
-def name_findings(pairs, encoder=None) -> dict[str, str]:
-    """The name findings on `pairs` (English to French), reason → severity."""
-    record = check_alignment(pairs_alignment(pairs, languages=("en", "fr")), encoder)
+def name_findings(pairs, encoder=None, languages=("en", "fr")) -> dict[str, str]:
+    """The name findings on `pairs` (English to French unless `languages` says otherwise),
+    reason → severity."""
+    record = check_alignment(pairs_alignment(pairs, languages=languages), encoder)
     return {f.reason: f.severity for _, f in record.findings() if f.kind == "name"}
 
 
@@ -49,6 +51,8 @@ def test_translated_interface_labels_are_no_names_to_the_word_aligner(default_en
      "Choisissez Outils > Orthographe pour vérifier le texte."),
     ("Choose Tools → Spelling to check the text.",
      "Choisissez Outils → Orthographe pour vérifier le texte."),
+    # ... and after a line break inside a string, which ends a message of its own.
+    ("Could not connect\nCheck your network", "Connexion impossible\nVérifiez votre réseau"),
 ])
 def test_a_word_after_an_opening_tag_or_a_menu_separator_starts_its_text(source, translation):
     assert name_findings([(source, translation)]) == {}
@@ -66,6 +70,9 @@ def test_a_word_after_an_opening_tag_or_a_menu_separator_starts_its_text(source,
     ("Open Settings to sync with the Lyon office.",
      "Ouvrez Paramètres pour synchroniser avec le bureau de Paris.",
      "name Lyon in the source is Paris in the translation"),
+    # A line break does not hide a name inside the line after it.
+    ("Upload finished\nAsk Marie to review it", "Envoi terminé\nDemandez à Sophie de le relire",
+     "name Marie in the source is Sophie in the translation"),
 ])
 def test_a_name_swapped_in_an_interface_string_is_still_major(source, translation, reason):
     assert name_findings([(source, translation)]) == {reason: "major"}
@@ -80,3 +87,157 @@ def test_a_name_swapped_in_an_interface_string_is_major_to_the_word_aligner(defa
 def test_a_name_missing_from_an_interface_string_is_still_reported():
     assert name_findings([("Share with Nadia", "Partager")]) == {
         "name Nadia in the source is not in the translation": "minor"}
+
+
+#: Maupassant, *Deux Amis*, and the 1903 English: the translation names Morissot where the
+#: French has a pronoun («l’» of «l’envahit») or nothing at all.
+MORISSOT_ADDED = [
+    ("Et une défaillance l’envahit.", "And Morissot's heart sank."),
+    ("Et une défaillance le prit.", "And Morissot felt faint."),
+]
+
+
+@pytest.mark.parametrize(("source", "translation"), MORISSOT_ADDED)
+def test_a_name_the_word_aligner_pairs_with_a_pronoun_or_article_is_added(
+        default_encoder, source, translation):
+    """The aligner pairs "Morissot" with «l’envahit» (through its elided pronoun) and with
+    «une»: neither translates the name, as «le canard» translates "the Duck"."""
+    name = translation.split()[1]
+    assert name_findings([(source, translation)], default_encoder, ("fr", "en")) == {
+        f"name {name} in the translation is not in the source": "minor"}
+
+
+def test_an_added_name_the_source_writes_elsewhere_is_info(default_encoder):
+    findings = name_findings([*MORISSOT_ADDED, ("Morissot pêchait.", "Morissot was fishing.")],
+                             default_encoder, ("fr", "en"))
+    assert findings == {
+        "name Morissot's in the translation is not in the source": "info",
+        "name Morissot in the translation is not in the source": "info"}
+
+
+def test_a_name_used_as_a_noun_is_still_translated_by_a_word_with_an_elided_article(
+        default_encoder):
+    """"the Duck" is «le canard», "the Squirrel" «l'écureuil»: the article makes the name a
+    noun, which a common noun translates, elided article or not."""
+    assert name_findings([
+        ("This is the Duck speaking to the Dodo.", "C'est le canard qui parle au Dodo."),
+        ("The Squirrel ran up the tree.", "L'écureuil grimpa dans l'arbre."),
+    ], default_encoder) == {}
+
+
+def _aligned(source: str, translation: str, pairs: list[tuple[str, str]]):
+    """A stand-in for the check context of one link whose word aligner pairs `pairs`."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from align.checks.base import words
+    from align.checks.words import WordAlignment
+
+    src, tgt = words(source), words(translation)
+    index = [([w.text for w in src].index(a), [w.text for w in tgt].index(b)) for a, b in pairs]
+    alignment = WordAlignment(src, tgt, np.zeros((len(src), len(tgt))), index)
+    texts = {"source": [SimpleNamespace(text=source)],
+             "translation": [SimpleNamespace(text=translation)]}
+    return SimpleNamespace(word_alignment=lambda i: alignment, text=texts.__getitem__)
+
+
+@pytest.mark.parametrize(("source", "translation", "pairs", "name", "translated"), [
+    # A pronoun or an article stands for the name; a common noun translates it.
+    ("Et une défaillance le prit.", "And Morissot felt faint.", [("une", "Morissot")],
+     "Morissot", False),
+    ("Et une défaillance l’envahit.", "And Morissot's heart sank.",
+     [("l’envahit", "Morissot's")], "Morissot's", False),
+    ("This is the Duck.", "C'est le canard.", [("Duck", "canard")], "Duck", True),
+    # The aligner pairs "ME" with the whole «BUVEZ-MOI», whose «MOI» it translates: that
+    # says nothing of «BUVEZ» (Carroll's *Alice* and Bué's, in the development documents).
+    ("the words DRINK ME", "l'inscription BUVEZ-MOI", [("ME", "BUVEZ-MOI")], "BUVEZ", True),
+])
+def test_what_the_word_aligner_pairs_a_name_with_translates_it_or_not(
+        source, translation, pairs, name, translated):
+    side = "translation" if name in translation else "source"
+    text = translation if side == "translation" else source
+    group = [w for w in names_module._words(text) if w.text == name]
+    ctx = _aligned(source, translation, pairs)
+    assert names_module._translated(ctx, 0, side, group, set()) is translated
+
+
+@pytest.mark.parametrize(("source", "translation", "findings"), [
+    # Poe, "The Purloined Letter", and Baudelaire: the initial does not end a sentence.
+    ("I was with my friend C. Auguste Dupin, in his little library.",
+     "J'étais avec mon ami Dupin, dans sa petite bibliothèque.",
+     {"name Auguste in the source is not in the translation": "minor"}),
+    # Nor does an abbreviation: a name after it is still compared.
+    ("They lived in the Faubourg St. Germain.", "Ils vivaient dans le faubourg Montmartre.",
+     {"name Germain in the source is Montmartre in the translation": "major"}),
+    ("We called on Mrs. Reed that day.", "Nous rendîmes visite à Mme Eliza ce jour-là.",
+     {"name Reed in the source is Eliza in the translation": "major"}),
+])
+def test_a_name_after_an_initial_or_an_abbreviation_is_no_sentence_start(
+        source, translation, findings):
+    assert name_findings([(source, translation)]) == findings
+
+
+@pytest.mark.parametrize(("text", "word", "initial"), [
+    ("my friend C. Auguste Dupin", "Auguste", False),
+    ("J. R. R. Tolkien wrote it", "Tolkien", False),
+    ("Faubourg St. Germain", "Germain", False),
+    ("chez Mme. Loisel", "Loisel", False),
+    # The pronoun "I" and a word of several letters end their sentences.
+    ("He laughed, and so did I. Marie did not.", "Marie", True),
+    ("They left the house. Marie stayed.", "Marie", True),
+])
+def test_a_full_stop_after_an_initial_or_an_abbreviation_ends_no_sentence(text, word, initial):
+    assert names_module._sentence_initial(text, text.index(word), language="en") is initial
+
+
+@pytest.mark.parametrize(("language", "source", "translation"), [
+    # A Polish case ending on a stem written with z: Lizbona, Lizbony, Lizbonie.
+    ("pl", "Dr. Anna Berg arrived in Lisbon on 3 May 1936.",
+     "Dr Anna Berg przyjechała do Lizbony 3 maja 1936 r."),
+    ("pl", "She was happy in Lisbon.", "Była szczęśliwa w Lizbonie."),
+    # A Turkish case ending after an apostrophe, and a Turkish month.
+    ("tr", "Dr. Anna Berg arrived in Lisbon on 3 May 1936.",
+     "Dr. Anna Berg 3 Mayıs 1936'da Lizbon'a vardı."),
+    ("tr", "Then Costa looked at Anna's ring.", "Sonra Costa Anna'nın yüzüğüne baktı."),
+    ("tr", "Anna came back from Lisbon on Friday.", "Anna cuma günü Lizbon'dan döndü."),
+    # Greek: μπ and γκ for b and g, β for the b of an old borrowing, a month in the
+    # genitive, a weekday.
+    ("el", "Dr. Anna Berg arrived in Lisbon on 3 May 1936.",
+     "Η Δρ. Άννα Μπεργκ έφτασε στη Λισαβόνα στις 3 Μαΐου 1936."),
+    ("el", "Then he said that the ship would leave on Friday.",
+     "Μετά είπε ότι το πλοίο θα έφευγε την Παρασκευή."),
+    # Russian: a case ending after a short stem, a transliteration with another initial.
+    ("ru", "Then Anna had only 40 escudos left.", "Тогда у Анны осталось всего 40 эскудо."),
+    ("ru", "At 7.30 p.m. she met Mr. Costa in the café.",
+     "В 19.30 она встретилась с г-ном Коштой в кафе."),
+    # Abbreviated titles.
+    ("es", "At 7.30 p.m. she met Mr. Costa in the café.",
+     "A las 19.30 se encontró con el Sr. Costa en el café."),
+    ("it", "At 7.30 p.m. she met Mr. Costa in the café.",
+     "Alle 19.30 incontrò il Sig. Costa al caffè."),
+])
+def test_an_inflected_or_transliterated_name_is_the_same_name(language, source, translation):
+    assert name_findings([(source, translation)], languages=("en", language)) == {}
+
+
+@pytest.mark.parametrize(("language", "source", "translation", "reason"), [
+    ("pl", "She was happy in Lisbon.", "Była szczęśliwa w Madrycie.",
+     "name Lisbon in the source is Madrycie in the translation"),
+    ("tr", "Anna flew to Lisbon.", "Anna Madrid'e uçtu.",
+     "name Lisbon in the source is Madrid'e in the translation"),
+    ("el", "Anna arrived in Lisbon.", "Η Άννα έφτασε στη Μαδρίτη.",
+     "name Lisbon in the source is Μαδρίτη in the translation"),
+    ("el", "She met Berg in the café.", "Συνάντησε τον Μπράουν στο καφέ.",
+     "name Berg in the source is Μπράουν in the translation"),
+    ("el", "The ship would leave on Friday.", "Το πλοίο θα έφευγε την Κυριακή.",
+     "name Friday in the source is Κυριακή in the translation"),
+    ("ru", "Then Anna had only 40 escudos left.", "Тогда у Марии осталось всего 40 эскудо.",
+     "name Anna in the source is Марии in the translation"),
+    ("ru", "She met Mr. Costa in the café.", "Она встретилась с г-ном Сильвой в кафе.",
+     "name Costa in the source is Сильвой in the translation"),
+])
+def test_a_name_swapped_in_another_language_is_still_major(language, source, translation,
+                                                            reason):
+    assert name_findings([(source, translation)], languages=("en", language)) == {
+        reason: "major"}

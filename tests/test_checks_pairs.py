@@ -122,6 +122,77 @@ def test_tmx_uses_the_header_source_language(tmp_path):
     assert (record.source.language, record.translation.language) == ("fr", "en")
 
 
+TMX_THREE = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="EN-US" datatype="xml" segtype="sentence"
+ adminlang="EN-US" o-tmf="x" creationtool="x" creationtoolversion="1"/>
+<body>
+<tu tuid="a"><tuv xml:lang="DE-DE"><seg>Hallo Welt</seg></tuv>
+ <tuv xml:lang="EN-US"><seg>Hello world</seg></tuv>
+ <tuv xml:lang="FR-FR"><seg>Bonjour le monde</seg></tuv></tu>
+<tu tuid="b"><tuv xml:lang="EN-US"><seg>Three languages</seg></tuv>
+ <tuv xml:lang="FR-CA"><seg>Trois langues (Canada)</seg></tuv>
+ <tuv xml:lang="FR-FR"><seg>Trois langues</seg></tuv></tu>
+<tu tuid="c"><tuv xml:lang="EN-US"><seg>Only German</seg></tuv>
+ <tuv xml:lang="DE-DE"><seg>Nur Deutsch</seg></tuv></tu>
+<tu tuid="d"><tuv xml:lang="EN-US"><seg>One variant is no pair</seg></tuv></tu>
+</body></tmx>"""
+
+
+def test_a_tmx_of_more_than_two_languages_gives_the_translation_language_asked(tmp_path):
+    """Each unit's first variant other than the source was taken: German checked as the
+    French asked for, and the record's language whatever the last unit had."""
+    path = tmp_path / "memory.tmx"
+    path.write_text(TMX_THREE, "utf-8")
+    record = read_pairs(path, languages=(None, "fr"))
+    # A unit without French has an empty translation: the untranslated check reports it.
+    assert _pairs(record) == [("Hello world", "Bonjour le monde"),
+                              ("Three languages", "Trois langues (Canada)"), ("Only German", "")]
+    assert [link.key for link in record.links] == ["a", "b", "c"]
+    assert (record.source.language, record.translation.language) == ("en-US", "fr-FR")
+    # The tag as given wins over another of its language; the language by its primary
+    # subtag, whatever the case or the separator.
+    assert _pairs(read_pairs(path, languages=(None, "fr_FR")))[1] == (
+        "Three languages", "Trois langues")
+    assert _pairs(read_pairs(path, languages=(None, "de")))[:3:2] == [
+        ("Hello world", "Hallo Welt"), ("Only German", "Nur Deutsch")]
+    # The source language given chooses the source too.
+    assert _pairs(read_pairs(path, languages=("de", "fr")))[0] == (
+        "Hallo Welt", "Bonjour le monde")
+    with pytest.raises(InputError) as caught:
+        read_pairs(path)
+    assert str(caught.value) == (
+        f"{path} holds 3 languages (DE-DE, EN-US, FR-FR): say which one to check as the "
+        "translation with --translation-lang")
+    with pytest.raises(InputError, match="holds no translation in es: its languages are "
+                                         "DE-DE, EN-US, FR-FR; give one of them"):
+        read_pairs(path, languages=(None, "es"))
+
+
+def test_a_tmx_unit_names_its_own_source_language(tmp_path):
+    """TMX 1.4b: a ``<tu srclang>`` overrides the header's, often ``*all*``."""
+    path = tmp_path / "all.tmx"
+    path.write_text(
+        """<tmx version="1.4"><header srclang="*all*" datatype="plaintext" segtype="sentence"
+ adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+<tu srclang="fr"><tuv xml:lang="en"><seg>The cat sleeps.</seg></tuv>
+ <tuv xml:lang="fr"><seg>Le chat dort.</seg></tuv></tu>
+<tu srclang="*all*"><tuv xml:lang="fr"><seg>Merci.</seg></tuv>
+ <tuv xml:lang="en"><seg>Thanks.</seg></tuv></tu>
+<tu srclang="fr"><tuv xml:lang="en"><seg>I have 3 apples.</seg></tuv>
+ <tuv xml:lang="fr"><seg>J'ai 3 pommes.</seg></tuv></tu>
+</body></tmx>""", "utf-8")
+    record = read_pairs(path)
+    assert _pairs(record) == [("Le chat dort.", "The cat sleeps."), ("Merci.", "Thanks."),
+                              ("J'ai 3 pommes.", "I have 3 apples.")]
+    assert (record.source.language, record.translation.language) == ("fr", "en")
+    # In a file of two languages, the translation language given picks its variant, the
+    # source is the other one.
+    assert _pairs(read_pairs(path, languages=(None, "fr")))[0] == (
+        "The cat sleeps.", "Le chat dort.")
+    # ... and one the file does not hold leaves the file's choice (its tags may be wrong).
+    assert _pairs(read_pairs(path, languages=(None, "de"))) == _pairs(record)
+
+
 def test_broken_tmx_is_an_input_error(tmp_path):
     path = tmp_path / "broken.tmx"
     path.write_text("<tmx><body><tu>", "utf-8")
@@ -294,6 +365,82 @@ def test_xliff_20_segments_in_order(tmp_path):
     assert (record.source.language, record.translation.language) == ("en", "de")
 
 
+def test_what_an_xliff_file_marks_not_to_translate_is_left_out(tmp_path):
+    """XLIFF 2's ``<file translate="no">`` was read, its units reported untranslated; a
+    flag is inherited by what the element holds, which may say otherwise."""
+    path = tmp_path / "tn.xlf"
+    path.write_text(
+        """<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en"
+ trgLang="fr">
+ <file id="f1" translate="no">
+  <unit id="n1"><segment><source>Brand name</source><target>Brand name</target></segment></unit>
+  <group id="g"><unit id="n2"><segment><source>Acme</source></segment></unit></group>
+  <unit id="y1" translate="yes"><segment><source>Read me.</source><target>Lisez-moi.</target>
+  </segment></unit>
+ </file>
+ <file id="f2">
+  <unit id="u1"><segment><source>Hello there.</source><target>Bonjour.</target></segment></unit>
+  <unit id="n3" translate="no"><segment><source>printf</source></segment></unit>
+ </file>
+</xliff>""", "utf-8")
+    record = read_pairs(path)
+    assert _pairs(record) == [("Read me.", "Lisez-moi."), ("Hello there.", "Bonjour.")]
+    assert [link.key for link in record.links] == ["y1", "u1"]
+
+
+def test_the_header_of_a_po_file_is_no_string_in_xliff_either(tmp_path):
+    """translate-toolkit's po2xliff writes the PO header as a unit whose target is its
+    source: read as a pair, it was a major "untranslated" finding in every run."""
+    path = tmp_path / "fr.xlf"
+    path.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+ <file original="fr.po" source-language="en-US" target-language="fr" datatype="po">
+  <body>
+   <trans-unit id="Project-Id-Version" restype="x-gettext-domain-header" approved="no"
+    xml:space="preserve"><source>Project-Id-Version: demo
+Content-Type: text/plain; charset=UTF-8
+</source><target>Project-Id-Version: demo
+Content-Type: text/plain; charset=UTF-8
+</target></trans-unit>
+   <trans-unit id="Open" approved="yes"><source>Open</source><target>Ouvrir</target>
+   </trans-unit>
+   <trans-unit id="printf" translate="no"><source>printf</source><target>printf</target>
+   </trans-unit>
+  </body>
+ </file>
+</xliff>""", "utf-8")
+    assert _pairs(read_pairs(path)) == [("Open", "Ouvrir")]
+    # Its header entry is no message in the PO file itself either.
+    po = tmp_path / "fr.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Project-Id-Version: demo\\n"\n\n'
+                  'msgid "Open"\nmsgstr "Ouvrir"\n', "utf-8")
+    assert _pairs(read_pairs(po)) == [("Open", "Ouvrir")]
+
+
+def test_an_xliff_code_point_that_is_no_character_is_read_as_a_replacement(tmp_path):
+    """``<cp hex="D800"/>`` gave a lone surrogate, which crashed the tokenizer and no
+    output could write: a code point no text may hold is U+FFFD; a control character,
+    what ``<cp>`` is for, stays itself."""
+    path = tmp_path / "cp.xlf"
+    codes = ("0007", "00E9", "D800", "dfff", "FFFE", "FFFF", "110000", "zz", "1F600")
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" '
+        'trgLang="fr"><file id="f"><unit id="u"><segment><source>Bell</source><target>'
+        + "".join(f'<cp hex="{code}"/>' for code in codes)
+        + "</target></segment></unit></file></xliff>", "utf-8")
+    assert _pairs(read_pairs(path)) == [("Bell", "\x07é" + "\ufffd" * 6 + "\U0001f600")]
+
+
+def test_a_lone_surrogate_in_strings_of_any_file_is_a_replacement_one_for_one():
+    from align.checks.pairs import pairs_alignment
+
+    # A JSON resource file may write "\ud800"; one character for one keeps every offset.
+    record = pairs_alignment([("Hello \ud800 world", "Bonjour \udfff\ud83d monde")])
+    assert _pairs(record) == [("Hello \ufffd world", "Bonjour \ufffd\ufffd monde")]
+    assert document_text(record.source) == "Hello \ufffd world"
+
+
 def test_po_messages_plurals_and_untranslated(tmp_path):
     path = tmp_path / "fr.po"
     path.write_text(PO, "utf-8")
@@ -306,6 +453,36 @@ def test_po_messages_plurals_and_untranslated(tmp_path):
         ("A long message on two lines", ""),
     ]  # the header and the obsolete entry are not messages
     assert record.translation.language == "fr-FR"  # the catalogue's fr_FR as a BCP 47 tag
+
+
+def test_a_po_file_is_read_in_the_charset_its_header_declares(tmp_path):
+    """A catalogue in ISO-8859-1 (or any charset gettext knows) was refused as "not UTF-8
+    text": gettext reads it in the charset its header declares, and so does align."""
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={}\\n"\n"Language: fr\\n"\n\n'
+    path = tmp_path / "fr.po"
+    path.write_bytes(header.format("ISO-8859-1").encode("ascii")
+                     + 'msgid "Summer"\nmsgstr "Été"\n'.encode("latin-1"))
+    record = read_pairs(path)
+    assert _pairs(record) == [("Summer", "Été")] and record.translation.language == "fr"
+    path.write_bytes(header.format("cp1251").encode("ascii")
+                     + 'msgid "File"\nmsgstr "Файл"\n'.encode("cp1251"))
+    assert _pairs(read_pairs(path)) == [("File", "Файл")]
+    # A template's placeholder, or nothing declared: UTF-8.
+    path.write_bytes(header.format("CHARSET").encode("ascii")
+                     + 'msgid "Summer"\nmsgstr "Été"\n'.encode())
+    assert _pairs(read_pairs(path)) == [("Summer", "Été")]
+    # A charset that is not the file's, or none Python knows, is an error saying so; the
+    # declaration in a message's text, after the header, is no declaration.
+    path.write_bytes(header.format("UTF-8").encode("ascii")
+                     + 'msgid "Summer"\nmsgstr "Été"\n'.encode("latin-1"))
+    with pytest.raises(InputError, match="fr.po is not UTF-8 text"):
+        read_pairs(path)
+    path.write_bytes(header.format("klingon").encode("ascii") + b'msgid "a"\nmsgstr "b"\n')
+    with pytest.raises(InputError, match="declares charset klingon, which is unknown"):
+        read_pairs(path)
+    path.write_bytes(b'msgid "Content-Type: text/plain; charset=ISO-8859-1"\n'
+                     + 'msgstr "Été"\n'.encode())
+    assert _pairs(read_pairs(path)) == [("Content-Type: text/plain; charset=ISO-8859-1", "Été")]
 
 
 def test_broken_xliff_and_po_are_input_errors(tmp_path):
@@ -350,7 +527,7 @@ def test_csv_pairs_are_read_with_spreadsheet_quoting(tmp_path):
         ("Hello.", "Bonjour."),
         ("One, two.", "Un, deux."),
         ('He said "no".', ""),
-        ("", "Ajouté, sur deux lignes."),  # a line break inside a field becomes a space
+        ("", "Ajouté,\nsur deux lignes."),  # a line break inside a field is kept
     ]
     path.write_text("Hello.,Bonjour.\nJust one field\n", "utf-8")
     with pytest.raises(InputError, match="row 2: 1 field"):

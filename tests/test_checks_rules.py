@@ -60,6 +60,13 @@ def kinds(record, i: int) -> dict[str, str]:
         ("Backup completed on 12/03/2024.", "Sicherung am 03.12.2024 abgeschlossen."),
         ("Il écrivit le 13 août 1936.", "Er schrieb am 13.08.1936."),
         ("Am 3.5.56 erreichten sie den Gipfel.", "Le 3 mai 56, ils atteignirent le sommet."),
+        # Months of other languages, in the genitive where a date puts them.
+        ("On 3 May 1936 she left.", "3 maja 1936 r. wyjechała."),
+        ("On 3 May 1936 she left.", "3 мая 1936 г. она уехала."),
+        ("On 3 May 1936 she left.", "Στις 3 Μαΐου 1936 έφυγε."),
+        ("On 3 March 1936 she left.", "Em 3 de março de 1936 ela partiu."),
+        ("On 3 March 1936 she left.", "Op 3 maart 1936 vertrok ze."),
+        ("On 3 March 1936 she left.", "3 Mart 1936'da ayrıldı."),
     ],
 )
 def test_numbers_written_differently_match(source, translation):
@@ -68,19 +75,74 @@ def test_numbers_written_differently_match(source, translation):
 
 
 @pytest.mark.parametrize(("source", "translation", "changed"), [
-    ("The meeting begins at 4:30 pm.", "La réunion commence à 15 h 30.", ["4", "15"]),
+    # A clock time is reported whole.
+    ("The meeting begins at 4:30 pm.", "La réunion commence à 15 h 30.", ["4:30 pm", "15 h 30"]),
     ("They left at 9 a.m.", "Ils partirent à 21h.", ["9", "21"]),
     ("In the 18th century.", "Au XIXe siècle.", ["18"]),
     ("Ein Siebentausender.", "Un « 8000 ».", ["8000"]),
     ("Etwa 2 ½ m tief.", "Profonde de 1,50 m.", ["2 ½", "1,50"]),
     ("Il écrivit le 13 août 1936.", "Er schrieb am 14.08.1936.", ["13", "14"]),
     ("On the 4th floor.", "Au cinquième étage.", ["4"]),
+    ("On 3 May 1936 she left.", "3 czerwca 1936 r. wyjechała.", ["May", "czerwca"]),
     # A number of groups of three is no date: one number, read as a whole.
     ("1.234.567 Menschen", "1 234 568 personnes", ["1.234.567", "1 234 568"]),
 ])
 def test_a_changed_time_or_century_is_still_found(source, translation, changed):
     left, right = unmatched(mentions(source), mentions(translation))
     assert [m.text for m in left + right] == changed
+
+
+#: "At 7.30 p.m. she met Mr. Costa" as translations write the time.
+TIME_SOURCE = "At 7.30 p.m. she met Mr. Costa in the café."
+
+
+@pytest.mark.parametrize("translation", [
+    "Às 19h30 encontrou o Sr. Costa no café.",
+    "À 19 h 30, elle rencontra M. Costa au café.",
+    "בשעה 19:30 היא פגשה את מר קוסטה בבית הקפה.",
+    "Um 19.30 Uhr traf sie Herrn Costa im Café.",
+    "A las 19.30 se encontró con el Sr. Costa en el café.",
+    "Akşam 19.30'da kafede Bay Costa ile buluştu.",
+    "Στις 7.30 μ.μ. συνάντησε τον κ. Κόστα στο καφέ.",
+    "في الساعة 7:30 مساء التقت بالسيد كوستا في المقهى.",
+    "午後7時30分、彼女はカフェでコスタ氏に会った。",
+])
+def test_a_clock_time_matches_it_on_either_clock(translation):
+    left, right = unmatched(mentions(TIME_SOURCE), mentions(translation))
+    assert left == [] and right == []
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    # A time on the hour is the hour.
+    ("Come at 3:00 pm.", "Venez à 15 heures."),
+    ("The shop opens at 15:00.", "The shop opens at 3 pm."),
+])
+def test_a_clock_time_on_the_hour_is_the_hour(source, translation):
+    left, right = unmatched(mentions(source), mentions(translation))
+    assert left == [] and right == []
+
+
+@pytest.mark.parametrize(("source", "translation", "changed"), [
+    (TIME_SOURCE, "Às 19h45 encontrou o Sr. Costa no café.", ["7.30 p.m.", "19h45"]),
+    # The morning on the 24-hour clock, or the other half of the day.
+    (TIME_SOURCE, "Um 7.30 Uhr traf sie Herrn Costa im Café.", ["7.30 p.m.", "7.30 Uhr"]),
+    ("We met at 7:30 am.", "בשעה 19:30 נפגשנו.", ["7:30 am", "19:30"]),
+    ("Στις 7.30 π.μ. συνάντησε τον κ. Κόστα.", "A las 19.30 se encontró con el Sr. Costa.",
+     ["7.30 π.μ.", "19.30"]),
+    # A point and nothing to say it is a time: maybe a decimal, not the evening's hour.
+    ("It cost 7.00 dollars.", "Il coûtait 19 dollars.", ["7.00", "19"]),
+])
+def test_a_changed_clock_time_is_still_found(source, translation, changed):
+    left, right = unmatched(mentions(source), mentions(translation))
+    assert [m.text for m in left + right] == changed
+
+
+def test_a_clock_time_is_one_mention():
+    assert [m.text for m in mentions("Às 19h30, 19 h 30 ou 19:30 (7.30 p.m.), 7:30 pm.")] == [
+        "19h30", "19 h 30", "19:30", "7.30 p.m.", "7:30 pm"]
+    # Not a time: minutes past 59, an hour past 24, a date with points.
+    assert [m.text for m in mentions("Il pesait 31.45 kg, 7.75 m, le 03.12.2024.")] == [
+        "31.45", "7.75", "03", "12", "2024"]
 
 
 def test_codes_of_capitals_and_digits():
@@ -346,6 +408,29 @@ def test_a_name_replaced_in_places_while_written_elsewhere_is_flagged():
     ("Je ne sais rien.", ["rien"]),
     ("Jamais il ne sut pourquoi.", ["Jamais"]),
     ("Je croyais que rien de tout cela ne pouvait être.", ["rien"]),
+    # The expletive "ne" negates nothing, before the literary verbs too: after "avant
+    # que", "à moins que", "de peur que", "craindre que" and a comparative's "que" ...
+    ("Il est plus habile qu'on ne saurait le dire.", []),
+    ("Il a plus d'argent qu'il ne peut en dépenser.", []),
+    ("Partons avant qu'il ne puisse nous voir.", []),
+    ("Je ne viendrai pas, à moins qu'on ne puisse m'attendre.", ["pas"]),
+    ("De peur qu'on ne sût la vérité, il se tut.", []),
+    ("Je crains qu'il ne sache tout.", []),
+    # ... but it does after another "que", and "ne … pas" negates after any.
+    ("Il dit qu'il ne pouvait venir.", ["ne"]),
+    ("Le chat que je ne pouvais voir dormait.", ["ne"]),
+    ("Je crains qu'il ne sache pas tout.", ["pas"]),
+    # "point" without "ne" after a verb, as speech and dialect leave it out; after
+    # anything else it is the noun.
+    ("— C’qui m’faisait deuil, disait-il, c’est point tant la chose.", ["point"]),
+    ("J'ai point d'argent.", ["point"]),
+    ("Y a point de pain.", ["point"]),
+    ("Il est point venu.", ["point"]),
+    ("C'est le point.", []),
+    ("Il arriva à point.", []),
+    ("Il fut mis au point en un point précis.", []),
+    ("Ce n'est point vrai.", ["n'est"]),
+    ("Je ne sais point.", ["ne"]),
 ])
 def test_french_negations(text, negating):
     from align.checks.meaning_shift import negations
@@ -379,6 +464,20 @@ def test_a_side_that_negates_more_often_is_not_said_to_negate_alone():
     ("It is fine, isn't it?", "en", []),
     ("You know him, don 't you ?", "en", []),
     ("He was not only kind but wise.", "en", []),
+    # ... as in other languages; French "pas seulement" is "not only" with "mais", "aussi"
+    # … after it, and may be the older "not even" without.
+    ("Elles étaient non seulement belles, mais bonnes.", "fr", []),
+    ("Les mesures n'étaient pas seulement les meilleures, elles furent aussi parfaites.",
+     "fr", []),
+    ("Il n'avait pas seulement un sou.", "fr", ["pas"]),
+    ("Sie ist nicht nur schön, sondern auch klug.", "de", []),
+    ("Diesen Grat gibt es gar nicht, nur eine steile Wand.", "de", ["nicht"]),
+    ("È non solo bella, ma anche buona.", "it", []),
+    # "sans doute" with a word between: "sans aucun doute", "without a doubt".
+    ("Il était, sans aucun doute, le plus habile.", "fr", []),
+    ("Il était, sans aucun doute, le plus habile.", None, []),
+    ("Sans nul doute il viendra.", "fr", []),
+    ("He was, without a doubt, the best.", "en", []),
     ("Peux-tu me prêter cela, rien que cela ?", "fr", []),
     ("Il est le mathématicien, et non pas le poëte.", "fr", ["non"]),
     ("His hotel is not without attendants.", "en", []),
@@ -489,6 +588,54 @@ def test_negation_by_a_suffix():
     ("Où ne vas-tu pas ?", "fr", ["pas"], []),
     ("Warum kommt er nicht?", "de", ["nicht"], []),
     ("I did not tell you so.", "en", ["not"], []),
+    # A negative question with "never", or with its subject after the negation; one that
+    # opens with "do", or French "ne" and its inverted verb, also without its question
+    # mark; the French negation may stand apart from its inverted verb.
+    ("What! would it never be my fate to wander along a bank like this?", "en", [], []),
+    ("But could not the cavity be detected by sounding?", "en", [], []),
+    ("This beast, friend, is not of home raising, or perhaps from the island?", "en",
+     ["not"], []),
+    ("And do you not see also, that such nooks are adapted only for ordinary occasions.",
+     "en", [], []),
+    ("Et ne voyez-vous pas aussi que des cachettes aussi originales sont ordinaires.", "fr",
+     [], []),
+    ("Quoi donc, n’irai-je jamais au bras d’un homme aimé ?", "fr", [], []),
+    ("Ne sentirai-je donc jamais ces baisers ?", "fr", [], []),
+    ("Ne serai-je point enlacée par des bras éperdus ?", "fr", [], []),
+    # ... but statements negate: an imperative, a conditional, an inversion after an adverb.
+    ("Do not go there.", "en", ["not"], []),
+    ("Had I not been there, he would have died.", "en", ["not"], []),
+    ("Aussi ne put-il pas venir.", "fr", ["pas"], []),
+    ("Peut-être ne viendra-t-il pas.", "fr", ["pas"], []),
+    # An indirect yes-no question after a verb of looking, trying or asking asks whether:
+    # its "ne … pas", "not" hedges ...
+    ("Morissot colla sa joue par terre pour écouter si on ne marchait pas dans les environs.",
+     "fr", [], []),
+    ("Je veux voir si je ne la retrouverai pas.", "fr", [], []),
+    ("Je veux voir si je ne la retrouverai pas.", None, [], []),
+    ("Let me see if I can't find it.", "en", [], []),
+    # ... but a condition, or "si" meaning "so", negates.
+    ("Regarde, si tu ne viens pas, je pars.", "fr", ["pas"], []),
+    ("Une demande si pressante ne pouvait pas attendre.", "fr", ["pas"], []),
+    ("We will go if it does not rain.", "en", ["not"], []),
+    # Litotes with the auxiliaries of a compound tense between, and with more words of
+    # negative sense: "omit", "despair", and "miss" after a negative quantifier.
+    ("We should not have failed to detect it.", "en", [], []),
+    ("We should not have failed to detect it.", None, [], []),
+    ("We numbered them, so that none might be missed.", "en", [], []),
+    ("Pour être sûrs de n'en omettre aucun.", "fr", [], []),
+    ("For this reason I did not despair.", "en", [], []),
+    # ... but not across a verb that is none ("been known"); "miss" negated by "not" is
+    # no litotes, nor does it carry a negation alone; nor is "Miss" the title of negative
+    # sense; and "doute" of "sans doute", "doubt" of "beyond doubt" are none either.
+    ("The qualities in question have never been known to fail.", "en", ["never"],
+     ["fail"]),
+    ("It is impossible that Emma should not miss such a companion.", "en", ["not"], []),
+    ("I am sure she will miss her.", "en", [], []),
+    ("Miss Smith did not come.", "en", ["not"], []),
+    ("Ne vous fâchez pas.", "fr", ["pas"], []),
+    ("Il viendra sans aucun doute.", "fr", [], []),
+    ("He was, beyond doubt, the most skilful.", "en", [], []),
 ])
 def test_negations_that_do_not_turn_the_sentence_round(text, language, reversing,
                                                         negative_sense):
@@ -529,6 +676,9 @@ def test_unbalanced_bracket_on_one_side_only():
     # ... but a letter or number inside brackets is not a list marker.
     ("( 1 ) Wie ist die Höhenzahl 7729 m ?", []),
     ("Über Manaslu ( 8125 m ) , Nanga Parbat ( 8125 m ) ,", []),
+    # A terminal colour code left in a text is a control sequence, not an open bracket.
+    ("The \x1b[31mred\x1b[0m word.", []),
+    ("The \x1b[31mred [word.", ["[]"]),
 ])
 def test_brackets_balance(text, unbalanced):
     from align.checks.mechanical import imbalance
@@ -565,6 +715,61 @@ def test_a_semicolon_is_a_question_mark_in_greek_only():
     assert (final_mark("Ποιος είναι;"), final_mark("He stopped;")) == ("?", ".")
 
 
+@pytest.mark.parametrize(("text", "mark"), [
+    # French sets the mark and the closing guillemet off with no-break spaces (U+00A0),
+    # narrow ones (U+202F) or thin spaces (U+2009): the mark is read through them.
+    ("« Quel spectacle\u00a0!\u00a0»", "!"),
+    ("« Si on y allait\u202f?\u202f»", "?"),
+    ("« Viens\u2009!\u2009»", "!"),
+    ("« Il fait beau.\u00a0»", "."),
+    ("« Attends\u00a0!...\u00a0»", "…"),
+    # A scene break, and a text that ends in a letter or a digit, end with no mark.
+    ("*", ""), ("* * *", ""), ("***", ""), ("—", ""),
+    ("Chapter 1", ""), ("Chapitre 1.", "."), ("Il dit :", "."),
+])
+def test_final_mark_through_no_break_spaces_and_without_a_mark(text, mark):
+    from align.checks.mechanical import final_mark
+
+    assert final_mark(text) == mark
+
+
+def test_french_dialogue_scene_breaks_and_headings_keep_their_final_marks():
+    record = check([
+        ("« Quel spectacle\u00a0!\u00a0»", "“What a sight!”"),
+        ("« C’est dur, hein\u202f?\u202f»", "“It’s hard, isn’t it?”"),
+        ("*", "* * *"),
+        ("*", "“Oh!”"),  # a scene break has no sentence end to compare
+        ("Chapitre 1.", "Chapter 1"),
+    ])
+    assert not any("ends with" in f.reason for _, f in record.findings())
+    # A mark on one side against none on the other is still worth a look, said as it is.
+    record = check([("Delete the file?", "Supprimer le fichier"),
+                    ("Chapitre 1", "Chapter 1!")])
+    found = [(i, f.reason) for i, f in record.findings() if "ends with" in f.reason]
+    assert found == [
+        (0, "the source ends with ? but the translation without a final mark"),
+        (1, "the source ends without a final mark but the translation with !"),
+    ]
+
+
+def test_a_speech_tag_after_the_quotation_on_one_side_only_keeps_its_mark():
+    # Deux Amis: the French tag comes before the question, the English one after it.
+    record = check([
+        ("M. Sauvage demanda\u00a0: «\u00a0Quand y retournerons-nous\u00a0?\u00a0»",
+         "“When shall we be able to fish again?” asked Monsieur Sauvage."),
+        ("“Fire!” he cried.", "Il cria\u00a0: «\u00a0Feu\u00a0!\u00a0»"),
+    ])
+    assert not any("ends with" in f.reason for _, f in record.findings())
+    # A mark changed after the tag, or a question lost after a quotation, is still found.
+    record = check([
+        ("“Come!” he said.", "« Viens ! » dit-il !"),
+        ("Il demanda « Quoi ? » et pourquoi ?", "He asked “What?” and why."),
+    ])
+    found = [(i, f.reason) for i, f in record.findings() if "ends with" in f.reason]
+    assert found == [(0, "the source ends with . but the translation with !"),
+                     (1, "the source ends with ? but the translation with .")]
+
+
 def test_short_strings_of_a_file_are_checked_for_consistency_too():
     """A one-word string translated two ways is worth a look in a file of strings (info:
     "Open" may be a verb here and a state there); in running text short sentences vary."""
@@ -589,6 +794,36 @@ def test_inconsistent_possessive_spelling():
     spelled = [f for _, f in record.findings() if "inconsistent spelling" in f.reason]
     assert len(spelled) == 1
     assert spelled[0].spans[0].text == "worker’s"
+
+
+def test_words_that_meet_only_once_their_accents_are_folded_are_not_one_spelling():
+    # «il parla» (he spoke) and «par-là» (that way) are two words, not parla written two
+    # ways: the accent tells them apart before the hyphen is looked at.
+    record = check([
+        ("Il parla longtemps.", "He spoke for a long time."),
+        ("Passez par-là.", "Go that way."),
+        ("Par-là, dit-il.", "That way, he said."),
+    ])
+    assert not [f for _, f in record.findings() if "inconsistent spelling" in f.reason]
+
+
+def test_an_inconsistent_spelling_is_quoted_as_the_text_writes_it():
+    record = check([
+        ("Ma grand’mère dort.", "My grandmother sleeps."),
+        ("Sa grand’mère chante.", "His grandmother sings."),
+        ("La grand-mère rit.", "The grandmother laughs."),
+        ("To-morrow, then.", "Demain, alors."),
+        ("To-morrow we go.", "Demain nous partons."),
+        ("We go tomorrow.", "Nous partons demain."),
+    ])
+    found = sorted((i, f.severity, f.reason) for i, f in record.findings()
+                   if "inconsistent spelling" in f.reason)
+    assert found == [
+        (2, "info", "inconsistent spelling in the source: grand-mère here, "
+                    "grand’mère elsewhere"),
+        (5, "info", "inconsistent spelling in the source: tomorrow here, "
+                    "To-morrow elsewhere"),
+    ]
 
 
 def test_apostrophe_of_the_other_kind_where_the_translation_has_a_habit():

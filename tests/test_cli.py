@@ -235,8 +235,11 @@ def test_a_real_process_flushes_its_output_and_keeps_its_exit_code(letter_output
     shown = subprocess.run([sys.executable, "-m", "align", "view", str(out / "letter.json")],
                            capture_output=True, text=True, timeout=300, env=env)
     assert shown.returncode == 0, shown.stderr
-    # The last words of the letter are in the last row of the view (wrapped in its column).
-    assert "suppressing workers" in shown.stdout and "[…]" in shown.stdout.splitlines()[-1]
+    # The last words of the letter are in the last row of the view (wrapped in its column),
+    # and the line under the table, the last thing printed, arrives whole.
+    assert "suppressing workers" in shown.stdout and "[…]" in shown.stdout
+    assert " ".join(shown.stdout.split()).endswith("0 = faithful, 1 = unrelated, from 0.5 on "
+                                                   "divergent")
     # Written with sys.stdout.write, not through rich (which flushes as it prints).
     described = subprocess.run([sys.executable, "-m", "align", "model", "--json"],
                                capture_output=True, text=True, timeout=300, env=env)
@@ -270,6 +273,64 @@ def test_view_open_writes_a_page_and_hands_it_to_the_browser(letter_outputs, mon
     assert page.is_relative_to(tmp_path)
     html = page.read_text(encoding="utf-8")
     assert "Schavitz" in html and "Content-Security-Policy" in html
+
+
+def test_view_open_says_so_when_no_browser_takes_the_page(letter_outputs, monkeypatch,
+                                                         tmp_path):
+    """On a server or in a container `webbrowser` finds no browser and returns False: the
+    command must not claim it opened the page, and must say where the page is."""
+    out, _ = letter_outputs
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: False)
+    result = runner.invoke(app, ["view", str(out / "letter.json"), "--open"])
+    assert result.exit_code == 0, result.output
+    assert "opened" not in result.output
+    assert "no web browser found here; the page is" in result.output
+    [page] = tmp_path.glob("align-view-*/letter.html")
+    assert str(page) in result.output.replace("\n", "")
+
+
+def test_the_view_says_what_its_score_column_holds(letter_outputs):
+    """Each checked link shows two numbers running opposite ways (similarity up, divergence
+    down): both are labelled, and a line under the table says what they mean."""
+    out, view = letter_outputs
+    record = json.loads((out / "letter.json").read_text(encoding="utf-8"))
+    first = record["links"][0]
+    assert f"div {first['divergence']:.2f}" in view
+    assert "div: its divergence, 0 = faithful, 1 = unrelated" in " ".join(view.split())
+
+
+def test_the_check_summary_labels_its_breakdown_by_kind(tmp_path):
+    """The letter's four findings: two minor and two info; by kind one meaning-shift, one
+    untranslated, two mechanical (checks.md lists them).  The kinds follow their own
+    label, not the last severity named."""
+    result = runner.invoke(app, ["check", str(LETTER_FR), str(LETTER_EN)])
+    first = " ".join(result.output.split("agreement")[1].split("\n\n")[0].split())
+    assert "findings: 2 minor, 2 info; by kind: " in first, result.output
+
+
+def test_check_pairs_takes_the_translation_language_of_a_multilingual_tmx(tmp_path):
+    """A translation memory of three languages: the option given on the command line
+    chooses which variant is checked as the translation."""
+    tmx = tmp_path / "three.tmx"
+    tmx.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header '
+        'creationtool="t" creationtoolversion="1" o-tmf="t" segtype="sentence" '
+        'adminlang="en" srclang="en" datatype="plaintext"/><body>'
+        '<tu><tuv xml:lang="en"><seg>The house is red.</seg></tuv>'
+        '<tuv xml:lang="de"><seg>Das Haus ist rot.</seg></tuv>'
+        '<tuv xml:lang="fr"><seg>La maison est rouge.</seg></tuv></tu>'
+        "</body></tmx>\n", encoding="utf-8")
+    refused = runner.invoke(app, ["check", "--pairs", str(tmx)])
+    assert refused.exit_code == 3 and "--translation-lang" in refused.output
+    report = tmp_path / "r.json"
+    result = runner.invoke(app, ["check", "--pairs", str(tmx), "--translation-lang", "fr",
+                                 "-o", str(report)])
+    assert result.exit_code == 0, result.output
+    record = json.loads(report.read_text(encoding="utf-8"))
+    assert [s["text"] for s in record["translation"]["sentences"]] == ["La maison est rouge."]
+    assert record["translation"]["language"] == "fr"
+    assert [link["findings"] for link in record["links"]] == [[]]
 
 
 def test_map_alone_is_written_as_svg(letter_outputs, tmp_path):

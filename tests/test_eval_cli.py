@@ -75,3 +75,12 @@ def test_eval_names_a_missing_folder(tmp_path):
     code, output = _eval(tmp_path / "no-such-set")
     assert code == EXIT_INPUT, output
     assert f"{tmp_path / 'no-such-set'}: no such file or folder" in output
+
+
+def test_eval_given_two_files_is_a_usage_error(triple):
+    """Two files are neither a document (three files) nor folders: the command line is
+    wrong (exit 2), not a file."""
+    source, translation, _ = triple
+    code, output = _eval(source, translation)
+    assert code == EXIT_USAGE, output
+    assert "give three files (SOURCE TRANSLATION GOLD) or folders" in output

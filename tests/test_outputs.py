@@ -116,18 +116,37 @@ def test_two_outputs_naming_one_file_are_a_usage_error(tmp_path, first, second):
     assert [p.name for p in tmp_path.iterdir()] == ["sub"]
 
 
-def test_a_failing_renderer_leaves_old_files_intact_and_nothing_behind(tmp_path, monkeypatch):
-    existing = tmp_path / "out.json"
+def test_a_failing_renderer_costs_only_its_own_output_and_is_an_error_naming_it(
+        tmp_path, monkeypatch):
+    """A renderer's bug (an xlsx that failed on U+FFFE) took every output down with it,
+    the .json record of a long run too, as an internal error: the others are written, the
+    failed one is left as it was, and the error names it (exit code 3, not 70)."""
+    monkeypatch.delenv("ALIGN_DEBUG", raising=False)
+    existing, tsv = tmp_path / "out.json", tmp_path / "out.tsv"
     existing.write_text("old")
+    tsv.write_text("old tsv")
 
     def broken(alignment, path):
         raise RuntimeError("renderer bug")
 
     monkeypatch.setattr(align.render.tsv, "render", broken)
-    with pytest.raises(RuntimeError):
-        write_outputs(small_alignment(), [existing, tmp_path / "out.tsv"], force=True)
-    assert existing.read_text() == "old"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+    with pytest.raises(OutputError) as caught:
+        write_outputs(small_alignment(), [tsv, existing, tmp_path / "m.src.txt"], force=True)
+    assert str(caught.value) == (
+        f"cannot write {tsv}: rendering it failed (RuntimeError: renderer bug); wrote "
+        f"{existing}, {tmp_path / 'm.src.txt'}, {tmp_path / 'm.tgt.txt'}; this is a bug in "
+        "align: run again with ALIGN_DEBUG=1 for the traceback and report it")
+    assert load_record(existing) == small_alignment()
+    assert tsv.read_text() == "old tsv"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "m.src.txt", "m.tgt.txt", "out.json", "out.tsv"]
+    # Alone, it writes nothing; with ALIGN_DEBUG the renderer's own error, for its traceback.
+    with pytest.raises(OutputError, match="nothing else was written"):
+        write_outputs(small_alignment(), [tmp_path / "new.tsv"])
+    monkeypatch.setenv("ALIGN_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="renderer bug"):
+        write_outputs(small_alignment(), [tmp_path / "new.tsv"])
+    assert not (tmp_path / "new.tsv").exists() and leftovers(tmp_path) == []
 
 
 def test_a_write_error_is_an_output_error_and_changes_nothing(tmp_path, monkeypatch):
@@ -247,6 +266,25 @@ def test_a_hand_edited_record_that_no_view_could_show_is_refused_with_the_reason
                  "link 2: a number finding's span 'source' 4–90 is not in the text"),
         "offsets": (lambda r: r["translation"]["sentences"][1].__setitem__("start", 2),
                     "translation sentence 2: its offsets 2–9 do not fit its text"),
+        # A lone surrogate ("\ud800" in the JSON) fits the offsets, but no UTF-8 file can
+        # hold it: the JSON, TSV, Moses (and XLSX) views failed on it.
+        "surrogate": (lambda r: r["source"]["sentences"][1].__setitem__("text", "De\ud800x."),
+                      "source sentence 2 (in link 2) holds a lone surrogate, U+D800 at "
+                      "character 3: no file can hold it; replace it (with U+FFFD, say) or "
+                      "remove it"),
+        "surrogate reason": (first_finding("reason", "2 is not \udfff3"),
+                             "link 2: its number finding's reason holds a lone surrogate, "
+                             "U+DFFF at character 10"),
+        "surrogate span": (
+            lambda r: r["links"][1]["findings"][0]["spans"][0].__setitem__("text", "\ud800"),
+            "link 2: its number finding's span holds a lone surrogate, U+D800 at character 1"),
+        "surrogate key": (link(0, "key", "menu.\udc00"),
+                          "link 1: its key holds a lone surrogate, U+DC00 at character 6"),
+        "surrogate warning": (lambda r: r.__setitem__("warnings", ["ok", "bad \ud800"]),
+                              "its warnings holds a lone surrogate, U+D800 at character 5"),
+        "surrogate name": (lambda r: r["translation"].__setitem__("name", "\udbff.txt"),
+                           "the translation's name holds a lone surrogate, U+DBFF at "
+                           "character 1"),
     }
     for name, (change, message) in cases.items():
         path = tmp_path / f"{name}.json"
@@ -258,6 +296,12 @@ def test_a_hand_edited_record_that_no_view_could_show_is_refused_with_the_reason
     path = tmp_path / "unchecked.json"
     path.write_text(json.dumps(_edited(good, link(0, "divergence", None))))
     assert load_record(path).links[0].divergence is None
+    # Nor is a character beyond the BMP, which JSON may write as a surrogate pair.
+    path = tmp_path / "emoji.json"
+    path.write_text(json.dumps(_edited(good, lambda r: r["source"]["sentences"][1].__setitem__(
+        "text", "D\U0001f600ux."))))
+    assert "\\ud83d\\ude00" in path.read_text()
+    assert load_record(path).source.sentences[1].text == "D\U0001f600ux."
 
 
 def test_an_output_given_twice_is_named_once_in_a_plain_sentence(tmp_path):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -116,6 +118,45 @@ def test_other_legacy_code_pages_still_read(text, codec):
     assert (decoded, encoding) == (text, codec)
 
 
+HEBREW = "ד\"ר אנה ברג הגיעה ללישבון ב-3 במאי 1936. היא נשאה שתי מזוודות ומכתב מאחיה.\n"
+
+
+@pytest.mark.parametrize("text, codec, name", [
+    # Hebrew was read as Greek (``ξδ ωμεξκ?``: ς inside words, ΰ for א), Thai as KOI8-R,
+    # Arabic as Greek.
+    (HEBREW, "cp1255", "Windows-1255"),
+    ("מה שלומך? אני בסדר. תודה רבה! הוא הלך לבית הספר.\n", "cp1255", "Windows-1255"),
+    ("สวัสดีครับ วันนี้อากาศดีมาก ฉันไปตลาด\n", "cp874", "Thai (Windows-874, TIS-620)"),
+    ("هل أنت بخير؟ نعم، أنا بخير. شكرا لك! ذهب إلى المدرسة.\n", "cp1256", "Windows-1256"),
+])
+def test_hebrew_arabic_and_thai_code_pages_are_read(text, codec, name):
+    decoded, encoding, warnings = decode_bytes(text.encode(codec), "a.txt")
+    assert (decoded, encoding) == (text, codec)
+    assert warnings == [f"a.txt: not UTF-8; read as {name}"]
+    # ISO-8859-8 writes Hebrew letters as Windows-1255 does.
+    assert decode_bytes(HEBREW.encode("iso8859-8"), "a.txt")[0] == HEBREW
+
+
+@pytest.mark.parametrize("text, codec", [
+    # Few high bytes: these were read as Windows-1252 (``przyjecha³a``, ``siê``, ``Iþýk``).
+    ("Dr Anna Berg przyjechała do Lizbony 3 maja 1936 r.\n", "cp1250"),
+    ("Zażółć gęślą jaźń. Mam psa. Pies się nazywa Łatek.\n", "cp1250"),
+    ("Zażółć gęślą jaźń.\n", "iso8859-2"),
+    ("Příliš žluťoučký kůň úpěl ďábelské ódy.\n", "cp1250"),
+    ("Árvíztűrő tükörfúrógép.\n", "cp1250"),
+    ("Işık yandı. İstanbul'a gittik. Güzel bir gündü.\n", "cp1254"),
+    ("Dr. Anna Berg 3 Mayıs 1936'da Lizbon'a vardı. Yanında iki bavul ve kardeşinden bir "
+     "mektup vardı. Otel küçüktü ama odalar temizdi.\n", "cp1254"),
+    # ... and Western European text stays Windows-1252.
+    ("Straße über Köln, Enttäuschung und Grüße.\n", "cp1252"),
+    ("Þórður og Guðrún fóru til Reykjavíkur.\n", "cp1252"),
+    ("¿Qué pasó? ¡Año nuevo en España!\n", "cp1252"),
+    ("Les expériences faites dans un camp d'entraînement, où l'on mange bien.\n", "cp1252"),
+])
+def test_latin_script_text_is_read_in_its_code_page(text, codec):
+    assert decode_bytes(text.encode(codec), "a.txt")[:2] == (text, codec)
+
+
 @pytest.mark.parametrize("text", ["été\n", "Ça.\n", "« Non ! »\n", "Où ?\n", "Déjà ?\n"])
 def test_short_french_with_few_ascii_letters_stays_windows_1252(text):
     # Most of these letters are high bytes, so every code page is weighed: the French
@@ -130,6 +171,16 @@ def test_damaged_utf8_says_where():
     message = str(caught.value)
     assert message.startswith("a.txt: invalid UTF-8 at line 2, column 11 (byte ")
     assert "re-save it as UTF-8" in message and "\n" not in message
+
+
+@pytest.mark.parametrize("text, codec", [
+    ("你好。我很好！你呢？我也很好。", "gbk"),
+    ("你好。我很好！你呢？我也很好。", "big5"),
+])
+def test_short_cjk_text_whose_bytes_pair_as_utf8_does_is_not_damaged_utf8(text, codec):
+    # Its bytes hold well-formed UTF-8 sequences (``\xc3\xa1``), yet it is not UTF-8.
+    decoded, encoding, _ = decode_bytes(text.encode(codec), "zh.txt")
+    assert decoded == text and encoding in (codec, "gb18030")
 
 
 def test_control_characters_are_kept_and_reported_but_odd_spaces_are_silent():
@@ -228,6 +279,20 @@ def test_damaged_packaged_documents_say_so(tmp_path, entries, kind):
 def test_binary_formats_are_named(data, kind):
     with pytest.raises(InputError, match=f"^scan.bin is an? {kind}"):
         decode_bytes(data, "scan.bin")
+
+
+def test_a_password_protected_word_document_says_so():
+    # Encrypted, a .docx is an OLE container (as a .doc is) holding "EncryptedPackage".
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100
+    stream = "EncryptedPackage".encode("utf-16-le")
+    for data, name in ((ole + stream + b"\x00" * 50, "lettre.bin"),
+                       (ole + stream, "lettre.docx")):
+        with pytest.raises(InputError, match=f"^{name} is a password-protected Word document, "
+                                             "not plain text: open it .* with its password"):
+            decode_bytes(data, name)
+    # Without the stream, an OLE container named .docx is an old .doc renamed.
+    with pytest.raises(InputError, match="^lettre.docx is a legacy Microsoft Office document"):
+        decode_bytes(ole, "lettre.docx")
 
 
 def test_generic_binary_with_nul_bytes():
@@ -331,6 +396,58 @@ def test_a_word_document_is_read_as_its_text(tmp_path):
     )
 
 
+_RUN = '<w:r><w:t xml:space="preserve">{}</w:t></w:r>'
+_TEXT_BOX_CONTENT = ("<w:txbxContent><w:p>" + _RUN.format("Dans la boîte.")
+                     + "</w:p></w:txbxContent>")
+_BLOCKS = (
+    # A block-level content control holding a paragraph.
+    "<w:sdt><w:sdtPr/><w:sdtContent><w:p>" + _RUN.format("Dans le contrôle.")
+    + "</w:p></w:sdtContent></w:sdt>",
+    # A text box, drawn as DrawingML and again as VML for older programs.
+    "<w:p>" + _RUN.format("Avant la boîte. ") + "<w:r><mc:AlternateContent>"
+    '<mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp>'
+    "<wps:txbx>" + _TEXT_BOX_CONTENT + "</wps:txbx></wps:wsp></a:graphicData></a:graphic>"
+    "</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+    + _TEXT_BOX_CONTENT + "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>"
+    "</w:r>" + _RUN.format("Après la boîte.") + "</w:p>",
+    # A cell merged over two rows.
+    '<w:tbl><w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p>'
+    + _RUN.format("Fusionnée.") + "</w:p></w:tc><w:tc><w:p>" + _RUN.format("B1")
+    + "</w:p></w:tc></w:tr><w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p>"
+    + _RUN.format("B2") + "</w:p></w:tc></w:tr></w:tbl>",
+)
+
+
+def test_content_controls_text_boxes_and_vertically_merged_cells_are_read_once(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    namespaces = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"')
+    document = docx.Document()
+    document.add_paragraph("Début.")
+    end = document.add_paragraph("Fin.")
+    for block in _BLOCKS:
+        end._p.addprevious(parse_xml(_with_namespaces(block, namespaces)))
+    document.save(tmp_path / "boites.docx")
+    # The content control was dropped, the text box read twice and glued to its
+    # paragraph, the merged cell read in each row it spans.
+    assert read_document(tmp_path / "boites.docx").text == (
+        "Début.\n\nDans le contrôle.\n\nAvant la boîte. Après la boîte.\n\nDans la boîte.\n\n"
+        "Fusionnée.\n\nB1\n\nB2\n\nFin.")
+
+
+def _with_namespaces(xml: str, namespaces: str) -> str:
+    """``xml`` with the namespace declarations on its root element."""
+    name_end = xml.index(">") if " " not in xml[:xml.index(">")] else xml.index(" ")
+    return f"{xml[:name_end]} {namespaces}{xml[name_end:]}"
+
+
 def test_a_damaged_word_document_says_so(tmp_path):
     data = zip_bytes(tmp_path, {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>"})
     with pytest.raises(InputError) as caught:
@@ -397,6 +514,37 @@ def test_a_web_page_is_read_as_the_text_a_browser_shows(tmp_path):
     assert decode_bytes(b"Text about <html> tags.\\n", "a.txt")[1] == "utf-8"
 
 
+@pytest.mark.parametrize("data, name", [
+    # XHTML opens with an XML declaration; its encoding is declared there.
+    (b'<?xml version="1.0" encoding="windows-1252"?>\n<html xmlns="http://www.w3.org/1999/'
+     b'xhtml"><body><p>Caf\xe9 cr\xe8me. Second.</p></body></html>', "page.xhtml"),
+    (b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html><body><p>Caf\xc3\xa9 '
+     b"cr\xc3\xa8me. Second.</p></body></html>", "page.txt"),
+    # Fragments that editors save: whatever the name when they open as a page does ...
+    (b'<meta charset="utf-8"><p>Caf\xc3\xa9 cr\xc3\xa8me. Second.</p>', "frag.txt"),
+    (b"<body><p>Caf\xc3\xa9 cr\xc3\xa8me. Second.</p><script>x=1</script></body>", "b.txt"),
+    # ... and any element in a file named as a page.
+    (b"\n<p>Caf\xc3\xa9 cr\xc3\xa8me. <b>Second.</b></p>\n", "frag.html"),
+    (b"<!-- saved -->\n<div><p>Caf\xc3\xa9 cr\xc3\xa8me. Second.</p></div>", "frag.HTM"),
+])
+def test_xhtml_and_html_fragments_are_read_as_pages(data, name):
+    assert decode_bytes(data, name)[:2] == ("Café crème. Second.", "html")
+
+
+def test_hidden_elements_of_a_page_are_not_text():
+    page = ('<!DOCTYPE html><html><body><p>Un.</p><p hidden>Caché.</p>'
+            '<div style="color: red; display:none">Caché aussi.</div>'
+            '<p>Deux <span style="visibility: hidden">rien</span>trois.</p>'
+            '<p style="display: block">Quatre.</p></body></html>')
+    assert decode_bytes(page.encode(), "a.html")[0] == "Un.\n\nDeux trois.\n\nQuatre."
+
+
+def test_markup_like_text_that_is_no_page_stays_text():
+    for data, name in ((b"<p>Hello</p>\n", "notes.txt"), (b"<foo>Hello</foo>\n", "a.html"),
+                       (b"a <p> b\n", "a.html")):
+        assert decode_bytes(data, name) == (data.decode(), "utf-8", [])
+
+
 def _epub(tmp_path: Path) -> bytes:
     chapter = ("<?xml version='1.0' encoding='utf-8'?><html xmlns='http://www.w3.org/1999/xhtml'>"
                "<head><title>t</title></head><body><h1>{}</h1><p>{}</p></body></html>")
@@ -431,6 +579,46 @@ def test_an_e_book_is_read_in_its_reading_order(tmp_path):
     text, encoding, _ = decode_bytes(_epub(tmp_path), "roman.epub")
     assert encoding == "epub"
     assert text == "Chapitre I\n\nIl partit.\n\nChapitre II\n\nIl revint."
+
+
+def _repacked(data: bytes, tmp_path: Path, *, compress: bool, mimetype_last: bool,
+              mimetype: bool = True) -> bytes:
+    """The package `data` zipped again: its ``mimetype`` entry deflated, or last, or left out."""
+    path = tmp_path / "repacked.zip"
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(path, "w") as target:
+        entries = [(i.filename, source.read(i)) for i in source.infolist()]
+        if mimetype_last:
+            entries.sort(key=lambda entry: entry[0] == "mimetype")
+        for entry, content in entries:
+            if entry != "mimetype" or mimetype:
+                target.writestr(entry, content, compress_type=zipfile.ZIP_DEFLATED
+                                if compress else zipfile.ZIP_STORED)
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("compress, mimetype_last", [(True, False), (False, True), (True, True)])
+def test_packages_whose_mimetype_is_compressed_or_not_first_are_read(tmp_path, compress,
+                                                                      mimetype_last):
+    # The standards want "mimetype" first and stored; not every program writes it so.
+    epub = _repacked(_epub(tmp_path), tmp_path, compress=compress, mimetype_last=mimetype_last)
+    assert decode_bytes(epub, "roman.x")[:2] == (
+        "Chapitre I\n\nIl partit.\n\nChapitre II\n\nIl revint.", "epub")
+    odt = _repacked(zip_bytes(tmp_path, {"mimetype": "application/vnd.oasis.opendocument.text",
+                                         "content.xml": ODT_CONTENT}),
+                    tmp_path, compress=compress, mimetype_last=mimetype_last)
+    assert decode_bytes(odt, "lettre.x")[1] == "odt"
+
+
+def test_packages_without_mimetype_or_damaged_are_told_by_their_name(tmp_path):
+    epub = _repacked(_epub(tmp_path), tmp_path, compress=True, mimetype_last=False,
+                     mimetype=False)
+    assert decode_bytes(epub, "roman.epub")[1] == "epub"
+    with pytest.raises(InputError, match="is a zip archive"):
+        decode_bytes(epub, "roman.zip")
+    for name, kind in (("a.epub", "an EPUB e-book"), ("a.odt", "an OpenDocument text (ODT)"),
+                       ("a.docx", "a Word document (DOCX)")):
+        with pytest.raises(InputError, match=f"^{name} looks like {re.escape(kind)} but"):
+            decode_bytes(b"PK\x03\x04garbage", name)
 
 
 ODT_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>

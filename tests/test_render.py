@@ -201,6 +201,42 @@ def test_moses_writes_two_files_of_equal_line_count(given):
     assert translation[3] == "" and source[4] == ""
 
 
+def test_chinese_and_japanese_sentences_of_a_link_are_joined_without_a_space():
+    """Chinese and Japanese write no space between sentences: "猫在睡觉。 它很累。" read
+    wrong in every line-based format; a space stays wherever either side is spaced."""
+    pairs = [
+        (["猫在睡觉。", "它很累。"], ["The cat sleeps.", "It is tired."]),
+        (["ねこが寝ている。", "「かわいい！」"], ["他说：“好。”", "“走吧。”"]),
+        (["猫在睡觉。", "It is tired."], ["He said no.", "他很累。"]),
+        (["猫在睡", "觉，它很累"], ["고양이가 잔다.", "피곤하다."]),
+        (["他走了……", "她哭了。"], ["He left…", "She cried."]),
+        # A line break inside a sentence (a text wrapped mid-sentence) is no space either.
+        (["猫在\n睡觉。"], ["The cat\nsleeps."]),
+    ]
+    source = make_side([[text for s, _ in pairs for text in s]], "zh.txt", "zh")
+    translation = make_side([[text for _, t in pairs for text in t]], "en.txt", "en")
+    links, k = [], 0
+    for s, t in pairs:
+        links.append(Link(list(range(k, k + len(s))), list(range(k, k + len(t))), 0.9))
+        k += len(s)
+    alignment = Alignment(source, translation, links)
+    expected = [
+        ("猫在睡觉。它很累。", "The cat sleeps. It is tired."),
+        ("ねこが寝ている。「かわいい！」", "他说：“好。”“走吧。”"),
+        ("猫在睡觉。 It is tired.", "He said no. 他很累。"),
+        ("猫在睡觉，它很累", "고양이가 잔다. 피곤하다."),
+        ("他走了……她哭了。", "He left… She cried."),
+        ("猫在睡觉。", "The cat sleeps."),
+    ]
+    [data] = tsv.render(alignment, Path("out.tsv")).values()
+    assert [tuple(line.split("\t")[:2]) for line in data.decode().splitlines()] == expected
+    files = list(moses.render(alignment, Path("out.src.txt")).values())
+    assert list(zip(*(f.decode().splitlines() for f in files), strict=True)) == expected
+    [data] = tmx.render(alignment, Path("out.tmx")).values()
+    assert [tuple(seg.text for seg in unit.iter("seg"))
+            for unit in ET.fromstring(data).iter("tu")] == expected
+
+
 def test_moses_keeps_the_case_of_the_ending():
     assert moses.output_files(Path("A.TGT.TXT")) == (Path("A.SRC.TXT"), Path("A.TGT.TXT"))
     # The file the user named is written under that very name; its sibling takes the same
@@ -309,3 +345,23 @@ def test_xlsx_has_a_row_per_link_a_row_per_finding_and_the_signature():
     about = dict(book["about"].iter_rows(min_row=2, values_only=True))
     assert about["version"] == "0.1.0" and json.loads(about["model"]) == {"id": "test-model"}
     assert about["warning"] == "a warning" and about["created"] == alignment.created
+
+
+@pytest.mark.parametrize("character", ["\ufffe", "\uffff", "\ud800", "\udfff", "\x01", "\x1f"])
+def test_xlsx_shows_every_character_a_cell_cannot_hold_as_a_replacement(character):
+    """Not only the C0 controls openpyxl knows: U+FFFE, U+FFFF and a lone surrogate are no
+    XML either, and one of them failed the whole workbook (and every other output)."""
+    import openpyxl
+
+    from align.render import xlsx
+
+    alignment = make_alignment()
+    alignment.source.sentences[0].text = f"Le chat{character}dort."
+    alignment.links[2].findings[0].reason = f"'ici'{character}rendered loosely"
+    alignment.warnings = [f"a{character}warning"]
+    [data] = xlsx.render(alignment, Path("out.xlsx")).values()
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book["alignment"]["B2"].value == "Le chat\ufffddort."
+    assert book["findings"]["D3"].value == "'ici'\ufffdrendered loosely"
+    about = dict(book["about"].iter_rows(min_row=2, values_only=True))
+    assert about["warning"] == "a\ufffdwarning"

@@ -252,6 +252,108 @@ def test_cjk_full_stops_split_without_spaces():
     assert texts("我爱你。你好吗？很好！") == ["我爱你。", "你好吗？", "很好！"]
 
 
+# -- other languages ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mark", [";", "\u037e"])  # U+037E: the Greek question mark
+def test_greek_question_mark_ends_a_question(mark):
+    text = f"Τι κάνεις{mark} Είμαι καλά. Ευχαριστώ!"
+    expected = [f"Τι κάνεις{mark}", "Είμαι καλά.", "Ευχαριστώ!"]
+    assert texts(text, language="el") == expected
+    assert texts(text) == expected  # after a Greek word when the language is not given
+    # Elsewhere ; is a semicolon, and a question mark only in Greek.
+    assert texts("Il pleut; Paul reste. Fin.", language="fr") == [
+        "Il pleut; Paul reste.", "Fin."]
+    assert texts("Είπε: ναι; όχι. Τέλος.", language="el") == ["Είπε: ναι; όχι.", "Τέλος."]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # A one-letter pronoun ends a sentence; an initial does not.
+    ("Это был я. Он ушёл.", "ru", ["Это был я.", "Он ушёл."]),
+    ("Это был я. Он ушёл.", None, ["Это был я.", "Он ушёл."]),
+    ("Це був я. Він пішов.", "uk", ["Це був я.", "Він пішов."]),
+    ("Il y en a. Beaucoup.", "fr", ["Il y en a.", "Beaucoup."]),
+    ("Книгу написал А. Пушкин. Он умер.", "ru", ["Книгу написал А. Пушкин.", "Он умер."]),
+    # A unit or year after a number ends the sentence before a capital ...
+    ("Он родился 3 мая 1936 г. С собой он взял книгу.", "ru",
+     ["Он родился 3 мая 1936 г.", "С собой он взял книгу."]),
+    ("Urodziła się 3 maja 1936 r. Miała dwie siostry.", "pl",
+     ["Urodziła się 3 maja 1936 r.", "Miała dwie siostry."]),
+    ("Это было в XIX в. Потом всё изменилось.", "ru",
+     ["Это было в XIX в.", "Потом всё изменилось."]),
+    # ... unless an abbreviation goes on; elsewhere the letter is an abbreviation.
+    ("Um 500 v. Chr. war Rom klein.", "de", ["Um 500 v. Chr. war Rom klein."]),
+    ("Он жил в г. Москве и на о. Сахалин. Конец.", "ru",
+     ["Он жил в г. Москве и на о. Сахалин.", "Конец."]),
+    # и т. д. ends a sentence before a capital, as etc. does, and not before lower case.
+    ("Книги, журналы и т. д. Потом пришёл он. Это, т. е. то, и т. д. и т. п. всё.", "ru",
+     ["Книги, журналы и т. д.", "Потом пришёл он.", "Это, т. е. то, и т. д. и т. п. всё."]),
+])
+def test_one_letter_words(text, language, expected):
+    assert texts(text, language=language) == expected
+
+
+def test_a_list_run_into_a_line_keeps_its_numbers_with_the_items():
+    text = "Steps: 1. Open the box. 2. Remove the cover. 3. Done."
+    assert texts(text, language="en") == [
+        "Steps: 1. Open the box.", "2. Remove the cover.", "3. Done."]
+    # Without a next item, a number still ends a sentence.
+    assert texts("The answer is 42. Then he left. He was 1. Then 3.") == [
+        "The answer is 42.", "Then he left.", "He was 1.", "Then 3."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("你好．我很好｡再见。", ["你好．", "我很好｡", "再见。"]),
+    ("你好吗?我很好!谢谢。", ["你好吗?", "我很好!", "谢谢。"]),
+    ("他说好.我们走吧。", ["他说好.", "我们走吧。"]),
+    # Not between digits, or Latin letters, or a full-width decimal.
+    ("圆周率是3.14。价格是３．５元。见Fig.2和e.g.这里。",
+     ["圆周率是3.14。", "价格是３．５元。", "见Fig.2和e.g.这里。"]),
+])
+def test_cjk_stops_full_and_half_width_and_ascii_between_ideographs(text, expected):
+    assert texts(text, language="zh") == expected
+
+
+def test_a_japanese_quotation_followed_by_a_particle_goes_on():
+    assert texts("「こんにちは。」と彼は言った。次の日、雨。", language="ja") == [
+        "「こんにちは。」と彼は言った。", "次の日、雨。"]
+    assert texts("「行こう！」って言った。「はい。」ところで君は？", language="ja") == [
+        "「行こう！」って言った。", "「はい。」", "ところで君は？"]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Los EE. UU. son grandes. La Lic. García y la Profa. Ruiz vinieron. Fue a los EE. UU. "
+     "Luego volvió.", "es",
+     ["Los EE. UU. son grandes.", "La Lic. García y la Profa. Ruiz vinieron.",
+      "Fue a los EE. UU.", "Luego volvió."]),
+    ("Mieszka przy ul. Długiej, np. Jan i dr. Kowalski. Koniec.", "pl",
+     ["Mieszka przy ul. Długiej, np. Jan i dr. Kowalski.", "Koniec."]),
+    ("Проф. Иванов живёт на ул. Ленина. Конец.", "ru",
+     ["Проф. Иванов живёт на ул. Ленина.", "Конец."]),
+    ("Der Dipl.-Ing. Müller zeigt Tab. 3 und Abb. 4. Dann geht er.", "de",
+     ["Der Dipl.-Ing. Müller zeigt Tab. 3 und Abb. 4.", "Dann geht er."]),
+    ("Örn. Ankara büyük. Son.", "tr", ["Örn. Ankara büyük.", "Son."]),
+    ("डॉ. शर्मा आए। वे खुश थे।", "hi", ["डॉ. शर्मा आए।", "वे खुश थे।"]),
+    ("Ο Δρ. Παπαδόπουλος ήρθε. Τέλος.", "el", ["Ο Δρ. Παπαδόπουλος ήρθε.", "Τέλος."]),
+    # A language's abbreviation is a word elsewhere: the Tab key.
+    ("Press Tab. Then type.", "en", ["Press Tab.", "Then type."]),
+])
+def test_abbreviations_of_other_languages(text, language, expected):
+    assert texts(text, language=language) == expected
+
+
+def test_thai_spaces_between_phrases_end_segments():
+    text = ("ดร.แอนนา เบิร์ก เดินทางถึงลิสบอน โรงแรมมีขนาดเล็ก "
+            "คอสตาอ่านจดหมายช้าๆ สองครั้ง จากนั้นเขาบอกว่าเรือจะออก")
+    assert texts(text, language="th") == [
+        "ดร.แอนนา เบิร์ก เดินทางถึงลิสบอน",  # a name stays with what follows it
+        "โรงแรมมีขนาดเล็ก",
+        "คอสตาอ่านจดหมายช้าๆ สองครั้ง",  # a short phrase with the one before it
+        "จากนั้นเขาบอกว่าเรือจะออก",
+    ]
+    assert texts(text) == [text]  # only in Thai
+
+
 # -- over-long sentences ---------------------------------------------------------------
 
 
@@ -288,6 +390,34 @@ def test_an_over_long_sentence_is_cut_between_words(text, pieces):
     assert texts(text, max_chars=20) == pieces
 
 
+@pytest.mark.parametrize("mark", ["，", "；", "、", "："])
+def test_an_over_long_sentence_is_cut_after_full_width_punctuation(mark):
+    text = mark.join(["我们今天去公园散步"] * 130) + "。"
+    pieces = texts(text, max_chars=295)
+    assert all(len(p) <= 295 for p in pieces)
+    assert all(p.endswith(mark) for p in pieces[:-1])
+    assert "".join(pieces) == text
+
+
+@pytest.mark.parametrize(("unit", "cluster_starts", "max_chars"), [
+    ("ที่นี่", "ทน", 100),  # Thai vowel signs and tone marks (Mn, combining class 0)
+    ("นำ", "น", 21),  # Thai sara am (a letter to unicodedata, a spacing mark in a cluster)
+    ("नमस्ते", "नमस", 100),  # Devanagari vowel signs, and स्ते: a conjunct over a virama
+    ("👨\u200d👩\u200d👧", "👨", 21),  # an emoji sequence joined by zero-width joiners
+    ("👍🏽", "👍", 21),  # an emoji and its skin tone
+    ("❤\ufe0f", "❤", 21),  # a variation selector
+    ("🇫🇷", "🇫", 21),  # a flag: two regional indicators
+    ("e\u0301", "e", 21),  # a combining accent
+])
+def test_a_hard_cut_never_splits_a_grapheme_cluster(unit, cluster_starts, max_chars):
+    text = unit * 400
+    pieces = texts(text, max_chars=max_chars)
+    assert len(pieces) > 1
+    assert "".join(pieces) == text
+    assert all(len(p) <= max_chars for p in pieces)
+    assert all(p[0] in cluster_starts for p in pieces), [p[0] for p in pieces]
+
+
 @pytest.mark.parametrize("max_chars", [-5, -1, 1, 10, MIN_MAX_CHARS - 1])
 def test_a_max_chars_too_small_to_cut_sentences_is_a_usage_error(max_chars):
     with pytest.raises(UsageError, match=rf"--max-chars {max_chars} is not a sentence length"):
@@ -308,14 +438,19 @@ SPECIAL = [
     "– ", "— ", "- ", "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\u2028", "\u2029", "\x0c",
     " ", "\t", "\u00a0", "\u202f", "\u200b", "\ufeff", "\x00", "\x85", "。", "？", "2",
     "Pierre", "pierre", "Le", "le", "I", "x" * 1200, "mot " * 300, "。" * 3,
+    # Other scripts and the rules made for them.
+    "Τι;", "\u037e", "я.", "г.", "т. д.", "1936", "1. ", "．", "｡", "你?", "好.", "」と",
+    "ที่นี่ ", "สองครั้ง", "ดร.แอนนา " * 3, "डॉ.", "स्ते", "e\u0301", "👨\u200d👩",
+    "🇫🇷", "\u200d", "，", "；", "我们今天去公园散步" * 5,
 ]
 documents = st.lists(
     st.one_of(st.sampled_from(SPECIAL), st.text(max_size=20)), max_size=60
 ).map("".join)
 
 
-def check_lossless(text: str, max_chars: int, split: str = "auto") -> None:
-    seg = segment(text, max_chars=max_chars, split=split)
+def check_lossless(text: str, max_chars: int, split: str = "auto",
+                   language: str | None = None) -> None:
+    seg = segment(text, max_chars=max_chars, split=split, language=language)
     covered = [False] * len(text)
     previous_end = 0
     previous_paragraph = 0
@@ -334,9 +469,10 @@ def check_lossless(text: str, max_chars: int, split: str = "auto") -> None:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=documents, max_chars=st.sampled_from([0, MIN_MAX_CHARS, 27, 80, 1000]))
-def test_every_non_blank_character_is_in_exactly_one_sentence(text, max_chars):
-    check_lossless(text, max_chars)
+@given(text=documents, max_chars=st.sampled_from([0, MIN_MAX_CHARS, 27, 80, 1000]),
+       language=st.sampled_from([None, "en", "de", "el", "ru", "th", "ja"]))
+def test_every_non_blank_character_is_in_exactly_one_sentence(text, max_chars, language):
+    check_lossless(text, max_chars, language=language)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -346,7 +482,7 @@ def test_split_lines_is_lossless_too(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=st.text(), language=st.sampled_from([None, "en", "fr", "de", "zh"]))
+@given(text=st.text(), language=st.sampled_from([None, "en", "fr", "de", "zh", "el", "th"]))
 def test_any_text_segments_without_error(text, language):
     seg = segment(text, language=language)
     assert all(s.text == text[s.start:s.end] for s in seg.sentences)

@@ -25,10 +25,13 @@ likewise a partial addition) is a moved boundary, not a loss: it is kept as *inf
 and says where the words went.
 
 Severity follows how much is missing and how sure we are: a sentence, a run
-covering most (four words and 80 %) of one sentence of a multi-sentence link (in
-strings given already paired, of one of the sentences a string holds, counting all
-its unmatched runs), or half the content words
-of a divergent link (two fifths in a nearly unrelated one) is *major*; a run of three
+covering most (four words and 80 %) of one sentence of a multi-sentence link that the
+sentence vectors do not find close to the other side (in strings given already
+paired, of one of the sentences a string holds, counting all its unmatched runs), or
+half the content words of a divergent link (two fifths in a nearly unrelated one)
+that the sentence vectors put nearer unrelated text than a typical link, is *major*
+(the words and the vectors agree); half the content words where the vectors disagree
+is *minor*; a run of three
 or more content words in a link the divergence score also calls divergent is
 *minor*; anything smaller is *info* (literary translations legitimately
 restructure, and small unaligned runs are often just that).
@@ -211,6 +214,23 @@ def _stray_finding(ctx: CheckContext, i: int, side: SideName, k: int) -> Finding
                    [span])
 
 
+def stray_sentences(alignment) -> dict[str, set[int]]:
+    """Per side, the sentences that a link joins with others and that the checks found
+    to have no counterpart as a whole (`_stray_finding`)."""
+    out: dict[str, set[int]] = {"source": set(), "translation": set()}
+    for link in alignment.links:
+        for finding in link.findings:
+            for side, reason in _WHOLE_REASON.items():
+                own = link.source if side == "source" else link.translation
+                if finding.kind != _KIND[side] or not finding.reason.startswith(reason):
+                    continue
+                sentences = alignment.side(side).sentences
+                out[side].update(k for k in own for span in finding.spans
+                                 if (sentences[k].start, sentences[k].end)
+                                 == (span.start, span.end))
+    return out
+
+
 def _sentence_pieces(ctx: CheckContext, side: LinkText) -> list[tuple[int, int]]:
     """(offset in the link side's text, length) of each of its sentences: the sentences
     the link joins, or, in strings given already paired (``--pairs``), the sentences the
@@ -223,15 +243,53 @@ def _sentence_pieces(ctx: CheckContext, side: LinkText) -> list[tuple[int, int]]
             if any(c.isalnum() for c in side.text[a:b])]
 
 
-def _unmatched_sentence(pieces: list[tuple[int, int]], runs: list[tuple[int, int]],
-                        ws) -> bool:
-    """Whether one sentence of the side has at least four words and at least 80 % of them
-    in the runs of unmatched words: the sentence as a whole has no counterpart (a word the
-    word aligner happens to match inside it does not save it)."""
-    for text_start, length in pieces:
+def _unmatched_sentences(pieces: list[tuple[int, int]], runs: list[tuple[int, int]],
+                         ws) -> list[int]:
+    """The sentences (indices into `pieces`) of the side that have at least four words and
+    at least 80 % of them in the runs of unmatched words: as a whole, they have no
+    counterpart (a word the word aligner happens to match inside one does not save it)."""
+    found = []
+    for n, (text_start, length) in enumerate(pieces):
         inside = [k for k, w in enumerate(ws) if text_start <= w.start < text_start + length]
         loose = sum(any(a <= k <= b for a, b in runs) for k in inside)
         if loose >= 4 and loose >= 0.8 * len(inside):
+            found.append(n)
+    return found
+
+
+def _alone_similarity(ctx: CheckContext, i: int, side: SideName, k: int) -> float | None:
+    """How similar sentence `k` of link `i`'s `side` is, alone, to the link's other side,
+    on the document's scale (0 = as unrelated sentences, 1 = as a typical link); None
+    without sentence vectors."""
+    link = ctx.alignment.links[i]
+    other_side: SideName = "translation" if side == "source" else "source"
+    other = link.translation if side == "source" else link.source
+    mine, theirs = ctx.sentence_vectors(side), ctx.sentence_vectors(other_side)
+    scale = ctx.notes.get("scale")
+    if mine is None or theirs is None or scale is None or not other:
+        return None
+    background, typical = scale
+    target = theirs[other].sum(axis=0)
+    target = target / max(float(np.linalg.norm(target)), 1e-12)
+    return (float(mine[k] @ target) - background) / max(typical - background, 1e-6)
+
+
+def _unmatched_sentence(ctx: CheckContext, i: int, side: SideName, pieces, runs, ws) -> bool:
+    """Whether a sentence of the link side has no counterpart by its words
+    (`_unmatched_sentences`) and, where sentence vectors can tell, by its meaning too.
+    An idiom or an exclamation rendered freely ("Qu'as-tu ? qu'as-tu ?" as "What's the
+    matter? What's the matter?” he answered") leaves most of its words unmatched while
+    the sentence itself is as close to the other side as a translation."""
+    found = _unmatched_sentences(pieces, runs, ws)
+    if not found or ctx.pairs_input:
+        # In strings given already paired, no sentence vectors measure a sentence inside a
+        # segment: the words are the evidence.
+        return bool(found)
+    own = ctx.alignment.links[i].source if side == "source" else (
+        ctx.alignment.links[i].translation)
+    for n in found:
+        similarity = _alone_similarity(ctx, i, side, own[n]) if n < len(own) else None
+        if similarity is None or similarity <= STRAY_SIMILARITY:
             return True
     return False
 
@@ -254,14 +312,19 @@ def _partial(
     # segment (the stray-sentence test, above, works on the sentences a link joins): the
     # words are the evidence, so all of its unmatched runs count, not the largest alone.
     if len(pieces) > 1 and _unmatched_sentence(
-            pieces, runs if ctx.pairs_input else [(first, last)], ws):
+            ctx, i, side, pieces, runs if ctx.pairs_input else [(first, last)], ws):
         severity = "major"
     elif (
         divergence >= THRESHOLD
         and wa.unaligned_content_share(side) >= (0.5 if divergence < NEARLY_UNRELATED else 0.4)
         and sum(c for _, c in sizes) >= 4
     ):
-        severity = "major"
+        # Half the content words unmatched is major when the sentence vectors agree that
+        # the link is far from a translation; where they put it nearer a typical link
+        # than unrelated text, the words alone speak, and free renderings of literary
+        # prose leave many unmatched ("s'estimer" as "appreciate each other").
+        similarity = (ctx.notes.get("similarity") or [None] * (i + 1))[i]
+        severity = "major" if similarity is None or similarity < STRAY_CLAUSE else "minor"
     elif n_content >= 3 and divergence >= THRESHOLD:
         severity = "minor"
     elif divergence >= THRESHOLD or n_content >= 3:
@@ -269,9 +332,26 @@ def _partial(
     else:
         return None
     spans = [ctx.span(link_side, ws[a].start, ws[b].end) for a, b in runs]
-    shown = link_side.text[ws[first].start : ws[last].end]
-    finding = Finding(_KIND[side], severity, f"{_PARTIAL_REASON[side]}: «{quote(shown)}»", spans)
+    shown = _quoted_runs(link_side.text, ws, runs, sizes)
+    finding = Finding(_KIND[side], severity, f"{_PARTIAL_REASON[side]}: {shown}", spans)
     return finding, (first, last)
+
+
+#: How many runs of unmatched words a reason quotes.
+QUOTED_RUNS = 3
+
+
+def _quoted_runs(text: str, ws, runs: list[tuple[int, int]],
+                 sizes: list[tuple[int, int]]) -> str:
+    """The largest runs of unmatched words, in the order of the text: the largest alone
+    may be a free but faithful rendering while a smaller one is what was lost, and the
+    reader judges better with the runs side by side."""
+    chosen = sorted(sorted(range(len(runs)), key=lambda k: sizes[k], reverse=True)[:QUOTED_RUNS])
+    limit = 60 if len(chosen) == 1 else 40
+    shown = " … ".join(f"«{quote(text[ws[runs[k][0]].start : ws[runs[k][1]].end], limit)}»"
+                       for k in chosen)
+    more = len(runs) - len(chosen)
+    return shown + (f" and {more} more" if more else "")
 
 
 #: Share of a partial finding's unmatched content words that must reappear, unmatched, on

@@ -72,12 +72,35 @@ for _lang_months in (
     "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
     "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
     "dicembre",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "januari februari maart april mei juni juli augustus september oktober november december",
+    # Polish, Russian, Ukrainian and Greek write a date's month in the genitive ("3 maja",
+    # "3 мая", "3 Μαΐου"): both forms.
+    "styczeń luty marzec kwiecień maj czerwiec lipiec sierpień wrzesień październik "
+    "listopad grudzień",
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+    "listopada grudnia",
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "січень лютий березень квітень травень червень липень серпень вересень жовтень "
+    "листопад грудень",
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада "
+    "грудня",
+    "ιανουάριος φεβρουάριος μάρτιος απρίλιος μάιος ιούνιος ιούλιος αύγουστος σεπτέμβριος "
+    "οκτώβριος νοέμβριος δεκέμβριος",
+    "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου "
+    "οκτωβρίου νοεμβρίου δεκεμβρίου",
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
 ):
     for _number, _name in enumerate(_lang_months.split(), start=1):
         MONTHS.setdefault(fold(_name), _number)
 MONTHS.update({"jan": 1, "feb": 2, "aug": 8, "oct": 10, "nov": 11, "dec": 12})
 #: "may" and "mars" are frequent words too: a month only next to a number.
-AMBIGUOUS_MONTHS = frozenset({"may", "mars", "march", "mai"})
+AMBIGUOUS_MONTHS = frozenset(fold(word) for word in (
+    "may", "mars", "march", "mai",
+    # ... and words of other languages: Polish "luty" (fierce), Turkish "ocak" (hearth),
+    # "nisan" (engagement), "ekim" (sowing), "aralık" (interval), "mart", "kasım" (a name).
+    "luty", "ocak", "mart", "nisan", "ekim", "kasım", "aralık"))
 
 #: Spelled numbers (folded), used only as counterparts of digits on the other side.
 NUMBER_WORDS: dict[str, int] = {}

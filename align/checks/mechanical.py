@@ -11,6 +11,7 @@ reviewer wants to know before blaming the translation.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -26,7 +27,21 @@ KINDS = ("mechanical",)
 _LEGITIMATE_DOUBLES = frozenset({"vous", "nous", "had", "die", "das", "der", "sie"})
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 _QUOTES = (("«", "»"), ("“", "”"))
-_TRAILING = " \t\n\"'“”‘’«»„‹›)]}*_」』）】"
+#: What may follow a sentence's final mark: closing quotes and brackets, emphasis, spaces
+#: (any that `str.isspace` knows: also the no-break spaces U+00A0, U+202F and the thin
+#: space U+2009 that French sets before "!", "?" and "»") and invisible joiners.
+_TRAILING = frozenset(" \t\n\"'“”‘’«»„‹›)]}*_」』）】\u200b\u2060\ufeff")
+
+
+def _strip_trailing(text: str) -> str:
+    end = len(text)
+    while end and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
+        end -= 1
+    return text[:end]
+
+
+def _has_word(text: str) -> bool:
+    return any(c.isalnum() for c in text)
 
 
 def doubled_words(text: str) -> list[tuple[int, int, str]]:
@@ -73,8 +88,14 @@ def _marker_start(text: str, k: int) -> int:
     return start
 
 
+#: A terminal control sequence (``ESC [ 31 m``): kept in the text as a control character
+#: (the reading warns of it), not a bracket the text opens.
+_CONTROL_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]")
+
+
 def imbalance(text: str) -> list[str]:
     """The bracket and quote pairs of `text` left open or closed without their partner."""
+    text = _CONTROL_SEQUENCE.sub("", text)
     problems = [opening + closing for opening, closing in _BRACKETS
                 if not _brackets_balance(text, opening, closing)]
     for opening, closing in _QUOTES:
@@ -95,8 +116,10 @@ _GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 
 
 def final_mark(text: str) -> str:
-    """How `text` ends: ``?``, ``!``, ``…`` or ``.`` (anything else)."""
-    stripped = text.rstrip(_TRAILING)
+    """How `text` ends: ``?``, ``!``, ``…``, ``""`` when it ends in a letter or a digit or
+    holds none (a heading ``Chapter 1``, a scene break ``* * *``), else ``.``."""
+    # French sets the mark off with a space inside the quotes: "« Quoi ? »".
+    stripped = _strip_trailing(text)
     if stripped.endswith(("...", "…", "⋯", "……")):
         return "…"
     # The full-width and other scripts' marks are the same marks: "！" "？" (Chinese,
@@ -106,7 +129,11 @@ def final_mark(text: str) -> str:
         mark = "?"  # Greek asks with ";" (U+037E, which Unicode normalises to U+003B)
     if mark in ("?", "!"):
         return mark
-    # French sets the mark off with a space inside the quotes: "« Quoi ? »".
+    # No mark at all: no letter or digit to end (a scene break "* * *"), or one ends the text
+    # (a heading "Chapter 1"; a combining accent ends a letter written decomposed).
+    if not _has_word(stripped) or stripped[-1].isalnum() or (
+            unicodedata.combining(stripped[-1])):
+        return ""
     return "."
 
 
@@ -218,15 +245,46 @@ def _spaces(ctx: CheckContext, i: int) -> list[tuple[int, Finding]]:
     return out
 
 
+#: A closing quotation mark: not an apostrophe inside a word (``l’homme``).
+_CLOSING_QUOTE = re.compile(r"[”»\"’](?![^\W\d_])")
+
+
+def _quoted_mark(text: str) -> str | None:
+    """The final mark of the last quotation `text` closes (``?`` in ``“When?” he asked.``),
+    None if it closes none."""
+    closings = [m.start() for m in _CLOSING_QUOTE.finditer(text)]
+    return final_mark(text[:closings[-1]]) if closings else None
+
+
+def _ends_quoted(text: str) -> bool:
+    """Whether `text` ends with a quotation (``« Quand ? »``)."""
+    return bool(_CLOSING_QUOTE.search(text[len(_strip_trailing(text)):]))
+
+
+def _speech_tag(ends_quoted: str, tagged: str, mark: str) -> bool:
+    """Whether `tagged` only follows its quotation with a speech tag that `ends_quoted`, which
+    ends with its quotation, leaves before it: ``Il demanda : « Quand ? »`` against
+    ``“When?” he asked.``, where the question is the same."""
+    return mark in ("?", "!", "…") and _ends_quoted(ends_quoted) and (
+        _quoted_mark(tagged) == mark)
+
+
 def _punctuation(ctx: CheckContext, i: int) -> list[tuple[int, Finding]]:
     source, translation = ctx.sources[i], ctx.translations[i]
     a, b = final_mark(source.text), final_mark(translation.text)
-    if a == b:
+    if a == b or {a, b} == {"", "."}:
+        # A heading or a scene break may take a full stop on one side only.
+        return []
+    if not (_has_word(source.text) and _has_word(translation.text)):
+        return []  # a scene break ("*") is no sentence whose end could differ
+    if (b == "." and _speech_tag(source.text, translation.text, a)) or (
+            a == "." and _speech_tag(translation.text, source.text, b)):
         return []
     # Translators legitimately turn questions into exclamations and back: worth a look only.
     return [(i, Finding(
         "mechanical", "info",
-        f"the source ends with {a} but the translation with {b}",
+        f"the source ends {f'with {a}' if a else 'without a final mark'} "
+        f"but the translation {f'with {b}' if b else 'without a final mark'}",
         ctx.whole(source)[-1:] + ctx.whole(translation)[-1:],
     ))]
 
@@ -324,8 +382,16 @@ _MARKED = re.compile("['’\\-‐]")
 
 
 @lru_cache(maxsize=1 << 16)
+def _spelling_form(word: str) -> str:
+    """`word` in lower case, its accents kept and composed, one apostrophe for both."""
+    return unicodedata.normalize("NFC", word).lower().replace("’", "'")
+
+
+@lru_cache(maxsize=1 << 16)
 def _spelling_key(word: str) -> str:
-    return "".join(c for c in fold(word) if c.isalnum())
+    """What two writings of one term share: their letters and digits, accents included, so
+    that only a hyphen or an apostrophe tells them apart (``parla`` is no ``par-là``)."""
+    return "".join(c for c in _spelling_form(word) if c.isalnum())
 
 
 def _spellings(ctx: CheckContext, side: SideName) -> list[tuple[int, Finding]]:
@@ -337,6 +403,7 @@ def _spellings(ctx: CheckContext, side: SideName) -> list[tuple[int, Finding]]:
         for k in link.source if side == "source" else link.translation:
             link_of[k] = i
     forms: dict[str, Counter[str]] = defaultdict(Counter)
+    written: dict[str, Counter[str]] = defaultdict(Counter)  # form -> as the text writes it
     followers: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     places: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
     # Only a term written once with an apostrophe or a hyphen can be written two ways:
@@ -350,8 +417,9 @@ def _spellings(ctx: CheckContext, side: SideName) -> list[tuple[int, Finding]]:
             key = _spelling_key(w.text)
             if len(key) < 3 or key not in marked_keys:
                 continue
-            form = fold(w.text)
+            form = _spelling_form(w.text)
             forms[key][form] += 1
+            written[form][w.text] += 1
             after = fold(tokens[n + 1].text) if n + 1 < len(tokens) else ""
             followers[key][form].add(after)
             places[key].append((k, w.start, w.end, form))
@@ -374,6 +442,9 @@ def _spellings(ctx: CheckContext, side: SideName) -> list[tuple[int, Finding]]:
             followers[key][usual] & followers[key][f] - {""} for f in counter if f != usual
         )
         severity = "minor" if shared_context else "info"
+        # Quoted as the text writes it most often (first in the text on a tie), capitals,
+        # accents and apostrophe included.
+        usual_text = max(written[usual], key=written[usual].__getitem__)
         for k, start, end, form in places[key]:
             if form == usual or form not in counter or k not in link_of:
                 continue
@@ -382,7 +453,7 @@ def _spellings(ctx: CheckContext, side: SideName) -> list[tuple[int, Finding]]:
             out.append((link_of[k], Finding(
                 "mechanical", severity,
                 f"inconsistent spelling in the {side}: {text} here, "
-                f"{usual} elsewhere",
+                f"{usual_text} elsewhere",
                 [Span(side, sentence.start + start, sentence.start + end, text)],
             )))
     return out

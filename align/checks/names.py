@@ -18,12 +18,16 @@ A name has a counterpart when the other side (or a neighbouring link, where a
 moved sentence boundary may have put it) holds the same word forgiving accents,
 case and small spelling differences (``Andrés`` = ``Andres``, ``Tchaikovsky`` =
 ``Tchaïkovski``), a word sharing most of its stem (``Stalinist`` =
-``stalinien``), or a listed translation (``Spain`` = ``Espagne`` = ``Spanien``,
-``North`` = ``septentrional``).
+``stalinien``), the name with a case ending (Polish ``Lizbony`` = ``Lisbon``, Turkish
+``Lizbon'a``, Russian ``Анны`` = ``Anna``), or a listed translation (``Spain`` =
+``Espagne`` = ``Spanien``, ``North`` = ``septentrional``, ``Friday`` = ``Παρασκευή``).
+A full stop after an initial or an abbreviation does not end a sentence (``C. Auguste
+Dupin``, ``St. Germain``).
 
 A name the word aligner pairs with a word its own side does not read as a name was
 translated (``the Hatter`` = ``le Chapelier``, where the French also writes ``un
-chapelier``).
+chapelier``), unless that word only stands for the name: a pronoun or an article
+(``Morissot`` paired with ``une``, or with the ``l’`` of ``l’envahit``).
 
 A name missing on one side is *replaced* (major) by the one missing on the other
 when each side misses one (counting, where several are missing, only those not
@@ -44,6 +48,7 @@ from align.checks.base import CheckContext, LinkText, Word, quote, words
 from align.checks.lexicon import FUNCTION_WORDS, MONTHS, fold
 from align.checks.placeholders import blank_markup
 from align.record import Finding, SideName
+from align.segment_abbreviations import is_abbreviation
 
 KINDS = ("name",)
 
@@ -92,13 +97,13 @@ florence florenz firenze
 naples napoli neapel
 rome rom roma
 soviet sovietique sovietiques sowjetisch
-monday lundi montag
-tuesday mardi dienstag
-wednesday mercredi mittwoch
-thursday jeudi donnerstag
-friday vendredi freitag
-saturday samedi samstag
-sunday dimanche sonntag
+monday lundi montag lunes lunedi segunda maandag poniedzialek pazartesi ponedelnik deytera
+tuesday mardi dienstag martes martedi terca dinsdag wtorek sali vtornik triti
+wednesday mercredi mittwoch miercoles mercoledi quarta woensdag sroda carsamba sreda tetarti
+thursday jeudi donnerstag jueves giovedi quinta donderdag czwartek persembe chetverg pempti
+friday vendredi freitag viernes venerdi sexta vrijdag piatek cuma pyatnitsa paraskeyi
+saturday samedi samstag sabado sabato zaterdag sobota cumartesi subbota savvato
+sunday dimanche sonntag domingo domenica zondag niedziela pazar voskresene kyriaki
 god dieu gott dios dio
 north nord norden northern septentrional septentrionale nordlich
 south sud suden southern meridional meridionale sudlich
@@ -222,7 +227,7 @@ for _line in _TRANSLATED.strip().splitlines():
 #: Titles and forms of address translate freely; they are not names.
 _TITLES = frozenset(
     "mr mrs ms miss misses messrs sir madam lady lord dr st monsieur madame mademoiselle m "
-    "mme mlle mlles mmes mm "
+    "mme mlle mlles mmes mm sr sra srta sres dra sig sigra sigg dott "
     "herr frau fraulein senor senora signor signora don dona captain capitaine colonel "
     "general king queen prince princess roi reine princesse duke duc count comte chapter "
     "duchess duchesse countess comtesse baron baronne marquis marquise emperor empereur "
@@ -458,15 +463,32 @@ def _words(text: str) -> tuple[Word, ...]:
     return tuple(out)
 
 
+#: Turkish case endings, which a name takes after an apostrophe (``Lizbon'a``, ``Anna'nın``,
+#: ``Costa'yla``), folded and written in ASCII as `_key` reads them.
+_TURKISH_ENDINGS = frozenset(
+    "a e ya ye na ne i u yi yu in un nin nun da de ta te dan den tan ten nda nde ndan nden "
+    "la le yla yle ca ce daki deki taki teki".split())
+_TURKISH_ENDING = re.compile(r"([a-z]{2,})'([a-zçğışöü]{1,4})")
+#: Greek writes b, d and g of other languages with two letters (``Μπεργκ`` is Berg,
+#: ``Ντίσελντορφ`` Düsseldorf), which a letter-by-letter transliteration keeps apart.
+_GREEK_DIGRAPHS = re.compile(r"^μπ|^ντ|^γκ|γκ$")
+_GREEK_SOUNDS = {"μπ": "b", "ντ": "d", "γκ": "g"}
+
+
 @lru_cache(maxsize=1 << 16)
 def _key(word: str) -> str:
-    """Folded form without a possessive ending: ``Andrés’s`` → ``andres``; a word of
-    another script transliterated into Latin letters (``Троцкий`` → ``trotskiy``)."""
+    """Folded form without a possessive or a Turkish case ending: ``Andrés’s`` →
+    ``andres``, ``Lizbon'a`` → ``lizbon``; a word of another script transliterated into
+    Latin letters (``Троцкий`` → ``trotskiy``, ``Μπεργκ`` → ``berg``)."""
     key = fold(word)
     for ending in ("'s", "'"):
         if key.endswith(ending):
             key = key[: -len(ending)]
+    turkish = _TURKISH_ENDING.fullmatch(key)
+    if turkish and anyascii(turkish.group(2)) in _TURKISH_ENDINGS:
+        key = turkish.group(1)
     if not key.isascii():
+        key = _GREEK_DIGRAPHS.sub(lambda m: _GREEK_SOUNDS[m.group()], key)
         latin = anyascii(key).lower()
         if latin != key and latin.isascii():
             _TRANSLITERATED.add(latin)
@@ -476,15 +498,27 @@ def _key(word: str) -> str:
 
 #: Keys transliterated from another script, compared more loosely (`_sounds_alike`).
 _TRANSLITERATED: set[str] = set()
-#: Spellings of one sound that transliterations and languages choose between.
+
+#: The months of the languages that write them with a capital and that
+#: `align.checks.lexicon.MONTHS` does not list (Greek, also in the genitive of dates, «3
+#: Μαΐου», and the accusative; Turkish): a month is no name.
+_MONTHS_ELSEWHERE = frozenset(_key(w) for w in """
+    Ιανουάριος Φεβρουάριος Μάρτιος Απρίλιος Μάιος Ιούνιος Ιούλιος Αύγουστος Σεπτέμβριος
+    Οκτώβριος Νοέμβριος Δεκέμβριος Ιανουαρίου Φεβρουαρίου Μαρτίου Απριλίου Μαΐου Ιουνίου
+    Ιουλίου Αυγούστου Σεπτεμβρίου Οκτωβρίου Νοεμβρίου Δεκεμβρίου Ιανουάριο Φεβρουάριο Μάρτιο
+    Απρίλιο Μάιο Ιούνιο Ιούλιο Αύγουστο Σεπτέμβριο Οκτώβριο Νοέμβριο Δεκέμβριο
+    Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık
+    """.split())
+#: Spellings of one sound that transliterations and languages choose between.  Greek
+#: writes the b of long-borrowed names with β, read v (Λισαβόνα Lisbon, Βερολίνο Berlin).
 _SPELLINGS = (("ph", "f"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("ck", "k"), ("x", "ks"),
-              ("q", "k"), ("w", "v"))
+              ("q", "k"), ("w", "v"), ("b", "v"))
 
 
 @lru_cache(maxsize=1 << 16)
 def _skeleton(key: str) -> str:
     """The consonants of `key`, spelled one way: ``barcelona`` and ``barselone`` (Барселоне)
-    are both ``brsln``, ``serge`` and ``serzh`` (Серж) both ``srj``."""
+    are both ``vrsln``, ``serge`` and ``serzh`` (Серж) both ``srj``."""
     key = re.sub(r"c(?=[eiy])", "s", key)
     key = re.sub(r"g(?=[eiy])", "j", key)
     for spelling, sound in _SPELLINGS:
@@ -497,20 +531,40 @@ def _skeleton(key: str) -> str:
 def _sounds_alike(a: str, b: str) -> bool:
     """Whether two keys, one transliterated from another script, write the same name: the
     same consonants (``mexico`` = ``meksiku``), or one the other with a case ending (Russian
-    ``ninom`` = ``nin``)."""
+    ``ninom`` = ``nin``, ``anny`` (Анны) = ``anna``)."""
     if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)) and abs(
             len(a) - len(b)) <= 3:
         return True
+    stem_a, stem_b = a.rstrip("aeiouy"), b.rstrip("aeiouy")
+    if len(stem_a) >= 3 and stem_a == stem_b:
+        return True  # the same stem, with other vowel endings
     sa, sb = _skeleton(a), _skeleton(b)
     if min(len(sa), len(sb)) < 2:
         return False
     return sa == sb or (min(len(sa), len(sb)) >= 3 and (sa.startswith(sb) or sb.startswith(sa)))
 
 
-def _sentence_initial(text: str, start: int) -> bool:
+def _abbreviated(text: str, stop: int, language: str | None) -> bool:
+    """Whether the full stop at `stop` ends an initial (``C. Auguste Dupin``, not the
+    pronoun of "so did I.") or a listed abbreviation (``St. Germain``, ``Mme. Loisel``;
+    `align.segment_abbreviations`, in `language`): it ends no sentence."""
+    start = stop
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:stop]
+    if len(word) == 1:
+        return word.isupper() and word != "I"
+    return bool(word) and is_abbreviation(word, language)
+
+
+def _sentence_initial(text: str, start: int, lines_open: bool = False,
+                      language: str | None = None) -> bool:
     """Whether the word at `start` opens a sentence, a quotation, a line of dialogue or a
     step of a menu path ("File > Export", "Settings → Privacy"); tags and placeholders
-    are passed over as if blank (`_unmarked`)."""
+    are passed over as if blank (`_unmarked`).  With `lines_open` (a program's strings,
+    where a line break ends a message: "Could not connect\nCheck your network"), the word
+    after a line break opens one too; in running text a line break is only wrapping.
+    A full stop after an initial or an abbreviation (`_abbreviated`) ends no sentence."""
     text = _unmarked(text)
     i = start - 1
     if i >= 1 and text[i] in "'’" and text[i - 1].isalpha():
@@ -519,7 +573,11 @@ def _sentence_initial(text: str, start: int) -> bool:
         while i >= 0 and text[i].isalpha():
             i -= 1
     while i >= 0 and (text[i].isspace() or text[i] in "([{*_"):
+        if lines_open and text[i] == "\n":
+            return True
         i -= 1
+    if i >= 0 and text[i] == "." and _abbreviated(text, i, language):
+        return False
     # "1." of a numbered paragraph and a sentence end look alike: both start a sentence.
     # A ">" left once tags are blanked separates the steps of a menu path, as "→" does.
     return i < 0 or text[i] in ".!?…:;>→" or text[i] in _QUOTES_AND_DASHES
@@ -532,7 +590,10 @@ def _capitalised(word: str) -> bool:
 class _Lexicon:
     """Which capitalised words of one side are names: never in lower case on that side."""
 
-    def __init__(self, texts: list[str]):
+    def __init__(self, texts: list[str], lines_open: bool = False,
+                 language: str | None = None):
+        self.lines_open = lines_open
+        self.language = language
         self.lower: Counter[str] = Counter()
         self.middle: Counter[str] = Counter()
         for text in texts:
@@ -540,7 +601,7 @@ class _Lexicon:
                 key = _key(w.text)
                 if not _capitalised(w.text):
                     self.lower[key] += 1
-                elif not _sentence_initial(text, w.start):
+                elif not _sentence_initial(text, w.start, lines_open, language):
                     self.middle[key] += 1
 
     def names(self) -> set[str]:
@@ -557,13 +618,14 @@ class _Lexicon:
             return False
         key = _key(word.text)
         if (key in _ALL_FUNCTION_WORDS or key in _TITLES or key in _INTERFACE_TERMS
-                or key in MONTHS or not key[0].isalpha()):
+                or key in MONTHS or key in _MONTHS_ELSEWHERE or not key[0].isalpha()):
             return False
         if re.split(r"['’]", key)[0] in _ALL_FUNCTION_WORDS:
             return False  # a contraction ("I'll", "We'd")
         if self.lower[key] > 0:
             return False
-        return not _sentence_initial(text, word.start) or self.middle[key] > 0
+        return (not _sentence_initial(text, word.start, self.lines_open, self.language)
+                or self.middle[key] > 0)
 
 
 class _KnownNames(_Lexicon):
@@ -626,6 +688,13 @@ def _same_name(key: str, word: str) -> bool:
     return _counterpart(key, {word})
 
 
+#: The initials of the keys that may write a name of a given initial: a transliteration
+#: may start with another letter for the same sound (``Costa`` is Кошта, ``koshta``;
+#: ``Berlin`` Βερολίνο, ``verolino``; ``Zurich`` Цюрих, ``tsyurikh``; ``Jean`` Жан, ``zhan``).
+_INITIALS = {"c": "ckqst", "k": "kcqh", "q": "qkc", "h": "hk", "f": "fp", "p": "pfb", "b": "bvp",
+             "v": "vwb", "w": "wv", "j": "jyiz", "y": "yji", "i": "iyj", "z": "ztsj", "t": "tz",
+             "s": "szc"}
+
 #: Particles that a name may be written with, joined or apart ("Du Quesne", "Duquesne").
 _PARTICLES = ("du", "de", "des", "la", "le", "van", "von", "der", "mac", "mc", "di", "da",
               "d'", "o'")
@@ -668,7 +737,30 @@ def _counterpart(key: str, other: set[str]) -> bool:
             return True
         if min(len(w), len(key)) >= 4 and SequenceMatcher(None, w, key).ratio() >= 0.8:
             return True
+        if _inflected(key, w):
+            return True
     return False
+
+
+#: Letters that languages write one name with in turn (Polish ``Lizbona`` for Lisbon:
+#: z for s, and b and p, v and w likewise; `_spelled` has k for c).
+_ONE_SOUND = str.maketrans("bzw", "psv")
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(key: str) -> frozenset[str]:
+    """`key`, spelled one way (`_ONE_SOUND`), without a case ending of one or two letters:
+    the stems it may be an inflected form of (at least four letters)."""
+    spelled = _spelled(key).translate(_ONE_SOUND)
+    return frozenset(spelled[: len(spelled) - n] for n in (0, 1, 2) if len(spelled) - n >= 4)
+
+
+def _inflected(key: str, w: str) -> bool:
+    """Whether two keys of Latin script write one name, one of them (or both) with a case
+    ending and spelled with other letters for the same sounds: Polish ``Lizbony``,
+    ``Lizbonie`` (of ``Lizbona``) = ``Lisbon``.  The stems must be the same, vowels
+    included: ``Paris`` and ``Perez`` share their consonants, not their stem."""
+    return key[:1] == w[:1] and not _stems(key).isdisjoint(_stems(w))
 
 
 def _common_prefix(a: str, b: str) -> str:
@@ -682,6 +774,32 @@ def _in_group(word: Word, group: list[Word]) -> bool:
     return any(word.start < w.end and word.end > w.start for w in group)
 
 
+#: Articles (folded) that make the name after them a noun used as a name ("the Duck",
+#: "le Chapelier", "l'Aiglon"), which a translation may render by a common noun.
+_ARTICLES = frozenset(
+    "the a an le la les l un une der die das den dem des ein eine einen einem einer "
+    "el los las il lo gli uno una het een".split())
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)(?:['’]|\s+)$")
+
+
+def _after_article(text: str, start: int) -> bool:
+    """Whether the word at `start` follows an article (``the Duck``, ``l'Aiglon``)."""
+    m = _WORD_BEFORE.search(_unmarked(text), 0, start)
+    return m is not None and fold(m.group(1)) in _ARTICLES
+
+
+def _stands_for(counterpart: str, noun: bool) -> bool:
+    """Whether a word the aligner pairs with a name stands for the name rather than
+    translating it: a function word (a pronoun, an article: ``une``) or, for a name
+    that is no `noun` (not after an article), a word carrying an elided pronoun
+    (``l’envahit``, "it overcame him", for "Morissot's heart sank"), which the aligner
+    pairs with the name through its ``l’``."""
+    key = fold(counterpart).strip("'’")
+    if key in _ALL_FUNCTION_WORDS or (len(key) <= 1 and key.isascii()):
+        return True  # (a letter of another script may be a word, or a syllable of one)
+    return not noun and _ELISION.match(counterpart) is not None
+
+
 def _translated(
     ctx: CheckContext, i: int, side: SideName, group: list[Word], other_names: set[str]
 ) -> bool:
@@ -689,7 +807,8 @@ def _translated(
 
     A counterpart is a name only if its side reads it as one (`other_names`): a capital
     alone does not say so ("the Hatter" is "le Chapelier", and the French text also
-    writes "des chapeliers"; German capitalises every noun)."""
+    writes "des chapeliers"; German capitalises every noun).  A counterpart that only
+    stands for the name (`_stands_for`: a pronoun, an article) does not translate it."""
     alignment = ctx.word_alignment(i)
     if alignment is None:
         return False
@@ -697,9 +816,16 @@ def _translated(
     own = alignment.words_of(side)
     other = alignment.words_of(other_side)
     k = 0 if side == "source" else 1
+    noun = _after_article(ctx.text(side)[i].text, group[0].start)
     for pair in alignment.pairs:
-        if _in_group(own[pair[k]], group):
+        word = own[pair[k]]
+        if _in_group(word, group):
             counterpart = other[pair[1 - k]].text
+            if (_stands_for(counterpart, noun) and group[0].start <= word.start
+                    and word.end <= group[-1].end):
+                # (Only where the aligner's word is the name alone: the `ME` paired with
+                # `BUVEZ-MOI` may translate its `MOI`.)
+                continue
             if not counterpart[:1].isupper() or _key(counterpart) not in other_names:
                 return True
     return False
@@ -721,7 +847,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     written: dict[SideName, Counter[str]] = {}
     for side in ("source", "translation"):
         texts = ctx.alignment.side(side).texts()
-        lexicons[side] = _Lexicon(texts)
+        lexicons[side] = _Lexicon(texts, lines_open=ctx.pairs_input,
+                                  language=ctx.language(side))
         written[side] = Counter(k for text in texts for k in {_key(w.text) for w in _words(text)})
     for side, other in (("source", "translation"), ("translation", "source")):
         if ctx.language(side) == "de" and ctx.language(other) != "de":
@@ -760,7 +887,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 index.setdefault(k[:1], []).append(k)
             by_initial[(side, i, own)] = index, Counter(bag_keys)
         index, bag = by_initial[(side, i, own)]
-        found = sum(_same_name(key, k) for k in index.get(key[:1], ()))
+        found = sum(_same_name(key, k) for initial in _INITIALS.get(key[:1], key[:1])
+                    for k in index.get(initial, ()))
         if len(key) >= 4:
             # A particle joined on one side only ("du Quesne", "Duquesne").
             found += sum(bag[p + key] for p in _PARTICLES if p[:1] != key[:1]) + sum(

@@ -7,8 +7,10 @@ is 1500 or 1.5 and matches either.  Month names count as the month's number
 (``twenty-five``, ``vingt-cinq``) and Roman numerals (``camp III``) are read too,
 but only as counterparts of a number on the other side: they are never flagged
 themselves, because translators freely write ``deux`` for ``a couple`` and ``I``
-is also a pronoun.  A time or pair written as one number (``20.30 Uhr``) matches
-its parts written apart (``20 h 30``), and ``1936-37`` matches ``1936-1937``.
+is also a pronoun.  A clock time is one mention read on the 24-hour clock
+(``7.30 p.m.`` = ``19h30`` = ``19:30`` = ``19.30 Uhr``, `_time`); it, or a pair
+written as one number, matches its parts written apart (``午後7時30分``), and
+``1936-37`` matches ``1936-1937``.
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ class Mention:
     text: str
     #: Flagged when unmatched (digits and months); spelled numbers only serve as counterparts.
     flaggable: bool = True
+    #: The values of its parts where the other side may write them apart (a clock time's
+    #: hour and minutes: ``7.30 p.m.`` is 午後7時30分); None: the numbers of its text.
+    parts: tuple[frozenset, ...] | None = None
 
 
 def _as_float(digits: str) -> float:
@@ -106,6 +111,12 @@ def mentions(text: str) -> list[Mention]:
     found = [Mention(frozenset({float(m.group(k))}), m.start(k), m.end(k), m.group(k))
              for m in dates for k in (1, 2, 3)]
     for m in dates:  # blanked, offsets kept, so that no other reading takes them
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    # A clock time is one mention, its hour and minutes read together (``7.30 p.m.`` =
+    # ``19h30`` = ``19:30``), and blanked likewise.
+    times = [(m, t) for m in _TIME.finditer(text) if (t := _time(m)) is not None]
+    found += [t for _, t in times]
+    for m, _ in times:
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     found += [
         Mention(frozenset(_clock_hours(m, text) or readings(m.group())), m.start(), m.end(),
@@ -239,6 +250,45 @@ def _clock_hours(match: re.Match, text: str) -> set[float]:
     return set()
 
 
+#: A clock time of hours and minutes: ``19:30``, ``7.30``, ``19h30``, ``19 h 30``, maybe with
+#: the half of the day (``7.30 p.m.``, ``7:30 pm``, ``7.30 p. m.``, Greek ``7.30 μ.μ.``) or
+#: the word of the 24-hour clock (``19.30 Uhr``, ``19.30 h``).
+_TIME = re.compile(
+    r"(?<![\d.,:])(?P<hour>\d{1,2})(?:(?P<sep>[:.])|\s?[hH]\s?)(?P<minute>[0-5]\d)"
+    r"(?![\d]|[.,:]\d)"
+    r"(?:\s?(?:(?P<half>[aApP])(?:\.\s?[mM]\b\.?|[mM]\b)|(?P<greek>[μπ])\.\s?μ\b\.?)"
+    r"|(?P<clock24>\s?(?:h|Uhr|heures?)\b))?"
+)
+
+
+def _time(match: re.Match) -> Mention | None:
+    """The clock time `match` holds, as ``("time", hour, minutes)`` values on the 24-hour
+    clock: ``7.30 p.m.``, ``19h30`` and ``19.30 Uhr`` are (19, 30) only, and ``7:30`` or
+    ``7.30`` either half of the day.  A time written with a point and nothing to say it is
+    a time (``19.30``) may also be a decimal; a time on the hour (``15:00``) is also the
+    hour (``3 pm``).  None if the numbers cannot be a time (``31.45``)."""
+    hour, minute = int(match.group("hour")), int(match.group("minute"))
+    half = match.group("half") or match.group("greek")
+    if hour > 24 or (half and not 1 <= hour <= 12):
+        return None
+    if half:
+        hours = {hour % 12 + (12 if half.lower() in "pμ" else 0)}
+    elif match.group("sep") is None or match.group("clock24") or not 1 <= hour < 12:
+        hours = {hour}
+    else:
+        hours = {hour, hour + 12}
+    values: set = {("time", h % 24, minute) for h in hours}
+    if match.group("sep") == "." and not (half or match.group("clock24")):
+        # Maybe a decimal (a price of 7.00 is no 19 h).
+        values |= readings(f"{hour}.{match.group('minute')}")
+    elif minute == 0:
+        values |= {float(h) for h in hours}
+    text = match.group().rstrip()
+    return Mention(frozenset(values), match.start(), match.start() + len(text), text,
+                   parts=(frozenset({float(hour), *map(float, hours)}),
+                          frozenset({float(minute)})))
+
+
 #: French ordinal endings of a Roman numeral (``XIXe siècle``, ``Ier``, ``IIᵉ``).
 _ROMAN_ORDINAL = re.compile(r"([IVXLCDM]+)(?:e|è|ème|eme|er|re|ᵉ|ᵉʳ)")
 
@@ -322,21 +372,25 @@ def _spelled_only(mine: list[Mention], other: list[Mention], used: list[bool]) -
     ]
 
 
-def _parts(m: Mention) -> list[float]:
-    return [float(p) for p in re.split(r"[.,:]", m.text) if p.isdigit()]
+def _parts(m: Mention) -> list[frozenset]:
+    """The values each part of `m` may have (`Mention.parts`, or the numbers of its text)."""
+    if m.parts is not None:
+        return list(m.parts)
+    return [frozenset({float(p)}) for p in re.split(r"[.,:]", m.text) if p.isdigit()]
 
 
 def _split_times(left: list[Mention], right: list[Mention]) -> tuple[list, list]:
-    """``20.30`` (a time, or a range "1954/55"-like pair) against ``20 h 30``: match the
-    unmatched mention whose separated parts are each unmatched on the other side."""
+    """``7.30 p.m.`` (a time, or a range "1954/55"-like pair) against ``午後7時30分``: match
+    the unmatched mention whose separated parts are each unmatched on the other side."""
     for this, other in ((left, right), (right, left)):
         for m in list(this):
             parts = _parts(m)
             if len(parts) < 2 or m not in this:
                 continue
             partners = []
-            for value in parts:
-                partner = next((o for o in other if o not in partners and value in o.values), None)
+            for values in parts:
+                partner = next((o for o in other if o not in partners and values & o.values),
+                               None)
                 if partner is None:
                     break
                 partners.append(partner)

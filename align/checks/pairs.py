@@ -11,19 +11,22 @@ columns, quoted as spreadsheets write them.  An Excel
 workbook (``.xlsx``): its first sheet, by the columns headed ``source`` and
 ``translation`` (or ``target``), so that a review spreadsheet ``align`` wrote reads
 back, or by its first two columns.  TMX: every ``<tu>``
-with at least two ``<tuv>``s; the source is the ``<tuv>`` in the header's
-``srclang`` (the first one when the header names none or ``*all*``), the
-translation the first other one; its inline codes are written by their id (as for
-XLIFF, below).  XLIFF 1.2: every ``<trans-unit>`` (in groups
-too) not marked ``translate="no"``, its ``<source>`` and ``<target>``; a unit
+with at least two ``<tuv>``s; the source is the ``<tuv>`` in the source language
+given, else the unit's ``srclang``, else the header's (the first one when none is
+named or ``*all*``), the translation the other one, or in a file of more than two
+languages the one in the translation language given (`_read_tmx`); its inline codes
+are written by their id (as for XLIFF, below).  XLIFF 1.2: every ``<trans-unit>`` (in
+groups too) not marked ``translate="no"`` (nor a PO header that po2xliff wrote), its
+``<source>`` and ``<target>``; a unit
 segmented into ``<mrk mtype="seg">`` (as SDL Trados and memoQ write them) gives
-one pair per segment.  XLIFF 2: every ``<segment>`` of every ``<unit>``.  A
+one pair per segment.  XLIFF 2: every ``<segment>`` of every ``<unit>`` not marked
+``translate="no"``, by itself or by its group or file.  A
 missing target is an empty translation.  In both, inline codes (placeholders,
 tags of the original format) are written by their id as translation tools show them,
 ``<1/>``, ``<2>`` … ``</2>``, so that the placeholder check finds a code the
-translation lost.  PO:
+translation lost.  PO, in the charset its header declares:
 every entry but the header and obsolete ones, ``msgid`` with ``msgstr`` (a plural
-entry gives its singular and plural forms as two pairs).
+entry gives each form the language has as a pair).
 
 A translation the file marks as not done is kept with its state (`Link.state`): a PO
 entry flagged ``fuzzy``, an XLIFF 1.2 ``<target>`` whose ``state`` is ``new``,
@@ -34,7 +37,7 @@ sets on a unit (1.2's ``maxwidth`` in characters or bytes and ``maxbytes``; 2's
 (`Link.max_length`); the length check reports a translation over it.
 
 Each side becomes a *virtual document*: the pairs' texts joined with ``\\n``,
-one line per pair (a pair's line breaks and tabs, if any, become spaces); the
+one line per pair (a pair's tabs, if any, become spaces, and its line breaks ``\\n``); the
 sentences' offsets point into that document, and `document_text` rebuilds it.
 """
 
@@ -51,6 +54,9 @@ from align.errors import InputError
 from align.record import Alignment, Link, Sentence, Side
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 class Pair(NamedTuple):
     """A pair of strings as a file holds it (a plain ``(source, translation)`` tuple
     will do), with what the file says of it."""
@@ -67,11 +73,14 @@ class Pair(NamedTuple):
 _DONE_STATES = frozenset({"translated", "signed-off", "final", "reviewed"})
 
 
-def read_pairs(path: str | Path) -> Alignment:
+def read_pairs(path: str | Path,
+               languages: tuple[str | None, str | None] = (None, None)) -> Alignment:
     """The pairs of a TMX (``.tmx``), XLIFF (``.xlf``, ``.xliff``, ``.sdlxliff``,
     ``.mqxliff``, or any file whose root is ``<xliff>``), PO (``.po``), CSV (``.csv``),
     Excel (``.xlsx``), Moses pair (``NAME.src.txt``) or else TSV file as an `Alignment`,
-    one link each; an alignment record (``.json``) as it stands."""
+    one link each; an alignment record (``.json``) as it stands.  `languages`, the
+    source and translation languages the user gave (``--source-lang``,
+    ``--translation-lang``), choose the variants of a TMX file of more than two."""
     path = Path(path)
     if path.name.lower().endswith((".src.txt", ".tgt.txt")):
         return _read_moses(path)
@@ -90,19 +99,19 @@ def read_pairs(path: str | Path) -> Alignment:
         raise InputError(f"cannot read {path} ({error.strerror})") from None
     suffix = path.suffix.lower()
     if suffix == ".tmx":
-        pairs, languages = _read_tmx(path, data)
+        pairs, found = _read_tmx(path, data, languages)
     elif suffix in XLIFF_SUFFIXES or (suffix not in (".tsv", ".txt", ".po", ".csv")
                                       and b"<xliff" in data[:2048]):
-        pairs, languages = _read_xliff(path, data)
+        pairs, found = _read_xliff(path, data)
     elif suffix == ".po":
-        pairs, languages = _read_po(path, data)
+        pairs, found = _read_po(path, data)
     elif suffix == ".csv":
-        pairs, languages = _lines_of_pairs(path, _read_csv(path, data)), (None, None)
+        pairs, found = _lines_of_pairs(path, _read_csv(path, data)), (None, None)
     elif suffix == ".xlsx":
-        pairs, languages = _read_xlsx(path, data)
+        pairs, found = _read_xlsx(path, data)
     else:
-        pairs, languages = _lines_of_pairs(path, _read_tsv(path, data)), (None, None)
-    return pairs_alignment(pairs, name=path.name, path=str(path), languages=languages)
+        pairs, found = _lines_of_pairs(path, _read_tsv(path, data)), (None, None)
+    return pairs_alignment(pairs, name=path.name, path=str(path), languages=found)
 
 
 def _lines_of_pairs(path: Path, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -135,7 +144,13 @@ def pairs_alignment(
         pair = Pair(*given)
         indices: list[list[int]] = [[], []]
         for k in (0, 1):
-            text = " ".join(pair[k].splitlines()).replace("\t", " ")
+            # A line break inside a string is kept (as "\n"): it ends a line of the
+            # string, so the word after it opens one; a space there made "Check your
+            # network" after "Could not connect" read as a name in mid-sentence.
+            text = "\n".join(pair[k].splitlines()).replace("\t", " ")
+            # A lone surrogate (a JSON resource file's "\ud800", an XLIFF <cp>) is no
+            # character: U+FFFD, one for one, as a decoder shows a byte it cannot read.
+            text = _SURROGATES.sub("\ufffd", text)
             if text.strip():
                 indices[k].append(len(sides[k]))
                 sides[k].append(Sentence(text, offsets[k], offsets[k] + len(text), line))
@@ -329,37 +344,90 @@ def _about_languages(book) -> Languages | None:
     return found if any(found) else None
 
 
-def _read_tmx(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
+def _srclang(element: ET.Element | None) -> str | None:
+    """The ``srclang`` of a TMX header or ``<tu>``; None for none or ``*all*`` (any
+    variant may be the source)."""
+    value = (element.get("srclang") or "").strip() if element is not None else ""
+    return value if value and value.lower() != "*all*" else None
+
+
+def _variant(variants: list[tuple[str, ET.Element | None]], language: str | None,
+             other: int | None = None) -> int | None:
+    """Which of a unit's `variants` is in `language` (never `other`): the one tagged so,
+    case and ``_`` aside (``zh-TW`` among ``zh-CN`` and ``zh-TW``), else the first of its
+    primary language (``fr`` for ``FR-CA``); None if none is."""
+    from align.language import primary_language
+
+    if not language:
+        return None
+    candidates = [k for k in range(len(variants)) if k != other]
+    tag = language.replace("_", "-").lower()
+    exact = [k for k in candidates if variants[k][0].replace("_", "-").lower() == tag]
+    primary = primary_language(language)
+    return next(iter(exact + [k for k in candidates
+                              if primary_language(variants[k][0]) == primary]), None)
+
+
+def _read_tmx(path: Path, data: bytes,
+              asked: Languages = (None, None)) -> tuple[list[Pair], Languages]:
+    """The pairs of a TMX file, one per ``<tu>`` of two ``<tuv>``s or more (a unit of one
+    is no pair).  The source is the variant in the language the user gave, else in the
+    unit's ``srclang`` (TMX 1.4b lets a unit name its own), else in the header's, else
+    the first.  In a file of two languages the translation is the other variant; in a
+    file of more (a memory of English, German and French), the one in the translation
+    language the user gave, which must be among them, and a unit without one has an empty
+    translation (the untranslated check reports it)."""
+    from collections import Counter
+
+    from align.language import primary_language
+
     try:
         root = ET.fromstring(data)
     except ET.ParseError as error:
         raise InputError(f"{path} is not well-formed TMX ({error})") from None
-    header = root.find("header")
-    srclang = header.get("srclang") if header is not None else None
-    if srclang and srclang.lower() == "*all*":
-        srclang = None
-    pairs = []
-    languages: Languages = (None, None)
-    for tu in root.iter("tu"):
-        variants = [
-            (tuv.get(_XML_LANG) or tuv.get("lang") or "", tuv.find("seg"))
-            for tuv in tu.findall("tuv")
-        ]
-        if len(variants) < 2:
-            continue
-        first = 0
-        if srclang:
-            wanted = srclang.lower().split("-")[0]
-            matching = [k for k, (lang, _) in enumerate(variants)
-                        if lang.lower().split("-")[0] == wanted]
-            first = matching[0] if matching else 0
-        second = next(k for k in range(len(variants)) if k != first)
-        (lang_a, seg_a), (lang_b, seg_b) = variants[first], variants[second]
-        pairs.append(Pair(_inline_text(seg_a), _inline_text(seg_b), key=tu.get("tuid")))
-        languages = (_language(lang_a), _language(lang_b))
+    default = _srclang(root.find("header"))
+    units = [(tu, [(tuv.get(_XML_LANG) or tuv.get("lang") or "", tuv.find("seg"))
+                   for tuv in tu.findall("tuv")]) for tu in root.iter("tu")]
+    units = [(tu, variants) for tu, variants in units if len(variants) >= 2]
+    found: dict[str, str] = {}  # primary language -> the first tag the file writes for it
+    for _, variants in units:
+        for tag, _ in variants:
+            if primary_language(tag):
+                found.setdefault(primary_language(tag) or "", tag)
+    target = asked[1]
+    if len(found) > 2:
+        listed = ", ".join(found.values())
+        if not target:
+            raise InputError(f"{path} holds {len(found)} languages ({listed}): say which one "
+                             "to check as the translation with --translation-lang")
+        if primary_language(target) not in found:
+            raise InputError(f"{path} holds no translation in {target}: its languages are "
+                             f"{listed}; give one of them with --translation-lang")
+    elif primary_language(target) not in found:
+        # A file of two languages: the option names the translation's language, perhaps
+        # where the file's tags do not ("x-klingon", none at all); the other variant it is.
+        target = None
+    pairs: list[Pair] = []
+    chosen: list[tuple[str, str]] = []
+    for tu, variants in units:
+        translation = _variant(variants, target)
+        source = next((k for k in (_variant(variants, language, translation)
+                                   for language in (asked[0], _srclang(tu), default))
+                       if k is not None),
+                      next(k for k in range(len(variants)) if k != translation))
+        if translation is None and len(found) <= 2:
+            translation = next(k for k in range(len(variants)) if k != source)
+        text = _inline_text(variants[translation][1]) if translation is not None else ""
+        pairs.append(Pair(_inline_text(variants[source][1]), text, key=tu.get("tuid")))
+        chosen.append((variants[source][0],
+                       variants[translation][0] if translation is not None else ""))
     if not pairs:
         raise InputError(f"{path} holds no translation unit with two languages")
-    return pairs, languages
+    # The record has one language a side: the tag most units have, the header's on a tie.
+    counts = [Counter(filter(None, side)) for side in zip(*chosen, strict=True)]
+    tags = [max(count, key=lambda tag, count=count: (count[tag], tag == default), default=None)
+            for count in counts]
+    return pairs, (_language(tags[0]), _language(tags[1]))
 
 
 XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
@@ -391,6 +459,20 @@ def _code_id(element: ET.Element) -> str:
     return "?"
 
 
+def _code_point(hex_digits: str) -> str:
+    """The character of an XLIFF 2 ``<cp hex="…"/>``: a control character XML cannot
+    carry (``0007``) as itself; U+FFFD for what is no character a text may hold (a
+    surrogate, which no UTF-8 output can write and the tokenizer refuses, U+FFFE, U+FFFF,
+    beyond U+10FFFF) or no code point at all."""
+    try:
+        code = int(hex_digits, 16)
+    except ValueError:
+        return "\ufffd"
+    if not 0 <= code <= 0x10FFFF or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+        return "\ufffd"
+    return chr(code)
+
+
 def _inline_text(element: ET.Element | None, codes: bool = True) -> str:
     """The text of an XLIFF ``<source>``, ``<target>`` or ``<mrk>``, or of a TMX ``<seg>``,
     its inline codes written as ``<id/>``, ``<id>`` and ``</id>``; without `codes`, the
@@ -402,10 +484,7 @@ def _inline_text(element: ET.Element | None, codes: bool = True) -> str:
     for child in element:
         name = _local(child.tag)
         if name == "cp":  # XLIFF 2 writes characters XML cannot hold as <cp hex="…"/>
-            try:
-                parts.append(chr(int(child.get("hex", ""), 16)))
-            except ValueError:
-                pass
+            parts.append(_code_point(child.get("hex", "")))
         elif name in ("g", "pc"):
             inner = _inline_text(child, codes)
             parts.append(f"<{_code_id(child)}>{inner}</{_code_id(child)}>" if codes else inner)
@@ -495,17 +574,26 @@ def _segment_key(unit: str | None, segment: str | None) -> str | None:
 
 
 def _xliff_units(element: ET.Element, pairs: list[Pair],
-                 profiles: tuple[str | None, str | None] = (None, None)) -> None:
+                 profiles: tuple[str | None, str | None] = (None, None),
+                 translate: bool = True) -> None:
     """Append the pairs of the translation units under `element`, in document order; a
-    group or unit marked ``translate="no"`` is skipped with all it holds.  A unit's
-    length limit goes with its first pair (it bounds the unit's whole translation)."""
+    file, group or unit marked ``translate="no"`` is skipped with all it holds (but a unit
+    inside it marked ``"yes"``), and so is the header of a PO file that po2xliff wrote as a
+    unit (``restype="x-gettext-domain-header"``).  A unit's length limit goes with its
+    first pair (it bounds the unit's whole translation)."""
     declared = next(iter(_children(element, "profiles")), None)
     if declared is not None and declared.tag == _SLR + "profiles":
         profiles = (declared.get("generalProfile"), declared.get("storageProfile"))
     for child in element:
         name = _local(child.tag)
-        if child.get("translate") == "no":
+        # An element without its own translate flag has its parent's (XLIFF 2's
+        # inheritance): a unit marked "yes" in a group marked "no" is read.
+        flag = child.get("translate")
+        translatable = translate if flag not in ("yes", "no") else flag == "yes"
+        if name in ("trans-unit", "unit") and not translatable:
             continue
+        if name == "trans-unit" and child.get("restype") == "x-gettext-domain-header":
+            continue  # a PO file's header, which po2xliff writes as a unit: no string
         if name == "trans-unit":  # XLIFF 1.2
             source = next(iter(_children(child, "source")), None)
             target = next(iter(_children(child, "target")), None)
@@ -533,7 +621,7 @@ def _xliff_units(element: ET.Element, pairs: list[Pair],
                         child.get("id"), segment.get("id") or str(k + 1)),
                 ))
         else:
-            _xliff_units(child, pairs, profiles)
+            _xliff_units(child, pairs, profiles, translatable)
 
 
 def _read_xliff(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
@@ -549,16 +637,47 @@ def _read_xliff(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
         if file.get("source-language"):  # XLIFF 1.2 names the languages per file
             languages = (_language(file.get("source-language")),
                          _language(file.get("target-language")))
-        _xliff_units(file, pairs)
+        _xliff_units(file, pairs, translate=file.get("translate") != "no")
     if not pairs:
         raise InputError(f"{path} holds no translation unit")
     return pairs, languages
 
 
+#: A PO file's header, the entry of ``msgid ""``: its ``msgstr`` lines.
+_PO_HEADER = re.compile(rb'^msgid[ \t]+""[ \t]*\r?\nmsgstr[ \t]+((?:"[^\n]*"\s*)+)', re.M)
+#: The charset it declares: ``"Content-Type: text/plain; charset=ISO-8859-1\n"``.
+_PO_CHARSET = re.compile(rb'Content-Type:[^"\n]*?charset=\s*([A-Za-z0-9_.:-]+)', re.I)
+
+
+def _decode_po(path: Path, data: bytes) -> str:
+    """A PO file's text in the charset its header declares, as gettext reads it (the
+    header itself is ASCII, in any charset a PO file may have); UTF-8 where it declares
+    none or the template's placeholder ``CHARSET``."""
+    import codecs
+
+    header = _PO_HEADER.search(data)
+    declared = _PO_CHARSET.search(header.group(1)) if header else None
+    charset = declared.group(1).decode("ascii") if declared else "CHARSET"
+    if charset.upper() == "CHARSET":
+        return _decode(path, data)
+    try:
+        codec = codecs.lookup(charset).name
+    except LookupError:
+        raise InputError(f"{path} declares charset {charset}, which is unknown; convert it to "
+                         "UTF-8 and declare charset=UTF-8") from None
+    if codec == "utf-8":
+        return _decode(path, data)
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path} declares charset {charset} but is not {charset} text (byte "
+                         f"{error.start + 1}); declare the charset it is written in") from None
+
+
 def _read_po(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
     import polib  # gettext catalogues: escapes, multi-line strings, plurals, obsolete entries
 
-    text = _decode(path, data)
+    text = _decode_po(path, data)
     try:
         catalogue = polib.pofile(text)
     except (OSError, ValueError) as error:

@@ -80,7 +80,9 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
     console.print(
         f"[bold]{summary['links']} links[/], agreement {summary['agreement']:.2f}, "
         f"{summary['divergent_links']} divergent (≥ {summary['divergence_threshold']}); "
-        f"findings: {counts}" + (f" ({kinds})" if kinds else "")
+        # The kinds after their own label: after the severities alone they read as a
+        # breakdown of the last severity named.
+        f"findings: {counts}" + (f"; by kind: {kinds}" if kinds else "")
     )
     baseline = alignment.signature.get("baseline")
     if baseline:

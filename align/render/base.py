@@ -36,17 +36,48 @@ def output_files(renderer: ModuleType, path: Path) -> tuple[Path, ...]:
     return tuple(announce(path)) if announce is not None else (path,)
 
 
+#: What XML cannot hold (TMX, a workbook's cells): the C0 controls but tab and the line
+#: breaks, lone surrogates, U+FFFE and U+FFFF.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 # Everything `str.splitlines` breaks on, plus the tab: none may survive in a
 # one-segment-per-line or tab-separated file.
 _LINE_BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 
 
+#: Chinese and Japanese write no space between words or sentences: their ideographs (the
+#: unified ones, extensions A to F, compatibility), kana, and the punctuation of CJK and
+#: full-width forms ("。", "、", "「", "！", "）").  Korean spaces its words: Hangul is not here.
+_UNSPACED = ("\u3000-\u303f\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+             "\uf900-\ufaff\uff00-\uff9f\uffe0-\uffef\U00020000-\U0003134f")
+#: Quotation marks a sentence may end or begin with, looked through ("他说：“好。”").
+_QUOTES = "\"'“”‘’"
+#: ... and so are the ellipsis and the dash Chinese ends a sentence with ("他走了……").
+_UNSPACED_END = re.compile(f"[{_UNSPACED}][{_QUOTES}…—]*$")
+_UNSPACED_START = re.compile(f"^[{_QUOTES}]*[{_UNSPACED}]")
+_UNSPACED_BREAK = re.compile(f"(?<=[{_UNSPACED}])[\t\n\r\x0b\x0c\x1c\x1d\x1e\x85"
+                             f"\u2028\u2029]+(?=[{_UNSPACED}])")
+
+
+def _unspaced(before: str, after: str) -> bool:
+    """Whether `after` follows `before` with no space between them, as Chinese and
+    Japanese write: `before` ends in an ideograph, kana or full-width punctuation and
+    `after` begins with one (quotation marks aside)."""
+    return bool(_UNSPACED_END.search(before) and _UNSPACED_START.search(after))
+
+
 def one_line(text: str) -> str:
-    """`text` with every run of tabs and line breaks turned into one space, ends trimmed."""
-    return _LINE_BREAKS.sub(" ", text).strip()
+    """`text` with every run of tabs and line breaks turned into one space, ends trimmed;
+    between two Chinese or Japanese characters (a text wrapped mid-sentence), into none."""
+    return _LINE_BREAKS.sub(" ", _UNSPACED_BREAK.sub("", text)).strip()
 
 
 def link_text(side: Side, indices: Sequence[int]) -> str:
-    """The sentences `indices` of `side` as one line, joined by single spaces ("" if none)."""
-    parts = (one_line(side.sentences[i].text) for i in indices)
-    return " ".join(p for p in parts if p)
+    """The sentences `indices` of `side` as one line ("" if none), joined by single spaces,
+    or by none between Chinese or Japanese sentences ("猫在睡觉。它很累。")."""
+    parts = [p for p in (one_line(side.sentences[i].text) for i in indices) if p]
+    joined = parts[:1]
+    for part in parts[1:]:
+        joined += [part] if _unspaced(joined[-1], part) else [" ", part]
+    return "".join(joined)

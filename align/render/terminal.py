@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from align.checks.divergence import THRESHOLD
 from align.record import SEVERITIES, Alignment, Finding, Link, Side, SideName
 
 GAP_MARKER = "— nothing —"
@@ -89,6 +90,10 @@ def print_alignment(
         )
         previous = (index, link)
     console.print(table)
+    if any(link.divergence is not None for _, link in shown):
+        console.print(Text(
+            "score: the link's similarity; div: its divergence, 0 = faithful, 1 = unrelated, "
+            f"from {THRESHOLD} on divergent", style="dim"))
     if left_out:
         console.print(Text(f"… {left_out} more links not shown", style="dim"))
 
@@ -203,5 +208,5 @@ def _score_cell(link: Link) -> Text:
     colour = "green" if faithfulness >= GOOD else "yellow" if faithfulness >= DOUBTFUL else "red"
     cell = Text(f"{link.score:.2f}", style=colour)
     if link.divergence is not None:
-        cell.append(f"\nΔ{link.divergence:.2f}", style=f"dim {colour}")
+        cell.append(f"\ndiv {link.divergence:.2f}", style=f"dim {colour}")
     return cell

@@ -10,20 +10,19 @@ C0 controls, lone surrogates, U+FFFE/U+FFFF) are dropped from the segments.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from pathlib import Path
 
 from align import __version__
 from align.record import Alignment, Link
-from align.render.base import link_text
+from align.render.base import NOT_XML, link_text
 
 EXTENSIONS: tuple[str, ...] = (".tmx",)
 
 UNKNOWN_LANGUAGE = "und"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = NOT_XML
 
 
 def render(alignment: Alignment, path: Path) -> dict[Path, bytes]:

@@ -12,8 +12,8 @@ Three sheets, written with openpyxl:
   time and warnings, so the file says what made it.
 
 Every text cell is written as text, never as a formula (a sentence may begin with
-``=``), with the characters a spreadsheet cannot hold replaced by U+FFFD and longer
-texts than a cell holds cut, saying so.
+``=``), with the characters a spreadsheet cannot hold (C0 controls, U+FFFE, U+FFFF, lone
+surrogates) replaced by U+FFFD and longer texts than a cell holds cut, saying so.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from align.record import SEVERITIES, Alignment
-from align.render.base import link_text
+from align.render.base import NOT_XML, link_text
 
 EXTENSIONS: tuple[str, ...] = (".xlsx",)
 
@@ -35,10 +35,13 @@ _HEADER = ("link", "source", "translation", "type", "score", "divergence", "wors
            "findings")
 
 
-def _text(value: str) -> str:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+#: What a cell cannot hold: a workbook is XML (openpyxl's own ILLEGAL_CHARACTERS_RE knows
+#: only the controls; U+FFFE, U+FFFF or a lone surrogate fail the whole workbook).
+_NOT_IN_A_CELL = NOT_XML
 
-    value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+
+def _text(value: str) -> str:
+    value = _NOT_IN_A_CELL.sub("\ufffd", value)
     if len(value) > CELL_LIMIT:
         note = " […cut: longer than a spreadsheet cell holds]"
         value = value[: CELL_LIMIT - len(note)] + note
