@@ -397,8 +397,9 @@ def check(
     fail_on: Annotated[
         list[str] | None,
         typer.Option("--fail-on", help="Exit with 1 if a finding of this kind, or of this "
-                     "severity or worse (info, minor, major, critical), is found; repeatable: "
-                     "any of them (default: major).")
+                     "severity or worse (info, minor, major, critical), or KIND:SEVERITY "
+                     "(a kind at that severity or worse: length:major), is found; "
+                     "repeatable: any of them (default: major).")
     ] = None,
     ignore: IgnoreOpt = None,
     glossary: GlossaryOpt = None,
@@ -435,10 +436,12 @@ def check(
 
     gates = list(fail_on or ["major"])  # given twice, either one fails the run
     for gate in gates:
-        if gate not in FINDING_KINDS and gate not in SEVERITIES:
+        kind, colon, severity = gate.partition(":")
+        if (gate not in FINDING_KINDS and gate not in SEVERITIES
+                and not (colon and kind in FINDING_KINDS and severity in SEVERITIES)):
             raise UsageError(
-                f"--fail-on takes a severity ({', '.join(SEVERITIES)}) or a kind "
-                f"({', '.join(FINDING_KINDS)}), not {gate!r}"
+                f"--fail-on takes a severity ({', '.join(SEVERITIES)}), a kind "
+                f"({', '.join(FINDING_KINDS)}) or KIND:SEVERITY (length:major), not {gate!r}"
             )
     outputs = list(output or [])
     inputs = [p for p in (source, translation, pairs, glossary, rules, baseline)

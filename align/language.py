@@ -102,7 +102,19 @@ _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ka", re.compile("[\u10a0-\u10ff]")),
 )
 _UKRAINIAN = re.compile("[іїєґІЇЄҐ]")
+_BELARUSIAN = re.compile("[ўЎ]")
+#: Letters of Serbian Cyrillic that Russian does not write (Macedonian, told first by its
+#: own, shares ј љ њ).
+_SERBIAN = re.compile("[ђћџјљњЂЋЏЈЉЊ]")
+_MACEDONIAN = re.compile("[ѓќѕЃЌЅ]")
+#: Russian's own vowels, which Bulgarian does not write; Bulgarian writes ъ as a vowel.
+_RUSSIAN_VOWELS = re.compile("[ыэЫЭ]")
+_HARD_SIGN = re.compile("[ъЪ]")
 _PERSIAN = re.compile("[پچژگ]")
+#: Letters of Urdu that neither Arabic nor Persian writes.
+_URDU = re.compile("[ٹڈڑںے]")
+#: Marathi's ळ and its most frequent words, which Hindi does not use.
+_MARATHI = re.compile(r"ळ|(?<![\u0900-\u097f])(?:आहे|आणि|नाही|आहेत)(?![\u0900-\u097f])")
 _LETTER = re.compile(r"[^\W\d_]")
 #: A word, keeping an elision's apostrophe with it: "l'", "qu'", "don'" + "t".
 _WORD = re.compile(r"[^\W\d_]+['’]?")
@@ -202,8 +214,25 @@ def primary_language(tag: str | None) -> str | None:
 
 
 def _refine(lang: str, text: str) -> str:
-    if lang == "ru" and _UKRAINIAN.search(text):
-        return "uk"
-    if lang == "ar" and _PERSIAN.search(text):
-        return "fa"
+    """The language a script's letters and words point to among those sharing it: a
+    record's language reaches the TMX's ``xml:lang``, where Bulgarian named Russian
+    misfiles a translation memory."""
+    if lang == "ru":
+        if _BELARUSIAN.search(text):  # before Ukrainian: both write і
+            return "be"
+        if _UKRAINIAN.search(text):
+            return "uk"
+        if _MACEDONIAN.search(text):
+            return "mk"
+        if _SERBIAN.search(text):
+            return "sr"
+        if not _RUSSIAN_VOWELS.search(text) and len(_HARD_SIGN.findall(text)) >= 2:
+            return "bg"
+    if lang == "ar":
+        if _URDU.search(text):
+            return "ur"
+        if _PERSIAN.search(text):
+            return "fa"
+    if lang == "hi" and _MARATHI.search(text):
+        return "mr"
     return lang

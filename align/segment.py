@@ -7,10 +7,12 @@ docs/segmentation.md; in short:
 
 1. Lines and paragraphs.  Paragraphs are separated by blank lines, unless the lines
    inside them are too long to be hard-wrapped prose, in which case (as when there are
-   no blank lines at all) every line is a paragraph.  Inside a hard-wrapped paragraph
-   a line break still ends a sentence before a dialogue dash, a list item, or after a
-   line much shorter than its neighbours; a short block of lines that do not end
-   sentences (a title and credits block) gives one segment per line.
+   no blank lines at all) every line is a paragraph.  A text without blank lines whose
+   lines are wrapped (full lines ending mid-sentence) is hard-wrapped prose too, its
+   paragraphs beginning at its indented lines (none: one paragraph).  Inside a
+   hard-wrapped paragraph a line break still ends a sentence before a dialogue dash, a
+   list item, or after a line much shorter than its neighbours; a short block of lines
+   that do not end sentences (a title and credits block) gives one segment per line.
 2. Sentences.  A candidate boundary is a run of ``. ! ? …`` (and in Greek ``;``) with
    the closing quotes, brackets and footnote number stuck to it, followed by
    whitespace; CJK stops need none.  It is kept when the next word starts like a
@@ -104,6 +106,11 @@ _QUOTE_THEN_I = re.compile(rf"I[{_B}]+[a-z]")
 
 #: Lines longer than this are not hard-wrapped prose.
 WRAP_LIMIT = 120
+#: A text without blank lines is hard-wrapped when its lines are at least this wide, and
+#: at least this share of those that end mid-sentence are full (the next line's first word
+#: would not have fitted on them): `_hard_wrapped`.
+WRAP_MIN_WIDTH = 40
+WRAP_FULL_SHARE = 0.75
 #: A block of at most this many lines that end no sentence is a title/credits block.
 CREDITS_MAX_LINES = 12
 #: The smallest ``max_chars`` (0 aside): a shorter limit cuts text into words and parts
@@ -249,25 +256,99 @@ def _line_units(blocks: list[list[tuple[int, int, int]]]) -> list[_Unit]:
 def _auto_units(text: str, blocks: list[list[tuple[int, int, int]]]) -> list[_Unit]:
     inner = [length for block in blocks for _, _, length in block[:-1]]
     wrapped = len(blocks) > 1 and sum(n <= WRAP_LIMIT for n in inner) >= 0.9 * len(inner)
+    paragraphs = blocks
+    width = None
+    if not wrapped and len(blocks) == 1:
+        # No blank lines: hard-wrapped prose, its paragraphs at its indented lines, or one
+        # paragraph per line.
+        cuts = sorted(_indented_starts(text, blocks[0]))
+        width = _wrap_width(blocks[0])
+        wrapped = _hard_wrapped(text, blocks[0], set(cuts), width)
+        paragraphs = [blocks[0][a:b] for a, b in zip([0, *cuts], [*cuts, len(blocks[0])],
+                                                         strict=True)]
     units: list[_Unit] = []
     if not wrapped:
         for block in blocks:
             for start, end, _ in block:
                 units.append(_Unit(start, end, len(units)))
         return units
-    for p, block in enumerate(blocks):
+    for p, block in enumerate(paragraphs):
         if len(block) == 1:
             units.append(_Unit(block[0][0], block[0][1], p))
-        elif _is_credits_block(text, block):
+        elif _is_credits_block(text, block, width):
             units.extend(_Unit(start, end, p, split=False) for start, end, _ in block)
         else:
             units.extend(_Unit(start, end, p) for start, end in _wrapped_pieces(text, block))
     return units
 
 
-def _is_credits_block(text: str, block: list[tuple[int, int, int]]) -> bool:
-    """A few lines, none but the last ending a sentence, each starting like a heading."""
+def _indent(text: str, start: int, end: int) -> int:
+    """The width of a line's indentation (a tab counts as up to 8 columns)."""
+    return len(text[start:_strip(text, start, end)[0]].expandtabs(8))
+
+
+def _indented_starts(text: str, block: list[tuple[int, int, int]]) -> set[int]:
+    """The lines of a block, but its first, that are indented more than its least
+    indented line: where paragraphs begin, if the block is hard-wrapped prose."""
+    indents = [_indent(text, start, end) for start, end, _ in block]
+    margin = min(indents)
+    return {i for i, n in enumerate(indents) if i and n > margin}
+
+
+def _wrap_width(block: list[tuple[int, int, int]]) -> int:
+    """The width a block's lines are wrapped at: its longest line, but lines longer than
+    `WRAP_LIMIT`; 0 when more than a tenth of its lines are."""
+    fitting = [n for _, _, n in block if n <= WRAP_LIMIT]
+    return max(fitting) if len(fitting) >= 0.9 * len(block) else 0
+
+
+def _hard_wrapped(text: str, block: list[tuple[int, int, int]], starts: set[int],
+                  width: int) -> bool:
+    """Whether a text without blank lines is hard-wrapped prose, its paragraphs beginning
+    at ``starts`` (its indented lines; none: one paragraph).  Its lines are wrapped at
+    ``width`` (`_wrap_width`), `WRAP_MIN_WIDTH` or more; a third or more of the lines that
+    do not end a paragraph end mid-sentence, and of these most are full (the next line's
+    first word would not have fitted on them: `WRAP_FULL_SHARE`) and are followed by a
+    line begun in lower case more often than in upper case.  Not one paragraph per line
+    (lengths all different, sentence punctuation at the end), nor verse (lines that the
+    next word would have fitted on, lines begun with a capital)."""
+    if width < WRAP_MIN_WIDTH:
+        return False
+    body = [i for i in range(len(block) - 1) if i + 1 not in starts]
+    open_ends = full = lower = upper = 0
+    for i in body:
+        start, end, length = block[i]
+        s, e = _strip(text, start, end)
+        if _SENTENCE_FINAL.search(text, s, e):
+            continue
+        open_ends += 1
+        full += _full(text, block[i], block[i + 1], width)
+        next_s, next_e = _strip(text, block[i + 1][0], block[i + 1][1])
+        first = text[_OPENERS.match(text, next_s, next_e).end():next_e][:1]
+        lower += first.islower()
+        upper += first.isupper()
+    return (open_ends >= max(3, len(body) / 3) and full >= WRAP_FULL_SHARE * open_ends
+            and lower > upper)
+
+
+def _full(text: str, line: tuple[int, int, int], next_line: tuple[int, int, int],
+          width: int) -> bool:
+    """Whether the next line's first word would not have fitted on ``line`` (its
+    indentation and a space taken into account) in a text ``width`` wide."""
+    start, end, length = line
+    s, e = _strip(text, next_line[0], next_line[1])
+    word = _NON_BLANK_RUN.match(text, s, e)
+    return length + 1 + word.end() - word.start() > width - _indent(text, start, end)
+
+
+def _is_credits_block(text: str, block: list[tuple[int, int, int]],
+                      width: int | None = None) -> bool:
+    """A few lines, none but the last ending a sentence, each starting like a heading.
+    In a text ``width`` wide, not a paragraph whose lines are all full (`_full`): that is
+    wrapped prose whose lines happen to begin with names."""
     if len(block) > CREDITS_MAX_LINES:
+        return False
+    if width and all(_full(text, a, b, width) for a, b in zip(block, block[1:], strict=False)):
         return False
     for i, (start, end, _) in enumerate(block):
         s, e = _strip(text, start, end)
@@ -351,16 +432,20 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
     if len(word) == 1 and word.isalpha():
         return _single_letter_ends(text, word, sentence_start, stop_at, gap.end(), end,
                                    language)
-    if _DOTTED.fullmatch(word) or is_abbreviation(word, language):
-        return False
+    following = text[gap.end():min(end, gap.end() + 40)]
+    if _DOTTED.fullmatch(word) or is_abbreviation(word, language, following):
+        return False  # Mr. Smith, e.g. Apples; No. 5, but not "No. The door"
     if word.isdecimal() and len(word) <= 3 and _opens_list_item(
         text, sentence_start, stop_at - len(word), int(word), end
     ):
         return False  # "Steps: 1. Open the box. 2. ...": the number opens the item
     if language == "de" and word.isdigit() and len(word) <= 2:
-        # German ordinal: "am 13. August"; not a number after an abbreviation ("Abb. 4.").
+        # German ordinal: "am 13. August"; not a number after an abbreviation ("Abb. 4.",
+        # "Nr. 5.", "S. 12.").
         previous = _token_before(text, sentence_start, stop_at - len(word))
-        return previous.endswith(".") and is_abbreviation(previous[:-1], language)
+        label = previous[:-1]
+        return previous.endswith(".") and (
+            (len(label) == 1 and label.isalpha()) or is_abbreviation(label, language, word))
     return True
 
 

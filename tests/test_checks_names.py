@@ -216,6 +216,9 @@ def test_a_full_stop_after_an_initial_or_an_abbreviation_ends_no_sentence(text, 
      "A las 19.30 se encontró con el Sr. Costa en el café."),
     ("it", "At 7.30 p.m. she met Mr. Costa in the café.",
      "Alle 19.30 incontrò il Sig. Costa al caffè."),
+    # The same consonants as another language writes the name.
+    ("fr", "The army in Morocco rose.", "L'armée du Maroc se soulève."),
+    ("it", "Peter arrived late.", "Pietro arrivò tardi."),
 ])
 def test_an_inflected_or_transliterated_name_is_the_same_name(language, source, translation):
     assert name_findings([(source, translation)], languages=("en", language)) == {}
@@ -241,3 +244,61 @@ def test_a_name_swapped_in_another_language_is_still_major(language, source, tra
                                                             reason):
     assert name_findings([(source, translation)], languages=("en", language)) == {
         reason: "major"}
+
+
+@pytest.mark.parametrize(("language", "source", "translation"), [
+    # A menu accelerator before the first letter of a label, or of a word in it.
+    ("pl", "&Quit", "&Zakończ"),
+    ("pl", "Save &As…", "Zapisz &jako…"),
+    ("fr", "&Open Recent", "Ouvrir un fichier &Récent"),
+    # Polish case endings on a name of four letters in -a: Anna, Annie, Anny, Annę.
+    ("pl", "Share photos with Anna", "Udostępnij zdjęcia Annie"),
+    ("pl", "Call Anna", "Zadzwoń do Anny"),
+    ("pl", "Invite Anna", "Zaproś Annę"),
+    ("pl", "Share photos with Nina", "Udostępnij zdjęcia Ninie"),
+    # The first word of each branch of an ICU message begins its text.
+    ("pl", "{count, plural, one {# file selected} other {# files selected}}",
+     "{count, plural, one {Wybrano # plik} few {Wybrano # pliki} many {Wybrano # plików} "
+     "other {Wybrano # pliku}}"),
+    ("ru", "{count, plural, one {# file selected} other {# files selected}}",
+     "{count, plural, one {Выбран # файл} few {Выбрано # файла} many {Выбрано # файлов} "
+     "other {Выбрано # файла}}"),
+    # Pronouns and forms of address capitalised out of courtesy.
+    ("pl", "Only people you invite can see this album.",
+     "Tylko zaproszone przez Ciebie osoby mogą zobaczyć ten album."),
+    ("pl", "Thank you for your order", "Dziękujemy Pani za zamówienie"),
+    ("pl", "Can we help you?", "Czy możemy Ci pomóc, Ty i Twój zespół?"),
+])
+def test_labels_declined_names_branches_and_courtesy_capitals_are_no_names(
+        language, source, translation):
+    assert name_findings([(source, translation)], languages=("en", language)) == {}
+
+
+@pytest.mark.parametrize(("language", "source", "translation", "reason"), [
+    # A short name in -a is declined in Polish only: "Nine" in French is another name
+    # (as "Nino" in Italian), though Polish writes "Ninę" and "Nino" for "Nina".
+    ("fr", "Share photos with Nina", "Partager les photos avec Nine",
+     "name Nina in the source is Nine in the translation"),
+    ("it", "Share photos with Nina", "Condividi le foto con Nino",
+     "name Nina in the source is Nino in the translation"),
+    ("pl", "Share photos with Anna", "Udostępnij zdjęcia Marii",
+     "name Anna in the source is Marii in the translation"),
+    ("pl", "Share photos with Anna", "Udostępnij zdjęcia Ewie",
+     "name Anna in the source is Ewie in the translation"),
+])
+def test_a_short_name_replaced_is_still_major(language, source, translation, reason):
+    assert name_findings([(source, translation)], languages=("en", language)) == {
+        reason: "major"}
+
+
+@pytest.mark.parametrize(("text", "word", "initial"), [
+    ("&Quit", "Quit", True),
+    ("Save &As", "As", True),
+    ("Tom & Jerry", "Jerry", False),
+    # An underscore that opens an emphasis closed later is no accelerator (etext italics).
+    ("He met _Dupin_ there.", "Dupin", False),
+    ("Hello {name} Smith", "Smith", False),
+    ("{n, plural, one {Wybrano # plik} other {Wybrano # pliku}}", "Wybrano # pliku", True),
+])
+def test_a_word_after_an_accelerator_or_an_icu_branch_opens_its_text(text, word, initial):
+    assert names_module._sentence_initial(text, text.index(word), lines_open=True) is initial

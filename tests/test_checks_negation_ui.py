@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from align.checks import check_alignment
+from align.checks.meaning_shift import negations
 from align.checks.pairs import document_text, pairs_alignment
 
 #: Ordinary strings of a program, to stand around the pairs under test.
@@ -38,6 +39,10 @@ SAME_MEANING = [
     ("The service is unavailable.", "Le service n'est pas disponible."),
     ("Unable to open the file.", "Le fichier ne peut pas être ouvert."),
     ("The service is not available.", "Le service est indisponible."),
+    # ... and a prefixed adjective whose base the other side does not write.
+    ("This cannot be undone.", "Cette action est irréversible."),
+    ("The album could not be found.", "L'album est introuvable."),
+    ("The file is unreadable.", "Le fichier est illisible."),
 ]
 
 #: A negation one side has and the other lacks, beside a prefix that negates nothing.
@@ -49,6 +54,10 @@ REVERSED = [
     ("Improve the results.", "Ne pas améliorer les résultats."),
     ("Immediately close the file.", "Ne fermez pas immédiatement le fichier."),
     ("Discover the new features.", "Ne découvrez pas les nouvelles fonctions."),
+    # A negation fused with its auxiliary, paired with that verb unnegated.
+    ("This cannot be undone.", "Cette action peut être annulée."),
+    ("You can't delete this album.", "Vous pouvez supprimer cet album."),
+    ("The file isn't available.", "Le fichier est disponible."),
 ]
 
 
@@ -96,3 +105,39 @@ def test_a_reversal_is_still_a_minor_meaning_shift(default_encoder):
 def test_german_prefixes_and_negations_too(default_encoder, pair, languages):
     record = check([pair], default_encoder, languages)
     assert "minor" not in shifts(record, 0)
+
+
+@pytest.mark.parametrize(("pair", "languages"), [
+    (("The album could not be found.", "アルバムが見つかりませんでした。"), ("en", "ja")),
+    (("This cannot be undone.", "この操作は取り消せません。"), ("en", "ja")),
+    (("No internet connection.", "インターネットに接続されていません。"), ("en", "ja")),
+    (("The file could not be uploaded.", "ファイルをアップロードできなかった。"), ("en", "ja")),
+    (("The album could not be found.", "找不到相册。"), ("en", "zh")),
+    (("This cannot be undone.", "此操作无法撤消。"), ("en", "zh")),
+    (("The album could not be found.", "앨범을 찾을 수 없습니다."), ("en", "ko")),
+    (("The file was not saved.", "파일이 저장되지 않았습니다."), ("en", "ko")),
+], ids=lambda p: p[1] if len(p[0]) > 2 else "-".join(p))
+def test_japanese_chinese_and_korean_negations(default_encoder, pair, languages):
+    record = check([pair], default_encoder, languages)
+    assert shifts(record, 0) == []
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    ("アルバムが見つかりませんでした。", "ja", ["ません"]),
+    ("削除しないでください", "ja", ["ない"]),
+    ("保存せずに終了", "ja", ["せず"]),
+    # "must", "may", "sorry", "first", "certainly", "few": no negation.
+    ("保存しなければなりません。", "ja", []),
+    ("かもしれません", "ja", []),
+    ("すみません", "ja", []),
+    ("まず、必ず保存してください。", "ja", []),
+    ("残りが少ないです", "ja", []),
+    ("没有网络连接", "zh", ["没有"]),
+    # "not only", "no matter", the yes-no question "是不是", "future": no negation.
+    ("不仅如此,无论如何,是不是未来", "zh", []),
+    ("저장할 수 없습니다", "ko", ["없"]),
+    ("안녕하세요", "ko", []),
+    ("見つかりませんでした", None, ["ません"]),  # by its script
+])
+def test_negating_pieces_of_words_in_unspaced_scripts(text, language, found):
+    assert [w.text for w in negations(text, language)] == found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from align.checks import check_alignment
 from align.checks.pairs import document_text, read_pairs
 from align.errors import InputError
 
@@ -255,6 +256,11 @@ def test_check_pairs_on_the_command_line_reports_and_gates(tmp_path, monkeypatch
     only_names = CliRunner().invoke(app, ["check", "--pairs", str(pairs), "--quiet", "--fail-on",
                                           "name", "--fail-on", "glossary"])
     assert only_names.exit_code == 0, only_names.output
+    # A kind at a severity: the changed date is a major number finding, not a critical one.
+    for gate, code in (("number:major", 1), ("number:critical", 0), ("number:grave", 2)):
+        gated = CliRunner().invoke(app, ["check", "--pairs", str(pairs), "--quiet",
+                                         "--fail-on", gate])
+        assert gated.exit_code == code, (gate, gated.output)
 
 
 XLIFF_12 = """<?xml version="1.0" encoding="UTF-8"?>
@@ -347,7 +353,7 @@ def test_xliff_12_units_groups_segments_and_inline_codes(tmp_path):
         ("Not translated yet.", ""),  # no target: an empty translation
         # group "code" is translate="no": left out
         ("Two.", "Deux."), ("Segments.", "Segments."),  # one pair per marked segment
-        ("Code <1/>bold", "Code <1/>gras"),  # a placeholder's content is the original's
+        ("Code <b>bold", "Code <b>gras"),  # a placeholder is read as its original code
     ]
     # The file's tags, region kept for the outputs (the checks read en and fr).
     assert (record.source.language, record.translation.language) == ("en-US", "fr-FR")
@@ -1217,3 +1223,84 @@ def test_the_review_workbook_carries_the_strings_states_and_languages_back(tmp_p
     assert [(l.key, l.state) for l in back.links] == [
         ("menu.save", None), ("menu.quit", "fuzzy"), ("errors.timeout", "obsolete")]
     assert (back.source.language, back.translation.language) == ("en", "fr-CA")
+
+
+def test_an_xliff_placeholder_is_compared_by_the_code_it_holds(tmp_path):
+    """`<ph id="1">{0}</ph>` in the source and `<ph id="1">{1}</ph>` in the target have one
+    id but not one code: `{0}` is lost and `{1}` given twice, which a program fills in
+    wrong."""
+    path = tmp_path / "ph.xlf"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" '
+        'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="ui" '
+        'source-language="en" target-language="de" datatype="plaintext"><body>'
+        '<trans-unit id="u1"><source>Hello <ph id="1">{0}</ph>, you have <ph id="2">{1}'
+        '</ph> messages.</source><target>Hallo <ph id="1">{1}</ph>, Sie haben '
+        '<ph id="2">{1}</ph> Nachrichten.</target></trans-unit></body></file></xliff>\n',
+        encoding="utf-8")
+    record = check_alignment(read_pairs(path))
+    reasons = [f.reason for _, f in record.findings() if f.severity == "major"]
+    assert any("{0} of the source missing from the translation" in r for r in reasons), reasons
+
+
+def test_a_plural_form_for_one_number_alone_may_leave_the_count_out(tmp_path):
+    """CLDR's ``zero``, ``one`` and ``two`` in Arabic are 0, 1 and 2 alone: their forms may
+    write the number in words (``صورة واحدة``) without ``{{count}}``; Russian's ``one`` is
+    also 21, 31 … and needs it.  A count the translation adds to a form that is one number
+    in the source (English ``One day left``) is right."""
+    import json
+
+    from align.checks import check_alignment
+    from align.checks.resources import read_resource_pairs
+
+    def mechanical(name, strings, source=None):
+        en = tmp_path / ("en.json" if source is None else "values/strings.xml")
+        if source is None:
+            en.write_text(json.dumps({"photos_one": "{{count}} photo",
+                                      "photos_other": "{{count}} photos",
+                                      "step_one": "Step one of {{count}}"}), "utf-8")
+            path = tmp_path / name
+            path.write_text(json.dumps(strings), "utf-8")
+        else:
+            en.parent.mkdir(exist_ok=True)
+            en.write_text(source, "utf-8")
+            path = tmp_path / name / "strings.xml"
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(strings, "utf-8")
+        record = read_resource_pairs(en, path)
+        record.source.language = "en"  # Android's default "values" names none
+        record = check_alignment(record)
+        return {(l.key, f.severity) for l in record.links for f in l.findings
+                if f.kind == "mechanical"}
+
+    arabic = {"photos_zero": "لا توجد صور", "photos_one": "صورة واحدة", "photos_two": "صورتان",
+              "photos_few": "{{count}} صور", "photos_many": "{{count}} صورة",
+              "photos_other": "{{count}} صورة",
+              # No plural: a key that ends like one, alone, keeps its placeholder.
+              "step_one": "الخطوة الأولى"}
+    assert mechanical("ar.json", arabic) == {("step_one", "major")}
+    arabic["photos_few"] = "بعض الصور"  # "few" is 3–10, 103–110 …: the count is needed
+    assert mechanical("ar.json", arabic) == {("photos_few", "major"), ("step_one", "major")}
+    russian = {"photos_one": "фотография", "photos_few": "{{count}} фотографии",
+               "photos_many": "{{count}} фотографий", "photos_other": "{{count}} фотографии",
+               "step_one": "Шаг первый из {{count}}"}
+    assert mechanical("ru.json", russian) == {("photos_one", "major")}
+    # French "one" is 0 and 1: "Une photo" would be shown for 0.
+    french = {"photos_one": "Une photo", "photos_other": "{{count}} photos",
+              "step_one": "Étape un sur {{count}}"}
+    assert mechanical("fr.json", french) == {("photos_one", "major")}
+
+    android = """<resources><plurals name="days">
+ <item quantity="one">One day left</item><item quantity="other">%d days left</item>
+</plurals></resources>"""
+    russian = """<resources><plurals name="days">
+ <item quantity="one">Остался %d день</item><item quantity="few">Осталось %d дня</item>
+ <item quantity="many">Осталось %d дней</item><item quantity="other">Осталось %d дня</item>
+</plurals></resources>"""
+    assert mechanical("values-ru", russian, android) == set()
+    # A form of several numbers ("many": 5–20, 25 …) needs its count.
+    assert mechanical("values-ru", russian.replace("Осталось %d дней", "Осталось много дней"),
+                      android) == {("days[many]", "major")}
+    # Only the count is excused: a name lost from the form is still a finding.
+    assert mechanical("values-ru", russian, android.replace("One day", "%s: one day")) == {
+        ("days[one]", "major")}

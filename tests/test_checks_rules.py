@@ -31,6 +31,12 @@ def kinds(record, i: int) -> dict[str, str]:
 # -- numbers ----------------------------------------------------------------------------
 
 
+def test_a_name_spelled_as_a_month_folds_is_no_month():
+    """Portuguese "março" folds to "marco": a month only beside a number, as "May" is."""
+    assert mentions("He met Marco yesterday.") == []
+    assert [m.text for m in mentions("Em 3 de março de 1936.")] == ["3", "março", "1936"]
+
+
 @pytest.mark.parametrize(
     ("source", "translation"),
     [
@@ -656,6 +662,17 @@ def test_doubled_word_is_found_with_its_span():
     assert finding.spans[0].side == "source"
 
 
+@pytest.mark.parametrize(("text", "doubled"), [
+    ("It is my opinion that\nthat we should act.", ["that"]),  # a wrapped line
+    ("1921\tInsurrection de Cronstadt\tCronstadt", []),  # the cells of a table row
+    ("Chapitre un : Moscou\n\nMoscou était loin.", []),  # a heading, then a paragraph
+])
+def test_a_doubled_word_is_one_of_a_sentence(text, doubled):
+    from align.checks.mechanical import doubled_words
+
+    assert [word for _, _, word in doubled_words(text)] == doubled
+
+
 def test_grammatical_doubles_are_not_flagged():
     record = check([("You are wrong.", "Vous vous trompez.")])
     assert not any("doubled" in f.reason for _, f in record.findings())
@@ -1060,6 +1077,20 @@ def test_worst_first_fail_on_and_ignore():
         check(pairs, ignore=("typo",))
 
 
+def test_fail_on_a_kind_at_a_severity():
+    """``KIND:SEVERITY``: the question turned statement is a mechanical finding at *info*,
+    the changed year a number at *major*."""
+    record = check([("Is he here?", "Il est ici."), ("Serge wrote in 1936.",
+                                                      "Serge écrivit en 1963.")])
+    found = {(f.kind, f.severity) for _, f in record.findings()}
+    assert ("mechanical", "info") in found and ("number", "major") in found
+    assert fails(record, "mechanical") and not fails(record, "mechanical:minor")
+    assert fails(record, "number:major") and not fails(record, "number:critical")
+    for wrong in ("number:huge", "typo:major", "major:number"):
+        with pytest.raises(UsageError):
+            fails(record, wrong)
+
+
 def test_report_lists_findings_worst_first_with_both_sides():
     from rich.console import Console
 
@@ -1121,6 +1152,11 @@ def _placeholder_findings(record, i):
         ("Click <b>here</b>", "Cliquez <b>ici", "</b> of the source missing from the "
                                                 "translation"),
         ("Welcome", "Bienvenue {{ user }}", "{{user}} in the translation only"),
+        # A broken escape: String.format throws on the lone "%", C leaves it undefined.
+        ("Battery at %d%%", "Batterie à %d%", "%% of the source missing from the "
+                                              "translation; % in the translation only"),
+        ("%(done)d%% done", "%(done)d % fait", "%% of the source missing from the "
+                                               "translation; % in the translation only"),
     ],
 )
 def test_a_lost_or_changed_placeholder_is_a_major_finding(source, translation, reason):
@@ -1144,6 +1180,10 @@ def test_a_lost_or_changed_placeholder_is_a_major_finding(source, translation, r
         ("50% of the men", "50 % des hommes"),  # prose: no placeholder
         ("It costs $5 a day.", "Cela coûte 5 dollars par jour."),
         ("Value: %.2f%%", "Valeur : %.2f%%"),
+        ("Battery at %d%%", "Batterie à %d %%"),
+        # A percent sign in a string without printf placeholders is text, not an escape.
+        ("Disk 25% full", "Disque plein à 25 %"),
+        ("{count} files, 25% done", "{count} fichiers, 25 % faits"),
     ],
 )
 def test_placeholders_kept_in_any_order_are_not_flagged(source, translation):
@@ -1365,3 +1405,49 @@ def test_icu_plural_and_select_messages_are_markup_around_text_to_translate():
     assert [f.severity for f in renamed] == ["major"] and "{count,plural}" in renamed[0].reason
     lost = [f for f in record.links[3].findings if f.kind == "mechanical"]
     assert [f.severity for f in lost] == ["major"] and "{folder}" in lost[0].reason
+
+
+def test_an_icu_argument_without_its_other_branch_is_a_major_finding():
+    """ICU requires ``other``: a plural or select without it fails to format."""
+    record = check([
+        ("{count, plural, one {# file selected} other {# files selected}}",
+         "{count, plural, one {# fichier sélectionné}}"),
+        ("{gender, select, male {He replied} other {They replied}}",
+         "{gender, select, male {Il a répondu} female {Elle a répondu}}"),
+        # The source without it too: not the translation's doing.
+        ("{count, plural, one {# file}}", "{count, plural, one {# fichier}}"),
+        ("{count, plural, =0 {No file} other {# files}}",
+         "{count, plural, =0 {Aucun fichier} one {# fichier} other {# fichiers}}"),
+    ])
+    found = [(i, f.severity, f.reason, [s.text for s in f.spans])
+             for i, f in record.findings() if "ICU" in f.reason]
+    assert found == [
+        (0, "major", "ICU argument {count,plural} without its other branch, which ICU "
+                     "requires (the source's has one): the translation has only one",
+         ["{count, plural,"]),
+        (1, "major", "ICU argument {gender,select} without its other branch, which ICU "
+                     "requires (the source's has one): the translation has only male female",
+         ["{gender, select,"]),
+    ]
+
+
+def test_line_breaks_that_differ_in_strings_are_a_minor_finding():
+    """A string's line breaks are the lines the program shows (pofilter's ``newlines``);
+    a TSV file writes them as the escape ``\\n``.  In running text they are wrapping."""
+    pairs = [
+        ("Connection lost.\nPlease check your network.",
+         "Connexion perdue. Vérifiez votre réseau."),
+        ("First line\\nSecond line", "Première ligne Deuxième ligne"),
+        ("Saved.", "Enregistré.\nVous pouvez fermer."),
+        ("First line\nSecond line", "Première ligne\\nDeuxième ligne"),  # one each
+        ("A tab\tand no break", "Une tabulation\tet aucun saut"),
+    ]
+    found = [(i, f.severity, f.reason) for i, f in check(pairs).findings()
+             if "line breaks" in f.reason]
+    assert found == [
+        (0, "minor", "line breaks differ: 1 in the source, 0 in the translation"),
+        (1, "minor", "line breaks differ: 1 in the source, 0 in the translation"),
+        (2, "minor", "line breaks differ: 0 in the source, 1 in the translation"),
+    ]
+    assert not [f for _, f in check(pairs, aligned=True).findings()
+                if "line breaks" in f.reason]

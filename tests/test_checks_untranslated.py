@@ -50,3 +50,19 @@ def test_three_english_words_left_in_a_french_translation_are_untranslated():
         [],
         [],
     ]
+
+
+def test_a_quotation_in_a_third_language_kept_by_both_texts_is_no_source_text():
+    """Virgil's Latin kept as written in a French text and its English translation shares
+    a word with French ("qui"), not enough to read as French; French left in the English
+    translation, quoted the English way, is still the source repeated."""
+    found = untranslated([
+        ("« Arma virumque cano, Troiae qui primus ab oris Italiam fato profugus "
+         "Laviniaque venit litora. »",
+         '"Arma virumque cano, Troiae qui primus ab oris Italiam fato profugus '
+         'Laviniaque venit litora."'),
+        ("« Il est parti hier soir avec sa femme et ses enfants. »",
+         '"Il est parti hier soir avec sa femme et ses enfants."'),
+    ], languages=("fr", "en"))
+    assert found[0] == []
+    assert [reason for _, reason in found[1]] == ["the translation repeats the source text"]

@@ -333,6 +333,15 @@ def test_check_pairs_takes_the_translation_language_of_a_multilingual_tmx(tmp_pa
     assert [link["findings"] for link in record["links"]] == [[]]
 
 
+def test_a_check_report_in_a_log_keeps_each_line_whole(tmp_path):
+    """Written to a file or a CI log, a finding's lines are not wrapped at 80 columns, so
+    that grep finds a whole sentence (checked by hand against en.txt, link 15)."""
+    result = runner.invoke(app, ["check", str(LETTER_FR), str(LETTER_EN)])
+    lines = result.output.splitlines()
+    assert ("  translation: It is my opinion that that we should loudly and publicly notify "
+            "the anarchists and the syndicalists that:") in lines, result.output
+
+
 def test_map_alone_is_written_as_svg(letter_outputs, tmp_path):
     out, _ = letter_outputs
     result = runner.invoke(app, ["view", str(out / "letter.json"), "-o", str(tmp_path / "m.svg")])

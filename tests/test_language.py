@@ -121,3 +121,23 @@ def test_a_region_keeps_the_language_rules_and_reaches_the_record(default_encode
                                      "Dann ging er nach Hause."]
     # Given as fr_FR, the text looks like fr: nothing to say.
     assert not any("was given as" in w for w in record.warnings)
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("ru", "Это был я. Он ушёл домой поздно вечером, и никто его не видел."),
+    ("uk", "Це був я. Він пішов додому пізно ввечері, і ніхто його не бачив."),
+    ("be", "Гэта быў я. Ён пайшоў дадому позна ўвечары, і ніхто яго не бачыў."),
+    ("sr", "То сам био ја. Отишао је кући касно увече, и нико га није видео."),
+    ("mk", "Тоа бев јас. Тој си отиде дома доцна навечер и никој не го виде. Ќе дојде."),
+    ("bg", "Това бях аз. Той си отиде вкъщи късно вечерта и никой не го видя. "
+           "Чакахме го цял ден, но той не дойде."),
+    ("ar", "كان هذا أنا. ذهب إلى المنزل في وقت متأخر من المساء ولم يره أحد."),
+    ("fa", "این من بودم. او دیروقت به خانه رفت و هیچ کس او را ندید."),
+    ("ur", "یہ میں تھا۔ وہ رات دیر سے گھر گیا اور کسی نے اسے نہیں دیکھا۔"),
+    ("hi", "वह मैं था। वह देर शाम घर गया और किसी ने उसे नहीं देखा।"),
+    ("mr", "तो मी होतो. तो संध्याकाळी उशिरा घरी गेला आणि कोणीही त्याला पाहिले नाही."),
+])
+def test_languages_sharing_a_script_are_told_apart_by_their_own_letters(language, text):
+    """The record's language reaches the TMX's xml:lang: Bulgarian filed as Russian, or
+    Urdu as Arabic, misfiles a translation memory."""
+    assert detect_language(text) == language

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,92 @@ def test_long_lines_with_a_few_blank_lines_are_still_one_paragraph_per_line():
     text = f"Titre\n\n{long}\n{long}\n{long}\n\n{long}\n"
     seg = segment(text)
     assert [s.paragraph for s in seg.sentences] == [0, 1, 2, 3, 4]
+
+
+WRAPPED_PARAGRAPHS = [
+    # Its lines begin with names, but they are full: no credits block.
+    "Madame Julie Roubere was expecting her elder sister, Madame Henriette Letore, who "
+    "had just returned from a trip to Switzerland.",
+    "It was market-day, and from all the country round Goderville the peasants and "
+    "their wives were coming toward the town. The men walked slowly, throwing the whole "
+    "body forward at every step of their long, crooked legs.",
+    "Maitre Hauchecorne, of Breaute, had just arrived at Goderville, and he was "
+    "directing his steps toward the public square, when he perceived upon the ground a "
+    "little piece of string. He picked it up and began to roll it carefully.",
+    "“Here it is,” he said.",
+    "The peasants looked at him, and the harness-maker, with whom he had once had a "
+    "quarrel, laughed at him from his doorway across the square.",
+]
+
+
+@pytest.mark.parametrize("indent", ["    ", "\t"])
+def test_hard_wrapped_text_without_blank_lines_has_its_paragraphs_at_indented_lines(indent):
+    # Without blank lines every line was a paragraph: "The men walked slowly, throwing
+    # the whole body forward at" was a sentence.
+    text = "\n".join(indent + textwrap.fill(p, 60) for p in WRAPPED_PARAGRAPHS)
+    seg = segment(text)
+    assert [(" ".join(s.text.split()), s.paragraph) for s in seg.sentences] == [
+        ("Madame Julie Roubere was expecting her elder sister, Madame Henriette Letore, who "
+         "had just returned from a trip to Switzerland.", 0),
+        ("It was market-day, and from all the country round Goderville the peasants and "
+         "their wives were coming toward the town.", 1),
+        ("The men walked slowly, throwing the whole body forward at every step of their "
+         "long, crooked legs.", 1),
+        ("Maitre Hauchecorne, of Breaute, had just arrived at Goderville, and he was "
+         "directing his steps toward the public square, when he perceived upon the ground "
+         "a little piece of string.", 2),
+        ("He picked it up and began to roll it carefully.", 2),
+        ("“Here it is,” he said.", 3),
+        ("The peasants looked at him, and the harness-maker, with whom he had once had a "
+         "quarrel, laughed at him from his doorway across the square.", 4),
+    ]
+    assert seg.paragraphs == 5
+    # Wrapped the same way without indentation: one paragraph, the same sentences.
+    flush = segment("\n".join(textwrap.fill(p, 60) for p in WRAPPED_PARAGRAPHS))
+    assert [s.text.split() for s in flush.sentences] == [s.text.split() for s in seg.sentences]
+    assert flush.paragraphs == 1
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="development data (../shared/data) is absent")
+@pytest.mark.parametrize("name", ["maupassant_ficelle.fr", "maupassant_ficelle.en"])
+def test_a_story_hard_wrapped_with_indented_paragraphs_segments_as_unwrapped(name):
+    lines = (SHARED / "literary-pairs" / f"{name}.txt").read_text(encoding="utf-8")
+    paragraphs = [line for line in lines.splitlines() if line.strip()][:16]
+    plain = segment("\n".join(paragraphs))
+    wrapped = segment("\n".join("    " + textwrap.fill(p, 70, break_on_hyphens=False)
+                                 for p in paragraphs))
+    assert len(plain.sentences) == 34  # 97 and 100 "sentences" when every line was one
+    assert [s.text.split() for s in wrapped.sentences] == [s.text.split() for s in plain.sentences]
+    assert [s.paragraph for s in wrapped.sentences] == [s.paragraph for s in plain.sentences]
+
+
+@pytest.mark.parametrize("text", [
+    # Verse: lines that begin with a capital, the next word often fitting on the line.
+    "Souvent, pour s'amuser, les hommes d'équipage\n"
+    "Prennent des albatros, vastes oiseaux des mers,\n"
+    "Qui suivent, indolents compagnons de voyage,\n"
+    "Le navire glissant sur les gouffres amers.\n"
+    "À peine les ont-ils déposés sur les planches,\n"
+    "Que ces rois de l'azur, maladroits et honteux,\n"
+    "Laissent piteusement leurs grandes ailes blanches\n"
+    "Comme des avirons traîner à côté d'eux.\n",
+    "Shall I compare thee to a summer's day?\n"
+    "Thou art more lovely and more temperate:\n"
+    "Rough winds do shake the darling buds of May,\n"
+    "And summer's lease hath all too short a date;\n"
+    "Sometime too hot the eye of heaven shines,\n"
+    "And often is his gold complexion dimm'd;\n",
+    # One paragraph per line, lines of similar length ending sentences.
+    "The weather was fine on the morning of the market at Goderville.\n"
+    "Peasants came from all the farms around with cows and calves.\n"
+    "Their wives carried baskets full of chickens and of ducks.\n"
+    "Maitre Hauchecorne found a piece of string on the ground there.\n"
+    "He picked it up, and the harness-maker saw him do it.\n",
+])
+def test_verse_and_a_paragraph_per_line_keep_one_segment_per_line(text):
+    seg = segment(text)
+    assert [s.text for s in seg.sentences] == text.splitlines()
+    assert seg.paragraphs == len(text.splitlines())
 
 
 def test_dialogue_lines_in_a_wrapped_paragraph_are_sentences():
@@ -340,6 +427,38 @@ def test_a_japanese_quotation_followed_by_a_particle_goes_on():
 ])
 def test_abbreviations_of_other_languages(text, language, expected):
     assert texts(text, language=language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # "No." was always an abbreviation: "No. The door" was one sentence.
+    ("No. The door was locked.", "en", ["No.", "The door was locked."]),
+    ("No. I will not.", "en", ["No.", "I will not."]),
+    ("See No. 5 and Nos. 3 and 4. Then No. XII. End.", "en",
+     ["See No. 5 and Nos. 3 and 4.", "Then No. XII.", "End."]),
+    ("Item No.\n5 is here. End.", "en", ["Item No.\n5 is here.", "End."]),
+    ("No. Él no vino.", "es", ["No.", "Él no vino."]),
+    ("Das ist eine neue Art. Sie gefällt mir. Siehe Art. 5 und Nr. 6. Ende.", "de",
+     ["Das ist eine neue Art.", "Sie gefällt mir.", "Siehe Art. 5 und Nr. 6.", "Ende."]),
+    # A number after "S." (Seite) is a page, not an ordinal; "dir" is German "to you".
+    ("Siehe S. 12. Dann Bd. 3. Ich danke dir. Bis morgen.", "de",
+     ["Siehe S. 12.", "Dann Bd. 3.", "Ich danke dir.", "Bis morgen."]),
+    ("C'était un vol. Voir vol. II, art. 5, fig. 3 et n. 4. Sous la dir. de Jean. Fin.",
+     "fr", ["C'était un vol.", "Voir vol. II, art. 5, fig. 3 et n. 4.",
+            "Sous la dir. de Jean.", "Fin."]),
+    ("It was art. He is a good chap. I met Max. I waited 5 min. Then he came.", "en",
+     ["It was art.", "He is a good chap.", "I met Max.", "I waited 5 min.",
+      "Then he came."]),
+])
+def test_labels_of_numbers_are_abbreviations_only_before_a_number(text, language, expected):
+    assert [text[a:b] for a, b in sentence_spans(text, language)] == expected
+
+
+def test_no_before_a_capital_ends_a_sentence_in_an_alignment():
+    record = align_texts("Oui. Non. Oui.", "Yes. No. Yes.", source_language="fr",
+                         translation_language="en")
+    assert [s.text for s in record.translation.sentences] == ["Yes.", "No.", "Yes."]
+    assert [(link.source, link.translation) for link in record.links] == [
+        ([0], [0]), ([1], [1]), ([2], [2])]
 
 
 def test_thai_spaces_between_phrases_end_segments():

@@ -164,16 +164,19 @@ def worst_first(alignment: Alignment) -> list[tuple[int, Finding]]:
 
 
 def fails(alignment: Alignment, fail_on: str) -> bool:
-    """Whether any finding is of kind `fail_on`, or at or above severity `fail_on`."""
-    if fail_on in SEVERITIES:
-        floor = severity_rank(fail_on)
-        return any(severity_rank(f.severity) >= floor for _, f in alignment.findings())
-    if fail_on in finding_kinds():
-        return any(f.kind == fail_on for _, f in alignment.findings())
-    raise UsageError(
-        f"--fail-on {fail_on!r} is neither a severity ({', '.join(SEVERITIES)}) "
-        f"nor a finding kind ({', '.join(finding_kinds())})"
-    )
+    """Whether any finding is of kind `fail_on`, at or above severity `fail_on`, or, for
+    ``KIND:SEVERITY`` (``length:major``), of that kind at or above that severity."""
+    kind, _, severity = fail_on.partition(":")
+    if not severity and kind in SEVERITIES:
+        kind, severity = "", kind
+    if kind and kind not in finding_kinds() or severity and severity not in SEVERITIES:
+        raise UsageError(
+            f"--fail-on {fail_on!r} is neither a severity ({', '.join(SEVERITIES)}), "
+            f"a finding kind ({', '.join(finding_kinds())}) nor KIND:SEVERITY"
+        )
+    floor = severity_rank(severity) if severity else 0
+    return any((not kind or f.kind == kind) and severity_rank(f.severity) >= floor
+               for _, f in alignment.findings())
 
 
 def agreement(alignment: Alignment) -> float:

@@ -100,7 +100,9 @@ AMBIGUOUS_MONTHS = frozenset(fold(word) for word in (
     "may", "mars", "march", "mai",
     # ... and words of other languages: Polish "luty" (fierce), Turkish "ocak" (hearth),
     # "nisan" (engagement), "ekim" (sowing), "aralık" (interval), "mart", "kasım" (a name).
-    "luty", "ocak", "mart", "nisan", "ekim", "kasım", "aralık"))
+    "luty", "ocak", "mart", "nisan", "ekim", "kasım", "aralık",
+    # ... and Portuguese "março", "marco" once folded, as the name Marco is.
+    "março"))
 
 #: Spelled numbers (folded), used only as counterparts of digits on the other side.
 NUMBER_WORDS: dict[str, int] = {}

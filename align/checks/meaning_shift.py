@@ -45,6 +45,9 @@ def negations(text: str, language: str | None) -> list[Word]:
 @lru_cache(maxsize=1 << 14)
 def _negations(text: str, language: str | None) -> tuple[Word, ...]:
     # Cached: the word-alignment cascade and this check read the same link texts.
+    unspaced = _unspaced_language(text, language)
+    if unspaced:
+        return _unspaced_negations(text, unspaced)
     vocabulary = NEGATIONS.get(language or "", NEGATION_WORDS)
     found: list[tuple[int, Word]] = []
     particles: list[tuple[int, Word]] = []
@@ -124,6 +127,65 @@ def _negations(text: str, language: str | None) -> tuple[Word, ...]:
             continue
         counted.append((k, w))
     return tuple(w for _, w in counted)
+
+
+#: Japanese, Chinese and Korean negate by a piece of a word (Japanese and Chinese write no
+#: spaces at all): the pieces that negate, as patterns over the raw text (folding would
+#: strip the voicing marks of kana and decompose Hangul).  Japanese: polite ``ません``
+#: (``できません``, ``見つかりませんでした``), plain ``ない`` and ``なかった``, ``ず`` after
+#: the a-row stem of a verb (``見つからず``, ``保存せず``), ``ないで`` counted by its ``ない``;
+#: Chinese: ``不``, ``没(有)``, ``无``, ``未``, ``勿``; Korean: ``않`` (``-지 않다``), ``못``,
+#: ``없`` (``수 없다``: cannot), ``아니``.
+_UNSPACED_NEGATIONS = {
+    "ja": re.compile(r"ません|なかった|(?<![少危汚幼切])ない|せず|"
+                     r"(?:[かがさざただなばらわ]|(?<=[\u4e00-\u9fff])ま)ず(?![つかっ])"),
+    "zh": re.compile(r"没有|[不没无未勿]"),
+    "ko": re.compile(r"않|못|없|아니"),
+}
+#: ... and the phrases in which they do not negate: Japanese "must" (``しなければなりません``,
+#: ``しないといけない``: two negations that affirm), "may" (``かもしれません``), "sorry"
+#: (``すみません``), "no more than" (``にすぎません``), "only" (``しかありません``);
+#: Chinese "not only" (``不仅``, ``不但``), "but" (``不过``), "no matter" (``不管``,
+#: ``不论``, ``无论``), "soon" (``不久``), "constantly" (``不断``), "many" (``不少``), "not
+#: bad" (``不错``: good), "must" (``不得不``), "future" (``未来``) and the yes-no
+#: question of a verb and its negation (``是不是``, ``能不能``, ``有没有``); Korean "not
+#: only" (``뿐만 아니라``).
+_UNSPACED_IDIOMS = {
+    "ja": re.compile(r"(?:な|ね)(?:ければ|くては|いと)(?:なり|なら|いけ|だめ|ダメ)[^\s。、]*|"
+                     r"しれ(?:ません|ない)|すみません|すいません|(?:すぎ|過ぎ)(?:ません|ない)|"
+                     r"しか[^\s。、]{0,6}?(?:ません|ない)"),
+    "zh": re.compile(r"不[仅但过管论久断少错]|不得不|无论|未来|(\w)(?:不|没有?)\1"),
+    "ko": re.compile(r"뿐(?:만)?\s*아니"),
+}
+
+
+def _unspaced_language(text: str, language: str | None) -> str | None:
+    """``ja``, ``zh`` or ``ko`` where `text` is in one of them (by its script where the
+    language is not known), else None."""
+    base = (language or "").split("-")[0].split("_")[0].lower()
+    if base in _UNSPACED_NEGATIONS:
+        return base
+    if language is not None:
+        return None
+    if re.search("[\u3040-\u30ff]", text):
+        return "ja"
+    if re.search("[\uac00-\ud7af]", text):
+        return "ko"
+    if re.search("[\u4e00-\u9fff]", text):
+        return "zh"
+    return None
+
+
+def _unspaced_negations(text: str, language: str) -> tuple[Word, ...]:
+    """The negating pieces of words of `text` in `language` (`_UNSPACED_NEGATIONS`), each a
+    `Word` of its own offsets, outside the phrases where they do not negate."""
+    idioms = [m.span() for m in _UNSPACED_IDIOMS[language].finditer(text)]
+    found: list[Word] = []
+    for m in _UNSPACED_NEGATIONS[language].finditer(text):
+        if any(a <= m.start() < b for a, b in idioms):
+            continue
+        found.append(Word(m.group(), m.start(), m.end()))
+    return tuple(found)
 
 
 #: Negative words that join a negation before them in the same clause (negative concord).
@@ -525,8 +587,11 @@ def rendered_negations(wa, side: str, other_negating: list[Word]) -> list[Word]:
     own = wa.words_of(side)
     other = wa.words_of("translation" if side == "source" else "source")
     sim = wa.similarity if side == "source" else wa.similarity.T
+    # Only a word that is the negation ("non", "n't"), not one that holds it among much else
+    # (a Japanese "接続されていません" is one word to the aligner, and like everything).
     negating = [j for j, o in enumerate(other)
-                if any(o.start < n.end and o.end > n.start for n in other_negating)]
+                if any(o.start < n.end and o.end > n.start and len(o.text) <= len(n.text) + 3
+                       for n in other_negating)]
     found: list[Word] = []
     for k, w in enumerate(own):
         prefix = _negative_prefix(w.text, _RENDERED_BASE)
@@ -538,6 +603,130 @@ def rendered_negations(wa, side: str, other_negating: list[Word]) -> list[Word]:
         if any(abs(best - j) <= 1 and sim[k, j] >= RENDERED_PREFIX for j in negating):
             found.append(w)
     return found
+
+
+#: Adjectives of French and English negated by a prefix, recognised by their shape where
+#: the other side has neither their base nor a negation like them: in-, im- (before b, m,
+#: p), il- (before l), ir- (before r) and English un- before an adjective in -able, -ible or
+#: -uble ("irréversible", "introuvable", "illisible", "impossible", "unavailable",
+#: "unable"), and English un- before a participle ("unsaved", "unknown").
+_PREFIXED_ADJECTIVE = re.compile(
+    r"(?:ir(?=r)|il(?=l)|im(?=[bmp])|in(?=[^bmplr]))\w{2,}[aiu]bles?|un(?!der)\w{3,}"
+    r"(?:[aiu]ble|ed|wn)|unable")
+#: ... and the words of that shape whose prefix negates nothing ("imprimable": printable,
+#: "inflammable"), or that say the opposite of their parts ("invaluable").
+_NOT_PREFIX_NEGATED = frozenset(
+    "imprimable imprimables importable importables imposable imposables inflammable "
+    "inflammables installable installables interchangeable interchangeables indexable "
+    "indexables injectable injectables inhalable inscriptible inscriptibles inclinable "
+    "inserable inserables integrable imputable invocable impressionnable impressionable "
+    "insertable invaluable unified united untied unlimited".split())
+#: French and English words negated by a prefix of other shapes, frequent in the strings
+#: of a program ("inconnu", "unknown", "invalide").
+_PREFIX_NEGATED = frozenset(
+    "inconnu inconnue inconnus inconnues inattendu inattendue inattendus inattendues "
+    "invalide invalides incorrect incorrecte incorrects incorrectes incomplet incomplete "
+    "incomplets incompletes inactif inactive inactifs inactives illimite illimitee "
+    "illimites illimitees indefini indefinie indefinis indefinies inexistant inexistante "
+    "inexistants inexistantes impaye impayee impayes impayees invalid inactive illegal "
+    "illegale illegaux illegales unlimited".split())
+
+
+def prefixed_negations(text: str, language: str | None, other: str = "") -> list[Word]:
+    """The words of `text` that negate by a prefix by their shape alone, in French and
+    English (`_PREFIXED_ADJECTIVE`, `_PREFIX_NEGATED`): "irréversible" renders "cannot be
+    undone", "introuvable" "could not be found", though neither side has the other's base.
+    A word the `other` side writes too renders nothing of it ("impossible" against "pas
+    impossible")."""
+    if language not in (None, "fr", "en"):
+        return []
+    others = {fold(w.text).split("'")[-1] for w in words(other)}
+    found = []
+    for w in words(text):
+        key = fold(w.text).split("'")[-1]  # "l'inconnu"
+        if key in _NOT_PREFIX_NEGATED or key in others:
+            continue
+        if key in _PREFIX_NEGATED or _PREFIXED_ADJECTIVE.fullmatch(key) and (
+                language != "fr" or not key.startswith("un")):
+            found.append(w)
+    return found
+
+
+#: An English negation fused with its auxiliary ("cannot", "can't", "isn't"), by its
+#: auxiliary's verb, and the forms of that verb in other languages (folded): a negation so
+#: fused that the word aligner pairs with a form of the same verb on a side that negates
+#: nothing is rendered as its verb only ("cannot" with « peut », "isn't" with « est »).
+_FUSED_AUXILIARY = {
+    "ca": "can", "could": "can", "is": "be", "are": "be",
+    "was": "be", "were": "be", "ai": "be", "has": "have", "have": "have", "had": "have",
+    "must": "must", "should": "must", "need": "must", "wo": "will", "would": "will",
+}
+_VERB_FORMS = {
+    "fr": {
+        "can": "peux peut peuvent pouvons pouvez pouvait pouvaient pourra pourrait "
+               "pourront pourrez pourras pourrons pu pouvoir puisse puissent",
+        "be": "est es suis sommes etes sont etait etaient ete etre sera seront serait fut",
+        "have": "a as ai avons avez ont avait avaient aura auront avoir eu",
+        "must": "dois doit doivent devez devons devait devrait devriez devrais faut",
+    },
+    "de": {
+        "can": "kann kannst konnen konnt konnte konnten konntest durfen darf",
+        "be": "ist bin bist sind seid war waren warst sein gewesen",
+        "have": "hat habe hast haben habt hatte hatten",
+        "must": "muss musst mussen musste mussten soll sollte sollen",
+        "will": "wird werde wirst werden wurde wurden",
+    },
+    "es": {
+        "can": "puede puedes pueden puedo podemos pudo podia podian podra podria poder",
+        "be": "es son soy somos eres esta estan estoy era eran fue ser estar",
+        "have": "ha han he has hemos habia habian haber",
+        "must": "debe deben debes debia deberia",
+    },
+    "it": {
+        "can": "puo posso possono puoi possiamo potete poteva potrebbe potere",
+        "be": "e sono era erano sei essere stato",
+        "have": "ha hanno ho hai aveva",
+        "must": "deve devono devi dovrebbe",
+    },
+    "pt": {
+        "can": "pode podem posso podemos podia poderia",
+        "be": "e sao esta estao era foi ser",
+        "have": "tem tinha",
+        "must": "deve devem",
+    },
+}
+_VERB_FORMS_SETS = {lang: {verb: frozenset(forms.split()) for verb, forms in table.items()}
+                    for lang, table in _VERB_FORMS.items()}
+
+
+def _fused_verb(word: Word) -> str | None:
+    """The verb of the auxiliary an English negation is fused with ("cannot": can)."""
+    key = fold(word.text)
+    if key == "cannot":
+        return "can"
+    return _FUSED_AUXILIARY.get(key[:-3]) if key.endswith("n't") else None
+
+
+def _paired_with_its_verb(wa, side: str, negating: list[Word],
+                          other_language: str | None) -> bool:
+    """Whether a negation of `negating` fused with its auxiliary ("cannot", "isn't") is
+    paired by the word aligner with a form of that auxiliary's verb on the other side,
+    in `other_language` ("cannot" with « peut »): the verb is rendered, not the negation."""
+    forms = _VERB_FORMS_SETS.get(other_language or "")
+    if not forms:
+        return False
+    own, other = wa.words_of(side), wa.words_of("translation" if side == "source" else "source")
+    k = 0 if side == "source" else 1
+    for n in negating:
+        verb = _fused_verb(n)
+        if verb not in forms:
+            continue
+        for pair in wa.pairs:
+            if own[pair[k]].start == n.start and wa.similarity[pair[0], pair[1]] >= WEAK_PAIR:
+                partner = fold(other[pair[1 - k]].text).split("'")[-1]
+                if partner in forms[verb]:
+                    return True
+    return False
 
 
 #: A negation and the prefixed word it negates ("pas impossible") are at most this many
@@ -944,12 +1133,16 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     wa = ctx.word_alignments[i] if len(left) == len(right) else ctx.word_alignment(i)
     if len(left) < len(right):
         affixed = [w for w in dict.fromkeys(affix_negations(source.text, translation.text)
-                                            + rendered_negations(wa, "source", right))
+                                            + rendered_negations(wa, "source", right)
+                                            + prefixed_negations(source.text, src_lang,
+                                                                 translation.text))
                    if w not in left_negated]
         left += (affixed + suffix_negations(source.text) + extra_left)[: len(right) - len(left)]
     elif len(right) < len(left):
         affixed = [w for w in dict.fromkeys(affix_negations(translation.text, source.text)
-                                            + rendered_negations(wa, "translation", left))
+                                            + rendered_negations(wa, "translation", left)
+                                            + prefixed_negations(translation.text, tgt_lang,
+                                                                 source.text))
                    if w not in right_negated]
         right += (affixed + suffix_negations(translation.text)
                   + extra_right)[: len(left) - len(right)]
@@ -988,8 +1181,12 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
         # negation hedges on both sides, and is merely not recognised as hedging on this one.
         hedged = _hedging(other_text, other_language, other_raw)
         taken_up = [w for w in other_raw if w not in other_negations and w not in hedged]
+        # A negation fused with its auxiliary ("cannot", "isn't") that the word aligner
+        # pairs with that verb on a side that negates nothing ("cannot" with « peut ») has
+        # its verb rendered, not its negation: as much a reversal as an unpaired one.
         severity = "minor" if _unmatched(wa, where, extra, other_negations, taken_up,
-                                         other_raw, other_language) else "info"
+                                         other_raw, other_language) or not other_raw and (
+            _paired_with_its_verb(wa, where, extra, other_language)) else "info"
     return Finding("meaning-shift", severity, reason, spans)
 
 

@@ -2,7 +2,8 @@
 differs, a repeated source sentence translated differently, one translation given to
 different source sentences, one term spelled two ways, apostrophes written two ways in
 the translation (``I'm`` beside ``can’t``), and spaces: a leading or trailing space on one
-side only (software strings are joined to others by them), a double space.
+side only (software strings are joined to others by them), a double space, and in strings
+a different number of line breaks.
 
 These look at both sides: the source can carry defects too (``that that``), and a
 reviewer wants to know before blaming the translation.
@@ -50,7 +51,11 @@ def doubled_words(text: str) -> list[tuple[int, int, str]]:
     tokens = words(text)
     for a, b in zip(tokens, tokens[1:], strict=False):
         same = a.text.casefold() == b.text.casefold()
-        if same and a.text.isalpha() and text[a.end : b.start].isspace():
+        gap = text[a.end : b.start]
+        # A tab separates the cells of a table row ("Cronstadt<TAB>Cronstadt"), not two
+        # words of a sentence; one line break is a wrapped line, two a paragraph.
+        if (same and a.text.isalpha() and gap.isspace() and "\t" not in gap
+                and gap.count("\n") < 2):
             if a.text.casefold() not in _LEGITIMATE_DOUBLES:
                 found.append((a.start, b.end, a.text))
     return found
@@ -247,6 +252,30 @@ def _spaces(ctx: CheckContext, i: int) -> list[tuple[int, Finding]]:
 
 #: A closing quotation mark: not an apostrophe inside a word (``l’homme``).
 _CLOSING_QUOTE = re.compile(r"[”»\"’](?![^\W\d_])")
+
+
+#: A line break of a string: the character, or the escape ``\\n`` that a file of pairs
+#: (TSV) writes for it.
+_LINE_BREAK = re.compile(r"\n|(?<!\\)\\n")
+
+
+def _line_breaks(ctx: CheckContext, i: int) -> list[tuple[int, Finding]]:
+    """A different number of line breaks in a string's two sides (``First line\\nSecond
+    line`` against ``Première ligne Deuxième ligne``): the program shows the lines as the
+    string breaks them, as pofilter's ``newlines`` checks.  Strings only (``--pairs``): in
+    running text a line break is where a line was wrapped."""
+    source, translation = ctx.sources[i], ctx.translations[i]
+    found = [list(_LINE_BREAK.finditer(side.text)) for side in (source, translation)]
+    if len(found[0]) == len(found[1]):
+        return []
+    more = 0 if len(found[0]) > len(found[1]) else 1
+    side = (source, translation)[more]
+    return [(i, Finding(
+        "mechanical", "minor",
+        f"line breaks differ: {len(found[0])} in the source, {len(found[1])} in the "
+        "translation",
+        [ctx.span(side, m.start(), m.end()) for m in found[more]],
+    ))]
 
 
 def _quoted_mark(text: str) -> str | None:
@@ -506,6 +535,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         out += _doubled(ctx, i, source) + _doubled(ctx, i, translation)
         if source and translation:
             out += _balance(ctx, i, paragraphs) + _punctuation(ctx, i) + _spaces(ctx, i)
+            if ctx.pairs_input:
+                out += _line_breaks(ctx, i)
     out += _repeated_sources(ctx) + _repeated_translations(ctx)
     out += _spellings(ctx, "source") + _spellings(ctx, "translation") + _apostrophes(ctx)
     return out

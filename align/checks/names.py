@@ -433,12 +433,50 @@ _HYPHEN = re.compile(r"[-‐]")
 _SPLIT_MARKS = re.compile(r"[-‐'’]")
 
 
+#: A menu accelerator: ``&`` or ``_`` before the letter it underlines, at the start of a
+#: string or after a space (``&Quit``, ``Save &As``, ``_Save``), not an entity (``&amp;``)
+#: nor the ``_`` that opens an emphasis closed later (``_Monsieur_``, as etexts write
+#: italics).
+_ACCELERATOR = re.compile(r"(?:(?<=\s)|^)(?:&(?![^\W\d_]+;)|_(?![^_]*_))(?=[^\W\d_])")
+#: What `_unmarked` writes where a label or a branch of text begins: a mark that
+#: `_sentence_initial` reads as the end of what comes before, as a menu path's arrow.
+_OPENS = "→"
+
+
 @lru_cache(maxsize=1 << 14)
 def _unmarked(text: str) -> str:
     """`text` with its tags, placeholders and addresses blanked out, offsets kept: markup is
     not text, so its words (``span``, ``class``) are no words of the side, and a word right
-    after an opening tag that starts the text (``<p>Welcome</p>``) starts the text."""
-    return blank_markup(text)
+    after an opening tag that starts the text (``<p>Welcome</p>``) starts the text.
+
+    A word right after a menu accelerator (``&Quit``, ``Save &As``) begins a label, and a
+    word right after the brace that opens a branch of an ICU message (``{Wybrano # plik}``)
+    begins the text of that branch: both are marked as such (`_OPENS`)."""
+    blanked = blank_markup(text)
+    if "&" not in text and "_" not in text and "{" not in text:
+        return blanked
+    chars = list(blanked)
+    for m in _ACCELERATOR.finditer(text):
+        chars[m.start()] = _OPENS
+    if "{" in text:
+        for start, stop in _braces(text):
+            inner = blanked[start + 1 : stop]
+            if blanked[start] == " " and inner.strip():
+                # A branch whose text shows once the syntax is blanked ({# file} of
+                # "{count, plural, one {# file}}"), not a placeholder ("{name}").
+                chars[start] = _OPENS
+    return "".join(chars)
+
+
+def _braces(text: str) -> list[tuple[int, int]]:
+    """The offsets of each opening brace of `text` and of the brace that closes it."""
+    found, stack = [], []
+    for k, c in enumerate(text):
+        if c == "{":
+            stack.append(k)
+        elif c == "}" and stack:
+            found.append((stack.pop(), k))
+    return found
 
 
 @lru_cache(maxsize=1 << 14)
@@ -583,6 +621,21 @@ def _sentence_initial(text: str, start: int, lines_open: bool = False,
     return i < 0 or text[i] in ".!?…:;>→" or text[i] in _QUOTES_AND_DASHES
 
 
+#: Pronouns and forms of address that a language capitalises out of courtesy (folded):
+#: Polish ``Ty``, ``Ciebie``, ``Twój``, ``Pan``, ``Pani``, ``Państwo``; German ``Sie``,
+#: ``Ihr``, ``Ihnen``, ``Du``, ``Dein``.
+_COURTESY = {
+    "pl": frozenset(
+        "ty ciebie cie tobie ci toba twoj twoja twoje twojego twojej twojemu twoim twoja "
+        "twoich twoimi twa twe wy was wam wami wasz wasza wasze waszego waszej waszym "
+        "waszych pan pana panu panem panie pani pania panstwo panstwa panstwu panstwem "
+        "panow panie paniom".split()),
+    "de": frozenset(
+        "sie ihr ihre ihren ihrem ihrer ihres ihnen du dich dir dein deine deinen deinem "
+        "deiner deines euch euer eure".split()),
+}
+
+
 def _capitalised(word: str) -> bool:
     return word[0].isupper() and len(word) >= 2
 
@@ -622,6 +675,8 @@ class _Lexicon:
             return False
         if re.split(r"['’]", key)[0] in _ALL_FUNCTION_WORDS:
             return False  # a contraction ("I'll", "We'd")
+        if key in _COURTESY.get(self.language or "", ()):
+            return False  # "Ciebie", "Pani", "Sie": a pronoun capitalised out of courtesy
         if self.lower[key] > 0:
             return False
         return (not _sentence_initial(text, word.start, self.lines_open, self.language)
@@ -739,6 +794,10 @@ def _counterpart(key: str, other: set[str]) -> bool:
             return True
         if _inflected(key, w):
             return True
+        # The same consonants, spelled one way, of at least three: one name as two languages
+        # write it ("Maroc" and "Morocco", "Peter" and "Pietro").
+        if min(len(w), len(key)) >= 4 and len(sk := _skeleton(key)) >= 3 and sk == _skeleton(w):
+            return True
     return False
 
 
@@ -761,6 +820,21 @@ def _inflected(key: str, w: str) -> bool:
     ``Lizbonie`` (of ``Lizbona``) = ``Lisbon``.  The stems must be the same, vowels
     included: ``Paris`` and ``Perez`` share their consonants, not their stem."""
     return key[:1] == w[:1] and not _stems(key).isdisjoint(_stems(w))
+
+
+#: Languages that decline a name in -a by its ending (Polish ``Anna``: ``Anny``, ``Annie``,
+#: ``Annę``, ``Anną``; Czech and Slovak ``Anně``, ``Annu``), and those endings (folded).
+_DECLINING = frozenset(("pl", "cs", "sk"))
+_A_DECLENSION = ("y", "i", "ie", "e", "o", "u")
+
+
+def _declined(base: str, form: str) -> bool:
+    """Whether `form` is the name `base` (of four letters or more, in -a) with another case
+    ending of a language that declines it (`_DECLINING`): ``annie`` of ``anna``.  Stems of
+    three letters are too short for `_inflected`, which keeps ``Anna`` and ``Anne`` apart in
+    other languages."""
+    return (len(base) >= 4 and base.endswith("a") and form.startswith(base[:-1])
+            and form[len(base) - 1:] in _A_DECLENSION)
 
 
 def _common_prefix(a: str, b: str) -> str:
@@ -857,6 +931,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             lexicons[side] = _KnownNames(lexicons[other].names())
         elif ctx.language(side) == "de":
             lexicons[side] = None
+    # A language that declines names: "Annie", "Anny", "Annę" are "Anna" there.
+    declining = bool({ctx.language("source"), ctx.language("translation")} & _DECLINING)
     keys_cache: dict[tuple[str, int], list[str]] = {}
 
     def keys(side: SideName, i: int) -> list[str]:
@@ -887,7 +963,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 index.setdefault(k[:1], []).append(k)
             by_initial[(side, i, own)] = index, Counter(bag_keys)
         index, bag = by_initial[(side, i, own)]
-        found = sum(_same_name(key, k) for initial in _INITIALS.get(key[:1], key[:1])
+        found = sum(_same_name(key, k) or declining and (_declined(key, k) or _declined(k, key))
+                    for initial in _INITIALS.get(key[:1], key[:1])
                     for k in index.get(initial, ()))
         if len(key) >= 4:
             # A particle joined on one side only ("du Quesne", "Duquesne").
@@ -978,6 +1055,9 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         # noun was translated ("the Duck" as "le canard"); a replaced name pairs with
         # another name.
         if len(left) == 1 and len(right) == 1:
+            # One name missing on each side is a replacement even where the word aligner
+            # pairs one with a common word: a compound ("Karakorum-Kandidaten") or a name
+            # that is also a word ("Pik" beside "Pic") would otherwise hide a swap.
             replaced, kept_left, kept_right = [(left[0], right[0])], [], []
         else:
             kept_left = [a for a in left

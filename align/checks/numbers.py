@@ -27,6 +27,8 @@ from align.record import Finding
 KINDS = ("number",)
 
 _GROUP_SEPARATOR = "[ \u00a0\u202f\u2009']"
+#: What may stand between a month's name and the day or year beside it.
+_DATE_JOINER = re.compile(r"[\s.,]{0,3}|\s+(?:de|del|di)\s+")
 NUMBER = re.compile(
     r"(?<!\d[.,])(?<!\d)"
     rf"(?:\d{{1,3}}(?:(?:{_GROUP_SEPARATOR}|[.,])\d{{3}}(?![\d]))+(?:[.,]\d+)?"
@@ -140,8 +142,12 @@ def mentions(text: str) -> list[Mention]:
             continue
         month = MONTHS.get(key)
         if month is not None:
-            near_digit = any(abs(s - token.end) <= 2 or abs(token.start - e) <= 3
-                             for s, e in digit_spans)
+            # Next to a number, or joined to it by "de" as Portuguese and Spanish dates
+            # write it ("3 de março de 1936").
+            near_digit = any(
+                _DATE_JOINER.fullmatch(text[token.end:s]) if s >= token.end
+                else _DATE_JOINER.fullmatch(text[e:token.start]) if e <= token.start else False
+                for s, e in digit_spans)
             if key not in AMBIGUOUS_MONTHS or near_digit:
                 found.append(Mention(frozenset({("month", month), float(month)}),
                                      token.start, token.end, token.text))

@@ -475,7 +475,8 @@ def _code_point(hex_digits: str) -> str:
 
 def _inline_text(element: ET.Element | None, codes: bool = True) -> str:
     """The text of an XLIFF ``<source>``, ``<target>`` or ``<mrk>``, or of a TMX ``<seg>``,
-    its inline codes written as ``<id/>``, ``<id>`` and ``</id>``; without `codes`, the
+    its inline codes written as ``<id/>``, ``<id>`` and ``</id>`` (a ``<ph>`` that holds
+    its original code, as that code: ``{0}``); without `codes`, the
     text as it will be shown, the codes left out (they stand for the original's tags and
     placeholders, whose size a length limit does not count)."""
     if element is None:
@@ -489,7 +490,14 @@ def _inline_text(element: ET.Element | None, codes: bool = True) -> str:
             inner = _inline_text(child, codes)
             parts.append(f"<{_code_id(child)}>{inner}</{_code_id(child)}>" if codes else inner)
         elif name in _OPENING | _CLOSING | _STANDALONE:
-            if codes:
+            native = "".join(child.itertext()) if name == "ph" else ""
+            if codes and native.strip():
+                # A placeholder's own code (`<ph id="1">{0}</ph>`), compared as written: a
+                # target whose `<ph id="1">` holds `{1}` where the source's holds `{0}` has
+                # lost one placeholder and doubled another.  (Paired codes keep their ids:
+                # tools write their content on one side only as often as on both.)
+                parts.append(native)
+            elif codes:
                 slash = "/" if name in _CLOSING else ""
                 end = "/" if name in _STANDALONE else ""
                 parts.append(f"<{slash}{_code_id(child)}{end}>")

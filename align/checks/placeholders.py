@@ -10,6 +10,12 @@ change (languages order words differently), their spelling may not.  Both are wh
 QA checkers call a placeholder or tag mismatch.  Web and e-mail addresses are compared
 the same way, as *minor*: a localised site may rightly change a path.
 
+Where printf formats a string (it holds ``%d``, ``%s`` …), ``%%`` is its percent sign and a
+lone ``%`` a broken escape.  A plural form that stands for one number alone in its
+language (CLDR: Arabic ``zero``, ``one`` and ``two``, English ``one``; not Russian ``one``,
+which is also 21, 31 …) may leave the count out.  An ICU argument without the ``other``
+branch that ICU requires fails to format.
+
 Prose has none of these, so the check is silent on literary text: the patterns ask
 for what only markup writes (no ``%`` followed by a space, as in ``50 % des``; no
 brace that is not closed on the same name).
@@ -21,12 +27,14 @@ import re
 from collections import Counter
 
 from align.checks.base import CheckContext, LinkText, quote
+from align.checks.resources import plural_form
 from align.record import Finding, Span
 
 KINDS = ("mechanical",)
 
 _PLACEHOLDER = re.compile(
-    r"%(?:\d+\$)?(?:\([A-Za-z_]\w*\))?[-+#0]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|z|j|t|q)?"
+    r"%%"  # printf's percent sign, read first: "%%d" holds no "%d"
+    r"|%(?:\d+\$)?(?:\([A-Za-z_]\w*\))?[-+#0]*\d*(?:\.\d+)?(?:hh|h|ll|l|L|z|j|t|q)?"
     r"[diouxXeEfFgGcrsap@](?![A-Za-z])"  # printf and Python %: %d, %1$s, %(name)s, %.2f, %@
     r"|\{\{\s*[A-Za-z_][\w.]*\s*\}\}"  # {{name}}: Jinja, Angular, Handlebars
     r"|\{[A-Za-z_]?[\w.]*(?:[,:][^{}\n]{0,40})?\}"  # {0}, {name}, {0:N2}, {count, plural, …}
@@ -51,6 +59,7 @@ _ADDRESS = re.compile(
 _ICU_HEAD = re.compile(r"\{\s*([A-Za-z_][\w.]*)\s*,\s*(plural|selectordinal|select)\s*,")
 _ICU_SELECTOR = re.compile(r"\s*(?:offset:\s*\d+\s*)?(?:=\d+|[A-Za-z_]\w*)\s*\{")
 _ICU_END = re.compile(r"\s*\}")
+_SELECTOR_NAME = re.compile(r"(=\d+|[A-Za-z_]\w*)\s*\{\Z")
 
 
 class _Icu:
@@ -65,12 +74,17 @@ class _Icu:
         self.bodies: list[tuple[int, int]] = []
         #: (start, end, key) of each argument's head: ``{count,plural}``.
         self.heads: list[tuple[int, int, str]] = []
+        #: (start, end, key, selectors) of each argument's head match (``{count, plural,``):
+        #: the selectors of its branches in order (``one``, ``=0``, ``other``).
+        self.selectors: list[tuple[int, int, str, list[str]]] = []
         for head in _ICU_HEAD.finditer(text):
             self._argument(text, head)
 
     def _argument(self, text: str, head: re.Match[str]) -> None:
         syntax, bodies, at = [(head.start(), head.end())], [], head.end()
+        selectors = []
         while selector := _ICU_SELECTOR.match(text, at):
+            selectors.append(_SELECTOR_NAME.search(selector.group()).group(1))
             close = _closing_brace(text, selector.end() - 1)
             if close is None:
                 return
@@ -85,7 +99,9 @@ class _Icu:
             return  # not ICU after all: left to the other patterns
         self.syntax += syntax + [(end.start(), end.end())]
         self.bodies += bodies
-        self.heads.append((head.start(), end.end(), f"{{{head.group(1)},{head.group(2)}}}"))
+        key = f"{{{head.group(1)},{head.group(2)}}}"
+        self.heads.append((head.start(), end.end(), key))
+        self.selectors.append((head.start(), head.end(), key, selectors))
 
     def inside(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` is a piece of syntax or a branch body with its braces."""
@@ -185,7 +201,10 @@ def _spans(ctx: CheckContext, side: LinkText, found: list[re.Match[str]],
 
 
 def _compare(ctx: CheckContext, source: LinkText, translation: LinkText, find, key,
-             what: str, severity: str) -> Finding | None:
+             what: str, severity: str, may_lose=None, may_add=None) -> Finding | None:
+    """A finding for the tokens that `find` gives on one side only, compared by `key`; a
+    token that `may_lose` (`may_add`) accepts may be missing from (added to) the
+    translation."""
     in_source, in_translation = find(source.text), find(translation.text)
     if not in_source and not in_translation:
         return None
@@ -194,6 +213,12 @@ def _compare(ctx: CheckContext, source: LinkText, translation: LinkText, find, k
     if mine == theirs:
         return None
     lost, added = mine - theirs, theirs - mine
+    if may_lose is not None:
+        lost = Counter({k: n for k, n in lost.items() if not may_lose(k)})
+    if may_add is not None:
+        added = Counter({k: n for k, n in added.items() if not may_add(k)})
+    if not lost and not added:
+        return None
     parts = []
     if lost:
         parts.append(f"{' '.join(quote(k, 40) for k in lost.elements())} of the source "
@@ -208,15 +233,104 @@ def _compare(ctx: CheckContext, source: LinkText, translation: LinkText, find, k
     )
 
 
+def _printf(text: str) -> bool:
+    """Whether `text` holds a printf placeholder (``%d``, ``%1$s``, ``%(name)s``): a string
+    that a printf-style function formats, where a percent sign must be written ``%%``."""
+    return any(m.group().startswith("%") and m.group() != "%%" for m in placeholders(text))
+
+
+def _with_percent_signs(text: str) -> list[re.Match[str] | _Token]:
+    """`placeholders` of a string that printf formats, and each ``%`` that is none of them
+    nor ``%%``: a broken escape (``%d%`` for ``%d%%``), which Java's and Android's
+    ``String.format`` reject and C leaves undefined."""
+    blank = blank_markup(text)
+    signs = [_Token(m.start(), m.end(), "%") for m in re.finditer("%", blank)]
+    return sorted([*placeholders(text), *signs], key=lambda m: m.start())
+
+
+#: The languages whose CLDR plural category ``one`` holds the number 1 alone (English
+#: ``one``: 1; not French or Portuguese, whose ``one`` is 0 and 1, nor Russian,
+#: Ukrainian, Croatian or Lithuanian, whose ``one`` is also 21, 31 …).
+_ONE_IS_ONE = frozenset(
+    "af ast az bg ca cs da de el en eo es et eu fi fo fy gl hu it ka kk ky lb ml mn mr nb "
+    "ne nl nn no pl ps rm ro sk so sq sv sw ta te tk tr ug ur uz".split())
+#: The CLDR plural categories that hold one number alone, by language: a plural form
+#: written for it may leave the number out (Arabic ``zero`` "لا توجد صور", ``one``
+#: "صورة واحدة", ``two`` "صورتان").
+_SINGLE_NUMBER: dict[str, frozenset[str]] = {
+    **{language: frozenset({"one"}) for language in _ONE_IS_ONE},
+    "ar": frozenset({"zero", "one", "two"}),
+    "cy": frozenset({"zero", "one", "two", "few", "many"}),
+    "he": frozenset({"one", "two"}), "iw": frozenset({"one", "two"}),
+    "ga": frozenset({"one", "two"}), "mt": frozenset({"one", "two"}),
+    "se": frozenset({"one", "two"}), "iu": frozenset({"one", "two"}),
+}
+
+#: A placeholder that stands for the count a plural form is chosen by, as `_key` writes
+#: it: printf's integers (``%d``, ``%1$d``, Android's quantity), a ``count`` by name
+#: (i18next's ``{{count}}``, ``{count}``, ``%(count)d``, ``${count}``).
+_COUNT = re.compile(
+    r"%(?:\d+\$)?[-+#0]*\d*(?:hh|h|ll|l|L|z|j|t|q)?[diu]"
+    r"|%\((?:count|n|num|number|quantity)\)[-+#0]*\d*[dis]"
+    r"|\{\{?(?:count|n|num|number|quantity)\}\}?|\$\{count\}")
+
+
+def _is_count(key: str) -> bool:
+    return bool(_COUNT.fullmatch(key))
+
+
+def _plural_quantities(ctx: CheckContext) -> dict[int, str]:
+    """The CLDR category of each link that is a plural form of a resource string
+    (``photos[one]``, ``count_zero``), by link: a key read as a form only beside another
+    form of its string (``step_one`` alone is no plural)."""
+    forms = {i: plural_form(link.key) for i, link in enumerate(ctx.alignment.links)
+             if link.key}
+    names = Counter(form[0] for form in forms.values() if form)
+    return {i: form[1] for i, form in forms.items()
+            if form and names[form[0]] >= 2 and not form[1].isdigit()}
+
+
+def _icu_without_other(ctx: CheckContext, source: LinkText,
+                       translation: LinkText) -> list[Finding]:
+    """An ICU plural or select argument of the translation without the ``other`` branch
+    that the source's has: ICU requires it, and the message fails to format."""
+    if "{" not in translation.text:
+        return []
+    wanted = {key for _, _, key, selectors in _Icu(source.text).selectors
+              if "other" in selectors}
+    return [
+        Finding("mechanical", "major",
+                f"ICU argument {key} without its other branch, which ICU requires (the "
+                f"source's has one): the translation has only {' '.join(selectors)}",
+                [ctx.span(translation, start, end)])
+        for start, end, key, selectors in _Icu(translation.text).selectors
+        if key in wanted and "other" not in selectors
+    ]
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
+    quantities = _plural_quantities(ctx) if ctx.pairs_input else {}
     for i, source, translation in ctx.paired():
+        find = placeholders
+        if "%" in source.text + translation.text and (
+                _printf(source.text) or _printf(translation.text)):
+            find = _with_percent_signs
+        # A plural form for one number alone may leave the number out: Arabic "one" is 1
+        # only ("صورة واحدة"), while Russian "one" is 1, 21, 31 … and needs its %d.
+        quantity = quantities.get(i)
+        may_lose = may_add = None
+        if quantity in _SINGLE_NUMBER.get(ctx.translation_language or "", ()):
+            may_lose = _is_count
+        if quantity in _SINGLE_NUMBER.get(ctx.source_language or "", ()):
+            may_add = _is_count  # English "One day left", Russian "Остался %d день"
         for finding in (
-            _compare(ctx, source, translation, placeholders, _key, "placeholders or tags",
-                     "major"),
+            _compare(ctx, source, translation, find, _key, "placeholders or tags", "major",
+                     may_lose, may_add),
             # A localised site changes its paths ("/en/" → "/fr/"): worth a look, no more.
             _compare(ctx, source, translation, addresses, str.lower,
                      "web or e-mail addresses", "minor"),
+            *_icu_without_other(ctx, source, translation),
         ):
             if finding is not None:
                 out.append((i, finding))

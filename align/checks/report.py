@@ -74,10 +74,17 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
                  limit: int | None = None) -> None:
     """Print the summary and the findings, worst first (at most `limit` of them)."""
     console = console or Console(highlight=False)
+    # In a log (not a terminal) each line stays whole, so that a finding or a warning can
+    # be found with grep; a terminal wraps them itself.
+    whole = not console.is_terminal
+
+    def say(*objects, **kwargs) -> None:
+        console.print(*objects, soft_wrap=whole, **kwargs)
+
     summary = summarise(alignment)
     counts = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items()) or "none"
     kinds = ", ".join(f"{n} {k}" for k, n in summary["by_kind"].items())
-    console.print(
+    say(
         f"[bold]{summary['links']} links[/], agreement {summary['agreement']:.2f}, "
         f"{summary['divergent_links']} divergent (≥ {summary['divergence_threshold']}); "
         # The kinds after their own label: after the severities alone they read as a
@@ -87,27 +94,27 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
     baseline = alignment.signature.get("baseline")
     if baseline:
         count = baseline["accepted"]
-        console.print(f"{count} finding{'' if count == 1 else 's'} accepted in "
+        say(f"{count} finding{'' if count == 1 else 's'} accepted in "
                       f"{escape(visible(baseline['file']))} set aside", style="dim")
     # What reading and aligning noticed (an encoding guessed, a side in the wrong language,
     # text a PDF's running heads took) bears on the findings: as the run's view shows it.
     for warning in alignment.warnings:
-        console.print(Text("warning: ", style="yellow") + Text(visible(warning)))
+        say(Text("warning: ", style="yellow") + Text(visible(warning)))
     items = worst_first(alignment)
     shown = items if limit is None else items[:limit]
     for i, f in shown:
         link = alignment.links[i]
         style = _SEVERITY_STYLE.get(f.severity, "")
         divergence = f"{link.divergence:.2f}" if link.divergence is not None else "–"
-        console.print()
-        console.print(
+        say()
+        say(
             f"[{style}]{f.severity.upper()}[/] [bold]{f.kind}[/] · link {i + 1}"
             + (f" · {escape(visible(link.key))}" if link.key else "")
             + f" ({link.kind}, divergence {divergence}): {escape(visible(f.reason))}"
         )
-        console.print(Text("  source:      ", style="dim")
+        say(Text("  source:      ", style="dim")
                       + _highlighted(alignment, "source", link.source, f))
-        console.print(Text("  translation: ", style="dim")
+        say(Text("  translation: ", style="dim")
                       + _highlighted(alignment, "translation", link.translation, f))
     if limit is not None and len(items) > limit:
-        console.print(f"\n… and {len(items) - limit} more findings")
+        say(f"\n… and {len(items) - limit} more findings")

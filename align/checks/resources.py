@@ -6,9 +6,10 @@ alignment is needed: the pairs are the keys, in the source file's order, each li
 keeping its key (`Link.key`).  A key the translation lacks is an empty translation (the
 program shows the source string there: reported *untranslated*); a key only the
 translation has (an obsolete string, `Link.state` ``"obsolete"``) is a link with no
-source, at the end, reported as *info*.  Plural forms follow each language's own: a form
-the source lacks ("few" in Russian) is paired with the source's ``other``, a form the
-translation's language does not use ("one" in Japanese) is not asked for.
+source, at the end, reported as *info*.  Plural forms follow each language's own (CLDR's
+categories, `_PLURALS`): a form the translation's language needs is asked for, missing or
+not, one the source lacks ("few" in Russian) as the translation of the source's ``other``;
+a form the translation's language does not use ("one" in Japanese) is not asked for.
 
 Formats, told apart by the files' extensions:
 
@@ -22,7 +23,8 @@ Formats, told apart by the files' extensions:
   ``<string-array>`` (``name[0]`` …) and of ``<plurals>`` (``name[one]`` …), strings
   marked ``translatable="false"`` left out, Android's backslash escapes undone;
 - Apple (``.strings``): ``"key" = "value";`` with ``/* … */`` and ``//`` comments, in
-  UTF-8 or UTF-16;
+  UTF-8 or UTF-16 (with or without a byte-order mark), a file iOS would reject an error;
+  and (``.stringsdict``) plural rules, ``key[one]``, ``key[other]`` …;
 - .NET (``.resx``): each ``<data name>`` with a ``<value>``, files and images left out.
 
 The languages are those the paths name, as programs lay their files out (``fr.json``,
@@ -32,15 +34,17 @@ The languages are those the paths name, as programs lay their files out (``fr.js
 from __future__ import annotations
 
 import json
+import plistlib
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from xml.parsers.expat import ExpatError
 
 from align.errors import InputError
 from align.record import Alignment
 
 #: The file extensions read as resource files.
-SUFFIXES = (".json", ".arb", ".properties", ".strings", ".xml", ".resx")
+SUFFIXES = (".json", ".arb", ".properties", ".strings", ".stringsdict", ".xml", ".resx")
 
 
 def is_resource_pair(source: Path, translation: Path) -> bool:
@@ -58,19 +62,41 @@ def read_resource_pairs(source: Path, translation: Path) -> Alignment:
     from align.checks.pairs import Pair, pairs_alignment
 
     mine, theirs = _read(source), _read(translation)
-    pairs = []
+    forms = _plural_keys(mine, theirs)
+    needed, optional = _plural_categories(path_language(translation))
+    pairs, paired = [], set()
     for key, text in mine.items():
-        if key not in theirs and plural_form(key) and any(
-                plural_form(k) and plural_form(k)[0] == plural_form(key)[0] for k in theirs):
-            continue  # a plural form the translation's language does not use ("one" in Japanese)
+        if key not in theirs and key in forms:
+            # A plural form the translation's language does not use ("one" in Japanese,
+            # French "many"), or, the language not known, one the translation leaves out
+            # with others of the string there.
+            name, quantity, _ = forms[key]
+            if quantity in optional or (needed is not None and quantity not in needed) or (
+                    needed is None and quantity != "other"
+                    and any(k in forms and forms[k][0] == name for k in theirs)):
+                continue
         pairs.append(Pair(text, theirs.get(key, ""), key=key))
+        paired.add(key)
+    # The plural forms the translation's language has and the source's lacks ("few" and
+    # "many" in Russian), each the translation of the source's general form ("other"),
+    # missing or not.
+    groups: dict[str, str] = {}
+    for key in mine:
+        if key in forms:
+            groups.setdefault(forms[key][0], forms[key][2])
+    for name, style in groups.items():
+        general = _form_key(name, "other", style)
+        for quantity in needed or ():
+            key = _form_key(name, quantity, style)
+            if key not in mine and general in mine:
+                pairs.append(Pair(mine[general], theirs.get(key, ""), key=key))
+                paired.add(key)
     for key, text in theirs.items():
-        if key in mine:
+        if key in paired:
             continue
-        general = general_form(key)
+        general = _form_key(forms[key][0], "other", forms[key][2]) if key in forms else None
         if general in mine:
-            # A plural form the source's language does not use ("few" in Russian): the
-            # translation of the general form.
+            # Another form the source's language does not use: the general form's translation.
             pairs.append(Pair(mine[general], text, key=key))
         else:
             pairs.append(Pair("", text, "obsolete", key=key))
@@ -81,6 +107,59 @@ def read_resource_pairs(source: Path, translation: Path) -> Alignment:
     record.source.name, record.source.path = source.name, str(source)
     record.translation.name, record.translation.path = translation.name, str(translation)
     return record
+
+
+#: The plural forms (CLDR's cardinal categories) each language's strings need, those
+#: marked ``?`` used only for numbers a count rarely is (French "many" for a million,
+#: Czech "many" for fractions; Android and iOS fall back to "other" there).  A language
+#: not listed has "one" and "other".
+_PLURALS = {code: forms.split() for codes, forms in (
+    ("id ja km ko lo ms my th vi zh", "other"),
+    ("be pl ru uk", "one few many other"),
+    ("cs lt sk", "one few many? other"),
+    ("ca es fr it pt", "one many? other"),
+    ("bs hr ro sr", "one few other"),
+    ("lv", "zero one other"),
+    ("he", "one two other"),
+    ("sl", "one two few other"),
+    ("ga mt", "one two few many other"),
+    ("ar cy", "zero one two few many other"),
+) for code in codes.split()}
+_QUANTITIES = ("zero", "one", "two", "few", "many", "other")
+
+
+def _plural_categories(language: str | None) -> tuple[tuple[str, ...] | None, frozenset[str]]:
+    """The plural forms a language's strings need, in CLDR's order (None for a language
+    not known), and those it may leave out."""
+    if language is None:
+        return None, frozenset()
+    forms = _PLURALS.get(language, ["one", "other"])
+    return (tuple(f for f in forms if not f.endswith("?")),
+            frozenset(f[:-1] for f in forms if f.endswith("?")))
+
+
+def _plural_keys(*files: dict[str, str]) -> dict[str, tuple[str, str, str]]:
+    """``key: (name, quantity, style)`` for each key of the files that is a plural form:
+    Android's and Apple's ``files[one]`` (style ``"[]"``), and i18next's ``files_one``
+    (style ``"_"``) where a file has ``files_other`` and another form of it, so that an
+    ordinary key ending in ``_one`` or ``_many`` (``pick_one``, ``pick_many``) is not
+    taken for one."""
+    keys = {key for file in files for key in file}
+    out: dict[str, tuple[str, str, str]] = {}
+    for key in keys:
+        match = _QUANTITY_KEY.fullmatch(key)
+        if match:
+            out[key] = (match.group(1), match.group(2), "[]")
+            continue
+        match = _I18NEXT_FORM.fullmatch(key)
+        if match and f"{match.group(1)}_other" in keys and any(
+                f"{match.group(1)}_{q}" in keys for q in _QUANTITIES if q != "other"):
+            out[key] = (match.group(1), match.group(2), "_")
+    return out
+
+
+def _form_key(name: str, quantity: str, style: str) -> str:
+    return f"{name}[{quantity}]" if style == "[]" else f"{name}_{quantity}"
 
 
 #: ISO 639-1 codes a resource file's path may carry.
@@ -106,24 +185,18 @@ def path_language(path: Path) -> str | None:
 #: The key of one plural form of a string: Android's quantities (``files[few]``), a PO
 #: message's form number (``main.c:10[2]``), or i18next's suffixes (``files_few``).
 _PLURAL_FORM = re.compile(r"(.+)\[(zero|one|two|few|many|other|\d)\]")
+#: The key of a plural form in a resource file (an array's item, ``sort[0]``, is not one).
+_QUANTITY_KEY = re.compile(r"(.+)\[(zero|one|two|few|many|other)\]")
 _I18NEXT_FORM = re.compile(r"(.+)_(zero|one|two|few|many|other)")
 
 
 def plural_form(key: str) -> tuple[str, str] | None:
-    """``(name, quantity)`` for the key of a plural form: Android's ``"files[few]"``, a PO
-    message's ``"main.c:10[2]"``, i18next's ``"files_few"``."""
+    """``(name, quantity)`` for a key that may be a plural form's: Android's
+    ``"files[few]"``, a PO message's ``"main.c:10[2]"``, i18next's ``"files_few"`` (a loose
+    test, on the key alone: the links that are one string's forms; which keys of two
+    resource files are plural forms, `_plural_keys` tells)."""
     match = _PLURAL_FORM.fullmatch(key) or _I18NEXT_FORM.fullmatch(key)
     return (match.group(1), match.group(2)) if match else None
-
-
-def general_form(key: str) -> str | None:
-    """The key of the general (``other``) form of the string whose plural form `key` is,
-    written as `key` is written (``files[few]`` → ``files[other]``, ``files_few`` →
-    ``files_other``); None for a key that is no plural form."""
-    form = plural_form(key)
-    if form is None:
-        return None
-    return f"{form[0]}[other]" if key.endswith("]") else f"{form[0]}_other"
 
 
 def _read(path: Path) -> dict[str, str]:
@@ -134,6 +207,11 @@ def _read(path: Path) -> dict[str, str]:
     except OSError as error:
         raise InputError(f"cannot read {path} ({error.strerror})") from None
     suffix = path.suffix.lower()
+    if not data.strip() and suffix not in (".properties", ".strings"):
+        # An empty properties or strings file holds no strings; these formats need a root.
+        raise InputError(f"{path} is empty")
+    if suffix == ".stringsdict":
+        return _read_stringsdict(path, data)
     if suffix in (".json", ".arb"):
         return _read_json(path, data)
     if suffix == ".resx":
@@ -146,10 +224,19 @@ def _read(path: Path) -> dict[str, str]:
 
 
 def _decode(path: Path, data: bytes, fallback: str | None) -> str:
-    """UTF-8 (or UTF-16 with its byte-order mark); else `fallback` (properties files were
-    Latin-1 before Java 9)."""
+    """UTF-8 (or UTF-16 with its byte-order mark, or without one: a NUL byte beside each
+    ASCII character); else `fallback` (properties files were Latin-1 before Java 9)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    if len(data) >= 2 and b"\0" in data:
+        order = _utf16_order(data)
+        if order is None:
+            raise InputError(f"{path} holds NUL bytes: neither UTF-8 nor UTF-16 text")
+        try:
+            return data.decode(order)
+        except UnicodeDecodeError:
+            raise InputError(f"{path} looks like {order.upper()} without a byte-order mark "
+                             "but does not decode as it") from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -158,11 +245,24 @@ def _decode(path: Path, data: bytes, fallback: str | None) -> str:
         return data.decode(fallback)
 
 
+def _utf16_order(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` for UTF-16 text without a byte-order mark, told
+    by where its NUL bytes are (ASCII characters have a NUL high byte), else None."""
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    if odd > half / 4 and even == 0:
+        return "utf-16-le"
+    if even > half / 4 and odd == 0:
+        return "utf-16-be"
+    return None
+
+
 def _read_json(path: Path, data: bytes) -> dict[str, str]:
     try:
         tree = json.loads(_decode(path, data, None))
     except json.JSONDecodeError as error:
-        raise InputError(f"{path} is not valid JSON ({error.msg}, line {error.lineno})") from None
+        raise InputError(f"{path} is not valid JSON ({error.msg}, line {error.lineno}, "
+                         f"column {error.colno})") from None
     if isinstance(tree, dict) and tree.get("format") == "align/alignment":
         raise InputError(f"{path} is an alignment record that align wrote, not a program's "
                          "resource file: show it with `align view`")
@@ -224,18 +324,105 @@ def _read_properties(text: str) -> dict[str, str]:
     return out
 
 
-_STRINGS_ENTRY = re.compile(r'"((?:\\.|[^"\\])*)"\s*=\s*"((?:\\.|[^"\\])*)"\s*;')
-_STRINGS_COMMENT = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
+#: A token of an Apple strings file: a quoted string, a bare word (old-style property
+#: lists allow them: ``key = value;``), ``=`` or ``;``, after any blanks and comments.
+_STRINGS_TOKEN = re.compile(
+    r'(?:\s|/\*.*?\*/|//[^\n]*)*(?:"((?:\\.|[^"\\])*)"|((?!/[*/])[\w.$:/+-]+)|([=;])|(\S|$))',
+    re.DOTALL)
 
 
 def _read_strings(path: Path, text: str) -> dict[str, str]:
-    # Comments are blanked outside the quoted strings only: a URL's "//" is text.
-    parts = re.split(r'("(?:\\.|[^"\\])*")', text)
-    text = "".join(p if k % 2 else _STRINGS_COMMENT.sub(" ", p) for k, p in enumerate(parts))
+    """``"key" = "value";`` entries, each character of the file in one of them or in a
+    comment: iOS rejects a whole file it cannot parse (an unescaped quote inside a value,
+    a missing ``;``), so such a file is an error here too, not strings left out."""
+    out: dict[str, str] = {}
+    position = 0
 
-    out = {_unescape(k, "U"): _unescape(v, "U") for k, v in _STRINGS_ENTRY.findall(text)}
-    if not out and text.strip():
-        raise InputError(f'{path} holds no "key" = "value"; entry')
+    def token() -> tuple[str, str | None, int]:
+        """(kind, text, offset) of the next token: kind "string", "=", ";", "end" or
+        "other"."""
+        nonlocal position
+        match = _STRINGS_TOKEN.match(text, position)
+        assert match is not None  # its last branch matches any character, or the end
+        position = match.end()
+        quoted, bare, mark, other = match.groups()
+        if quoted is not None:
+            return "string", _unescape(quoted, "U"), match.start(1) - 1
+        if bare is not None:
+            return "string", bare, match.start(2)
+        if mark is not None:
+            return mark, mark, match.start(3)
+        return ("end" if other == "" else "other"), other, match.start(4)
+
+    def malformed(start: int, offset: int, expected: str, entry: str) -> InputError:
+        line = text.count("\n", 0, start) + 1
+        rest = text[offset:].split("\n", 1)[0].strip()
+        if not text[offset:].strip():
+            found = "found the end of the file"
+        elif not rest:
+            found = "found the end of the line"
+        elif "\n" in text[start:offset]:
+            found = f"found {rest[:30]!r} on line {text.count(chr(10), 0, offset) + 1}"
+        else:
+            found = f"found {rest[:30]!r}"
+        # A value's closing quote followed at once by more text: a quote left unescaped.
+        hint = (' (a " inside a value is written \\")'
+                if expected == '";"' and text[offset - 1] == '"' else "")
+        if text.startswith("/*", offset):
+            hint = " (a comment left open)"
+        return InputError(f"{path}:{line}: malformed entry{' ' + entry if entry else ''}: "
+                          f"expected {expected}, "
+                          f"{found}{hint}; iOS rejects the whole file")
+
+    while True:
+        kind, key, start = token()
+        if kind == "end":
+            return out
+        if kind != "string":
+            raise malformed(start, start, "a quoted key", "")
+        shown = f'"{key}"'
+        kind, mark, offset = token()
+        if kind == ";":  # "key"; alone: the key is its own value
+            out[key] = key
+            continue
+        if kind != "=":
+            raise malformed(start, offset, '"=" or ";"', shown)
+        kind, value, offset = token()
+        if kind != "string":
+            raise malformed(start, offset, "a quoted value", f"{shown} =")
+        shown = f'{shown} = "{value[:40]}"'
+        kind, mark, offset = token()
+        if kind != ";":
+            raise malformed(start, offset, '";"', shown)
+        out[key] = value
+
+
+def _read_stringsdict(path: Path, data: bytes) -> dict[str, str]:
+    """Apple's plural rules (``.stringsdict``, a property list): for each string, its
+    format (``NSStringLocalizedFormatKey``) under its key where it is more than one
+    variable (``%#@files@ in %#@folders@``), and each plural form of each variable,
+    ``key[one]``, ``key[other]`` (``key.variable[one]`` for a string of several
+    variables)."""
+    try:
+        tree = plistlib.loads(data)
+    except (plistlib.InvalidFileException, ValueError, ExpatError) as error:
+        raise InputError(f"{path} is not a well-formed property list ({error})") from None
+    if not isinstance(tree, dict):
+        raise InputError(f"{path} is not a .stringsdict: its root is no dictionary")
+    out: dict[str, str] = {}
+    for key, entry in tree.items():
+        if not isinstance(entry, dict):
+            continue
+        variables = {name: rules for name, rules in entry.items()
+                     if isinstance(rules, dict) and not name.startswith("NSString")}
+        form = entry.get("NSStringLocalizedFormatKey")
+        if isinstance(form, str) and not re.fullmatch(r"\s*%#@\w+@\s*", form):
+            out[key] = form
+        for name, rules in variables.items():
+            where = key if len(variables) == 1 else f"{key}.{name}"
+            for quantity, text in rules.items():
+                if isinstance(text, str) and not quantity.startswith("NSString"):
+                    out[f"{where}[{quantity}]"] = text
     return out
 
 

@@ -58,7 +58,9 @@ def print_alignment(
     console = console or Console()
     console.print(_header(alignment))
     for warning in alignment.warnings:
-        console.print(Text("warning: ", style="yellow") + Text(visible(warning)))
+        # Whole in a log, so that grep finds it; a terminal wraps it itself.
+        console.print(Text("warning: ", style="yellow") + Text(visible(warning)),
+                      soft_wrap=not console.is_terminal)
 
     shown = [
         (index, link)
