@@ -24,6 +24,7 @@ from rich.console import Console
 
 from align import __version__
 from align.errors import (
+    EXIT_BROKEN_PIPE,
     EXIT_FINDINGS,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
@@ -44,6 +45,21 @@ app = typer.Typer(
 
 #: Human output (views, status, errors) goes to stderr when stdout carries data.
 err = Console(stderr=True, highlight=False)
+
+
+class _Stdout(Console):
+    """The console of views and reports: when its reader leaves (`align view x.json |
+    head`), the run ends with `EXIT_BROKEN_PIPE`, not rich's 1, which `align check` gives
+    for findings."""
+
+    def __init__(self) -> None:
+        super().__init__(highlight=False)
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # nothing more reaches the closed pipe
+        raise SystemExit(EXIT_BROKEN_PIPE)
 
 #: Above this many links, `align run` prints a summary instead of the whole table.
 VIEW_LIMIT = 400
@@ -325,7 +341,7 @@ def run(
 def _print_view(record, written: list[Path], only_findings: bool = False) -> None:
     from align.render.terminal import print_alignment
 
-    console = Console(highlight=False)
+    console = _Stdout()
     limit = None if len(record.links) <= VIEW_LIMIT else 60
     print_alignment(record, console, only_findings=only_findings, limit=limit)
     if limit is not None:
@@ -373,7 +389,7 @@ def view(
             # than claim the page was opened.
             err.print(f"no web browser found here; the page is {target}", markup=False)
     if not outputs and not open_browser:
-        print_alignment(alignment, Console(highlight=False), only_findings=only_findings)
+        print_alignment(alignment, _Stdout(), only_findings=only_findings)
     for path in written:
         err.print(f"wrote {path}", markup=False)
 
@@ -486,9 +502,9 @@ def _print_report(record) -> None:
     except ImportError:  # the plain table still shows every finding
         from align.render.terminal import print_alignment
 
-        print_alignment(record, Console(highlight=False), only_findings=True)
+        print_alignment(record, _Stdout(), only_findings=True)
         return
-    print_report(record, Console(highlight=False))
+    print_report(record, _Stdout())
 
 
 @app.command(name="eval")
@@ -528,7 +544,7 @@ def evaluate(
         check_outputs([output], force=force, inputs=paths)
     result = evaluate_paths(paths, model=model, cache=not no_cache, reverse=reverse,
                             source_ext=source_ext, reporter=RichReporter(err), backend=backend)
-    console = Console(highlight=False)
+    console = _Stdout()
     for doc in result["documents"]:
         console.print(f"{doc['name']:<40} strict F1 {doc['strict_f1']:.3f}   "
                       f"lax F1 {doc['lax_f1']:.3f}")
@@ -574,7 +590,7 @@ def model(
     if as_json:
         sys.stdout.write(json.dumps(info, indent=1, default=str) + "\n")
         return
-    console = Console(highlight=False)
+    console = _Stdout()
     for key, value in info.items():
         if isinstance(value, dict | list):
             value = json.dumps(value, ensure_ascii=False)
@@ -606,7 +622,7 @@ def cache(
     if as_json:
         sys.stdout.write(json.dumps(caches, indent=1) + "\n")
         return
-    console = Console(highlight=False)
+    console = _Stdout()
     for entry in caches:
         cap = f", cap {entry['limit'] / 2**20:,.0f} MiB" if entry["limit"] is not None else ""
         rows = "unreadable" if entry["rows"] is None else f"{entry['rows']:,} rows"
@@ -675,7 +691,7 @@ def _leave(code: int | str | None) -> None:
     try:
         sys.stdout.flush()
     except (BrokenPipeError, ValueError):  # the reader left (`align ... | head`)
-        code = code or 1
+        code = code or EXIT_BROKEN_PIPE
     with contextlib.suppress(BrokenPipeError, ValueError):
         sys.stderr.flush()
     if "logging" in sys.modules:

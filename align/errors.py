@@ -18,6 +18,9 @@ EXIT_INPUT = 3
 EXIT_MODEL = 4
 #: Interrupted by the user (Ctrl-C); nothing half-written is left behind.
 EXIT_INTERRUPTED = 130
+#: The reader of the output left before the end (``align view x.json | head``): what a
+#: shell reports for a process that SIGPIPE ends, not 1, which says findings were found.
+EXIT_BROKEN_PIPE = 141
 #: A bug: please report it with the traceback printed by ``ALIGN_DEBUG=1``.
 EXIT_INTERNAL = 70
 

@@ -342,6 +342,16 @@ def test_a_check_report_in_a_log_keeps_each_line_whole(tmp_path):
             "the anarchists and the syndicalists that:") in lines, result.output
 
 
+def test_a_reader_that_leaves_ends_the_run_with_the_broken_pipe_code(letter_outputs):
+    """`align view x.json | head`: the reader gone, the run ends with 141, as a shell says
+    of a process that SIGPIPE ends, not with 1, which `align check` gives for findings."""
+    out, _ = letter_outputs
+    process = subprocess.Popen([sys.executable, "-m", "align", "view", str(out / "letter.json")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # gone before the first line
+    assert process.wait(timeout=300) == 141, process.stderr.read()
+
+
 def test_map_alone_is_written_as_svg(letter_outputs, tmp_path):
     out, _ = letter_outputs
     result = runner.invoke(app, ["view", str(out / "letter.json"), "-o", str(tmp_path / "m.svg")])
