@@ -1451,3 +1451,20 @@ def test_line_breaks_that_differ_in_strings_are_a_minor_finding():
     ]
     assert not [f for _, f in check(pairs, aligned=True).findings()
                 if "line breaks" in f.reason]
+
+
+@pytest.mark.parametrize(("source", "translation", "reversed_answer"), [
+    ("— Oui.", "“No.”", "the answer is reversed: «Oui» in the source, «No» in the translation"),
+    ("Non, monsieur, je reste.", "Yes, sir, I am staying.",
+     "the answer is reversed: «Non» in the source, «Yes» in the translation"),
+    ("— Non, monsieur.", "“No, sir.”", None),
+    ("Oui.", "Yes.", None),
+    # Not answers: "No one", Spanish "No entiendo", French "Si" (if).
+    ("Personne n'est venu.", "No one came.", None),
+    ("Oui, je comprends.", "No entiendo nada.", None),
+    ("Si tu viens, oui.", "No, if you come.", None),
+])
+def test_a_yes_rendered_as_a_no_is_a_meaning_shift(source, translation, reversed_answer):
+    record = check([(source, translation)])
+    found = [f.reason for f in record.links[0].findings if f.reason.startswith("the answer")]
+    assert found == ([reversed_answer] if reversed_answer else [])

@@ -1198,13 +1198,49 @@ def _unrelated(wa) -> bool:
     return min(shares) >= 0.4
 
 
+#: Answers standing alone ("— Oui.", "No, sir."), folded.  Not "si" (French "if", and
+#: Spanish's "if" once accents are folded), nor words that open a sentence as often as they
+#: answer.
+_YES = frozenset("yes yeah oui ja jawohl sim ναι да так tak evet".split())
+_NO = frozenset("no nope non nein nao não όχι οχι нет ні nie hayir hayır".split())
+
+
+def _answer(link_side: LinkText) -> Word | None:
+    """The yes or no that opens `link_side` as an answer of its own: the first word,
+    after dashes and quotes, followed by punctuation or nothing ("Non, monsieur." but not
+    "No one came", nor Spanish "No entiendo")."""
+    tokens = words(link_side.text)
+    if not tokens:
+        return None
+    first = tokens[0]
+    before = link_side.text[: first.start]
+    after = link_side.text[first.end :].lstrip()
+    if any(c.isalnum() for c in before) or after[:1] not in ("", ",", ".", "!", "?", "…", ";"):
+        return None
+    return first if fold(first.text) in _YES | _NO else None
+
+
+def _reversed_answer(ctx: CheckContext, i: int) -> Finding | None:
+    """A yes rendered as a no, or the reverse: what a reader of dialogue least forgives,
+    and what the negation count misses ("— Oui." against "No." is one negation word on one
+    side, no more than "— Tu mens." against "You're not telling the truth.")."""
+    source, translation = ctx.sources[i], ctx.translations[i]
+    a, b = _answer(source), _answer(translation)
+    if a is None or b is None or (fold(a.text) in _YES) == (fold(b.text) in _YES):
+        return None
+    return Finding("meaning-shift", "minor",
+                   f"the answer is reversed: «{a.text}» in the source, «{b.text}» in the "
+                   "translation",
+                   [ctx.span(source, a.start, a.end), ctx.span(translation, b.start, b.end)])
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     scores = ctx.notes.get("divergence") or [0.0] * len(ctx.alignment.links)
     for i in range(len(ctx.alignment.links)):
         if not ctx.sources[i] or not ctx.translations[i]:
             continue
-        finding = _negation(ctx, i, scores[i])
+        finding = _reversed_answer(ctx, i) or _negation(ctx, i, scores[i])
         if finding is not None:
             out.append((i, finding))
         elif scores[i] >= UNRELATED and _unrelated(ctx.word_alignments[i]):
