@@ -107,6 +107,11 @@ class Finding:
     spans: list[Span] = field(default_factory=list)
 
 
+#: From this divergence on a link is called divergent (`align.checks.divergence` scores
+#: it; the views and the report say so).
+DIVERGENCE_THRESHOLD = 0.5
+
+
 @dataclass
 class Link:
     """A monotone alignment link: 0-based sentence indices on each side (either may be empty)."""

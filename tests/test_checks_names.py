@@ -70,6 +70,9 @@ def test_a_word_after_an_opening_tag_or_a_menu_separator_starts_its_text(source,
     ("Open Settings to sync with the Lyon office.",
      "Ouvrez Paramètres pour synchroniser avec le bureau de Paris.",
      "name Lyon in the source is Paris in the translation"),
+    # Marco is a name, though Portuguese «março», folded, is written so.
+    ("Yesterday he met Marco in Rome.", "Hier il a rencontré Pierre à Rome.",
+     "name Marco in the source is Pierre in the translation"),
     # A line break does not hide a name inside the line after it.
     ("Upload finished\nAsk Marie to review it", "Envoi terminé\nDemandez à Sophie de le relire",
      "name Marie in the source is Sophie in the translation"),

@@ -36,10 +36,10 @@ import numpy as np
 
 from align.checks import length
 from align.checks.base import CheckContext
-from align.record import Finding
+from align.record import DIVERGENCE_THRESHOLD, Finding
 
 #: Above this a link is called divergent (the F1 in docs/checks.md is measured here).
-THRESHOLD = 0.5
+THRESHOLD = DIVERGENCE_THRESHOLD
 MIN_LINKS = 8
 #: Scale used when the document is too small to have its own: typical and background
 #: cosine of multilingual-e5-small (docs/offline-model.md); only the ratio matters.

@@ -222,3 +222,55 @@ NEGATIONS = {
                     "никакие без нельзя".split()),
 }
 NEGATION_WORDS = frozenset().union(*NEGATIONS.values())
+
+
+# -- plural forms: what CLDR says of each language's cardinal categories, which the
+# resource reader (forms a translation needs) and the placeholder check (forms that hold
+# one number alone) both read.
+
+#: The plural forms (CLDR's cardinal categories) each language's strings need, those
+#: marked ``?`` used only for numbers a count rarely is (French "many" for a million,
+#: Czech "many" for fractions; Android and iOS fall back to "other" there).  A language
+#: not listed has "one" and "other".
+PLURAL_FORMS = {code: forms.split() for codes, forms in (
+    ("id ja km ko lo ms my th vi zh", "other"),
+    ("be pl ru uk", "one few many other"),
+    ("cs lt sk", "one few many? other"),
+    ("ca es fr it pt", "one many? other"),
+    ("bs hr ro sr", "one few other"),
+    ("lv", "zero one other"),
+    ("he", "one two other"),
+    ("sl", "one two few other"),
+    ("ga mt", "one two few many other"),
+    ("ar cy", "zero one two few many other"),
+) for code in codes.split()}
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+
+def plural_categories(language: str | None) -> tuple[tuple[str, ...] | None, frozenset[str]]:
+    """The plural forms a language's strings need, in CLDR's order (None for a language
+    not known), and those it may leave out."""
+    if language is None:
+        return None, frozenset()
+    forms = PLURAL_FORMS.get(language, ["one", "other"])
+    return (tuple(f for f in forms if not f.endswith("?")),
+            frozenset(f[:-1] for f in forms if f.endswith("?")))
+
+
+#: The languages whose CLDR plural category ``one`` holds the number 1 alone (English
+#: ``one``: 1; not French or Portuguese, whose ``one`` is 0 and 1, nor Russian,
+#: Ukrainian, Croatian or Lithuanian, whose ``one`` is also 21, 31 …).
+ONE_IS_ONE = frozenset(
+    "af ast az bg ca cs da de el en eo es et eu fi fo fy gl hu it ka kk ky lb ml mn mr nb "
+    "ne nl nn no pl ps rm ro sk so sq sv sw ta te tk tr ug ur uz".split())
+#: The CLDR plural categories that hold one number alone, by language: a plural form
+#: written for it may leave the number out (Arabic ``zero`` "لا توجد صور", ``one``
+#: "صورة واحدة", ``two`` "صورتان").
+SINGLE_NUMBER_FORMS: dict[str, frozenset[str]] = {
+    **{language: frozenset({"one"}) for language in ONE_IS_ONE},
+    "ar": frozenset({"zero", "one", "two"}),
+    "cy": frozenset({"zero", "one", "two", "few", "many"}),
+    "he": frozenset({"one", "two"}), "iw": frozenset({"one", "two"}),
+    "ga": frozenset({"one", "two"}), "mt": frozenset({"one", "two"}),
+    "se": frozenset({"one", "two"}), "iu": frozenset({"one", "two"}),
+}

@@ -537,16 +537,14 @@ def _key(word: str) -> str:
 #: Keys transliterated from another script, compared more loosely (`_sounds_alike`).
 _TRANSLITERATED: set[str] = set()
 
-#: The months of the languages that write them with a capital and that
-#: `align.checks.lexicon.MONTHS` does not list (Greek, also in the genitive of dates, «3
-#: Μαΐου», and the accusative; Turkish): a month is no name.
-_MONTHS_ELSEWHERE = frozenset(_key(w) for w in """
-    Ιανουάριος Φεβρουάριος Μάρτιος Απρίλιος Μάιος Ιούνιος Ιούλιος Αύγουστος Σεπτέμβριος
-    Οκτώβριος Νοέμβριος Δεκέμβριος Ιανουαρίου Φεβρουαρίου Μαρτίου Απριλίου Μαΐου Ιουνίου
-    Ιουλίου Αυγούστου Σεπτεμβρίου Οκτωβρίου Νοεμβρίου Δεκεμβρίου Ιανουάριο Φεβρουάριο Μάρτιο
-    Απρίλιο Μάιο Ιούνιο Ιούλιο Αύγουστο Σεπτέμβριο Οκτώβριο Νοέμβριο Δεκέμβριο
-    Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım Aralık
-    """.split())
+#: The months of `align.checks.lexicon.MONTHS`, in the keys names are compared by (other
+#: scripts transliterated: Greek «3 Μαΐου» is ``maiou``), which languages that capitalise
+#: them write as no name, with Greek's accusative («τον Μάιο»: the number check leaves it
+#: out, since "in May" beside it is not read as a month); but for ``marco``, Portuguese
+#: «março» folded, which is the name Marco far more often than a month.
+_MONTH_KEYS = frozenset(_key(month) for month in (*MONTHS, *"""
+    Ιανουάριο Φεβρουάριο Μάρτιο Απρίλιο Μάιο Ιούνιο Ιούλιο Αύγουστο Σεπτέμβριο Οκτώβριο
+    Νοέμβριο Δεκέμβριο""".split())) - {"marco"}
 #: Spellings of one sound that transliterations and languages choose between.  Greek
 #: writes the b of long-borrowed names with β, read v (Λισαβόνα Lisbon, Βερολίνο Berlin).
 _SPELLINGS = (("ph", "f"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("ck", "k"), ("x", "ks"),
@@ -671,7 +669,7 @@ class _Lexicon:
             return False
         key = _key(word.text)
         if (key in _ALL_FUNCTION_WORDS or key in _TITLES or key in _INTERFACE_TERMS
-                or key in MONTHS or key in _MONTHS_ELSEWHERE or not key[0].isalpha()):
+                or key in _MONTH_KEYS or not key[0].isalpha()):
             return False
         if re.split(r"['’]", key)[0] in _ALL_FUNCTION_WORDS:
             return False  # a contraction ("I'll", "We'd")

@@ -27,6 +27,7 @@ import re
 from collections import Counter
 
 from align.checks.base import CheckContext, LinkText, quote
+from align.checks.lexicon import SINGLE_NUMBER_FORMS
 from align.checks.resources import plural_form
 from align.record import Finding, Span
 
@@ -248,24 +249,6 @@ def _with_percent_signs(text: str) -> list[re.Match[str] | _Token]:
     return sorted([*placeholders(text), *signs], key=lambda m: m.start())
 
 
-#: The languages whose CLDR plural category ``one`` holds the number 1 alone (English
-#: ``one``: 1; not French or Portuguese, whose ``one`` is 0 and 1, nor Russian,
-#: Ukrainian, Croatian or Lithuanian, whose ``one`` is also 21, 31 …).
-_ONE_IS_ONE = frozenset(
-    "af ast az bg ca cs da de el en eo es et eu fi fo fy gl hu it ka kk ky lb ml mn mr nb "
-    "ne nl nn no pl ps rm ro sk so sq sv sw ta te tk tr ug ur uz".split())
-#: The CLDR plural categories that hold one number alone, by language: a plural form
-#: written for it may leave the number out (Arabic ``zero`` "لا توجد صور", ``one``
-#: "صورة واحدة", ``two`` "صورتان").
-_SINGLE_NUMBER: dict[str, frozenset[str]] = {
-    **{language: frozenset({"one"}) for language in _ONE_IS_ONE},
-    "ar": frozenset({"zero", "one", "two"}),
-    "cy": frozenset({"zero", "one", "two", "few", "many"}),
-    "he": frozenset({"one", "two"}), "iw": frozenset({"one", "two"}),
-    "ga": frozenset({"one", "two"}), "mt": frozenset({"one", "two"}),
-    "se": frozenset({"one", "two"}), "iu": frozenset({"one", "two"}),
-}
-
 #: A placeholder that stands for the count a plural form is chosen by, as `_key` writes
 #: it: printf's integers (``%d``, ``%1$d``, Android's quantity), a ``count`` by name
 #: (i18next's ``{{count}}``, ``{count}``, ``%(count)d``, ``${count}``).
@@ -320,9 +303,9 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         # only ("صورة واحدة"), while Russian "one" is 1, 21, 31 … and needs its %d.
         quantity = quantities.get(i)
         may_lose = may_add = None
-        if quantity in _SINGLE_NUMBER.get(ctx.translation_language or "", ()):
+        if quantity in SINGLE_NUMBER_FORMS.get(ctx.translation_language or "", ()):
             may_lose = _is_count
-        if quantity in _SINGLE_NUMBER.get(ctx.source_language or "", ()):
+        if quantity in SINGLE_NUMBER_FORMS.get(ctx.source_language or "", ()):
             may_add = _is_count  # English "One day left", Russian "Остался %d день"
         for finding in (
             _compare(ctx, source, translation, find, _key, "placeholders or tags", "major",

@@ -6,10 +6,11 @@ alignment is needed: the pairs are the keys, in the source file's order, each li
 keeping its key (`Link.key`).  A key the translation lacks is an empty translation (the
 program shows the source string there: reported *untranslated*); a key only the
 translation has (an obsolete string, `Link.state` ``"obsolete"``) is a link with no
-source, at the end, reported as *info*.  Plural forms follow each language's own (CLDR's
-categories, `_PLURALS`): a form the translation's language needs is asked for, missing or
-not, one the source lacks ("few" in Russian) as the translation of the source's ``other``;
-a form the translation's language does not use ("one" in Japanese) is not asked for.
+source, at the end, reported as *info*.  Plural forms follow each language's own
+(CLDR's categories, `align.checks.lexicon.PLURAL_FORMS`): a form the translation's
+language needs is asked for, missing or not, one the source lacks ("few" in Russian) as
+the translation of the source's ``other``; a form the translation's language does not
+use ("one" in Japanese) is not asked for.
 
 Formats, told apart by the files' extensions:
 
@@ -40,6 +41,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from xml.parsers.expat import ExpatError
 
+from align.checks.lexicon import PLURAL_CATEGORIES, plural_categories
 from align.errors import InputError
 from align.record import Alignment
 
@@ -63,7 +65,7 @@ def read_resource_pairs(source: Path, translation: Path) -> Alignment:
 
     mine, theirs = _read(source), _read(translation)
     forms = _plural_keys(mine, theirs)
-    needed, optional = _plural_categories(path_language(translation))
+    needed, optional = plural_categories(path_language(translation))
     pairs, paired = [], set()
     for key, text in mine.items():
         if key not in theirs and key in forms:
@@ -109,35 +111,6 @@ def read_resource_pairs(source: Path, translation: Path) -> Alignment:
     return record
 
 
-#: The plural forms (CLDR's cardinal categories) each language's strings need, those
-#: marked ``?`` used only for numbers a count rarely is (French "many" for a million,
-#: Czech "many" for fractions; Android and iOS fall back to "other" there).  A language
-#: not listed has "one" and "other".
-_PLURALS = {code: forms.split() for codes, forms in (
-    ("id ja km ko lo ms my th vi zh", "other"),
-    ("be pl ru uk", "one few many other"),
-    ("cs lt sk", "one few many? other"),
-    ("ca es fr it pt", "one many? other"),
-    ("bs hr ro sr", "one few other"),
-    ("lv", "zero one other"),
-    ("he", "one two other"),
-    ("sl", "one two few other"),
-    ("ga mt", "one two few many other"),
-    ("ar cy", "zero one two few many other"),
-) for code in codes.split()}
-_QUANTITIES = ("zero", "one", "two", "few", "many", "other")
-
-
-def _plural_categories(language: str | None) -> tuple[tuple[str, ...] | None, frozenset[str]]:
-    """The plural forms a language's strings need, in CLDR's order (None for a language
-    not known), and those it may leave out."""
-    if language is None:
-        return None, frozenset()
-    forms = _PLURALS.get(language, ["one", "other"])
-    return (tuple(f for f in forms if not f.endswith("?")),
-            frozenset(f[:-1] for f in forms if f.endswith("?")))
-
-
 def _plural_keys(*files: dict[str, str]) -> dict[str, tuple[str, str, str]]:
     """``key: (name, quantity, style)`` for each key of the files that is a plural form:
     Android's and Apple's ``files[one]`` (style ``"[]"``), and i18next's ``files_one``
@@ -153,7 +126,7 @@ def _plural_keys(*files: dict[str, str]) -> dict[str, tuple[str, str, str]]:
             continue
         match = _I18NEXT_FORM.fullmatch(key)
         if match and f"{match.group(1)}_other" in keys and any(
-                f"{match.group(1)}_{q}" in keys for q in _QUANTITIES if q != "other"):
+                f"{match.group(1)}_{q}" in keys for q in PLURAL_CATEGORIES if q != "other"):
             out[key] = (match.group(1), match.group(2), "_")
     return out
 

@@ -18,8 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from align.checks.divergence import THRESHOLD
-from align.record import SEVERITIES, Alignment, Finding, Link, Side, SideName
+from align.record import DIVERGENCE_THRESHOLD, SEVERITIES, Alignment, Finding, Link, Side, SideName
 
 GAP_MARKER = "— nothing —"
 PARAGRAPH_MARK = " ¶ "
@@ -95,7 +94,7 @@ def print_alignment(
     if any(link.divergence is not None for _, link in shown):
         console.print(Text(
             "score: the link's similarity; div: its divergence, 0 = faithful, 1 = unrelated, "
-            f"from {THRESHOLD} on divergent", style="dim"))
+            f"from {DIVERGENCE_THRESHOLD} on divergent", style="dim"))
     if left_out:
         console.print(Text(f"… {left_out} more links not shown", style="dim"))
 
