@@ -4,23 +4,32 @@
     >>> record = align.align_files("source.txt", "translation.txt")
     >>> align.write(record, "out.json")
 
-The same stages are reachable one by one (`align.reading`, `align.segment`,
-`align.encoders`, `align.aligner`, `align.checks`, `align.render`); the
-command line (`align.cli`) is a thin layer over these functions.
+The API: `align_files` and `align_texts` (two texts in memory) align and check;
+`check` checks a record again (a copy: the record given is left as it was),
+`check_pairs` strings already paired; `write` and `load` write and read records;
+keyword arguments of these set `Options`; a mistake a user can fix raises an
+`AlignError`.  The same stages are reachable one by one as submodules, imported on
+first use (`align.reading`, `align.segment`, `align.encoders`, `align.aligner`,
+`align.checks`, `align.render`); the command line (`align.cli`) is a thin layer over
+these functions.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
+from align.errors import AlignError
 from align.record import Alignment, Finding, Link, Sentence, Side, Span
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "AlignError",
     "Alignment",
     "Finding",
     "Link",
+    "Options",
     "Sentence",
     "Side",
     "Span",
@@ -29,12 +38,18 @@ __all__ = [
     "align_sides",
     "align_texts",
     "check",
+    "check_pairs",
     "check_strings",
     "load",
     "write",
 ]
 
-_API = {"align_files", "align_sides", "align_texts", "check", "check_strings", "load", "write"}
+_API = {"Options", "align_files", "align_sides", "align_texts", "check", "check_pairs",
+        "check_strings", "load", "write"}
+#: The submodules `align.NAME` imports on first use.
+_SUBMODULES = {"aligner", "checks", "cli", "embedding_cache", "encoders", "errors", "evaluate",
+               "language", "markup", "models", "outputs", "pdf", "pipeline", "reading",
+               "record", "render", "segment", "subtitles"}
 
 
 def __getattr__(name: str) -> Any:
@@ -43,4 +58,11 @@ def __getattr__(name: str) -> Any:
         from align import pipeline
 
         return getattr(pipeline, name)
+    if name in _SUBMODULES:
+        return importlib.import_module(f"align.{name}")
     raise AttributeError(f"module 'align' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    # The API loads lazily: name it for dir(), completion and help().
+    return sorted(set(__all__) | {name for name in globals() if name.startswith("__")})

@@ -4,16 +4,19 @@ Vectors are stored in one SQLite file (``align_home()/cache/embeddings.sqlite``)
 keyed by the encoder's signature (model, checksum, backend, prompt, ...) and the
 sha256 of the text; the text itself is not stored.  Each row carries a checksum of
 its key and vector: a row that fails it is ignored and recomputed, and a file
-SQLite cannot read is deleted and started afresh.  Writes are transactions, so an
-interrupted run leaves every row either complete or absent.
+SQLite cannot read, or that fails ``PRAGMA quick_check``, is deleted and started
+afresh.  The check reads the whole file (0.1-0.2 s for 300 MiB), so it runs once per
+process and file: a file this process checked, or last wrote itself, is trusted while
+its identity (device, inode, size, modification time) stays as it was.  Writes are
+transactions, so an interrupted run leaves every row either complete or absent.
 
 Vectors are stored as float32, exactly as computed, so a cached run gives the
-same alignment as the run that filled the cache.
+same alignment as the run that filled the cache.  The file has a size cap
+(`embedding_cache_limit`): past it, the least recently used rows go first.
 
 The token vectors the checks' word aligner reads (`TokenVectorCache`) live in a file of
 their own (``tokens.sqlite``): they are some 20 MB per 1,000 sentences, so they have a
-size cap (least recently used rows go first) and keep the sentence cache small and
-quick to open.
+cap of their own and keep the sentence cache small.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -43,7 +47,66 @@ CREATE TABLE IF NOT EXISTS embeddings (
     PRIMARY KEY (model, text_sha256)
 ) WITHOUT ROWID
 """
+#: When each sentence vector was last stored or read (ns since the epoch), for the cap: a
+#: table of its own, so that a mark rewrites a small row, not a vector, and a file made or
+#: written by a version of align from before the cap is read and written as it was (its
+#: rows, with no mark, go first).
+_USE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS embedding_use (
+    model TEXT NOT NULL,
+    text_sha256 BLOB NOT NULL,
+    used INTEGER NOT NULL,
+    PRIMARY KEY (model, text_sha256)
+) WITHOUT ROWID
+"""
 _LOOKUP_CHUNK = 500  # stays under SQLite's limit on query parameters
+#: Default cap on the sentence cache file, in MiB (``$ALIGN_EMBEDDING_CACHE_MB`` sets it; 0
+#: turns the sentence cache off): a row of multilingual-e5-small takes about 4.7 KiB on
+#: disk, so some 220,000 sentences.
+EMBEDDING_CACHE_MB = 1024
+#: Default cap on the token cache file's rows, in MiB (``$ALIGN_TOKEN_CACHE_MB`` sets it;
+#: 0 turns the token cache off): about 50,000 sentences of multilingual-e5-small.
+TOKEN_CACHE_MB = 1024
+#: When the cap is passed, the least recently used rows go until this share of it is left
+#: (so that the next few runs do not each trim a little).
+_TRIM_TO = 0.8
+
+#: A sentence vector read again is marked as used only if its mark is older than this: a
+#: run that finds every vector it needs writes nothing (a write is a transaction, with its
+#: syncs to disk), and an hour is fine enough for the order in which rows go.
+_TOUCH_AFTER_NS = 3600 * 10**9
+
+#: Files that passed ``PRAGMA quick_check`` in this process, by path: their identity
+#: (`_identity`) then, or after this process last wrote to them.
+_VERIFIED: dict[str, tuple[int, int, int, int]] = {}
+_VERIFIED_LOCK = threading.Lock()
+
+
+def _identity(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
+def _cache_limit(variable: str, default_mib: float) -> int:
+    raw = os.environ.get(variable, "").strip()
+    try:
+        mib = float(raw) if raw else default_mib
+    except ValueError:
+        mib = default_mib
+    return max(0, int(mib * 2**20))
+
+
+def embedding_cache_limit() -> int:
+    """The sentence cache's cap in bytes (0: no sentence cache)."""
+    return _cache_limit("ALIGN_EMBEDDING_CACHE_MB", EMBEDDING_CACHE_MB)
+
+
+def token_cache_limit() -> int:
+    """The token cache's cap in bytes (0: no token cache)."""
+    return _cache_limit("ALIGN_TOKEN_CACHE_MB", TOKEN_CACHE_MB)
 
 
 def default_cache_path() -> Path:
@@ -71,23 +134,36 @@ def _row_checksum(model: str, key: bytes, vector: bytes) -> bytes:
 
 
 class EmbeddingCache:
-    """Get and put sentence vectors by (encoder signature, text).
+    """Get and put sentence vectors by (encoder signature, text); capped at `limit` bytes
+    (`embedding_cache_limit`), least recently used rows dropped first.
 
     A damaged file or row is discarded and recomputed.  A cache that cannot be used
     (locked by another run for too long, read-only, disk full) is left alone and
     skipped.  Either way the run goes on, and `notices` says what happened.
     """
 
-    schema = _SCHEMA
+    schema = (_SCHEMA, _USE_SCHEMA)
     #: How the notices name this cache.
     label = "embedding cache"
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, limit: int | None = None) -> None:
         self.path = Path(path) if path else self.default_path()
         self._conn: sqlite3.Connection | None = None
         self.notices: list[str] = []
         #: Set once the cache cannot be used; later gets and puts do nothing.
         self.unavailable = False
+        self.limit = self.default_limit() if limit is None else limit
+        if self.limit <= 0:
+            self.unavailable = True
+        #: Whether this process may trust the file as it leaves it (it checked it, or
+        #: found it as it last left it, and has not found it damaged since).
+        self._trusted = False
+        #: (model key, text key) of rows read since the last write: their last use is now.
+        self._touched: set[tuple[str, bytes]] = set()
+
+    @staticmethod
+    def default_limit() -> int:
+        return embedding_cache_limit()
 
     @staticmethod
     def default_path() -> Path:
@@ -99,6 +175,8 @@ class EmbeddingCache:
 
     def _give_up(self, error: Exception) -> None:
         # Not damage (another run holds the lock, the disk is full ...): keep the file.
+        self._trusted = False
+        self._touched.clear()
         self.close()
         self.unavailable = True
         self._notice(f"{self.label} {self.path} cannot be used ({error}); "
@@ -128,22 +206,37 @@ class EmbeddingCache:
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=30.0)
+        key = os.path.abspath(self.path)
         try:
-            (verdict,) = conn.execute("PRAGMA quick_check").fetchone()
-            if verdict != "ok":
-                raise sqlite3.DatabaseError(f"quick_check: {verdict}")
+            # The identity before the check: a change made while it runs is checked next time.
+            found = _identity(self.path)
+            with _VERIFIED_LOCK:
+                trusted = found is not None and _VERIFIED.get(key) == found
+            if not trusted:
+                (verdict,) = conn.execute("PRAGMA quick_check").fetchone()
+                if verdict != "ok":
+                    raise sqlite3.DatabaseError(f"quick_check: {verdict}")
+                if found is not None:
+                    with _VERIFIED_LOCK:
+                        _VERIFIED[key] = found
             with conn:
-                conn.execute(self.schema)
+                for statement in self.schema:
+                    conn.execute(statement)
         except sqlite3.DatabaseError:
             conn.close()
             raise
+        self._trusted = True
         return conn
 
     def _discard_file(self) -> None:
+        with _VERIFIED_LOCK:
+            _VERIFIED.pop(os.path.abspath(self.path), None)
         for suffix in ("", "-journal", "-wal", "-shm"):
             Path(str(self.path) + suffix).unlink(missing_ok=True)
 
     def _reset(self) -> None:
+        self._trusted = False
+        self._touched.clear()
         self.close()
         with contextlib.suppress(OSError):
             self._discard_file()
@@ -159,8 +252,10 @@ class EmbeddingCache:
             vector = np.frombuffer(blob, dtype="<f4")
             return None if dims and vector.shape[0] != dims else vector.astype(np.float32)
 
+        model = signature_key(signature)
         by_key = {text_key(t): t for t in texts}
-        rows = self._read_rows(signature_key(signature), list(by_key), decode)
+        rows = self._read_rows(model, list(by_key), decode)
+        self._touched.update((model, key) for key in rows)
         return {by_key[key]: vector for key, vector in rows.items()}
 
     #: The table, its value column, and what a notice calls a row.
@@ -214,6 +309,7 @@ class EmbeddingCache:
         if self.unavailable:
             return
         model = signature_key(signature)
+        now = time.time_ns()
         rows = []
         for text, vector in zip(texts, vectors, strict=True):
             key = text_key(text)
@@ -223,8 +319,12 @@ class EmbeddingCache:
             try:
                 with self.conn:
                     self.conn.executemany(
-                        "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)", rows
+                        "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)",
+                        [row[:4] for row in rows],
                     )
+                    self._mark_used([*((model, row[1]) for row in rows), *self._stale(now)],
+                                    now)
+                    self._trim()
                 return
             except (sqlite3.OperationalError, OSError) as error:
                 self._give_up(error)
@@ -235,6 +335,73 @@ class EmbeddingCache:
                 else:
                     self._give_up(error)
 
+    def _stale(self, now: int) -> list[tuple[str, bytes]]:
+        """The rows read since the last write whose mark is missing or older than
+        `_TOUCH_AFTER_NS` (a read; they are no longer held)."""
+        touched, self._touched = self._touched, set()
+        by_model: dict[str, list[bytes]] = {}
+        for model, key in touched:
+            by_model.setdefault(model, []).append(key)
+        recent: set[tuple[str, bytes]] = set()
+        for model, keys in by_model.items():
+            for start in range(0, len(keys), _LOOKUP_CHUNK):
+                chunk = keys[start : start + _LOOKUP_CHUNK]
+                rows = self.conn.execute(
+                    "SELECT text_sha256 FROM embedding_use WHERE model = ? AND used >= ? "
+                    f"AND text_sha256 IN ({','.join('?' * len(chunk))})",
+                    [model, now - _TOUCH_AFTER_NS, *chunk],
+                )
+                recent.update((model, key) for (key,) in rows)
+        return [row for row in touched if row not in recent]
+
+    def _mark_used(self, rows: Sequence[tuple[str, bytes]], now: int) -> None:
+        """Mark `rows` (model key, text key) as used `now` (within a transaction)."""
+        self.conn.executemany("INSERT OR REPLACE INTO embedding_use VALUES (?, ?, ?)",
+                              [(model, key, now) for model, key in rows])
+
+    def _trim(self) -> None:
+        """Past the cap (pages in use, not the file's size: SQLite reuses the pages rows
+        leave), drop the least recently used rows until `_TRIM_TO` of it is left."""
+        page_size, pages, free = (self.conn.execute(f"PRAGMA {name}").fetchone()[0]
+                                  for name in ("page_size", "page_count", "freelist_count"))
+        total = (pages - free) * page_size
+        if total <= self.limit:
+            return
+        (rows,) = self.conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()
+        if not rows:
+            return
+        excess = total - int(_TRIM_TO * self.limit)
+        count = min(rows, -(-excess * rows // total))  # rows of the average size, rounded up
+        last_use = ("FROM embeddings e LEFT JOIN embedding_use u "
+                    "ON u.model = e.model AND u.text_sha256 = e.text_sha256")
+        (cutoff,) = self.conn.execute(
+            f"SELECT COALESCE(u.used, 0) AS used {last_use} ORDER BY used LIMIT 1 OFFSET ?",
+            (count - 1,),
+        ).fetchone()
+        self.conn.execute(
+            "DELETE FROM embeddings WHERE (model, text_sha256) IN "
+            f"(SELECT e.model, e.text_sha256 {last_use} WHERE COALESCE(u.used, 0) <= ?)",
+            (cutoff,),
+        )
+        self.conn.execute("DELETE FROM embedding_use WHERE used <= ?", (cutoff,))
+
+    def flush(self) -> None:
+        """Write what is held back: the marks of the rows read since the last write that
+        need one (none, and nothing is written, for rows read within the hour)."""
+        if self.unavailable or self._conn is None or not self._touched:
+            self._touched.clear()
+            return
+        try:
+            now = time.time_ns()
+            stale = self._stale(now)
+            if stale:
+                with self.conn:
+                    self._mark_used(stale, now)
+        except (sqlite3.OperationalError, OSError) as error:
+            self._give_up(error)
+        except sqlite3.DatabaseError:
+            self._damaged()
+
     def __len__(self) -> int:
         (count,) = self.conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()
         return int(count)
@@ -243,9 +410,17 @@ class EmbeddingCache:
         self._reset()
 
     def close(self) -> None:
+        self.flush()
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+            if self._trusted:
+                # What this process wrote needs no check: trust the file as it leaves it.
+                found = _identity(self.path)
+                with _VERIFIED_LOCK:
+                    if found is not None:
+                        _VERIFIED[os.path.abspath(self.path)] = found
+        self._trusted = False
 
     def __enter__(self) -> EmbeddingCache:
         return self
@@ -270,24 +445,8 @@ CREATE TABLE IF NOT EXISTS token_vectors (
     PRIMARY KEY (model, text_sha256)
 )
 """
-#: Default cap on the token cache file's rows, in MiB (``$ALIGN_TOKEN_CACHE_MB`` sets it;
-#: 0 turns the token cache off): about 50,000 sentences of multilingual-e5-small.
-TOKEN_CACHE_MB = 1024
-#: When the cap is passed, the least recently used rows go until this share of it is left
-#: (so that the next few runs do not each trim a little).
-_TRIM_TO = 0.8
 #: Rows waiting to be written are written once they reach this many bytes.
 _FLUSH_BYTES = 64 * 2**20
-
-
-def token_cache_limit() -> int:
-    """The token cache's cap in bytes (0: no token cache)."""
-    raw = os.environ.get("ALIGN_TOKEN_CACHE_MB", "").strip()
-    try:
-        mib = float(raw) if raw else TOKEN_CACHE_MB
-    except ValueError:
-        mib = TOKEN_CACHE_MB
-    return max(0, int(mib * 2**20))
 
 
 def _pack_tokens(tokens: TokenEmbeddings) -> bytes:
@@ -328,23 +487,22 @@ class TokenVectorCache(EmbeddingCache):
     Damage and unusable files are handled as in `EmbeddingCache`.
     """
 
-    schema = _TOKEN_SCHEMA
+    schema = (_TOKEN_SCHEMA,)
     label = "token vector cache"
 
     def __init__(self, path: Path | None = None, *, limit: int | None = None) -> None:
-        super().__init__(path)
-        self.limit = token_cache_limit() if limit is None else limit
-        if self.limit <= 0:
-            self.unavailable = True
+        super().__init__(path, limit=limit)
         #: (model key, text key) -> (row to insert, the tokens it holds).
         self._pending: dict[tuple[str, bytes], tuple[tuple, TokenEmbeddings]] = {}
         self._pending_bytes = 0
-        #: Rows read since the last flush, whose last use is now.
-        self._touched: set[tuple[str, bytes]] = set()
 
     @staticmethod
     def default_path() -> Path:
         return default_cache_path().with_name("tokens.sqlite")
+
+    @staticmethod
+    def default_limit() -> int:
+        return token_cache_limit()
 
     _table, _column, _row_name = "token_vectors", "tokens", "row"
 
@@ -420,10 +578,6 @@ class TokenVectorCache(EmbeddingCache):
         if cutoff is not None:
             self.conn.execute("DELETE FROM token_vectors WHERE used <= ?", (cutoff,))
 
-    def close(self) -> None:
-        self.flush()
-        super().close()
-
     def __len__(self) -> int:
         self.flush()
         (count,) = self.conn.execute("SELECT COUNT(*) FROM token_vectors").fetchone()
@@ -480,7 +634,7 @@ def describe_caches() -> list[dict[str, Any]]:
             "path": str(path),
             "bytes": _file_bytes(path) if path.exists() else 0,
             "rows": rows if path.exists() else 0,
-            "limit": token_cache_limit() if kind is TokenVectorCache else None,
+            "limit": kind.default_limit(),
         })
     return out
 

@@ -5,10 +5,15 @@ Each reader gives what a person reads on the page, in reading order: a block ele
 (a paragraph, a heading, a list item, a table cell …) is a paragraph, with a blank line
 between paragraphs; a line break inside one (``<br>``, ``text:line-break``) is kept as
 one line break; runs of spaces and line breaks of the markup itself are one space, as
-a browser shows them, except in preformatted text (whose lines are kept, without their
-indentation).  Scripts, styles, the page's head and comments are not part of the text;
-an ODT's notes follow its body, as a Word document's do (`align.reading.docx_text`).
-Offsets in the record refer to the text these readers give.
+a browser shows them.  Code is written as Markdown writes it, so that the checks read it
+as code (`align.checks.placeholders.code_spans`): a code block (``<pre>``, an ODT's
+preformatted paragraphs) as a fenced block of its lines as written, indentation kept;
+inline code (``<code>``, ``<samp>``, ``<tt>``, an ODT's source-text spans) as a code span
+(`code_block`, `code_span`, which the Word reader shares).  Scripts, styles, the page's
+head and comments are not part of the text, nor an ODT's generated indexes (its table
+of contents …) and page numbers; an ODT's notes follow its body, as a Word document's
+do (`align.word.docx_text`).  Offsets in the record refer to the text these readers
+give.
 
 lxml parses all three (libxml2: it reads real-world HTML that is not well-formed);
 the zip packages of EPUB and ODT are opened with the standard library.
@@ -90,12 +95,98 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-class _Paragraphs:
-    """Paragraphs being collected: text is added to the current one, a block ends it."""
+#: A run of backticks.
+_BACKTICK_RUNS = re.compile(r"`+")
+#: Names of the styles in which word processors write code (Word's "HTML Preformatted",
+#: "HTML Code", "Macro Text", "Plain Text", pandoc's "Source Code" and "Verbatim Char",
+#: LibreOffice's "Preformatted Text" and "Source Text"), compared without case, spaces
+#: or punctuation; not "HTML Keyboard": key names are translated (Shift, Maj).
+_CODE_STYLE = re.compile(r"code|preformatted|sourcetext|macrotext|plaintext|verbatim|"
+                         r"htmlsample|htmltypewriter|teletype")
+_NOT_CODE_STYLE = re.compile(r"barcode|postcode|zipcode|postalcode|qrcode")
+#: Monospace fonts, which code is written in: Courier, Consolas, Menlo, Monaco, Lucida
+#: Console and Sans Typewriter, Source Code Pro, Fira Code, Cascadia, Inconsolata, and
+#: every "… Mono" (DejaVu Sans Mono, Liberation Mono, Andale Mono, JetBrains Mono …).
+_MONOSPACE_FONT = re.compile(
+    r"courier|consolas|menlo|monaco|lucida (?:console|sans typewriter)|source code|"
+    r"fira code|cascadia|inconsolata|\bmono\b|monospace", re.I)
 
-    def __init__(self) -> None:
+
+def code_style(name: str) -> bool:
+    """Whether a paragraph or character style of this name is one code is written in."""
+    key = re.sub(r"[^a-z]", "", name.lower())
+    return _CODE_STYLE.search(key) is not None and _NOT_CODE_STYLE.search(key) is None
+
+
+def monospace_font(name: str) -> bool:
+    """Whether the font of this name is a monospace one, as code is written in."""
+    return _MONOSPACE_FONT.search(name) is not None
+
+
+def _fence(code: str, least: int) -> str:
+    """A run of backticks longer than any in `code`, and at least `least` long."""
+    return "`" * max(least, max(map(len, _BACKTICK_RUNS.findall(code)), default=0) + 1)
+
+
+def code_span(code: str) -> str:
+    """`code` as a Markdown inline code span: between runs of backticks longer than any it
+    holds, with a space inside them where it begins or ends with a backtick."""
+    fence = _fence(code, 1)
+    if code.startswith("`") or code.endswith("`"):
+        code = f" {code} "
+    return f"{fence}{code}{fence}"
+
+
+def code_block(lines: list[str]) -> str:
+    """`lines` of code as a Markdown fenced block: a fence of three backticks (more if a
+    line holds as many), the lines as written, and the closing fence; their trailing
+    spaces and the blank lines around them left out.  Empty if they are all blank."""
+    lines = [line.rstrip() for line in lines]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    if not lines:
+        return ""
+    fence = _fence("\n".join(lines), 3)
+    return "\n".join((fence, *lines, fence))
+
+
+#: The share of a document's text in code blocks above which they may be no code: a
+#: manuscript or a screenplay set all in Courier, a plain-text file opened in a word
+#: processor, a text published as one ``<pre>``, whose font or style is the document's.
+MOSTLY_CODE = 0.9
+#: What only code writes in a line: brackets and signs of programs, a dot or a bracket
+#: stuck to a word (``a.txt``, ``print(``), an option (``--port``, ``-r``).
+_CODE_SIGNS = re.compile(r"[{}\[\]<>=$#\\|`~^_@]|\w\.\w|\w\(|(?:^|\s)--?[A-Za-z]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def prose_in_code(code: int, lines: list[str], text: str) -> bool:
+    """Whether the code blocks of a document (`code` of the characters of its `text`, of
+    these `lines`) are its prose in a code font: they hold more than `MOSTLY_CODE` of it,
+    and more than half of their lines read as prose (three words or more, none of the
+    signs only code writes).  The document is then read again with its code as text, no
+    blocks nor spans, as the checks must read prose; a page of one long listing (a
+    configuration file's 120 lines) stays code."""
+    if code <= MOSTLY_CODE * len(text):
+        return False
+    lines = [line for line in lines if line.strip()]
+    prose = sum(len(_WORD.findall(line)) >= 3 and _CODE_SIGNS.search(line) is None
+                for line in lines)
+    return prose * 2 > len(lines)
+
+
+class _Paragraphs:
+    """Paragraphs being collected: text is added to the current one, a block ends it.
+    With `code` false, code is read as text (`mostly_code`)."""
+
+    def __init__(self, code: bool = True) -> None:
         self.done: list[str] = []
         self.parts: list[str] = []
+        self.read_code = code
+        self.code_chars = 0  # in code blocks
+        self.code_lines: list[str] = []
 
     def add(self, text: str | None, *, pre: bool = False) -> None:
         if text:
@@ -108,6 +199,28 @@ class _Paragraphs:
         if text:
             self.done.append(text)
         self.parts = []
+
+    def code(self, start: int) -> None:
+        """The text added since ``parts[start]`` as an inline code span (the spaces around
+        it outside)."""
+        text = "".join(self.parts[start:])
+        code = text.strip()
+        if code and self.read_code:
+            self.parts[start:] = [text[:len(text) - len(text.lstrip())], code_span(code),
+                                  text[len(text.rstrip()):]]
+
+    def block(self, lines: list[str]) -> None:
+        """A code block of `lines`, a paragraph of its own (without code, their text)."""
+        self.end()
+        if not self.read_code:
+            self.parts = ["\n".join(lines)]
+            self.end()
+            return
+        block = code_block(lines)
+        if block:
+            self.done.append(block)
+            self.code_chars += len(block)
+            self.code_lines += lines
 
     def text(self) -> str:
         self.end()
@@ -125,6 +238,11 @@ def _hidden(element) -> bool:
             or _HIDING_STYLE.search(element.get("style") or "") is not None)
 
 
+#: Inline HTML elements that hold code (not ``<kbd>``: key names are translated, and not
+#: ``<var>``, a variable's name in prose).
+_HTML_CODE = frozenset(("code", "samp", "tt"))
+
+
 def _html_paragraphs(root, out: _Paragraphs) -> None:
     from lxml import etree
 
@@ -132,6 +250,8 @@ def _html_paragraphs(root, out: _Paragraphs) -> None:
     walk = etree.iterwalk(root, events=("start", "end", "comment"))
     pre = 0  # how many <pre> elements are open
     skipped: list = []  # skipped elements being passed over
+    block = None  # the <pre> being read as a code block
+    code = None  # the inline code element being read, the paragraph's parts and where it began
     for event, element in walk:
         if event == "comment":
             out.add(element.tail, pre=pre > 0)
@@ -149,6 +269,10 @@ def _html_paragraphs(root, out: _Paragraphs) -> None:
                 out.parts.append("\n")
             if name in ("pre", "textarea"):
                 pre += 1
+                if name == "pre" and block is None:
+                    block = element
+            elif name in _HTML_CODE and code is None and not pre:
+                code = (element, out.parts, len(out.parts))
             out.add(element.text, pre=pre > 0)
         else:
             if skipped and skipped[-1] is element:
@@ -156,6 +280,16 @@ def _html_paragraphs(root, out: _Paragraphs) -> None:
             else:
                 if name in ("pre", "textarea"):
                     pre -= 1
+                if element is block:
+                    # The newline after <pre> is the markup's; the lines are the code's.
+                    lines = "".join(out.parts).split("\n")
+                    out.parts = []
+                    out.block(lines)
+                    block = None
+                elif code is not None and code[0] is element:
+                    if out.parts is code[1]:  # no block began inside it
+                        out.code(code[2])
+                    code = None
                 if name in _HTML_BLOCKS:
                     out.end()
             if element is not root:
@@ -174,10 +308,15 @@ def html_text(text: str) -> str:
         root = lxml.html.document_fromstring(text, parser=lxml.html.HTMLParser(huge_tree=True))
     except Exception:  # lxml's parser errors have several types; all mean "not readable"
         return ""
-    out = _Paragraphs()
     body = root.find("body")
+    out = _Paragraphs()
     _html_paragraphs(body if body is not None else root, out)
-    return out.text()
+    text = out.text()
+    if prose_in_code(out.code_chars, out.code_lines, text):  # a text published as a <pre>
+        out = _Paragraphs(code=False)
+        _html_paragraphs(body if body is not None else root, out)
+        text = out.text()
+    return text
 
 
 # -- zip packages ------------------------------------------------------------------------
@@ -272,23 +411,71 @@ def epub_text(data: bytes, name: str) -> str:
 ODT = "an OpenDocument text (ODT)"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
-#: Inside the body, what is not the text as it reads: comments, and the deleted text of
-#: tracked changes.
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+#: Inside the body, what is not the text as it reads: comments, the deleted text of
+#: tracked changes, and the indexes a word processor generates (a table of contents and
+#: its page numbers, an alphabetical index …), as an EPUB's navigation document is not.
 _ODT_SKIPPED = frozenset({f"{_OFFICE}annotation", f"{_OFFICE}annotation-end",
-                          f"{_TEXT}tracked-changes"})
+                          f"{_TEXT}tracked-changes"} | {
+    f"{_TEXT}{index}" for index in (
+        "table-of-content", "alphabetical-index", "illustration-index", "table-index",
+        "object-index", "user-index", "bibliography")})
+#: Page numbers, which differ between a text and its translation.
+_ODT_PAGE_FIELDS = frozenset((f"{_TEXT}page-number", f"{_TEXT}page-count"))
+#: A character of a style's name written as a code (``Preformatted_20_Text``).
+_ENCODED_CHARACTER = re.compile(r"_([0-9A-Fa-f]{2})_")
+
+
+def _odt_code_styles(*parts) -> dict[str, bool]:
+    """Which styles (by name) of the style parts `parts` code is written in: their name
+    says so (`code_style`), or that of the style they inherit from."""
+    parents: dict[str, str] = {}
+    for part in parts:
+        if part is not None:
+            for style in part.iter(f"{_STYLE}style"):
+                parents[style.get(f"{_STYLE}name", "")] = style.get(
+                    f"{_STYLE}parent-style-name", "")
+
+    def code(name: str, depth: int = 0) -> bool:
+        readable = _ENCODED_CHARACTER.sub(lambda m: chr(int(m.group(1), 16)), name)
+        return code_style(readable) or (
+            depth < 16 and bool(parents.get(name)) and code(parents[name], depth + 1))
+
+    return {name: code(name) for name in parents}
+
+
+def _styles_part(archive: zipfile.ZipFile):
+    """The root of an ODT's ``styles.xml``, or None: the text can be read without it."""
+    from lxml import etree
+
+    try:
+        return parse_xml(archive.read("styles.xml"))
+    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, OSError, ValueError):
+        return None
 
 
 def odt_text(data: bytes, name: str) -> str:
     """The text of an OpenDocument text: its headings and paragraphs in order (in lists,
     tables, sections and frames too), ``text:s`` as its spaces, tabs and line breaks kept.
     Footnotes and endnotes follow the body, marked ``[1]``, ``[2]`` … where the text
-    refers to them and before their own text, as for a Word document; comments and
-    tracked deletions are left out."""
+    refers to them and before their own text, as for a Word document; comments, tracked
+    deletions, generated indexes and page numbers are left out.  Consecutive paragraphs in
+    a code style (Preformatted Text) are a fenced code block, a span in one (Source Text)
+    inline code."""
     archive = open_package(data, name, ODT)
     root = _xml(archive, "content.xml", name, ODT)
     body = root.find(f"{_OFFICE}body/{_OFFICE}text")
     if body is None:
         raise _damaged(name, ODT)
+    styles = _odt_code_styles(root, _styles_part(archive))
+
+    read_code = True
+
+    def is_code(element) -> bool:
+        style = element.get(f"{_TEXT}style-name", "")
+        return read_code and (styles.get(style, False) or code_style(
+            _ENCODED_CHARACTER.sub(lambda m: chr(int(m.group(1), 16)), style)))
+
     out = _Paragraphs()
     notes: list[_Paragraphs] = []
 
@@ -304,8 +491,9 @@ def odt_text(data: bytes, name: str) -> str:
     def inline(element) -> None:
         for child in element:
             tag = child.tag
-            if tag in _ODT_SKIPPED:
-                pass
+            if (tag in _ODT_SKIPPED or tag in _ODT_PAGE_FIELDS
+                    or child.get(f"{_TEXT}reference-format") == "page"):
+                pass  # only the tail: the text around a page number stays
             elif tag == f"{_TEXT}note":
                 note(child)
             elif tag == f"{_TEXT}s":
@@ -316,6 +504,12 @@ def odt_text(data: bytes, name: str) -> str:
                 out.parts.append("\n")
             elif tag in (f"{_TEXT}p", f"{_TEXT}h"):
                 paragraph(child)  # a paragraph inside a frame inside a paragraph
+            elif tag == f"{_TEXT}span" and is_code(child):
+                parts, start = out.parts, len(out.parts)
+                out.add(child.text)
+                inline(child)
+                if out.parts is parts:  # no paragraph began inside it
+                    out.code(start)
             else:
                 out.add(child.text)
                 inline(child)
@@ -327,15 +521,45 @@ def odt_text(data: bytes, name: str) -> str:
         inline(element)
         out.end()
 
+    def code_line(element) -> str:
+        """A paragraph of code as written: its indentation (``text:s``, tabs) kept."""
+        out.end()
+        out.add((element.text or "").lstrip())  # the markup's, as at any paragraph's start
+        inline(element)
+        line, out.parts = "".join(out.parts), []
+        return line
+
     def blocks(element) -> None:
+        lines: list[str] = []  # consecutive paragraphs of code
         for child in element:
+            if child.tag == f"{_TEXT}p" and is_code(child):
+                lines.append(code_line(child))
+                continue
+            if lines:
+                out.block(lines)
+                lines = []
             if child.tag in (f"{_TEXT}p", f"{_TEXT}h"):
                 paragraph(child)
             elif child.tag not in _ODT_SKIPPED:
                 blocks(child)
+        if lines:
+            out.block(lines)
 
-    blocks(body)
-    for mark, paragraphs in enumerate(notes, start=1):
-        first, *rest = [p for p in paragraphs.text().split("\n\n") if p] or [""]
-        out.done += [f"[{mark}] {first}".rstrip(), *rest]
-    return out.text()
+    def whole() -> tuple[str, int, list[str]]:
+        """The text, how many of its characters are in code blocks, and their lines."""
+        nonlocal out
+        out = _Paragraphs()
+        notes.clear()
+        blocks(body)
+        code = out.code_chars + sum(note.code_chars for note in notes)
+        lines = out.code_lines + [line for note in notes for line in note.code_lines]
+        for mark, paragraphs in enumerate(notes, start=1):
+            first, *rest = [p for p in paragraphs.text().split("\n\n") if p] or [""]
+            out.done += [f"[{mark}] {first}".rstrip(), *rest]
+        return out.text(), code, lines
+
+    text, code, lines = whole()
+    if prose_in_code(code, lines, text):  # a plain text opened in a word processor
+        read_code = False
+        text, _, _ = whole()
+    return text

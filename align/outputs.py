@@ -7,6 +7,7 @@ Also `load_record`, which reads back a ``.json`` record written here.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import stat
@@ -47,7 +48,11 @@ def write_outputs(
 ) -> list[Path]:
     """Render `alignment` to every path in `paths` and write the files; return the files written.
 
-    Nothing is written unless every output passes `check_outputs`.  An output that fails
+    Nothing is written unless every output passes `check_outputs` and the record is one
+    `load_record` can read back: a record edited into one it cannot (a link naming a
+    sentence that is not there, a score that is not a number: `Alignment.problem`) is a
+    `UsageError`.  numpy numbers (``np.float32(0.5)``, ``np.int64(3)``) are written as the
+    plain numbers they hold, the record given left as it is.  An output that fails
     to render (a bug in its renderer: the record is valid) does not cost the others, the
     ``.json`` record above all, which may hold hours of work and renders the lost view
     again (``align view``): they are written, then an `OutputError` names the output that
@@ -55,6 +60,11 @@ def write_outputs(
     error instead, for its traceback.
     """
     plan = _plan(paths, force=force, inputs=inputs)
+    alignment = _plain_numbers(alignment)
+    problem = alignment.problem()
+    if problem:
+        raise UsageError(f"this record cannot be written: {problem}; a record written must "
+                         "read back")
     files: dict[Path, bytes] = {}
     failed: list[tuple[Path, Exception]] = []
     for path, renderer, announced in plan:
@@ -87,6 +97,41 @@ def write_outputs(
             "traceback and report it"
         ) from error
     return list(files)
+
+
+#: Values that hold no numpy number: `_plain_numbers` returns them as they are.
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain_numbers(value):
+    """`value` with each numpy number in it (a dataclass, list, tuple or dict of them) made
+    the Python number it holds: `value` itself if it holds none, else a copy of what holds
+    one (the rest shared).  numpy is not imported: its numbers are known by their type's
+    module and their empty shape."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind.__module__ == "numpy" and getattr(value, "shape", None) == ():
+        return value.item()
+    if isinstance(value, list | tuple):
+        if set(map(type, value)) <= _PLAIN or all(  # (the neighbourhood: lists of pairs)
+                type(item) in (list, tuple) and set(map(type, item)) <= _PLAIN
+                for item in value):
+            return value
+        items = [_plain_numbers(item) for item in value]
+        changed = any(new is not old for new, old in zip(items, value, strict=True))
+        return kind(items) if changed else value
+    if isinstance(value, dict):
+        pairs = {key: _plain_numbers(item) for key, item in value.items()}
+        changed = any(pairs[key] is not item for key, item in value.items())
+        return pairs if changed else value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if set(map(type, vars(value).values())) <= _PLAIN:
+            return value
+        changes = {name: new for name, old in vars(value).items()
+                   if (new := _plain_numbers(old)) is not old}
+        return dataclasses.replace(value, **changes) if changes else value
+    return value
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:

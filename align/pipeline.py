@@ -3,8 +3,8 @@
     read → segment → embed → align → check → (render, in `align.render`)
 
 The CLI's `run` and `check` call `align_files` (and `check_strings` for
-strings already paired); `align_texts`, `check`, `write` and `load` do from Python what
-`run`, `check` and `view` do from the shell.  Example::
+strings already paired); `align_texts`, `check`, `check_pairs`, `write` and `load` do from
+Python what `run`, `check` and `view` do from the shell.  Example::
 
     import align
     record = align.align_files("texts/serge-nin-1936/fr-retranslation.txt",
@@ -16,11 +16,13 @@ strings already paired); `align_texts`, `check`, `write` and `load` do from Pyth
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
+import os
 import threading
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -56,7 +58,13 @@ class Reporter:
 
 @dataclass
 class Options:
-    """Everything that decides the result of `align_texts` besides the two texts."""
+    """Everything that decides the result of `align_texts` besides the two texts.
+
+    Each value's type is checked here, once, and a wrong one is a `UsageError` naming the
+    parameter (``max_chars``); the values themselves (a split mode, a backend, a language
+    code, ``max_chars``' range) are checked where they are used.  `model` may be a path;
+    `settings` a dict of `AlignSettings` fields; `ignore` one kind as a str; `rules` the
+    path of a rules file."""
 
     model: str | None = None
     backend: str = "auto"
@@ -73,8 +81,85 @@ class Options:
     source_language: str | None = None
     translation_language: str | None = None
 
+    def __post_init__(self) -> None:
+        from align.errors import UsageError
 
-_encoders: dict[tuple[str | None, str], Any] = {}
+        def refuse(name: str, wanted: str) -> UsageError:
+            value = getattr(self, name)
+            return UsageError(f"{name} must be {wanted}, not {value!r} "
+                              f"({type(value).__name__})")
+
+        if isinstance(self.model, os.PathLike):
+            self.model = os.fspath(self.model)
+        if self.model is not None and not isinstance(self.model, str):
+            raise refuse("model", "a model name or the path of a model folder (None: the "
+                         "default); to align with an encoder object, use align_sides")
+        for name in ("backend", "split"):
+            if not isinstance(getattr(self, name), str):
+                raise refuse(name, "a str")
+        if not isinstance(self.max_chars, int | np.integer) or isinstance(self.max_chars, bool):
+            raise refuse("max_chars", "an int")
+        self.max_chars = int(self.max_chars)
+        if isinstance(self.settings, Mapping):
+            unknown = set(self.settings) - set(AlignSettings.__dataclass_fields__)
+            if unknown:
+                raise UsageError(f"settings: {sorted(unknown)[0]!r} is not an AlignSettings "
+                                 f"field; they are {', '.join(AlignSettings.__dataclass_fields__)}")
+            self.settings = AlignSettings(**self.settings)
+        if not isinstance(self.settings, AlignSettings):
+            raise refuse("settings", "an AlignSettings (or a dict of its fields)")
+        for name in ("cache", "check"):
+            value = getattr(self, name)
+            if not (isinstance(value, bool | int | np.bool_) and value in (0, 1)):
+                raise refuse(name, "True or False")
+            setattr(self, name, bool(value))
+        if isinstance(self.rules, str | os.PathLike):
+            from align.checks.rules import read_rules
+
+            self.rules = read_rules(self.rules)
+        if isinstance(self.ignore, str):
+            self.ignore = (self.ignore,)
+        elif self.ignore is None:
+            self.ignore = ()
+        try:
+            self.ignore = tuple(self.ignore)
+        except TypeError:
+            raise refuse("ignore", "finding kinds (a str, or a list of them)") from None
+        if not all(isinstance(kind, str) for kind in self.ignore):
+            raise refuse("ignore", "finding kinds (a str, or a list of them)")
+        for name in ("source_language", "translation_language"):
+            if getattr(self, name) is not None and not isinstance(getattr(self, name), str):
+                raise refuse(name, "a language code such as fr or fr-FR (or None)")
+
+
+#: Loaded encoders, by model (the default under its name) and backend (``auto`` resolved).
+_encoders: dict[tuple[str, str], Any] = {}
+#: Held while an encoder loads: a thread that wants one meanwhile waits for it.
+_encoders_lock = threading.Lock()
+
+
+def _encoder_key(model: str | None, backend: str) -> tuple[str, str]:
+    from align import models
+
+    if not models.is_default(model):
+        return str(model), backend
+    if backend == "auto":
+        from align.encoders import auto_backend
+
+        backend = auto_backend()
+    return models.DEFAULT_MODEL, backend
+
+
+def _backend_option(backend: str | None) -> str | None:
+    """The `backend` option that runs the default model as an encoder signature's
+    ``backend`` says (``openvino-int8-bf16`` → ``int8``); None for one it does not know."""
+    if not backend:
+        return None
+    if backend.startswith("openvino-int8"):
+        return "int8"
+    if backend.startswith("openvino"):
+        return "openvino"
+    return "fp32" if backend in ("fp32", "torch") else None
 
 
 def load_encoder(
@@ -83,24 +168,34 @@ def load_encoder(
     status: Status | None = None,
     notices: list[str] | None = None,
 ):
-    """The encoder for `model`, loaded once per process.
+    """The encoder for `model`, loaded once per process: threads that ask for it while it
+    loads wait for that one load, and the default model is the same whether it is named
+    (``multilingual-e5-small``) or not.
 
     A cached model found damaged is rebuilt; that is said in `status` and, if given,
     appended to `notices` (the record's warnings).
     """
-    key = (model, backend)
-    if key not in _encoders:
-        from align.encoders import load_encoder as _load
-        from align.models import FAILED_CHECK
+    from align import models
 
-        def relay(message: str) -> None:
-            if status:
-                status(message)
-            if notices is not None and FAILED_CHECK in message:
-                notices.append(message)
+    key = _encoder_key(model, backend)
+    with _encoders_lock:
+        if key not in _encoders:
+            from align.encoders import load_encoder as _load
+            from align.models import FAILED_CHECK
 
-        _encoders[key] = _load(model, status=relay, backend=backend)
-    return _encoders[key]
+            def relay(message: str) -> None:
+                if status:
+                    status(message)
+                if notices is not None and FAILED_CHECK in message:
+                    notices.append(message)
+
+            encoder = _load(model, status=relay, backend=backend)
+            if models.is_default(model):
+                # Under auto, a model that fell back to another backend is that backend's.
+                loaded = _backend_option(dict(encoder.signature).get("backend")) or key[1]
+                key = (key[0], loaded)
+            _encoders[key] = encoder
+        return _encoders[key]
 
 
 def align_files(
@@ -157,11 +252,14 @@ def check_strings(record: Alignment, options: Options | None = None,
                   reporter: Reporter | None = None, **kwargs: Any) -> Alignment:
     """Check a record of strings already paired (a file of pairs, two resource files), or
     a saved alignment record again as it stands (its links kept, its divergences and
-    findings replaced): the languages `options` names, if any, override those of the
-    files; keyword arguments set `Options`."""
+    findings replaced), and return it: `record` itself is updated (`check` works on a
+    copy).  The languages `options` names, if any, override those of the files; keyword
+    arguments set `Options`.  Without a model, the one that measured the record checks it,
+    as `check` says."""
     from align.checks import check_alignment
 
     options = _options(options, kwargs)
+    _require_record(record, "check_strings")
     reporter = reporter or Reporter()
     given = _given_languages(options)
     record.source.language = given[0] or record.source.language
@@ -176,13 +274,15 @@ def check_strings(record: Alignment, options: Options | None = None,
         glossary = glossary_terms(glossary, side_language(record.source),
                                   side_language(record.translation))
     clock = time.perf_counter()
-    encoder = load_encoder(options.model, options.backend, reporter.status)
+    encoder, differs = _checking_encoder(record, options, reporter)
     timings = {"model": time.perf_counter() - clock}
     clock = time.perf_counter()
     reporter.status("checking")
     aligned = record.made_by_aligner()
     check_alignment(record, encoder, glossary=glossary, rules=options.rules,
                     ignore=options.ignore, cache=options.cache)
+    if differs and differs not in record.warnings:
+        record.warnings.append(differs)
     timings["check"] = time.perf_counter() - clock
     record.signature.pop("baseline", None)  # the findings it set aside are gone
     if aligned:
@@ -192,6 +292,74 @@ def check_strings(record: Alignment, options: Options | None = None,
     record.timings = {**record.timings, **{k: round(v, 4) for k, v in timings.items()}}
     reporter.done()
     return record
+
+
+def _checking_encoder(record: Alignment, options: Options,
+                      reporter: Reporter) -> tuple[Any, str | None]:
+    """The encoder that checks `record`, and a warning if it is not the one that measured
+    the record's divergences.
+
+    `options.model` if given; else the model and backend the record's signature names
+    (``checked``, else ``model``) where that model is here (the default, a folder, a name
+    in the local Hugging Face cache); else the default.  ``backend="auto"`` means the
+    record's own backend."""
+    from align import models
+    from align.errors import ModelError
+
+    named = dict((record.signature.get("checked") or record.signature).get("model") or {})
+    if options.model is not None or not named.get("id"):
+        return load_encoder(options.model, options.backend, reporter.status), None
+    model_id = str(named["id"])
+    model = None if models.is_default(model_id) else model_id
+    backend = options.backend
+    if backend == "auto" and model is None:
+        backend = _backend_option(named.get("backend")) or "auto"
+    said = f"{named.get('signature') or model_id} ({named.get('backend', '?')})"
+    instead = ("checked with the default model instead: its divergences and findings may "
+               "differ from those the record holds")
+    problem = None
+    if model is not None and models.resolve_model_path(model) is None:
+        problem = f"the record was measured with {said}, which is not on this machine"
+    else:
+        try:
+            encoder = load_encoder(model, backend, reporter.status)
+        except ModelError as error:
+            problem = f"the record was measured with {said}, which cannot be loaded here ({error})"
+    if problem:
+        return load_encoder(None, options.backend, reporter.status), f"{problem}; {instead}"
+    now = dict(encoder.signature)
+    same = now.get("signature") == named.get("signature") and (
+        options.backend != "auto" or now.get("backend") == named.get("backend"))
+    if same:
+        return encoder, None
+    return encoder, (f"the record was measured with {said}, checked here with "
+                     f"{now.get('signature')} ({now.get('backend')}): its divergences may "
+                     "differ slightly from those the record held")
+
+
+def _require_record(record: Any, function: str) -> None:
+    from align.errors import UsageError
+
+    if isinstance(record, Alignment):
+        return
+    hint = ("; align.load(path) reads a saved one" if isinstance(record, str | os.PathLike)
+            else "; align.check_pairs(pairs) checks pairs of strings"
+            if isinstance(record, list | tuple) else "")
+    raise UsageError(f"{function} takes an alignment record (align.Alignment), not "
+                     f"{type(record).__name__}{hint}")
+
+
+def _require_text(text: Any, name: str) -> None:
+    """A text to align: a str with something in it."""
+    from align.errors import InputError, UsageError
+
+    if not isinstance(text, str):
+        hint = ("; decode it first, or give the file to align_files, which detects its "
+                "encoding" if isinstance(text, bytes | bytearray) else "")
+        raise UsageError(f"{name} must be a str, not {type(text).__name__}{hint}")
+    if not text.strip():
+        raise InputError(f"{name} is empty{' (only whitespace)' if text else ''}: give the "
+                         "text to align")
 
 
 def _given_languages(options: Options) -> tuple[str | None, str | None]:
@@ -229,11 +397,15 @@ def align_texts(
     translation_name: str = "translation",
     **kwargs: Any,
 ) -> Alignment:
-    """Segment, align and check two texts already in memory."""
+    """Segment, align and check two texts already in memory; keyword arguments set
+    `Options`.  An empty text (or one of whitespace alone) is an `InputError`, as an empty
+    file is for `align_files`."""
     from align.language import detect_language, primary_language
     from align.segment import segment
 
     options = _options(options, kwargs)
+    _require_text(source_text, "source_text")
+    _require_text(translation_text, "translation_text")
     reporter = reporter or Reporter()
     timings: dict[str, float] = {}
     warnings: list[str] = []
@@ -431,12 +603,23 @@ def _expected_language_warnings(
     for option, expected, found, name in zip(
         ("--source-lang", "--translation-lang"), given, detected, names, strict=True
     ):
-        if expected and found and expected.lower().split("-")[0] != found:
+        if expected and found and _same_language(expected.lower().split("-")[0]) != \
+                _same_language(found):
             warnings.append(
                 f"{name} was given as {expected} ({option}) but looks like {found}: "
                 f"segmented as {expected}; check the files and the option"
             )
     return warnings
+
+
+#: Codes detection cannot tell apart, each read as the one it returns: Croatian, Bosnian
+#: and Serbian in Latin script are one written standard to it, and Norwegian Bokmål is
+#: what it calls Norwegian.
+_DETECTED_AS = {"bs": "hr", "sr": "hr", "no": "nb"}
+
+
+def _same_language(code: str) -> str:
+    return _DETECTED_AS.get(code, code)
 
 
 def _unmatched_regions(links: list[Link], source: Side, translation: Side,
@@ -472,6 +655,11 @@ def _unmatched_regions(links: list[Link], source: Side, translation: Side,
 def _options(options: Options | None, kwargs: dict[str, Any]) -> Options:
     if options is None:
         return Options(**kwargs)
+    if not isinstance(options, Options):
+        from align.errors import UsageError
+
+        raise UsageError(f"options must be an align.Options, not {type(options).__name__}; "
+                         "or give its fields as keyword arguments")
     if kwargs:
         from dataclasses import replace
 
@@ -483,26 +671,59 @@ def check(
     record: Alignment,
     *,
     model: str | None = None,
+    backend: str = "auto",
     glossary: Any = None,
     rules: Sequence[Any] = (),
     ignore: Collection[str] = (),
     cache: bool = True,
     baseline: str | Path | None = None,
 ) -> Alignment:
-    """Run the divergence checks on a record (e.g. one read with `load`: its links kept,
-    measured as the run that aligned it measured them; `signature["checked"]` says what
-    checked them now); `cache=False`
-    neither reads nor writes the embedding and token vector caches; the findings that
-    the record at `baseline` holds are set aside (`align.checks.baseline`)."""
+    """A copy of `record` with the divergence checks run again (`record` itself is left as
+    it was, so that two checks of it, with and without a glossary say, can be compared).
+
+    A record read with `load` keeps its links, measured as the run that aligned it
+    measured them; `signature["checked"]` says what checked them now.  Without `model`,
+    the model and backend that measured the record check it (the signature's
+    ``checked``, else its ``model``) where that model is here, else the default, with a
+    warning that divergences may differ; `backend` other than ``auto`` chooses the
+    default model's.  `cache=False` neither reads nor writes the embedding and token
+    vector caches; the findings that the record at `baseline` holds are set aside
+    (`align.checks.baseline`)."""
     from align.checks.baseline import apply_baseline, read_baseline
 
+    _require_record(record, "check")
     accepted = read_baseline(baseline) if baseline is not None else None
+    record = copy.deepcopy(record)
     # As `align check` does: a record of pairs takes this check's signature in full.
-    check_strings(record, model=model, glossary=glossary, rules=tuple(rules),
-                  ignore=tuple(ignore), cache=cache)
+    check_strings(record, model=model, backend=backend, glossary=glossary, rules=rules,
+                  ignore=ignore, cache=cache)
     if accepted is not None:
         apply_baseline(record, accepted, str(baseline))
     return record
+
+
+def check_pairs(
+    pairs: Sequence[tuple[str, str]],
+    options: Options | None = None,
+    reporter: Reporter | None = None,
+    **kwargs: Any,
+) -> Alignment:
+    """Check strings already paired, ``[(source, translation), ...]``, one link a pair, as
+    ``align check --pairs`` checks a file of them; keyword arguments set `Options`
+    (``source_language``, ``translation_language``, ``glossary``, ``ignore``, ...)."""
+    from align.checks.pairs import Pair, pairs_alignment
+    from align.errors import UsageError
+
+    if isinstance(pairs, str | bytes | Path) or not isinstance(pairs, Sequence):
+        raise UsageError(f"check_pairs takes a list of (source, translation) pairs of "
+                         f"strings, not {type(pairs).__name__}")
+    for number, pair in enumerate(pairs, 1):
+        if not isinstance(pair, Pair) and not (
+                isinstance(pair, Sequence) and len(pair) == 2
+                and all(isinstance(text, str) for text in pair)):
+            raise UsageError(f"check_pairs: pair {number} is not (source, translation), two "
+                             f"strings: {pair!r}")
+    return check_strings(pairs_alignment(pairs), options, reporter, **kwargs)
 
 
 def write(record: Alignment, *paths: str | Path, force: bool = False) -> list[Path]:

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # lxml is imported only when a page or package is read, pdfminer only when a PDF is.
-from align import markup, pdf
+from align import markup, pdf, subtitles, word
 from align.errors import InputError
 from align.segment import BLANK
 
@@ -161,7 +161,7 @@ def _package_kind(data: bytes, name: str) -> tuple[str, str] | None:
                     else b"")
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
         return {".epub": (markup.EPUB, ""), ".odt": (markup.ODT, ""),
-                ".docx": (_DOCX, _WORD_HINT)}.get(suffix)
+                ".docx": (word.DOCX, _WORD_HINT)}.get(suffix)
     if mimetype == b"application/epub+zip" or (
             not mimetype and "META-INF/container.xml" in entries and suffix == ".epub"):
         return markup.EPUB, ""
@@ -186,7 +186,7 @@ def _sniff_binary(data: bytes, name: str = "") -> tuple[str, str] | None:
         if package is not None:
             return package
         if b"word/" in data[:65536] or b"[Content_Types].xml" in head:
-            return _DOCX, _WORD_HINT
+            return word.DOCX, _WORD_HINT
         return "a zip archive", "unpack it and give the plain-text file inside"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         # Office encrypts a DOCX into an OLE container holding an "EncryptedPackage"
@@ -210,120 +210,6 @@ def _sniff_binary(data: bytes, name: str = "") -> tuple[str, str] | None:
     if head.startswith(b"\x1f\x8b"):
         return "a gzip-compressed file", "decompress it first (e.g. `gunzip {name}`)"
     return None
-
-
-# -- Word documents ------------------------------------------------------------------
-
-_DOCX = "a Word document (DOCX)"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-#: What a paragraph's text is made of, in document order (deleted text is ``w:delText``
-#: and field codes ``w:instrText``: neither is read).
-_RUN_TEXT = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n",
-             f"{_W}noBreakHyphen": "\u2011", f"{_W}softHyphen": "\u00ad"}
-#: Where the text refers to a footnote or an endnote.
-_NOTE_REFERENCE = {f"{_W}footnoteReference": "footnote", f"{_W}endnoteReference": "endnote"}
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-
-
-def _children(element, tag: str):
-    """The ``tag`` children of ``element``, and those inside content controls and custom
-    markup around them (a table row inside ``w:sdt``)."""
-    for child in element:
-        if child.tag == tag:
-            yield child
-        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
-            yield from _children(child, tag)
-
-
-def docx_text(data: bytes, name: str) -> str:
-    """The text of a Word document as plain text: one paragraph per block, blank lines
-    between them, a line break inside a paragraph kept as one.
-
-    Tables are read cell by cell, row by row (a merged cell once).  The text is the
-    document as it reads now: tracked insertions in, tracked deletions out.  Footnotes
-    and endnotes follow the body, in the order the body refers to them, each marked
-    ``[1]``, ``[2]`` … where the body refers to it and before its own text (as pandoc
-    writes notes in plain text), so that the notes of a source and of its translation
-    align with each other.  Headers, footers and comments are left out.  Offsets in the
-    record refer to this text."""
-    import docx  # python-docx: finds the main document part through the package's parts
-    from docx.opc.constants import RELATIONSHIP_TYPE
-
-    markup.open_package(data, name, _DOCX)  # refuses a "zip bomb" before anything is unpacked
-    paragraphs: list[str] = []
-    #: The notes' paragraphs by (kind, id), and the marks 1, 2 … of those the body refers
-    #: to, in the order it first does.
-    notes: dict[tuple[str, str], list[str]] = {}
-    referred: dict[tuple[str, str], int] = {}
-
-    def text_of(element, parts: list[str], boxes: list) -> None:
-        # From the XML: python-docx's `Paragraph.text` skips runs inside tracked
-        # insertions (``w:ins``).  A text box's content goes to ``boxes``, to be read as
-        # paragraphs of its own; of the alternatives of ``mc:AlternateContent`` (a text
-        # box drawn as DrawingML, and again as VML for older programs) only the first.
-        for el in element:
-            tag = el.tag
-            if tag in _NOTE_REFERENCE:
-                key = (_NOTE_REFERENCE[tag], el.get(f"{_W}id", ""))
-                if notes.get(key):
-                    parts.append(f"[{referred.setdefault(key, len(referred) + 1)}]")
-            elif tag in _RUN_TEXT:
-                mark = _RUN_TEXT[tag]
-                parts.append((el.text or "") if mark is None else mark)
-            elif tag == f"{_W}txbxContent":
-                boxes.append(el)
-            elif tag == f"{_MC}AlternateContent":
-                if len(el):
-                    text_of(el[0], parts, boxes)
-            elif isinstance(tag, str):
-                text_of(el, parts, boxes)
-
-    def read(container, out: list[str]) -> None:
-        for block in container:
-            tag = block.tag
-            if tag == f"{_W}p":
-                parts: list[str] = []
-                boxes: list = []
-                text_of(block, parts, boxes)
-                out.append("".join(parts))
-                for box in boxes:
-                    read(box, out)
-            elif tag == f"{_W}tbl":
-                for row in _children(block, f"{_W}tr"):
-                    for cell in _children(row, f"{_W}tc"):
-                        merge = cell.find(f"{_W}tcPr/{_W}vMerge")
-                        # A cell merged with the one above it repeats it: read it once.
-                        if merge is None or merge.get(f"{_W}val") == "restart":
-                            read(cell, out)
-            elif tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
-                read(block, out)  # a content control, custom markup: their content
-
-    def read_notes(document) -> None:
-        kinds = {RELATIONSHIP_TYPE.FOOTNOTES: "footnote", RELATIONSHIP_TYPE.ENDNOTES: "endnote"}
-        for rel in document.part.rels.values():
-            kind = kinds.get(rel.reltype)
-            if kind is None or rel.is_external:
-                continue
-            for note in markup.parse_xml(rel.target_part.blob).iter(f"{_W}{kind}"):
-                if note.get(f"{_W}type") is None:  # not a separator line
-                    texts: list[str] = []
-                    read(note, texts)
-                    notes[(kind, note.get(f"{_W}id", ""))] = [
-                        t.strip() for t in texts if t.strip()]
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-        read_notes(document)
-        read(document.element.body, paragraphs)
-        for key, mark in referred.items():
-            first, *rest = notes[key]
-            paragraphs += [f"[{mark}] {first}", *rest]
-    except Exception:  # a zip that is not a well-formed Word package (many kinds of error)
-        raise InputError(
-            f"{name} looks like a Word document (DOCX) but cannot be read as one: open it "
-            "in a word processor and save it again as .docx, or as plain text (.txt, UTF-8)"
-        ) from None
-    return "\n\n".join(p.strip() for p in paragraphs if p.strip())
 
 
 # -- decoding ------------------------------------------------------------------------
@@ -374,6 +260,8 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
         )
     else:
         text, encoding = _decode(data, name, warnings)
+        # A subtitle file is its cues' text; `encoding` stays the characters' encoding.
+        text = subtitles.read_subtitles(text, name, warnings)
     if not text.strip(BLANK):  # zero-width spaces alone are as empty as spaces alone
         raise InputError(f"{name} is empty: give a file with the text to align")
     text = _LINE_ENDINGS.sub("\n", text)
@@ -394,7 +282,7 @@ def _decode_html(data: bytes, name: str, warnings: list[str]) -> str:
 
 
 #: Packaged documents read as text, and the record's `encoding` for each.
-_MARKUP_READERS = {_DOCX: (docx_text, "docx"), markup.EPUB: (markup.epub_text, "epub"),
+_MARKUP_READERS = {word.DOCX: (word.docx_text, "docx"), markup.EPUB: (markup.epub_text, "epub"),
                    markup.ODT: (markup.odt_text, "odt")}
 
 

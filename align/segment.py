@@ -13,6 +13,8 @@ docs/segmentation.md; in short:
    hard-wrapped paragraph a line break still ends a sentence before a dialogue dash, a
    list item, or after a line much shorter than its neighbours; a short block of lines
    that do not end sentences (a title and credits block) gives one segment per line.
+   A fenced code block (Markdown's ```` ``` ```` or ``~~~`` … to its closing fence) is one
+   segment, a paragraph of its own: code is no prose to cut at its full stops.
 2. Sentences.  A candidate boundary is a run of ``. ! ? …`` (and in Greek ``;``) with
    the closing quotes, brackets and footnote number stuck to it, followed by
    whitespace; CJK stops need none.  It is kept when the next word starts like a
@@ -22,7 +24,8 @@ docs/segmentation.md; in short:
    boundary too.
 3. Sentences longer than ``max_chars`` are cut at the last ``; :``, else ``,``, else
    space before the limit (a word is cut only when it is longer than the limit, and
-   never inside a grapheme cluster), and a warning says how many were cut.
+   never inside a grapheme cluster; a code block at its last line break first), and a
+   warning says how many were cut.
 
 ``language`` is a language code; its primary subtag decides (``de-DE`` is ``de``).
 """
@@ -34,6 +37,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from align.errors import UsageError
 from align.language import primary_language
@@ -87,6 +91,13 @@ _LIST_NUMBER = re.compile(rf"\d{{1,3}}[.)][{_B}]+[^{_B}]")
 _ITEM_LINE = re.compile(
     r"(?:[-–—―•*·▪‣◦]|\(?\d{1,3}[.)]|\(?[a-z]\))[ \t\u00a0\u202f]"
 )
+#: A line of an options table, which starts a sentence as a list item does: a command-line
+#: option (``--config``, ``-v``), then a comma, an ``=``, two blanks or a tab, an argument in
+#: capitals or brackets (``--keep N``, ``-o <file>``), or the end of the line; not the dashes
+#: of dialogue (``-- oui``, ``--and then``, ``-x marks the spot``).
+_OPTION_LINE = re.compile(
+    r"(?:--[A-Za-z][\w-]*|-[A-Za-z])"
+    r"(?=[,=]|[ \t]{2}|\t|[ \t]+(?:[A-Z][A-Z0-9_]*(?![\w'’])|[<\[])|[ \t]*(?:[\r\n]|$))")
 #: What a sentence may consist of and still be a list label, not a sentence: ``1``,
 #: ``2.3``, ``IV``, ``iv``, ``a``, ``(b``.
 _LABEL = re.compile(r"[(\[]?(?:\d{1,3}(?:\.\d{1,3})*|[IVXLCDM]{1,7}|[ivxlcdm]{1,4}|[^\W\d_])")
@@ -184,11 +195,14 @@ def segment(
         )
     language = primary_language(language)
     lines = _lines(text)
-    blocks = _blocks(text, lines)
+    code: list[tuple[int, int]] = []
     if split == "lines":
-        units = _line_units(blocks)
+        units = _line_units(_blocks(text, lines))
     else:
-        units = _auto_units(text, blocks)
+        code = fenced_blocks(text)
+        units = _auto_units(text, _blocks(text, lines, code))
+        if code:
+            units = _with_code(units, code)
 
     spans: list[tuple[int, int, int]] = []
     for unit in units:
@@ -200,7 +214,7 @@ def segment(
 
     warnings: list[str] = []
     if max_chars:
-        spans, cut = _cut_long(text, spans, max_chars)
+        spans, cut = _cut_long(text, spans, max_chars, {start for start, _ in code})
         if cut:
             warnings.append(
                 f"{name}: {cut} sentence{'s' if cut > 1 else ''} longer than {max_chars} "
@@ -209,6 +223,87 @@ def segment(
     sentences = [Sentence(text[s:e], s, e, p) for s, e, p in spans]
     paragraphs = units[-1].paragraph + 1 if units else 0
     return Segmentation(sentences=sentences, paragraphs=paragraphs, warnings=warnings)
+
+
+# -- fenced code blocks ----------------------------------------------------------------
+
+#: The opening fence of a fenced code block (CommonMark): three or more backticks or
+#: tildes at the start of a line, indented by at most 8 columns (a list item nests its
+#: blocks), then an info string to the end of the line (``bash``, ``toml {.config}``).
+_FENCE = re.compile(r"^[ \t]{0,8}(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)\n", re.MULTILINE)
+#: The same in a sentence or a link, whose sentences are joined by spaces: after any blank.
+_JOINED_FENCE = re.compile(r"(?:^|(?<=\s))(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)\n")
+
+
+@lru_cache(maxsize=64)
+def _closing_fence(char: str, length: int, joined: bool) -> re.Pattern[str]:
+    """A line that closes a block opened by `length` times `char`: as many or more of it,
+    then nothing (or, in a link, the next sentence after a space)."""
+    tail = r"(?=\s|\Z)" if joined else r"[ \t]*$"
+    return re.compile(rf"^[ \t]{{0,8}}{re.escape(char)}{{{length},}}{tail}", re.MULTILINE)
+
+
+def fenced_blocks(text: str, *, joined: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each fenced code block of `text`, from its opening fence to the end
+    of its closing fence, in order.  A fence that nothing closes fences nothing (a line of
+    tildes in prose is a scene break), and neither does a bare fence right under a line
+    no longer than it: the underline of a reStructuredText heading.  With `joined`,
+    `text` is a sentence or the sentences of a link joined by spaces: a fence may follow
+    a space, and the next sentence its closing fence."""
+    if "```" not in text and "~~~" not in text:
+        return []
+    found: list[tuple[int, int]] = []
+    at = 0
+    opening = _JOINED_FENCE if joined else _FENCE
+    unclosed: dict[str, int] = {}  # fence character -> shortest fence nothing closes
+    while (m := opening.search(text, at)) is not None:
+        fence, info = m.group("fence"), m.group("info")
+        at = m.end()
+        if (fence[0] == "`" and "`" in info) or (not info.strip() and _underline(
+                text, m.start("fence"), len(fence))) or len(fence) >= unclosed.get(
+                fence[0], len(text) + 1):
+            continue  # (nor a longer one after it: no search again, no quadratic time)
+        close = _closing_fence(fence[0], len(fence), joined).search(text, m.end())
+        if close is None:
+            unclosed[fence[0]] = len(fence)
+        elif fence[0] == "~" and not info.strip() and _BLANK_LINE.search(
+                text, m.end(), close.start()):
+            continue  # two scene breaks of tildes around paragraphs of a story
+        else:
+            found.append((m.start("fence"), close.end()))
+            at = close.end()
+    return found
+
+
+#: A blank line: a bare fence of tildes whose "block" holds one is a scene break of prose,
+#: which writes ``~~~`` between its scenes; code fenced with tildes and no info string and
+#: holding paragraphs is rare, while a story of several scenes would be read as code.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _underline(text: str, fence: int, length: int) -> bool:
+    """Whether a bare fence at `fence`, `length` long, underlines the line above it, as
+    reStructuredText underlines a heading (``Title`` / ``~~~~~``)."""
+    line = text.rfind("\n", 0, fence) + 1
+    if not line or text[line:fence].strip():
+        return False
+    above = text[text.rfind("\n", 0, line - 1) + 1 : line - 1].strip()
+    return bool(above) and len(above) <= length
+
+
+def _with_code(units: list[_Unit], code: list[tuple[int, int]]) -> list[_Unit]:
+    """`units` with each fenced code block of `code` among them, one unit that is not split
+    into sentences, a paragraph of its own; paragraphs numbered again in order."""
+    merged = sorted([*units, *(_Unit(start, end, -1, split=False) for start, end in code)],
+                    key=lambda unit: unit.start)
+    out: list[_Unit] = []
+    paragraph, previous = -1, None
+    for unit in merged:
+        if unit.paragraph < 0 or unit.paragraph != previous:
+            paragraph += 1
+        previous = unit.paragraph
+        out.append(_Unit(unit.start, unit.end, paragraph, unit.split))
+    return out
 
 
 # -- lines, blocks, paragraphs -----------------------------------------------------
@@ -223,12 +318,24 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def _blocks(text: str, lines: Iterator[tuple[int, int]]) -> list[list[tuple[int, int, int]]]:
-    """Runs of non-blank lines, as (start, end, stripped length); blank lines separate runs."""
+def _blocks(text: str, lines: Iterator[tuple[int, int]],
+            code: Sequence[tuple[int, int]] = ()) -> list[list[tuple[int, int, int]]]:
+    """Runs of non-blank lines, as (start, end, stripped length); blank lines separate runs.
+    The lines of the fenced code blocks `code` (`fenced_blocks`) are left out, and separate
+    runs too."""
     blocks: list[list[tuple[int, int, int]]] = []
     current: list[tuple[int, int, int]] = []
+    fences = iter(code)
+    fence = next(fences, None)
     for start, end in lines:
         s, e = _strip(text, start, end)
+        while fence is not None and fence[1] <= s:
+            fence = next(fences, None)
+        if fence is not None and fence[0] < e and s < fence[1]:
+            if current:
+                blocks.append(current)
+                current = []
+            continue
         if e > s:
             current.append((start, end, e - s))
         elif current:
@@ -365,7 +472,7 @@ def _wrapped_pieces(text: str, block: list[tuple[int, int, int]]) -> Iterator[tu
     start = block[0][0]
     for (_, end, length), (next_start, next_end, _) in zip(block, block[1:], strict=False):
         s, e = _strip(text, next_start, next_end)
-        opens_item = _ITEM_LINE.match(text, s, e) is not None
+        opens_item = _ITEM_LINE.match(text, s, e) or _OPTION_LINE.match(text, s, e)
         short = length < 0.6 * longest and _starts_sentence(text, s, e, after_newline=True)
         if opens_item or short:
             yield start, end
@@ -547,6 +654,8 @@ def _word_before(text: str, sentence_start: int, stop_at: int) -> str:
 
 def _starts_sentence(text: str, pos: int, end: int, *, after_newline: bool) -> bool:
     """Whether text[pos:end] begins the way a sentence begins."""
+    if after_newline and _OPTION_LINE.match(text, pos, end):
+        return True  # a line of an options table: "FILE.\n    --keep N    Keep …"
     pos = _OPENERS.match(text, pos, end).end()
     if pos >= end:
         return True
@@ -569,9 +678,10 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _cut_long(
-    text: str, spans: list[tuple[int, int, int]], max_chars: int
+    text: str, spans: list[tuple[int, int, int]], max_chars: int, code: set[int] = frozenset()
 ) -> tuple[list[tuple[int, int, int]], int]:
-    """Cut sentences longer than ``max_chars``; return the new spans and how many were cut."""
+    """Cut sentences longer than ``max_chars``; return the new spans and how many were cut.
+    The sentences that start at `code` are fenced code blocks, cut between their lines."""
     out: list[tuple[int, int, int]] = []
     cut = 0
     for start, end, paragraph in spans:
@@ -579,19 +689,26 @@ def _cut_long(
             out.append((start, end, paragraph))
             continue
         cut += 1
+        lines = start in code
         while end - start > max_chars:
-            at = _cut_point(text, start, max_chars)
+            at = _cut_point(text, start, max_chars, lines)
             out.append((*_strip(text, start, at), paragraph))
             start = _SKIP_BLANK.match(text, at, end).end()
         out.append((start, end, paragraph))
     return out, cut
 
 
-def _cut_point(text: str, start: int, max_chars: int) -> int:
+def _cut_point(text: str, start: int, max_chars: int, lines: bool = False) -> int:
     """Where to cut a long sentence starting at ``start``: after a clause in the second
     half of the window, else at its last space, else after a hyphen or slash inside a
-    word; only a word longer than the whole window is cut anywhere."""
+    word; only a word longer than the whole window is cut anywhere.  With `lines` (a
+    fenced code block), at the window's last line break first: a line of code is no
+    clause to cut at a comma."""
     low, high = start + max_chars // 2, start + max_chars
+    if lines:
+        breaks = list(_LINE_BREAK.finditer(text, start + 1, high + 1))
+        if breaks:
+            return breaks[-1].start()
     for pattern in (_CLAUSE_BREAK, _COMMA_BREAK):
         breaks = list(pattern.finditer(text, low, high))
         if breaks:

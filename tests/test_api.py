@@ -113,10 +113,6 @@ def test_threads_sharing_the_encoder_take_turns(default_encoder):
         assert np.allclose(vectors, alone, atol=1e-5)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    pytest.main([__file__])
-
-
 def test_a_missing_passage_is_named_even_where_the_aligner_joins_its_end_to_a_link(tmp_path):
     """The English letter without its paragraphs 5-9 (the French sentences 7-15, checked
     by hand against the full alignment, each of which is one of its links).  The aligner
@@ -136,3 +132,226 @@ def test_a_missing_passage_is_named_even_where_the_aligner_joins_its_end_to_a_li
     assert len(runs) == 1, record.warnings
     [(first, last)] = runs
     assert 7 <= first and last <= 15 and last - first + 1 >= 5
+
+
+# -- the model: loaded once, and the one that measured a saved record -------------------------
+
+
+def test_threads_that_ask_for_the_model_at_once_load_it_once(monkeypatch, default_encoder):
+    import threading
+    import time
+
+    from align import encoders, pipeline
+
+    loads: list[str] = []
+
+    def slow_load(model=None, *, status=None, backend="auto"):
+        loads.append(threading.current_thread().name)
+        time.sleep(0.2)
+        return default_encoder
+
+    monkeypatch.setattr(pipeline, "_encoders", {})
+    monkeypatch.setattr(encoders, "load_encoder", slow_load)
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(lambda _: pipeline.load_encoder(), range(8)))
+    assert len(loads) == 1 and all(e is default_encoder for e in got)
+    # The default model by its name is the same model.
+    assert pipeline.load_encoder("multilingual-e5-small") is default_encoder
+    assert len(loads) == 1
+
+
+def _measures(record):
+    return [(l.divergence, sorted((f.kind, f.severity) for f in l.findings))
+            for l in record.links]
+
+
+def test_a_saved_record_is_checked_again_with_the_model_that_measured_it(tmp_path):
+    from typer.testing import CliRunner
+
+    from align.cli import app
+
+    run = align.align_texts(FRENCH, ENGLISH, backend="openvino")
+    made = run.signature["model"]["backend"]
+    assert made.startswith("openvino-") and "int8" not in made
+    saved = tmp_path / "run.json"
+    align.write(run, saved)
+    again = align.check(align.load(saved))
+    assert again.signature["checked"]["model"]["backend"] == made
+    assert _measures(again) == _measures(run)
+    assert not any("may differ" in w for w in again.warnings)
+    # As `align check --pairs` does with the same file.
+    out = tmp_path / "again.json"
+    result = CliRunner().invoke(app, ["check", "--pairs", str(saved), "-o", str(out),
+                                      "--fail-on", "critical", "-q"])
+    assert result.exit_code in (0, 1), result.output
+    assert align.load(out).signature["checked"]["model"]["backend"] == made
+    from align.encoders import auto_backend
+
+    if auto_backend() == "int8":  # built here: a backend given is the one used
+        assert align.check(align.load(saved), backend="int8").signature["checked"]["model"][
+            "backend"].startswith("openvino-int8-")
+
+
+def test_a_record_whose_model_is_not_here_is_checked_with_the_default_and_says_so(tmp_path):
+    from align.checks.pairs import pairs_alignment
+
+    record = align.check(pairs_alignment([("Il est parti.", "He left.")],
+                                         languages=("fr", "en")))
+    record.signature["model"] = {**record.signature["model"], "id": "no-such/model-here",
+                                 "signature": "no-such/model-here"}
+    again = align.check(record)
+    assert again.signature["model"]["id"] == "multilingual-e5-small"
+    assert any("no-such/model-here" in w and "may differ" in w for w in again.warnings)
+
+
+# -- what a researcher may get wrong, and hears about in Python's terms ----------------------
+
+
+def _letter() -> align.Alignment:
+    from pathlib import Path
+
+    return align.load(Path(__file__).resolve().parents[1] / "letter.json")
+
+
+@pytest.mark.parametrize("edit, said", [
+    (lambda r: setattr(r.links[0], "source", [99]), "link 1 names source sentence 99"),
+    (lambda r: setattr(r.links[0], "score", "high"), "link 1: score 'high' is not a number"),
+])
+def test_an_edited_record_that_cannot_be_read_back_is_not_written(tmp_path, edit, said):
+    from align.errors import UsageError
+
+    record = _letter()
+    edit(record)
+    with pytest.raises(UsageError, match=said):
+        align.write(record, tmp_path / "edited.json", tmp_path / "edited.tsv")
+    assert not list(tmp_path.iterdir())
+
+
+def test_numpy_numbers_in_an_edited_record_are_written_as_plain_numbers(tmp_path):
+    record = _letter()
+    record.links[0].score = np.float32(0.5)
+    record.links[0].source = list(np.array(record.links[0].source))
+    align.write(record, tmp_path / "edited.json", tmp_path / "edited.tsv")
+    again = align.load(tmp_path / "edited.json")
+    assert again.links[0].score == 0.5 and again.links[0].source == _letter().links[0].source
+    assert isinstance(record.links[0].score, np.float32)  # the record given is left as it was
+
+
+@pytest.mark.parametrize("source, translation, said", [
+    ("", "", "source_text is empty"),
+    ("   \n\n", "Hello.", r"source_text is empty \(only whitespace\)"),
+    ("Bonjour. Ça va.", "", "translation_text is empty"),
+])
+def test_an_empty_text_is_an_input_error_as_an_empty_file_is(source, translation, said):
+    from align.errors import InputError
+
+    with pytest.raises(InputError, match=said):
+        align.align_texts(source, translation)
+
+
+@pytest.mark.parametrize("call, said", [
+    (lambda: align.align_texts(None, "Hello."), "source_text must be a str, not NoneType"),
+    (lambda: align.align_texts(b"Bonjour.", "Hello."), "source_text must be a str, not bytes"),
+    (lambda: align.align_texts("Bonjour.", "Hello.", max_chars="100"),
+     "max_chars must be an int, not '100'"),
+    (lambda: align.align_texts("Bonjour.", "Hello.", cache="no"),
+     "cache must be True or False, not 'no'"),
+    (lambda: align.align_texts("Bonjour.", "Hello.", settings=[4]),
+     "settings must be an AlignSettings"),
+    (lambda: align.align_texts("Bonjour.", "Hello.", settings={"bnd": 4}),
+     "settings: 'bnd' is not an AlignSettings field"),
+    (lambda: align.align_texts("Bonjour.", "Hello.", model=object()), "model must be"),
+    (lambda: align.align_texts("Bonjour.", "Hello.", ignore=[3]), "ignore must be"),
+    (lambda: align.align_texts("Bonjour.", "Hello.", source_language=3),
+     "source_language must be"),
+    (lambda: align.align_texts("Bonjour.", "Hello.", options={"cache": False}),
+     "options must be an align.Options"),
+    (lambda: align.check("letter.json"), r"check takes an alignment record .* align.load"),
+    (lambda: align.check_strings([("Bonjour.", "Hello.")]), "align.check_pairs"),
+    (lambda: align.check_pairs("Bonjour.\tHello."), "check_pairs takes a list"),
+    (lambda: align.check_pairs([("Bonjour.",)]), "pair 1 is not"),
+])
+def test_a_wrong_value_from_python_is_a_usage_error_naming_the_parameter(call, said):
+    from align.errors import UsageError
+
+    with pytest.raises(UsageError, match=said):
+        call()
+
+
+@pytest.mark.parametrize("settings, said", [
+    ({"band": -3}, r"AlignSettings\(band=-3\): band must be at least 0"),
+    ({"max_side": 0}, "max_side must be at least 1"),
+    ({"max_link": 1}, "max_link must be at least 2"),
+    ({"length_weight": float("nan")}, "length_weight must be a finite number"),
+    ({"band": 2.5}, "band must be an int"),
+    ({"skip": "low"}, "skip must be a number"),
+    ({"refine_budget": -1}, "refine_budget must be at least 0"),
+    ({"z_cap": 0}, "z_cap must be above 0"),
+])
+def test_settings_the_search_cannot_use_are_refused_when_made(settings, said):
+    from align.aligner import AlignSettings
+    from align.errors import UsageError
+
+    with pytest.raises(UsageError, match=said):
+        AlignSettings(**settings)
+
+
+def test_settings_as_a_dict_one_kind_as_a_str_and_a_path_as_model_are_taken():
+    from pathlib import Path
+
+    from align.aligner import AlignSettings
+
+    options = align.Options(settings={"band": 4}, ignore="mechanical",
+                            model=Path("some-folder"), max_chars=np.int64(300))
+    assert options.settings == AlignSettings(band=4)
+    assert options.ignore == ("mechanical",) and options.model == "some-folder"
+    assert options.max_chars == 300 and type(options.max_chars) is int
+    assert AlignSettings(skip=0).skip == 0.0  # the signature's numbers keep their types
+
+
+def test_check_returns_a_new_record_and_leaves_the_one_given_as_it_was(tmp_path):
+    terms = tmp_path / "terms.tsv"
+    terms.write_text("chat\tfeline\n", "utf-8")
+    record = align.align_texts("Le chat dort sur le tapis. Il a 3 ans.",
+                               "The cat sleeps on the rug. He is 5 years old.")
+    before = (_measures(record), dict(record.signature), list(record.warnings))
+    checked = align.check(record, glossary=terms)
+    assert checked is not record
+    assert "glossary" in [f.kind for l in checked.links for f in l.findings]
+    assert (_measures(record), dict(record.signature), list(record.warnings)) == before
+
+
+def test_check_pairs_checks_strings_paired_in_python():
+    record = align.check_pairs([("Il a 3 enfants.", "He has 5 children."),
+                                ("Merci beaucoup.", "Thank you very much.")],
+                               source_language="fr", translation_language="en")
+    assert record.signature["input"] == "pairs" and record.source.language == "fr"
+    assert "number" in [f.kind for f in record.links[0].findings]
+    assert all(l.divergence is not None for l in record.links)
+
+
+def test_the_api_shows_in_dir_and_help_and_the_stages_are_reachable():
+    import pydoc
+    import subprocess
+    import sys
+
+    assert {"align_files", "check", "check_pairs", "Options", "AlignError"} <= set(dir(align))
+    text = pydoc.render_doc(align, renderer=pydoc.plaintext)
+    functions = text[text.index("FUNCTIONS"):text.index("DATA")]
+    assert all(f"\n    {name}(" in functions for name in ("align_files", "check", "load"))
+    assert issubclass(align.AlignError, Exception) and align.Options().model is None
+    # The stages, from a fresh interpreter where nothing has imported them yet.
+    code = ("import align, sys; assert 'align.reading' not in sys.modules; "
+            "print(align.reading.read_document.__name__, align.checks.CHECKS is not None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.split() == ["read_document", "True"], out.stderr
+
+
+def test_the_package_says_it_is_typed():
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    assert (root / "align" / "py.typed").is_file()
+    data = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))
+    assert "py.typed" in data["tool"]["setuptools"]["package-data"]["align"]

@@ -1044,6 +1044,44 @@ def test_length_far_from_the_document_ratio():
     assert [i for i, f in record.findings() if f.kind == "length"] == [10]
 
 
+def test_text_kept_as_it_is_does_not_set_the_documents_scale():
+    # A help page: faithful French prose, and commands and settings that stay as written.
+    # The copies' length ratio of 1 and cosine of 1 are no measure of the translations:
+    # with them in the document's statistics, 7 of these 10 faithful links scored as
+    # divergent as a dropped sentence (≥ 0.5), against 1 without them.
+    prose = [
+        ("Press the button to save your changes.",
+         "Appuyez sur le bouton pour enregistrer vos modifications."),
+        ("The program starts when the computer boots.",
+         "Le programme démarre au démarrage de l'ordinateur."),
+        ("You can change this setting at any time.",
+         "Vous pouvez modifier ce réglage à tout moment."),
+        ("All changes are saved in a separate catalog.",
+         "Toutes les modifications sont enregistrées dans un catalogue distinct."),
+        ("Close the window before you install the update.",
+         "Fermez la fenêtre avant d'installer la mise à jour."),
+        ("The log file grows by a few lines every day.",
+         "Le fichier journal s'allonge de quelques lignes chaque jour."),
+        ("Ask your administrator for a new password.",
+         "Demandez un nouveau mot de passe à votre administrateur."),
+        ("The backup runs every night at two.",
+         "La sauvegarde s'exécute chaque nuit à deux heures."),
+        ("Old versions are removed after a month.",
+         "Les anciennes versions sont supprimées au bout d'un mois."),
+        ("This feature is not available on older systems.",
+         "Cette fonction n'est pas disponible sur les systèmes plus anciens."),
+    ]
+    kept = ["pip install --upgrade mytool", "mytool init --force", "max_file_size",
+            "log_level = debug", "export PATH=$HOME/bin:$PATH", "cd /opt/mytool",
+            "mytool status --verbose", "config = load('settings.ini')", "run(config)",
+            "timeout = 30", "retries = 5", "def main():"]
+    alone = [link.divergence for link in check(prose).links]
+    mixed = check(prose + [(k, k) for k in kept]).links
+    assert [link.divergence for link in mixed[:10]] == pytest.approx(alone, abs=1e-6)
+    # A copy is as long as it should be: no length deviation adds to its divergence.
+    assert all(link.divergence < 0.5 for link in mixed[10:] if not link.findings)
+
+
 # -- summary, ordering, exit decision ---------------------------------------------------------
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -173,6 +175,116 @@ def test_empty_input(counting: CountingEncoder, cache: EmbeddingCache) -> None:
     assert embed(counting, [], cache=cache).shape == (0, counting.signature["dimensions"])
 
 
+def _quick_checks(monkeypatch) -> list[str]:
+    """The files `PRAGMA quick_check` reads from now on, one entry a check."""
+    checked: list[str] = []
+    connect = sqlite3.connect
+
+    def tracing(path, *args, **kwargs):
+        conn = connect(path, *args, **kwargs)
+        conn.set_trace_callback(
+            lambda sql: checked.append(str(path)) if "quick_check" in sql.lower() else None)
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", tracing)
+    return checked
+
+
+def test_a_file_is_checked_once_a_process_until_someone_else_changes_it(
+    counting: CountingEncoder, tmp_path: Path, monkeypatch
+) -> None:
+    checked = _quick_checks(monkeypatch)
+    path = tmp_path / "embeddings.sqlite"
+    for texts in (TEXTS[:2], TEXTS, TEXTS):  # written, then read, by this process
+        with EmbeddingCache(path) as store:
+            embed(counting, texts, cache=store)
+    assert checked == [str(path)]
+
+    time.sleep(0.05)  # another writer, a moment later: its change shows in the file's time
+    with connect_outside(path) as other, other:  # committed
+        other.execute("DELETE FROM embeddings WHERE text_sha256 = "
+                      "(SELECT text_sha256 FROM embeddings LIMIT 1)")
+    with EmbeddingCache(path) as store:
+        embed(counting, TEXTS, cache=store)
+    assert checked == [str(path)] * 2
+
+    # Damage that the file's header does not show, found by the check: a fresh file.
+    time.sleep(0.05)
+    data = bytearray(path.read_bytes())
+    data[4096 : 2 * 4096] = b"\x07" * 4096  # the table's first page
+    path.write_bytes(bytes(data))
+    with EmbeddingCache(path) as store:
+        assert store.get(counting.signature, ["never stored"]) == {}
+        assert any("was damaged; started a new one" in n for n in store.notices)
+        assert len(store) == 0
+    assert len(checked) >= 3
+
+
+def connect_outside(path: Path):
+    """A connection of another program (not traced as this one's caches are)."""
+    return contextlib.closing(sqlite3.connect(path))
+
+
+def _used_bytes(store: EmbeddingCache) -> int:
+    page_size, pages, free = (store.conn.execute(f"PRAGMA {p}").fetchone()[0]
+                              for p in ("page_size", "page_count", "freelist_count"))
+    return (pages - free) * page_size
+
+
+def _ten_rows(tmp_path: Path) -> tuple[dict, np.ndarray, int]:
+    """A signature, ten vectors of the default model's size, and the bytes they take."""
+    signature = {"id": "test-model", "dimensions": 384}
+    vectors = np.random.default_rng(0).normal(size=(10, 384)).astype(np.float32)
+    with EmbeddingCache(tmp_path / "measure.sqlite") as store:
+        store.put(signature, [f"row {k}" for k in range(10)], vectors)
+        return signature, vectors, _used_bytes(store)
+
+
+def test_the_sentence_cache_drops_the_least_recently_used_rows_past_its_cap(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from align import embedding_cache
+
+    monkeypatch.setattr(embedding_cache, "_TOUCH_AFTER_NS", 0)  # each read marks a use
+    signature, vectors, ten_rows = _ten_rows(tmp_path)
+    path = tmp_path / "embeddings.sqlite"
+    old, new = [f"old {k}" for k in range(10)], [f"new {k}" for k in range(10)]
+    with EmbeddingCache(path, limit=int(1.5 * ten_rows)) as store:
+        store.put(signature, old, vectors)
+        time.sleep(0.01)
+        assert list(store.get(signature, ["old 0"])) == ["old 0"]  # read again: recently used
+        store.put(signature, new, vectors)
+        assert _used_bytes(store) <= store.limit
+    with EmbeddingCache(path) as store:
+        kept = store.get(signature, old + new)
+    assert sorted(kept) == sorted(["old 0", *new])
+
+
+def test_a_zero_cap_turns_the_sentence_cache_off(counting, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("ALIGN_EMBEDDING_CACHE_MB", "0")
+    with EmbeddingCache(tmp_path / "embeddings.sqlite") as store:
+        embed(counting, TEXTS, cache=store)
+        embed(counting, TEXTS, cache=store)
+    assert len(counting.encoded) == 2 * len(set(TEXTS))
+    assert not (tmp_path / "embeddings.sqlite").exists()
+
+
+def test_the_sentence_cache_stays_one_an_older_align_can_read_and_write(tmp_path: Path) -> None:
+    signature, vectors, ten_rows = _ten_rows(tmp_path)
+    path = tmp_path / "embeddings.sqlite"
+    new = [f"new {k}" for k in range(10)]
+    with EmbeddingCache(path) as store:
+        store.put(signature, new[:5], vectors[:5])
+    # Rows written as align wrote them before the cap, into the same file.
+    with contextlib.closing(sqlite3.connect(path)) as conn, conn:
+        conn.executemany("INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)",
+                         [("older", b"%d" % k, vectors[k].tobytes(), b"") for k in range(10)])
+    with EmbeddingCache(path, limit=int(1.5 * ten_rows)) as store:
+        store.put(signature, new[5:], vectors[5:])  # past the cap: rows with no mark go first
+        assert sorted(store.get(signature, new)) == sorted(new) and len(store) == 10
+
+
+
 # -- the token vector cache ----------------------------------------------------------------
 
 TOKEN_SIGNATURE = {"id": "test-model", "token_layer": 8}
@@ -278,6 +390,7 @@ def test_align_cache_shows_and_clears_both_caches(counting, monkeypatch, tmp_pat
     assert figures["embeddings"]["rows"] == len(set(TEXTS))
     assert figures["token vectors"]["rows"] == 2
     assert figures["token vectors"]["path"] == str(tmp_path / "cache" / "tokens.sqlite")
+    assert figures["embeddings"]["limit"] == embedding_cache.embedding_cache_limit() > 0
     assert all(c["bytes"] > 0 for c in figures.values())
 
     cleared = CliRunner().invoke(app, ["cache", "--clear", "--json"])

@@ -713,3 +713,195 @@ def test_a_word_documents_footnotes_follow_its_body_in_the_order_it_refers_to_th
         "Fondé en 1935."  # a note's second paragraph; the separators are not notes
     )
     assert read_document(plain).text == "Mon cher Andrés,\n\nles camarades du POUM.\n\nFin."
+
+
+# -- what a Word document shows: moves, hidden text, symbols, generated indexes ------------
+
+_WORD_NAMESPACE = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def word_text(tmp_path: Path, *blocks: str, styles: str = "") -> str:
+    """The text read from a Word document whose body holds `blocks` (XML, in the ``w:``
+    namespace) and whose styles part also holds `styles` (``w:style`` elements)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    body = document.element.body
+    for block in blocks:
+        body.insert(len(body) - 1, parse_xml(_with_namespaces(block, _WORD_NAMESPACE)))
+    for style in re.findall(r"<w:style .*?</w:style>", styles, re.S):
+        document.styles.element.append(parse_xml(_with_namespaces(style, _WORD_NAMESPACE)))
+    path = tmp_path / "manual.docx"
+    document.save(path)
+    return read_document(path).text
+
+
+def _p(*runs: str, properties: str = "") -> str:
+    """A paragraph of runs (their XML) with paragraph `properties` (the inside of w:pPr)."""
+    return f"<w:p><w:pPr>{properties}</w:pPr>{''.join(runs)}</w:p>"
+
+
+def _r(text: str, properties: str = "") -> str:
+    return f'<w:r><w:rPr>{properties}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_a_tracked_move_is_read_where_it_went_not_where_it_was(tmp_path):
+    """A move's origin (``w:moveFrom``) is a deletion; its destination (``w:moveTo``) is
+    the text, as an insertion is."""
+    mark = 'w:id="{}" w:author="R" w:date="2024-01-01T00:00:00Z"'
+    assert word_text(
+        tmp_path,
+        # A sentence moved out of a paragraph, and the paragraph it went to.
+        _p(_r("Open the project folder. "),
+           f'<w:moveFromRangeStart {mark.format(1)} w:name="move1"/>'
+           f'<w:moveFrom {mark.format(2)}>{_r("Make a backup copy first.")}</w:moveFrom>'
+           '<w:moveFromRangeEnd w:id="1"/>'),
+        _p(f'<w:moveToRangeStart {mark.format(3)} w:name="move1"/>'
+           f'<w:moveTo {mark.format(4)}>{_r("Make a backup copy first. ")}</w:moveTo>'
+           '<w:moveToRangeEnd w:id="3"/>', _r("Then run the setup program.")),
+        # A whole paragraph moved away: its mark is moved too.
+        _p(f'<w:moveFrom {mark.format(5)}>{_r("A paragraph moved elsewhere.")}</w:moveFrom>',
+           properties=f"<w:rPr><w:moveFrom {mark.format(6)}/></w:rPr>"),
+        # A deletion inside a move's destination is still a deletion.
+        _p(f'<w:moveTo {mark.format(7)}>{_r("Kept ")}<w:del {mark.format(8)}><w:r>'
+           '<w:delText>deleted </w:delText></w:r></w:del>' + _r("text.") + "</w:moveTo>"),
+    ) == ("Open the project folder.\n\n"
+          "Make a backup copy first. Then run the setup program.\n\n"
+          "Kept text.")
+
+
+def test_hidden_text_of_a_word_document_is_not_read(tmp_path):
+    """Text formatted hidden (``w:vanish``) on its run, through its character or paragraph
+    style, or on a whole paragraph, is not shown, so not read; ``w:vanish w:val="0"``
+    shows it again."""
+    styles = ('<w:style w:type="character" w:styleId="Note"><w:name w:val="Writer note"/>'
+              "<w:rPr><w:vanish/></w:rPr></w:style>"
+              '<w:style w:type="character" w:styleId="NoteChild"><w:name w:val="Child"/>'
+              '<w:basedOn w:val="Note"/></w:style>'
+              '<w:style w:type="paragraph" w:styleId="Hidden"><w:name w:val="Hidden para"/>'
+              "<w:rPr><w:vanish/></w:rPr></w:style>")
+    assert word_text(
+        tmp_path,
+        _p(_r("Read it before you install the program.")),
+        _p(_r("TODO: check this section again.", "<w:vanish/>")),
+        _p(_r("Visible "), _r("[hidden note] ", '<w:rStyle w:val="Note"/>'),
+           _r("[hidden too] ", '<w:rStyle w:val="NoteChild"/>'),
+           _r("and shown ", '<w:rStyle w:val="Note"/><w:vanish w:val="0"/>'), _r("text.")),
+        _p(_r("Internal remark."), properties='<w:pStyle w:val="Hidden"/>'),
+        # A whole paragraph hidden, its mark too.
+        _p(_r("A hidden paragraph.", "<w:vanish/>"), properties="<w:rPr><w:vanish/></w:rPr>"),
+        # Its mark alone hidden: Word shows it run into the next paragraph (a "style
+        # separator" puts a heading and its paragraph on one line so).
+        _p(_r("Note:"), properties="<w:rPr><w:vanish/></w:rPr>"),
+        _p(_r(" the end.")),
+        styles=styles,
+    ) == ("Read it before you install the program.\n\nVisible and shown text.\n\n"
+          "Note: the end.")
+
+
+def test_a_symbol_character_is_read_as_the_character_it_shows(tmp_path):
+    """``w:sym`` (Insert > Symbol): Symbol and Wingdings arrows are read as arrows, a
+    character of another font as its code point; one of a symbol font that cannot be
+    told (Word writes them at U+F0xx, whatever the glyph) as a space, so that the words
+    around it stay apart."""
+    def sym(font: str, char: str) -> str:
+        return f'<w:r><w:sym w:font="{font}" w:char="{char}"/></w:r>'
+
+    assert word_text(
+        tmp_path,
+        _p(_r("Choose File "), sym("Symbol", "F0AE"), _r(" Export.")),
+        _p(_r("Choose File"), sym("Wingdings", "F0E0"), _r("Export.")),
+        _p(_r("Then"), sym("Wingdings", "F0E8"), _r("Save "), sym("Wingdings", "F0FC"), _r(".")),
+        _p(_r("Angle "), sym("Symbol", "F061"), _r(" and "), sym("Symbol", "F0B3"), _r(" 2.")),
+        _p(_r("A"), sym("Arial", "2192"), _r("B and C"), sym("Webdings", "F0FE"), _r("D.")),
+    ) == ("Choose File → Export.\n\nChoose File→Export.\n\nThen→Save ✓.\n\n"
+          "Angle α and ≥ 2.\n\nA→B and C D.")
+
+
+_TOC_FIELD = (
+    # The field opens in the first entry's paragraph and closes in the last one's; its
+    # entries are hyperlinks holding PAGEREF fields of their own.
+    _p('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+       ' TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+       '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+       '<w:hyperlink w:anchor="_Toc1">' + _r("Getting started") + "<w:r><w:tab/></w:r>"
+       '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+       ' PAGEREF _Toc1 \\h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/>'
+       '</w:r>' + _r("3") + '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>',
+       properties='<w:pStyle w:val="TOC1"/>'),
+    _p(_r("Scripting"), "<w:r><w:tab/></w:r>", _r("5"),
+       '<w:r><w:fldChar w:fldCharType="end"/></w:r>', properties='<w:pStyle w:val="TOC1"/>'),
+)
+
+
+def test_a_word_table_of_contents_and_page_numbers_are_not_read(tmp_path):
+    """A table of contents is generated (its page numbers differ between languages): its
+    field's result is left out, in a content control of the gallery "Table of Contents"
+    with its title too; so are the results of PAGE, NUMPAGES and PAGEREF fields, not the
+    text around them, nor the results of other fields."""
+    toc_control = (
+        '<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+        '<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>'
+        + _p(_r("Contents"), properties='<w:pStyle w:val="TOCHeading"/>')
+        + '<w:p><w:fldSimple w:instr=" TOC \\o &quot;1-3&quot; ">'
+        + _r("Scripting\t5") + "</w:fldSimple></w:p></w:sdtContent></w:sdt>")
+    assert word_text(
+        tmp_path,
+        _p(_r("Contents")), *_TOC_FIELD, toc_control,
+        _p(_r("Getting started")),
+        _p(_r("See page "), '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>'
+           "PAGEREF _Ref1 \\h</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/>"
+           "</w:r>", _r("12"), '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+           _r(" for details.")),
+        _p(_r("Page "), '<w:fldSimple w:instr=" PAGE ">' + _r("4") + "</w:fldSimple>",
+           _r(" of "), '<w:fldSimple w:instr="NUMPAGES \\* MERGEFORMAT">' + _r("9")
+           + "</w:fldSimple>", _r(".")),
+        # Other fields show their result: a cross-reference's text, a date.
+        _p(_r("As "), '<w:fldSimple w:instr=" REF _Ref2 \\h ">' + _r("Table 2")
+           + "</w:fldSimple>", _r(" shows.")),
+    ) == ("Contents\n\nGetting started\n\nSee page  for details.\n\nPage  of .\n\n"
+          "As Table 2 shows.")
+
+
+def test_a_field_that_is_not_closed_hides_nothing(tmp_path):
+    """A damaged document whose TOC field never ends keeps its text (the entries too),
+    rather than losing everything after the field."""
+    unstyled = _TOC_FIELD[0].replace('<w:pStyle w:val="TOC1"/>', "")
+    assert word_text(tmp_path, unstyled, _p(_r("The first chapter."))) == (
+        "Getting started\t3\n\nThe first chapter.")
+
+
+_ODT_INDEXES = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">
+<office:body><office:text>
+<text:table-of-content text:name="TOC1"><text:table-of-content-source text:outline-level="2">
+<text:index-title-template>Table of Contents</text:index-title-template>
+</text:table-of-content-source><text:index-body><text:index-title text:name="t">
+<text:p>Table of Contents</text:p></text:index-title>
+<text:p text:style-name="Contents_20_1">Installation<text:tab/>2</text:p>
+<text:p text:style-name="Contents_20_1">Configuration<text:tab/>4</text:p>
+</text:index-body></text:table-of-content>
+<text:h text:outline-level="1">Installation</text:h>
+<text:p>See page <text:bookmark-ref text:reference-format="page"
+ text:ref-name="b1">4</text:bookmark-ref> and <text:bookmark-ref
+ text:reference-format="text" text:ref-name="b1">Configuration</text:bookmark-ref>.</text:p>
+<text:p>Page <text:page-number text:select-page="current">1</text:page-number> of
+ <text:page-count>9</text:page-count>.</text:p>
+<text:illustration-index text:name="I1"><text:index-body><text:p>Figure 1<text:tab/>3</text:p>
+</text:index-body></text:illustration-index>
+<text:alphabetical-index text:name="A1"><text:index-body><text:p>backup, 2</text:p>
+</text:index-body></text:alphabetical-index>
+</office:text></office:body></office:document-content>
+"""
+
+
+def test_an_opendocument_texts_indexes_and_page_numbers_are_not_read(tmp_path):
+    """A table of contents and the other generated indexes are left out, as an EPUB's
+    navigation document is, and so are page numbers and page references (they differ
+    between languages); the text around them stays."""
+    data = zip_bytes(tmp_path, {"mimetype": "application/vnd.oasis.opendocument.text",
+                                "content.xml": _ODT_INDEXES})
+    assert decode_bytes(data, "guide.odt")[0] == (
+        "Installation\n\nSee page  and Configuration.\n\nPage  of .")

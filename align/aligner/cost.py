@@ -19,7 +19,9 @@ dynamic programme maximises the sum over the path.  See docs/algorithm.md.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import math
+import numbers
+from dataclasses import asdict, dataclass, field, fields
 
 import numpy as np
 
@@ -67,6 +69,30 @@ class AlignSettings:
     #: length-weighted sums of single-sentence embeddings), at most this many per sentence.
     refine_budget: float = 0.0
 
+    def __post_init__(self) -> None:
+        """Refuse, naming the field, a value the search cannot use; numbers of another
+        type (``0`` for a float, numpy's) become the field's own, as the signature holds."""
+        from align.errors import UsageError
+
+        for spec in fields(self):
+            value = getattr(self, spec.name)
+            whole = spec.type == "int"
+            wanted = "an int" if whole else "a number"
+            if isinstance(value, bool) or not isinstance(
+                    value, numbers.Integral if whole else numbers.Real):
+                raise UsageError(f"AlignSettings({spec.name}={value!r}): {spec.name} must be "
+                                 f"{wanted}")
+            if not math.isfinite(value):
+                raise UsageError(f"AlignSettings({spec.name}={value!r}): {spec.name} must be "
+                                 "a finite number")
+            object.__setattr__(self, spec.name, int(value) if whole else float(value))
+            least = _AT_LEAST.get(spec.name)
+            if least is not None and getattr(self, spec.name) < least:
+                raise UsageError(f"AlignSettings({spec.name}={value!r}): {spec.name} must be "
+                                 f"at least {least}")
+        if self.z_cap <= 0:
+            raise UsageError(f"AlignSettings(z_cap={self.z_cap!r}): z_cap must be above 0")
+
     def link_types(self) -> np.ndarray:
         """(K, 2) array of allowed (a, b), one-to-one first."""
         types = [(1, 1), (1, 0), (0, 1)]
@@ -78,6 +104,13 @@ class AlignSettings:
 
     def as_dict(self) -> dict[str, float | int]:
         return asdict(self)
+
+
+#: The least value of the fields that have one: a link holds a sentence, and sizes, counts,
+#: weights and budgets are not negative.
+_AT_LEAST = {"max_side": 1, "max_link": 2, "band": 0, "background_sample": 1,
+             "full_search_limit": 1, "length_weight": 0, "length_smooth": 0,
+             "paragraph_weight": 0, "continuation_weight": 0, "refine_budget": 0}
 
 
 @dataclass

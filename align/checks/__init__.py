@@ -26,6 +26,7 @@ from align.checks import (
     numbers,
     placeholders,
     rules,
+    shortcuts,
     untranslated,
 )
 from align.checks.base import CheckContext
@@ -59,6 +60,7 @@ CHECKS: tuple[ModuleType, ...] = (
     length,
     mechanical,
     placeholders,
+    shortcuts,
     rules,
 )
 

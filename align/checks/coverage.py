@@ -40,11 +40,13 @@ restructure, and small unaligned runs are often just that).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from align.checks.base import CheckContext, LinkText, quote, words
 from align.checks.divergence import THRESHOLD
+from align.checks.placeholders import blank_markup, readable_links
 from align.checks.words import WordAlignment, is_content, link_word_vectors
 from align.record import Finding, SideName
 from align.segment import sentence_spans
@@ -62,6 +64,43 @@ _PARTIAL_REASON = {
     "source": "words of the source with no counterpart in the translation",
     "translation": "words of the translation with no counterpart in the source",
 }
+
+
+@dataclass
+class _ProseAlignment(WordAlignment):
+    """A link's word alignment read as prose: the words of its code, placeholders, tags,
+    addresses and paths (what `align.checks.placeholders.blank_markup` blanks, and the
+    pieces of a code block, `readable_links`) count as matched and are not counted, since
+    the placeholder check compares those (a code block whose comments were translated is
+    no omission).  They still serve as counterparts of the words of the other side."""
+
+    #: Per side, which of its words are markup.
+    markup: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def aligned(self, side: SideName) -> np.ndarray:
+        return super().aligned(side) | self.markup[side]
+
+    def unaligned_content_share(self, side: SideName) -> float:
+        content = [ok for w, ok, markup in zip(self.words_of(side), self.aligned(side),
+                                               self.markup[side], strict=True)
+                   if is_content(w) and not markup]
+        return (len(content) - sum(content)) / len(content) if content else 0.0
+
+
+def _prose(ctx: CheckContext, i: int, wa: WordAlignment | None) -> WordAlignment | None:
+    """`wa`, link `i`'s word alignment, read as prose (`_ProseAlignment`); `wa` itself
+    where the link holds no markup."""
+    if wa is None:
+        return None
+    markup = {}
+    for side in ("source", "translation"):
+        visible = blank_markup(readable_links(ctx, side)[i].text)
+        markup[side] = np.array([not visible[w.start:w.end].strip() for w in wa.words_of(side)],
+                                dtype=bool)
+    if not any(flags.any() for flags in markup.values()):
+        return wa
+    return _ProseAlignment(wa.source_words, wa.translation_words, wa.similarity, wa.pairs,
+                           wa.strong, markup)
 
 
 def _whole_severity(text: str) -> str:
@@ -140,7 +179,7 @@ def _stray_candidates(ctx: CheckContext, i: int, side: SideName) -> list[int]:
         # The sentence vectors say "unrelated"; the words must agree: most content words
         # of the sentence have no counterpart (a short sentence translating part of a
         # long one is also dissimilar to it as a whole, but its words are aligned).
-        wa = ctx.word_alignment(i)
+        wa = _prose(ctx, i, ctx.word_alignment(i))
         if wa is None:
             return []
         link_side = ctx.sources[i] if side == "source" else ctx.translations[i]
@@ -377,7 +416,7 @@ def _word_rows(ctx: CheckContext, i: int, side: SideName) -> np.ndarray | None:
 def _moved_to(ctx: CheckContext, i: int, side: SideName, run: tuple[int, int]) -> int | None:
     """The neighbouring link whose other side holds, unmatched there, most of the content
     words of `run` (word indices of link `i`'s `side`); None if neither does."""
-    wa = ctx.word_alignments[i]
+    wa = _prose(ctx, i, ctx.word_alignments[i])
     mine = _word_rows(ctx, i, side)
     if wa is None or mine is None:
         return None
@@ -391,7 +430,8 @@ def _moved_to(ctx: CheckContext, i: int, side: SideName, run: tuple[int, int]) -
             continue
         # A neighbour the cascade did not word-align (it looked faithful as a whole) can
         # still hold the moved words: align it now.
-        neighbour = ctx.word_alignment(k) if ctx.sources[k] and ctx.translations[k] else None
+        neighbour = _prose(ctx, k, ctx.word_alignment(k)) if (
+            ctx.sources[k] and ctx.translations[k]) else None
         theirs = _word_rows(ctx, k, other) if neighbour is not None else None
         if theirs is None:
             continue
@@ -452,7 +492,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 f"{_WHOLE_REASON[side]}: «{quote(present.text)}»", ctx.whole(present),
             )))
             continue
-        wa = ctx.word_alignments[i]
+        # Read as prose: the placeholder check compares the code and markup.
+        wa = _prose(ctx, i, ctx.word_alignments[i])
         for side in ("source", "translation"):
             strays = all_strays.get((i, side), [])
             out += [(i, _stray_finding(ctx, i, side, k)) for k in strays]

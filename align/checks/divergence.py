@@ -92,10 +92,14 @@ def similarities(ctx: CheckContext) -> list[float | None]:
         ctx.notes["cosine"] = [None] * len(links)
         return ctx.notes["similarity"]
     cos = np.einsum("ij,ij->i", src, tgt)
+    copied = length.copied_links(ctx)
+    translated = [i for i in both if i not in copied]
     if len(both) >= MIN_LINKS:
-        # Non-matching pairs: each link's source against other links' translations.
+        # Non-matching pairs: each link's source against other links' translations.  The
+        # scale is that of the document's translations: text kept as it is (code, names)
+        # would set its typical cosine near 1.
         rng = np.random.default_rng(0)
-        a = np.array(both)
+        a = np.array(translated if len(translated) >= MIN_LINKS else both)
         shifted = np.roll(a, rng.integers(1, len(a)))
         others = np.einsum("ij,ij->i", src[a], tgt[shifted])
         others2 = np.einsum("ij,ij->i", src[np.roll(a, len(a) // 2)], tgt[a])

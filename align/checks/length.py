@@ -29,6 +29,23 @@ PRIOR_SPREAD = 2.0
 _MIN_LINKS = 8
 
 
+def copied_links(ctx: CheckContext) -> frozenset[int]:
+    """The links whose two sides are the same text (case and spacing aside): code, commands,
+    identifiers and names a technical document keeps as they are.  They are no translations,
+    so they say nothing of the document's length ratio or of how similar its translations
+    are: a help page whose code blocks and option names are a third of its links would
+    otherwise measure its prose against a ratio of 1 and a cosine of 1."""
+    if "copied" not in ctx.notes:
+        def plain(text: str) -> str:
+            return " ".join(text.casefold().split())
+
+        ctx.notes["copied"] = frozenset(
+            i for i, (s, t) in enumerate(zip(ctx.sources, ctx.translations, strict=True))
+            if s and t and plain(s.text) == plain(t.text)
+        )
+    return ctx.notes["copied"]
+
+
 def deviations(ctx: CheckContext) -> list[float | None]:
     """Per link, how many spreads its length ratio lies from the document's (None if a side is
     empty).  Positive: the translation is longer than usual."""
@@ -41,7 +58,10 @@ def deviations(ctx: CheckContext) -> list[float | None]:
             raw.append(None)
         else:
             raw.append((math.log(b / a), math.sqrt(min(a, b))))
-    known = [r for r in raw if r is not None]
+    copied = copied_links(ctx)
+    known = [r for i, r in enumerate(raw) if r is not None and i not in copied]
+    if len(known) < _MIN_LINKS:  # a document of copies mostly: measure it as it is
+        known = [r for r in raw if r is not None]
     if len(known) >= _MIN_LINKS:
         logs = np.array([r[0] for r in known])
         centre = float(np.median(logs))
@@ -50,7 +70,9 @@ def deviations(ctx: CheckContext) -> list[float | None]:
     else:
         centre = float(np.median([r[0] for r in known])) if known else 0.0
         spread = PRIOR_SPREAD
-    out = [None if r is None else (r[0] - centre) * r[1] / spread for r in raw]
+    # A copy is as long as it should be, whatever the document's ratio.
+    out = [None if r is None else 0.0 if i in copied else (r[0] - centre) * r[1] / spread
+           for i, r in enumerate(raw)]
     ctx.notes["length"] = out
     ctx.notes["length_centre"] = centre
     return out

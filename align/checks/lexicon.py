@@ -102,7 +102,11 @@ AMBIGUOUS_MONTHS = frozenset(fold(word) for word in (
     # "nisan" (engagement), "ekim" (sowing), "aralık" (interval), "mart", "kasım" (a name).
     "luty", "ocak", "mart", "nisan", "ekim", "kasım", "aralık",
     # ... and Portuguese "março", "marco" once folded, as the name Marco is.
-    "março"))
+    "março",
+    # ... and Polish "maj", the French "MAJ" (mise à jour) and "Maj" (the Shift key);
+    # "maja", "jan", the names Maja and Jan; "marca", a brand in Spanish, Italian and
+    # Portuguese; "mayo", mayonnaise.
+    "maj", "maja", "jan", "marca", "mayo"))
 
 #: Spelled numbers (folded), used only as counterparts of digits on the other side.
 NUMBER_WORDS: dict[str, int] = {}
@@ -208,20 +212,128 @@ def roman_value(token: str) -> int | None:
     return total if total > 0 else None
 
 
-#: The words that negate, per language (folded: no accents, lower case).
-NEGATIONS = {
-    "en": frozenset("not never no nothing nobody none neither nor nowhere without cannot".split()),
-    "fr": frozenset("non pas jamais rien aucun aucune sans ni nullement guere".split()),
-    "de": frozenset("nicht nie niemals nichts niemand kein keine keinen keinem keiner keines "
-                    "ohne weder nirgends nirgendwo".split()),
-    "es": frozenset("no nunca nada nadie ningun ninguna ningunos sin ni jamas tampoco".split()),
-    "it": frozenset("non mai niente nulla nessuno nessuna senza ne".split()),
-    "pt": frozenset("nao nunca nada ninguem nenhum nenhuma sem nem jamais".split()),
-    "nl": frozenset("niet nooit niets niemand geen zonder noch nergens".split()),
-    "ru": frozenset("не нет ни никогда ничего ничто никто нигде никакой никакая никакое "
-                    "никакие без нельзя".split()),
+#: Serbo-Croatian (Croatian, Bosnian, Serbian in either script): the particle, the
+#: negative pronouns of both standards ("nitko", "niko"; "nigdje", "nigde"), and (in
+#: `_FUSED`) the fused negative forms of "to be", "will" and "to have" ("nisam", "neće",
+#: "nema": there is no) and of the imperative "nemoj" (don't).
+_SERBO_CROATIAN = (
+    "ne ni niti nikad nikada nitko niko nikoga nikome nikim ništa ničega ničemu ničim "
+    "nigdje nigde nikamo nikuda nijedan nijedna nijedno nijednog nijednoj nikakav nikakva "
+    "nikakvo nikakve nikakvi nikakvih nikakvog nipošto bez")
+_SERBO_CROATIAN_FUSED = (
+    "nisam nisi nije nismo niste nisu neću nećeš neće nećemo nećete nemam nemaš nema nemamo "
+    "nemate nemaju nemoj nemojte nemojmo")
+_SERBIAN_CYRILLIC = (
+    "не ни нити никад никада нико никога никоме ником ништа ничега ничему ничим нигде "
+    "нигдје никуда ниједан ниједна ниједно никакав никаква никакво никакве никакви без")
+_SERBIAN_CYRILLIC_FUSED = (
+    "нисам ниси није нисмо нисте нису нећу нећеш неће нећемо нећете немам немаш нема "
+    "немамо немате немају немој немојте")
+#: Danish, with the Norwegian spellings ("aldri", "uten"): `align.language` reads Norwegian
+#: as Danish.
+_DANO_NORWEGIAN = ("ikke ikkje aldrig aldri ingen inga intet inget inkje ingenting ingensteds "
+                   "ingenstad uden uten hverken verken")
+#: The negations fused with the verb they negate, one word for both ("nije": is not,
+#: "nemam": I have not, "няма": there is not, "nincs", "n-am"), per language (a negation
+#: joined to a pronoun, Romanian "nu-mi", is one word with it too).  The word aligner
+#: pairs such a word with the other side's verb (or pronoun) as readily when that side
+#: drops the negation as when it keeps it: the pair says nothing of the negation
+#: (`align.checks.meaning_shift`).  English's own ("cannot", "isn't") are read with their
+#: verb there.
+_FUSED = {
+    "cs": "nejsem nejsi nejsme nejste nejsou",
+    "sk": "niet",
+    "hr": _SERBO_CROATIAN_FUSED,
+    "bs": f"{_SERBO_CROATIAN_FUSED} {_SERBIAN_CYRILLIC_FUSED}",
+    "sr": f"{_SERBO_CROATIAN_FUSED} {_SERBIAN_CYRILLIC_FUSED}",
+    # "ni" is "is not"; "nimam" has not, "nočem" will not.
+    "sl": "ni nisem nisi nisva nista nismo niste niso nimam nimaš nima nimava nimata nimamo "
+          "nimate nimajo nočem nočeš noče nočemo nočete nočejo",
+    # "няма": "there is no", and the future's "will not"; "недей": don't.
+    "bg": "няма нямам нямаш нямаме нямате нямат нямаше недей недейте",
+    "mk": "нема немам немаш немаме немате немаат немаше немој немојте",
+    "uk": "немає нема",
+    "be": "няма",
+    # "nu-mi", "n-am": a negation joined to the pronoun or verb after it.
+    "ro": "n-am n-ai n-a n-au n-ați n-are n-aveam n-avea n-aveau n-aș n-ar n-o nu-i nu-mi "
+          "nu-ți nu-l nu-și nu-s nu-o",
+    "hu": "nincs nincsen nincsenek sincs sincsen sincsenek",
 }
-NEGATION_WORDS = frozenset().union(*NEGATIONS.values())
+FUSED_NEGATIONS = {language: frozenset(map(fold, listed.split()))
+                   for language, listed in _FUSED.items()}
+#: The words that negate, per language (folded when built: no accents, lower case, a
+#: Greek final sigma as any other), those of `_FUSED` included.  Czech and Slovak negate
+#: a verb by its prefix ("nevím"), which `align.checks.meaning_shift` reads; their lists
+#: hold the separate words, and the negated "to be" of Czech, whose "nej-" is otherwise a
+#: superlative's.  Turkish has none: it negates a verb by a suffix ("bilmiyorum"), and its
+#: separate words ("değil", "yok", "hiç") are in a quarter of the system's Turkish
+#: translations of English strings that negate.
+NEGATIONS = {language: frozenset(map(fold, f"{listed} {_FUSED.get(language, '')}".split()))
+             for language, listed in {
+    "en": "not never no nothing nobody none neither nor nowhere without cannot",
+    "fr": "non pas jamais rien aucun aucune sans ni nullement guere",
+    "de": "nicht nie niemals nichts niemand kein keine keinen keinem keiner keines "
+          "ohne weder nirgends nirgendwo",
+    "es": "no nunca nada nadie ningun ninguna ningunos sin ni jamas tampoco",
+    "it": "non mai niente nulla nessuno nessuna senza ne",
+    "pt": "nao nunca nada ninguem nenhum nenhuma sem nem jamais",
+    "nl": "niet nooit niets niemand geen zonder noch nergens",
+    "ru": "не нет ни никогда ничего ничто никто нигде никакой никакая никакое "
+          "никакие без нельзя",
+    # Not "no" (well), nor "nie-" as a prefix ("nieznany": unknown, as "unknown").
+    "pl": "nie nigdy nic niczego niczym niczemu nikt nikogo nikomu nikim nigdzie donikąd "
+          "znikąd żaden żadna żadne żadnego żadnej żadnych żadnym żadnemu żadną żadni "
+          "bez ani",
+    "cs": "ne nikdo nikoho nikomu nikým nic ničeho ničemu ničím nikdy nikde nikam odnikud "
+          "nijak nijaký nikoli nikoliv žádný žádná žádné žádného žádnou žádných žádnému "
+          "žádným žádní bez ani ne-li",
+    "sk": "nie nikto nikoho nikomu nikým nič ničoho ničomu ničím nikdy nikde nikam "
+          "odnikiaľ nijaký nijaká nijaké nijako žiadny žiadna žiadne žiadneho žiadnej "
+          "žiadnu žiadnych žiadnym žiadnemu žiadni bez ani",
+    "hr": _SERBO_CROATIAN,
+    "bs": f"{_SERBO_CROATIAN} {_SERBIAN_CYRILLIC}",
+    "sr": f"{_SERBO_CROATIAN} {_SERBIAN_CYRILLIC}",
+    "sl": "ne niti nikoli nihče nikogar nikomur nikomer ničesar nič ničemur ničimer nikjer "
+          "nikamor noben nobena nobeno nobenega nobene nobenih nobenim nikakor brez",
+    # Not "ни", which is "us" in Bulgarian and Macedonian ("Той ни каза"); "нито … нито"
+    # is "neither … nor".
+    "bg": "не никога нищо никой никоя никое никои никого никому никакъв никаква никакво "
+          "никакви никъде нито без",
+    "mk": "не никогаш ништо никој никоја никое никои никого никому никаков никаква никакво "
+          "никакви никаде ниту без",
+    "uk": "не ні ані ніколи нічого ніщо ніхто нікого нікому ніким ніде нікуди "
+          "ніякий ніяка ніяке ніякі жоден жодна жодне жодні жодного жодної без",
+    "be": "не ні ані ніколі нічога нішто ніхто нікога нікому нікім нідзе нікуды ніякі "
+          "ніякая ніякае ніякага жадзен жадная жаднае без",
+    # "δε" is "δεν" before a consonant; "μη", "μην" negate the subjunctive and the
+    # imperative; "τίποτα", "κανείς", "ποτέ", "πουθενά" are also "anything", "anyone",
+    # "ever", "anywhere" in a question, as French "jamais", "rien" are.
+    "el": "δεν δε μην μη όχι ούτε μήτε ουδέ ουδέποτε τίποτα τίποτε κανείς κανένας κανένα "
+          "κανέναν κανενός καμία καμιά καμίας ποτέ πουθενά χωρίς δίχως",
+    "ro": "nu nici niciodată nimic nimeni nimănui nicăieri niciun nicio niciunul niciuna "
+          "niciunui niciunei nicidecum fără",
+    "hu": "nem ne sem se soha sohasem sose "
+          "sosem semmi semmit semmire semmiről semmiben semmibe semmivel semmiért semmiből "
+          "semmilyen semmiféle semmiképp semmiképpen senki senkit senkinek senkivel senkiről "
+          "senkitől senkihez sehol sehova sehová sehonnan nélkül",
+    "sv": "inte icke ej aldrig ingen inget inga ingenting ingenstans utan varken",
+    "da": _DANO_NORWEGIAN,
+    "nb": _DANO_NORWEGIAN, "nn": _DANO_NORWEGIAN, "no": _DANO_NORWEGIAN,
+    # Not "cap" ("cap a": towards), "gens", "pas" (a step), which a "no" goes with anyway.
+    "ca": "no mai res ningú enlloc tampoc sense ni",
+}.items()}
+#: Words of some language's list that are frequent words of another, which negate nothing
+#: there (as counted in the system's translations of English strings and in the
+#: development texts): Catalan "sense" (without) is English "sense", "res" (nothing) the
+#: "res" (resolution) of English and French, Romanian "nu" the Swedish and Danish "nu"
+#: (now), "fără" once folded the Catalan "farà" (will do), Hungarian "se" the pronoun of
+#: the Romance and South Slavic languages, Swedish "utan" (without) the Hungarian "után"
+#: (after), "ej" the Spanish "ej." (e.g.), Slovenian "nočeš" the French "noces".
+_NOT_EVERYWHERE = frozenset(map(fold, "sense res nu fără se utan ej nočeš".split()))
+#: Every list at once, but for `_NOT_EVERYWHERE`: the negation words of a side whose
+#: language is not known, and those the word aligner keeps from joining a word that does
+#: not negate.
+NEGATION_WORDS = frozenset().union(*NEGATIONS.values()) - _NOT_EVERYWHERE
 
 
 # -- plural forms: what CLDR says of each language's cardinal categories, which the

@@ -6,8 +6,11 @@ Two signals:
   ``nicht``, ``never``, ``sans`` …), in a link whose two sides are related at all
   (divergence below `UNRELATED`): a negation the word aligner finds no counterpart
   for turns the sentence around; one it pairs with a word of the other side is a
-  rewording (``difficult`` for ``can't``) and only *info*.  The negation words are
-  highlighted, with the words of the other side the word aligner leaves unmatched.
+  rewording (``difficult`` for ``can't``) and only *info*, unless it is one word with
+  the verb it negates (``cannot`` paired with « peut », Croatian ``nije`` with "is") and
+  the other side negates nothing: the verb is rendered, not the negation.  The negation
+  words are highlighted, with the words of the other side the word aligner leaves
+  unmatched.
   Not every negation turns its sentence round (`polarity`): a litotes affirms ("ne
   tarda pas", "did not fail to"), a negative yes-no question invites agreement ("Ne
   venais-je pas … ?"), an indirect one after a verb of looking hedges ("voir si je ne la
@@ -17,6 +20,10 @@ Two signals:
   not");
 - **different content**: a link the divergence score calls nearly unrelated
   (≥ `UNRELATED`) although nothing is missing from it as a whole.
+
+A link whose translation copies its source (`align.checks.length.copied_links`) is left to
+the untranslated check: the translation language's negations do not read the source
+language's words.
 """
 
 from __future__ import annotations
@@ -28,7 +35,8 @@ from typing import NamedTuple
 import numpy as np
 
 from align.checks.base import CheckContext, LinkText, Word, words
-from align.checks.lexicon import NEGATION_WORDS, NEGATIONS, NUMBER_WORDS, fold
+from align.checks.length import copied_links
+from align.checks.lexicon import FUSED_NEGATIONS, NEGATION_WORDS, NEGATIONS, NUMBER_WORDS, fold
 from align.record import Finding, Span
 
 KINDS = ("meaning-shift",)
@@ -95,7 +103,7 @@ def _negations(text: str, language: str | None) -> tuple[Word, ...]:
                     _negative_subject(text, tokens, k) or _negates_alone(tokens[k:k + 6])
             ) and not _expletive(text, tokens, k):
                 particles.append((k, w))
-        elif key in vocabulary:
+        elif key in vocabulary or _prefix_negates(text, tokens, k, language):
             found.append((k, w))
     # Literary French may negate with "ne" alone ("je ne sais", "il n'osa plus"): a
     # particle counts when no negation word stands with it in its clause (up to five
@@ -112,16 +120,19 @@ def _negations(text: str, language: str | None) -> tuple[Word, ...]:
     # once however the language spells it ("n'ont point de caste ni de race" against
     # "there is neither caste nor rank").
     # French, Spanish and Italian negate once with several negative words in a clause
-    # ("sans rien dire", "je n'ai jamais rien vu": without a word, I never saw anything):
-    # a word of `_CONCORD` close after another negation, with no clause between, is part
-    # of it.  English counts each ("never … nothing" is rare and emphatic).
+    # ("sans rien dire", "je n'ai jamais rien vu": without a word, I never saw anything),
+    # as do Portuguese, the Slavic languages, Greek, Romanian, Hungarian and Catalan ("Nikt
+    # nic nie wie"): a word of `_CONCORD` (or a Czech or Slovak verb negated by its prefix)
+    # close after another negation, with no clause between, is part of it.  English counts
+    # each ("never … nothing" is rare and emphatic).
     concord = _CONCORD.get(language or "", frozenset())
     counted: list[tuple[int, Word]] = []
     for k, w in sorted(found, key=lambda item: item[0]):
         key = fold(w.text)
         if key in _CORRELATIVES and any(k - j <= _CHAIN_REACH for j, _ in counted):
             continue
-        if key in concord and counted and k - counted[-1][0] <= _CONCORD_REACH and not any(
+        joins = key in concord or _prefix_negates(text, tokens, k, language)
+        if joins and counted and k - counted[-1][0] <= _CONCORD_REACH and not any(
                 _clause_break(text, tokens, j, language or "")
                 for j in range(counted[-1][0] + 1, k + 1)):
             continue
@@ -188,26 +199,98 @@ def _unspaced_negations(text: str, language: str) -> tuple[Word, ...]:
     return tuple(found)
 
 
-#: Negative words that join a negation before them in the same clause (negative concord).
-_CONCORD = {
-    "fr": frozenset("rien jamais personne aucun aucune nul nulle guere nullement".split()),
-    "es": frozenset("nada nunca nadie ningun ninguna jamas tampoco".split()),
-    "it": frozenset("niente nulla mai nessuno nessuna".split()),
-    "pt": frozenset("nada nunca ninguem nenhum nenhuma jamais".split()),
-    "ru": frozenset("не ничего ничто никогда никто нигде никакой никакая никакое никакие "
-                    "ни".split()),
-}
+#: The words for "without" ("bez", "χωρίς", "fără", "nélkül", "sense"), which negate on
+#: their own, never as a part of a negation before them.
+_WITHOUT = frozenset(map(fold, "bez без brez χωρίς δίχως fără nélkül sense".split()))
+#: Negative words that join a negation before them in the same clause (negative concord):
+#: in the Slavic languages, Greek, Romanian, Hungarian and Catalan every negative word of
+#: the clause, the particle too ("Nikt nic nie wie", "Κανείς δεν ξέρει τίποτα", "Senki
+#: sem tud semmit", "Ningú no sap res": nobody knows anything).
+_CONCORD = {language: frozenset(map(fold, words_.split())) for language, words_ in {
+    "fr": "rien jamais personne aucun aucune nul nulle guere nullement",
+    "es": "nada nunca nadie ningun ninguna jamas tampoco",
+    "it": "niente nulla mai nessuno nessuna",
+    "pt": "nada nunca ninguem nenhum nenhuma jamais",
+    "ru": "не ничего ничто никогда никто нигде никакой никакая никакое никакие ни",
+}.items()} | {language: NEGATIONS[language] - _WITHOUT for language in
+              "pl cs sk hr bs sr sl bg mk uk be el ro hu ca".split()}
 _CONCORD_REACH = 4
 #: Words that open a new clause, whose negation is its own, in those languages ("y" is
-#: Spanish "and", but a French pronoun: "sans y rien changer" is one negation).
-_CLAUSE_OPENERS = {
-    "fr": frozenset("qui que qu et mais ou car si quand lorsque parce puisque dont".split()),
-    "es": frozenset("que y o pero porque cuando si".split()),
-    "it": frozenset("che e o ma perche quando se".split()),
-    "pt": frozenset("que e ou mas porque quando se".split()),
-    "ru": frozenset("и а но что или который которая которое которые если когда потому"
-                    .split()),
+#: Spanish "and", but a French pronoun: "sans y rien changer" is one negation).  Not the
+#: "da", "да" of Bulgarian and Macedonian, nor the "să" of Romanian, which stand for an
+#: infinitive ("Не искам да ям нищо": I don't want to eat anything); Croatian, Bosnian
+#: and Serbian "da" opens a clause of its own as often ("Nisam znao da neće doći").
+_SERBO_CROATIAN_OPENERS = (
+    "i a ali da koji koja koje kojeg kojem kojoj koju ili jer kad kada ako nego te gdje "
+    "gde и а али да који која које којег ком или јер кад када ако него те где гдје")
+_CLAUSE_OPENERS = {language: frozenset(map(fold, words_.split())) for language, words_ in {
+    "fr": "qui que qu et mais ou car si quand lorsque parce puisque dont",
+    "es": "que y o pero porque cuando si",
+    "it": "che e o ma perche quando se",
+    "pt": "que e ou mas porque quando se",
+    "ru": "и а но что или который которая которое которые если когда потому",
+    "pl": "i a ale że który która które którzy którego której którym lub albo czy bo gdy "
+          "kiedy jeśli jeżeli ponieważ więc lecz oraz gdzie",
+    "cs": "a ale že který která které kteří kterého kterou kterým nebo protože když jestli "
+          "jestliže pokud aby však kde",
+    "sk": "a ale že ktorý ktorá ktoré ktorí ktorého ktorej ktorú alebo pretože keď ak aby "
+          "lebo kde",
+    "hr": _SERBO_CROATIAN_OPENERS, "bs": _SERBO_CROATIAN_OPENERS,
+    "sr": _SERBO_CROATIAN_OPENERS,
+    "sl": "in a ali ki ker ko če da pa toda vendar kateri katera katero kjer",
+    "bg": "и а но че който която което които или ако когато защото където",
+    "mk": "и а но дека кој која кое кои или ако кога затоа каде",
+    "uk": "і й та а але що який яка яке які або якщо коли бо де",
+    "be": "і й ды а але што які якая якое якія або калі бо дзе",
+    "el": "και αλλά ότι που αν όταν γιατί επειδή ενώ οποίος οποία οποίο οποίοι",
+    "ro": "și dar că care sau dacă când iar ci deoarece unde",
+    "hu": "és de hogy ha mert amikor aki ami amely amit akit vagy pedig ahol míg",
+    "ca": "que i o però perquè quan si on",
+}.items()}
+
+#: Czech and Slovak negate a verb (and many adjectives) by its prefix "ne-" ("nevím": I
+#: don't know, "nemůže", "neplatný": invalid), by their lower-case spelling ("ně-" is
+#: "někdo": someone): the pattern of such a word, and the words that merely begin so, by
+#: language: "nebo" (or), "než" (than), Czech superlatives in "nej-" ("nejsem", I am not,
+#: is in the list), "nech-" (let), "nes-" (carry), "neskôr" (later), "nejaký" (some),
+#: "neho", "nemu" (him), "Nemecko", "neděle" (Sunday), "nebezpečí" (danger), "nemoc"
+#: (illness), loans ("neutrální", "negativní", "new").
+_NEGATING_PREFIX = {
+    "cs": (re.compile(r"ne\w{2,}(?:-li)?"), re.compile(
+        r"ne(?:bo|boť|boli|ž|žli|j\w*|ch(?:ť|at|ávat|al[aoiy]?|án[aoiy]?|ám|áš|á|áme|áte|ají"
+        r"|ej|ejte|te|ávám|ává|ával[aoiy]?|ávají)?|s(?:t|u|eš|e|eme|ete|ou|l[aoiy]?|en[aoiy]?"
+        r"|oucí\w*)|b(?:e|es\w*|i)|děl(?:e|i|ní\w*)|dávn\w*|přítel\w*|přátel\w*|věst\w*"
+        r"|teř\w*|het|ht\w*|rv\w*|utr\w*|on\w*|g\w*|ktar\w*|topýr\w*|ptun\w*|rez\w*|t|tto"
+        r"|w\w*|xt|smysl\w*|ustál\w*|smírn\w*|obyčejn\w*|zbytn\w*|návi\w*|bezpeč\w*|moc\w*"
+        r"|dostat(?:ek|ku|kem|ky|ků|kům)|hod(?:a|y|ě|u|ou|ám|ách|ami)?)")),
+    "sk": (re.compile(r"ne\w{2,}"), re.compile(
+        r"ne(?:ž|žli|jak\w*|ho|mu|ch(?:ať|aj|ajte|al[aoi]?|ám|áš|á|áme|áte|ajú|ávať|áva"
+        r"|ával[aoi]?|ávajú)?|s(?:iem|ieš|ie|ieme|iete|ú|úc\w*)|sk[oô]r\w*|dávn\w*|deľ\w*"
+        r"|b(?:o|a|i|ies|esk\w*)|m(?:e?c|čin)\w*|priateľ\w*|vest\w*|rv\w*|utr\w*|on\w*|g\w*"
+        r"|ktár\w*|topier\w*|t|tto|w\w*|xt|zmys\w*|ustál\w*|smiern\w*|návi\w*|bezpeč\w*"
+        r"|moc\w*|dostat(?:ok|ku|kom|ky|kov)|hod(?:a|y|e|u|ou|ám|ách|ami)?)")),
 }
+#: What may stand before the first word of a sentence: a capitalised "Ne…" elsewhere is a
+#: name ("Neruda", "Nevada").
+_SENTENCE_START = ".!?…:;\"„“”«»‹›—–-("
+
+
+def _prefix_negates(text: str, tokens, k: int, language: str | None) -> bool:
+    """Whether ``tokens[k]`` negates by its prefix in `language` (`_NEGATING_PREFIX`)."""
+    if language not in _NEGATING_PREFIX:
+        return False
+    word = tokens[k].text
+    if word[:1].isupper() and not word.isupper() and k and text[
+            : tokens[k].start].rstrip()[-1:] not in _SENTENCE_START:
+        return False
+    return _prefixed(word, language)
+
+
+def _prefixed(word: str, language: str | None) -> bool:
+    """Whether `word` has the shape of a word negated by its prefix in `language`."""
+    rule = _NEGATING_PREFIX.get(language or "")
+    lower = word.lower()
+    return rule is not None and bool(rule[0].fullmatch(lower)) and not rule[1].fullmatch(lower)
 
 
 def _clause_break(text: str, tokens, k: int, language: str) -> bool:
@@ -220,8 +303,11 @@ def _clause_break(text: str, tokens, k: int, language: str) -> bool:
         key in openers or key.split("'")[0] in openers)
 
 
-#: Words that join a second negated item to a first ("nor", French and Spanish "ni").
-_CORRELATIVES = frozenset(("nor", "ni"))
+#: Words that join a second negated item to a first ("nor", French and Spanish "ni", and
+#: "ani", "niti", "нито", "ниту", "ні", "ούτε", "nici" of "neither … nor"), and Swedish
+#: "utan" after a negation, "but" ("inte röd utan blå": not red but blue).
+_CORRELATIVES = frozenset(map(fold, "nor ni ani niti нити нито ниту ні ані ούτε μήτε nici "
+                                    "utan".split()))
 #: ... when the negation they continue is at most this many words before them.
 _CHAIN_REACH = 8
 
@@ -729,6 +815,14 @@ def _paired_with_its_verb(wa, side: str, negating: list[Word],
     return False
 
 
+def _fused(word: Word, language: str | None) -> bool:
+    """Whether the negation `word` is one word with what it negates, in a language other than
+    English: a listed form (`align.checks.lexicon.FUSED_NEGATIONS`: "nije", is not; "nemam",
+    I have not) or a Czech or Slovak word negated by its prefix ("nevím", "nebol")."""
+    return (fold(word.text) in FUSED_NEGATIONS.get(language or "", ())
+            or _prefixed(word.text, language))
+
+
 #: A negation and the prefixed word it negates ("pas impossible") are at most this many
 #: words apart ("not at all impossible").
 _DOUBLE_REACH = 3
@@ -1183,10 +1277,15 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
         taken_up = [w for w in other_raw if w not in other_negations and w not in hedged]
         # A negation fused with its auxiliary ("cannot", "isn't") that the word aligner
         # pairs with that verb on a side that negates nothing ("cannot" with « peut ») has
-        # its verb rendered, not its negation: as much a reversal as an unpaired one.
+        # its verb rendered, not its negation: as much a reversal as an unpaired one.  So
+        # has a negation of another language fused with its verb ("nije": is not; Czech
+        # "nevím"), which the aligner pairs with the verb of a side that negates nothing
+        # whatever word it pairs it with ("nije" with "is", or with "was").
+        language = src_lang if where == "source" else tgt_lang
         severity = "minor" if _unmatched(wa, where, extra, other_negations, taken_up,
                                          other_raw, other_language) or not other_raw and (
-            _paired_with_its_verb(wa, where, extra, other_language)) else "info"
+            _paired_with_its_verb(wa, where, extra, other_language)
+            or any(_fused(n, language) for n in extra)) else "info"
     return Finding("meaning-shift", severity, reason, spans)
 
 
@@ -1237,8 +1336,12 @@ def _reversed_answer(ctx: CheckContext, i: int) -> Finding | None:
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     scores = ctx.notes.get("divergence") or [0.0] * len(ctx.alignment.links)
+    # A translation that copies its source was not translated (`align.checks.untranslated`
+    # reports it): its words are the source language's, which the translation language's
+    # negations do not read ("not" in a French side).
+    copied = copied_links(ctx)
     for i in range(len(ctx.alignment.links)):
-        if not ctx.sources[i] or not ctx.translations[i]:
+        if not ctx.sources[i] or not ctx.translations[i] or i in copied:
             continue
         finding = _reversed_answer(ctx, i) or _negation(ctx, i, scores[i])
         if finding is not None:

@@ -6,7 +6,13 @@ side only (software strings are joined to others by them), a double space, and i
 a different number of line breaks.
 
 These look at both sides: the source can carry defects too (``that that``), and a
-reviewer wants to know before blaming the translation.
+reviewer wants to know before blaming the translation.  A finding says which side holds
+the doubled word, and a translation that copies the source's own (``make make``) is not
+blamed for it.
+
+Markdown code (`` `mytool init` ``, a fenced block) is the program's: its words, brackets,
+hyphens and apostrophes are none of the text's (``mytool`` ending one command line and
+starting the next is no doubled word).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from functools import lru_cache
 
 from align.checks.base import CheckContext, LinkText, quote, words
 from align.checks.lexicon import fold
+from align.checks.placeholders import blank_code, readable_links, readable_sentences
 from align.checks.resources import plural_form
 from align.record import Finding, SideName, Span
 
@@ -46,9 +53,10 @@ def _has_word(text: str) -> bool:
 
 
 def doubled_words(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, word)`` of every word written twice in a row (``that that``)."""
+    """``(start, end, word)`` of every word written twice in a row (``that that``), outside
+    Markdown code (written over with backticks, so that no two words meet across it)."""
     found = []
-    tokens = words(text)
+    tokens = words(blank_code(text, "`"))
     for a, b in zip(tokens, tokens[1:], strict=False):
         same = a.text.casefold() == b.text.casefold()
         gap = text[a.end : b.start]
@@ -99,8 +107,9 @@ _CONTROL_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]")
 
 
 def imbalance(text: str) -> list[str]:
-    """The bracket and quote pairs of `text` left open or closed without their partner."""
-    text = _CONTROL_SEQUENCE.sub("", text)
+    """The bracket and quote pairs of `text` left open or closed without their partner
+    (those of its Markdown code are the code's)."""
+    text = _CONTROL_SEQUENCE.sub("", blank_code(text))
     problems = [opening + closing for opening, closing in _BRACKETS
                 if not _brackets_balance(text, opening, closing)]
     for opening, closing in _QUOTES:
@@ -142,12 +151,26 @@ def final_mark(text: str) -> str:
     return "."
 
 
-def _doubled(ctx: CheckContext, i: int, side: LinkText) -> list[tuple[int, Finding]]:
-    return [
-        (i, Finding("mechanical", "minor", f"doubled word: {word} {word}",
-                    [ctx.span(side, start, end)]))
-        for start, end, word in doubled_words(side.text)
-    ]
+def _doubled(ctx: CheckContext, i: int, source: LinkText,
+             translation: LinkText) -> list[tuple[int, Finding]]:
+    """The doubled words of link `i`, each said to be the source's or the translation's.
+    A translation that writes a doubled word its source has too (copied: ``make make`` of a
+    command line) reproduces the source's and is not blamed for it: the source's finding
+    points at it."""
+    out = []
+    in_source: Counter[str] = Counter()
+    for start, end, word in doubled_words(source.text):
+        in_source[word.casefold()] += 1
+        out.append((i, Finding("mechanical", "minor", f"doubled word in the source: {word} {word}",
+                               [ctx.span(source, start, end)])))
+    for start, end, word in doubled_words(translation.text):
+        if in_source[word.casefold()] > 0:
+            in_source[word.casefold()] -= 1
+            continue
+        out.append((i, Finding("mechanical", "minor",
+                               f"doubled word in the translation: {word} {word}",
+                               [ctx.span(translation, start, end)])))
+    return out
 
 
 def _continued(text: str, following: str, pair: str) -> bool:
@@ -175,8 +198,9 @@ def _paragraph_imbalance(ctx: CheckContext) -> dict[tuple[SideName, int], list[s
     out = {}
     for side in ("source", "translation"):
         paragraphs: dict[int, list[str]] = defaultdict(list)
-        for sentence in ctx.alignment.side(side).sentences:
-            paragraphs[sentence.paragraph].append(sentence.text)
+        for sentence, text in zip(ctx.alignment.side(side).sentences,
+                                  readable_sentences(ctx, side), strict=True):
+            paragraphs[sentence.paragraph].append(text)
         numbers = sorted(paragraphs)
         for k, number in enumerate(numbers):
             if any(imbalance(text) for text in paragraphs[number]):
@@ -188,10 +212,9 @@ def _paragraph_imbalance(ctx: CheckContext) -> dict[tuple[SideName, int], list[s
     return out
 
 
-def _balance(ctx: CheckContext, i: int, paragraphs: dict[tuple[SideName, int], list[str]]
-             ) -> list[tuple[int, Finding]]:
+def _balance(ctx: CheckContext, i: int, paragraphs: dict[tuple[SideName, int], list[str]],
+             source: LinkText, translation: LinkText) -> list[tuple[int, Finding]]:
     out = []
-    source, translation = ctx.sources[i], ctx.translations[i]
     left, right = imbalance(source.text), imbalance(translation.text)
     link = ctx.alignment.links[i]
 
@@ -298,8 +321,8 @@ def _speech_tag(ends_quoted: str, tagged: str, mark: str) -> bool:
         _quoted_mark(tagged) == mark)
 
 
-def _punctuation(ctx: CheckContext, i: int) -> list[tuple[int, Finding]]:
-    source, translation = ctx.sources[i], ctx.translations[i]
+def _punctuation(ctx: CheckContext, i: int, source: LinkText,
+                 translation: LinkText) -> list[tuple[int, Finding]]:
     a, b = final_mark(source.text), final_mark(translation.text)
     if a == b or {a, b} == {"", "."}:
         # A heading or a scene break may take a full stop on one side only.
@@ -437,11 +460,12 @@ def _spellings(ctx: CheckContext, side: SideName) -> list[tuple[int, Finding]]:
     places: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)
     # Only a term written once with an apostrophe or a hyphen can be written two ways:
     # those terms first, then every writing of them.
-    marked_keys = {_spelling_key(w.text) for sentence in sentences
-                   if _MARKED.search(sentence.text)
-                   for w in words(sentence.text) if _MARKED.search(w.text)}
-    for k, sentence in enumerate(sentences):
-        tokens = words(sentence.text)
+    # Markdown code is spelled as the program spells it (``log-level``).
+    texts = [blank_code(text) for text in readable_sentences(ctx, side)]
+    marked_keys = {_spelling_key(w.text) for text in texts if _MARKED.search(text)
+                   for w in words(text) if _MARKED.search(w.text)}
+    for k, text in enumerate(texts):
+        tokens = words(text)
         for n, w in enumerate(tokens):
             key = _spelling_key(w.text)
             if len(key) < 3 or key not in marked_keys:
@@ -502,10 +526,11 @@ def _apostrophes(ctx: CheckContext) -> list[tuple[int, Finding]]:
     each of the rarer kind, where the other is the translation's clear habit, is a slip of
     typing or of pasting that house styles and QA tools flag."""
     sentences = ctx.alignment.translation.sentences
+    texts = readable_sentences(ctx, "translation")
     places: dict[str, list[tuple[int, int, int]]] = {"'": [], "’": []}
     for i, link in enumerate(ctx.alignment.links):
         for k in link.translation:
-            for m in _IN_WORD_APOSTROPHE.finditer(sentences[k].text):
+            for m in _IN_WORD_APOSTROPHE.finditer(blank_code(texts[k])):
                 places[m.group()].append((i, k, m.start()))
     straight, curly = len(places["'"]), len(places["’"])
     if not straight or not curly:
@@ -530,11 +555,15 @@ def _apostrophes(ctx: CheckContext) -> list[tuple[int, Finding]]:
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     paragraphs = _paragraph_imbalance(ctx)
+    # The pieces of a code block cut at max_chars read as blanks, as whole blocks do; a
+    # link of code alone has no text whose punctuation or spacing could differ.
+    sources, translations = readable_links(ctx, "source"), readable_links(ctx, "translation")
     for i in range(len(ctx.alignment.links)):
-        source, translation = ctx.sources[i], ctx.translations[i]
-        out += _doubled(ctx, i, source) + _doubled(ctx, i, translation)
+        source, translation = sources[i], translations[i]
+        out += _doubled(ctx, i, source, translation)
         if source and translation:
-            out += _balance(ctx, i, paragraphs) + _punctuation(ctx, i) + _spaces(ctx, i)
+            out += (_balance(ctx, i, paragraphs, source, translation)
+                    + _punctuation(ctx, i, source, translation) + _spaces(ctx, i))
             if ctx.pairs_input:
                 out += _line_breaks(ctx, i)
     out += _repeated_sources(ctx) + _repeated_translations(ctx)

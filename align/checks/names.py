@@ -8,11 +8,14 @@ German capitalises every noun, so a German side contributes no names of its own
 
 Names are read as they are written across languages: an elided article is split
 off (``l'Italie`` holds the name ``Italie``), hyphenated names are read in their
-parts (``Champs-Élysées`` = ``Champs Elysees``), and titles, contractions and the
-words of software interfaces (``Prefect``, ``I'll``, ``Tap Share`` = ``Appuyez sur
-Partager``) are not names.  Markup is no text: tags and placeholders are read as
-blanks, so ``<p>Welcome</p>`` starts with its word, and a step of a menu path
-(``File > Export``) starts anew.
+parts (``Champs-Élysées`` = ``Champs Elysees``), and titles, contractions, the
+words of software interfaces and the keys of a keyboard (``Prefect``, ``I'll``, ``Tap
+Share`` = ``Appuyez sur Partager``, ``Press Esc`` = ``Appuyez sur Échap``) are not
+names.  Markup is no text: tags, placeholders and Markdown code are read as blanks, so
+``<p>Welcome</p>`` starts with its word, and a step of a menu path
+(``File > Export``), a table cell (``| Meaning |``), a Markdown heading (``# Getting
+started``), a ``+`` list item and a link's text (``[Troubleshooting guide](…)``) start
+anew.
 
 A name has a counterpart when the other side (or a neighbouring link, where a
 moved sentence boundary may have put it) holds the same word forgiving accents,
@@ -46,7 +49,7 @@ from anyascii import anyascii
 
 from align.checks.base import CheckContext, LinkText, Word, quote, words
 from align.checks.lexicon import FUNCTION_WORDS, MONTHS, fold
-from align.checks.placeholders import blank_markup
+from align.checks.placeholders import blank_markup, readable_links, readable_sentences
 from align.record import Finding, SideName
 from align.segment_abbreviations import is_abbreviation
 
@@ -418,6 +421,38 @@ reset reinitialiser zurucksetzen restablecer reimposta
 clear effacer loschen borrar cancella
 """
 _INTERFACE_TERMS = frozenset(term + ending for term in _INTERFACE.split() for ending in ("", "s"))
+#: The keys of a keyboard, as English, French, German, Spanish, Italian, Portuguese and Dutch
+#: keyboards and manuals name them, one line per key: capitalised and translated ("Press
+#: Esc" = "Appuyez sur Échap", "Shift" = "Maj" = "Umschalt" = "Mayús" = "Maiusc"), they are
+#: no names, as the words of interfaces are none.  (The shortcuts they make, "Ctrl+Maj+P",
+#: are compared by `align.checks.shortcuts`.)
+_KEYBOARD = """
+ctrl control ctl strg controle
+shift maj umschalt umschalttaste mayus maiusc
+alt altgr option opt wahltaste
+cmd command commande befehl comando
+enter return entree eingabe eingabetaste intro invio
+esc escape echap echappement
+tab tabulation tabulator tabulacion tabulazione
+space spacebar espace leertaste espacio spazio spatie espaco
+delete del suppr entf supr canc excluir
+backspace rucktaste retroceso
+home pos1 debut inicio origine
+end fin ende fine
+insert ins inser einfg insertar
+pgup pgdn fn win
+"""
+_KEY_NAMES = frozenset(_KEYBOARD.split())
+#: A key named in two words (in folded text), whose words are read as a key only together,
+#: since they are words or names alone ("Jimmy Page"): "Page Up" = "Bild auf" = "Re Pág" =
+#: "Pag su" = "Pg Suiv", "Retour arrière", "Barra espaciadora", "Flèche haut".
+_KEY_PHRASE = re.compile(
+    r"(?<!\w)(?:(?:page|pg|bild|re|av|pag)[ .\-]*(?:up|down|dn|auf|ab|pag|su|giu|suiv|prec)"
+    r"|retour[ \-]arriere|barra[ \-](?:espaciadora|spaziatrice|de[ \-]espaco)"
+    r"|(?:up|down|left|right)[ \-]arrow|fleche[ \-](?:haut|bas|gauche|droite))(?!\w)")
+_KEY_PHRASE_WORDS = frozenset(
+    "page pg bild re av pag up down dn auf ab su giu suiv prec retour arriere barra "
+    "espaciadora spaziatrice espaco left right arrow fleche haut bas gauche droite".split())
 _ALL_FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _QUOTES_AND_DASHES = "\"'“”‘’«»„‹›—–-"
@@ -441,6 +476,14 @@ _ACCELERATOR = re.compile(r"(?:(?<=\s)|^)(?:&(?![^\W\d_]+;)|_(?![^_]*_))(?=[^\W\
 #: What `_unmarked` writes where a label or a branch of text begins: a mark that
 #: `_sentence_initial` reads as the end of what comes before, as a menu path's arrow.
 _OPENS = "→"
+#: Markdown that opens a text of its own: the ``#`` of a heading and the ``+`` of a list
+#: item at the start of a line (``-``, ``*`` and ``1.`` already open one), and the bracket
+#: that opens a link's text (``[Getting started](start.md)``).
+_MARKDOWN_OPENS = re.compile(r"^[ \t]{0,3}(?:#{1,6}|\+)(?=[ \t])|\[(?=[^\[\]\n]*\]\()",
+                             re.MULTILINE)
+#: The separator row of a Markdown or ASCII table (``|---|:--:|``, ``+-----+=====+``).
+_TABLE_RULE = re.compile(r"^[ \t]*[|+]?(?:[ \t]*:?[-=]{3,}:?[ \t]*[|+])+[ \t]*:?[-=]*:?[ \t]*$",
+                         re.MULTILINE)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -451,13 +494,20 @@ def _unmarked(text: str) -> str:
 
     A word right after a menu accelerator (``&Quit``, ``Save &As``) begins a label, and a
     word right after the brace that opens a branch of an ICU message (``{Wybrano # plik}``)
-    begins the text of that branch: both are marked as such (`_OPENS`)."""
+    begins the text of that branch: both are marked as such (`_OPENS`), and so are a
+    Markdown heading's text, a ``+`` list item's and a link's (`_MARKDOWN_OPENS`); a
+    table's separator row is blank."""
     blanked = blank_markup(text)
-    if "&" not in text and "_" not in text and "{" not in text:
+    if not any(c in text for c in "&_{#+[-="):
         return blanked
     chars = list(blanked)
     for m in _ACCELERATOR.finditer(text):
         chars[m.start()] = _OPENS
+    for m in _MARKDOWN_OPENS.finditer(text):
+        if blanked[m.end() - 1] != " ":  # not in code
+            chars[m.end() - 1] = _OPENS
+    for m in _TABLE_RULE.finditer(blanked):
+        chars[m.start():m.end()] = " " * (m.end() - m.start())
     if "{" in text:
         for start, stop in _braces(text):
             inner = blanked[start + 1 : stop]
@@ -541,10 +591,11 @@ _TRANSLITERATED: set[str] = set()
 #: scripts transliterated: Greek «3 Μαΐου» is ``maiou``), which languages that capitalise
 #: them write as no name, with Greek's accusative («τον Μάιο»: the number check leaves it
 #: out, since "in May" beside it is not read as a month); but for ``marco``, Portuguese
-#: «março» folded, which is the name Marco far more often than a month.
+#: «março» folded, which is the name Marco far more often than a month, and Polish «maja»
+#: and Spanish «mayo», which their languages write in lower case: Maja, Mayo are names.
 _MONTH_KEYS = frozenset(_key(month) for month in (*MONTHS, *"""
     Ιανουάριο Φεβρουάριο Μάρτιο Απρίλιο Μάιο Ιούνιο Ιούλιο Αύγουστο Σεπτέμβριο Οκτώβριο
-    Νοέμβριο Δεκέμβριο""".split())) - {"marco"}
+    Νοέμβριο Δεκέμβριο""".split())) - {"marco", "maja", "mayo"}
 #: Spellings of one sound that transliterations and languages choose between.  Greek
 #: writes the b of long-borrowed names with β, read v (Λισαβόνα Lisbon, Βερολίνο Berlin).
 _SPELLINGS = (("ph", "f"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("ck", "k"), ("x", "ks"),
@@ -615,8 +666,9 @@ def _sentence_initial(text: str, start: int, lines_open: bool = False,
     if i >= 0 and text[i] == "." and _abbreviated(text, i, language):
         return False
     # "1." of a numbered paragraph and a sentence end look alike: both start a sentence.
-    # A ">" left once tags are blanked separates the steps of a menu path, as "→" does.
-    return i < 0 or text[i] in ".!?…:;>→" or text[i] in _QUOTES_AND_DASHES
+    # A ">" left once tags are blanked separates the steps of a menu path, as "→" does,
+    # and a "|" the cells of a table.
+    return i < 0 or text[i] in ".!?…:;>→|" or text[i] in _QUOTES_AND_DASHES
 
 
 #: Pronouns and forms of address that a language capitalises out of courtesy (folded):
@@ -658,7 +710,7 @@ class _Lexicon:
     def names(self) -> set[str]:
         """The keys this side writes as names."""
         return {k for k in self.middle if self.lower[k] == 0 and k not in _ALL_FUNCTION_WORDS
-                and k not in _INTERFACE_TERMS}
+                and k not in _INTERFACE_TERMS and k not in _KEY_NAMES}
 
     def is_name(self, text: str, word: Word) -> bool:
         if not _capitalised(word.text) or _ROMAN.match(word.text):
@@ -669,8 +721,10 @@ class _Lexicon:
             return False
         key = _key(word.text)
         if (key in _ALL_FUNCTION_WORDS or key in _TITLES or key in _INTERFACE_TERMS
-                or key in _MONTH_KEYS or not key[0].isalpha()):
+                or key in _KEY_NAMES or key in _MONTH_KEYS or not key[0].isalpha()):
             return False
+        if key in _KEY_PHRASE_WORDS and _in_key_phrase(text, word):
+            return False  # "Page Up", "Re Pág": a key
         if re.split(r"['’]", key)[0] in _ALL_FUNCTION_WORDS:
             return False  # a contraction ("I'll", "We'd")
         if key in _COURTESY.get(self.language or "", ()):
@@ -692,6 +746,12 @@ class _KnownNames(_Lexicon):
 
     def is_name(self, text: str, word: Word) -> bool:
         return _capitalised(word.text) and _key(word.text) in self.known
+
+
+def _in_key_phrase(text: str, word: Word) -> bool:
+    """Whether `word` is a word of a key named in two words (`_KEY_PHRASE`)."""
+    return any(m.start() <= word.start and word.end <= m.end()
+               for m in _KEY_PHRASE.finditer(fold(text), max(0, word.start - 12)))
 
 
 #: A unit or currency written beside a number ("5 MB", "5 Mo", "3:45 PM", "CHF 20"):
@@ -917,8 +977,10 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     lexicons: dict[SideName, _Lexicon | None] = {}
     # How many sentences of each side write each word (its vocabulary, with counts).
     written: dict[SideName, Counter[str]] = {}
+    # The pieces of a code block cut at max_chars read as blanks, as whole blocks do.
+    links = {side: readable_links(ctx, side) for side in ("source", "translation")}
     for side in ("source", "translation"):
-        texts = ctx.alignment.side(side).texts()
+        texts = readable_sentences(ctx, side)
         lexicons[side] = _Lexicon(texts, lines_open=ctx.pairs_input,
                                   language=ctx.language(side))
         written[side] = Counter(k for text in texts for k in {_key(w.text) for w in _words(text)})
@@ -934,7 +996,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     keys_cache: dict[tuple[str, int], list[str]] = {}
 
     def keys(side: SideName, i: int) -> list[str]:
-        texts = ctx.text(side)
+        texts = links[side]
         if (side, i) not in keys_cache:
             keys_cache[(side, i)] = (
                 [_key(w.text) for w in _words(texts[i].text)] if 0 <= i < len(texts) else []
@@ -951,7 +1013,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         variant of nothing there, though it shares four letters with "Allemagne"."""
         if (side, i, own) not in by_initial:
             if own:
-                texts = ctx.text(side)
+                texts = links[side]
                 capitalised_keys[(side, i)] = [
                     _key(w.text) for w in (_words(texts[i].text) if 0 <= i < len(texts) else ())
                     if w.text[:1].isupper()]
@@ -988,7 +1050,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         if lexicon is None:
             return []
         found = []
-        for group in names(ctx.text(side)[i].text, lexicon):
+        for group in names(links[side][i].text, lexicon):
             absent = [w for w in group if short(side, other, i, _key(w.text))]
             if absent:
                 found.append(absent)
@@ -1000,7 +1062,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     per_link = []
     renderings: Counter[tuple[str, str]] = Counter()
     for i in range(len(ctx.alignment.links)):
-        if not ctx.sources[i] or not ctx.translations[i]:
+        if not links["source"][i] or not links["translation"][i]:
             per_link.append(([], []))
             continue
         left, right = missing("source", "translation", i), missing("translation", "source", i)

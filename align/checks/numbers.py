@@ -10,7 +10,9 @@ themselves, because translators freely write ``deux`` for ``a couple`` and ``I``
 is also a pronoun.  A clock time is one mention read on the 24-hour clock
 (``7.30 p.m.`` = ``19h30`` = ``19:30`` = ``19.30 Uhr``, `_time`); it, or a pair
 written as one number, matches its parts written apart (``午後7時30分``), and
-``1936-37`` matches ``1936-1937``.
+``1936-37`` matches ``1936-1937``.  A version or an identifier (``2.4.1``, ``10.2.3.4``,
+and ``Python 3.10``, ``==2.4``) is compared whole, as written (`_versions`): ``3.10`` is not
+``3.1`` there, and ``2.4.1`` against ``2.5.1`` is not ``2.4`` against ``2.5``.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from functools import lru_cache
 
 from align.checks.base import CheckContext, LinkText, words
 from align.checks.lexicon import AMBIGUOUS_MONTHS, MONTHS, NUMBER_WORDS, fold, roman_value
-from align.checks.placeholders import blank_markup
+from align.checks.placeholders import blank_markup, readable_links
+from align.checks.shortcuts import shortcuts
 from align.record import Finding
 
 KINDS = ("number",)
@@ -38,6 +41,20 @@ NUMBER = re.compile(
 _CONNECTORS = frozenset({"et", "and", "und", "y", "e"})
 #: Day, month and year written with points: "3.12.2024", "03.12.24".
 _DOTTED_DATE = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d]|[.,]\d)")
+#: A number of three or more parts joined by points ("2.4.1", "10.2.3.4", "192.168.1.1"):
+#: a version or an identifier, unless it is a date or a thousands grouping ("1.000.000").
+_DOTTED_RUN = re.compile(r"(?<![\d.,])\d+(?:\.\d+){2,}(?![\d]|[.,]\d)")
+_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+#: A number of two parts or more after what makes it a version: a word ("version 3.10",
+#: "Python 3.10", "v3.10") or a requirement ("==2.4", ">=1.20", "~=3.8").
+_VERSION = re.compile(
+    r"(?:(?<![^\W\d_])(?i:versions?|versión|versiones|versione|versioni|versão|versões|versie"
+    r"|wersj[aięe]|версии|версия|версию|έκδοση|sürüm|sürümü|release|python|java|php|perl"
+    r"|ruby|node(?:\.?js)?|django|ios|ipados|macos|android|ubuntu|debian|fedora|kernel"
+    r"|linux|gcc|clang|tls)[ \u00a0]+(?i:v\.?)?"
+    r"|(?<![^\W\d_])[vV]\.?|(?:[=!~<>]=|~>)[ \u00a0]?)"
+    r"(?P<version>\d+(?:\.\d+)+)(?![\d]|[.,]\d)"
+)
 
 
 @dataclass
@@ -51,10 +68,35 @@ class Mention:
     #: The values of its parts where the other side may write them apart (a clock time's
     #: hour and minutes: ``7.30 p.m.`` is 午後7時30分); None: the numbers of its text.
     parts: tuple[frozenset, ...] | None = None
+    #: What a reason calls it: "number", or "version" (compared whole, `_version`).
+    what: str = "number"
 
 
 def _as_float(digits: str) -> float:
     return float(digits) if digits else 0.0
+
+
+def _version(text: str) -> tuple[str, str]:
+    """The value of a version: its parts as written, trailing ``.0`` parts aside (``2.0`` is
+    ``2``, while ``3.10`` is not ``3.1``)."""
+    return ("version", re.sub(r"(?:\.0+)+$", "", text))
+
+
+def _versions(text: str) -> list[Mention]:
+    """The versions and identifiers of `text`: a number after what makes it a version
+    (`_VERSION`), and one of three parts or more that is no date and no thousands grouping
+    (`_DOTTED_RUN`).  Compared whole: ``2.4.1`` is not ``2.4.0``, nor ``2.5.1``."""
+    found = [(m.start("version"), m.end("version")) for m in _VERSION.finditer(text)]
+    for m in _DOTTED_RUN.finditer(text):
+        if any(a <= m.start() < b for a, b in found):
+            continue
+        date = _DOTTED_DATE.fullmatch(m.group())
+        if date and 1 <= int(date.group(1)) <= 31 and 1 <= int(date.group(2)) <= 12:
+            continue  # 13.08.1936
+        if not _THOUSANDS.fullmatch(m.group()):  # 1.000.000
+            found.append((m.start(), m.end()))
+    return [Mention(frozenset({_version(text[a:b])}), a, b, text[a:b], parts=(), what="version")
+            for a, b in found]
 
 
 def readings(text: str) -> set[float]:
@@ -106,12 +148,21 @@ def mentions(text: str) -> list[Mention]:
     # The digits of a placeholder, tag or address ("%1$s", "{0}", "<h1>", ".../2024/...")
     # are no numbers of the text: `align.checks.placeholders` compares those whole.
     text = blank_markup(text)
+    # A keyboard shortcut is compared by its keys (`align.checks.shortcuts`): ``Maj+F5``
+    # holds no month (Polish "maj") and no 5.
+    for start, end, _ in shortcuts(text) if any(c in text for c in "+-⌘⇧⌥⌃") else ():
+        text = text[:start] + " " * (end - start) + text[end:]
+    # A version is compared whole ("2.4.1", "Python 3.10"), before dates and decimals read
+    # its parts; blanked, offsets kept.
+    found = _versions(text)
+    for m in found:
+        text = text[: m.start] + " " * (m.end - m.start) + text[m.end:]
     # A date written with points ("03.12.2024", German and Swiss use) is its day, month and
     # year, as "12/03/2024" is, not the decimal 3.12 followed by a year.
     dates = [m for m in _DOTTED_DATE.finditer(text)
              if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12]
-    found = [Mention(frozenset({float(m.group(k))}), m.start(k), m.end(k), m.group(k))
-             for m in dates for k in (1, 2, 3)]
+    found += [Mention(frozenset({float(m.group(k))}), m.start(k), m.end(k), m.group(k))
+              for m in dates for k in (1, 2, 3)]
     for m in dates:  # blanked, offsets kept, so that no other reading takes them
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     # A clock time is one mention, its hour and minutes read together (``7.30 p.m.`` =
@@ -120,9 +171,12 @@ def mentions(text: str) -> list[Mention]:
     found += [t for _, t in times]
     for m, _ in times:
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    # A number is also the version it writes ("3.10" without "version" against "Python
+    # 3.10"; "3,10", as French writes a decimal, too).
     found += [
-        Mention(frozenset(_clock_hours(m, text) or readings(m.group())), m.start(), m.end(),
-                m.group())
+        Mention(frozenset({*(_clock_hours(m, text) or readings(m.group())),
+                           _version(m.group().replace(",", "."))}),
+                m.start(), m.end(), m.group())
         for m in NUMBER.finditer(text)
     ]
     if not _FRACTION_CHARS.isdisjoint(text):
@@ -451,11 +505,11 @@ def _writes(text: str, code: str) -> bool:
     return _code_pattern(code).search(text) is not None
 
 
-def _code_findings(ctx: CheckContext, i: int) -> list[Finding]:
+def _code_findings(ctx: CheckContext, source: LinkText,
+                   translation: LinkText) -> list[Finding]:
     """A code of one side that the other side does not write (case aside), where the
     digits it holds are all there (otherwise the changed number is reported already):
     ``AB-1234X`` against ``AB-1234Y``."""
-    source, translation = ctx.sources[i], ctx.translations[i]
     lost = [c for c in codes(source.text) if not _writes(translation.text, c[2])]
     added = [c for c in codes(translation.text) if not _writes(source.text, c[2])]
 
@@ -480,7 +534,8 @@ def _code_findings(ctx: CheckContext, i: int) -> list[Finding]:
 
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
-    sources, translations = ctx.sources, ctx.translations
+    # The pieces of a code block cut at max_chars read as blanks, as whole blocks do.
+    sources, translations = readable_links(ctx, "source"), readable_links(ctx, "translation")
     cache: dict[tuple[str, int], list[Mention]] = {}
 
     def of(side: list[LinkText], name: str, i: int) -> list[Mention]:
@@ -492,7 +547,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     for i in range(len(ctx.alignment.links)):
         if not sources[i] or not translations[i]:
             continue
-        out += [(i, f) for f in _code_findings(ctx, i)]
+        out += [(i, f) for f in _code_findings(ctx, sources[i], translations[i])]
         left, right = unmatched(of(sources, "s", i), of(translations, "t", i))
         if not left and not right:
             continue
@@ -505,21 +560,22 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         left = [m for m in left if not _near(m, [theirs for _, theirs in around])]
         right = [m for m in right if not _near(m, [mine for mine, _ in around])]
         for a, b in zip(left, right, strict=False):
+            what = "version" if "version" in (a.what, b.what) else "number"
             out.append((i, Finding(
                 "number", "major",
-                f"number {a.text} in the source is {b.text} in the translation",
+                f"{what} {a.text} in the source is {b.text} in the translation",
                 [ctx.span(sources[i], a.start, a.end), ctx.span(translations[i], b.start, b.end)],
             )))
         for a in left[len(right):]:
             out.append((i, Finding(
                 "number", _one_sided_severity(a),
-                f"number {a.text} in the source is missing from the translation",
+                f"{a.what} {a.text} in the source is missing from the translation",
                 [ctx.span(sources[i], a.start, a.end)],
             )))
         for b in right[len(left):]:
             out.append((i, Finding(
                 "number", _one_sided_severity(b),
-                f"number {b.text} in the translation is not in the source",
+                f"{b.what} {b.text} in the translation is not in the source",
                 [ctx.span(translations[i], b.start, b.end)],
             )))
     return out

@@ -8,7 +8,11 @@ variables that the program fills in and tags that a renderer reads: ``%d``, ``%s
 or the page, so each side's placeholders are compared as a multiset: their order may
 change (languages order words differently), their spelling may not.  Both are what
 QA checkers call a placeholder or tag mismatch.  Web and e-mail addresses are compared
-the same way, as *minor*: a localised site may rightly change a path.
+the same way, as *minor*: a localised site may rightly change a path.  So are, outside
+code, file-system paths (``/usr/local/bin``, ``~/.cache/x``, ``C:\\Restore``), file names
+with a common extension (``config.yaml``) and command-line options (``--daemon``, ``-R``),
+each reported by itself (``path /opt/x/bin in the source is /opt/x/lib in the
+translation``); prose writes none (``and/or``, ``1/2``, ``x-ray``, ``well -- I think``).
 
 Where printf formats a string (it holds ``%d``, ``%s`` …), ``%%`` is its percent sign and a
 lone ``%`` a broken escape.  A plural form that stands for one number alone in its
@@ -16,20 +20,38 @@ language (CLDR: Arabic ``zero``, ``one`` and ``two``, English ``one``; not Russi
 which is also 21, 31 …) may leave the count out.  An ICU argument without the ``other``
 branch that ICU requires fails to format.
 
+Markdown code is the program's too: an inline code span (`` `timeout` ``,
+``` ``a`b`` ```) and a fenced code block (a line of three or more backticks or tildes, the
+code, a closing fence) are read as blanks by the checks that read text, as placeholders
+are (`blank_markup`; the pieces of a block that segmentation cut at ``max_chars``,
+through `readable_links`), and compared between the two sides.  The inline spans as
+placeholders are (*major*: the reader types them, the program reads them), each by its
+code without the placeholders it holds (the placeholder comparison has those), *minor*
+where only the formatting changed (the same text stands outside code on the other
+side).  The blocks by their lines, without their comments (a translator rightly
+translates those): one lost or added is *major*, one changed *minor* (a block's sample
+strings may rightly be translated too: worth a look).  HTML comments and a Markdown
+link's destination are no text either.
+
 Prose has none of these, so the check is silent on literary text: the patterns ask
 for what only markup writes (no ``%`` followed by a space, as in ``50 % des``; no
-brace that is not closed on the same name).
+brace that is not closed on the same name; a backtick opens code only where no letter or
+digit precedes it and closes it only where none follows, within a paragraph, so that
+the backticks that old e-texts quote with, `` `Hello,' said `Bob' ``, open nothing).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 
 from align.checks.base import CheckContext, LinkText, quote
 from align.checks.lexicon import SINGLE_NUMBER_FORMS
 from align.checks.resources import plural_form
-from align.record import Finding, Span
+from align.record import Finding, SideName, Span
+from align.segment import fenced_blocks
 
 KINDS = ("mechanical",)
 
@@ -146,23 +168,266 @@ def addresses(text: str) -> list[re.Match[str]]:
     return list(_ADDRESS.finditer(text))
 
 
+#: The extensions that make a word a file name (``config.yaml``, ``README.md``): common ones
+#: only, so that ``e.g.``, ``Mr.Smith`` and ``Amazon.com`` are no file names.
+_EXTENSIONS = (
+    "txt md markdown rst adoc ini cfg conf config yaml yml json jsonl toml xml html htm xhtml "
+    "css scss js mjs cjs ts tsx jsx vue py pyc ipynb sh bash zsh fish bat cmd ps1 psm1 exe "
+    "dll dylib jar war java kt cpp hpp cxx cs rs rb php lua sql sqlite sqlite3 db log csv tsv "
+    "xlsx xls docx doc odt ods pdf epub png jpg jpeg gif svg webp ico bmp tif tiff mp3 mp4 wav "
+    "ogg mkv avi mov zip tar gz tgz bz2 xz zst 7z rar deb rpm msi dmg apk iso img vhd vmdk pem "
+    "crt cer csr p12 pfx service socket timer plist properties po pot mo xlf xliff tmx srt vtt "
+    "lock bak tmp swp patch diff whl gem nupkg mk cmake gradle dockerfile env"
+).split()
+#: A path, a file name or a command-line option, outside code (`technical_terms`).
+_TECHNICAL = re.compile(
+    # Windows: a drive (C:\Restore), a relative path (..\logs, .\run.bat), a share.
+    r"(?P<windows>(?<![\w\\/])(?:[A-Za-z]:[\\/]|\.{1,2}\\|\\\\(?=\w))[\w.$@+~\\/-]*)"
+    # Home and relative paths: ~/.cache/x, ~user/x, ./run.sh, ../logs.
+    r"|(?P<relative>(?<![\w.~/\\])(?:~[\w.-]*|\.{1,2})/[\w.@+~/-]*)"
+    # Absolute paths: /usr/local/bin; not and/or, km/h, 1/2, 13/08/1936 (a word before).
+    r"|(?P<absolute>(?<![\w./\\~:<>-])/[A-Za-z_][\w.@+-]*(?:/[\w.@+-]+)*/?)"
+    # File names, maybe with their folders: config.yaml, docs/index.md, lrp-1.8.2.tar.gz.
+    r"|(?P<file>(?<![\w./\\~-])(?:[\w.-]+/)*[\w-]+(?:\.[\w-]+)*\.(?i:"
+    + "|".join(sorted(_EXTENSIONS, key=len, reverse=True)) + r")(?![\w-]|\.[\w-]))"
+    # Long options after a blank or an opening mark: --daemon, --max-size=5; not the
+    # dashes of prose, "well -- I think" (`run` leaves out a document that joins words
+    # with them, "it--but").
+    r"|(?P<long>(?<![^\s(\[{\"'«“‘])--[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*"
+    r"(?:=[^\s,;()\[\]\"'«»“”‘’]+)?(?![\w-]))"
+    # Short options after a word and a space: curl -O, ls -la; not -5, A-1, x-ray.
+    r"|(?P<short>(?<=\w[ \t])-(?:[A-Za-z]|[a-z]{2,3})(?![\w-]))"
+)
+_TECHNICAL_NAMES = {"windows": "path", "relative": "path", "absolute": "path",
+                    "file": "file name", "long": "option", "short": "option"}
+#: French pronouns that tokenised text writes apart: ``dit -il``, ``celle -ci``.
+_CLITICS = frozenset(
+    "-il -ils -elle -elles -on -je -tu -moi -toi -lui -nous -vous -ci -ce -en -y".split())
+
+
+#: The first column of a line of an options table: its options and their arguments up to
+#: the two blanks or the tab before the description (``--config FILE    Read …``,
+#: ``-v, --verbose    Print …``, ``-o <file>    Write …``).
+_OPTIONS_HEAD = re.compile(
+    r"^[ \t]*(?:--?[A-Za-z][\w-]*(?:[ =](?:[A-Z][A-Z0-9_]*|<[^<>\n]*>|\[[^\[\]\n]*\]))?"
+    r",?[ \t]?)+(?=[ \t]{2}|\t)", re.MULTILINE)
+
+
+def _technical(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the paths, file names and options of `text`, which is read as
+    it stands (`technical_terms` reads it without its markup)."""
+    found = []
+    for m in _TECHNICAL.finditer(text):
+        kind = _TECHNICAL_NAMES[m.lastgroup]
+        token = m.group().rstrip(".,:;!?")  # the sentence's own mark
+        if m.lastgroup == "file" and "/" in token:
+            kind = "path"  # docs/index.md
+        if m.lastgroup == "short" and token in _CLITICS:
+            continue
+        if token and token not in "/~.":
+            found.append((m.start(), m.start() + len(token), kind))
+    return found
+
+
+def technical_terms(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the paths, file names and command-line options of `text` that
+    lie outside its markup and code (``path``, ``file name``, ``option``)."""
+    if not any(c in text for c in "/\\.-"):
+        return []
+    return _technical(_blank_markup(text))
+
+
+#: A run of backticks, which opens or closes an inline code span.
+_BACKTICKS = re.compile(r"`+")
+#: A blank line: no inline code span crosses one.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+#: An HTML comment, which no reader sees.
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+#: The destination of a Markdown link or image, and its title: ``(guide.md "Guide")`` of
+#: ``[the guide](guide.md "Guide")``; and a link reference definition, a line of its own:
+#: ``[issues]: https://example.com/issues "Known issues"``.
+_LINK_TARGET = re.compile(
+    r"(?<=\])\((?:<[^<>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?\)"
+    r"|^[ \t]{0,3}\[[^\[\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*$",
+    re.MULTILINE)
+
+
+def _code(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """The fenced code blocks of `text` (`align.segment.fenced_blocks`) and, outside them,
+    its inline code spans, each as (start, end) with its fences or backticks."""
+    if "`" not in text and "~~~" not in text:  # prose: no cache entry spent on it
+        return (), ()
+    return _markdown_code(text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _markdown_code(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    blocks = tuple(fenced_blocks(text, joined=True))
+    inline: list[tuple[int, int]] = []
+    at = 0
+    for start, end in (*blocks, (len(text), len(text))):
+        inline += _inline_code(text, at, start)
+        at = end
+    return blocks, tuple(inline)
+
+
+def _inline_code(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The inline code spans of ``text[start:end]``: a run of backticks that no letter or
+    digit precedes, the code, and the next run of as many backticks that no letter or
+    digit follows, in the same paragraph (CommonMark's spans, less those prose quotes
+    with: `` `Hello,' said `Bob' ``, ``` ``quoted'' ```)."""
+    runs = list(_BACKTICKS.finditer(text, start, end))
+    if len(runs) < 2:
+        return []
+    closers: dict[int, list[int]] = {}  # length -> indices of the runs that may close
+    for k, run in enumerate(runs):
+        if not (run.end() < len(text) and text[run.end()].isalnum()):
+            closers.setdefault(len(run.group()), []).append(k)
+    breaks = [m.start() for m in _BLANK_LINE.finditer(text, start, end)]
+    found, k = [], 0
+    while k < len(runs):
+        run = runs[k]
+        k += 1
+        if run.start() and text[run.start() - 1].isalnum():
+            continue
+        candidates = closers.get(len(run.group()), [])
+        j = bisect_left(candidates, k)
+        if j == len(candidates):
+            continue
+        close = runs[candidates[j]]
+        blank = bisect_left(breaks, run.end())
+        if blank < len(breaks) and breaks[blank] < close.start():
+            continue  # a span does not cross a paragraph
+        if text[run.end():close.start()].strip():
+            found.append((run.start(), close.end()))
+            k = candidates[j] + 1
+    return found
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the Markdown code of `text`, in order: its fenced code blocks and its
+    inline code spans, fences and backticks included."""
+    blocks, inline = _code(text)
+    return sorted(blocks + inline)
+
+
+def blank_code(text: str, fill: str = " ") -> str:
+    """`text` with its Markdown code (`code_spans`) written over with `fill`, offsets kept."""
+    spans = code_spans(text)
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = fill * (end - start)
+    return "".join(chars)
+
+
+#: How a paragraph that is markup alone begins: a fence, a comment, a tag.
+_OPENING = re.compile(r"`{3,}|~{3,}|<")
+
+
+def code_pieces(ctx: CheckContext, side: SideName) -> frozenset[int]:
+    """The sentences of `side` that are pieces of one fenced code block or HTML comment: a
+    paragraph of several sentences that, read line by line, is markup alone (`align.segment`
+    cuts a block longer than ``max_chars`` between its lines, and segments a comment's lines
+    as text; ``--split lines`` makes each line a sentence).  A piece from the middle of a
+    block shows no fence of its own."""
+    key = f"code_pieces_{side}"
+    if key not in ctx.notes:
+        sentences = ctx.alignment.side(side).sentences
+        found: set[int] = set()
+        k = 0
+        while k < len(sentences):
+            j = k + 1
+            while j < len(sentences) and sentences[j].paragraph == sentences[k].paragraph:
+                j += 1
+            if j - k > 1 and _OPENING.match(sentences[k].text):
+                paragraph = "\n".join(sentence.text for sentence in sentences[k:j])
+                if not blank_markup(paragraph).strip():
+                    found.update(range(k, j))
+            k = j
+        ctx.notes[key] = frozenset(found)
+    return ctx.notes[key]
+
+
+def readable_sentences(ctx: CheckContext, side: SideName) -> list[str]:
+    """The text of each sentence of `side` as the checks read it: a piece of a code block
+    (`code_pieces`) blank."""
+    pieces = code_pieces(ctx, side)
+    return [" " * len(sentence.text) if k in pieces else sentence.text
+            for k, sentence in enumerate(ctx.alignment.side(side).sentences)]
+
+
+def readable_links(ctx: CheckContext, side: SideName) -> list[LinkText]:
+    """Each link's `side` as the checks read it: the pieces of a code block (`code_pieces`)
+    written over with blanks, offsets kept; `ctx.text(side)` itself where there are none."""
+    pieces = code_pieces(ctx, side)
+    if not pieces:
+        return ctx.text(side)
+    key = f"readable_links_{side}"
+    if key not in ctx.notes:
+        out = []
+        for link, link_side in zip(ctx.alignment.links, ctx.text(side), strict=True):
+            indices = link.source if side == "source" else link.translation
+            if not pieces.intersection(indices):
+                out.append(link_side)
+                continue
+            chars = list(link_side.text)
+            for k, (offset, _, length) in zip(indices, link_side.pieces, strict=True):
+                if k in pieces:
+                    chars[offset:offset + length] = " " * length
+            out.append(LinkText(link_side.side, "".join(chars), link_side.pieces))
+        ctx.notes[key] = out
+    return ctx.notes[key]
+
+
 def blank_markup(text: str) -> str:
-    """`text` with its placeholders, tags, addresses and ICU syntax blanked out (offsets
-    kept): what is left is the text a reader sees."""
+    """`text` with its placeholders, tags, addresses, paths and file names, ICU syntax,
+    Markdown code, HTML comments and link destinations blanked out (offsets kept): what is
+    left is the text a reader sees."""
+    text = _blank_markup(text)
+    if "-" in text:
+        # The first column of an options table, so that its description begins the text.
+        text = _OPTIONS_HEAD.sub(lambda m: " " * len(m.group()), text)
+    if any(c in text for c in "/\\."):
+        for start, end, kind in _technical(text):
+            if kind != "option":  # an option is a word of the sentence ("--keep N")
+                text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _blank_markup(text: str) -> str:
+    """`blank_markup` but for paths and file names."""
     chars = list(text)
     for start, end in _Icu(text).syntax if "{" in text else ():
         chars[start:end] = " " * (end - start)
+    for start, end in code_spans(text):
+        chars[start:end] = " " * (end - start)
     text = "".join(chars)
-    for pattern in (_ADDRESS, _PLACEHOLDER):
+    patterns = [_ADDRESS, _PLACEHOLDER]
+    if "](" in text or "]:" in text:
+        patterns.insert(0, _LINK_TARGET)  # before the address it may hold
+    if "<!--" in text:
+        patterns.insert(0, _COMMENT)
+    for pattern in patterns:
         text = pattern.sub(lambda m: " " * len(m.group()), text)
     return text
+
+
+def _in(spans, start: int) -> bool:
+    return any(a <= start < b for a, b in spans)
 
 
 def placeholders(text: str) -> list[re.Match[str] | _Token]:
     """The placeholders and tags of `text`, in order; of an ICU argument, its head
     (``{count,plural}``) and the placeholders of its branches once each, whatever the
-    number of branches."""
+    number of branches.  Those of a fenced code block are the block's code (compared
+    with it); those of an inline code span stay placeholders (``Unknown option `%s` ``)."""
     found = list(_PLACEHOLDER.finditer(text))
+    blocks = _code(text)[0] if found else ()
+    if blocks:
+        found = [m for m in found if not _in(blocks, m.start())]
     if "{" not in text:
         return found
     icu = _Icu(text)
@@ -202,10 +467,12 @@ def _spans(ctx: CheckContext, side: LinkText, found: list[re.Match[str]],
 
 
 def _compare(ctx: CheckContext, source: LinkText, translation: LinkText, find, key,
-             what: str, severity: str, may_lose=None, may_add=None) -> Finding | None:
+             what: str, severity: str, may_lose=None, may_add=None,
+             formatting=None) -> Finding | None:
     """A finding for the tokens that `find` gives on one side only, compared by `key`; a
     token that `may_lose` (`may_add`) accepts may be missing from (added to) the
-    translation."""
+    translation.  Where `formatting` accepts the keys lost and added (only the formatting
+    changed), the finding is *minor*."""
     in_source, in_translation = find(source.text), find(translation.text)
     if not in_source and not in_translation:
         return None
@@ -227,11 +494,208 @@ def _compare(ctx: CheckContext, source: LinkText, translation: LinkText, find, k
     if added:
         parts.append(f"{' '.join(quote(k, 40) for k in added.elements())} in the "
                      "translation only")
+    if formatting is not None and formatting(lost, added):
+        severity = "minor"
+        parts.append("the same text stands outside code on the other side")
     return Finding(
-        "mechanical", severity, f"{what} differ: " + "; ".join(parts),
+        "mechanical", severity, f"{what}: " + "; ".join(parts),
         _spans(ctx, source, in_source, lost, key)
         + _spans(ctx, translation, in_translation, added, key),
     )
+
+
+def inline_code(text: str) -> list[_Token]:
+    """The inline code spans of `text` that hold code of their own, not only placeholders
+    (``Unknown option `%s` `` is the placeholder comparison's)."""
+    return [_Token(start, end, text[start:end]) for start, end in _code(text)[1]
+            if _code_key(text[start:end])]
+
+
+def _code_key(span: str) -> str:
+    """An inline code span as compared: its code without its placeholders and with its
+    spacing normalised, between its backticks (empty when it holds nothing else)."""
+    ticks = span[: len(span) - len(span.lstrip("`"))]
+    code = " ".join(_PLACEHOLDER.sub(" ", span[len(ticks) : -len(ticks)]).split())
+    return f"{ticks}{code}{ticks}" if code else ""
+
+
+def _formatting_only(source: str, translation: str):
+    """Whether the inline code lost from the translation stands in it outside code, and the
+    code added to it in the source: the formatting changed, not the code."""
+    def outside(key: str, text: str) -> bool:
+        code = key.strip("`")
+        visible = " ".join(blank_code(text, "`").split())
+        return re.search(rf"(?<![\w`]){re.escape(code)}(?![\w`])", visible) is not None
+
+    return lambda lost, added: all(outside(k, translation) for k in lost) and all(
+        outside(k, source) for k in added)
+
+
+def _addresses_outside_code(text: str) -> list[re.Match[str]]:
+    """`addresses`, but those in Markdown code, which the code comparison has."""
+    found = addresses(text)
+    code = code_spans(text) if found else ()
+    return [m for m in found if not _in(code, m.start())]
+
+
+#: A line of a code block that is a comment, a translator's to translate: shell, Python,
+#: YAML, TOML (``#``), C-like (``//``, ``/*``, `` * ``), SQL and Lua (``-- ``), INI and
+#: Lisp (``;``), TeX (``%``), HTML (``<!--``).
+_COMMENT_LINE = re.compile(r"#|//|/\*|\*|-- |;|%|<!--")
+#: A comment that ends a line of code: ``#`` or ``//`` after a blank.
+_LINE_END_COMMENT = re.compile(r"\s(?:#|//).*")
+_FENCE_RUN = re.compile(r"`{3,}|~{3,}")
+
+
+def _block_lines(block: str) -> tuple[str, ...]:
+    """A fenced code block as compared: its lines without its fences, comments and blank
+    lines, their spacing normalised."""
+    lines = block.split("\n")
+    if lines and _FENCE_RUN.match(lines[0].strip()):
+        lines = lines[1:]
+    if lines and _FENCE_RUN.fullmatch(lines[-1].strip()):
+        lines = lines[:-1]
+    out = []
+    for line in lines:
+        line = line.strip()
+        if line and not _COMMENT_LINE.match(line):
+            line = " ".join(_LINE_END_COMMENT.sub("", line).split())
+            out.append(line)
+    return tuple(out)
+
+
+def _code_blocks(ctx: CheckContext, source: LinkText, translation: LinkText,
+                 cut: bool = False) -> Finding | None:
+    """The fenced code blocks of a link's two sides compared, in any order: one lost or
+    added is *major*, one changed *minor*, and its reason shows the first line that
+    differs.  Where the link holds pieces of a block that segmentation `cut` (at
+    ``max_chars``), the blocks its pieces make whole are compared, and no block is lost:
+    the other side may hold a piece of it."""
+    mine, theirs = _code(source.text)[0], _code(translation.text)[0]
+    if not mine and not theirs:
+        return None
+    if len(mine) != len(theirs):
+        if cut:
+            return None
+        return Finding(
+            "mechanical", "major",
+            f"code blocks differ: {len(mine)} in the source, {len(theirs)} in the translation",
+            [ctx.span(source, a, b) for a, b in mine]
+            + [ctx.span(translation, a, b) for a, b in theirs])
+    lines = {("source", a): _block_lines(source.text[a:b]) for a, b in mine}
+    lines |= {("translation", a): _block_lines(translation.text[a:b]) for a, b in theirs}
+    left = Counter(lines[("translation", a)] for a, _ in theirs)
+    lost = []
+    for a, b in mine:
+        if left[lines[("source", a)]] > 0:
+            left[lines[("source", a)]] -= 1
+        else:
+            lost.append((a, b))
+    if not lost:
+        return None
+    right = Counter(lines[("source", a)] for a, _ in mine)
+    added = []
+    for a, b in theirs:
+        if right[lines[("translation", a)]] > 0:
+            right[lines[("translation", a)]] -= 1
+        else:
+            added.append((a, b))
+    was, now = lines[("source", lost[0][0])], lines[("translation", added[0][0])]
+    k = next((k for k, (x, y) in enumerate(zip(was, now, strict=False)) if x != y),
+             min(len(was), len(now)))
+
+    def line(found: tuple[str, ...]) -> str:
+        return f"«{quote(found[k], 40)}»" if k < len(found) else "nothing"
+
+    what = f"{len(lost)} code blocks differ" if len(lost) > 1 else "code block differs"
+    return Finding(
+        "mechanical", "minor",
+        f"{what}: {line(was)} in the source, {line(now)} in the translation",
+        [ctx.span(source, a, b) for a, b in lost]
+        + [ctx.span(translation, a, b) for a, b in added])
+
+
+def _technical_key(token: str, kind: str) -> str:
+    """A path, file name or option as compared: as written, since Unix and options tell
+    case; a Windows path (a drive or a backslash) regardless of case, as Windows reads it;
+    a path without its closing separator."""
+    if kind == "path":
+        token = token.rstrip("/\\") or token
+        if "\\" in token or re.match(r"[A-Za-z]:", token):
+            return token.lower()
+    return token
+
+
+#: A double hyphen joining two words, "it--but": a document that writes one uses it as a
+#: dash, and ``--but`` after a space in it is a dash too, not an option.
+_PROSE_DASH = re.compile(r"[^\W\d_]--[^\W\d_]")
+
+
+def _dashes_in_prose(ctx: CheckContext) -> bool:
+    """Whether either document joins words with a double hyphen (`_PROSE_DASH`)."""
+    if "prose_dashes" not in ctx.notes:
+        ctx.notes["prose_dashes"] = any(
+            _PROSE_DASH.search(sentence.text) for side in ("source", "translation")
+            for sentence in ctx.alignment.side(side).sentences if "--" in sentence.text)
+    return ctx.notes["prose_dashes"]
+
+
+def _technical_findings(ctx: CheckContext, source: LinkText, translation: LinkText,
+                        long_options: bool = True) -> list[Finding]:
+    """The paths, file names and command-line options outside code that differ between the
+    two sides, compared as a multiset of each kind (their order may change): *minor*, as
+    addresses are (a localised guide may rightly name a translated folder).  A short option
+    (``-R``) counts only where both sides write one: tokenised French writes its pronouns
+    apart (``dit -il``); a long one not where `long_options` is False."""
+    found = {side: [(a, b, k, link_side.text[a:b]) for a, b, k in technical_terms(link_side.text)]
+             for side, link_side in (("source", source), ("translation", translation))}
+    out = []
+    for kind in ("path", "file name", "option"):
+        sides = {side: [(a, b, t) for a, b, k, t in terms if k == kind
+                        and (long_options or not t.startswith("--"))]
+                 for side, terms in found.items()}
+        if kind == "option" and not all(
+                any(not t.startswith("--") for _, _, t in terms) for terms in sides.values()):
+            sides = {side: [term for term in terms if term[2].startswith("--")]
+                     for side, terms in sides.items()}
+        mine = Counter(_technical_key(t, kind) for _, _, t in sides["source"])
+        theirs = Counter(_technical_key(t, kind) for _, _, t in sides["translation"])
+        if mine == theirs:
+            continue
+        lost_keys, added_keys = mine - theirs, theirs - mine
+        lost = _taking(sides["source"], lost_keys, kind)
+        added = _taking(sides["translation"], added_keys, kind)
+        out += term_differences(ctx, source, translation, lost, added, kind)
+    return out
+
+
+def term_differences(ctx: CheckContext, source: LinkText, translation: LinkText,
+                     lost: list[tuple[int, int, str]], added: list[tuple[int, int, str]],
+                     kind: str, changed: str = "minor") -> list[Finding]:
+    """The findings of terms of one `kind` (a path, a shortcut …) written as ``(start, end,
+    text)``: those the source has and the translation lacks (`lost`), paired in order
+    with those the translation adds, are changed (severity `changed`); the rest are
+    missing or added (minor: the other side may say them otherwise)."""
+    out = [Finding("mechanical", changed, f"{kind} {was} in the source is {now} in the "
+                   "translation", [ctx.span(source, a, b), ctx.span(translation, c, d)])
+           for (a, b, was), (c, d, now) in zip(lost, added, strict=False)]
+    out += [Finding("mechanical", "minor", f"{kind} {was} in the source is missing from the "
+                    "translation", [ctx.span(source, a, b)]) for a, b, was in lost[len(added):]]
+    out += [Finding("mechanical", "minor", f"{kind} {now} in the translation is not in the "
+                    "source", [ctx.span(translation, c, d)]) for c, d, now in added[len(lost):]]
+    return out
+
+
+def _taking(terms: list[tuple[int, int, str]], wanted: Counter[str],
+            kind: str) -> list[tuple[int, int, str]]:
+    """The `terms` whose keys `wanted` holds, as many times as it holds each, in order."""
+    left, out = Counter(wanted), []
+    for term in terms:
+        key = _technical_key(term[2], kind)
+        if left[key] > 0:
+            left[key] -= 1
+            out.append(term)
+    return out
 
 
 def _printf(text: str) -> bool:
@@ -294,7 +758,14 @@ def _icu_without_other(ctx: CheckContext, source: LinkText,
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     quantities = _plural_quantities(ctx) if ctx.pairs_input else {}
-    for i, source, translation in ctx.paired():
+    # Placeholders, addresses and inline code as the checks read the text: the pieces of a
+    # code block cut at max_chars are the block's, compared with it where a link holds it.
+    readable = zip(readable_links(ctx, "source"), readable_links(ctx, "translation"),
+                   strict=True)
+    for i, (source, translation) in enumerate(readable):
+        raw = ctx.sources[i], ctx.translations[i]
+        if not raw[0] or not raw[1]:
+            continue
         find = placeholders
         if "%" in source.text + translation.text and (
                 _printf(source.text) or _printf(translation.text)):
@@ -308,11 +779,15 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         if quantity in SINGLE_NUMBER_FORMS.get(ctx.source_language or "", ()):
             may_add = _is_count  # English "One day left", Russian "Остался %d день"
         for finding in (
-            _compare(ctx, source, translation, find, _key, "placeholders or tags", "major",
-                     may_lose, may_add),
+            _compare(ctx, source, translation, find, _key, "placeholders or tags differ",
+                     "major", may_lose, may_add),
             # A localised site changes its paths ("/en/" → "/fr/"): worth a look, no more.
-            _compare(ctx, source, translation, addresses, str.lower,
-                     "web or e-mail addresses", "minor"),
+            _compare(ctx, source, translation, _addresses_outside_code, str.lower,
+                     "web or e-mail addresses differ", "minor"),
+            _compare(ctx, source, translation, inline_code, _code_key, "inline code differs",
+                     "major", formatting=_formatting_only(source.text, translation.text)),
+            *_technical_findings(ctx, source, translation, not _dashes_in_prose(ctx)),
+            _code_blocks(ctx, *raw, cut=source is not raw[0] or translation is not raw[1]),
             *_icu_without_other(ctx, source, translation),
         ):
             if finding is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from align.checks.base import CheckContext, words
 from align.checks.lexicon import fold
-from align.checks.placeholders import blank_markup
+from align.checks.placeholders import blank_markup, readable_links
 from align.language import MIN_SHARE, language_scores
 from align.record import Finding
 
@@ -39,10 +39,11 @@ def _words(text: str) -> list[str]:
 
 def _running(text: str) -> list[str]:
     """The words of running text of `text`, which show its language: not numbers, nor
-    names, which stay the same in both languages, nor the words of placeholders, tags and
-    addresses.  A capital alone does not make a name of a function word that starts a
-    sentence ("The", "Your"); a title's capitals do ("Source: La Lutte Contre le
-    Stalinisme", kept as it is in a translation)."""
+    names, which stay the same in both languages, nor the words of placeholders, tags,
+    addresses and code.  A capital alone does not make a name of a function word that
+    starts a sentence ("The", "Your"), a Markdown heading (``# The``) or a table cell
+    (``| The``); a title's capitals do ("Source: La Lutte Contre le Stalinisme", kept as
+    it is in a translation)."""
     visible = blank_markup(text)
     running = []
     for word in words(visible):
@@ -50,7 +51,7 @@ def _running(text: str) -> list[str]:
             continue
         if word.text[0].isupper():
             before = visible[:word.start].rstrip(" \"'«“‘¿¡(")
-            starts_sentence = not before or before[-1] in ".!?…"
+            starts_sentence = not before or before[-1] in ".!?…|#"
             if not (starts_sentence and language_scores(word.text.lower())):
                 continue
         running.append(word.text)
@@ -125,8 +126,10 @@ def _state_finding(ctx: CheckContext, i: int) -> Finding | None:
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     source_language, target_language = ctx.source_language, ctx.translation_language
+    # The pieces of a code block cut at max_chars read as blanks, as whole blocks do.
+    sources, translations = readable_links(ctx, "source"), readable_links(ctx, "translation")
     for i in range(len(ctx.alignment.links)):
-        source, translation = ctx.sources[i], ctx.translations[i]
+        source, translation = sources[i], translations[i]
         if ctx.pairs_input:
             state = _state_finding(ctx, i)
             if state is not None:

@@ -1,0 +1,161 @@
+"""Keyboard shortcuts that the translation names with other words but must keep.
+
+A shortcut is one or more modifiers and a key, joined by ``+`` (``Ctrl+Shift+P``,
+``Ctrl + W``) or by ``-`` (``Ctrl-Alt-Del``), or Apple's symbols written together
+(``⇧⌘P``).  Each language names the keys its own way: French ``Ctrl+Maj+P``, German
+``Strg+Umschalt+P``, Spanish ``Ctrl+Mayús+P`` are the same keys, and so are ``Entrée``,
+``Eingabe``, ``Intro`` and ``Enter``.  So a shortcut is compared by its keys: its modifiers,
+in any order, each read as the key it names, and its last key (a letter whatever its case,
+a digit, ``F1``–``F24``, a named key).  The shortcuts of a link's two sides are compared
+as a multiset, their order free: one changed is *major* (the reader presses the wrong
+keys: ``Ctrl+Z`` for ``Ctrl+Y``), one lost or added *minor* (the translation may say it
+otherwise).  Emacs's ``C-x`` is not read.  A key name alone (``Press Delete``) is a word
+too (*Delete the file*), and is not read either.
+
+Prose holds none: a modifier must have a key after it, and joined by a dash it must be
+capitalised and its key no word (``Control-room``, ``alt-right``, ``End-user`` are no
+shortcuts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from align.checks.base import CheckContext, LinkText
+from align.checks.placeholders import blank_markup, readable_links, term_differences
+from align.record import Finding
+
+KINDS = ("mechanical",)
+
+#: Each modifier's names, by the key they name.
+_MODIFIERS = {
+    "ctrl": "Ctrl Ctrl. Control Ctl Strg Contrôle Controle ⌃",
+    "shift": "Shift Maj Umschalt Umschalttaste Umsch Mayús Mayus Maiusc ⇧",
+    "alt": "Alt AltGr Option Opt Wahltaste ⌥",
+    "cmd": "Cmd Command Befehl Commande Comando ⌘",
+    "win": "Win Windows Super ⊞",
+    "fn": "Fn",
+}
+#: Each named key's names, by the key they name.
+_KEYS = {
+    "enter": "Enter Return Entrée Entree Eingabe Eingabetaste Intro Invio ↵ ⏎",
+    "esc": "Esc Escape Échap Echap Échappement",
+    "tab": "Tab Tabulation Tabulator Tabulación Tabulazione ⇥",
+    "space": "Space Spacebar Espace Leertaste Espacio Spazio",
+    "delete": "Delete Del Suppr Entf Supr Canc ⌦",
+    "backspace": "Backspace Rücktaste Retroceso ⌫",
+    "home": "Home Pos1 Début Debut Inicio",
+    "end": "End Fin Ende",
+    "pgup": "PgUp PageUp BildAuf RePág RePag",
+    "pgdn": "PgDn PgDown PageDown BildAb AvPág AvPag",
+    "insert": "Insert Ins Inser Einfg Insertar",
+    "up": "Up ↑ Haut Oben Arriba",
+    "down": "Down ↓ Bas Unten Abajo",
+    "left": "Left ← Gauche Links Izquierda Sinistra",
+    "right": "Right → Droite Rechts Derecha Destra",
+}
+#: The keys a word of prose may also be after a dash (``alt-right``): not read after one.
+_WORD_KEYS = frozenset({"up", "down", "left", "right", "end", "home", "space", "insert"})
+
+
+def _names(table: dict[str, str]) -> dict[str, str]:
+    return {name.casefold(): key for key, names in table.items() for name in names.split()}
+
+
+_MODIFIER = _names(_MODIFIERS)
+_KEY = _names(_KEYS)
+
+
+def _alternation(names) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+_MOD = rf"(?:{_alternation(n for names in _MODIFIERS.values() for n in names.split())})"
+_NAMED = rf"(?:{_alternation(n for names in _KEYS.values() for n in names.split())})"
+#: Apple's modifier symbols, written together with the key: ``⇧⌘P``.
+_SYMBOLS = "⌘⇧⌥⌃"
+#: The last key: a named key, a function key, a letter or a digit, a mark (``Ctrl+,``).
+_LAST = rf"(?:{_NAMED}|F(?:2[0-4]|1\d|[1-9])|[^\W_]|[+\-,.;/\\=`'\[\]])"
+_SHORTCUT = re.compile(
+    # Ctrl+Shift+P, Ctrl + W, ctrl+s
+    rf"(?<![\w+])(?P<plus>(?i:(?:{_MOD}[ \t]?\+[ \t]?)+{_LAST}))(?![^\W_])"
+    # Ctrl-Alt-Del, Ctrl-S
+    rf"|(?<![\w-])(?P<dash>(?i:(?:{_MOD}-)+{_LAST}))(?![\w-])"
+    # ⇧⌘P, ⌘S
+    rf"|(?P<symbols>[{_SYMBOLS}](?:[ \t]?[{_SYMBOLS}])*[ \t]?(?i:{_LAST}))(?![^\W_])"
+)
+
+
+def _pieces(shortcut: str, form: str) -> tuple[list[str], str]:
+    """The modifiers and the last key of a shortcut written in `form` (a `_SHORTCUT` group)."""
+    joined = re.sub(r"[ \t]", "", shortcut)
+    if form == "symbols":
+        last = joined.lstrip(_SYMBOLS)
+        return list(joined[: len(joined) - len(last)]), last
+    sep = "+" if form == "plus" else "-"
+    if joined.endswith(sep * 2):  # Ctrl++
+        return joined[:-2].split(sep), sep
+    *mods, last = joined.split(sep)
+    return mods, last
+
+
+@lru_cache(maxsize=1 << 14)
+def _key(shortcut: str, form: str) -> tuple[frozenset[str], str] | None:
+    """The keys `shortcut` presses: its modifiers and its last key, each by the key it
+    names; None for what is no shortcut (joined by dashes, a modifier in lower case or a
+    last key that is also a word: ``alt-right``, ``Alt-Right``)."""
+    mods, last = _pieces(shortcut, form)
+    named = _KEY.get(last.casefold())
+    if form == "dash" and (named in _WORD_KEYS or not all(m[0].isupper() for m in mods)):
+        return None
+    if named is None and (len(last) == 1 or re.fullmatch(r"[Ff]\d+", last)):
+        named = last.casefold()
+    modifiers = frozenset(_MODIFIER.get(m.casefold()) for m in mods)
+    if named is None or not modifiers or None in modifiers:
+        return None
+    return modifiers, named
+
+
+def shortcuts(text: str) -> list[tuple[int, int, tuple[frozenset[str], str]]]:
+    """(start, end, keys) of the keyboard shortcuts of `text`, in order."""
+    found = []
+    for m in _SHORTCUT.finditer(text):
+        keys = _key(m.group(), m.lastgroup)
+        if keys is not None:
+            found.append((m.start(), m.end(), keys))
+    return found
+
+
+def _findings(ctx: CheckContext, source: LinkText, translation: LinkText) -> list[Finding]:
+    mine = shortcuts(blank_markup(source.text))
+    theirs = shortcuts(blank_markup(translation.text))
+    if not mine and not theirs:
+        return []
+    left = Counter(keys for _, _, keys in theirs)
+    lost = []
+    for found in mine:
+        if left[found[2]] > 0:
+            left[found[2]] -= 1
+        else:
+            lost.append(found)
+    right = Counter(keys for _, _, keys in mine)
+    added = []
+    for found in theirs:
+        if right[found[2]] > 0:
+            right[found[2]] -= 1
+        else:
+            added.append(found)
+    return term_differences(
+        ctx, source, translation, [(a, b, source.text[a:b]) for a, b, _ in lost],
+        [(c, d, translation.text[c:d]) for c, d, _ in added], "shortcut", changed="major")
+
+
+def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
+    out: list[tuple[int, Finding]] = []
+    sources, translations = readable_links(ctx, "source"), readable_links(ctx, "translation")
+    for i, (source, translation) in enumerate(zip(sources, translations, strict=True)):
+        if source and translation:
+            out += [(i, finding) for finding in _findings(ctx, source, translation)]
+    return out
