@@ -3,6 +3,8 @@ the same results from Python as from the command line."""
 
 from __future__ import annotations
 
+import copy
+import functools
 import types
 from concurrent.futures import ThreadPoolExecutor
 
@@ -207,10 +209,17 @@ def test_a_record_whose_model_is_not_here_is_checked_with_the_default_and_says_s
 # -- what a researcher may get wrong, and hears about in Python's terms ----------------------
 
 
-def _letter() -> align.Alignment:
+@functools.cache
+def _letter_dict() -> dict:
+    """The reference letter's record, as `align run` makes it (aligned once per session)."""
     from pathlib import Path
 
-    return align.load(Path(__file__).resolve().parents[1] / "letter.json")
+    texts = Path(__file__).resolve().parents[1] / "texts" / "serge-nin-1936"
+    return align.align_files(texts / "fr-retranslation.txt", texts / "en.txt").to_dict()
+
+
+def _letter() -> align.Alignment:
+    return align.Alignment.from_dict(copy.deepcopy(_letter_dict()))
 
 
 @pytest.mark.parametrize("edit, said", [
