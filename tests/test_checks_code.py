@@ -258,6 +258,19 @@ def test_a_changed_code_block_is_minor_and_a_lost_one_major():
     ]
 
 
+def test_a_number_changed_in_a_code_block_is_major_a_translated_string_minor():
+    # The reader types the number; a sample string may rightly be translated.
+    block = '```bash\nmytool sync --limit 500 --retries 3\necho "Done"\n```'
+    fewer = '```bash\nmytool sync --limit 50 --retries 3\necho "Done"\n```'
+    greeted = '```bash\nmytool sync --limit 500 --retries 3\necho "Terminé"\n```'
+    assert code_findings([(block, fewer), (block, greeted)]) == [
+        [("major", "code block differs: «mytool sync --limit 500 --retries 3» in the source, "
+                   "«mytool sync --limit 50 --retries 3» in the translation, a number changed")],
+        [("minor", 'code block differs: «echo "Done"» in the source, «echo "Terminé"» in the '
+                   "translation")],
+    ]
+
+
 # -- the name check and Markdown -------------------------------------------------------------
 
 

@@ -545,6 +545,8 @@ _COMMENT_LINE = re.compile(r"#|//|/\*|\*|-- |;|%|<!--")
 #: A comment that ends a line of code: ``#`` or ``//`` after a blank.
 _LINE_END_COMMENT = re.compile(r"\s(?:#|//).*")
 _FENCE_RUN = re.compile(r"`{3,}|~{3,}")
+#: A number in a line of code, compared as a value.
+_BLOCK_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _block_lines(block: str) -> tuple[str, ...]:
@@ -608,9 +610,15 @@ def _code_blocks(ctx: CheckContext, source: LinkText, translation: LinkText,
         return f"«{quote(found[k], 40)}»" if k < len(found) else "nothing"
 
     what = f"{len(lost)} code blocks differ" if len(lost) > 1 else "code block differs"
+    # A sample string of a block may rightly be translated, a number in it not: the reader
+    # types it (`--limit 500` as `--limit 50`).
+    numbers_only = len(was) == len(now) and all(
+        _BLOCK_NUMBER.sub("0", x) == _BLOCK_NUMBER.sub("0", y) for x, y in zip(was, now,
+                                                                              strict=True))
     return Finding(
-        "mechanical", "minor",
-        f"{what}: {line(was)} in the source, {line(now)} in the translation",
+        "mechanical", "major" if numbers_only else "minor",
+        f"{what}: {line(was)} in the source, {line(now)} in the translation"
+        + (", a number changed" if numbers_only else ""),
         [ctx.span(source, a, b) for a, b in lost]
         + [ctx.span(translation, a, b) for a, b in added])
 
