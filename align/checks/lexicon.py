@@ -386,3 +386,36 @@ SINGLE_NUMBER_FORMS: dict[str, frozenset[str]] = {
     "ga": frozenset({"one", "two"}), "mt": frozenset({"one", "two"}),
     "se": frozenset({"one", "two"}), "iu": frozenset({"one", "two"}),
 }
+
+
+# -- keyboards
+
+#: The keys of a keyboard, as English, French, German, Spanish, Italian, Portuguese and
+#: Dutch keyboards and manuals name them: each modifier's names, by the key they name ...
+KEYBOARD_MODIFIERS = {
+    "ctrl": "Ctrl Ctrl. Control Ctl Strg Contrôle Controle ⌃",
+    "shift": "Shift Maj Umschalt Umschalttaste Umsch Mayús Mayus Maiusc ⇧",
+    "alt": "Alt AltGr Option Opt Wahltaste ⌥",
+    "cmd": "Cmd Command Befehl Commande Comando ⌘",
+    "win": "Win Windows Super ⊞",
+    "fn": "Fn",
+}
+#: ... and each other named key's.  The shortcut check reads keys by them, the name check
+#: knows them for no names.
+KEYBOARD_KEYS = {
+    "enter": "Enter Return Entrée Entree Eingabe Eingabetaste Intro Invio ↵ ⏎",
+    "esc": "Esc Escape Échap Echap Échappement",
+    "tab": "Tab Tabulation Tabulator Tabulación Tabulazione ⇥",
+    "space": "Space Spacebar Espace Leertaste Espacio Spazio Spatie Espaço",
+    "delete": "Delete Del Suppr Entf Supr Canc Excluir ⌦",
+    "backspace": "Backspace Rücktaste Retroceso ⌫",
+    "home": "Home Pos1 Début Debut Inicio Origine",
+    "end": "End Fin Ende Fine",
+    "pgup": "PgUp PageUp BildAuf RePág RePag",
+    "pgdn": "PgDn PgDown PageDown BildAb AvPág AvPag",
+    "insert": "Insert Ins Inser Einfg Insertar",
+    "up": "Up ↑ Haut Oben Arriba",
+    "down": "Down ↓ Bas Unten Abajo",
+    "left": "Left ← Gauche Links Izquierda Sinistra",
+    "right": "Right → Droite Rechts Derecha Destra",
+}

@@ -48,7 +48,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from align.checks.base import CheckContext, LinkText, Word, quote, words
-from align.checks.lexicon import FUNCTION_WORDS, MONTHS, fold
+from align.checks.lexicon import FUNCTION_WORDS, KEYBOARD_KEYS, KEYBOARD_MODIFIERS, MONTHS, fold
 from align.checks.placeholders import blank_markup, readable_links, readable_sentences
 from align.record import Finding, SideName
 from align.segment_abbreviations import is_abbreviation
@@ -422,27 +422,15 @@ clear effacer loschen borrar cancella
 """
 _INTERFACE_TERMS = frozenset(term + ending for term in _INTERFACE.split() for ending in ("", "s"))
 #: The keys of a keyboard, as English, French, German, Spanish, Italian, Portuguese and Dutch
-#: keyboards and manuals name them, one line per key: capitalised and translated ("Press
+#: keyboards and manuals name them (the lexicon's, which the shortcut check reads too):
+#: capitalised and translated ("Press
 #: Esc" = "Appuyez sur Échap", "Shift" = "Maj" = "Umschalt" = "Mayús" = "Maiusc"), they are
 #: no names, as the words of interfaces are none.  (The shortcuts they make, "Ctrl+Maj+P",
 #: are compared by `align.checks.shortcuts`.)
-_KEYBOARD = """
-ctrl control ctl strg controle
-shift maj umschalt umschalttaste mayus maiusc
-alt altgr option opt wahltaste
-cmd command commande befehl comando
-enter return entree eingabe eingabetaste intro invio
-esc escape echap echappement
-tab tabulation tabulator tabulacion tabulazione
-space spacebar espace leertaste espacio spazio spatie espaco
-delete del suppr entf supr canc excluir
-backspace rucktaste retroceso
-home pos1 debut inicio origine
-end fin ende fine
-insert ins inser einfg insertar
-pgup pgdn fn win
-"""
-_KEY_NAMES = frozenset(_KEYBOARD.split())
+_KEY_NAMES = frozenset(
+    fold(name) for table in (KEYBOARD_MODIFIERS, KEYBOARD_KEYS)
+    for key, names in table.items() if key not in ("up", "down", "left", "right", "win")
+    for name in names.split()) | {"win"}  # not the arrows' words, Windows nor Super
 #: A key named in two words (in folded text), whose words are read as a key only together,
 #: since they are words or names alone ("Jimmy Page"): "Page Up" = "Bild auf" = "Re Pág" =
 #: "Pag su" = "Pg Suiv", "Retour arrière", "Barra espaciadora", "Flèche haut".

@@ -150,7 +150,7 @@ def mentions(text: str) -> list[Mention]:
     text = blank_markup(text)
     # A keyboard shortcut is compared by its keys (`align.checks.shortcuts`): ``Maj+F5``
     # holds no month (Polish "maj") and no 5.
-    for start, end, _ in shortcuts(text) if any(c in text for c in "+-⌘⇧⌥⌃") else ():
+    for start, end, _ in shortcuts(text):
         text = text[:start] + " " * (end - start) + text[end:]
     # A version is compared whole ("2.4.1", "Python 3.10"), before dates and decimals read
     # its parts; blanked, offsets kept.

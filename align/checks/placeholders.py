@@ -382,6 +382,7 @@ def readable_links(ctx: CheckContext, side: SideName) -> list[LinkText]:
     return ctx.notes[key]
 
 
+@lru_cache(maxsize=1 << 14)  # every check reads every link's text through it
 def blank_markup(text: str) -> str:
     """`text` with its placeholders, tags, addresses, paths and file names, ICU syntax,
     Markdown code, HTML comments and link destinations blanked out (offsets kept): what is

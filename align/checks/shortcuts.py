@@ -24,38 +24,12 @@ from collections import Counter
 from functools import lru_cache
 
 from align.checks.base import CheckContext, LinkText
+from align.checks.lexicon import KEYBOARD_KEYS, KEYBOARD_MODIFIERS
 from align.checks.placeholders import blank_markup, readable_links, term_differences
 from align.record import Finding
 
 KINDS = ("mechanical",)
 
-#: Each modifier's names, by the key they name.
-_MODIFIERS = {
-    "ctrl": "Ctrl Ctrl. Control Ctl Strg Contrôle Controle ⌃",
-    "shift": "Shift Maj Umschalt Umschalttaste Umsch Mayús Mayus Maiusc ⇧",
-    "alt": "Alt AltGr Option Opt Wahltaste ⌥",
-    "cmd": "Cmd Command Befehl Commande Comando ⌘",
-    "win": "Win Windows Super ⊞",
-    "fn": "Fn",
-}
-#: Each named key's names, by the key they name.
-_KEYS = {
-    "enter": "Enter Return Entrée Entree Eingabe Eingabetaste Intro Invio ↵ ⏎",
-    "esc": "Esc Escape Échap Echap Échappement",
-    "tab": "Tab Tabulation Tabulator Tabulación Tabulazione ⇥",
-    "space": "Space Spacebar Espace Leertaste Espacio Spazio",
-    "delete": "Delete Del Suppr Entf Supr Canc ⌦",
-    "backspace": "Backspace Rücktaste Retroceso ⌫",
-    "home": "Home Pos1 Début Debut Inicio",
-    "end": "End Fin Ende",
-    "pgup": "PgUp PageUp BildAuf RePág RePag",
-    "pgdn": "PgDn PgDown PageDown BildAb AvPág AvPag",
-    "insert": "Insert Ins Inser Einfg Insertar",
-    "up": "Up ↑ Haut Oben Arriba",
-    "down": "Down ↓ Bas Unten Abajo",
-    "left": "Left ← Gauche Links Izquierda Sinistra",
-    "right": "Right → Droite Rechts Derecha Destra",
-}
 #: The keys a word of prose may also be after a dash (``alt-right``): not read after one.
 _WORD_KEYS = frozenset({"up", "down", "left", "right", "end", "home", "space", "insert"})
 
@@ -64,16 +38,16 @@ def _names(table: dict[str, str]) -> dict[str, str]:
     return {name.casefold(): key for key, names in table.items() for name in names.split()}
 
 
-_MODIFIER = _names(_MODIFIERS)
-_KEY = _names(_KEYS)
+_MODIFIER = _names(KEYBOARD_MODIFIERS)
+_KEY = _names(KEYBOARD_KEYS)
 
 
 def _alternation(names) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
-_MOD = rf"(?:{_alternation(n for names in _MODIFIERS.values() for n in names.split())})"
-_NAMED = rf"(?:{_alternation(n for names in _KEYS.values() for n in names.split())})"
+_MOD = rf"(?:{_alternation(n for names in KEYBOARD_MODIFIERS.values() for n in names.split())})"
+_NAMED = rf"(?:{_alternation(n for names in KEYBOARD_KEYS.values() for n in names.split())})"
 #: Apple's modifier symbols, written together with the key: ``⇧⌘P``.
 _SYMBOLS = "⌘⇧⌥⌃"
 #: The last key: a named key, a function key, a letter or a digit, a mark (``Ctrl+,``).
@@ -120,6 +94,8 @@ def _key(shortcut: str, form: str) -> tuple[frozenset[str], str] | None:
 
 def shortcuts(text: str) -> list[tuple[int, int, tuple[frozenset[str], str]]]:
     """(start, end, keys) of the keyboard shortcuts of `text`, in order."""
+    if not any(c in text for c in "+-⌘⇧⌥⌃"):  # most sentences: no search
+        return []
     found = []
     for m in _SHORTCUT.finditer(text):
         keys = _key(m.group(), m.lastgroup)
