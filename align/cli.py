@@ -545,15 +545,17 @@ def evaluate(
     result = evaluate_paths(paths, model=model, cache=not no_cache, reverse=reverse,
                             source_ext=source_ext, reporter=RichReporter(err), backend=backend)
     console = _Stdout()
+    # One line a document, never wrapped: scripts and logs read them.
     for doc in result["documents"]:
         console.print(f"{doc['name']:<40} strict F1 {doc['strict_f1']:.3f}   "
-                      f"lax F1 {doc['lax_f1']:.3f}")
+                      f"lax F1 {doc['lax_f1']:.3f}", soft_wrap=True, markup=False)
     total = result["total"]
+    documents = f"all ({total['documents']} document{'' if total['documents'] == 1 else 's'})"
     console.print(
-        f"{'all (' + str(total['documents']) + ' documents)':<40} "
+        f"{documents:<40} "
         f"strict P {total['strict_precision']:.3f} R {total['strict_recall']:.3f} "
         f"F1 {total['strict_f1']:.3f}   lax P {total['lax_precision']:.3f} "
-        f"R {total['lax_recall']:.3f} F1 {total['lax_f1']:.3f}"
+        f"R {total['lax_recall']:.3f} F1 {total['lax_f1']:.3f}", soft_wrap=True,
     )
     if output is not None:
         atomic_write_bytes(output, json.dumps(result, indent=1).encode() + b"\n")

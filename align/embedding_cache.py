@@ -30,6 +30,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -80,6 +81,33 @@ _TOUCH_AFTER_NS = 3600 * 10**9
 #: (`_identity`) then, or after this process last wrote to them.
 _VERIFIED: dict[str, tuple[int, int, int, int]] = {}
 _VERIFIED_LOCK = threading.Lock()
+
+
+class _OtherVersion(sqlite3.DatabaseError):
+    """A cache table without the columns this version reads and writes."""
+
+
+@lru_cache(maxsize=8)
+def _columns(statement: str) -> tuple[str, tuple[str, ...]]:
+    """The table a ``CREATE TABLE`` statement makes and its columns' names."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as conn:
+        conn.execute(statement)
+        (table,) = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchone()
+        return table, tuple(row[1] for row in conn.execute(f"PRAGMA table_info({table})"))
+
+
+def _check_columns(conn: sqlite3.Connection, statement: str) -> None:
+    """Raise `_OtherVersion` unless the file's table has every column of `statement` and
+    no other that a row must be given.  Another version of align may share the cache
+    folder: a column it added with a default does not stop this one."""
+    table, wanted = _columns(statement)
+    found = {name: (not_null and default is None and not key)
+             for _, name, _, not_null, default, key in conn.execute(f"PRAGMA table_info({table})")}
+    missing = [name for name in wanted if name not in found]
+    required = [name for name, needed in found.items() if needed and name not in wanted]
+    if missing or required:
+        raise _OtherVersion(f"table {table} " + (f"lacks {', '.join(missing)}" if missing
+                                                 else f"requires {', '.join(required)}"))
 
 
 def _identity(path: Path) -> tuple[int, int, int, int] | None:
@@ -199,6 +227,11 @@ class EmbeddingCache:
             return self._connect()
         except sqlite3.OperationalError:  # locked, read-only, cannot open: not damage
             raise
+        except _OtherVersion as error:
+            self._notice(f"{self.label} {self.path} was written by another version of align "
+                         f"({error}); started a new one")
+            self._discard_file()
+            return self._connect()
         except sqlite3.DatabaseError:  # not a database, or malformed
             self._notice(f"{self.label} {self.path} was damaged; started a new one")
             self._discard_file()
@@ -222,6 +255,8 @@ class EmbeddingCache:
             with conn:
                 for statement in self.schema:
                     conn.execute(statement)
+            for statement in self.schema:
+                _check_columns(conn, statement)
         except sqlite3.DatabaseError:
             conn.close()
             raise
@@ -319,7 +354,8 @@ class EmbeddingCache:
             try:
                 with self.conn:
                     self.conn.executemany(
-                        "INSERT OR REPLACE INTO embeddings VALUES (?, ?, ?, ?)",
+                        "INSERT OR REPLACE INTO embeddings (model, text_sha256, vector, checksum)"
+                        " VALUES (?, ?, ?, ?)",
                         [row[:4] for row in rows],
                     )
                     self._mark_used([*((model, row[1]) for row in rows), *self._stale(now)],
@@ -356,7 +392,8 @@ class EmbeddingCache:
 
     def _mark_used(self, rows: Sequence[tuple[str, bytes]], now: int) -> None:
         """Mark `rows` (model key, text key) as used `now` (within a transaction)."""
-        self.conn.executemany("INSERT OR REPLACE INTO embedding_use VALUES (?, ?, ?)",
+        self.conn.executemany("INSERT OR REPLACE INTO embedding_use (model, text_sha256, used) "
+                              "VALUES (?, ?, ?)",
                               [(model, key, now) for model, key in rows])
 
     def _trim(self) -> None:

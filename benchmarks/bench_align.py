@@ -2,7 +2,7 @@
 and the search alone at 20,000 × 20,000 sentences.
 
     python benchmarks/bench_align.py              # everything
-    python benchmarks/bench_align.py accuracy     # or: baselines, speed, scale
+    python benchmarks/bench_align.py accuracy     # or: literary, baselines, speed, scale
 
 Accuracy and speed read ../shared/data (skipped when absent).  Figures are printed;
 ratios are measured in one run because these machines are noisy.
@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -62,12 +63,68 @@ def accuracy() -> None:
     print()
 
 
+def literary() -> None:
+    """The literary pairs (French-original stories aligned French→English, and Poe
+    English→French) against their hand-checked gold (`benchmarks/gold/literary/`)."""
+    from align.evaluate import evaluate_paths, find_eval_pairs
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from literary import write_triples
+
+    try:
+        import galechurch
+    except ImportError:  # the baseline line is left out
+        galechurch = None
+
+    pairs = DATA / "literary-pairs"
+    if not pairs.is_dir():
+        print("literary: skipped (../shared/data/literary-pairs not found)")
+        return
+    print("## Literary pairs against the hand-checked gold (default model and settings)")
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = write_triples(pairs, Path(tmp))
+        for lang, reverse, label in (("fr", False, "Maupassant fr→en (the originals first)"),
+                                     ("fr", True, "Maupassant en→fr (--reverse)"),
+                                     ("en", False, "Poe en→fr")):
+            result = evaluate_paths([folders[lang]], source_ext=lang, reverse=reverse)
+            for doc in result["documents"]:
+                print(f"  {doc['name']:<32} strict F1 {doc['strict_f1']:.3f}   "
+                      f"lax F1 {doc['lax_f1']:.3f}")
+            t = result["total"]
+            print(f"{label:<40} strict P {t['strict_precision']:.3f} R "
+                  f"{t['strict_recall']:.3f} F1 {t['strict_f1']:.3f}   lax F1 {t['lax_f1']:.3f}")
+            if galechurch is not None:
+                gc = gale_church(galechurch, find_eval_pairs(folders[lang], source_ext=lang),
+                                 reverse)
+                print(f"{'':<40} Gale-Church (lengths only) strict F1 {gc['strict_f1']:.3f}   "
+                      f"lax F1 {gc['lax_f1']:.3f}")
+    print()
+
+
+def gale_church(galechurch: Any, pairs: list[Any], reverse: bool) -> dict[str, Any]:
+    """Gale and Church's alignment of each pre-split pair, scored as `align eval` scores."""
+    from align.evaluate import Score, _read_lines, parse_links
+
+    total = Score()
+    for pair in pairs:
+        # One sentence per line, read as `align eval` reads them.
+        source, translation = ([s.text for s in _read_lines(path).sentences]
+                               for path in (pair.source, pair.translation))
+        gold = parse_links(pair.gold.read_text(encoding="utf-8"), str(pair.gold))
+        if reverse:
+            source, translation = translation, source
+            gold = [(t, s) for s, t in gold]
+        found = galechurch.align(source, translation).to_pharaoh_lines()
+        total.add(gold, parse_links("\n".join(found)))
+    return total.as_dict()
+
+
 def baselines() -> None:
     """Gale and Church's length-based aligner (the `galechurch` package, a port of their
     `align` program with its published parameters), the model at the core of hunalign,
     and so of LF Aligner, when they are given no dictionary: against the default, on the
     same dev sets, with the same scorer, in one run."""
-    from align.evaluate import Score, _read_lines, evaluate_paths, find_eval_pairs, parse_links
+    from align.evaluate import evaluate_paths, find_eval_pairs
 
     if not DATA.is_dir():
         print("baselines: skipped (../shared/data not found)")
@@ -79,23 +136,12 @@ def baselines() -> None:
         return
     print("## Gale-Church (lengths only) against the default: strict / lax F1")
     for name, folder, reverse in DEV_SETS:
-        total = Score()
         started = time.perf_counter()
-        for pair in find_eval_pairs(DATA / folder):
-            # One sentence per line, read as `align eval` reads them.
-            source, translation = ([s.text for s in _read_lines(path).sentences]
-                                   for path in (pair.source, pair.translation))
-            gold = parse_links(pair.gold.read_text(encoding="utf-8"), str(pair.gold))
-            if reverse:
-                source, translation = translation, source
-                gold = [(t, s) for s, t in gold]
-            found = galechurch.align(source, translation).to_pharaoh_lines()
-            total.add(gold, parse_links("\n".join(found)))
+        gc = gale_church(galechurch, find_eval_pairs(DATA / folder), reverse)
         gc_seconds = time.perf_counter() - started
         started = time.perf_counter()
         ours = evaluate_paths([DATA / folder], reverse=reverse)["total"]
         ours_seconds = time.perf_counter() - started
-        gc = total.as_dict()
         print(f"{name:<22} Gale-Church {gc['strict_f1']:.3f} / {gc['lax_f1']:.3f} "
               f"({gc_seconds:.2f} s)   align {ours['strict_f1']:.3f} / {ours['lax_f1']:.3f} "
               f"({ours_seconds:.1f} s, sentence vectors from the cache when there)")
@@ -246,9 +292,11 @@ def scale() -> None:
 
 
 def main() -> None:
-    wanted = set(sys.argv[1:]) or {"accuracy", "baselines", "speed", "scale"}
+    wanted = set(sys.argv[1:]) or {"accuracy", "literary", "baselines", "speed", "scale"}
     if "accuracy" in wanted:
         accuracy()
+    if "literary" in wanted:
+        literary()
     if "baselines" in wanted:
         baselines()
     if "speed" in wanted:

@@ -419,3 +419,50 @@ def test_a_token_cache_that_cannot_be_opened_is_skipped_with_a_notice(tmp_path: 
     assert computed == [["a", "b"], ["a"]]  # computed each time, the run going on
     assert len(found) == 2 and len(again) == 1
     assert path.is_dir()  # left alone
+
+
+def test_a_cache_file_of_another_version_of_align_is_used_or_started_anew(
+    counting: CountingEncoder, tmp_path: Path
+) -> None:
+    # Two versions of align share ~/.cache/align: a file whose table has a column more
+    # (with a default) is still read and written; one that lacks a column this version
+    # reads is started anew, not left unusable run after run.
+    extra = tmp_path / "extra.sqlite"
+    with contextlib.closing(sqlite3.connect(extra)) as conn, conn:
+        conn.execute("CREATE TABLE embeddings (model TEXT NOT NULL, text_sha256 BLOB NOT NULL, "
+                     "vector BLOB NOT NULL, checksum BLOB NOT NULL, "
+                     "used INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (model, text_sha256)) "
+                     "WITHOUT ROWID")
+    with EmbeddingCache(extra) as store:
+        embed(counting, TEXTS, cache=store)
+        assert store.notices == [] and len(store) == len(set(TEXTS))
+    counting.encoded.clear()
+    with EmbeddingCache(extra) as store:
+        embed(counting, TEXTS, cache=store)
+    assert counting.encoded == []
+
+    lacking = tmp_path / "lacking.sqlite"
+    with contextlib.closing(sqlite3.connect(lacking)) as conn, conn:
+        conn.execute("CREATE TABLE embeddings (model TEXT NOT NULL, text_sha256 BLOB NOT NULL, "
+                     "vector BLOB NOT NULL, PRIMARY KEY (model, text_sha256))")
+    notices = []
+    for _ in range(2):
+        counting.encoded.clear()
+        with EmbeddingCache(lacking) as store:
+            embed(counting, TEXTS, cache=store)
+            notices.append(store.notices)
+    assert "another version of align (table embeddings lacks checksum)" in notices[0][0]
+    assert notices[1] == [] and counting.encoded == []  # the second run read the first's
+    with EmbeddingCache(lacking) as store:
+        assert len(store) == len(set(TEXTS))
+
+    tokens = tmp_path / "tokens.sqlite"
+    with contextlib.closing(sqlite3.connect(tokens)) as conn, conn:
+        conn.execute("CREATE TABLE token_vectors (model TEXT NOT NULL, text_sha256 BLOB NOT NULL,"
+                     " tokens BLOB NOT NULL, PRIMARY KEY (model, text_sha256))")
+    with TokenVectorCache(tokens) as store:
+        store.put_tokens(TOKEN_SIGNATURE, {"a": _tokens(3)})
+        store.flush()
+        assert any("another version of align" in n for n in store.notices)
+    with TokenVectorCache(tokens) as store:
+        assert list(store.get_tokens(TOKEN_SIGNATURE, ["a"])) == ["a"]

@@ -84,3 +84,14 @@ def test_eval_given_two_files_is_a_usage_error(triple):
     code, output = _eval(source, translation)
     assert code == EXIT_USAGE, output
     assert "give three files (SOURCE TRANSLATION GOLD) or folders" in output
+
+
+def test_eval_prints_one_line_per_document_and_one_for_all(triple):
+    # Read by scripts and logs: no line is wrapped at the console's width, and one
+    # document is one document.
+    code, output = _eval(*triple)
+    assert code == 0, output
+    lines = output.splitlines()
+    assert len(lines) == 2, output
+    assert lines[0].startswith("a ") and "strict F1 1.000" in lines[0]
+    assert lines[1].startswith("all (1 document) ") and lines[1].endswith("F1 1.000")
