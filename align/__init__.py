@@ -47,9 +47,9 @@ __all__ = [
 _API = {"Options", "align_files", "align_sides", "align_texts", "check", "check_pairs",
         "check_strings", "load", "write"}
 #: The submodules `align.NAME` imports on first use.
-_SUBMODULES = {"aligner", "checks", "cli", "embedding_cache", "encoders", "errors", "evaluate",
-               "language", "markup", "models", "outputs", "pdf", "pipeline", "reading",
-               "record", "render", "segment", "subtitles"}
+_SUBMODULES = {"aligner", "batch", "checks", "cli", "embedding_cache", "encoders", "errors",
+               "evaluate", "language", "markup", "models", "outputs", "pdf", "pipeline",
+               "reading", "record", "render", "segment", "subtitles"}
 
 
 def __getattr__(name: str) -> Any:

@@ -26,6 +26,7 @@ from align import __version__
 from align.errors import (
     EXIT_BROKEN_PIPE,
     EXIT_FINDINGS,
+    EXIT_INPUT,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     AlignError,
@@ -397,17 +398,22 @@ def view(
 @app.command()
 @_friendly
 def check(
-    source: Annotated[Path | None, typer.Argument(help="The original text.", readable=False)]
-    = None,
-    translation: Annotated[Path | None, typer.Argument(help="Its translation.",
-                                                       readable=False)] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="SOURCE TRANSLATION | SRC_DIR TGT_DIR",
+            help="The original text and its translation; or two folders, each file of the "
+            "first checked against the file at the same path in the second.",
+            readable=False, show_default=False),
+    ] = None,
     pairs: Annotated[
-        Path | None,
+        list[Path] | None,
         typer.Option("--pairs", help="Check text already aligned: a TSV file "
                      "(source<TAB>translation per line; the .tsv align writes reads back), CSV, "
                      "XLSX, Moses pair (NAME.src.txt), TMX, XLIFF or gettext PO file, instead of "
                      "two texts; or an alignment record (.json), checked again with its links "
-                     "as they are."),
+                     "as they are. Repeatable; files after it are files of pairs too "
+                     "(--pairs *.xlf)."),
     ] = None,
     output: OutputOpt = None,
     fail_on: Annotated[
@@ -423,10 +429,13 @@ def check(
     baseline: Annotated[
         Path | None,
         typer.Option("--baseline", help="A record (.json) of findings already reviewed and "
-                     "accepted: the same findings are set aside, so that only new ones count."),
+                     "accepted, or the NAME.accepted.json the HTML page saves: the same "
+                     "findings are set aside, so that only new ones count. "
+                     "With several documents, a name with {name}: accepted/{name}.json."),
     ] = None,
     split: SplitOpt = "auto",
     model: ModelOpt = None,
+    backend: BackendOpt = "auto",
     no_cache: NoCacheOpt = False,
     force: ForceOpt = False,
     source_lang: Annotated[str | None, typer.Option(help="Source language code, if detection "
@@ -442,12 +451,17 @@ def check(
     Two resource files of a program (.json, .arb, .properties, .strings, .resx, Android
     .xml) are paired by key instead of aligned.
 
-    Exit code 0 when nothing reaches --fail-on, 1 when something does.
+    Several documents in one run: two folders (SRC_DIR TGT_DIR: each file align reads,
+    at any depth, against the file at the same path; hidden ones left out), or several
+    files of pairs (--pairs a.xlf --pairs b.po, or --pairs *.xlf). Each document's report
+    under a heading, then one overall line; each -o (and --baseline) must hold {name},
+    the document's name: -o 'reports/{name}.json'.
+
+    Exit code 0 when nothing reaches --fail-on, 1 when something does; with several
+    documents, 3 when one could not be checked (no counterpart, unreadable), even if
+    another fails --fail-on.
     Example: align check original.txt translation.txt --fail-on major -o report.json
     """
-    import align.pipeline as pipeline
-    from align.checks import fails
-    from align.outputs import check_outputs, write_outputs
     from align.record import FINDING_KINDS, SEVERITIES
 
     gates = list(fail_on or ["major"])  # given twice, either one fails the run
@@ -459,40 +473,199 @@ def check(
                 f"--fail-on takes a severity ({', '.join(SEVERITIES)}), a kind "
                 f"({', '.join(FINDING_KINDS)}) or KIND:SEVERITY (length:major), not {gate!r}"
             )
-    outputs = list(output or [])
+    _check_backend(backend)
+    given = list(paths or [])
+    pair_files = [*(pairs or []), *given] if pairs else []  # a glob: --pairs *.xlf
+    settings = dict(output=list(output or []), gates=gates, ignore=ignore, glossary=glossary,
+                    rules=rules, baseline=baseline, split=split, model=model,
+                    backend=backend, no_cache=no_cache, force=force, source_lang=source_lang,
+                    translation_lang=translation_lang, quiet=quiet)
+    if len(pair_files) > 1:
+        from align.batch import pairs_documents
+
+        _check_many(lambda: (pairs_documents(pair_files), [], []), **settings)
+        return
+    if not pair_files and len(given) == 2 and all(p.is_dir() for p in given):
+        from align.batch import pair_folders
+
+        def folders():
+            found = pair_folders(*given)
+            return found.documents, found.unmatched, found.skipped
+
+        _check_many(folders, **settings)
+        return
+    if not pair_files and len(given) > 2:
+        raise UsageError(f"give two texts (SOURCE TRANSLATION), two folders (SRC_DIR TGT_DIR) "
+                         f"or files of pairs (--pairs FILE ...), not {len(given)} paths")
+    source, translation = (given + [None, None])[:2] if not pair_files else (None, None)
+    _check_one(source, translation, pair_files[0] if pair_files else None, **settings)
+
+
+def _check_one(source: Path | None, translation: Path | None, pairs: Path | None, *,
+               output: list[Path], gates: list[str], ignore, glossary, rules, baseline,
+               split, model, backend, no_cache, force, source_lang, translation_lang,
+               quiet) -> None:
+    """`align check` of one document: two texts, or a file of pairs."""
+    from align.batch import NAME, named, pairs_file_name
+    from align.checks import fails
+    from align.outputs import check_outputs, write_outputs
+
+    name = pairs or translation
+    if name is not None:  # {name} with one document: its file's stem
+        name = pairs_file_name(name)
+        output = [named(p, name) if NAME in str(p) else p for p in output]
+        if baseline is not None and NAME in str(baseline):
+            baseline = named(baseline, name)
     inputs = [p for p in (source, translation, pairs, glossary, rules, baseline)
               if p is not None]
-    check_outputs(outputs, force=force, inputs=inputs)
+    check_outputs(output, force=force, inputs=inputs)
     reporter = RichReporter(err, quiet=quiet)
-    terms = _glossary(glossary)
-    own_rules = _rules(rules)
+    terms, own_rules = _glossary(glossary), _rules(rules)
     accepted = None
     if baseline is not None:
         from align.checks.baseline import read_baseline
 
         accepted = read_baseline(baseline)  # a bad file fails before the model runs
-    options = _options(model=model, split=split, cache=not no_cache, glossary=terms,
-                       rules=own_rules, ignore=tuple(ignore or ()), source_language=source_lang,
-                       translation_language=translation_lang)
-    if pairs is not None:
-        if source is not None or translation is not None:
-            raise UsageError("give either two texts or --pairs FILE, not both")
-        from align.checks.pairs import read_pairs
-
-        record = pipeline.check_strings(
-            read_pairs(pairs, languages=(source_lang, translation_lang)), options, reporter)
-    else:
-        if source is None or translation is None:
-            raise UsageError("give the source and the translation, or --pairs FILE")
-        record = pipeline.align_files(source, translation, options, reporter)
+    options = _check_options(terms, own_rules, ignore, split, model, backend, no_cache,
+                             source_lang, translation_lang)
+    if pairs is None and (source is None or translation is None):
+        raise UsageError("give the source and the translation, or --pairs FILE")
+    record = _checked(source, translation, pairs, options, reporter)
     if accepted is not None:
         from align.checks.baseline import apply_baseline
 
         apply_baseline(record, accepted, str(baseline))
-    write_outputs(record, outputs, force=force, inputs=inputs)
+    write_outputs(record, output, force=force, inputs=inputs)
     if not quiet:
         _print_report(record)
     if any(fails(record, gate) for gate in gates):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _check_options(terms, own_rules, ignore, split, model, backend, no_cache, source_lang,
+                   translation_lang):
+    return _options(model=model, backend=backend, split=split, cache=not no_cache,
+                    glossary=terms,
+                    rules=own_rules, ignore=tuple(ignore or ()), source_language=source_lang,
+                    translation_language=translation_lang)
+
+
+def _checked(source: Path | None, translation: Path | None, pairs: Path | None, options,
+             reporter):
+    """The checked record of two texts, or of a file of pairs."""
+    import align.pipeline as pipeline
+
+    if pairs is not None:
+        from align.checks.pairs import read_pairs
+
+        languages = (options.source_language, options.translation_language)
+        return pipeline.check_strings(read_pairs(pairs, languages=languages), options,
+                                      reporter)
+    return pipeline.align_files(source, translation, options, reporter)
+
+
+def _check_many(find: Callable[[], tuple[list, list, list]], *, output: list[Path],
+                gates: list[str], ignore, glossary, rules, baseline, split, model, backend,
+                no_cache, force, source_lang, translation_lang, quiet) -> None:
+    """`align check` of several documents, which `find` lists (documents, unmatched files,
+    skipped files: `align.batch`): each checked and reported in turn, then the overall line.
+
+    A document that cannot be checked (its counterpart missing, an input error) is said on
+    stderr and the others are still checked; the run then exits with `EXIT_INPUT`, before
+    `EXIT_FINDINGS`: an incomplete check is never a pass, nor only a finding.  A usage
+    error or a model error ends the run at once, as for one document."""
+    from align.batch import named_files, require_name
+    from align.checks import fails, summarise
+    from align.checks.report import (
+        DocumentOutcome,
+        document_heading,
+        document_pair,
+        overall_line,
+    )
+    from align.errors import InputError
+    from align.outputs import check_outputs, write_outputs
+
+    for template in output:  # a usage error comes before anything else
+        require_name("-o", template)
+    if baseline is not None:
+        require_name("--baseline", baseline)
+    documents, unmatched, skipped = find()
+    if not documents and not unmatched:
+        raise InputError("no file align reads to check"
+                         + (f" (skipped {len(skipped)} of other types)" if skipped else "")
+                         + ": give folders of texts (.txt, .md, .html, .docx, .pdf …) or of "
+                         "resource files")
+    outputs = named_files(documents, output, outputs=True)
+    baselines = ({doc: paths[0] for doc, paths in
+                  named_files(documents, [baseline], outputs=False).items()}
+                 if baseline is not None else {})
+    shared = [p for p in (glossary, rules) if p is not None]
+    inputs = {doc: [p for p in (doc.source, doc.translation, baselines.get(doc), *shared)
+                    if p is not None] for doc in documents}
+    check_outputs([p for paths in outputs.values() for p in paths], force=force,
+                  inputs=[p for paths in inputs.values() for p in paths])
+    options = _check_options(_glossary(glossary), _rules(rules), ignore, split, model,
+                             backend, no_cache, source_lang, translation_lang)
+    if skipped and not quiet:
+        shown = ", ".join(str(p) for p in skipped[:10])
+        more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
+        err.print(f"align: skipped {len(skipped)} file{'' if len(skipped) == 1 else 's'} of "
+                  f"a type align does not read: {shown}{more}", markup=False, soft_wrap=True)
+    for missing in unmatched:
+        err.print(f"align: warning: {missing.present} has no counterpart: {missing.missing} "
+                  "does not exist; not checked", markup=False, soft_wrap=True)
+    reporter = RichReporter(err, quiet=quiet)
+    console = _Stdout()
+    outcomes = []
+    for number, doc in enumerate(documents, 1):
+        accepted, note = None, ""
+        if baseline is not None and not baselines[doc].exists():
+            note = f"no baseline: {baselines[doc]} does not exist"  # nothing accepted
+        if not quiet:
+            if number > 1:
+                console.print()
+            console.print(document_heading(number, len(documents), doc.source,
+                                           doc.translation, note),
+                          style="bold", markup=False, highlight=False, soft_wrap=True)
+        outcome, record = DocumentOutcome(doc.label), None
+        try:
+            if baseline is not None and not note:
+                from align.checks.baseline import read_baseline
+
+                accepted = read_baseline(baselines[doc])
+            record = _checked(doc.source if doc.translation else None, doc.translation,
+                              None if doc.translation else doc.source, options, reporter)
+            if accepted is not None:
+                from align.checks.baseline import apply_baseline
+
+                apply_baseline(record, accepted, str(baselines[doc]))
+            write_outputs(record, outputs[doc], force=force, inputs=inputs[doc])
+        except AlignError as error:
+            if error.exit_code != EXIT_INPUT:  # the command line or the model: all fail
+                raise
+            outcome.problem = str(error)
+            if not any(str(p) in outcome.problem for p in (doc.source, doc.translation) if p):
+                # A reader names a file by its name alone (``b.md is empty``): which b.md
+                # of the run is meant.
+                outcome.problem = (f"{document_pair(doc.source, doc.translation)}: "
+                                   f"{outcome.problem}")
+        reporter.done()
+        if outcome.problem is not None:
+            err.print(f"align: error: {outcome.problem}", markup=False, soft_wrap=True)
+        if record is not None:
+            outcome.by_severity = summarise(record)["by_severity"]
+            outcome.fails = any(fails(record, gate) for gate in gates)
+            if not quiet:
+                _print_report(record)
+        outcomes.append(outcome)
+    outcomes += [DocumentOutcome(m.label, problem="no counterpart") for m in unmatched]
+    if not quiet:
+        console.print()
+        console.print(overall_line(outcomes, gates), markup=False, highlight=False,
+                      soft_wrap=True)
+    if any(o.problem is not None for o in outcomes):
+        raise typer.Exit(EXIT_INPUT)
+    if any(o.fails for o in outcomes):
         raise typer.Exit(EXIT_FINDINGS)
 
 

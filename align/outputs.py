@@ -1,7 +1,8 @@
 """Writing outputs: every output is checked before any is written, and each file is replaced
 atomically, so an error or a Ctrl-C leaves either the complete old file or the complete new one.
 
-Also `load_record`, which reads back a ``.json`` record written here.
+Also `load_record`, which reads back a ``.json`` record written here (`read_json` and
+`record_from_json`, its two steps, for a reader that takes a record or something else).
 """
 
 from __future__ import annotations
@@ -204,26 +205,39 @@ def _alive(pid: int) -> bool:
     return True
 
 
+_RECORD_HINT = "expected the .json file written by align with -o NAME.json"
+
+
 def load_record(path: Path | str) -> Alignment:
     """Read an alignment record written as ``.json``; `InputError` says why one cannot be used."""
+    return record_from_json(read_json(path, _RECORD_HINT), path, _RECORD_HINT)
+
+
+def read_json(path: Path | str, hint: str) -> object:
+    """The JSON value in the file at `path`; `InputError` when it cannot be read or is not
+    JSON (`hint` says what the file should have been)."""
     path = Path(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{path} is a directory, not an alignment record") from None
+        raise InputError(f"{path} is a directory; {hint}") from None
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror or error}") from None
-    hint = "expected the .json file written by align with -o NAME.json"
     try:
-        data = json.loads(raw)
+        return json.loads(raw)
     except UnicodeDecodeError:
         raise InputError(f"{path} is not a JSON text file; {hint}") from None
     except json.JSONDecodeError as error:
         raise InputError(
             f"{path} is not JSON ({error.msg} at line {error.lineno}, column {error.colno}); {hint}"
         ) from None
+
+
+def record_from_json(data: object, path: Path | str, hint: str = _RECORD_HINT) -> Alignment:
+    """The record that `data`, read from `path` by `read_json`, holds; `InputError` says why
+    it is not one."""
     if not isinstance(data, dict):
         raise InputError(f"{path} is JSON but not an alignment record; {hint}")
     try:

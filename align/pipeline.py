@@ -687,8 +687,8 @@ def check(
     ``checked``, else its ``model``) where that model is here, else the default, with a
     warning that divergences may differ; `backend` other than ``auto`` chooses the
     default model's.  `cache=False` neither reads nor writes the embedding and token
-    vector caches; the findings that the record at `baseline` holds are set aside
-    (`align.checks.baseline`)."""
+    vector caches; the findings that the baseline at `baseline` holds (a record, or the
+    accepted findings the HTML page saves) are set aside (`align.checks.baseline`)."""
     from align.checks.baseline import apply_baseline, read_baseline
 
     _require_record(record, "check")

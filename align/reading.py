@@ -76,6 +76,15 @@ ENCODING_NAMES = {
 }
 
 
+#: The documents `read_document` is made for, by extension (in any case): plain text
+#: (Markdown, reStructuredText and AsciiDoc are plain text to it), web pages, Word, PDF,
+#: EPUB, OpenDocument and subtitle files.  A file named on the command line is read by
+#: its content whatever its name; these are the files a folder of documents is checked
+#: for (``align check SRC_DIR TGT_DIR``, `align.batch.pair_folders`).
+SUFFIXES = (".txt", ".text", ".md", ".markdown", ".rst", ".adoc", ".html", ".htm", ".xhtml",
+            ".xht", ".docx", ".pdf", ".epub", ".odt", ".srt", ".vtt")
+
+
 @dataclass
 class Document:
     """A decoded text file.  ``text`` is what every offset refers to."""

@@ -289,7 +289,8 @@ def test_keyboard_alone_reaches_findings_and_their_reasons(opened, pages):
     assert page.evaluate("document.activeElement.dataset.k") == "number"
     tip = page.locator(".tip")
     assert tip.is_visible()
-    assert tip.inner_text() == "major: 3 in the source, 5 in the translation"
+    assert tip.inner_text().splitlines() == ["major: 3 in the source, 5 in the translation",
+                                             "Click or press A to accept"]
     page.keyboard.press("Escape")
     assert not tip.is_visible()
 
@@ -357,6 +358,7 @@ def test_axe_finds_no_accessibility_violations(opened, pages, shots, scheme):
     )
     view = opened(pages["small"], color_scheme=scheme)
     page = view.page
+    page.locator("#L6 .b").click()  # an accepted finding has a look of its own
     page.keyboard.press("j")  # a selected row has its own background
     page.get_by_text("Filter", exact=True).click()  # so has the open panel
     page.locator("#L3 .b").focus()  # and the reason shown on focus
@@ -741,3 +743,245 @@ def test_end_and_home_land_at_the_very_end_and_top(opened, more_pages):
     page.keyboard.press("Home")
     next_frames(page, 10)
     assert page.evaluate("scrollY") == 0
+
+
+# -- accepting findings and saving them as a baseline ------------------------------------
+
+SOURCE_TEXT = ("Marie a acheté 3 pommes à Paris.\nLe chat dort sur le tapis.\n"
+               "Il a payé 12 francs au marché.\n")
+TRANSLATION_TEXT = ("Marie bought 5 apples in Lyon.\nThe cat sleeps on the rug.\n"
+                    "He paid 15 francs at the market.\n")
+
+
+@pytest.fixture(scope="module")
+def real_texts(tmp_path_factory, default_encoder) -> tuple[Path, Path, Path]:
+    """Two small texts, aligned and checked by the real pipeline into a page: two numbers
+    (links 1 and 3) and a name (link 1) differ."""
+    from typer.testing import CliRunner
+
+    from align.cli import app
+
+    folder = tmp_path_factory.mktemp("real")
+    source, translation = folder / "marie.fr.txt", folder / "marie.en.txt"
+    source.write_text(SOURCE_TEXT, "utf-8")
+    translation.write_text(TRANSLATION_TEXT, "utf-8")
+    page = folder / "marie.html"
+    result = CliRunner().invoke(app, ["run", str(source), str(translation), "-o", str(page),
+                                      "-o", str(folder / "marie.json")])
+    assert result.exit_code == 0, result.output
+    return source, translation, page
+
+
+def kinds_of(page, selector: str) -> list[str]:
+    return page.eval_on_selector_all(selector, "bs => bs.map(b => b.dataset.k)")
+
+
+def save_baseline(page, folder: Path):
+    """Clicks *Save accepted*; the download, kept in `folder`."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("^Save accepted")).click()
+    target = folder / download.value.suggested_filename
+    download.value.save_as(target)
+    return download.value, target
+
+
+def test_a_finding_accepted_in_the_page_is_set_aside_by_the_next_check(
+        opened, real_texts, tmp_path, shots):
+    import json
+
+    from typer.testing import CliRunner
+
+    from align.cli import app
+
+    source, translation, page_path = real_texts
+    view = opened(page_path)
+    page = view.page
+    assert kinds_of(page, "#L1 .b") == ["number", "name"] and kinds_of(page, "#L3 .b") == [
+        "number"]
+    assert page.locator("#accepted").inner_text() == "0 accepted"
+    name = page.locator("#L1 .b[data-k=name]")
+    name.click()  # the reason shows on hover and focus; a click accepts
+    assert "ok" in name.get_attribute("class").split()
+    assert name.get_attribute("aria-pressed") == "true"
+    assert page.get_by_role("button", name=re.compile(r"^name major: .*accepted")).count() == 1
+    assert page.locator("#accepted").inner_text() == "1 accepted"
+    # Link 1's number is still open: the link is still flagged (and selected, by the click).
+    assert page.locator("#status").inner_text() == "Flagged link 1 of 2"
+    assert "accepted" in page.locator(".tip").inner_text().lower()
+    page.screenshot(path=str(shots / "accepted.png"))
+
+    page.reload()  # the mark is kept in the browser for this record
+    page.wait_for_function("() => document.documentElement.hasAttribute('data-ready')")
+    assert kinds_of(page, ".b.ok") == ["name"]
+    assert page.locator("#accepted").inner_text() == "1 accepted"
+
+    download, saved = save_baseline(page, tmp_path)
+    assert download.suggested_filename == "marie.accepted.json"
+    data = json.loads(saved.read_text("utf-8"))
+    record = json.loads(page_path.with_suffix(".json").read_text("utf-8"))
+    assert data["format"] == "align-baseline" and data["format_version"] == 1
+    assert data["signature"] == record["signature"]["string"]
+    assert data["accepted"] == [{
+        "kind": "name", "source": "Marie a acheté 3 pommes à Paris.",
+        "translation": "Marie bought 5 apples in Lyon.",
+        "spans": [{"side": "source", "text": "Paris"}, {"side": "translation", "text": "Lyon"}]}]
+    assert view.requests == [page_path.as_uri(), page_path.as_uri()]  # the page, twice
+    assert view.console == []
+
+    run = tmp_path / "run.json"
+    result = CliRunner().invoke(app, ["check", str(source), str(translation), "--baseline",
+                                      str(saved), "--fail-on", "major", "-o", str(run)])
+    assert result.exit_code == 1, result.output  # the two numbers still fail
+    assert "1 finding accepted in" in " ".join(result.output.split())
+    checked = json.loads(run.read_text("utf-8"))
+    assert [[f["kind"] for f in link["findings"]] for link in checked["links"]] == [
+        ["number"], [], ["number"]]
+    assert [[f["kind"] for f in link.get("accepted", [])] for link in checked["links"]] == [
+        ["name"], [], []]
+
+
+def test_findings_are_accepted_and_filtered_from_the_keyboard(opened, real_texts):
+    view = opened(real_texts[2])
+    page = view.page
+    keyboard = page.keyboard
+    keyboard.press("j")
+    assert view.focused_id() == "L1"
+    keyboard.press("a")  # on a selected link: its findings
+    assert kinds_of(page, ".b.ok") == ["number", "name"]
+    assert page.locator("#accepted").inner_text() == "2 accepted"
+    assert page.locator("#status").inner_text() == "1 flagged link"  # accepted: set aside
+    keyboard.press("Tab")  # the link's first badge, whose reason says how to undo
+    assert page.evaluate("document.activeElement.dataset.k") == "number"
+    assert page.evaluate("document.activeElement.getAttribute('aria-pressed')") == "true"
+    assert "undo" in page.locator(".tip").inner_text()
+    keyboard.press("a")  # on a badge: that finding alone
+    assert kinds_of(page, ".b.ok") == ["name"]
+    assert page.evaluate("document.activeElement.getAttribute('aria-pressed')") == "false"
+    keyboard.press("Enter")  # a badge is a toggle button
+    keyboard.press("Tab")
+    keyboard.press("Space")
+    assert kinds_of(page, ".b.ok") == ["number"]
+    keyboard.press("a")
+    keyboard.press("Escape")
+    assert page.locator("#accepted").inner_text() == "2 accepted"
+
+    # "Hide accepted" (on by default) is one of the filters: off, accepted findings count
+    # and j stops at them again.
+    page.get_by_text("Filter", exact=True).click()
+    hide = page.get_by_label("Hide accepted")
+    assert hide.is_checked()
+    hide.uncheck()
+    assert page.locator("#status").inner_text() == "Flagged link 1 of 2"
+    assert page.locator("#L1 .b.off").count() == 0
+    hide.check()
+    keyboard.press("Escape")
+    page.get_by_label("Show only findings").check()
+    assert view.visible_rows() == ["L3"]
+    page.locator("body").click(position={"x": 5, "y": 5})
+    keyboard.press("j")
+    assert view.focused_id() == "L3"
+    keyboard.press("a")  # the link goes out of sight, and so does the selection
+    assert page.locator("#status").inner_text() == "No flagged links shown"
+    assert page.locator("#accepted").inner_text() == "3 accepted"
+    assert page.locator("tr.sel").count() == 0
+    assert view.console == []  # before measuring rows that the page leaves unrendered
+    assert view.visible_rows() == []
+
+
+def test_accepting_the_findings_of_a_link_shown_only_for_them_moves_on(opened, pages):
+    view = opened(pages["small"])
+    page = view.page
+    page.get_by_label("Show only findings").check()
+    page.locator("body").click(position={"x": 5, "y": 5})
+    page.keyboard.press("j")
+    assert view.focused_id() == "L2"
+    page.keyboard.press("a")  # both of its findings: the link is hidden now
+    assert view.focused_id() == "L3" and page.url.endswith("#L3")
+    assert page.locator("#status").inner_text() == "Flagged link 1 of 3"
+    page.keyboard.press("k")  # nothing above: link 2 is set aside
+    assert view.focused_id() == "L3"
+    assert view.visible_rows() == ["L3", "L4", "L6"]
+
+
+def test_on_a_touch_screen_the_first_tap_shows_the_reason_and_the_next_accepts(
+        opened, pages):
+    page = opened(pages["small"], has_touch=True).page
+    badge = page.locator("#L4 .b")
+    badge.tap()
+    assert page.locator(".tip").is_visible() and page.locator(".b.ok").count() == 0
+    assert page.locator(".tip").inner_text().endswith("Click or press A to accept")
+    badge.tap()
+    assert page.locator(".b.ok").count() == 1
+    assert page.locator("#accepted").inner_text() == "1 accepted"
+
+
+def test_every_finding_saved_from_the_page_is_the_finding_check_would_match(
+        opened, tmp_path):
+    """Hostile text, a control character, a 1-2 link, gaps, a kind of a project's own: the
+    file saved from the page holds each finding's `finding_key`, exactly."""
+    from collections import Counter
+
+    from align.checks.baseline import finding_key, read_baseline
+
+    record = make_alignment()
+    fin = record.source.sentences[5]  # "Fin de l'histoire\x07."
+    record.links[4].findings.append(Finding("mechanical", "info", "a bell", [
+        Span("source", fin.start + 8, fin.end, fin.text[8:])]))
+    path = tmp_path / "tale.html"
+    path.write_text(render_html(record), "utf-8")
+    view = opened(path)
+    page = view.page
+    badges = page.locator(".b")
+    assert badges.count() == 6
+    for badge in badges.all():
+        badge.click()
+    assert page.locator("#accepted").inner_text() == "6 accepted"
+    download, saved = save_baseline(page, tmp_path)
+    assert download.suggested_filename == "tale.accepted.json"
+    expected = Counter(finding_key(record, i, f) for i, link in enumerate(record.links)
+                       for f in link.findings)
+    assert read_baseline(saved) == expected
+    assert page.evaluate("window.__pwned") is None and view.dialogs == []
+
+
+def test_findings_a_baseline_set_aside_show_as_accepted_and_are_saved_again(
+        opened, tmp_path):
+    import json
+
+    record = make_alignment()
+    record.links[1].accepted = [record.links[1].findings.pop()]  # the name, set aside earlier
+    path = tmp_path / "reviewed.html"
+    path.write_text(render_html(record), "utf-8")
+
+    view = opened(path, java_script_enabled=False)  # shown as accepted without script too
+    assert kinds_of(view.page, "#L2 .b.ok") == ["name"]
+    view = opened(path)
+    page = view.page
+    assert page.locator("#accepted").inner_text() == "1 accepted"
+    assert page.locator(".summary div", has_text="Flagged links").locator("b").inner_text() == (
+        "4")
+    assert page.locator("#status").inner_text() == "4 flagged links"
+    _, saved = save_baseline(page, tmp_path)
+    assert [f["kind"] for f in json.loads(saved.read_text("utf-8"))["accepted"]] == ["name"]
+    page.locator("#L2 .b[data-k=name]").click()  # no longer accepted
+    assert page.locator("#accepted").inner_text() == "0 accepted"
+    _, saved = save_baseline(page, tmp_path)
+    assert json.loads(saved.read_text("utf-8"))["accepted"] == []
+
+
+def test_marks_are_kept_in_memory_where_the_browser_keeps_no_storage(browser, real_texts):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.add_init_script("Object.defineProperty(window, 'localStorage', "
+                             "{get() { throw new DOMException('denied', 'SecurityError'); }})")
+        page.goto(real_texts[2].as_uri())
+        page.wait_for_function("() => document.documentElement.hasAttribute('data-ready')")
+        page.locator("#L3 .b").click()
+        assert kinds_of(page, ".b.ok") == ["number"]
+        assert page.locator("#accepted").inner_text() == "1 accepted"
+        assert errors == []
+    finally:
+        context.close()

@@ -102,6 +102,15 @@ def test_check_prints_what_reading_noticed(tmp_path, default_encoder):
     assert warnings and "fr-1252.txt" in warnings[0] and "Windows-1252" in result.output
 
 
+def test_check_of_one_sentence_says_one_link(tmp_path, default_encoder):
+    source, translation = tmp_path / "a.en", tmp_path / "a.fr"
+    source.write_text("The server listens on port 8080.\n", encoding="utf-8")
+    translation.write_text("Le serveur écoute sur le port 8000.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(source), str(translation)])
+    assert result.exit_code == 1, result.output  # the changed port is major
+    assert result.output.startswith("1 link, agreement "), result.output
+
+
 def _findings(record: dict) -> list:
     return [[(f["kind"], f["severity"], f["reason"],
               [(s["side"], s["start"], s["end"], s["text"]) for s in f["spans"]])
@@ -416,6 +425,7 @@ def test_eval_writes_scores_and_the_predicted_links(tmp_path, default_encoder):
 @pytest.mark.parametrize("command", [
     ["run", str(LETTER_FR), str(LETTER_EN)],
     ["eval", str(LETTER_FR), str(LETTER_EN), str(LETTER_EN)],
+    ["check", str(LETTER_FR), str(LETTER_EN)],
 ])
 def test_an_unknown_backend_is_a_usage_error(command):
     # Every command that takes --backend: a mistyped value is the command line's fault.
@@ -423,6 +433,19 @@ def test_an_unknown_backend_is_a_usage_error(command):
     assert result.exit_code == EXIT_USAGE, result.output
     assert result.output == ("align: error: --backend must be 'auto', 'openvino', 'int8' or "
                              "'fp32', not 'gpu'\n")
+
+
+def test_check_runs_the_backend_it_is_given(tmp_path, default_encoder):
+    # The float32 reference, as `run` and `eval` can: the record says which ran.
+    source, translation = tmp_path / "a.en", tmp_path / "a.fr"
+    source.write_text("The night was dark.\n", encoding="utf-8")
+    translation.write_text("La nuit était noire.\n", encoding="utf-8")
+    report = tmp_path / "r.json"
+    result = runner.invoke(app, ["check", str(source), str(translation), "--backend", "fp32",
+                                 "-o", str(report)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(report.read_text(encoding="utf-8"))["signature"]["model"]["backend"] == (
+        "fp32")
 
 
 def test_model_names_a_missing_model_folder_as_run_does(tmp_path):

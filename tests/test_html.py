@@ -393,3 +393,57 @@ def test_map_renderer_protocol(alignment):
 def test_page_embeds_the_map_without_a_namespace_url(page):
     svg = page.find("svg")
     assert len(svg) == 1 and "xmlns" not in svg[0]
+
+
+# -- accepted findings -------------------------------------------------------------------
+
+
+def test_script_data_lets_the_page_save_each_finding_as_a_baseline_entry(page, alignment):
+    (data,) = [json.loads(text) for kind, text in page.scripts if kind == "application/json"]
+    # One entry a badge, in page order: its spans, "S"/"T" for a whole side of the link,
+    # else "s"/"t" and the span's text (the link's texts are the page's own).
+    assert data["f"] == [["s3", "t5"], ["sParis", "tLyon"], ["tpart one"], ["S"], ["T"]]
+    assert data["sig"] == alignment.signature["string"]
+    assert re.fullmatch(r"[0-9a-f]{16}", data["id"]) and data["name"] == "tale"
+    assert data["raw"] == {}  # no flagged link has text the page shows otherwise
+    assert len([a for t, a, _ in page.elements if t == "button"
+                and "b" in (a.get("class") or "").split()]) == len(data["f"])
+
+
+def test_a_flagged_link_with_a_control_character_carries_its_texts(alignment):
+    record = make_alignment()
+    fin = record.source.sentences[5]  # "Fin de l'histoire\x07.": the page shows U+FFFD
+    record.links[4].findings.append(Finding("mechanical", "info", "a bell", [
+        Span("source", fin.start, fin.end, fin.text)]))
+    page = Page(render_html(record))
+    (data,) = [json.loads(text) for kind, text in page.scripts if kind == "application/json"]
+    assert data["raw"] == {"4": ["Fin de l'histoire\x07.", "The end of the story."]}
+    assert data["f"][-2] == ["S"]
+    # Another record, another key under which the browser keeps the marks.
+    assert data["id"] != json.loads(
+        [t for k, t in Page(render_html(alignment)).scripts if k == "application/json"][0])["id"]
+
+
+def test_findings_a_baseline_set_aside_are_shown_as_accepted():
+    record = make_alignment()
+    record.links[1].accepted = [record.links[1].findings.pop()]  # the name
+    record.links[5].accepted = [record.links[5].findings.pop()]  # the addition: none left
+    page = Page(render_html(record))
+    badges = [(a["data-k"], (a.get("class") or "").split()) for t, a, _ in page.elements
+              if t == "button" and "data-k" in a]
+    accepted = [kind for kind, classes in badges if "ok" in classes]
+    assert accepted == ["name", "addition"]
+    assert all("off" in classes for kind, classes in badges if kind in accepted)
+    rows = {r["id"]: (r["class"] or "").split() for r in page.rows()}
+    assert {"f", "off"} <= set(rows["L6"]) and "off" not in rows["L2"]
+    assert '<mark class="nm">Paris</mark>' in render_html(record)  # its words stay marked
+    (data,) = [json.loads(text) for kind, text in page.scripts if kind == "application/json"]
+    assert data["f"][1] == ["sParis", "tLyon"] and len(data["f"]) == 5
+
+
+def test_the_toolbar_offers_to_hide_and_save_accepted_findings(page):
+    (hide,) = page.find("input", id="hide-accepted")
+    assert "checked" in hide
+    (save,) = page.find("button", id="save")
+    toolbar = [parents for t, a, parents in page.elements if a.get("id") == "save"][0]
+    assert "nav" in toolbar  # inside the toolbar, hidden without JavaScript

@@ -52,3 +52,25 @@ def test_the_french_originals_align_as_the_gold_says(shared_data, tmp_path):
     assert total["documents"] == 4
     assert total["strict_f1"] >= 0.95  # 0.972 when the gold was made
     assert total["lax_f1"] >= 0.99
+
+
+def _whole_sentence_findings(record, side: str) -> dict[str, str]:
+    """Sentence text → severity of the findings saying a whole sentence of `side`, joined
+    in a link with others, has no counterpart."""
+    reason = {"source": "source text with no counterpart",
+              "translation": "translation text with no counterpart"}[side]
+    return {span.text: finding.severity for link in record.links for finding in link.findings
+            if finding.reason.startswith(reason) for span in finding.spans}
+
+
+def test_a_sentence_the_translation_leaves_out_stays_a_major_omission(shared_data):
+    # «Et elle pleurait pendant des jours entiers, …» has no English (the gold's [15]:[]);
+    # the aligner joins it to its neighbour, and the check finds it whole.
+    pairs = shared_data / "literary-pairs"
+    import align
+
+    record = align.align_files(pairs / "maupassant_parure.fr.txt",
+                               pairs / "maupassant_parure.en.txt")
+    found = _whole_sentence_findings(record, "source")
+    assert [severity for text, severity in found.items()
+            if text.startswith("Et elle pleurait pendant des jours entiers")] == ["major"]

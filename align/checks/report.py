@@ -2,11 +2,16 @@
 
 `report_dict` is the same report as plain data (for ``report.json`` or a CI job);
 `print_report` shows it with rich, the words a finding points at highlighted in
-each side's text.
+each side's text.  A run of several documents prints `document_heading` above each one's
+report and `overall_line` at the end.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -14,7 +19,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from align.checks import summarise, worst_first
-from align.record import Alignment, Finding, SideName
+from align.record import SEVERITIES, Alignment, Finding, SideName
 from align.render.terminal import visible
 
 _SEVERITY_STYLE = {"critical": "bold white on red", "major": "bold red", "minor": "yellow",
@@ -85,7 +90,8 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
     counts = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items()) or "none"
     kinds = ", ".join(f"{n} {k}" for k, n in summary["by_kind"].items())
     say(
-        f"[bold]{summary['links']} links[/], agreement {summary['agreement']:.2f}, "
+        f"[bold]{summary['links']} link{'' if summary['links'] == 1 else 's'}[/], "
+        f"agreement {summary['agreement']:.2f}, "
         f"{summary['divergent_links']} divergent (≥ {summary['divergence_threshold']}); "
         # The kinds after their own label: after the severities alone they read as a
         # breakdown of the last severity named.
@@ -118,3 +124,54 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
                       + _highlighted(alignment, "translation", link.translation, f))
     if limit is not None and len(items) > limit:
         say(f"\n… and {len(items) - limit} more findings")
+
+
+@dataclass
+class DocumentOutcome:
+    """What a run of several documents keeps of each one for `overall_line`."""
+
+    #: How the line names it (`align.batch.Document.label`).
+    label: str
+    #: Its findings by severity (`summarise`'s ``by_severity``); none if not checked.
+    by_severity: dict[str, int] = field(default_factory=dict)
+    #: Whether a finding reached ``--fail-on``.
+    fails: bool = False
+    #: Why it was not checked (a missing counterpart, an input error), or None.
+    problem: str | None = None
+
+
+def document_pair(source: str | Path, translation: str | Path | None = None) -> str:
+    """A document of a run of several: ``SOURCE → TRANSLATION``, or a file of pairs alone."""
+    return visible(f"{source} → {translation}" if translation is not None else str(source))
+
+
+def document_heading(index: int, total: int, source: str | Path,
+                     translation: str | Path | None = None, note: str = "") -> str:
+    """The line above a document's report in a run of several: ``[2/5] SOURCE → TRANSLATION``
+    (`document_pair`), then `note` in brackets."""
+    return (f"[{index}/{total}] {document_pair(source, translation)}"
+            + (f" ({visible(note)})" if note else ""))
+
+
+def overall_line(outcomes: Sequence[DocumentOutcome], gates: Sequence[str]) -> str:
+    """The last line of a run of several documents: how many, how many were checked, their
+    findings by severity, those that fail the gates (``--fail-on``) and those not checked,
+    each named."""
+    checked = [o for o in outcomes if o.problem is None]
+    total: Counter[str] = Counter()
+    for outcome in outcomes:
+        total.update(outcome.by_severity)
+    counts = ", ".join(f"{total[s]} {s}" for s in reversed(SEVERITIES) if total[s]) or "none"
+    failing = [o.label for o in outcomes if o.fails]
+    unchecked = [o.label for o in outcomes if o.problem is not None]
+    gate = " --fail-on ".join(gates)
+
+    def listed(labels: list[str]) -> str:
+        return f"{len(labels)} ({', '.join(labels)})" if labels else "none"
+
+    line = (f"overall: {len(outcomes)} document{'' if len(outcomes) == 1 else 's'}, "
+            f"{len(checked)} checked; findings: {counts}; failing --fail-on {gate}: "
+            f"{listed(failing)}")
+    if unchecked:
+        line += f"; not checked: {listed(unchecked)}"
+    return visible(line)

@@ -51,12 +51,18 @@ SUFFIXES = (".json", ".arb", ".properties", ".strings", ".stringsdict", ".xml", 
 
 def is_resource_pair(source: Path, translation: Path) -> bool:
     """Whether two paths are resource files of one kind, to be paired by key."""
-    a, b = source.suffix.lower(), translation.suffix.lower()
-    if a != b or a not in SUFFIXES:
+    if source.suffix.lower() != translation.suffix.lower():
         return False
-    if a == ".xml":
-        return all(_android_root(path) for path in (source, translation))
-    return True
+    return is_resource_file(source) and is_resource_file(translation)
+
+
+def is_resource_file(path: Path) -> bool:
+    """Whether `path` is named as a resource file (an ``.xml`` one: Android's, whose root is
+    ``<resources>``)."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        return False
+    return suffix != ".xml" or _android_root(path)
 
 
 def read_resource_pairs(source: Path, translation: Path) -> Alignment:

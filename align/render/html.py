@@ -2,7 +2,9 @@
 
 The whole alignment is a static table (source left, translation right, one row per
 link), so the page reads and prints without JavaScript; the inline script in
-``assets/page.js`` only adds navigation, filters, search and the overview strip.
+``assets/page.js`` only adds navigation, filters, search, the overview strip, and the
+marking of findings as accepted, saved as a baseline for ``align check --baseline``
+(``align.checks.baseline``).
 Nothing is fetched: the Content-Security-Policy allows no network at all and runs
 only the page's own script and stylesheet (by hash), so even text that slipped
 past escaping could not execute.
@@ -194,10 +196,12 @@ def _summary(alignment: Alignment) -> str:
     findings_block = (
         f'<ul class="kinds">{finding_items}</ul>' if finding_items else '<p class="sub">none</p>'
     )
+    accepted = sum(len(link.accepted) for link in links)
+    set_aside = f", {accepted} accepted" if accepted else ""
     return (
         f'<dl class="summary">{"".join(cells)}</dl>\n'
-        f'<div class="findings-summary"><h2>Findings <span class="sub">{len(findings)}</span>'
-        f"</h2>{findings_block}</div>\n"
+        f'<div class="findings-summary"><h2>Findings <span class="sub">{len(findings)}'
+        f"{set_aside}</span></h2>{findings_block}</div>\n"
     )
 
 
@@ -240,7 +244,9 @@ def _toolbar(alignment: Alignment) -> str:
         f'<fieldset><legend>Kind</legend>{kind_boxes or "<p class=sub>no findings</p>"}'
         "</fieldset>"
         f'<fieldset><legend>Severity</legend>{severity_boxes or "<p class=sub>—</p>"}'
-        "</fieldset></div></details>"
+        "</fieldset>"
+        '<fieldset><legend>Accepted</legend><label><input type="checkbox" id="hide-accepted" '
+        "checked> Hide accepted</label></fieldset></div></details>"
     )
     return (
         '<nav class="toolbar" id="toolbar" aria-label="Findings and search" hidden>'
@@ -253,6 +259,10 @@ def _toolbar(alignment: Alignment) -> str:
         '<div class="group">'
         f"{filters}"
         '<label class="only"><input type="checkbox" id="only"> Show only findings</label></div>'
+        '<div class="group">'
+        '<span class="status" id="accepted" role="status" aria-live="polite"></span>'
+        '<button type="button" id="save" title="Save the accepted findings as a baseline '
+        'for align check --baseline (NAME.accepted.json)">Save accepted</button></div>'
         '<div class="group search">'
         '<label for="q" class="vh">Search both texts</label>'
         '<input type="search" id="q" placeholder="Search both texts  /" autocomplete="off" '
@@ -261,6 +271,8 @@ def _toolbar(alignment: Alignment) -> str:
         '<details class="keys"><summary aria-keyshortcuts="?">Keys</summary><div class="panel">'
         "<dl><dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>next / previous flagged link</dd>"
         "<dt><kbd>↓</kbd> / <kbd>↑</kbd></dt><dd>next / previous link (from a selected row)</dd>"
+        "<dt><kbd>a</kbd></dt><dd>accept the focused finding, or the selected link's "
+        "(again to undo; a click on a finding does the same)</dd>"
         "<dt><kbd>/</kbd></dt><dd>search</dd>"
         "<dt><kbd>Home</kbd> / <kbd>End</kbd></dt><dd>top / end of the page</dd>"
         "<dt><kbd>Enter</kbd> / <kbd>Shift+Enter</kbd></dt>"
@@ -309,10 +321,13 @@ def _table(alignment: Alignment) -> str:
         if source_starts or translation_starts:
             row_class += " p"
             group_height += _PARAGRAPH_REM
-        if link.findings:
-            worst = max(_severity_rank(f.severity) for f in link.findings)
-            row_class += f" f v{worst}"
-        badges = "".join(_badge(f) for f in link.findings)
+        if link.findings or link.accepted:
+            # Findings a baseline set aside are shown, as accepted: "Hide accepted", on at
+            # first, leaves a row of them alone unflagged.
+            worst = max(_severity_rank(f.severity) for f in link.findings or link.accepted)
+            row_class += f" f v{worst}" if link.findings else f" f v{worst} off"
+        badges = "".join(_badge(f) for f in link.findings) + "".join(
+            _badge(f, accepted=True) for f in link.accepted)
         group.append(
             f'<tr id="L{number}" class="{row_class}"><th{_key_title(link)}>{number}</th>'
             f"{source_cell}{translation_cell}<td>{badges}</td></tr>\n"
@@ -392,7 +407,7 @@ def _marked(sentence: Sentence, marks: list[tuple[int, int, str]]) -> str:
 def _marks(link: Link) -> dict[str, list[tuple[int, int, str]]]:
     """The link's finding spans by side, as (start, end, highlight class)."""
     marks: dict[str, list[tuple[int, int, str]]] = {"source": [], "translation": []}
-    for finding in link.findings:
+    for finding in link.findings + link.accepted:
         if finding.kind in _MISMATCH_KINDS:
             css = "nm"
         elif finding.kind in _NO_COUNTERPART_KINDS:
@@ -410,10 +425,11 @@ def _key_title(link: Link) -> str:
     return f' title="{_attr(link.key)}"' if link.key else ""
 
 
-def _badge(finding: Finding) -> str:
+def _badge(finding: Finding, accepted: bool = False) -> str:
     rank = _severity_rank(finding.severity)
+    state = " ok off" if accepted else ""
     return (
-        f'<button type="button" class="b v{rank} k-{_kind_class(finding.kind)}" '
+        f'<button type="button" class="b v{rank} k-{_kind_class(finding.kind)}{state}" '
         f'data-k="{_attr(finding.kind)}" data-v="{_attr(finding.severity)}">'
         f"{_text(finding.kind)}"
         f'<span class="r"><span class="r-sev">{_text(finding.severity)}</span> '
@@ -422,8 +438,9 @@ def _badge(finding: Finding) -> str:
 
 
 def _script_data(alignment: Alignment) -> dict[str, Any]:
-    """What the script needs beyond the table: where each link starts on the map, and the
-    heights (rem) from which `_table` estimates a row's, to size groups while filtering."""
+    """What the script needs beyond the table: where each link starts on the map, the
+    heights (rem) from which `_table` estimates a row's, to size groups while filtering, and
+    what it needs to save accepted findings (`_accepting`)."""
     xs, ys, x, y = [], [], 0, 0
     for link in alignment.links:
         xs.append(min(link.source) if link.source else x)
@@ -431,7 +448,61 @@ def _script_data(alignment: Alignment) -> dict[str, Any]:
         x = max(link.source) + 1 if link.source else x
         y = max(link.translation) + 1 if link.translation else y
     rem = {"line": _LINE_REM, "row": _ROW_PADDING_REM, "paragraph": _PARAGRAPH_REM}
-    return {"x": xs, "y": ys, "rem": rem}
+    return {"x": xs, "y": ys, "rem": rem, **_accepting(alignment)}
+
+
+def _accepting(alignment: Alignment) -> dict[str, Any]:
+    """What page.js needs to write each finding as an entry of a baseline file
+    (`align.checks.baseline`: its kind, its link's two texts, its spans' texts), beyond
+    what the table shows, and the key under which the browser keeps the marks.
+
+    ``f``: one item a badge, in page order: its spans, ``"S"`` or ``"T"`` for a span that
+    is the whole of its side of the link (an omission's, an addition's: the script takes
+    the link's text), else ``"s"`` or ``"t"`` followed by the span's text.  The script reads
+    a link's texts from its cells, except where a cell shows the text otherwise (a control
+    character shown as U+FFFD): ``raw`` holds those links' texts, by link index.  ``id``
+    names this record's findings (the same findings of the same texts, the same id),
+    ``sig`` is the record's signature string, ``name`` the file name to save under when the
+    page's own gives none."""
+    codes: list[list[str]] = []
+    raw: dict[str, list[str]] = {}
+    digest = hashlib.sha256()
+    for i, link in enumerate(alignment.links):
+        if not (link.findings or link.accepted):
+            continue
+        texts = [
+            " ".join(side.sentences[k].text for k in indices)
+            for side, indices in ((alignment.source, link.source),
+                                  (alignment.translation, link.translation))
+        ]
+        if any(_UNPRINTABLE.search(text) for text in texts):
+            raw[str(i)] = texts
+        whole = [_collapsed(text) for text in texts]
+        for accepted, findings in ((False, link.findings), (True, link.accepted)):
+            for finding in findings:
+                spans = []
+                for span in finding.spans:
+                    side = 0 if span.side == "source" else 1
+                    letter = "st"[side]
+                    spans.append(letter.upper() if _collapsed(span.text) == whole[side]
+                                 else letter + span.text)
+                codes.append(spans)
+                digest.update(json.dumps([i, finding.kind, spans, texts, accepted],
+                                         ensure_ascii=False).encode("utf-8", "replace"))
+    signature = alignment.signature or {}
+    return {
+        "id": digest.hexdigest()[:16],
+        "sig": signature.get("string"),
+        "name": Path(_side_title(alignment.translation, "align")).stem or "align",
+        "f": codes,
+        "raw": raw,
+    }
+
+
+def _collapsed(text: str) -> str:
+    """`text` with its runs of whitespace as one space and none at the ends: the texts a
+    baseline compares (`align.checks.baseline`)."""
+    return " ".join(text.split())
 
 
 # -- small helpers -------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 /* Interaction for the side-by-side page.  The table is complete without this
    script; it adds finding navigation (j/k), filters, search, selection of a link
-   with its counterpart, the overview strip and jumps from the alignment map.
+   with its counterpart, the overview strip, jumps from the alignment map, and the
+   marking of findings as accepted, saved as a baseline file for `align check
+   --baseline` (built with JSON.stringify, downloaded from memory: no network).
 
    Startup does a constant amount of work: one listener per kind of event on the
    document or the table (never one per row), one observer of which groups of rows
@@ -30,6 +32,9 @@
   var hitsLine = byId("hits");
   var searchBox = byId("q");
   var onlyBox = byId("only");
+  var hideBox = byId("hide-accepted");
+  var acceptedLine = byId("accepted");
+  var okBadges = table.getElementsByClassName("ok");  // live: the accepted findings
   var map = doc.querySelector("#map svg");
   var here = map && map.querySelector(".pos");
   toolbar.hidden = false;
@@ -201,22 +206,186 @@
     return set;
   }
 
-  function applyFilters() {
-    settleFarGroups();
+  /* Whether a badge counts as a finding: its kind and severity are ticked and, while
+     "Hide accepted" is (unless `evenAccepted`), it is not accepted. */
+  function counts(evenAccepted) {
     var kinds = checkedValues("kind");
     var severities = checkedValues("severity");
-    findings().forEach(function (row) {
-      var any = false;
-      row.querySelectorAll(".b").forEach(function (badge) {
-        var on = kinds.has(badge.getAttribute("data-k")) &&
-          severities.has(badge.getAttribute("data-v"));
-        badge.classList.toggle("off", !on);
-        any = any || on;
-      });
-      row.classList.toggle("off", !any);
+    var hide = hideBox.checked && !evenAccepted;
+    return function (badge) {
+      return kinds.has(badge.getAttribute("data-k")) &&
+        severities.has(badge.getAttribute("data-v")) && !(hide && isAccepted(badge));
+    };
+  }
+
+  /* A row whose findings all fail `test` reads as unflagged ("off"). */
+  function filterRow(row, test) {
+    var any = false;
+    row.querySelectorAll(".b").forEach(function (badge) {
+      var on = test(badge);
+      badge.classList.toggle("off", !on);
+      any = any || on;
     });
+    row.classList.toggle("off", !any);
+  }
+
+  function applyFilters() {
+    settleFarGroups();
+    var test = counts(false);
+    findings().forEach(function (row) { filterRow(row, test); });
     table.classList.toggle("only-f", onlyBox.checked);
     changed();
+  }
+
+  /* -- accepted findings ------------------------------------------------------------ */
+
+  /* A finding is accepted (its badge has the class "ok") or not.  The marks are kept in
+     the browser under this record's findings' id, or in the page alone where the browser
+     keeps nothing (storage refused, as some browsers do for file:// pages). */
+  var badgeList = null;  // every badge in page order: badgeList[i] is data.f[i]
+  var storeKey = "align-accepted:" + data.id;
+
+  function allBadges() {
+    if (!badgeList) badgeList = Array.prototype.slice.call(table.querySelectorAll(".b"));
+    return badgeList;
+  }
+
+  function isAccepted(badge) { return badge.classList.contains("ok"); }
+
+  function countAccepted() { acceptedLine.textContent = count(okBadges.length) + " accepted"; }
+
+  function store() {
+    try {
+      return window.localStorage || null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function keepMarks() {
+    var marked = [];
+    allBadges().forEach(function (badge, i) { if (isAccepted(badge)) marked.push(i); });
+    try {
+      var storage = store();
+      if (storage) storage.setItem(storeKey, JSON.stringify(marked));
+    } catch (e) {
+      /* full or refused: the marks stay in the page */
+    }
+  }
+
+  function restoreMarks() {
+    var marked = null;
+    try {
+      var storage = store();
+      marked = storage && JSON.parse(storage.getItem(storeKey) || "null");
+    } catch (e) {
+      return;
+    }
+    if (!Array.isArray(marked)) return;
+    var on = new Set(marked);
+    var test = counts(false);
+    allBadges().forEach(function (badge, i) {
+      if (isAccepted(badge) === on.has(i)) return;
+      badge.classList.toggle("ok", on.has(i));
+      filterRow(rowOf(badge), test);
+    });
+  }
+
+  /* The first finding of `row`'s neighbours, below it or else above, that still counts. */
+  function nearestFlagged(row) {
+    var list = findings();
+    var n = number(row);
+    for (var i = 0; i < list.length; i++) {
+      if (number(list[i]) > n && activeFinding(list[i])) return list[i];
+    }
+    for (var j = list.length - 1; j >= 0; j--) {
+      if (number(list[j]) < n && activeFinding(list[j])) return list[j];
+    }
+    return null;
+  }
+
+  /* Accepts the findings of `badges` (of one row), or, when all of them are, accepts none. */
+  function toggleAccepted(badges) {
+    if (!badges.length) return;
+    var accept = badges.some(function (badge) { return !isAccepted(badge); });
+    badges.forEach(function (badge) {
+      badge.classList.toggle("ok", accept);
+      badge.setAttribute("aria-pressed", String(accept));
+    });
+    keepMarks();
+    countAccepted();
+    var row = rowOf(badges[0]);
+    filterRow(row, counts(false));
+    if (tipFor && badges.indexOf(tipFor) !== -1) {
+      var badge = tipFor;
+      tipFor = null;
+      showTip(badge);
+    }
+    changed(true);
+    /* "Show only findings" hides a row whose findings are all accepted now: go on to the
+       next finding rather than leave the selection (and the focus) on a hidden row. */
+    if (row === current && !shown(row)) {
+      hideTip();
+      var next = nearestFlagged(row);
+      if (next) go(next); else select(null);
+    }
+  }
+
+  /* The findings `a` acts on in a selected row: those the kind and severity filters leave. */
+  function rowBadges(row) {
+    var test = counts(true);
+    return Array.prototype.filter.call(row.querySelectorAll(".b"), test);
+  }
+
+  /* One entry of the baseline file (align/checks/baseline.py) for finding `i`: its kind,
+     its link's two texts (as the table shows them, or as `data.raw` holds them where the
+     table shows a control character otherwise) and its spans' texts (`data.f`). */
+  function entry(badge, i) {
+    var row = rowOf(badge);
+    var texts = data.raw[number(row) - 1] || [cellText(row.cells[1]), cellText(row.cells[2])];
+    return {
+      kind: badge.getAttribute("data-k"),
+      source: texts[0],
+      translation: texts[1],
+      spans: data.f[i].map(function (code) {
+        var side = "sS".indexOf(code.charAt(0)) !== -1 ? 0 : 1;
+        var whole = code.charAt(0) === "S" || code.charAt(0) === "T";
+        return { side: side ? "translation" : "source", text: whole ? texts[side] : code.slice(1) };
+      })
+    };
+  }
+
+  /* NAME.accepted.json, NAME the page's file name, or else the translation's. */
+  function fileName() {
+    var name = "";
+    try {
+      name = decodeURIComponent(location.pathname.split("/").pop() || "");
+    } catch (e) {
+      /* an odd address: the documents' name below */
+    }
+    var match = /^(.+)\.html?$/i.exec(name);
+    return (match ? match[1] : data.name) + ".accepted.json";
+  }
+
+  function saveAccepted() {
+    var accepted = [];
+    allBadges().forEach(function (badge, i) {
+      if (isAccepted(badge)) accepted.push(entry(badge, i));
+    });
+    var text = JSON.stringify({
+      format: "align-baseline",
+      format_version: 1,
+      signature: data.sig,
+      accepted: accepted
+    }, null, 1) + "\n";
+    var link = doc.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    link.download = fileName();
+    link.hidden = true;
+    doc.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(link.href); }, 10000);
   }
 
   /* -- search -------------------------------------------------------------------- */
@@ -440,13 +609,14 @@
     }
   }
 
+  /* `keepPlace`: leave the page where it is (a finding accepted in place). */
   var redrawQueued = false;
-  function changed() {
+  function changed(keepPlace) {
     layout = null;
     fitGroups();
     updateStatus();
     updateHits();
-    if (current && shown(current)) current.scrollIntoView({ block: "center" });
+    if (!keepPlace && current && shown(current)) current.scrollIntoView({ block: "center" });
     highlightNear();
     if (!redrawQueued) {
       redrawQueued = true;
@@ -676,8 +846,12 @@
     var severity = reason.querySelector(".r-sev");
     var strong = doc.createElement("b");
     strong.textContent = severity ? severity.textContent + ": " : "";
+    var hint = doc.createElement("span");
+    hint.className = "tip-hint";
+    hint.textContent = isAccepted(badge) ? "✓ Accepted: click or press A to undo" :
+      "Click or press A to accept";
     tip.replaceChildren(strong, doc.createTextNode(
-      reason.textContent.slice(severity ? severity.textContent.length : 0).trim()));
+      reason.textContent.slice(severity ? severity.textContent.length : 0).trim()), hint);
     tip.hidden = false;
     placeTip(badge);
   }
@@ -720,8 +894,21 @@
 
   /* -- events ---------------------------------------------------------------------------- */
 
+  /* A tap on a finding's badge (a touch screen) first shows its reason, as focus does;
+     a tap on the badge that shows it, a click, Enter or Space accept it or undo that. */
+  var tapped = null;
+  table.addEventListener("pointerdown", function (event) {
+    var badge = event.target.closest(".b");
+    tapped = event.pointerType === "touch" && badge && badge !== tipFor ? badge : null;
+  });
+
   table.addEventListener("click", function (event) {
-    if (event.target.closest(".b")) return;
+    var badge = event.target.closest(".b");
+    if (badge) {
+      if (!(event.detail && tapped === badge)) toggleAccepted([badge]);
+      tapped = null;
+      return;
+    }
     var selection = window.getSelection();
     if (selection && !selection.isCollapsed) return;  // let people select text to copy
     var row = rowOf(event.target);
@@ -733,13 +920,22 @@
   });
 
   table.addEventListener("focusin", function (event) {
-    if (event.target.classList.contains("b")) showTip(event.target);
+    var badge = event.target.classList.contains("b") ? event.target : null;
+    if (badge) {
+      /* a toggle button (accepted or not) for whoever reaches it */
+      if (!badge.hasAttribute("aria-pressed")) {
+        badge.setAttribute("aria-pressed", String(isAccepted(badge)));
+      }
+      showTip(badge);
+    }
     var row = rowOf(event.target);
     if (row && row !== current) select(row, {});
   });
 
   byId("next").addEventListener("click", function () { step(1); });
   byId("prev").addEventListener("click", function () { step(-1); });
+  byId("save").addEventListener("click", saveAccepted);
+  if (!data.f.length) byId("save").parentNode.hidden = true;  // no finding to accept
   toolbar.addEventListener("change", function (event) {
     if (event.target.type === "checkbox") applyFilters();
   });
@@ -774,6 +970,13 @@
       case "j": step(1); break;
       case "k": step(-1); break;
       case "/": searchBox.focus(); searchBox.select(); break;
+      case "a": {
+        var marked = target.classList && target.classList.contains("b") ? [target] :
+          current && target === current ? rowBadges(current) : [];
+        if (!marked.length) return;
+        toggleAccepted(marked);
+        break;
+      }
       case "?": {
         var keys = toolbar.querySelector(".keys");
         keys.open = !keys.open;
@@ -802,6 +1005,8 @@
     event.preventDefault();
   });
 
+  restoreMarks();
+  countAccepted();
   updateStatus();
   watchGroups();
   fromFragment();
