@@ -128,6 +128,16 @@ def test_a_changed_path_file_name_or_option_is_reported(source, translation, wha
         [("minor", f"{what} {was} in the source is {now} in the translation")]]
 
 
+def test_an_option_whose_number_changed_is_one_number_finding():
+    # The value is the number check's (major: the reader types it); the option, the same
+    # on both sides, is not reported a second time.
+    found = reasons([("Limit it with --max-size=5 here.", "Limitez-le ici avec --max-size=50.")])
+    assert found == [[("major", "number 5 in the source is 50 in the translation")]]
+    # A value that is a word is the option's to compare.
+    assert technical([("Run it with --mode=fast.", "Lancez-le avec --mode=rapide.")]) == [
+        [("minor", "option --mode=fast in the source is --mode=rapide in the translation")]]
+
+
 def test_a_lost_or_added_option_is_reported_and_the_same_ones_are_not():
     pairs = [
         ("Run syncbox init --force to reset.", "Exécutez syncbox init pour réinitialiser."),
@@ -216,6 +226,19 @@ def test_a_changed_shortcut_is_major(source, translation, languages, was, now):
 ])
 def test_the_same_shortcut_in_another_language_is_not_reported(source, translation, languages):
     assert technical([(source, translation)], languages) == [[]]
+
+
+def test_a_shortcut_written_as_inline_code_is_compared_by_its_keys():
+    # Markdown documentation sets shortcuts in code: `Strg+S` is `Ctrl+S` in German, not
+    # changed code; a changed key is still major, said as a shortcut.
+    pairs = [("Press `Ctrl+S` to save.", "Drücken Sie `Strg+S` zum Speichern."),
+             ("Press `Ctrl+Shift+P` to open it.", "Drücken Sie `Strg+Umschalt+O`."),
+             ("Press `Ctrl+S` to save the file.", "Drücken Sie Strg+S zum Speichern.")]
+    found = reasons(pairs, "mechanical", ("en", "de"))
+    assert found[0] == []
+    assert found[1] == [("major", "shortcut Ctrl+Shift+P in the source is Strg+Umschalt+O in "
+                                  "the translation")]
+    assert found[2] == []
 
 
 def test_a_modifier_named_like_a_month_is_no_number():

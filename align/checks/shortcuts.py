@@ -104,9 +104,36 @@ def shortcuts(text: str) -> list[tuple[int, int, tuple[frozenset[str], str]]]:
     return found
 
 
+def whole_shortcut(code: str) -> tuple[frozenset[str], str] | None:
+    """The keys of `code` (an inline code span's text, without its backticks) when it is
+    one keyboard shortcut and nothing else (`` `Ctrl+S` ``), else None."""
+    found = shortcuts(code)
+    if len(found) == 1 and found[0][:2] == (0, len(code)):
+        return found[0][2]
+    return None
+
+
+def _in_code(text: str) -> list[tuple[int, int, tuple[frozenset[str], str]]]:
+    """The shortcuts of `text` written as inline code spans of their own, which the code
+    comparison leaves to this check: Markdown documentation sets ``Ctrl+S`` in code, and
+    German writes it ``Strg+S``."""
+    from align.checks.placeholders import inline_code_spans
+
+    found = []
+    for start, end in inline_code_spans(text):
+        ticks = len(text[start:end]) - len(text[start:end].lstrip("`"))
+        inner = text[start + ticks:end - ticks]
+        lead = len(inner) - len(inner.lstrip())
+        keys = whole_shortcut(inner.strip())
+        if keys is not None:
+            at = start + ticks + lead
+            found.append((at, at + len(inner.strip()), keys))
+    return found
+
+
 def _findings(ctx: CheckContext, source: LinkText, translation: LinkText) -> list[Finding]:
-    mine = shortcuts(blank_markup(source.text))
-    theirs = shortcuts(blank_markup(translation.text))
+    mine = sorted(shortcuts(blank_markup(source.text)) + _in_code(source.text))
+    theirs = sorted(shortcuts(blank_markup(translation.text)) + _in_code(translation.text))
     if not mine and not theirs:
         return []
     left = Counter(keys for _, _, keys in theirs)
