@@ -82,7 +82,7 @@ ENCODING_NAMES = {
 #: its content whatever its name; these are the files a folder of documents is checked
 #: for (``align check SRC_DIR TGT_DIR``, `align.batch.pair_folders`).
 SUFFIXES = (".txt", ".text", ".md", ".markdown", ".rst", ".adoc", ".html", ".htm", ".xhtml",
-            ".xht", ".docx", ".pdf", ".epub", ".odt", ".srt", ".vtt")
+            ".xht", ".docx", ".pdf", ".epub", ".odt", ".srt", ".vtt", ".ass", ".ssa")
 
 
 @dataclass

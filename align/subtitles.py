@@ -1,4 +1,5 @@
-"""Subtitle files (SubRip ``.srt``, WebVTT ``.vtt``) read as the text of their cues.
+"""Subtitle files (SubRip ``.srt``, WebVTT ``.vtt``, Advanced SubStation Alpha ``.ass``,
+SubStation Alpha ``.ssa``) read as the text of their cues.
 
 A subtitle file is a list of cues: a number or an identifier, a timing line
 (``00:00:01,000 --> 00:00:03,500``; WebVTT writes ``00:01.000`` and may add cue
@@ -19,6 +20,23 @@ line of digits is a cue number only right before a timing line.  The content dec
 which of the two formats a file is (a ``WEBVTT`` header or not): a ``.vtt`` converted
 from SubRip without its header is read as SubRip.
 
+ASS and SSA files are read as their dialogue: the ``Dialogue:`` lines of the ``[Events]``
+section, one a paragraph, in the file's order (not sorted by start time: as for SubRip, the
+order the translator's tool keeps, and the one a translation made from the file keeps line
+for line; lines shown at the same time, a sign and a line of dialogue, would be in no
+defined order if sorted).  Of each line, the Text field, found by the section's
+``Format:`` line (it is the last field and keeps its commas; without a Format line, the
+standard order, Text the tenth field in v4+ and in v4).  Left out: ``[Script Info]``, the
+styles, ``[Fonts]``, ``[Graphics]`` and any other section; ``Comment:`` lines (where
+translators keep the original) and the other events; every field but Text; override
+blocks (``{\\i1}``, ``{\\pos(…)}``, karaoke's ``{\\k20}``, and a ``{note}`` without a
+backslash, which a player does not show either); drawings (``{\\p1}m 0 0 l …{\\p0}``).
+``\\N`` and ``\\n`` are line breaks within the cue, joined as a SubRip cue's lines are;
+``\\h`` is a no-break space.  HTML-like tags and character references are not formatting
+in ASS (a player shows them as written) and stay.  A Dialogue line with fewer fields than
+its Format line holds no Text (a player skips it): it is left out with a warning rather
+than a timing or a style name read as dialogue.
+
 A small parser rather than pysubs2 (MIT, well kept): pysubs2 1.8 reads WebVTT with its
 SubRip parser, and on files like those of tests/test_subtitles.py it read a NOTE block
 after a cue as dialogue, took a line of karaoke timestamps inside a cue for a timing
@@ -37,9 +55,13 @@ from align.errors import InputError
 
 SUBRIP = "SubRip"
 WEBVTT = "WebVTT"
+ASS = "Advanced SubStation Alpha"
+SSA = "SubStation Alpha"
 #: The names that say a file is subtitles: the format, and a timing line of it.
 _SUFFIXES = {".srt": (SUBRIP, "00:00:01,000 --> 00:00:03,500"),
              ".vtt": (WEBVTT, "00:00:01.000 --> 00:00:03.500")}
+#: The names that say a file is ASS or SSA.
+_ASS_SUFFIXES = {".ass": ASS, ".ssa": SSA}
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
@@ -65,6 +87,19 @@ _BR = re.compile(r"<br\s*/?>", re.I)
 #: The override blocks of ASS/SSA (``{\an8}``, ``{\pos(10,20)}``), and its line breaks.
 _OVERRIDE = re.compile(r"\{\\[^{}]*\}")
 _ASS_BREAK = re.compile(r"\\[Nn]")
+#: How an ASS or SSA file begins: its first line that is not blank is ``[Script Info]``.
+_ASS_START = re.compile(r"[\s\ufeff]*\[Script Info\][ \t]*(?:\r\n?|\n|$)", re.I)
+_ASS_SECTION = re.compile(r"[ \t\ufeff]*\[([^\]]*)\][ \t]*")
+#: The fields of an ``[Events]`` line when no Format line names them: v4+ (ASS), v4 (SSA).
+_ASS_FORMAT = {ASS: ("layer", "start", "end", "style", "name", "marginl", "marginr", "marginv",
+                     "effect", "text"),
+               SSA: ("marked", "start", "end", "style", "name", "marginl", "marginr",
+                     "marginv", "effect", "text")}
+#: A Dialogue line's text: an override block (its content in group 1), an escape (its
+#: letter in group 2), a run of other characters, or a brace or backslash that is neither.
+_ASS_TOKEN = re.compile(r"\{([^}]*)\}|\\([Nnh])|[^{\\]+|[{\\]")
+#: The drawing tag (``\p1`` starts a drawing, ``\p0`` ends it; not ``\pos``, ``\pbo``).
+_ASS_DRAWING = re.compile(r"\\p[ \t]*(-?\d+)")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _SPACES = re.compile(r"[ \t]+")
 _DIALOGUE_DASH = re.compile(r"[-‐‒–—―]")
@@ -79,25 +114,36 @@ class _Subtitles:
     paragraphs: list[list[str]] = field(default_factory=list)
     cues: int = 0
     stray: bool = False
+    #: What a reader should know about the file (ASS: lines left out).
+    warnings: list[str] = field(default_factory=list)
 
 
 def read_subtitles(text: str, name: str, warnings: list[str]) -> str:
     """``text``, a decoded file called ``name``, as `subtitle_text` reads it if it is
     subtitles, with a warning saying so; else ``text`` as it is.
 
-    A file named ``.srt`` or ``.vtt`` is subtitles (`InputError` if it holds no cue); a
-    file of another name only if it begins as subtitles do and holds nothing but cues,
-    so that a text quoting a cue stays a text."""
+    A file named ``.srt``, ``.vtt``, ``.ass`` or ``.ssa`` is subtitles (`InputError` if
+    it holds no cue); a file of another name only if it begins as subtitles do (an ASS
+    or SSA file: ``[Script Info]``) and holds nothing but cues (ASS, SSA: a Dialogue
+    line), so that a text quoting a cue stays a text."""
     suffix = Path(name).suffix.lower()
-    if not text.strip() or suffix not in _SUFFIXES and not _SUBTITLE_START.match(text):
+    named = suffix in _SUFFIXES or suffix in _ASS_SUFFIXES
+    if not text.strip() or not named and not _looks_like_subtitles(text):
         return text  # an empty file is reported as one
-    parsed = _parse(text)
-    if suffix not in _SUFFIXES and (parsed.stray or not parsed.cues):
+    parsed = _parse_any(text, suffix)
+    if not named and (parsed.stray or not parsed.cues):
         return text
     result = _text(parsed, name)
-    cues = f"its {parsed.cues} cues, one paragraph each" if parsed.cues > 1 else "its cue"
-    warnings.append(f"{name}: read as {parsed.format} subtitles: the text of {cues} "
-                    "(cue numbers, timings and formatting left out)")
+    if parsed.format in (ASS, SSA):
+        lines = f"its {parsed.cues} Dialogue lines" if parsed.cues > 1 else "its Dialogue line"
+        warnings.append(f"{name}: read as {parsed.format} subtitles: the text of {lines}, one "
+                        "paragraph each (script info, styles, timings, Comment lines, override "
+                        "tags and drawings left out)")
+    else:
+        cues = f"its {parsed.cues} cues, one paragraph each" if parsed.cues > 1 else "its cue"
+        warnings.append(f"{name}: read as {parsed.format} subtitles: the text of {cues} "
+                        "(cue numbers, timings and formatting left out)")
+    warnings.extend(f"{name}: {warning}" for warning in parsed.warnings)
     return result
 
 
@@ -105,19 +151,45 @@ def subtitle_text(text: str, name: str) -> str:
     """The text of the cues of subtitle file ``name`` (``text`` decoded): one paragraph
     a cue, blank lines between them (see the module's docstring).  `InputError` if it
     holds no cue."""
-    return _text(_parse(text), name)
+    return _text(_parse_any(text, Path(name).suffix.lower()), name)
+
+
+def _looks_like_subtitles(text: str) -> bool:
+    """Whether ``text`` begins as a subtitle file does (checked first, so that a long
+    text is parsed only if it may be one)."""
+    return _ASS_START.match(text) is not None or _SUBTITLE_START.match(text) is not None
+
+
+def _parse_any(text: str, suffix: str) -> _Subtitles:
+    """``text`` parsed as the format its content says (ASS or SSA if it begins with
+    ``[Script Info]``, SubRip or WebVTT if it begins as one), else as its name says."""
+    if _ASS_START.match(text) is not None:
+        return _parse_ass(text, suffix)
+    if suffix in _ASS_SUFFIXES and _SUBTITLE_START.match(text) is None:
+        return _parse_ass(text, suffix)
+    return _parse(text)
 
 
 def _text(parsed: _Subtitles, name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    if not parsed.cues and parsed.format in (ASS, SSA):
+        named = (f" is named as {'an' if parsed.format == ASS else 'a'} {parsed.format} "
+                 "subtitle file but" if suffix in _ASS_SUFFIXES else "")
+        raise InputError(
+            f"{name}{named} holds no Dialogue line in an [Events] section: give the file "
+            "that holds the dialogue, or rename it .txt to align it as plain text"
+        )
     if not parsed.cues:
-        suffix = Path(name).suffix.lower()
         what, example = _SUFFIXES.get(suffix, _SUFFIXES[".srt"])
         named = f" is named as a {what} subtitle file but" if suffix in _SUFFIXES else ""
         raise InputError(
             f"{name}{named} holds no cue (no timing line such as `{example}`): convert it "
             f"to {what}, or rename it .txt to align it as plain text"
         )
-    paragraphs = (_cue_text(lines) for lines in parsed.paragraphs)
+    if parsed.format in (ASS, SSA):
+        paragraphs = (_joined(lines[0]) for lines in parsed.paragraphs)
+    else:
+        paragraphs = (_cue_text(lines) for lines in parsed.paragraphs)
     return "\n\n".join(p for p in paragraphs if p)
 
 
@@ -171,6 +243,81 @@ def _blocks(lines: list[str]) -> list[list[str]]:
     return [block for block in blocks if block]
 
 
+def _parse_ass(text: str, suffix: str) -> _Subtitles:
+    """An ASS or SSA file's Dialogue lines, each paragraph the one-line list of its text
+    with override blocks and drawings out and ``\\N``, ``\\n``, ``\\h`` turned into
+    characters (`_ass_text`)."""
+    lines = _LINE_BREAK.split(text)
+    parsed = _Subtitles(_ass_or_ssa(lines, suffix))
+    events = False
+    text_field = len(_ASS_FORMAT[parsed.format]) - 1
+    short: list[int] = []  # the numbers of Dialogue lines with no Text field
+    for number, line in enumerate(lines, 1):
+        section = _ASS_SECTION.fullmatch(line)
+        if section is not None:
+            events = section.group(1).strip().lower() == "events"
+            text_field = len(_ASS_FORMAT[parsed.format]) - 1
+            continue
+        key, colon, value = line.partition(":")
+        key = key.strip(" \t\ufeff").lower()
+        if not events or not colon:
+            continue
+        if key == "format":
+            fields = [name.strip().lower() for name in value.split(",")]
+            if "text" in fields:
+                text_field = fields.index("text")
+        elif key == "dialogue":
+            parsed.cues += 1
+            values = value.split(",", text_field)
+            if len(values) <= text_field:
+                short.append(number)
+                continue
+            parsed.paragraphs.append([_ass_text(values[text_field])])
+    if short:
+        these = "1 Dialogue line has" if len(short) == 1 else f"{len(short)} Dialogue lines have"
+        its = "its" if len(short) == 1 else "their"
+        numbers = ", ".join(map(str, short[:10])) + (", …" if len(short) > 10 else "")
+        parsed.warnings.append(f"{these} fewer fields than {its} Format line and no Text: "
+                               f"left out (line{'s' if len(short) > 1 else ''} {numbers})")
+    return parsed
+
+
+def _ass_or_ssa(lines: list[str], suffix: str) -> str:
+    """Which of the two a file is: its ScriptType, else its styles section's name, else its
+    name (ASS unless ``.ssa``)."""
+    for line in lines:
+        key, _, value = line.partition(":")
+        if key.strip(" \t\ufeff").lower() == "scripttype":
+            version = value.strip().lower()
+            if version in ("v4.00+", "v4.00"):
+                return ASS if version.endswith("+") else SSA
+        section = _ASS_SECTION.fullmatch(line)
+        if section is not None and section.group(1).strip().lower() in ("v4+ styles",
+                                                                         "v4 styles"):
+            return ASS if "+" in section.group(1) else SSA
+    return SSA if suffix == ".ssa" else ASS
+
+
+def _ass_text(text: str) -> str:
+    """An ASS Text field as shown: override blocks and drawings out, ``\\N`` and ``\\n``
+    line breaks, ``\\h`` a no-break space."""
+    out: list[str] = []
+    drawing = False
+    for token in _ASS_TOKEN.finditer(text):
+        block, escape = token.group(1), token.group(2)
+        if block is not None:
+            modes = _ASS_DRAWING.findall(block)
+            if modes:
+                drawing = int(modes[-1]) > 0
+        elif drawing:
+            continue  # a drawing's commands, not text
+        elif escape is not None:
+            out.append("\u00a0" if escape == "h" else "\n")
+        else:
+            out.append(token.group())
+    return "".join(out)
+
+
 def _cue_text(lines: list[str]) -> str:
     """A cue's lines as one paragraph: tags and override blocks out, references decoded,
     wrapped lines joined by a space, a line opening with a dialogue dash kept apart."""
@@ -178,6 +325,12 @@ def _cue_text(lines: list[str]) -> str:
     text = _TAG.sub("", _RUBY_READING.sub("", text))
     text = _ASS_BREAK.sub("\n", _OVERRIDE.sub("", text)).replace("\\h", " ")
     text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    return _joined(text)
+
+
+def _joined(text: str) -> str:
+    """A cue's lines (``\\n`` between them) as one paragraph: wrapped lines joined by a
+    space, a line opening with a dialogue dash kept apart."""
     out: list[str] = []
     for line in text.split("\n"):
         line = _SPACES.sub(" ", line).strip()
