@@ -2,17 +2,21 @@
 
 `pair_folders` pairs the files of two folders by their path inside them and says what it
 could not pair; `pairs_documents` makes documents of files of pairs.  Each document has a
-name, unique in its run, that stands for ``{name}`` in the files named for it
-(``-o 'reports/{name}.json'``, ``--baseline 'accepted/{name}.json'``): `named`.
+name that stands for ``{name}`` in the files named for it (``-o 'reports/{name}.json'``,
+``--baseline 'accepted/{name}.json'``: `named`); it depends on the document alone, never
+on the others of the run, so that a document keeps its files when others come and go.
+Two documents of one name are refused (`require_distinct_names`), never renamed.
 Nothing here reads a document or loads the model.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePath, PurePosixPath
 
 from align.errors import InputError, OutputError, UsageError
 
@@ -25,8 +29,9 @@ class Document:
     """One document of a run: a source and its translation, or (`translation` None) a file
     of pairs in `source`."""
 
-    #: What ``{name}`` stands for: the path inside the folder without its extension
-    #: (``guide/install``), or a file of pairs' stem; unique in the run.
+    #: What ``{name}`` stands for: the path inside the folders without its extension
+    #: (``guide/install``), or a file of pairs' path as given without its extension
+    #: (`pairs_file_name`).
     name: str
     #: How a report names it: the path inside the folder (``guide/install.md``), or the
     #: file of pairs as given.
@@ -47,11 +52,15 @@ class Unmatched:
 @dataclass
 class FolderPairs:
     """What `pair_folders` found: the documents, in the order of their paths; the files with
-    no counterpart; the files of a type align does not read, left aside."""
+    no counterpart; the files of a type align does not read, left aside; the paths inside
+    the folders that ``--exclude`` left out; the patterns that matched no path
+    (``--include X``, ``--exclude X``), a likely mistake."""
 
     documents: list[Document] = field(default_factory=list)
     unmatched: list[Unmatched] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    unused_patterns: list[str] = field(default_factory=list)
 
 
 def readable(path: Path) -> bool:
@@ -63,27 +72,50 @@ def readable(path: Path) -> bool:
     return path.suffix.lower() in SUFFIXES or is_resource_file(path)
 
 
-def pair_folders(source: str | Path, translation: str | Path) -> FolderPairs:
+def pair_folders(source: str | Path, translation: str | Path, *,
+                 include: Sequence[str] = (), exclude: Sequence[str] = ()) -> FolderPairs:
     """Pair each file under folder `source` (at any depth) with the file at the same path
     under folder `translation`.
 
     Hidden files and folders (their name begins with ``.``) are not looked at, nor, when
     one folder holds the other (``docs`` and ``docs/fr``), the inner one as part of the
-    outer.  A file whose counterpart does not exist, on either side, is `Unmatched`; a file
-    align does not read (`readable`: judged by the source's file where there is one) is
-    skipped.  `InputError` if a folder does not exist, `UsageError` if both are one.
+    outer.  With `include` (globs, `path_matches`), only the paths inside the folders that
+    match one of them are looked at; then those that match one of `exclude` are left out
+    (`FolderPairs.excluded`), on both sides, before pairing.  A file whose counterpart
+    does not exist, on either side, is `Unmatched`; a file align does not read
+    (`readable`: judged by the source's file where there is one) is skipped.
+    `InputError` if a folder does not exist, `UsageError` if both are one or a pattern is
+    empty.
     """
     source, translation = Path(source), Path(translation)
     for folder in (source, translation):
+        if not folder.exists():
+            raise InputError(f"{folder}: no such folder: check the path")
         if not folder.is_dir():
             raise InputError(f"{folder} is not a folder: give two folders, or two files")
     if source.resolve() == translation.resolve():
         raise UsageError(f"{source} and {translation} are the same folder: give the folder "
                          "of the sources, then the folder of their translations")
+    included = [("--include", p, glob_parts("--include", p)) for p in include]
+    excluded = [("--exclude", p, glob_parts("--exclude", p)) for p in exclude]
     sources, translations = _files(source, translation), _files(translation, source)
     found = FolderPairs()
+    everything = sorted(sources.keys() | translations.keys())
+    used: set[str] = set()
+
+    def matched(patterns: list[tuple[str, str, list[str]]], label: str) -> bool:
+        hits = {f"{option} {given}" for option, given, parts in patterns
+                if path_matches(parts, label)}
+        used.update(hits)
+        return bool(hits)
+
     labels = []
-    for label in sorted(sources.keys() | translations.keys()):
+    for label in everything:
+        if included and not matched(included, label):
+            continue
+        if excluded and matched(excluded, label):
+            found.excluded.append(label)
+            continue
         present = [files[label] for files in (sources, translations) if label in files]
         if not readable(present[0]):
             found.skipped += present
@@ -93,10 +125,45 @@ def pair_folders(source: str | Path, translation: str | Path) -> FolderPairs:
             found.unmatched.append(Unmatched(label, sources[label], translation / label))
         else:
             found.unmatched.append(Unmatched(label, translations[label], source / label))
-    names = unique_names(_without_suffix(label) for label in labels)
-    found.documents = [Document(name, label, sources[label], translations[label])
-                       for name, label in zip(names, labels, strict=True)]
+    found.unused_patterns = [f"{option} {given}" for option, given, _ in included + excluded
+                             if f"{option} {given}" not in used]
+    found.documents = [Document(_without_suffix(label), label, sources[label],
+                                translations[label]) for label in labels]
     return found
+
+
+def glob_parts(option: str, pattern: str) -> list[str]:
+    """`pattern`, a glob on a path inside the folders, as its parts between ``/`` (a
+    leading ``./`` or ``/`` and a trailing ``/`` aside); `UsageError` if none is left."""
+    text = pattern.strip()
+    while text.startswith(("./", "/")):
+        text = text[2:] if text.startswith("./") else text[1:]
+    parts = [part for part in text.split("/") if part not in ("", ".")]
+    if not parts:
+        raise UsageError(f"{option} {pattern!r}: give a glob on the path inside the folders, "
+                         "e.g. 'CHANGELOG.md', 'de/**' or '**/*.draft.md'")
+    return parts
+
+
+def path_matches(pattern: Sequence[str], path: str) -> bool:
+    """Whether `path` (a path inside the folders, ``/`` between its parts), or a folder it
+    is in, matches the glob whose parts (`glob_parts`) are `pattern`.
+
+    Each part of the pattern matches one part of the path as `fnmatch.fnmatchcase` does,
+    with case: ``*`` any characters but ``/``, ``?`` one, ``[abc]`` one of those; a part
+    ``**`` matches any number of folders, none too.  The whole path is matched, from its
+    beginning: ``CHANGELOG.md`` is the one at the top, ``**/CHANGELOG.md`` any.  A pattern
+    that matches a folder matches everything in it: ``de`` is ``de/**``."""
+    parts = path.split("/")
+    return any(_glob(tuple(pattern), tuple(parts[:n])) for n in range(1, len(parts) + 1))
+
+
+def _glob(pattern: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    if not pattern:
+        return not parts
+    if pattern[0] == "**":
+        return any(_glob(pattern[1:], parts[k:]) for k in range(len(parts) + 1))
+    return bool(parts) and fnmatchcase(parts[0], pattern[0]) and _glob(pattern[1:], parts[1:])
 
 
 def _files(root: Path, other: Path) -> dict[str, Path]:
@@ -120,18 +187,37 @@ def _without_suffix(label: str) -> str:
     return label[: len(label) - len(suffix)] if suffix else label
 
 
-def pairs_file_name(path: str | Path) -> str:
-    """The name of a file of pairs, or of a text, in a run: its stem (``ui.fr.xlf`` →
-    ``ui.fr``), a Moses pair's without ``.src.txt`` (``book.src.txt`` → ``book``)."""
-    name = Path(path).name
+def _without_extension(name: str) -> str:
+    """A file's name without its extension: a Moses pair's without ``.src.txt``."""
     if name.lower().endswith((".src.txt", ".tgt.txt")) and len(name) > 8:
         return name[:-8]
-    return Path(name).stem or name
+    return PurePosixPath(name).stem or name
+
+
+def text_name(path: str | Path) -> str:
+    """``{name}`` of a run of one document of two texts: the translation's stem
+    (``fr/install.md`` → ``install``, ``book.tgt.txt`` → ``book``)."""
+    return _without_extension(Path(path).name)
+
+
+def pairs_file_name(path: str | Path) -> str:
+    """``{name}`` of a file of pairs, in a run of one or several: its path as given, made
+    plain (``a/../b`` is ``b``), without its extension (``ui.fr.xlf`` → ``ui.fr``, a Moses
+    pair's ``.src.txt``) and without a leading ``/``, ``./`` or ``../``:
+    ``locales/fr/LC_MESSAGES/messages.po`` → ``locales/fr/LC_MESSAGES/messages``,
+    ``../l10n/app.xlf`` → ``l10n/app``."""
+    plain = PurePath(os.path.normpath(str(path)))
+    parts = list(plain.parts[1:] if plain.anchor else plain.parts)
+    while parts and parts[0] in ("..", "."):
+        parts.pop(0)
+    if not parts:
+        return _without_extension(Path(path).name)
+    return "/".join([*parts[:-1], _without_extension(parts[-1])])
 
 
 def pairs_documents(paths: Sequence[str | Path]) -> list[Document]:
-    """Documents of the files of pairs `paths`, in their order, each named by its stem
-    (`pairs_file_name`, made unique) and labelled by its path as given.
+    """Documents of the files of pairs `paths`, in their order, each named by its path
+    (`pairs_file_name`) and labelled by its path as given.
 
     A file given twice is one document, and so are the two halves of a Moses pair
     (``book.src.txt``, ``book.tgt.txt``: a glob gives both): the first one given."""
@@ -144,23 +230,24 @@ def pairs_documents(paths: Sequence[str | Path]) -> list[Document]:
         if key not in seen:
             seen.add(key)
             unique.append(path)
-    paths = unique
-    names = unique_names(pairs_file_name(p) for p in paths)
-    return [Document(name, str(p), p) for name, p in zip(names, paths, strict=True)]
+    return [Document(pairs_file_name(p), str(p), p) for p in unique]
 
 
-def unique_names(names: Iterable[str]) -> list[str]:
-    """`names` with each one that an earlier one already has (case aside, as on a file
-    system that ignores case) followed by ``-2``, ``-3`` …, the first number free."""
-    taken: set[str] = set()
-    unique = []
-    for name in names:
-        candidate, number = name, 2
-        while candidate.casefold() in taken:
-            candidate, number = f"{name}-{number}", number + 1
-        taken.add(candidate.casefold())
-        unique.append(candidate)
-    return unique
+def require_distinct_names(documents: Iterable[Document], *, folders: bool) -> None:
+    """`UsageError` naming both if two of `documents` have one name, case aside (as on a
+    file system that ignores case): their files (``reports/{name}.json``) would be one.
+    `folders`: the documents are those of two folders (the way out is ``--exclude``)."""
+    seen: dict[str, Document] = {}
+    for doc in documents:
+        other = seen.setdefault(doc.name.casefold(), doc)
+        if other is doc:
+            continue
+        names = (f"{NAME} would be {doc.name!r} for both" if other.name == doc.name else
+                 f"{NAME} would be {other.name!r} and {doc.name!r}, one file on a system "
+                 "that ignores case, for")
+        remedy = ("rename one, or leave one out with --exclude" if folders else
+                  "rename one, or check them in two runs")
+        raise UsageError(f"{names} {other.source} and {doc.source}: {remedy}")
 
 
 def named(template: str | Path, name: str) -> Path:
@@ -185,10 +272,12 @@ def named_files(documents: Sequence[Document], templates: Sequence[str | Path], 
 
     The folder before ``{name}`` of each template must exist (`name_folder`): else an
     `OutputError` for `outputs`, an `InputError` for inputs (baselines), so that a mistyped
-    folder is not one file missing for every document.  For `outputs`, the folders that the
-    names bring (``reports/guide`` for ``guide/install``) are made."""
+    folder is not one file missing for every document.  The folders that the names bring
+    (``reports/guide`` for ``guide/install``) are not made here: `make_folders` does,
+    once everything else is known to be right."""
     for template in templates:
-        require_name("-o" if outputs else "--baseline", template)
+        if NAME not in str(template):
+            continue
         folder = name_folder(template)
         if not folder.is_dir():
             if outputs:
@@ -196,15 +285,38 @@ def named_files(documents: Sequence[Document], templates: Sequence[str | Path], 
                                   "exist; create it")
             raise InputError(f"--baseline {template}: folder {folder} does not exist: check "
                              "the path")
-    files = {doc: [named(t, doc.name) for t in templates] for doc in documents}
-    if outputs:
-        for folder in sorted({path.parent for paths in files.values() for path in paths}):
+    return {doc: [named(t, doc.name) for t in templates] for doc in documents}
+
+
+def make_folders(files: Iterable[str | Path]) -> list[Path]:
+    """Make the missing folders of `files`; return those made, each before the folders made
+    inside it, for `remove_empty_folders`.  `OutputError` if one cannot be made (those
+    made until then are removed again)."""
+    made: list[Path] = []
+    for folder in sorted({Path(file).parent for file in files}):
+        missing = []
+        while not folder.exists() and folder != folder.parent:
+            missing.append(folder)
+            folder = folder.parent
+        for new in reversed(missing):
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                new.mkdir()
+            except FileExistsError:
+                continue
             except OSError as error:
-                raise OutputError(f"cannot create folder {folder}: "
+                remove_empty_folders(made)
+                raise OutputError(f"cannot create folder {new}: "
                                   f"{error.strerror or error}") from None
-    return files
+            made.append(new)
+    return made
+
+
+def remove_empty_folders(folders: Sequence[Path]) -> None:
+    """Remove each of `folders` (as `make_folders` made them) that holds nothing, inner
+    ones first; those that hold a file stay."""
+    for folder in reversed(folders):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 def name_folder(template: str | Path) -> Path:

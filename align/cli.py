@@ -30,6 +30,7 @@ from align.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     AlignError,
+    InputError,
     ModelError,
     UsageError,
 )
@@ -131,8 +132,11 @@ class RichReporter:
                 MofNCompleteColumn(), TimeRemainingColumn(),
                 console=self.console, transient=True,
             )
-            self._progress.start()
+            # Known before it starts: starting hides the cursor, then starts the thread that
+            # redraws the bars, which takes a while; a Ctrl-C in between (likely when one
+            # display starts for each document of a run) must still find it to stop it.
             _LIVE_REPORTERS.add(self)
+            self._progress.start()
         return self._progress
 
     def status(self, message: str) -> None:
@@ -152,11 +156,15 @@ class RichReporter:
         return lambda k: progress.advance(task, k)
 
     def done(self) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-            self._progress = None
-            self._status_task = None
+        progress, self._progress, self._status_task = self._progress, None, None
         _LIVE_REPORTERS.discard(self)
+        if progress is not None:
+            try:
+                progress.stop()
+            except Exception:
+                # Stopped half-started (Ctrl-C as it started): rich cannot undo what it did
+                # not finish doing; the cursor it hid first is shown again all the same.
+                self.console.show_cursor(True)
 
 
 #: Reporters whose progress display is on screen: stopped before an error or an
@@ -322,6 +330,7 @@ def run(
     from align.outputs import check_outputs, write_outputs
 
     _check_backend(backend)
+    _check_ignore(ignore)
     outputs = list(output or [])
     inputs = [source, translation, *(p for p in (glossary, rules) if p)]
     check_outputs(outputs, force=force, inputs=inputs)  # fail before the slow part
@@ -433,6 +442,21 @@ def check(
                      "findings are set aside, so that only new ones count. "
                      "With several documents, a name with {name}: accepted/{name}.json."),
     ] = None,
+    include: Annotated[
+        list[str] | None,
+        typer.Option("--include", metavar="GLOB", help="With two folders: look only at the "
+                     "files whose path inside the folders matches this glob (* within a "
+                     "folder, ** across folders; a folder matches all it holds), e.g. those "
+                     "a change touched: each keeps the {name} of the whole folders' run. "
+                     "Repeatable."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", metavar="GLOB", help="With two folders: leave out the files "
+                     "whose path inside the folders matches this glob, on both sides (not "
+                     "checked, not missing): a page left untranslated on purpose, another "
+                     "language's folder ('de'). Repeatable."),
+    ] = None,
     split: SplitOpt = "auto",
     model: ModelOpt = None,
     backend: BackendOpt = "auto",
@@ -474,25 +498,42 @@ def check(
                 f"({', '.join(FINDING_KINDS)}) or KIND:SEVERITY (length:major), not {gate!r}"
             )
     _check_backend(backend)
+    _check_ignore(ignore)
     given = list(paths or [])
+    folders = [p for p in given if p.is_dir()]
+    if pairs and folders:
+        raise UsageError(f"{folders[0]} is a folder: two folders and files of pairs (--pairs) "
+                         "are checked in two runs: align check SRC_DIR TGT_DIR, then "
+                         "align check --pairs FILE ...")
     pair_files = [*(pairs or []), *given] if pairs else []  # a glob: --pairs *.xlf
     settings = dict(output=list(output or []), gates=gates, ignore=ignore, glossary=glossary,
                     rules=rules, baseline=baseline, split=split, model=model,
                     backend=backend, no_cache=no_cache, force=force, source_lang=source_lang,
                     translation_lang=translation_lang, quiet=quiet)
-    if len(pair_files) > 1:
-        from align.batch import pairs_documents
-
-        _check_many(lambda: (pairs_documents(pair_files), [], []), **settings)
-        return
-    if not pair_files and len(given) == 2 and all(p.is_dir() for p in given):
+    if not pair_files and len(given) == 2 and folders:
+        for path in given:
+            if not path.exists():  # the other is a folder: this one was meant to be one
+                raise InputError(f"{path}: no such folder: check the path")
+        if len(folders) == 1:
+            other = next(p for p in given if p not in folders)
+            raise UsageError(f"{folders[0]} is a folder and {other} is not: give two folders "
+                             "(SRC_DIR TGT_DIR) or two files (SOURCE TRANSLATION)")
         from align.batch import pair_folders
 
-        def folders():
-            found = pair_folders(*given)
-            return found.documents, found.unmatched, found.skipped
+        def in_folders():
+            return pair_folders(*given, include=include or (), exclude=exclude or ())
 
-        _check_many(folders, **settings)
+        _check_many(in_folders, folders=True, **settings)
+        return
+    for option, patterns in (("--include", include), ("--exclude", exclude)):
+        if patterns:
+            raise UsageError(f"{option} {patterns[0]}: {option} chooses files of two folders "
+                             "(SRC_DIR TGT_DIR); give two folders, or leave it out")
+    if len(pair_files) > 1:
+        from align.batch import FolderPairs, pairs_documents
+
+        _check_many(lambda: FolderPairs(pairs_documents(pair_files)), folders=False,
+                    **settings)
         return
     if not pair_files and len(given) > 2:
         raise UsageError(f"give two texts (SOURCE TRANSLATION), two folders (SRC_DIR TGT_DIR) "
@@ -501,41 +542,95 @@ def check(
     _check_one(source, translation, pair_files[0] if pair_files else None, **settings)
 
 
+def _check_ignore(ignore: list[str] | None) -> None:
+    # Here, not when the first document is checked: a mistyped kind is a usage error
+    # (exit 2), found before any file is read or any folder made.
+    if not ignore:
+        return
+    from align.checks import finding_kinds
+
+    kinds = finding_kinds()
+    for kind in ignore:
+        if kind not in kinds:
+            raise UsageError(f"--ignore {kind}: unknown finding kind; choose from "
+                             f"{', '.join(kinds)}")
+
+
+def _baseline_overwritten(outputs: list[Path], baseline: Path | None) -> None:
+    """`UsageError` if one of `outputs` would write over `baseline`, the record of accepted
+    findings the run reads; a baseline that does not exist yet is read by nobody."""
+    if baseline is None or not baseline.exists():
+        return
+    from align.render import renderer_for
+    from align.render.base import output_files
+
+    for output in outputs:
+        for file in output_files(renderer_for(output), output):
+            with contextlib.suppress(OSError):
+                if file.resolve() == baseline.resolve() or os.path.samefile(file, baseline):
+                    raise UsageError(f"-o {output} would write over {baseline}, the baseline "
+                                     "this run reads (--baseline): write the record under "
+                                     "another name, and make it the baseline once reviewed")
+
+
 def _check_one(source: Path | None, translation: Path | None, pairs: Path | None, *,
                output: list[Path], gates: list[str], ignore, glossary, rules, baseline,
                split, model, backend, no_cache, force, source_lang, translation_lang,
                quiet) -> None:
     """`align check` of one document: two texts, or a file of pairs."""
-    from align.batch import NAME, named, pairs_file_name
+    from align.batch import (
+        NAME,
+        make_folders,
+        named,
+        named_files,
+        pairs_file_name,
+        remove_empty_folders,
+        text_name,
+    )
     from align.checks import fails
     from align.outputs import check_outputs, write_outputs
+    from align.render import renderer_for
 
-    name = pairs or translation
-    if name is not None:  # {name} with one document: its file's stem
-        name = pairs_file_name(name)
-        output = [named(p, name) if NAME in str(p) else p for p in output]
-        if baseline is not None and NAME in str(baseline):
+    # {name} with one document: a file of pairs' name as in a run of several (its path),
+    # two texts' the translation's stem.
+    templates = [t for t in (*output, baseline) if t is not None and NAME in str(t)]
+    if not (pairs is not None or translation is not None):
+        templates = []  # a usage error below
+    if templates:
+        name = pairs_file_name(pairs) if pairs is not None else text_name(translation)
+        named_files([], output, outputs=True)  # the folder before {name} must exist
+        named_files([], [baseline] if baseline is not None else [], outputs=False)
+        output = [named(p, name) for p in output]
+        if baseline is not None:
             baseline = named(baseline, name)
-    inputs = [p for p in (source, translation, pairs, glossary, rules, baseline)
-              if p is not None]
-    check_outputs(output, force=force, inputs=inputs)
-    reporter = RichReporter(err, quiet=quiet)
-    terms, own_rules = _glossary(glossary), _rules(rules)
-    accepted = None
-    if baseline is not None:
-        from align.checks.baseline import read_baseline
+        for path in output:
+            renderer_for(path)  # an unknown format, before any folder is made
+    _baseline_overwritten(output, baseline)
+    inputs = [p for p in (source, translation, pairs, glossary, rules) if p is not None]
+    if baseline is not None and baseline.exists():  # one that does not is no input
+        inputs.append(baseline)
+    made = make_folders(output) if templates else []  # those a name brings: guide/install
+    try:
+        check_outputs(output, force=force, inputs=inputs)
+        reporter = RichReporter(err, quiet=quiet)
+        terms, own_rules = _glossary(glossary), _rules(rules)
+        accepted = None
+        if baseline is not None:
+            from align.checks.baseline import read_baseline
 
-        accepted = read_baseline(baseline)  # a bad file fails before the model runs
-    options = _check_options(terms, own_rules, ignore, split, model, backend, no_cache,
-                             source_lang, translation_lang)
-    if pairs is None and (source is None or translation is None):
-        raise UsageError("give the source and the translation, or --pairs FILE")
-    record = _checked(source, translation, pairs, options, reporter)
-    if accepted is not None:
-        from align.checks.baseline import apply_baseline
+            accepted = read_baseline(baseline)  # a bad file fails before the model runs
+        options = _check_options(terms, own_rules, ignore, split, model, backend, no_cache,
+                                 source_lang, translation_lang)
+        if pairs is None and (source is None or translation is None):
+            raise UsageError("give the source and the translation, or --pairs FILE")
+        record = _checked(source, translation, pairs, options, reporter)
+        if accepted is not None:
+            from align.checks.baseline import apply_baseline
 
-        apply_baseline(record, accepted, str(baseline))
-    write_outputs(record, output, force=force, inputs=inputs)
+            apply_baseline(record, accepted, str(baseline))
+        write_outputs(record, output, force=force, inputs=inputs)
+    finally:
+        remove_empty_folders(made)
     if not quiet:
         _print_report(record)
     if any(fails(record, gate) for gate in gates):
@@ -564,48 +659,101 @@ def _checked(source: Path | None, translation: Path | None, pairs: Path | None, 
     return pipeline.align_files(source, translation, options, reporter)
 
 
-def _check_many(find: Callable[[], tuple[list, list, list]], *, output: list[Path],
+def _check_many(find: Callable[[], Any], *, folders: bool, output: list[Path],
                 gates: list[str], ignore, glossary, rules, baseline, split, model, backend,
                 no_cache, force, source_lang, translation_lang, quiet) -> None:
-    """`align check` of several documents, which `find` lists (documents, unmatched files,
-    skipped files: `align.batch`): each checked and reported in turn, then the overall line.
+    """`align check` of several documents, which `find` lists (an `align.batch.FolderPairs`:
+    documents, unmatched files, skipped files …; `folders`: of two folders): each checked
+    and reported in turn, then the overall line.
 
-    A document that cannot be checked (its counterpart missing, an input error) is said on
-    stderr and the others are still checked; the run then exits with `EXIT_INPUT`, before
-    `EXIT_FINDINGS`: an incomplete check is never a pass, nor only a finding.  A usage
-    error or a model error ends the run at once, as for one document."""
-    from align.batch import named_files, require_name
-    from align.checks import fails, summarise
-    from align.checks.report import (
-        DocumentOutcome,
-        document_heading,
-        document_pair,
-        overall_line,
+    Everything the command line can get wrong (a usage error: ``{name}`` missing, two
+    documents of one name, an unknown format …) is said before the first folder is made
+    and the model loaded; the outputs' check (`check_outputs`: an output that is an input,
+    one that exists …) needs their folders, which are made for it and removed again when it
+    fails.  A document that cannot be checked (its
+    counterpart missing, an input error) is said on stderr and the others are still
+    checked; the run then exits with `EXIT_INPUT`, before `EXIT_FINDINGS`: an incomplete
+    check is never a pass, nor only a finding.  A usage error or a model error ends the
+    run at once, as for one document.  The folders the run made and left empty (a document
+    not checked, an error, Ctrl-C) are removed."""
+    from align.batch import (
+        NAME,
+        make_folders,
+        named_files,
+        remove_empty_folders,
+        require_distinct_names,
+        require_name,
     )
-    from align.errors import InputError
-    from align.outputs import check_outputs, write_outputs
+    from align.checks.report import overall_line
+    from align.outputs import check_outputs
+    from align.render import renderer_for
 
     for template in output:  # a usage error comes before anything else
         require_name("-o", template)
+        if "." in str(template).rsplit(NAME, 1)[1]:  # its format: said with {name} in it
+            renderer_for(template)
     if baseline is not None:
         require_name("--baseline", baseline)
-    documents, unmatched, skipped = find()
+    found = find()
+    documents, unmatched, skipped = found.documents, found.unmatched, found.skipped
+    for pattern in found.unused_patterns if not quiet else ():
+        err.print(f"align: warning: {pattern} matches no file: a pattern is matched against "
+                  "the path inside the folders (guide/install.md)", markup=False,
+                  soft_wrap=True)
     if not documents and not unmatched:
         raise InputError("no file align reads to check"
                          + (f" (skipped {len(skipped)} of other types)" if skipped else "")
+                         + (f", {len(found.excluded)} excluded" if found.excluded else "")
                          + ": give folders of texts (.txt, .md, .html, .docx, .pdf …) or of "
                          "resource files")
+    names_used = bool(output) or baseline is not None
+    if names_used:
+        require_distinct_names(documents, folders=folders)
     outputs = named_files(documents, output, outputs=True)
     baselines = ({doc: paths[0] for doc, paths in
                   named_files(documents, [baseline], outputs=False).items()}
                  if baseline is not None else {})
+    for doc in documents:
+        for path in outputs[doc]:
+            renderer_for(path)  # an unknown format, before any folder is made
+        _baseline_overwritten(outputs[doc], baselines.get(doc))
     shared = [p for p in (glossary, rules) if p is not None]
-    inputs = {doc: [p for p in (doc.source, doc.translation, baselines.get(doc), *shared)
-                    if p is not None] for doc in documents}
-    check_outputs([p for paths in outputs.values() for p in paths], force=force,
-                  inputs=[p for paths in inputs.values() for p in paths])
+    inputs = {}
+    for doc in documents:
+        inputs[doc] = [p for p in (doc.source, doc.translation, *shared) if p is not None]
+        if doc in baselines and baselines[doc].exists():  # one not there yet is read by none
+            inputs[doc].append(baselines[doc])
     options = _check_options(_glossary(glossary), _rules(rules), ignore, split, model,
                              backend, no_cache, source_lang, translation_lang)
+    made = make_folders(p for paths in outputs.values() for p in paths)
+    try:
+        check_outputs([p for paths in outputs.values() for p in paths], force=force,
+                      inputs=[p for paths in inputs.values() for p in paths])
+        outcomes = _each_document(documents, outputs, baselines, inputs, options, found,
+                                  gates=gates, force=force, quiet=quiet,
+                                  names_used=names_used)
+    finally:
+        remove_empty_folders(made)
+    if not quiet:
+        console = _Stdout()
+        console.print()
+        console.print(overall_line(outcomes, gates, unmatched=[m.label for m in unmatched],
+                                   excluded=len(found.excluded)),
+                      markup=False, highlight=False, soft_wrap=True)
+    if unmatched or any(o.problem is not None for o in outcomes):
+        raise typer.Exit(EXIT_INPUT)
+    if any(o.fails for o in outcomes):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _each_document(documents, outputs, baselines, inputs, options, found, *, gates, force,
+                   quiet, names_used) -> list:
+    """Check and report each of `documents` in turn (`_check_many`); their outcomes."""
+    from align.checks import fails, summarise
+    from align.checks.report import DocumentOutcome, document_heading, document_pair
+    from align.outputs import write_outputs
+
+    skipped, unmatched = found.skipped, found.unmatched
     if skipped and not quiet:
         shown = ", ".join(str(p) for p in skipped[:10])
         more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
@@ -619,26 +767,28 @@ def _check_many(find: Callable[[], tuple[list, list, list]], *, output: list[Pat
     outcomes = []
     for number, doc in enumerate(documents, 1):
         accepted, note = None, ""
-        if baseline is not None and not baselines[doc].exists():
-            note = f"no baseline: {baselines[doc]} does not exist"  # nothing accepted
+        baseline = baselines.get(doc)
+        if baseline is not None and not baseline.exists():
+            note = f"no baseline: {baseline} does not exist"  # nothing accepted
         if not quiet:
             if number > 1:
                 console.print()
             console.print(document_heading(number, len(documents), doc.source,
-                                           doc.translation, note),
+                                           doc.translation, note,
+                                           name=doc.name if names_used else None),
                           style="bold", markup=False, highlight=False, soft_wrap=True)
         outcome, record = DocumentOutcome(doc.label), None
         try:
             if baseline is not None and not note:
                 from align.checks.baseline import read_baseline
 
-                accepted = read_baseline(baselines[doc])
+                accepted = read_baseline(baseline)
             record = _checked(doc.source if doc.translation else None, doc.translation,
                               None if doc.translation else doc.source, options, reporter)
             if accepted is not None:
                 from align.checks.baseline import apply_baseline
 
-                apply_baseline(record, accepted, str(baselines[doc]))
+                apply_baseline(record, accepted, str(baseline))
             write_outputs(record, outputs[doc], force=force, inputs=inputs[doc])
         except AlignError as error:
             if error.exit_code != EXIT_INPUT:  # the command line or the model: all fail
@@ -658,15 +808,7 @@ def _check_many(find: Callable[[], tuple[list, list, list]], *, output: list[Pat
             if not quiet:
                 _print_report(record)
         outcomes.append(outcome)
-    outcomes += [DocumentOutcome(m.label, problem="no counterpart") for m in unmatched]
-    if not quiet:
-        console.print()
-        console.print(overall_line(outcomes, gates), markup=False, highlight=False,
-                      soft_wrap=True)
-    if any(o.problem is not None for o in outcomes):
-        raise typer.Exit(EXIT_INPUT)
-    if any(o.fails for o in outcomes):
-        raise typer.Exit(EXIT_FINDINGS)
+    return outcomes
 
 
 def _print_report(record) -> None:

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_html import HOSTILE, make_alignment, make_side
+from test_html import HOSTILE, make_alignment, make_side, span
 
 from align.record import Alignment, Finding, Link, Sentence, Side, Span
 from align.render.html import render_html
@@ -289,7 +289,7 @@ def test_keyboard_alone_reaches_findings_and_their_reasons(opened, pages):
     assert page.evaluate("document.activeElement.dataset.k") == "number"
     tip = page.locator(".tip")
     assert tip.is_visible()
-    assert tip.inner_text().splitlines() == ["major: 3 in the source, 5 in the translation",
+    assert tip.inner_text().splitlines() == ["Major: 3 in the source, 5 in the translation",
                                              "Click or press A to accept"]
     page.keyboard.press("Escape")
     assert not tip.is_visible()
@@ -985,3 +985,209 @@ def test_marks_are_kept_in_memory_where_the_browser_keeps_no_storage(browser, re
         assert errors == []
     finally:
         context.close()
+
+
+def test_a_finding_a_baseline_set_aside_counts_again_once_unaccepted(opened, tmp_path):
+    """On a page made from a run with a baseline, the kinds and severities found only among
+    the findings it set aside (number, omission, addition; critical) are findings as well:
+    un-accepted, they count, and with *Hide accepted* off the accepted ones do too."""
+    record = make_alignment()
+    links = record.links
+    links[1].accepted = [links[1].findings.pop(0)]  # the number; link 2 keeps its name
+    links[3].accepted, links[3].findings = links[3].findings, []  # the omission, critical
+    links[5].accepted, links[5].findings = links[5].findings, []  # the addition
+    path = tmp_path / "reviewed.html"
+    path.write_text(render_html(record), "utf-8")
+    view = opened(path)
+    page = view.page
+    status, accepted = page.locator("#status"), page.locator("#accepted")
+    assert status.inner_text() == "2 flagged links" and accepted.inner_text() == "3 accepted"
+
+    addition = page.locator("#L6 .b")
+    addition.click()  # no longer accepted: a finding like any other
+    assert {"ok", "off"}.isdisjoint(addition.get_attribute("class").split())
+    assert "off" not in page.locator("#L6").get_attribute("class").split()
+    assert accepted.inner_text() == "2 accepted"
+    assert status.inner_text() == "Flagged link 3 of 3"
+    page.locator("#L4 td").first.click()
+    page.keyboard.press("a")  # on the selected link: its omission, accepted, is undone
+    assert kinds_of(page, "#L4 .b:not(.ok):not(.off)") == ["omission"]
+    assert status.inner_text() == "Flagged link 3 of 4"
+    page.get_by_label("Show only findings").check()
+    assert view.visible_rows() == ["L2", "L3", "L4", "L6"]
+    page.locator("#L4 td").first.click()
+    page.keyboard.press("j")
+    assert view.focused_id() == "L6"
+    page.keyboard.press("k")
+    page.keyboard.press("k")
+    assert view.focused_id() == "L3"
+
+    page.locator("#L6 .b").click()  # accepted again: set aside, out of sight
+    page.locator("#L4 .b").click()
+    assert view.visible_rows() == ["L2", "L3"]
+    page.get_by_text("Filter", exact=True).click()
+    page.get_by_label("Hide accepted").uncheck()  # the accepted findings count again
+    page.keyboard.press("Escape")
+    assert view.visible_rows() == ["L2", "L3", "L4", "L6"]
+    assert page.locator(".b.off").count() == 0
+    page.locator("#L3 td").first.click()
+    page.keyboard.press("j")
+    assert view.focused_id() == "L4"
+    page.keyboard.press("j")
+    assert view.focused_id() == "L6" and status.inner_text() == "Flagged link 4 of 4"
+    assert view.console == []
+
+
+def pair_alignment(pairs, names=("regen.fr.txt", "regen.en.txt")) -> Alignment:
+    """1-1 links of `pairs`, each (source, translation, findings), a finding (kind,
+    severity, source word, translation word), its spans on those words."""
+    source = make_side([[s for s, _, _ in pairs]], names[0], "fr")
+    translation = make_side([[t for _, t, _ in pairs]], names[1], "en")
+    links = []
+    for i, (_, _, found) in enumerate(pairs):
+        links.append(Link([i], [i], 0.8, 0.2, [
+            Finding(kind, severity, f"{a} is {b}",
+                    [span(source, "source", i, a), span(translation, "translation", i, b)])
+            for kind, severity, a, b in found]))
+    return Alignment(source, translation, links, signature={"string": "align test"})
+
+
+MARIE = ("Marie a acheté 3 pommes à Paris.", "Marie bought 5 apples in Lyon.",
+         [("number", "major", "3", "5"), ("name", "minor", "Paris", "Lyon")])
+CAT = ("Le chat dort sur le tapis.", "The cat sleeps on the rug.", [])
+PAID = ("Il a payé 12 francs au marché.", "He paid 15 francs at the market.",
+        [("number", "major", "12", "15")])
+HOME = ("Il rentra à 8 heures.", "He came home at 9.", [("number", "major", "8", "9")])
+#: The texts edited: a sentence added at the start, the 12 francs that were 15 fixed.
+EDITED = [("Bonjour.", "Hello.", []), MARIE, CAT,
+          ("Il a payé 12 francs au marché.", "He paid 12 francs at the market.", []), HOME]
+
+
+def accepted_marks(page) -> list[str]:
+    return page.eval_on_selector_all(
+        ".b.ok", "bs => bs.map(b => b.closest('tr').id + ' ' + b.dataset.k)")
+
+
+def reload(page) -> None:
+    page.reload()
+    page.wait_for_function("() => document.documentElement.hasAttribute('data-ready')")
+
+
+def test_marks_follow_their_findings_into_a_page_made_again(opened, tmp_path):
+    """Kept by what the finding is (its kind, its link's texts, its spans'), as `--baseline`
+    matches it, not by its place: the page made again from edited texts keeps the marks of
+    the findings still there; the marks of the others stay kept, and show again with them."""
+    path = tmp_path / "regen.html"
+    path.write_text(render_html(pair_alignment([MARIE, CAT, PAID, HOME])), "utf-8")
+    view = opened(path)
+    page = view.page
+    for badge in ("#L1 .b[data-k=name]", "#L3 .b", "#L4 .b"):
+        page.locator(badge).click()
+    assert accepted_marks(page) == ["L1 name", "L3 number", "L4 number"]
+
+    path.write_text(render_html(pair_alignment(EDITED)), "utf-8")
+    reload(page)
+    assert accepted_marks(page) == ["L2 name", "L5 number"]
+    assert page.locator("#accepted").inner_text() == "2 accepted"
+    assert page.locator("#status").inner_text() == "1 flagged link"  # Marie's number
+    page.locator("#L5 .b").click()  # un-accepted in the new page: kept so
+    reload(page)
+    assert accepted_marks(page) == ["L2 name"]
+
+    path.write_text(render_html(pair_alignment([MARIE, CAT, PAID, HOME])), "utf-8")
+    reload(page)  # the 12 francs that were 15 again: its mark was kept
+    assert accepted_marks(page) == ["L1 name", "L3 number"]
+    assert view.console == []
+
+    other = tmp_path / "other.html"  # other documents (other names): marks of their own
+    other.write_text(render_html(pair_alignment([MARIE, CAT, PAID, HOME],
+                                                ("other.fr.txt", "other.en.txt"))), "utf-8")
+    page.goto(other.as_uri())
+    page.wait_for_function("() => document.documentElement.hasAttribute('data-ready')")
+    assert accepted_marks(page) == []
+
+
+def test_two_tabs_of_a_page_merge_their_marks(browser, tmp_path):
+    path = tmp_path / "tabs.html"
+    path.write_text(render_html(pair_alignment([MARIE, CAT, PAID, HOME])), "utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 860})
+    try:
+        first, second = context.new_page(), context.new_page()
+        for page in (first, second):
+            page.goto(path.as_uri())
+            page.wait_for_function("() => document.documentElement.hasAttribute('data-ready')")
+
+        def shows(page, count: int) -> None:
+            page.wait_for_function(
+                f"() => document.getElementById('accepted').textContent === '{count} accepted'",
+                timeout=3000)
+
+        first.locator("#L1 .b[data-k=name]").click()
+        shows(second, 1)  # the other tab follows
+        assert accepted_marks(second) == ["L1 name"]
+        second.locator("#L3 .b").click()
+        shows(first, 2)
+        assert accepted_marks(first) == ["L1 name", "L3 number"]
+        first.locator("#L1 .b[data-k=name]").click()  # undone in one tab, in both
+        shows(second, 1)
+        for page in (first, second):
+            reload(page)
+            assert accepted_marks(page) == ["L3 number"]
+    finally:
+        context.close()
+
+
+def test_a_click_on_a_badge_lands_where_it_was_pressed(browser, tmp_path):
+    """Pressing a badge focuses it and selects its link, which changes the toolbar's count
+    ("112 flagged links", "Flagged link 1 of 112"): nothing may move under the pointer
+    between the press and the release, at any width of the window."""
+    pairs = [(f"Il a payé {n} francs.", f"He paid {n + 1} francs.",
+              [("number", "major", str(n), str(n + 1))]) for n in range(10, 122)]
+    path = tmp_path / "busy.html"
+    path.write_text(render_html(pair_alignment(pairs)), "utf-8")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        # Every 25 px (less than the count grows by), so as to meet each width where a line
+        # of the toolbar ends; and narrow windows, where it wraps onto several lines.
+        for width in [*range(1000, 1701, 25), 400, 620, 820]:
+            page.set_viewport_size({"width": width, "height": 900})
+            page.goto(path.as_uri())
+            page.wait_for_function("() => document.documentElement.hasAttribute('data-ready')")
+            badge = page.locator("#L1 .b")
+            if width < 1000:
+                badge.scroll_into_view_if_needed()  # below the header in a narrow window
+            before = badge.bounding_box()
+            page.mouse.move(before["x"] + before["width"] / 2, before["y"] + before["height"] / 2)
+            page.mouse.down()
+            next_frames(page, 1)
+            assert page.locator("#status").inner_text() == "Flagged link 1 of 112"
+            assert badge.bounding_box() == before, width
+            page.mouse.up()
+            assert page.locator("#accepted").inner_text() == "1 accepted", width
+            next_frames(page, 1)
+            after = badge.bounding_box()  # wider by its check mark, in the same place
+            assert (after["x"], after["y"]) == (before["x"], before["y"]), width
+            page.evaluate("localStorage.clear()")  # the next width starts unmarked
+    finally:
+        context.close()
+
+
+def test_a_table_emptied_by_accepting_says_so(opened, pages):
+    view = opened(pages["small"])
+    page = view.page
+    for badge in page.locator(".b").all():
+        badge.click()
+    # Its name reads as the rest: "…, accepted" (the check mark itself is not read).
+    assert page.get_by_role("button", exact=True, name=(
+        "number major: 3 in the source, 5 in the translation, accepted")).count() == 1
+    page.get_by_label("Show only findings").check()
+    assert view.visible_rows() == []
+    message = page.locator("#empty")
+    assert message.is_visible() and message.inner_text() == (
+        "No findings left to show: 5 accepted. Untick Hide accepted to see them.")
+    page.get_by_text("Filter", exact=True).click()
+    page.get_by_label("Hide accepted").uncheck()
+    assert view.visible_rows() == ["L2", "L3", "L4", "L6"] and not message.is_visible()
+    page.get_by_label("Show only findings").uncheck()
+    assert not message.is_visible() and len(view.visible_rows()) == 6

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -90,12 +91,21 @@ def test_a_translation_folder_inside_the_source_folder_is_not_a_source(tmp_path)
     assert [d.label for d in found.documents] == ["a.md"] and not found.unmatched
 
 
-def test_document_names_are_made_unique():
-    from align.batch import pairs_file_name, unique_names
+def test_a_documents_name_is_its_own_path_whatever_else_is_in_the_run():
+    from align.batch import pairs_file_name, text_name
 
-    assert unique_names(["a", "b", "a", "A", "a-2"]) == ["a", "b", "a-2", "A-3", "a-2-2"]
-    assert pairs_file_name(Path("x/book.src.txt")) == "book"
-    assert pairs_file_name(Path("x/ui.fr.xlf")) == "ui.fr"
+    assert pairs_file_name("x/book.src.txt") == "x/book"
+    assert pairs_file_name(Path("x/ui.fr.xlf")) == "x/ui.fr"
+    # The path as given, made plain, with no leading /, ./ or ../: never outside the folder
+    # before {name}.
+    assert pairs_file_name("locales/fr/LC_MESSAGES/messages.po") == (
+        "locales/fr/LC_MESSAGES/messages")
+    assert pairs_file_name("./ui.tsv") == "ui"
+    assert pairs_file_name("../../l10n/app.xlf") == "l10n/app"
+    assert pairs_file_name("/srv/l10n/app.xlf") == "srv/l10n/app"
+    assert pairs_file_name("a/../../b/ui.tsv") == "b/ui"
+    assert text_name("fr/guide/install.md") == "install"
+    assert text_name("x/book.tgt.txt") == "book"
 
 
 def test_files_of_pairs_are_documents_once_each(tmp_path):
@@ -104,7 +114,51 @@ def test_files_of_pairs_are_documents_once_each(tmp_path):
     # A glob gives both halves of a Moses pair; a file may be named twice.
     given = ["x/book.src.txt", "x/book.tgt.txt", "y/ui.tsv", "x/../y/ui.tsv", "z/ui.po"]
     assert [(d.name, d.label) for d in pairs_documents(given)] == [
-        ("book", "x/book.src.txt"), ("ui", "y/ui.tsv"), ("ui-2", "z/ui.po")]
+        ("x/book", "x/book.src.txt"), ("y/ui", "y/ui.tsv"), ("z/ui", "z/ui.po")]
+    # Each name is the document's own: another file given first changes none.
+    more = pairs_documents(["w/ui.tsv", *given])
+    assert [d.name for d in more] == ["w/ui", "x/book", "y/ui", "z/ui"]
+
+
+def test_two_documents_of_one_name_are_refused_never_renamed(tmp_path):
+    from align.batch import pair_folders, pairs_documents, require_distinct_names
+    from align.errors import UsageError
+
+    en, fr = _folders(tmp_path, {"intro.md": GOOD_EN, "Intro.rst": GOOD_EN, "b.md": GOOD_EN},
+                      {"intro.md": GOOD_FR, "Intro.rst": GOOD_FR, "b.md": GOOD_FR})
+    found = pair_folders(en, fr)
+    assert [d.name for d in found.documents] == ["Intro", "b", "intro"]
+    with pytest.raises(UsageError) as raised:
+        require_distinct_names(found.documents, folders=True)
+    message = str(raised.value)
+    assert f"{en / 'Intro.rst'} and {en / 'intro.md'}" in message and "--exclude" in message
+    # One path in two spellings that are not one file.
+    (tmp_path / "l10n").mkdir()
+    documents = pairs_documents(["l10n/ui.po", "../l10n/ui.po"])
+    with pytest.raises(UsageError, match=r"'l10n/ui' for both l10n/ui.po and ../l10n/ui.po"):
+        require_distinct_names(documents, folders=False)
+    require_distinct_names(pairs_documents(["l10n/ui.po", "./l10n/ui.po"]), folders=False)
+
+
+def test_a_glob_on_the_path_inside_the_folders():
+    from align.batch import glob_parts, path_matches
+
+    def matches(pattern: str, path: str) -> bool:
+        return path_matches(glob_parts("--exclude", pattern), path)
+
+    assert matches("CHANGELOG.md", "CHANGELOG.md")
+    assert not matches("CHANGELOG.md", "guide/CHANGELOG.md")  # from the beginning
+    assert matches("**/CHANGELOG.md", "guide/CHANGELOG.md")
+    assert matches("**/CHANGELOG.md", "CHANGELOG.md")  # ** is any number of folders, none too
+    assert matches("*.md", "a.md") and not matches("*.md", "guide/a.md")  # * within a folder
+    assert matches("guide/*/x.md", "guide/advanced/x.md")
+    assert not matches("guide/*/x.md", "guide/a/b/x.md")
+    assert matches("guide/**/x.md", "guide/a/b/x.md")
+    # A folder matches everything in it.
+    assert matches("de", "de/guide/install.md") and matches("de/", "de/a.md")
+    assert matches("de/**", "de/a.md") and not matches("de", "design.md")
+    assert matches("./guide/install.md", "guide/install.md")
+    assert matches("page[0-9].md", "page3.md") and not matches("Page3.md", "page3.md")
 
 
 # -- the command line -------------------------------------------------------------------
@@ -171,8 +225,11 @@ def test_a_missing_counterpart_is_an_input_problem_that_no_pass_hides(tmp_path,
     assert f"{en / 'new.md'} has no counterpart: {fr / 'new.md'} does not exist" in (
         result.stderr)
     assert len(_headings(result.stdout)) == 1  # the others are still checked
-    assert _overall(result.stdout) == ("overall: 2 documents, 1 checked; findings: none; "
-                                       "failing --fail-on major: none; not checked: 1 (new.md)")
+    # The overall line counts what the headings count: a file without counterpart is no
+    # document (no heading); it is named apart.
+    assert _overall(result.stdout) == ("overall: 1 document, 1 checked; findings: none; "
+                                       "failing --fail-on major: none; without counterpart: "
+                                       "1 (new.md)")
     # Findings too: the input problem still decides the code (3), the failure is named.
     _write(en, {"b.txt": BAD_EN})
     _write(fr, {"b.txt": BAD_FR})
@@ -204,7 +261,8 @@ def test_empty_folders_are_no_pass(tmp_path):
     assert "no file align reads" in result.stderr
 
 
-def test_each_document_is_written_under_its_own_name(tmp_path, default_encoder):
+def test_each_document_is_written_under_its_own_name(tmp_path, default_encoder,
+                                                    monkeypatch):
     en, fr = _folders(tmp_path, {"a.md": GOOD_EN, "guide/b.txt": BAD_EN},
                       {"a.md": GOOD_FR, "guide/b.txt": BAD_FR})
     (tmp_path / "reports").mkdir()
@@ -223,23 +281,36 @@ def test_each_document_is_written_under_its_own_name(tmp_path, default_encoder):
     assert again.stdout == ""
     forced = runner.invoke(app, ["check", str(en), str(fr), *outputs, "--force"])
     assert forced.exit_code == EXIT_FINDINGS, forced.output
-    # Files of pairs are named by their stem, the second of two equal stems made unique.
+    # Files of pairs are named by their path as given, without extension.
     _write(tmp_path, {"one/ui.tsv": GOOD_PAIRS, "two/ui.tsv": BAD_PAIRS})
-    pairs = runner.invoke(app, ["check", "--pairs", str(tmp_path / "one/ui.tsv"),
-                                "--pairs", str(tmp_path / "two/ui.tsv"),
-                                "-o", str(tmp_path / "reports/{name}.json")])
+    monkeypatch.chdir(tmp_path)
+    pairs = runner.invoke(app, ["check", "--pairs", "one/ui.tsv", "--pairs", "./two/ui.tsv",
+                                "-o", "reports/{name}.json"])
     assert pairs.exit_code == EXIT_FINDINGS, pairs.output
-    assert align.load(tmp_path / "reports/ui.json").findings() == []
-    assert len(align.load(tmp_path / "reports/ui-2.json").findings()) == 1
+    assert align.load(tmp_path / "reports/one/ui.json").findings() == []
+    assert len(align.load(tmp_path / "reports/two/ui.json").findings()) == 1
+    assert _headings(pairs.stdout) == ["[1/2] one/ui.tsv ({name} = one/ui)",
+                                       "[2/2] two/ui.tsv ({name} = two/ui)"]
 
 
-def test_one_document_takes_name_too(tmp_path, default_encoder):
-    pairs = tmp_path / "ui.tsv"
-    pairs.write_text(GOOD_PAIRS, encoding="utf-8")
-    result = runner.invoke(app, ["check", "--pairs", str(pairs),
-                                 "-o", str(tmp_path / "{name}-report.json")])
+def test_one_document_takes_name_too(tmp_path, default_encoder, monkeypatch):
+    _write(tmp_path, {"l10n/ui.tsv": GOOD_PAIRS, "en/a.md": GOOD_EN, "fr/a.md": GOOD_FR})
+    monkeypatch.chdir(tmp_path)
+    # A file of pairs alone is named as in a run of several: by its path; the folders the
+    # name brings are made.
+    (tmp_path / "reports").mkdir()
+    result = runner.invoke(app, ["check", "--pairs", "l10n/ui.tsv",
+                                 "-o", "reports/{name}-report.json"])
     assert result.exit_code == EXIT_OK, result.output
-    assert align.load(tmp_path / "ui-report.json").findings() == []
+    assert align.load(tmp_path / "reports/l10n/ui-report.json").findings() == []
+    assert "[1/1]" not in result.stdout and "overall:" not in result.stdout
+    # Two texts: by the translation's stem.
+    texts = runner.invoke(app, ["check", "en/a.md", "fr/a.md", "-o", "reports/{name}.json"])
+    assert texts.exit_code == EXIT_OK, texts.output
+    assert (tmp_path / "reports/a.json").is_file()
+    typo = runner.invoke(app, ["check", "en/a.md", "fr/a.md", "--baseline", "acepted/{name}.json"])
+    assert typo.exit_code == EXIT_INPUT
+    assert typo.stderr.startswith("align: error: --baseline acepted/{name}.json: folder acepted")
 
 
 @pytest.mark.parametrize("option", ["-o", "--baseline"])
@@ -278,9 +349,9 @@ def test_a_baseline_per_document(tmp_path, default_encoder):
                                  "--baseline", str(tmp_path / "accepted/{name}.json")])
     assert result.exit_code == EXIT_FINDINGS, result.output
     assert "1 finding accepted in" in result.stdout
-    # A missing baseline accepts nothing, and the heading says so.
+    # A missing baseline accepts nothing, and the heading says so, with the name.
     assert _headings(result.stdout)[1].endswith(
-        f"(no baseline: {tmp_path / 'accepted/b.json'} does not exist)")
+        f"({{name}} = b; no baseline: {tmp_path / 'accepted/b.json'} does not exist)")
     assert _overall(result.stdout) == ("overall: 2 documents, 2 checked; findings: 1 major; "
                                        "failing --fail-on major: 1 (b.md)")
     # The folder before {name} must exist: a mistyped one would accept nothing anywhere.
@@ -310,3 +381,277 @@ def test_one_pair_prints_its_report_alone_as_before(tmp_path, default_encoder):
     assert result.stdout == _report(align.load(tmp_path / "r.json"))
     assert "overall:" not in result.stdout and not _headings(result.stdout)
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["links"]
+
+
+# -- names that stay, files left out, mistakes said before anything is done -------------
+
+
+def test_a_documents_files_keep_its_name_when_another_comes(tmp_path, default_encoder,
+                                                            monkeypatch):
+    # `--pairs locales/*/LC_MESSAGES/messages.tsv`: every file has one stem; each keeps its
+    # own files, and its baseline, when a language is added before it in the glob's order.
+    _write(tmp_path, {"locales/de/LC_MESSAGES/messages.tsv": BAD_PAIRS,
+                      "locales/fr/LC_MESSAGES/messages.tsv": GOOD_PAIRS})
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "accepted").mkdir()
+
+    def given() -> list[str]:
+        return [str(p.relative_to(tmp_path))
+                for p in sorted(tmp_path.glob("locales/*/LC_MESSAGES/messages.tsv"))]
+
+    first = runner.invoke(app, ["check", "--pairs", *given(), "-q",
+                                "-o", "accepted/{name}.json"])
+    assert first.exit_code == EXIT_FINDINGS, first.output
+    accepted = tmp_path / "accepted/locales"
+    assert len(align.load(accepted / "de/LC_MESSAGES/messages.json").findings()) == 1
+    assert align.load(accepted / "fr/LC_MESSAGES/messages.json").findings() == []
+    _write(tmp_path, {"locales/es/LC_MESSAGES/messages.tsv": GOOD_PAIRS})
+    assert given()[1].startswith("locales/es")  # before fr
+    again = runner.invoke(app, ["check", "--pairs", *given(),
+                                "--baseline", "accepted/{name}.json"])
+    # de's finding was accepted in de's record, es has none yet: a pass.
+    assert again.exit_code == EXIT_OK, again.output
+    assert _headings(again.stdout)[1] == (
+        "[2/3] locales/es/LC_MESSAGES/messages.tsv ({name} = locales/es/LC_MESSAGES/messages; "
+        "no baseline: accepted/locales/es/LC_MESSAGES/messages.json does not exist)")
+
+
+def test_two_documents_of_one_name_are_a_usage_error_before_any_model_work(tmp_path,
+                                                                         monkeypatch):
+    en, fr = _folders(tmp_path, {"intro.md": GOOD_EN, "Intro.rst": GOOD_EN},
+                      {"intro.md": GOOD_FR, "Intro.rst": GOOD_FR})
+    (tmp_path / "reports").mkdir()
+    for option in ("-o", "--baseline"):
+        result = runner.invoke(app, ["check", str(en), str(fr), option,
+                                     str(tmp_path / "reports/{name}.json"),
+                                     "-m", str(tmp_path / "nope")])
+        assert result.exit_code == EXIT_USAGE, result.output
+        assert result.stderr == (
+            "align: error: {name} would be 'Intro' and 'intro', one file on a system that "
+            f"ignores case, for {en / 'Intro.rst'} and {en / 'intro.md'}: rename one, or "
+            "leave one out with --exclude\n")
+        assert result.stdout == "" and not any((tmp_path / "reports").iterdir())
+    # Left out, the other is checked under its name.
+    result = runner.invoke(app, ["check", str(en), str(fr), "--exclude", "Intro.rst", "-o",
+                                 str(tmp_path / "reports/{name}.json"),
+                                 "-m", str(tmp_path / "nope")])
+    assert result.exit_code == 4, result.output  # the model, so past the names
+    # Files of pairs: one path in two spellings that are not one file.
+    _write(tmp_path, {"l10n/ui.tsv": GOOD_PAIRS, "app/l10n/ui.tsv": GOOD_PAIRS})
+    monkeypatch.chdir(tmp_path / "app")
+    pairs = runner.invoke(app, ["check", "--pairs", "l10n/ui.tsv", "../l10n/ui.tsv",
+                                "-o", "{name}.json", "-m", str(tmp_path / "nope")])
+    assert pairs.exit_code == EXIT_USAGE, pairs.output
+    assert "'l10n/ui' for both l10n/ui.tsv and ../l10n/ui.tsv" in pairs.stderr
+
+
+def test_one_name_matters_only_where_files_are_named_by_it(tmp_path, default_encoder):
+    en, fr = _folders(tmp_path, {"intro.md": GOOD_EN, "intro.txt": GOOD_EN},
+                      {"intro.md": GOOD_FR, "intro.txt": GOOD_FR})
+    result = runner.invoke(app, ["check", str(en), str(fr)])
+    assert result.exit_code == EXIT_OK, result.output
+    assert len(_headings(result.stdout)) == 2 and "{name}" not in result.stdout
+
+
+def test_exclude_leaves_out_what_is_untranslated_on_purpose(tmp_path, default_encoder):
+    # `align check docs docs/fr`: an English-only changelog, the German folder beside the
+    # French one, a note in the French folder alone.
+    docs = _write(tmp_path / "docs", {
+        "a.md": GOOD_EN, "CHANGELOG.md": GOOD_EN, "guide/CHANGELOG.md": GOOD_EN,
+        "fr/a.md": GOOD_FR, "fr/notes-fr.md": GOOD_FR, "de/a.md": GOOD_EN, "de/b.md": GOOD_EN,
+    })
+    plain = runner.invoke(app, ["check", str(docs), str(docs / "fr")])
+    assert plain.exit_code == EXIT_INPUT, plain.output
+    excludes = ["--exclude", "de", "--exclude", "**/CHANGELOG.md", "--exclude", "notes-*.md"]
+    result = runner.invoke(app, ["check", str(docs), str(docs / "fr"), *excludes])
+    assert result.exit_code == EXIT_OK, result.output
+    assert _overall(result.stdout) == ("overall: 1 document, 1 checked; findings: none; "
+                                       "failing --fail-on major: none; excluded by --exclude: 5")
+    assert "counterpart" not in result.stderr
+    # A pattern that matches nothing is likely a mistake: said, not an error.
+    typo = runner.invoke(app, ["check", str(docs), str(docs / "fr"), *excludes,
+                               "--exclude", "docs/de/**"])
+    assert typo.exit_code == EXIT_OK, typo.output
+    assert "align: warning: --exclude docs/de/** matches no file" in typo.stderr
+
+
+def test_include_checks_some_files_under_the_names_of_the_whole_folders(tmp_path,
+                                                                      default_encoder):
+    # A CI that checks only the files a change touched keeps the folders' run's names, so
+    # its reports and baselines.
+    en, fr = _folders(tmp_path, {"a.md": GOOD_EN, "guide/b.txt": BAD_EN, "guide/c.md": GOOD_EN},
+                      {"a.md": GOOD_FR, "guide/b.txt": BAD_FR, "guide/c.md": GOOD_FR})
+    (tmp_path / "reports").mkdir()
+    result = runner.invoke(app, ["check", str(en), str(fr), "--include", "guide/b.txt",
+                                 "-o", str(tmp_path / "reports/{name}.json")])
+    assert result.exit_code == EXIT_FINDINGS, result.output
+    assert _headings(result.stdout) == [
+        f"[1/1] {en / 'guide/b.txt'} → {fr / 'guide/b.txt'} ({{name}} = guide/b)"]
+    assert [p.relative_to(tmp_path / "reports").as_posix()
+            for p in sorted((tmp_path / "reports").rglob("*.json"))] == ["guide/b.json"]
+    folder = runner.invoke(app, ["check", str(en), str(fr), "--include", "guide",
+                                 "--exclude", "guide/b.txt"])
+    assert folder.exit_code == EXIT_OK, folder.output
+    assert len(_headings(folder.stdout)) == 1
+
+
+@pytest.mark.parametrize("option", ["--exclude", "--include"])
+def test_include_and_exclude_choose_files_of_two_folders_only(tmp_path, option):
+    en, fr = _folders(tmp_path, {"a.md": GOOD_EN}, {"a.md": GOOD_FR})
+    pairs = _write(tmp_path, {"ui.tsv": GOOD_PAIRS}) / "ui.tsv"
+    for args in (["--pairs", str(pairs)], [str(en / "a.md"), str(fr / "a.md")],
+                 ["--pairs", str(pairs), "--pairs", str(pairs)]):
+        result = runner.invoke(app, ["check", *args, option, "x.md",
+                                     "-m", str(tmp_path / "nope")])
+        assert result.exit_code == EXIT_USAGE, result.output
+        assert f"{option} x.md" in result.stderr and "two folders" in result.stderr
+    empty = runner.invoke(app, ["check", str(en), str(fr), option, "/"])
+    assert empty.exit_code == EXIT_USAGE, empty.output
+
+
+def test_folders_and_files_of_pairs_are_checked_in_two_runs(tmp_path):
+    en, fr = _folders(tmp_path, {"a.md": GOOD_EN}, {"a.md": GOOD_FR})
+    pairs = _write(tmp_path, {"app.xlf.tsv": GOOD_PAIRS}) / "app.xlf.tsv"
+    for args in ([str(en), str(fr), "--pairs", str(pairs)], ["--pairs", str(pairs), str(en)]):
+        result = runner.invoke(app, ["check", *args, "-m", str(tmp_path / "nope")])
+        assert result.exit_code == EXIT_USAGE, result.output
+        assert result.stderr == (f"align: error: {en} is a folder: two folders and files of "
+                                 "pairs (--pairs) are checked in two runs: align check SRC_DIR "
+                                 "TGT_DIR, then align check --pairs FILE ...\n")
+
+
+def test_a_mistyped_folder_is_the_one_named(tmp_path):
+    en, fr = _folders(tmp_path, {"index.md": GOOD_EN}, {"index.md": GOOD_FR})
+    nope = tmp_path / "fx"
+    for args in ([en, nope], [nope, fr]):
+        result = runner.invoke(app, ["check", *map(str, args)])
+        assert result.exit_code == EXIT_INPUT, result.output
+        assert result.stderr == f"align: error: {nope}: no such folder: check the path\n"
+    mixed = runner.invoke(app, ["check", str(en), str(fr / "index.md")])
+    assert mixed.exit_code == EXIT_USAGE, mixed.output
+    assert mixed.stderr == (f"align: error: {en} is a folder and {fr / 'index.md'} is not: "
+                            "give two folders (SRC_DIR TGT_DIR) or two files (SOURCE "
+                            "TRANSLATION)\n")
+
+
+def test_ctrl_c_as_the_next_documents_progress_starts_shows_the_cursor_again():
+    # A display starts for each document: it hides the cursor, then starts its redrawing
+    # thread, which takes a while; a Ctrl-C in between must still find it to stop it (as
+    # tests/test_cli.py's test of one interrupted document, from a pseudo-terminal).
+    import select
+
+    from align import cli
+
+    class Interrupted(Console):
+        """A terminal where Ctrl-C comes as soon as the cursor is hidden, once armed."""
+
+        armed = False
+
+        def show_cursor(self, show: bool = True) -> bool:
+            done = super().show_cursor(show)
+            if not show and self.armed:
+                raise KeyboardInterrupt
+            return done
+
+    master, slave = os.openpty()
+    try:
+        with os.fdopen(slave, "w", closefd=False) as terminal:
+            console = Interrupted(file=terminal, force_terminal=True)
+            reporter = cli.RichReporter(console)
+            assert reporter.live
+
+            @cli._friendly
+            def command():
+                reporter.status("checking")  # the first document
+                reporter.done()
+                console.armed = True
+                reporter.status("reading")  # the next one
+
+            with pytest.raises(cli.typer.Exit):
+                command()
+            terminal.flush()
+        shown = b""
+        while select.select([master], [], [], 0.5)[0]:
+            chunk = os.read(master, 1 << 16)
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert shown.count(b"\x1b[?25l") == 2, shown
+    assert shown.rindex(b"\x1b[?25h") > shown.rindex(b"\x1b[?25l"), shown
+    assert reporter not in cli._LIVE_REPORTERS
+
+
+@pytest.mark.parametrize("mistake", [
+    ["--ignore", "bogus", "-o", "rep/{name}.json"],
+    ["-o", "rep/{name}.docx"],
+    ["--split", "words", "-o", "rep/{name}.json"],
+    # Found by the outputs' check, once the folders are made: they are removed again.
+    ["-o", "rep/{name}.src.txt", "-o", "rep/{name}.tgt.txt"],
+])
+def test_usage_errors_leave_no_folder_and_come_before_the_model(tmp_path, monkeypatch,
+                                                              mistake):
+    _folders(tmp_path, {"a.md": GOOD_EN, "guide/advanced/b.md": GOOD_EN},
+             {"a.md": GOOD_FR, "guide/advanced/b.md": GOOD_FR})
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rep").mkdir()
+    result = runner.invoke(app, ["check", "en", "fr", *mistake, "-m", "nope"])
+    assert result.exit_code == EXIT_USAGE, result.output
+    assert result.stdout == "" and result.stderr.count("\n") == 1
+    assert not any((tmp_path / "rep").iterdir())
+    if mistake[0] == "--ignore":
+        assert result.stderr.startswith("align: error: --ignore bogus: unknown finding kind; "
+                                        "choose from omission, addition")
+
+
+def test_a_run_leaves_no_empty_folder_it_made(tmp_path, default_encoder, monkeypatch):
+    import align.pipeline
+
+    _folders(tmp_path, {"a.md": GOOD_EN, "guide/b.md": GOOD_EN, "other/c.md": GOOD_EN},
+             {"a.md": GOOD_FR, "guide/b.md": GOOD_FR, "other/c.md": "  \n"})
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rep").mkdir()
+    # other/c.md cannot be read: no report, no folder for it.
+    result = runner.invoke(app, ["check", "en", "fr", "-q", "-o", "rep/{name}.json"])
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert sorted(p.relative_to(tmp_path / "rep").as_posix()
+                  for p in (tmp_path / "rep").rglob("*")) == ["a.json", "guide", "guide/b.json"]
+    # Ctrl-C during the second document: the first one's report stays, nothing else.
+    align_files, calls = align.pipeline.align_files, []
+
+    def interrupted(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return align_files(*args, **kwargs)
+
+    monkeypatch.setattr(align.pipeline, "align_files", interrupted)
+    (tmp_path / "again").mkdir()
+    stopped = runner.invoke(app, ["check", "en", "fr", "-q", "-o", "again/{name}.json"])
+    assert stopped.exit_code == 130, stopped.output
+    assert [p.name for p in (tmp_path / "again").iterdir()] == ["a.json"]
+
+
+def test_a_baseline_not_there_yet_is_no_input_and_one_there_is_not_overwritten(
+        tmp_path, default_encoder, monkeypatch):
+    _folders(tmp_path, {"a.md": BAD_EN, "empty.md": BAD_EN},
+             {"a.md": BAD_FR, "empty.md": BAD_FR})
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "accepted").mkdir()
+    same = ["--baseline", "accepted/{name}.json", "-o", "accepted/{name}.json", "--force"]
+    # No baseline yet: nothing is read, the records are written.
+    first = runner.invoke(app, ["check", "en", "fr", "-q", *same])
+    assert first.exit_code == EXIT_FINDINGS, first.output
+    assert (tmp_path / "accepted/empty.json").is_file()
+    (tmp_path / "accepted/empty.json").unlink()
+    # One there is what the run reads: writing over it is the conflict, and it is named.
+    again = runner.invoke(app, ["check", "en", "fr", "-q", *same])
+    assert again.exit_code == EXIT_USAGE, again.output
+    assert again.stderr == ("align: error: -o accepted/a.json would write over "
+                            "accepted/a.json, the baseline this run reads (--baseline): write "
+                            "the record under another name, and make it the baseline once "
+                            "reviewed\n")
+    one = runner.invoke(app, ["check", "en/a.md", "fr/a.md", "-q", *same])
+    assert one.exit_code == EXIT_USAGE and "would write over accepted/a.json" in one.stderr

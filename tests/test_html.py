@@ -404,7 +404,7 @@ def test_script_data_lets_the_page_save_each_finding_as_a_baseline_entry(page, a
     # else "s"/"t" and the span's text (the link's texts are the page's own).
     assert data["f"] == [["s3", "t5"], ["sParis", "tLyon"], ["tpart one"], ["S"], ["T"]]
     assert data["sig"] == alignment.signature["string"]
-    assert re.fullmatch(r"[0-9a-f]{16}", data["id"]) and data["name"] == "tale"
+    assert re.fullmatch(r"[\w-]{16}", data["pair"]) and data["name"] == "tale"
     assert data["raw"] == {}  # no flagged link has text the page shows otherwise
     assert len([a for t, a, _ in page.elements if t == "button"
                 and "b" in (a.get("class") or "").split()]) == len(data["f"])
@@ -419,9 +419,40 @@ def test_a_flagged_link_with_a_control_character_carries_its_texts(alignment):
     (data,) = [json.loads(text) for kind, text in page.scripts if kind == "application/json"]
     assert data["raw"] == {"4": ["Fin de l'histoire\x07.", "The end of the story."]}
     assert data["f"][-2] == ["S"]
-    # Another record, another key under which the browser keeps the marks.
-    assert data["id"] != json.loads(
-        [t for k, t in Page(render_html(alignment)).scripts if k == "application/json"][0])["id"]
+
+
+def script_data(record: Alignment) -> dict:
+    (data,) = [json.loads(text) for kind, text in Page(render_html(record)).scripts
+               if kind == "application/json"]
+    return data
+
+
+def test_each_badge_carries_the_key_a_baseline_matches_its_finding_by():
+    """``k``: each finding's `finding_key` (kind, both texts of its link, its spans' texts),
+    as a digest: the browser keeps its mark under it."""
+    from align.checks.baseline import finding_key
+
+    record = make_alignment()
+    record.links[1].accepted = [record.links[1].findings.pop()]  # after the link's others
+    fin = record.source.sentences[5]
+    record.links[4].findings.append(Finding("mechanical", "info", "a bell", [
+        Span("source", fin.start + 8, fin.end, fin.text[8:])]))
+    expected = [html_renderer._digest(finding_key(record, i, f), 9)
+                for i, link in enumerate(record.links) for f in link.findings + link.accepted]
+    assert script_data(record)["k"] == expected and len(set(expected)) == 6
+    assert all(re.fullmatch(r"[\w-]{12}", k) for k in expected)
+
+
+def test_the_browser_keeps_the_marks_of_a_pair_of_documents_together(alignment):
+    """Marks are kept by what each finding is, under the pair of documents (their names): a
+    record of the same two documents with other findings shares them, another pair does not."""
+    edited = make_alignment()
+    edited.links[1].findings.pop()
+    edited.links[4].findings.append(Finding("mechanical", "info", "a bell", []))
+    assert script_data(edited)["pair"] == script_data(alignment)["pair"]
+    renamed = make_alignment()
+    renamed.translation.name = "tale-2.txt"
+    assert script_data(renamed)["pair"] != script_data(alignment)["pair"]
 
 
 def test_findings_a_baseline_set_aside_are_shown_as_accepted():
@@ -439,6 +470,26 @@ def test_findings_a_baseline_set_aside_are_shown_as_accepted():
     assert '<mark class="nm">Paris</mark>' in render_html(record)  # its words stay marked
     (data,) = [json.loads(text) for kind, text in page.scripts if kind == "application/json"]
     assert data["f"][1] == ["sParis", "tLyon"] and len(data["f"]) == 5
+
+
+def test_the_filters_offer_the_kinds_and_severities_of_accepted_findings_too():
+    """A page made from a run with a baseline: kinds and severities found only among the
+    findings it set aside (the number, the omission: critical) have their boxes, so that
+    un-accepted they count as any other."""
+    record = make_alignment()
+    record.links[1].accepted = [record.links[1].findings.pop(0)]  # the number
+    record.links[3].accepted, record.links[3].findings = record.links[3].findings, []
+    page = Page(render_html(record))
+    boxes = {(a["name"], a["value"]) for t, a, _ in page.elements
+             if t == "input" and a.get("name") in ("kind", "severity")}
+    assert {("kind", "number"), ("kind", "omission"), ("severity", "critical")} <= boxes
+    assert len([b for b in boxes if b[0] == "kind"]) == 5
+    assert len([b for b in boxes if b[0] == "severity"]) == 3  # critical, major, minor
+
+
+def test_the_page_has_a_place_to_say_why_it_shows_no_row(page):
+    (empty, parents) = [(a, p) for t, a, p in page.elements if a.get("id") == "empty"][0]
+    assert empty["role"] == "status" and parents[-1] == "main"  # empty until page.js fills it
 
 
 def test_the_toolbar_offers_to_hide_and_save_accepted_findings(page):

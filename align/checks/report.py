@@ -136,7 +136,7 @@ class DocumentOutcome:
     by_severity: dict[str, int] = field(default_factory=dict)
     #: Whether a finding reached ``--fail-on``.
     fails: bool = False
-    #: Why it was not checked (a missing counterpart, an input error), or None.
+    #: Why it was not checked (an input error), or None.
     problem: str | None = None
 
 
@@ -146,17 +146,24 @@ def document_pair(source: str | Path, translation: str | Path | None = None) -> 
 
 
 def document_heading(index: int, total: int, source: str | Path,
-                     translation: str | Path | None = None, note: str = "") -> str:
+                     translation: str | Path | None = None, note: str = "", *,
+                     name: str | None = None) -> str:
     """The line above a document's report in a run of several: ``[2/5] SOURCE → TRANSLATION``
-    (`document_pair`), then `note` in brackets."""
-    return (f"[{index}/{total}] {document_pair(source, translation)}"
-            + (f" ({visible(note)})" if note else ""))
+    (`document_pair`), then in brackets the document's `name` (what ``{name}`` stands for
+    in its files, when they are named so) and `note`."""
+    notes = [f"{{name}} = {name}" if name is not None else "", note]
+    said = "; ".join(visible(n) for n in notes if n)
+    return f"[{index}/{total}] {document_pair(source, translation)}" + (
+        f" ({said})" if said else "")
 
 
-def overall_line(outcomes: Sequence[DocumentOutcome], gates: Sequence[str]) -> str:
-    """The last line of a run of several documents: how many, how many were checked, their
-    findings by severity, those that fail the gates (``--fail-on``) and those not checked,
-    each named."""
+def overall_line(outcomes: Sequence[DocumentOutcome], gates: Sequence[str], *,
+                 unmatched: Sequence[str] = (), excluded: int = 0) -> str:
+    """The last line of a run of several documents: how many (as many as the headings'
+    ``[i/N]``), how many were checked, their findings by severity, those that fail the gates
+    (``--fail-on``) and those not checked, each named; then the files of two folders
+    `unmatched` (no counterpart, so no document and no heading), each named, and how many
+    paths ``--exclude`` left out (`excluded`)."""
     checked = [o for o in outcomes if o.problem is None]
     total: Counter[str] = Counter()
     for outcome in outcomes:
@@ -166,7 +173,7 @@ def overall_line(outcomes: Sequence[DocumentOutcome], gates: Sequence[str]) -> s
     unchecked = [o.label for o in outcomes if o.problem is not None]
     gate = " --fail-on ".join(gates)
 
-    def listed(labels: list[str]) -> str:
+    def listed(labels: Sequence[str]) -> str:
         return f"{len(labels)} ({', '.join(labels)})" if labels else "none"
 
     line = (f"overall: {len(outcomes)} document{'' if len(outcomes) == 1 else 's'}, "
@@ -174,4 +181,8 @@ def overall_line(outcomes: Sequence[DocumentOutcome], gates: Sequence[str]) -> s
             f"{listed(failing)}")
     if unchecked:
         line += f"; not checked: {listed(unchecked)}"
+    if unmatched:
+        line += f"; without counterpart: {listed(unmatched)}"
+    if excluded:
+        line += f"; excluded by --exclude: {excluded}"
     return visible(line)

@@ -104,6 +104,8 @@ def render_html(alignment: Alignment) -> str:
         '<canvas></canvas><div class="view"></div></div>\n',
         "<main>\n",
         _table(alignment),
+        # What the script says when the filters leave no row to show.
+        '<p class="empty" id="empty" role="status"></p>\n'
         "</main>\n",
         '<script type="application/json" id="align-data">'
         f"{_json_for_script(_script_data(alignment))}</script>\n",
@@ -223,8 +225,11 @@ def _legend(links: Sequence[Link]) -> str:
 
 
 def _toolbar(alignment: Alignment) -> str:
-    """Controls for the script; hidden (and useless) when JavaScript is off."""
-    findings = [f for link in alignment.links for f in link.findings]
+    """Controls for the script; hidden (and useless) when JavaScript is off.
+
+    The filters offer every kind and severity of the page's badges, those of the findings a
+    baseline set aside included: un-accepted, they count as any other."""
+    findings = [f for link in alignment.links for f in link.findings + link.accepted]
     kinds = sorted(Counter(f.kind for f in findings).items(), key=lambda kv: _kind_order(kv[0]))
     severities = Counter(f.severity for f in findings)
     known = [s for s in SEVERITIES if s in severities]
@@ -454,19 +459,24 @@ def _script_data(alignment: Alignment) -> dict[str, Any]:
 def _accepting(alignment: Alignment) -> dict[str, Any]:
     """What page.js needs to write each finding as an entry of a baseline file
     (`align.checks.baseline`: its kind, its link's two texts, its spans' texts), beyond
-    what the table shows, and the key under which the browser keeps the marks.
+    what the table shows, and the scope under which the browser keeps the marks.
 
     ``f``: one item a badge, in page order: its spans, ``"S"`` or ``"T"`` for a span that
     is the whole of its side of the link (an omission's, an addition's: the script takes
     the link's text), else ``"s"`` or ``"t"`` followed by the span's text.  The script reads
     a link's texts from its cells, except where a cell shows the text otherwise (a control
-    character shown as U+FFFD): ``raw`` holds those links' texts, by link index.  ``id``
-    names this record's findings (the same findings of the same texts, the same id),
-    ``sig`` is the record's signature string, ``name`` the file name to save under when the
-    page's own gives none."""
+    character shown as U+FFFD): ``raw`` holds those links' texts, by link index.
+
+    ``k``: one item a badge, what its finding is, as `--baseline` matches it (a digest of
+    its `finding_key`: kind, both texts of its link, its spans' texts), under which the
+    browser keeps its mark; ``pair`` names the two documents (a digest of their names, as
+    the page's title shows them), under which the browser keeps the marks of every page of
+    that pair together: a page made again from edited texts finds the marks of the
+    findings still in it.  ``sig`` is the record's signature string, ``name`` the file name
+    to save under when the page's own gives none."""
     codes: list[list[str]] = []
+    keys: list[str] = []
     raw: dict[str, list[str]] = {}
-    digest = hashlib.sha256()
     for i, link in enumerate(alignment.links):
         if not (link.findings or link.accepted):
             continue
@@ -478,25 +488,36 @@ def _accepting(alignment: Alignment) -> dict[str, Any]:
         if any(_UNPRINTABLE.search(text) for text in texts):
             raw[str(i)] = texts
         whole = [_collapsed(text) for text in texts]
-        for accepted, findings in ((False, link.findings), (True, link.accepted)):
-            for finding in findings:
-                spans = []
-                for span in finding.spans:
-                    side = 0 if span.side == "source" else 1
-                    letter = "st"[side]
-                    spans.append(letter.upper() if _collapsed(span.text) == whole[side]
-                                 else letter + span.text)
-                codes.append(spans)
-                digest.update(json.dumps([i, finding.kind, spans, texts, accepted],
-                                         ensure_ascii=False).encode("utf-8", "replace"))
+        for finding in link.findings + link.accepted:
+            spans = []
+            for span in finding.spans:
+                side = 0 if span.side == "source" else 1
+                letter = "st"[side]
+                spans.append(letter.upper() if _collapsed(span.text) == whole[side]
+                             else letter + span.text)
+            codes.append(spans)
+            # `align.checks.baseline.finding_key`, from the texts at hand (importing it would
+            # import every check)
+            spans_key = sorted((span.side, _collapsed(span.text)) for span in finding.spans)
+            keys.append(_digest((finding.kind, whole[0], whole[1], spans_key), 9))
+    names = [_side_title(alignment.source, "Source"),
+             _side_title(alignment.translation, "Translation")]
     signature = alignment.signature or {}
     return {
-        "id": digest.hexdigest()[:16],
+        "pair": _digest(names, 12),
         "sig": signature.get("string"),
         "name": Path(_side_title(alignment.translation, "align")).stem or "align",
         "f": codes,
+        "k": keys,
         "raw": raw,
     }
+
+
+def _digest(value: Any, size: int) -> str:
+    """`size` bytes of the SHA-256 of `value` as JSON, in URL-safe base64: a name a few
+    characters long for what `value` is."""
+    text = json.dumps(value, ensure_ascii=False).encode("utf-8", "replace")
+    return base64.urlsafe_b64encode(hashlib.sha256(text).digest()[:size]).decode("ascii")
 
 
 def _collapsed(text: str) -> str:

@@ -34,6 +34,7 @@
   var onlyBox = byId("only");
   var hideBox = byId("hide-accepted");
   var acceptedLine = byId("accepted");
+  var emptyLine = byId("empty");
   var okBadges = table.getElementsByClassName("ok");  // live: the accepted findings
   var map = doc.querySelector("#map svg");
   var here = map && map.querySelector(".pos");
@@ -126,6 +127,22 @@
       statusLine.textContent = count(list.length) +
         (list.length === 1 ? " flagged link" : " flagged links");
     }
+    explainEmpty(!list.length && onlyBox.checked && !table.classList.contains("searching"));
+  }
+
+  /* "Show only findings" with none left to show: an empty table says why.  (A search says
+     it in its own count.) */
+  function explainEmpty(empty) {
+    var text = "";
+    if (empty) {
+      var accepted = hideBox.checked ? okBadges.length : 0;
+      if (accepted) {
+        text = "No findings left to show: " + count(accepted) +
+          " accepted. Untick Hide accepted to see them.";
+      } else if (data.f.length) text = "No findings left to show: the filters set them all aside.";
+      else text = "No findings to show: the checks found none.";
+    }
+    if (emptyLine.textContent !== text) emptyLine.textContent = text;
   }
 
   /* The row under the toolbar's bottom edge: where reading is now. */
@@ -198,23 +215,24 @@
 
   /* -- filters ------------------------------------------------------------------- */
 
-  function checkedValues(name) {
+  function uncheckedValues(name) {
     var set = new Set();
     toolbar.querySelectorAll("input[name=" + name + "]").forEach(function (box) {
-      if (box.checked) set.add(box.value);
+      if (!box.checked) set.add(box.value);
     });
     return set;
   }
 
-  /* Whether a badge counts as a finding: its kind and severity are ticked and, while
-     "Hide accepted" is (unless `evenAccepted`), it is not accepted. */
+  /* Whether a badge counts as a finding: its kind and severity are not unticked (one the
+     panel does not offer counts) and, while "Hide accepted" is ticked (unless
+     `evenAccepted`), it is not accepted. */
   function counts(evenAccepted) {
-    var kinds = checkedValues("kind");
-    var severities = checkedValues("severity");
+    var kinds = uncheckedValues("kind");
+    var severities = uncheckedValues("severity");
     var hide = hideBox.checked && !evenAccepted;
     return function (badge) {
-      return kinds.has(badge.getAttribute("data-k")) &&
-        severities.has(badge.getAttribute("data-v")) && !(hide && isAccepted(badge));
+      return !kinds.has(badge.getAttribute("data-k")) &&
+        !severities.has(badge.getAttribute("data-v")) && !(hide && isAccepted(badge));
     };
   }
 
@@ -239,11 +257,17 @@
 
   /* -- accepted findings ------------------------------------------------------------ */
 
-  /* A finding is accepted (its badge has the class "ok") or not.  The marks are kept in
-     the browser under this record's findings' id, or in the page alone where the browser
-     keeps nothing (storage refused, as some browsers do for file:// pages). */
+  /* A finding is accepted (its badge has the class "ok") or not.  The browser keeps the
+     marks by what each finding is (`data.k`: a digest of its `finding_key`, as `align
+     check --baseline` matches it) in one entry for the pair of documents (`data.pair`):
+     {key: how many of the findings with that key are accepted, the first n on the page}.
+     A key the entry does not hold shows as the page was written; the marks of findings no
+     longer on the page stay.  A change rewrites its keys in the entry as it stands, and
+     the "storage" event brings the changes of other tabs (docs/html-view.md, "Where the
+     marks are kept").  Where the browser keeps nothing, they last as long as the page. */
   var badgeList = null;  // every badge in page order: badgeList[i] is data.f[i]
-  var storeKey = "align-accepted:" + data.id;
+  var storeKey = "align-marks:" + data.pair;
+  var keyed = null;      // the badges of each key (built the first time marks change)
 
   function allBadges() {
     if (!badgeList) badgeList = Array.prototype.slice.call(table.querySelectorAll(".b"));
@@ -262,34 +286,100 @@
     }
   }
 
-  function keepMarks() {
-    var marked = [];
-    allBadges().forEach(function (badge, i) { if (isAccepted(badge)) marked.push(i); });
+  /* The badges of each key, and each badge's mark as the page was written (taken before
+     the first change: every change comes through here first). */
+  function keys() {
+    if (keyed) return keyed;
+    keyed = { badges: new Map(), written: [], index: new Map() };
+    allBadges().forEach(function (badge, i) {
+      var k = data.k[i];
+      keyed.written.push(isAccepted(badge));
+      keyed.index.set(badge, i);
+      if (!keyed.badges.has(k)) keyed.badges.set(k, []);
+      keyed.badges.get(k).push(badge);
+    });
+    return keyed;
+  }
+
+  /* The entry's marks ({key: how many accepted}) from its stored text, {} when it holds
+     none or something else. */
+  function parseMarks(text) {
+    var marks = {};
+    try {
+      var stored = JSON.parse(text || "{}");
+      if (stored && typeof stored === "object" && !Array.isArray(stored)) {
+        Object.keys(stored).forEach(function (k) {
+          if (typeof stored[k] === "number" && stored[k] >= 0) marks[k] = stored[k];
+        });
+      }
+    } catch (e) {
+      /* damaged: as if nothing were kept */
+    }
+    return marks;
+  }
+
+  /* Keeps the marks of the keys of `badges` as this page shows them now, in the entry as
+     it stands in storage (another tab may have changed other keys since). */
+  function keepMarks(badges) {
     try {
       var storage = store();
-      if (storage) storage.setItem(storeKey, JSON.stringify(marked));
+      if (!storage) return;
+      var k = keys();
+      var marks = parseMarks(storage.getItem(storeKey));
+      badges.forEach(function (badge) {
+        var name = data.k[k.index.get(badge)];
+        marks[name] = k.badges.get(name).filter(isAccepted).length;
+      });
+      storage.setItem(storeKey, JSON.stringify(marks));
     } catch (e) {
       /* full or refused: the marks stay in the page */
     }
   }
 
+  function setAccepted(badge, on) {
+    badge.classList.toggle("ok", on);
+    if (badge.hasAttribute("aria-pressed")) badge.setAttribute("aria-pressed", String(on));
+  }
+
+  /* Shows `marks`: of the badges of a key it holds, the first n accepted, the others not;
+     the badges of any other key as the page was written.  Returns the badges changed,
+     their rows filtered again. */
+  function showMarks(marks) {
+    var k = keys();
+    var test = counts(false);
+    var changedBadges = [];
+    k.badges.forEach(function (badges, name) {
+      var held = Object.prototype.hasOwnProperty.call(marks, name);
+      badges.forEach(function (badge, n) {
+        var on = held ? n < marks[name] : k.written[k.index.get(badge)];
+        if (isAccepted(badge) === on) return;
+        setAccepted(badge, on);
+        changedBadges.push(badge);
+        filterRow(rowOf(badge), test);
+      });
+    });
+    return changedBadges;
+  }
+
+  /* At start-up: nothing to do (not even the keys) when nothing is kept for these
+     documents. */
   function restoreMarks() {
-    var marked = null;
+    var text = null;
     try {
       var storage = store();
-      marked = storage && JSON.parse(storage.getItem(storeKey) || "null");
+      text = storage && storage.getItem(storeKey);
     } catch (e) {
       return;
     }
-    if (!Array.isArray(marked)) return;
-    var on = new Set(marked);
-    var test = counts(false);
-    allBadges().forEach(function (badge, i) {
-      if (isAccepted(badge) === on.has(i)) return;
-      badge.classList.toggle("ok", on.has(i));
-      filterRow(rowOf(badge), test);
-    });
+    if (text) showMarks(parseMarks(text));
   }
+
+  /* Another tab changed the marks of these documents (or cleared the storage). */
+  window.addEventListener("storage", function (event) {
+    if (event.key !== null && event.key !== storeKey) return;
+    var changedBadges = showMarks(parseMarks(event.key === null ? null : event.newValue));
+    if (changedBadges.length) marksChanged(changedBadges);
+  });
 
   /* The first finding of `row`'s neighbours, below it or else above, that still counts. */
   function nearestFlagged(row) {
@@ -307,15 +397,21 @@
   /* Accepts the findings of `badges` (of one row), or, when all of them are, accepts none. */
   function toggleAccepted(badges) {
     if (!badges.length) return;
+    keys();  // each badge's mark as written, before this first change
     var accept = badges.some(function (badge) { return !isAccepted(badge); });
     badges.forEach(function (badge) {
       badge.classList.toggle("ok", accept);
       badge.setAttribute("aria-pressed", String(accept));
     });
-    keepMarks();
+    keepMarks(badges);
+    filterRow(rowOf(badges[0]), counts(false));
+    marksChanged(badges);
+  }
+
+  /* After the marks of `badges` changed, their rows filtered again: the count, the reason
+     shown, the strip; the page stays where it is. */
+  function marksChanged(badges) {
     countAccepted();
-    var row = rowOf(badges[0]);
-    filterRow(row, counts(false));
     if (tipFor && badges.indexOf(tipFor) !== -1) {
       var badge = tipFor;
       tipFor = null;
@@ -324,9 +420,9 @@
     changed(true);
     /* "Show only findings" hides a row whose findings are all accepted now: go on to the
        next finding rather than leave the selection (and the focus) on a hidden row. */
-    if (row === current && !shown(row)) {
+    if (current && !shown(current) && badges.some(function (b) { return rowOf(b) === current; })) {
       hideTip();
-      var next = nearestFlagged(row);
+      var next = nearestFlagged(current);
       if (next) go(next); else select(null);
     }
   }
@@ -845,7 +941,10 @@
     tipFor = badge;
     var severity = reason.querySelector(".r-sev");
     var strong = doc.createElement("b");
-    strong.textContent = severity ? severity.textContent + ": " : "";
+    /* Capitalized here: Chromium's text-transform: capitalize looks at the text laid out
+       before the box, the end of the table, and left "major" as it was after some. */
+    var sev = severity ? severity.textContent : "";
+    strong.textContent = sev ? sev.charAt(0).toUpperCase() + sev.slice(1) + ": " : "";
     var hint = doc.createElement("span");
     hint.className = "tip-hint";
     hint.textContent = isAccepted(badge) ? "✓ Accepted: click or press A to undo" :
