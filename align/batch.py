@@ -6,7 +6,8 @@ name that stands for ``{name}`` in the files named for it (``-o 'reports/{name}.
 ``--baseline 'accepted/{name}.json'``: `named`); it depends on the document alone, never
 on the others of the run, so that a document keeps its files when others come and go.
 Two documents of one name are refused (`require_distinct_names`), never renamed.
-Nothing here reads a document or loads the model.
+Nothing here checks a document or loads the model; `readable` only opens an ``.xml`` or
+``.json`` file to tell whether it is a program's resource file.
 """
 
 from __future__ import annotations
@@ -65,11 +66,39 @@ class FolderPairs:
 
 def readable(path: Path) -> bool:
     """Whether a folder's file `path` is one align checks: a document `align.reading` reads
-    (`align.reading.SUFFIXES`) or a program's resource file (`align.checks.resources`)."""
+    (`align.reading.SUFFIXES`) or a program's resource file (`align.checks.resources`).
+
+    An ``.xml`` file is one when its root is Android's ``<resources>``
+    (`align.checks.resources.is_resource_file` opens it to see), a ``.json`` one when it
+    holds an object of strings, flat or nested (`resource_json`): a docs tree's
+    ``nav.json`` or ``conf.json`` (lists, numbers) is a file of a type align does not
+    check, skipped, not a document that cannot be read."""
     from align.checks.resources import is_resource_file
     from align.reading import SUFFIXES
 
+    if path.suffix.lower() == ".json":
+        return resource_json(path)
     return path.suffix.lower() in SUFFIXES or is_resource_file(path)
+
+
+def resource_json(path: Path) -> bool:
+    """Whether the ``.json`` file `path` holds what a JSON resource file holds: an object
+    whose values are strings or such objects (``{"menu": {"open": "Open"}}``), decoded as
+    `align.checks.resources` decodes it (UTF-8, UTF-16); an alignment record, a list, a
+    number, a file that is not JSON is not one."""
+    import json
+
+    from align.checks.resources import _decode
+
+    def strings(value: object) -> bool:
+        return isinstance(value, str) or (
+            isinstance(value, dict) and all(strings(child) for child in value.values()))
+
+    try:
+        tree = json.loads(_decode(path, path.read_bytes(), None))
+        return isinstance(tree, dict) and strings(tree)
+    except (OSError, ValueError, InputError, RecursionError):
+        return False
 
 
 def pair_folders(source: str | Path, translation: str | Path, *,
@@ -192,6 +221,18 @@ def _without_extension(name: str) -> str:
     if name.lower().endswith((".src.txt", ".tgt.txt")) and len(name) > 8:
         return name[:-8]
     return PurePosixPath(name).stem or name
+
+
+#: The extensions of the files `align.checks.pairs.read_pairs` reads as files of pairs
+#: (any other it reads as TSV): after ``--pairs``, a path given without it is one of
+#: them only with one of these (``--pairs *.xlf``); ``a.md`` is a text.
+PAIRS_SUFFIXES = (".tsv", ".csv", ".xlsx", ".tmx", ".po", ".json", ".xlf", ".xliff",
+                  ".sdlxliff", ".mqxliff", ".src.txt", ".tgt.txt")
+
+
+def is_pairs_file(path: str | Path) -> bool:
+    """Whether `path` is named as a file of pairs (`PAIRS_SUFFIXES`)."""
+    return str(path).lower().endswith(PAIRS_SUFFIXES)
 
 
 def text_name(path: str | Path) -> str:

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import webbrowser
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -482,8 +483,8 @@ def check(
     the document's name: -o 'reports/{name}.json'.
 
     Exit code 0 when nothing reaches --fail-on, 1 when something does; with several
-    documents, 3 when one could not be checked (no counterpart, unreadable), even if
-    another fails --fail-on.
+    documents, 3 when one could not be checked (no counterpart, unreadable) or its outputs
+    not written, even if another fails --fail-on.
     Example: align check original.txt translation.txt --fail-on major -o report.json
     """
     from align.record import FINDING_KINDS, SEVERITIES
@@ -505,11 +506,18 @@ def check(
         raise UsageError(f"{folders[0]} is a folder: two folders and files of pairs (--pairs) "
                          "are checked in two runs: align check SRC_DIR TGT_DIR, then "
                          "align check --pairs FILE ...")
-    pair_files = [*(pairs or []), *given] if pairs else []  # a glob: --pairs *.xlf
-    settings = dict(output=list(output or []), gates=gates, ignore=ignore, glossary=glossary,
-                    rules=rules, baseline=baseline, split=split, model=model,
-                    backend=backend, no_cache=no_cache, force=force, source_lang=source_lang,
-                    translation_lang=translation_lang, quiet=quiet)
+    from align.batch import is_pairs_file
+
+    if pairs and not all(is_pairs_file(p) for p in given):
+        # The files after --pairs are files of pairs (a shell glob: --pairs *.xlf); a text
+        # among them (en/a.md fr/a.md --pairs p.tsv) is two ways of checking at once.
+        raise UsageError("give either two texts or --pairs FILE, not both")
+    pair_files = [*(pairs or []), *given] if pairs else []
+    settings = CheckSettings(
+        output=tuple(output or ()), gates=tuple(gates), ignore=tuple(ignore or ()),
+        glossary=glossary, rules=rules, baseline=baseline, split=split, model=model,
+        backend=backend, no_cache=no_cache, force=force, source_lang=source_lang,
+        translation_lang=translation_lang, quiet=quiet)
     if not pair_files and len(given) == 2 and folders:
         for path in given:
             if not path.exists():  # the other is a folder: this one was meant to be one
@@ -523,23 +531,68 @@ def check(
         def in_folders():
             return pair_folders(*given, include=include or (), exclude=exclude or ())
 
-        _check_many(in_folders, folders=True, **settings)
+        _check_many(in_folders, settings, folders=True, chosen=bool(include))
         return
     for option, patterns in (("--include", include), ("--exclude", exclude)):
         if patterns:
             raise UsageError(f"{option} {patterns[0]}: {option} chooses files of two folders "
                              "(SRC_DIR TGT_DIR); give two folders, or leave it out")
-    if len(pair_files) > 1:
-        from align.batch import FolderPairs, pairs_documents
+    from align.batch import Document, FolderPairs, pairs_documents, text_name
 
-        _check_many(lambda: FolderPairs(pairs_documents(pair_files)), folders=False,
-                    **settings)
+    if pair_files:
+        # A file given twice, or both halves of a Moses pair, is one document: how many
+        # there are decides whether this is a run of several.
+        documents = pairs_documents(pair_files)
+        if len(documents) > 1:
+            _check_many(lambda: FolderPairs(documents), settings, folders=False)
+            return
+        _check_one(documents[0], settings)
         return
-    if not pair_files and len(given) > 2:
+    if len(given) > 2:
         raise UsageError(f"give two texts (SOURCE TRANSLATION), two folders (SRC_DIR TGT_DIR) "
                          f"or files of pairs (--pairs FILE ...), not {len(given)} paths")
-    source, translation = (given + [None, None])[:2] if not pair_files else (None, None)
-    _check_one(source, translation, pair_files[0] if pair_files else None, **settings)
+    if len(given) < 2:
+        raise UsageError("give the source and the translation, or --pairs FILE")
+    source, translation = given
+    _check_one(Document(text_name(translation), str(source), source, translation), settings)
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """The options of ``align check`` that every document of a run shares."""
+
+    #: ``-o``: file names, each holding ``{name}`` with several documents.
+    output: tuple[Path, ...] = ()
+    #: ``--fail-on``: a finding that reaches any of them fails the run.
+    gates: tuple[str, ...] = ("major",)
+    ignore: tuple[str, ...] = ()
+    glossary: Path | None = None
+    rules: Path | None = None
+    #: ``--baseline``: a record of accepted findings, ``{name}`` standing for each
+    #: document's name (it must hold it with several documents).
+    baseline: Path | None = None
+    split: str = "auto"
+    model: str | None = None
+    backend: str = "auto"
+    no_cache: bool = False
+    force: bool = False
+    source_lang: str | None = None
+    translation_lang: str | None = None
+    quiet: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentFiles:
+    """The files of one document of a check, ``{name}`` replaced by its name."""
+
+    #: Its outputs (``-o``).
+    outputs: list[Path]
+    #: Its baseline, or None: none given, or (`note`) a ``{name}`` one that does not exist.
+    baseline: Path | None
+    #: What it reads: its texts or file of pairs, glossary, rules and baseline.
+    inputs: list[Path]
+    #: ``no baseline: accepted/new.json does not exist``: nothing accepted; or "".
+    note: str = ""
 
 
 def _check_ignore(ignore: list[str] | None) -> None:
@@ -573,76 +626,105 @@ def _baseline_overwritten(outputs: list[Path], baseline: Path | None) -> None:
                                      "another name, and make it the baseline once reviewed")
 
 
-def _check_one(source: Path | None, translation: Path | None, pairs: Path | None, *,
-               output: list[Path], gates: list[str], ignore, glossary, rules, baseline,
-               split, model, backend, no_cache, force, source_lang, translation_lang,
-               quiet) -> None:
-    """`align check` of one document: two texts, or a file of pairs."""
-    from align.batch import (
-        NAME,
-        make_folders,
-        named,
-        named_files,
-        pairs_file_name,
-        remove_empty_folders,
-        text_name,
-    )
-    from align.checks import fails
-    from align.outputs import check_outputs, write_outputs
+def _document_files(documents, settings: CheckSettings) -> dict[Any, DocumentFiles]:
+    """The files of each of `documents` (`align.batch.Document`), ``{name}`` replaced by its
+    name: a usage error (an unknown format, an output over a baseline the run reads) and a
+    missing folder before ``{name}`` are said here, before any folder is made."""
+    from align.batch import NAME, named_files
     from align.render import renderer_for
 
-    # {name} with one document: a file of pairs' name as in a run of several (its path),
-    # two texts' the translation's stem.
-    templates = [t for t in (*output, baseline) if t is not None and NAME in str(t)]
-    if not (pairs is not None or translation is not None):
-        templates = []  # a usage error below
-    if templates:
-        name = pairs_file_name(pairs) if pairs is not None else text_name(translation)
-        named_files([], output, outputs=True)  # the folder before {name} must exist
-        named_files([], [baseline] if baseline is not None else [], outputs=False)
-        output = [named(p, name) for p in output]
-        if baseline is not None:
-            baseline = named(baseline, name)
-        for path in output:
+    outputs = named_files(documents, settings.output, outputs=True)
+    baseline = settings.baseline
+    baselines = named_files(documents, [baseline] if baseline is not None else [],
+                            outputs=False)
+    shared = [p for p in (settings.glossary, settings.rules) if p is not None]
+    files = {}
+    for doc in documents:
+        for path in outputs[doc]:
             renderer_for(path)  # an unknown format, before any folder is made
-    _baseline_overwritten(output, baseline)
-    inputs = [p for p in (source, translation, pairs, glossary, rules) if p is not None]
-    if baseline is not None and baseline.exists():  # one that does not is no input
-        inputs.append(baseline)
-    made = make_folders(output) if templates else []  # those a name brings: guide/install
+        own, note = (baselines[doc] or [None])[0], ""
+        if own is not None and NAME in str(baseline) and not own.exists():
+            # A new page needs no baseline: nothing of it is accepted yet.
+            own, note = None, f"no baseline: {baselines[doc][0]} does not exist"
+        _baseline_overwritten(outputs[doc], own)
+        inputs = [p for p in (doc.source, doc.translation, *shared) if p is not None]
+        if own is not None and own.exists():  # one not there yet is read by none
+            inputs.append(own)
+        files[doc] = DocumentFiles(outputs[doc], own, inputs, note)
+    return files
+
+
+def _named_outputs(documents, files: dict[Any, DocumentFiles],
+                   settings: CheckSettings) -> list[Path]:
+    """The outputs whose ``-o`` holds ``{name}``: their folders (those a name brings,
+    ``reports/guide``) are made; an output named plainly must have its folder."""
+    from align.batch import NAME
+
+    named = [NAME in str(template) for template in settings.output]
+    return [path for doc in documents
+            for path, by_name in zip(files[doc].outputs, named, strict=True) if by_name]
+
+
+def _check_one(doc, settings: CheckSettings) -> None:
+    """`align check` of one document (`align.batch.Document`): two texts, or a file of
+    pairs (`translation` None); ``{name}`` in a file named is the document's name."""
+    from align.batch import make_folders, remove_empty_folders
+    from align.checks import fails
+    from align.outputs import check_outputs
+
+    files = _document_files([doc], settings)
+    mine = files[doc]
+    made = make_folders(_named_outputs([doc], files, settings))
     try:
-        check_outputs(output, force=force, inputs=inputs)
-        reporter = RichReporter(err, quiet=quiet)
-        terms, own_rules = _glossary(glossary), _rules(rules)
-        accepted = None
-        if baseline is not None:
-            from align.checks.baseline import read_baseline
-
-            accepted = read_baseline(baseline)  # a bad file fails before the model runs
-        options = _check_options(terms, own_rules, ignore, split, model, backend, no_cache,
-                                 source_lang, translation_lang)
-        if pairs is None and (source is None or translation is None):
-            raise UsageError("give the source and the translation, or --pairs FILE")
-        record = _checked(source, translation, pairs, options, reporter)
-        if accepted is not None:
-            from align.checks.baseline import apply_baseline
-
-            apply_baseline(record, accepted, str(baseline))
-        write_outputs(record, output, force=force, inputs=inputs)
+        check_outputs(mine.outputs, force=settings.force, inputs=mine.inputs)
+        reporter = RichReporter(err, quiet=settings.quiet)
+        options = _check_options(settings)
+        if mine.note and not settings.quiet:
+            err.print(f"align: {mine.note}: no finding is accepted", markup=False,
+                      soft_wrap=True)
+        record, unwritten = _check_document(doc, mine, options, reporter,
+                                            force=settings.force)
+        if unwritten is not None:
+            raise unwritten
     finally:
         remove_empty_folders(made)
-    if not quiet:
+    if not settings.quiet:
         _print_report(record)
-    if any(fails(record, gate) for gate in gates):
+    if any(fails(record, gate) for gate in settings.gates):
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _check_options(terms, own_rules, ignore, split, model, backend, no_cache, source_lang,
-                   translation_lang):
-    return _options(model=model, backend=backend, split=split, cache=not no_cache,
-                    glossary=terms,
-                    rules=own_rules, ignore=tuple(ignore or ()), source_language=source_lang,
-                    translation_language=translation_lang)
+def _check_document(doc, files: DocumentFiles, options, reporter, *, force: bool):
+    """Check one document (`align.batch.Document`) against its baseline and write its
+    outputs: the record, and the `OutputError` that kept them from being written, or None.
+    An input error (the document, the baseline) is raised."""
+    from align.errors import OutputError
+    from align.outputs import write_outputs
+
+    accepted = None
+    if files.baseline is not None:
+        from align.checks.baseline import read_baseline
+
+        accepted = read_baseline(files.baseline)  # a bad file fails before the model runs
+    record = _checked(doc.source if doc.translation else None, doc.translation,
+                      None if doc.translation else doc.source, options, reporter)
+    if accepted is not None:
+        from align.checks.baseline import apply_baseline
+
+        apply_baseline(record, accepted, str(files.baseline))
+    try:
+        write_outputs(record, files.outputs, force=force, inputs=files.inputs)
+    except OutputError as error:
+        return record, error
+    return record, None
+
+
+def _check_options(settings: CheckSettings):
+    return _options(model=settings.model, backend=settings.backend, split=settings.split,
+                    cache=not settings.no_cache, glossary=_glossary(settings.glossary),
+                    rules=_rules(settings.rules), ignore=settings.ignore,
+                    source_language=settings.source_lang,
+                    translation_language=settings.translation_lang)
 
 
 def _checked(source: Path | None, translation: Path | None, pairs: Path | None, options,
@@ -659,27 +741,27 @@ def _checked(source: Path | None, translation: Path | None, pairs: Path | None, 
     return pipeline.align_files(source, translation, options, reporter)
 
 
-def _check_many(find: Callable[[], Any], *, folders: bool, output: list[Path],
-                gates: list[str], ignore, glossary, rules, baseline, split, model, backend,
-                no_cache, force, source_lang, translation_lang, quiet) -> None:
+def _check_many(find: Callable[[], Any], settings: CheckSettings, *, folders: bool,
+                chosen: bool = False) -> None:
     """`align check` of several documents, which `find` lists (an `align.batch.FolderPairs`:
-    documents, unmatched files, skipped files …; `folders`: of two folders): each checked
-    and reported in turn, then the overall line.
+    documents, unmatched files, skipped files …; `folders`: of two folders, `chosen`:
+    with ``--include``): each checked and reported in turn, then the overall line.
 
     Everything the command line can get wrong (a usage error: ``{name}`` missing, two
     documents of one name, an unknown format …) is said before the first folder is made
     and the model loaded; the outputs' check (`check_outputs`: an output that is an input,
     one that exists …) needs their folders, which are made for it and removed again when it
-    fails.  A document that cannot be checked (its
-    counterpart missing, an input error) is said on stderr and the others are still
-    checked; the run then exits with `EXIT_INPUT`, before `EXIT_FINDINGS`: an incomplete
-    check is never a pass, nor only a finding.  A usage error or a model error ends the
-    run at once, as for one document.  The folders the run made and left empty (a document
-    not checked, an error, Ctrl-C) are removed."""
+    fails.  A document that cannot be checked (its counterpart missing, an input error) or
+    whose outputs cannot be written is said on stderr and the others are still checked;
+    the run then exits with `EXIT_INPUT`, before `EXIT_FINDINGS`: an incomplete check is
+    never a pass, nor only a finding.  A usage error or a model error ends the run at
+    once, as for one document.  The folders the run made and left empty (a document not
+    checked, an error, Ctrl-C) are removed.  Files chosen with ``--include`` of which
+    none is one align reads (a change that touched only images) are nothing to check: a
+    pass, said on stderr."""
     from align.batch import (
         NAME,
         make_folders,
-        named_files,
         remove_empty_folders,
         require_distinct_names,
         require_name,
@@ -688,12 +770,13 @@ def _check_many(find: Callable[[], Any], *, folders: bool, output: list[Path],
     from align.outputs import check_outputs
     from align.render import renderer_for
 
-    for template in output:  # a usage error comes before anything else
+    for template in settings.output:  # a usage error comes before anything else
         require_name("-o", template)
         if "." in str(template).rsplit(NAME, 1)[1]:  # its format: said with {name} in it
             renderer_for(template)
-    if baseline is not None:
-        require_name("--baseline", baseline)
+    if settings.baseline is not None:
+        require_name("--baseline", settings.baseline)
+    quiet = settings.quiet
     found = find()
     documents, unmatched, skipped = found.documents, found.unmatched, found.skipped
     for pattern in found.unused_patterns if not quiet else ():
@@ -701,58 +784,49 @@ def _check_many(find: Callable[[], Any], *, folders: bool, output: list[Path],
                   "the path inside the folders (guide/install.md)", markup=False,
                   soft_wrap=True)
     if not documents and not unmatched:
-        raise InputError("no file align reads to check"
-                         + (f" (skipped {len(skipped)} of other types)" if skipped else "")
-                         + (f", {len(found.excluded)} excluded" if found.excluded else "")
-                         + ": give folders of texts (.txt, .md, .html, .docx, .pdf …) or of "
-                         "resource files")
-    names_used = bool(output) or baseline is not None
+        what = ((f" (skipped {len(skipped)} of other types)" if skipped else "")
+                + (f", {len(found.excluded)} excluded" if found.excluded else ""))
+        if chosen:  # a change that touched no text: nothing to check is no failure
+            if not quiet:
+                err.print(f"align: no file chosen by --include is one align reads{what}: "
+                          "nothing to check", markup=False, soft_wrap=True)
+            return
+        raise InputError("no file align reads to check" + what + ": give folders of texts "
+                         "(.txt, .md, .html, .docx, .pdf …) or of resource files")
+    names_used = bool(settings.output) or settings.baseline is not None
     if names_used:
         require_distinct_names(documents, folders=folders)
-    outputs = named_files(documents, output, outputs=True)
-    baselines = ({doc: paths[0] for doc, paths in
-                  named_files(documents, [baseline], outputs=False).items()}
-                 if baseline is not None else {})
-    for doc in documents:
-        for path in outputs[doc]:
-            renderer_for(path)  # an unknown format, before any folder is made
-        _baseline_overwritten(outputs[doc], baselines.get(doc))
-    shared = [p for p in (glossary, rules) if p is not None]
-    inputs = {}
-    for doc in documents:
-        inputs[doc] = [p for p in (doc.source, doc.translation, *shared) if p is not None]
-        if doc in baselines and baselines[doc].exists():  # one not there yet is read by none
-            inputs[doc].append(baselines[doc])
-    options = _check_options(_glossary(glossary), _rules(rules), ignore, split, model,
-                             backend, no_cache, source_lang, translation_lang)
-    made = make_folders(p for paths in outputs.values() for p in paths)
+    files = _document_files(documents, settings)
+    options = _check_options(settings)
+    made = make_folders(_named_outputs(documents, files, settings))
     try:
-        check_outputs([p for paths in outputs.values() for p in paths], force=force,
-                      inputs=[p for paths in inputs.values() for p in paths])
-        outcomes = _each_document(documents, outputs, baselines, inputs, options, found,
-                                  gates=gates, force=force, quiet=quiet,
+        check_outputs([p for doc in documents for p in files[doc].outputs],
+                      force=settings.force,
+                      inputs=[p for doc in documents for p in files[doc].inputs])
+        outcomes = _each_document(documents, files, options, found, settings,
                                   names_used=names_used)
     finally:
         remove_empty_folders(made)
     if not quiet:
         console = _Stdout()
         console.print()
-        console.print(overall_line(outcomes, gates, unmatched=[m.label for m in unmatched],
+        console.print(overall_line(outcomes, settings.gates,
+                                   unmatched=[m.label for m in unmatched],
                                    excluded=len(found.excluded)),
                       markup=False, highlight=False, soft_wrap=True)
-    if unmatched or any(o.problem is not None for o in outcomes):
+    if unmatched or any(o.problem is not None or o.unwritten is not None for o in outcomes):
         raise typer.Exit(EXIT_INPUT)
     if any(o.fails for o in outcomes):
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _each_document(documents, outputs, baselines, inputs, options, found, *, gates, force,
-                   quiet, names_used) -> list:
+def _each_document(documents, files: dict[Any, DocumentFiles], options, found,
+                   settings: CheckSettings, *, names_used: bool) -> list:
     """Check and report each of `documents` in turn (`_check_many`); their outcomes."""
     from align.checks import fails, summarise
     from align.checks.report import DocumentOutcome, document_heading, document_pair
-    from align.outputs import write_outputs
 
+    quiet = settings.quiet
     skipped, unmatched = found.skipped, found.unmatched
     if skipped and not quiet:
         shown = ", ".join(str(p) for p in skipped[:10])
@@ -766,30 +840,19 @@ def _each_document(documents, outputs, baselines, inputs, options, found, *, gat
     console = _Stdout()
     outcomes = []
     for number, doc in enumerate(documents, 1):
-        accepted, note = None, ""
-        baseline = baselines.get(doc)
-        if baseline is not None and not baseline.exists():
-            note = f"no baseline: {baseline} does not exist"  # nothing accepted
         if not quiet:
             if number > 1:
                 console.print()
             console.print(document_heading(number, len(documents), doc.source,
-                                           doc.translation, note,
+                                           doc.translation, files[doc].note,
                                            name=doc.name if names_used else None),
                           style="bold", markup=False, highlight=False, soft_wrap=True)
         outcome, record = DocumentOutcome(doc.label), None
         try:
-            if baseline is not None and not note:
-                from align.checks.baseline import read_baseline
-
-                accepted = read_baseline(baseline)
-            record = _checked(doc.source if doc.translation else None, doc.translation,
-                              None if doc.translation else doc.source, options, reporter)
-            if accepted is not None:
-                from align.checks.baseline import apply_baseline
-
-                apply_baseline(record, accepted, str(baseline))
-            write_outputs(record, outputs[doc], force=force, inputs=inputs[doc])
+            record, unwritten = _check_document(doc, files[doc], options, reporter,
+                                                force=settings.force)
+            if unwritten is not None:
+                outcome.unwritten = str(unwritten)
         except AlignError as error:
             if error.exit_code != EXIT_INPUT:  # the command line or the model: all fail
                 raise
@@ -800,11 +863,12 @@ def _each_document(documents, outputs, baselines, inputs, options, found, *, gat
                 outcome.problem = (f"{document_pair(doc.source, doc.translation)}: "
                                    f"{outcome.problem}")
         reporter.done()
-        if outcome.problem is not None:
-            err.print(f"align: error: {outcome.problem}", markup=False, soft_wrap=True)
+        for problem in (outcome.problem, outcome.unwritten):
+            if problem is not None:
+                err.print(f"align: error: {problem}", markup=False, soft_wrap=True)
         if record is not None:
             outcome.by_severity = summarise(record)["by_severity"]
-            outcome.fails = any(fails(record, gate) for gate in gates)
+            outcome.fails = any(fails(record, gate) for gate in settings.gates)
             if not quiet:
                 _print_report(record)
         outcomes.append(outcome)

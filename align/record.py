@@ -107,6 +107,17 @@ class Finding:
     spans: list[Span] = field(default_factory=list)
 
 
+#: What identifies a finding across runs (`finding_key`): its kind, the texts of both sides
+#: of its link, and its spans' ``(side, text)``, sorted; every text whitespace-normalised.
+FindingKey = tuple[str, str, str, tuple[tuple[str, str], ...]]
+
+
+def normal_text(text: str) -> str:
+    """`text` with its runs of whitespace as one space and none at the ends: the texts a
+    baseline compares (`finding_key`)."""
+    return " ".join(text.split())
+
+
 #: From this divergence on a link is called divergent (`align.checks.divergence` scores
 #: it; the views and the report say so).
 DIVERGENCE_THRESHOLD = 0.5
@@ -344,3 +355,22 @@ class Alignment:
             if where:
                 return f"its {label} holds a lone surrogate, {where}: {remedy}"
         return None
+
+
+def link_texts(alignment: Alignment, link: Link) -> tuple[str, str]:
+    """The texts of both sides of `link` as `finding_key` compares them: its sentences
+    joined by a space, whitespace-normalised (empty for a side with none)."""
+    return (normal_text(" ".join(alignment.source.sentences[k].text for k in link.source)),
+            normal_text(" ".join(alignment.translation.sentences[k].text
+                                 for k in link.translation)))
+
+
+def finding_key(alignment: Alignment, i: int, finding: Finding,
+                texts: tuple[str, str] | None = None) -> FindingKey:
+    """What identifies finding `finding` of link `i` across runs (``check --baseline``, the
+    HTML page's marks): its kind, both texts of its link and its spans' texts, whitespace
+    aside.  `texts`: the link's `link_texts`, where the caller has them already."""
+    source, translation = texts if texts is not None else link_texts(alignment,
+                                                                     alignment.links[i])
+    spans = tuple(sorted((s.side, normal_text(s.text)) for s in finding.spans))
+    return (finding.kind, source, translation, spans)

@@ -35,7 +35,9 @@ backslash, which a player does not show either); drawings (``{\\p1}m 0 0 l …{\
 ``\\h`` is a no-break space.  HTML-like tags and character references are not formatting
 in ASS (a player shows them as written) and stay.  A Dialogue line with fewer fields than
 its Format line holds no Text (a player skips it): it is left out with a warning rather
-than a timing or a style name read as dialogue.
+than a timing or a style name read as dialogue.  A Dialogue line whose Text shows nothing
+(empty, override blocks or a drawing alone) is left out and not counted: a file of only
+such lines holds no dialogue, an error that says which lines it has.
 
 A small parser rather than pysubs2 (MIT, well kept): pysubs2 1.8 reads WebVTT with its
 SubRip parser, and on files like those of tests/test_subtitles.py it read a NOTE block
@@ -116,6 +118,9 @@ class _Subtitles:
     stray: bool = False
     #: What a reader should know about the file (ASS: lines left out).
     warnings: list[str] = field(default_factory=list)
+    #: ASS: the Dialogue lines whose Text shows nothing (empty, override blocks or a drawing
+    #: alone), left out and not counted in `cues`.
+    empty: int = 0
 
 
 def read_subtitles(text: str, name: str, warnings: list[str]) -> str:
@@ -175,9 +180,16 @@ def _text(parsed: _Subtitles, name: str) -> str:
     if not parsed.cues and parsed.format in (ASS, SSA):
         named = (f" is named as {'an' if parsed.format == ASS else 'a'} {parsed.format} "
                  "subtitle file but" if suffix in _ASS_SUFFIXES else "")
+        # Dialogue lines there are, with no text: say which, as the warnings would have.
+        found = list(parsed.warnings)
+        if parsed.empty:
+            these = ("1 Dialogue line shows" if parsed.empty == 1
+                     else f"{parsed.empty} Dialogue lines show")
+            found.append(f"{these} no text (an empty Text, override tags or a drawing alone)")
+        what = f" with text ({'; '.join(found)})" if found else ""
         raise InputError(
-            f"{name}{named} holds no Dialogue line in an [Events] section: give the file "
-            "that holds the dialogue, or rename it .txt to align it as plain text"
+            f"{name}{named} holds no Dialogue line{what} in an [Events] section: give the "
+            "file that holds the dialogue, or rename it .txt to align it as plain text"
         )
     if not parsed.cues:
         what, example = _SUFFIXES.get(suffix, _SUFFIXES[".srt"])
@@ -267,12 +279,16 @@ def _parse_ass(text: str, suffix: str) -> _Subtitles:
             if "text" in fields:
                 text_field = fields.index("text")
         elif key == "dialogue":
-            parsed.cues += 1
             values = value.split(",", text_field)
             if len(values) <= text_field:
                 short.append(number)
                 continue
-            parsed.paragraphs.append([_ass_text(values[text_field])])
+            shown = _ass_text(values[text_field])
+            if not _joined(shown):
+                parsed.empty += 1  # nothing on screen: no paragraph, not counted
+                continue
+            parsed.cues += 1
+            parsed.paragraphs.append([shown])
     if short:
         these = "1 Dialogue line has" if len(short) == 1 else f"{len(short)} Dialogue lines have"
         its = "its" if len(short) == 1 else "their"

@@ -655,3 +655,142 @@ def test_a_baseline_not_there_yet_is_no_input_and_one_there_is_not_overwritten(
                             "reviewed\n")
     one = runner.invoke(app, ["check", "en/a.md", "fr/a.md", "-q", *same])
     assert one.exit_code == EXIT_USAGE and "would write over accepted/a.json" in one.stderr
+
+
+# -- one document or several: decided by the documents, checked by one function ---------
+
+
+def test_texts_and_files_of_pairs_at_once_are_a_usage_error(tmp_path, default_encoder,
+                                                            monkeypatch):
+    _write(tmp_path, {"en/a.md": GOOD_EN, "fr/a.md": GOOD_FR, "p.tsv": GOOD_PAIRS,
+                      "q.xlf.tsv": GOOD_PAIRS})
+    monkeypatch.chdir(tmp_path)
+    # Texts are not files of pairs, however many come after --pairs.
+    for args in (["en/a.md", "fr/a.md", "--pairs", "p.tsv"], ["--pairs", "p.tsv", "en/a.md"]):
+        result = runner.invoke(app, ["check", *args, "-m", "nope"])
+        assert result.exit_code == EXIT_USAGE, result.output
+        assert result.stderr == "align: error: give either two texts or --pairs FILE, not both\n"
+    # A glob of files of pairs still is several documents.
+    globbed = runner.invoke(app, ["check", "--pairs", "p.tsv", "q.xlf.tsv"])
+    assert globbed.exit_code == EXIT_OK, globbed.output
+    assert len(_headings(globbed.stdout)) == 2
+
+
+def test_pairs_suffixes_are_those_read_pairs_reads():
+    from align.batch import PAIRS_SUFFIXES, is_pairs_file
+    from align.checks.pairs import XLIFF_SUFFIXES
+
+    assert set(XLIFF_SUFFIXES) <= set(PAIRS_SUFFIXES)
+    assert is_pairs_file("l10n/UI.XLF") and is_pairs_file("book.tgt.txt")
+    assert not is_pairs_file("en/a.md") and not is_pairs_file("notes.txt")
+
+
+def test_both_halves_of_a_moses_pair_are_one_document(tmp_path, default_encoder,
+                                                      monkeypatch):
+    sources, translations = zip(*(line.split("\t") for line in GOOD_PAIRS.splitlines()),
+                                strict=True)
+    _write(tmp_path, {"book.src.txt": "\n".join(sources) + "\n",
+                      "book.tgt.txt": "\n".join(translations) + "\n"})
+    monkeypatch.chdir(tmp_path)
+    # `--pairs book.*.txt`: one document, so a plain -o is right.
+    result = runner.invoke(app, ["check", "--pairs", "book.src.txt", "book.tgt.txt",
+                                 "-o", "book.json"])
+    assert result.exit_code == EXIT_OK, result.output
+    assert (tmp_path / "book.json").is_file()
+    assert "overall:" not in result.stdout and not _headings(result.stdout)
+
+
+def test_one_document_without_its_name_baseline_accepts_nothing(tmp_path, default_encoder,
+                                                                 monkeypatch):
+    _write(tmp_path, {"en/b.txt": BAD_EN, "fr/b.txt": BAD_FR})
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "accepted").mkdir()
+    # A new page needs no baseline, as in a run of several: all its findings count.
+    result = runner.invoke(app, ["check", "en/b.txt", "fr/b.txt",
+                                 "--baseline", "accepted/{name}.json"])
+    assert result.exit_code == EXIT_FINDINGS, result.output
+    assert result.stderr == ("align: no baseline: accepted/b.json does not exist: no finding "
+                             "is accepted\n")
+    assert result.stdout == _report(align.align_files(tmp_path / "en/b.txt",
+                                                      tmp_path / "fr/b.txt"))
+    quiet = runner.invoke(app, ["check", "en/b.txt", "fr/b.txt", "-q",
+                                "--baseline", "accepted/{name}.json"])
+    assert quiet.exit_code == EXIT_FINDINGS and quiet.output == ""
+    # A baseline named plainly must exist.
+    plain = runner.invoke(app, ["check", "en/b.txt", "fr/b.txt",
+                                "--baseline", "accepted/b.json"])
+    assert plain.exit_code == EXIT_INPUT, plain.output
+
+
+def test_name_in_the_baseline_alone_makes_no_output_folder(tmp_path, default_encoder,
+                                                           monkeypatch):
+    _write(tmp_path, {"en/a.md": GOOD_EN, "fr/a.md": GOOD_FR})
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "accepted").mkdir()
+    first = runner.invoke(app, ["check", "en/a.md", "fr/a.md", "-o", "accepted/{name}.json"])
+    assert first.exit_code == EXIT_OK, first.output
+    # -o names its folder plainly: it must exist, whatever --baseline holds.
+    for baseline in ([], ["--baseline", "accepted/{name}.json"]):
+        result = runner.invoke(app, ["check", "en/a.md", "fr/a.md", *baseline,
+                                     "-o", "missing/r.json"])
+        assert result.exit_code == EXIT_INPUT, result.output
+        assert result.stderr == ("align: error: cannot write missing/r.json: directory "
+                                 "missing does not exist; create it\n")
+        assert not (tmp_path / "missing").exists()
+
+
+def test_include_that_chooses_no_text_is_a_pass(tmp_path, default_encoder):
+    # A CI job on a change that touched only an image, or a page deleted on both sides.
+    en, fr = _folders(tmp_path, {"a.md": GOOD_EN, "logo.png": b"\x89PNG\r\n"},
+                      {"a.md": GOOD_FR, "logo.png": b"\x89PNG\r\n"})
+    for chosen in ("logo.png", "gone.md"):
+        result = runner.invoke(app, ["check", str(en), str(fr), "--include", chosen])
+        assert result.exit_code == EXIT_OK, result.output
+        assert "nothing to check" in result.stderr and result.stdout == ""
+    # Without --include, folders of nothing align reads are no pass.
+    (en / "a.md").unlink()
+    (fr / "a.md").unlink()
+    result = runner.invoke(app, ["check", str(en), str(fr)])
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert "no file align reads" in result.stderr
+
+
+def test_a_json_file_is_a_document_only_when_it_holds_strings(tmp_path):
+    from align.batch import pair_folders
+
+    files = {"strings.json": '{"menu": {"open": "Open", "quit": "Quit"}, "title": "App"}',
+             "nav.json": '{"nav": [{"title": "Home", "path": "index.md"}]}',
+             "conf.json": '{"theme": "dark", "port": 8080}', "broken.json": "{",
+             "list.json": '["a", "b"]', "a.md": GOOD_EN}
+    en, fr = _folders(tmp_path, files, files)
+    found = pair_folders(en, fr)
+    assert [d.label for d in found.documents] == ["a.md", "strings.json"]
+    assert sorted(p.name for p in found.skipped) == sorted(
+        2 * ["broken.json", "conf.json", "list.json", "nav.json"])
+
+
+def test_a_document_whose_outputs_cannot_be_written_is_checked_not_written(
+        tmp_path, default_encoder, monkeypatch):
+    import align.outputs
+    from align.errors import OutputError
+
+    en, fr = _folders(tmp_path, {"a.md": GOOD_EN, "b.txt": BAD_EN},
+                      {"a.md": GOOD_FR, "b.txt": BAD_FR})
+    (tmp_path / "rep").mkdir()
+    write_outputs = align.outputs.write_outputs
+
+    def full_disk(record, outputs, **kwargs):
+        if any(p.name == "b.json" for p in outputs):
+            raise OutputError("cannot write rep/b.json: no space left on device")
+        return write_outputs(record, outputs, **kwargs)
+
+    monkeypatch.setattr(align.outputs, "write_outputs", full_disk)
+    result = runner.invoke(app, ["check", str(en), str(fr),
+                                 "-o", str(tmp_path / "rep/{name}.json")])
+    assert result.exit_code == EXIT_INPUT, result.output
+    assert "align: error: cannot write rep/b.json: no space left" in result.stderr
+    # Checked (its report shown, its finding counted), but not written.
+    assert _overall(result.stdout) == ("overall: 2 documents, 2 checked; findings: 1 major; "
+                                       "failing --fail-on major: 1 (b.txt); not written: 1 "
+                                       "(b.txt)")
+    assert [p.name for p in (tmp_path / "rep").iterdir()] == ["a.json"]

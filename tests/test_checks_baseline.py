@@ -168,3 +168,23 @@ def test_a_record_is_still_a_baseline_and_reads_the_same_keys(tmp_path):
         ("source", "3"), ("translation", "4")))), "utf-8")
     key = finding_key(record, 0, finding)
     assert read_baseline(tmp_path / "accepted.json") == read_baseline(small) == {key: 1}
+
+
+def test_applying_a_baseline_reads_each_links_texts_once(monkeypatch):
+    """`apply_baseline` keys each finding by its link's two texts: built once a link, not
+    once a finding; the findings it sets aside are the same."""
+    from collections import Counter
+
+    from align.checks import baseline as module
+    from align.checks.pairs import pairs_alignment
+    from align.record import Finding
+
+    record = pairs_alignment([("Open 2 tabs", "Ouvrir 5 onglets"), ("Open", "Ouvrir")])
+    record.links[0].findings = [Finding("number", "major", f"number {n}", []) for n in range(3)]
+    key = module.finding_key(record, 0, record.links[0].findings[0])
+    calls = []
+    real = module.link_texts
+    monkeypatch.setattr(module, "link_texts", lambda *a: calls.append(a) or real(*a))
+    assert module.apply_baseline(record, Counter({key: 2}), "b.json") == 2
+    assert len(calls) == 1  # link 0 once; link 1 holds no finding
+    assert len(record.links[0].accepted) == 2 and len(record.links[0].findings) == 1

@@ -133,6 +133,12 @@ def test_an_option_whose_number_changed_is_one_number_finding():
     # on both sides, is not reported a second time.
     found = reasons([("Limit it with --max-size=5 here.", "Limitez-le ici avec --max-size=50.")])
     assert found == [[("major", "number 5 in the source is 50 in the translation")]]
+    # Nor where the number is only part of the value: its digits are the number check's.
+    assert technical([("Limit it with --max-size=5M here.", "Limitez-le ici avec --max-size=50M."),
+                      ("Use --jobs=1,000 --tag=v2.", "Utilisez --jobs=1,500 --tag=v3.")]) == [
+        [], []]
+    assert technical([("Use --size=5M.", "Utilisez --size=5G.")]) == [
+        [("minor", "option --size=5M in the source is --size=5G in the translation")]]
     # A value that is a word is the option's to compare.
     assert technical([("Run it with --mode=fast.", "Lancez-le avec --mode=rapide.")]) == [
         [("minor", "option --mode=fast in the source is --mode=rapide in the translation")]]
@@ -226,6 +232,20 @@ def test_a_changed_shortcut_is_major(source, translation, languages, was, now):
 ])
 def test_the_same_shortcut_in_another_language_is_not_reported(source, translation, languages):
     assert technical([(source, translation)], languages) == [[]]
+
+
+def test_the_code_of_an_inline_code_span_keeps_backticks_of_its_own():
+    """One helper gives the code inside a span's backticks, for the code comparison and the
+    shortcut check alike: the backticks that open it, the spaces around, no more."""
+    from align.checks.placeholders import code_inner, inline_code, inline_code_spans
+    from align.checks.shortcuts import _in_code
+
+    text = "Type `` `x` `` or ``` `` ``` or `` Ctrl+S `` here."
+    inner = [text[slice(*code_inner(text, *span))] for span in inline_code_spans(text)]
+    assert inner == ["`x`", "``", "Ctrl+S"]
+    assert [t.group() for t in inline_code(text)] == ["`` `x` ``", "``` `` ```"]
+    ((start, end, _),) = _in_code(text)
+    assert text[start:end] == "Ctrl+S"
 
 
 def test_a_shortcut_written_as_inline_code_is_compared_by_its_keys():

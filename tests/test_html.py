@@ -443,6 +443,14 @@ def test_each_badge_carries_the_key_a_baseline_matches_its_finding_by():
     assert all(re.fullmatch(r"[\w-]{12}", k) for k in expected)
 
 
+def test_the_page_and_the_baseline_share_one_finding_key():
+    """The page's keys and ``--baseline`` come from one function: they cannot drift apart."""
+    from align.checks import baseline
+
+    assert html_renderer.finding_key is baseline.finding_key
+    assert baseline.finding_key.__module__ == "align.record"
+
+
 def test_the_browser_keeps_the_marks_of_a_pair_of_documents_together(alignment):
     """Marks are kept by what each finding is, under the pair of documents (their names): a
     record of the same two documents with other findings shares them, another pair does not."""
@@ -453,6 +461,20 @@ def test_the_browser_keeps_the_marks_of_a_pair_of_documents_together(alignment):
     renamed = make_alignment()
     renamed.translation.name = "tale-2.txt"
     assert script_data(renamed)["pair"] != script_data(alignment)["pair"]
+
+
+def test_pages_of_documents_with_the_same_names_in_other_folders_keep_their_own_marks():
+    """A folder run makes a page for each ``index.md`` pair: each keeps its marks under its
+    documents' paths, not under the names they share."""
+    def pair(folder: str) -> str:
+        record = make_alignment()
+        record.source.name, record.translation.name = "index.md", "index.md"
+        record.source.path = f"en/{folder}/index.md"
+        record.translation.path = f"fr/{folder}/index.md"
+        return script_data(record)["pair"]
+
+    assert pair("guide") != pair("api")
+    assert pair("guide") == pair("guide")
 
 
 def test_findings_a_baseline_set_aside_are_shown_as_accepted():

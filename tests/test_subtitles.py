@@ -413,9 +413,10 @@ def test_an_ass_file_is_read_as_its_dialogue_lines_text_one_line_a_paragraph(tmp
     path = write(tmp_path, "episode03.en.ass", "\ufeff" + ASS_EN.replace("\n", "\r\n"))
     doc = read_document(path)
     assert (doc.text, doc.encoding) == (ASS_EN_TEXT, "utf-8-sig")
-    # 8 Dialogue lines, the drawing's among them (its paragraph empty, left out).
+    # 8 Dialogue lines, the drawing's among them: its paragraph empty, left out and not
+    # counted.
     assert doc.warnings == [
-        "episode03.en.ass: read as Advanced SubStation Alpha subtitles: the text of its 8 "
+        "episode03.en.ass: read as Advanced SubStation Alpha subtitles: the text of its 7 "
         "Dialogue lines, one paragraph each (script info, styles, timings, Comment lines, "
         "override tags and drawings left out)"]
 
@@ -475,7 +476,7 @@ def test_a_loose_ass_file_loses_no_dialogue_and_takes_in_no_field():
     warnings: list[str] = []
     assert subtitles.read_subtitles(ass, "loose.ass", warnings).startswith("One, two")
     assert warnings == [
-        "loose.ass: read as Advanced SubStation Alpha subtitles: the text of its 9 Dialogue "
+        "loose.ass: read as Advanced SubStation Alpha subtitles: the text of its 5 Dialogue "
         "lines, one paragraph each (script info, styles, timings, Comment lines, override "
         "tags and drawings left out)",
         "loose.ass: 2 Dialogue lines have fewer fields than their Format line and no Text: "
@@ -512,6 +513,25 @@ def test_an_ass_file_without_dialogue_is_an_error_naming_it(tmp_path, name, text
     with pytest.raises(InputError, match=rf"^{re.escape(name)} is named as an? .*SubStation Alpha "
                                          r"subtitle file but holds no Dialogue line .*rename it"):
         read_document(write(tmp_path, name, text))
+
+
+def test_an_ass_file_whose_dialogue_lines_show_no_text_is_an_error_saying_why(tmp_path):
+    """Dialogue lines with no Text field, an empty one or a drawing alone are no dialogue:
+    the file is not "empty", it holds no Dialogue line with text, and the error says what
+    the warnings would have."""
+    ass = ("[Script Info]\nScriptType: v4.00+\n\n[Events]\n"
+           "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n"
+           "Dialogue: 0,0:00:01.00,0:00:02.00,Default\n"
+           "Dialogue: 0,0:00:02.00,0:00:03.00,Default,,0,0,0,,\n"
+           "Dialogue: 0,0:00:03.00,0:00:04.00,Default,,0,0,0,,{\\p1}m 0 0 l 100 0 100 100\n")
+    with pytest.raises(InputError) as error:
+        read_document(write(tmp_path, "short.ass", ass))
+    assert str(error.value) == (
+        "short.ass is named as an Advanced SubStation Alpha subtitle file but holds no "
+        "Dialogue line with text (1 Dialogue line has fewer fields than its Format line and "
+        "no Text: left out (line 6); 2 Dialogue lines show no text (an empty Text, override "
+        "tags or a drawing alone)) in an [Events] section: give the file that holds the "
+        "dialogue, or rename it .txt to align it as plain text")
 
 
 def test_ass_and_ssa_files_are_documents_a_folder_is_checked_for():

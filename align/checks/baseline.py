@@ -43,9 +43,12 @@ from pathlib import Path
 from typing import Any
 
 from align.errors import InputError
-from align.record import Alignment, Finding
+from align.record import Alignment, finding_key, link_texts
+from align.record import FindingKey as Key
+from align.record import normal_text as _normal
 
-Key = tuple[str, str, str, tuple[tuple[str, str], ...]]
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "Key", "apply_baseline", "finding_key",
+           "read_baseline"]
 
 #: The ``format`` and ``format_version`` of a file of accepted findings (the page's).
 FORMAT_NAME = "align-baseline"
@@ -54,23 +57,6 @@ FORMAT_VERSION = 1
 _HINT = ("expected an alignment record (-o NAME.json) or the accepted findings the HTML page "
          "saves (NAME.accepted.json)")
 _SIDES = ("source", "translation")
-
-
-def _normal(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _link_text(alignment: Alignment, side: str, indices: list[int]) -> str:
-    sentences = alignment.side(side).sentences
-    return _normal(" ".join(sentences[k].text for k in indices))
-
-
-def finding_key(alignment: Alignment, i: int, finding: Finding) -> Key:
-    """What identifies finding `finding` of link `i` across runs."""
-    link = alignment.links[i]
-    spans = tuple(sorted((s.side, _normal(s.text)) for s in finding.spans))
-    return (finding.kind, _link_text(alignment, "source", link.source),
-            _link_text(alignment, "translation", link.translation), spans)
 
 
 def read_baseline(path: str | Path) -> Counter[Key]:
@@ -142,9 +128,12 @@ def apply_baseline(alignment: Alignment, accepted: Counter[Key], name: str = "")
     left = Counter(accepted)
     dropped = 0
     for i, link in enumerate(alignment.links):
+        if not link.findings:
+            continue
         kept = []
+        texts = link_texts(alignment, link)  # once a link, not once a finding
         for finding in link.findings:
-            key = finding_key(alignment, i, finding)
+            key = finding_key(alignment, i, finding, texts)
             if left[key] > 0:
                 left[key] -= 1
                 dropped += 1

@@ -510,15 +510,33 @@ def inline_code_spans(text: str) -> tuple[tuple[int, int], ...]:
     return _code(text)[1]
 
 
+def code_inner(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the code of the inline code span ``text[start:end]`` (one of
+    `inline_code_spans`): inside its backticks (as many as open it, so that a backtick
+    of the code stays), without the spaces around it."""
+    ticks = len(text[start:end]) - len(text[start:end].lstrip("`"))
+    start, end = start + ticks, end - ticks
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def inline_code(text: str) -> list[_Token]:
     """The inline code spans of `text` that hold code of their own, not only placeholders
     (``Unknown option `%s` `` is the placeholder comparison's), nor only a keyboard
     shortcut (`` `Ctrl+S` ``, which the shortcut check compares by its keys)."""
+    # The one import between the two modules that waits for a call: shortcuts imports
+    # this module as it loads.
     from align.checks.shortcuts import whole_shortcut
 
-    return [_Token(start, end, text[start:end]) for start, end in _code(text)[1]
-            if _code_key(text[start:end])
-            and whole_shortcut(text[start:end].strip("`").strip()) is None]
+    found = []
+    for start, end in _code(text)[1]:
+        if _code_key(text[start:end]) and whole_shortcut(
+                text[slice(*code_inner(text, start, end))]) is None:
+            found.append(_Token(start, end, text[start:end]))
+    return found
 
 
 def _code_key(span: str) -> str:
@@ -641,15 +659,16 @@ def _technical_key(token: str, kind: str) -> str:
         token = token.rstrip("/\\") or token
         if "\\" in token or re.match(r"[A-Za-z]:", token):
             return token.lower()
-    if kind == "option":
-        # A number as the value is the number check's (`--max-size=5` against `=50` is
-        # major there); reported here too, it would be one change said twice.
-        return _NUMBER_VALUE.sub("=", token)
+    if kind == "option" and "=" in token:
+        # The numbers of the value are the number check's (`--max-size=5M` against `=50M`
+        # is major there); reported here too, it would be one change said twice.
+        name, value = token.split("=", 1)
+        return f"{name}={_NUMBER_VALUE.sub('', value)}"
     return token
 
 
-#: An option's value that is a number: ``=5``, ``=0.5``, ``=1,000``.
-_NUMBER_VALUE = re.compile(r"=\d[\d.,]*$")
+#: A number in an option's value: ``=5``, ``=0.5``, ``=1,000``, the 5 of ``=5M``.
+_NUMBER_VALUE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 #: A double hyphen joining two words, "it--but": a document that writes one uses it as a

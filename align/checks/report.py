@@ -138,6 +138,9 @@ class DocumentOutcome:
     fails: bool = False
     #: Why it was not checked (an input error), or None.
     problem: str | None = None
+    #: Why its outputs (``-o``) were not written, or None: checked all the same, its
+    #: findings counted.
+    unwritten: str | None = None
 
 
 def document_pair(source: str | Path, translation: str | Path | None = None) -> str:
@@ -161,7 +164,8 @@ def overall_line(outcomes: Sequence[DocumentOutcome], gates: Sequence[str], *,
                  unmatched: Sequence[str] = (), excluded: int = 0) -> str:
     """The last line of a run of several documents: how many (as many as the headings'
     ``[i/N]``), how many were checked, their findings by severity, those that fail the gates
-    (``--fail-on``) and those not checked, each named; then the files of two folders
+    (``--fail-on``), those not checked and those checked whose outputs could not be
+    written, each named; then the files of two folders
     `unmatched` (no counterpart, so no document and no heading), each named, and how many
     paths ``--exclude`` left out (`excluded`)."""
     checked = [o for o in outcomes if o.problem is None]
@@ -171,6 +175,7 @@ def overall_line(outcomes: Sequence[DocumentOutcome], gates: Sequence[str], *,
     counts = ", ".join(f"{total[s]} {s}" for s in reversed(SEVERITIES) if total[s]) or "none"
     failing = [o.label for o in outcomes if o.fails]
     unchecked = [o.label for o in outcomes if o.problem is not None]
+    unwritten = [o.label for o in outcomes if o.unwritten is not None]
     gate = " --fail-on ".join(gates)
 
     def listed(labels: Sequence[str]) -> str:
@@ -181,6 +186,8 @@ def overall_line(outcomes: Sequence[DocumentOutcome], gates: Sequence[str], *,
             f"{listed(failing)}")
     if unchecked:
         line += f"; not checked: {listed(unchecked)}"
+    if unwritten:
+        line += f"; not written: {listed(unwritten)}"
     if unmatched:
         line += f"; without counterpart: {listed(unmatched)}"
     if excluded:

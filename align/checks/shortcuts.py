@@ -25,7 +25,13 @@ from functools import lru_cache
 
 from align.checks.base import CheckContext, LinkText
 from align.checks.lexicon import KEYBOARD_KEYS, KEYBOARD_MODIFIERS
-from align.checks.placeholders import blank_markup, readable_links, term_differences
+from align.checks.placeholders import (
+    blank_markup,
+    code_inner,
+    inline_code_spans,
+    readable_links,
+    term_differences,
+)
 from align.record import Finding
 
 KINDS = ("mechanical",)
@@ -117,17 +123,12 @@ def _in_code(text: str) -> list[tuple[int, int, tuple[frozenset[str], str]]]:
     """The shortcuts of `text` written as inline code spans of their own, which the code
     comparison leaves to this check: Markdown documentation sets ``Ctrl+S`` in code, and
     German writes it ``Strg+S``."""
-    from align.checks.placeholders import inline_code_spans
-
     found = []
-    for start, end in inline_code_spans(text):
-        ticks = len(text[start:end]) - len(text[start:end].lstrip("`"))
-        inner = text[start + ticks:end - ticks]
-        lead = len(inner) - len(inner.lstrip())
-        keys = whole_shortcut(inner.strip())
+    for span in inline_code_spans(text):
+        start, end = code_inner(text, *span)
+        keys = whole_shortcut(text[start:end])
         if keys is not None:
-            at = start + ticks + lead
-            found.append((at, at + len(inner.strip()), keys))
+            found.append((start, end, keys))
     return found
 
 

@@ -28,7 +28,18 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from align.record import FINDING_KINDS, SEVERITIES, Alignment, Finding, Link, Sentence, Side
+from align.record import (
+    FINDING_KINDS,
+    SEVERITIES,
+    Alignment,
+    Finding,
+    Link,
+    Sentence,
+    Side,
+    finding_key,
+    link_texts,
+    normal_text,
+)
 from align.render.svg_map import link_divergence, render_svg
 
 EXTENSIONS: tuple[str, ...] = (".html", ".htm")
@@ -469,11 +480,12 @@ def _accepting(alignment: Alignment) -> dict[str, Any]:
 
     ``k``: one item a badge, what its finding is, as `--baseline` matches it (a digest of
     its `finding_key`: kind, both texts of its link, its spans' texts), under which the
-    browser keeps its mark; ``pair`` names the two documents (a digest of their names, as
-    the page's title shows them), under which the browser keeps the marks of every page of
-    that pair together: a page made again from edited texts finds the marks of the
-    findings still in it.  ``sig`` is the record's signature string, ``name`` the file name
-    to save under when the page's own gives none."""
+    browser keeps its mark; ``pair`` names the two documents (a digest of their paths as
+    the record holds them, or, for a side with no path, of its name as the page's title
+    shows it), under which the browser keeps the marks of every page of that pair together:
+    a page made again from edited texts finds the marks of the findings still in it.
+    ``sig`` is the record's signature string, ``name`` the file name to save under when the
+    page's own gives none."""
     codes: list[list[str]] = []
     keys: list[str] = []
     raw: dict[str, list[str]] = {}
@@ -487,24 +499,22 @@ def _accepting(alignment: Alignment) -> dict[str, Any]:
         ]
         if any(_UNPRINTABLE.search(text) for text in texts):
             raw[str(i)] = texts
-        whole = [_collapsed(text) for text in texts]
+        whole = link_texts(alignment, link)
         for finding in link.findings + link.accepted:
             spans = []
             for span in finding.spans:
                 side = 0 if span.side == "source" else 1
                 letter = "st"[side]
-                spans.append(letter.upper() if _collapsed(span.text) == whole[side]
+                spans.append(letter.upper() if normal_text(span.text) == whole[side]
                              else letter + span.text)
             codes.append(spans)
-            # `align.checks.baseline.finding_key`, from the texts at hand (importing it would
-            # import every check)
-            spans_key = sorted((span.side, _collapsed(span.text)) for span in finding.spans)
-            keys.append(_digest((finding.kind, whole[0], whole[1], spans_key), 9))
-    names = [_side_title(alignment.source, "Source"),
-             _side_title(alignment.translation, "Translation")]
+            keys.append(_digest(finding_key(alignment, i, finding, whole), 9))
+    # Paths tell apart the pages of a folder run, whose documents share names (index.md).
+    documents = [side.path or _side_title(side, fallback) for side, fallback in (
+        (alignment.source, "Source"), (alignment.translation, "Translation"))]
     signature = alignment.signature or {}
     return {
-        "pair": _digest(names, 12),
+        "pair": _digest(documents, 12),
         "sig": signature.get("string"),
         "name": Path(_side_title(alignment.translation, "align")).stem or "align",
         "f": codes,
@@ -518,12 +528,6 @@ def _digest(value: Any, size: int) -> str:
     characters long for what `value` is."""
     text = json.dumps(value, ensure_ascii=False).encode("utf-8", "replace")
     return base64.urlsafe_b64encode(hashlib.sha256(text).digest()[:size]).decode("ascii")
-
-
-def _collapsed(text: str) -> str:
-    """`text` with its runs of whitespace as one space and none at the ends: the texts a
-    baseline compares (`align.checks.baseline`)."""
-    return " ".join(text.split())
 
 
 # -- small helpers -------------------------------------------------------------------------

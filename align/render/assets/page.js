@@ -346,8 +346,8 @@
      their rows filtered again. */
   function showMarks(marks) {
     var k = keys();
-    var test = counts(false);
     var changedBadges = [];
+    var changedRows = new Set();  // a row of several changed badges is filtered once
     k.badges.forEach(function (badges, name) {
       var held = Object.prototype.hasOwnProperty.call(marks, name);
       badges.forEach(function (badge, n) {
@@ -355,9 +355,13 @@
         if (isAccepted(badge) === on) return;
         setAccepted(badge, on);
         changedBadges.push(badge);
-        filterRow(rowOf(badge), test);
+        changedRows.add(rowOf(badge));
       });
     });
+    if (changedRows.size) {
+      var test = counts(false);
+      changedRows.forEach(function (row) { filterRow(row, test); });
+    }
     return changedBadges;
   }
 
@@ -399,17 +403,15 @@
     if (!badges.length) return;
     keys();  // each badge's mark as written, before this first change
     var accept = badges.some(function (badge) { return !isAccepted(badge); });
-    badges.forEach(function (badge) {
-      badge.classList.toggle("ok", accept);
-      badge.setAttribute("aria-pressed", String(accept));
-    });
+    badges.forEach(function (badge) { setAccepted(badge, accept); });
     keepMarks(badges);
     filterRow(rowOf(badges[0]), counts(false));
     marksChanged(badges);
   }
 
   /* After the marks of `badges` changed, their rows filtered again: the count, the reason
-     shown, the strip; the page stays where it is. */
+     shown, the groups of those rows alone fitted again (no other row changed), the strip;
+     the page stays where it is. */
   function marksChanged(badges) {
     countAccepted();
     if (tipFor && badges.indexOf(tipFor) !== -1) {
@@ -417,7 +419,9 @@
       tipFor = null;
       showTip(badge);
     }
-    changed(true);
+    var touched = new Set();
+    badges.forEach(function (b) { touched.add(rowOf(b).parentNode); });
+    changed(true, touched);
     /* "Show only findings" hides a row whose findings are all accepted now: go on to the
        next finding rather than leave the selection (and the focus) on a hidden row. */
     if (current && !shown(current) && badges.some(function (b) { return rowOf(b) === current; })) {
@@ -676,11 +680,13 @@
 
   /* While filters or a search hide rows, a group the browser has not laid out counts
      as tall as the rows it shows, by html.py's estimate of each (lines of text,
-     padding, space before a paragraph); without them, the group's own estimate. */
-  function fitGroups() {
+     padding, space before a paragraph); without them, the group's own estimate.  `only`:
+     a Set of the groups to fit, the others left as they are. */
+  function fitGroups(only) {
     var filtering = onlyBox.checked || table.classList.contains("searching");
     var rem = data.rem;
     for (var g = 0; g < groups.length; g++) {
+      if (only && !only.has(groups[g])) continue;
       var size = "";
       var visibility = "";
       if (filtering) {
@@ -705,11 +711,12 @@
     }
   }
 
-  /* `keepPlace`: leave the page where it is (a finding accepted in place). */
+  /* `keepPlace`: leave the page where it is (a finding accepted in place); `only`: the
+     groups (tbody) whose rows alone changed, to fit again, else all of them. */
   var redrawQueued = false;
-  function changed(keepPlace) {
+  function changed(keepPlace, only) {
     layout = null;
-    fitGroups();
+    fitGroups(only);
     updateStatus();
     updateHits();
     if (!keepPlace && current && shown(current)) current.scrollIntoView({ block: "center" });
