@@ -144,6 +144,13 @@ def test_an_option_whose_number_changed_is_one_number_finding():
         [("minor", "option --mode=fast in the source is --mode=rapide in the translation")]]
 
 
+def test_a_size_changed_in_an_option_is_one_number_finding():
+    # "5M" is also read as a code of capitals and digits: its digits, 5, are not in "50M",
+    # so the changed number says it all.
+    found = reasons([("Set it with --max-size=5M here.", "Réglez-le ici avec --max-size=50M.")])
+    assert found == [[("major", "number 5 in the source is 50 in the translation")]]
+
+
 def test_a_lost_or_added_option_is_reported_and_the_same_ones_are_not():
     pairs = [
         ("Run syncbox init --force to reset.", "Exécutez syncbox init pour réinitialiser."),

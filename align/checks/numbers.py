@@ -514,7 +514,9 @@ def _code_findings(ctx: CheckContext, source: LinkText,
     added = [c for c in codes(translation.text) if not _writes(source.text, c[2])]
 
     def digits_kept(code: str, other: str) -> bool:
-        return all(d in other for d in re.findall(r"\d+", code))
+        # Whole runs of digits: "5M" against "50M" changed its number, which is said.
+        return all(re.search(rf"(?<!\d){d}(?!\d)", other)
+                   for d in re.findall(r"\d+", code))
 
     lost = [c for c in lost if digits_kept(c[2], translation.text)]
     added = [c for c in added if digits_kept(c[2], source.text)]
