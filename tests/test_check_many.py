@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from pty_reading import read_until_quiet
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -538,7 +539,6 @@ def test_ctrl_c_as_the_next_documents_progress_starts_shows_the_cursor_again():
     # A display starts for each document: it hides the cursor, then starts its redrawing
     # thread, which takes a while; a Ctrl-C in between must still find it to stop it (as
     # tests/test_cli.py's test of one interrupted document, from a pseudo-terminal).
-    import select
 
     from align import cli
 
@@ -570,12 +570,7 @@ def test_ctrl_c_as_the_next_documents_progress_starts_shows_the_cursor_again():
             with pytest.raises(cli.typer.Exit):
                 command()
             terminal.flush()
-        shown = b""
-        while select.select([master], [], [], 0.5)[0]:
-            chunk = os.read(master, 1 << 16)
-            if not chunk:
-                break
-            shown += chunk
+        shown = read_until_quiet(master)
     finally:
         os.close(master)
         os.close(slave)

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from pty_reading import read_until_quiet
 from typer.testing import CliRunner
 
 from align.cli import app
@@ -519,7 +520,6 @@ def test_the_check_report_shows_control_characters_as_the_view_does(tmp_path):
 
 def test_an_interrupted_run_stops_its_progress_display_and_shows_the_cursor():
     import io
-    import select
 
     from rich.console import Console
 
@@ -539,14 +539,7 @@ def test_an_interrupted_run_stops_its_progress_display_and_shows_the_cursor():
             with pytest.raises(cli.typer.Exit):
                 command()
             terminal.flush()
-        # One read returns what the terminal holds at that moment, which on a loaded
-        # machine may stop short of the last escape: read until it stays quiet.
-        shown = b""
-        while select.select([master], [], [], 0.5)[0]:
-            chunk = os.read(master, 1 << 16)
-            if not chunk:
-                break
-            shown += chunk
+        shown = read_until_quiet(master)
     finally:
         os.close(master)
         os.close(slave)

@@ -45,7 +45,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable, Hashable, Iterable
 from functools import lru_cache
+from operator import itemgetter
+from typing import TypeVar
 
 from align.checks.base import CheckContext, LinkText, quote
 from align.checks.lexicon import SINGLE_NUMBER_FORMS
@@ -456,15 +459,25 @@ def _key(token: str) -> str:
     return re.sub(r"\s+", "", token)
 
 
+T = TypeVar("T")
+
+
+def taking(items: Iterable[T], wanted: Counter, key: Callable[[T], Hashable]) -> list[T]:
+    """The `items` whose `key` `wanted` holds, as many times as it holds each, in order: the
+    tokens of one side that the other lacks (``wanted`` a difference of two Counters)."""
+    left, out = Counter(wanted), []
+    for item in items:
+        k = key(item)
+        if left[k] > 0:
+            left[k] -= 1
+            out.append(item)
+    return out
+
+
 def _spans(ctx: CheckContext, side: LinkText, found: list[re.Match[str]],
            wanted: Counter[str], key_of) -> list[Span]:
-    spans, left = [], Counter(wanted)
-    for m in found:
-        key = key_of(m.group())
-        if left[key] > 0:
-            left[key] -= 1
-            spans.append(ctx.span(side, m.start(), m.end()))
-    return spans
+    return [ctx.span(side, m.start(), m.end())
+            for m in taking(found, wanted, lambda m: key_of(m.group()))]
 
 
 def _compare(ctx: CheckContext, source: LinkText, translation: LinkText, find, key,
@@ -612,25 +625,15 @@ def _code_blocks(ctx: CheckContext, source: LinkText, translation: LinkText,
             f"code blocks differ: {len(mine)} in the source, {len(theirs)} in the translation",
             [ctx.span(source, a, b) for a, b in mine]
             + [ctx.span(translation, a, b) for a, b in theirs])
-    lines = {("source", a): _block_lines(source.text[a:b]) for a, b in mine}
-    lines |= {("translation", a): _block_lines(translation.text[a:b]) for a, b in theirs}
-    left = Counter(lines[("translation", a)] for a, _ in theirs)
-    lost = []
-    for a, b in mine:
-        if left[lines[("source", a)]] > 0:
-            left[lines[("source", a)]] -= 1
-        else:
-            lost.append((a, b))
+    blocks = {"source": [(a, b, _block_lines(source.text[a:b])) for a, b in mine],
+              "translation": [(a, b, _block_lines(translation.text[a:b])) for a, b in theirs]}
+    counts = {side: Counter(block[2] for block in found) for side, found in blocks.items()}
+    lost = taking(blocks["source"], counts["source"] - counts["translation"], itemgetter(2))
     if not lost:
         return None
-    right = Counter(lines[("source", a)] for a, _ in mine)
-    added = []
-    for a, b in theirs:
-        if right[lines[("translation", a)]] > 0:
-            right[lines[("translation", a)]] -= 1
-        else:
-            added.append((a, b))
-    was, now = lines[("source", lost[0][0])], lines[("translation", added[0][0])]
+    added = taking(blocks["translation"], counts["translation"] - counts["source"],
+                   itemgetter(2))
+    was, now = lost[0][2], added[0][2]
     k = next((k for k, (x, y) in enumerate(zip(was, now, strict=False)) if x != y),
              min(len(was), len(now)))
 
@@ -647,8 +650,8 @@ def _code_blocks(ctx: CheckContext, source: LinkText, translation: LinkText,
         "mechanical", "major" if numbers_only else "minor",
         f"{what}: {line(was)} in the source, {line(now)} in the translation"
         + (", a number changed" if numbers_only else ""),
-        [ctx.span(source, a, b) for a, b in lost]
-        + [ctx.span(translation, a, b) for a, b in added])
+        [ctx.span(source, a, b) for a, b, _ in lost]
+        + [ctx.span(translation, a, b) for a, b, _ in added])
 
 
 def _technical_key(token: str, kind: str) -> str:
@@ -734,13 +737,7 @@ def term_differences(ctx: CheckContext, source: LinkText, translation: LinkText,
 def _taking(terms: list[tuple[int, int, str]], wanted: Counter[str],
             kind: str) -> list[tuple[int, int, str]]:
     """The `terms` whose keys `wanted` holds, as many times as it holds each, in order."""
-    left, out = Counter(wanted), []
-    for term in terms:
-        key = _technical_key(term[2], kind)
-        if left[key] > 0:
-            left[key] -= 1
-            out.append(term)
-    return out
+    return taking(terms, wanted, lambda term: _technical_key(term[2], kind))
 
 
 def _printf(text: str) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 
 from align.checks.base import CheckContext, LinkText
 from align.checks.lexicon import KEYBOARD_KEYS, KEYBOARD_MODIFIERS
@@ -30,6 +31,7 @@ from align.checks.placeholders import (
     code_inner,
     inline_code_spans,
     readable_links,
+    taking,
     term_differences,
 )
 from align.record import Finding
@@ -137,20 +139,9 @@ def _findings(ctx: CheckContext, source: LinkText, translation: LinkText) -> lis
     theirs = sorted(shortcuts(blank_markup(translation.text)) + _in_code(translation.text))
     if not mine and not theirs:
         return []
-    left = Counter(keys for _, _, keys in theirs)
-    lost = []
-    for found in mine:
-        if left[found[2]] > 0:
-            left[found[2]] -= 1
-        else:
-            lost.append(found)
-    right = Counter(keys for _, _, keys in mine)
-    added = []
-    for found in theirs:
-        if right[found[2]] > 0:
-            right[found[2]] -= 1
-        else:
-            added.append(found)
+    counts = [Counter(keys for _, _, keys in found) for found in (mine, theirs)]
+    lost = taking(mine, counts[0] - counts[1], itemgetter(2))
+    added = taking(theirs, counts[1] - counts[0], itemgetter(2))
     return term_differences(
         ctx, source, translation, [(a, b, source.text[a:b]) for a, b, _ in lost],
         [(c, d, translation.text[c:d]) for c, d, _ in added], "shortcut", changed="major")

@@ -1,0 +1,19 @@
+"""Reading what a program wrote to a pseudo-terminal, for the tests of interrupted runs."""
+
+from __future__ import annotations
+
+import os
+import select
+
+
+def read_until_quiet(master: int, quiet: float = 0.5) -> bytes:
+    """All that the terminal whose master side is `master` holds, read until nothing more
+    comes for `quiet` seconds: one read returns what is there at that moment, which on a
+    loaded machine may stop short of the last escape."""
+    shown = b""
+    while select.select([master], [], [], quiet)[0]:
+        chunk = os.read(master, 1 << 16)
+        if not chunk:
+            break
+        shown += chunk
+    return shown
