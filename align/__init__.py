@@ -6,12 +6,17 @@
 
 The API: `align_files` and `align_texts` (two texts in memory) align and check;
 `check` checks a record again (a copy: the record given is left as it was),
-`check_pairs` strings already paired; `write` and `load` write and read records;
-keyword arguments of these set `Options`; a mistake a user can fix raises an
-`AlignError`.  The same stages are reachable one by one as submodules, imported on
-first use (`align.reading`, `align.segment`, `align.encoders`, `align.aligner`,
-`align.checks`, `align.render`); the command line (`align.cli`) is a thin layer over
-these functions.
+`check_pairs` strings already paired, `check_strings` a record of them (a file of pairs
+read) or a saved record again in place; `check_folders` checks every file of two folders
+against its counterpart, each document yielded as it is checked (its record, or the input
+error that kept it from being checked; its outputs written), with the files it could not
+check (`align.batch`: also `check_documents`, for several files of pairs); `write` and
+`load` write and read records; keyword arguments of the aligning and checking functions
+set `Options` (`check` takes those that concern checks: model, backend, glossary, rules,
+ignore, cache, baseline); a mistake a user can fix raises an `AlignError`.  The same
+stages are reachable one by one as submodules, imported on first use (`align.reading`,
+`align.segment`, `align.encoders`, `align.aligner`, `align.checks`, `align.render`); the
+command line (`align.cli`) is a thin layer over these functions.
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ __all__ = [
     "align_sides",
     "align_texts",
     "check",
+    "check_folders",
     "check_pairs",
     "check_strings",
     "load",
@@ -46,6 +52,8 @@ __all__ = [
 
 _API = {"Options", "align_files", "align_sides", "align_texts", "check", "check_pairs",
         "check_strings", "load", "write"}
+#: The API of many documents, in `align.batch`.
+_BATCH_API = {"check_folders"}
 #: The submodules `align.NAME` imports on first use.
 _SUBMODULES = {"aligner", "batch", "checks", "cli", "embedding_cache", "encoders", "errors",
                "evaluate", "language", "markup", "models", "outputs", "pdf", "pipeline",
@@ -58,6 +66,10 @@ def __getattr__(name: str) -> Any:
         from align import pipeline
 
         return getattr(pipeline, name)
+    if name in _BATCH_API:
+        from align import batch
+
+        return getattr(batch, name)
     if name in _SUBMODULES:
         return importlib.import_module(f"align.{name}")
     raise AttributeError(f"module 'align' has no attribute {name!r}")

@@ -6,20 +6,35 @@ name that stands for ``{name}`` in the files named for it (``-o 'reports/{name}.
 ``--baseline 'accepted/{name}.json'``: `named`); it depends on the document alone, never
 on the others of the run, so that a document keeps its files when others come and go.
 Two documents of one name are refused (`require_distinct_names`), never renamed.
-Nothing here checks a document or loads the model; `readable` only opens an ``.xml`` or
-``.json`` file to tell whether it is a program's resource file.
+Finding the documents opens none (`readable` only opens an ``.xml`` or ``.json`` file to
+tell whether it is a program's resource file).
+
+`check_documents` checks them, and `check_folders` (``align.check_folders``) those of two
+folders: each in turn, through `align.pipeline` (the model loaded once), against its
+baseline (`align.checks.baseline`), its outputs written (`align.outputs`); what one
+document's input keeps from being checked is said of it, and the others are checked::
+
+    run = align.check_folders("docs/en", "docs/fr", outputs=["reports/{name}.json"])
+    for checked in run:  # one `CheckedDocument` per document, as each is checked
+        print(checked.document.label, checked.problem or len(checked.record.findings()))
+    print([u.label for u in run.unmatched])
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePath, PurePosixPath
+from typing import TYPE_CHECKING, Any
 
-from align.errors import InputError, OutputError, UsageError
+from align.errors import EXIT_INPUT, AlignError, InputError, OutputError, UsageError
+
+if TYPE_CHECKING:
+    from align.pipeline import Options, Reporter
+    from align.record import Alignment
 
 #: What each document's name replaces in a file named for several documents.
 NAME = "{name}"
@@ -62,6 +77,25 @@ class FolderPairs:
     skipped: list[Path] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)
     unused_patterns: list[str] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """Whether the folders hold no file align reads: no document, none unmatched."""
+        return not self.documents and not self.unmatched
+
+    def aside(self) -> str:
+        """What was left aside, for a message: `` (skipped 2 of other types), 3 excluded``
+        (or "")."""
+        return ((f" (skipped {len(self.skipped)} of other types)" if self.skipped else "")
+                + (f", {len(self.excluded)} excluded" if self.excluded else ""))
+
+
+def require_files(found: FolderPairs) -> None:
+    """`InputError` if two folders hold no file align reads (`FolderPairs.empty`): folders
+    of nothing to check are no pass."""
+    if found.empty:
+        raise InputError("no file align reads to check" + found.aside() + ": give folders of "
+                         "texts (.txt, .md, .html, .docx, .pdf …) or of resource files")
 
 
 def readable(path: Path) -> bool:
@@ -365,3 +399,277 @@ def name_folder(template: str | Path) -> Path:
     (``reports/{name}.json`` → ``reports``); folders a name brings are made as needed."""
     text = str(template)
     return Path(os.path.dirname(text[: text.index(NAME)]) or ".")
+
+
+# -- checking them ------------------------------------------------------------------------
+
+
+def require_templates(outputs: Sequence[str | Path], baseline: str | Path | None) -> None:
+    """`UsageError` unless each of `outputs` (``-o``) and `baseline`, the files named for
+    several documents, holds ``{name}`` (`require_name`), or if an output's format, said
+    after its ``{name}``, is one align does not write."""
+    from align.render import renderer_for
+
+    for template in outputs:
+        require_name("-o", template)
+        if "." in str(template).rsplit(NAME, 1)[1]:  # its format: said with {name} in it
+            renderer_for(Path(template))
+    if baseline is not None:
+        require_name("--baseline", baseline)
+
+
+@dataclass(frozen=True)
+class DocumentFiles:
+    """The files of one document of a check, ``{name}`` replaced by its name."""
+
+    #: Its outputs (``-o``).
+    outputs: list[Path]
+    #: Its baseline, or None: none given, or (`note`) a ``{name}`` one that does not exist.
+    baseline: Path | None
+    #: What it reads: its texts or file of pairs, glossary, rules and baseline.
+    inputs: list[Path]
+    #: ``no baseline: accepted/new.json does not exist``: nothing accepted; or "".
+    note: str = ""
+
+
+def document_files(documents: Sequence[Document], outputs: Sequence[str | Path] = (),
+                   baseline: str | Path | None = None,
+                   inputs: Sequence[str | Path] = ()) -> dict[Document, DocumentFiles]:
+    """The files of each of `documents`, ``{name}`` in `outputs` and `baseline` replaced by
+    its name (`named_files`); `inputs` are those every document reads (a glossary, rules).
+
+    A usage error (an unknown format, an output over a baseline the run reads) and a
+    missing folder before ``{name}`` are said here, before any folder is made.  A baseline
+    whose name holds ``{name}`` and that does not exist accepts nothing of its document (a
+    new page needs none): the document's `DocumentFiles.note` says so."""
+    from align.render import renderer_for
+
+    outputs = [Path(p) for p in outputs]
+    baseline = Path(baseline) if baseline is not None else None
+    named_outputs = named_files(documents, outputs, outputs=True)
+    baselines = named_files(documents, [baseline] if baseline is not None else [],
+                            outputs=False)
+    shared = [Path(p) for p in inputs]
+    files = {}
+    for doc in documents:
+        for path in named_outputs[doc]:
+            renderer_for(path)  # an unknown format, before any folder is made
+        own, note = (baselines[doc] or [None])[0], ""
+        if own is not None and NAME in str(baseline) and not own.exists():
+            # A new page needs no baseline: nothing of it is accepted yet.
+            own, note = None, f"no baseline: {baselines[doc][0]} does not exist"
+        _baseline_overwritten(named_outputs[doc], own)
+        read = [p for p in (doc.source, doc.translation, *shared) if p is not None]
+        if own is not None and own.exists():  # one not there yet is read by none
+            read.append(own)
+        files[doc] = DocumentFiles(named_outputs[doc], own, read, note)
+    return files
+
+
+def _baseline_overwritten(outputs: list[Path], baseline: Path | None) -> None:
+    """`UsageError` if one of `outputs` would write over `baseline`, the record of accepted
+    findings the run reads; a baseline that does not exist yet is read by nobody."""
+    if baseline is None or not baseline.exists():
+        return
+    from align.render import renderer_for
+    from align.render.base import output_files
+
+    for output in outputs:
+        for file in output_files(renderer_for(output), output):
+            with contextlib.suppress(OSError):
+                if file.resolve() == baseline.resolve() or os.path.samefile(file, baseline):
+                    raise UsageError(f"-o {output} would write over {baseline}, the baseline "
+                                     "this run reads (--baseline): write the record under "
+                                     "another name, and make it the baseline once reviewed")
+
+
+@dataclass
+class CheckedDocument:
+    """One document of a check, once its turn came (`DocumentsCheck`)."""
+
+    document: Document
+    files: DocumentFiles
+    #: Its checked record, the findings its baseline accepts set aside; None if it could
+    #: not be checked (`problem`).
+    record: Alignment | None = None
+    #: The input error that kept it from being checked (a text that cannot be read, a
+    #: malformed baseline …), or None.
+    problem: AlignError | None = None
+    #: The error that kept its outputs from being written (it was checked all the same),
+    #: or None.
+    unwritten: OutputError | None = None
+    #: The files written for it.
+    written: list[Path] = field(default_factory=list)
+
+
+def check_document(document: Document, files: DocumentFiles, options: Options | None = None,
+                   reporter: Reporter | None = None, *, force: bool = False) -> CheckedDocument:
+    """Check one document against its baseline and write its outputs, as `files` name them.
+
+    Two texts are aligned and checked (`align.pipeline.align_files`), a file of pairs read
+    (`align.checks.pairs.read_pairs`) and checked (`align.pipeline.check_strings`).  An
+    input error (the document, the baseline) is raised; one that keeps the outputs from
+    being written is kept in `CheckedDocument.unwritten`."""
+    from align import outputs, pipeline
+
+    options = pipeline._options(options, {})
+    accepted = None
+    if files.baseline is not None:
+        from align.checks.baseline import read_baseline
+
+        accepted = read_baseline(files.baseline)  # a bad file fails before the model runs
+    if document.translation is None:
+        from align.checks.pairs import read_pairs
+
+        languages = (options.source_language, options.translation_language)
+        record = pipeline.check_strings(read_pairs(document.source, languages=languages),
+                                        options, reporter)
+    else:
+        record = pipeline.align_files(document.source, document.translation, options,
+                                      reporter)
+    if accepted is not None:
+        from align.checks.baseline import apply_baseline
+
+        apply_baseline(record, accepted, str(files.baseline))
+    try:
+        written = outputs.write_outputs(record, files.outputs, force=force,
+                                        inputs=files.inputs)
+    except OutputError as error:
+        return CheckedDocument(document, files, record, unwritten=error)
+    return CheckedDocument(document, files, record, written=written)
+
+
+@dataclass
+class DocumentsCheck:
+    """A check of several documents (`check_documents`, `check_folders`), everything a user
+    can get wrong already said: iterating it checks each document in turn
+    (`check_document`) and yields its `CheckedDocument`, the model loaded once.
+
+    A document that cannot be checked (an `InputError`) is yielded with its `problem`, and
+    the others are still checked; a usage error or a model error ends the iteration at
+    once.  The folders that names bring (``reports/guide`` for ``reports/{name}.json``)
+    are made as it starts, and those left empty are removed as it ends."""
+
+    documents: list[Document]
+    #: Each document's files (`document_files`).
+    files: dict[Document, DocumentFiles]
+    options: Options
+    reporter: Reporter | None = None
+    #: Whether existing outputs are written over.
+    force: bool = False
+    #: From two folders: the files with no counterpart (not checked: no document), the
+    #: files of a type align does not read, the paths ``exclude`` left out, the patterns
+    #: that matched no path (`FolderPairs`).
+    unmatched: list[Unmatched] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    unused_patterns: list[str] = field(default_factory=list)
+    #: The outputs whose name holds ``{name}``: their folders are made as needed.
+    named_outputs: list[Path] = field(default_factory=list)
+
+    def check_outputs(self) -> None:
+        """Raise now what would keep any output from being written (`outputs.check_outputs`:
+        one that exists, one that is an input …); the folders made for it are removed."""
+        from align.outputs import check_outputs
+
+        made = make_folders(self.named_outputs)
+        try:
+            check_outputs([p for doc in self.documents for p in self.files[doc].outputs],
+                          force=self.force,
+                          inputs=[p for doc in self.documents for p in self.files[doc].inputs])
+        finally:
+            remove_empty_folders(made)
+
+    def __iter__(self) -> Iterator[CheckedDocument]:
+        from align.pipeline import Reporter
+
+        reporter = self.reporter or Reporter()
+        made = make_folders(self.named_outputs)
+        try:
+            for doc in self.documents:
+                try:
+                    checked = check_document(doc, self.files[doc], self.options, reporter,
+                                             force=self.force)
+                except AlignError as error:
+                    if error.exit_code != EXIT_INPUT:  # the options or the model: all fail
+                        raise
+                    checked = CheckedDocument(doc, self.files[doc], problem=error)
+                reporter.done()
+                yield checked
+        finally:
+            remove_empty_folders(made)
+
+
+def check_documents(documents: FolderPairs | Sequence[Document],
+                    options: Options | None = None, reporter: Reporter | None = None, *,
+                    outputs: Sequence[str | Path] = (), baseline: str | Path | None = None,
+                    inputs: Sequence[str | Path] = (), force: bool = False,
+                    **kwargs: Any) -> DocumentsCheck:
+    """The check of `documents` (those `pair_folders` found, or a list: `pairs_documents`),
+    to iterate (`DocumentsCheck`); keyword arguments set `align.Options`.
+
+    Each of `outputs` and `baseline` (a record of accepted findings) names a file for each
+    document, ``{name}`` replaced by its name (`named`); with several documents (or those
+    of two folders) each must hold ``{name}``, and two documents may not have one name.
+    `inputs` are files every document reads, that no output may write over (a glossary or
+    rules given as a path in `options` or the keyword arguments are, and are read now).
+    Every mistake here (``{name}`` missing, an unknown format, a missing folder before
+    ``{name}``, a glossary that cannot be read) is raised before any folder is made and
+    the model loaded; outputs that exist (without `force`) or name an input are found by
+    `DocumentsCheck.check_outputs`, else by each document's writing."""
+    found = documents if isinstance(documents, FolderPairs) else FolderPairs(list(documents))
+    folders = isinstance(documents, FolderPairs)
+    several = folders or len(found.documents) != 1
+    if several:
+        require_templates(outputs, baseline)
+        if outputs or baseline is not None:
+            require_distinct_names(found.documents, folders=folders)
+    shared = [Path(p) for p in inputs]
+    for name in ("glossary", "rules"):
+        value = kwargs.get(name, getattr(options, name, None))
+        if isinstance(value, str | os.PathLike):
+            shared.append(Path(value))
+    files = document_files(found.documents, outputs, baseline, shared)
+    from align import pipeline
+
+    options = pipeline._options(options, kwargs)
+    if isinstance(options.glossary, str | os.PathLike):
+        from dataclasses import replace
+
+        from align.checks import read_glossary
+
+        options = replace(options, glossary=read_glossary(options.glossary))
+    named_outputs = [path for doc in found.documents
+                     for path, template in zip(files[doc].outputs, outputs, strict=True)
+                     if NAME in str(template)]
+    return DocumentsCheck(found.documents, files, options, reporter, force=force,
+                          unmatched=found.unmatched, skipped=found.skipped,
+                          excluded=found.excluded, unused_patterns=found.unused_patterns,
+                          named_outputs=named_outputs)
+
+
+def check_folders(source: str | Path, translation: str | Path,
+                  options: Options | None = None, reporter: Reporter | None = None, *,
+                  include: Sequence[str] = (), exclude: Sequence[str] = (),
+                  outputs: Sequence[str | Path] = (), baseline: str | Path | None = None,
+                  force: bool = False, **kwargs: Any) -> DocumentsCheck:
+    """The check of every file of folder `source` against the file at the same path in
+    folder `translation` (`pair_folders`, `include` and `exclude` choosing files), as
+    ``align check SRC_DIR TGT_DIR`` checks them; keyword arguments set `align.Options`.
+
+    Iterate the `DocumentsCheck` returned: each document is checked as its turn comes, and
+    yielded as a `CheckedDocument` (its record, or the input error that kept it from being
+    checked; the outputs written for it); its `unmatched`, `skipped` and `excluded` say
+    what was not checked.  `outputs` and `baseline` name each document's files with
+    ``{name}`` (``reports/{name}.json``: `check_documents`).  Everything that can be found
+    wrong before checking is raised here, outputs that exist (without `force`) included;
+    folders that hold no file align reads are an `InputError`, unless `include` chose
+    none of them (nothing to check: the check yields nothing)."""
+    require_templates(outputs, baseline)
+    found = pair_folders(source, translation, include=include, exclude=exclude)
+    if not include:
+        require_files(found)
+    run = check_documents(found, options, reporter, outputs=outputs, baseline=baseline,
+                          force=force, **kwargs)
+    run.check_outputs()
+    return run

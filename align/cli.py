@@ -358,7 +358,8 @@ def _print_view(record, written: list[Path], only_findings: bool = False) -> Non
     if limit is not None:
         console.print(
             f"(showing the first {limit} of {len(record.links)} links; write -o out.html "
-            "or -o out.json and use 'align view out.json' for all of them)"
+            "or -o out.json and use 'align view out.json' for all of them)",
+            soft_wrap=not console.is_terminal,  # whole in a log, as the view's other lines
         )
     for path in written:
         err.print(f"wrote {path}", markup=False)
@@ -531,20 +532,20 @@ def check(
         def in_folders():
             return pair_folders(*given, include=include or (), exclude=exclude or ())
 
-        _check_many(in_folders, settings, folders=True, chosen=bool(include))
+        _check_many(in_folders, settings, chosen=bool(include))
         return
     for option, patterns in (("--include", include), ("--exclude", exclude)):
         if patterns:
             raise UsageError(f"{option} {patterns[0]}: {option} chooses files of two folders "
                              "(SRC_DIR TGT_DIR); give two folders, or leave it out")
-    from align.batch import Document, FolderPairs, pairs_documents, text_name
+    from align.batch import Document, pairs_documents, text_name
 
     if pair_files:
         # A file given twice, or both halves of a Moses pair, is one document: how many
         # there are decides whether this is a run of several.
         documents = pairs_documents(pair_files)
         if len(documents) > 1:
-            _check_many(lambda: FolderPairs(documents), settings, folders=False)
+            _check_many(lambda: documents, settings)
             return
         _check_one(documents[0], settings)
         return
@@ -581,20 +582,6 @@ class CheckSettings:
     quiet: bool = False
 
 
-@dataclass(frozen=True)
-class DocumentFiles:
-    """The files of one document of a check, ``{name}`` replaced by its name."""
-
-    #: Its outputs (``-o``).
-    outputs: list[Path]
-    #: Its baseline, or None: none given, or (`note`) a ``{name}`` one that does not exist.
-    baseline: Path | None
-    #: What it reads: its texts or file of pairs, glossary, rules and baseline.
-    inputs: list[Path]
-    #: ``no baseline: accepted/new.json does not exist``: nothing accepted; or "".
-    note: str = ""
-
-
 def _check_ignore(ignore: list[str] | None) -> None:
     # Here, not when the first document is checked: a mistyped kind is a usage error
     # (exit 2), found before any file is read or any folder made.
@@ -609,116 +596,6 @@ def _check_ignore(ignore: list[str] | None) -> None:
                              f"{', '.join(kinds)}")
 
 
-def _baseline_overwritten(outputs: list[Path], baseline: Path | None) -> None:
-    """`UsageError` if one of `outputs` would write over `baseline`, the record of accepted
-    findings the run reads; a baseline that does not exist yet is read by nobody."""
-    if baseline is None or not baseline.exists():
-        return
-    from align.render import renderer_for
-    from align.render.base import output_files
-
-    for output in outputs:
-        for file in output_files(renderer_for(output), output):
-            with contextlib.suppress(OSError):
-                if file.resolve() == baseline.resolve() or os.path.samefile(file, baseline):
-                    raise UsageError(f"-o {output} would write over {baseline}, the baseline "
-                                     "this run reads (--baseline): write the record under "
-                                     "another name, and make it the baseline once reviewed")
-
-
-def _document_files(documents, settings: CheckSettings) -> dict[Any, DocumentFiles]:
-    """The files of each of `documents` (`align.batch.Document`), ``{name}`` replaced by its
-    name: a usage error (an unknown format, an output over a baseline the run reads) and a
-    missing folder before ``{name}`` are said here, before any folder is made."""
-    from align.batch import NAME, named_files
-    from align.render import renderer_for
-
-    outputs = named_files(documents, settings.output, outputs=True)
-    baseline = settings.baseline
-    baselines = named_files(documents, [baseline] if baseline is not None else [],
-                            outputs=False)
-    shared = [p for p in (settings.glossary, settings.rules) if p is not None]
-    files = {}
-    for doc in documents:
-        for path in outputs[doc]:
-            renderer_for(path)  # an unknown format, before any folder is made
-        own, note = (baselines[doc] or [None])[0], ""
-        if own is not None and NAME in str(baseline) and not own.exists():
-            # A new page needs no baseline: nothing of it is accepted yet.
-            own, note = None, f"no baseline: {baselines[doc][0]} does not exist"
-        _baseline_overwritten(outputs[doc], own)
-        inputs = [p for p in (doc.source, doc.translation, *shared) if p is not None]
-        if own is not None and own.exists():  # one not there yet is read by none
-            inputs.append(own)
-        files[doc] = DocumentFiles(outputs[doc], own, inputs, note)
-    return files
-
-
-def _named_outputs(documents, files: dict[Any, DocumentFiles],
-                   settings: CheckSettings) -> list[Path]:
-    """The outputs whose ``-o`` holds ``{name}``: their folders (those a name brings,
-    ``reports/guide``) are made; an output named plainly must have its folder."""
-    from align.batch import NAME
-
-    named = [NAME in str(template) for template in settings.output]
-    return [path for doc in documents
-            for path, by_name in zip(files[doc].outputs, named, strict=True) if by_name]
-
-
-def _check_one(doc, settings: CheckSettings) -> None:
-    """`align check` of one document (`align.batch.Document`): two texts, or a file of
-    pairs (`translation` None); ``{name}`` in a file named is the document's name."""
-    from align.batch import make_folders, remove_empty_folders
-    from align.checks import fails
-    from align.outputs import check_outputs
-
-    files = _document_files([doc], settings)
-    mine = files[doc]
-    made = make_folders(_named_outputs([doc], files, settings))
-    try:
-        check_outputs(mine.outputs, force=settings.force, inputs=mine.inputs)
-        reporter = RichReporter(err, quiet=settings.quiet)
-        options = _check_options(settings)
-        if mine.note and not settings.quiet:
-            err.print(f"align: {mine.note}: no finding is accepted", markup=False,
-                      soft_wrap=True)
-        record, unwritten = _check_document(doc, mine, options, reporter,
-                                            force=settings.force)
-        if unwritten is not None:
-            raise unwritten
-    finally:
-        remove_empty_folders(made)
-    if not settings.quiet:
-        _print_report(record)
-    if any(fails(record, gate) for gate in settings.gates):
-        raise typer.Exit(EXIT_FINDINGS)
-
-
-def _check_document(doc, files: DocumentFiles, options, reporter, *, force: bool):
-    """Check one document (`align.batch.Document`) against its baseline and write its
-    outputs: the record, and the `OutputError` that kept them from being written, or None.
-    An input error (the document, the baseline) is raised."""
-    from align.errors import OutputError
-    from align.outputs import write_outputs
-
-    accepted = None
-    if files.baseline is not None:
-        from align.checks.baseline import read_baseline
-
-        accepted = read_baseline(files.baseline)  # a bad file fails before the model runs
-    record = _checked(doc.source if doc.translation else None, doc.translation,
-                      None if doc.translation else doc.source, options, reporter)
-    if accepted is not None:
-        from align.checks.baseline import apply_baseline
-
-        apply_baseline(record, accepted, str(files.baseline))
-    try:
-        write_outputs(record, files.outputs, force=force, inputs=files.inputs)
-    except OutputError as error:
-        return record, error
-    return record, None
-
-
 def _check_options(settings: CheckSettings):
     return _options(model=settings.model, backend=settings.backend, split=settings.split,
                     cache=not settings.no_cache, glossary=_glossary(settings.glossary),
@@ -727,107 +604,82 @@ def _check_options(settings: CheckSettings):
                     translation_language=settings.translation_lang)
 
 
-def _checked(source: Path | None, translation: Path | None, pairs: Path | None, options,
-             reporter):
-    """The checked record of two texts, or of a file of pairs."""
-    import align.pipeline as pipeline
+def _check_documents(documents, settings: CheckSettings):
+    """`align.batch.check_documents` of `documents` with the options and files `settings`
+    name."""
+    from align.batch import check_documents
 
-    if pairs is not None:
-        from align.checks.pairs import read_pairs
-
-        languages = (options.source_language, options.translation_language)
-        return pipeline.check_strings(read_pairs(pairs, languages=languages), options,
-                                      reporter)
-    return pipeline.align_files(source, translation, options, reporter)
+    return check_documents(documents, _check_options(settings),
+                           RichReporter(err, quiet=settings.quiet), outputs=settings.output,
+                           baseline=settings.baseline,
+                           inputs=[p for p in (settings.glossary, settings.rules) if p],
+                           force=settings.force)
 
 
-def _check_many(find: Callable[[], Any], settings: CheckSettings, *, folders: bool,
-                chosen: bool = False) -> None:
-    """`align check` of several documents, which `find` lists (an `align.batch.FolderPairs`:
-    documents, unmatched files, skipped files …; `folders`: of two folders, `chosen`:
-    with ``--include``): each checked and reported in turn, then the overall line.
+def _check_one(doc, settings: CheckSettings) -> None:
+    """`align check` of one document (`align.batch.Document`): two texts, or a file of
+    pairs (`translation` None); ``{name}`` in a file named is the document's name.  Its
+    input error, or the error that kept its outputs from being written, ends the run."""
+    from align.checks import fails
 
-    Everything the command line can get wrong (a usage error: ``{name}`` missing, two
-    documents of one name, an unknown format …) is said before the first folder is made
-    and the model loaded; the outputs' check (`check_outputs`: an output that is an input,
-    one that exists …) needs their folders, which are made for it and removed again when it
-    fails.  A document that cannot be checked (its counterpart missing, an input error) or
-    whose outputs cannot be written is said on stderr and the others are still checked;
-    the run then exits with `EXIT_INPUT`, before `EXIT_FINDINGS`: an incomplete check is
-    never a pass, nor only a finding.  A usage error or a model error ends the run at
-    once, as for one document.  The folders the run made and left empty (a document not
-    checked, an error, Ctrl-C) are removed.  Files chosen with ``--include`` of which
-    none is one align reads (a change that touched only images) are nothing to check: a
-    pass, said on stderr."""
-    from align.batch import (
-        NAME,
-        make_folders,
-        remove_empty_folders,
-        require_distinct_names,
-        require_name,
-    )
-    from align.checks.report import overall_line
-    from align.outputs import check_outputs
-    from align.render import renderer_for
-
-    for template in settings.output:  # a usage error comes before anything else
-        require_name("-o", template)
-        if "." in str(template).rsplit(NAME, 1)[1]:  # its format: said with {name} in it
-            renderer_for(template)
-    if settings.baseline is not None:
-        require_name("--baseline", settings.baseline)
-    quiet = settings.quiet
-    found = find()
-    documents, unmatched, skipped = found.documents, found.unmatched, found.skipped
-    for pattern in found.unused_patterns if not quiet else ():
-        err.print(f"align: warning: {pattern} matches no file: a pattern is matched against "
-                  "the path inside the folders (guide/install.md)", markup=False,
-                  soft_wrap=True)
-    if not documents and not unmatched:
-        what = ((f" (skipped {len(skipped)} of other types)" if skipped else "")
-                + (f", {len(found.excluded)} excluded" if found.excluded else ""))
-        if chosen:  # a change that touched no text: nothing to check is no failure
-            if not quiet:
-                err.print(f"align: no file chosen by --include is one align reads{what}: "
-                          "nothing to check", markup=False, soft_wrap=True)
-            return
-        raise InputError("no file align reads to check" + what + ": give folders of texts "
-                         "(.txt, .md, .html, .docx, .pdf …) or of resource files")
-    names_used = bool(settings.output) or settings.baseline is not None
-    if names_used:
-        require_distinct_names(documents, folders=folders)
-    files = _document_files(documents, settings)
-    options = _check_options(settings)
-    made = make_folders(_named_outputs(documents, files, settings))
-    try:
-        check_outputs([p for doc in documents for p in files[doc].outputs],
-                      force=settings.force,
-                      inputs=[p for doc in documents for p in files[doc].inputs])
-        outcomes = _each_document(documents, files, options, found, settings,
-                                  names_used=names_used)
-    finally:
-        remove_empty_folders(made)
-    if not quiet:
-        console = _Stdout()
-        console.print()
-        console.print(overall_line(outcomes, settings.gates,
-                                   unmatched=[m.label for m in unmatched],
-                                   excluded=len(found.excluded)),
-                      markup=False, highlight=False, soft_wrap=True)
-    if unmatched or any(o.problem is not None or o.unwritten is not None for o in outcomes):
-        raise typer.Exit(EXIT_INPUT)
-    if any(o.fails for o in outcomes):
+    run = _check_documents([doc], settings)
+    run.check_outputs()
+    note = run.files[doc].note
+    if note and not settings.quiet:
+        err.print(f"align: {note}: no finding is accepted", markup=False, soft_wrap=True)
+    [checked] = run  # checked, its outputs written, the folders it made and left empty gone
+    for error in (checked.problem, checked.unwritten):
+        if error is not None:
+            raise error
+    record = checked.record
+    if not settings.quiet:
+        _print_report(record)
+    if any(fails(record, gate) for gate in settings.gates):
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _each_document(documents, files: dict[Any, DocumentFiles], options, found,
-                   settings: CheckSettings, *, names_used: bool) -> list:
-    """Check and report each of `documents` in turn (`_check_many`); their outcomes."""
-    from align.checks import fails, summarise
-    from align.checks.report import DocumentOutcome, document_heading, document_pair
+def _check_many(find: Callable[[], Any], settings: CheckSettings, *,
+                chosen: bool = False) -> None:
+    """`align check` of several documents, which `find` lists (an `align.batch.FolderPairs`
+    of two folders, `chosen`: with ``--include``; or a list of `align.batch.Document`, of
+    files of pairs), checked by `align.batch.check_documents`: each reported in turn under
+    its heading as it is checked, then the overall line.
 
+    Everything the command line can get wrong (a usage error: ``{name}`` missing, two
+    documents of one name, an unknown format …) is said before the first folder is made
+    and the model loaded.  A document that cannot be checked (its counterpart missing, an
+    input error) or whose outputs cannot be written is said on stderr and the others are
+    still checked; the run then exits with `EXIT_INPUT`, before `EXIT_FINDINGS`: an
+    incomplete check is never a pass, nor only a finding.  A usage error or a model error
+    ends the run at once, as for one document.  Files chosen with ``--include`` of which
+    none is one align reads (a change that touched only images) are nothing to check: a
+    pass, said on stderr."""
+    from align.batch import FolderPairs, require_files, require_templates
+    from align.checks import fails, summarise
+    from align.checks.report import (
+        DocumentOutcome,
+        document_heading,
+        document_pair,
+        overall_line,
+    )
+
+    require_templates(settings.output, settings.baseline)  # before anything else
     quiet = settings.quiet
-    skipped, unmatched = found.skipped, found.unmatched
+    found = find()
+    if isinstance(found, FolderPairs):
+        for pattern in found.unused_patterns if not quiet else ():
+            err.print(f"align: warning: {pattern} matches no file: a pattern is matched "
+                      "against the path inside the folders (guide/install.md)", markup=False,
+                      soft_wrap=True)
+        if found.empty and chosen:  # a change that touched no text: no failure
+            if not quiet:
+                err.print(f"align: no file chosen by --include is one align reads"
+                          f"{found.aside()}: nothing to check", markup=False, soft_wrap=True)
+            return
+        require_files(found)
+    run = _check_documents(found, settings)
+    run.check_outputs()
+    skipped, unmatched = run.skipped, run.unmatched
     if skipped and not quiet:
         shown = ", ".join(str(p) for p in skipped[:10])
         more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
@@ -836,43 +688,49 @@ def _each_document(documents, files: dict[Any, DocumentFiles], options, found,
     for missing in unmatched:
         err.print(f"align: warning: {missing.present} has no counterpart: {missing.missing} "
                   "does not exist; not checked", markup=False, soft_wrap=True)
-    reporter = RichReporter(err, quiet=quiet)
+    names_used = bool(settings.output) or settings.baseline is not None
     console = _Stdout()
     outcomes = []
-    for number, doc in enumerate(documents, 1):
-        if not quiet:
-            if number > 1:
-                console.print()
-            console.print(document_heading(number, len(documents), doc.source,
-                                           doc.translation, files[doc].note,
-                                           name=doc.name if names_used else None),
-                          style="bold", markup=False, highlight=False, soft_wrap=True)
-        outcome, record = DocumentOutcome(doc.label), None
-        try:
-            record, unwritten = _check_document(doc, files[doc], options, reporter,
-                                                force=settings.force)
-            if unwritten is not None:
-                outcome.unwritten = str(unwritten)
-        except AlignError as error:
-            if error.exit_code != EXIT_INPUT:  # the command line or the model: all fail
-                raise
-            outcome.problem = str(error)
-            if not any(str(p) in outcome.problem for p in (doc.source, doc.translation) if p):
-                # A reader names a file by its name alone (``b.md is empty``): which b.md
-                # of the run is meant.
-                outcome.problem = (f"{document_pair(doc.source, doc.translation)}: "
-                                   f"{outcome.problem}")
-        reporter.done()
-        for problem in (outcome.problem, outcome.unwritten):
-            if problem is not None:
-                err.print(f"align: error: {problem}", markup=False, soft_wrap=True)
-        if record is not None:
-            outcome.by_severity = summarise(record)["by_severity"]
-            outcome.fails = any(fails(record, gate) for gate in settings.gates)
+    with contextlib.closing(iter(run)) as checking:
+        for number, doc in enumerate(run.documents, 1):
             if not quiet:
-                _print_report(record)
-        outcomes.append(outcome)
-    return outcomes
+                if number > 1:
+                    console.print()
+                console.print(document_heading(number, len(run.documents), doc.source,
+                                               doc.translation, run.files[doc].note,
+                                               name=doc.name if names_used else None),
+                              style="bold", markup=False, highlight=False, soft_wrap=True)
+            checked = next(checking)  # this document checked now
+            outcome = DocumentOutcome(doc.label)
+            if checked.problem is not None:
+                outcome.problem = str(checked.problem)
+                if not any(str(p) in outcome.problem
+                           for p in (doc.source, doc.translation) if p):
+                    # A reader names a file by its name alone (``b.md is empty``): which
+                    # b.md of the run is meant.
+                    outcome.problem = (f"{document_pair(doc.source, doc.translation)}: "
+                                       f"{outcome.problem}")
+            if checked.unwritten is not None:
+                outcome.unwritten = str(checked.unwritten)
+            for problem in (outcome.problem, outcome.unwritten):
+                if problem is not None:
+                    err.print(f"align: error: {problem}", markup=False, soft_wrap=True)
+            if checked.record is not None:
+                outcome.by_severity = summarise(checked.record)["by_severity"]
+                outcome.fails = any(fails(checked.record, gate) for gate in settings.gates)
+                if not quiet:
+                    _print_report(checked.record)
+            outcomes.append(outcome)
+    if not quiet:
+        console.print()
+        console.print(overall_line(outcomes, settings.gates,
+                                   unmatched=[m.label for m in unmatched],
+                                   excluded=len(run.excluded)),
+                      markup=False, highlight=False, soft_wrap=True)
+    if unmatched or any(o.problem is not None or o.unwritten is not None for o in outcomes):
+        raise typer.Exit(EXIT_INPUT)
+    if any(o.fails for o in outcomes):
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 def _print_report(record) -> None:
@@ -1006,7 +864,8 @@ def cache(
     console = _Stdout()
     for entry in caches:
         cap = f", cap {entry['limit'] / 2**20:,.0f} MiB" if entry["limit"] is not None else ""
-        rows = "unreadable" if entry["rows"] is None else f"{entry['rows']:,} rows"
+        rows = ("unreadable" if entry["rows"] is None
+                else f"{entry['rows']:,} row{'' if entry['rows'] == 1 else 's'}")
         console.print(f"{entry['name']:>13}: {entry['path']} ({entry['bytes'] / 2**20:,.1f} MiB, "
                       f"{rows}{cap})", markup=False, soft_wrap=True)
 

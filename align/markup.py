@@ -10,9 +10,12 @@ as code (`align.checks.placeholders.code_spans`): a code block (``<pre>``, an OD
 preformatted paragraphs) as a fenced block of its lines as written, indentation kept;
 inline code (``<code>``, ``<samp>``, ``<tt>``, an ODT's source-text spans) as a code span
 (`code_block`, `code_span`, which the Word reader shares).  Scripts, styles, the page's
-head and comments are not part of the text, nor an ODT's generated indexes (its table
-of contents …) and page numbers; an ODT's notes follow its body, as a Word document's
-do (`align.word.docx_text`).  Offsets in the record refer to the text these readers
+head and comments are not part of the text, nor the site's navigation, banner and footer,
+nor an ODT's generated indexes (its table of contents …) and page numbers; an ODT's notes
+follow its body, as a Word document's do (`align.word.docx_text`).  A reference to a note
+is written raised, as the page shows it (`note_mark`: ``POUM.¹``), so that no check reads
+it as a number of the sentence; a web page's notes stay where the page has them, each a
+paragraph of its own.  Offsets in the record refer to the text these readers
 give.
 
 lxml parses all three (libxml2: it reads real-world HTML that is not well-formed);
@@ -152,6 +155,22 @@ def code_block(lines: list[str]) -> str:
     return "\n".join((fence, *lines, fence))
 
 
+#: Superscript forms of the digits and of the letters that have one (no ``q``).
+_SUPERSCRIPT = str.maketrans("0123456789abcdefghijklmnoprstuvwxyz",
+                             "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
+
+
+def note_mark(label: str) -> str:
+    """How the text writes the reference to a note labelled `label` (``1``, ``[2]``,
+    ``*``, ``a``): as the page shows it, raised, in superscript characters (``¹``, ``²``,
+    ``ᵃ``), which no check reads as a number of the sentence nor the segmenter as a word
+    after its full stop (`align.segment.NOTE_REFERENCE`); its brackets left out; a mark
+    such as ``*`` or ``†`` as it is."""
+    label = label.strip().strip("[]()")
+    raised = label.lower().translate(_SUPERSCRIPT)
+    return raised if all(c not in label for c in "qQ") else label
+
+
 #: The share of a document's text in code blocks above which they may be no code: a
 #: manuscript or a screenplay set all in Courier, a plain-text file opened in a word
 #: processor, a text published as one ``<pre>``, whose font or style is the document's.
@@ -187,6 +206,9 @@ class _Paragraphs:
         self.read_code = code
         self.code_chars = 0  # in code blocks
         self.code_lines: list[str] = []
+        #: The mark and label of the note whose text the next paragraph begins, to write
+        #: before it unless it begins with its label already (`html_text`).
+        self.note: tuple[str, str] | None = None
 
     def add(self, text: str | None, *, pre: bool = False) -> None:
         if text:
@@ -197,6 +219,12 @@ class _Paragraphs:
         # Spaces at a line's edges are the markup's indentation, not the text's.
         text = "\n".join(line.strip(" ") for line in lines).strip()
         if text:
+            if self.note is not None:
+                mark, label = self.note
+                if not (text.startswith(mark) or re.match(
+                        rf"[\[(]?{re.escape(label)}(?!\w)", text)):
+                    text = f"{mark} {text}"
+                self.note = None
             self.done.append(text)
         self.parts = []
 
@@ -238,6 +266,104 @@ def _hidden(element) -> bool:
             or _HIDING_STYLE.search(element.get("style") or "") is not None)
 
 
+def _local(tag) -> str:
+    """An element's name without its namespace, in lower case ('' for a comment)."""
+    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+
+
+def _words(element, attribute: str) -> list[str]:
+    return (element.get(attribute) or "").lower().split()
+
+
+def _epub_type(element) -> list[str]:
+    return _words(element, "epub:type") + _words(element, "{http://www.idpf.org/2007/ops}type")
+
+
+#: Where a page's ``<header>`` and ``<footer>`` are a section's, not the page's own.
+_SECTIONING = frozenset("article aside main nav section".split())
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+
+def _page_furniture(element, name: str) -> bool:
+    """Whether ``element`` is the site's rather than the text's, as its navigation is: the
+    page's footer (``<footer>`` outside an article or a section, ``role="contentinfo"``:
+    copyright, the site's name and links) and its banner (``<header>`` so placed,
+    ``role="banner"``) unless the banner holds a heading, the title of the text."""
+    role = element.get("role")
+    if name not in ("header", "footer") and role not in ("banner", "contentinfo"):
+        return False
+    if role not in ("banner", "contentinfo") and any(
+            _local(a.tag) in _SECTIONING for a in element.iterancestors()):
+        return False  # an article's own header or footer
+    if role == "contentinfo" or (name == "footer" and role != "banner"):
+        return True
+    return not any(_local(e.tag) in _HEADINGS for e in element.iter())
+
+
+#: The label of a note reference: a number, a mark, lower-case letters (``1``, ``[1]``,
+#: ``(2)``, ``*``, ``†``, ``a``, ``iv``).
+_NOTE_LABEL = re.compile(r"[\[(]?(\d{1,3}|[*†‡§¶]{1,3}|[a-z]{1,4})[\])]?")
+#: What an unlinked superscript number raises when it is an exponent, not a note: a
+#: number (``10<sup>6</sup>``), a unit or a variable of one or two letters (``m²``,
+#: ``km²``, ``x²``), a bracket closed on an expression (``(x+1)²``).
+_EXPONENT_BASE = re.compile(r"(?:\d|(?<![^\W\d_])[^\W\d_]{1,2}|[^.!?…\"'”’»\s]\))$")
+#: Classes that mark a note reference (pandoc, Python-Markdown, kramdown, docutils; and
+#: Wikipedia's ``<sup class="reference">``, not a link's: Sphinx's every internal link is a
+#: ``reference``).
+_NOTE_CLASSES = frozenset(("footnote-ref", "footnote", "noteref", "fnref", "footnote-reference"))
+#: Classes of the link back from a note to its reference (pandoc, Python-Markdown, kramdown).
+_BACKLINK_CLASSES = frozenset(("footnote-back", "footnote-backref", "reversefootnote"))
+_BACKLINK_TEXT = frozenset("↩ ↑ ⤴ ^ ↵ ⇧".split())
+
+
+def _internal_link(element) -> str | None:
+    """The id an ``<a href="#id">`` refers to, None for any other element."""
+    href = (element.get("href") or "").strip()
+    return href[1:] if _local(element.tag) == "a" and href.startswith("#") else None
+
+
+def _note_reference(element, name: str, before: str) -> tuple[str, str | None] | None:
+    """If ``element`` is the reference to a note (after the text `before`), its label and
+    the id of the note it links to.  A link marked as one (``role="doc-noteref"``,
+    ``epub:type="noteref"``, a note reference's class) or an internal link holding only a
+    superscript, whose text is a label (`_NOTE_LABEL`); a ``<sup>`` holding only a label
+    that links to the note, or is marked as a reference, or that, unlinked, is a number or a
+    mark and no exponent (`_EXPONENT_BASE`: ``m<sup>2</sup>`` stays ``m2``) — not letters,
+    which raise ordinals and abbreviations (``1<sup>er</sup>``, ``M<sup>me</sup>``)."""
+    if name not in ("a", "sup"):
+        return None
+    label = "".join(element.itertext()).strip()
+    if _NOTE_LABEL.fullmatch(label) is None:
+        return None
+    classes = _words(element, "class")
+    marked = ("doc-noteref" in _words(element, "role") or "noteref" in _epub_type(element)
+              or not _NOTE_CLASSES.isdisjoint(classes)
+              or (name == "sup" and "reference" in classes))
+    if name == "a":
+        target = _internal_link(element)
+        raised = len(element) == 1 and _local(element[0].tag) == "sup" and not (
+            (element.text or "").strip() or (element[0].tail or "").strip())
+        return (label, target) if marked or (target is not None and raised) else None
+    links = [e for e in element.iter() if _internal_link(e) is not None]
+    if links or marked:
+        return label, _internal_link(links[0]) if links else None
+    number = _NOTE_LABEL.fullmatch(label).group(1)
+    if number.isalpha() or _EXPONENT_BASE.search(before):
+        return None
+    return label, None
+
+
+def _backlink(element, name: str) -> bool:
+    """Whether ``element`` is the link from a note back to where the text refers to it
+    (``↩``), which is no text."""
+    if name != "a":
+        return False
+    text = "".join(element.itertext()).replace("\ufe0e", "").replace("\ufe0f", "").strip()
+    return ("doc-backlink" in _words(element, "role") or "backlink" in _epub_type(element)
+            or not _BACKLINK_CLASSES.isdisjoint(_words(element, "class"))
+            or (_internal_link(element) is not None and text in _BACKLINK_TEXT))
+
+
 #: Inline HTML elements that hold code (not ``<kbd>``: key names are translated, and not
 #: ``<var>``, a variable's name in prose).
 _HTML_CODE = frozenset(("code", "samp", "tt"))
@@ -252,19 +378,34 @@ def _html_paragraphs(root, out: _Paragraphs) -> None:
     skipped: list = []  # skipped elements being passed over
     block = None  # the <pre> being read as a code block
     code = None  # the inline code element being read, the paragraph's parts and where it began
+    notes: dict[str, tuple[str, str]] = {}  # the ids of the notes referred to: mark, label
     for event, element in walk:
         if event == "comment":
             out.add(element.tail, pre=pre > 0)
             continue
-        name = element.tag.rsplit("}", 1)[-1].lower() if isinstance(element.tag, str) else ""
+        name = _local(element.tag)
         if event == "start":
             if (name in _HTML_SKIPPED or element.get("role") == "navigation"
-                    or _hidden(element)):
+                    or _hidden(element) or _page_furniture(element, name)
+                    or _backlink(element, name)):
+                skipped.append(element)
+                walk.skip_subtree()
+                continue
+            reference = None if pre else _note_reference(
+                element, name, "".join(out.parts[-4:])[-8:])
+            if reference is not None:
+                # Written as the page shows it, raised (`note_mark`), and no more.
+                label, target = reference
+                out.parts.append(note_mark(label))
+                if target:
+                    notes.setdefault(target, (note_mark(label), label.strip("[]()")))
                 skipped.append(element)
                 walk.skip_subtree()
                 continue
             if name in _HTML_BLOCKS:
                 out.end()
+            if element.get("id") in notes:
+                out.note = notes.pop(element.get("id"))  # the note's text begins
             if name == "br":
                 out.parts.append("\n")
             if name in ("pre", "textarea"):
@@ -457,8 +598,8 @@ def _styles_part(archive: zipfile.ZipFile):
 def odt_text(data: bytes, name: str) -> str:
     """The text of an OpenDocument text: its headings and paragraphs in order (in lists,
     tables, sections and frames too), ``text:s`` as its spaces, tabs and line breaks kept.
-    Footnotes and endnotes follow the body, marked ``[1]``, ``[2]`` … where the text
-    refers to them and before their own text, as for a Word document; comments, tracked
+    Footnotes and endnotes follow the body, marked ``¹``, ``²`` … (`note_mark`) where the
+    text refers to them and before their own text, as for a Word document; comments, tracked
     deletions, generated indexes and page numbers are left out.  Consecutive paragraphs in
     a code style (Preformatted Text) are a fenced code block, a span in one (Source Text)
     inline code."""
@@ -482,7 +623,7 @@ def odt_text(data: bytes, name: str) -> str:
     def note(element) -> None:
         nonlocal out
         notes.append(_Paragraphs())
-        out.parts.append(f"[{len(notes)}]")
+        out.parts.append(note_mark(str(len(notes))))
         text, out = out, notes[-1]  # the note's paragraphs go to the note
         for part in element.iter(f"{_TEXT}note-body"):
             blocks(part)
@@ -555,7 +696,7 @@ def odt_text(data: bytes, name: str) -> str:
         lines = out.code_lines + [line for note in notes for line in note.code_lines]
         for mark, paragraphs in enumerate(notes, start=1):
             first, *rest = [p for p in paragraphs.text().split("\n\n") if p] or [""]
-            out.done += [f"[{mark}] {first}".rstrip(), *rest]
+            out.done += [f"{note_mark(str(mark))} {first}".rstrip(), *rest]
         return out.text(), code, lines
 
     text, code, lines = whole()

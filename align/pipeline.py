@@ -3,8 +3,10 @@
     read → segment → embed → align → check → (render, in `align.render`)
 
 The CLI's `run` and `check` call `align_files` (and `check_strings` for
-strings already paired); `align_texts`, `check`, `check_pairs`, `write` and `load` do from
-Python what `run`, `check` and `view` do from the shell.  Example::
+strings already paired; `check` through `align.batch`, which checks several documents, two
+folders' among them, from Python too: `align.check_folders`); `align_texts`, `check`,
+`check_pairs`, `write` and `load` do from Python what `run`, `check` and `view` do from the
+shell.  Example::
 
     import align
     record = align.align_files("texts/serge-nin-1936/fr-retranslation.txt",
@@ -117,6 +119,12 @@ class Options:
             from align.checks.rules import read_rules
 
             self.rules = read_rules(self.rules)
+        try:
+            self.rules = tuple(self.rules or ())
+        except TypeError:
+            raise refuse("rules", "the path of a rules file, or its rules "
+                         "(align.checks.read_rules)") from None
+        self._check_glossary(refuse)
         if isinstance(self.ignore, str):
             self.ignore = (self.ignore,)
         elif self.ignore is None:
@@ -130,6 +138,29 @@ class Options:
         for name in ("source_language", "translation_language"):
             if getattr(self, name) is not None and not isinstance(getattr(self, name), str):
                 raise refuse(name, "a language code such as fr or fr-FR (or None)")
+
+
+    def _check_glossary(self, refuse: Any) -> None:
+        """A glossary given as a path is read; pairs must be pairs of strings."""
+        from align.checks.glossary import Termbase, read_glossary
+
+        if self.glossary is None or isinstance(self.glossary, Termbase):
+            return
+        if isinstance(self.glossary, str | os.PathLike):
+            self.glossary = read_glossary(self.glossary)
+            return
+        wanted = ("the path of a glossary, (source term, required translation) pairs of "
+                  "strings, or a termbase (align.checks.read_glossary)")
+        if isinstance(self.glossary, Mapping):  # {source term: required translation}
+            self.glossary = list(self.glossary.items())
+        try:
+            pairs = [tuple(pair) for pair in self.glossary]
+        except TypeError:
+            raise refuse("glossary", wanted) from None
+        if not all(len(pair) == 2 and all(isinstance(term, str) for term in pair)
+                   for pair in pairs):
+            raise refuse("glossary", wanted)
+        self.glossary = pairs
 
 
 #: Loaded encoders, by model (the default under its name) and backend (``auto`` resolved).
@@ -643,10 +674,18 @@ def _unmatched_regions(links: list[Link], source: Side, translation: Side,
                 continue
             if len(run) >= 5:
                 first, last = side.sentences[run[0]], side.sentences[run[-1]]
+                # Numbered from 1 as the views number their rows ("#" of the terminal's
+                # table, the HTML page's rows): the links that hold the run, to find it by.
+                members = set(run)
+                held = [n + 1 for n, link in enumerate(links) if not members.isdisjoint(
+                    link.source if side_name == "source" else link.translation)]
+                rows = (f"link #{held[0]}" if held[0] == held[-1]
+                        else f"links #{held[0]}–{held[-1]}") if held else ""
                 warnings.append(
-                    f"{side_name} sentences {run[0] + 1}–{run[-1] + 1} (paragraphs "
-                    f"{first.paragraph + 1}–{last.paragraph + 1}) have no counterpart in the "
-                    f"{'translation' if side_name == 'source' else 'source'}"
+                    f"{side_name} sentences {run[0] + 1}–{run[-1] + 1} ("
+                    + (f"{rows}; " if rows else "")
+                    + f"paragraphs {first.paragraph + 1}–{last.paragraph + 1}) have no "
+                    f"counterpart in the {'translation' if side_name == 'source' else 'source'}"
                 )
             run = [k]
     return warnings

@@ -59,10 +59,16 @@ _NON_BLANK_RUN = re.compile(f"[^{_B}]+")
 _SKIP_BLANK = re.compile(f"[{_B}]*")
 
 # A candidate boundary: stops, then what stays with the sentence (closing quotes and
-# brackets, French-spaced » and ›, a footnote number), then whitespace or the end.
+# brackets, French-spaced » and ›, a footnote number or mark), then whitespace or the end.
 # CJK full stops need no space after them.
 _CLOSING = "\"'”’»›)]}」』》〉）"
 _CLOSERS = re.escape(_CLOSING)
+#: The superscript characters a note reference is written in (`align.markup.note_mark`).
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
+#: A note reference written after a stop, which stays with its sentence: Markdown's
+#: ``[^1]``, ``[^note]``; a number in brackets, ``[1]``; superscripts, ``¹``, ``ᵃ``; the
+#: marks ``* † ‡`` (and Markdown's emphasis closing after a stop: ``*Done.* Then``).
+NOTE_REFERENCE = rf"(?:\[\^[^\[\]{_B}]{{1,40}}\]|\[\d{{1,3}}\]|[{SUPERSCRIPTS}]+|[*†‡]+)"
 #: Han ideographs and kana: between two of them an ASCII ``. ? !`` ends a sentence.
 _CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _CJK += "\U00020000-\U0003134f"
@@ -72,7 +78,7 @@ _CANDIDATE = re.compile(
     r"(?=[.!?‽⁇⁈⁉…؟।॥;\u037e。！？｡．])(?:"
     rf"(?P<stop>[.!?‽⁇⁈⁉…؟।॥;\u037e]+)"
     rf"(?P<close>(?:[{_CLOSERS}]|[ \u00a0\u202f\u2009]+[»›])*)"
-    rf"(?P<note>\d{{1,3}}[{_CLOSERS}]*)?"
+    rf"(?:(?P<note>\d{{1,3}})|{NOTE_REFERENCE}+)?[{_CLOSERS}]*"
     rf"(?=[{_B}]|$)"
     rf"|(?P<cjk>(?:[。！？｡]|．(?![0-9０-９])|(?<=[{_CJK}])(?:[?!]+|\.)(?=[{_CJK}{_CLOSERS}]))+"
     rf"[{_CLOSERS}]*))"
@@ -103,7 +109,10 @@ _OPTION_LINE = re.compile(
 _LABEL = re.compile(r"[(\[]?(?:\d{1,3}(?:\.\d{1,3})*|[IVXLCDM]{1,7}|[ivxlcdm]{1,4}|[^\W\d_])")
 #: Dotted abbreviations recognised by shape: e.g, i.e, U.S.A, a.m, z.B, Ph.D.
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
-_SENTENCE_FINAL = re.compile(rf"[.!?‽…。！？][{_CLOSERS}]*\d{{0,3}}$")
+_SENTENCE_FINAL = re.compile(
+    rf"[.!?‽…。！？][{_CLOSERS}]*(?:\d{{1,3}}|{NOTE_REFERENCE}+)?[{_CLOSERS}]*$")
+#: The first line of a Markdown footnote's definition, ``[^1]: Text``: a paragraph of its own.
+_NOTE_DEFINITION = re.compile(r"[ \t]{0,3}\[\^[^\[\]\s]{1,40}\]:")
 # Full-width marks (CJK text) need no blank after them.
 _CLAUSE_BREAK = re.compile(rf"[;:](?=[{_B}])|[；：]")
 _COMMA_BREAK = re.compile(rf",(?=[{_B}])|[，、､]")
@@ -373,6 +382,7 @@ def _auto_units(text: str, blocks: list[list[tuple[int, int, int]]]) -> list[_Un
         wrapped = _hard_wrapped(text, blocks[0], set(cuts), width)
         paragraphs = [blocks[0][a:b] for a, b in zip([0, *cuts], [*cuts, len(blocks[0])],
                                                          strict=True)]
+    paragraphs = [piece for block in paragraphs for piece in _at_note_definitions(text, block)]
     units: list[_Unit] = []
     if not wrapped:
         for block in blocks:
@@ -387,6 +397,19 @@ def _auto_units(text: str, blocks: list[list[tuple[int, int, int]]]) -> list[_Un
         else:
             units.extend(_Unit(start, end, p) for start, end in _wrapped_pieces(text, block))
     return units
+
+
+def _at_note_definitions(text: str, block: list[tuple[int, int, int]]
+                         ) -> Iterator[list[tuple[int, int, int]]]:
+    """A paragraph's lines cut before each Markdown footnote definition (``[^1]: Text``):
+    a note is a paragraph of its own, not the end of the paragraph above it nor of the
+    note before it (its wrapped or indented lines stay with it)."""
+    start = 0
+    for i, (line_start, line_end, _) in enumerate(block):
+        if i and _NOTE_DEFINITION.match(text, line_start, line_end):
+            yield block[start:i]
+            start = i
+    yield block[start:]
 
 
 def _indent(text: str, start: int, end: int) -> int:

@@ -288,10 +288,11 @@ def docx_text(data: bytes, name: str) -> str:
     fenced block, monospace runs in a paragraph as inline code (`markup.code_block`,
     `markup.code_span`), unless that is a manuscript set in Courier
     (`markup.prose_in_code`).  Footnotes and endnotes follow the body, in the order the body
-    refers to them, each marked ``[1]``, ``[2]`` … where the body refers to it and before
-    its own text (as pandoc writes notes in plain text), so that the notes of a source
-    and of its translation align with each other.  Headers, footers and comments are
-    left out.  Offsets in the record refer to this text."""
+    refers to them, each marked ``¹``, ``²`` … (`markup.note_mark`) where the body refers to
+    it, as the page shows it, and before its own text, so that the notes of a source and of
+    its translation align with each other, while no check reads the mark as a number of
+    the sentence and the segmenter ends a sentence after ``POUM.¹``.  Headers, footers and
+    comments are left out.  Offsets in the record refer to this text."""
     import docx  # python-docx: finds the main document part through the package's parts
     from docx.opc.constants import RELATIONSHIP_TYPE
 
@@ -330,8 +331,8 @@ def docx_text(data: bytes, name: str) -> str:
                 elif tag in _NOTE_REFERENCE:
                     key = (_NOTE_REFERENCE[tag], el.get(f"{_W}id", ""))
                     if notes.get(key):
-                        parts.append(
-                            (f"[{referred.setdefault(key, len(referred) + 1)}]", False))
+                        mark = referred.setdefault(key, len(referred) + 1)
+                        parts.append((markup.note_mark(str(mark)), False))
                 elif tag == _SYMBOL:
                     parts.append((_symbol(el), run[1]))
                 else:
@@ -438,7 +439,7 @@ def docx_text(data: bytes, name: str) -> str:
         read(document.element.body, paragraphs)
         for key, mark in referred.items():
             first, *rest = notes[key]
-            paragraphs += [f"[{mark}] {first}", *rest]
+            paragraphs += [f"{markup.note_mark(str(mark))} {first}", *rest]
         return "\n\n".join(p.strip() for p in paragraphs if p.strip())
 
     try:

@@ -170,6 +170,33 @@ def test_one_sentence_translated_as_two_becomes_a_one_to_two_link(story):
     assert ([2], [2]) in links and ([4], [5]) in links
 
 
+@pytest.mark.parametrize(("source_part", "translation_part"), [
+    (slice(None), slice(0, 7)),  # a translation in progress: its second half missing
+    (slice(None), slice(0, 4)),  # only its first few sentences
+    (slice(None), slice(7, None)),  # a translation that starts halfway
+    (slice(0, 7), slice(None)),  # a source that stops halfway
+], ids=["translation-stops-at-half", "translation-stops-early", "translation-starts-late",
+        "source-stops-at-half"])
+def test_a_side_that_stops_early_or_starts_late_leaves_the_rest_unaligned_as_one_block(
+        story, source_part, translation_part):
+    """What one side lacks at an end is missing as a block: the sentences both sides have
+    keep their one-to-one counterparts, and the other side's remainder is unaligned,
+    rather than spread over many-to-one links (the document's length ratio and scale are
+    measured on the part both sides have, and leaving out what the other lacks costs little)."""
+    fr, en, encoder = story
+    src, tgt = list(range(14))[source_part], list(range(14))[translation_part]
+    links = align_lists(encoder, fr[source_part], en[translation_part])
+    shared = sorted(set(src) & set(tgt))
+    expected = (
+        [([src.index(k)], []) for k in src if k < shared[0]]
+        + [([], [tgt.index(k)]) for k in tgt if k < shared[0]]
+        + [([src.index(k)], [tgt.index(k)]) for k in shared]
+        + [([src.index(k)], []) for k in src if k > shared[-1]]
+        + [([], [tgt.index(k)]) for k in tgt if k > shared[-1]]
+    )
+    assert links == expected
+
+
 def test_refinement_embeds_joined_text_and_keeps_the_planted_merge(story):
     fr, en, encoder = story
     en_joined = en[:7] + [en[7] + " " + en[8]] + en[9:]

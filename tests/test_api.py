@@ -279,6 +279,10 @@ def test_an_empty_text_is_an_input_error_as_an_empty_file_is(source, translation
     (lambda: align.check_strings([("Bonjour.", "Hello.")]), "align.check_pairs"),
     (lambda: align.check_pairs("Bonjour.\tHello."), "check_pairs takes a list"),
     (lambda: align.check_pairs([("Bonjour.",)]), "pair 1 is not"),
+    (lambda: align.align_texts("Bonjour.", "Hello.", glossary=5), "glossary must be"),
+    (lambda: align.align_texts("Bonjour.", "Hello.", glossary=[("chat",)]), "glossary must be"),
+    (lambda: align.align_texts("Bonjour.", "Hello.", rules=5), "rules must be"),
+    (lambda: align.check(_letter(), glossary=[("POUM", 3)]), "glossary must be"),
 ])
 def test_a_wrong_value_from_python_is_a_usage_error_naming_the_parameter(call, said):
     from align.errors import UsageError
@@ -328,6 +332,10 @@ def test_check_returns_a_new_record_and_leaves_the_one_given_as_it_was(tmp_path)
     assert checked is not record
     assert "glossary" in [f.kind for l in checked.links for f in l.findings]
     assert (_measures(record), dict(record.signature), list(record.warnings)) == before
+    # The same glossary as a dict of source term to required translation.
+    as_dict = align.check(record, glossary={"chat": "feline"})
+    assert [f.reason for l in as_dict.links for f in l.findings if f.kind == "glossary"] == [
+        f.reason for l in checked.links for f in l.findings if f.kind == "glossary"]
 
 
 def test_check_pairs_checks_strings_paired_in_python():

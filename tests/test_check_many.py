@@ -789,3 +789,77 @@ def test_a_document_whose_outputs_cannot_be_written_is_checked_not_written(
                                        "failing --fail-on major: 1 (b.txt); not written: 1 "
                                        "(b.txt)")
     assert [p.name for p in (tmp_path / "rep").iterdir()] == ["a.json"]
+
+
+# -- the same check from Python ----------------------------------------------------------
+
+
+def test_check_folders_yields_each_document_checked_or_the_input_error_that_stopped_it(
+        tmp_path, default_encoder):
+    from align.batch import CheckedDocument
+    from align.errors import InputError
+
+    en, fr = _folders(tmp_path, {
+        "a.md": GOOD_EN, "guide/b.txt": BAD_EN, "c.md": GOOD_EN, "new.md": GOOD_EN,
+        "logo.png": b"\x89PNG\r\n",
+    }, {"a.md": GOOD_FR, "guide/b.txt": BAD_FR, "c.md": "  \n", "logo.png": b"\x89PNG\r\n"})
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    run = align.check_folders(en, fr, outputs=[reports / "{name}.json"])
+    # What cannot be checked is known before anything is; nothing is made yet.
+    assert [(u.label, u.missing) for u in run.unmatched] == [("new.md", fr / "new.md")]
+    assert run.skipped == [en / "logo.png", fr / "logo.png"]
+    assert [d.label for d in run.documents] == ["a.md", "c.md", "guide/b.txt"]
+    assert not any(reports.iterdir())
+    checked = {}
+    for one in run:  # each as it is checked
+        assert isinstance(one, CheckedDocument)
+        checked[one.document.label] = one
+    assert list(checked) == ["a.md", "c.md", "guide/b.txt"]
+    good, empty, bad = checked.values()
+    assert good.record.findings() == [] and good.written == [reports / "a.json"]
+    # The unreadable translation is said of its document, not raised: the next is checked.
+    assert empty.record is None and empty.written == []
+    assert isinstance(empty.problem, InputError) and "c.md is empty" in str(empty.problem)
+    assert [f.kind for _, f in bad.record.findings()] == ["number"]
+    assert bad.problem is None and bad.unwritten is None
+    # Written under each document's {name}, the folder the name brings made.
+    assert bad.written == [reports / "guide/b.json"]
+    assert [f.kind for _, f in align.load(reports / "guide/b.json").findings()] == ["number"]
+    assert sorted(p.relative_to(reports).as_posix() for p in reports.rglob("*")) == [
+        "a.json", "guide", "guide/b.json"]
+    # The records written are the baseline of the next check: b's finding is accepted.
+    again = {one.document.label: one for one in align.check_folders(
+        en, fr, baseline=reports / "{name}.json", exclude=["new.md", "c.md"])}
+    assert again["guide/b.txt"].record.findings() == []
+    assert [f.kind for link in again["guide/b.txt"].record.links for f in link.accepted] == [
+        "number"]
+
+
+def test_check_folders_raises_what_is_wrong_before_anything_is_checked(tmp_path,
+                                                                        monkeypatch):
+    from align.batch import check_documents, pairs_documents
+    from align.errors import InputError, OutputError, UsageError
+
+    en, fr = _folders(tmp_path, {"a.md": GOOD_EN, "b.md": GOOD_EN},
+                      {"a.md": GOOD_FR, "b.md": GOOD_FR})
+    (tmp_path / "rep").mkdir()
+    (tmp_path / "rep/a.json").write_text("{}", encoding="utf-8")
+    # No model is needed to say any of these.
+    with pytest.raises(UsageError, match=r"\{name\}"):
+        align.check_folders(en, fr, outputs=[tmp_path / "report.json"])
+    with pytest.raises(OutputError, match="--force"):
+        align.check_folders(en, fr, outputs=[tmp_path / "rep/{name}.json"], model="nope")
+    (tmp_path / "empty-en").mkdir()
+    (tmp_path / "empty-fr").mkdir()
+    with pytest.raises(InputError, match="no file align reads"):
+        align.check_folders(tmp_path / "empty-en", tmp_path / "empty-fr")
+    # Files chosen of which none is a text: nothing to check, no failure.
+    nothing = align.check_folders(en, fr, include=["logo.png"])
+    assert list(nothing) == [] and nothing.unused_patterns == ["--include logo.png"]
+    # Files of pairs: two of one name are refused as the command line refuses them.
+    _write(tmp_path, {"x/ui.tsv": GOOD_PAIRS, "y/x/ui.tsv": GOOD_PAIRS})
+    monkeypatch.chdir(tmp_path / "y")
+    with pytest.raises(UsageError, match="'x/ui' for both x/ui.tsv and ../x/ui.tsv: rename "
+                       "one, or check them in two runs"):
+        check_documents(pairs_documents(["x/ui.tsv", "../x/ui.tsv"]), outputs=["{name}.json"])

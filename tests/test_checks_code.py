@@ -400,3 +400,13 @@ def test_a_code_block_read_line_by_line_is_code_to_the_checks():
         "```bash", "pip install --upgrade mytool", "mytool init --force", "```"]
     assert not [f for _, f in record.findings()
                 if f.kind in ("untranslated", "name") or "doubled" in f.reason]
+
+
+def test_a_markdown_footnote_reference_and_its_label_are_no_number():
+    """``POUM.[^1]`` and ``[^1]: …``: the note's number belongs to the markup, not to the
+    sentence, so the side that has the note holds no number the other lacks."""
+    assert blank_markup("the POUM.[^1] This serves") == "the POUM." + " " * 5 + "This serves"
+    assert blank_markup("[^note]: Workers' Party") == " " * 9 + "Workers' Party"
+    assert findings([("comrades of the POUM.[^1]", "camarades du POUM.")], "number") == [[]]
+    # A number of the sentence next to a note is still one.
+    assert findings([("the 12 comrades[^1]", "les 13 camarades")], "number") != [[]]

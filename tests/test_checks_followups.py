@@ -173,3 +173,69 @@ def test_a_copied_sentence_is_no_meaning_shift(default_encoder, with_model):
 def test_a_doubled_word_is_reported_on_its_side(pair, expected):
     found = findings([pair], kind="mechanical")
     assert {r: s for r, s in found.items() if r.startswith("doubled")} == expected
+
+
+# -- a spelled number changed (literary prose spells almost every number)
+
+#: (source, translation, the number finding expected): a changed spelled number is reported
+#: where the word aligner pairs the two numbers; major where it pairs the nouns they count.
+SPELLED_CHANGED = [
+    ("Je te donne quatre cents francs.", "I will give you five hundred francs.",
+     ("number quatre cents (400) in the source is five hundred (500) in the translation",
+      "major")),
+    ("Pour dix francs tu auras deux ou trois roses magnifiques.",
+     "For 12 francs you can get two or three magnificent roses.",
+     ("number dix (10) in the source is 12 in the translation", "major")),
+    ("Loisel possédait dix-huit mille francs que lui avait laissés son père.",
+     "Loisel possessed eighty thousand francs which his father had left him.",
+     ("number dix-huit mille (18000) in the source is eighty thousand (80000) in the "
+      "translation", "major")),
+    ("Il avait trente ans.", "He was forty.",
+     ("number trente (30) in the source is forty (40) in the translation", "minor")),
+]
+
+
+@pytest.mark.parametrize(("source", "translation", "expected"), SPELLED_CHANGED)
+def test_a_changed_spelled_number_is_reported(default_encoder, source, translation, expected):
+    found = findings([(source, translation)], languages=("fr", "en"), encoder=default_encoder,
+                     kind="number")
+    assert found == dict([expected])
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    # Manners of speaking, rough numbers and other units: no change of number.
+    ("Mille fois merci !", "Thanks a million!"),
+    ("Je te l'ai dit cent fois.", "I have told you a thousand times."),
+    ("Je l'ai vu deux ou trois fois.", "I saw him a couple of times."),
+    ("Je l'ai vu deux ou trois fois.", "I saw him three or four times."),
+    ("Il y avait une dizaine de personnes.", "There were a dozen people."),
+    ("Elle a vu une douzaine de chats.", "She saw ten cats."),
+    ("Il a vu vingt fois ce film.", "He has seen this film a dozen times."),
+    ("Il reviendra dans huit jours.", "He will be back in a week."),
+    ("Il reviendra dans quinze jours.", "He will be back in two weeks."),
+    # "un", "one", "a" are articles as often as numbers.
+    ("Un homme entra.", "Two men came in."),
+    ("Deux paires de mains me retinrent.", "Four hands held me back."),
+    # The thousands left understood (La Parure).
+    ("On le leur laisserait à trente-six mille.", "They could have it for thirty-six."),
+    ("Elle ôta les vêtements dont elle s’était enveloppé les épaules, afin de se voir "
+     "encore une fois dans sa gloire.",
+     "She removed her wraps so as to see herself once more in all her glory."),
+])
+def test_an_idiom_or_a_rough_number_is_no_changed_number(default_encoder, source, translation):
+    assert findings([(source, translation)], languages=("fr", "en"), encoder=default_encoder,
+                    kind="number") == {}
+
+
+@pytest.mark.parametrize(("text", "numbers"), [
+    # Words of two numbers are not one: a range, a list, an article before an ordinal.
+    ("between nine and ten o'clock", ["nine", "ten"]),
+    ("a thousand francs of one, five hundred of another", ["thousand", "one", "five hundred"]),
+    ("révélé à un troisième personnage", ["un", "troisième"]),
+    # ... while one number's words stay one.
+    ("vingt et un, mille et une nuits", ["vingt et un", "mille et une"]),
+    ("two thousand three hundred and forty-five", ["two thousand three hundred and forty-five"]),
+    ("quatre vingt dix-huit", ["quatre vingt dix-huit"]),
+])
+def test_spelled_numbers_are_read_as_one_only_where_they_make_one(text, numbers):
+    assert [m.text for m in mentions(text)] == numbers

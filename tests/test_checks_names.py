@@ -305,3 +305,61 @@ def test_a_short_name_replaced_is_still_major(language, source, translation, rea
 ])
 def test_a_word_after_an_accelerator_or_an_icu_branch_opens_its_text(text, word, initial):
     assert names_module._sentence_initial(text, text.index(word), lines_open=True) is initial
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    # A unit after a placeholder (the number the program puts there) is no name ...
+    ("%s MB free of %s GB", "%s Mo libres sur %s Go"),
+    ("Downloading {0} KB", "Téléchargement de {0} Ko"),
+    ("Disk full: only {0,number,#.##} MB left.",
+     "Disque plein : il ne reste que {0,number,#.##} Mo."),
+    ("Free space: {size} TB", "Espace libre : {size} To"),
+    # ... nor is a unit of two capitals anywhere.
+    ("Sizes are shown in KB and MB.", "Les tailles sont affichées en Ko et en Mo."),
+])
+def test_a_unit_after_a_placeholder_is_no_name(default_encoder, source, translation):
+    assert name_findings([(source, translation)], default_encoder) == {}
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    ("Read our Privacy Policy first.", "Lisez d’abord notre Politique de confidentialité."),
+    ("By continuing you accept our Terms.", "En continuant, vous acceptez nos Conditions."),
+    # A link's target is read as blank, whatever it holds.
+    ('By continuing you accept our <a href="/terms">Terms</a>.',
+     'En continuant, vous acceptez nos <a href="/terms">Conditions</a>.'),
+    ('By continuing you accept our <a href="/terms">Terms</a>.',
+     'En continuant, vous acceptez nos <a href="/fr/conditions">Conditions</a>.'),
+    ("Go to Account Recovery.", "Accédez à Récupération du compte."),
+])
+def test_a_title_case_term_and_its_translation_are_no_replaced_name(
+        default_encoder, source, translation):
+    """Capitalised common nouns the model reads as translations of each other ("Policy" =
+    «Politique»), though no list holds them and the file writes them nowhere in lower case."""
+    assert name_findings([(source, translation)], default_encoder) == {}
+
+
+@pytest.mark.parametrize(("source", "translation", "reason"), [
+    ("Contact Alice in Settings.", "Contactez Bernard dans Paramètres.",
+     "name Alice in the source is Bernard in the translation"),
+    ("Read our Privacy Policy, then call Marie.",
+     "Lisez notre Politique de confidentialité, puis appelez Sophie.",
+     "name Marie in the source is Sophie in the translation"),
+    ("Send the %s MB file to Alice.", "Envoyez le fichier de %s Mo à Bernard.",
+     "name Alice in the source is Bernard in the translation"),
+    ("He flew to Munich last week.", "Il a pris l'avion pour Berlin la semaine dernière.",
+     "name Munich in the source is Berlin in the translation"),
+    # Two names alike but for their ending, which the model reads as one word.
+    ("Share photos with Nina", "Partager les photos avec Nine",
+     "name Nina in the source is Nine in the translation"),
+])
+def test_a_name_swapped_beside_terms_and_units_is_still_major(
+        default_encoder, source, translation, reason):
+    assert name_findings([(source, translation)], default_encoder) == {reason: "major"}
+
+
+@pytest.mark.parametrize(("a", "b", "apart"), [
+    ("anna", "anne", True), ("nina", "nine", True), ("policy", "politique", False),
+    ("terms", "conditions", False),
+])
+def test_names_alike_but_for_their_ending(a, b, apart):
+    assert names_module._ending_apart(a, b) is apart

@@ -23,12 +23,15 @@ def test_tsv_gives_one_link_per_line_in_order(tmp_path):
         assert all(text[s.start : s.end] == s.text for s in side.sentences)
 
 
-def test_tsv_header_is_not_assumed_and_crlf_is_read(tmp_path):
+def test_tsv_crlf_is_read_and_a_header_only_when_it_clearly_is_one(tmp_path):
     path = tmp_path / "pairs.tsv"
     path.write_bytes(b"source\ttranslation\r\nA\tB\r\n")
     record = read_pairs(path)
-    assert [s.text for s in record.source.sentences] == ["source", "A"]
-    assert [s.text for s in record.translation.sentences] == ["translation", "B"]
+    assert [s.text for s in record.source.sentences] == ["A"]
+    assert [s.text for s in record.translation.sentences] == ["B"]
+    path.write_bytes(b"Source\tSource\r\nA\tB\r\n")  # a pair: "Source" translated
+    record = read_pairs(path)
+    assert [s.text for s in record.source.sentences] == ["Source", "A"]
 
 
 def test_tsv_line_without_tab_is_an_error_naming_the_line(tmp_path):
@@ -498,6 +501,9 @@ def test_broken_xliff_and_po_are_input_errors(tmp_path):
         read_pairs(xlf)
     po = tmp_path / "bad.po"
     po.write_text('msgid "a"\nmsgstr "b\nmsgid', "utf-8")
+    with pytest.raises(InputError, match="bad.po, line 2: unterminated string"):
+        read_pairs(po)
+    po.write_text('msgid "a"\nmsgstr "b"\n\nthis is garbage\nmsgid "c"\nmsgstr "d"\n', "utf-8")
     with pytest.raises(InputError, match="bad.po is not a well-formed PO file"):
         read_pairs(po)
 
@@ -1304,3 +1310,181 @@ def test_a_plural_form_for_one_number_alone_may_leave_the_count_out(tmp_path):
     # Only the count is excused: a name lost from the form is still a finding.
     assert mechanical("values-ru", russian, android.replace("One day", "%s: one day")) == {
         ("days[one]", "major")}
+
+
+# -- malformed PO strings, text files of pairs in other encodings, headers, empty XML --
+
+
+@pytest.mark.parametrize(("content", "line", "problem"), [
+    # The string of line 5 never closes: polib read "Enregistre", its last character lost.
+    ('msgid "Hello"\nmsgstr "Bonjour"\n\nmsgid "Save file"\nmsgstr "Enregistrer\n', 5,
+     "unterminated string"),
+    # A stray quote on a line of its own opens a string it never closes.
+    ('msgid "Save"\nmsgstr "Enregistrer"\n"\n', 3, "unterminated string"),
+    # An escaped quote closes nothing: the string is still open at the end of its line.
+    ('msgid "Say"\nmsgstr "Dire \\"\n', 2, "unterminated string"),
+    ('msgid "Say"\nmsgstr ""\n"Dire \\"\n', 3, "unterminated string"),
+    # Text after the closing quote: polib read 'a\\" b' from this one.
+    ('msgid "a"\nmsgstr "a\\\\" b"\n', 2, "after the string's closing quote"),
+    ('msgid "a"\nmsgstr "b" c\n', 2, "after the string's closing quote"),
+    # No quotes at all: polib read "onjou".
+    ('msgid "Hello"\nmsgstr Bonjour\n', 2, "msgstr without a string"),
+    # An escape gettext does not know (msgfmt refuses it), and one polib would keep as is.
+    ('msgid "a"\nmsgstr "b\\q"\n', 2, "escape"),
+    ('msgid "a"\nmsgstr "\\101"\n', 2, "escape"),
+    # An obsolete entry is checked as msgfmt checks it.
+    ('msgid "a"\nmsgstr "b"\n\n#~ msgid "old"\n#~ msgstr "vieux\n', 5, "unterminated string"),
+])
+def test_a_malformed_po_string_is_an_error_naming_its_line(tmp_path, content, line, problem):
+    """A PO file that gettext's ``msgfmt --check`` refuses is refused, never read with a
+    string changed."""
+    path = tmp_path / "broken.po"
+    path.write_text(content, "utf-8")
+    with pytest.raises(InputError, match=rf"broken\.po, line {line}: .*{problem}"):
+        read_pairs(path)
+
+
+def test_a_malformed_po_string_exits_with_an_input_error(tmp_path):
+    from typer.testing import CliRunner
+
+    from align.cli import app
+
+    path = tmp_path / "broken.po"
+    path.write_text('msgid "Hello"\nmsgstr "Bonjour"\n\nmsgid "Save file"\n'
+                    'msgstr "Enregistrer\n', "utf-8")
+    result = CliRunner().invoke(app, ["check", "--pairs", str(path), "-o",
+                                      str(tmp_path / "b.json")])
+    assert result.exit_code == 3, result.output
+    assert "broken.po, line 5: unterminated string" in result.output
+    assert not (tmp_path / "b.json").exists()
+
+
+def test_po_escapes_are_read_as_gettext_reads_them(tmp_path):
+    path = tmp_path / "fr.po"
+    path.write_text(
+        'msgid "Say \\"hi\\""\nmsgstr "Dites \\"salut\\""\n\n'
+        'msgid "C:\\\\dir\\\\"\nmsgstr "C:\\\\dossier\\\\"\n\n'
+        'msgid "One\\nTwo"\nmsgstr "Un\\nDeux"\n\n'
+        'msgid "Name:\\tvalue"\nmsgstr   "Nom :\\tvaleur"   \n\n'
+        'msgid ""\n"Long "\n  "line"\nmsgstr ""\n"Longue "\n"ligne"\n', "utf-8")
+    assert _pairs(read_pairs(path)) == [
+        ('Say "hi"', 'Dites "salut"'),
+        ("C:\\dir\\", "C:\\dossier\\"),
+        ("One\nTwo", "Un\nDeux"),  # a line break inside a string is kept
+        ("Name: value", "Nom : valeur"),  # a tab, as a side writes it
+        ("Long line", "Longue ligne"),
+    ]
+
+
+def test_a_utf16_tsv_as_excel_saves_unicode_text_is_read(tmp_path):
+    """Excel's "Unicode Text" export: UTF-16LE with a byte-order mark and CRLF."""
+    path = tmp_path / "u16.tsv"
+    path.write_bytes("Save\tEnregistrer\r\nCafé menu\tMenu café\r\n".encode("utf-16"))
+    record = read_pairs(path)
+    assert _pairs(record) == [("Save", "Enregistrer"), ("Café menu", "Menu café")]
+    assert record.source.encoding == record.translation.encoding == "utf-16"
+    # Without its mark too, and the record says how it was read.
+    path.write_bytes("Save\tEnregistrer\r\nCafé menu\tMenu café\r\n".encode("utf-16-le"))
+    record = read_pairs(path)
+    assert _pairs(record) == [("Save", "Enregistrer"), ("Café menu", "Menu café")]
+    assert any("UTF-16" in warning for warning in record.warnings)
+
+
+def test_text_files_of_pairs_are_decoded_as_texts_are(tmp_path):
+    """Windows-1252 (a spreadsheet's CSV export), UTF-16 CSV and Moses, a UTF-16 PO file:
+    decoded as `align.reading` decodes a text, the encoding said in the warnings."""
+    csv = tmp_path / "pairs.csv"
+    csv.write_bytes("Café,Café\r\nSummer,Été\r\n".encode("cp1252"))
+    record = read_pairs(csv)
+    assert _pairs(record) == [("Café", "Café"), ("Summer", "Été")]
+    assert record.source.encoding == "cp1252"
+    assert any("Windows-1252" in warning for warning in record.warnings)
+    csv.write_bytes('"One, two","Un, deux"\r\n'.encode("utf-16"))
+    assert _pairs(read_pairs(csv)) == [("One, two", "Un, deux")]
+    tsv = tmp_path / "latin.tsv"
+    tsv.write_bytes("Café menu\tMenu café\n".encode("latin-1"))
+    assert _pairs(read_pairs(tsv)) == [("Café menu", "Menu café")]
+    (tmp_path / "m.src.txt").write_bytes("Summer\n".encode("utf-16"))
+    (tmp_path / "m.tgt.txt").write_bytes("Été\n".encode("cp1252"))
+    record = read_pairs(tmp_path / "m.src.txt")
+    assert _pairs(record) == [("Summer", "Été")]
+    assert (record.source.encoding, record.translation.encoding) == ("utf-16", "cp1252")
+    po = tmp_path / "fr.po"
+    po.write_bytes('msgid "Summer"\nmsgstr "Été"\n'.encode("utf-16"))
+    assert _pairs(read_pairs(po)) == [("Summer", "Été")]
+    # Mostly UTF-8 with a broken sequence is still an error naming where.
+    tsv.write_bytes("Café\tCafé\nÉté\tSummer\n".encode() + b"Caf\xe9\tx\n")
+    with pytest.raises(InputError, match="invalid UTF-8 at line 3"):
+        read_pairs(tsv)
+
+
+@pytest.mark.parametrize(("header", "languages"), [
+    ("source,target", (None, None)),
+    ("Source,Translation", (None, None)),
+    ("SOURCE TEXT,Target text", (None, None)),
+    ("Original,Traduction", (None, None)),
+    ("Quelle,Übersetzung", (None, None)),
+    ("English,Français", ("en", "fr")),
+    ("English (US),German", ("en", "de")),
+    ("en,fr", ("en", "fr")),
+    ("EN,DE", ("en", "de")),
+    ("en-US,fr-FR", ("en-US", "fr-FR")),
+])
+def test_a_csv_or_tsv_header_row_is_no_pair(tmp_path, header, languages):
+    for suffix, separator in ((".csv", ","), (".tsv", "\t")):
+        path = tmp_path / f"pairs{suffix}"
+        path.write_text(header.replace(",", separator) + "\nSave" + separator
+                        + "Enregistrer\n", "utf-8")
+        record = read_pairs(path)
+        assert _pairs(record) == [("Save", "Enregistrer")], (suffix, header)
+        assert (record.source.language, record.translation.language) == languages
+
+
+@pytest.mark.parametrize("first", [
+    "It,Es",  # a German UI string: bare codes in title case are words
+    "English,Anglais",  # a language's name translated: the same language on both sides
+    "Translation,Traduction",  # the word itself translated
+    "Source,Quelle",
+    "Save,Enregistrer",
+])
+def test_a_first_row_that_may_be_a_pair_stays_one(tmp_path, first):
+    path = tmp_path / "pairs.csv"
+    path.write_text(first + "\nSave,Enregistrer\n", "utf-8")
+    assert len(read_pairs(path).links) == 2
+
+
+def test_an_empty_xliff_or_tmx_file_says_it_is_empty(tmp_path):
+    for name in ("empty.xlf", "empty.tmx"):
+        for content in (b"", b"\n  \n", b"\xef\xbb\xbf"):
+            path = tmp_path / name
+            path.write_bytes(content)
+            with pytest.raises(InputError, match=rf"{name} is empty"):
+                read_pairs(path)
+
+
+def test_xml_bytes_not_in_the_declared_encoding_are_said_to_be(tmp_path):
+    unit = ('<xliff version="1.2"><file source-language="en" target-language="fr"><body>'
+            '<trans-unit id="1"><source>Café open</source><target>Café ouvert</target>'
+            '</trans-unit></body></file></xliff>')
+    path = tmp_path / "enc.xlf"
+    path.write_bytes(b'<?xml version="1.0" encoding="UTF-8"?>\n' + unit.encode("latin-1"))
+    with pytest.raises(InputError, match=r"not well-formed XLIFF .*not UTF-8, the encoding "
+                                         r"its XML declaration names .*line 2"):
+        read_pairs(path)
+    path.write_bytes(unit.encode("latin-1"))  # no declaration: XML reads UTF-8
+    with pytest.raises(InputError, match="not UTF-8, the encoding XML reads when none is"):
+        read_pairs(path)
+    # Declared as it is: read.
+    path.write_bytes(b'<?xml version="1.0" encoding="ISO-8859-1"?>\n' + unit.encode("latin-1"))
+    assert _pairs(read_pairs(path)) == [("Café open", "Café ouvert")]
+    # Broken for another reason: no word of encodings.
+    path.write_bytes(b'<?xml version="1.0" encoding="UTF-8"?>\n<xliff><file>')
+    with pytest.raises(InputError, match="not well-formed XLIFF") as raised:
+        read_pairs(path)
+    assert "encoding" not in str(raised.value)
+    tmx = tmp_path / "enc.tmx"
+    tmx.write_bytes(b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx><body><tu>'
+                    + '<tuv xml:lang="en"><seg>Café</seg></tuv>'.encode("latin-1")
+                    + b"</tu></body></tmx>")
+    with pytest.raises(InputError, match="not well-formed TMX .*not UTF-8"):
+        read_pairs(tmx)

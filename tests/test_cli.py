@@ -547,3 +547,47 @@ def test_an_interrupted_run_stops_its_progress_display_and_shows_the_cursor():
     assert reporter not in cli._LIVE_REPORTERS
     # Not a terminal (a file, even with FORCE_COLOR's force_terminal): no live display.
     assert not cli.RichReporter(Console(file=io.StringIO(), force_terminal=True)).live
+
+
+def test_run_of_one_sentence_each_says_one_sentence_and_one_link(tmp_path, default_encoder):
+    source, translation = tmp_path / "one.fr.txt", tmp_path / "one.en.txt"
+    source.write_text("Mme Loisel eut un succès.\n", encoding="utf-8")
+    translation.write_text("Madame Loisel was a great success.\n", encoding="utf-8")
+    result = runner.invoke(app, ["run", str(source), str(translation),
+                                 "-o", str(tmp_path / "one.html")])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    # Not a terminal: the header's lines whole, however long, and no line padded.
+    assert lines[0] == "one.fr.txt (fr), 1 sentence  ⟷  one.en.txt (en), 1 sentence"
+    assert " · 1 link · 1 one-to-one · 0 findings" in lines[1]
+    assert not [line for line in lines if line != line.rstrip()]
+    page = (tmp_path / "one.html").read_text(encoding="utf-8")
+    assert ">1 link between one.fr.txt and one.en.txt<" in page
+
+
+def test_a_missing_passage_names_the_links_that_hold_it(tmp_path, default_encoder):
+    """The English letter without its paragraphs 5-9: the warning names the source
+    sentences and the links (the view's "#", the page's rows) that hold them."""
+    import re
+
+    paragraphs = LETTER_EN.read_text(encoding="utf-8").split("\n\n")
+    cut = tmp_path / "en-cut.txt"
+    cut.write_text("\n\n".join(paragraphs[:4] + paragraphs[9:]), encoding="utf-8")
+    result = runner.invoke(app, ["run", str(LETTER_FR), str(cut), "-o",
+                                 str(tmp_path / "cut.json"), "-o", str(tmp_path / "cut.html")])
+    assert result.exit_code == 0, result.output
+    pattern = (r"warning: source sentences (\d+)–(\d+) \(links #(\d+)–(\d+); paragraphs \d+–\d+\) "
+               r"have no counterpart in the translation")
+    [found] = [m for line in result.output.splitlines() if (m := re.fullmatch(pattern, line))]
+    first, last, first_link, last_link = map(int, found.groups())
+    links = json.loads((tmp_path / "cut.json").read_text(encoding="utf-8"))["links"]
+    held = [n + 1 for n, link in enumerate(links)
+            if set(link["source"]) & set(range(first - 1, last))]
+    assert (held[0], held[-1]) == (first_link, last_link)
+    # The view's row of that number shows the run's first sentence.
+    letter = json.loads((tmp_path / "cut.json").read_text(encoding="utf-8"))["source"]
+    opening = letter["sentences"][first - 1]["text"][:12]
+    row = re.search(rf"^ *{first_link}   (.*)$", result.output, re.MULTILINE)
+    assert row and opening.split()[0] in row.group(1), (opening, row)
+    page = (tmp_path / "cut.html").read_text(encoding="utf-8")
+    assert f'(<a href="#L{first_link}">links #{first_link}–{last_link}</a>; ' in page

@@ -520,3 +520,29 @@ def test_the_toolbar_offers_to_hide_and_save_accepted_findings(page):
     (save,) = page.find("button", id="save")
     toolbar = [parents for t, a, parents in page.elements if a.get("id") == "save"][0]
     assert "nav" in toolbar  # inside the toolbar, hidden without JavaScript
+
+
+def test_a_warning_that_names_links_links_to_the_first_of_their_rows():
+    # The missing passage's warning names the rows ("links #2–4") as the page numbers them:
+    # the page makes that a link to the first; numbers it has no row for stay text.
+    record = make_alignment()
+    record.warnings = [
+        "source sentences 3–7 (links #2–4; paragraphs 2–3) have no counterpart in the "
+        "translation",
+        "translation sentences 9–13 (link #5; paragraphs 4–5) have no counterpart <b>",
+        "source sentences 50–60 (links #40–50; paragraphs 9–9) have no counterpart",
+    ]
+    page_text = render_html(record)
+    warnings = page_text[page_text.index('<section class="warnings"'):]
+    warnings = warnings[:warnings.index("</section>")]
+    assert ('<li>source sentences 3–7 (<a href="#L2">links #2–4</a>; paragraphs 2–3) have no '
+            "counterpart in the translation</li>") in warnings
+    assert '(<a href="#L5">link #5</a>; paragraphs 4–5) have no counterpart &lt;b&gt;' in warnings
+    assert "<li>source sentences 50–60 (links #40–50; paragraphs 9–9)" in warnings
+    assert Page(page_text).errors == []
+
+
+def test_the_tables_caption_counts_one_link_as_one():
+    side = Side([Sentence("Bonjour.", 0, 8, 0)], name="a.txt")
+    page_text = render_html(Alignment(side, side, [Link([0], [0], 1.0, 0.0)]))
+    assert '<caption class="vh">1 link between a.txt and a.txt</caption>' in page_text

@@ -539,6 +539,90 @@ def test_hidden_elements_of_a_page_are_not_text():
     assert decode_bytes(page.encode(), "a.html")[0] == "Un.\n\nDeux trois.\n\nQuatre."
 
 
+NOTED_PAGE = """<!doctype html><html lang=en><head><title>Serge to Nin</title></head><body>
+<nav><a href='/'>Home</a></nav><h1>Victor Serge 1936</h1>
+<p>2. I advised them to address themselves to the other comrades of the POUM.<sup><a
+ href='#fn1'>1</a></sup> This serves as their letter of introduction.</p>
+<p>3. I can\u2019t travel at this time.<sup>2</sup> Nevertheless, I hope to.</p>
+<hr><p id=fn1>1. Partido Obrero de Unificaci\u00f3n Marxista, founded 1935.</p>
+<p><sup>2</sup> Stripped of his Soviet nationality.</p>
+<footer>marxists.org</footer></body></html>"""
+
+
+def test_a_web_pages_note_references_are_raised_and_its_notes_are_paragraphs_of_their_own():
+    # The reference is the page's raised mark, not a "1" glued to "POUM.", so that no
+    # check reads a number there and the sentence ends after it; the notes stay where the
+    # page has them, each a paragraph; the page's footer is the site's, as its navigation.
+    text, encoding, _ = decode_bytes(NOTED_PAGE.encode(), "letter.html")
+    assert encoding == "html"
+    assert text == (
+        "Victor Serge 1936\n\n"
+        "2. I advised them to address themselves to the other comrades of the POUM.\u00b9 "
+        "This serves as their letter of introduction.\n\n"
+        "3. I can\u2019t travel at this time.\u00b2 Nevertheless, I hope to.\n\n"
+        "1. Partido Obrero de Unificaci\u00f3n Marxista, founded 1935.\n\n"
+        "\u00b2 Stripped of his Soviet nationality.")
+
+
+def test_a_note_reference_read_from_a_page_is_no_number_of_its_sentence():
+    from align.checks import check_alignment
+    from align.checks.pairs import document_text, pairs_alignment
+    from align.segment import segment
+
+    text = decode_bytes(NOTED_PAGE.encode(), "letter.html")[0]
+    english = [s.text for s in segment(text, language="en").sentences]
+    assert english[1:3] == [
+        "2. I advised them to address themselves to the other comrades of the POUM.\u00b9",
+        "This serves as their letter of introduction."]
+    record = pairs_alignment([
+        ("2. Je leur ai conseillé de s\u2019adresser aux autres camarades du POUM.",
+         english[1])], languages=("fr", "en"))
+    record = check_alignment(record, source_text=document_text(record.source),
+                             translation_text=document_text(record.translation))
+    assert [f.reason for f in record.links[0].findings if f.kind == "number"] == []
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # Exponents, ordinals and abbreviations raised are text, as before.
+    ("<p>An area of 12 m<sup>2</sup>, 10<sup>6</sup> people, (x+1)<sup>2</sup>.</p>",
+     "An area of 12 m2, 106 people, (x+1)2."),
+    ("<p>Le 1<sup>er</sup> mai, au XIX<sup>e</sup> si\u00e8cle, M<sup>me</sup> Costa.</p>",
+     "Le 1er mai, au XIXe si\u00e8cle, Mme Costa."),
+    # pandoc's notes: the reference a link holding a superscript, the notes a list whose
+    # numbers the page draws, each written with its mark; the link back is no text.
+    ('<p>Of the POUM.<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref">'
+     "<sup>1</sup></a> Then.</p>"
+     '<section id="footnotes" class="footnotes footnotes-end-of-document" role="doc-endnotes">'
+     '<hr /><ol><li id="fn1"><p>Founded 1935.<a href="#fnref1" class="footnote-back" '
+     'role="doc-backlink">\u21a9\ufe0e</a></p></li></ol></section>',
+     "Of the POUM.\u00b9 Then.\n\n\u00b9 Founded 1935."),
+    # Python-Markdown, Wikipedia, an e-book's note reference and its note, a mark.
+    ('<p>One.<sup id="fnref:a"><a class="footnote-ref" href="#fn:a">a</a></sup> Two.'
+     '<sup class="reference"><a href="#cite_note-2">[2]</a></sup> Three'
+     '<a epub:type="noteref" href="#n3">3</a>. Four.<sup>*</sup></p>'
+     '<aside epub:type="footnote" id="n3"><p>An e-book\u2019s note.</p></aside>',
+     "One.\u1d43 Two.\u00b2 Three\u00b3. Four.*\n\n\u00b3 An e-book\u2019s note."),
+])
+def test_raised_text_of_a_page_is_a_note_reference_only_where_it_refers_to_a_note(page,
+                                                                                  expected):
+    assert decode_bytes(f"<!doctype html><html><body>{page}</body></html>".encode(),
+                        "a.html")[0] == expected
+
+
+def test_a_pages_banner_and_footer_are_the_sites_but_an_articles_are_its_text():
+    page = ("<!doctype html><html><body>"
+            "<header><a href='/'>marxists.org</a></header>"
+            "<div role='banner'>Internet Archive</div>"
+            "<header><h1>Letter to Andres Nin</h1></header>"  # the banner holds the title
+            "<main><article><header>By Victor Serge</header><p>My Dear Andres,</p>"
+            "<footer>Translated by Mitch Abidor.</footer></article></main>"
+            "<footer>CopyLeft marxists.org 2005</footer>"
+            "<div role='contentinfo'>Contact us</div></body></html>")
+    assert decode_bytes(page.encode(), "a.html")[0] == (
+        "Letter to Andres Nin\n\nBy Victor Serge\n\nMy Dear Andres,\n\n"
+        "Translated by Mitch Abidor.")
+
+
 def test_markup_like_text_that_is_no_page_stays_text():
     for data, name in ((b"<p>Hello</p>\n", "notes.txt"), (b"<foo>Hello</foo>\n", "a.html"),
                        (b"a <p> b\n", "a.html")):
@@ -649,13 +733,13 @@ def test_an_opendocument_text_is_read_as_its_text(tmp_path):
     text, encoding, _ = decode_bytes(data, "lettre.odt")
     assert encoding == "odt"
     # Comments and tracked deletions are not the text; text:s is its spaces; a footnote
-    # follows the body, marked where the text refers to it.
+    # follows the body, marked where the text refers to it, raised as the page shows it.
     assert text == ("Lettre à Andrés Nin\n\n"
-                    "Mon cher Andrés,  voici[1] la lettre.\n\n"
+                    "Mon cher Andrés,  voici¹ la lettre.\n\n"
                     "Première ligne\nseconde\tligne\n\n"
                     "Il est parti.\n\n"
                     "un\n\nA1\n\nB1\n\n"
-                    "[1] Une note.")
+                    "¹ Une note.")
 
 
 _FOOTNOTES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -705,11 +789,11 @@ def test_a_word_documents_footnotes_follow_its_body_in_the_order_it_refers_to_th
             target.writestr(item, data)
         target.writestr("word/footnotes.xml", _FOOTNOTES)
     assert read_document(path).text == (
-        "Mon cher Andrés,[1]\n\n"
-        "les camarades du POUM.[2]\n\n"
+        "Mon cher Andrés,¹\n\n"  # raised, as Word shows it: no number of the sentence
+        "les camarades du POUM.²\n\n"
         "Fin.\n\n"
-        "[1] Andrés Nin.\n\n"  # numbered as the body refers to them, not by their ids
-        "[2] Le POUM, parti ouvrier.\n\n"
+        "¹ Andrés Nin.\n\n"  # numbered as the body refers to them, not by their ids
+        "² Le POUM, parti ouvrier.\n\n"
         "Fondé en 1935."  # a note's second paragraph; the separators are not notes
     )
     assert read_document(plain).text == "Mon cher Andrés,\n\nles camarades du POUM.\n\nFin."

@@ -13,7 +13,7 @@ from rich.console import Console
 from align.errors import UsageError
 from align.record import Alignment, Finding, Link, Sentence, Side, Span
 from align.render import KNOWN_EXTENSIONS, json_record, moses, renderer_for, tmx, tsv
-from align.render.terminal import GAP_MARKER, print_alignment
+from align.render.terminal import GAP_MARKER, print_alignment, shortened
 
 HOSTILE_FR = "Élodie écrit <script>&\"'</script>\x07 ici\u202e."
 HOSTILE_EN = "Élodie writes <script>&\"'</script>\x07 here."
@@ -290,10 +290,30 @@ def test_terminal_shows_both_texts_gaps_and_findings():
         assert expected in text
     assert "An added sentence." in text
     assert text.count(GAP_MARKER) == 2
-    assert "[omission]" in text and "not translated" in text
+    assert "omission" in text and "not translated" in text
     assert "test-model" in text and "conte.fr.txt" in text and "(fr)" in text
     # Text is shown as written, never read as markup.
     assert "Fin [red]." in text and "End [red]." in text
+
+
+def test_terminal_names_each_findings_severity_as_the_report_does():
+    # The header counts "1 major, 1 minor": each finding says which it is, in the report's
+    # style (the severity in capitals, bold red for a major one).
+    from align.checks.report import print_report
+
+    alignment = make_alignment()
+    text = piped(alignment, width=160)
+    assert "MAJOR omission · not translated" in text
+    assert "MINOR wording · 'ici' rendered loosely" in text
+
+    def styles(show) -> set[str]:
+        console = Console(record=True, width=160, file=io.StringIO(), force_terminal=True)
+        show(console)
+        return {str(s.style) for s in console._record_buffer if s.text in ("MAJOR", "MINOR")}
+
+    view = styles(lambda console: print_alignment(alignment, console))
+    assert view == {"bold red", "yellow"}
+    assert view == styles(lambda console: print_report(alignment, console))
 
 
 def test_terminal_neutralises_control_characters():
@@ -307,6 +327,85 @@ def test_terminal_without_a_terminal_is_plain_text():
     print_alignment(make_alignment(), Console(file=output, width=100))
     assert "\x1b" not in output.getvalue()
     assert "The cat sleeps." in output.getvalue()
+
+
+def piped(alignment: Alignment, width: int = 60, **options) -> str:
+    """The view as a pipe or a log receives it: not a terminal, `width` columns."""
+    output = io.StringIO()
+    print_alignment(alignment, Console(file=output, width=width), **options)
+    return output.getvalue()
+
+
+def test_piped_view_keeps_its_header_whole():
+    lines = piped(make_alignment(), width=40).splitlines()
+    # The header's two lines, the warning and the line under the table, each whole, however
+    # narrow the output, so that grep finds them.
+    assert lines[0] == "conte.fr.txt (fr), 5 sentences  ⟷  tale.en.txt (en), 6 sentences"
+    assert lines[1] == ("model test-model · 6 links · 3 one-to-one · 1 merged · 2 unmatched · "
+                        "2 findings (1 major, 1 minor)")
+    assert lines[2] == "warning: a warning"
+    assert lines[-1] == ("score: the link's similarity; div: its divergence, 0 = faithful, "
+                         "1 = unrelated, from 0.5 on divergent")
+
+
+def test_piped_view_pads_no_line_and_its_table_still_reads():
+    text = piped(make_alignment(), width=40)
+    lines = text.splitlines()
+    assert not [line for line in lines if line != line.rstrip()]
+    # The table still fits the width, its columns where they were.
+    heading = next(k for k, line in enumerate(lines) if line.startswith("#"))
+    table = lines[heading:-1]
+    assert all(len(line) <= 40 for line in table)
+    assert "1   Le chat       The cat           0.91\n    dort.         sleeps.       div 0.05\n" \
+        in text
+    assert "\n4   Une phrase    — nothing —       0.00\n" in text
+
+
+def test_a_long_file_name_heads_its_column_shortened_not_broken():
+    alignment = make_alignment()
+    alignment.translation.name = "poe_the_purloined_letter.en.txt"
+    alignment.source.name = "poe_la_lettre_volee.fr.txt"
+    for width in (80, 60):
+        lines = piped(alignment, width=width).splitlines()
+        heading = next(k for k, line in enumerate(lines) if line.lstrip().startswith("#"))
+        assert set(lines[heading + 1]) == {"─"}, lines[heading:heading + 2]
+        names = lines[heading].split()[1:3]
+        assert names[0].startswith("poe_l") and names[0].endswith(".fr.txt"), names
+        assert names[1].startswith("poe_t") and names[1].endswith(".en.txt"), names
+    # At 80 columns the shorter name fits whole, the longer loses only its middle.
+    assert piped(alignment, width=80).count("poe_la_lettre_volee.fr.txt") == 2
+    assert shortened("poe_the_purloined_letter.en.txt", 30) == "poe_the_purloin…_letter.en.txt"
+    assert shortened("conte.fr.txt", 11) == "con….fr.txt"  # the endings tell the sides apart
+    assert shortened("short.txt", 30) == "short.txt"
+    assert [len(shortened("abcdef", n)) for n in (0, 1, 2, 5)] == [0, 1, 2, 5]
+
+
+def test_counts_of_one_are_singular():
+    from align.checks.report import print_report
+
+    source = make_side([["Le chat dort."]], "a.fr.txt", "fr")
+    translation = make_side([["The cat sleeps."]], "a.en.txt", "en")
+    finding = Finding("wording", "minor", "loose", [])
+    one = Alignment(source, translation, [Link([0], [0], 0.9, 0.1, [finding])])
+    text = piped(one, width=100)
+    assert "a.fr.txt (fr), 1 sentence  ⟷  a.en.txt (en), 1 sentence\n" in text
+    assert "1 link · 1 one-to-one · 1 finding (1 minor)" in text
+    assert "1 more link not shown" in record_terminal(make_alignment(), limit=5)
+    output = io.StringIO()
+    print_report(make_alignment(), Console(file=output, width=100), limit=1)
+    assert output.getvalue().rstrip().endswith("… and 1 more finding")
+
+    from align.render.base import counted
+
+    assert [counted(n, "link") for n in (0, 1, 2)] == ["0 links", "1 link", "2 links"]
+    assert counted(1, "passage", "passages") == "1 passage"
+
+    from align.render.svg_map import render_svg
+
+    # The map's description, which screen readers read on the page.
+    svg = render_svg(Alignment(source, translation, [Link([0], [], 0.0), Link([], [0], 0.0)]))
+    assert ("1 source sentence across, 1 translation sentence down, 2 links; 1 source passage "
+            "without translation, 1 translation passage without source.") in svg
 
 
 def test_terminal_can_show_only_findings_and_a_limited_number_of_rows():

@@ -364,8 +364,9 @@ def test_missing_chapter_is_reported_as_an_unmatched_region(tmp_path, loaded):
     shorter.write_text("\n".join(lines[:4] + lines[10:]) + "\n", encoding="utf-8")
     record, _ = run_record(tmp_path, STORY_FR, shorter, "--split", "lines")
     # Sentences 5-10 are gone; the one at the gap's edge may be merged with its neighbour.
-    found = [re.fullmatch(r"source sentences (\d+)–(\d+) \(paragraphs \d+–\d+\) have no "
-                          r"counterpart in the translation", w) for w in record["warnings"]]
+    found = [re.fullmatch(r"source sentences (\d+)–(\d+) \(links? #[\d–]+; paragraphs "
+                          r"\d+–\d+\) have no counterpart in the translation", w)
+             for w in record["warnings"]]
     runs = [(int(m.group(1)), int(m.group(2))) for m in found if m]
     assert len(runs) == 1 and runs[0][0] in (5, 6) and runs[0][1] == 10, record["warnings"]
 

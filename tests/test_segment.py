@@ -292,6 +292,51 @@ def test_parentheses_footnotes_and_dashes(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # Markdown's reference, as the letter's en.md writes it after "POUM."
+        ("comrades of the POUM.[^1] This serves as their letter.",
+         ["comrades of the POUM.[^1]", "This serves as their letter."]),
+        ("He said “no.”[^note] Then he left.", ["He said “no.”[^note]", "Then he left."]),
+        ("It ended in 1936.[^a][^b] Then.", ["It ended in 1936.[^a][^b]", "Then."]),
+        # A number in brackets (pandoc's plain text), raised digits (Word, ODT and web
+        # pages as align reads them), a mark.
+        ("the POUM.[2] This serves.", ["the POUM.[2]", "This serves."]),
+        ("the POUM.¹ This serves.", ["the POUM.¹", "This serves."]),
+        ("« du POUM. »¹² Ceci sert.", ["« du POUM. »¹²", "Ceci sert."]),
+        ("the POUM.* This serves. See.† Then.", ["the POUM.*", "This serves.", "See.†",
+                                                  "Then."]),
+        # Markdown emphasis closed after its stop.
+        ("**Stop the service.** Then remove it.", ["**Stop the service.**",
+                                                    "Then remove it."]),
+        # Still no note: a number, a reference inside the sentence.
+        ("Pi is 3.14 here. It[^1] is not [1] over.", ["Pi is 3.14 here.",
+                                                      "It[^1] is not [1] over."]),
+    ],
+)
+def test_a_note_reference_after_a_stop_stays_with_its_sentence_and_ends_it(text, expected):
+    assert texts(text) == expected
+
+
+def test_markdown_footnote_definitions_are_paragraphs_of_their_own():
+    text = ("The other comrades of the POUM.[^1] This serves as their letter\n"
+            "of introduction.\n"
+            "[^1]: Partido Obrero de Unificación Marxista,\n"
+            "    founded 1935.\n"
+            "[^2]: Another note.\n\n"
+            "[^3]: A third one.\n")
+    found = segment(text).sentences
+    assert [(s.text, s.paragraph) for s in found] == [
+        ("The other comrades of the POUM.[^1]", 0),
+        ("This serves as their letter\nof introduction.", 0),
+        ("[^1]: Partido Obrero de Unificación Marxista,\n    founded 1935.", 1),
+        ("[^2]: Another note.", 2),
+        ("[^3]: A third one.", 3),
+    ]
+    assert all(s.text == text[s.start:s.end] for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("1. Pierre Schavitz arrive. Il reste.\n2. Il repart.",
          ["1. Pierre Schavitz arrive.", "Il reste.", "2. Il repart."]),
         ("1) Premier point.\n2) Second point.", ["1) Premier point.", "2) Second point."]),

@@ -103,7 +103,7 @@ class _Problem:
         """Best path in the band; (L, 4) rows of (i0, i1, j0, j1)."""
         params = kernel_params(self.settings, self.stats, types)
         if skips is None:
-            skips = (np.full(self.n, self.settings.skip), np.full(self.m, self.settings.skip))
+            skips = self.plain_skips()
         g, g_lo = _pair_band(lo, hi, self.n, self.m, self.settings.max_side)
         _fill_pair_band(g, g_lo, self.src, self.tgt)
         if override is None:
@@ -123,6 +123,15 @@ class _Problem:
         if len(path) == 0 and (self.n or self.m):
             raise RuntimeError("no path through the alignment band")  # a bug, not user error
         return path
+
+    def plain_skips(self) -> tuple[np.ndarray, np.ndarray]:
+        """The score of leaving each sentence unaligned: `skip`, or `end_skip` in a head or
+        tail the other side lacks (outside `stats.extent`)."""
+        i0, i1, j0, j1 = self.stats.extent or (0, self.n, 0, self.m)
+        end = self.settings.end_skip
+        src, tgt = np.full(self.n, self.settings.skip), np.full(self.m, self.settings.skip)
+        src[:i0], src[i1:], tgt[:j0], tgt[j1:] = end, end, end, end
+        return src, tgt
 
     def cosine(self, i0: int, i1: int, j0: int, j1: int) -> float:
         """Cosine of a link from the length-weighted sum of its sentence embeddings."""
@@ -306,10 +315,17 @@ def _skip_scores(problem: _Problem, lo: np.ndarray, hi: np.ndarray):
         src_best[i] = z.max()
         np.maximum.at(tgt_best, np.arange(j0, j1), z)
 
-    def skip(best: np.ndarray) -> np.ndarray:
+    def skip(best: np.ndarray, start: int, stop: int) -> np.ndarray:
         deficit = np.clip(settings.unmatched_below - best, 0.0, settings.unmatched_below)
-        return settings.skip + settings.unmatched_gain * deficit / settings.unmatched_below
-    return skip(src_best), skip(tgt_best)
+        out = settings.skip + settings.unmatched_gain * deficit / settings.unmatched_below
+        # A head or tail the other side lacks altogether is one block, whatever its length:
+        # at `skip` a sentence, every sentence of it absorbed into some link would be worth
+        # as much, and the last translated sentences would be spread over it.
+        out[:start] = settings.end_skip
+        out[stop:] = settings.end_skip
+        return out
+    i0, i1, j0, j1 = problem.stats.extent or (0, problem.n, 0, problem.m)
+    return skip(src_best, i0, i1), skip(tgt_best, j0, j1)
 
 
 def _neighbourhood(problem: _Problem, path: np.ndarray, radius: int = 3) -> list[list[list[float]]]:

@@ -19,6 +19,7 @@ dynamic programme maximises the sum over the path.  See docs/algorithm.md.
 
 from __future__ import annotations
 
+import bisect
 import math
 import numbers
 from dataclasses import asdict, dataclass, field, fields
@@ -38,6 +39,10 @@ class AlignSettings:
     max_link: int = 6
     #: Score of leaving one sentence unaligned, in units of z (see module doc).
     skip: float = -0.3
+    #: Score of leaving unaligned one sentence of a side's head or tail that the other side
+    #: lacks (a translation that stops early or starts late, or a source that does; see
+    #: `corresponding_extent`): its missing part is left out as one block.
+    end_skip: float = -0.05
     #: A sentence whose best z in its band is below this is probably unmatched...
     unmatched_below: float = 0.5
     #: ...and leaving it out scores up to this much more than `skip`.
@@ -123,6 +128,9 @@ class DocumentStats:
     length_ratio: float
     use_paragraphs: bool
     extras: dict[str, float] = field(default_factory=dict)
+    #: (i0, i1, j0, j1): the sentences of each side that the other side has
+    #: (`corresponding_extent`); None: all of them.
+    extent: tuple[int, int, int, int] | None = None
 
 
 def background(vecs: np.ndarray, other: np.ndarray, sample: int, seed: int) -> np.ndarray:
@@ -150,16 +158,106 @@ def document_stats(
     # "a real translation" in this document with this model.
     rng = np.random.default_rng(3)
     probe = rng.choice(len(src_vecs), size=min(300, len(src_vecs)), replace=False)
-    best = np.max(src_vecs[probe] @ tgt_vecs.T, axis=1) if len(tgt_vecs) else np.zeros(len(probe))
-    gaps = best - bg_s[probe]
+    sims = src_vecs[probe] @ tgt_vecs.T if len(tgt_vecs) else np.zeros((len(probe), 1))
+    nearest = np.argmax(sims, axis=1)
+    best = sims[np.arange(len(probe)), nearest]
+    del sims
+    # Both measures hold only where the two texts translate each other: a translation that
+    # stops halfway (or starts late, or a source that does) leaves the rest of the other
+    # side without counterpart, which would halve the length ratio and lower the scale.
+    i0, i1, j0, j1 = corresponding_extent(src_vecs, tgt_vecs, src_lengths, tgt_lengths,
+                                          probe, nearest)
+    inside = (probe >= i0) & (probe < i1)
+    gaps = (best - bg_s[probe])[inside]
     scale = float(np.median(gaps)) if len(gaps) else 1.0
     scale = max(scale, 1e-3)
-    ratio = float(tgt_lengths.sum() + 1) / float(src_lengths.sum() + 1)
+    ratio = float(tgt_lengths[j0:j1].sum() + 1) / float(src_lengths[i0:i1].sum() + 1)
     # Paragraphs are evidence only when both sides have a comparable paragraph
     # structure; one paragraph per side (pre-split input) says nothing.
     ps, pt = len(set(src_paragraphs.tolist())), len(set(tgt_paragraphs.tolist()))
     use_par = ps > 1 and pt > 1 and min(ps, pt) / max(ps, pt) > 0.7
-    return DocumentStats(bg_s, bg_t, scale, ratio, use_par, {"paragraphs": (ps + pt) / 2})
+    return DocumentStats(bg_s, bg_t, scale, ratio, use_par, {"paragraphs": (ps + pt) / 2},
+                         (i0, i1, j0, j1))
+
+
+def corresponding_extent(
+    src_vecs: np.ndarray,
+    tgt_vecs: np.ndarray,
+    src_lengths: np.ndarray,
+    tgt_lengths: np.ndarray,
+    probe: np.ndarray,
+    probe_best: np.ndarray,
+    least: int = 4,
+) -> tuple[int, int, int, int]:
+    """The sentence ranges ``[i0, i1)`` and ``[j0, j1)`` of the two sides that translate
+    each other: the whole of both, unless one side runs on where the other has stopped
+    (or begins before the other starts).
+
+    Anchors are sampled source sentences and their nearest target sentences that are
+    nearest to each other (mutual nearest neighbours), and the longest chain of them in
+    the order of both texts; the chain spans the middle of the corresponding part.  Past
+    its ends, each side's head (and tail) corresponds only as far as the other side's
+    head (tail) reaches, in characters at the length ratio of the middle: the longer one
+    is cut to the shorter one's length.  With fewer than `least` anchors, both sides whole.
+    """
+    n, m = len(src_vecs), len(tgt_vecs)
+    if len(probe) < least or m < least:
+        return 0, n, 0, m
+    back = np.argmax(tgt_vecs[probe_best] @ src_vecs.T, axis=1)
+    mutual = back == probe
+    pairs = sorted(zip(probe[mutual].tolist(), probe_best[mutual].tolist(), strict=True))
+    chain = _longest_chain(pairs)
+    # A chance pair of unrelated sentences can extend the chain by one long jump: an end
+    # anchor farther than a few sampling steps from the next one on either side is dropped.
+    near = 4.0 * max(n, m) / len(probe) + 12.0
+
+    def apart(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        return abs(a[0] - b[0]) > near or abs(a[1] - b[1]) > near
+
+    while len(chain) >= 2 and apart(chain[0], chain[1]):
+        chain.pop(0)
+    while len(chain) >= 2 and apart(chain[-1], chain[-2]):
+        chain.pop()
+    if len(chain) < least:
+        return 0, n, 0, m
+    (ia, ja), (ib, jb) = chain[0], chain[-1]
+    src_cum = np.concatenate([[0.0], np.cumsum(src_lengths, dtype=np.float64)])
+    tgt_cum = np.concatenate([[0.0], np.cumsum(tgt_lengths, dtype=np.float64)])
+    middle_src, middle_tgt = src_cum[ib + 1] - src_cum[ia], tgt_cum[jb + 1] - tgt_cum[ja]
+    if middle_src <= 0 or middle_tgt <= 0:
+        return 0, n, 0, m
+    rho = middle_tgt / middle_src
+    # Heads: the characters before the first anchor on each side, in source characters.
+    head = min(src_cum[ia], tgt_cum[ja] / rho)
+    tail = min(src_cum[n] - src_cum[ib + 1], (tgt_cum[m] - tgt_cum[jb + 1]) / rho)
+    i0 = int(np.searchsorted(src_cum, src_cum[ia] - head, side="right")) - 1
+    j0 = int(np.searchsorted(tgt_cum, tgt_cum[ja] - head * rho, side="right")) - 1
+    i1 = int(np.searchsorted(src_cum, src_cum[ib + 1] + tail, side="left"))
+    j1 = int(np.searchsorted(tgt_cum, tgt_cum[jb + 1] + tail * rho, side="left"))
+    return max(0, i0), min(n, i1), max(0, j0), min(m, j1)
+
+
+def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest subsequence of (i, j) pairs (sorted by i, each i and each j once) whose
+    j increase."""
+    tails: list[int] = []  # tails[k]: the least j that ends a chain of k + 1 pairs...
+    tail_at: list[int] = []  # ...and the index of its pair in `pairs`
+    previous = [-1] * len(pairs)
+    for index, (_i, j) in enumerate(pairs):
+        k = bisect.bisect_left(tails, j)
+        if k == len(tails):
+            tails.append(j)
+            tail_at.append(index)
+        else:
+            tails[k] = j
+            tail_at[k] = index
+        previous[index] = tail_at[k - 1] if k else -1
+    chain = []
+    index = tail_at[-1] if tail_at else -1
+    while index >= 0:
+        chain.append(pairs[index])
+        index = previous[index]
+    return chain[::-1]
 
 
 def kernel_params(settings: AlignSettings, stats: DocumentStats, types: np.ndarray) -> np.ndarray:

@@ -419,3 +419,15 @@ KEYBOARD_KEYS = {
     "left": "Left ← Gauche Links Izquierda Sinistra",
     "right": "Right → Droite Rechts Derecha Destra",
 }
+
+#: Units of measure as languages write them after a number or a placeholder (``5 MB`` =
+#: ``5 Mo``, ``{0} KB`` = ``{0} Ko``, ``%s GHz``), case as written: sizes in bytes (French
+#: octets: ``o``, ``Ko``, ``Mo``, ``Go``, ``To``), bits and rates, frequencies, and the
+#: lengths of screens and type.  No unit is a name, though ``Go``, ``To`` and ``Mo`` are
+#: words or names elsewhere; the name check reads those as units beside a number only.
+UNITS = frozenset("""
+    B o KB Ko kB ko Kb kb KiB Kio MB Mo Mb MiB Mio GB Go Gb GiB Gio TB To Tb TiB Tio PB Po PiB
+    byte bytes Byte Bytes octet octets Octet Octets bit bits Bit Bits Kbit kbit Mbit Gbit
+    bps kbps Kbps Mbps Gbps kbit/s Mbit/s Gbit/s Hz kHz KHz MHz GHz THz
+    px pt pts dp dip sp em rem dpi ppi PPI DPI fps FPS ms
+""".split())

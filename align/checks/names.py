@@ -35,7 +35,10 @@ chapelier``), unless that word only stands for the name: a pronoun or an article
 A name missing on one side is *replaced* (major) by the one missing on the other
 when each side misses one (counting, where several are missing, only those not
 translated), or, when several are still missing, by the one the word aligner puts in
-its place; other missing names are reported one-sided.
+its place; other missing names are reported one-sided.  Two capitalised words that the
+model reads, alone and in lower case, as a word and its translation (``Policy`` =
+``Politique``, ``Terms`` = ``Conditions``: `TRANSLATION_MATCH`) are no name replaced, and
+units after a number or a placeholder (``%s GB`` = ``%s Go``) are no names.
 """
 
 from __future__ import annotations
@@ -45,10 +48,18 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+import numpy as np
 from anyascii import anyascii
 
 from align.checks.base import CheckContext, LinkText, Word, quote, words
-from align.checks.lexicon import FUNCTION_WORDS, KEYBOARD_KEYS, KEYBOARD_MODIFIERS, MONTHS, fold
+from align.checks.lexicon import (
+    FUNCTION_WORDS,
+    KEYBOARD_KEYS,
+    KEYBOARD_MODIFIERS,
+    MONTHS,
+    UNITS,
+    fold,
+)
 from align.checks.placeholders import blank_markup, readable_links, readable_sentences
 from align.record import Finding, SideName
 from align.segment_abbreviations import is_abbreviation
@@ -698,7 +709,8 @@ class _Lexicon:
     def names(self) -> set[str]:
         """The keys this side writes as names."""
         return {k for k in self.middle if self.lower[k] == 0 and k not in _ALL_FUNCTION_WORDS
-                and k not in _INTERFACE_TERMS and k not in _KEY_NAMES}
+                and k not in _INTERFACE_TERMS and k not in _KEY_NAMES
+                and k not in _UNAMBIGUOUS_UNIT_KEYS}
 
     def is_name(self, text: str, word: Word) -> bool:
         if not _capitalised(word.text) or _ROMAN.match(word.text):
@@ -745,16 +757,34 @@ def _in_key_phrase(text: str, word: Word) -> bool:
 #: A unit or currency written beside a number ("5 MB", "5 Mo", "3:45 PM", "CHF 20"):
 #: capitals of up to four letters, or two letters ("Mo", "Hz").
 _UNIT = re.compile(r"[A-Z]{2,4}|[A-Z][a-z]")
+#: The units of `align.checks.lexicon.UNITS` that are no word nor name anywhere: two
+#: capitals or more (``GB``, ``KiB``, ``MHz``), bits, rates and frequencies (``Kbit``,
+#: ``Hz``).  ``Mo``, ``Go``, ``To`` are units only beside a number or a placeholder.
+_UNAMBIGUOUS_UNITS = frozenset(
+    u for u in UNITS if sum(c.isupper() for c in u) >= 2 or re.search(r"Hz|bit|bps|iB", u))
+_UNAMBIGUOUS_UNIT_KEYS = frozenset(fold(u) for u in _UNAMBIGUOUS_UNITS)
 
 
 def _unit(text: str, word: Word) -> bool:
     """Whether `word` is the unit of the number just before it, or the currency of the
     number just after it: units are translated (``MB`` = ``Mo``) and are not names."""
+    if word.text in _UNAMBIGUOUS_UNITS:
+        return True
     if not _UNIT.fullmatch(word.text):
         return False
     before = text[: word.start].rstrip()
     after = text[word.end :].lstrip()
     return before[-1:].isdigit() or (after[:1].isdigit() and word.text.isupper())
+
+
+def _unit_after_placeholder(original: str, blanked: str, word: Word) -> bool:
+    """Whether `word` is a unit (`align.checks.lexicon.UNITS`) right after a placeholder
+    (``%s Go``, ``{0} Ko``, ``{0,number,#.##} Mo``): the number the program puts there.
+    `blanked` is `original` with its markup blanked (`_unmarked`); a tag is no number."""
+    if word.text not in UNITS:
+        return False
+    before = original[: word.start].rstrip()
+    return bool(before) and blanked[len(before) - 1] == " " and before[-1] != ">"
 
 
 def _heading(text: str) -> bool:
@@ -769,12 +799,12 @@ def _heading(text: str) -> bool:
 
 def names(text: str, lexicon: _Lexicon) -> list[list[Word]]:
     """The names of `text`, consecutive capitalised words grouped (``Pierre Boul``)."""
-    text = _unmarked(text)
+    original, text = text, _unmarked(text)
     if _heading(text):
         return []
     groups: list[list[Word]] = []
     for w in _words(text):
-        if not lexicon.is_name(text, w):
+        if not lexicon.is_name(text, w) or _unit_after_placeholder(original, text, w):
             continue
         if groups and text[groups[-1][-1].end : w.start].strip() == "":
             groups[-1].append(w)
@@ -951,6 +981,23 @@ def _translated(
     return False
 
 
+#: The similarity of two capitalised words, embedded alone in lower case by the model, from
+#: which they translate each other: a Title-Case term and its translation (``policy`` and
+#: ``politique`` 0.93, ``terms`` and ``conditions`` 0.90, ``recovery`` and ``récupération``
+#: 0.93), not two names of one kind, which the model also reads as alike (``munich`` and
+#: ``berlin`` 0.84, ``forestier`` and ``fontaine`` 0.81; the names swapped in the
+#: development documents at most 0.87).
+TRANSLATION_MATCH = 0.885
+
+
+def _ending_apart(a: str, b: str) -> bool:
+    """Whether two keys differ only in their last letters, the shorter one but its last
+    letter starting the other (``anna`` and ``anne``, ``nina`` and ``nine``): two names
+    the model reads as one word, whatever it says of their meaning."""
+    shorter = min(len(a), len(b))
+    return shorter >= 2 and len(_common_prefix(a, b)) >= shorter - 1
+
+
 def _paired(ctx: CheckContext, i: int, a: list[Word], b: list[Word]) -> bool:
     """Whether the word aligner pairs a word of source group `a` with one of translation
     group `b` in link `i`."""
@@ -1068,6 +1115,22 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                               for c in text) for side in ("source", "translation")}
     side_names = {side: lexicon.names() if lexicon is not None else set()
                   for side, lexicon in lexicons.items()}
+    similarities: dict[tuple[str, str], float] = {}
+
+    def translate_each_other(i: int, a_text: str, b_text: str, a: list[Word],
+                             b: list[Word]) -> bool:
+        """Whether the source's `a` and the translation's `b`, which the word aligner puts
+        in each other's place, mean the same as words (`TRANSLATION_MATCH`)."""
+        if ctx.encoder is None or _ending_apart(key_of(a), key_of(b)) or not _paired(
+                ctx, i, a, b):
+            return False
+        pair = (a_text.lower(), b_text.lower())
+        if pair not in similarities:
+            vectors = np.asarray(ctx.encoder.encode(list(pair)), dtype=np.float32)
+            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+            similarities[pair] = float(vectors[0] @ vectors[1])
+        return similarities[pair] >= TRANSLATION_MATCH
+
     out: list[tuple[int, Finding]] = []
     for i, (left, right) in enumerate(per_link):
         source, translation = ctx.sources[i], ctx.translations[i]
@@ -1106,21 +1169,27 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             # One name missing on each side is a replacement even where the word aligner
             # pairs one with a common word: a compound ("Karakorum-Kandidaten") or a name
             # that is also a word ("Pik" beside "Pic") would otherwise hide a swap.
-            replaced, kept_left, kept_right = [(left[0], right[0])], [], []
+            candidates, kept_left, kept_right = [(left[0], right[0])], [], []
         else:
             kept_left = [a for a in left
                          if not _translated(ctx, i, "source", a, side_names["translation"])]
             kept_right = [b for b in right
                           if not _translated(ctx, i, "translation", b, side_names["source"])]
             if len(kept_left) == 1 and len(kept_right) == 1:
-                replaced = [(kept_left[0], kept_right[0])]
+                candidates = [(kept_left[0], kept_right[0])]
             else:
-                replaced = []
+                candidates = []
                 for a in left:
-                    b = next((b for b in right if all(b is not r for _, r in replaced)
+                    b = next((b for b in right if all(b is not r for _, r in candidates)
                               and _paired(ctx, i, a, b)), None)
                     if b is not None:
-                        replaced.append((a, b))
+                        candidates.append((a, b))
+        # Two capitalised words that translate each other are no name replaced by another
+        # ("Privacy Policy" = "Politique de confidentialité", "our Terms" = "nos
+        # Conditions"): neither is missing.
+        replaced = [(a, b) for a, b in candidates
+                    if not translate_each_other(i, text_of(source, a), text_of(translation, b),
+                                                a, b)]
         for a, b in replaced:
             out.append((i, Finding(
                 "name", "major",
@@ -1128,8 +1197,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 f"{quote(text_of(translation, b))} in the translation",
                 [span(source, a), span(translation, b)],
             )))
-        rest_left = [a for a in kept_left if all(a is not r for r, _ in replaced)]
-        rest_right = [b for b in kept_right if all(b is not r for _, r in replaced)]
+        rest_left = [a for a in kept_left if all(a is not r for r, _ in candidates)]
+        rest_right = [b for b in kept_right if all(b is not r for _, r in candidates)]
         for a in rest_left:
             out.append((i, Finding(
                 "name", one_sided(a, "translation"),

@@ -4,10 +4,13 @@ Every number is read into the set of values it can mean, so that the French and
 English conventions meet: ``1 000,5`` and ``1,000.5`` are both 1000.5; ``1,500``
 is 1500 or 1.5 and matches either.  Month names count as the month's number
 (``13 août 1936`` = ``August 13, 1936`` = ``13/08/1936``).  Spelled numbers
-(``twenty-five``, ``vingt-cinq``) and Roman numerals (``camp III``) are read too,
-but only as counterparts of a number on the other side: they are never flagged
-themselves, because translators freely write ``deux`` for ``a couple`` and ``I``
-is also a pronoun.  A clock time is one mention read on the 24-hour clock
+(``twenty-five``, ``vingt-cinq``) and Roman numerals (``camp III``) are read too, as
+counterparts of a number on the other side: they are never flagged missing or added,
+because translators freely write ``deux`` for ``a couple`` and ``I`` is also a pronoun.
+A spelled number is reported changed only where the word aligner pairs it with a number
+of the other side and both count exactly (``quatre cents francs`` against ``five hundred
+francs``; not ``mille fois merci`` against ``thanks a million``, `_spelled_changes`).
+A clock time is one mention read on the 24-hour clock
 (``7.30 p.m.`` = ``19h30`` = ``19:30`` = ``19.30 Uhr``, `_time`); it, or a pair
 written as one number, matches its parts written apart (``午後7時30分``), and
 ``1936-37`` matches ``1936-1937``.  A version or an identifier (``2.4.1``, ``10.2.3.4``,
@@ -21,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from align.checks.base import CheckContext, LinkText, words
+from align.checks.base import CheckContext, LinkText, Word, words
 from align.checks.lexicon import AMBIGUOUS_MONTHS, MONTHS, NUMBER_WORDS, fold, roman_value
 from align.checks.placeholders import blank_markup, readable_links
 from align.checks.shortcuts import shortcuts
@@ -70,6 +73,8 @@ class Mention:
     parts: tuple[frozenset, ...] | None = None
     #: What a reason calls it: "number", or "version" (compared whole, `_version`).
     what: str = "number"
+    #: Written in words (``quatre cents``, ``Achttausender``), not digits nor Roman.
+    spelled: bool = False
 
 
 def _as_float(digits: str) -> float:
@@ -212,18 +217,24 @@ def mentions(text: str) -> list[Mention]:
             # A whole number in one word: it does not join the words around it ("ein
             # Siebentausender" is one peak of 7000 m).
             found.append(Mention(frozenset({_spelled_value(list(compound))}), token.start,
-                                 token.end, token.text, flaggable=False))
+                                 token.end, token.text, flaggable=False, spelled=True))
             i += 1
             continue
-        # A run of number words, maybe hyphenated or joined by "et"/"and": one spelled number.
+        # A run of number words, maybe hyphenated or joined by "et"/"and": one spelled number,
+        # as far as the words can make one ("vingt et un", "two thousand three hundred"; not
+        # "nine and ten", "un troisième", nor across a comma: "of one, five hundred").
         j, parts = i, []
         while j < len(tokens):
             pieces = _number_pieces(tokens[j].text)
-            if pieces is not None:
+            if pieces is not None and (not parts or (
+                    _blank(text, tokens[j - 1].end, tokens[j].start)
+                    and _continues(parts[-1], pieces[0]))):
                 parts.extend(pieces)
                 j += 1
             elif parts and fold(tokens[j].text) in _CONNECTORS and j + 1 < len(tokens) and (
                 _number_pieces(tokens[j + 1].text) is not None
+                and _blank(text, tokens[j - 1].end, tokens[j + 1].start, tokens[j])
+                and _continues(parts[-1], _number_pieces(tokens[j + 1].text)[0])
             ):
                 j += 1
             else:
@@ -232,12 +243,29 @@ def mentions(text: str) -> list[Mention]:
             value = _spelled_value(parts)
             if value is not None:
                 found.append(Mention(frozenset({value}), tokens[i].start, tokens[j - 1].end,
-                                     text[tokens[i].start:tokens[j - 1].end], flaggable=False))
+                                     text[tokens[i].start:tokens[j - 1].end], flaggable=False,
+                                     spelled=True))
             i = j
         else:
             i += 1
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _blank(text: str, start: int, end: int, connector=None) -> bool:
+    """Whether only spaces and dashes (and `connector`, a word) stand in ``text[start:end]``."""
+    gap = text[start:end]
+    if connector is not None:
+        gap = text[start:connector.start] + " " + text[connector.end:end]
+    return not gap.strip(" \t\n\u00a0\u202f-\u2010")
+
+
+def _continues(last: str, following: str) -> bool:
+    """Whether the number word `following` continues a spelled number whose last word is
+    `last`: a multiplier (``hundred``, ``mille``), or a smaller part (``twenty one``,
+    ``cent deux``, ``mille et une``), or French ``quatre vingts``."""
+    a, b = NUMBER_WORDS[last], NUMBER_WORDS[following]
+    return b >= 100 or b < a or (a == 4 and b == 20)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -534,6 +562,145 @@ def _code_findings(ctx: CheckContext, source: LinkText,
     return out
 
 
+#: Number words that are ordinary words of another language (English *once*, French *très*,
+#: *dos* (back), Italian *due*, German *sei* (be), *elf*, the English coin *cent*; *Otto*, a
+#: name): reported only in a text of a language that counts with them.
+_NUMBER_ONLY_IN = {
+    "once": {"es"}, "tres": {"es"}, "dos": {"es"}, "mil": {"es", "pt"}, "due": {"it"},
+    "tre": {"it"}, "sei": {"it"}, "otto": {"it"}, "venti": {"it"}, "elf": {"de"},
+    "cent": {"fr"}, "cents": {"fr"},
+}
+#: Numbers that count roughly (``a dozen``, ``une douzaine``): never reported changed.
+_APPROXIMATE = frozenset({"dozen", "douzaine", "dutzend"})
+#: Between two numbers of a rough range: ``deux ou trois``, ``two or three``, ``5 à 6``.
+_RANGE = re.compile(r"\s*(?:ou|or|à|a|to|oder|bis|o|y|-|–)\s*", re.IGNORECASE)
+#: What follows a number before the noun it counts: ``cinq cents de rente``, ``dozens of``.
+_BEFORE_NOUN = frozenset({"de", "d", "of", "di", "von"})
+#: Units of time, whose conversions are no change (``huit jours`` = *a week*, ``quinze
+#: jours`` = *two weeks*, ``une heure`` = *sixty minutes*).
+_TIME_UNITS = {fold(w): unit for unit, written in {
+    "day": "jour jours journée journées day days Tag Tage Tagen día días giorno giorni",
+    "week": "semaine semaines week weeks Woche Wochen semana semanas settimana settimane",
+    "fortnight": "quinzaine fortnight fortnights",
+    "month": "mois month months Monat Monate Monaten mes meses mese mesi",
+    "year": "an ans année années year years Jahr Jahre Jahren año años anno anni",
+    "hour": "heure heures hour hours Stunde Stunden hora horas ora ore",
+    "minute": "minute minutes Minute Minuten minuto minutos minuti",
+    "second": "seconde secondes second seconds Sekunde Sekunden segundo segundos secondi",
+}.items() for w in written.split()}
+#: Nouns that count by groups: *two pair of hands* is ``quatre mains``.
+_GROUPS = frozenset(fold(w) for w in
+                    "pair pairs paire paires couple couples Paar Paare brace score scores".split())
+
+
+def _counted(text: str, m: Mention) -> Word | None:
+    """The word a number counts: the one after it (``francs``), past ``de``, ``of``."""
+    after = [w for w in words(text) if w.start >= m.end][:2]
+    if after and fold(after[0].text) in _BEFORE_NOUN:
+        after = after[1:]
+    return after[0] if after else None
+
+
+def _reportable(m: Mention, side: list[Mention], text: str, language: str | None) -> bool:
+    """Whether a mention left unmatched may be reported as changed against another: a number
+    in digits, or a spelled number of 2 or more that counts exactly.  Not ``un``, ``one``,
+    ``a`` (articles as often), ``half``; not a round number alone (``mille fois`` and *a
+    hundred times*, *thanks a million*: a manner of speaking); not ``a dozen``; not one of a
+    range (``deux ou trois``, *two or three*); not a word that is a number of another language
+    only (English *once*, French *très*)."""
+    floats = [v for v in m.values if isinstance(v, float)]
+    if m.what != "number" or not floats:
+        return False
+    if not m.spelled:
+        return m.flaggable
+    pieces = [p for w in words(m.text) for p in re.split(r"[-‐]", fold(w.text))
+              if p in NUMBER_WORDS]
+    if (min(floats) < 2 or all(NUMBER_WORDS[p] >= 100 for p in pieces)
+            or _APPROXIMATE.intersection(pieces)):
+        return False
+    if len(pieces) == 1 and pieces[0] in _NUMBER_ONLY_IN and (
+            language not in _NUMBER_ONLY_IN[pieces[0]]):
+        return False
+    return not any(
+        (o.end <= m.start and _RANGE.fullmatch(text[o.end:m.start]))
+        or (m.end <= o.start and _RANGE.fullmatch(text[m.end:o.start]))
+        for o in side if o is not m)
+
+
+def _another_reading(a: Mention, b: Mention, source: str, translation: str) -> bool:
+    """Whether two numbers the word aligner pairs may say the same in other words: one the
+    other's thousands or hundreds (``trente-six mille`` and *thirty-six*, the *thousand* left
+    understood), counting in other units of time (``quinze jours``, *two weeks*) or by groups
+    (*their two pair of hands*, ``quatre mains``)."""
+    for x in (v for v in a.values if isinstance(v, float)):
+        for y in (v for v in b.values if isinstance(v, float)):
+            lo, hi = min(x, y), max(x, y)
+            if lo and hi / lo in (100, 1000, 1_000_000):
+                return True
+    nouns = [fold(w.text) if w else "" for w in (_counted(source, a), _counted(translation, b))]
+    if _GROUPS.intersection(nouns):
+        return True
+    units = [_TIME_UNITS.get(noun) for noun in nouns]
+    return None not in units and units[0] != units[1]
+
+
+def _spelled_changes(ctx: CheckContext, i: int, source: LinkText, translation: LinkText,
+                     mine: list[Mention], theirs: list[Mention], left: list[Mention],
+                     right: list[Mention]) -> list[tuple[Mention, Mention, str]]:
+    """Changed numbers of which one or both are spelled (``quatre cents`` against *five
+    hundred*, ``dix`` against ``12``): each side's number left without any counterpart on
+    the other, both `_reportable`, and the word aligner pairing them.  Major where it also
+    pairs the nouns they count (``francs`` and *francs*), else minor.  (`left`, `right`: the
+    digits left unmatched; those reported here are taken out of them.)"""
+    if ctx.encoder is None:
+        return []
+    languages = ctx.language("source"), ctx.language("translation")
+    candidates = []
+    for side, other, unmatched_digits, text, language in (
+            (mine, theirs, left, source.text, languages[0]),
+            (theirs, mine, right, translation.text, languages[1])):
+        candidates.append([
+            m for m in side
+            if (m in unmatched_digits or m.spelled and not any(_compatible(m, o) for o in other))
+            and _reportable(m, side, text, language)])
+    pairs = [(a, b) for a in candidates[0] for b in candidates[1]
+             if (a.spelled or b.spelled)
+             and not _another_reading(a, b, source.text, translation.text)]
+    if not pairs:
+        return []
+    wa = ctx.word_alignment(i)
+    if wa is None:
+        return []
+
+    def paired(a: Word | Mention, b: Word | Mention) -> bool:
+        return any(a.start <= wa.source_words[s].start < a.end
+                   and b.start <= wa.translation_words[t].start < b.end for s, t in wa.pairs)
+
+    out: list[tuple[Mention, Mention, str]] = []
+    taken: set[int] = set()
+    for a, b in pairs:
+        if id(a) in taken or id(b) in taken or not paired(a, b):
+            continue
+        taken |= {id(a), id(b)}
+        nouns = _counted(source.text, a), _counted(translation.text, b)
+        strong = None not in nouns and (
+            fold(nouns[0].text) == fold(nouns[1].text) or paired(*nouns))
+        out.append((a, b, "major" if strong else "minor"))
+        for m, digits in ((a, left), (b, right)):
+            if m in digits:
+                digits.remove(m)
+    return out
+
+
+def _said(m: Mention) -> str:
+    """A mention as a reason quotes it: a spelled number with its value (``quatre cents
+    (400)``)."""
+    if not m.spelled:
+        return m.text
+    value = max(v for v in m.values if isinstance(v, float))
+    return f"{m.text} ({value:g})"
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     # The pieces of a code block cut at max_chars read as blanks, as whole blocks do.
@@ -550,8 +717,10 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         if not sources[i] or not translations[i]:
             continue
         out += [(i, f) for f in _code_findings(ctx, sources[i], translations[i])]
-        left, right = unmatched(of(sources, "s", i), of(translations, "t", i))
-        if not left and not right:
+        mine, theirs = of(sources, "s", i), of(translations, "t", i)
+        left, right = unmatched(mine, theirs)
+        if not left and not right and not (
+                mine and theirs and any(m.spelled for m in (*mine, *theirs))):
             continue
 
         # Left without a counterpart in a neighbouring link too: the sentence boundary
@@ -559,8 +728,17 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         # the next item of a numbered list, does not excuse it.)
         around = [unmatched(of(sources, "s", i + d), of(translations, "t", i + d))
                   for d in (-1, 1)]
-        left = [m for m in left if not _near(m, [theirs for _, theirs in around])]
-        right = [m for m in right if not _near(m, [mine for mine, _ in around])]
+        left = [m for m in left if not _near(m, [other for _, other in around])]
+        right = [m for m in right if not _near(m, [own for own, _ in around])]
+        # A spelled number changed (``quatre cents`` against *five hundred*): only where
+        # the word aligner pairs the two (`_spelled_changes`).
+        for a, b, severity in _spelled_changes(ctx, i, sources[i], translations[i], mine,
+                                               theirs, left, right):
+            out.append((i, Finding(
+                "number", severity,
+                f"number {_said(a)} in the source is {_said(b)} in the translation",
+                [ctx.span(sources[i], a.start, a.end), ctx.span(translations[i], b.start, b.end)],
+            )))
         for a, b in zip(left, right, strict=False):
             what = "version" if "version" in (a.what, b.what) else "number"
             out.append((i, Finding(

@@ -1,13 +1,17 @@
 """Text that is already aligned (``align check --pairs``), one link per pair: TSV, TMX,
 XLIFF or gettext PO, the files translation tools and localisation projects keep.
 
-TSV: one ``source<TAB>translation`` per line, no header; every line is a pair, in
-input order, and either side may be empty (an empty side gives a link with no sentence
-on that side).  Columns after the second (a score, or the divergence and findings of
-the ``.tsv`` that ``align`` writes) are read past when every line has the same number
-of them.  A Moses pair (``NAME.src.txt`` and ``NAME.tgt.txt``, either named): line *k*
-of each file is pair *k*.  CSV (``.csv``): the same as TSV with two comma-separated
-columns, quoted as spreadsheets write them.  An Excel
+TSV: one ``source<TAB>translation`` per line; every line is a pair, in input order
+(but a first line that clearly heads the columns, `_header_row`), and either side may
+be empty (an empty side gives a link with no sentence on that side).  Columns after the
+second (a score, or the divergence and findings of the ``.tsv`` that ``align`` writes)
+are read past when every line has the same number of them.  A Moses pair
+(``NAME.src.txt`` and ``NAME.tgt.txt``, either named): line *k* of each file is pair
+*k*.  CSV (``.csv``): the same as TSV with two comma-separated columns, quoted as
+spreadsheets write them.  Text files (TSV, CSV, Moses, PO without a declared charset)
+are decoded as `align.reading` decodes a text: UTF-16 with or without its mark,
+Windows-1252 …, the encoding in the side's ``encoding`` and, where reading reports it,
+in the record's warnings.  An Excel
 workbook (``.xlsx``): its first sheet, by the columns headed ``source`` and
 ``translation`` (or ``target``), so that a review spreadsheet ``align`` wrote reads
 back, or by its first two columns.  TMX: every ``<tu>``
@@ -98,20 +102,27 @@ def read_pairs(path: str | Path,
     except OSError as error:
         raise InputError(f"cannot read {path} ({error.strerror})") from None
     suffix = path.suffix.lower()
+    decoded = None  # a text format's `_Decoded`
     if suffix == ".tmx":
         pairs, found = _read_tmx(path, data, languages)
     elif suffix in XLIFF_SUFFIXES or (suffix not in (".tsv", ".txt", ".po", ".csv")
                                       and b"<xliff" in data[:2048]):
         pairs, found = _read_xliff(path, data)
     elif suffix == ".po":
-        pairs, found = _read_po(path, data)
-    elif suffix == ".csv":
-        pairs, found = _lines_of_pairs(path, _read_csv(path, data)), (None, None)
+        decoded = _decode_po(path, data)
+        pairs, found = _read_po(path, decoded.text)
     elif suffix == ".xlsx":
         pairs, found = _read_xlsx(path, data)
     else:
-        pairs, found = _lines_of_pairs(path, _read_tsv(path, data)), (None, None)
-    return pairs_alignment(pairs, name=path.name, path=str(path), languages=found)
+        decoded = _decode(path, data)
+        rows = _read_csv(path, decoded.text) if suffix == ".csv" else _read_tsv(path, decoded.text)
+        rows, found = _header_row(rows)
+        pairs = _lines_of_pairs(path, rows)
+    record = pairs_alignment(pairs, name=path.name, path=str(path), languages=found)
+    if decoded is not None:
+        record.source.encoding = record.translation.encoding = decoded.encoding
+        record.warnings[:0] = decoded.warnings
+    return record
 
 
 def _lines_of_pairs(path: Path, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -174,20 +185,33 @@ def document_text(side: Side) -> str:
     return "\n".join(lines)
 
 
-def _decode(path: Path, data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{path} is not UTF-8 text; convert it to UTF-8 first") from None
+class _Decoded(NamedTuple):
+    """A text file's characters, the encoding they were read in and what reading said."""
+
+    text: str
+    encoding: str
+    warnings: list[str]
 
 
-def _read_tsv(path: Path, data: bytes) -> list[tuple[str, str]]:
+def _decode(path: Path, data: bytes) -> _Decoded:
+    """A text file of pairs (TSV, CSV, Moses, PO) decoded as `align.reading` decodes a
+    text: its byte-order mark (UTF-8, UTF-16, UTF-32), else UTF-8, else UTF-16 without a
+    mark, else the legacy code page it reads most plausibly in (Windows-1252 …), with a
+    warning naming it; UTF-8 with a few broken sequences is an error saying where.  Line
+    endings are left as they are (a CSV field may hold a CRLF)."""
+    from align.reading import _decode as decode_text
+
+    warnings: list[str] = []
+    text, encoding = decode_text(data, str(path), warnings)
+    return _Decoded(text, encoding, warnings)
+
+
+def _read_tsv(path: Path, text: str) -> list[tuple[str, str]]:
     """Tab-separated pairs: the first two columns of every line.  A file of more columns
     (the ``.tsv`` that ``align`` writes: source, translation, score, divergence, kinds;
     bitext with a score column) is read when every line has as many as the first one
     does, so that a tab inside a sentence of a two-column file is still an error, never
     a silently shifted pair."""
-    text = _decode(path, data)
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # the newline that ends the last line
@@ -223,7 +247,7 @@ def _read_moses(path: Path) -> Alignment:
     from align.render.moses import output_files
 
     paths = output_files(path)
-    sides = []
+    sides, decoded = [], []
     for side in paths:
         try:
             data = side.read_bytes()
@@ -232,7 +256,8 @@ def _read_moses(path: Path) -> Alignment:
                              "NAME.src.txt and NAME.tgt.txt, one line per pair") from None
         except OSError as error:
             raise InputError(f"cannot read {side} ({error.strerror})") from None
-        lines = _decode(side, data).split("\n")
+        decoded.append(_decode(side, data))
+        lines = decoded[-1].text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()  # the newline that ends the last line
         sides.append([line.removesuffix("\r") for line in lines])
@@ -241,15 +266,19 @@ def _read_moses(path: Path) -> Alignment:
         raise InputError(f"{paths[0]} has {len(source)} lines and {paths[1]} {len(translation)}: "
                          "the two files of a Moses pair have one line per pair each")
     pairs = _lines_of_pairs(path, list(zip(source, translation, strict=True)))
-    return pairs_alignment(pairs, name=path.name, path=str(path), languages=(None, None))
+    record = pairs_alignment(pairs, name=path.name, path=str(path), languages=(None, None))
+    record.source.encoding, record.translation.encoding = (d.encoding for d in decoded)
+    record.warnings[:0] = decoded[0].warnings + decoded[1].warnings
+    return record
 
 
-def _read_csv(path: Path, data: bytes) -> list[tuple[str, str]]:
+def _read_csv(path: Path, text: str) -> list[tuple[str, str]]:
     """Comma-separated pairs as a spreadsheet saves them: two columns, fields quoted when
-    they hold commas, quotes or line breaks; no header; a row of one field is an error."""
+    they hold commas, quotes or line breaks; a row of one field is an error.  (A header
+    row is `_header_row`'s to leave out.)"""
     import csv
 
-    rows = csv.reader(io.StringIO(_decode(path, data), newline=""))
+    rows = csv.reader(io.StringIO(text, newline=""))
     pairs = []
     try:
         for number, row in enumerate(rows, start=1):
@@ -278,6 +307,119 @@ _KEY_HEADINGS = frozenset({"key", "id", "string id", "resource key"})
 #: A language tag with its region ("en-US", "fr_FR"), as localisation sheets head their
 #: columns; a bare code is not taken for one ("It" | "Es" is a German UI string).
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}[-_](?:[a-z]{2}|\d{3}|[a-z]{4})$", re.I)
+
+
+#: Words that head the source and the translation column of a CSV or TSV file, in a few
+#: languages (XLSX's headings among them).
+_SOURCE_WORDS = _SOURCE_HEADINGS | frozenset({
+    "source language", "original text", "source string", "texte source", "texte original",
+    "originale", "quelle", "quelltext", "ausgangstext", "ausgangssprache", "origen", "fuente",
+    "texto original", "texto de origen", "texto origem", "texto de origem", "origem",
+    "testo originale", "testo di origine", "sorgente", "bron", "brontekst", "oryginał",
+    "tekst źródłowy", "źródło", "источник", "оригинал", "исходный текст", "原文", "源文本",
+})
+_TRANSLATION_WORDS = _TRANSLATION_HEADINGS | frozenset({
+    "target language", "translated text", "translation text", "traduction", "cible",
+    "texte cible", "texte traduit", "übersetzung", "ziel", "zieltext", "zielsprache",
+    "traducción", "traduccion", "destino", "texto de destino", "texto traducido",
+    "traduzione", "testo tradotto", "destinazione", "tradução", "traducao", "vertaling",
+    "doel", "doeltekst", "tłumaczenie", "tekst docelowy", "перевод", "译文", "翻译", "翻訳",
+    "訳文",
+})
+#: Languages by their names, in English and in the language itself (and a few in French,
+#: German and Spanish), as the columns of a glossary or an export are headed.
+_LANGUAGE_NAMES = {
+    name: code
+    for code, names in {
+        "en": "english anglais englisch inglés ingles inglese inglês engels angielski "
+              "английский 英语 英語",
+        "fr": "french français francais französisch francés frances francese francês frans "
+              "francuski французский 法语 フランス語",
+        "de": "german deutsch allemand alemán aleman tedesco alemão duits niemiecki немецкий "
+              "德语 ドイツ語",
+        "es": "spanish español espanol espagnol spanisch spagnolo espanhol spaans hiszpański "
+              "испанский 西班牙语 スペイン語",
+        "it": "italian italiano italien italienisch italiaans włoski итальянский 意大利语",
+        "pt": "portuguese português portugues portugais portugiesisch portugués portoghese "
+              "portugees portugalski португальский",
+        "nl": "dutch nederlands néerlandais niederländisch neerlandés olandese holenderski",
+        "pl": "polish polski polonais polnisch polaco polacco польский",
+        "ru": "russian русский russe russisch ruso russo rosyjski",
+        "uk": "ukrainian українська ukrainien ukrainisch ucraniano",
+        "ja": "japanese 日本語 japonais japanisch japonés japones giapponese",
+        "zh": "chinese 中文 汉语 漢語 chinois chinesisch chino cinese",
+        "ko": "korean 한국어 coréen koreanisch coreano",
+        "ar": "arabic العربية arabe arabisch árabe",
+        "he": "hebrew עברית hébreu hebräisch hebreo",
+        "tr": "turkish türkçe turc türkisch turco",
+        "el": "greek ελληνικά grec griechisch griego",
+        "sv": "swedish svenska suédois schwedisch sueco",
+        "da": "danish dansk danois dänisch danés",
+        "nb": "norwegian norsk bokmål norvégien norwegisch noruego",
+        "fi": "finnish suomi finnois finnisch finés",
+        "cs": "czech čeština tchèque tschechisch checo",
+        "sk": "slovak slovenčina slovaque slowakisch",
+        "hu": "hungarian magyar hongrois ungarisch húngaro",
+        "ro": "romanian română roumain rumänisch rumano",
+        "bg": "bulgarian български bulgare bulgarisch",
+        "hr": "croatian hrvatski croate kroatisch",
+        "sr": "serbian српски srpski serbe serbisch",
+        "sl": "slovenian slovene slovenščina slovène slowenisch",
+        "et": "estonian eesti estonien estnisch",
+        "lv": "latvian latviešu letton lettisch",
+        "lt": "lithuanian lietuvių lituanien litauisch",
+        "ca": "catalan català catalán katalanisch",
+        "vi": "vietnamese vietnamien vietnamesisch",
+        "th": "thai ไทย thaï",
+        "id": "indonesian indonésien indonesisch",
+        "hi": "hindi हिन्दी हिंदी",
+        "fa": "persian farsi فارسی persan persisch",
+    }.items()
+    for name in names.split()
+}
+#: Codes a column may be headed by alone (``en`` | ``fr``).
+_LANGUAGE_CODES = frozenset(_LANGUAGE_NAMES.values()) | {"no", "nn"}
+#: A heading's note in brackets: ``English (US)``, ``Source (en)``.
+_HEADING_NOTE = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
+
+
+def _heading_language(cell: str) -> str | None:
+    """The language a column heading names, as a tag: a language's name (``English``,
+    ``Français``), a tag with its region (``en-US``), or a code alone all in one case
+    (``en``, ``FR``: ``It`` and ``Es`` are words); None for anything else."""
+    cell = cell.strip()
+    bare = _HEADING_NOTE.sub("", cell).strip().lower()
+    if bare in _LANGUAGE_NAMES:
+        return _LANGUAGE_NAMES[bare]
+    if _LANGUAGE_TAG.match(cell):
+        return _language(cell)
+    if (cell.islower() or cell.isupper()) and cell.lower() in _LANGUAGE_CODES:
+        return cell.lower()
+    return None
+
+
+def _header_row(rows: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], Languages]:
+    """The rows of a CSV or TSV file without its first if that one is clearly a header, and
+    the languages it names: ``source`` and ``translation`` (or ``target``, ``original`` …,
+    in a few languages: `_SOURCE_WORDS`, `_TRANSLATION_WORDS`), or two different
+    languages (``English`` | ``Français``, ``en`` | ``fr``, ``en-US`` | ``fr-FR``).  A row
+    that may be a pair stays one: ``Translation`` | ``Traduction``, ``English`` |
+    ``Anglais`` (one language), ``It`` | ``Es``."""
+    if not rows:
+        return rows, (None, None)
+    first = [_HEADING_NOTE.sub("", cell).strip().lower() for cell in rows[0]]
+    if first[0] in _SOURCE_WORDS and first[1] in _TRANSLATION_WORDS:
+        return rows[1:], (None, None)
+    languages = (_heading_language(rows[0][0]), _heading_language(rows[0][1]))
+    if all(languages) and _primary(languages[0]) != _primary(languages[1]):
+        return rows[1:], languages
+    return rows, (None, None)
+
+
+def _primary(tag: str | None) -> str | None:
+    from align.language import primary_language
+
+    return primary_language(tag)
 
 
 def _cell(value) -> str:
@@ -344,6 +486,50 @@ def _about_languages(book) -> Languages | None:
     return found if any(found) else None
 
 
+#: The encoding an XML declaration names: ``<?xml version="1.0" encoding="UTF-8"?>``.
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+
+
+def _parse_xml(path: Path, data: bytes, what: str) -> ET.Element:
+    """A TMX or XLIFF file's root element; `InputError` for a file that is empty, or not
+    well-formed, saying so when its bytes are not in the encoding it declares (or, with
+    no declaration, UTF-8, in which XML reads it): Latin-1 bytes in a file that says
+    UTF-8 are an invalid token to the parser."""
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():
+        article = "an" if what == "XLIFF" else "a"
+        raise InputError(f"{path} is empty: give {article} {what} file of translation units")
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as error:
+        problem = f"{path} is not well-formed {what} ({error})"
+    raise InputError(problem + _not_declared_encoding(data)) from None
+
+
+def _not_declared_encoding(data: bytes) -> str:
+    """What to add to a parse error when the file's bytes are not in the encoding it
+    declares: ``; its bytes are not UTF-8, …`` with where the first such byte is; "" when
+    they are, or the encoding is told by a byte-order mark or unknown."""
+    import codecs
+
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\0" in data[:4]:
+        return ""  # UTF-16 or UTF-32: the parser reads the mark and the NULs
+    declared = _XML_ENCODING.match(data.removeprefix(codecs.BOM_UTF8))
+    name = declared.group(1).decode("ascii") if declared else "UTF-8"
+    try:
+        data.decode(codecs.lookup(name).name)
+    except LookupError:
+        return ""
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        where = ("the encoding its XML declaration names" if declared
+                 else "the encoding XML reads when none is declared")
+        return (f"; its bytes are not {name}, {where} (line {line}, column {column}: "
+                f"{data[error.start:error.start + 1]!r}): declare the encoding it is written "
+                f"in, or save it as {name}")
+    return ""
+
+
 def _srclang(element: ET.Element | None) -> str | None:
     """The ``srclang`` of a TMX header or ``<tu>``; None for none or ``*all*`` (any
     variant may be the source)."""
@@ -381,10 +567,7 @@ def _read_tmx(path: Path, data: bytes,
 
     from align.language import primary_language
 
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as error:
-        raise InputError(f"{path} is not well-formed TMX ({error})") from None
+    root = _parse_xml(path, data, "TMX")
     default = _srclang(root.find("header"))
     units = [(tu, [(tuv.get(_XML_LANG) or tuv.get("lang") or "", tuv.find("seg"))
                    for tuv in tu.findall("tuv")]) for tu in root.iter("tu")]
@@ -633,10 +816,7 @@ def _xliff_units(element: ET.Element, pairs: list[Pair],
 
 
 def _read_xliff(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as error:
-        raise InputError(f"{path} is not well-formed XLIFF ({error})") from None
+    root = _parse_xml(path, data, "XLIFF")
     if _local(root.tag) != "xliff":
         raise InputError(f"{path} is not XLIFF: its root element is <{_local(root.tag)}>")
     pairs: list[Pair] = []
@@ -657,10 +837,10 @@ _PO_HEADER = re.compile(rb'^msgid[ \t]+""[ \t]*\r?\nmsgstr[ \t]+((?:"[^\n]*"\s*)
 _PO_CHARSET = re.compile(rb'Content-Type:[^"\n]*?charset=\s*([A-Za-z0-9_.:-]+)', re.I)
 
 
-def _decode_po(path: Path, data: bytes) -> str:
+def _decode_po(path: Path, data: bytes) -> _Decoded:
     """A PO file's text in the charset its header declares, as gettext reads it (the
-    header itself is ASCII, in any charset a PO file may have); UTF-8 where it declares
-    none or the template's placeholder ``CHARSET``."""
+    header itself is ASCII, in any charset a PO file may have); where it declares none or
+    the template's placeholder ``CHARSET``, as a text file of pairs is read (`_decode`)."""
     import codecs
 
     header = _PO_HEADER.search(data)
@@ -674,18 +854,71 @@ def _decode_po(path: Path, data: bytes) -> str:
         raise InputError(f"{path} declares charset {charset}, which is unknown; convert it to "
                          "UTF-8 and declare charset=UTF-8") from None
     if codec == "utf-8":
-        return _decode(path, data)
+        codec = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
     try:
-        return data.decode(codec)
+        return _Decoded(data.decode(codec), codec, [])
     except UnicodeDecodeError as error:
-        raise InputError(f"{path} declares charset {charset} but is not {charset} text (byte "
-                         f"{error.start + 1}); declare the charset it is written in") from None
+        raise InputError(f"{path} is not {charset} text, the charset its header declares (byte "
+                         f"{error.start + 1}); declare the charset it is written in, or "
+                         "convert it to UTF-8") from None
 
 
-def _read_po(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
+#: A line of a PO file that holds a string: a keyword (``msgid``, ``msgid_plural``,
+#: ``msgctxt``, ``msgstr``, ``msgstr[1]``) and what follows it.
+_PO_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?![\w\[])[ \t]*(.*)")
+#: A string in double quotes, ``\"`` and ``\\`` inside it escaped, and the rest of its line.
+_PO_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t]*(.*)')
+#: The escapes polib reads as gettext does.  gettext knows a few more (``\a``, ``\'``,
+#: ``\?``, octal and hexadecimal bytes) that polib would leave in the text as written.
+_PO_ESCAPES = frozenset('ntrvbf\\"')
+
+
+def _check_po_strings(path: Path, text: str) -> None:
+    """Refuse a PO file whose strings gettext's ``msgfmt --check`` refuses, naming the
+    line: polib reads each line's string as the characters between its first and last,
+    so that a string left open (``msgstr "Enregistrer``, a stray ``"``, a last ``\"``)
+    lost a character or a quote, and text after the closing quote, or a keyword with no
+    quotes at all (``msgstr Bonjour``, read as ``onjou``), came into the translation."""
+    for number, line in enumerate(text.splitlines(), start=1):  # as polib counts lines
+        line = line.strip()
+        if line.startswith("#~") and not line.startswith("#~|"):
+            line = line[2:].lstrip()  # an obsolete entry: msgfmt reads it too
+        keyword = _PO_KEYWORD.match(line)
+        if keyword:
+            rest = keyword.group(2)
+            if not rest.startswith('"'):
+                raise InputError(f"{path}, line {number}: {keyword.group(1)} without a string "
+                                 f'in double quotes; write it as {keyword.group(1)} "…"')
+        elif line.startswith('"'):
+            rest = line
+        else:
+            continue
+        string = _PO_STRING.match(rest)
+        if string is None:
+            raise InputError(
+                f'{path}, line {number}: unterminated string: no closing " on its line (a " '
+                'inside a string is written \\"); gettext refuses the file too'
+            )
+        if string.group(2):
+            raise InputError(
+                f"{path}, line {number}: text after the string's closing quote "
+                f"({string.group(2)[:20]!r}); a \" inside a string is written \\\"; "
+                "gettext refuses the file too"
+            )
+        for escape in re.finditer(r"\\([0-7]{1,3}|x[0-9A-Fa-f]+|.)", string.group(1)):
+            if escape.group(1) not in _PO_ESCAPES:
+                known = escape.group(1)[0] in "a'?x01234567"
+                problem = ("which align does not read (the escapes it reads are \\n, \\t, "
+                           "\\r, \\\" and \\\\); write the character itself" if known
+                           else "which gettext refuses too")
+                raise InputError(f"{path}, line {number}: escape \\{escape.group(1)}, "
+                                 f"{problem}")
+
+
+def _read_po(path: Path, text: str) -> tuple[list[Pair], Languages]:
     import polib  # gettext catalogues: escapes, multi-line strings, plurals, obsolete entries
 
-    text = _decode_po(path, data)
+    _check_po_strings(path, text)
     try:
         catalogue = polib.pofile(text)
     except (OSError, ValueError) as error:

@@ -255,6 +255,10 @@ _LINK_TARGET = re.compile(
     r"|^[ \t]{0,3}\[[^\[\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?[ \t]*$",
     re.MULTILINE)
 
+#: A Markdown footnote's reference, ``[^1]``, or its definition's label, ``[^note]:``: its
+#: number is no number of the sentence.
+_NOTE_REFERENCE = re.compile(r"\[\^[^\[\]\s]{1,40}\]:?")
+
 
 def _code(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
     """The fenced code blocks of `text` (`align.segment.fenced_blocks`) and, outside them,
@@ -414,6 +418,8 @@ def _blank_markup(text: str) -> str:
         patterns.insert(0, _LINK_TARGET)  # before the address it may hold
     if "<!--" in text:
         patterns.insert(0, _COMMENT)
+    if "[^" in text:  # a Markdown note's reference or label: ``POUM.[^1]``, ``[^1]:``
+        patterns.insert(0, _NOTE_REFERENCE)
     for pattern in patterns:
         text = pattern.sub(lambda m: " " * len(m.group()), text)
     return text

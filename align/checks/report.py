@@ -20,10 +20,9 @@ from rich.text import Text
 
 from align.checks import summarise, worst_first
 from align.record import SEVERITIES, Alignment, Finding, SideName
-from align.render.terminal import visible
+from align.render.base import counted
+from align.render.terminal import SEVERITY_STYLE, visible
 
-_SEVERITY_STYLE = {"critical": "bold white on red", "major": "bold red", "minor": "yellow",
-                   "info": "dim"}
 _HIGHLIGHT = {"source": "bold black on bright_cyan", "translation": "bold black on yellow"}
 
 
@@ -90,7 +89,7 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
     counts = ", ".join(f"{n} {s}" for s, n in summary["by_severity"].items()) or "none"
     kinds = ", ".join(f"{n} {k}" for k, n in summary["by_kind"].items())
     say(
-        f"[bold]{summary['links']} link{'' if summary['links'] == 1 else 's'}[/], "
+        f"[bold]{counted(summary['links'], 'link')}[/], "
         f"agreement {summary['agreement']:.2f}, "
         f"{summary['divergent_links']} divergent (≥ {summary['divergence_threshold']}); "
         # The kinds after their own label: after the severities alone they read as a
@@ -100,8 +99,8 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
     baseline = alignment.signature.get("baseline")
     if baseline:
         count = baseline["accepted"]
-        say(f"{count} finding{'' if count == 1 else 's'} accepted in "
-                      f"{escape(visible(baseline['file']))} set aside", style="dim")
+        say(f"{counted(count, 'finding')} accepted in "
+            f"{escape(visible(baseline['file']))} set aside", style="dim")
     # What reading and aligning noticed (an encoding guessed, a side in the wrong language,
     # text a PDF's running heads took) bears on the findings: as the run's view shows it.
     for warning in alignment.warnings:
@@ -110,7 +109,7 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
     shown = items if limit is None else items[:limit]
     for i, f in shown:
         link = alignment.links[i]
-        style = _SEVERITY_STYLE.get(f.severity, "")
+        style = SEVERITY_STYLE.get(f.severity, "")
         divergence = f"{link.divergence:.2f}" if link.divergence is not None else "–"
         say()
         say(
@@ -123,7 +122,7 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
         say(Text("  translation: ", style="dim")
                       + _highlighted(alignment, "translation", link.translation, f))
     if limit is not None and len(items) > limit:
-        say(f"\n… and {len(items) - limit} more findings")
+        say(f"\n… and {counted(len(items) - limit, 'more finding')}")
 
 
 @dataclass
@@ -181,7 +180,7 @@ def overall_line(outcomes: Sequence[DocumentOutcome], gates: Sequence[str], *,
     def listed(labels: Sequence[str]) -> str:
         return f"{len(labels)} ({', '.join(labels)})" if labels else "none"
 
-    line = (f"overall: {len(outcomes)} document{'' if len(outcomes) == 1 else 's'}, "
+    line = (f"overall: {counted(len(outcomes), 'document')}, "
             f"{len(checked)} checked; findings: {counts}; failing --fail-on {gate}: "
             f"{listed(failing)}")
     if unchecked:

@@ -305,7 +305,9 @@ def _convert(source: Path, source_checksum: str, folder: Path) -> dict[str, Any]
             return out.last_hidden_state, out.hidden_states[WORD_LAYER]
 
     example = (torch.zeros(2, 5, hidden), torch.ones(2, 5, dtype=torch.int64))
-    with torch.inference_mode():
+    # Tracing warns (TracerWarning, transformers' FutureWarnings) about code paths of the
+    # model that this fixed use never takes: nothing for the user to act on.
+    with torch.inference_mode(), quiet_libraries():
         converted = ov.convert_model(
             Body(),
             example_input=example,

@@ -36,6 +36,12 @@ def output_files(renderer: ModuleType, path: Path) -> tuple[Path, ...]:
     return tuple(announce(path)) if announce is not None else (path,)
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """`count` and `noun` as a reader says them: ``1 link``, ``2 links``, ``0 links``
+    (`plural` for a noun that takes no plain s: ``counted(n, "entry", "entries")``)."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 #: What XML cannot hold (TMX, a workbook's cells): the C0 controls but tab and the line
 #: breaks, lone surrogates, U+FFFE and U+FFFF.
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -40,6 +40,7 @@ from align.record import (
     link_texts,
     normal_text,
 )
+from align.render.base import counted
 from align.render.svg_map import link_divergence, render_svg
 
 EXTENSIONS: tuple[str, ...] = (".html", ".htm")
@@ -69,6 +70,8 @@ _ROWS_PER_GROUP = 40
 # span offsets stay valid.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+#: The links a warning names, numbered as the rows are ("links #72–86", "link #5").
+_WARNING_LINKS = re.compile(r"\blinks? #(\d+)(?:–\d+)?")
 _RTL_LANGUAGES = frozenset(
     {"ar", "arc", "dv", "fa", "he", "iw", "ku", "ps", "sd", "ug", "ur", "yi"}
 )
@@ -144,7 +147,7 @@ def _header(alignment: Alignment) -> str:
     parts.append(_summary(alignment))
     parts.append(_legend(links))
     if alignment.warnings:
-        items = "".join(f"<li>{_text(w)}</li>" for w in alignment.warnings)
+        items = "".join(f"<li>{_warning(w, len(links))}</li>" for w in alignment.warnings)
         parts.append(
             f'<section class="warnings" aria-label="Warnings"><ul>{items}</ul></section>\n'
         )
@@ -156,6 +159,21 @@ def _header(alignment: Alignment) -> str:
     )
     parts.append("</header>\n")
     return "".join(parts)
+
+
+def _warning(warning: str, count: int) -> str:
+    """A warning as HTML: the links it names ("links #72–86" of a missing passage) a link to
+    the first of their rows, when there is such a row."""
+    out, end = [], 0
+    for match in _WARNING_LINKS.finditer(warning):
+        first = int(match.group(1))
+        if not 1 <= first <= count:
+            continue
+        out.append(_text(warning[end:match.start()]))
+        out.append(f'<a href="#L{first}">{_text(match.group())}</a>')
+        end = match.end()
+    out.append(_text(warning[end:]))
+    return "".join(out)
 
 
 def _provenance(alignment: Alignment) -> str:
@@ -309,7 +327,7 @@ def _table(alignment: Alignment) -> str:
     source_lang, translation_lang = _cell_language(source), _cell_language(translation)
     out = [
         '<table class="links" id="links">'
-        f"<caption class=\"vh\">{len(alignment.links)} links between "
+        f"<caption class=\"vh\">{counted(len(alignment.links), 'link')} between "
         f"{_text(_side_title(source, 'the source'))} and "
         f"{_text(_side_title(translation, 'the translation'))}</caption>"
         '<colgroup><col class="c-n"><col class="c-s"><col class="c-t"><col class="c-f"></colgroup>'

@@ -18,6 +18,7 @@ from html import escape
 from pathlib import Path
 
 from align.record import SEVERITIES, Alignment, Link
+from align.render.base import counted
 
 EXTENSIONS: tuple[str, ...] = (".svg",)
 
@@ -153,10 +154,10 @@ def _description(alignment: Alignment) -> str:
     skipped = sum(1 for link in links if link.source and not link.translation)
     added = sum(1 for link in links if link.translation and not link.source)
     return (
-        f"{len(alignment.source.sentences)} source sentences across, "
-        f"{len(alignment.translation.sentences)} translation sentences down, "
-        f"{len(links)} links; {skipped} source passages without translation, "
-        f"{added} translation passages without source."
+        f"{counted(len(alignment.source.sentences), 'source sentence')} across, "
+        f"{counted(len(alignment.translation.sentences), 'translation sentence')} down, "
+        f"{counted(len(links), 'link')}; {counted(skipped, 'source passage')} without "
+        f"translation, {counted(added, 'translation passage')} without source."
     )
 
 

@@ -3,8 +3,11 @@
 Rows are numbered from 1.  The score column is coloured by how faithful the link
 looks (its divergence once checked, its similarity before); a paragraph break on
 either side starts a new section of the table; a side with no sentence shows a
-dim marker.  `rich` wraps the table to the terminal's width and drops the
-colours when the output is not a terminal.
+dim marker; each finding is listed under its side's text with its severity, styled as
+`align check`'s report styles it (`SEVERITY_STYLE`).  `rich` wraps the table to the
+terminal's width and drops the colours when the output is not a terminal; there (a log,
+a pipe) the lines above and below the table are printed whole, for grep, and the
+table's lines without the spaces that pad them to the width.
 """
 
 from __future__ import annotations
@@ -14,11 +17,14 @@ from collections import Counter
 from collections.abc import Sequence
 
 from rich import box
-from rich.console import Console
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
 from align.record import DIVERGENCE_THRESHOLD, SEVERITIES, Alignment, Finding, Link, Side, SideName
+from align.render.base import counted
 
 GAP_MARKER = "— nothing —"
 PARAGRAPH_MARK = " ¶ "
@@ -28,6 +34,10 @@ PARAGRAPH_MARK = " ¶ "
 GOOD, DOUBTFUL = 0.7, 0.5
 
 _SEVERITY_COLOUR = {"info": "blue", "minor": "yellow", "major": "red", "critical": "bold red"}
+#: How a finding's severity is shown, in this view as in `align check`'s report
+#: (`align.checks.report`): the worst stand out, information recedes.
+SEVERITY_STYLE = {"critical": "bold white on red", "major": "bold red", "minor": "yellow",
+                  "info": "dim"}
 
 # Line breaks and tabs become spaces; control characters (which could move the
 # cursor or ring the bell), bidirectional overrides (which could reorder what is
@@ -35,6 +45,10 @@ _SEVERITY_COLOUR = {"info": "blue", "minor": "yellow", "major": "red", "critical
 # offsets still index the shown text.  Joiners, soft hyphens and marks stay.
 _AS_SPACE = str.maketrans(dict.fromkeys("\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", " "))
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+#: A file name's endings, which tell two files apart: ".fr.txt", ".txt".
+_ENDINGS = re.compile(r"(?:\.[^.\s]{1,8}){1,2}$")
 
 
 def visible(text: str) -> str:
@@ -55,11 +69,11 @@ def print_alignment(
     many rows and says how many were left out.
     """
     console = console or Console()
-    console.print(_header(alignment))
+    # Whole in a log, so that grep finds a line; a terminal wraps it itself.
+    whole = not console.is_terminal
+    console.print(_header(alignment), soft_wrap=whole)
     for warning in alignment.warnings:
-        # Whole in a log, so that grep finds it; a terminal wraps it itself.
-        console.print(Text("warning: ", style="yellow") + Text(visible(warning)),
-                      soft_wrap=not console.is_terminal)
+        console.print(Text("warning: ", style="yellow") + Text(visible(warning)), soft_wrap=whole)
 
     shown = [
         (index, link)
@@ -76,8 +90,11 @@ def print_alignment(
 
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
     table.add_column("#", justify="right", no_wrap=True, style="dim")
-    table.add_column(visible(alignment.source.name) or "source", ratio=1, overflow="fold")
-    table.add_column(visible(alignment.translation.name) or "translation", ratio=1, overflow="fold")
+    # A long word of the text is folded to fit its cell; a file name in the heading is
+    # shortened in its middle instead, its language and ending kept ("….en.txt").
+    table.add_column(_Name(visible(alignment.source.name) or "source"), ratio=1, overflow="fold")
+    table.add_column(_Name(visible(alignment.translation.name) or "translation"), ratio=1,
+                     overflow="fold")
     table.add_column("score", justify="right", no_wrap=True)
     previous: tuple[int, Link] | None = None
     for index, link in shown:
@@ -90,20 +107,76 @@ def print_alignment(
             _score_cell(link),
         )
         previous = (index, link)
-    console.print(table)
+    _print_trimmed(console, table)
     if any(link.divergence is not None for _, link in shown):
         console.print(Text(
             "score: the link's similarity; div: its divergence, 0 = faithful, 1 = unrelated, "
-            f"from {DIVERGENCE_THRESHOLD} on divergent", style="dim"))
+            f"from {DIVERGENCE_THRESHOLD} on divergent", style="dim"), soft_wrap=whole)
     if left_out:
-        console.print(Text(f"… {left_out} more links not shown", style="dim"))
+        console.print(Text(f"… {counted(left_out, 'more link')} not shown", style="dim"),
+                      soft_wrap=whole)
+
+
+def _print_trimmed(console: Console, renderable: RenderableType) -> None:
+    """Print `renderable`; where the output is not a terminal, each of its lines without the
+    spaces that pad it to the console's width (a terminal shows none of them anyway)."""
+    if console.is_terminal:
+        console.print(renderable)
+        return
+    lines = [
+        Text.assemble(*((s.text, s.style) for s in line if not s.control))
+        for line in console.render_lines(renderable, console.options, pad=False)
+    ]
+    for line in lines:
+        line.rstrip()
+    # Already as wide as the console at most: printed as they are, never wrapped again.
+    console.print(Text("\n").join(lines), soft_wrap=True)
+
+
+class _Name:
+    """A column's heading: a file name, whole where it fits, else shortened in the middle
+    ("poe_the_pu…er.en.txt"), so that it is never broken over two lines and its
+    ending, which often tells the two files apart, stays."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        width = cell_len(self.name)
+        return Measurement(min(width, 8), width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Text(shortened(self.name, options.max_width), no_wrap=True, overflow="ellipsis")
+
+
+def shortened(name: str, width: int) -> str:
+    """`name` in at most `width` cells: whole if it fits, else its start and its end about
+    an ellipsis, the end at least its endings (".fr.txt") where they leave room for more."""
+    if cell_len(name) <= width:
+        return name
+    if width <= 1:
+        return "…"[:max(width, 0)]
+    room = width - 1
+    ending = _ENDINGS.search(name)
+    kept = cell_len(ending.group()) if ending else 0
+    tail_room = max(room // 2, kept if kept < room else 0)
+    head, tail = "", ""
+    for character in reversed(name):
+        if cell_len(character + tail) > tail_room:
+            break
+        tail = character + tail
+    for character in name:
+        if cell_len(head + character + tail) > room:
+            break
+        head += character
+    return head + "…" + tail
 
 
 def _header(alignment: Alignment) -> Text:
     def described(side: Side, fallback: str) -> Text:
         name = Text(visible(side.name or side.path or fallback), style="bold")
         language = f" ({visible(side.language)})" if side.language else ""
-        return name + Text(f"{language}, {len(side.sentences)} sentences")
+        return name + Text(f"{language}, {counted(len(side.sentences), 'sentence')}")
 
     header = (
         described(alignment.source, "source")
@@ -111,7 +184,7 @@ def _header(alignment: Alignment) -> Text:
         + described(alignment.translation, "translation")
     )
     kinds = Counter(_link_type(link) for link in alignment.links)
-    details = [f"{len(alignment.links)} links"]
+    details = [counted(len(alignment.links), "link")]
     details += [
         f"{kinds[kind]} {kind}" for kind in ("one-to-one", "merged", "unmatched", "blank")
         if kinds[kind]
@@ -119,7 +192,7 @@ def _header(alignment: Alignment) -> Text:
     findings = [finding for _, finding in alignment.findings()]
     severities = Counter(finding.severity for finding in findings)
     summary = ", ".join(f"{severities[s]} {s}" for s in reversed(SEVERITIES) if severities[s])
-    details.append(f"{len(findings)} findings" + (f" ({summary})" if summary else ""))
+    details.append(counted(len(findings), "finding") + (f" ({summary})" if summary else ""))
     model = _model_label(alignment.signature)
     if model:
         details.insert(0, f"model {model}")
@@ -199,9 +272,14 @@ def _finding_side(finding: Finding) -> SideName:
 
 
 def _badge(finding: Finding) -> Text:
+    """``MAJOR omission · reason``: the severity as the report shows it, then the kind."""
     colour = _SEVERITY_COLOUR.get(finding.severity, "red")
-    badge = Text(f"[{visible(finding.kind)}]", style=f"bold {colour}")
-    return badge + Text(" " + visible(finding.reason), style=colour)
+    return Text.assemble(
+        (visible(finding.severity.upper()), SEVERITY_STYLE.get(finding.severity, "")),
+        " ",
+        (visible(finding.kind), f"bold {colour}"),
+        (" · " + visible(finding.reason), colour),
+    )
 
 
 def _score_cell(link: Link) -> Text:
