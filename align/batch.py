@@ -617,6 +617,7 @@ def check_documents(documents: FolderPairs | Sequence[Document],
     ``{name}``, a glossary that cannot be read) is raised before any folder is made and
     the model loaded; outputs that exist (without `force`) or name an input are found by
     `DocumentsCheck.check_outputs`, else by each document's writing."""
+    outputs = _listed(outputs)
     found = documents if isinstance(documents, FolderPairs) else FolderPairs(list(documents))
     folders = isinstance(documents, FolderPairs)
     several = folders or len(found.documents) != 1
@@ -664,7 +665,12 @@ def check_folders(source: str | Path, translation: str | Path,
     ``{name}`` (``reports/{name}.json``: `check_documents`).  Everything that can be found
     wrong before checking is raised here, outputs that exist (without `force`) included;
     folders that hold no file align reads are an `InputError`, unless `include` chose
-    none of them (nothing to check: the check yields nothing)."""
+    none of them (nothing to check: the check yields nothing).  One output or pattern may
+    be given as a str."""
+    for name, folder in (("source", source), ("translation", translation)):
+        if not isinstance(folder, str | os.PathLike):
+            raise UsageError(f"{name} must be the path of a folder, not {folder!r}")
+    include, exclude, outputs = (_listed(include), _listed(exclude), _listed(outputs))
     require_templates(outputs, baseline)
     found = pair_folders(source, translation, include=include, exclude=exclude)
     if not include:
@@ -673,3 +679,9 @@ def check_folders(source: str | Path, translation: str | Path,
                           force=force, **kwargs)
     run.check_outputs()
     return run
+
+
+def _listed(values: str | os.PathLike | Sequence[str | Path]) -> list:
+    """`values` as a list: one path or pattern given alone (a str is no list of its
+    characters)."""
+    return [values] if isinstance(values, str | os.PathLike) else list(values)

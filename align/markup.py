@@ -288,7 +288,10 @@ def _page_furniture(element, name: str) -> bool:
     """Whether ``element`` is the site's rather than the text's, as its navigation is: the
     page's footer (``<footer>`` outside an article or a section, ``role="contentinfo"``:
     copyright, the site's name and links) and its banner (``<header>`` so placed,
-    ``role="banner"``) unless the banner holds a heading, the title of the text."""
+    ``role="banner"``) unless the banner holds a heading, the title of the text.  A page's
+    ``<header>`` not marked as the banner is the site's only where it shows the site's
+    marks, navigation or nothing but links: ``<header><p>Chapter One</p></header>`` of a
+    book's page is its text."""
     role = element.get("role")
     if name not in ("header", "footer") and role not in ("banner", "contentinfo"):
         return False
@@ -297,7 +300,14 @@ def _page_furniture(element, name: str) -> bool:
         return False  # an article's own header or footer
     if role == "contentinfo" or (name == "footer" and role != "banner"):
         return True
-    return not any(_local(e.tag) in _HEADINGS for e in element.iter())
+    if any(_local(e.tag) in _HEADINGS for e in element.iter()):
+        return False
+    if role == "banner" or any(_local(e.tag) == "nav" for e in element.iter()):
+        return True
+    text = "".join(element.itertext()).split()
+    linked = "".join("".join(a.itertext()) for a in element.iter()
+                     if _local(a.tag) == "a").split()
+    return len(linked) >= len(text)  # nothing but links (or nothing): the site's
 
 
 #: The label of a note reference: a number, a mark, lower-case letters (``1``, ``[1]``,

@@ -300,6 +300,8 @@ def test_a_wrong_value_from_python_is_a_usage_error_naming_the_parameter(call, s
     ({"skip": "low"}, "skip must be a number"),
     ({"refine_budget": -1}, "refine_budget must be at least 0"),
     ({"z_cap": 0}, "z_cap must be above 0"),
+    ({"end_skip": 0.1}, "end_skip must be at most 0"),
+    ({"skip": 0.5}, "skip must be at most 0"),
 ])
 def test_settings_the_search_cannot_use_are_refused_when_made(settings, said):
     from align.aligner import AlignSettings

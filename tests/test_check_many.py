@@ -857,6 +857,13 @@ def test_check_folders_raises_what_is_wrong_before_anything_is_checked(tmp_path,
     # Files chosen of which none is a text: nothing to check, no failure.
     nothing = align.check_folders(en, fr, include=["logo.png"])
     assert list(nothing) == [] and nothing.unused_patterns == ["--include logo.png"]
+    # One pattern or output given alone is one, not a list of its characters.
+    alone = align.check_folders(en, fr, include="logo.png")
+    assert list(alone) == [] and alone.unused_patterns == ["--include logo.png"]
+    with pytest.raises(OutputError, match="--force"):
+        align.check_folders(en, fr, outputs=str(tmp_path / "rep/{name}.json"))
+    with pytest.raises(UsageError, match="source must be the path of a folder, not None"):
+        align.check_folders(None, fr)
     # Files of pairs: two of one name are refused as the command line refuses them.
     _write(tmp_path, {"x/ui.tsv": GOOD_PAIRS, "y/x/ui.tsv": GOOD_PAIRS})
     monkeypatch.chdir(tmp_path / "y")

@@ -213,6 +213,8 @@ def test_a_changed_spelled_number_is_reported(default_encoder, source, translati
     ("Il a vu vingt fois ce film.", "He has seen this film a dozen times."),
     ("Il reviendra dans huit jours.", "He will be back in a week."),
     ("Il reviendra dans quinze jours.", "He will be back in two weeks."),
+    # The hour on a 24-hour clock and on a 12-hour one.
+    ("Le train part à dix-sept heures.", "The train leaves at five."),
     # "un", "one", "a" are articles as often as numbers.
     ("Un homme entra.", "Two men came in."),
     ("Deux paires de mains me retinrent.", "Four hands held me back."),

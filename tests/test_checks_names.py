@@ -321,21 +321,55 @@ def test_a_unit_after_a_placeholder_is_no_name(default_encoder, source, translat
     assert name_findings([(source, translation)], default_encoder) == {}
 
 
-@pytest.mark.parametrize(("source", "translation"), [
-    ("Read our Privacy Policy first.", "Lisez d’abord notre Politique de confidentialité."),
-    ("By continuing you accept our Terms.", "En continuant, vous acceptez nos Conditions."),
+TERM = " (the model reads them as a word and its translation: a translated term?)"
+
+
+@pytest.mark.parametrize(("source", "translation", "reason"), [
+    ("Read our Privacy Policy first.", "Lisez d’abord notre Politique de confidentialité.",
+     "name Policy in the source is Politique in the translation"),
+    ("By continuing you accept our Terms.", "En continuant, vous acceptez nos Conditions.",
+     "name Terms in the source is Conditions in the translation"),
     # A link's target is read as blank, whatever it holds.
     ('By continuing you accept our <a href="/terms">Terms</a>.',
-     'En continuant, vous acceptez nos <a href="/terms">Conditions</a>.'),
+     'En continuant, vous acceptez nos <a href="/terms">Conditions</a>.',
+     "name Terms in the source is Conditions in the translation"),
     ('By continuing you accept our <a href="/terms">Terms</a>.',
-     'En continuant, vous acceptez nos <a href="/fr/conditions">Conditions</a>.'),
-    ("Go to Account Recovery.", "Accédez à Récupération du compte."),
+     'En continuant, vous acceptez nos <a href="/fr/conditions">Conditions</a>.',
+     "name Terms in the source is Conditions in the translation"),
+    ("Go to Account Recovery.", "Accédez à Récupération du compte.",
+     "name Recovery in the source is Récupération in the translation"),
 ])
-def test_a_title_case_term_and_its_translation_are_no_replaced_name(
-        default_encoder, source, translation):
+def test_a_title_case_term_and_its_translation_are_a_minor_translated_term(
+        default_encoder, source, translation, reason):
     """Capitalised common nouns the model reads as translations of each other ("Policy" =
-    «Politique»), though no list holds them and the file writes them nowhere in lower case."""
-    assert name_findings([(source, translation)], default_encoder) == {}
+    «Politique»), though no list holds them and the file writes them nowhere in lower case:
+    reported, but minor and as a possibly translated term, so that a gate on major passes."""
+    assert name_findings([(source, translation)], default_encoder) == {reason + TERM: "minor"}
+
+
+@pytest.mark.parametrize(("source", "translation", "reason"), [
+    # The model reads these as alike as a word and its translation (germany, france 0.892;
+    # monday, mardi 0.901; english, allemand 0.911), but the lists know them as names.
+    ("We ship to Germany every week.", "Nous livrons en France chaque semaine.",
+     "name Germany in the source is France in the translation"),
+    ("The office is closed on Monday.", "Le bureau est fermé le Mardi.",
+     "name Monday in the source is Mardi in the translation"),
+    ("She speaks English at home.", "Elle parle Allemand à la maison.",
+     "name English in the source is Allemand in the translation"),
+])
+def test_a_listed_name_swapped_for_one_the_model_reads_as_alike_is_major(
+        default_encoder, source, translation, reason):
+    assert name_findings([(source, translation)], default_encoder) == {reason: "major"}
+
+
+def test_two_product_names_the_model_reads_as_alike_are_still_reported(default_encoder):
+    """``windows`` and ``linux`` are 0.907 to the model, no list holds them: at least minor."""
+    found = name_findings([("Install it on Windows first.", "Installez-le d'abord sur Linux.")],
+                          default_encoder)
+    assert len(found) == 1
+    (reason, severity), = found.items()
+    assert reason.startswith("name Windows in the source is Linux in the translation")
+    assert severity in ("minor", "major")
 
 
 @pytest.mark.parametrize(("source", "translation", "reason"), [
@@ -354,7 +388,10 @@ def test_a_title_case_term_and_its_translation_are_no_replaced_name(
 ])
 def test_a_name_swapped_beside_terms_and_units_is_still_major(
         default_encoder, source, translation, reason):
-    assert name_findings([(source, translation)], default_encoder) == {reason: "major"}
+    found = name_findings([(source, translation)], default_encoder)
+    # (A translated term beside it, "Policy" = «Politique», is a minor finding of its own.)
+    assert {r: s for r, s in found.items() if not r.endswith(TERM) or s != "minor"} == {
+        reason: "major"}
 
 
 @pytest.mark.parametrize(("a", "b", "apart"), [
@@ -362,4 +399,4 @@ def test_a_name_swapped_beside_terms_and_units_is_still_major(
     ("terms", "conditions", False),
 ])
 def test_names_alike_but_for_their_ending(a, b, apart):
-    assert names_module._ending_apart(a, b) is apart
+    assert names_module._alike_but_ending(a, b) is apart

@@ -1329,9 +1329,16 @@ def test_a_plural_form_for_one_number_alone_may_leave_the_count_out(tmp_path):
     ('msgid "a"\nmsgstr "b" c\n', 2, "after the string's closing quote"),
     # No quotes at all: polib read "onjou".
     ('msgid "Hello"\nmsgstr Bonjour\n', 2, "msgstr without a string"),
-    # An escape gettext does not know (msgfmt refuses it), and one polib would keep as is.
-    ('msgid "a"\nmsgstr "b\\q"\n', 2, "escape"),
-    ('msgid "a"\nmsgstr "\\101"\n', 2, "escape"),
+    # Escapes msgfmt refuses ("invalid control sequence"): \q, \', \?, a \x with no digit.
+    ('msgid "a"\nmsgstr "b\\q"\n', 2, r"escape \\q"),
+    ('msgid "it\\\'s"\nmsgstr "c\\\'est"\n', 1, r"escape \\'"),
+    ('msgid "a"\nmsgstr "Why\\?"\n', 2, r"escape \\\?"),
+    ('msgid "a"\nmsgstr "\\xZ"\n', 2, r"escape \\x"),
+    # Line numbers are counted at line feeds only, as gettext counts them: a form feed or a
+    # U+2028 inside an earlier string does not shift them.
+    ('msgid "a\fb"\nmsgstr "c\u2028d"\n\nmsgid "e"\nmsgstr "f\\q"\n', 5, "escape"),
+    ('msgid "a\x85b"\r\nmsgstr "c"\r\n\r\nmsgid "e"\r\nmsgstr "f\r\n', 5,
+     "unterminated string"),
     # An obsolete entry is checked as msgfmt checks it.
     ('msgid "a"\nmsgstr "b"\n\n#~ msgid "old"\n#~ msgstr "vieux\n', 5, "unterminated string"),
 ])
@@ -1374,6 +1381,37 @@ def test_po_escapes_are_read_as_gettext_reads_them(tmp_path):
         ("Name: value", "Nom : valeur"),  # a tab, as a side writes it
         ("Long line", "Longue ligne"),
     ]
+
+
+@pytest.mark.parametrize(("string", "read"), [
+    # A line separator, a next line (U+0085) and a form feed written as themselves are
+    # characters of the string, not line ends (gettext and polib reading a file end lines
+    # at line feeds only); the text is then read as every text is, each a line break.
+    ("a\u2028b", "a\nb"),
+    ("a\x85b", "a\nb"),
+    ("a\fb", "a\nb"),
+    # Escapes msgfmt reads that polib leaves as typed (ANSI colours, a bell): both sides
+    # read them the same way.
+    ("esc \\033[0m", "esc \\033[0m"),
+    ("x\\x41", "x\\x41"),
+    ("ding\\a", "ding\\a"),
+    # and those polib reads as gettext does (\v and \f line breaks too, as above)
+    ("a\\vb\\bc\\fd", "a\nb\bc\nd"),
+])
+def test_a_po_file_msgfmt_accepts_is_read(tmp_path, string, read):
+    path = tmp_path / "fr.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    f'msgid "{string}"\nmsgstr "{string}"\n\nmsgid "Save"\nmsgstr "Enregistrer"\n',
+                    "utf-8", newline="")
+    assert _pairs(read_pairs(path)) == [(read, read), ("Save", "Enregistrer")]
+
+
+def test_the_repro_po_files_are_read(tmp_path):
+    """The files of the review, as bytes: a raw U+2028 in both strings, CRLF line ends."""
+    path = tmp_path / "ls.po"
+    path.write_bytes(b'msgid ""\r\nmsgstr ""\r\n"Content-Type: text/plain; charset=UTF-8\\n"\r\n'
+                     b'\r\nmsgid "a\xe2\x80\xa8b"\r\nmsgstr "c\xe2\x80\xa8d"\r\n')
+    assert _pairs(read_pairs(path)) == [("a\nb", "c\nd")]  # a line break, as above
 
 
 def test_a_utf16_tsv_as_excel_saves_unicode_text_is_read(tmp_path):

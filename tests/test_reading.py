@@ -621,6 +621,11 @@ def test_a_pages_banner_and_footer_are_the_sites_but_an_articles_are_its_text():
     assert decode_bytes(page.encode(), "a.html")[0] == (
         "Letter to Andres Nin\n\nBy Victor Serge\n\nMy Dear Andres,\n\n"
         "Translated by Mitch Abidor.")
+    # A page's header of text, no heading, no links: a book's page, its text.
+    chapter = ("<!doctype html><html><body><header><p>Chapter One</p></header>"
+               "<header><span>Site</span><nav><a href='/'>Home</a></nav></header>"
+               "<p>It was cold.</p></body></html>")
+    assert decode_bytes(chapter.encode(), "c.html")[0] == "Chapter One\n\nIt was cold."
 
 
 def test_markup_like_text_that_is_no_page_stays_text():

@@ -97,6 +97,11 @@ class AlignSettings:
                                  f"at least {least}")
         if self.z_cap <= 0:
             raise UsageError(f"AlignSettings(z_cap={self.z_cap!r}): z_cap must be above 0")
+        for name in ("skip", "end_skip"):
+            # Leaving a sentence out is never a gain: above 0, every sentence would be.
+            if getattr(self, name) > 0:
+                raise UsageError(f"AlignSettings({name}={getattr(self, name)!r}): {name} must "
+                                 "be at most 0")
 
     def link_types(self) -> np.ndarray:
         """(K, 2) array of allowed (a, b), one-to-one first."""

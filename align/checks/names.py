@@ -37,8 +37,10 @@ when each side misses one (counting, where several are missing, only those not
 translated), or, when several are still missing, by the one the word aligner puts in
 its place; other missing names are reported one-sided.  Two capitalised words that the
 model reads, alone and in lower case, as a word and its translation (``Policy`` =
-``Politique``, ``Terms`` = ``Conditions``: `TRANSLATION_MATCH`) are no name replaced, and
-units after a number or a placeholder (``%s GB`` = ``%s Go``) are no names.
+``Politique``, ``Terms`` = ``Conditions``: `TRANSLATION_MATCH`) may be a translated term
+rather than a name replaced: they are reported as such, minor, unless either is a name the
+lists know (``Germany`` for ``France`` stays major, though the model reads them as alike).
+Units after a number or a placeholder (``%s GB`` = ``%s Go``) are no names.
 """
 
 from __future__ import annotations
@@ -431,7 +433,10 @@ restore restaurer wiederherstellen restaurar ripristina
 reset reinitialiser zurucksetzen restablecer reimposta
 clear effacer loschen borrar cancella
 """
-_INTERFACE_TERMS = frozenset(term + ending for term in _INTERFACE.split() for ending in ("", "s"))
+#: (Not "Windows", capitalised far more often the operating system, a name, than the plural of
+#: a menu's "Window": "Install it on Windows" for "sur Linux" is a name replaced.)
+_INTERFACE_TERMS = frozenset(
+    term + ending for term in _INTERFACE.split() for ending in ("", "s")) - {"windows"}
 #: The keys of a keyboard, as English, French, German, Spanish, Italian, Portuguese and Dutch
 #: keyboards and manuals name them (the lexicon's, which the shortcut check reads too):
 #: capitalised and translated ("Press
@@ -982,15 +987,26 @@ def _translated(
 
 
 #: The similarity of two capitalised words, embedded alone in lower case by the model, from
-#: which they translate each other: a Title-Case term and its translation (``policy`` and
-#: ``politique`` 0.93, ``terms`` and ``conditions`` 0.90, ``recovery`` and ``récupération``
-#: 0.93), not two names of one kind, which the model also reads as alike (``munich`` and
-#: ``berlin`` 0.84, ``forestier`` and ``fontaine`` 0.81; the names swapped in the
-#: development documents at most 0.87).
+#: which they may translate each other: a Title-Case term and its translation (``policy``
+#: and ``politique`` 0.93, ``terms`` and ``conditions`` 0.90, ``recovery`` and
+#: ``récupération`` 0.93).  No threshold tells them from two names of one kind, which the
+#: model also reads as alike (``munich`` and ``berlin`` 0.84, but ``germany`` and
+#: ``france`` 0.892, ``windows`` and ``linux`` 0.907, ``monday`` and ``mardi`` 0.901): a
+#: pair above it is reported at minor rather than major, as a possibly translated term,
+#: and never where either word is a listed name (`_listed`).
 TRANSLATION_MATCH = 0.885
 
 
-def _ending_apart(a: str, b: str) -> bool:
+def _listed(group: list[Word]) -> bool:
+    """Whether a word of `group` is a name the lists know: a listed translation (a
+    country, a city, a day, a language or nationality, a first name: `_TRANSLATED`) or a
+    month (`_MONTH_KEYS`).  The model reads two such names as alike as a word and its
+    translation (``germany`` and ``france`` 0.892); a pair holding one is never taken for
+    a translated term."""
+    return any(_key(w.text) in _EQUIVALENT or _key(w.text) in _MONTH_KEYS for w in group)
+
+
+def _alike_but_ending(a: str, b: str) -> bool:
     """Whether two keys differ only in their last letters, the shorter one but its last
     letter starting the other (``anna`` and ``anne``, ``nina`` and ``nine``): two names
     the model reads as one word, whatever it says of their meaning."""
@@ -1120,9 +1136,11 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     def translate_each_other(i: int, a_text: str, b_text: str, a: list[Word],
                              b: list[Word]) -> bool:
         """Whether the source's `a` and the translation's `b`, which the word aligner puts
-        in each other's place, mean the same as words (`TRANSLATION_MATCH`)."""
-        if ctx.encoder is None or _ending_apart(key_of(a), key_of(b)) or not _paired(
-                ctx, i, a, b):
+        in each other's place, may mean the same as words (`TRANSLATION_MATCH`): never
+        where either is a listed name (`_listed`) or the two are alike but for their
+        ending (`_alike_but_ending`)."""
+        if (ctx.encoder is None or _listed(a) or _listed(b)
+                or _alike_but_ending(key_of(a), key_of(b)) or not _paired(ctx, i, a, b)):
             return False
         pair = (a_text.lower(), b_text.lower())
         if pair not in similarities:
@@ -1184,17 +1202,19 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                               and _paired(ctx, i, a, b)), None)
                     if b is not None:
                         candidates.append((a, b))
-        # Two capitalised words that translate each other are no name replaced by another
-        # ("Privacy Policy" = "Politique de confidentialité", "our Terms" = "nos
-        # Conditions"): neither is missing.
-        replaced = [(a, b) for a, b in candidates
-                    if not translate_each_other(i, text_of(source, a), text_of(translation, b),
-                                                a, b)]
-        for a, b in replaced:
+        # Two capitalised words that may translate each other ("Privacy Policy" =
+        # "Politique de confidentialité", "our Terms" = "nos Conditions") may be a term
+        # translated rather than a name replaced: minor, saying so, so that a gate on major
+        # findings passes it while a reader still sees a swap of two names the lists do not
+        # hold ("Windows" for "Linux", which the model reads as alike too).
+        for a, b in candidates:
+            a_text, b_text = text_of(source, a), text_of(translation, b)
+            term = translate_each_other(i, a_text, b_text, a, b)
             out.append((i, Finding(
-                "name", "major",
-                f"name {quote(text_of(source, a))} in the source is "
-                f"{quote(text_of(translation, b))} in the translation",
+                "name", "minor" if term else "major",
+                f"name {quote(a_text)} in the source is {quote(b_text)} in the translation"
+                + (" (the model reads them as a word and its translation: a translated term?)"
+                   if term else ""),
                 [span(source, a), span(translation, b)],
             )))
         rest_left = [a for a in kept_left if all(a is not r for r, _ in candidates)]

@@ -631,11 +631,14 @@ def _another_reading(a: Mention, b: Mention, source: str, translation: str) -> b
     """Whether two numbers the word aligner pairs may say the same in other words: one the
     other's thousands or hundreds (``trente-six mille`` and *thirty-six*, the *thousand* left
     understood), counting in other units of time (``quinze jours``, *two weeks*) or by groups
-    (*their two pair of hands*, ``quatre mains``)."""
+    (*their two pair of hands*, ``quatre mains``), or the hour on the other clock (*at five*,
+    ``um 17 Uhr``: English says the hour of a 12-hour day, French and German a 24-hour one)."""
     for x in (v for v in a.values if isinstance(v, float)):
         for y in (v for v in b.values if isinstance(v, float)):
             lo, hi = min(x, y), max(x, y)
             if lo and hi / lo in (100, 1000, 1_000_000):
+                return True
+            if 1 <= lo <= 12 and hi - lo == 12 and lo == int(lo):  # 5 and 17, 12 and 24
                 return True
     nouns = [fold(w.text) if w else "" for w in (_counted(source, a), _counted(translation, b))]
     if _GROUPS.intersection(nouns):

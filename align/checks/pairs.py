@@ -868,9 +868,27 @@ def _decode_po(path: Path, data: bytes) -> _Decoded:
 _PO_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?![\w\[])[ \t]*(.*)")
 #: A string in double quotes, ``\"`` and ``\\`` inside it escaped, and the rest of its line.
 _PO_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t]*(.*)')
-#: The escapes polib reads as gettext does.  gettext knows a few more (``\a``, ``\'``,
-#: ``\?``, octal and hexadecimal bytes) that polib would leave in the text as written.
+#: The escapes polib reads as gettext does: ``\n \t \r \v \b \f \" \\``.
 _PO_ESCAPES = frozenset('ntrvbf\\"')
+#: An escape in a PO string: a backslash and an octal byte (1 to 3 digits), a hexadecimal
+#: one (``x`` and 1 or more digits), or any one character.
+_PO_ESCAPE = re.compile(r"\\([0-7]{1,3}|x[0-9A-Fa-f]+|.)")
+
+
+def _po_lines(text: str) -> list[str]:
+    """A PO file's lines as gettext and polib reading a file count them: split at line
+    feeds (CRLF is one line end) and nowhere else, so a form feed, U+0085, U+2028 or a lone
+    CR written as itself inside a string stays in it (`str.splitlines` would split there)."""
+    return text.replace("\r\n", "\n").split("\n")
+
+
+class _PoText(str):
+    """A PO file's text that polib splits into lines as `_po_lines` does: given text, not a
+    path, polib reads ``text.splitlines()``, which would end a line inside a string at a
+    form feed, U+0085 or U+2028 and refuse a file gettext reads."""
+
+    def splitlines(self, keepends: bool = False) -> list[str]:  # noqa: ARG002 - polib's call
+        return _po_lines(self)
 
 
 def _check_po_strings(path: Path, text: str) -> None:
@@ -879,7 +897,7 @@ def _check_po_strings(path: Path, text: str) -> None:
     so that a string left open (``msgstr "Enregistrer``, a stray ``"``, a last ``\"``)
     lost a character or a quote, and text after the closing quote, or a keyword with no
     quotes at all (``msgstr Bonjour``, read as ``onjou``), came into the translation."""
-    for number, line in enumerate(text.splitlines(), start=1):  # as polib counts lines
+    for number, line in enumerate(_po_lines(text), start=1):
         line = line.strip()
         if line.startswith("#~") and not line.startswith("#~|"):
             line = line[2:].lstrip()  # an obsolete entry: msgfmt reads it too
@@ -905,14 +923,18 @@ def _check_po_strings(path: Path, text: str) -> None:
                 f"({string.group(2)[:20]!r}); a \" inside a string is written \\\"; "
                 "gettext refuses the file too"
             )
-        for escape in re.finditer(r"\\([0-7]{1,3}|x[0-9A-Fa-f]+|.)", string.group(1)):
-            if escape.group(1) not in _PO_ESCAPES:
-                known = escape.group(1)[0] in "a'?x01234567"
-                problem = ("which align does not read (the escapes it reads are \\n, \\t, "
-                           "\\r, \\\" and \\\\); write the character itself" if known
-                           else "which gettext refuses too")
-                raise InputError(f"{path}, line {number}: escape \\{escape.group(1)}, "
-                                 f"{problem}")
+        for escape in _PO_ESCAPE.finditer(string.group(1)):
+            # msgfmt also reads \a, octal (\033) and hexadecimal (\x41) bytes, which polib
+            # leaves in the text as typed: the checks then see the same characters on both
+            # sides of a pair where they would have seen the one byte, so they are let be.
+            # What msgfmt refuses ("invalid control sequence") is refused: \', \?, \e, \u,
+            # \8, a \x with no hexadecimal digit after it.
+            typed = escape.group(1)  # longer than one character: an octal or hex byte
+            if len(typed) == 1 and typed not in _PO_ESCAPES and typed not in "a01234567":
+                raise InputError(f"{path}, line {number}: escape \\{typed}, which gettext "
+                                 "refuses too (it reads \\n, \\t, \\r, \\v, \\b, \\f, \\a, "
+                                 "\\\", \\\\, octal \\033 and hexadecimal \\x1b); write the "
+                                 "character itself")
 
 
 def _read_po(path: Path, text: str) -> tuple[list[Pair], Languages]:
@@ -920,7 +942,7 @@ def _read_po(path: Path, text: str) -> tuple[list[Pair], Languages]:
 
     _check_po_strings(path, text)
     try:
-        catalogue = polib.pofile(text)
+        catalogue = polib.pofile(_PoText(text))  # lines as `_check_po_strings` counts
     except (OSError, ValueError) as error:
         raise InputError(f"{path} is not a well-formed PO file ({error})") from None
     pairs: list[Pair] = []
