@@ -289,9 +289,10 @@ def _page_furniture(element, name: str) -> bool:
     page's footer (``<footer>`` outside an article or a section, ``role="contentinfo"``:
     copyright, the site's name and links) and its banner (``<header>`` so placed,
     ``role="banner"``) unless the banner holds a heading, the title of the text.  A page's
-    ``<header>`` not marked as the banner is the site's only where it shows the site's
-    marks, navigation or nothing but links: ``<header><p>Chapter One</p></header>`` of a
-    book's page is its text."""
+    ``<header>`` not marked as the banner is the text's only where it holds a paragraph of
+    text, outside links, and no navigation: ``<header><p>Chapter One</p></header>`` of a
+    book's page; a logo and the site's name (``<img>``, ``<span>ACME Journal</span>``, a
+    link home) are the site's."""
     role = element.get("role")
     if name not in ("header", "footer") and role not in ("banner", "contentinfo"):
         return False
@@ -304,10 +305,12 @@ def _page_furniture(element, name: str) -> bool:
         return False
     if role == "banner" or any(_local(e.tag) == "nav" for e in element.iter()):
         return True
-    text = "".join(element.itertext()).split()
-    linked = "".join("".join(a.itertext()) for a in element.iter()
-                     if _local(a.tag) == "a").split()
-    return len(linked) >= len(text)  # nothing but links (or nothing): the site's
+    return not any(
+        _local(p.tag) == "p" and "".join(p.itertext()).strip()
+        and not any(_local(a.tag) == "a" for a in p.iterancestors())
+        and len("".join("".join(a.itertext()) for a in p.iter() if _local(a.tag) == "a"))
+        < len("".join(p.itertext()).strip())
+        for p in element.iter())
 
 
 #: The label of a note reference: a number, a mark, lower-case letters (``1``, ``[1]``,

@@ -192,6 +192,11 @@ SPELLED_CHANGED = [
       "translation", "major")),
     ("Il avait trente ans.", "He was forty.",
      ("number trente (30) in the source is forty (40) in the translation", "minor")),
+    # Twelve apart but no hours of the clock: changed.
+    ("Il paya cinq francs.", "He paid seventeen francs.",
+     ("number cinq (5) in the source is seventeen (17) in the translation", "major")),
+    ("Il attendit cinq heures.", "He waited seventeen hours.",
+     ("number cinq (5) in the source is seventeen (17) in the translation", "major")),
 ]
 
 

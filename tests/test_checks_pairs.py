@@ -1412,6 +1412,10 @@ def test_the_repro_po_files_are_read(tmp_path):
     path.write_bytes(b'msgid ""\r\nmsgstr ""\r\n"Content-Type: text/plain; charset=UTF-8\\n"\r\n'
                      b'\r\nmsgid "a\xe2\x80\xa8b"\r\nmsgstr "c\xe2\x80\xa8d"\r\n')
     assert _pairs(read_pairs(path)) == [("a\nb", "c\nd")]  # a line break, as above
+    # Old Mac line ends, a lone CR, as polib reading the file splits them.
+    mac = tmp_path / "cr.po"
+    mac.write_bytes(b'msgid "Save"\rmsgstr "Enregistrer"\r\rmsgid "Open"\rmsgstr "Ouvrir"\r')
+    assert _pairs(read_pairs(mac)) == [("Save", "Enregistrer"), ("Open", "Ouvrir")]
 
 
 def test_a_utf16_tsv_as_excel_saves_unicode_text_is_read(tmp_path):

@@ -624,6 +624,8 @@ def test_a_pages_banner_and_footer_are_the_sites_but_an_articles_are_its_text():
     # A page's header of text, no heading, no links: a book's page, its text.
     chapter = ("<!doctype html><html><body><header><p>Chapter One</p></header>"
                "<header><span>Site</span><nav><a href='/'>Home</a></nav></header>"
+               "<header><img alt='ACME'><span>ACME Journal</span></header>"
+               "<header><a href='/'><img alt=''></a> ACME Journal</header>"
                "<p>It was cold.</p></body></html>")
     assert decode_bytes(chapter.encode(), "c.html")[0] == "Chapter One\n\nIt was cold."
 

@@ -593,6 +593,20 @@ _GROUPS = frozenset(fold(w) for w in
                     "pair pairs paire paires couple couples Paar Paare brace score scores".split())
 
 
+#: The words that make a number an hour of the clock (``dix-sept heures``, ``17 Uhr``,
+#: *five o'clock*), not a count of hours (*five hours*).
+_CLOCK_WORDS = frozenset(fold(w) for w in "heure heures h Uhr o'clock oclock ore horas".split())
+
+
+def _hour_of_day(a: Mention, b: Mention, source: str, translation: str) -> bool:
+    """Whether two numbers are an hour of the day: one followed by a word of the clock, the
+    other by the same or by nothing that it counts (*at five.*); *five children* and
+    ``dix-sept enfants`` are no hours."""
+    nouns = [fold(w.text) if w else "" for w in (_counted(source, a), _counted(translation, b))]
+    clock = [noun in _CLOCK_WORDS for noun in nouns]
+    return any(clock) and all(c or not noun for c, noun in zip(clock, nouns, strict=True))
+
+
 def _counted(text: str, m: Mention) -> Word | None:
     """The word a number counts: the one after it (``francs``), past ``de``, ``of``."""
     after = [w for w in words(text) if w.start >= m.end][:2]
@@ -638,7 +652,8 @@ def _another_reading(a: Mention, b: Mention, source: str, translation: str) -> b
             lo, hi = min(x, y), max(x, y)
             if lo and hi / lo in (100, 1000, 1_000_000):
                 return True
-            if 1 <= lo <= 12 and hi - lo == 12 and lo == int(lo):  # 5 and 17, 12 and 24
+            if (1 <= lo <= 12 and hi - lo == 12 and lo == int(lo)  # 5 and 17, 12 and 24
+                    and _hour_of_day(a, b, source, translation)):
                 return True
     nouns = [fold(w.text) if w else "" for w in (_counted(source, a), _counted(translation, b))]
     if _GROUPS.intersection(nouns):

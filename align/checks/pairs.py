@@ -876,10 +876,11 @@ _PO_ESCAPE = re.compile(r"\\([0-7]{1,3}|x[0-9A-Fa-f]+|.)")
 
 
 def _po_lines(text: str) -> list[str]:
-    """A PO file's lines as gettext and polib reading a file count them: split at line
-    feeds (CRLF is one line end) and nowhere else, so a form feed, U+0085, U+2028 or a lone
-    CR written as itself inside a string stays in it (`str.splitlines` would split there)."""
-    return text.replace("\r\n", "\n").split("\n")
+    """A PO file's lines as polib reading a file counts them (universal newlines): split
+    at line feeds, CRLF and a lone CR (old Mac files end lines so) and nowhere else, so a
+    form feed, U+0085 or U+2028 written as itself inside a string stays in it
+    (`str.splitlines` would split there)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 class _PoText(str):
