@@ -1530,3 +1530,26 @@ def test_xml_bytes_not_in_the_declared_encoding_are_said_to_be(tmp_path):
                     + b"</tu></body></tmx>")
     with pytest.raises(InputError, match="not well-formed TMX .*not UTF-8"):
         read_pairs(tmx)
+
+
+def test_one_po_string_in_two_contexts_may_be_translated_apart(tmp_path, default_encoder):
+    """gettext holds each string once per context: ``Open`` written twice is two contexts
+    (a menu's verb, a state), which exist to be translated apart; the same string in a TSV
+    file, or two strings alike but for their case, is still one string translated two
+    ways."""
+    po = tmp_path / "pl.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Language: pl\\n"\n\n'
+                  'msgctxt "menu"\nmsgid "Open the selected file"\nmsgstr "Otwórz wybrany plik"\n\n'
+                  'msgctxt "status"\nmsgid "Open the selected file"\n'
+                  'msgstr "Otwarty wybrany plik"\n', "utf-8")
+    record = read_pairs(po)
+    check_alignment(record, default_encoder)
+    assert not [f for l in record.links for f in l.findings
+                if "translated differently" in f.reason]
+    tsv = tmp_path / "pl.tsv"
+    tsv.write_text("Open the selected file\tOtwórz wybrany plik\n"
+                   "Open the selected file\tOtwarty wybrany plik\n", "utf-8")
+    record = read_pairs(tsv, languages=("en", "pl"))
+    check_alignment(record, default_encoder)
+    assert [f.severity for l in record.links for f in l.findings
+            if "translated differently" in f.reason] == ["minor"]

@@ -376,10 +376,20 @@ def _plural_forms(ctx: CheckContext, members: list[int]) -> bool:
     return all(forms) and len({f[0] for f in forms if f}) == 1
 
 
+def _contexts(ctx: CheckContext, members: list[int]) -> bool:
+    """Whether the links are one source string of a gettext catalogue in several contexts
+    (``msgctxt "menu"`` and ``msgctxt "status"`` of ``Open``): a catalogue holds each string
+    once per context, so the same string written twice is two contexts, which exist to be
+    translated apart (``Otwórz``, ``Otwarty``)."""
+    name = (ctx.alignment.source.name or "").lower()
+    return (_strings(ctx) and name.endswith((".po", ".pot"))
+            and len({ctx.sources[i].text for i in members}) == 1)
+
+
 def _repeated_sources(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out = []
     for members in _repeats(ctx, "source"):
-        if _plural_forms(ctx, members):
+        if _plural_forms(ctx, members) or _contexts(ctx, members):
             continue
         versions = Counter(_normal(ctx.translations[i].text) for i in members)
         if len(versions) < 2:
