@@ -633,13 +633,7 @@ def check_documents(documents: FolderPairs | Sequence[Document],
     files = document_files(found.documents, outputs, baseline, shared)
     from align import pipeline
 
-    options = pipeline._options(options, kwargs)
-    if isinstance(options.glossary, str | os.PathLike):
-        from dataclasses import replace
-
-        from align.checks import read_glossary
-
-        options = replace(options, glossary=read_glossary(options.glossary))
+    options = pipeline._options(options, kwargs)  # a glossary or rules path read here
     named_outputs = [path for doc in found.documents
                      for path, template in zip(files[doc].outputs, outputs, strict=True)
                      if NAME in str(template)]

@@ -662,6 +662,7 @@ def _check_many(find: Callable[[], Any], settings: CheckSettings, *,
         document_pair,
         overall_line,
     )
+    from align.render.base import counted
 
     require_templates(settings.output, settings.baseline)  # before anything else
     quiet = settings.quiet
@@ -683,8 +684,8 @@ def _check_many(find: Callable[[], Any], settings: CheckSettings, *,
     if skipped and not quiet:
         shown = ", ".join(str(p) for p in skipped[:10])
         more = f" and {len(skipped) - 10} more" if len(skipped) > 10 else ""
-        err.print(f"align: skipped {len(skipped)} file{'' if len(skipped) == 1 else 's'} of "
-                  f"a type align does not read: {shown}{more}", markup=False, soft_wrap=True)
+        err.print(f"align: skipped {counted(len(skipped), 'file')} of a type align does not "
+                  f"read: {shown}{more}", markup=False, soft_wrap=True)
     for missing in unmatched:
         err.print(f"align: warning: {missing.present} has no counterpart: {missing.missing} "
                   "does not exist; not checked", markup=False, soft_wrap=True)
@@ -771,6 +772,7 @@ def evaluate(
     """
     from align.evaluate import evaluate_paths
     from align.outputs import atomic_write_bytes, check_outputs
+    from align.render.base import counted
 
     _check_backend(backend)
     if output is not None:
@@ -787,7 +789,7 @@ def evaluate(
         console.print(f"{doc['name']:<40} strict F1 {doc['strict_f1']:.3f}   "
                       f"lax F1 {doc['lax_f1']:.3f}", soft_wrap=True, markup=False)
     total = result["total"]
-    documents = f"all ({total['documents']} document{'' if total['documents'] == 1 else 's'})"
+    documents = f"all ({counted(total['documents'], 'document')})"
     console.print(
         f"{documents:<40} "
         f"strict P {total['strict_precision']:.3f} R {total['strict_recall']:.3f} "

@@ -268,7 +268,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
             f"{name} is {what}, not plain text: {hint.format(name=name, stem=stem)}"
         )
     else:
-        text, encoding = _decode(data, name, warnings)
+        text, encoding = decode_text(data, name, warnings)
         # A subtitle file is its cues' text; `encoding` stays the characters' encoding.
         text = subtitles.read_subtitles(text, name, warnings)
     if not text.strip(BLANK):  # zero-width spaces alone are as empty as spaces alone
@@ -287,7 +287,7 @@ def _decode_html(data: bytes, name: str, warnings: list[str]) -> str:
             return data.decode(declared)
         except UnicodeDecodeError:
             pass  # a wrong declaration: the bytes decide, as for plain text
-    return _decode(data, name, warnings)[0]
+    return decode_text(data, name, warnings)[0]
 
 
 #: Packaged documents read as text, and the record's `encoding` for each.
@@ -295,7 +295,11 @@ _MARKUP_READERS = {word.DOCX: (word.docx_text, "docx"), markup.EPUB: (markup.epu
                    markup.ODT: (markup.odt_text, "odt")}
 
 
-def _decode(data: bytes, name: str, warnings: list[str]) -> tuple[str, str]:
+def decode_text(data: bytes, name: str, warnings: list[str]) -> tuple[str, str]:
+    """The characters of a text file's bytes and the encoding read (a byte-order mark, UTF-8,
+    UTF-16 without a mark, else the most plausible legacy code page); what the reader
+    should know, such as a guessed code page, is appended to `warnings`.  Files of pairs
+    (`align.checks.pairs`) are decoded by it too."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data, encoding, name), encoding

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 import select
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TextIO
 
 
 def read_until_quiet(master: int, quiet: float = 0.5) -> bytes:
@@ -17,3 +20,19 @@ def read_until_quiet(master: int, quiet: float = 0.5) -> bytes:
             break
         shown += chunk
     return shown
+
+
+@contextmanager
+def pseudo_terminal() -> Iterator[tuple[TextIO, list[bytes]]]:
+    """A pseudo-terminal to write to, as a text file, and a list that holds, once the block
+    has ended, all that was written (`read_until_quiet`); both sides closed after."""
+    master, slave = os.openpty()
+    shown: list[bytes] = []
+    try:
+        with os.fdopen(slave, "w", closefd=False) as terminal:
+            yield terminal, shown
+            terminal.flush()
+        shown.append(read_until_quiet(master))
+    finally:
+        os.close(master)
+        os.close(slave)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
-from pty_reading import read_until_quiet
+from pty_reading import pseudo_terminal
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -553,27 +552,21 @@ def test_ctrl_c_as_the_next_documents_progress_starts_shows_the_cursor_again():
                 raise KeyboardInterrupt
             return done
 
-    master, slave = os.openpty()
-    try:
-        with os.fdopen(slave, "w", closefd=False) as terminal:
-            console = Interrupted(file=terminal, force_terminal=True)
-            reporter = cli.RichReporter(console)
-            assert reporter.live
+    with pseudo_terminal() as (terminal, written):
+        console = Interrupted(file=terminal, force_terminal=True)
+        reporter = cli.RichReporter(console)
+        assert reporter.live
 
-            @cli._friendly
-            def command():
-                reporter.status("checking")  # the first document
-                reporter.done()
-                console.armed = True
-                reporter.status("reading")  # the next one
+        @cli._friendly
+        def command():
+            reporter.status("checking")  # the first document
+            reporter.done()
+            console.armed = True
+            reporter.status("reading")  # the next one
 
-            with pytest.raises(cli.typer.Exit):
-                command()
-            terminal.flush()
-        shown = read_until_quiet(master)
-    finally:
-        os.close(master)
-        os.close(slave)
+        with pytest.raises(cli.typer.Exit):
+            command()
+    [shown] = written
     assert shown.count(b"\x1b[?25l") == 2, shown
     assert shown.rindex(b"\x1b[?25h") > shown.rindex(b"\x1b[?25l"), shown
     assert reporter not in cli._LIVE_REPORTERS

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from pty_reading import read_until_quiet
+from pty_reading import pseudo_terminal
 from typer.testing import CliRunner
 
 from align.cli import app
@@ -525,24 +525,18 @@ def test_an_interrupted_run_stops_its_progress_display_and_shows_the_cursor():
 
     from align import cli
 
-    master, slave = os.openpty()
-    try:
-        with os.fdopen(slave, "w", closefd=False) as terminal:
-            reporter = cli.RichReporter(Console(file=terminal, force_terminal=True))
-            assert reporter.live  # a real terminal
+    with pseudo_terminal() as (terminal, written):
+        reporter = cli.RichReporter(Console(file=terminal, force_terminal=True))
+        assert reporter.live  # a real terminal
 
-            @cli._friendly
-            def command():
-                reporter.status("embedding sentences")
-                raise KeyboardInterrupt
+        @cli._friendly
+        def command():
+            reporter.status("embedding sentences")
+            raise KeyboardInterrupt
 
-            with pytest.raises(cli.typer.Exit):
-                command()
-            terminal.flush()
-        shown = read_until_quiet(master)
-    finally:
-        os.close(master)
-        os.close(slave)
+        with pytest.raises(cli.typer.Exit):
+            command()
+    [shown] = written
     assert b"\x1b[?25l" in shown and shown.rindex(b"\x1b[?25h") > shown.rindex(b"\x1b[?25l")
     assert reporter not in cli._LIVE_REPORTERS
     # Not a terminal (a file, even with FORCE_COLOR's force_terminal): no live display.

@@ -199,7 +199,7 @@ def _decode(path: Path, data: bytes) -> _Decoded:
     mark, else the legacy code page it reads most plausibly in (Windows-1252 …), with a
     warning naming it; UTF-8 with a few broken sequences is an error saying where.  Line
     endings are left as they are (a CSV field may hold a CRLF)."""
-    from align.reading import _decode as decode_text
+    from align.reading import decode_text
 
     warnings: list[str] = []
     text, encoding = decode_text(data, str(path), warnings)
