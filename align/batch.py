@@ -614,9 +614,13 @@ def check_documents(documents: FolderPairs | Sequence[Document],
     `inputs` are files every document reads, that no output may write over (a glossary or
     rules given as a path in `options` or the keyword arguments are, and are read now).
     Every mistake here (``{name}`` missing, an unknown format, a missing folder before
-    ``{name}``, a glossary that cannot be read) is raised before any folder is made and
-    the model loaded; outputs that exist (without `force`) or name an input are found by
-    `DocumentsCheck.check_outputs`, else by each document's writing."""
+    ``{name}``, a glossary that cannot be read, an option value the run would refuse:
+    `align.pipeline.require_usable`, and with several documents a model folder that is
+    not there) is raised before any folder is made, any document read and the model
+    loaded; outputs that exist (without `force`) or name an input are found by
+    `DocumentsCheck.check_outputs`, else by each document's writing.  A single
+    document's model is looked for when it loads, after what is wrong with the document
+    is said, as `align.align_files` does."""
     outputs = _listed(outputs)
     found = documents if isinstance(documents, FolderPairs) else FolderPairs(list(documents))
     folders = isinstance(documents, FolderPairs)
@@ -634,6 +638,11 @@ def check_documents(documents: FolderPairs | Sequence[Document],
     from align import pipeline
 
     options = pipeline._options(options, kwargs)  # a glossary or rules path read here
+    # A value the run would refuse only when a document reaches it (an unknown kind to
+    # ignore, split mode, backend, language code), said before any is read; with several
+    # documents a model folder that is not there too (one document is checked as
+    # `align_files` aligns one: what is wrong with it is said before the model).
+    pipeline.require_usable(options, model=several)
     named_outputs = [path for doc in found.documents
                      for path, template in zip(files[doc].outputs, outputs, strict=True)
                      if NAME in str(template)]
@@ -657,7 +666,9 @@ def check_folders(source: str | Path, translation: str | Path,
     checked; the outputs written for it); its `unmatched`, `skipped` and `excluded` say
     what was not checked.  `outputs` and `baseline` name each document's files with
     ``{name}`` (``reports/{name}.json``: `check_documents`).  Everything that can be found
-    wrong before checking is raised here, outputs that exist (without `force`) included;
+    wrong before checking is raised here (an option value the run would refuse, a model
+    folder that is not there: `check_documents`), outputs that exist (without `force`)
+    included;
     folders that hold no file align reads are an `InputError`, unless `include` chose
     none of them (nothing to check: the check yields nothing).  One output or pattern may
     be given as a str."""

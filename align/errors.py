@@ -45,3 +45,9 @@ class OutputError(AlignError):
 
 class ModelError(AlignError):
     exit_code = EXIT_MODEL
+
+
+class RecordError(InputError, ValueError):
+    """A dict or JSON file that is not an alignment record, or a damaged one
+    (`align.record.Alignment.from_dict`).  A `ValueError` too, as `from_dict` has always
+    raised, so that code that caught that still does."""

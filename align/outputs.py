@@ -61,7 +61,7 @@ def write_outputs(
     error instead, for its traceback.
     """
     plan = _plan(paths, force=force, inputs=inputs)
-    alignment = _plain_numbers(alignment)
+    alignment = plain_numbers(alignment)
     problem = alignment.problem()
     if problem:
         raise UsageError(f"this record cannot be written: {problem}; a record written must "
@@ -100,11 +100,11 @@ def write_outputs(
     return list(files)
 
 
-#: Values that hold no numpy number: `_plain_numbers` returns them as they are.
+#: Values that hold no numpy number: `plain_numbers` returns them as they are.
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
-def _plain_numbers(value):
+def plain_numbers(value):
     """`value` with each numpy number in it (a dataclass, list, tuple or dict of them) made
     the Python number it holds: `value` itself if it holds none, else a copy of what holds
     one (the rest shared).  numpy is not imported: its numbers are known by their type's
@@ -119,18 +119,18 @@ def _plain_numbers(value):
                 type(item) in (list, tuple) and set(map(type, item)) <= _PLAIN
                 for item in value):
             return value
-        items = [_plain_numbers(item) for item in value]
+        items = [plain_numbers(item) for item in value]
         changed = any(new is not old for new, old in zip(items, value, strict=True))
         return kind(items) if changed else value
     if isinstance(value, dict):
-        pairs = {key: _plain_numbers(item) for key, item in value.items()}
+        pairs = {key: plain_numbers(item) for key, item in value.items()}
         changed = any(pairs[key] is not item for key, item in value.items())
         return pairs if changed else value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         if set(map(type, vars(value).values())) <= _PLAIN:
             return value
         changes = {name: new for name, old in vars(value).items()
-                   if (new := _plain_numbers(old)) is not old}
+                   if (new := plain_numbers(old)) is not old}
         return dataclasses.replace(value, **changes) if changes else value
     return value
 

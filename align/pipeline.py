@@ -64,7 +64,8 @@ class Options:
 
     Each value's type is checked here, once, and a wrong one is a `UsageError` naming the
     parameter (``max_chars``); the values themselves (a split mode, a backend, a language
-    code, ``max_chars``' range) are checked where they are used.  `model` may be a path;
+    code, ``max_chars``' range) are checked where they are used, and by the same checks
+    before any work (`require_usable`).  `model` may be a path;
     `settings` a dict of `AlignSettings` fields; `ignore` one kind as a str; `rules` the
     path of a rules file."""
 
@@ -243,7 +244,10 @@ def align_files(
     from align.checks.resources import is_resource_pair
     from align.reading import read_document
 
+    _require_path(source, "source", "align_files")
+    _require_path(translation, "translation", "align_files")
     options = _options(options, kwargs)
+    require_usable(options)
     if is_resource_pair(Path(source), Path(translation)):
         return _resource_pairs(Path(source), Path(translation), options, reporter or Reporter())
     started = time.perf_counter()
@@ -291,6 +295,7 @@ def check_strings(record: Alignment, options: Options | None = None,
 
     options = _options(options, kwargs)
     _require_record(record, "check_strings")
+    require_usable(options)
     reporter = reporter or Reporter()
     given = _given_languages(options)
     record.source.language = given[0] or record.source.language
@@ -372,6 +377,14 @@ def _require_record(record: Any, function: str) -> None:
     from align.errors import UsageError
 
     if isinstance(record, Alignment):
+        from align.outputs import plain_numbers
+
+        # A record built or edited by hand that no view could show (a link naming a
+        # sentence that is not there) would fail deep inside a check: said as `write`
+        # says it (numpy numbers count as the numbers they hold, as there).
+        problem = plain_numbers(record).problem()
+        if problem:
+            raise UsageError(f"this record cannot be checked: {problem}")
         return
     hint = ("; align.load(path) reads a saved one" if isinstance(record, str | os.PathLike)
             else "; align.check_pairs(pairs) checks pairs of strings"
@@ -380,17 +393,64 @@ def _require_record(record: Any, function: str) -> None:
                      f"{type(record).__name__}{hint}")
 
 
-def _require_text(text: Any, name: str) -> None:
-    """A text to align: a str with something in it."""
+def _read_text(text: Any, name: str) -> str:
+    """A text to align, as a file of it is read (`align.reading.normalise_text`: its
+    byte-order mark dropped, its line endings ``\n``), so that the same text gives the
+    same offsets (format.md) from memory as from a file; refused, as the file would be,
+    when nothing is left in it but whitespace, zero-width spaces and byte-order marks
+    (`align.reading.is_blank`)."""
     from align.errors import InputError, UsageError
+    from align.reading import is_blank, normalise_text
 
     if not isinstance(text, str):
         hint = ("; decode it first, or give the file to align_files, which detects its "
                 "encoding" if isinstance(text, bytes | bytearray) else "")
         raise UsageError(f"{name} must be a str, not {type(text).__name__}{hint}")
-    if not text.strip():
+    text = normalise_text(text)
+    if is_blank(text):
         raise InputError(f"{name} is empty{' (only whitespace)' if text else ''}: give the "
                          "text to align")
+    return text
+
+
+def _require_path(path: Any, name: str, function: str) -> None:
+    from align.errors import UsageError
+
+    if not isinstance(path, str | os.PathLike):
+        raise UsageError(f"{function}: {name} must be the path of a file (a str or a Path), "
+                         f"not {type(path).__name__}")
+
+
+def require_usable(options: Options, *, model: bool = False) -> None:
+    """Raise now what the run would refuse in `options` only once it reaches the value,
+    after reading, aligning or loading the model, by the very checks that refuse it there,
+    in the same words and with the same error: the split mode and ``max_chars``
+    (`align.segment.require_segmentation`, `UsageError`), the backend
+    (`align.encoders.require_backend`, `ModelError`), the finding kinds to ignore
+    (`align.checks.require_kinds`, `UsageError`), the language codes (`UsageError`).
+
+    With `model`, a model folder given by a path that does not exist (or a file) is a
+    `ModelError` too (`align.models.require_available`); that looks at the path only,
+    loads nothing and asks no network (a hub name is looked for when the model loads).
+    Many documents are checked with it (`align.batch.check_documents`, and so
+    `check_folders`), before the first is read; one document's run leaves the model to
+    load where it is needed, so that what is wrong with the document, a termbase of other
+    languages or a malformed baseline is said first."""
+    from align import models
+    from align.checks import require_kinds
+    from align.encoders import require_backend
+    from align.segment import require_segmentation
+
+    require_segmentation(options.split, options.max_chars)
+    require_backend(options.backend)
+    require_kinds(options.ignore)
+    _given_languages(options)
+    name = options.model
+    if model and name is not None and not models.is_default(name) and (
+            name.startswith((".", "/", "~")) or Path(name).expanduser().exists()):
+        # A folder given by its path is looked for now; a hub name may need the network,
+        # and is looked for when the model loads.
+        models.require_available(name)
 
 
 def _given_languages(options: Options) -> tuple[str | None, str | None]:
@@ -435,8 +495,9 @@ def align_texts(
     from align.segment import segment
 
     options = _options(options, kwargs)
-    _require_text(source_text, "source_text")
-    _require_text(translation_text, "translation_text")
+    source_text = _read_text(source_text, "source_text")
+    translation_text = _read_text(translation_text, "translation_text")
+    require_usable(options)
     reporter = reporter or Reporter()
     timings: dict[str, float] = {}
     warnings: list[str] = []
@@ -513,8 +574,8 @@ def align_sides(
     source: Side,
     translation: Side,
     encoder: Any,
-    options: Options,
-    reporter: Reporter,
+    options: Options | None = None,
+    reporter: Reporter | None = None,
     timings: dict[str, float] | None = None,
 ) -> tuple[Alignment, np.ndarray, np.ndarray]:
     """Embed and align two segmented sides (no checks).
@@ -523,8 +584,18 @@ def align_sides(
     which the checks reuse; they are not part of the record (large, model-specific).
     """
     from align.embedding_cache import embed
+    from align.errors import UsageError
     from align.segment import continues_previous
 
+    for name, side in (("source", source), ("translation", translation)):
+        if not isinstance(side, Side):
+            raise UsageError(f"align_sides: {name} must be an align.Side, not "
+                             f"{type(side).__name__}")
+    if not callable(getattr(encoder, "encode", None)) or not hasattr(encoder, "signature"):
+        raise UsageError(f"align_sides: encoder must be an encoder "
+                         f"(align.pipeline.load_encoder()), not {type(encoder).__name__}")
+    options = _options(options, {})
+    reporter = reporter or Reporter()
     timings = timings if timings is not None else {}
     clock = time.perf_counter()
     src_texts, tgt_texts = source.texts(), translation.texts()
@@ -573,6 +644,8 @@ def align_sides(
     timings["embed_joined"] = joined_time
 
     links = [Link(l.source, l.translation, round(l.score, 4)) for l in result.links]
+    if min(len(src_texts), len(tgt_texts)) == 1:
+        _score_on_the_prior(Alignment(source, translation, links), src_vecs, tgt_vecs)
     record = Alignment(
         source=source,
         translation=translation,
@@ -583,6 +656,28 @@ def align_sides(
         neighbourhood=result.neighbourhood,
     )
     return record, src_vecs, tgt_vecs
+
+
+def _score_on_the_prior(record: Alignment, src_vecs: np.ndarray,
+                        tgt_vecs: np.ndarray) -> None:
+    """Score the links of `record` as the checks score a document too small for a scale of
+    its own, where a side of one sentence gives it none.
+
+    The aligner measures a link against the document's background, the mean similarity of
+    a sentence with the other side's: with one sentence on that side the background is the
+    link's own similarity, and every link scored 0, "as unrelated sentences", however good
+    the translation (and agreement before the checks, which reads the scores, 0).  The
+    checks' score of the same links (`align.checks.divergence.link_scores`: the model's
+    typical and background cosines, as `check_pairs` scores its pairs) instead, so that 1
+    is a typical translation pair, as format.md says.  A link with an empty side keeps
+    the aligner's score."""
+    from align.checks.base import CheckContext
+    from align.checks.divergence import link_scores
+
+    ctx = CheckContext(record, source_vectors=src_vecs, translation_vectors=tgt_vecs)
+    for link, score in zip(record.links, link_scores(ctx), strict=True):
+        if link.source and link.translation:
+            link.score = score
 
 
 def signature(encoder: Any, options: Options) -> dict[str, Any]:
@@ -692,6 +787,16 @@ def _unmatched_regions(links: list[Link], source: Side, translation: Side,
 
 
 def _options(options: Options | None, kwargs: dict[str, Any]) -> Options:
+    from dataclasses import fields
+
+    known = [f.name for f in fields(Options)]
+    unknown = [name for name in kwargs if name not in known]
+    if unknown:
+        from align.errors import UsageError
+
+        # Python's own TypeError would name Options.__init__, not the function called.
+        raise UsageError(f"unknown option {unknown[0]!r}: the options are "
+                         f"{', '.join(known)}")
     if options is None:
         return Options(**kwargs)
     if not isinstance(options, Options):
@@ -756,6 +861,11 @@ def check_pairs(
     if isinstance(pairs, str | bytes | Path) or not isinstance(pairs, Sequence):
         raise UsageError(f"check_pairs takes a list of (source, translation) pairs of "
                          f"strings, not {type(pairs).__name__}")
+    if not pairs:
+        # As `align check --pairs` refuses a file that holds none: nothing checked is no
+        # pass (a record of no links would read as agreement 1.0).
+        raise UsageError("check_pairs: no pairs given: give at least one (source, "
+                         "translation) pair")
     for number, pair in enumerate(pairs, 1):
         if not isinstance(pair, Pair) and not (
                 isinstance(pair, Sequence) and len(pair) == 2
@@ -767,8 +877,23 @@ def check_pairs(
 
 def write(record: Alignment, *paths: str | Path, force: bool = False) -> list[Path]:
     """Write `record` to each path, the format chosen by its extension."""
+    from align.errors import UsageError
     from align.outputs import write_outputs
 
+    if not isinstance(record, Alignment):
+        hint = ("; Alignment.from_dict(d) makes one of its dict" if isinstance(record, dict)
+                else "")
+        raise UsageError(f"write takes an alignment record (align.Alignment), not "
+                         f"{type(record).__name__}{hint}")
+    if not paths:
+        raise UsageError("write: give at least one path to write, e.g. write(record, "
+                         "'out.json')")
+    for path in paths:
+        if not isinstance(path, str | os.PathLike):
+            hint = ("; give the paths as separate arguments: write(record, *paths)"
+                    if isinstance(path, list | tuple) else "")
+            raise UsageError(f"write: each path must be a str or a Path, not "
+                             f"{type(path).__name__}{hint}")
     return write_outputs(record, [Path(p) for p in paths], force=force)
 
 
@@ -776,4 +901,5 @@ def load(path: str | Path) -> Alignment:
     """Read an alignment record written as ``.json``."""
     from align.outputs import load_record
 
+    _require_path(path, "path", "load")
     return load_record(path)

@@ -271,11 +271,32 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
         text, encoding = decode_text(data, name, warnings)
         # A subtitle file is its cues' text; `encoding` stays the characters' encoding.
         text = subtitles.read_subtitles(text, name, warnings)
-    if not text.strip(BLANK):  # zero-width spaces alone are as empty as spaces alone
+    if is_blank(text):
         raise InputError(f"{name} is empty: give a file with the text to align")
-    text = _LINE_ENDINGS.sub("\n", text)
+    # The decoder has dropped the byte-order mark its encoding has; a second U+FEFF is
+    # text (a zero-width no-break space), kept as the rest is.
+    text = normalise_line_endings(text)
     _warn_about_controls(text, name, warnings)
     return text, encoding, warnings
+
+
+def normalise_line_endings(text: str) -> str:
+    """`text` with its line endings (``\\r\\n``, ``\\r``) made ``\\n``: the text a record's
+    offsets count in (format.md)."""
+    return _LINE_ENDINGS.sub("\n", text)
+
+
+def normalise_text(text: str) -> str:
+    """A text given in memory (`align.align_texts`) as a file holding it is read: a
+    leading byte-order mark dropped (as decoding the file drops it) and line endings made
+    ``\\n``, so that the same text has the same offsets either way."""
+    return normalise_line_endings(text.removeprefix("\ufeff"))
+
+
+def is_blank(text: str) -> bool:
+    """Whether `text` holds nothing to align: whitespace, zero-width spaces and byte-order
+    marks alone are as empty as nothing (an empty file, an empty text: `InputError`)."""
+    return not text.strip(BLANK)
 
 
 def _decode_html(data: bytes, name: str, warnings: list[str]) -> str:

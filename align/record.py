@@ -16,6 +16,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from align.errors import RecordError
+
 FORMAT_NAME = "align/alignment"
 FORMAT_VERSION = 1
 
@@ -80,8 +82,15 @@ class Side:
     path: str | None = None
     language: str | None = None
     encoding: str | None = None
-    #: Number of paragraphs; each sentence's ``paragraph`` is below it.
+    #: Number of paragraphs; each sentence's ``paragraph`` is below it.  Left at 0 for
+    #: sentences that have paragraphs (a side built by hand), it is counted from them.
     paragraphs: int = 0
+
+    def __post_init__(self) -> None:
+        numbers = [getattr(s, "paragraph", None) for s in self.sentences] if isinstance(
+            self.sentences, list) else []
+        if self.paragraphs == 0 and numbers and all(_is_int(n) and n >= 0 for n in numbers):
+            self.paragraphs = max(numbers) + 1
 
     def texts(self) -> list[str]:
         return [s.text for s in self.sentences]
@@ -217,45 +226,88 @@ class Alignment:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Alignment:
-        if data.get("format") != FORMAT_NAME:
-            raise ValueError("not an alignment record (missing 'format': 'align/alignment')")
+        """The record `data` (`to_dict`, or its JSON read back) holds; `RecordError` (an
+        `InputError` and a `ValueError`) says why it is not one, or not one every view could
+        show (`problem`).  ``summary`` is derived from the links, and ignored here."""
+        if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+            raise RecordError("not an alignment record (missing 'format': 'align/alignment')")
         version = data.get("format_version")
-        if not isinstance(version, int) or version > FORMAT_VERSION:
-            raise ValueError(
+        if not _is_int(version):
+            raise RecordError(f"damaged alignment record: format_version {version!r} is not a "
+                             f"whole number (this program reads {FORMAT_VERSION})")
+        if version > FORMAT_VERSION:
+            raise RecordError(
                 f"alignment record format version {version!r} is newer than this "
                 f"program understands ({FORMAT_VERSION}); upgrade align"
             )
 
-        def side(d: dict[str, Any]) -> Side:
-            sentences = [Sentence(**s) for s in d.get("sentences", [])]
+        def fields(d: Any, what: str, made: type, required: tuple[str, ...],
+                   optional: tuple[str, ...] | None = ()) -> dict[str, Any]:
+            # A field missing, unknown or of the wrong shape is said by name, not left
+            # to fail as a Python error in the dataclass (or later, in a view).
+            if not isinstance(d, dict):
+                raise RecordError(f"damaged alignment record: {what} is {type(d).__name__}, "
+                                 f"not an object ({made.__name__})")
+            missing = [k for k in required if k not in d]
+            if missing:
+                raise RecordError(f"damaged alignment record: {what} has no field {missing[0]!r}")
+            # optional None: other fields are ignored (a link's or a finding's, as ever).
+            unknown = [k for k in d if optional is not None and k not in required + optional]
+            if unknown:
+                raise RecordError(f"damaged alignment record: {what} has an unknown field "
+                                 f"{unknown[0]!r}")
+            return d
+
+        def listed(d: Any, what: str) -> list[Any]:
+            if not isinstance(d, list):
+                raise RecordError(f"damaged alignment record: {what} is {type(d).__name__}, "
+                                 "not a list")
+            return d
+
+        def side(d: Any, name: str) -> Side:
+            d = fields(d, f"the {name}", Side, (),
+                       ("sentences", "name", "path", "language", "encoding", "paragraphs"))
+            sentences = [Sentence(**fields(s, f"{name} sentence {k + 1}", Sentence,
+                                           ("text", "start", "end", "paragraph")))
+                         for k, s in enumerate(listed(d.get("sentences", []),
+                                                      f"the {name}'s sentences"))]
             rest = {k: v for k, v in d.items() if k != "sentences"}
             return Side(sentences=sentences, **rest)
 
-        def finding(d: dict[str, Any]) -> Finding:
+        def finding(d: Any, where: str) -> Finding:
+            d = fields(d, f"{where}: a finding", Finding, ("kind", "severity", "reason"), None)
             return Finding(
                 kind=d["kind"],
                 severity=d["severity"],
                 reason=d["reason"],
-                spans=[Span(**s) for s in d.get("spans", [])],
+                spans=[Span(**fields(s, f"{where}: a span", Span, ("side", "start", "end"),
+                                     ("text",)))
+                       for s in listed(d.get("spans", []), f"{where}: a finding's spans")],
             )
 
-        links = [
-            Link(
-                source=list(l["source"]),
-                translation=list(l["translation"]),
+        links = []
+        for number, l in enumerate(listed(data.get("links", []), "its links"), 1):
+            where = f"link {number}"
+            l = fields(l, where, Link, ("source", "translation"), None)
+            links.append(Link(
+                source=listed(l["source"], f"{where}'s source"),
+                translation=listed(l["translation"], f"{where}'s translation"),
                 score=l.get("score", 0.0),
                 divergence=l.get("divergence"),
-                findings=[finding(f) for f in l.get("findings", [])],
-                accepted=[finding(f) for f in l.get("accepted", [])],
+                findings=[finding(f, where) for f in listed(l.get("findings", []),
+                                                            f"{where}'s findings")],
+                accepted=[finding(f, where) for f in listed(l.get("accepted", []),
+                                                            f"{where}'s accepted")],
                 state=l.get("state"),
                 max_length=l.get("max_length"),
                 key=l.get("key"),
-            )
-            for l in data.get("links", [])
-        ]
+            ))
+        for name in ("source", "translation"):
+            if name not in data:
+                raise RecordError(f"damaged alignment record: no field {name!r}")
         record = cls(
-            source=side(data["source"]),
-            translation=side(data["translation"]),
+            source=side(data["source"], "source"),
+            translation=side(data["translation"], "translation"),
             links=links,
             signature=data.get("signature", {}),
             timings=data.get("timings", {}),
@@ -265,23 +317,40 @@ class Alignment:
         )
         problem = record.problem()
         if problem:
-            raise ValueError(f"damaged alignment record: {problem}")
+            raise RecordError(f"damaged alignment record: {problem}")
         return record
 
     def problem(self) -> str | None:
         """What makes this record unusable (a hand-edited or damaged file), or None.
 
         Every view and check indexes sentences through the links and compares severities
-        and scores: a record that breaks these rules would fail deep inside one of them."""
+        and scores: a record that breaks these rules would fail deep inside one of them.
+        The types are checked too (a hand edit that makes the signature a string, a
+        language a number): every view reads them as format.md says they are.
+
+        Links and sentences are numbered from 1, as the views number their rows
+        (``link 2``, ``source sentence 3``: the third); where a message quotes the
+        sentence numbers a link holds, or a paragraph number, it quotes them as the record
+        writes them, from 0, and says so (``link 2 names source sentence 9; the source has
+        2 sentences (0 to 1)``)."""
+        shape = self._shape_problem()
+        if shape:
+            return shape
         for name in ("source", "translation"):
             end = 0
-            for k, sentence in enumerate(self.side(name).sentences):
+            side = self.side(name)
+            for k, sentence in enumerate(side.sentences):
                 if not (isinstance(sentence.text, str) and _is_int(sentence.start)
                         and _is_int(sentence.end)):
                     return f"{name} sentence {k + 1} has no text or no offsets"
                 if sentence.start < end or sentence.end - sentence.start != len(sentence.text):
                     return (f"{name} sentence {k + 1}: its offsets {sentence.start}–"
                             f"{sentence.end} do not fit its text or follow the one before")
+                if not (_is_int(sentence.paragraph)
+                        and 0 <= sentence.paragraph < side.paragraphs):
+                    # The views break rows and count lines by paragraph.
+                    return (f"{name} sentence {k + 1}: paragraph {sentence.paragraph!r} is not "
+                            f"one of the side's {side.paragraphs} (0 to {side.paragraphs - 1})")
                 end = sentence.end
         last = {"source": -1, "translation": -1}
         for number, link in enumerate(self.links, 1):
@@ -296,13 +365,16 @@ class Alignment:
                     if k <= last[name]:
                         return (f"link {number}: {name} sentence {k} does not follow sentence "
                                 f"{last[name]}; links take the sentences in order, each in one "
-                                "link")
+                                "link (numbered from 0 in the links)")
                     last[name] = k
             for label, value in (("score", link.score), ("divergence", link.divergence)):
                 if not (value is None and label == "divergence") and not (
                         isinstance(value, int | float) and not isinstance(value, bool)
                         and math.isfinite(value)):
                     return f"link {number}: {label} {value!r} is not a number"
+                if value is not None and not 0 <= value <= 1:
+                    # Both are in [0, 1] (format.md): the views draw them as shares.
+                    return f"link {number}: {label} {value!r} is not between 0 and 1"
             for finding in link.findings + link.accepted:
                 if finding.severity not in SEVERITIES:
                     return (f"link {number}: severity {finding.severity!r} is not one of "
@@ -319,7 +391,108 @@ class Alignment:
                             and 0 <= span.start <= span.end <= length):
                         return (f"link {number}: a {finding.kind} finding's span "
                                 f"{span.side!r} {span.start!r}–{span.end!r} is not in the text")
+        for name in ("source", "translation"):
+            # Every sentence is in a link (format.md): one left out would vanish from
+            # every view and escape every check.  Indices in range and increasing, as
+            # checked above, cover the side exactly when there are as many.
+            count = len(self.side(name).sentences)
+            held = {k for link in self.links
+                    for k in (link.source if name == "source" else link.translation)}
+            if len(held) != count:
+                missing = min(set(range(count)) - held)
+                return (f"{name} sentence {missing + 1} is in no link (no link names "
+                        f"{missing}, its number in the links); the links hold {len(held)} of "
+                        f"the {count} {name} sentences, and every sentence must be in one")
         return self._surrogate_problem()
+
+    def _shape_problem(self) -> str | None:
+        """What in the record is not of the type format.md gives it, or None."""
+        def kind(value: Any) -> str:
+            return type(value).__name__
+
+        for name in ("source", "translation"):
+            side = self.side(name)
+            if not isinstance(side, Side):
+                return f"the {name} is {kind(side)}, not a side"
+            if not isinstance(side.sentences, list) or not all(
+                    isinstance(s, Sentence) for s in side.sentences):
+                return f"the {name}'s sentences are not a list of sentences"
+            if not isinstance(side.name, str):
+                return f"the {name}'s name {side.name!r} is not a string"
+            for label in ("path", "language", "encoding"):
+                value = getattr(side, label)
+                if value is not None and not isinstance(value, str):
+                    return f"the {name}'s {label} {value!r} is not a string (or null)"
+            if not _is_int(side.paragraphs) or side.paragraphs < 0:
+                return f"the {name}'s paragraphs {side.paragraphs!r} is not a count"
+        if not isinstance(self.links, list) or not all(isinstance(l, Link) for l in self.links):
+            return "its links are not a list of links"
+        for number, link in enumerate(self.links, 1):
+            for label in ("source", "translation"):
+                if not isinstance(getattr(link, label), list):
+                    return (f"link {number}: its {label} {getattr(link, label)!r} is not a list "
+                            "of sentence numbers")
+            for label in ("state", "key"):
+                value = getattr(link, label)
+                if value is not None and not isinstance(value, str):
+                    return f"link {number}: its {label} {value!r} is not a string"
+            if link.max_length is not None and not isinstance(link.max_length, dict):
+                return f"link {number}: its max_length {link.max_length!r} is not an object"
+            for label in ("findings", "accepted"):
+                found = getattr(link, label)
+                if not isinstance(found, list) or not all(isinstance(f, Finding) for f in found):
+                    return f"link {number}: its {label} are not a list of findings"
+                for finding in found:
+                    if not isinstance(finding.reason, str):
+                        return f"link {number}: a finding's reason {finding.reason!r} is not text"
+                    if not isinstance(finding.spans, list) or not all(
+                            isinstance(s, Span) and isinstance(s.text, str)
+                            for s in finding.spans):
+                        return f"link {number}: a finding's spans are not a list of spans"
+        return self._top_level_problem()
+
+    def _top_level_problem(self) -> str | None:
+        """The signature, timings, warnings, date and neighbourhood, as the views read them."""
+        signature = self.signature
+        if not isinstance(signature, dict):
+            return f"its signature {signature!r} is not an object"
+        for key, value in signature.items():
+            if not isinstance(key, str):
+                return f"its signature has a key {key!r} that is not a string"
+            if key in ("string", "input", "tool", "version") and not isinstance(value, str):
+                return f"its signature's {key} {value!r} is not a string"
+            if key in ("segmentation", "alignment", "baseline") and not isinstance(value, dict):
+                return f"its signature's {key} {value!r} is not an object"
+        for where, holder in (("signature", signature), ("signature's checked",
+                                                        signature.get("checked", {}))):
+            if not isinstance(holder, dict):
+                return f"its {where} {holder!r} is not an object"
+            model = holder.get("model")
+            if model is None:
+                continue
+            if not isinstance(model, dict):
+                return f"its {where} model {model!r} is not an object (id, checksum, backend …)"
+            for key in ("id", "signature", "backend", "checksum"):
+                if model.get(key) is not None and not isinstance(model[key], str):
+                    return f"its {where} model's {key} {model[key]!r} is not a string"
+        if not isinstance(self.timings, dict) or not all(
+                isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool)
+                for k, v in self.timings.items()):
+            return f"its timings {self.timings!r} are not seconds by stage name"
+        if not isinstance(self.warnings, list) or not all(
+                isinstance(w, str) for w in self.warnings):
+            return f"its warnings {self.warnings!r} are not a list of strings"
+        if not isinstance(self.created, str):
+            return f"its created {self.created!r} is not a date string (or \"\")"
+        rows = self.neighbourhood
+        if not isinstance(rows, list) or not all(
+                isinstance(row, list) and all(
+                    isinstance(pair, list | tuple) and len(pair) == 2 and _is_int(pair[0])
+                    and isinstance(pair[1], int | float) and not isinstance(pair[1], bool)
+                    for pair in row)
+                for row in rows):
+            return "its neighbourhood is not a list of [j, similarity] lists"
+        return None
 
     def _surrogate_problem(self) -> str | None:
         """A lone surrogate anywhere in the record (a hand edit that wrote ``"\\ud800"``):

@@ -12,16 +12,18 @@ docs/segmentation.md; in short:
    paragraphs beginning at its indented lines (none: one paragraph).  Inside a
    hard-wrapped paragraph a line break still ends a sentence before a dialogue dash, a
    list item, or after a line much shorter than its neighbours; a short block of lines
-   that do not end sentences (a title and credits block) gives one segment per line.
+   that do not end sentences (a title and credits block) gives one segment per line,
+   but for its last line, which is split into sentences when it ends one (a heading's
+   body right under it).
    A fenced code block (Markdown's ```` ``` ```` or ``~~~`` … to its closing fence) is one
    segment, a paragraph of its own: code is no prose to cut at its full stops.
 2. Sentences.  A candidate boundary is a run of ``. ! ? …`` (and in Greek ``;``) with
    the closing quotes, brackets and footnote number stuck to it, followed by
    whitespace; CJK stops need none.  It is kept when the next word starts like a
    sentence (a capital, an opening quote or dash before a capital, a caseless script,
-   a number on a new line or a list number) and the word before the stop is not an
-   abbreviation, an initial or a list number.  In Thai a space between phrases is a
-   boundary too.
+   a number on a new line or a list number, a number and a word after an ordinary word)
+   and the word before the stop is not an abbreviation, an initial or a list number.
+   In Thai a space between phrases is a boundary too.
 3. Sentences longer than ``max_chars`` are cut at the last ``; :``, else ``,``, else
    space before the limit (a word is cut only when it is longer than the limit, and
    never inside a grapheme cluster; a code block at its last line break first), and a
@@ -89,7 +91,9 @@ _QUOTATIVE = re.compile(r"って|と(?!ころ|にかく|ても|もかく|りあ�
 #: Greek letters: ``;`` after one is a question mark when the language is not given.
 _GREEK = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 #: What may open a sentence before its first letter: quotes, brackets, dashes, bullets.
-_OPENERS = re.compile(r"(?:[«‹“„‘‚\"'(\[¿¡–—―\-•*·][ \u00a0\u202f\u2009]*)*")
+#: ``» ›`` open a quotation in German (»…«) and in Danish and Swedish (»…»); they close
+#: one in French, where the stop's run takes them (`_CANDIDATE`) before this is read.
+_OPENERS = re.compile(r"(?:[«‹»›“„‘‚\"'(\[¿¡–—―\-•*·][ \u00a0\u202f\u2009]*)*")
 #: A list number at the start of a sentence: ``2. If``, ``3) The``.
 _LIST_NUMBER = re.compile(rf"\d{{1,3}}[.)][{_B}]+[^{_B}]")
 #: A line that opens a dialogue turn or a list item (a sentence of its own even in
@@ -179,6 +183,19 @@ def continues_previous(texts: Sequence[str]) -> list[bool]:
     return [bool(f) and k > 0 for k, f in enumerate(first)]
 
 
+def require_segmentation(split: str, max_chars: int) -> None:
+    """`UsageError` unless `split` is one of `SPLIT_MODES` and `max_chars` 0 or at least
+    `MIN_MAX_CHARS`: what `segment` refuses, said before any text is read
+    (`align.pipeline.require_usable`) in the same words."""
+    if split not in SPLIT_MODES:
+        raise UsageError(f"unknown split mode {split!r}: use one of {', '.join(SPLIT_MODES)}")
+    if max_chars < 0 or 0 < max_chars < MIN_MAX_CHARS:
+        raise UsageError(
+            f"--max-chars {max_chars} is not a sentence length: use 0 (never cut sentences) "
+            f"or at least {MIN_MAX_CHARS}; a shorter limit cuts words, not clauses"
+        )
+
+
 def segment(
     text: str,
     *,
@@ -195,13 +212,7 @@ def segment(
     ``max_chars`` characters are cut (0: never; otherwise at least `MIN_MAX_CHARS`,
     else `UsageError`).  ``name`` is how warnings refer to the document.
     """
-    if split not in SPLIT_MODES:
-        raise UsageError(f"unknown split mode {split!r}: use one of {', '.join(SPLIT_MODES)}")
-    if max_chars < 0 or 0 < max_chars < MIN_MAX_CHARS:
-        raise UsageError(
-            f"--max-chars {max_chars} is not a sentence length: use 0 (never cut sentences) "
-            f"or at least {MIN_MAX_CHARS}; a shorter limit cuts words, not clauses"
-        )
+    require_segmentation(split, max_chars)
     language = primary_language(language)
     lines = _lines(text)
     code: list[tuple[int, int]] = []
@@ -393,7 +404,14 @@ def _auto_units(text: str, blocks: list[list[tuple[int, int, int]]]) -> list[_Un
         if len(block) == 1:
             units.append(_Unit(block[0][0], block[0][1], p))
         elif _is_credits_block(text, block, width):
-            units.extend(_Unit(start, end, p, split=False) for start, end, _ in block)
+            # Each line whole, but the last when it ends a sentence: that is the body
+            # under a heading ("3. Liability" / "The Provider … profits. This …"), prose
+            # to split; the lines above it end no sentence ("Stalinisme. Paris, …;").
+            *title, (last_start, last_end, _) = block
+            units.extend(_Unit(start, end, p, split=False) for start, end, _ in title)
+            s, e = _strip(text, last_start, last_end)
+            units.append(_Unit(last_start, last_end, p,
+                               split=_SENTENCE_FINAL.search(text, s, e) is not None))
         else:
             units.extend(_Unit(start, end, p) for start, end in _wrapped_pieces(text, block))
     return units
@@ -548,8 +566,13 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
         return False  # 3.14, 1.000,5, 13.08.1936: a number, not a footnote after a stop
     gap = _SKIP_BLANK.match(text, m.end(), end)
     newline = _LINE_BREAK.search(text, m.end(), gap.end()) is not None
+    numeral = False
     if not _starts_sentence(text, gap.end(), end, after_newline=newline):
-        return False
+        # A sentence may begin with a number inside a line ("of Padua. 320 people
+        # attended"), if only after an ordinary word: checked below.
+        numeral = stop == "." and _NUMERAL_START.match(text, gap.end(), end) is not None
+        if not numeral:
+            return False
     if stop != ".":
         # “Where?” I asked. -- a quoted question or exclamation inside the sentence.
         return not (m.group("close") and _QUOTE_THEN_I.match(text, gap.end(), end))
@@ -557,6 +580,8 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
     if _LABEL.fullmatch(head):
         return False  # "1. Pierre ...", "IV. ...", "a. ...": the label opens the sentence
     word = _word_before(text, sentence_start, stop_at)
+    if numeral:
+        return _ordinary_word(word, language, text[gap.end():min(end, gap.end() + 40)])
     if not word:
         return True
     if len(word) == 1 and word.isalpha():
@@ -579,6 +604,42 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
     return True
 
 
+#: A number, then a word: how a sentence that begins with a numeral goes on ("320 people
+#: attended"); not "5.000 €", "15, 10115 Berlin" or "030 1234" (an amount, an address, a
+#: telephone number), which follow abbreviations more often than they begin sentences.
+_NUMERAL_START = re.compile(rf"\d[\d.,]*[{_B}]+[^\W\d_]")
+
+
+def _ordinary_word(word: str, language: str | None, following: str) -> bool:
+    """Whether ``word``, before a stop and a number, is an ordinary word that ends a
+    sentence (Padua in "of Padua. 320 people"): letters only, not an initial, a listed
+    abbreviation or label of a number (p. 12, No. 5, vol. 3, Abs. 1, Mio. 5), a dotted
+    one (e.g.), a Roman numeral (Ludwig XIV., German's ordinal), a German street
+    (Hauptstr. 15) nor `_unlisted_label`; a number before the stop (am 13. August) is no
+    word either."""
+    bare = word.rstrip(_CLOSING)
+    return (len(bare) > 1 and bare.isalpha() and not _ROMAN.fullmatch(bare)
+            and not bare.lower().endswith("str")
+            and not _unlisted_label(bare)
+            and not is_abbreviation(bare, language, following))
+
+
+#: Vowels, without their accents (NFD): Latin, Cyrillic, Greek.
+_VOWELS = frozenset("aeiouæøаеиоуыэюяієαεηιουω")
+
+
+def _unlisted_label(word: str) -> bool:
+    """Whether ``word``, before a stop and a number, is taken for a label no list has
+    (§ 823 Rn. 12, Anl. 3, Tz. 4, Ps. 23, Matt. 5, Pt. 2, Hwy. 5): capitalised, the rest
+    in lower case (not an acronym, UK. 300), at most four letters, ending in a consonant.
+    Short names and nouns ending in a vowel still end a sentence (Rome. 300 people, Ohio.
+    12 of them); those ending in a consonant do not (Bonn. 5 Freunde, German Haus. 20
+    Minuten): the accepted cost."""
+    last = unicodedata.normalize("NFD", word[-1:].lower())[:1]
+    return (len(word) <= 4 and word[:1].isupper() and word[1:].islower()
+            and last not in _VOWELS)
+
+
 #: Per language, the words of one letter that can end a sentence: pronouns and verbs
 #: (Это был я.  Il y en a.  Dank u.), not the prepositions and conjunctions (в, z, и, o)
 #: that cannot, and whose letters are also abbreviations (о. Сахалин, o. Kolbe).
@@ -587,9 +648,11 @@ _FINAL_LETTERS: dict[str | None, str] = {
     None: "Iяèéő", "en": "I", "ru": "я", "uk": "я", "be": "я", "bg": "я", "fr": "a",
     "it": "è", "pt": "é", "nl": "u", "hu": "ő", "tr": "o",
 }
-#: Two-letter runs that mean "and so on" and, before a capital, end the sentence as
-#: "etc." does: и т. д., и т. п.
-_ETC_PAIRS = frozenset({("т.", "д"), ("т.", "п")})
+#: Abbreviations of two parts, the second a single letter, that before a capital end the
+#: sentence as "etc." does: и т. д., и т. п. ("and so on") and the units кв. м., куб. м.
+#: (square, cubic metre: "300 тысяч рублей за кв. м. Мэр …").  Not т. е. ("that is"),
+#: which goes on before a name: "столица, т. е. Москва".
+_FINAL_PAIRS = frozenset({("т.", "д"), ("т.", "п"), ("кв.", "м"), ("куб.", "м")})
 #: A word of at most three letters and a full stop: an abbreviation going on (a. C., v. Chr.).
 _ABBREVIATION_NEXT = re.compile(r"[^\W\d_]{1,3}\.")
 _ROMAN = re.compile(r"[IVXLCDM]+")
@@ -604,7 +667,7 @@ def _single_letter_ends(text: str, word: str, sentence_start: int, stop_at: int,
     if word != word.lower():
         return False  # an initial: J. R. R. Tolkien, А. Пушкин
     previous = _token_before(text, sentence_start, stop_at - 1)
-    if (previous, word) in _ETC_PAIRS:
+    if (previous, word) in _FINAL_PAIRS:
         return True
     if previous[-1:].isdigit() or _ROMAN.fullmatch(previous):
         # A unit or a year after a number (1936 г., 1936 r., XIX в.) ends a sentence
@@ -672,7 +735,7 @@ def _word_before(text: str, sentence_start: int, stop_at: int) -> str:
     if not window or window[-1] in BLANK:
         return ""
     word = window.split()[-1] if window.split() else window
-    return word.lstrip("([{«‹“„‘‚\"'¿¡-–—")
+    return word.lstrip("([{«‹»›“„‘‚\"'¿¡-–—")
 
 
 def _starts_sentence(text: str, pos: int, end: int, *, after_newline: bool) -> bool:

@@ -16,8 +16,9 @@ LOWERCASE = frozenset(
     cf vs viz approx ca al ibid op cit loc ch ed eds pp
     av bd boul env ex éd édit trad coll réf hab suiv sq sqq
     c.-à-d ms mss anon resp
-    vgl bzw usw evtl ggf inkl ca zit hrsg
-    pág págs sig dott
+    vgl bzw usw evtl ggf inkl ca zit hrsg aufl ausg anm
+    janv févr avr juil déc
+    pág págs sig dott cfr
     """.split()
 )
 
@@ -28,7 +29,7 @@ CASE_SENSITIVE = frozenset(
     Mr Mrs Ms Messrs Mssrs Dr Drs Prof Profs St Sts Ste Mt Ft Jr Sr Snr Jnr Esq Rev Hon
     Gen Col Capt Cpt Lt Sgt Maj Cmdr Adm Gov Sen Rep Pres Supt Insp
     Co Corp Inc Ltd Bros
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Okt Dez
     Ave Blvd Rd
     MM Mme Mmes Mlle Mlles Mgr Me Pr Cie Vve Dre
     Th Ch Ph Wm Chas Geo Jas Jos Thos
@@ -39,10 +40,35 @@ CASE_SENSITIVE = frozenset(
 #: Labels of a number: abbreviations only before one (``No. 5``, ``Nos. 3 and 4``,
 #: ``Nr. 12``, ``vol. XII``, ``art. 5``, ``fig. 2``, ``max. 10``).  Before a word they
 #: end a sentence as the words they also are do: English and Spanish "No.", German
-#: "Art.", French "vol.", English "chap." and "fig.", the name "Max."  The first four
-#: are matched as `CASE_SENSITIVE` is, the others as `LOWERCASE`.
-NUMBER_LABELS_CASE_SENSITIVE = frozenset("No Nos Nr Nº".split())
-NUMBER_LABELS = frozenset("art vol vols fig figs chap min max".split())
+#: "Art.", French "vol.", English "chap." and "fig.", the name "Max."  Those of
+#: `NUMBER_LABELS_CASE_SENSITIVE` are matched as `CASE_SENSITIVE` is: capitalised only,
+#: the way they are written as labels, since in lower case they are everyday words that
+#: end a sentence before a number too ("I said no. 5 of them came", Spanish "Dije que
+#: no. 20 minutos", French "Le vin était sec. 3 bouteilles", "his cap. 3 men", "under
+#: par. 3 players").  The others are matched as `LOWERCASE` is; "ref." stays among them,
+#: written in lower case as a label (ref. 12) and seldom a word ending a sentence.
+NUMBER_LABELS_CASE_SENSITIVE = frozenset(
+    "No Nos Nr Nº Abs Jg Sec Secs Cap Par Tab Num".split())
+NUMBER_LABELS = frozenset(
+    "art vol vols fig figs chap min max nos pg para paras eq eqs ref refs "
+    "tel ziff pag pagg núm".split())
+#: Labels written in lower case in one language, matched as `BY_LANGUAGE` is (in that
+#: language and when none is given): Italian cap. 3 (capitolo), par. 2 (paragrafo),
+#: tab. 4 (tabella), num. 5; Spanish and Portuguese cap. 3 (capítulo); Polish tab. 4
+#: (tabela); English no. 5 and sec. 3, written so as often as capitalised: there "I said
+#: no. 5 of them came" stays one sentence, the rarer mistake.
+NUMBER_LABELS_BY_LANGUAGE: dict[str, frozenset[str]] = {
+    language: frozenset(words.split()) for language, words in {
+        "it": "cap par tab num", "es": "cap", "pt": "cap", "pl": "tab", "en": "no sec",
+    }.items()
+}
+_ANY_LANGUAGE_LABELS = frozenset().union(*NUMBER_LABELS_BY_LANGUAGE.values())
+
+#: Abbreviations of street words, which in another language's text still stand before a
+#: street's name and number (``in Kraków, ul. Długa 15``): Polish ulica, Russian улица,
+#: Ukrainian вулиця, Romanian strada.  Only these: another language's abbreviation that
+#: is no street word is a word there (French "dir.", German "Ich danke dir. Bis 5 Uhr").
+ADDRESS = frozenset("ul ул вул str".split())
 
 #: A number after a label: digits, or a Roman numeral (but the pronoun of "No. I am").
 _NUMBER = re.compile(r"[(\[#]?(?:\d|[IVXLCDM]+(?![^\W\d_])(?<!\bI(?=\s+[a-z])))")
@@ -54,11 +80,17 @@ _NUMBER = re.compile(r"[(\[#]?(?:\d|[IVXLCDM]+(?![^\W\d_])(?<!\bI(?=\s+[a-z])))"
 #: ends a sentence (the Tab key in English, Polish "dr." beside "Dr." everywhere).
 BY_LANGUAGE: dict[str, frozenset[str]] = {
     language: frozenset(words.split()) for language, words in {
-        "de": "Dipl Dipl.-Ing Dipl.-Kfm Ing Tab Abb Kap",
+        # Mio. and Mrd. (Millionen, Milliarden) stand before a currency: 1,2 Mrd. Euro.
+        # rd. (rund) and zzgl. (zuzüglich) stand before a number; not "mind." (mindestens),
+        # the English "mind." that ends a sentence.
+        "de": "Dipl Dipl.-Ing Dipl.-Kfm Ing Tab Abb Kap Mio Mrd Tsd Hrn Fa rd zzgl",
         # EE. UU.: only the first half, so that "a los EE. UU. Luego" ends after UU.
         "es": "EE Lic Licda Profa Dra Ing",
         # sous la dir. de: German "dir" (to you) ends sentences.
         "fr": "dir",
+        # de heer, mevrouw (Mevr., Mw.), meester, ingenieur, doctorandus, bijvoorbeeld,
+        # nummer, bladzijde (page); not "ir." (ingenieur), Spanish "ir" (to go).
+        "nl": "dhr mevr mw mr ing drs bijv nr blz",
         "pl": "np ul dr prof św inż mgr ks",
         "ru": "проф ул тов акад доц",
         "uk": "проф вул акад доц",
@@ -74,13 +106,32 @@ def is_abbreviation(word: str, language: str | None = None, following: str = "")
     """Whether ``word`` (without its final stop) is a listed abbreviation, in ``language``
     (a primary subtag; None: in any language), before ``following`` (the text after the
     stop and the blanks after it: a label of a number, `NUMBER_LABELS`, is one only
-    before a number)."""
+    before a number; a street word of another language, `ADDRESS`, ``ul.``, only before
+    a street and its number, ``Długa 15``)."""
     own = _ANY_LANGUAGE if language is None else BY_LANGUAGE.get(language, frozenset())
     if word in CASE_SENSITIVE or word in LOWERCASE or word in own:
         return True
     lowered = word[:1].lower() + word[1:]
     if word[:1].isupper() and (lowered in LOWERCASE or lowered in own):
         return True
-    label = word in NUMBER_LABELS_CASE_SENSITIVE or word in NUMBER_LABELS or (
-        word[:1].isupper() and lowered in NUMBER_LABELS)
+    if word in ADDRESS and _before_address(following):
+        return True  # "in Kraków, ul. Długa 15": a street in an English text
+    labels = NUMBER_LABELS | (_ANY_LANGUAGE_LABELS if language is None
+                              else NUMBER_LABELS_BY_LANGUAGE.get(language, frozenset()))
+    label = word in NUMBER_LABELS_CASE_SENSITIVE or word in labels or (
+        word[:1].isupper() and lowered in labels)
     return label and _NUMBER.match(following) is not None
+
+
+def _before_address(following: str) -> bool:
+    """Whether ``following`` begins as the rest of an address: a name of one to three
+    capitalised words, then a number (``Długa 15``, ``Ленина 5``).  After a street word
+    of another language (``ul.``, ``ул.``), that is a street, not a new sentence; a name
+    alone is not enough ("ul. Then …")."""
+    words = following.split()
+    for i, word in enumerate(words[:4]):
+        if word[:1].isdigit():
+            return i > 0
+        if not word[:1].isupper():
+            return False
+    return False

@@ -250,12 +250,20 @@ def test_numpy_numbers_in_an_edited_record_are_written_as_plain_numbers(tmp_path
     ("", "", "source_text is empty"),
     ("   \n\n", "Hello.", r"source_text is empty \(only whitespace\)"),
     ("Bonjour. Ça va.", "", "translation_text is empty"),
+    # Read as a file of it is: a byte-order mark, a zero-width space are no text either.
+    ("\ufeff", "Hello.", "source_text is empty: give"),
+    ("Bonjour.", "\ufeff\r\n\u200b", r"translation_text is empty \(only whitespace\)"),
 ])
-def test_an_empty_text_is_an_input_error_as_an_empty_file_is(source, translation, said):
+def test_an_empty_text_is_an_input_error_as_an_empty_file_is(tmp_path, source, translation,
+                                                               said):
     from align.errors import InputError
 
     with pytest.raises(InputError, match=said):
         align.align_texts(source, translation)
+    (tmp_path / "s.txt").write_bytes(source.encode("utf-8"))
+    (tmp_path / "t.txt").write_bytes(translation.encode("utf-8"))
+    with pytest.raises(InputError, match="is empty: give a file"):
+        align.align_files(tmp_path / "s.txt", tmp_path / "t.txt")
 
 
 @pytest.mark.parametrize("call, said", [
@@ -374,3 +382,257 @@ def test_the_package_says_it_is_typed():
     assert (root / "align" / "py.typed").is_file()
     data = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))
     assert "py.typed" in data["tool"]["setuptools"]["package-data"]["align"]
+
+
+# -- a record edited by hand: refused when read, as format.md promises, not in a view --------
+
+
+def _edited(edit) -> dict:
+    data = copy.deepcopy(_letter_dict())
+    edit(data)
+    return data
+
+
+def _set(path: str, value):
+    """An edit of the record's dict setting the value at ``a.b.0.c`` to `value`."""
+    def edit(data):
+        *parents, last = path.split(".")
+        for key in parents:
+            data = data[int(key)] if key.isdigit() else data[key]
+        data[int(last) if last.isdigit() else last] = value
+    return edit
+
+
+@pytest.mark.parametrize("edit, said", [
+    (_set("signature", "x"), "its signature 'x' is not an object"),
+    (_set("signature.model", "x"), "its signature model 'x' is not an object"),
+    (_set("source.language", 5), "the source's language 5 is not a string"),
+    (_set("created", 5), "its created 5 is not a date string"),
+    (_set("warnings", [1]), r"its warnings \[1\] are not a list of strings"),
+    (_set("links.0.score", 2.5), "link 1: score 2.5 is not between 0 and 1"),
+    (_set("links.0.divergence", -1), "link 1: divergence -1 is not between 0 and 1"),
+    (_set("source.sentences.0.paragraph", 99), "source sentence 1: paragraph 99 is not one"),
+    # Numbered from 1 as every sentence of problem() is, the number the links would
+    # write (from 0) beside it.
+    (_set("links", []), r"source sentence 1 is in no link \(no link names 0, its number in "
+                        r"the links\); the links hold 0 of the 16"),
+    (lambda d: d["links"].__delitem__(slice(3, None)),
+     r"source sentence 4 is in no link \(no link names 3,"),
+    (lambda d: d.__delitem__("links"), "the links hold 0 of the 16 source sentences"),
+    (_set("format_version", None), "format_version None is not a whole number"),
+    (_set("source.sentences.0", "Bonjour"), "source sentence 1 is str, not an object"),
+    (_set("links.0.findings", [{"kind": "x"}]), "link 1: a finding has no field 'severity'"),
+])
+def test_a_hand_edited_record_no_view_could_show_is_refused_when_read(tmp_path, edit, said):
+    import json
+
+    from align.errors import InputError
+
+    assert len(_letter_dict()["source"]["sentences"]) == 16  # the counts said above
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(_edited(edit)), "utf-8")
+    with pytest.raises(InputError, match=said):
+        align.load(path)
+    with pytest.raises(ValueError, match=said):  # from_dict's error is a ValueError too
+        align.Alignment.from_dict(_edited(edit))
+
+
+def test_a_record_read_back_is_checked_and_renders_every_view(tmp_path, default_encoder):
+    # The edits above that load now refuses made these fail, the checks and the views
+    # inside align.
+    record = align.load(_write_letter(tmp_path))
+    for link in record.links:  # what the check finds is its own, not the file's
+        link.divergence, link.findings = None, []
+    checked = align.check(record)
+    assert checked.signature["checked"]["model"]["signature"] == (
+        default_encoder.signature["signature"])
+    assert all(link.divergence is not None for link in checked.links)
+    assert _measures(checked) == _measures(_letter())  # what the run that made it found
+    written = align.write(checked, *(tmp_path / f"out.{ext}" for ext in ("html", "xlsx", "tmx")))
+    assert len(written) == 3
+
+
+def _write_letter(tmp_path):
+    import json
+
+    path = tmp_path / "letter.json"
+    path.write_text(json.dumps(_letter_dict()), "utf-8")
+    return path
+
+
+def test_checking_a_hand_built_record_no_view_could_show_is_the_usage_error_write_gives():
+    from align.errors import UsageError
+
+    source = align.Side([align.Sentence("Bonjour.", 0, 8, 0)], "a", language="fr")
+    translation = align.Side([align.Sentence("Hello.", 0, 6, 0)], "b", language="en")
+    # A side built without its paragraph count counts them from its sentences.
+    assert source.paragraphs == 1
+    assert align.Alignment(source, translation, [align.Link([0], [0])]).problem() is None
+    bad = align.Alignment(source, translation, [align.Link([0], [5])])
+    said = "link 1 names translation sentence 5; the translation has 1 sentence"
+    for call in (align.check, align.check_strings):
+        with pytest.raises(UsageError, match=said):
+            call(bad)
+
+
+def test_check_pairs_refuses_no_pairs_as_the_cli_refuses_a_file_of_none():
+    from align.errors import UsageError
+
+    with pytest.raises(UsageError, match="no pairs given"):
+        align.check_pairs([])
+
+
+# -- options the run would refuse late are refused before any work ---------------------------
+
+
+@pytest.mark.parametrize("option, said", [
+    ({"ignore": "bogus"}, "unknown finding kind 'bogus'"),
+    ({"split": "words"}, "unknown split mode 'words': use one of auto, lines"),
+    ({"source_language": "x!"}, "'x!' is not a language code"),
+    ({"backend": "gpu"}, "unknown backend 'gpu': use one of auto, openvino, int8, fp32"),
+    ({"max_chars": 5}, "max-chars 5 is not a sentence length"),
+])
+def test_an_option_the_run_would_refuse_is_refused_before_any_document_is_read(
+        tmp_path, option, said):
+    from align.errors import AlignError
+
+    for side in ("fr", "en"):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "a.txt").write_text("Bonjour.\n" if side == "fr" else "Hello.\n",
+                                               "utf-8")
+    # Raised by the call itself, not when the check is iterated, after the model work.
+    with pytest.raises(AlignError, match=said):
+        align.check_folders(tmp_path / "fr", tmp_path / "en", **option)
+    # Files that do not exist: the option is said first, before reading.
+    with pytest.raises(AlignError, match=said):
+        align.align_files(tmp_path / "missing.fr", tmp_path / "missing.en", **option)
+    with pytest.raises(AlignError, match=said):
+        align.align_texts("Bonjour.", "Hello.", **option)
+
+
+@pytest.mark.parametrize("option", ["split", "max_chars", "backend", "ignore"])
+def test_an_option_refused_before_any_work_is_refused_as_where_it_is_used(option):
+    from align.checks import check_alignment
+    from align.checks.pairs import pairs_alignment
+    from align.encoders import load_encoder
+    from align.segment import segment
+
+    bad = {"split": "words", "max_chars": 5, "backend": "gpu", "ignore": ["bogus"]}[option]
+    late = {"split": lambda: segment("Bonjour.", split=bad),
+            "max_chars": lambda: segment("Bonjour.", max_chars=bad),
+            "backend": lambda: load_encoder(backend=bad),
+            "ignore": lambda: check_alignment(pairs_alignment([("a", "b")]), ignore=bad)}
+    with pytest.raises(Exception) as where_used:
+        late[option]()
+    with pytest.raises(Exception) as early:
+        align.align_texts("Bonjour.", "Hello.", **{option: bad})
+    assert type(early.value) is type(where_used.value)
+    assert str(early.value) == str(where_used.value)
+
+
+def test_a_model_folder_that_is_not_there_is_said_before_the_folders_are_checked(tmp_path):
+    from align.errors import ModelError
+
+    for side in ("fr", "en"):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "a.txt").write_text("Bonjour.\n" if side == "fr" else "Hello.\n",
+                                               "utf-8")
+    # By the call, not when the check is iterated (a single document's run loads the
+    # model where it first needs it, and says what is wrong with the document first).
+    with pytest.raises(ModelError, match="model folder './nope' does not exist"):
+        align.check_folders(tmp_path / "fr", tmp_path / "en", model="./nope")
+    # As for the documents of a list, when there are several.
+    from align.batch import Document, check_documents
+
+    documents = [Document(name, f"{name}.txt", tmp_path / "fr" / "a.txt",
+                          tmp_path / "en" / "a.txt") for name in ("a", "b")]
+    with pytest.raises(ModelError, match="model folder './nope' does not exist"):
+        check_documents(documents, model="./nope")
+
+
+# -- wrong arguments are usage errors naming them ------------------------------------------
+
+
+@pytest.mark.parametrize("call, said", [
+    (lambda: align.write(_letter_dict(), "x.json"),
+     r"write takes an alignment record \(align.Alignment\), not dict; Alignment.from_dict"),
+    (lambda: align.write(_letter(), ["a.json"]),
+     "each path must be a str or a Path, not list; give the paths as separate arguments"),
+    (lambda: align.write(_letter()), "give at least one path"),
+    (lambda: align.align_files(None, "b.txt"), "align_files: source must be the path of a file"),
+    (lambda: align.load(None), "load: path must be the path of a file"),
+    (lambda: align.align_texts("a.", "b.", glossry={}),
+     "unknown option 'glossry': the options are model, backend, split, .*glossary"),
+    (lambda: align.check_pairs([("a", "b")], ignroe="number"), "unknown option 'ignroe'"),
+    (lambda: align.align_sides(_letter().source, _letter().translation, "multilingual-e5-small"),
+     "align_sides: encoder must be an encoder"),
+    (lambda: align.align_sides("a", _letter().translation, None),
+     "align_sides: source must be an align.Side, not str"),
+])
+def test_a_wrong_argument_is_a_usage_error_naming_it(call, said):
+    from align.errors import UsageError
+
+    with pytest.raises(UsageError, match=said):
+        call()
+
+
+def test_align_sides_takes_the_default_options_and_reporter(default_encoder):
+    source = align.Side([align.Sentence("Bonjour le monde.", 0, 17, 0)], "a")
+    translation = align.Side([align.Sentence("Hello world.", 0, 12, 0)], "b")
+    record, _, _ = align.align_sides(source, translation, default_encoder)
+    assert [(l.source, l.translation) for l in record.links] == [([0], [0])]
+
+
+def test_from_dict_of_a_record_without_its_version_says_so_not_that_it_is_newer():
+    from align.errors import InputError
+
+    with pytest.raises(InputError, match="format_version None is not a whole number") as got:
+        align.Alignment.from_dict({"format": "align/alignment"})
+    assert "newer" not in str(got.value)
+
+
+# -- one sentence a side; texts in memory as files are read --------------------------------
+
+
+def test_one_sentence_a_side_is_scored_on_the_checks_scale_not_as_unrelated():
+    # With one sentence on a side the aligner's background is the link's own similarity:
+    # every link scored 0.  Scored as check_pairs scores the same pair instead (the
+    # checks' prior scale), a faithful translation is near 1.
+    aligned = align.align_texts("Bonjour le monde.", "Hello world.", check=False)
+    paired = align.check_pairs([("Bonjour le monde.", "Hello world.")])
+    [link] = aligned.links
+    assert link.score == pytest.approx(paired.links[0].score, abs=2e-3)
+    assert link.score > 0.8
+    assert aligned.agreement() == pytest.approx(link.score)  # 1 - score before the checks
+    checked = align.align_texts("Bonjour le monde.", "Hello world.")
+    assert checked.links[0].score == link.score and checked.agreement() > 0.8
+
+
+def test_texts_in_memory_have_the_offsets_of_the_same_texts_read_from_files(tmp_path):
+    french = "\ufeffLe chat dort.\r\nIl fait beau.\rIl pleut.\r\n"
+    english = "The cat sleeps.\r\nThe weather is nice.\rIt rains.\r\n"
+    (tmp_path / "c.fr").write_bytes(french.encode("utf-8"))
+    (tmp_path / "c.en").write_bytes(english.encode("utf-8"))
+
+    def spans(record):
+        return [[(s.text, s.start, s.end) for s in side.sentences]
+                for side in (record.source, record.translation)]
+
+    from_memory = align.align_texts(french, english, check=False)
+    from_files = align.align_files(tmp_path / "c.fr", tmp_path / "c.en", check=False)
+    assert spans(from_memory) == spans(from_files)
+    # Counted by hand: "Le chat dort." then "\n", BOM dropped, each line ending one "\n".
+    assert spans(from_memory)[0] == [("Le chat dort.", 0, 13), ("Il fait beau.", 14, 27),
+                                     ("Il pleut.", 28, 37)]
+
+
+def test_the_written_record_is_to_dict_with_its_summary(tmp_path):
+    import json
+
+    from align.checks import summarise
+
+    record = _letter()
+    align.write(record, tmp_path / "r.json")
+    written = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    assert written.pop("summary") == summarise(record)
+    assert written == json.loads(json.dumps(record.to_dict()))

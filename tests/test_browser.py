@@ -1194,3 +1194,199 @@ def test_a_table_emptied_by_accepting_says_so(opened, pages):
     assert view.visible_rows() == ["L2", "L3", "L4", "L6"] and not message.is_visible()
     page.get_by_label("Show only findings").uncheck()
     assert not message.is_visible() and len(view.visible_rows()) == 6
+
+
+# -- the toolbar holds the text still; search, divergence, Esc, print, wide windows -----
+
+
+def _scroll_to_row(page, number: int) -> None:
+    """Scrolls so that link `number` is the first row under the toolbar, laid out for real."""
+    for _ in range(3):  # groups laid out on the way replace their estimated height
+        page.evaluate("""n => {
+            const row = document.getElementById('L' + n);
+            const bar = document.getElementById('toolbar').getBoundingClientRect().bottom;
+            window.scrollBy(0, row.getBoundingClientRect().top - bar - 2);
+        }""", number)
+        next_frames(page, 2)
+
+
+def test_the_toolbar_never_moves_the_text(opened, pages):
+    """A control of the sticky toolbar, clicked, focused or opened by its key, leaves the
+    page where it is (the page's scroll padding once scrolled it half a screen up)."""
+    view = opened(pages["long"])
+    page = view.page
+    _scroll_to_row(page, 1250)
+    actions = [
+        ("click Filter", lambda: page.get_by_text("Filter", exact=True).click()),
+        ("click Filter again", lambda: page.get_by_text("Filter", exact=True).click()),
+        ("click Keys", lambda: page.get_by_text("Keys", exact=True).click()),
+        ("Escape", lambda: page.keyboard.press("Escape")),
+        ("click Show only", lambda: page.get_by_label("Show only findings").focus()),
+        ("/", lambda: page.keyboard.press("/")),
+        ("Tab", lambda: page.keyboard.press("Tab")),
+        ("Shift+Tab", lambda: page.keyboard.press("Shift+Tab")),
+        ("Shift+Tab", lambda: page.keyboard.press("Shift+Tab")),
+        ("Shift+Tab", lambda: page.keyboard.press("Shift+Tab")),
+        ("click Save", lambda: page.locator("#save").focus()),
+    ]
+    for name, act in actions:
+        before = page.evaluate("scrollY")
+        act()
+        next_frames(page, 3)
+        assert abs(page.evaluate("scrollY") - before) < 2, name
+
+
+@pytest.mark.parametrize("how", ["j", "Next"])
+def test_next_goes_to_the_first_finding_below_what_is_shown(opened, pages, how):
+    view = opened(pages["long"])
+    page = view.page
+    _scroll_to_row(page, 1302)  # nothing selected; findings on links 1300 and 1400
+    if how == "j":
+        page.keyboard.press("j")
+    else:
+        page.locator("#next").click()
+    assert view.focused_id() == "L1400"
+    page.locator("#prev").click()
+    assert view.focused_id() == "L1300"
+
+
+def vowelled_alignment() -> Alignment:
+    """Arabic with its short vowels and shadda written, Hebrew with its points; Devanagari
+    and Thai words that differ only by a vowel or tone sign (letters, not diacritics);
+    Korean syllables that share their first consonant."""
+    source = make_side([["The proposal was presented.", "Peace be upon you.",
+                         "Time, art, family.", "No, wood.", "Korea, sky."]], "en.txt", "en")
+    translation = make_side([["قُدِّمَ الاقتراح.", "שָׁלוֹם עֲלֵיכֶם.",
+                              "काल किल कुल।", "ไม่ ไม้ มิ.", "한국 하늘."]], "ar.txt", "ar")
+    links = [Link([i], [i], 0.9, 0.1) for i in range(5)]
+    return Alignment(source, translation, links)
+
+
+def test_search_ignores_diacritics_but_not_vowel_signs(opened, tmp_path):
+    path = tmp_path / "vowelled.html"
+    path.write_text(render_html(vowelled_alignment()), encoding="utf-8")
+    view = opened(path)
+    page = view.page
+    for query, row, shown in (("قدم", "L1", "قُدِّمَ"), ("שלום", "L2", "שָׁלוֹם"),
+                              ("قُدِّمَ", "L1", "قُدِّمَ"), ("कुल", "L3", "कुल"),
+                              ("ไม้", "L4", "ไม้"), ("มิ", "L4", "มิ"),
+                              ("한", "L5", "한"), ("하", "L5", "하")):  # not their first jamo
+        search_for(page, query)
+        assert view.visible_rows() == [row], query
+        # The highlight covers the word with its marks, no more and no less.
+        page.wait_for_function("() => CSS.highlights.get('search')?.size === 1")
+        assert page.evaluate("[...CSS.highlights.get('search')][0].toString()") == shown
+    # A Devanagari vowel sign (ा U+093E, ि U+093F, ु U+0941) or a Thai vowel or tone mark
+    # (U+0E34, U+0E48, U+0E49) makes another word: "कल" is none of "काल", "किल", "कुल";
+    # "ไม" is a prefix of both words, but "ไม่" is not "ไม้".
+    for query in ("कल", "ไม่ม", "ไมม"):
+        search_for(page, query)
+        assert view.visible_rows() == [], query
+    search_for(page, "ไม่")
+    page.wait_for_function("() => CSS.highlights.get('search')?.size === 1")
+    assert page.evaluate("[...CSS.highlights.get('search')][0].toString()") == "ไม่"
+
+
+def test_search_highlights_every_match_of_a_long_cell(opened, tmp_path):
+    """Many matches in one long text node with marks, some precomposed (é), some not
+    (e + U+0301): each range is one match, with the marks of its last letter."""
+    text = " ".join(["e\u0301te\u0301", "rêve", "élève"] * 400) + "."
+    side = make_side([[text]], "fr.txt", "fr")
+    path = tmp_path / "long-cell.html"
+    path.write_text(render_html(Alignment(side, side, [Link([0], [0], 0.9, 0.1)])),
+                    encoding="utf-8")
+    page = opened(path).page
+    ranges = "[...new Set([...CSS.highlights.get('search')].map(String))].sort()"
+    search_for(page, "e")
+    page.wait_for_function("() => CSS.highlights.get('search')?.size === 2 * 400 * 7")
+    assert page.evaluate(ranges) == sorted(["e\u0301", "é", "ê", "è", "e"])
+    search_for(page, "ve e")  # "rêve élève" and "élève e\u0301te\u0301", 799 in each cell
+    page.wait_for_function("() => CSS.highlights.get('search')?.size === 2 * 799")
+    assert page.evaluate(ranges) == sorted(["ve é", "ve e\u0301"])
+
+
+def test_a_row_header_reads_its_number_then_its_divergence(opened, pages):
+    """Copied, read as text or by a screen reader: "2 divergence 0.45, loose", with its
+    space (Chromium's own accessibility tree, not Playwright's reckoning)."""
+    page = opened(pages["small"]).page
+    assert page.evaluate("document.querySelector('#L2 th').textContent") == \
+        "2 divergence 0.45, loose"
+    cdp = page.context.new_cdp_session(page)
+    tree = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    names = [node.get("name", {}).get("value") for node in tree
+             if node.get("role", {}).get("value") == "rowheader"]
+    assert "2 divergence 0.45, loose" in names
+    assert len(names) == 6
+    assert all(re.fullmatch(r"\d divergence \d\.\d\d, [a-z]+", name) for name in names)
+
+
+def test_a_links_divergence_is_told_not_only_shown(opened, pages):
+    view = opened(pages["small"])
+    page = view.page
+    # Link 2 has a divergence of 0.45: "loose".
+    assert page.get_by_role("rowheader", name="2 divergence 0.45, loose", exact=True).count() == 1
+    bar = page.locator("#L2 td").nth(0).bounding_box()
+    page.mouse.move(bar["x"] + bar["width"] - 2, bar["y"] + bar["height"] / 2)
+    tip = page.locator(".tip")
+    tip.wait_for(state="visible")
+    assert tip.inner_text() == "Divergence 0.45: loose"
+    page.mouse.move(bar["x"] + 20, bar["y"] + bar["height"] / 2)  # the text, not the bar
+    tip.wait_for(state="hidden")
+    page.locator("#L4 th").hover()  # the link's number
+    page.wait_for_function(
+        "() => document.querySelector('.tip').textContent === 'Divergence 1.00: unrelated'")
+
+
+def test_escape_in_the_search_box_gives_the_keys_back_to_the_text(opened, pages):
+    view = opened(pages["long"])
+    page = view.page
+    page.keyboard.press("/")
+    page.keyboard.type("Sentence 1234 ")
+    page.wait_for_function("() => document.getElementById('hits').textContent !== ''")
+    page.keyboard.press("Escape")
+    assert page.get_by_label("Search both texts").input_value() == ""
+    assert view.focused_id() != "q"
+    page.keyboard.press("End")
+    page.wait_for_function(
+        "() => Math.abs(scrollY + innerHeight - document.documentElement.scrollHeight) < 2")
+    page.keyboard.press("Home")
+    page.wait_for_function("() => scrollY === 0")
+
+
+def test_the_overview_strip_and_the_map_have_labels(opened, pages):
+    page = opened(pages["small"]).page
+    assert "j" in page.locator("#strip").get_attribute("title")
+    assert page.get_by_role("img", name=re.compile("^Alignment map")).count() == 1
+
+
+def test_a_search_that_matches_nothing_says_so_in_the_table(opened, pages):
+    view = opened(pages["small"])
+    page = view.page
+    search_for(page, "zebra")
+    message = page.locator("#empty")
+    assert message.is_visible() and message.inner_text() == "No link matches “zebra”."
+    page.get_by_label("Search both texts").press("Escape")
+    assert not message.is_visible()
+
+
+def test_a_very_wide_window_lines_the_toolbar_up_with_the_table(opened, pages, shots):
+    view = opened(pages["small"], viewport={"width": 2560, "height": 900})
+    page = view.page
+    toolbar = page.locator("#prev").bounding_box()
+    table = page.locator("#links").bounding_box()
+    assert abs(toolbar["x"] - table["x"]) < 2
+    search = page.locator("#q").bounding_box()
+    assert search["x"] + search["width"] <= table["x"] + table["width"] + 2
+    page.screenshot(path=str(shots / "wide-2560.png"))
+
+
+def test_print_gives_the_findings_room_and_no_disclosure_marker(opened, pages, shots):
+    view = opened(pages["small"], viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
+    page = view.page
+    page.emulate_media(media="print")
+    width = page.evaluate("document.querySelector('#L3 > td:last-child').offsetWidth")
+    assert width >= 150
+    marker = page.evaluate("""getComputedStyle(
+        document.querySelector('.signature summary')).display""")
+    assert marker != "list-item"  # no "▶" on paper
+    page.screenshot(path=str(shots / "print-a4.png"), full_page=True)

@@ -328,6 +328,38 @@ def test_a_sentence_joined_to_a_link_it_does_not_belong_to_is_a_whole_omission(d
                    for f in faithful.links[-1].findings)
 
 
+def test_a_left_out_sentence_on_the_subject_of_its_neighbour_is_a_whole_omission(
+    default_encoder,
+):
+    """The second sentence of a contract clause, left out: joined to the first, it shares
+    words with the translation (liable, not, damage), but the first sentence alone covers
+    the translation as well, so the second adds nothing the translation says."""
+    from align.record import Link
+
+    left_out = "This limitation shall not apply to damage caused intentionally."
+    record = pairs_alignment([*FAITHFUL, ("The Provider shall not be liable for lost profits.",
+                                          "Le prestataire n'est pas responsable des pertes de "
+                                          "bénéfices."),
+                              (left_out, "")])
+    record.links[-2:] = [Link([len(FAITHFUL), len(FAITHFUL) + 1], [len(FAITHFUL)], 0.0)]
+    check_alignment(record, default_encoder, source_text=document_text(record.source),
+                    translation_text=document_text(record.translation))
+    omissions = [f for f in record.links[-1].findings
+                 if f.kind == "omission" and f.severity == "major"]
+    assert [s.text for f in omissions for s in f.spans] == [left_out]
+    # Translated, the same two sentences have no such finding.
+    whole = pairs_alignment([*FAITHFUL, ("The Provider shall not be liable for lost profits.",
+                                         "Le prestataire n'est pas responsable des pertes de "
+                                         "bénéfices ; cette limitation ne s'applique pas aux "
+                                         "dommages causés intentionnellement."),
+                             (left_out, "")])
+    whole.links[-2:] = [Link([len(FAITHFUL), len(FAITHFUL) + 1], [len(FAITHFUL)], 0.0)]
+    check_alignment(whole, default_encoder, source_text=document_text(whole.source),
+                    translation_text=document_text(whole.translation))
+    assert not any(f.kind == "omission" and f.severity == "major"
+                   for f in whole.links[-1].findings)
+
+
 def test_a_sentence_added_inside_one_segment_of_a_pairs_file_is_major(default_encoder):
     """A segment of a TMX or TSV may hold several sentences: one added whole is as serious
     as an added sentence of a document; a closing quote left after the mark is no sentence."""

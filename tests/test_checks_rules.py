@@ -666,6 +666,15 @@ def test_doubled_word_is_found_with_its_span():
     ("It is my opinion that\nthat we should act.", ["that"]),  # a wrapped line
     ("1921\tInsurrection de Cronstadt\tCronstadt", []),  # the cells of a table row
     ("Chapitre un : Moscou\n\nMoscou était loin.", []),  # a heading, then a paragraph
+    # "that that" is grammar when a verb follows (conjunction, then demonstrative) ...
+    ("He said that that was the problem.", []),
+    ("I knew that that would fail.", []),
+    # ... and a slip before a subject, or at the end.
+    ("I think that that we should go.", ["that"]),
+    ("He said that that.", ["that"]),
+    ("He said that that. Was he right?", ["that"]),
+    # Dutch: conjunction, then demonstrative; the verb comes last in the clause.
+    ("Hij zei dat dat het probleem was.", []),
 ])
 def test_a_doubled_word_is_one_of_a_sentence(text, doubled):
     from align.checks.mechanical import doubled_words
@@ -1506,3 +1515,17 @@ def test_a_yes_rendered_as_a_no_is_a_meaning_shift(source, translation, reversed
     record = check([(source, translation)])
     found = [f.reason for f in record.links[0].findings if f.reason.startswith("the answer")]
     assert found == ([reversed_answer] if reversed_answer else [])
+
+
+def test_a_number_written_more_times_on_one_side_says_so():
+    # The dividend sentence repeated in the translation: 0.32 is in the source, once.
+    record = check([("Os acionistas receberão um dividendo de 0,32 € por ação.",
+                     "Shareholders will receive a dividend of €0.32 per share. "
+                     "Shareholders will receive a dividend of €0.32 per share.")])
+    reasons = [f.reason for f in record.links[0].findings if f.kind == "number"]
+    assert reasons == ["number 0.32 occurs twice in the translation, once in the source"]
+    # Two copies more: one finding, pointing at both.
+    record = check([("Dividendo de 0,32 €.", "Dividend €0.32. Dividend €0.32. Dividend €0.32.")])
+    [finding] = [f for f in record.links[0].findings if f.kind == "number"]
+    assert finding.reason == "number 0.32 occurs 3 times in the translation, once in the source"
+    assert [s.text for s in finding.spans] == ["0.32", "0.32"]

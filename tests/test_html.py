@@ -546,3 +546,24 @@ def test_the_tables_caption_counts_one_link_as_one():
     side = Side([Sentence("Bonjour.", 0, 8, 0)], name="a.txt")
     page_text = render_html(Alignment(side, side, [Link([0], [0], 1.0, 0.0)]))
     assert '<caption class="vh">1 link between a.txt and a.txt</caption>' in page_text
+
+
+def test_each_row_says_its_divergence_in_words():
+    page = render_html(make_alignment())
+    # A space inside the hidden span: its text reads "2 divergence 0.45, loose", not
+    # "2divergence …", when copied and in the accessibility tree.
+    assert '<th>2<span class="vh"> divergence 0.45, loose</span></th>' in page
+    assert '<span class="vh"> divergence 1.00, unrelated</span>' in page
+
+
+def test_the_maps_axis_labels_have_room_for_their_digits():
+    from align.render.svg_map import render_svg
+
+    sentences = [[f"Sentence {i}." for i in range(1926)]]
+    side = make_side(sentences, "long.txt", "en")
+    links = [Link([i], [i], 0.9, 0.1) for i in range(1926)]
+    svg = render_svg(Alignment(side, side, links), width=300, height=330, standalone=False)
+    found = re.findall(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="end">1926<', svg)
+    assert len(found) == 2  # the last source sentence, across; the last translation one, down
+    # Four digits of an 11 px font, right-aligned at x, need about 27 px.
+    assert min(float(x) for x in found) >= 4 * 11 * 0.62

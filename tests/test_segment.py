@@ -593,6 +593,220 @@ def test_a_max_chars_too_small_to_cut_sentences_is_a_usage_error(max_chars):
     assert texts("Un mot.", max_chars=MIN_MAX_CHARS) == ["Un mot."]
 
 
+# -- reviewer's cases: headings above their body, abbreviations, quotes, numerals -----------
+
+
+def test_a_heading_right_above_its_body_leaves_the_body_split_into_sentences():
+    # "3. Liability" and its body make a block of two lines that ends no sentence but on
+    # its last line: a title block, whose lines were kept whole, the body's three too.
+    text = ("SERVICE AGREEMENT\n\n3. Liability\nThe Provider shall not be liable for lost "
+            "profits. This limitation shall not apply to damage caused intentionally. Claims "
+            "expire after 2 years.\n\n4. Termination\nEither party may terminate this "
+            "Agreement with three months' notice. Notice must be given in writing.\n")
+    found = segment(text, language="en").sentences
+    assert [(s.text, s.paragraph) for s in found] == [
+        ("SERVICE AGREEMENT", 0),
+        ("3. Liability", 1),
+        ("The Provider shall not be liable for lost profits.", 1),
+        ("This limitation shall not apply to damage caused intentionally.", 1),
+        ("Claims expire after 2 years.", 1),
+        ("4. Termination", 2),
+        ("Either party may terminate this Agreement with three months' notice.", 2),
+        ("Notice must be given in writing.", 2),
+    ]
+    assert all(s.text == text[s.start:s.end] for s in found)
+    # The lines above the last stay whole: "Stalinisme. Paris" is one title line.
+    assert texts("Source: La Lutte Contre le Stalinisme. Paris, Maspero, 1977;\n"
+                 "Translated: by Mitch Abidor. Published 2005.\n\nText.") == [
+        "Source: La Lutte Contre le Stalinisme. Paris, Maspero, 1977;",
+        "Translated: by Mitch Abidor.", "Published 2005.", "Text."]
+
+
+@pytest.mark.parametrize("language", ["de", None])
+def test_german_millions_and_billions_do_not_end_sentences(language):
+    text = ("Das Land stellt 250 Mio. Euro bereit. Die Versicherer schätzen die Schäden auf "
+            "1,2 Mrd. Euro; der Gesamtschaden liegt höher. Es fehlen 3 Mrd. EUR und 5 Mio. "
+            "Dollar. Ende.")
+    assert texts(text, language=language) == [
+        "Das Land stellt 250 Mio. Euro bereit.",
+        "Die Versicherer schätzen die Schäden auf 1,2 Mrd. Euro; der Gesamtschaden liegt "
+        "höher.",
+        "Es fehlen 3 Mrd. EUR und 5 Mio. Dollar.",
+        "Ende.",
+    ]
+
+
+@pytest.mark.parametrize("language", ["nl", None])
+def test_dutch_titles_and_labels_do_not_end_sentences(language):
+    text = ("Er komen 7.500 woningen bij. Dhr. Pieter de Vries van de Woonbond noemde het "
+            "plan goed. Mevr. Jansen en mw. Bakker waren het eens. Zie blz. 5 en nr. 12. "
+            "Einde.")
+    assert texts(text, language=language) == [
+        "Er komen 7.500 woningen bij.",
+        "Dhr. Pieter de Vries van de Woonbond noemde het plan goed.",
+        "Mevr. Jansen en mw. Bakker waren het eens.",
+        "Zie blz. 5 en nr. 12.",
+        "Einde.",
+    ]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # Another language's abbreviation in an address: a capitalised name and a number.
+    ("The office is in Kraków, ul. Długa 15, near the station. Visit us.", "en",
+     ["The office is in Kraków, ul. Długa 15, near the station.", "Visit us."]),
+    ("He lived in Moscow, ул. Ленина 5, for years. Then he left.", "en",
+     ["He lived in Moscow, ул. Ленина 5, for years.", "Then he left."]),
+    # Not before a name without a number, nor a capitalised abbreviation (the Tab key).
+    ("Press Tab. Then type 3 letters.", "en", ["Press Tab.", "Then type 3 letters."]),
+    ("Ich danke dir. Bis morgen.", "de", ["Ich danke dir.", "Bis morgen."]),
+])
+def test_an_address_abbreviation_of_another_language_stays_before_its_street(
+        text, language, expected):
+    assert texts(text, language=language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # German »…« and ›…‹ open a sentence as „…“ does.
+    ("Die Firma war 1987 gegründet worden. »Unser Erfolg ist das Ergebnis von Teamarbeit«, "
+     "sagte sie. Die nächste Sitzung folgt.", "de",
+     ["Die Firma war 1987 gegründet worden.",
+      "»Unser Erfolg ist das Ergebnis von Teamarbeit«, sagte sie.",
+      "Die nächste Sitzung folgt."]),
+    ("Er schwieg. ›Nein‹, sagte er. Sie ging.", "de",
+     ["Er schwieg.", "›Nein‹, sagte er.", "Sie ging."]),
+    # Danish and Swedish »…»; French « … ».
+    ("Han gik. »Vi kommer tilbage,» sagde han. Så gik de.", "da",
+     ["Han gik.", "»Vi kommer tilbage,» sagde han.", "Så gik de."]),
+    ("Hon log. »Det är bra», sa hon. »Kom hit.» Han kom.", "sv",
+     ["Hon log.", "»Det är bra», sa hon.", "»Kom hit.»", "Han kom."]),
+    ("Il est parti. « Nous reviendrons », dit-il. Fin.", "fr",
+     ["Il est parti.", "« Nous reviendrons », dit-il.", "Fin."]),
+    # A quotation closed inside its sentence does not end it.
+    ("Er las »Faust«. Dann schlief er. »Ja.« sagte sie.", "de",
+     ["Er las »Faust«.", "Dann schlief er.", "»Ja.« sagte sie."]),
+])
+def test_guillemets_pointing_either_way_open_a_sentence(text, language, expected):
+    assert texts(text, language=language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The fund will be managed by the University of Padua. 320 people attended the "
+     "conference. The next meeting is in Rome.", "en",
+     ["The fund will be managed by the University of Padua.",
+      "320 people attended the conference.", "The next meeting is in Rome."]),
+    ("Die Flut kam am Montag. 13 Menschen starben. Ende.", "de",
+     ["Die Flut kam am Montag.", "13 Menschen starben.", "Ende."]),
+    # Not after an abbreviation, a label of a number, an initial or a number.
+    ("See p. 12 and vol. 3 or No. 5 for details. Also Sec. 4 of the Act and Eq. 2 here.",
+     "en", ["See p. 12 and vol. 3 or No. 5 for details.",
+            "Also Sec. 4 of the Act and Eq. 2 here."]),
+    ("Siehe S. 12 oder Nr. 5 und Art. 3 des Gesetzes, § 823 Abs. 1 BGB. Ende.", "de",
+     ["Siehe S. 12 oder Nr. 5 und Art. 3 des Gesetzes, § 823 Abs. 1 BGB.", "Ende."]),
+    ("Am 13. August 1936 kamen ca. 300 Menschen. Ende.", "de",
+     ["Am 13. August 1936 kamen ca. 300 Menschen.", "Ende."]),
+    ("Sie wohnt in der Hauptstr. 15 in Berlin. Ende.", "de",
+     ["Sie wohnt in der Hauptstr. 15 in Berlin.", "Ende."]),
+    ("It was J. 3 times over. He came in 1936. 12 of them stayed.", "en",
+     ["It was J. 3 times over.", "He came in 1936. 12 of them stayed."]),
+    ("I dettagli sono a pag. 27 del documento. Fine.", "it",
+     ["I dettagli sono a pag. 27 del documento.", "Fine."]),
+    # Without a language, the German lists count: none of them may be an English word
+    # ("mind." for mindestens was).
+    ("It never entered my mind. Now it has. Use at least 3 lines.", None,
+     ["It never entered my mind.", "Now it has.", "Use at least 3 lines."]),
+])
+def test_a_sentence_may_begin_with_a_numeral_after_an_ordinary_word(text, language, expected):
+    assert texts(text, language=language) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # French "dir." (sous la dir. de) is no street word: German "dir." ends a sentence
+    # before a capitalised word and a number that are no address.
+    ("Ich schreibe dir. Am 3. Mai komme ich.", ["Ich schreibe dir.", "Am 3. Mai komme ich."]),
+    ("Ich danke dir. Bis 5 Uhr warte ich.", ["Ich danke dir.", "Bis 5 Uhr warte ich."]),
+    ("Das sage ich dir. Kapitel 5 beginnt hier.",
+     ["Das sage ich dir.", "Kapitel 5 beginnt hier."]),
+])
+def test_only_a_street_abbreviation_of_another_language_goes_on_before_a_name_and_number(
+        text, expected):
+    assert texts(text, language="de") == expected
+
+
+def test_a_romanian_street_stays_before_its_name_and_number():
+    assert texts("The shop is on str. Lipscani 12 in Bucharest. Come in.", language="en") == [
+        "The shop is on str. Lipscani 12 in Bucharest.", "Come in."]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # An unlisted abbreviation before a number: capitalised, four letters at most and
+    # ending in a consonant.
+    ("Vgl. Palandt, § 823 Rn. 12 zur Haftung. Ende.", "de",
+     ["Vgl. Palandt, § 823 Rn. 12 zur Haftung.", "Ende."]),
+    ("Siehe Anl. 3 zum Vertrag. Ende.", "de", ["Siehe Anl. 3 zum Vertrag.", "Ende."]),
+    ("Gemäß Tz. 4 des Schreibens gilt das. Ende.", "de",
+     ["Gemäß Tz. 4 des Schreibens gilt das.", "Ende."]),
+    ("Read Ps. 23 aloud. Then pray.", "en", ["Read Ps. 23 aloud.", "Then pray."]),
+    ("See Matt. 5 for the sermon. Then read on.", "en",
+     ["See Matt. 5 for the sermon.", "Then read on."]),
+    ("See Pt. 2 of the report. It is short.", "en",
+     ["See Pt. 2 of the report.", "It is short."]),
+    # Longer words, and short ones ending in a vowel, end the sentence ...
+    ("Sie wohnt in Berlin. 5 Freunde besuchen sie.", "de",
+     ["Sie wohnt in Berlin.", "5 Freunde besuchen sie."]),
+    ("They marched on Rome. 300 people died.", "en",
+     ["They marched on Rome.", "300 people died."]),
+    ("He grew up in Ohio. 12 of his cousins live there.", "en",
+     ["He grew up in Ohio.", "12 of his cousins live there."]),
+    # ... but not a short one ending in a consonant: the accepted cost.
+    ("Sie kam aus Bonn. 5 Freunde warteten.", "de",
+     ["Sie kam aus Bonn. 5 Freunde warteten."]),
+])
+def test_a_short_capitalised_word_before_a_number_is_taken_for_an_abbreviation(
+        text, language, expected):
+    assert texts(text, language=language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # The everyday words of the labels No., Sec., Cap., Par., Tab., Num. end a sentence ...
+    ("Dije que no. 20 minutos después se fue.", "es",
+     ["Dije que no.", "20 minutos después se fue."]),
+    ("Le vin était sec. 3 bouteilles restaient.", "fr",
+     ["Le vin était sec.", "3 bouteilles restaient."]),
+    ("He put on his cap. 3 men followed him.", "en",
+     ["He put on his cap.", "3 men followed him."]),
+    ("He shot under par. 3 players tied.", "en", ["He shot under par.", "3 players tied."]),
+    # Capitalised, they are labels; Italian writes its labels in lower case.
+    ("See No. 5 and Sec. 3 of the Act or Tab. 2 in it. End.", "en",
+     ["See No. 5 and Sec. 3 of the Act or Tab. 2 in it.", "End."]),
+    ("Vedi cap. 3 del libro, par. 2 della legge, tab. 4 e num. 5 della rivista. Fine.", "it",
+     ["Vedi cap. 3 del libro, par. 2 della legge, tab. 4 e num. 5 della rivista.", "Fine."]),
+    # "ref." is written in lower case: it stays a label; so do English no. and sec.,
+    # written in lower case as often as capitalised (the rarer "said no. 5" is the cost).
+    ("See ref. 12 for details. Done.", "en", ["See ref. 12 for details.", "Done."]),
+    ("See no. 5 in the list and sec. 3 of the act. Done.", "en",
+     ["See no. 5 in the list and sec. 3 of the act.", "Done."]),
+    ("I said no. 5 of them came anyway.", "en", ["I said no. 5 of them came anyway."]),
+])
+def test_a_label_that_is_an_everyday_word_in_lower_case_counts_capitalised(
+        text, language, expected):
+    assert texts(text, language=language) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A unit of two abbreviations (square, cubic metre) ends a sentence before a capital,
+    # as и т. д. does ...
+    ("Цены выросли до 1 234,5 тыс. руб. за кв. м. Мэр Сергей Собянин заявил об этом. "
+     "Объём 50 куб. м. Это много.",
+     ["Цены выросли до 1 234,5 тыс. руб. за кв. м.", "Мэр Сергей Собянин заявил об этом.",
+      "Объём 50 куб. м.", "Это много."]),
+    # ... not before lower case; т. е. ("that is") goes on before a name.
+    ("Квартира в 50 кв. м. в центре. Столица, т. е. Москва, большая.",
+     ["Квартира в 50 кв. м. в центре.", "Столица, т. е. Москва, большая."]),
+])
+def test_a_russian_unit_of_two_abbreviations_ends_a_sentence_before_a_capital(text, expected):
+    assert texts(text, language="ru") == expected
+
+
 # -- the lossless guarantee --------------------------------------------------------------
 
 SPECIAL = [

@@ -44,6 +44,7 @@ __all__ = [
     "glossary_terms",
     "read_glossary",
     "read_rules",
+    "require_kinds",
     "severity_rank",
     "summarise",
     "worst_first",
@@ -94,12 +95,7 @@ def check_alignment(
     in the on-disk token cache, and sentences embedded here use the embedding cache;
     cache problems are added to the record's warnings.
     """
-    kinds = finding_kinds()
-    unknown = set(ignore) - set(kinds)
-    if unknown:
-        raise UsageError(
-            f"unknown finding kind {sorted(unknown)[0]!r}; choose from {', '.join(kinds)}"
-        )
+    require_kinds(ignore)
     if (encoder is not None and source_vectors is None and translation_vectors is None
             and alignment.made_by_aligner()):
         # A saved alignment checked again: its links are measured as the run that aligned
@@ -150,8 +146,8 @@ def _check(alignment: Alignment, ctx: CheckContext, ignore: Collection[str]) -> 
         # Pairs a file gave have no aligner's score: their similarity on the document's own
         # scale stands in (0 = as unrelated sentences, 1 = as its typical pair), so that the
         # score column of every view means the same as for aligned text.
-        for link, similarity in zip(alignment.links, divergence.similarities(ctx), strict=True):
-            link.score = round(min(1.0, max(0.0, similarity)), 4) if similarity is not None else 0.0
+        for link, score in zip(alignment.links, divergence.link_scores(ctx), strict=True):
+            link.score = score
     return alignment
 
 
@@ -191,6 +187,18 @@ def finding_kinds() -> tuple[str, ...]:
     checks a project added to `CHECKS`."""
     added = [kind for check in CHECKS for kind in check.KINDS if kind not in FINDING_KINDS]
     return FINDING_KINDS + tuple(dict.fromkeys(added))
+
+
+def require_kinds(ignore: Collection[str]) -> None:
+    """`UsageError` unless every kind in `ignore` is a finding kind (`finding_kinds`):
+    what `check_alignment` refuses, said before any work
+    (`align.pipeline.require_usable`) in the same words."""
+    kinds = finding_kinds()
+    unknown = set(ignore) - set(kinds)
+    if unknown:
+        raise UsageError(
+            f"unknown finding kind {sorted(unknown)[0]!r}; choose from {', '.join(kinds)}"
+        )
 
 
 def summarise(alignment: Alignment) -> dict:

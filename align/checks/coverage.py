@@ -15,7 +15,13 @@ content words the word aligner leaves unmatched, is a whole sentence with no
 counterpart: the aligner may attach a sentence whose translation was left out to
 its neighbour's link, or an added sentence to the link beside it.
 A sentence that one clause of the other side translates is not such a sentence: a
-long sentence may hold the translation of a short one.
+long sentence may hold the translation of a short one.  A sentence on the subject of its
+neighbour shares words with the other side, so its words are not unmatched; it has no
+counterpart all the same when it brings the link no closer, is less similar to the other
+side than a typical link, and the rest of the link leaves no more than one more content
+word of the other side without a counterpart (`REDUNDANT_COVER`): it adds nothing the
+other side says (the second sentence of a contract clause whose translation renders
+only the first).
 
 Words that a link lacks are often in the neighbouring link: the translation moved a
 sentence boundary ("Pauvre Mlle Taylor" ends one French sentence, "Poor Miss Taylor!"
@@ -119,6 +125,10 @@ STRAY_UNALIGNED = 0.6
 #: ... and no clause of the other side is at least this similar to it (on the same scale):
 #: halfway from unrelated text to a typical link.
 STRAY_CLAUSE = 0.5
+#: Or: a sentence less similar to the other side than a typical link is, without which the
+#: rest of the link still gives a counterpart to as many content words of the other side
+#: but one, and to at least this share of them, adds nothing the other side says.
+REDUNDANT_COVER = 0.8
 #: Where a sentence breaks into clauses: commas, colons, brackets, quotes, dashes, and
 #: exclamation and question marks inside it ("Et la pêche ? hein ! quel bon souvenir !").
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:«»“”\"()\[\]—–]|--|[!?…](?=\s))\s*")
@@ -132,20 +142,22 @@ def _mean_vector(ctx: CheckContext, side: SideName, vectors: np.ndarray) -> np.n
     return ctx.notes[key]
 
 
-def _stray_candidates(ctx: CheckContext, i: int, side: SideName) -> list[int]:
+def _stray_candidates(ctx: CheckContext, i: int, side: SideName
+                      ) -> tuple[list[int], list[int]]:
     """The sentences of link `i` that the sentence vectors and the word aligner call
-    strays, before the clause test of `_unmatched_by_clauses`."""
+    strays: those unrelated to the other side (before the clause test of
+    `_unmatched_by_clauses`), and those the rest of the link makes redundant."""
     link = ctx.alignment.links[i]
     own, other = (link.source, link.translation) if side == "source" else (
         link.translation, link.source)
     scale = ctx.notes.get("scale")
     if len(own) < 2 or not other or scale is None:
-        return []
+        return [], []
     other_side: SideName = "translation" if side == "source" else "source"
     mine = ctx.sentence_vectors(side)
     theirs = ctx.sentence_vectors(other_side)
     if mine is None or theirs is None:
-        return []
+        return [], []
     background, typical = scale
     unit = max(typical - background, 1e-6)
     # A sum of sentence vectors leans towards the document's mean direction, so its
@@ -173,27 +185,39 @@ def _stray_candidates(ctx: CheckContext, i: int, side: SideName) -> list[int]:
         if _whole_severity(sentence) != "major":
             continue  # too short to tell from its neighbours
         alone = (float(mine[k] @ target) - background) / unit
-        if z(whole - mine[k], len(own) - 1) >= whole_z and alone <= STRAY_SIMILARITY:
-            found.append(k)
-    if found:
+        if z(whole - mine[k], len(own) - 1) >= whole_z and alone < 1.0:
+            found.append((k, alone))
+    if not found:
+        return [], []
+    wa = _prose(ctx, i, ctx.word_alignment(i))
+    if wa is None:
+        return [], []
+    link_side = ctx.sources[i] if side == "source" else ctx.translations[i]
+    flags = wa.aligned(side)
+    ws = wa.words_of(side)
+    other_content = np.array([is_content(w) for w in wa.words_of(other_side)], dtype=bool)
+    covered = int((wa.counterparts_without(side, np.zeros(len(ws), dtype=bool))
+                   & other_content).sum())
+    unrelated, redundant = [], []
+    for k, alone in found:
+        start, _, length = link_side.pieces[own.index(k)]
+        inside = np.array([start <= w.start < start + length for w in ws], dtype=bool)
         # The sentence vectors say "unrelated"; the words must agree: most content words
         # of the sentence have no counterpart (a short sentence translating part of a
         # long one is also dissimilar to it as a whole, but its words are aligned).
-        wa = _prose(ctx, i, ctx.word_alignment(i))
-        if wa is None:
-            return []
-        link_side = ctx.sources[i] if side == "source" else ctx.translations[i]
-        flags = wa.aligned(side)
-        ws = wa.words_of(side)
-        kept = []
-        for k in found:
-            start, _, length = link_side.pieces[own.index(k)]
-            content = [ok for w, ok in zip(ws, flags, strict=True)
-                       if start <= w.start < start + length and is_content(w)]
-            if content and sum(not ok for ok in content) >= STRAY_UNALIGNED * len(content):
-                kept.append(k)
-        found = kept
-    return found
+        content = [ok for w, ok, here in zip(ws, flags, inside, strict=True)
+                   if here and is_content(w)]
+        if (alone <= STRAY_SIMILARITY and content
+                and sum(not ok for ok in content) >= STRAY_UNALIGNED * len(content)):
+            unrelated.append(k)
+        elif inside.any() and not inside.all() and other_content.sum() >= 3:
+            # A sentence whose translation was left out, joined to a neighbour on a
+            # related subject, can share enough words with the other side to pass for
+            # part of it; but the other side is as well covered without it.
+            rest = int((wa.counterparts_without(side, inside) & other_content).sum())
+            if rest >= covered - 1 and rest >= REDUNDANT_COVER * other_content.sum():
+                redundant.append(k)
+    return unrelated, redundant
 
 
 def _clauses(link_side: LinkText) -> list[str]:
@@ -460,12 +484,14 @@ def _strays(ctx: CheckContext) -> dict[tuple[int, str], list[int]]:
     """For each link side that has any, the sentences (indices into the side) that have
     no counterpart on the other side although the link joins them with sentences that do;
     the clause tests of all links embedded in one pass."""
-    candidates = {(i, side): found for i, _, _ in ctx.paired()
-                  for side in ("source", "translation")
-                  if (found := _stray_candidates(ctx, i, side))}
+    found = {(i, side): _stray_candidates(ctx, i, side) for i, _, _ in ctx.paired()
+             for side in ("source", "translation")}
+    candidates = {key: unrelated for key, (unrelated, _) in found.items() if unrelated}
     vectors = _clause_vectors(ctx, [_other_clauses(ctx, i, side) for i, side in candidates])
-    return {(i, side): kept for (i, side), found in candidates.items()
-            if (kept := _unmatched_by_clauses(ctx, i, side, found, vectors))}
+    # A redundant sentence needs no clause test: the other side is covered without it.
+    return {key: kept for key, (unrelated, redundant) in found.items()
+            if (kept := sorted(set(redundant) | set(
+                _unmatched_by_clauses(ctx, *key, unrelated, vectors) if unrelated else [])))}
 
 
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:

@@ -123,6 +123,17 @@ def similarities(ctx: CheckContext) -> list[float | None]:
     return out
 
 
+def link_scores(ctx: CheckContext) -> list[float]:
+    """Per link, its `score` as the record keeps it (format.md): its similarity on the
+    document's scale (`similarities`; the prior's for a document too small for a scale of
+    its own) clipped to [0, 1] and rounded, 0 where a side is empty or no model is at
+    hand.  The score of pairs a file gave (`align.checks.check_alignment`), and of aligned
+    text whose side has a single sentence (`align.pipeline.align_sides`), where the
+    aligner's own background is the link itself."""
+    return [round(min(1.0, max(0.0, similarity)), 4) if similarity is not None else 0.0
+            for similarity in similarities(ctx)]
+
+
 def features(ctx: CheckContext) -> list[tuple[float, float, float] | None]:
     """Per link with two sides: ``(similarity, |length deviation|, unaligned share)``."""
     sims = similarities(ctx)

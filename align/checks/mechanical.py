@@ -31,8 +31,18 @@ from align.record import Finding, SideName, Span
 
 KINDS = ("mechanical",)
 
-#: Words that grammar doubles: "vous vous trompez", "nous nous", "had had", "die die".
-_LEGITIMATE_DOUBLES = frozenset({"vous", "nous", "had", "die", "das", "der", "sie"})
+#: Words that grammar doubles: "vous vous trompez", "nous nous", "had had", "die die",
+#: Dutch "zei dat dat klopte" (the conjunction, then the demonstrative: the verb comes last
+#: in a Dutch clause, so what follows says nothing).
+_LEGITIMATE_DOUBLES = frozenset({"vous", "nous", "had", "die", "das", "der", "sie", "dat"})
+#: English "that that" is the conjunction and then the demonstrative when a verb follows
+#: ("he said that that was wrong").  Otherwise it is reported: mostly a slip ("that that
+#: we should"), though "that that man" (conjunction, then determiner) is grammar too and
+#: is not told apart here.
+_THAT_THAT_VERBS = frozenset(
+    "is was are were has had have would will could can should must might may "
+    "does did seems seemed means meant made makes sounds sounded".split()
+)
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 _QUOTES = (("«", "»"), ("“", "”"))
 #: What may follow a sentence's final mark: closing quotes and brackets, emphasis, spaces
@@ -57,13 +67,19 @@ def doubled_words(text: str) -> list[tuple[int, int, str]]:
     Markdown code (written over with backticks, so that no two words meet across it)."""
     found = []
     tokens = words(blank_code(text, "`"))
-    for a, b in zip(tokens, tokens[1:], strict=False):
+    for n, (a, b) in enumerate(zip(tokens, tokens[1:], strict=False)):
         same = a.text.casefold() == b.text.casefold()
         gap = text[a.end : b.start]
         # A tab separates the cells of a table row ("Cronstadt<TAB>Cronstadt"), not two
         # words of a sentence; one line break is a wrapped line, two a paragraph.
         if (same and a.text.isalpha() and gap.isspace() and "\t" not in gap
                 and gap.count("\n") < 2):
+            # The verb must follow in the same clause: "that that. Was he …" is a slip.
+            after = tokens[n + 2] if n + 2 < len(tokens) else None
+            if (a.text.casefold() == "that" and after is not None
+                    and text[b.end:after.start].isspace()
+                    and after.text.casefold() in _THAT_THAT_VERBS):
+                continue
             if a.text.casefold() not in _LEGITIMATE_DOUBLES:
                 found.append((a.start, b.end, a.text))
     return found

@@ -2,7 +2,8 @@
 
 A name is a capitalised word that is not at the start of a sentence, is never
 written in lower case elsewhere on its side, and is not a function word (the
-start of a sentence counts only when the same word is a name elsewhere).
+start of a sentence counts only when the same word is a name elsewhere, or when the
+lists know it as a name and a name follows it: ``María Jesús López, directora…``).
 German capitalises every noun, so a German side contributes no names of its own
 (its text still serves as the counterpart of the other side's names).
 
@@ -23,14 +24,26 @@ case and small spelling differences (``Andrés`` = ``Andres``, ``Tchaikovsky`` =
 ``Tchaïkovski``), a word sharing most of its stem (``Stalinist`` =
 ``stalinien``), the name with a case ending (Polish ``Lizbony`` = ``Lisbon``, Turkish
 ``Lizbon'a``, Russian ``Анны`` = ``Anna``), or a listed translation (``Spain`` =
-``Espagne`` = ``Spanien``, ``North`` = ``septentrional``, ``Friday`` = ``Παρασκευή``).
+``Espagne`` = ``Spanien``, ``North`` = ``septentrional``, ``Friday`` = ``Παρασκευή``), in
+the Polish and Czech cases the rules do not reach (``Niemiec``, ``Włoszech``,
+``Hiszpanii``, ``Španělsku``) or transliterated with a case ending (``Испании``).
 A full stop after an initial or an abbreviation does not end a sentence (``C. Auguste
 Dupin``, ``St. Germain``).
 
 A name the word aligner pairs with a word its own side does not read as a name was
 translated (``the Hatter`` = ``le Chapelier``, where the French also writes ``un
 chapelier``), unless that word only stands for the name: a pronoun or an article
-(``Morissot`` paired with ``une``, or with the ``l’`` of ``l’envahit``).
+(``Morissot`` paired with ``une``, or with the ``l’`` of ``l’envahit``).  But a
+capitalised word whose side cannot tell whether it is a name (one starting its sentence
+and written nowhere else, or a noun of a German side that follows no determiner:
+``in München``, not ``die Regierung``) translates the name only if it reads as its
+translation: the same name, a listed translation, a word its side writes in lower case
+elsewhere, or one the model reads as the name's translation (`TRANSLATION_MATCH`; never
+for a listed name); a name used as a noun after an article (``the Hatter``, ``du
+Gouvernement``) may be translated by any such word (``der Hutmacher``).  Otherwise,
+where the name is the word closest to it, it was put in the name's place: the name is
+replaced (``Heinrich Schulz`` → ``Heinrich Wagner``, ``Вера накрыла…`` → ``Nina
+laid…``).
 
 A name missing on one side is *replaced* (major) by the one missing on the other
 when each side misses one (counting, where several are missing, only those not
@@ -47,6 +60,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -63,6 +77,7 @@ from align.checks.lexicon import (
     fold,
 )
 from align.checks.placeholders import blank_markup, readable_links, readable_sentences
+from align.checks.words import WordAlignment
 from align.record import Finding, SideName
 from align.segment_abbreviations import is_abbreviation
 
@@ -70,7 +85,8 @@ KINDS = ("name",)
 
 #: Names that translate: each line is one name in English, French, German, Spanish, Italian …
 #: (and for the main countries and cities, Russian and Greek as transliterated: Франция is
-#: ``frantsiya``).
+#: ``frantsiya``; Polish and Czech in their cases, where the stem changes or the case ending
+#: is too long for `_inflected`: ``Niemiec``, ``Włoszech``, ``Hiszpanii``, ``Španělsku``).
 _TRANSLATED = """
 spain espagne spanien espana spagna spanish espagnol espagnole espagnols espagnoles spanisch
 france frankreich francia french frenchman frenchmen francais francaise franzosisch
@@ -178,6 +194,7 @@ kiev kiew kyiv
 bucharest bucarest bukarest
 belgrade belgrad belgrado
 jerusalem jerusalen gerusalemme
+hungary hongrie ungarn hungria ungheria
 france frantsiya gallia
 germany germaniya germania
 spain ispaniya ispania
@@ -193,6 +210,29 @@ rome rim romi
 athens afiny athina
 warsaw varshava varsovia
 vienna vena vienni
+spain hiszpania hiszpanii hiszpanie hiszpanio spanelsko spanelska spanelsku spanelskem
+germany niemcy niemiec niemcom niemcami niemczech nemecko nemecka nemecku nemeckem
+italy wlochy wloch wlochom wlochami wloszech
+england anglia anglii anglie anglio
+russia rosja rosji rosje rosjo rusko ruska rusku ruskem
+austria rakousko rakouska rakousku rakouskem
+switzerland szwajcaria szwajcarii szwajcarie svycarsko svycarska svycarsku
+netherlands holandia holandii holandie nizozemsko nizozemska nizozemsku
+greece grecja grecji grecje recko recka recku
+poland polska polski polsce polske polsko polsku
+sweden szwecja szwecji szwecje svedsko svedska svedsku
+hungary wegry wegier wegrom wegrzech madarsko madarska madarsku
+china chiny chin chinach chinom cina ciny
+japan japonia japonii japonie japonsko japonska japonsku
+america ameryka ameryki ameryce ameryke
+london londyn londynu londynie londyne londyna
+paris paryz paryza paryzu paryzem pariz parize
+vienna wieden wiednia wiedniu viden vidne vidni
+munich monachium mnichov mnichova mnichove
+rome rzym rzymu rzymie rima rime
+moscow moskwa moskwy moskwie moskve moskvy
+prague praga pragi pradze prage praha prahy praze prahu
+warsaw warszawa warszawy warszawie varsava varsavy varsave
 john jean johann johannes juan giovanni
 peter pierre petrus pedro pietro
 william guillaume wilhelm guillermo guglielmo
@@ -717,7 +757,9 @@ class _Lexicon:
                 and k not in _INTERFACE_TERMS and k not in _KEY_NAMES
                 and k not in _UNAMBIGUOUS_UNIT_KEYS}
 
-    def is_name(self, text: str, word: Word) -> bool:
+    def is_name(self, text: str, word: Word, opening: bool = False) -> bool:
+        """Whether `word` of `text` is a name; with `opening`, whether it is one if it opens
+        a name of several words (a name the lists know: "María Jesús López", see `names`)."""
         if not _capitalised(word.text) or _ROMAN.match(word.text):
             return False
         if word.text.isupper() and len(word.text) > 6:
@@ -737,7 +779,7 @@ class _Lexicon:
         if self.lower[key] > 0:
             return False
         return (not _sentence_initial(text, word.start, self.lines_open, self.language)
-                or self.middle[key] > 0)
+                or self.middle[key] > 0 or opening and key in _EQUIVALENT)
 
 
 class _KnownNames(_Lexicon):
@@ -749,7 +791,7 @@ class _KnownNames(_Lexicon):
     def names(self) -> set[str]:
         return set(self.known)
 
-    def is_name(self, text: str, word: Word) -> bool:
+    def is_name(self, text: str, word: Word, opening: bool = False) -> bool:
         return _capitalised(word.text) and _key(word.text) in self.known
 
 
@@ -808,8 +850,16 @@ def names(text: str, lexicon: _Lexicon) -> list[list[Word]]:
     if _heading(text):
         return []
     groups: list[list[Word]] = []
-    for w in _words(text):
-        if not lexicon.is_name(text, w) or _unit_after_placeholder(original, text, w):
+    ws = _words(text)
+    for k, w in enumerate(ws):
+        # A sentence's first word is a name where it is one elsewhere, or where it is a name
+        # the lists know opening a name of several words ("María Jesús López, directora…"):
+        # not "Polish the silver", "Genes are…", whose next word is no name.
+        if not (lexicon.is_name(text, w) or k + 1 < len(ws)
+                and text[w.end : ws[k + 1].start].strip() == ""
+                and lexicon.is_name(text, ws[k + 1]) and lexicon.is_name(text, w, opening=True)):
+            continue
+        if _unit_after_placeholder(original, text, w):
             continue
         if groups and text[groups[-1][-1].end : w.start].strip() == "":
             groups[-1].append(w)
@@ -818,10 +868,28 @@ def names(text: str, lexicon: _Lexicon) -> list[list[Word]]:
     return groups
 
 
-@lru_cache(maxsize=1 << 18)
 def _same_name(key: str, word: str) -> bool:
     """Whether `word` writes the name `key` (cached: the same pairs recur across links)."""
+    # (Whether either is transliterated is part of the question: "nine" of «Нине» is read
+    # more loosely than the French "Nine".  `_key` records the keys it transliterates in
+    # `_TRANSLITERATED` as it meets them, so the same key may be known as transliterated
+    # only after its first use: both flags are part of the cache's key.)
+    return _same_name_cached(key, word, key in _TRANSLITERATED, word in _TRANSLITERATED)
+
+
+@lru_cache(maxsize=1 << 18)
+def _same_name_cached(key: str, word: str, *_transliterated: bool) -> bool:
     return _counterpart(key, {word})
+
+
+def _alike_through_list(key: str, word: str) -> bool:
+    """Whether `word` and the name `key`, one of them transliterated from another script,
+    write one name through a listed translation, whatever their initials: ``ispanii``
+    (Испании) is ``ispaniya``, a translation of ``spain``."""
+    return (word in _TRANSLITERATED and any(_sounds_alike(a, word)
+                                            for a in _EQUIVALENT.get(key, ()))
+            or key in _TRANSLITERATED and any(_sounds_alike(key, a)
+                                              for a in _EQUIVALENT.get(word, ())))
 
 
 #: The initials of the keys that may write a name of a given initial: a transliteration
@@ -943,6 +1011,57 @@ def _after_article(text: str, start: int) -> bool:
     return m is not None and fold(m.group(1)) in _ARTICLES
 
 
+#: Articles and prepositions joined with one (folded): ``du Gouvernement``, ``au Panda``,
+#: ``im Vorstand``, ``della Regione``.
+_JOINED_ARTICLES = _ARTICLES | frozenset(
+    "du au aux del al dello della delle degli dei nel nella nei ai alla allo dal dalla sul "
+    "sulla im am zum zur vom beim ins ans".split())
+#: The word before a position, an elided one too (``l’Himalaya``, ``l' Himalaya``).
+_WORD_JUST_BEFORE = re.compile(r"([^\W\d_]+)(?:['’]\s*|\s+)$")
+#: German determiners (folded), whose noun is a common noun: articles, joined ones,
+#: demonstratives and possessives, by their stems (``dies``, ``unser``: ``diesem``,
+#: ``unserer``).
+_GERMAN_DETERMINERS = frozenset(
+    "der die das dem den des ein eine einen einem einer eines kein keine keinen keinem "
+    "keiner keines im am zum zur vom beim ins ans".split())
+_GERMAN_DETERMINER_STEMS = ("dies", "jen", "jed", "welch", "manch", "mein", "dein", "sein",
+                            "ihr", "unser", "euer", "eur")
+#: A German adjective declined before its noun (``dem östlichsten``, ``eine neue``).
+_GERMAN_ADJECTIVE = re.compile(r"[a-zäöüß]+(?:e|en|er|em|es)")
+
+
+def _name_after_article(text: str, start: int) -> bool:
+    """Whether the name holding the word at `start` follows an article, joined with a
+    preposition or not: the word, or the capitalised words before it (``the State Office``,
+    ``du Gouvernement``)."""
+    text = _unmarked(text)
+    while (m := _WORD_JUST_BEFORE.search(text, 0, start)) is not None:
+        if fold(m.group(1)) in _JOINED_ARTICLES:
+            return True
+        if not m.group(1)[:1].isupper():
+            return False
+        start = m.start(1)
+    return False
+
+
+def _german_common_noun(text: str, start: int) -> bool:
+    """Whether the German word at `start` follows a determiner, directly or through declined
+    adjectives (``die Regierung``, ``dem östlichsten Achttausender``): a common noun, as
+    names of persons and towns take none ("in München", "von Heinrich Schulz")."""
+    text = _unmarked(text)
+    while (m := _WORD_JUST_BEFORE.search(text, 0, start)) is not None:
+        word = m.group(1)
+        key = fold(word)
+        if key in _GERMAN_DETERMINERS or any(
+                key.startswith(stem) and len(key) - len(stem) <= 2
+                for stem in _GERMAN_DETERMINER_STEMS):
+            return True
+        if not _GERMAN_ADJECTIVE.fullmatch(word):
+            return False
+        start = m.start(1)
+    return False
+
+
 def _stands_for(counterpart: str, noun: bool) -> bool:
     """Whether a word the aligner pairs with a name stands for the name rather than
     translating it: a function word (a pronoun, an article: ``une``) or, for a name
@@ -956,34 +1075,91 @@ def _stands_for(counterpart: str, noun: bool) -> bool:
 
 
 def _translated(
-    ctx: CheckContext, i: int, side: SideName, group: list[Word], other_names: set[str]
+    ctx: CheckContext, i: int, side: SideName, group: list[Word], other_names: set[str],
+    in_place: Callable[[Word, Word], bool] | None = None,
 ) -> bool:
     """Whether the word aligner pairs a word of `group` with a word that is not a name.
 
     A counterpart is a name only if its side reads it as one (`other_names`): a capital
     alone does not say so ("the Hatter" is "le Chapelier", and the French text also
-    writes "des chapeliers"; German capitalises every noun).  A counterpart that only
-    stands for the name (`_stands_for`: a pronoun, an article) does not translate it."""
+    writes "des chapeliers").  A counterpart that only stands for the name (`_stands_for`:
+    a pronoun, an article) does not translate it, nor does one that `in_place` says is put
+    in the name's place (given the name's word and the counterpart): a capitalised word
+    whose side cannot tell whether it is a name, which does not read as the name's
+    translation (`_put_in_place`)."""
+    return any(counterpart is None for counterpart in _counterparts(
+        ctx, i, side, group, other_names, in_place))
+
+
+def _counterparts(
+    ctx: CheckContext, i: int, side: SideName, group: list[Word], other_names: set[str],
+    in_place: Callable[[Word, Word], bool] | None = None,
+) -> list[Word | None]:
+    """The words the word aligner pairs with a word of `group` that `in_place` says are put
+    in its place, and None for each one that translates it (see `_translated`)."""
     alignment = ctx.word_alignment(i)
     if alignment is None:
-        return False
+        return []
     other_side: SideName = "translation" if side == "source" else "source"
     own = alignment.words_of(side)
     other = alignment.words_of(other_side)
     k = 0 if side == "source" else 1
     noun = _after_article(ctx.text(side)[i].text, group[0].start)
+    named_noun = in_place is not None and _name_after_article(ctx.text(side)[i].text,
+                                                               group[0].start)
+    found: list[Word | None] = []
     for pair in alignment.pairs:
         word = own[pair[k]]
         if _in_group(word, group):
-            counterpart = other[pair[1 - k]].text
-            if (_stands_for(counterpart, noun) and group[0].start <= word.start
+            counterpart = other[pair[1 - k]]
+            if (_stands_for(counterpart.text, noun) and group[0].start <= word.start
                     and word.end <= group[-1].end):
                 # (Only where the aligner's word is the name alone: the `ME` paired with
                 # `BUVEZ-MOI` may translate its `MOI`.)
                 continue
-            if not counterpart[:1].isupper() or _key(counterpart) not in other_names:
-                return True
-    return False
+            if m := _ELISION.match(counterpart.text):
+                # The word after an elided article ("L'écureuil" is "écureuil").
+                counterpart = Word(counterpart.text[m.end():], counterpart.start + m.end(),
+                                   counterpart.end)
+            if counterpart.text[:1].isupper() and _key(counterpart.text) in other_names:
+                continue  # a name of its side
+            # A name used as a noun ("the Hatter", "the State Office") may be translated by
+            # a noun, which a German side capitalises («der Hutmacher», «des Landesamts»).
+            # And the name must be the word closest to it (the aligner's later rounds may
+            # leave two words to each other in a long link: "Noé" of «l'arche de Noé» and a
+            # "Haven" two clauses away, closest to «Newhaven»).
+            if (in_place is not None and not named_noun and counterpart.text[:1].isupper()
+                    and _closest(alignment, pair, 1 - k) and in_place(word, counterpart)):
+                found.append(counterpart)
+            else:
+                found.append(None)
+    return found
+
+
+def _closest(alignment: WordAlignment, pair: tuple[int, int], k: int) -> bool:
+    """Whether, of an aligned `pair` (source, translation), the word of the other side is
+    the most similar to its word `k` (0: the source's, 1: the translation's)."""
+    similarity = alignment.similarity
+    if similarity.size == 0:
+        return False
+    s, t = pair
+    if k == 0:
+        return int(similarity[s].argmax()) == t
+    return int(similarity[:, t].argmax()) == s
+
+
+def _put_in_place(
+    ctx: CheckContext, i: int, side: SideName, group: list[Word], other_names: set[str],
+    in_place: Callable[[Word, Word], bool],
+) -> Word | None:
+    """The word the word aligner puts in the place of the name `group`, where none of the
+    words it pairs with the name translates it: a capitalised word whose side cannot tell
+    whether it is a name ("Вера" starting its sentence, any German noun) and which does not
+    read as the name's translation (`in_place`)."""
+    found = _counterparts(ctx, i, side, group, other_names, in_place)
+    if not found or any(w is None for w in found):
+        return None
+    return found[0]
 
 
 #: The similarity of two capitalised words, embedded alone in lower case by the model, from
@@ -1035,6 +1211,9 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         lexicons[side] = _Lexicon(texts, lines_open=ctx.pairs_input,
                                   language=ctx.language(side))
         written[side] = Counter(k for text in texts for k in {_key(w.text) for w in _words(text)})
+    # Each side as it reads itself, before German gives way to the other side's names: which
+    # words it writes in lower case, which it capitalises inside a sentence.
+    read = dict(lexicons)  # a copy: a German side's lexicon is replaced below
     for side, other in (("source", "translation"), ("translation", "source")):
         if ctx.language(side) == "de" and ctx.language(other) != "de":
             # German capitalises every noun: its names are those the other side writes
@@ -1077,6 +1256,12 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         found = sum(_same_name(key, k) or declining and (_declined(key, k) or _declined(k, key))
                     for initial in _INITIALS.get(key[:1], key[:1])
                     for k in index.get(initial, ()))
+        # A word of another script may write a listed translation of the name with a case
+        # ending and another initial (Испании, ``ispanii``, is ``ispaniya``, Spain):
+        # transliterated words of any initial are compared, with the lists.
+        found += sum(_alike_through_list(key, k) for initial, ks in index.items()
+                     if initial not in _INITIALS.get(key[:1], key[:1]) for k in ks
+                     if k not in _EQUIVALENT.get(key, ()))
         if len(key) >= 4:
             # A particle joined on one side only ("du Quesne", "Duquesne").
             found += sum(bag[p + key] for p in _PARTICLES if p[:1] != key[:1]) + sum(
@@ -1142,12 +1327,50 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         if (ctx.encoder is None or _listed(a) or _listed(b)
                 or _alike_but_ending(key_of(a), key_of(b)) or not _paired(ctx, i, a, b)):
             return False
+        return similar(a_text, b_text) >= TRANSLATION_MATCH
+
+    def similar(a_text: str, b_text: str) -> float:
+        """How alike the model reads two words alone, in lower case."""
         pair = (a_text.lower(), b_text.lower())
         if pair not in similarities:
             vectors = np.asarray(ctx.encoder.encode(list(pair)), dtype=np.float32)
             vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
             similarities[pair] = float(vectors[0] @ vectors[1])
-        return similarities[pair] >= TRANSLATION_MATCH
+        return similarities[pair]
+
+    def unsure(side: SideName, i: int, word: Word) -> bool:
+        """Whether `side` cannot tell whether the capitalised `word` of link `i` is a name:
+        any noun of a German side, a word starting its sentence that the side writes neither
+        in lower case nor as a name elsewhere."""
+        key = _key(word.text)
+        if (not _capitalised(word.text) or key in _ALL_FUNCTION_WORDS or key in _TITLES
+                or key in _INTERFACE_TERMS or key in _KEY_NAMES or key in _MONTH_KEYS):
+            return False
+        if ctx.language(side) == "de":
+            return not _german_common_noun(links[side][i].text, word.start)
+        lexicon = read[side]
+        return lexicon.lower[key] == 0 and _sentence_initial(
+            links[side][i].text, word.start, lexicon.lines_open, lexicon.language)
+
+    def reads_as(side: SideName, i: int, name: Word, word: Word) -> bool:
+        """Whether `word`, of `side`, reads as the translation of the other side's `name`:
+        the same name (accents, transliteration, case endings forgiven, or a listed
+        translation), a word its side writes in lower case elsewhere (a common noun), or a
+        word the model reads as its translation (`TRANSLATION_MATCH`), though never for a
+        name the lists know (`_listed`: "Germany" for «Frankreich»)."""
+        key, name_key = _key(word.text), _key(name.text)
+        if (_same_name(name_key, key) or _same_name(key, name_key) or declining and (
+                _declined(name_key, key) or _declined(key, name_key))):
+            return True
+        if read[side].lower[key] > 0:
+            return True
+        if _listed([word]) or _listed([name]) or _alike_but_ending(key, name_key):
+            return False
+        return ctx.encoder is not None and similar(name.text, word.text) >= TRANSLATION_MATCH
+
+    def in_place(other: SideName, i: int) -> Callable[[Word, Word], bool]:
+        """Whether a word of `other` is put in the place of a name (see `_put_in_place`)."""
+        return lambda name, word: unsure(other, i, word) and not reads_as(other, i, name, word)
 
     out: list[tuple[int, Finding]] = []
     for i, (left, right) in enumerate(per_link):
@@ -1189,10 +1412,10 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             # that is also a word ("Pik" beside "Pic") would otherwise hide a swap.
             candidates, kept_left, kept_right = [(left[0], right[0])], [], []
         else:
-            kept_left = [a for a in left
-                         if not _translated(ctx, i, "source", a, side_names["translation"])]
-            kept_right = [b for b in right
-                          if not _translated(ctx, i, "translation", b, side_names["source"])]
+            kept_left = [a for a in left if not _translated(
+                ctx, i, "source", a, side_names["translation"], in_place("translation", i))]
+            kept_right = [b for b in right if not _translated(
+                ctx, i, "translation", b, side_names["source"], in_place("source", i))]
             if len(kept_left) == 1 and len(kept_right) == 1:
                 candidates = [(kept_left[0], kept_right[0])]
             else:
@@ -1219,6 +1442,28 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             )))
         rest_left = [a for a in kept_left if all(a is not r for r, _ in candidates)]
         rest_right = [b for b in kept_right if all(b is not r for _, r in candidates)]
+        # A name left over that the word aligner pairs only with a word its side cannot
+        # tell for a name, and which does not read as its translation, was replaced by that
+        # word: "Heinrich Schulz" for "Heinrich Wagner" (German capitalises every noun),
+        # «Вера накрыла…» for "Nina laid…" (a sentence's first word).
+        taken: list[Word] = [w for a, b in candidates for w in (*a, *b)]
+        extra: list[tuple[list[Word], list[Word]]] = []
+        for group, side, other in [*((a, "source", "translation") for a in rest_left),
+                                   *((b, "translation", "source") for b in rest_right)]:
+            word = _put_in_place(ctx, i, side, group, side_names[other], in_place(other, i))
+            if word is None or any(_in_group(word, [w]) for w in taken):
+                continue
+            taken.append(word)
+            a, b = (group, [word]) if side == "source" else ([word], group)
+            extra.append((a, b))
+            out.append((i, Finding(
+                "name", "major",
+                f"name {quote(text_of(source, a))} in the source is "
+                f"{quote(text_of(translation, b))} in the translation",
+                [span(source, a), span(translation, b)],
+            )))
+        rest_left = [a for a in rest_left if all(a is not r for r, _ in extra)]
+        rest_right = [b for b in rest_right if all(b is not r for _, r in extra)]
         for a in rest_left:
             out.append((i, Finding(
                 "name", one_sided(a, "translation"),

@@ -764,16 +764,39 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 f"{what} {a.text} in the source is {b.text} in the translation",
                 [ctx.span(sources[i], a.start, a.end), ctx.span(translations[i], b.start, b.end)],
             )))
-        for a in left[len(right):]:
-            out.append((i, Finding(
-                "number", _one_sided_severity(a),
-                f"{a.what} {a.text} in the source is missing from the translation",
-                [ctx.span(sources[i], a.start, a.end)],
-            )))
-        for b in right[len(left):]:
-            out.append((i, Finding(
-                "number", _one_sided_severity(b),
-                f"{b.what} {b.text} in the translation is not in the source",
-                [ctx.span(translations[i], b.start, b.end)],
-            )))
+        one_sided: dict[str, Finding] = {}
+        for m, side, own, other, link_side in (
+            *((a, "source", mine, theirs, sources[i]) for a in left[len(right):]),
+            *((b, "translation", theirs, mine, translations[i]) for b in right[len(left):]),
+        ):
+            reason = _one_sided_reason(m, side, own, other)
+            span = ctx.span(link_side, m.start, m.end)
+            if reason in one_sided:
+                # The same number once more than the other side has, twice over: one
+                # finding pointing at both.
+                one_sided[reason].spans.append(span)
+                continue
+            one_sided[reason] = Finding("number", _one_sided_severity(m), reason, [span])
+            out.append((i, one_sided[reason]))
     return out
+
+
+def _one_sided_reason(m: Mention, side: str, own: list[Mention], other: list[Mention]) -> str:
+    """Why `m` of `side` has no counterpart: absent from the other side, or there fewer
+    times (a sentence repeated, or a number said twice where the other side says it once:
+    "is not in the source" would be false).  Counted by value: ``5`` and ``5,0`` are one
+    number said twice."""
+    # Only digits count: a spelled counterpart ("un", also an article) is weak evidence.
+    there = sum(o.flaggable and (_compatible(m, o) or _compatible(o, m)) for o in other)
+    if not there:
+        return (f"{m.what} {m.text} in the source is missing from the translation"
+                if side == "source" else f"{m.what} {m.text} in the translation is not in the "
+                "source")
+    here = sum(o.flaggable and (_compatible(m, o) or _compatible(o, m)) for o in own)
+    other_side = "translation" if side == "source" else "source"
+    return (f"{m.what} {m.text} occurs {_times(here)} in the {side}, "
+            f"{_times(there)} in the {other_side}")
+
+
+def _times(n: int) -> str:
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")

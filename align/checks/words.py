@@ -124,6 +124,17 @@ class WordAlignment:
             i = j + 1
         return out
 
+    def counterparts_without(self, side: SideName, dropped: np.ndarray) -> np.ndarray:
+        """Per word of the other side: whether it has a counterpart among the words of
+        `side` that `dropped` (a flag per word of `side`) leaves, aligned afresh (argmax)
+        or matched strongly enough to count as translated."""
+        sim = self.similarity if side == "source" else self.similarity.T
+        other = len(self.words_of("translation" if side == "source" else "source"))
+        rest = sim[~dropped] if sim.size else sim
+        if rest.shape[0] == 0 or other == 0:
+            return np.zeros(other, dtype=bool)
+        return _mutual_argmax(rest).any(axis=0) | (rest.max(axis=0) >= self.strong)
+
     def confidently_aligned(self, side: SideName, start: int, end: int) -> bool:
         """Whether a word within characters ``[start, end)`` is aligned to a similar word."""
         ws = self.words_of(side)

@@ -16,7 +16,7 @@ from typing import Any
 from align.encoders.base import Encoder, Status, configure_torch_threads
 from align.errors import ModelError
 
-__all__ = ["BACKENDS", "Encoder", "load_encoder"]
+__all__ = ["BACKENDS", "Encoder", "load_encoder", "require_backend"]
 
 #: ``openvino``: the default model in OpenVINO, bfloat16 where the CPU has it, else
 #: float32.  ``int8``: the same, its matrix products quantised to int8 (built once with
@@ -24,6 +24,13 @@ __all__ = ["BACKENDS", "Encoder", "load_encoder"]
 #: int8 dot products (VNNI) but no AMX, else ``openvino``, else ``fp32``.  Other models
 #: always run on ``fp32``.
 BACKENDS = ("auto", "openvino", "int8", "fp32")
+
+
+def require_backend(backend: str) -> None:
+    """`ModelError` unless `backend` is one of `BACKENDS`: what `load_encoder` refuses,
+    said before any work (`align.pipeline.require_usable`) in the same words."""
+    if backend not in BACKENDS:
+        raise ModelError(f"unknown backend {backend!r}: use one of {', '.join(BACKENDS)}")
 
 
 def load_encoder(
@@ -37,8 +44,7 @@ def load_encoder(
     """
     from align import models
 
-    if backend not in BACKENDS:
-        raise ModelError(f"unknown backend {backend!r}: use one of {', '.join(BACKENDS)}")
+    require_backend(backend)
     if not models.is_default(model):
         assert model is not None
         return _load_other(model, status)

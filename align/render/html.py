@@ -114,7 +114,10 @@ def render_html(alignment: Alignment) -> str:
         '<a class="skip" href="#links">Skip to the text</a>\n',
         _header(alignment),
         _toolbar(alignment),
-        '<div class="strip" id="strip" aria-hidden="true" hidden>'
+        # A pointer's shortcut, hidden from assistive technology: the table it draws is all
+        # there, and j/k, the arrows, Home and End go through it from the keyboard.
+        '<div class="strip" id="strip" aria-hidden="true" title="The whole text: divergence '
+        'left, findings right; click to go there (from the keyboard: j, k, Home, End)" hidden>'
         '<canvas></canvas><div class="view"></div></div>\n',
         "<main>\n",
         _table(alignment),
@@ -363,7 +366,8 @@ def _table(alignment: Alignment) -> str:
         badges = "".join(_badge(f) for f in link.findings) + "".join(
             _badge(f, accepted=True) for f in link.accepted)
         group.append(
-            f'<tr id="L{number}" class="{row_class}"><th{_key_title(link)}>{number}</th>'
+            f'<tr id="L{number}" class="{row_class}"><th{_key_title(link)}>{number}'
+            f"{_divergence_text(link)}</th>"
             f"{source_cell}{translation_cell}<td>{badges}</td></tr>\n"
         )
         if len(group) == _ROWS_PER_GROUP or number == len(alignment.links):
@@ -452,6 +456,16 @@ def _marks(link: Link) -> dict[str, list[tuple[int, int, str]]]:
             if span.side in marks and isinstance(span.start, int) and isinstance(span.end, int):
                 marks[span.side].append((span.start, span.end, css))
     return marks
+
+
+def _divergence_text(link: Link) -> str:
+    """The divergence the row's bar shows as a colour, in words for assistive technology
+    (the row header reads "12 divergence 0.60, divergent"); page.js shows it as the bar's
+    tooltip.  The space before it is inside the hidden span, so that the header's text,
+    copied or read, is "12 divergence …" and not "12divergence …", while on screen the
+    number stands alone."""
+    return (f'<span class="vh"> divergence {link_divergence(link):.2f}, '
+            f"{_BAND_LABELS[_band(link)]}</span>")
 
 
 def _key_title(link: Link) -> str:

@@ -30,6 +30,8 @@ _HEAT_STEPS = (0.1, 0.2, 0.32, 0.46, 0.62, 0.8)
 _DIVERGENT = 0.6
 
 _MARGIN_LEFT, _MARGIN_TOP, _MARGIN_RIGHT, _MARGIN_BOTTOM = 30.0, 12.0, 12.0, 58.0
+#: Width of a digit of the axis labels (11 px system-ui), a little over the usual 0.6 em.
+_DIGIT_WIDTH = 7.0
 
 # Presentation attributes (the page's stylesheet overrides them for dark mode).
 _INK, _MUTED, _HEAT, _PATH, _WARM = "#1f2933", "#5f6b7a", "#2f6db5", "#14181f", "#c2410c"
@@ -82,8 +84,11 @@ def render_svg(
     """
     n_source = max(1, len(alignment.source.sentences))
     n_translation = max(1, len(alignment.translation.sentences))
-    left, top = _MARGIN_LEFT, _MARGIN_TOP
-    plot_w = max(40.0, width - _MARGIN_LEFT - _MARGIN_RIGHT)
+    # The translation's sentence count is written left of the plot, right-aligned 6 px from
+    # it: wide enough for its digits ("1926" was clipped to ":926" in 30 px).
+    digits = len(str(len(alignment.translation.sentences)))
+    left, top = max(_MARGIN_LEFT, 6 + _DIGIT_WIDTH * digits + 4), _MARGIN_TOP
+    plot_w = max(40.0, width - left - _MARGIN_RIGHT)
     plot_h = max(40.0, height - _MARGIN_TOP - _MARGIN_BOTTOM)
     sx, sy = plot_w / n_source, plot_h / n_translation
 

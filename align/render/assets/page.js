@@ -45,6 +45,7 @@
   var findingRows = null;  // rows with findings, in order (built on first use)
   var searchText = null;   // folded text of each row's two cells (built on first search)
   var query = "";          // the folded search, "" when there is none
+  var searched = "";       // the search as typed, for the message of an empty table
   var hitRows = [];        // rows matching the search, shown or not
   var layout = null;       // row offsets for the strip (rebuilt after each change)
   var fitted = [];         // the estimated height each group was last given, by group
@@ -130,11 +131,16 @@
     explainEmpty(!list.length && onlyBox.checked && !table.classList.contains("searching"));
   }
 
-  /* "Show only findings" with none left to show: an empty table says why.  (A search says
-     it in its own count.) */
+  /* "Show only findings" with none left to show, or a search that matches none: an empty
+     table says why, where the rows were (the toolbar's count alone was easy to miss). */
   function explainEmpty(empty) {
     var text = "";
-    if (empty) {
+    if (table.classList.contains("searching")) {
+      if (!hitRows.some(shown)) {
+        text = "No link matches “" + searched + "”" +
+          (hitRows.length ? " among those the filters show." : ".");
+      }
+    } else if (empty) {
       var accepted = hideBox.checked ? okBadges.length : 0;
       if (accepted) {
         text = "No findings left to show: " + count(accepted) +
@@ -494,23 +500,37 @@
     return cell.classList.contains("gap") ? "" : cell.textContent;
   }
 
-  /* Lower case without accents, every kind of space (the no-break spaces of French
-     typography, tabs, line ends) as a plain space, one character for one (so that
-     offsets into the folded text are offsets into the text): "Andrés" and "andres"
-     find each other, and so do "source : la" and "source\u00a0: la". */
+  /* Lower case without the diacritics readers leave out (Latin, Greek and Cyrillic
+     accents, Hebrew points and cantillation, Arabic short vowels, shadda and Quranic
+     marks), every kind of space (the no-break spaces of French typography, tabs, line
+     ends) as a plain space: "Andrés" and "andres" find each other, "قدم" and "قُدِّمَ",
+     "source : la" and "source\u00a0: la".  Other combining marks are letters of their
+     word and stay: the vowel signs of Devanagari and the other Brahmic scripts, Thai
+     vowels and tone marks ("कल" is not "काल", "किल" or "कुल"; "ไม่" is not "ไม้").
+     Each character folds to one character, or to none (a diacritic), so that an offset
+     into the folded text maps back into the text (`markCell`). */
   var folded = {};
+  var diacritic = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]/g;
+  var mark = /\p{M}/u;  // those ranges hold a few signs that are not marks: maqaf, sof pasuq, ۝
+  function stripDiacritic(c) { return mark.test(c) ? "" : c; }
   function foldCharacter(c) {
     var f = folded[c];
     if (f === undefined) {
       if (/\s/.test(c)) f = " ";
       else {
-        f = c.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").charAt(0) || c;
+        f = c.toLowerCase().normalize("NFD").replace(diacritic, stripDiacritic);
+        /* A letter that decomposes into more than a letter and diacritics (a Hangul
+           syllable into its jamo, क़ into क and its nukta) stays whole. */
+        if (f.length > 1) f = f.normalize("NFC");
+        if (f.length > 1) f = c;
         if (f === "\u2019") f = "'";
       }
       folded[c] = f;
     }
     return f;
   }
+  /* How many characters `c` (one UTF-16 unit) takes in the folded text: 0 or 1. */
+  function foldedSize(c) { return c >= " " && c <= "~" ? 1 : foldCharacter(c).length; }
   function fold(text) {
     var out = text.replace(/[^ -~]/g, foldCharacter);
     var lower = out.toLowerCase();
@@ -531,7 +551,8 @@
 
   function runSearch() {
     settleFarGroups();
-    query = fold(searchBox.value.trim());
+    searched = searchBox.value.trim();
+    query = fold(searched);
     for (var h = 0; h < hitRows.length; h++) hitRows[h].classList.remove("hit");
     hitRows = [];
     clearHighlight();
@@ -632,28 +653,49 @@
 
   /* Each match in `cell`, whose folded text is `text`, as one range; a match may run
      across elements (a finding's <mark>, a sentence's span), so it starts in one text
-     node and ends in another. */
+     node and ends in another.  Each text node is folded once, and where it has
+     diacritics (its folded text is shorter) offsets into it are found by one walk
+     forward through it: matches come in order, so a long cell with many matches costs
+     its length, not its length for each match. */
   function markCell(cell, text) {
     var at = text.indexOf(query);
     if (at === -1) return;
     var walker = doc.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    var node = walker.nextNode();
-    var start = 0;  // where `node` begins in `text`
+    var node = null;
+    var data = "";
+    var start = 0;   // where `node` begins in `text`
+    var size = 0;    // its length in the folded text
+    var plain = true;  // no diacritic in it: its offsets are those of the folded text
+    var i = 0, n = 0;  // the walk through `node`: `data[0..i)` folds to `n` characters
+    function nextNode() {
+      start += size;
+      node = walker.nextNode();
+      if (!node) return;
+      data = node.data;
+      size = fold(data).length;
+      plain = size === data.length;
+      i = 0;
+      n = 0;
+    }
+    /* Where the folded offset `k` (never less than the one before) falls in `node`.  The
+       diacritics after a letter are its own: a match's start passes those of the letter
+       before it, its end takes those of its last letter. */
+    function offset(k) {
+      if (plain) return k;
+      while (i < data.length && n < k) n += foldedSize(data.charAt(i++));
+      while (i < data.length && !foldedSize(data.charAt(i))) i++;
+      return i;
+    }
+    nextNode();
     for (; at !== -1; at = text.indexOf(query, at + query.length)) {
       var end = at + query.length;
-      while (node && start + node.data.length <= at) {
-        start += node.data.length;
-        node = walker.nextNode();
-      }
+      while (node && start + size <= at) nextNode();
       if (!node) return;
       var range = new Range();
-      range.setStart(node, at - start);
-      while (node && start + node.data.length < end) {
-        start += node.data.length;
-        node = walker.nextNode();
-      }
+      range.setStart(node, offset(at - start));
+      while (node && start + size < end) nextNode();
       if (!node) return;
-      range.setEnd(node, end - start);
+      range.setEnd(node, offset(end - start));
       highlight.add(range);
     }
   }
@@ -767,15 +809,18 @@
   }
 
   /* The toolbar wraps onto two or three lines in a narrow window: rows scrolled to (the
-     arrows, j/k, a link's address) stop below it, however tall it is.  Set on the strip
-     and the root themselves: a custom property on the root would restyle every row. */
+     arrows, j/k, a link's address, a badge reached by Tab) stop below it, however tall it
+     is (their scroll-margin-top, page.css).  Not the root's scroll padding: the browser
+     then scrolls the page up to show any toolbar control that takes focus.  The property
+     changes only when the toolbar wraps anew, and rows of groups off screen are not styled
+     again until they come near (content-visibility). */
   var barHeight = -1;
   function fitToolbar() {
     var height = toolbar.offsetHeight;
     if (height === barHeight) return;
     barHeight = height;
     strip.style.top = height + 6 + "px";
-    root.style.scrollPaddingTop = height + 8 + "px";
+    table.style.setProperty("--bar", height + 8 + "px");
   }
 
   function drawStrip() {
@@ -980,10 +1025,39 @@
     tip.hidden = true;
   }
 
+  /* The divergence of a link, which its bar shows as a colour only, in words: on the bar
+     and on the link's number.  The row header holds the words for assistive technology
+     (html.py: "divergence 0.60, divergent"); the tip shows "Divergence 0.60: divergent". */
+  function divergenceAt(event) {
+    var cell = event.target.closest("th, td");
+    var row = cell && rowOf(cell);
+    if (!row) return null;
+    if (cell === row.cells[0]) return cell;
+    /* the bar: the source cell's right border (4px), and a little of the next cell */
+    var box = row.cells[1].getBoundingClientRect();
+    return event.clientX >= box.right - 6 && event.clientX <= box.right + 3 ? row.cells[1] : null;
+  }
+
+  function showDivergence(anchor) {
+    if (tipFor === anchor) return;
+    var words = /divergence ([\d.]+), (\w+)/.exec(rowOf(anchor).cells[0].textContent);
+    if (!words) return;
+    tipFor = anchor;
+    tip.textContent = "Divergence " + words[1] + ": " + words[2];
+    tip.hidden = false;
+    placeTip(anchor);
+  }
+
   table.addEventListener("mouseover", function (event) {
     var badge = event.target.closest(".b");
     if (badge) showTip(badge);
     else if (tipFor && tipFor !== doc.activeElement) hideTip();
+  });
+  table.addEventListener("mousemove", function (event) {
+    if (event.target.closest(".b")) return;
+    var anchor = divergenceAt(event);
+    if (anchor) showDivergence(anchor);
+    else if (tipFor && !tipFor.classList.contains("b")) hideTip();
   });
   table.addEventListener("mouseleave", function () {
     if (tipFor && tipFor !== doc.activeElement) hideTip();
@@ -1047,6 +1121,15 @@
   });
   window.addEventListener("hashchange", fromFragment);
 
+  /* Esc in the search box clears it and hands the keys back to the text (j, Home, End…):
+     to the selected link when it shows, else to the page, where the reader is. */
+  function backToText() {
+    if (current && shown(current)) {
+      current.tabIndex = -1;
+      current.focus({ preventScroll: true });
+    } else searchBox.blur();
+  }
+
   function closePanels(except) {
     toolbar.querySelectorAll("details[open]").forEach(function (details) {
       if (details !== except) details.open = false;
@@ -1065,6 +1148,7 @@
       else if (event.key === "Escape") {
         searchBox.value = "";
         runSearch();
+        backToText();
       } else return;
       event.preventDefault();
       return;
