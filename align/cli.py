@@ -587,13 +587,12 @@ def _check_ignore(ignore: list[str] | None) -> None:
     # (exit 2), found before any file is read or any folder made.
     if not ignore:
         return
-    from align.checks import finding_kinds
+    from align.checks import require_kinds
 
-    kinds = finding_kinds()
-    for kind in ignore:
-        if kind not in kinds:
-            raise UsageError(f"--ignore {kind}: unknown finding kind; choose from "
-                             f"{', '.join(kinds)}")
+    try:
+        require_kinds(ignore)
+    except UsageError as error:
+        raise UsageError(f"--ignore: {error}") from None
 
 
 def _check_options(settings: CheckSettings):

@@ -408,8 +408,8 @@ def _read_text(text: Any, name: str) -> str:
         raise UsageError(f"{name} must be a str, not {type(text).__name__}{hint}")
     text = normalise_text(text)
     if is_blank(text):
-        raise InputError(f"{name} is empty{' (only whitespace)' if text else ''}: give the "
-                         "text to align")
+        blanks = " (only spaces, line breaks or invisible characters)" if text else ""
+        raise InputError(f"{name} is empty{blanks}: give the text to align")
     return text
 
 

@@ -629,15 +629,21 @@ _VOWELS = frozenset("aeiouæøаеиоуыэюяієαεηιουω")
 
 
 def _unlisted_label(word: str) -> bool:
-    """Whether ``word``, before a stop and a number, is taken for a label no list has
-    (§ 823 Rn. 12, Anl. 3, Tz. 4, Ps. 23, Matt. 5, Pt. 2, Hwy. 5): capitalised, the rest
-    in lower case (not an acronym, UK. 300), at most four letters, ending in a consonant.
-    Short names and nouns ending in a vowel still end a sentence (Rome. 300 people, Ohio.
-    12 of them); those ending in a consonant do not (Bonn. 5 Freunde, German Haus. 20
-    Minuten): the accepted cost."""
+    """Whether ``word``, before a stop and a number, is taken for a label or unit no list
+    has: in lower case, any word of at most four letters (6 ft. 2 in. tall, est. 1850,
+    pop. 50000, incl. 5, См. гл. 5, Viz odst. 3, bijl. 2); capitalised, the rest in lower
+    case (not an acronym, UK. 300), one of at most four letters ending in a consonant
+    (§ 823 Rn. 12, Anl. 3, Tz. 4, Ps. 23, Matt. 5, Pt. 2, Hwy. 5).  Short capitalised
+    names and nouns ending in a vowel still end a sentence (Rome. 300 people, Ohio. 12 of
+    them); short lower-case words (in the park. 300 people) and capitalised ones ending in
+    a consonant (Bonn. 5 Freunde, German Haus. 20 Minuten) do not: the accepted cost, as
+    a sentence seldom opens with a numeral."""
+    if len(word) > 4:
+        return False
+    if word.islower():
+        return True
     last = unicodedata.normalize("NFD", word[-1:].lower())[:1]
-    return (len(word) <= 4 and word[:1].isupper() and word[1:].islower()
-            and last not in _VOWELS)
+    return word[:1].isupper() and word[1:].islower() and last not in _VOWELS
 
 
 #: Per language, the words of one letter that can end a sentence: pronouns and verbs

@@ -42,11 +42,11 @@ CASE_SENSITIVE = frozenset(
 #: end a sentence as the words they also are do: English and Spanish "No.", German
 #: "Art.", French "vol.", English "chap." and "fig.", the name "Max."  Those of
 #: `NUMBER_LABELS_CASE_SENSITIVE` are matched as `CASE_SENSITIVE` is: capitalised only,
-#: the way they are written as labels, since in lower case they are everyday words that
-#: end a sentence before a number too ("I said no. 5 of them came", Spanish "Dije que
-#: no. 20 minutos", French "Le vin était sec. 3 bouteilles", "his cap. 3 men", "under
-#: par. 3 players").  The others are matched as `LOWERCASE` is; "ref." stays among them,
-#: written in lower case as a label (ref. 12) and seldom a word ending a sentence.
+#: the way they are written as labels, since in lower case they are everyday words
+#: (Spanish "no", French "sec", "cap", "par").  (Before a number the segmenter lets every
+#: short lower-case word go on anyway: `align.segment._unlisted_label`.)  The others
+#: are matched as `LOWERCASE` is; "ref." stays among them, written in lower case as a
+#: label (ref. 12) and seldom a word ending a sentence.
 NUMBER_LABELS_CASE_SENSITIVE = frozenset(
     "No Nos Nr Nº Abs Jg Sec Secs Cap Par Tab Num".split())
 NUMBER_LABELS = frozenset(
@@ -55,8 +55,7 @@ NUMBER_LABELS = frozenset(
 #: Labels written in lower case in one language, matched as `BY_LANGUAGE` is (in that
 #: language and when none is given): Italian cap. 3 (capitolo), par. 2 (paragrafo),
 #: tab. 4 (tabella), num. 5; Spanish and Portuguese cap. 3 (capítulo); Polish tab. 4
-#: (tabela); English no. 5 and sec. 3, written so as often as capitalised: there "I said
-#: no. 5 of them came" stays one sentence, the rarer mistake.
+#: (tabela); English no. 5 and sec. 3, written so as often as capitalised.
 NUMBER_LABELS_BY_LANGUAGE: dict[str, frozenset[str]] = {
     language: frozenset(words.split()) for language, words in {
         "it": "cap par tab num", "es": "cap", "pt": "cap", "pl": "tab", "en": "no sec",
@@ -114,7 +113,7 @@ def is_abbreviation(word: str, language: str | None = None, following: str = "")
     lowered = word[:1].lower() + word[1:]
     if word[:1].isupper() and (lowered in LOWERCASE or lowered in own):
         return True
-    if word in ADDRESS and _before_address(following):
+    if word.lower() in ADDRESS and _before_address(following):
         return True  # "in Kraków, ul. Długa 15": a street in an English text
     labels = NUMBER_LABELS | (_ANY_LANGUAGE_LABELS if language is None
                               else NUMBER_LABELS_BY_LANGUAGE.get(language, frozenset()))
@@ -127,8 +126,11 @@ def _before_address(following: str) -> bool:
     """Whether ``following`` begins as the rest of an address: a name of one to three
     capitalised words, then a number (``Długa 15``, ``Ленина 5``).  After a street word
     of another language (``ul.``, ``ул.``), that is a street, not a new sentence; a name
-    alone is not enough ("ul. Then …")."""
+    alone is not enough ("ul. Then …").  A street named by a date opens with its day
+    (``ul. 3 Maja 15``, ``ул. 8 Марта 5``)."""
     words = following.split()
+    if len(words) > 2 and words[0].isdigit() and words[1][:1].isupper():
+        words = words[1:]
     for i, word in enumerate(words[:4]):
         if word[:1].isdigit():
             return i > 0

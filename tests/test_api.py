@@ -248,11 +248,11 @@ def test_numpy_numbers_in_an_edited_record_are_written_as_plain_numbers(tmp_path
 
 @pytest.mark.parametrize("source, translation, said", [
     ("", "", "source_text is empty"),
-    ("   \n\n", "Hello.", r"source_text is empty \(only whitespace\)"),
+    ("   \n\n", "Hello.", r"source_text is empty \(only spaces, line breaks or invisible"),
     ("Bonjour. Ça va.", "", "translation_text is empty"),
     # Read as a file of it is: a byte-order mark, a zero-width space are no text either.
     ("\ufeff", "Hello.", "source_text is empty: give"),
-    ("Bonjour.", "\ufeff\r\n\u200b", r"translation_text is empty \(only whitespace\)"),
+    ("Bonjour.", "\ufeff\r\n\u200b", r"translation_text is empty \(only spaces, line"),
 ])
 def test_an_empty_text_is_an_input_error_as_an_empty_file_is(tmp_path, source, translation,
                                                                said):

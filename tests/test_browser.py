@@ -1221,13 +1221,13 @@ def test_the_toolbar_never_moves_the_text(opened, pages):
         ("click Filter again", lambda: page.get_by_text("Filter", exact=True).click()),
         ("click Keys", lambda: page.get_by_text("Keys", exact=True).click()),
         ("Escape", lambda: page.keyboard.press("Escape")),
-        ("click Show only", lambda: page.get_by_label("Show only findings").focus()),
+        ("focus Show only", lambda: page.get_by_label("Show only findings").focus()),
         ("/", lambda: page.keyboard.press("/")),
         ("Tab", lambda: page.keyboard.press("Tab")),
         ("Shift+Tab", lambda: page.keyboard.press("Shift+Tab")),
         ("Shift+Tab", lambda: page.keyboard.press("Shift+Tab")),
         ("Shift+Tab", lambda: page.keyboard.press("Shift+Tab")),
-        ("click Save", lambda: page.locator("#save").focus()),
+        ("focus Save", lambda: page.locator("#save").focus()),
     ]
     for name, act in actions:
         before = page.evaluate("scrollY")

@@ -590,7 +590,7 @@ def test_usage_errors_leave_no_folder_and_come_before_the_model(tmp_path, monkey
     assert result.stdout == "" and result.stderr.count("\n") == 1
     assert not any((tmp_path / "rep").iterdir())
     if mistake[0] == "--ignore":
-        assert result.stderr.startswith("align: error: --ignore bogus: unknown finding kind; "
+        assert result.stderr.startswith("align: error: --ignore: unknown finding kind 'bogus'; "
                                         "choose from omission, addition")
 
 

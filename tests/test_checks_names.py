@@ -542,3 +542,16 @@ def test_a_german_common_noun_translates_a_capitalised_word(default_encoder, sou
 ])
 def test_a_german_noun_after_a_determiner_is_a_common_noun(text, word, common):
     assert names_module._german_common_noun(text, text.index(word)) is common
+
+
+@pytest.mark.parametrize(("text", "word", "language", "after"), [
+    ("le Gouvernement a décidé", "Gouvernement", "fr", True),
+    ("the State Office said", "Office", "en", True),
+    ("wir fahren am Montag", "Montag", "de", True),
+    ("Vado al Duomo.", "Duomo", "it", True),
+    # German "am", Italian "al" are other words, or a name, elsewhere.
+    ("I am Heinrich.", "Heinrich", "en", False),
+    ("Al Gore spoke.", "Gore", "en", False),
+])
+def test_a_joined_article_is_one_in_its_own_language(text, word, language, after):
+    assert names_module._name_after_article(text, text.index(word), language) is after

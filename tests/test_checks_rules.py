@@ -1529,3 +1529,12 @@ def test_a_number_written_more_times_on_one_side_says_so():
     [finding] = [f for f in record.links[0].findings if f.kind == "number"]
     assert finding.reason == "number 0.32 occurs 3 times in the translation, once in the source"
     assert [s.text for s in finding.spans] == ["0.32", "0.32"]
+    # Counted by value, however written: 5 and 5,0 are one number, said three times.
+    record = check([("Er kaufte 5 Äpfel, 5,0 kg Mehl und 5 Eier.", "He bought 5 apples.")])
+    [finding] = [f for f in record.links[0].findings if f.kind == "number"]
+    assert finding.reason == "number 5,0 occurs 3 times in the source, once in the translation"
+    assert sorted(s.text for s in finding.spans) == ["5", "5,0"]
+    # A two-digit year is not its century's year said again.
+    record = check([("In 1937 (the year '37) he left.", "En 1937 il partit.")])
+    assert [f.reason for f in record.links[0].findings if f.kind == "number"] == [
+        "number 37 in the source is missing from the translation"]

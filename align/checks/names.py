@@ -1016,8 +1016,23 @@ def _after_article(text: str, start: int) -> bool:
 _JOINED_ARTICLES = _ARTICLES | frozenset(
     "du au aux del al dello della delle degli dei nel nella nei ai alla allo dal dalla sul "
     "sulla im am zum zur vom beim ins ans".split())
+#: Joined articles that are other words in another language (English "I am Heinrich")
+#: or, capitalised, a name ("Al Gore"): articles only in their own language.
+_JOINED_ARTICLES_OF = {"am": ("de",), "im": ("de",), "al": ("es", "it")}
 #: The word before a position, an elided one too (``l’Himalaya``, ``l' Himalaya``).
 _WORD_JUST_BEFORE = re.compile(r"([^\W\d_]+)(?:['’]\s*|\s+)$")
+
+
+def _word_before(text: str, start: int) -> re.Match | None:
+    """`_WORD_JUST_BEFORE` ending at `start`, searched in the 200 characters before it
+    (a search from the text's start costs its length, for every name of a long link),
+    or from the start when the word may begin earlier."""
+    window = max(0, start - 200)
+    found = _WORD_JUST_BEFORE.search(text, window, start)
+    if window and (found.start() == window if found is not None
+                   else text[window:start].isspace()):
+        found = _WORD_JUST_BEFORE.search(text, 0, start)
+    return found
 #: German determiners (folded), whose noun is a common noun: articles, joined ones,
 #: demonstratives and possessives, by their stems (``dies``, ``unser``: ``diesem``,
 #: ``unserer``).
@@ -1030,13 +1045,16 @@ _GERMAN_DETERMINER_STEMS = ("dies", "jen", "jed", "welch", "manch", "mein", "dei
 _GERMAN_ADJECTIVE = re.compile(r"[a-zäöüß]+(?:e|en|er|em|es)")
 
 
-def _name_after_article(text: str, start: int) -> bool:
+def _name_after_article(text: str, start: int, language: str | None) -> bool:
     """Whether the name holding the word at `start` follows an article, joined with a
     preposition or not: the word, or the capitalised words before it (``the State Office``,
     ``du Gouvernement``)."""
     text = _unmarked(text)
-    while (m := _WORD_JUST_BEFORE.search(text, 0, start)) is not None:
-        if fold(m.group(1)) in _JOINED_ARTICLES:
+    while (m := _word_before(text, start)) is not None:
+        key = fold(m.group(1))
+        own = _JOINED_ARTICLES_OF.get(key)
+        # (A side whose language is not known reads them all as articles, as before.)
+        if key in _JOINED_ARTICLES and (own is None or language is None or language in own):
             return True
         if not m.group(1)[:1].isupper():
             return False
@@ -1049,7 +1067,7 @@ def _german_common_noun(text: str, start: int) -> bool:
     adjectives (``die Regierung``, ``dem östlichsten Achttausender``): a common noun, as
     names of persons and towns take none ("in München", "von Heinrich Schulz")."""
     text = _unmarked(text)
-    while (m := _WORD_JUST_BEFORE.search(text, 0, start)) is not None:
+    while (m := _word_before(text, start)) is not None:
         word = m.group(1)
         key = fold(word)
         if key in _GERMAN_DETERMINERS or any(
@@ -1105,8 +1123,8 @@ def _counterparts(
     other = alignment.words_of(other_side)
     k = 0 if side == "source" else 1
     noun = _after_article(ctx.text(side)[i].text, group[0].start)
-    named_noun = in_place is not None and _name_after_article(ctx.text(side)[i].text,
-                                                               group[0].start)
+    named_noun = in_place is not None and _name_after_article(
+        ctx.text(side)[i].text, group[0].start, ctx.language(side))
     found: list[Word | None] = []
     for pair in alignment.pairs:
         word = own[pair[k]]

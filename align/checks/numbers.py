@@ -764,20 +764,22 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 f"{what} {a.text} in the source is {b.text} in the translation",
                 [ctx.span(sources[i], a.start, a.end), ctx.span(translations[i], b.start, b.end)],
             )))
-        one_sided: dict[str, Finding] = {}
+        # The same number more often on one side than on the other, by two copies or more
+        # (written alike or not: 5 and 5,0): one finding pointing at every extra copy.
+        repeated: list[tuple[str, Mention, Finding]] = []
         for m, side, own, other, link_side in (
             *((a, "source", mine, theirs, sources[i]) for a in left[len(right):]),
             *((b, "translation", theirs, mine, translations[i]) for b in right[len(left):]),
         ):
-            reason = _one_sided_reason(m, side, own, other)
             span = ctx.span(link_side, m.start, m.end)
-            if reason in one_sided:
-                # The same number once more than the other side has, twice over: one
-                # finding pointing at both.
-                one_sided[reason].spans.append(span)
+            same = next((f for s, n, f in repeated if s == side and n.values & m.values), None)
+            if same is not None:
+                same.spans.append(span)
                 continue
-            one_sided[reason] = Finding("number", _one_sided_severity(m), reason, [span])
-            out.append((i, one_sided[reason]))
+            finding = Finding("number", _one_sided_severity(m),
+                              _one_sided_reason(m, side, own, other), [span])
+            repeated.append((side, m, finding))
+            out.append((i, finding))
     return out
 
 
@@ -786,13 +788,14 @@ def _one_sided_reason(m: Mention, side: str, own: list[Mention], other: list[Men
     times (a sentence repeated, or a number said twice where the other side says it once:
     "is not in the source" would be false).  Counted by value: ``5`` and ``5,0`` are one
     number said twice."""
-    # Only digits count: a spelled counterpart ("un", also an article) is weak evidence.
-    there = sum(o.flaggable and (_compatible(m, o) or _compatible(o, m)) for o in other)
+    # Only digits of the same value count: a spelled counterpart ("un", also an article)
+    # is weak evidence, and a two-digit year is not its century's year written again.
+    there = sum(o.flaggable and bool(m.values & o.values) for o in other)
     if not there:
         return (f"{m.what} {m.text} in the source is missing from the translation"
                 if side == "source" else f"{m.what} {m.text} in the translation is not in the "
                 "source")
-    here = sum(o.flaggable and (_compatible(m, o) or _compatible(o, m)) for o in own)
+    here = sum(o.flaggable and bool(m.values & o.values) for o in own)
     other_side = "translation" if side == "source" else "source"
     return (f"{m.what} {m.text} occurs {_times(here)} in the {side}, "
             f"{_times(there)} in the {other_side}")
