@@ -501,6 +501,11 @@ def check(
             )
     _check_backend(backend)
     _check_ignore(ignore)
+    for gate in gates if not quiet else ():  # a gate --ignore empties: a silent pass
+        if gate.partition(":")[0] in (ignore or ()):
+            err.print(f"align: warning: --fail-on {gate} can never fail the run: --ignore "
+                      f"{gate.partition(':')[0]} leaves out every finding of that kind",
+                      markup=False, soft_wrap=True)
     given = list(paths or [])
     folders = [p for p in given if p.is_dir()]
     if pairs and folders:
@@ -631,8 +636,13 @@ def _check_one(doc, settings: CheckSettings) -> None:
         if error is not None:
             raise error
     record = checked.record
+    for warning in record.signature.get("baseline", {}).get("warnings", ()):
+        if not settings.quiet:  # a baseline of another document: accepts the wrong things
+            err.print(f"align: warning: {warning}", markup=False, soft_wrap=True)
     if not settings.quiet:
         _print_report(record)
+        for path in checked.written:
+            err.print(f"wrote {path}", markup=False)  # as `align run` says it
     if any(fails(record, gate) for gate in settings.gates):
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -718,6 +728,9 @@ def _check_many(find: Callable[[], Any], settings: CheckSettings, *,
             if checked.record is not None:
                 outcome.by_severity = summarise(checked.record)["by_severity"]
                 outcome.fails = any(fails(checked.record, gate) for gate in settings.gates)
+                for warning in checked.record.signature.get("baseline", {}).get("warnings", ()):
+                    if not quiet:
+                        err.print(f"align: warning: {warning}", markup=False, soft_wrap=True)
                 if not quiet:
                     _print_report(checked.record)
             outcomes.append(outcome)

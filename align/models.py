@@ -496,7 +496,15 @@ def quiet_libraries() -> Iterator[None]:
 
     from transformers.utils import logging as hf_logging
 
+    # The root logger too: OpenVINO's converter reports through it (its telemetry's
+    # "Failed to create openvino_telemetry file" when the home folder is read-only), and a
+    # first message there would give the root logger a handler printing to stderr for the
+    # rest of the run (logging.basicConfig), so a silent one stands in meanwhile.
+    root = logging.getLogger()
+    stand_in = logging.NullHandler()
+    root.addHandler(stand_in)
     loggers = [logging.getLogger(n) for n in ("transformers", "sentence_transformers")]
+    loggers.append(root)
     levels = [lg.level for lg in loggers]
     bars = hf_logging.is_progress_bar_enabled()
     verbosity = hf_logging.get_verbosity()
@@ -514,6 +522,7 @@ def quiet_libraries() -> Iterator[None]:
             hf_logging.enable_progress_bar()
         for lg, level in zip(loggers, levels, strict=True):
             lg.setLevel(level)
+        root.removeHandler(stand_in)
 
 
 def build_default_model(folder: Path, *, status: Status | None = None) -> dict[str, Any]:
@@ -618,7 +627,10 @@ def default_model(
     try:
         manifest = install_atomically(folder, lambda tmp: build_default_model(tmp, status=status))
     except OSError as exc:
-        raise ModelError(f"cannot build the default model in {folder}: {exc}") from exc
+        raise ModelError(
+            f"cannot build the default model in {folder}: {exc}; set ALIGN_HOME to a "
+            "folder you can write to, or build the model there once beforehand "
+            "(align model --build) and share it read-only") from exc
     return folder, manifest
 
 

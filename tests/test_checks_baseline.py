@@ -69,7 +69,9 @@ def test_a_small_baseline_sets_aside_exactly_the_findings_it_names(tmp_path, def
 
 @pytest.mark.parametrize("changed", [
     pytest.param({"kind": "name"}, id="kind"),
-    pytest.param({"translation": "Supprimer 4 fichiers !"}, id="text"),
+    # A number in a link reworded a little is still accepted (test_a_token_finding_…);
+    # not in one rewritten.
+    pytest.param({"translation": "Voulez-vous vraiment effacer 4 fichiers ?"}, id="text"),
     pytest.param({"spans": [{"side": "source", "text": "3"}]}, id="fewer-spans"),
     pytest.param({"spans": [{"side": "source", "text": "3"}, {"side": "source", "text": "4"}]},
                  id="span-side"),
@@ -167,6 +169,9 @@ def test_a_record_is_still_a_baseline_and_reads_the_same_keys(tmp_path):
         "number", "Delete 3 files?", "Supprimer 4 fichiers ?",
         ("source", "3"), ("translation", "4")))), "utf-8")
     key = finding_key(record, 0, finding)
+    assert key[2] == "Supprimer 4 fichiers ?"
+    # Both read as their keys typography aside: no space before '?'.
+    key = (*key[:2], "Supprimer 4 fichiers?", key[3])
     assert read_baseline(tmp_path / "accepted.json") == read_baseline(small) == {key: 1}
 
 
@@ -188,3 +193,188 @@ def test_applying_a_baseline_reads_each_links_texts_once(monkeypatch):
     assert module.apply_baseline(record, Counter({key: 2}), "b.json") == 2
     assert len(calls) == 1  # link 0 once; link 1 holds no finding
     assert len(record.links[0].accepted) == 2 and len(record.links[0].findings) == 1
+
+
+# What a CI user met: typographic edits, a rewording next to an accepted number, a baseline
+# of another language, a gate --ignore switches off.
+
+def _span(record, side: str, i: int, text: str):
+    from align.record import Span
+
+    sentence = getattr(record, side).sentences[i]
+    at = sentence.text.index(text)
+    return Span(side, sentence.start + at, sentence.start + at + len(text), text)
+
+
+def _findings(record, i: int, *findings: tuple[str, list[tuple[str, str]]]):
+    """Findings on link `i` of `record`: (kind, [(side, text), ...]) each."""
+    from align.record import Finding
+
+    record.links[i].findings = [
+        Finding(kind, "major", f"{kind}: " + ", ".join(t for _, t in spans),
+                [_span(record, side, i, text) for side, text in spans])
+        for kind, spans in findings]
+    return record
+
+
+def _accepted_by(tmp_path, old: tuple[str, str], new: tuple[str, str], *findings,
+                 name: str = "", languages=(None, None)) -> tuple[int, object]:
+    """How many of `findings` a baseline written from the link `old` accepts on the link
+    `new`, and the run's record: each side's `findings` as (kind, [(side, text)])."""
+    from align.checks.baseline import apply_baseline, read_baseline
+    from align.checks.pairs import pairs_alignment
+    from align.outputs import write_outputs
+
+    before = _findings(pairs_alignment([old], name="ch1", languages=("en", "fr")), 0,
+                       *findings[0])
+    file = tmp_path / "accepted.json"
+    file.unlink(missing_ok=True)
+    write_outputs(before, [file])
+    after = _findings(pairs_alignment([new], name=name or "ch1", languages=languages), 0,
+                      *findings[1])
+    return apply_baseline(after, read_baseline(file), str(file)), after
+
+
+SOURCE = 'The archive of "Lyon" holds 3 files - he says: is that all?'
+FRENCH = "L'archive de « Lyon » garde 4 fichiers – dit-il : c'est ça ?"
+
+
+@pytest.mark.parametrize("edit", [
+    pytest.param(lambda t: t.replace("'", "\u2019"), id="curly-apostrophe"),
+    pytest.param(lambda t: t.replace("'", "\u00b4"), id="acute-apostrophe"),
+    pytest.param(lambda t: t.replace("'", "`"), id="backtick-apostrophe"),
+    pytest.param(lambda t: t.replace("« ", "«\u00a0").replace(" »", "\u00a0»"),
+                 id="nbsp-guillemets"),
+    pytest.param(lambda t: t.replace("« Lyon »", "\u201cLyon\u201d"), id="guillemets-to-quotes"),
+    pytest.param(lambda t: t.replace("« Lyon »", "\u201eLyon\u201c"), id="low-quotes"),
+    pytest.param(lambda t: t.replace(" :", "\u202f:").replace(" ?", "\u2009?"), id="thin-spaces"),
+    pytest.param(lambda t: t.replace(" :", ":").replace(" ?", "?"), id="spaces-dropped"),
+    pytest.param(lambda t: t.replace("–", "—"), id="em-dash"),
+    pytest.param(lambda t: t.replace("–", "-"), id="hyphen"),
+    pytest.param(lambda t: t.replace("  ", " ").replace(" ", "   "), id="runs-of-spaces"),
+    pytest.param(lambda t: __import__("unicodedata").normalize("NFD", t), id="nfd"),
+])
+def test_typographic_edits_keep_accepted_findings_accepted(tmp_path, edit):
+    # A number (close texts would do) and a glossary finding whose span is the whole
+    # translation (only the texts themselves, typography aside, do).
+    findings = [("number", [("source", "3"), ("translation", "4")]),
+                ("glossary", [("source", "files"), ("translation", FRENCH)])]
+    moved = [("number", [("source", "3"), ("translation", "4")]),
+             ("glossary", [("source", "files"), ("translation", edit(FRENCH))])]
+    count, after = _accepted_by(tmp_path, (SOURCE, FRENCH), (edit(SOURCE), edit(FRENCH)),
+                                findings, moved)
+    assert count == 2 and after.links[0].findings == []
+
+
+def test_a_change_of_letters_is_not_typography(tmp_path):
+    findings = [("glossary", [("source", "files"), ("translation", FRENCH)])]
+    changed = FRENCH.replace("L'archive", "L'Archive")
+    count, _ = _accepted_by(tmp_path, (SOURCE, FRENCH), (SOURCE, changed), findings,
+                            [("glossary", [("source", "files"), ("translation", changed)])])
+    assert count == 0
+
+
+EN = "The quotation was printed in Le Progrès on 2 June 1992."
+FR = "La citation fut publiée dans Le Progrès le 2 juin 1982."
+NUMBER = ("number", [("source", "1992"), ("translation", "1982")])
+
+
+@pytest.mark.parametrize(("new", "finding", "expected"), [
+    # fr2: a rewording elsewhere in the link; the numbers are those accepted.
+    pytest.param((EN, FR.replace("fut publiée", "a été publiée")), NUMBER, 1, id="reworded"),
+    pytest.param((EN.replace("printed", "first printed"), FR), NUMBER, 1, id="source-reworded"),
+    pytest.param((EN, "La citation a été publiée dans Le Progrès le 2 juin 1983."),
+                 ("number", [("source", "1992"), ("translation", "1983")]), 0,
+                 id="other-number"),
+    pytest.param((EN, "En 1982, Le Progrès l'a citée."), NUMBER, 0, id="rewritten"),
+    pytest.param((EN, FR.replace("fut publiée", "a été publiée")),
+                 ("name", [("source", "1992"), ("translation", "1982")]), 0, id="other-kind"),
+])
+def test_a_token_finding_stays_accepted_when_its_link_is_close(tmp_path, new, finding,
+                                                              expected):
+    count, _ = _accepted_by(tmp_path, (EN, FR), new, [NUMBER], [finding])
+    assert count == expected
+
+
+def test_closeness_is_for_findings_about_tokens_only(tmp_path):
+    # A glossary finding pointing at the whole translation, an omission of the whole link
+    # side and a shift of meaning with no span: a rewording may be what they are about.
+    reworded = FR.replace("fut publiée", "a été publiée")
+    old = [NUMBER, ("glossary", [("source", "quotation"), ("translation", FR)]),
+           ("meaning-shift", []), ("name", [("source", "Le Progrès")])]
+    new = [NUMBER, ("glossary", [("source", "quotation"), ("translation", reworded)]),
+           ("meaning-shift", []), ("name", [("source", "Le Progrès")])]
+    count, after = _accepted_by(tmp_path, (EN, FR), (EN, reworded), old, new)
+    assert count == 2
+    assert [f.kind for f in after.links[0].accepted] == ["number", "name"]
+    assert [f.kind for f in after.links[0].findings] == ["glossary", "meaning-shift"]
+
+
+def test_a_close_match_uses_up_the_accepted_finding(tmp_path):
+    from align.checks.baseline import apply_baseline, read_baseline
+    from align.checks.pairs import pairs_alignment
+    from align.outputs import write_outputs
+
+    before = _findings(pairs_alignment([(EN, FR)]), 0, NUMBER)
+    write_outputs(before, [tmp_path / "accepted.json"])
+    reworded = FR.replace("fut publiée", "a été publiée")
+    after = pairs_alignment([(EN, reworded), (EN, reworded.replace("La ", "Cette "))])
+    _findings(after, 0, NUMBER)
+    _findings(after, 1, NUMBER)
+    accepted = read_baseline(tmp_path / "accepted.json")
+    assert apply_baseline(after, accepted, "accepted.json") == 1
+    assert [len(link.findings) for link in after.links] == [0, 1]
+
+
+def test_a_baseline_of_other_languages_or_files_is_said(tmp_path):
+    count, after = _accepted_by(tmp_path, (EN, FR), (EN, FR), [NUMBER], [NUMBER],
+                                languages=("en", "es"))
+    assert count == 1  # still applied: the warning says why it may not fit
+    [warning] = after.signature["baseline"]["warnings"]
+    assert "French" not in warning and "fr" in warning and "es" in warning
+    assert "translation" in warning
+    count, after = _accepted_by(tmp_path, (EN, FR), (EN, FR), [NUMBER], [NUMBER],
+                                name="ch2", languages=("en", "fr"))
+    [warning] = after.signature["baseline"]["warnings"]
+    assert "ch1" in warning and "ch2" in warning
+    _, after = _accepted_by(tmp_path, (EN, FR), (EN, FR), [NUMBER], [NUMBER],
+                            languages=("en", "fr"))
+    assert "warnings" not in after.signature["baseline"]
+    _, after = _accepted_by(tmp_path, (EN, FR), (EN, FR), [NUMBER], [NUMBER])
+    assert "warnings" not in after.signature["baseline"]  # a language not known: no claim
+
+
+def test_check_says_on_stderr_that_the_baseline_is_of_another_language(
+        tmp_path, default_encoder):
+    from align.checks.pairs import pairs_alignment
+    from align.outputs import write_outputs
+
+    pairs = tmp_path / "ui.tsv"
+    pairs.write_text("Delete 3 files?\tBorrar 4 archivos?\n", "utf-8")
+    record = _findings(pairs_alignment([("Delete 3 files?", "Supprimer 4 fichiers ?")],
+                                       name="ui", languages=("en", "fr")), 0,
+                       ("number", [("source", "3"), ("translation", "4")]))
+    write_outputs(record, [tmp_path / "fr.json"])
+    result = runner.invoke(app, ["check", "--pairs", str(pairs), "--source-lang", "en",
+                                 "--translation-lang", "es", "--baseline",
+                                 str(tmp_path / "fr.json")])
+    assert "warning" in result.stderr and "translation language fr" in result.stderr
+    assert "es" in result.stderr
+
+
+@pytest.mark.parametrize(("options", "warned"), [
+    pytest.param(["--ignore", "number", "--fail-on", "number"], "number", id="kind"),
+    pytest.param(["--ignore", "number", "--fail-on", "number:minor", "--fail-on", "major"],
+                 "number:minor", id="kind-severity"),
+    pytest.param(["--ignore", "name", "--fail-on", "number"], None, id="other-kind"),
+])
+def test_a_fail_on_that_ignore_switches_off_is_said(tmp_path, options, warned):
+    pairs = tmp_path / "ui.tsv"
+    pairs.write_text(PAIRS, "utf-8")
+    result = runner.invoke(app, ["check", "--pairs", str(pairs), *options,
+                                 "--model", str(tmp_path / "no-model")])
+    said = " ".join(result.stderr.split())
+    if warned is None:
+        assert "can never" not in said
+    else:
+        assert f"--fail-on {warned} can never fail the run" in said

