@@ -126,11 +126,10 @@ def _before_address(following: str) -> bool:
     """Whether ``following`` begins as the rest of an address: a name of one to three
     capitalised words, then a number (``Długa 15``, ``Ленина 5``).  After a street word
     of another language (``ul.``, ``ул.``), that is a street, not a new sentence; a name
-    alone is not enough ("ul. Then …").  A street named by a date opens with its day
-    (``ul. 3 Maja 15``, ``ул. 8 Марта 5``)."""
+    alone is not enough ("ul. Then …").  (A street named by a date, ``ul. 3 Maja 15``,
+    goes on without it: a short lower-case word before a number is no sentence's end,
+    `align.segment._unlisted_label`.)"""
     words = following.split()
-    if len(words) > 2 and words[0].isdigit() and words[1][:1].isupper():
-        words = words[1:]
     for i, word in enumerate(words[:4]):
         if word[:1].isdigit():
             return i > 0

@@ -552,6 +552,8 @@ def test_a_german_noun_after_a_determiner_is_a_common_noun(text, word, common):
     # German "am", Italian "al" are other words, or a name, elsewhere.
     ("I am Heinrich.", "Heinrich", "en", False),
     ("Al Gore spoke.", "Gore", "en", False),
+    ("Hast du Heinrich gesehen?", "Heinrich", "de", False),
+    ("le portrait du Maréchal", "Maréchal", "fr", True),
 ])
 def test_a_joined_article_is_one_in_its_own_language(text, word, language, after):
     assert names_module._name_after_article(text, text.index(word), language) is after

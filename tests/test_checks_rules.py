@@ -1534,6 +1534,11 @@ def test_a_number_written_more_times_on_one_side_says_so():
     [finding] = [f for f in record.links[0].findings if f.kind == "number"]
     assert finding.reason == "number 5,0 occurs 3 times in the source, once in the translation"
     assert sorted(s.text for s in finding.spans) == ["5", "5,0"]
+    # Two numbers that only may read alike (2,500 and 2.5) are two findings.
+    record = check([("About 2,500 people walked 2.5 km.", "Des gens ont marché.")])
+    assert sorted(f.reason for f in record.links[0].findings if f.kind == "number") == [
+        "number 2,500 in the source is missing from the translation",
+        "number 2.5 in the source is missing from the translation"]
     # A two-digit year is not its century's year said again.
     record = check([("In 1937 (the year '37) he left.", "En 1937 il partit.")])
     assert [f.reason for f in record.links[0].findings if f.kind == "number"] == [
@@ -1552,8 +1557,8 @@ def _number_findings(record, i: int) -> list[tuple[str, str]]:
 
 
 def test_a_grouped_thousand_is_no_four_digit_year_of_a_two_digit_one():
-    """The CI repro (/tmp/h7/names/num3.tsv): its translation writes ``25``, U+00A0, ``00`` (25 and
-    00) for 2,500.  ``00`` matched 2,500 as the two-digit year of a four-digit one (as ``37``
+    """A CI user's file of pairs: its translation writes ``25``, U+00A0, ``00`` (25 and 00)
+    for 2,500.  ``00`` matched 2,500 as the two-digit year of a four-digit one (as ``37``
     is 1937 in ``1936-37``), hiding the change; a year is written as four plain digits."""
     pairs = [("The grant was $1,500.", "La subvention était de 1\u202f500\u00a0$."),
              ("The fee was 2,500 euros.", "Les frais étaient de 25\u00a000 euros.")]

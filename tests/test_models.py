@@ -236,7 +236,10 @@ def test_quiet_libraries_silences_messages_to_the_root_logger():
         "    logging.warning('Failed to create openvino_telemetry file.')\n"
         "print(len(logging.getLogger().handlers))\n"
     )
+    from pathlib import Path
+
+    # From the repository's folder, so that this checkout's align is the one imported.
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+                          check=True, cwd=Path(__file__).resolve().parents[1])
     assert done.stderr == ""
     assert done.stdout == "0\n"

@@ -738,6 +738,8 @@ def test_a_romanian_street_stays_before_its_name_and_number(street):
         f"The shop is on {street} in Bucharest.", "Come in."]
 
 
+# A short lower-case word before a number goes on (`_unlisted_label`): so a street named
+# by a date does.
 @pytest.mark.parametrize("street", ["ul. 3 Maja 15", "ул. 8 Марта 5"])
 def test_a_street_named_by_a_date_stays_after_its_street_word(street):
     assert texts(f"We met at {street} last year. Then we left.", language="en") == [
@@ -779,7 +781,7 @@ def test_a_street_named_by_a_date_stays_after_its_street_word(street):
     ("They came home after midnight. 300 people came.", "en",
      ["They came home after midnight.", "300 people came."]),
 ])
-def test_a_short_capitalised_word_before_a_number_is_taken_for_an_abbreviation(
+def test_a_short_word_before_a_number_is_taken_for_an_abbreviation(
         text, language, expected):
     assert texts(text, language=language) == expected
 

@@ -40,8 +40,8 @@ A finding about tokens (`TOKEN_KINDS`, each of its spans a few words of its link
 whole side: a number, a name, a placeholder) is also the same when its link was reworded
 a little: same kind, same span texts (the tokens it is about, which its reason quotes),
 and each side of its link close to the accepted one (`CLOSE`, difflib's ratio of the
-`typographic` texts).  The others keep the exact match: a rewording may be what they are
-about (a shift of meaning, a glossary term in a sentence, an added sentence).
+words of the `typographic` texts).  The others keep the exact match: a rewording may be
+what they are about (a shift of meaning, a glossary term in a sentence, an added sentence).
 
 A record as baseline also says which document it was written for; `apply_baseline`
 notes in the signature (``"warnings"``) a baseline whose languages or file names are not
@@ -88,8 +88,8 @@ _TYPOGRAPHY = str.maketrans({
     **dict.fromkeys("\u00ab\u00bb\u201c\u201d\u201e\u201f\u2039\u203a\u2033", '"'),
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015", "-"),
     "\u2026": "...",
-    **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", None),
 })
+_INVISIBLE = str.maketrans(dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", None))
 _PUNCTUATION_SPACE = re.compile(r"\s+(?=[:;!?\u00bb\u203a])|(?<=[\u00ab\u2039])\s+")
 
 
@@ -98,9 +98,10 @@ def typographic(text: str) -> str:
     “ ” „) as ``'`` and ``"``, dashes (– —) as ``-``; no space inside guillemets or before
     ``: ; ! ?``; every kind and run of space as one space, none at the ends.  Letter case is
     kept: a capital is a change of text, not of typography."""
-    text = unicodedata.normalize("NFC", text)
-    text = _PUNCTUATION_SPACE.sub("", text)
-    return _normal(text.translate(_TYPOGRAPHY))
+    # Invisible characters go first, so that a space before one ("fichiers \u2060?") is
+    # a space before the mark: the result is the same read once or twice.
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return _normal(_PUNCTUATION_SPACE.sub("", text).translate(_TYPOGRAPHY))
 
 
 def _typographic_key(key: Key) -> Key:
@@ -151,7 +152,10 @@ def _differences(accepted: Counter[Key], alignment: Alignment) -> list[str]:
     for side in _SIDES:
         for what, was, now in (("language", theirs[side][0], ours[side][0]),
                                ("file", theirs[side][1], ours[side][1])):
-            if was and now and was != now:
+            # Languages by their primary subtag, as the checks read them (fr-FR is fr).
+            same = (was.split("-")[0].lower() == now.split("-")[0].lower()
+                    if what == "language" and was and now else was == now)
+            if was and now and not same:
                 said.append(f"{side} {what} {was}, not {now}")
     return said
 
@@ -213,7 +217,9 @@ def apply_baseline(alignment: Alignment, accepted: Counter[Key], name: str = "")
     The record's signature notes the baseline (`name`) and the count, so that a report
     says what it set aside; and, as ``"warnings"``, the languages and file names in which
     a baseline record differs from the run (`Accepted.document`)."""
-    left = Counter({_typographic_key(k): n for k, n in accepted.items()})
+    left: Counter[Key] = Counter()
+    for k, n in accepted.items():  # two keys may differ only in typography: their counts add
+        left[_typographic_key(k)] += n
     dropped = 0
     unmatched = []  # (link, finding, its typographic key): for the close match
     for i, link in enumerate(alignment.links):
@@ -240,7 +246,7 @@ def apply_baseline(alignment: Alignment, accepted: Counter[Key], name: str = "")
     differences = _differences(accepted, alignment)
     if differences:
         alignment.signature["baseline"]["warnings"] = [
-            f"the baseline {name} was written for another document: "
+            f"the baseline {name + ' ' if name else ''}was written for another document: "
             f"{'; '.join(differences)}: its findings may not be this run's"]
     return dropped
 
@@ -256,15 +262,28 @@ def _close_matches(unmatched: list, left: Counter[Key]) -> list:
     """The (link, finding) of `unmatched` that an accepted finding of `left` not used yet
     sets aside by closeness: same kind and spans, each side `CLOSE`; the closest pairs
     first, each accepted finding used as many times as `left` holds it."""
-    candidates = [k for k, n in left.items() if n > 0 and k[0] in TOKEN_KINDS]
+    # Candidates by kind and spans, so that a finding is compared only with those it
+    # could match; and the cheap bounds of difflib first (`_Close`).
+    candidates: dict[tuple, list[Key]] = {}
+    for k, n in left.items():
+        if n > 0 and k[0] in TOKEN_KINDS:
+            candidates.setdefault((k[0], k[3]), []).append(k)
     pairs = []
+    waiting: dict[tuple, list[int]] = {}
     for number, (_, _, key) in enumerate(unmatched):
-        for other in candidates:
-            if other[0] != key[0] or other[3] != key[3]:
-                continue
-            ratio = min(_ratio(key[1], other[1]), _ratio(key[2], other[2]))
-            if ratio >= CLOSE:
-                pairs.append((-ratio, number, other))
+        waiting.setdefault((key[0], key[3]), []).append(number)
+    for group, numbers in waiting.items():
+        for other in candidates.get(group, ()):
+            # One matcher per accepted side, its words indexed once (difflib indexes its
+            # second sequence), the findings' sides compared to it in turn.
+            sides = [_Close(other[1]), _Close(other[2])]
+            for number in numbers:
+                key = unmatched[number][2]
+                ratio = sides[0].ratio(key[1])
+                if ratio >= CLOSE:
+                    ratio = min(ratio, sides[1].ratio(key[2]))
+                if ratio >= CLOSE:
+                    pairs.append((-ratio, number, other))
     matched, taken = [], set()
     for _, number, other in sorted(pairs):
         if number in taken or left[other] <= 0:
@@ -275,8 +294,19 @@ def _close_matches(unmatched: list, left: Counter[Key]) -> list:
     return matched
 
 
-def _ratio(a: str, b: str) -> float:
-    if a == b:
-        return 1.0
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.ratio() if matcher.quick_ratio() >= CLOSE else 0.0
+class _Close:
+    """How close texts are to `text`: difflib's ratio over their words, the cheap bounds
+    first (the lengths, then the words, already too far apart)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.matcher = difflib.SequenceMatcher(None, autojunk=False)
+        self.matcher.set_seq2(text.split())
+
+    def ratio(self, text: str) -> float:
+        if text == self.text:
+            return 1.0
+        self.matcher.set_seq1(text.split())
+        if self.matcher.real_quick_ratio() < CLOSE or self.matcher.quick_ratio() < CLOSE:
+            return 0.0
+        return self.matcher.ratio()

@@ -1050,7 +1050,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)(?:['’]|\s+)$")
 
 def _after_article(text: str, start: int) -> bool:
     """Whether the word at `start` follows an article (``the Duck``, ``l'Aiglon``)."""
-    m = _WORD_BEFORE.search(_unmarked(text), 0, start)
+    m = _word_before(_unmarked(text), start, _WORD_BEFORE)
     return m is not None and fold(m.group(1)) in _ARTICLES
 
 
@@ -1061,20 +1061,22 @@ _JOINED_ARTICLES = _ARTICLES | frozenset(
     "sulla im am zum zur vom beim ins ans".split())
 #: Joined articles that are other words in another language (English "I am Heinrich")
 #: or, capitalised, a name ("Al Gore"): articles only in their own language.
-_JOINED_ARTICLES_OF = {"am": ("de",), "im": ("de",), "al": ("es", "it")}
+_JOINED_ARTICLES_OF = {"am": ("de",), "im": ("de",), "al": ("es", "it", "ca"),
+                       "du": ("fr",)}  # German and Scandinavian "du": you
 #: The word before a position, an elided one too (``l’Himalaya``, ``l' Himalaya``).
 _WORD_JUST_BEFORE = re.compile(r"([^\W\d_]+)(?:['’]\s*|\s+)$")
 
 
-def _word_before(text: str, start: int) -> re.Match | None:
-    """`_WORD_JUST_BEFORE` ending at `start`, searched in the 200 characters before it
-    (a search from the text's start costs its length, for every name of a long link),
-    or from the start when the word may begin earlier."""
+def _word_before(text: str, start: int, pattern: re.Pattern = _WORD_JUST_BEFORE
+                 ) -> re.Match | None:
+    """`pattern` (the word before a position) ending at `start`, searched in the 200
+    characters before it (a search from the text's start costs its length, for every name
+    of a long link), or from the start when the word may begin earlier."""
     window = max(0, start - 200)
-    found = _WORD_JUST_BEFORE.search(text, window, start)
+    found = pattern.search(text, window, start)
     if window and (found.start() == window if found is not None
                    else text[window:start].isspace()):
-        found = _WORD_JUST_BEFORE.search(text, 0, start)
+        found = pattern.search(text, 0, start)
     return found
 #: German determiners (folded), whose noun is a common noun: articles, joined ones,
 #: demonstratives and possessives, by their stems (``dies``, ``unser``: ``diesem``,
@@ -1096,7 +1098,8 @@ def _name_after_article(text: str, start: int, language: str | None) -> bool:
     while (m := _word_before(text, start)) is not None:
         key = fold(m.group(1))
         own = _JOINED_ARTICLES_OF.get(key)
-        # (A side whose language is not known reads them all as articles, as before.)
+        # A side whose language is not known reads them all as articles: the reading
+        # that excuses rather than accuses (a name after one may be a noun used as one).
         if key in _JOINED_ARTICLES and (own is None or language is None or language in own):
             return True
         if not m.group(1)[:1].isupper():

@@ -777,7 +777,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             *((b, "translation", theirs, mine, translations[i]) for b in right[len(left):]),
         ):
             span = ctx.span(link_side, m.start, m.end)
-            same = next((f for s, n, f in repeated if s == side and n.values & m.values), None)
+            same = next((f for s, n, f in repeated if s == side and n.values == m.values), None)
             if same is not None:
                 same.spans.append(span)
                 continue
