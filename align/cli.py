@@ -258,13 +258,16 @@ def _options(**kwargs: Any):
 
 
 def _check_backend(backend: str) -> None:
-    # Here, not in the encoder: a mistyped value is a usage error (exit 2), found before
-    # any file is read.
-    from align.encoders import BACKENDS
+    # Here, before any file is read: on the command line a mistyped value is a usage
+    # error (exit 2), said with the option's name; the test is the encoders' own.
+    from align.encoders import BACKENDS, require_backend
+    from align.errors import ModelError
 
-    if backend not in BACKENDS:
+    try:
+        require_backend(backend)
+    except ModelError:
         choices = ", ".join(repr(b) for b in BACKENDS[:-1]) + f" or {BACKENDS[-1]!r}"
-        raise UsageError(f"--backend must be {choices}, not {backend!r}")
+        raise UsageError(f"--backend must be {choices}, not {backend!r}") from None
 
 
 def _rules(path: Path | None):

@@ -30,6 +30,7 @@ import re
 import zipfile
 
 from align.errors import InputError
+from align.segment import SUPERSCRIPTS  # what the segmenter reads as a note mark
 
 #: HTML elements that start a paragraph of their own.
 _HTML_BLOCKS = frozenset(
@@ -47,11 +48,14 @@ _SPACES = re.compile(r"[ \t\n\r\f]+")
 #: A declaration such as ``<?xml version="1.0" encoding="utf-8"?>``, which lxml refuses
 #: in text that is already decoded.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+#: The encoding an XML declaration names, after a byte-order mark if any:
+#: ``<?xml version="1.0" encoding="UTF-8"?>`` (an XHTML page's, a TMX or XLIFF file's).
+XML_ENCODING = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\sencoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", re.I)
 #: How an HTML file's bytes announce their encoding (``<meta charset="…">`` or the
 #: ``http-equiv`` form, or an XHTML page's XML declaration), within its first kilobytes.
-_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)"
-                           rb"|^(?:\xef\xbb\xbf)?\s*<\?xml[^>]+encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)",
-                           re.I)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)|"
+                           + XML_ENCODING.pattern, re.I)
 #: The start of a page: a byte-order mark, an XML declaration (XHTML), comments, then a
 #: doctype or the tag that opens the whole page or its head or body, or the ``<meta
 #: charset>`` that fragments saved by editors begin with.
@@ -156,8 +160,7 @@ def code_block(lines: list[str]) -> str:
 
 
 #: Superscript forms of the digits and of the letters that have one (no ``q``).
-_SUPERSCRIPT = str.maketrans("0123456789abcdefghijklmnoprstuvwxyz",
-                             "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
+_SUPERSCRIPT = str.maketrans("0123456789abcdefghijklmnoprstuvwxyz", SUPERSCRIPTS)
 
 
 def note_mark(label: str) -> str:
@@ -266,9 +269,15 @@ def _hidden(element) -> bool:
             or _HIDING_STYLE.search(element.get("style") or "") is not None)
 
 
+def local_name(tag) -> str:
+    """An element's name without its namespace, as written ('' for a comment or other
+    node whose tag is no string)."""
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
 def _local(tag) -> str:
     """An element's name without its namespace, in lower case ('' for a comment)."""
-    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+    return local_name(tag).lower()
 
 
 def _words(element, attribute: str) -> list[str]:

@@ -644,8 +644,6 @@ def align_sides(
     timings["embed_joined"] = joined_time
 
     links = [Link(l.source, l.translation, round(l.score, 4)) for l in result.links]
-    if min(len(src_texts), len(tgt_texts)) == 1:
-        _score_on_the_prior(Alignment(source, translation, links), src_vecs, tgt_vecs)
     record = Alignment(
         source=source,
         translation=translation,
@@ -655,6 +653,8 @@ def align_sides(
         created=datetime.now(UTC).isoformat(timespec="seconds"),
         neighbourhood=result.neighbourhood,
     )
+    if min(len(src_texts), len(tgt_texts)) == 1:
+        _score_on_the_prior(record, src_vecs, tgt_vecs)
     return record, src_vecs, tgt_vecs
 
 
@@ -669,15 +669,14 @@ def _score_on_the_prior(record: Alignment, src_vecs: np.ndarray,
     the translation (and agreement before the checks, which reads the scores, 0).  The
     checks' score of the same links (`align.checks.divergence.link_scores`: the model's
     typical and background cosines, as `check_pairs` scores its pairs) instead, so that 1
-    is a typical translation pair, as format.md says.  A link with an empty side keeps
-    the aligner's score."""
+    is a typical translation pair, as format.md says (0 where a side is empty, as the
+    aligner has it)."""
     from align.checks.base import CheckContext
     from align.checks.divergence import link_scores
 
     ctx = CheckContext(record, source_vectors=src_vecs, translation_vectors=tgt_vecs)
     for link, score in zip(record.links, link_scores(ctx), strict=True):
-        if link.source and link.translation:
-            link.score = score
+        link.score = score
 
 
 def signature(encoder: Any, options: Options) -> dict[str, Any]:

@@ -45,6 +45,10 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -369,8 +373,7 @@ class Alignment:
                     last[name] = k
             for label, value in (("score", link.score), ("divergence", link.divergence)):
                 if not (value is None and label == "divergence") and not (
-                        isinstance(value, int | float) and not isinstance(value, bool)
-                        and math.isfinite(value)):
+                        _is_number(value) and math.isfinite(value)):
                     return f"link {number}: {label} {value!r} is not a number"
                 if value is not None and not 0 <= value <= 1:
                     # Both are in [0, 1] (format.md): the views draw them as shares.
@@ -476,7 +479,7 @@ class Alignment:
                 if model.get(key) is not None and not isinstance(model[key], str):
                     return f"its {where} model's {key} {model[key]!r} is not a string"
         if not isinstance(self.timings, dict) or not all(
-                isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool)
+                isinstance(k, str) and _is_number(v)
                 for k, v in self.timings.items()):
             return f"its timings {self.timings!r} are not seconds by stage name"
         if not isinstance(self.warnings, list) or not all(
@@ -488,7 +491,7 @@ class Alignment:
         if not isinstance(rows, list) or not all(
                 isinstance(row, list) and all(
                     isinstance(pair, list | tuple) and len(pair) == 2 and _is_int(pair[0])
-                    and isinstance(pair[1], int | float) and not isinstance(pair[1], bool)
+                    and _is_number(pair[1])
                     for pair in row)
                 for row in rows):
             return "its neighbourhood is not a list of [j, similarity] lists"

@@ -61,7 +61,12 @@ NUMBER_LABELS_BY_LANGUAGE: dict[str, frozenset[str]] = {
         "it": "cap par tab num", "es": "cap", "pt": "cap", "pl": "tab", "en": "no sec",
     }.items()
 }
-_ANY_LANGUAGE_LABELS = frozenset().union(*NUMBER_LABELS_BY_LANGUAGE.values())
+#: The labels that count in each language, and (None) in any: made once, as the segmenter
+#: asks at nearly every full stop.
+_LABELS: dict[str | None, frozenset[str]] = {
+    None: NUMBER_LABELS.union(*NUMBER_LABELS_BY_LANGUAGE.values()),
+    **{language: NUMBER_LABELS | own for language, own in NUMBER_LABELS_BY_LANGUAGE.items()},
+}
 
 #: Abbreviations of street words, which in another language's text still stand before a
 #: street's name and number (``in Kraków, ul. Długa 15``): Polish ulica, Russian улица,
@@ -115,8 +120,7 @@ def is_abbreviation(word: str, language: str | None = None, following: str = "")
         return True
     if word.lower() in ADDRESS and _before_address(following):
         return True  # "in Kraków, ul. Długa 15": a street in an English text
-    labels = NUMBER_LABELS | (_ANY_LANGUAGE_LABELS if language is None
-                              else NUMBER_LABELS_BY_LANGUAGE.get(language, frozenset()))
+    labels = _LABELS.get(language, NUMBER_LABELS)
     label = word in NUMBER_LABELS_CASE_SENSITIVE or word in labels or (
         word[:1].isupper() and lowered in labels)
     return label and _NUMBER.match(following) is not None

@@ -710,6 +710,19 @@ def test_workbook_pairs_by_heading_language_tags_or_first_two_columns(tmp_path):
         read_pairs(broken)
 
 
+@pytest.mark.parametrize("heading", [("English", "Français"), ("en", "fr"),
+                                     ("Quelltext", "Übersetzung")])
+def test_a_workbook_and_a_csv_of_the_same_rows_read_their_header_alike(tmp_path, heading):
+    rows = [heading, ("Open", "Ouvrir")]
+    csv = tmp_path / "pairs.csv"
+    csv.write_text("".join(",".join(row) + "\n" for row in rows), "utf-8")
+    from_csv = read_pairs(csv)
+    from_xlsx = read_pairs(_workbook(tmp_path / "pairs.xlsx", rows))
+    assert _pairs(from_xlsx) == _pairs(from_csv) == [("Open", "Ouvrir")]
+    assert ((from_xlsx.source.language, from_xlsx.translation.language)
+            == (from_csv.source.language, from_csv.translation.language))
+
+
 def test_a_review_spreadsheet_is_read_back_as_the_links_it_shows(tmp_path):
     from align.checks.pairs import pairs_alignment
     from align.outputs import write_outputs

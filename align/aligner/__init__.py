@@ -126,10 +126,18 @@ class _Problem:
 
     def plain_skips(self) -> tuple[np.ndarray, np.ndarray]:
         """The score of leaving each sentence unaligned: `skip`, or `end_skip` in a head or
-        tail the other side lacks (outside `stats.extent`)."""
+        tail the other side lacks (`with_end_skip`)."""
+        return self.with_end_skip(np.full(self.n, self.settings.skip),
+                                  np.full(self.m, self.settings.skip))
+
+    def with_end_skip(self, src: np.ndarray, tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """`src` and `tgt`, per-sentence scores of leaving a sentence unaligned, with
+        `end_skip` in a head or tail the other side lacks (outside `stats.extent`): such a
+        block is one gap, whatever its length; at `skip` a sentence, every sentence of it
+        absorbed into some link would be worth as much, and the last translated sentences
+        would be spread over it."""
         i0, i1, j0, j1 = self.stats.extent or (0, self.n, 0, self.m)
         end = self.settings.end_skip
-        src, tgt = np.full(self.n, self.settings.skip), np.full(self.m, self.settings.skip)
         src[:i0], src[i1:], tgt[:j0], tgt[j1:] = end, end, end, end
         return src, tgt
 
@@ -315,17 +323,10 @@ def _skip_scores(problem: _Problem, lo: np.ndarray, hi: np.ndarray):
         src_best[i] = z.max()
         np.maximum.at(tgt_best, np.arange(j0, j1), z)
 
-    def skip(best: np.ndarray, start: int, stop: int) -> np.ndarray:
+    def skip(best: np.ndarray) -> np.ndarray:
         deficit = np.clip(settings.unmatched_below - best, 0.0, settings.unmatched_below)
-        out = settings.skip + settings.unmatched_gain * deficit / settings.unmatched_below
-        # A head or tail the other side lacks altogether is one block, whatever its length:
-        # at `skip` a sentence, every sentence of it absorbed into some link would be worth
-        # as much, and the last translated sentences would be spread over it.
-        out[:start] = settings.end_skip
-        out[stop:] = settings.end_skip
-        return out
-    i0, i1, j0, j1 = problem.stats.extent or (0, problem.n, 0, problem.m)
-    return skip(src_best, i0, i1), skip(tgt_best, j0, j1)
+        return settings.skip + settings.unmatched_gain * deficit / settings.unmatched_below
+    return problem.with_end_skip(skip(src_best), skip(tgt_best))
 
 
 def _neighbourhood(problem: _Problem, path: np.ndarray, radius: int = 3) -> list[list[list[float]]]:

@@ -95,13 +95,12 @@ class AlignSettings:
             if least is not None and getattr(self, spec.name) < least:
                 raise UsageError(f"AlignSettings({spec.name}={value!r}): {spec.name} must be "
                                  f"at least {least}")
+            most = _AT_MOST.get(spec.name)
+            if most is not None and getattr(self, spec.name) > most:
+                raise UsageError(f"AlignSettings({spec.name}={value!r}): {spec.name} must be "
+                                 f"at most {most}")
         if self.z_cap <= 0:
             raise UsageError(f"AlignSettings(z_cap={self.z_cap!r}): z_cap must be above 0")
-        for name in ("skip", "end_skip"):
-            # Leaving a sentence out is never a gain: above 0, every sentence would be.
-            if getattr(self, name) > 0:
-                raise UsageError(f"AlignSettings({name}={getattr(self, name)!r}): {name} must "
-                                 "be at most 0")
 
     def link_types(self) -> np.ndarray:
         """(K, 2) array of allowed (a, b), one-to-one first."""
@@ -121,6 +120,8 @@ class AlignSettings:
 _AT_LEAST = {"max_side": 1, "max_link": 2, "band": 0, "background_sample": 1,
              "full_search_limit": 1, "length_weight": 0, "length_smooth": 0,
              "paragraph_weight": 0, "continuation_weight": 0, "refine_budget": 0}
+#: Leaving a sentence out is never a gain: above 0, every sentence would be.
+_AT_MOST = {"skip": 0, "end_skip": 0}
 
 
 @dataclass

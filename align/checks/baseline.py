@@ -52,13 +52,12 @@ wrong things, in silence otherwise.
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from align.errors import InputError
+from align.reading import typographic
 from align.record import Alignment, finding_key, link_texts
 from align.record import FindingKey as Key
 from align.record import normal_text as _normal
@@ -79,30 +78,6 @@ _SIDES = ("source", "translation")
 TOKEN_KINDS = frozenset({"number", "name", "mechanical"})
 #: How close (difflib's ratio, 0 to 1) each side of a reworded link must stay.
 CLOSE = 0.8
-
-# Typography a translator or a tool changes without changing the text: apostrophes and
-# quotes, dashes, the ellipsis; invisible characters; the spaces French puts, or not,
-# inside guillemets and before : ; ! ?.
-_TYPOGRAPHY = str.maketrans({
-    **dict.fromkeys("\u2019\u2018\u201b\u02bc`\u00b4\u2032", "'"),
-    **dict.fromkeys("\u00ab\u00bb\u201c\u201d\u201e\u201f\u2039\u203a\u2033", '"'),
-    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015", "-"),
-    "\u2026": "...",
-})
-_INVISIBLE = str.maketrans(dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", None))
-_PUNCTUATION_SPACE = re.compile(r"\s+(?=[:;!?\u00bb\u203a])|(?<=[\u00ab\u2039])\s+")
-
-
-def typographic(text: str) -> str:
-    """`text` as a baseline compares it: Unicode NFC; apostrophes and quotes (’ ‘ ` ´ « »
-    “ ” „) as ``'`` and ``"``, dashes (– —) as ``-``; no space inside guillemets or before
-    ``: ; ! ?``; every kind and run of space as one space, none at the ends.  Letter case is
-    kept: a capital is a change of text, not of typography."""
-    # Invisible characters go first, so that a space before one ("fichiers \u2060?") is
-    # a space before the mark: the result is the same read once or twice.
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    return _normal(_PUNCTUATION_SPACE.sub("", text).translate(_TYPOGRAPHY))
-
 
 def _typographic_key(key: Key) -> Key:
     kind, source, translation, spans = key

@@ -30,6 +30,7 @@ from pathlib import Path
 from align.checks.base import CheckContext
 from align.checks.lexicon import fold
 from align.errors import InputError
+from align.markup import local_name as _local
 from align.record import Finding
 
 KINDS = ("glossary",)
@@ -112,10 +113,6 @@ def read_glossary(path: str | Path) -> list[tuple[str, str]] | Termbase:
             )
         pairs.append((fields[0].strip(), fields[1].strip()))
     return pairs
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
 
 
 def _forbidden(container: ET.Element) -> bool:

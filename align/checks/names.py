@@ -1212,15 +1212,11 @@ def _closest(alignment: WordAlignment, pair: tuple[int, int], k: int) -> bool:
     return int(similarity[:, t].argmax()) == s
 
 
-def _put_in_place(
-    ctx: CheckContext, i: int, side: SideName, group: list[Word], other_names: set[str],
-    in_place: Callable[[Word, Word], bool],
-) -> Word | None:
-    """The word the word aligner puts in the place of the name `group`, where none of the
-    words it pairs with the name translates it: a capitalised word whose side cannot tell
+def _put_in_place(found: list[Word | None]) -> Word | None:
+    """Of the counterparts of a name (`_counterparts`), the word the word aligner puts in
+    its place, where none of them translates it: a capitalised word whose side cannot tell
     whether it is a name ("Вера" starting its sentence, any German noun) and which does not
     read as the name's translation (`in_place`)."""
-    found = _counterparts(ctx, i, side, group, other_names, in_place)
     if not found or any(w is None for w in found):
         return None
     return found[0]
@@ -1380,7 +1376,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                               for c in text) for side in ("source", "translation")}
     side_names = {side: lexicon.names() if lexicon is not None else set()
                   for side, lexicon in lexicons.items()}
-    similarities: dict[tuple[str, str], float] = {}
+    vectors: dict[str, np.ndarray] = {}
 
     def translate_each_other(i: int, a_text: str, b_text: str, a: list[Word],
                              b: list[Word]) -> bool:
@@ -1395,12 +1391,13 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
 
     def similar(a_text: str, b_text: str) -> float:
         """How alike the model reads two words alone, in lower case."""
-        pair = (a_text.lower(), b_text.lower())
-        if pair not in similarities:
-            vectors = np.asarray(ctx.encoder.encode(list(pair)), dtype=np.float32)
-            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-            similarities[pair] = float(vectors[0] @ vectors[1])
-        return similarities[pair]
+        a_key, b_key = a_text.lower(), b_text.lower()
+        missing = list(dict.fromkeys(k for k in (a_key, b_key) if k not in vectors))
+        if missing:
+            # (`encode` returns unit rows: their dot product is their cosine.)
+            rows = np.asarray(ctx.encoder.encode(missing), dtype=np.float32)
+            vectors.update(zip(missing, rows, strict=True))
+        return float(vectors[a_key] @ vectors[b_key])
 
     def unsure(side: SideName, i: int, word: Word) -> bool:
         """Whether `side` cannot tell whether the capitalised `word` of link `i` is a name:
@@ -1439,6 +1436,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     for i, (left, right) in enumerate(per_link):
         source, translation = ctx.sources[i], ctx.translations[i]
+        counterparts: dict[int, list[Word | None]] = {}
         # A name the translation renders the same other way in several places ("Mary Ann"
         # as "Marianne") is a choice, not a slip, unless the translation also writes the
         # name as it is elsewhere: then the other rendering replaces it only here and there.
@@ -1476,10 +1474,17 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             # that is also a word ("Pik" beside "Pic") would otherwise hide a swap.
             candidates, kept_left, kept_right = [(left[0], right[0])], [], []
         else:
-            kept_left = [a for a in left if not _translated(
-                ctx, i, "source", a, side_names["translation"], in_place("translation", i))]
-            kept_right = [b for b in right if not _translated(
-                ctx, i, "translation", b, side_names["source"], in_place("source", i))]
+            # (The counterparts of each name, once: they tell whether it is translated
+            # (`_translated`) and the word put in its place (`_put_in_place`) below.)
+            for group in left:
+                counterparts[id(group)] = _counterparts(
+                    ctx, i, "source", group, side_names["translation"],
+                    in_place("translation", i))
+            for group in right:
+                counterparts[id(group)] = _counterparts(
+                    ctx, i, "translation", group, side_names["source"], in_place("source", i))
+            kept_left = [a for a in left if all(w is not None for w in counterparts[id(a)])]
+            kept_right = [b for b in right if all(w is not None for w in counterparts[id(b)])]
             if len(kept_left) == 1 and len(kept_right) == 1:
                 candidates = [(kept_left[0], kept_right[0])]
             else:
@@ -1512,9 +1517,9 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         # «Вера накрыла…» for "Nina laid…" (a sentence's first word).
         taken: list[Word] = [w for a, b in candidates for w in (*a, *b)]
         extra: list[tuple[list[Word], list[Word]]] = []
-        for group, side, other in [*((a, "source", "translation") for a in rest_left),
-                                   *((b, "translation", "source") for b in rest_right)]:
-            word = _put_in_place(ctx, i, side, group, side_names[other], in_place(other, i))
+        for group, side in [*((a, "source") for a in rest_left),
+                            *((b, "translation") for b in rest_right)]:
+            word = _put_in_place(counterparts[id(group)])
             if word is None or any(_in_group(word, [w]) for w in taken):
                 continue
             taken.append(word)

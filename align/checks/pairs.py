@@ -55,6 +55,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from align.errors import InputError
+from align.markup import XML_ENCODING
+from align.markup import local_name as _local
 from align.record import Alignment, Link, Sentence, Side
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -399,21 +401,30 @@ def _heading_language(cell: str) -> str | None:
 
 
 def _header_row(rows: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], Languages]:
-    """The rows of a CSV or TSV file without its first if that one is clearly a header, and
-    the languages it names: ``source`` and ``translation`` (or ``target``, ``original`` …,
-    in a few languages: `_SOURCE_WORDS`, `_TRANSLATION_WORDS`), or two different
-    languages (``English`` | ``Français``, ``en`` | ``fr``, ``en-US`` | ``fr-FR``).  A row
-    that may be a pair stays one: ``Translation`` | ``Traduction``, ``English`` |
-    ``Anglais`` (one language), ``It`` | ``Es``."""
+    """The rows of a CSV or TSV file without its first if that one is clearly a header
+    (`_heading`), and the languages it names."""
     if not rows:
         return rows, (None, None)
-    first = [_HEADING_NOTE.sub("", cell).strip().lower() for cell in rows[0]]
+    heading, languages = _heading(rows[0])
+    return (rows[1:], languages) if heading else (rows, (None, None))
+
+
+def _heading(cells: Sequence[str]) -> tuple[bool, Languages]:
+    """Whether a first row (of a CSV, TSV or workbook) clearly heads its first two
+    columns, and the languages it names: ``source`` and ``translation`` (or ``target``,
+    ``original`` …, in a few languages: `_SOURCE_WORDS`, `_TRANSLATION_WORDS`), or two
+    different languages (``English`` | ``Français``, ``en`` | ``fr``, ``en-US`` |
+    ``fr-FR``).  A row that may be a pair is none: ``Translation`` | ``Traduction``,
+    ``English`` | ``Anglais`` (one language), ``It`` | ``Es``."""
+    if len(cells) < 2:
+        return False, (None, None)
+    first = [_HEADING_NOTE.sub("", cell).strip().lower() for cell in cells[:2]]
     if first[0] in _SOURCE_WORDS and first[1] in _TRANSLATION_WORDS:
-        return rows[1:], (None, None)
-    languages = (_heading_language(rows[0][0]), _heading_language(rows[0][1]))
+        return True, (None, None)
+    languages = (_heading_language(cells[0]), _heading_language(cells[1]))
     if all(languages) and _primary(languages[0]) != _primary(languages[1]):
-        return rows[1:], languages
-    return rows, (None, None)
+        return True, languages
+    return False, (None, None)
 
 
 def _primary(tag: str | None) -> str | None:
@@ -433,8 +444,9 @@ def _cell(value) -> str:
 def _read_xlsx(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
     """The pairs of a workbook's first sheet (``align view -o review.xlsx`` writes its
     *alignment* sheet first): the columns headed ``source`` and ``translation`` (or
-    ``target``), or two language tags with their regions (``en-US``, ``fr-FR``) heading
-    the first two columns, or else columns A and B with no header.  Trailing empty rows
+    ``target``), or else columns A and B, under a first row that heads them as a CSV's
+    would (`_heading`: ``Quelltext`` | ``Übersetzung``, ``English`` | ``Français``,
+    ``en-US`` | ``fr-FR``) or with no header.  Trailing empty rows
     are dropped."""
     from openpyxl import load_workbook
 
@@ -463,8 +475,9 @@ def _read_xlsx(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
         # The review sheet `align … -o review.xlsx` writes names the languages in its
         # "about" sheet.
         languages = _about_languages(book) or languages
-    elif len(heading) >= 2 and all(_LANGUAGE_TAG.match(h) for h in heading[:2]):
-        languages, rows = (_language(heading[0]), _language(heading[1])), rows[1:]
+    else:
+        headed, languages = _heading(rows[0])
+        rows = rows[1:] if headed else rows
 
     def cell(row: list[str], column: int | None) -> str:
         return row[column] if column is not None and column < len(row) else ""
@@ -484,10 +497,6 @@ def _about_languages(book) -> Languages | None:
     found = (_language(facts.get("source language") or None),
              _language(facts.get("translation language") or None))
     return found if any(found) else None
-
-
-#: The encoding an XML declaration names: ``<?xml version="1.0" encoding="UTF-8"?>``.
-_XML_ENCODING = re.compile(rb"""^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 
 
 def _parse_xml(path: Path, data: bytes, what: str) -> ET.Element:
@@ -513,7 +522,7 @@ def _not_declared_encoding(data: bytes) -> str:
 
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\0" in data[:4]:
         return ""  # UTF-16 or UTF-32: the parser reads the mark and the NULs
-    declared = _XML_ENCODING.match(data.removeprefix(codecs.BOM_UTF8))
+    declared = XML_ENCODING.match(data.removeprefix(codecs.BOM_UTF8))
     name = declared.group(1).decode("ascii") if declared else "UTF-8"
     try:
         data.decode(codecs.lookup(name).name)
@@ -624,10 +633,6 @@ _OPENING = {"bx", "bpt", "sc"}
 _CLOSING = {"ex", "ept", "ec"}
 _STANDALONE = {"x", "ph", "it", "ut"}
 _ANNOTATION = {"sm", "em"}
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
 
 
 def _children(element: ET.Element, name: str) -> list[ET.Element]:

@@ -135,12 +135,9 @@
      table says why, where the rows were (the toolbar's count alone was easy to miss). */
   function explainEmpty(empty) {
     var text = "";
-    if (table.classList.contains("searching")) {
-      if (!hitRows.some(shown)) {
-        text = "No link matches “" + searched + "”" +
-          (hitRows.length ? " among those the filters show." : ".");
-      }
-    } else if (empty) {
+    /* a search's message is set with its matches, in updateHits, not on every selection */
+    if (table.classList.contains("searching")) return;
+    if (empty) {
       var accepted = hideBox.checked ? okBadges.length : 0;
       if (accepted) {
         text = "No findings left to show: " + count(accepted) +
@@ -148,6 +145,10 @@
       } else if (data.f.length) text = "No findings left to show: the filters set them all aside.";
       else text = "No findings to show: the checks found none.";
     }
+    setEmpty(text);
+  }
+
+  function setEmpty(text) {
     if (emptyLine.textContent !== text) emptyLine.textContent = text;
   }
 
@@ -588,6 +589,8 @@
     } else text = hidden ? "No match shown" : "No match";
     if (hidden) text += " (" + count(hidden) + " hidden by the filters)";
     hitsLine.textContent = text;
+    setEmpty(list.length ? "" : "No link matches “" + searched + "”" +
+      (hitRows.length ? " among those the filters show." : "."));
   }
 
   function nextHit(direction) {
@@ -1033,6 +1036,8 @@
     var row = cell && rowOf(cell);
     if (!row) return null;
     if (cell === row.cells[0]) return cell;
+    /* only the source cell and the start of the translation cell can hold the bar */
+    if (cell !== row.cells[1] && cell !== row.cells[2]) return null;
     /* the bar: the source cell's right border (4px), and a little of the next cell */
     var box = row.cells[1].getBoundingClientRect();
     return event.clientX >= box.right - 6 && event.clientX <= box.right + 3 ? row.cells[1] : null;
@@ -1051,7 +1056,8 @@
   table.addEventListener("mouseover", function (event) {
     var badge = event.target.closest(".b");
     if (badge) showTip(badge);
-    else if (tipFor && tipFor !== doc.activeElement) hideTip();
+    /* a divergence tip is left to mousemove: moving between spans of a cell keeps it */
+    else if (tipFor && tipFor.classList.contains("b") && tipFor !== doc.activeElement) hideTip();
   });
   table.addEventListener("mousemove", function (event) {
     if (event.target.closest(".b")) return;
