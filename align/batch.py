@@ -260,7 +260,7 @@ def _without_extension(name: str) -> str:
 #: The extensions of the files `align.checks.pairs.read_pairs` reads as files of pairs
 #: (any other it reads as TSV): after ``--pairs``, a path given without it is one of
 #: them only with one of these (``--pairs *.xlf``); ``a.md`` is a text.
-PAIRS_SUFFIXES = (".tsv", ".csv", ".xlsx", ".tmx", ".po", ".json", ".xlf", ".xliff",
+PAIRS_SUFFIXES = (".tsv", ".csv", ".xlsx", ".tmx", ".po", ".pot", ".json", ".xlf", ".xliff",
                   ".sdlxliff", ".mqxliff", ".src.txt", ".tgt.txt")
 
 

@@ -30,6 +30,7 @@ from align.errors import (
     EXIT_INPUT,
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
+    EXIT_OK,
     AlignError,
     InputError,
     ModelError,
@@ -440,6 +441,13 @@ def check(
     ignore: IgnoreOpt = None,
     glossary: GlossaryOpt = None,
     rules: RulesOpt = None,
+    summary: Annotated[
+        Path | None,
+        typer.Option("--summary", metavar="FILE.json",
+                     help="Also write the run's result as JSON, for a CI job to read: the "
+                     "verdict (pass, fail, incomplete) and exit code, the findings by "
+                     "severity, and each document's files, summary and problems."),
+    ] = None,
     baseline: Annotated[
         Path | None,
         typer.Option("--baseline", help="A record (.json) of findings already reviewed and "
@@ -491,17 +499,14 @@ def check(
     not written, even if another fails --fail-on.
     Example: align check original.txt translation.txt --fail-on major -o report.json
     """
-    from align.record import FINDING_KINDS, SEVERITIES
+    from align.checks import require_gates
 
+    if summary is not None:  # first: a mistake said below must leave no earlier verdict
+        _clear_summary(summary, force=force, outputs=output or [],
+                       inputs=[*(paths or []), *(pairs or []),
+                               *(p for p in (glossary, rules, baseline) if p)])
     gates = list(fail_on or ["major"])  # given twice, either one fails the run
-    for gate in gates:
-        kind, colon, severity = gate.partition(":")
-        if (gate not in FINDING_KINDS and gate not in SEVERITIES
-                and not (colon and kind in FINDING_KINDS and severity in SEVERITIES)):
-            raise UsageError(
-                f"--fail-on takes a severity ({', '.join(SEVERITIES)}), a kind "
-                f"({', '.join(FINDING_KINDS)}) or KIND:SEVERITY (length:major), not {gate!r}"
-            )
+    require_gates(gates, "--fail-on")
     _check_backend(backend)
     _check_ignore(ignore)
     for gate in gates if not quiet else ():  # a gate --ignore empties: a silent pass
@@ -526,7 +531,7 @@ def check(
         output=tuple(output or ()), gates=tuple(gates), ignore=tuple(ignore or ()),
         glossary=glossary, rules=rules, baseline=baseline, split=split, model=model,
         backend=backend, no_cache=no_cache, force=force, source_lang=source_lang,
-        translation_lang=translation_lang, quiet=quiet)
+        translation_lang=translation_lang, quiet=quiet, summary=summary)
     if not pair_files and len(given) == 2 and folders:
         for path in given:
             if not path.exists():  # the other is a folder: this one was meant to be one
@@ -588,6 +593,63 @@ class CheckSettings:
     source_lang: str | None = None
     translation_lang: str | None = None
     quiet: bool = False
+    #: ``--summary``: the run's result as JSON (`align.checks.report.run_summary`).
+    summary: Path | None = None
+
+
+def _clear_summary(path: Path, *, force: bool, outputs: list[Path],
+                   inputs: list[Path]) -> None:
+    """Refuse a ``--summary`` file that cannot be written, before anything else; with
+    ``--force``, take away the one an earlier run left, so that a run that ends early (a
+    mistyped option, a model error) leaves no stale verdict for CI to read."""
+    from align.outputs import check_outputs
+
+    if path.suffix.lower() != ".json":
+        raise UsageError(f"--summary writes JSON: name it NAME.json, not {path.name!r}")
+    if any(Path(os.path.abspath(o)) == Path(os.path.abspath(path)) for o in outputs):
+        raise UsageError(f"--summary {path} is also an output (-o): give it another name")
+    check_outputs([path], force=force, inputs=inputs)
+    if force and path.is_file():
+        path.unlink()
+
+
+def _write_summary(settings: CheckSettings, outcomes: list, exit_code: int, **found) -> None:
+    """``--summary``: the run's result (`align.checks.report.run_summary`) written."""
+    if settings.summary is None:
+        return
+    from align.checks.report import run_summary
+    from align.outputs import atomic_write_bytes
+
+    result = run_summary(outcomes, settings.gates, exit_code, **found)
+    atomic_write_bytes(settings.summary,
+                       (json.dumps(result, ensure_ascii=False, indent=1) + "\n").encode())
+    if not settings.quiet:
+        err.print(f"wrote {settings.summary}", markup=False)
+
+
+def _outcome(doc, checked, settings: CheckSettings):
+    """What the overall line and ``--summary`` keep of one checked document
+    (`align.batch.CheckedDocument`)."""
+    from align.checks import fails, summarise
+    from align.checks.report import DocumentOutcome, document_pair
+
+    outcome = DocumentOutcome(
+        doc.label, source=str(doc.source),
+        translation=None if doc.translation is None else str(doc.translation),
+        name=doc.name, written=[str(p) for p in checked.written])
+    if checked.problem is not None:
+        outcome.problem = str(checked.problem)
+        if not any(str(p) in outcome.problem for p in (doc.source, doc.translation) if p):
+            # A reader names a file by its name alone (``b.md is empty``): which b.md of
+            # the run is meant.
+            outcome.problem = f"{document_pair(doc.source, doc.translation)}: {outcome.problem}"
+    if checked.unwritten is not None:
+        outcome.unwritten = str(checked.unwritten)
+    if checked.record is not None:
+        outcome.summary = summarise(checked.record)
+        outcome.by_severity = outcome.summary["by_severity"]
+        outcome.fails = any(fails(checked.record, gate) for gate in settings.gates)
+    return outcome
 
 
 def _check_ignore(ignore: list[str] | None) -> None:
@@ -607,7 +669,7 @@ def _check_options(settings: CheckSettings):
     return _options(model=settings.model, backend=settings.backend, split=settings.split,
                     cache=not settings.no_cache, glossary=_glossary(settings.glossary),
                     rules=_rules(settings.rules), ignore=settings.ignore,
-                    source_language=settings.source_lang,
+                    fail_on=settings.gates, source_language=settings.source_lang,
                     translation_language=settings.translation_lang)
 
 
@@ -627,16 +689,16 @@ def _check_one(doc, settings: CheckSettings) -> None:
     """`align check` of one document (`align.batch.Document`): two texts, or a file of
     pairs (`translation` None); ``{name}`` in a file named is the document's name.  Its
     input error, or the error that kept its outputs from being written, ends the run."""
-    from align.checks import fails
-
     run = _check_documents([doc], settings)
     run.check_outputs()
     note = run.files[doc].note
     if note and not settings.quiet:
         err.print(f"align: {note}: no finding is accepted", markup=False, soft_wrap=True)
     [checked] = run  # checked, its outputs written, the folders it made and left empty gone
+    outcome = _outcome(doc, checked, settings)
     for error in (checked.problem, checked.unwritten):
         if error is not None:
+            _write_summary(settings, [outcome], error.exit_code)
             raise error
     record = checked.record
     for warning in record.signature.get("baseline", {}).get("warnings", ()):
@@ -646,7 +708,8 @@ def _check_one(doc, settings: CheckSettings) -> None:
         _print_report(record)
         for path in checked.written:
             err.print(f"wrote {path}", markup=False)  # as `align run` says it
-    if any(fails(record, gate) for gate in settings.gates):
+    _write_summary(settings, [outcome], EXIT_FINDINGS if outcome.fails else EXIT_OK)
+    if outcome.fails:
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -667,11 +730,8 @@ def _check_many(find: Callable[[], Any], settings: CheckSettings, *,
     none is one align reads (a change that touched only images) are nothing to check: a
     pass, said on stderr."""
     from align.batch import FolderPairs, require_files, require_templates
-    from align.checks import fails, summarise
     from align.checks.report import (
-        DocumentOutcome,
         document_heading,
-        document_pair,
         overall_line,
     )
     from align.render.base import counted
@@ -714,23 +774,11 @@ def _check_many(find: Callable[[], Any], settings: CheckSettings, *,
                                                name=doc.name if names_used else None),
                               style="bold", markup=False, highlight=False, soft_wrap=True)
             checked = next(checking)  # this document checked now
-            outcome = DocumentOutcome(doc.label)
-            if checked.problem is not None:
-                outcome.problem = str(checked.problem)
-                if not any(str(p) in outcome.problem
-                           for p in (doc.source, doc.translation) if p):
-                    # A reader names a file by its name alone (``b.md is empty``): which
-                    # b.md of the run is meant.
-                    outcome.problem = (f"{document_pair(doc.source, doc.translation)}: "
-                                       f"{outcome.problem}")
-            if checked.unwritten is not None:
-                outcome.unwritten = str(checked.unwritten)
+            outcome = _outcome(doc, checked, settings)
             for problem in (outcome.problem, outcome.unwritten):
                 if problem is not None:
                     err.print(f"align: error: {problem}", markup=False, soft_wrap=True)
             if checked.record is not None:
-                outcome.by_severity = summarise(checked.record)["by_severity"]
-                outcome.fails = any(fails(checked.record, gate) for gate in settings.gates)
                 for warning in checked.record.signature.get("baseline", {}).get("warnings", ()):
                     if not quiet:
                         err.print(f"align: warning: {warning}", markup=False, soft_wrap=True)
@@ -743,10 +791,14 @@ def _check_many(find: Callable[[], Any], settings: CheckSettings, *,
                                    unmatched=[m.label for m in unmatched],
                                    excluded=len(run.excluded)),
                       markup=False, highlight=False, soft_wrap=True)
-    if unmatched or any(o.problem is not None or o.unwritten is not None for o in outcomes):
-        raise typer.Exit(EXIT_INPUT)
-    if any(o.fails for o in outcomes):
-        raise typer.Exit(EXIT_FINDINGS)
+    exit_code = (
+        EXIT_INPUT if unmatched or any(o.problem is not None or o.unwritten is not None
+                                       for o in outcomes)
+        else EXIT_FINDINGS if any(o.fails for o in outcomes) else EXIT_OK)
+    _write_summary(settings, outcomes, exit_code, unmatched=[m.label for m in unmatched],
+                   skipped=[str(p) for p in skipped], excluded=len(run.excluded))
+    if exit_code != EXIT_OK:
+        raise typer.Exit(exit_code)
 
 
 def _print_report(record) -> None:

@@ -81,6 +81,9 @@ class Options:
     #: The project's own rules (`align.checks.read_rules`).
     rules: Sequence[Any] = ()
     ignore: Collection[str] = ()
+    #: Gates of the record's verdict (`align.checks.summarise`): severities, finding kinds
+    #: or ``KIND:SEVERITY``, as ``align check --fail-on`` takes them; one as a str.
+    fail_on: Collection[str] = ()
     source_language: str | None = None
     translation_language: str | None = None
 
@@ -126,16 +129,21 @@ class Options:
             raise refuse("rules", "the path of a rules file, or its rules "
                          "(align.checks.read_rules)") from None
         self._check_glossary(refuse)
-        if isinstance(self.ignore, str):
-            self.ignore = (self.ignore,)
-        elif self.ignore is None:
-            self.ignore = ()
-        try:
-            self.ignore = tuple(self.ignore)
-        except TypeError:
-            raise refuse("ignore", "finding kinds (a str, or a list of them)") from None
-        if not all(isinstance(kind, str) for kind in self.ignore):
-            raise refuse("ignore", "finding kinds (a str, or a list of them)")
+        for name, wanted in (("ignore", "finding kinds (a str, or a list of them)"),
+                             ("fail_on", "severities or finding kinds (a str, or a list of "
+                              "them)")):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                value = (value,)
+            elif value is None:
+                value = ()
+            try:
+                value = tuple(value)
+            except TypeError:
+                raise refuse(name, wanted) from None
+            if not all(isinstance(kind, str) for kind in value):
+                raise refuse(name, wanted)
+            setattr(self, name, value)
         for name in ("source_language", "translation_language"):
             if getattr(self, name) is not None and not isinstance(getattr(self, name), str):
                 raise refuse(name, "a language code such as fr or fr-FR (or None)")
@@ -316,9 +324,11 @@ def check_strings(record: Alignment, options: Options | None = None,
     reporter.status("checking")
     aligned = record.made_by_aligner()
     check_alignment(record, encoder, glossary=glossary, rules=options.rules,
-                    ignore=options.ignore, cache=options.cache)
+                    ignore=options.ignore, cache=options.cache, fail_on=options.fail_on)
     if differs and differs not in record.warnings:
         record.warnings.append(differs)
+    if not aligned:
+        record.warnings += [w for w in _cut_pairs(record, encoder) if w not in record.warnings]
     timings["check"] = time.perf_counter() - clock
     record.signature.pop("baseline", None)  # the findings it set aside are gone
     if aligned:
@@ -328,6 +338,28 @@ def check_strings(record: Alignment, options: Options | None = None,
     record.timings = {**record.timings, **{k: round(v, 4) for k, v in timings.items()}}
     reporter.done()
     return record
+
+
+def _cut_pairs(record: Alignment, encoder: Any) -> list[str]:
+    """A warning naming the pairs (links, from 1) of which a side is longer than the model
+    reads: only its beginning was measured, so a sentence left out at its end goes
+    unseen.  (Aligned text is warned of as it is embedded, in `align_sides`.)"""
+    too_long = getattr(encoder, "too_long", None)
+    if too_long is None:
+        return []
+    sides = (record.source, record.translation)
+    cut = too_long([s.text for side in sides for s in side.sentences])
+    if not cut:
+        return []
+    numbers = [str(number) for number, link in enumerate(record.links, 1)
+               if any(sides[k].sentences[i].text in cut
+                      for k, indices in enumerate((link.source, link.translation))
+                      for i in indices)]
+    shown = ", ".join(numbers[:10]) + (f" and {len(numbers) - 10} more"
+                                       if len(numbers) > 10 else "")
+    return [f"{'pair' if len(numbers) == 1 else 'pairs'} {shown} longer than the model's "
+            f"{encoder.max_length} tokens: only the beginning of each side was measured; "
+            "split such a pair into sentences to check all of it"]
 
 
 def _checking_encoder(record: Alignment, options: Options,
@@ -437,13 +469,14 @@ def require_usable(options: Options, *, model: bool = False) -> None:
     load where it is needed, so that what is wrong with the document, a termbase of other
     languages or a malformed baseline is said first."""
     from align import models
-    from align.checks import require_kinds
+    from align.checks import require_gates, require_kinds
     from align.encoders import require_backend
     from align.segment import require_segmentation
 
     require_segmentation(options.split, options.max_chars)
     require_backend(options.backend)
     require_kinds(options.ignore)
+    require_gates(options.fail_on)
     _given_languages(options)
     name = options.model
     if model and name is not None and not models.is_default(name) and (
@@ -554,7 +587,7 @@ def align_texts(
                     translation_vectors=tgt_vecs,
                     glossary=glossary, rules=options.rules, ignore=options.ignore,
                     source_text=source_text, translation_text=translation_text,
-                    cache=options.cache,
+                    cache=options.cache, fail_on=options.fail_on,
                 )
                 timings["check"] = time.perf_counter() - clock
                 from align.checks.coverage import stray_sentences
@@ -820,6 +853,7 @@ def check(
     ignore: Collection[str] = (),
     cache: bool = True,
     baseline: str | Path | None = None,
+    fail_on: Collection[str] = (),
 ) -> Alignment:
     """A copy of `record` with the divergence checks run again (`record` itself is left as
     it was, so that two checks of it, with and without a glossary say, can be compared).
@@ -831,7 +865,9 @@ def check(
     warning that divergences may differ; `backend` other than ``auto`` chooses the
     default model's.  `cache=False` neither reads nor writes the embedding and token
     vector caches; the findings that the baseline at `baseline` holds (a record, or the
-    accepted findings the HTML page saves) are set aside (`align.checks.baseline`)."""
+    accepted findings the HTML page saves) are set aside (`align.checks.baseline`);
+    `fail_on`, gates as ``align check --fail-on`` takes them, gives the record's summary a
+    verdict (`align.checks.summarise`)."""
     from align.checks.baseline import apply_baseline, read_baseline
 
     _require_record(record, "check")
@@ -839,7 +875,7 @@ def check(
     record = copy.deepcopy(record)
     # As `align check` does: a record of pairs takes this check's signature in full.
     check_strings(record, model=model, backend=backend, glossary=glossary, rules=rules,
-                  ignore=ignore, cache=cache)
+                  ignore=ignore, cache=cache, fail_on=fail_on)
     if accepted is not None:
         apply_baseline(record, accepted, str(baseline))
     return record

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -198,6 +199,24 @@ class Alignment:
     def findings(self) -> list[tuple[int, Finding]]:
         """All findings with the index of their link, in link order."""
         return [(i, f) for i, link in enumerate(self.links) for f in link.findings]
+
+    def failing(self, gates: Sequence[str]) -> list[tuple[int, Finding]]:
+        """The findings that reach any of `gates`, with their link index: a gate is a
+        severity (that one or worse), a finding kind, or ``KIND:SEVERITY`` (that kind at
+        that severity or worse), as ``align check --fail-on`` takes them.  A gate is not
+        checked here (`align.checks.require_gates` does): a kind is matched by name."""
+        def rank(severity: str) -> int:
+            return SEVERITIES.index(severity) if severity in SEVERITIES else 0
+
+        floors = []
+        for gate in gates:
+            kind, _, severity = gate.partition(":")
+            if not severity and kind in SEVERITIES:
+                kind, severity = "", kind
+            floors.append((kind, rank(severity) if severity else 0))
+        return [(i, f) for i, f in self.findings()
+                if any((not kind or f.kind == kind) and rank(f.severity) >= floor
+                       for kind, floor in floors)]
 
     def agreement(self) -> float:
         """How much of the text is faithfully translated, in [0, 1]: the mean of
@@ -464,8 +483,13 @@ class Alignment:
                 return f"its signature has a key {key!r} that is not a string"
             if key in ("string", "input", "tool", "version") and not isinstance(value, str):
                 return f"its signature's {key} {value!r} is not a string"
-            if key in ("segmentation", "alignment", "baseline") and not isinstance(value, dict):
+            if (key in ("segmentation", "alignment", "baseline", "checks")
+                    and not isinstance(value, dict)):
                 return f"its signature's {key} {value!r} is not an object"
+        for key in ("ignore", "fail_on"):  # the summary's verdict reads the gates
+            value = (signature.get("checks") or {}).get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                return f"its signature's checks {key} {value!r} is not a list of strings"
         for where, holder in (("signature", signature), ("signature's checked",
                                                         signature.get("checked", {}))):
             if not isinstance(holder, dict):

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 import align
+from align.errors import UsageError
 from align.record import Finding
 
 # A sentence whose translation is left out ("Il faisait très froid ce jour-là.") joins its
@@ -104,6 +105,39 @@ def test_a_glossary_file_may_be_given_by_its_path(tmp_path, default_encoder):
     record = check_alignment(pairs_alignment(pairs, languages=("fr", "en")), default_encoder,
                              glossary=str(terms))
     assert [f.kind for f in record.links[0].findings if f.kind == "glossary"] == ["glossary"]
+
+
+def test_the_signature_says_what_decided_the_findings_and_the_summary_the_verdict(
+        default_encoder):
+    from align.checks import summarise
+    from align.checks.rules import Rule
+
+    pairs = [("Le syndicat a voté la grève le 3 mai.", "The union voted to strike on May 5.")]
+    rule = Rule(None, r"\bstrike\b", forbidden=True, message="say walkout")
+    record = align.check_pairs(pairs, glossary=[("syndicat", "union")], rules=[rule],
+                               ignore="length", fail_on=["number:major", "critical"])
+    checks = record.signature["checks"]
+    assert checks["ignore"] == ["length"]
+    assert checks["fail_on"] == ["number:major", "critical"]
+    assert checks["glossary"]["required"] == 1 and checks["rules"]["rules"] == 1
+    # 3 mai against May 5: a major number finding, which the first gate reaches.
+    summary = summarise(record)
+    assert summary["verdict"] == "fail" and summary["failing"] == 1
+    # Another glossary gives another digest; the same one the same.
+    other = align.check_pairs(pairs, glossary=[("grève", "strike")])
+    same = align.check_pairs(pairs, glossary=[("syndicat", "union")])
+    assert other.signature["checks"]["glossary"]["digest"] != checks["glossary"]["digest"]
+    assert same.signature["checks"]["glossary"]["digest"] == checks["glossary"]["digest"]
+    # Without gates there is no verdict; checked again with one, the record gets it, and a
+    # gate nothing reaches passes.
+    assert "verdict" not in summarise(same) and "rules" not in same.signature["checks"]
+    assert summarise(align.check(same, fail_on="critical"))["verdict"] == "pass"
+    # The verdict survives the JSON record and reading it back.
+    assert summarise(align.Alignment.from_dict(record.to_dict()))["verdict"] == "fail"
+    with pytest.raises(UsageError, match="fail_on takes a severity"):
+        align.check_pairs(pairs, fail_on="grave")
+    with pytest.raises(UsageError, match="fail_on must be"):
+        align.check_pairs(pairs, fail_on=[3])
 
 
 def test_threads_sharing_the_encoder_take_turns(default_encoder):

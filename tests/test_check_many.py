@@ -863,3 +863,79 @@ def test_check_folders_raises_what_is_wrong_before_anything_is_checked(tmp_path,
     with pytest.raises(UsageError, match="'x/ui' for both x/ui.tsv and ../x/ui.tsv: rename "
                        "one, or check them in two runs"):
         check_documents(pairs_documents(["x/ui.tsv", "../x/ui.tsv"]), outputs=["{name}.json"])
+
+
+# -- the run's result for CI (--summary) ------------------------------------------------
+
+
+def test_summary_gives_the_run_verdict_and_each_documents(tmp_path, default_encoder,
+                                                          monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    # a.md faithful, b.md with 3 apples become 5, c.md with no counterpart.
+    _folders(tmp_path, {"a.md": GOOD_EN, "b.md": BAD_EN, "c.md": GOOD_EN},
+             {"a.md": GOOD_FR, "b.md": BAD_FR})
+    (tmp_path / "rep").mkdir()
+    result = runner.invoke(app, ["check", "en", "fr", "-q", "--summary", "run.json",
+                                 "-o", "rep/{name}.json"])
+    assert result.exit_code == EXIT_INPUT, result.output
+    run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    # A file without counterpart leaves the run incomplete, however the others fared.
+    assert (run["format"], run["verdict"], run["exit_code"]) == ("align/check-run",
+                                                                "incomplete", EXIT_INPUT)
+    assert run["without_counterpart"] == ["c.md"] and run["fail_on"] == ["major"]
+    documents = {Path(d["source"]).name: d for d in run["documents"]}
+    assert set(documents) == {"a.md", "b.md"}
+    assert documents["a.md"]["summary"]["verdict"] == "pass"
+    assert not documents["a.md"]["fails"]
+    bad = documents["b.md"]
+    assert bad["fails"] and bad["summary"]["verdict"] == "fail"
+    assert bad["summary"]["by_kind"].get("number") == 1
+    assert bad["outputs"] == [str(Path("rep/b.json"))]
+    assert run["by_severity"]["major"] >= 1
+    # Each document's record says the same verdict as the run's file says of it.
+    record = json.loads((tmp_path / "rep/b.json").read_text(encoding="utf-8"))
+    assert record["summary"]["verdict"] == "fail" and record["summary"]["failing"] >= 1
+    assert record["signature"]["checks"]["fail_on"] == ["major"]
+
+    # Without the lone file, the verdict is the gate's; an existing summary needs --force.
+    (tmp_path / "en/c.md").unlink()
+    again = runner.invoke(app, ["check", "en", "fr", "-q", "--summary", "run.json"])
+    assert again.exit_code == EXIT_INPUT and "run.json exists" in again.stderr
+    forced = runner.invoke(app, ["check", "en", "fr", "-q", "--summary", "run.json",
+                                 "--force", "--fail-on", "critical"])
+    assert forced.exit_code == EXIT_OK, forced.output
+    run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    assert (run["verdict"], run["exit_code"], run["fail_on"]) == ("pass", 0, ["critical"])
+
+
+def test_summary_must_be_json_and_is_refused_before_any_work(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _folders(tmp_path, {"a.md": GOOD_EN}, {"a.md": GOOD_FR})
+    result = runner.invoke(app, ["check", "en", "fr", "--summary", "run.txt"])
+    assert result.exit_code == EXIT_USAGE and "NAME.json" in result.stderr
+    # The summary may not overwrite an input, even with --force.
+    result = runner.invoke(app, ["check", "en/a.md", "fr/a.md", "--force",
+                                 "--summary", "en/a.md"])
+    assert result.exit_code == EXIT_USAGE
+    assert (tmp_path / "en/a.md").read_text(encoding="utf-8") == GOOD_EN
+    # Nor an output of -o, which it would write over.
+    result = runner.invoke(app, ["check", "en/a.md", "fr/a.md", "-o", "./same.json",
+                                 "--summary", "same.json"])
+    assert result.exit_code == EXIT_USAGE and "also an output" in result.stderr
+    # A mistyped option ends the run before any check: with --force, the verdict an earlier
+    # run left is gone rather than read as this run's.
+    (tmp_path / "run.json").write_text('{"verdict": "pass"}', encoding="utf-8")
+    result = runner.invoke(app, ["check", "en/a.md", "fr/a.md", "--summary", "run.json",
+                                 "--force", "--fail-on", "grave"])
+    assert result.exit_code == EXIT_USAGE and not (tmp_path / "run.json").exists()
+
+
+def test_summary_of_one_document_that_cannot_be_read_says_why(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _folders(tmp_path, {"a.md": GOOD_EN}, {"a.md": "  \n"})
+    result = runner.invoke(app, ["check", "en/a.md", "fr/a.md", "-q", "--summary", "run.json"])
+    assert result.exit_code == EXIT_INPUT, result.output
+    run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    assert (run["verdict"], run["exit_code"]) == ("incomplete", EXIT_INPUT)
+    [document] = run["documents"]
+    assert document["summary"] is None and "a.md is empty" in document["problem"]

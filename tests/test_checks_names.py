@@ -638,3 +638,122 @@ def test_a_city_swapped_for_another_is_major_not_a_translated_term(default_encod
     source = "Several cities, including Geneva and Montreal, adopted it."
     assert name_findings([(source, translation)], default_encoder, ("en", language)) == {
         "name Montreal in the source is Toronto in the translation": "major"}
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    # A note's text begins after its mark, at the start of the string or of a line ...
+    ("[2] Surveys show the trend.", "[2] Des enquêtes montrent la tendance."),
+    ("The port grew quickly.\n\n[2] Surveys from the period are incomplete.",
+     "Le port grandit vite.\n\n[2] Les enquêtes de l'époque sont incomplètes."),
+    # ... and the sentence after a sentence that ends with a mark begins after it.
+    ("The port grew.[2] Its trade doubled.", "Le port grandit.[2] Son commerce doubla."),
+])
+def test_a_word_after_a_footnote_mark_begins_its_sentence(source, translation):
+    assert name_findings([(source, translation)]) == {}
+
+
+def test_the_words_of_a_title_case_markdown_heading_are_no_names():
+    assert name_findings([("# Chapter 3: The Rise of the Cities",
+                           "# Chapitre 3 : L'essor des villes")]) == {}
+
+
+def test_a_name_in_a_heading_not_in_title_case_is_still_compared():
+    assert name_findings([("# Travels with Marie", "# Voyages avec Sophie")]) == {
+        "name Marie in the source is Sophie in the translation": "major"}
+
+
+def test_a_phrase_in_capitals_is_no_name_but_an_acronym_still_is():
+    assert name_findings([("The label said DRINK ME in large letters.",
+                           "L'étiquette disait BUVEZ-MOI en grosses lettres.")]) == {}
+    assert name_findings([("Ask the EU for help.", "Demandez à l'OTAN de l'aide.")]) == {
+        "name EU in the source is OTAN in the translation": "major"}
+
+
+def test_a_name_rendered_another_way_with_and_without_its_neighbour_is_a_choice():
+    """"Cheshire" is "Grimaçon" where the source writes "a Cheshire cat" and where it
+    writes "Cheshire Puss": one rendering, counted word by word, not a name replaced."""
+    assert name_findings([
+        ("' It 's a Cheshire cat , ' said the Duchess .",
+         "\" C' est un Grimaçon , \" dit la Duchesse ."),
+        ("' Cheshire Puss , ' she began .", "\" Grimaçon ! \" commença-t-elle ."),
+    ]) == {}
+
+
+def test_a_german_compound_rendered_by_a_name_of_several_words_is_translated(default_encoder):
+    """«Himmelsgebirge» (heaven + mountains) is «Monts Célestes»: a German noun the word
+    aligner pairs with a name of several words is its translation, not a name in its place."""
+    assert name_findings([(
+        "Khan Tengri ( = « Fürst der Geister » ) , 6995 m , nach der Neuvermessung also kein "
+        "Siebentausender mehr , im Tien-Schan ( = « Himmelsgebirge » ) .",
+        "Khan Tengri ( Prince des Esprits ) , 6995 m , d' après les mesures les plus récentes "
+        "( n' appartient donc plus à la catégorie des « 7000 » ) , dans le Tian Chan ( Monts "
+        "Célestes ) ;")], default_encoder, ("de", "fr")) == {}
+
+
+def test_a_name_translated_by_itself_is_not_the_one_the_other_name_replaced(default_encoder):
+    """One name missing on each side, but "Alice" translates "the arch girl" (the aligner
+    pairs them) and is not paired with "Duncan": Duncan is missing, nothing replaced."""
+    assert name_findings([(
+        '" You will diminish them , " returned the arch girl , " by that bass of yours , '
+        'Duncan ! "',
+        "-- Vous y nuirez , répondit Alice d'un ton malin , avec votre basse-taille .")],
+        default_encoder) == {"name Duncan in the source is not in the translation": "minor"}
+
+
+def test_names_left_to_each_other_in_a_loose_passage_are_no_replacement(default_encoder):
+    """A long passage loosely translated misses names on both sides; the word aligner's
+    later round leaves "Hartfield" and "Woodhouse" to each other, but the source's word
+    closest to "Woodhouse" is another ("ses amis Woodhouse" are Emma and her father)."""
+    found = name_findings([
+        ("She knew that at times she must be missed ; and could not think , without pain , of "
+         "Emma 's losing a single pleasure , or suffering an hour 's ennui , from the want of "
+         "her companionableness : but dear Emma was of no feeble character ; she was more "
+         "equal to her situation than most girls would have been , and had sense , and energy "
+         ", and spirits that might be hoped would bear her well and happily through its "
+         "little difficulties and privations . And then there was such comfort in the very "
+         "easy distance of Randalls from Hartfield , so convenient for even solitary female "
+         "walking , and in Mr. Weston 's disposition and circumstances , which would make the "
+         "approaching season no hindrance to their spending half the evenings in the week "
+         "together .",
+         "Elle se considérait , en effet , comme très favorisée de la fortune , ayant assez "
+         "d’expérience pour apprécier à leur valeur les avantages multiples de son mariage ; "
+         "la séparation d’avec ses amis Woodhouse était , en effet , l’unique inconvénient "
+         "de cette union , encore se trouvait -il fort atténué par le voisinage si proche et "
+         "les dispositions conciliantes de M. Weston ."),
+        ("Emma Woodhouse lived at Hartfield with her father, Mr. Woodhouse.",
+         "Emma Woodhouse vivait à Hartfield avec son père, M. Woodhouse."),
+    ], default_encoder)
+    assert "major" not in found.values()
+    assert found.get("name Woodhouse in the translation is not in the source") == "info"
+
+
+def test_a_capitalised_word_hyphenated_to_lower_case_words_is_no_name():
+    """"Jack-in-the-box" is a toy, and a verse's «Tenez-vous» a verb with its pronoun, which
+    makes «Tenez» no name where a sentence begins with it; "Stratford-upon-Avon" stays one."""
+    assert name_findings([("It sprang up like a Jack-in-the-box.",
+                           "Il jaillit comme un diable à ressort.")]) == {}
+    assert name_findings([
+        ("Father William stood on his head.",
+         "Comment, à votre âge, par quelle adresse Tenez-vous debout sur la tête ?"),
+        ("Here, take it!", "Tenez, prenez-le !"),
+    ]) == {"name William in the source is not in the translation": "info"}
+    assert name_findings([("They walked to Stratford-upon-Avon.",
+                           "Ils marchèrent vers Montmartre.")]) == {
+        "name Stratford in the source is Montmartre in the translation": "major"}
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    ("The ridge that carries the Black Tooth is not promising.",
+     "L'arête qui porte le BlackTooth n'est guère encourageante."),
+    ("The ridge that carries the BlackTooth is not promising.",
+     "L'arête qui porte le Black Tooth n'est guère encourageante."),
+])
+def test_a_name_written_in_one_word_on_one_side_and_two_on_the_other_is_the_same(
+        source, translation):
+    assert name_findings([(source, translation)]) == {}
+
+
+def test_a_name_of_two_words_swapped_for_another_is_still_major():
+    assert name_findings([("The ridge that carries the Black Tooth is not promising.",
+                           "L'arête qui porte le Golden Throne n'est guère encourageante.")]) == {
+        "name Black Tooth in the source is Golden Throne in the translation": "major"}

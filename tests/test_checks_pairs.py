@@ -1566,3 +1566,61 @@ def test_one_po_string_in_two_contexts_may_be_translated_apart(tmp_path, default
     check_alignment(record, default_encoder)
     assert [f.severity for l in record.links for f in l.findings
             if "translated differently" in f.reason] == ["minor"]
+
+
+#: A gettext template as xgettext writes it: a fuzzy header with the placeholder CHARSET,
+#: every msgstr empty.
+POT = r'''# SOME DESCRIPTIVE TITLE.
+#, fuzzy
+msgid ""
+msgstr ""
+"Language: \n"
+"Content-Type: text/plain; charset=CHARSET\n"
+
+#: src/main.c:10
+msgid "Open the file"
+msgstr ""
+
+#: src/main.c:12
+msgid "One file"
+msgid_plural "%d files"
+msgstr[0] ""
+msgstr[1] ""
+'''
+
+
+def test_a_gettext_template_is_refused_as_holding_no_translation(tmp_path):
+    """A ``.pot`` file was read as TSV ("line 1: no tab"): it is a PO file whose
+    translations are all empty by design, so checking it can only be a mistake for the
+    catalogue made from it."""
+    path = tmp_path / "messages.pot"
+    path.write_text(POT, "utf-8")
+    with pytest.raises(InputError, match=r"messages\.pot is a gettext template: it holds no "
+                                         r"translation \(every msgstr is empty\)"):
+        read_pairs(path)
+
+
+def test_a_gettext_template_with_translations_is_read_as_po(tmp_path):
+    """A ``.pot`` file that does hold translations (an English catalogue kept under the
+    template's name) is read as its ``.po`` twin is, its untranslated entries empty."""
+    path = tmp_path / "messages.pot"
+    path.write_text(POT.replace('msgid "Open the file"\nmsgstr ""',
+                                'msgid "Open the file"\nmsgstr "Open the file…"'), "utf-8")
+    record = read_pairs(path)
+    assert _pairs(record) == [("Open the file", "Open the file…"), ("One file", ""),
+                              ("%d files", "")]
+    assert record.links[0].key == "src/main.c:10"
+
+
+def test_a_pair_longer_than_the_model_reads_is_named_in_a_warning(default_encoder):
+    import align
+
+    # The same sentence forty times: some 700 tokens a side, of which 512 are read.
+    french = " ".join(["Le conseil municipal a adopté le budget après un long débat."] * 40)
+    english = " ".join(["The city council adopted the budget after a long debate."] * 40)
+    record = align.check_pairs([("Bonjour.", "Hello."), (french, english),
+                                ("Merci.", "Thank you.")])
+    said = [w for w in record.warnings if "512 tokens" in w]
+    assert said and said[0].startswith("pair 2 longer than the model's 512 tokens")
+    short = align.check_pairs([("Bonjour.", "Hello."), ("Merci.", "Thank you.")])
+    assert not any("tokens" in w for w in short.warnings)

@@ -342,3 +342,12 @@ def test_a_failed_int8_build_is_not_retried_until_the_tools_change(monkeypatch, 
     assert len(attempts) == 2
     monkeypatch.setattr(openvino_runtime, "INT8_BUILDER_VERSION", 10_000)
     assert auto_backend() == "int8"  # a new build recipe is tried again
+
+
+def test_every_backend_says_which_texts_it_cuts(default_encoder, fp32_encoder) -> None:
+    # 990 CJK characters without punctuation: beyond 512 tokens; 200 of them are within.
+    long = "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(990))
+    short = long[:200]
+    for encoder in (default_encoder, fp32_encoder):
+        assert encoder.max_length == 512
+        assert encoder.too_long([long, short, "Bonjour."]) == {long}

@@ -259,6 +259,23 @@ def test_agreement_on_the_page_is_the_reports(alignment, page_text):
     assert int(shown) == round(100 * agreement(alignment))
 
 
+def test_a_record_checked_with_gates_shows_how_that_check_ended(alignment):
+    import copy
+
+    assert "<dt>Verdict</dt>" not in render_html(alignment)  # `align run`: no gates
+    gated = copy.deepcopy(alignment)
+    # The fixture holds one critical omission, majors of kind number and of a hostile kind.
+    gated.signature["checks"] = {"ignore": [], "fail_on": ["number:major"]}
+    text = re.sub(r"<[^>]+>", " ", render_html(gated))
+    assert re.search(r"Verdict\s+fail\s+--fail-on number:major: 1 finding\b", text)
+    gated.signature["checks"]["fail_on"] = ["critical"]
+    text = re.sub(r"<[^>]+>", " ", render_html(gated))
+    assert re.search(r"Verdict\s+fail\s+--fail-on critical: 1 finding\b", text)
+    gated.signature["checks"]["fail_on"] = ["length", "name:major"]  # name: a minor
+    text = re.sub(r"<[^>]+>", " ", render_html(gated))
+    assert re.search(r"Verdict\s+pass\s+--fail-on length name:major: 0 findings", text)
+
+
 def test_content_security_policy_allows_only_the_pages_own_script_and_style(page):
     (meta,) = page.find("meta", **{"http-equiv": "Content-Security-Policy"})
     policy = dict(

@@ -9,6 +9,8 @@ adding a module and its name to `CHECKS`.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from collections.abc import Collection, Sequence
 from types import ModuleType
@@ -41,9 +43,11 @@ __all__ = [
     "CHECKS",
     "check_alignment",
     "fails",
+    "failing",
     "glossary_terms",
     "read_glossary",
     "read_rules",
+    "require_gates",
     "require_kinds",
     "severity_rank",
     "summarise",
@@ -82,6 +86,7 @@ def check_alignment(
     source_text: str | None = None,
     translation_text: str | None = None,
     cache: bool | TokenVectorCache = True,
+    fail_on: Sequence[str] = (),
 ) -> Alignment:
     """Fill ``divergence`` and ``findings`` of every link of `alignment` and return it.
 
@@ -93,9 +98,13 @@ def check_alignment(
     Findings of a kind in `ignore` are dropped.  With `cache` (the default, or a
     `TokenVectorCache` to use), the word aligner's token vectors are read from and kept
     in the on-disk token cache, and sentences embedded here use the embedding cache;
-    cache problems are added to the record's warnings.
+    cache problems are added to the record's warnings.  The signature's ``checks`` says
+    what decided the findings besides the model (`settings_signature`), with `fail_on`,
+    the gates (``major``, ``number``, ``length:major``) that `summarise` gives a verdict
+    by.
     """
     require_kinds(ignore)
+    require_gates(fail_on)
     if (encoder is not None and source_vectors is None and translation_vectors is None
             and alignment.made_by_aligner()):
         # A saved alignment checked again: its links are measured as the run that aligned
@@ -123,6 +132,8 @@ def check_alignment(
             ctx.glossary = glossary_terms(glossary, ctx.source_language,
                                           ctx.translation_language)
         _check(alignment, ctx=ctx, ignore=ignore)
+        alignment.signature["checks"] = settings_signature(ctx.glossary, rules, ignore,
+                                                           fail_on)
         if store is not None:
             store.flush()
             alignment.warnings += [n for n in store.notices if n not in alignment.warnings]
@@ -164,17 +175,60 @@ def worst_first(alignment: Alignment) -> list[tuple[int, Finding]]:
 def fails(alignment: Alignment, fail_on: str) -> bool:
     """Whether any finding is of kind `fail_on`, at or above severity `fail_on`, or, for
     ``KIND:SEVERITY`` (``length:major``), of that kind at or above that severity."""
-    kind, _, severity = fail_on.partition(":")
-    if not severity and kind in SEVERITIES:
-        kind, severity = "", kind
-    if kind and kind not in finding_kinds() or severity and severity not in SEVERITIES:
+    require_gates([fail_on])
+    return bool(failing(alignment, [fail_on]))
+
+
+def failing(alignment: Alignment, gates: Sequence[str]) -> list[tuple[int, Finding]]:
+    """The findings that reach any of `gates` (as `fails` reads one), with their link
+    index (`Alignment.failing`)."""
+    return alignment.failing(gates)
+
+
+def require_gates(gates: Collection[str], option: str = "fail_on") -> None:
+    """`UsageError` unless each of `gates` is a severity, a finding kind
+    (`finding_kinds`) or ``KIND:SEVERITY``: what `fails` and `check_alignment` refuse,
+    said before any work (`align.pipeline.require_usable`) in the same words, the
+    parameter named as `option` (``--fail-on`` on the command line)."""
+    kinds = finding_kinds()
+    for gate in gates:
+        kind, colon, severity = gate.partition(":") if isinstance(gate, str) else ("", "", "")
+        if isinstance(gate, str) and (
+                (not colon and (gate in SEVERITIES or gate in kinds))
+                or (colon and kind in kinds and severity in SEVERITIES)):
+            continue
         raise UsageError(
-            f"--fail-on {fail_on!r} is neither a severity ({', '.join(SEVERITIES)}), "
-            f"a finding kind ({', '.join(finding_kinds())}) nor KIND:SEVERITY"
+            f"{option} takes a severity ({', '.join(SEVERITIES)}), a finding kind "
+            f"({', '.join(kinds)}) or KIND:SEVERITY (length:major), not {gate!r}"
         )
-    floor = severity_rank(severity) if severity else 0
-    return any((not kind or f.kind == kind) and severity_rank(f.severity) >= floor
-               for _, f in alignment.findings())
+
+
+def settings_signature(glossary: Glossary | Sequence[tuple[str, str]] | None,
+                       rules: Sequence[Rule], ignore: Collection[str],
+                       fail_on: Sequence[str]) -> dict:
+    """What decided a record's findings besides the model, for its signature's
+    ``checks``: the kinds left out (`ignore`), the gates of its verdict (`fail_on`), and of
+    a glossary and of the project's rules how many there are and a digest of them
+    (``sha256:`` and 12 hex digits, as the model's), so that two records can be told
+    checked alike or not; a glossary or rules absent are left out."""
+    settings: dict = {"ignore": sorted(ignore), "fail_on": list(dict.fromkeys(fail_on))}
+    terms = glossary if isinstance(glossary, Glossary) else Glossary(tuple(glossary or ()))
+    required = [list(pair) for pair in terms.required]
+    forbidden = [list(pair) for pair in terms.forbidden]
+    if required or forbidden:
+        settings["glossary"] = {"required": len(required), "forbidden": len(forbidden),
+                                "digest": _digest([required, forbidden])}
+    if rules:
+        written = [[r.source.pattern if r.source is not None else None,
+                    r.source.flags if r.source is not None else 0,
+                    r.translation, r.forbidden, r.message, r.severity] for r in rules]
+        settings["rules"] = {"rules": len(written), "digest": _digest(written)}
+    return settings
+
+
+def _digest(value: list) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def agreement(alignment: Alignment) -> float:
@@ -202,14 +256,17 @@ def require_kinds(ignore: Collection[str]) -> None:
 
 
 def summarise(alignment: Alignment) -> dict:
-    """Counts of findings by kind and severity, and the overall agreement score."""
+    """Counts of findings by kind and severity, and the overall agreement score; where the
+    record was checked with gates (its signature's ``checks`` ``fail_on``, as ``align
+    check --fail-on`` sets them), ``fail_on``, how many findings reach them (``failing``)
+    and the ``verdict``: ``"fail"`` if any does, else ``"pass"``."""
     findings = [f for _, f in alignment.findings()]
     by_kind = Counter(f.kind for f in findings)
     # Built-in kinds in their order, then any other (a project's own check).
     kinds = (*FINDING_KINDS, *sorted(set(by_kind) - set(FINDING_KINDS)))
     by_severity = Counter(f.severity for f in findings)
     divergences = [l.divergence for l in alignment.links if l.divergence is not None]
-    return {
+    summary = {
         "links": len(alignment.links),
         "findings": len(findings),
         "by_kind": {k: by_kind[k] for k in kinds if by_kind[k]},
@@ -218,3 +275,9 @@ def summarise(alignment: Alignment) -> dict:
         "divergent_links": sum(d >= divergence.THRESHOLD for d in divergences),
         "divergence_threshold": divergence.THRESHOLD,
     }
+    gates = (alignment.signature.get("checks") or {}).get("fail_on") or []
+    if gates:
+        reached = len(failing(alignment, gates))
+        summary.update(fail_on=list(gates), failing=reached,
+                       verdict="fail" if reached else "pass")
+    return summary

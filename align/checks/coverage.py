@@ -53,7 +53,13 @@ import numpy as np
 from align.checks.base import CheckContext, LinkText, quote, words
 from align.checks.divergence import THRESHOLD
 from align.checks.placeholders import blank_markup, readable_links
-from align.checks.words import WordAlignment, is_content, link_word_vectors
+from align.checks.words import (
+    WordAlignment,
+    align_links,
+    is_content,
+    link_tokens,
+    link_word_vectors,
+)
 from align.record import Finding, SideName
 from align.segment import sentence_spans
 
@@ -109,6 +115,45 @@ def _prose(ctx: CheckContext, i: int, wa: WordAlignment | None) -> WordAlignment
                            wa.strong, markup)
 
 
+#: Where the token vectors fetched ahead for this check's word alignments are kept while
+#: it runs (`_fetch_tokens`).
+_TOKENS = "coverage tokens"
+
+
+def _fetch_tokens(ctx: CheckContext, link_sides: list[LinkText]) -> None:
+    """Fetch the token vectors of `link_sides` in one call, for `_align_ahead` and
+    `_word_rows` to read: the tests below read the words of hundreds of links of a long
+    document, and a call per link repeats the cache's per-call work each time (707 calls
+    on a document of 4,088 sentences, where two serve)."""
+    if ctx.encoder is not None and link_sides:
+        ctx.notes[_TOKENS] = link_tokens(ctx.encoder, link_sides, ctx.token_cache,
+                                         ctx.notes.get(_TOKENS))
+
+
+def _align_ahead(ctx: CheckContext, links: list[int]) -> None:
+    """`ctx.word_alignment(i)` for each of `links` in turn, from the token vectors of all
+    of them fetched together (with those `_fetch_tokens` fetched before)."""
+    lacking = [i for i in links
+               if ctx.word_alignments[i] is None and ctx.sources[i] and ctx.translations[i]]
+    if ctx.encoder is None or not lacking:
+        return
+    _fetch_tokens(ctx, [side for i in lacking for side in (ctx.sources[i], ctx.translations[i])])
+    for i in lacking:
+        found = align_links(ctx.encoder, [ctx.sources[i]], [ctx.translations[i]],
+                            ctx.token_cache, ctx.notes[_TOKENS])[0]
+        # As `CheckContext.word_alignment` has it: a link aligned alone takes the threshold
+        # of the links aligned before it.
+        found.strong = next((wa.strong for wa in ctx.word_alignments if wa is not None),
+                            found.strong)
+        ctx.word_alignments[i] = found
+
+
+def _word_alignment(ctx: CheckContext, i: int) -> WordAlignment | None:
+    """`ctx.word_alignment(i)`, from the token vectors fetched ahead when it needs them."""
+    _align_ahead(ctx, [i])
+    return ctx.word_alignment(i)
+
+
 def _whole_severity(text: str) -> str:
     ws = words(text)
     content = sum(is_content(w) for w in ws)
@@ -142,22 +187,20 @@ def _mean_vector(ctx: CheckContext, side: SideName, vectors: np.ndarray) -> np.n
     return ctx.notes[key]
 
 
-def _stray_candidates(ctx: CheckContext, i: int, side: SideName
-                      ) -> tuple[list[int], list[int]]:
-    """The sentences of link `i` that the sentence vectors and the word aligner call
-    strays: those unrelated to the other side (before the clause test of
-    `_unmatched_by_clauses`), and those the rest of the link makes redundant."""
+def _stray_candidates(ctx: CheckContext, i: int, side: SideName) -> list[tuple[int, float]]:
+    """The sentences of link `i`'s `side` that the sentence vectors call strays: each with
+    how similar it is alone to the other side (`_stray_words` asks the word aligner)."""
     link = ctx.alignment.links[i]
     own, other = (link.source, link.translation) if side == "source" else (
         link.translation, link.source)
     scale = ctx.notes.get("scale")
     if len(own) < 2 or not other or scale is None:
-        return [], []
+        return []
     other_side: SideName = "translation" if side == "source" else "source"
     mine = ctx.sentence_vectors(side)
     theirs = ctx.sentence_vectors(other_side)
     if mine is None or theirs is None:
-        return [], []
+        return []
     background, typical = scale
     unit = max(typical - background, 1e-6)
     # A sum of sentence vectors leans towards the document's mean direction, so its
@@ -187,8 +230,19 @@ def _stray_candidates(ctx: CheckContext, i: int, side: SideName
         alone = (float(mine[k] @ target) - background) / unit
         if z(whole - mine[k], len(own) - 1) >= whole_z and alone < 1.0:
             found.append((k, alone))
+    return found
+
+
+def _stray_words(ctx: CheckContext, i: int, side: SideName, found: list[tuple[int, float]]
+                 ) -> tuple[list[int], list[int]]:
+    """Of the stray candidates `found` (`_stray_candidates`), those the word aligner calls
+    strays too: those unrelated to the other side (before the clause test of
+    `_unmatched_by_clauses`), and those the rest of the link makes redundant."""
     if not found:
         return [], []
+    link = ctx.alignment.links[i]
+    own = link.source if side == "source" else link.translation
+    other_side: SideName = "translation" if side == "source" else "source"
     wa = _prose(ctx, i, ctx.word_alignment(i))
     if wa is None:
         return [], []
@@ -432,7 +486,8 @@ def _word_rows(ctx: CheckContext, i: int, side: SideName) -> np.ndarray | None:
             # Recomputed from the kept token vectors, for the few links this test reads,
             # rather than kept for every word-aligned link.
             link_side = ctx.sources[i] if side == "source" else ctx.translations[i]
-            rows = link_word_vectors(ctx.encoder, link_side, ctx.token_cache)[1]
+            rows = link_word_vectors(ctx.encoder, link_side, ctx.token_cache,
+                                     ctx.notes.get(_TOKENS))[1]
         ctx.notes[key] = rows
     return ctx.notes[key]
 
@@ -454,7 +509,7 @@ def _moved_to(ctx: CheckContext, i: int, side: SideName, run: tuple[int, int]) -
             continue
         # A neighbour the cascade did not word-align (it looked faithful as a whole) can
         # still hold the moved words: align it now.
-        neighbour = _prose(ctx, k, ctx.word_alignment(k)) if (
+        neighbour = _prose(ctx, k, _word_alignment(ctx, k)) if (
             ctx.sources[k] and ctx.translations[k]) else None
         theirs = _word_rows(ctx, k, other) if neighbour is not None else None
         if theirs is None:
@@ -484,8 +539,11 @@ def _strays(ctx: CheckContext) -> dict[tuple[int, str], list[int]]:
     """For each link side that has any, the sentences (indices into the side) that have
     no counterpart on the other side although the link joins them with sentences that do;
     the clause tests of all links embedded in one pass."""
-    found = {(i, side): _stray_candidates(ctx, i, side) for i, _, _ in ctx.paired()
-             for side in ("source", "translation")}
+    by_vectors = {(i, side): _stray_candidates(ctx, i, side) for i, _, _ in ctx.paired()
+                  for side in ("source", "translation")}
+    # The links the sentence vectors single out are word-aligned together, in link order.
+    _align_ahead(ctx, sorted({i for (i, _), found in by_vectors.items() if found}))
+    found = {key: _stray_words(ctx, *key, candidates) for key, candidates in by_vectors.items()}
     candidates = {key: unrelated for key, (unrelated, _) in found.items() if unrelated}
     vectors = _clause_vectors(ctx, [_other_clauses(ctx, i, side) for i, side in candidates])
     # A redundant sentence needs no clause test: the other side is covered without it.
@@ -494,10 +552,45 @@ def _strays(ctx: CheckContext) -> dict[tuple[int, str], list[int]]:
                 _unmatched_by_clauses(ctx, *key, unrelated, vectors) if unrelated else [])))}
 
 
+#: Per side of a link, its partial finding and the word run it shows (`_partial`).
+_Partials = dict[str, tuple[Finding, tuple[int, int]] | None]
+
+
+def _partials_ahead(ctx: CheckContext, scores: list[float],
+                    all_strays: dict[tuple[int, str], list[int]]
+                    ) -> dict[int, tuple[WordAlignment, WordAlignment, _Partials]]:
+    """Per link word-aligned so far: its word alignment, the same read as prose, and the
+    partial finding of each side; the token vectors that the moved-boundary test
+    (`_moved_to`) of these findings will read are fetched together."""
+    out: dict[int, tuple[WordAlignment, WordAlignment, _Partials]] = {}
+    wanted: list[LinkText] = []
+    for i, _, _ in ctx.paired():
+        raw = ctx.word_alignments[i]
+        wa = _prose(ctx, i, raw)
+        if raw is None or wa is None:
+            continue  # `run` asks again: the link before may word-align this one
+        partials = {side: _partial(ctx, i, side, wa, scores[i])
+                    for side in ("source", "translation")}
+        out[i] = (raw, wa, partials)
+        for side, partial in partials.items():
+            if partial is None or partial[0].severity == "info" or all_strays.get((i, side)):
+                continue
+            other: SideName = "translation" if side == "source" else "source"
+            wanted.append(ctx.text(side)[i])
+            for k in (i + 1, i - 1):
+                if 0 <= k < len(ctx.alignment.links) and ctx.sources[k] and ctx.translations[k]:
+                    wanted.append(ctx.text(other)[k])
+                    if ctx.word_alignments[k] is None:
+                        wanted.append(ctx.text(side)[k])
+    _fetch_tokens(ctx, wanted)
+    return out
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     scores = ctx.notes.get("divergence") or [0.0] * len(ctx.alignment.links)
     all_strays = _strays(ctx)
+    ahead = _partials_ahead(ctx, scores, all_strays)
     for i in range(len(ctx.alignment.links)):
         source, translation = ctx.sources[i], ctx.translations[i]
         if not source and not translation:
@@ -518,12 +611,18 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 f"{_WHOLE_REASON[side]}: «{quote(present.text)}»", ctx.whole(present),
             )))
             continue
-        # Read as prose: the placeholder check compares the code and markup.
-        wa = _prose(ctx, i, ctx.word_alignments[i])
+        raw = ctx.word_alignments[i]
+        if i in ahead and ahead[i][0] is raw:
+            _, wa, partials = ahead[i]
+        else:  # not word-aligned then; perhaps since, by the link before's moved test
+            # Read as prose: the placeholder check compares the code and markup.
+            wa = _prose(ctx, i, raw)
+            partials = {side: _partial(ctx, i, side, wa, scores[i]) if wa is not None else None
+                        for side in ("source", "translation")}
         for side in ("source", "translation"):
             strays = all_strays.get((i, side), [])
             out += [(i, _stray_finding(ctx, i, side, k)) for k in strays]
-            partial = _partial(ctx, i, side, wa, scores[i]) if wa is not None else None
+            partial = partials[side]
             if partial is not None and not strays:
                 finding, run = partial
                 if finding.severity != "info":
@@ -531,4 +630,5 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                     if moved is not None:
                         finding = _as_moved(finding, i, moved)
                 out.append((i, finding))
+    ctx.notes.pop(_TOKENS, None)  # what later checks need, they fetch (or the cache keeps)
     return out

@@ -1,8 +1,9 @@
 """Glossary terms whose required translation is missing, or translated by a forbidden term.
 
 A glossary is a TSV file, one ``source term<TAB>required translation`` per line;
-blank lines and lines starting with ``#`` are skipped.  A source term listed on
-several lines accepts any of its translations.  Matching forgives case, accents
+blank lines and lines starting with ``#`` are skipped.  It is decoded as `align.reading`
+decodes a text: UTF-8, UTF-16 with or without its mark, Windows-1252 ….  A source term
+listed on several lines accepts any of its translations.  Matching forgives case, accents
 and the inflection of each word by its language's endings (``worker`` matches
 ``workers``, ``journal`` matches ``journaux``), and is of whole words: ``log`` is not in
 ``Login``.
@@ -86,22 +87,26 @@ def read_glossary(path: str | Path) -> list[tuple[str, str]] | Termbase:
     """The ``(source term, required translation)`` pairs of a glossary TSV file, or the
     concepts of a TBX termbase (``.tbx``, or a file whose root is ``<martif>`` or ``<tbx>``),
     whose pairs depend on the texts' languages (`Termbase.resolve`)."""
+    from align.reading import decode_text
+
     path = Path(path)
     try:
-        head = path.read_bytes()[:2048]
-    except OSError:
-        head = b""
+        data = path.read_bytes()
+    except FileNotFoundError:
+        data = None  # a missing termbase is `_read_tbx`'s to name
+    except OSError as error:
+        raise InputError(f"cannot read glossary {path} ({error.strerror})") from None
+    head = (data or b"")[:2048]
     if path.suffix.lower() == ".tbx" or b"<martif" in head or b"<tbx" in head:
         return _read_tbx(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    if data is None:
         raise InputError(
             f"glossary {path} does not exist; give a TSV file of term<TAB>translation or a "
             "TBX termbase"
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"cannot read glossary {path} ({error}); give a UTF-8 TSV file") from None
+        )
+    # Decoded as a document is (a spreadsheet saves Windows-1252 or UTF-16): what the
+    # decoder notes, a guessed code page, has no record to go to here.
+    text, _ = decode_text(data, f"glossary {path}", [])
     pairs = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):

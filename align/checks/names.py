@@ -16,45 +16,52 @@ names.  Markup is no text: tags, placeholders and Markdown code are read as blan
 ``<p>Welcome</p>`` starts with its word, and a step of a menu path
 (``File > Export``), a table cell (``| Meaning |``), a Markdown heading (``# Getting
 started``, and after its section number: ``## 3.4 Legacy``), a ``+`` list item and a
-link's text (``[Troubleshooting guide](…)``) start anew.
+link's text (``[Troubleshooting guide](…)``) start anew, and so does the text after a
+footnote's mark (``[2] Historians disagree``, ``grew.[2] Its port``); a Markdown heading in
+Title Case (``# The Rise of the Cities``) capitalises its words as a sentence its first.
+Words in capitals that make a phrase (``DRINK ME``, ``BUVEZ-MOI``) are no acronyms, and a
+capitalised word hyphenated to a function word in lower case (``Jack-in-the-box``,
+``Tenez-vous``) is a word.
 
-A name has a counterpart when the other side (or a neighbouring link, where a
-moved sentence boundary may have put it) holds the same word forgiving accents,
-case and small spelling differences (``Andrés`` = ``Andres``, ``Tchaikovsky`` =
-``Tchaïkovski``), a word sharing most of its stem (``Stalinist`` =
-``stalinien``), the name with a case ending (Polish ``Lizbony`` = ``Lisbon``, Turkish
-``Lizbon'a``, Russian ``Анны`` = ``Anna``), or a listed translation (``Spain`` =
-``Espagne`` = ``Spanien``, ``North`` = ``septentrional``, ``Friday`` = ``Παρασκευή``), in
-the Polish and Czech cases the rules do not reach (``Niemiec``, ``Włoszech``,
-``Hiszpanii``, ``Španělsku``) or transliterated with a case ending (``Испании``).
-A full stop after an initial or an abbreviation does not end a sentence (``C. Auguste
-Dupin``, ``St. Germain``).
+A name has a counterpart when the other side (or a neighbouring link, where a moved
+sentence boundary may have put it) holds the same word forgiving accents, case and small
+spelling differences (``Andrés`` = ``Andres``, ``Tchaikovsky`` = ``Tchaïkovski``), written
+in one word or two (``BlackTooth`` = ``Black Tooth``), a word sharing most of its stem
+(``Stalinist`` = ``stalinien``), the name with a case ending (Polish ``Lizbony`` =
+``Lisbon``, Turkish ``Lizbon'a``, Russian ``Анны`` = ``Anna``), or a listed translation
+(``Spain`` = ``Espagne`` = ``Spanien``, ``North`` = ``septentrional``, ``Friday`` =
+``Παρασκευή``), in the Polish and Czech cases the rules do not reach (``Niemiec``,
+``Włoszech``, ``Hiszpanii``, ``Španělsku``) or transliterated with a case ending
+(``Испании``). A full stop after an initial or an abbreviation does not end a sentence
+(``C. Auguste Dupin``, ``St. Germain``).
 
 A name the word aligner pairs with a word its own side does not read as a name was
 translated (``the Hatter`` = ``le Chapelier``, where the French also writes ``un
 chapelier``), unless that word only stands for the name: a pronoun or an article
-(``Morissot`` paired with ``une``, or with the ``l’`` of ``l’envahit``).  But a
-capitalised word whose side cannot tell whether it is a name (one starting its sentence
-and written nowhere else, or a noun of a German side that follows no determiner:
-``in München``, not ``die Regierung``) translates the name only if it reads as its
-translation: the same name, a listed translation, a word its side writes in lower case
-elsewhere, or one the model reads as the name's translation (`TRANSLATION_MATCH`; never
-for a listed name); a name used as a noun after an article (``the Hatter``, ``du
-Gouvernement``) may be translated by any such word (``der Hutmacher``).  Otherwise,
-where the name is the word closest to it, it was put in the name's place: the name is
-replaced (``Heinrich Schulz`` → ``Heinrich Wagner``, ``Вера накрыла…`` → ``Nina
-laid…``).
+(``Morissot`` paired with ``une``, or with the ``l’`` of ``l’envahit``). But a capitalised
+word whose side cannot tell whether it is a name (one starting its sentence and written
+nowhere else, or a noun of a German side that follows no determiner: ``in München``, not
+``die Regierung``) translates the name only if it reads as its translation: the same name,
+a listed translation, a word its side writes in lower case elsewhere, or one the model
+reads as the name's translation (`TRANSLATION_MATCH`; never for a listed name); a name used
+as a noun after an article (``the Hatter``, ``du Gouvernement``) may be translated by any
+such word (``der Hutmacher``), and a name of several words by a German noun
+(``Himmelsgebirge`` = ``Monts Célestes``). Otherwise, where the name is the word closest to
+it, it was put in the name's place: the name is replaced (``Heinrich Schulz`` → ``Heinrich
+Wagner``, ``Вера накрыла…`` → ``Nina laid…``).
 
-A name missing on one side is *replaced* (major) by the one missing on the other
-when each side misses one (counting, where several are missing, only those not
-translated), or, when several are still missing, by the one the word aligner puts in
-its place; other missing names are reported one-sided.  Two capitalised words that the
-model reads, alone and in lower case, as a word and its translation (``Policy`` =
-``Politique``, ``Terms`` = ``Conditions``: `TRANSLATION_MATCH`) may be a translated term
-rather than a name replaced: they are reported as such, minor, unless either is a name the
-lists know (``Germany`` for ``France``, ``Montreal`` for ``Toronto`` stay major, though the
-model reads them as alike).
-Units after a number or a placeholder (``%s GB`` = ``%s Go``) are no names.
+A name missing on one side is *replaced* (major) by the one missing on the other when each
+side misses one (unless the word aligner pairs one of them, by itself, with a word
+translating it and not with the other; counting, where several are missing, only those not
+translated), or, when several are still missing, by the one the word aligner puts in its
+place, closest to it; other missing names are reported one-sided. A rendering used in
+several links is a choice, counted word by word (``Cheshire`` → ``Grimaçon``). Two
+capitalised words that the model reads, alone and in lower case, as a word and its
+translation (``Policy`` = ``Politique``, ``Terms`` = ``Conditions``: `TRANSLATION_MATCH`)
+may be a translated term rather than a name replaced: they are reported as such, minor,
+unless either is a name the lists know (``Germany`` for ``France``, ``Montreal`` for
+``Toronto`` stay major, though the model reads them as alike). Units after a number or a
+placeholder (``%s GB`` = ``%s Go``) are no names.
 """
 
 from __future__ import annotations
@@ -731,6 +738,13 @@ def _abbreviated(text: str, stop: int, language: str | None) -> bool:
     return bool(word) and is_abbreviation(word, language)
 
 
+#: The mark of a footnote: a number or a letter in brackets, or superscript digits, which a
+#: note's text begins with (``[2] Historians disagree``) and a sentence may end with
+#: (``grew.[2] Its port``): the word after it begins a sentence where the mark's place does.
+_FOOTNOTE_MARK = re.compile(r"(?:\[(?:\d{1,3}|[a-z*†‡])\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+_FOOTNOTE_MARK_ENDS = "]¹²³⁴⁵⁶⁷⁸⁹⁰"
+
+
 def _sentence_initial(text: str, start: int, lines_open: bool = False,
                       language: str | None = None) -> bool:
     """Whether the word at `start` opens a sentence, a quotation, a line of dialogue or a
@@ -750,12 +764,46 @@ def _sentence_initial(text: str, start: int, lines_open: bool = False,
         if lines_open and text[i] == "\n":
             return True
         i -= 1
+        if i >= 0 and text[i] in _FOOTNOTE_MARK_ENDS and (
+                mark := _FOOTNOTE_MARK.search(text, max(0, i - 5), i + 1)):
+            i = mark.start() - 1  # a note's mark stands between what ends and what begins
     if i >= 0 and text[i] == "." and _abbreviated(text, i, language):
         return False
     # "1." of a numbered paragraph and a sentence end look alike: both start a sentence.
     # A ">" left once tags are blanked separates the steps of a menu path, as "→" does,
     # and a "|" the cells of a table.
     return i < 0 or text[i] in ".!?…:;>→|" or text[i] in _QUOTES_AND_DASHES
+
+
+#: A Markdown heading's line (``# Chapter 3: The Rise of the Cities``), as written or with its
+#: last ``#`` marked as what opens a text (`_unmarked`).
+_MARKDOWN_HEADING = re.compile(r"[ \t]{0,3}#{0,5}[#→][ \t]")
+
+
+@lru_cache(maxsize=1 << 12)
+def _title_case_heading(line: str) -> bool:
+    """Whether `line` is a Markdown heading in Title Case, whose capitals say nothing of
+    names: every word of meaning after its first is capitalised, two of them at least
+    (``The Rise of the Cities``; not ``Installing Windows``, whose capital may be a name)."""
+    if not _MARKDOWN_HEADING.match(line):
+        return False
+    meaning = [w.text for w in words(line)[1:] if w.text[:1].isalpha()
+               and fold(w.text) not in _ALL_FUNCTION_WORDS]
+    return len(meaning) >= 2 and all(w[:1].isupper() for w in meaning)
+
+
+def _capital_says_nothing(text: str, start: int, lines_open: bool = False,
+                          language: str | None = None) -> bool:
+    """Whether the capital of the word at `start` is owed to its place, not to a name: it
+    opens a sentence (`_sentence_initial`) or stands in a Title-Case heading
+    (`_title_case_heading`)."""
+    if _sentence_initial(text, start, lines_open, language):
+        return True
+    if "#" not in text and _OPENS not in text:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return _title_case_heading(text[line_start : line_end if line_end >= 0 else len(text)])
 
 
 #: Pronouns and forms of address that a language capitalises out of courtesy (folded):
@@ -791,7 +839,8 @@ class _Lexicon:
                 key = _key(w.text)
                 if not _capitalised(w.text):
                     self.lower[key] += 1
-                elif not _sentence_initial(text, w.start, lines_open, language):
+                elif not (_capital_says_nothing(text, w.start, lines_open, language)
+                          or _compound_head(text, w)):
                     self.middle[key] += 1
 
     def names(self) -> set[str]:
@@ -805,9 +854,9 @@ class _Lexicon:
         a name of several words (a name the lists know: "María Jesús López", see `names`)."""
         if not _capitalised(word.text) or _ROMAN.match(word.text):
             return False
-        if word.text.isupper() and len(word.text) > 6:
-            return False  # a word in capitals ("DRINK ME"), not an acronym
-        if _unit(text, word):
+        if word.text.isupper() and (len(word.text) > 6 or _in_capitals_phrase(text, word)):
+            return False  # a word in capitals ("DRINKING", "DRINK ME"), not an acronym
+        if _unit(text, word) or _compound_head(text, word):
             return False
         key = _key(word.text)
         if (key in _ALL_FUNCTION_WORDS or key in _TITLES or key in _INTERFACE_TERMS
@@ -821,8 +870,40 @@ class _Lexicon:
             return False  # "Ciebie", "Pani", "Sie": a pronoun capitalised out of courtesy
         if self.lower[key] > 0:
             return False
-        return (not _sentence_initial(text, word.start, self.lines_open, self.language)
+        return (not _capital_says_nothing(text, word.start, self.lines_open, self.language)
                 or self.middle[key] > 0 or opening and key in _EQUIVALENT)
+
+
+#: The word just before a position, and just after one, joined to it by a blank or a hyphen.
+_WORD_THEN_JOIN = re.compile(r"([^\W\d_]+)[ \t‐-]+$")
+_JOIN_THEN_WORD = re.compile(r"[ \t‐-]+([^\W\d_]+)")
+
+
+def _in_capitals_phrase(text: str, word: Word) -> bool:
+    """Whether `word`, in capitals, makes a phrase with the word in capitals beside it: a
+    function word (``DRINK ME``) or a word joined to it by a hyphen (``BUVEZ-MOI``), which
+    acronyms never make."""
+    before = _WORD_THEN_JOIN.search(text, max(0, word.start - 30), word.start)
+    after = _JOIN_THEN_WORD.match(text, word.end)
+    return any(m is not None and len(m.group(1)) >= 2 and m.group(1).isupper() and (
+        fold(m.group(1)) in _ALL_FUNCTION_WORDS or "-" in m.group() or "‐" in m.group())
+        for m in (before, after))
+
+
+#: The parts of a hyphenated word after its first (``-in-the-box`` of ``Jack-in-the-box``).
+_HYPHENATED_TAIL = re.compile(r"(?:[-‐][^\W\d_]+)+")
+
+
+def _compound_head(text: str, word: Word) -> bool:
+    """Whether `word` begins a hyphenated word whose next part is a function word and whose
+    other parts are all in lower case (``Jack-in-the-box``, French ``Tenez-vous``, a verb
+    and its pronoun): a word, whatever its capital.  (``Saint-Germain-des-Prés`` and
+    ``Stratford-upon-Avon`` stay names: a part after is capitalised.)"""
+    tail = _HYPHENATED_TAIL.match(text, word.end)
+    if tail is None:
+        return False
+    parts = re.split(r"[-‐]", tail.group())[1:]
+    return fold(parts[0]) in _ALL_FUNCTION_WORDS and all(p.islower() for p in parts)
 
 
 class _KnownNames(_Lexicon):
@@ -1157,10 +1238,12 @@ def _translated(
 
 def _counterparts(
     ctx: CheckContext, i: int, side: SideName, group: list[Word], other_names: set[str],
-    in_place: Callable[[Word, Word], bool] | None = None,
+    in_place: Callable[[Word, Word], bool] | None = None, alone: bool = False,
 ) -> list[Word | None]:
     """The words the word aligner pairs with a word of `group` that `in_place` says are put
-    in its place, and None for each one that translates it (see `_translated`)."""
+    in its place, and None for each one that translates it (see `_translated`); with
+    `alone`, only those it pairs with the name itself, not with a compound holding it
+    (``Karakorum-Kandidaten`` paired with «candidats»)."""
     alignment = ctx.word_alignment(i)
     if alignment is None:
         return []
@@ -1171,13 +1254,17 @@ def _counterparts(
     noun = _after_article(ctx.text(side)[i].text, group[0].start)
     named_noun = in_place is not None and _name_after_article(
         ctx.text(side)[i].text, group[0].start, ctx.language(side))
+    # German joins in one noun what other languages write in several words
+    # (``Himmelsgebirge`` = «Monts Célestes», ``Schwarzwald`` = «Forêt-Noire»): a German noun
+    # paired with a name of several words translates it rather than taking its place.
+    compounded = len(group) > 1 and ctx.language(other_side) == "de"
     found: list[Word | None] = []
     for pair in alignment.pairs:
         word = own[pair[k]]
-        if _in_group(word, group):
+        within = group[0].start <= word.start and word.end <= group[-1].end
+        if _in_group(word, group) and (within or not alone):
             counterpart = other[pair[1 - k]]
-            if (_stands_for(counterpart.text, noun) and group[0].start <= word.start
-                    and word.end <= group[-1].end):
+            if _stands_for(counterpart.text, noun) and within:
                 # (Only where the aligner's word is the name alone: the `ME` paired with
                 # `BUVEZ-MOI` may translate its `MOI`.)
                 continue
@@ -1192,7 +1279,8 @@ def _counterparts(
             # And the name must be the word closest to it (the aligner's later rounds may
             # leave two words to each other in a long link: "Noé" of «l'arche de Noé» and a
             # "Haven" two clauses away, closest to «Newhaven»).
-            if (in_place is not None and not named_noun and counterpart.text[:1].isupper()
+            if (in_place is not None and not named_noun and not compounded
+                    and counterpart.text[:1].isupper()
                     and _closest(alignment, pair, 1 - k) and in_place(word, counterpart)):
                 found.append(counterpart)
             else:
@@ -1250,6 +1338,22 @@ def _alike_but_ending(a: str, b: str) -> bool:
     return shorter >= 2 and len(_common_prefix(a, b)) >= shorter - 1
 
 
+def _in_its_place(ctx: CheckContext, i: int, a: list[Word], b: list[Word]) -> bool:
+    """Whether the word aligner pairs source group `a` with translation group `b` of link
+    `i`, and the word of the source closest to `b` is of `a`: `b` is put in the place of
+    `a`, as a counterpart put in a name's place must be closest to it (`_counterparts`).  In
+    a long, loosely translated link the aligner's later rounds may leave two names to each
+    other though the translation's stands for another word ("ses amis Woodhouse", where the
+    source's friends are those of Mr. Weston, not the "Hartfield" left over)."""
+    alignment = ctx.word_alignment(i)
+    if alignment is None or alignment.similarity.size == 0:
+        return False
+    src, tgt = alignment.source_words, alignment.translation_words
+    return any(_in_group(src[s], a) and _in_group(tgt[t], b)
+               and _in_group(src[int(alignment.similarity[:, t].argmax())], a)
+               for s, t in alignment.pairs)
+
+
 def _paired(ctx: CheckContext, i: int, a: list[Word], b: list[Word]) -> bool:
     """Whether the word aligner pairs a word of source group `a` with one of translation
     group `b` in link `i`."""
@@ -1293,6 +1397,22 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             )
         return keys_cache[(side, i)]
 
+    joined_cache: dict[tuple[str, int], list[str]] = {}
+
+    def joined_keys(side: SideName, i: int) -> list[str]:
+        """Each two capitalised words in a row of link `i`'s `side` written as one word
+        (spelled one way, `_spelled`): a name one side writes in one word and the other in
+        two (``BlackTooth`` = ``Black Tooth``, ``Karakorum`` = ``Kara Korum``)."""
+        if (side, i) not in joined_cache:
+            texts = links[side]
+            text = texts[i].text if 0 <= i < len(texts) else ""
+            ws = _words(text)
+            joined_cache[(side, i)] = [
+                _spelled(_key(a.text) + _key(b.text)) for a, b in zip(ws, ws[1:], strict=False)
+                if _capitalised(a.text) and _capitalised(b.text)
+                and text[a.end : b.start].isspace()]
+        return joined_cache[(side, i)]
+
     by_initial: dict[tuple[str, int, bool], tuple[dict[str, list[str]], Counter[str]]] = {}
     capitalised_keys: dict[tuple[str, int], list[str]] = {}
 
@@ -1331,6 +1451,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         aliases = _EQUIVALENT.get(key)
         if aliases:
             found += sum(bag[a] for a in aliases if a[:1] != key[:1])
+        if not own:
+            found += joined_keys(side, i).count(_spelled(key))
         return found
 
     def short(side: SideName, other: SideName, i: int, key: str) -> bool:
@@ -1348,12 +1470,18 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         found = []
         for group in names(links[side][i].text, lexicon):
             absent = [w for w in group if short(side, other, i, _key(w.text))]
+            if len(absent) > 1 and _spelled("".join(keys_of(absent))) in {
+                    _spelled(k) for k in keys(other, i)}:
+                continue  # written in one word on the other side
             if absent:
                 found.append(absent)
         return found
 
     def key_of(group: list[Word]) -> str:
         return " ".join(_key(w.text) for w in group)
+
+    def keys_of(group: list[Word]) -> list[str]:
+        return [_key(w.text) for w in group]
 
     per_link = []
     renderings: Counter[tuple[str, str]] = Counter()
@@ -1363,14 +1491,15 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             continue
         left, right = missing("source", "translation", i), missing("translation", "source", i)
         per_link.append((left, right))
-        for a in left:
-            for b in right:
-                renderings[(key_of(a), key_of(b))] += 1
+        # Counted word by word: "Cheshire" is rendered "Grimaçon" where the source writes
+        # "a Cheshire cat" and where it writes "Cheshire Puss".
+        renderings.update((x, y) for a in left for b in right
+                          for x in keys_of(a) for y in keys_of(b))
 
-    def rare(side: SideName, group: list[Word], times: int) -> bool:
-        """Whether `side` writes every word of `group` in at most a third as many
-        sentences as `times`."""
-        return all(3 * written[side][_key(w.text)] <= times for w in group)
+    def rare(side: SideName, key: str, times: int) -> bool:
+        """Whether `side` writes the word `key` in at most a third as many sentences as
+        `times`."""
+        return 3 * written[side][key] <= times
 
     caseless = {side: not any(c.isupper() for text in ctx.alignment.side(side).texts()
                               for c in text) for side in ("source", "translation")}
@@ -1410,7 +1539,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         if ctx.language(side) == "de":
             return not _german_common_noun(links[side][i].text, word.start)
         lexicon = read[side]
-        return lexicon.lower[key] == 0 and _sentence_initial(
+        return lexicon.lower[key] == 0 and _capital_says_nothing(
             links[side][i].text, word.start, lexicon.lines_open, lexicon.language)
 
     def reads_as(side: SideName, i: int, name: Word, word: Word) -> bool:
@@ -1433,6 +1562,13 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         """Whether a word of `other` is put in the place of a name (see `_put_in_place`)."""
         return lambda name, word: unsure(other, i, word) and not reads_as(other, i, name, word)
 
+    def translated_alone(i: int, side: SideName, group: list[Word]) -> bool:
+        """Whether the word aligner pairs the name `group` itself (not a compound holding
+        it) with a word that translates it (`_counterparts`)."""
+        other: SideName = "translation" if side == "source" else "source"
+        return any(w is None for w in _counterparts(
+            ctx, i, side, group, side_names[other], in_place(other, i), alone=True))
+
     out: list[tuple[int, Finding]] = []
     for i, (left, right) in enumerate(per_link):
         source, translation = ctx.sources[i], ctx.translations[i]
@@ -1442,11 +1578,11 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         # name as it is elsewhere: then the other rendering replaces it only here and there.
         # Written as it is in a few sentences only (a sentence left untranslated, "le Loir
         # (the Dormouse)"), against a rendering three times as frequent, it stays a choice.
-        chosen = {(key_of(a), key_of(b)) for a in left for b in right
-                  if (times := renderings[(key_of(a), key_of(b))]) >= 2
-                  and rare("translation", a, times) and rare("source", b, times)}
-        left = [a for a in left if not any(c[0] == key_of(a) for c in chosen)]
-        right = [b for b in right if not any(c[1] == key_of(b) for c in chosen)]
+        chosen = {(x, y) for a in left for b in right for x in keys_of(a) for y in keys_of(b)
+                  if (times := renderings[(x, y)]) >= 2
+                  and rare("translation", x, times) and rare("source", y, times)}
+        left = [a for a in left if not any(c[0] in keys_of(a) for c in chosen)]
+        right = [b for b in right if not any(c[1] in keys_of(b) for c in chosen)]
 
         def text_of(side_text: LinkText, group: list[Word]) -> str:
             return side_text.text[group[0].start : group[-1].end]
@@ -1468,10 +1604,15 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         # otherwise unrelated to each other.  A name the word aligner pairs with a common
         # noun was translated ("the Duck" as "le canard"); a replaced name pairs with
         # another name.
-        if len(left) == 1 and len(right) == 1:
+        if len(left) == 1 and len(right) == 1 and (_paired(ctx, i, left[0], right[0]) or not (
+                translated_alone(i, "source", left[0])
+                or translated_alone(i, "translation", right[0]))):
             # One name missing on each side is a replacement even where the word aligner
-            # pairs one with a common word: a compound ("Karakorum-Kandidaten") or a name
-            # that is also a word ("Pik" beside "Pic") would otherwise hide a swap.
+            # pairs one with a common word through a compound ("Karakorum-Kandidaten"), or
+            # pairs the two with each other, one of them with a common word besides.  But a
+            # name the aligner pairs, by itself, with a word that translates it, and not with
+            # the other name, was translated ("the arch girl" as "Alice", "Gipfel" as
+            # «sommet»): the other name missing is unrelated to it.
             candidates, kept_left, kept_right = [(left[0], right[0])], [], []
         else:
             # (The counterparts of each name, once: they tell whether it is translated
@@ -1491,7 +1632,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 candidates = []
                 for a in left:
                     b = next((b for b in right if all(b is not r for _, r in candidates)
-                              and _paired(ctx, i, a, b)), None)
+                              and _in_its_place(ctx, i, a, b)), None)
                     if b is not None:
                         candidates.append((a, b))
         # Two capitalised words that may translate each other ("Privacy Policy" =

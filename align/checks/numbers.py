@@ -13,9 +13,13 @@ francs``; not ``mille fois merci`` against ``thanks a million``, `_spelled_chang
 A clock time is one mention read on the 24-hour clock
 (``7.30 p.m.`` = ``19h30`` = ``19:30`` = ``19.30 Uhr``, `_time`); it, or a pair
 written as one number, matches its parts written apart (``午後7時30分``), and
-``1936-37`` matches ``1936-1937``.  A version or an identifier (``2.4.1``, ``10.2.3.4``,
-and ``Python 3.10``, ``==2.4``) is compared whole, as written (`_versions`): ``3.10`` is not
-``3.1`` there, and ``2.4.1`` against ``2.5.1`` is not ``2.4`` against ``2.5``.
+``1936-37`` matches ``1936-1937``: two digits stand for a year only where written as one
+(`_written_as_year`), so ``25 dollars`` against ``2025 dollars`` is a changed number.  An
+ordinal in digits (``2º``, ``2e``, ``2. Stock``) also matches the ordinals that are other
+words too (``second``, ``segundo``, `_ORDINAL_WORDS`).  A version or an identifier
+(``2.4.1``, ``10.2.3.4``, and ``Python 3.10``, ``==2.4``) is compared whole, as written
+(`_versions`): ``3.10`` is not ``3.1`` there, and ``2.4.1`` against ``2.5.1`` is not ``2.4``
+against ``2.5``.
 """
 
 from __future__ import annotations
@@ -75,6 +79,9 @@ class Mention:
     what: str = "number"
     #: Written in words (``quatre cents``, ``Achttausender``), not digits nor Roman.
     spelled: bool = False
+    #: Two digits written as a year (``'37``, ``1936-37``, ``the 30s``, `_written_as_year`):
+    #: they match the four-digit years that end in them.
+    year: bool = False
 
 
 def _as_float(digits: str) -> float:
@@ -166,7 +173,8 @@ def mentions(text: str) -> list[Mention]:
     # year, as "12/03/2024" is, not the decimal 3.12 followed by a year.
     dates = [m for m in _DOTTED_DATE.finditer(text)
              if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12]
-    found += [Mention(frozenset({float(m.group(k))}), m.start(k), m.end(k), m.group(k))
+    found += [Mention(frozenset({float(m.group(k))}), m.start(k), m.end(k), m.group(k),
+                      year=k == 3 and len(m.group(k)) == 2)
               for m in dates for k in (1, 2, 3)]
     for m in dates:  # blanked, offsets kept, so that no other reading takes them
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
@@ -180,8 +188,8 @@ def mentions(text: str) -> list[Mention]:
     # 3.10"; "3,10", as French writes a decimal, too).
     found += [
         Mention(frozenset({*(_clock_hours(m, text) or readings(m.group())),
-                           _version(m.group().replace(",", "."))}),
-                m.start(), m.end(), m.group())
+                           _version(m.group().replace(",", ".")), *_ordinal(m, text)}),
+                m.start(), m.end(), m.group(), year=_written_as_year(m, text))
         for m in NUMBER.finditer(text)
     ]
     if not _FRACTION_CHARS.isdisjoint(text):
@@ -210,6 +218,14 @@ def mentions(text: str) -> list[Mention]:
             if key not in AMBIGUOUS_MONTHS or near_digit:
                 found.append(Mention(frozenset({("month", month), float(month)}),
                                      token.start, token.end, token.text))
+            i += 1
+            continue
+        ordinal = _ORDINAL_WORDS.get(key)
+        if ordinal is not None:
+            # "second", "segundo": an ordinal only against one in digits ("2º", "2."), as
+            # they are units of time too.
+            found.append(Mention(frozenset({("ordinal", ordinal)}), token.start, token.end,
+                                 token.text, flaggable=False, spelled=True))
             i += 1
             continue
         compound = _german_compound(key)
@@ -389,6 +405,71 @@ def _roman_ordinal(token: str) -> int | None:
     return roman_value(m.group(1))
 
 
+#: What writes two digits as a year: an elision before them (``'37``, ``’68``); a
+#: four-digit year and a dash or a slash before them (``1936-37``, ``1936/37``); a day and a
+#: month before them (``3.5.56`` is read as a date apart; ``12/03/24``, ``3 mai 56``).
+_YEAR_BEFORE = re.compile(
+    r"(?:(?<![\w'’‘])['’‘]"
+    r"|(?<![\d.,])\d{4}[ \u00a0]?[-–—/][ \u00a0]?"
+    r"|(?<![\d/])\d{1,2}/\d{1,2}/"
+    r"|(?<!\d)\d{1,2}\.?[ \u00a0]+(?P<month>[^\W\d_]+)\.?,?[ \u00a0]+)$")
+#: A decade: ``the 30s``, ``the 30's``, German ``30er Jahre``, ``30er-Jahre``.
+_DECADE_AFTER = re.compile(r"(?:['’]?s|er)(?![^\W\d_])")
+#: Before a decade: French ``années 30``, Italian ``anni 30``, Spanish ``años 30`` ...
+_DECADE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?i:années|annees|anni|años|anos|jaren)[ \u00a0]+$")
+
+
+def _written_as_year(number: re.Match, text: str) -> bool:
+    """Whether the two digits `number` are written as a year: elided (``'68``), the
+    second year of a range (``1936-37``), a date's year (``12/03/24``, ``3 mai 56``), or
+    a decade (``the 30s``, ``années 30``, ``30er Jahre``).  Two digits alone are a number:
+    ``25 dollars`` is not ``2025 dollars``."""
+    digits = number.group()
+    if len(digits) != 2 or not digits.isdigit():
+        return False
+    before = text[max(0, number.start() - 24):number.start()]
+    written = _YEAR_BEFORE.search(before)
+    if written is not None and (written.group("month") is None
+                                or fold(written.group("month")) in MONTHS):
+        return True
+    return digits.endswith("0") and bool(
+        _DECADE_AFTER.match(text, number.end()) or _DECADE_BEFORE.search(before))
+
+
+#: What follows the digits of an ordinal: French ``1er``, ``1re``, ``2e``, ``2ème``,
+#: ``2ᵉ``, ``2nd``; English ``2nd``, ``3rd``, ``4th``; Spanish, Portuguese and Italian
+#: ``2º``, ``2ª``, ``2.º``; and German ``2.`` before a word (``2. Stock``).
+_ORDINAL_AFTER = re.compile(
+    r"(?:st|nd|rd|th|er|re|ère|ere|e|es|ème|eme|èmes|emes|è|ᵉ|ᵉʳ|ʳᵉ|d|de|nde|ndes"
+    r"|\.?[ºª])(?![^\W\d_])"
+    r"|\.(?=[ \u00a0]+[^\W\d_])", re.IGNORECASE)
+
+
+def _ordinal(number: re.Match, text: str) -> set[tuple[str, int]]:
+    """``{("ordinal", n)}`` where the whole number `number` is written as an ordinal
+    (``2º``, ``2e``, ``2nd``, ``2. Stock``), the value of `_ORDINAL_WORDS`; else empty."""
+    if not number.group().isdigit() or not _ORDINAL_AFTER.match(text, number.end()):
+        return set()
+    return {("ordinal", int(number.group()))}
+
+
+#: Ordinals that read as such only against an ordinal in digits: English ``second`` and
+#: French ``seconde`` are units of time too (so not in `NUMBER_WORDS`); Spanish, Italian
+#: and Portuguese ordinals are also nouns and names (``cuarto`` a room, ``prima`` a cousin).
+_ORDINAL_WORDS = {fold(w): n for n, written in enumerate((
+    "primero primera primer primeros primeras primo prima primi primeiro primeira",
+    "second seconde secondes segundo segunda segundos segundas secondo seconda secondi",
+    "tercero tercera tercer terzo terza terceiro terceira",
+    "cuarto cuarta quarto quarta",
+    "quinto quinta",
+    "sexto sexta sesto sesta",
+    "séptimo séptima settimo settima sétimo sétima",
+    "octavo octava ottavo ottava oitavo oitava",
+    "noveno novena nono nona",
+    "décimo décima decimo decima",
+), start=1) for w in written.split() if fold(w) not in NUMBER_WORDS}
+
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _FRACTION_CHARS = frozenset(_FRACTIONS)
 #: A year as `_compatible` reads one beside its two-digit form: four plain digits.
@@ -416,14 +497,15 @@ def _with_fractions(found: list[Mention], text: str) -> list[Mention]:
 def _compatible(a: Mention, b: Mention) -> bool:
     if a.values & b.values:
         return True
-    # "1936-37" against "1936-1937": a two-digit year stands for its century's year, a year
-    # written as four plain digits ("2,500" or "2 500" is no year: its "00" is no match).
+    # "1936-37" against "1936-1937": a two-digit number written as a year stands for the
+    # years that end in it, written as four plain digits ("2,500" or "2 500" is no year:
+    # its "00" is no match); "25 dollars" is not "2025 dollars".
     for x in (v for v in a.values if isinstance(v, float)):
         for y in (v for v in b.values if isinstance(v, float)):
             lo, hi = min(x, y), max(x, y)
-            year = a if x > y else b
+            short, year = (b, a) if x > y else (a, b)
             if (lo < 100 and 1000 <= hi < 3000 and hi % 100 == lo and lo == int(lo)
-                    and _YEAR.fullmatch(year.text)):
+                    and short.year and _YEAR.fullmatch(year.text)):
                 return True
     return False
 

@@ -30,7 +30,8 @@ tags of the original format) are written by their id as translation tools show t
 ``<1/>``, ``<2>`` … ``</2>``, so that the placeholder check finds a code the
 translation lost.  PO, in the charset its header declares:
 every entry but the header and obsolete ones, ``msgid`` with ``msgstr`` (a plural
-entry gives each form the language has as a pair).
+entry gives each form the language has as a pair).  A gettext template (``.pot``) is read
+as PO, but refused when it holds no translation, as templates do not.
 
 A translation the file marks as not done is kept with its state (`Link.state`): a PO
 entry flagged ``fuzzy``, an XLIFF 1.2 ``<target>`` whose ``state`` is ``new``,
@@ -82,7 +83,8 @@ _DONE_STATES = frozenset({"translated", "signed-off", "final", "reviewed"})
 def read_pairs(path: str | Path,
                languages: tuple[str | None, str | None] = (None, None)) -> Alignment:
     """The pairs of a TMX (``.tmx``), XLIFF (``.xlf``, ``.xliff``, ``.sdlxliff``,
-    ``.mqxliff``, or any file whose root is ``<xliff>``), PO (``.po``), CSV (``.csv``),
+    ``.mqxliff``, or any file whose root is ``<xliff>``), PO (``.po``, or a ``.pot``
+    template that holds translations), CSV (``.csv``),
     Excel (``.xlsx``), Moses pair (``NAME.src.txt``) or else TSV file as an `Alignment`,
     one link each; an alignment record (``.json``) as it stands.  `languages`, the
     source and translation languages the user gave (``--source-lang``,
@@ -107,12 +109,14 @@ def read_pairs(path: str | Path,
     decoded = None  # a text format's `_Decoded`
     if suffix == ".tmx":
         pairs, found = _read_tmx(path, data, languages)
-    elif suffix in XLIFF_SUFFIXES or (suffix not in (".tsv", ".txt", ".po", ".csv")
+    elif suffix in XLIFF_SUFFIXES or (suffix not in (".tsv", ".txt", ".po", ".pot", ".csv")
                                       and b"<xliff" in data[:2048]):
         pairs, found = _read_xliff(path, data)
-    elif suffix == ".po":
+    elif suffix in (".po", ".pot"):
         decoded = _decode_po(path, data)
         pairs, found = _read_po(path, decoded.text)
+        if suffix == ".pot":
+            _refuse_empty_template(path, pairs)
     elif suffix == ".xlsx":
         pairs, found = _read_xlsx(path, data)
     else:
@@ -866,6 +870,16 @@ def _decode_po(path: Path, data: bytes) -> _Decoded:
         raise InputError(f"{path} is not {charset} text, the charset its header declares (byte "
                          f"{error.start + 1}); declare the charset it is written in, or "
                          "convert it to UTF-8") from None
+
+
+def _refuse_empty_template(path: Path, pairs: list[Pair]) -> None:
+    """Refuse a gettext template (``.pot``) that holds no translation, as xgettext writes
+    one: every link would be reported untranslated, where the user meant to check a
+    catalogue made from it.  A template that holds some is read as a PO file is."""
+    if not any(pair.translation for pair in pairs):
+        raise InputError(f"{path} is a gettext template: it holds no translation (every "
+                         "msgstr is empty); check a .po catalogue made from it (msginit, "
+                         "msgmerge)")
 
 
 #: A line of a PO file that holds a string: a keyword (``msgid``, ``msgid_plural``,

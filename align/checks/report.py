@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +141,14 @@ class DocumentOutcome:
     #: Why its outputs (``-o``) were not written, or None: checked all the same, its
     #: findings counted.
     unwritten: str | None = None
+    #: Its two files (a file of pairs: `translation` None), its ``{name}`` and the files
+    #: its outputs were written to, for `run_summary`.
+    source: str = ""
+    translation: str | None = None
+    name: str | None = None
+    written: list[str] = field(default_factory=list)
+    #: `summarise` of its record; None if not checked.
+    summary: dict[str, Any] | None = None
 
 
 def document_pair(source: str | Path, translation: str | Path | None = None) -> str:
@@ -192,3 +201,45 @@ def overall_line(outcomes: Sequence[DocumentOutcome], gates: Sequence[str], *,
     if excluded:
         line += f"; excluded by --exclude: {excluded}"
     return visible(line)
+
+
+def run_summary(outcomes: Sequence[DocumentOutcome], gates: Sequence[str], exit_code: int, *,
+                unmatched: Sequence[str] = (), skipped: Sequence[str] = (),
+                excluded: int = 0) -> dict[str, Any]:
+    """The result of one ``align check`` run as plain data (``--summary run.json``), for a
+    CI job to read rather than parse the overall line: the ``verdict`` (``"incomplete"``
+    when a document could not be checked or its outputs written, or a file has no
+    counterpart, else ``"fail"`` when a finding reaches a gate, else ``"pass"``), the
+    `exit_code` it goes with, the gates, the findings by severity over all documents, and
+    each document with its files, its summary (`summarise`: its own verdict) and what
+    went wrong with it."""
+    from datetime import datetime
+
+    from align import __version__
+
+    total: Counter[str] = Counter()
+    for outcome in outcomes:
+        total.update(outcome.by_severity)
+    incomplete = bool(unmatched) or any(
+        o.problem is not None or o.unwritten is not None for o in outcomes)
+    verdict = ("incomplete" if incomplete
+               else "fail" if any(o.fails for o in outcomes) else "pass")
+    return {
+        "format": "align/check-run",
+        "format_version": 1,
+        "tool": "align",
+        "version": __version__,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "verdict": verdict,
+        "exit_code": exit_code,
+        "fail_on": list(gates),
+        "by_severity": {s: total[s] for s in reversed(SEVERITIES) if total[s]},
+        "documents": [
+            {"source": o.source, "translation": o.translation, "name": o.name,
+             "fails": o.fails, "summary": o.summary, "outputs": list(o.written),
+             "problem": o.problem, "unwritten": o.unwritten}
+            for o in outcomes],
+        "without_counterpart": list(unmatched),
+        "skipped": list(skipped),
+        "excluded": excluded,
+    }

@@ -14,7 +14,7 @@ unaligned-token view of semantic-difference detection in Vamvas and Sennrich, 20
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -242,12 +242,33 @@ def _link_tokens(link: LinkText, tokens: dict[str, TokenEmbeddings]) -> TokenEmb
     return spans, np.concatenate(rows) if rows else np.zeros((0, 1), np.float32)
 
 
+def link_tokens(
+    encoder,
+    links: Iterable[LinkText],
+    store: TokenVectorCache | None = None,
+    have: dict[str, TokenEmbeddings] | None = None,
+) -> dict[str, TokenEmbeddings]:
+    """The token vectors of every sentence of `links`, by its text: `have`'s, and those it
+    lacks asked for in one call (`have` itself when it lacks none)."""
+    have = have or {}
+    texts = sorted(
+        {link.text[start : start + length] for link in links for start, _, length in link.pieces}
+        - have.keys()
+    )
+    if not texts:
+        return have
+    return {**have, **dict(zip(texts, token_embeddings(encoder, texts, store), strict=True))}
+
+
 def link_word_vectors(
-    encoder, link: LinkText, store: TokenVectorCache | None = None
+    encoder,
+    link: LinkText,
+    store: TokenVectorCache | None = None,
+    tokens: dict[str, TokenEmbeddings] | None = None,
 ) -> tuple[list[Word], np.ndarray]:
-    """The words of one link side and their unit vectors (rows), as `align_links` has them."""
-    texts = sorted({link.text[start : start + length] for start, _, length in link.pieces})
-    tokens = dict(zip(texts, token_embeddings(encoder, texts, store), strict=True))
+    """The words of one link side and their unit vectors (rows), as `align_links` has them;
+    `tokens` holds token vectors already fetched (`link_tokens`)."""
+    tokens = link_tokens(encoder, [link], store, tokens)
     return _word_vectors(link.text, *_link_tokens(link, tokens))
 
 
@@ -256,24 +277,19 @@ def align_links(
     sources: Sequence[LinkText],
     translations: Sequence[LinkText],
     store: TokenVectorCache | None = None,
+    tokens: dict[str, TokenEmbeddings] | None = None,
 ) -> list[WordAlignment | None]:
     """The word alignment of every link with two non-empty sides (None for the others).
 
     Token vectors are those of each sentence in its own context, as the model embedded
     it for the alignment, so a link of several sentences costs no extra model pass;
-    `store` keeps them on disk for the next run.
+    `store` keeps them on disk for the next run, `tokens` holds those already fetched
+    (`link_tokens`).
     """
     wanted = [i for i, (s, t) in enumerate(zip(sources, translations, strict=True)) if s and t]
-    texts = sorted(
-        {
-            link.text[start : start + length]
-            for i in wanted
-            for link in (sources[i], translations[i])
-            for start, _, length in link.pieces
-        }
+    tokens = link_tokens(
+        encoder, [link for i in wanted for link in (sources[i], translations[i])], store, tokens
     )
-    tokens = (dict(zip(texts, token_embeddings(encoder, texts, store), strict=True))
-              if texts else {})
     out: list[WordAlignment | None] = [None] * len(sources)
     for i in wanted:
         s_words, s_vecs = _word_vectors(sources[i].text, *_link_tokens(sources[i], tokens))

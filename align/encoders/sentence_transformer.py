@@ -54,6 +54,23 @@ class SentenceTransformerEncoder:
                 progress(len(batch))
         return out
 
+    @property
+    def max_length(self) -> int:
+        """How many tokens the model reads, prompt and special tokens included."""
+        return int(self.model.max_seq_length or self.model.tokenizer.model_max_length)
+
+    def too_long(self, texts: Sequence[str]) -> set[str]:
+        """The texts longer than the model reads (`max_length` tokens, prompt included):
+        only their beginning is embedded."""
+        limit = self.max_length
+        # A token covers at least one character: shorter texts always fit.
+        candidates = sorted({t for t in texts if len(self.prompt) + len(t) + 2 > limit})
+        if not candidates:
+            return set()
+        counts = self.model.tokenizer([self.prompt + t for t in candidates],
+                                     verbose=False)["input_ids"]
+        return {t for t, ids in zip(candidates, counts, strict=True) if len(ids) > limit}
+
     def token_embeddings(self, texts: Sequence[str], *, layer: int = -1) -> list[TokenEmbeddings]:
         """Contextual vectors of each token (not normalised), from hidden layer `layer`.
 

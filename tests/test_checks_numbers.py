@@ -1,0 +1,116 @@
+"""The number check: two-digit years and ordinals written with digits (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from align.checks import check_alignment
+from align.checks.numbers import mentions, unmatched
+from align.checks.pairs import document_text, pairs_alignment
+
+
+def number_findings(pairs) -> list[list[tuple[str, str]]]:
+    """The number findings of each link of `pairs`, checked as a file of pairs."""
+    record = pairs_alignment(pairs)
+    record = check_alignment(record, source_text=document_text(record.source),
+                             translation_text=document_text(record.translation))
+    return [[(f.severity, f.reason) for f in link.findings if f.kind == "number"]
+            for link in record.links]
+
+
+def unmatched_texts(source: str, translation: str) -> tuple[list[str], list[str]]:
+    left, right = unmatched(mentions(source), mentions(translation))
+    return [m.text for m in left], [m.text for m in right]
+
+
+# -- two-digit years ----------------------------------------------------------------------
+
+
+def test_a_two_digit_number_changed_to_a_year_ending_in_it_is_reported():
+    assert number_findings([("It cost 25 dollars.", "Cela coûtait 2025 dollars.")]) == [
+        [("major", "number 25 in the source is 2025 in the translation")]]
+
+
+@pytest.mark.parametrize(("source", "translation", "changed"), [
+    ("It cost 25 dollars.", "Cela coûtait 2025 dollars.", (["25"], ["2025"])),
+    ("Room 30 is free.", "La salle 1930 est libre.", (["30"], ["1930"])),
+    ("Il avait 1968 moutons.", "He had 68 sheep.", (["1968"], ["68"])),
+    # Written as a year, but another year.
+    ("In '68 they marched.", "En 1967 ils défilèrent.", (["68"], ["1967"])),
+    # A range of two numbers that are no years: "12-37" is not "12-1937".
+    ("Pages 12-37.", "Pages 12-1937.", (["37"], ["1937"])),
+])
+def test_a_two_digit_number_not_written_as_a_year_is_no_year(source, translation, changed):
+    assert unmatched_texts(source, translation) == changed
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    # The second year of a range after a four-digit one.
+    ("The 1936-37 season.", "La saison 1936-1937."),
+    ("The 1936–37 season.", "La saison 1936-1937."),
+    ("The 1936/37 season.", "La saison 1936/1937."),
+    ("The 1999-00 season.", "La saison 1999-2000."),
+    # An elided year.
+    ("In '68 they marched.", "En 1968 ils défilèrent."),
+    ("In ’68 they marched.", "En 1968 ils défilèrent."),
+    ("Ils défilèrent en 1968.", "They marched in '68."),
+    # A decade.
+    ("In the 30s they left.", "Dans les années 1930 ils partirent."),
+    ("In the '30s they left.", "Dans les années 1930 ils partirent."),
+    ("In the 30's they left.", "Dans les années 1930 ils partirent."),
+    ("Dans les années 30 ils partirent.", "In the 1930s they left."),
+    ("In den 30er Jahren gingen sie.", "In the 1930s they left."),
+    ("In den 30er-Jahren gingen sie.", "In the 1930s they left."),
+    ("Negli anni 30 partirono.", "In the 1930s they left."),
+    # The year of a date.
+    ("Am 03.12.24 abgeschlossen.", "Completed on 03/12/2024."),
+    ("Completed on 12/03/24.", "Am 03.12.2024 abgeschlossen."),
+    ("Le 3 mai 56, ils partirent.", "On 3 May 1956 they left."),
+])
+def test_a_two_digit_year_written_as_one_matches_its_four_digit_year(source, translation):
+    assert unmatched_texts(source, translation) == ([], [])
+
+
+def test_abbreviated_years_give_no_finding():
+    assert number_findings([("The 1936-37 season.", "La saison 1936-1937."),
+                            ("In '68 they marched.", "En 1968 ils défilèrent."),
+                            ("In the 30s they left.", "Dans les années 1930 ils partirent.")],
+                           ) == [[], [], []]
+
+
+# -- ordinals -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    ("Ventas del 2º semestre.", "Sales of the second half."),
+    ("Vendas do 2.º semestre.", "Sales of the second half."),
+    ("La 2ª planta.", "The second floor."),
+    ("Au 2e étage.", "On the second floor."),
+    ("Au 2ème étage.", "On the second floor."),
+    ("Au 2ᵉ étage.", "On the second floor."),
+    ("The 2nd floor.", "La seconde moitié."),
+    ("Im 2. Stock.", "On the second floor."),
+    ("On the 3rd floor.", "El tercer piso."),
+    ("Il 3º piano.", "Der dritte Stock."),
+    ("Au 4e étage.", "En el cuarto piso."),
+    ("Il 1º piano.", "Le premier étage."),
+    ("El 5º piso.", "Il quinto piano."),
+])
+def test_an_ordinal_in_digits_matches_its_word(source, translation):
+    assert unmatched_texts(source, translation) == ([], [])
+
+
+@pytest.mark.parametrize(("source", "translation", "changed"), [
+    # "second" is a unit of time where no ordinal digit stands against it.
+    ("Wait 2 seconds.", "Attendez une seconde.", (["2"], [])),
+    ("He waited a second.", "Il attendit 2 minutes.", ([], ["2"])),
+    ("Ventas del 2º semestre.", "Sales of the third half.", (["2"], [])),
+    ("Il 3º piano.", "The second floor.", (["3"], [])),
+])
+def test_an_ordinal_word_matches_only_an_ordinal_of_its_number(source, translation, changed):
+    assert unmatched_texts(source, translation) == changed
+
+
+def test_an_ordinal_with_its_indicator_against_its_word_gives_no_finding():
+    assert number_findings([("Ventas del 2º semestre.", "Sales of the second half."),
+                            ("Im 2. Stock.", "On the second floor.")]) == [[], []]
