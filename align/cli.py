@@ -613,6 +613,21 @@ def _clear_summary(path: Path, *, force: bool, outputs: list[Path],
         path.unlink()
 
 
+def _check_run_outputs(run, settings: CheckSettings) -> None:
+    """`align.batch.DocumentsCheck.check_outputs`, and that no document's file, its
+    ``{name}`` filled in, is the ``--summary`` file, which would be written over it."""
+    run.check_outputs()
+    if settings.summary is None:
+        return
+    summary = Path(os.path.abspath(settings.summary))
+    for doc in run.documents:
+        files = run.files[doc]
+        for path in [*files.outputs, *([files.baseline] if files.baseline else [])]:
+            if Path(os.path.abspath(path)) == summary:
+                raise UsageError(f"--summary {settings.summary} is also {path}, a file of "
+                                 f"{doc.label}: give it another name")
+
+
 def _write_summary(settings: CheckSettings, outcomes: list, exit_code: int, **found) -> None:
     """``--summary``: the run's result (`align.checks.report.run_summary`) written."""
     if settings.summary is None:
@@ -630,7 +645,7 @@ def _write_summary(settings: CheckSettings, outcomes: list, exit_code: int, **fo
 def _outcome(doc, checked, settings: CheckSettings):
     """What the overall line and ``--summary`` keep of one checked document
     (`align.batch.CheckedDocument`)."""
-    from align.checks import fails, summarise
+    from align.checks import summarise
     from align.checks.report import DocumentOutcome, document_pair
 
     outcome = DocumentOutcome(
@@ -646,9 +661,11 @@ def _outcome(doc, checked, settings: CheckSettings):
     if checked.unwritten is not None:
         outcome.unwritten = str(checked.unwritten)
     if checked.record is not None:
+        # The record was checked with the run's gates (`Options.fail_on`): its summary's
+        # verdict is the run's for it.
         outcome.summary = summarise(checked.record)
         outcome.by_severity = outcome.summary["by_severity"]
-        outcome.fails = any(fails(checked.record, gate) for gate in settings.gates)
+        outcome.fails = outcome.summary.get("verdict") == "fail"
     return outcome
 
 
@@ -690,7 +707,7 @@ def _check_one(doc, settings: CheckSettings) -> None:
     pairs (`translation` None); ``{name}`` in a file named is the document's name.  Its
     input error, or the error that kept its outputs from being written, ends the run."""
     run = _check_documents([doc], settings)
-    run.check_outputs()
+    _check_run_outputs(run, settings)
     note = run.files[doc].note
     if note and not settings.quiet:
         err.print(f"align: {note}: no finding is accepted", markup=False, soft_wrap=True)
@@ -698,7 +715,10 @@ def _check_one(doc, settings: CheckSettings) -> None:
     outcome = _outcome(doc, checked, settings)
     for error in (checked.problem, checked.unwritten):
         if error is not None:
-            _write_summary(settings, [outcome], error.exit_code)
+            try:
+                _write_summary(settings, [outcome], error.exit_code)
+            except AlignError as unwritten:  # the document's own error is the one to end on
+                err.print(f"align: error: {unwritten}", markup=False, soft_wrap=True)
             raise error
     record = checked.record
     for warning in record.signature.get("baseline", {}).get("warnings", ()):
@@ -748,10 +768,11 @@ def _check_many(find: Callable[[], Any], settings: CheckSettings, *,
             if not quiet:
                 err.print(f"align: no file chosen by --include is one align reads"
                           f"{found.aside()}: nothing to check", markup=False, soft_wrap=True)
+            _write_summary(settings, [], EXIT_OK, excluded=len(found.excluded))
             return
         require_files(found)
     run = _check_documents(found, settings)
-    run.check_outputs()
+    _check_run_outputs(run, settings)
     skipped, unmatched = run.skipped, run.unmatched
     if skipped and not quiet:
         shown = ", ".join(str(p) for p in skipped[:10])
@@ -795,7 +816,9 @@ def _check_many(find: Callable[[], Any], settings: CheckSettings, *,
         EXIT_INPUT if unmatched or any(o.problem is not None or o.unwritten is not None
                                        for o in outcomes)
         else EXIT_FINDINGS if any(o.fails for o in outcomes) else EXIT_OK)
-    _write_summary(settings, outcomes, exit_code, unmatched=[m.label for m in unmatched],
+    _write_summary(settings, outcomes, exit_code,
+                   unmatched=[{"present": str(m.present), "missing": str(m.missing)}
+                              for m in unmatched],
                    skipped=[str(p) for p in skipped], excluded=len(run.excluded))
     if exit_code != EXIT_OK:
         raise typer.Exit(exit_code)

@@ -132,14 +132,11 @@ class Options:
         for name, wanted in (("ignore", "finding kinds (a str, or a list of them)"),
                              ("fail_on", "severities or finding kinds (a str, or a list of "
                               "them)")):
-            value = getattr(self, name)
-            if isinstance(value, str):
-                value = (value,)
-            elif value is None:
-                value = ()
+            from align.checks import gate_list
+
             try:
-                value = tuple(value)
-            except TypeError:
+                value = gate_list(getattr(self, name), name)
+            except (TypeError, UsageError):
                 raise refuse(name, wanted) from None
             if not all(isinstance(kind, str) for kind in value):
                 raise refuse(name, wanted)
@@ -351,14 +348,16 @@ def _cut_pairs(record: Alignment, encoder: Any) -> list[str]:
     cut = too_long([s.text for side in sides for s in side.sentences])
     if not cut:
         return []
-    numbers = [str(number) for number, link in enumerate(record.links, 1)
-               if any(sides[k].sentences[i].text in cut
-                      for k, indices in enumerate((link.source, link.translation))
-                      for i in indices)]
-    shown = ", ".join(numbers[:10]) + (f" and {len(numbers) - 10} more"
-                                       if len(numbers) > 10 else "")
-    return [f"{'pair' if len(numbers) == 1 else 'pairs'} {shown} longer than the model's "
-            f"{encoder.max_length} tokens: only the beginning of each side was measured; "
+    said = []
+    for number, link in enumerate(record.links, 1):
+        long = [name for name, side, indices in (("source", sides[0], link.source),
+                                                  ("translation", sides[1], link.translation))
+                if any(side.sentences[i].text in cut for i in indices)]
+        if long:
+            said.append(f"{number} ({' and '.join(long)})")
+    shown = ", ".join(said[:10]) + (f" and {len(said) - 10} more" if len(said) > 10 else "")
+    return [f"{'pair' if len(said) == 1 else 'pairs'} {shown} longer than the model's "
+            f"{encoder.max_length} tokens: only the beginning of that side was measured; "
             "split such a pair into sentences to check all of it"]
 
 

@@ -132,6 +132,11 @@ def normal_text(text: str) -> str:
     return " ".join(text.split())
 
 
+def severity_rank(severity: str) -> int:
+    """The rank of `severity` in `SEVERITIES` (0 for one it does not name)."""
+    return SEVERITIES.index(severity) if severity in SEVERITIES else 0
+
+
 #: From this divergence on a link is called divergent (`align.checks.divergence` scores
 #: it; the views and the report say so).
 DIVERGENCE_THRESHOLD = 0.5
@@ -205,18 +210,27 @@ class Alignment:
         severity (that one or worse), a finding kind, or ``KIND:SEVERITY`` (that kind at
         that severity or worse), as ``align check --fail-on`` takes them.  A gate is not
         checked here (`align.checks.require_gates` does): a kind is matched by name."""
-        def rank(severity: str) -> int:
-            return SEVERITIES.index(severity) if severity in SEVERITIES else 0
-
         floors = []
         for gate in gates:
             kind, _, severity = gate.partition(":")
             if not severity and kind in SEVERITIES:
                 kind, severity = "", kind
-            floors.append((kind, rank(severity) if severity else 0))
+            floors.append((kind, severity_rank(severity) if severity else 0))
         return [(i, f) for i, f in self.findings()
-                if any((not kind or f.kind == kind) and rank(f.severity) >= floor
+                if any((not kind or f.kind == kind) and severity_rank(f.severity) >= floor
                        for kind, floor in floors)]
+
+    def verdict(self) -> dict[str, Any] | None:
+        """How a check with gates ended, where the record was checked with them (its
+        signature's ``checks`` ``fail_on``, as ``align check --fail-on`` sets them):
+        ``fail_on``, ``failing`` (how many findings reach them) and ``verdict``,
+        ``"fail"`` if any does, else ``"pass"``; None without gates."""
+        gates = (self.signature.get("checks") or {}).get("fail_on") or []
+        if not gates:
+            return None
+        failing = len(self.failing(gates))
+        return {"fail_on": list(gates), "failing": failing,
+                "verdict": "fail" if failing else "pass"}
 
     def agreement(self) -> float:
         """How much of the text is faithfully translated, in [0, 1]: the mean of
@@ -490,6 +504,12 @@ class Alignment:
             value = (signature.get("checks") or {}).get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 return f"its signature's checks {key} {value!r} is not a list of strings"
+        for gate in (signature.get("checks") or {}).get("fail_on", []):
+            kind, colon, severity = gate.partition(":")
+            # A kind may be a project's own check's; a severity must be one of ours.
+            if not kind or colon and severity not in SEVERITIES:
+                return (f"its signature's checks fail_on {gate!r} is no gate: a severity, "
+                        "a finding kind or KIND:SEVERITY")
         for where, holder in (("signature", signature), ("signature's checked",
                                                         signature.get("checked", {}))):
             if not isinstance(holder, dict):

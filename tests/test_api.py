@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 import align
-from align.errors import UsageError
+from align.errors import RecordError, UsageError
 from align.record import Finding
 
 # A sentence whose translation is left out ("Il faisait très froid ce jour-là.") joins its
@@ -128,6 +128,10 @@ def test_the_signature_says_what_decided_the_findings_and_the_summary_the_verdic
     same = align.check_pairs(pairs, glossary=[("syndicat", "union")])
     assert other.signature["checks"]["glossary"]["digest"] != checks["glossary"]["digest"]
     assert same.signature["checks"]["glossary"]["digest"] == checks["glossary"]["digest"]
+    # The same terms in another order are the same glossary.
+    two = [("syndicat", "union"), ("grève", "strike")]
+    assert (align.check_pairs(pairs, glossary=two).signature["checks"]["glossary"]
+            == align.check_pairs(pairs, glossary=two[::-1]).signature["checks"]["glossary"])
     # Without gates there is no verdict; checked again with one, the record gets it, and a
     # gate nothing reaches passes.
     assert "verdict" not in summarise(same) and "rules" not in same.signature["checks"]
@@ -138,6 +142,16 @@ def test_the_signature_says_what_decided_the_findings_and_the_summary_the_verdic
         align.check_pairs(pairs, fail_on="grave")
     with pytest.raises(UsageError, match="fail_on must be"):
         align.check_pairs(pairs, fail_on=[3])
+    # A record edited by hand into a gate no check could have had is refused on reading.
+    edited = record.to_dict()
+    edited["signature"]["checks"]["fail_on"] = ["number:huge"]
+    with pytest.raises(RecordError, match="fail_on 'number:huge' is no gate"):
+        align.Alignment.from_dict(edited)
+    # One gate given as a str to the checks themselves is one gate, not its letters.
+    from align.checks import check_alignment
+
+    rechecked = check_alignment(record, default_encoder, fail_on="critical")
+    assert rechecked.signature["checks"]["fail_on"] == ["critical"]
 
 
 def test_threads_sharing_the_encoder_take_turns(default_encoder):

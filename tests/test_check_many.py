@@ -882,7 +882,9 @@ def test_summary_gives_the_run_verdict_and_each_documents(tmp_path, default_enco
     # A file without counterpart leaves the run incomplete, however the others fared.
     assert (run["format"], run["verdict"], run["exit_code"]) == ("align/check-run",
                                                                 "incomplete", EXIT_INPUT)
-    assert run["without_counterpart"] == ["c.md"] and run["fail_on"] == ["major"]
+    assert run["without_counterpart"] == [{"present": str(Path("en/c.md")),
+                                           "missing": str(Path("fr/c.md"))}]
+    assert run["fail_on"] == ["major"]
     documents = {Path(d["source"]).name: d for d in run["documents"]}
     assert set(documents) == {"a.md", "b.md"}
     assert documents["a.md"]["summary"]["verdict"] == "pass"
@@ -922,6 +924,11 @@ def test_summary_must_be_json_and_is_refused_before_any_work(tmp_path, monkeypat
     result = runner.invoke(app, ["check", "en/a.md", "fr/a.md", "-o", "./same.json",
                                  "--summary", "same.json"])
     assert result.exit_code == EXIT_USAGE and "also an output" in result.stderr
+    # Nor a file an -o template names once {name} is filled in (a.json of a.md).
+    result = runner.invoke(app, ["check", "en", "fr", "-o", "{name}.json",
+                                 "--summary", "a.json"])
+    assert result.exit_code == EXIT_USAGE and "a file of a.md" in result.stderr
+    assert not (tmp_path / "a.json").exists()
     # A mistyped option ends the run before any check: with --force, the verdict an earlier
     # run left is gone rather than read as this run's.
     (tmp_path / "run.json").write_text('{"verdict": "pass"}', encoding="utf-8")
@@ -939,3 +946,14 @@ def test_summary_of_one_document_that_cannot_be_read_says_why(tmp_path, monkeypa
     assert (run["verdict"], run["exit_code"]) == ("incomplete", EXIT_INPUT)
     [document] = run["documents"]
     assert document["summary"] is None and "a.md is empty" in document["problem"]
+
+
+def test_summary_of_a_change_that_touched_no_text_is_a_pass(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _folders(tmp_path, {"a.md": GOOD_EN, "logo.png": b"\x89PNG"},
+             {"a.md": GOOD_FR, "logo.png": b"\x89PNG"})
+    result = runner.invoke(app, ["check", "en", "fr", "-q", "--include", "logo.png",
+                                 "--summary", "run.json"])
+    assert result.exit_code == EXIT_OK, result.output
+    run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    assert (run["verdict"], run["exit_code"], run["documents"]) == ("pass", 0, [])

@@ -757,3 +757,34 @@ def test_a_name_of_two_words_swapped_for_another_is_still_major():
     assert name_findings([("The ridge that carries the Black Tooth is not promising.",
                            "L'arête qui porte le Golden Throne n'est guère encourageante.")]) == {
         "name Black Tooth in the source is Golden Throne in the translation": "major"}
+
+
+# -- what the rules for headings, hyphens, German nouns and pairs of names must not hide ----
+
+
+def test_a_name_swapped_in_a_french_heading_of_two_names_is_major(default_encoder):
+    # Title Case is English: a French heading's capitals after its first word are names.
+    found = name_findings([("# The Rise of Paris and Rome", "# L'essor de Lyon et de Rome")],
+                          default_encoder)
+    assert found == {"name Paris in the source is Lyon in the translation": "major"}
+
+
+def test_a_name_hyphenated_to_two_lower_case_words_is_still_a_name(default_encoder):
+    found = name_findings([("The ferry goes to Paris-sur-mer.", "Le bac va à Lyon-sur-mer.")],
+                          default_encoder)
+    assert list(found.values()) == ["major"]
+
+
+def test_a_full_name_swapped_into_german_is_major(default_encoder):
+    # A German noun translates a name of several words only if it joins them
+    # (Himmelsgebirge); a name no longer than each of them takes their place.
+    found = name_findings([("Yesterday the minister met John Smith in the capital.",
+                            "Gestern traf der Minister Peter Müller in der Hauptstadt.")],
+                          default_encoder, languages=("en", "de"))
+    assert "major" in found.values(), found
+
+
+def test_two_names_swapped_side_by_side_are_both_major(default_encoder):
+    found = name_findings([("The train from Paris to Rome was late.",
+                            "Le train de Lyon à Milan était en retard.")], default_encoder)
+    assert sorted(found.values()) == ["major", "major"], found

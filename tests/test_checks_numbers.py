@@ -66,6 +66,9 @@ def test_a_two_digit_number_not_written_as_a_year_is_no_year(source, translation
     ("Am 03.12.24 abgeschlossen.", "Completed on 03/12/2024."),
     ("Completed on 12/03/24.", "Am 03.12.2024 abgeschlossen."),
     ("Le 3 mai 56, ils partirent.", "On 3 May 1956 they left."),
+    # A month without its day: French «mai 68».
+    ("It began in May 1968.", "Cela a commencé en mai 68."),
+    ("In March 1956.", "En mars 56."),
 ])
 def test_a_two_digit_year_written_as_one_matches_its_four_digit_year(source, translation):
     assert unmatched_texts(source, translation) == ([], [])
@@ -114,3 +117,7 @@ def test_an_ordinal_word_matches_only_an_ordinal_of_its_number(source, translati
 def test_an_ordinal_with_its_indicator_against_its_word_gives_no_finding():
     assert number_findings([("Ventas del 2º semestre.", "Sales of the second half."),
                             ("Im 2. Stock.", "On the second floor.")]) == [[], []]
+
+
+def test_a_year_after_a_month_still_has_to_be_the_same_year():
+    assert unmatched_texts("In March 1956.", "En mars 57.") == (["1956"], ["57"])

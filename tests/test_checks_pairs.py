@@ -1615,12 +1615,16 @@ def test_a_gettext_template_with_translations_is_read_as_po(tmp_path):
 def test_a_pair_longer_than_the_model_reads_is_named_in_a_warning(default_encoder):
     import align
 
-    # The same sentence forty times: some 700 tokens a side, of which 512 are read.
+    # The same sentence forty and sixty times: over 512 tokens a side, of which 512 are read.
     french = " ".join(["Le conseil municipal a adopté le budget après un long débat."] * 40)
-    english = " ".join(["The city council adopted the budget after a long debate."] * 40)
+    english = " ".join(["The city council adopted the budget after a long debate."] * 60)
     record = align.check_pairs([("Bonjour.", "Hello."), (french, english),
                                 ("Merci.", "Thank you.")])
     said = [w for w in record.warnings if "512 tokens" in w]
-    assert said and said[0].startswith("pair 2 longer than the model's 512 tokens")
+    assert said and said[0].startswith("pair 2 (source and translation) longer than the "
+                                       "model's 512 tokens")
+    one_side = align.check_pairs([(french, "The council adopted the budget.")])
+    assert [w for w in one_side.warnings if "512 tokens" in w][0].startswith(
+        "pair 1 (source) longer")
     short = align.check_pairs([("Bonjour.", "Hello."), ("Merci.", "Thank you.")])
     assert not any("tokens" in w for w in short.warnings)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from types import ModuleType
 
 import numpy as np
@@ -37,13 +37,12 @@ from align.checks.rules import Rule, read_rules
 from align.embedding_cache import TokenVectorCache, open_cache
 from align.encoders.base import keeping_word_tokens
 from align.errors import UsageError
-from align.record import FINDING_KINDS, SEVERITIES, Alignment, Finding
+from align.record import FINDING_KINDS, SEVERITIES, Alignment, Finding, severity_rank
 
 __all__ = [
     "CHECKS",
     "check_alignment",
     "fails",
-    "failing",
     "glossary_terms",
     "read_glossary",
     "read_rules",
@@ -68,10 +67,6 @@ CHECKS: tuple[ModuleType, ...] = (
     shortcuts,
     rules,
 )
-
-
-def severity_rank(severity: str) -> int:
-    return SEVERITIES.index(severity) if severity in SEVERITIES else 0
 
 
 def check_alignment(
@@ -103,6 +98,7 @@ def check_alignment(
     the gates (``major``, ``number``, ``length:major``) that `summarise` gives a verdict
     by.
     """
+    ignore, fail_on = gate_list(ignore, "ignore"), gate_list(fail_on, "fail_on")
     require_kinds(ignore)
     require_gates(fail_on)
     if (encoder is not None and source_vectors is None and translation_vectors is None
@@ -176,13 +172,23 @@ def fails(alignment: Alignment, fail_on: str) -> bool:
     """Whether any finding is of kind `fail_on`, at or above severity `fail_on`, or, for
     ``KIND:SEVERITY`` (``length:major``), of that kind at or above that severity."""
     require_gates([fail_on])
-    return bool(failing(alignment, [fail_on]))
+    return bool(alignment.failing([fail_on]))
 
 
-def failing(alignment: Alignment, gates: Sequence[str]) -> list[tuple[int, Finding]]:
-    """The findings that reach any of `gates` (as `fails` reads one), with their link
-    index (`Alignment.failing`)."""
-    return alignment.failing(gates)
+def gate_list(values: str | Collection[str] | None, name: str) -> tuple[str, ...]:
+    """Finding kinds (`ignore`) or gates (`fail_on`) as a tuple: one given as a str is one,
+    a set is sorted (so that the signature says it the same in every run); a mapping is
+    refused (`UsageError`)."""
+    if values is None:
+        return ()
+    if isinstance(values, str):
+        return (values,)
+    if isinstance(values, Mapping):
+        raise UsageError(f"{name} must be a str or a list of them, not a "
+                         f"{type(values).__name__}")
+    if isinstance(values, set | frozenset):
+        return tuple(sorted(values, key=str))
+    return tuple(values)
 
 
 def require_gates(gates: Collection[str], option: str = "fail_on") -> None:
@@ -212,9 +218,10 @@ def settings_signature(glossary: Glossary | Sequence[tuple[str, str]] | None,
     (``sha256:`` and 12 hex digits, as the model's), so that two records can be told
     checked alike or not; a glossary or rules absent are left out."""
     settings: dict = {"ignore": sorted(ignore), "fail_on": list(dict.fromkeys(fail_on))}
-    terms = glossary if isinstance(glossary, Glossary) else Glossary(tuple(glossary or ()))
-    required = [list(pair) for pair in terms.required]
-    forbidden = [list(pair) for pair in terms.forbidden]
+    terms = glossary_terms(glossary or (), None, None)  # pairs or a `Glossary`, as read
+    # Sorted: the same terms in another order check alike.
+    required = sorted(list(pair) for pair in terms.required)
+    forbidden = sorted(list(pair) for pair in terms.forbidden)
     if required or forbidden:
         settings["glossary"] = {"required": len(required), "forbidden": len(forbidden),
                                 "digest": _digest([required, forbidden])}
@@ -275,9 +282,5 @@ def summarise(alignment: Alignment) -> dict:
         "divergent_links": sum(d >= divergence.THRESHOLD for d in divergences),
         "divergence_threshold": divergence.THRESHOLD,
     }
-    gates = (alignment.signature.get("checks") or {}).get("fail_on") or []
-    if gates:
-        reached = len(failing(alignment, gates))
-        summary.update(fail_on=list(gates), failing=reached,
-                       verdict="fail" if reached else "pass")
+    summary.update(alignment.verdict() or {})
     return summary

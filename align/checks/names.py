@@ -797,9 +797,16 @@ def _capital_says_nothing(text: str, start: int, lines_open: bool = False,
     """Whether the capital of the word at `start` is owed to its place, not to a name: it
     opens a sentence (`_sentence_initial`) or stands in a Title-Case heading
     (`_title_case_heading`)."""
-    if _sentence_initial(text, start, lines_open, language):
-        return True
-    if "#" not in text and _OPENS not in text:
+    return (_sentence_initial(text, start, lines_open, language)
+            or _in_title_case_heading(text, start, language))
+
+
+def _in_title_case_heading(text: str, start: int, language: str | None) -> bool:
+    """Whether the word at `start` stands in a Title-Case Markdown heading
+    (`_title_case_heading`)."""
+    # Title Case is an English habit: a French or German heading's capitals after its first
+    # word are names ("# L'essor de Lyon et de Rome").
+    if "#" not in text and _OPENS not in text or language not in (None, "en"):
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
@@ -870,8 +877,11 @@ class _Lexicon:
             return False  # "Ciebie", "Pani", "Sie": a pronoun capitalised out of courtesy
         if self.lower[key] > 0:
             return False
-        return (not _capital_says_nothing(text, word.start, self.lines_open, self.language)
-                or self.middle[key] > 0 or opening and key in _EQUIVALENT)
+        if not _sentence_initial(text, word.start, self.lines_open, self.language):
+            if not _in_title_case_heading(text, word.start, self.language):
+                return True
+            opening = True  # in a Title-Case heading, a name the lists know is one
+        return self.middle[key] > 0 or opening and key in _EQUIVALENT
 
 
 #: The word just before a position, and just after one, joined to it by a blank or a hyphen.
@@ -903,7 +913,10 @@ def _compound_head(text: str, word: Word) -> bool:
     if tail is None:
         return False
     parts = re.split(r"[-‐]", tail.group())[1:]
-    return fold(parts[0]) in _ALL_FUNCTION_WORDS and all(p.islower() for p in parts)
+    # A verb and its pronoun have one part after it, a phrase made a word three or more;
+    # two (``Paris-sur-mer``, ``Marie-la-douce``) make a place's or a person's name.
+    return (fold(parts[0]) in _ALL_FUNCTION_WORDS and all(p.islower() for p in parts)
+            and len(parts) != 2)
 
 
 class _KnownNames(_Lexicon):
@@ -1258,6 +1271,7 @@ def _counterparts(
     # (``Himmelsgebirge`` = «Monts Célestes», ``Schwarzwald`` = «Forêt-Noire»): a German noun
     # paired with a name of several words translates it rather than taking its place.
     compounded = len(group) > 1 and ctx.language(other_side) == "de"
+    longest = max(len(w.text) for w in group)
     found: list[Word | None] = []
     for pair in alignment.pairs:
         word = own[pair[k]]
@@ -1279,7 +1293,10 @@ def _counterparts(
             # And the name must be the word closest to it (the aligner's later rounds may
             # leave two words to each other in a long link: "Noé" of «l'arche de Noé» and a
             # "Haven" two clauses away, closest to «Newhaven»).
-            if (in_place is not None and not named_noun and not compounded
+            # (A German noun joins the name's words only if it is longer than each of
+            # them: ``Peter`` for ``John Smith`` takes its place.)
+            joined = compounded and len(counterpart.text) > longest + 2
+            if (in_place is not None and not named_noun and not joined
                     and counterpart.text[:1].isupper()
                     and _closest(alignment, pair, 1 - k) and in_place(word, counterpart)):
                 found.append(counterpart)
@@ -1338,19 +1355,26 @@ def _alike_but_ending(a: str, b: str) -> bool:
     return shorter >= 2 and len(_common_prefix(a, b)) >= shorter - 1
 
 
-def _in_its_place(ctx: CheckContext, i: int, a: list[Word], b: list[Word]) -> bool:
+def _in_its_place(ctx: CheckContext, i: int, a: list[Word], b: list[Word],
+                  missing: list[list[Word]]) -> bool:
     """Whether the word aligner pairs source group `a` with translation group `b` of link
-    `i`, and the word of the source closest to `b` is of `a`: `b` is put in the place of
-    `a`, as a counterpart put in a name's place must be closest to it (`_counterparts`).  In
-    a long, loosely translated link the aligner's later rounds may leave two names to each
-    other though the translation's stands for another word ("ses amis Woodhouse", where the
-    source's friends are those of Mr. Weston, not the "Hartfield" left over)."""
+    `i`, and the word of the source closest to `b` is of a `missing` name (`a` or another):
+    `b` is put in the place of `a`, as a counterpart put in a name's place must be closest
+    to it (`_counterparts`).  In a long, loosely translated link the aligner's later rounds
+    may leave two names to each other though the translation's stands for another word
+    ("ses amis Woodhouse", where the source's friends are those of Mr. Weston, not the
+    "Hartfield" left over); two names swapped side by side ("from Paris to Rome" → «de Lyon
+    à Milan») may each be closest to the other's."""
     alignment = ctx.word_alignment(i)
     if alignment is None or alignment.similarity.size == 0:
         return False
     src, tgt = alignment.source_words, alignment.translation_words
+
+    def of_a_missing_name(word: Word) -> bool:
+        return any(_in_group(word, group) for group in missing)
+
     return any(_in_group(src[s], a) and _in_group(tgt[t], b)
-               and _in_group(src[int(alignment.similarity[:, t].argmax())], a)
+               and of_a_missing_name(src[int(alignment.similarity[:, t].argmax())])
                for s, t in alignment.pairs)
 
 
@@ -1632,7 +1656,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 candidates = []
                 for a in left:
                     b = next((b for b in right if all(b is not r for _, r in candidates)
-                              and _in_its_place(ctx, i, a, b)), None)
+                              and _in_its_place(ctx, i, a, b, left)), None)
                     if b is not None:
                         candidates.append((a, b))
         # Two capitalised words that may translate each other ("Privacy Policy" =

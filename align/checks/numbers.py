@@ -406,13 +406,14 @@ def _roman_ordinal(token: str) -> int | None:
 
 
 #: What writes two digits as a year: an elision before them (``'37``, ``’68``); a
-#: four-digit year and a dash or a slash before them (``1936-37``, ``1936/37``); a day and a
-#: month before them (``3.5.56`` is read as a date apart; ``12/03/24``, ``3 mai 56``).
+#: four-digit year and a dash or a slash before them (``1936-37``, ``1936/37``); a month,
+#: with or without its day, before them (``3.5.56`` is read as a date apart; ``12/03/24``,
+#: ``3 mai 56``, ``mai 68``).
 _YEAR_BEFORE = re.compile(
     r"(?:(?<![\w'’‘])['’‘]"
     r"|(?<![\d.,])\d{4}[ \u00a0]?[-–—/][ \u00a0]?"
     r"|(?<![\d/])\d{1,2}/\d{1,2}/"
-    r"|(?<!\d)\d{1,2}\.?[ \u00a0]+(?P<month>[^\W\d_]+)\.?,?[ \u00a0]+)$")
+    r"|(?:(?<!\d)\d{1,2}\.?[ \u00a0]+|(?<![^\W\d_]))(?P<month>[^\W\d_]+)\.?,?[ \u00a0]+)$")
 #: A decade: ``the 30s``, ``the 30's``, German ``30er Jahre``, ``30er-Jahre``.
 _DECADE_AFTER = re.compile(r"(?:['’]?s|er)(?![^\W\d_])")
 #: Before a decade: French ``années 30``, Italian ``anni 30``, Spanish ``años 30`` ...

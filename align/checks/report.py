@@ -204,7 +204,7 @@ def overall_line(outcomes: Sequence[DocumentOutcome], gates: Sequence[str], *,
 
 
 def run_summary(outcomes: Sequence[DocumentOutcome], gates: Sequence[str], exit_code: int, *,
-                unmatched: Sequence[str] = (), skipped: Sequence[str] = (),
+                unmatched: Sequence[dict[str, str]] = (), skipped: Sequence[str] = (),
                 excluded: int = 0) -> dict[str, Any]:
     """The result of one ``align check`` run as plain data (``--summary run.json``), for a
     CI job to read rather than parse the overall line: the ``verdict`` (``"incomplete"``
@@ -212,7 +212,8 @@ def run_summary(outcomes: Sequence[DocumentOutcome], gates: Sequence[str], exit_
     counterpart, else ``"fail"`` when a finding reaches a gate, else ``"pass"``), the
     `exit_code` it goes with, the gates, the findings by severity over all documents, and
     each document with its files, its summary (`summarise`: its own verdict) and what
-    went wrong with it."""
+    went wrong with it; `unmatched`, the files of two folders without a counterpart, each
+    ``{"present": path, "missing": path}``."""
     from datetime import datetime
 
     from align import __version__
@@ -232,7 +233,7 @@ def run_summary(outcomes: Sequence[DocumentOutcome], gates: Sequence[str], exit_
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "verdict": verdict,
         "exit_code": exit_code,
-        "fail_on": list(gates),
+        "fail_on": list(dict.fromkeys(gates)),
         "by_severity": {s: total[s] for s in reversed(SEVERITIES) if total[s]},
         "documents": [
             {"source": o.source, "translation": o.translation, "name": o.name,

@@ -63,8 +63,10 @@ class SentenceTransformerEncoder:
         """The texts longer than the model reads (`max_length` tokens, prompt included):
         only their beginning is embedded."""
         limit = self.max_length
-        # A token covers at least one character: shorter texts always fit.
-        candidates = sorted({t for t in texts if len(self.prompt) + len(t) + 2 > limit})
+        # A token covers at least one byte of UTF-8 (a byte-level tokeniser's may cover no
+        # more, a character of CJK three tokens): shorter texts always fit.
+        candidates = sorted({t for t in texts
+                             if len((self.prompt + t).encode("utf-8")) + 2 > limit})
         if not candidates:
             return set()
         counts = self.model.tokenizer([self.prompt + t for t in candidates],

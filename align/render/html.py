@@ -223,14 +223,13 @@ def _summary(alignment: Alignment) -> str:
         f"<div><dt>Agreement</dt><dd><b>{agreement}</b></dd></div>",
         f"<div><dt>Flagged links</dt><dd><b>{flagged}</b></dd></div>",
     ]
-    gates = (alignment.signature.get("checks") or {}).get("fail_on") or []
-    if gates:  # checked as CI checks it (`align check --fail-on`): how that check ended
-        reached = len(alignment.failing(gates))
-        verdict = "fail" if reached else "pass"
+    ended = alignment.verdict()
+    if ended:  # checked as CI checks it (`align check --fail-on`): how that check ended
+        verdict = ended["verdict"]
         cells.append(
             f'<div class="verdict {verdict}"><dt>Verdict</dt><dd><b>{verdict}</b> '
-            f'<span class="sub">--fail-on {_text(" ".join(gates))}: '
-            f"{counted(reached, 'finding')}</span></dd></div>")
+            f'<span class="sub">--fail-on {_text(" ".join(ended["fail_on"]))}: '
+            f"{counted(ended['failing'], 'finding')}</span></dd></div>")
     finding_items = "".join(
         f'<li class="k-{_kind_class(kind)}"><b>{count}</b> {_text(kind)}</li>'
         for kind, count in sorted(by_kind.items(), key=lambda item: _kind_order(item[0]))
