@@ -535,7 +535,8 @@ def check_document(document: Document, files: DocumentFiles, options: Options | 
         written = outputs.write_outputs(record, files.outputs, force=force,
                                         inputs=files.inputs)
     except OutputError as error:
-        return CheckedDocument(document, files, record, unwritten=error)
+        return CheckedDocument(document, files, record, unwritten=error,
+                               written=list(error.written))
     return CheckedDocument(document, files, record, written=written)
 
 

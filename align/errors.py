@@ -42,6 +42,12 @@ class InputError(AlignError):
 class OutputError(AlignError):
     exit_code = EXIT_INPUT
 
+    def __init__(self, *args: object, written: list | None = None) -> None:
+        super().__init__(*args)
+        #: The files written all the same (the others of a run whose one output failed to
+        #: render), so that what reports the run can name them.
+        self.written = list(written or [])
+
 
 class ModelError(AlignError):
     exit_code = EXIT_MODEL

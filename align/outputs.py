@@ -95,7 +95,7 @@ def write_outputs(
             f"cannot write {path}: rendering it failed ({type(error).__name__}: {error}); "
             + (f"{', '.join(others)} failed too; " if others else "")
             + f"{written}; this is a bug in align: run again with ALIGN_DEBUG=1 for the "
-            "traceback and report it"
+            "traceback and report it", written=list(files)
         ) from error
     return list(files)
 

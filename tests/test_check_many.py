@@ -957,3 +957,23 @@ def test_summary_of_a_change_that_touched_no_text_is_a_pass(tmp_path, monkeypatc
     assert result.exit_code == EXIT_OK, result.output
     run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
     assert (run["verdict"], run["exit_code"], run["documents"]) == ("pass", 0, [])
+
+
+def test_summary_names_the_outputs_written_when_another_failed_to_render(
+        tmp_path, monkeypatch, default_encoder):
+    import align.render.html
+
+    def broken(alignment, path):
+        raise RuntimeError("renderer bug")
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ALIGN_DEBUG", raising=False)
+    monkeypatch.setattr(align.render.html, "render", broken)
+    _folders(tmp_path, {"a.md": GOOD_EN}, {"a.md": GOOD_FR})
+    result = runner.invoke(app, ["check", "en/a.md", "fr/a.md", "-q", "-o", "a.json",
+                                 "-o", "a.html", "--summary", "run.json"])
+    assert result.exit_code == EXIT_INPUT, result.output
+    run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    [document] = run["documents"]
+    assert document["outputs"] == ["a.json"] and "cannot write a.html" in document["unwritten"]
+    assert run["verdict"] == "incomplete" and (tmp_path / "a.json").exists()

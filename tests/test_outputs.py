@@ -137,6 +137,8 @@ def test_a_failing_renderer_costs_only_its_own_output_and_is_an_error_naming_it(
         f"{existing}, {tmp_path / 'm.src.txt'}, {tmp_path / 'm.tgt.txt'}; this is a bug in "
         "align: run again with ALIGN_DEBUG=1 for the traceback and report it")
     assert load_record(existing) == small_alignment()
+    # What a report of the run (`align check --summary`) lists as written.
+    assert caught.value.written == [existing, tmp_path / "m.src.txt", tmp_path / "m.tgt.txt"]
     assert tsv.read_text() == "old tsv"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "m.src.txt", "m.tgt.txt", "out.json", "out.tsv"]
