@@ -129,11 +129,11 @@ class Options:
             raise refuse("rules", "the path of a rules file, or its rules "
                          "(align.checks.read_rules)") from None
         self._check_glossary(refuse)
+        from align.checks import gate_list
+
         for name, wanted in (("ignore", "finding kinds (a str, or a list of them)"),
                              ("fail_on", "severities or finding kinds (a str, or a list of "
                               "them)")):
-            from align.checks import gate_list
-
             try:
                 value = gate_list(getattr(self, name), name)
             except (TypeError, UsageError):

@@ -39,6 +39,7 @@ from align.record import (
     finding_key,
     link_texts,
     normal_text,
+    severity_rank,
 )
 from align.render.base import counted
 from align.render.svg_map import link_divergence, render_svg
@@ -368,7 +369,7 @@ def _table(alignment: Alignment) -> str:
         if link.findings or link.accepted:
             # Findings a baseline set aside are shown, as accepted: "Hide accepted", on at
             # first, leaves a row of them alone unflagged.
-            worst = max(_severity_rank(f.severity) for f in link.findings or link.accepted)
+            worst = max(severity_rank(f.severity) for f in link.findings or link.accepted)
             row_class += f" f v{worst}" if link.findings else f" f v{worst} off"
         badges = "".join(_badge(f) for f in link.findings) + "".join(
             _badge(f, accepted=True) for f in link.accepted)
@@ -481,7 +482,7 @@ def _key_title(link: Link) -> str:
 
 
 def _badge(finding: Finding, accepted: bool = False) -> str:
-    rank = _severity_rank(finding.severity)
+    rank = severity_rank(finding.severity)
     state = " ok off" if accepted else ""
     return (
         f'<button type="button" class="b v{rank} k-{_kind_class(finding.kind)}{state}" '
@@ -669,10 +670,6 @@ def _agreement(alignment: Alignment) -> str:
     if not alignment.links or math.isnan(value):
         return "—"
     return f"{100 * value:.0f}%"
-
-
-def _severity_rank(severity: str) -> int:
-    return SEVERITIES.index(severity) if severity in SEVERITIES else 0
 
 
 def _kind_class(kind: str) -> str:
