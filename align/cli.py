@@ -12,6 +12,7 @@ import contextlib
 import functools
 import json
 import os
+import re
 import sys
 import tempfile
 import webbrowser
@@ -22,6 +23,12 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from typer.core import TyperArgument, TyperGroup
+
+try:  # typer vendors click since 0.2x: its exceptions are the ones raised
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover - an older typer, on click itself
+    from click import exceptions as click_errors
 
 from align import __version__
 from align.errors import (
@@ -31,14 +38,68 @@ from align.errors import (
     EXIT_INTERNAL,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_USAGE,
     AlignError,
     InputError,
     ModelError,
     UsageError,
 )
 
+
+class _Align(TyperGroup):
+    """The ``align`` command group: a usage error (an unknown command or option, a missing
+    or malformed value) is one line, ``align: error: … (see align COMMAND --help)``, exit 2,
+    as every other mistake a user can fix (docs/cli.md), not click's usage block."""
+
+    def main(self, args: Any = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        _plain_arguments(self)
+        _SAID_EMPTY.clear()  # once a run, each run (several in one process: tests)
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except click_errors.NoArgsIsHelpError as error:  # `align`, `align check`: help
+            error.show()
+            sys.exit(error.exit_code)
+        except click_errors.UsageError as error:
+            if error.ctx is not None:
+                command = error.ctx.command_path
+            else:  # an option's value missing: said before the command's context exists
+                given = sys.argv[1:] if args is None else list(args)
+                name = next((a for a in given if a in self.commands), None)
+                command = f"align {name}" if name else "align"
+            message = error.format_message().strip().rstrip(".")
+            # typer's (pydantic's) words for a number that is not one
+            message = re.sub(r"Input should be a valid integer.*", "give a whole number",
+                             message)
+            message = message[:1].lower() + message[1:]
+            err.print(f"align: error: {message} (see {command} --help)", markup=False,
+                      highlight=False, soft_wrap=True)
+            sys.exit(EXIT_USAGE)
+        except click_errors.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except typer.Abort:  # Ctrl-C or end of input outside a command's own handling
+            err.print("align: interrupted", markup=False)
+            sys.exit(EXIT_INTERRUPTED)
+        # A command's Exit comes back as its code; a command that returns, as None.
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _plain_arguments(group: TyperGroup) -> None:
+    """Help shows each positional argument by its name alone (``SOURCE``), without the
+    type typer adds to it (``<path>``, ``<list[Path]>``)."""
+    for command in group.commands.values():
+        for param in command.params:
+            if isinstance(param, TyperArgument):
+                param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+
+
 app = typer.Typer(
     name="align",
+    cls=_Align,
     help="Align a text with its translation sentence by sentence, and find where they diverge.",
     add_completion=False,
     no_args_is_help=True,
@@ -184,14 +245,15 @@ def _stop_progress() -> None:
 ModelOpt = Annotated[
     str | None,
     typer.Option(
-        "--model", "-m",
+        "--model", "-m", metavar="NAME",
         help="Sentence-transformers model name or local folder. Default: the offline "
         "multilingual-e5-small, built on first use from a PyPI package.",
     ),
 ]
 BackendOpt = Annotated[
     str,
-    typer.Option("--backend", help="How to run the default model: 'auto' (the fastest here: "
+    typer.Option("--backend", metavar="BACKEND",
+                 help="How to run the default model: 'auto' (the fastest here: "
                  "'int8' on CPUs with int8 dot products and no AMX, else 'openvino'), "
                  "'openvino' (OpenVINO, bfloat16 where the CPU has it), 'int8' (OpenVINO, "
                  "quantised to int8) or 'fp32' (plain PyTorch float32, the reference)."),
@@ -203,7 +265,7 @@ ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Overwrite existin
 OutputOpt = Annotated[
     list[Path] | None,
     typer.Option(
-        "--output", "-o",
+        "--output", "-o", metavar="FILE",
         help="Write to this file; the format comes from the extension: .json (the full record), "
         ".html (side-by-side page), .svg (alignment map), .tsv, .tmx, .src.txt (Moses pair: "
         "also writes .tgt.txt), .xlsx (review spreadsheet). Repeat for several.",
@@ -212,20 +274,23 @@ OutputOpt = Annotated[
 SplitOpt = Annotated[
     str,
     typer.Option(
-        "--split",
+        "--split", metavar="auto|lines",
         help="'auto': find paragraphs and sentences; 'lines': the input is already split, "
         "one sentence per line.",
     ),
 ]
 IgnoreOpt = Annotated[
     list[str] | None,
-    typer.Option("--ignore", help="Don't report findings of this kind (repeatable)."),
+    typer.Option("--ignore", metavar="KIND",
+                 help="Don't report findings of this kind (repeatable, or comma-separated: "
+                 "number,name)."),
 ]
 GlossaryOpt = Annotated[
     Path | None,
     typer.Option(
-        "--glossary",
-        help="TSV of source term<TAB>required translation, or a TBX termbase; flags links "
+        "--glossary", metavar="FILE",
+        help="TSV of source term<TAB>required translation (or a .csv of the two columns), "
+        "or a TBX termbase; flags links "
         "where the term's translation is missing (or, from TBX, a deprecated term is used).",
     ),
 ]
@@ -234,7 +299,7 @@ GlossaryOpt = Annotated[
 RulesOpt = Annotated[
     Path | None,
     typer.Option(
-        "--rules",
+        "--rules", metavar="FILE",
         help="TSV of the project's own checks: source pattern<TAB>translation pattern<TAB>"
         "message[<TAB>severity]; a translation pattern written !… must not match.",
     ),
@@ -271,6 +336,15 @@ def _check_backend(backend: str) -> None:
         raise UsageError(f"--backend must be {choices}, not {backend!r}") from None
 
 
+def _check_languages(source: str | None, translation: str | None) -> None:
+    # Before any file is read: a language's name (--source-lang french) is a usage error.
+    from align.language import require_language_code
+
+    for code, option in ((source, "--source-lang"), (translation, "--translation-lang")):
+        if code is not None:
+            require_language_code(code, option)
+
+
 def _rules(path: Path | None):
     if path is None:
         return ()
@@ -279,12 +353,24 @@ def _rules(path: Path | None):
     return tuple(read_rules(path))
 
 
-def _glossary(path: Path | None):
+def _glossary(path: Path | None, quiet: bool = False):
     if path is None:
         return None
     from align.checks import read_glossary
 
-    return read_glossary(path)
+    glossary = read_glossary(path)
+    # An empty file, or one of comments alone (a template not filled in yet), checks
+    # nothing: said, not refused, once a run.
+    terms = glossary.concepts if hasattr(glossary, "concepts") else glossary
+    if not terms and not quiet and path not in _SAID_EMPTY:
+        _SAID_EMPTY.add(path)
+        err.print(f"align: warning: glossary {path} holds no terms: no term is checked",
+                  markup=False, soft_wrap=True)
+    return glossary
+
+
+#: Glossaries already said to hold no terms (a run of several documents reads it for each).
+_SAID_EMPTY: set[Path] = set()
 
 
 # -- commands --------------------------------------------------------------------------
@@ -294,9 +380,11 @@ def _glossary(path: Path | None):
 @_friendly
 def run(
     source: Annotated[Path, typer.Argument(
+        metavar="SOURCE",
         help="The original text: a plain-text, Word, PDF, HTML, EPUB or ODT file.",
         readable=False)],
     translation: Annotated[Path, typer.Argument(
+        metavar="TRANSLATION",
         help="Its translation, in any of the same formats.", readable=False)],
     output: OutputOpt = None,
     split: SplitOpt = "auto",
@@ -306,23 +394,26 @@ def run(
     force: ForceOpt = False,
     max_link: Annotated[
         int | None,
-        typer.Option(help="Most sentences in one link, both sides together (default 6: "
+        typer.Option(metavar="N",
+                     help="Most sentences in one link, both sides together (default 6: "
                      "up to 3-3, 2-4, 4-2, 1-5, 5-1; 4 allows 2-2, 1-3, 3-1)."),
     ] = None,
     no_check: Annotated[bool, typer.Option("--no-check", help="Align only; skip the checks.")]
     = False,
     max_chars: Annotated[
         int,
-        typer.Option(help="Cut sentences longer than this many characters at a clause "
+        typer.Option(metavar="N", help="Cut sentences longer than this many characters at a clause "
                      "boundary, else between words (0: never; otherwise at least 20); the "
                      "model reads at most 512 tokens of one."),
     ] = 1000,
     glossary: GlossaryOpt = None,
     rules: RulesOpt = None,
     ignore: IgnoreOpt = None,
-    source_lang: Annotated[str | None, typer.Option(help="Source language code, if detection "
+    source_lang: Annotated[str | None, typer.Option(metavar="CODE",
+                                                   help="Source language code, if detection "
                                                    "gets it wrong (e.g. fr).")] = None,
-    translation_lang: Annotated[str | None, typer.Option(help="Translation language code.")]
+    translation_lang: Annotated[str | None, typer.Option(metavar="CODE",
+                                                         help="Translation language code.")]
     = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no view, only errors.")]
     = False,
@@ -335,13 +426,14 @@ def run(
     from align.outputs import check_outputs, write_outputs
 
     _check_backend(backend)
-    _check_ignore(ignore)
+    ignore = _check_ignore(ignore)
+    _check_languages(source_lang, translation_lang)
     outputs = list(output or [])
     inputs = [source, translation, *(p for p in (glossary, rules) if p)]
     check_outputs(outputs, force=force, inputs=inputs)  # fail before the slow part
     options = _options(
         model=model, backend=backend, split=split, cache=not no_cache, check=not no_check,
-        glossary=_glossary(glossary), rules=_rules(rules), ignore=tuple(ignore or ()),
+        glossary=_glossary(glossary, quiet), rules=_rules(rules), ignore=tuple(ignore or ()),
         max_link=max_link,
         source_language=source_lang, translation_language=translation_lang,
         max_chars=max_chars,
@@ -354,7 +446,7 @@ def run(
 
 
 def _print_view(record, written: list[Path], only_findings: bool = False) -> None:
-    from align.render.terminal import print_alignment
+    from align.render.terminal import on_a_terminal, print_alignment
 
     console = _Stdout()
     limit = None if len(record.links) <= VIEW_LIMIT else 60
@@ -363,7 +455,7 @@ def _print_view(record, written: list[Path], only_findings: bool = False) -> Non
         console.print(
             f"(showing the first {limit} of {len(record.links)} links; write -o out.html "
             "or -o out.json and use 'align view out.json' for all of them)",
-            soft_wrap=not console.is_terminal,  # whole in a log, as the view's other lines
+            soft_wrap=not on_a_terminal(console),  # whole in a log, as the view's other lines
         )
     for path in written:
         err.print(f"wrote {path}", markup=False)
@@ -372,8 +464,8 @@ def _print_view(record, written: list[Path], only_findings: bool = False) -> Non
 @app.command()
 @_friendly
 def view(
-    record: Annotated[Path, typer.Argument(help="An alignment record written with -o X.json.",
-                                            readable=False)],
+    record: Annotated[Path, typer.Argument(metavar="RECORD", readable=False,
+                                            help="An alignment record written with -o X.json.")],
     output: OutputOpt = None,
     open_browser: Annotated[
         bool, typer.Option("--open", help="Write the HTML page to a temporary file and open it "
@@ -423,7 +515,7 @@ def check(
     ] = None,
     pairs: Annotated[
         list[Path] | None,
-        typer.Option("--pairs", help="Check text already aligned: a TSV file "
+        typer.Option("--pairs", metavar="FILE", help="Check text already aligned: a TSV file "
                      "(source<TAB>translation per line; the .tsv align writes reads back), CSV, "
                      "XLSX, Moses pair (NAME.src.txt), TMX, XLIFF or gettext PO file, instead of "
                      "two texts; or an alignment record (.json), checked again with its links "
@@ -433,10 +525,11 @@ def check(
     output: OutputOpt = None,
     fail_on: Annotated[
         list[str] | None,
-        typer.Option("--fail-on", help="Exit with 1 if a finding of this kind, or of this "
-                     "severity or worse (info, minor, major, critical), or KIND:SEVERITY "
-                     "(a kind at that severity or worse: length:major), is found; "
-                     "repeatable: any of them (default: major).")
+        typer.Option("--fail-on", metavar="KIND|SEVERITY", help="Exit with 1 if a finding of "
+                     "this kind, or of this severity or worse (info, minor, major, critical; "
+                     "no built-in check says critical, only --rules can), or KIND:SEVERITY "
+                     "(a kind at that severity or worse: length:major), is found; any case, "
+                     "comma-separated or repeated: any of them (default: major).")
     ] = None,
     ignore: IgnoreOpt = None,
     glossary: GlossaryOpt = None,
@@ -450,7 +543,8 @@ def check(
     ] = None,
     baseline: Annotated[
         Path | None,
-        typer.Option("--baseline", help="A record (.json) of findings already reviewed and "
+        typer.Option("--baseline", metavar="FILE",
+                     help="A record (.json) of findings already reviewed and "
                      "accepted, or the NAME.accepted.json the HTML page saves: the same "
                      "findings are set aside, so that only new ones count. "
                      "With several documents, a name with {name}: accepted/{name}.json."),
@@ -475,9 +569,11 @@ def check(
     backend: BackendOpt = "auto",
     no_cache: NoCacheOpt = False,
     force: ForceOpt = False,
-    source_lang: Annotated[str | None, typer.Option(help="Source language code, if detection "
+    source_lang: Annotated[str | None, typer.Option(metavar="CODE",
+                                                   help="Source language code, if detection "
                                                    "gets it wrong (e.g. fr).")] = None,
-    translation_lang: Annotated[str | None, typer.Option(help="Translation language code.")]
+    translation_lang: Annotated[str | None, typer.Option(metavar="CODE",
+                                                         help="Translation language code.")]
     = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing; only the exit "
                                         "code tells.")] = False,
@@ -499,16 +595,18 @@ def check(
     not written, even if another fails --fail-on.
     Example: align check original.txt translation.txt --fail-on major -o report.json
     """
-    from align.checks import require_gates
+    from align.checks import gate_list, require_gates
 
     if summary is not None:  # first: a mistake said below must leave no earlier verdict
         _clear_summary(summary, force=force, outputs=output or [],
                        inputs=[*(paths or []), *(pairs or []),
                                *(p for p in (glossary, rules, baseline) if p)])
-    gates = list(fail_on or ["major"])  # given twice, either one fails the run
+    # Given twice, or as a list (number,name), any one fails the run; in any case (Major).
+    gates = list(gate_list(fail_on, "--fail-on")) or ["major"]
     require_gates(gates, "--fail-on")
     _check_backend(backend)
-    _check_ignore(ignore)
+    ignore = _check_ignore(ignore)
+    _check_languages(source_lang, translation_lang)
     for gate in gates if not quiet else ():  # a gate --ignore empties: a silent pass
         if gate.partition(":")[0] in (ignore or ()):
             err.print(f"align: warning: --fail-on {gate} can never fail the run: --ignore "
@@ -669,22 +767,27 @@ def _outcome(doc, checked, settings: CheckSettings):
     return outcome
 
 
-def _check_ignore(ignore: list[str] | None) -> None:
+def _check_ignore(ignore: list[str] | None) -> list[str]:
+    """The kinds of ``--ignore``, its lists (``number,name``) split and each named as the
+    record names it (any case given: ``Number``)."""
     # Here, not when the first document is checked: a mistyped kind is a usage error
     # (exit 2), found before any file is read or any folder made.
     if not ignore:
-        return
-    from align.checks import require_kinds
+        return []
+    from align.checks import gate_list, require_kinds
 
+    kinds = list(gate_list(ignore, "--ignore"))
     try:
-        require_kinds(ignore)
+        require_kinds(kinds)
     except UsageError as error:
         raise UsageError(f"--ignore: {error}") from None
+    return kinds
 
 
 def _check_options(settings: CheckSettings):
     return _options(model=settings.model, backend=settings.backend, split=settings.split,
-                    cache=not settings.no_cache, glossary=_glossary(settings.glossary),
+                    cache=not settings.no_cache,
+                    glossary=_glossary(settings.glossary, quiet=settings.quiet),
                     rules=_rules(settings.rules), ignore=settings.ignore,
                     fail_on=settings.gates, source_language=settings.source_lang,
                     translation_language=settings.translation_lang)
@@ -840,16 +943,19 @@ def _print_report(record) -> None:
 def evaluate(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="SOURCE TRANSLATION GOLD (pre-split files, one sentence per line, "
+        typer.Argument(metavar="PATHS...",
+                       help="SOURCE TRANSLATION GOLD (pre-split files, one sentence per line, "
                        "and gold links [i, j]:[k]), or folders holding such triples."),
     ],
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the scores and each document's predicted links as JSON "
+        "--output", "-o", metavar="FILE.json",
+        help="Write the scores and each document's predicted links as JSON "
         "to this file (NAME.json)."
     )] = None,
     reverse: Annotated[bool, typer.Option("--reverse", help="Align the translation to the "
                                           "source instead (swaps gold sides).")] = False,
-    source_ext: Annotated[str | None, typer.Option(help="In folders: the source files' "
+    source_ext: Annotated[str | None, typer.Option(metavar="EXT",
+                                                   help="In folders: the source files' "
                                                    "extension (e.g. de).")] = None,
     model: ModelOpt = None,
     backend: BackendOpt = "auto",
@@ -895,7 +1001,8 @@ def evaluate(
 def model(
     name: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print id, path and signature as "
-                                          "JSON, for scripts.")] = False,
+                                          "JSON, for scripts; 'ready' says whether the model "
+                                          "is built (or found) here.")] = False,
     build: Annotated[bool, typer.Option("--build", help="Build the default model now if it "
                                         "is missing or damaged.")] = False,
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Build the default model again "
@@ -922,7 +1029,15 @@ def model(
         sys.stdout.write(json.dumps(info, indent=1, default=str) + "\n")
         return
     console = _Stdout()
+    unbuilt = models.is_default(name) and not info["ready"]
     for key, value in info.items():
+        if key == "ready":
+            continue
+        if value is None and key in ("checksum", "built", "backend", "dimensions"):
+            if key == "checksum" and unbuilt:
+                console.print(f"{'built':>12}: not built yet (built on first use, or by "
+                              "`align model --build`)", markup=False, soft_wrap=True)
+            continue  # nothing known yet, or nothing a model not built here has
         if isinstance(value, dict | list):
             value = json.dumps(value, ensure_ascii=False)
         elif key == "backend" and value:

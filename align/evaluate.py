@@ -189,6 +189,9 @@ class EvalPair:
     source: Path
     translation: Path
     gold: Path
+    #: Whether which file is the source was guessed (the first alphabetically: no
+    #: ``--source-ext`` and no language order in the gold file's name).
+    guessed: bool = False
 
 
 def find_eval_pairs(
@@ -213,7 +216,7 @@ def find_eval_pairs(
         if len(gold) != 1 or len(texts) != 2:
             continue
         pair = _order_texts(gold[0], texts, source_ext, translation_ext)
-        pairs.append(EvalPair(stem, pair[0], pair[1], gold[0]))
+        pairs.append(EvalPair(stem, pair[0], pair[1], gold[0], guessed=pair[2]))
     return pairs
 
 
@@ -228,14 +231,16 @@ def _looks_like_gold(path: Path) -> bool:
 
 def _order_texts(
     gold: Path, texts: list[Path], source_ext: str | None, translation_ext: str | None
-) -> tuple[Path, Path]:
+) -> tuple[Path, Path, bool]:
+    """The source and the translation among `texts`, and whether the order was guessed
+    (alphabetical, nothing saying which is which)."""
     exts = {p.suffix.lstrip(".").lower(): p for p in texts}
     if source_ext and source_ext.lstrip(".").lower() in exts:
         src = exts[source_ext.lstrip(".").lower()]
-        return src, next(p for p in texts if p is not src)
+        return src, next(p for p in texts if p is not src), False
     if translation_ext and translation_ext.lstrip(".").lower() in exts:
         tgt = exts[translation_ext.lstrip(".").lower()]
-        return next(p for p in texts if p is not tgt), tgt
+        return next(p for p in texts if p is not tgt), tgt, False
     hint = gold.suffix.lstrip(".").lower()
     name_hint = re.search(r"_([A-Za-z]{2})-([A-Za-z]{2})$", gold.stem)
     if name_hint:
@@ -243,9 +248,9 @@ def _order_texts(
     for a in exts:
         for b in exts:
             if a != b and hint == a + b:
-                return exts[a], exts[b]
+                return exts[a], exts[b], False
     first, second = sorted(texts)
-    return first, second
+    return first, second, True
 
 
 def evaluate_paths(
@@ -319,11 +324,27 @@ def _read_pair(pair: EvalPair):
     from align.reading import read_document
 
     source, translation = _read_lines(pair.source), _read_lines(pair.translation)
-    gold = parse_links(
-        read_document(pair.gold).text, str(pair.gold),
-        line_counts=(len(source.sentences), len(translation.sentences)),
-        files=(str(pair.source), str(pair.translation)),
-    )
+    text = read_document(pair.gold).text
+    counts = (len(source.sentences), len(translation.sentences))
+    try:
+        gold = parse_links(text, str(pair.gold), line_counts=counts,
+                           files=(str(pair.source), str(pair.translation)))
+    except InputError as error:
+        if not pair.guessed:
+            raise
+        parse_links(text, str(pair.gold))  # wrong whatever the order: said as it is
+        # Only a line number past the end of a file: the order guessed may be wrong.
+        taken = (f"{pair.source.name} as the source, the first alphabetically (neither "
+                 f"--source-ext nor the gold file's name says which)")
+        try:
+            parse_links(text, str(pair.gold), line_counts=counts[::-1])
+        except InputError:
+            raise InputError(f"{error}; align took {taken}: if {pair.translation.name} is "
+                             f"the source, give --source-ext "
+                             f"{pair.translation.suffix.lstrip('.')}") from None
+        raise InputError(f"{error}; align took {taken}, but the gold fits only "
+                         f"{pair.translation.name} as the source: give --source-ext "
+                         f"{pair.translation.suffix.lstrip('.')}") from None
     return source, translation, gold
 
 

@@ -383,6 +383,24 @@ def language_tag(code: str) -> str | None:
     return "-".join(subtags)
 
 
+def require_language_code(code: str, option: str) -> None:
+    """Raise `UsageError` (naming `option`) unless `code` starts with a primary language
+    subtag of 2 or 3 letters (BCP 47: ``fr``, ``yue``, ``fr-FR``): a language's name
+    (``french``) is no code, and read as one it would segment with no language's rules.
+    A name align knows is answered with its code."""
+    from align.errors import UsageError
+
+    primary = re.split(r"[-_]", code.strip(), maxsplit=1)[0]
+    if re.fullmatch(r"[A-Za-z]{2,3}", primary):
+        return
+    from align.checks.pairs import _LANGUAGE_NAMES
+
+    known = _LANGUAGE_NAMES.get(code.strip().lower())
+    advice = (f"give {known}" if known else
+              "give a code of 2 or 3 letters, such as fr, or fr-FR with a region")
+    raise UsageError(f"{option} {code!r} is not a language code: {advice}")
+
+
 def primary_language(tag: str | None) -> str | None:
     """The primary language subtag of ``tag``, lower case (``fr`` for ``fr-FR``, ``fr_FR``
     or ``FR``), or None: what the segmentation rules, the abbreviations and the checks

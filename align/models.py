@@ -719,7 +719,9 @@ def weights_checksum(folder: Path) -> str | None:
 
 
 def model_info(model: str | None = None) -> dict[str, Any]:
-    """What is known about `model` without loading it: id, path, signature, checksum, ..."""
+    """What is known about `model` without loading it: id, path, signature, checksum, ...;
+    ``ready``: whether it is on this machine, ready to load (the default model built, in
+    full; another one found), where the fields of a model not built yet are None."""
     if is_default(model):
         from align.encoders import auto_backend
 
@@ -737,6 +739,7 @@ def model_info(model: str | None = None) -> dict[str, Any]:
             "source": manifest["source"] if manifest else _source_info()["source"],
             # What `--backend auto` runs it on here (int8 on CPUs with VNNI and no AMX).
             "auto_backend": auto_backend(),
+            "ready": manifest is not None,
         }
     assert model is not None
     path = resolve_model_path(model)
@@ -749,4 +752,5 @@ def model_info(model: str | None = None) -> dict[str, Any]:
         "built": None,
         "backend": None,
         "dimensions": None,
+        "ready": path is not None,
     }

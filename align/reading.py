@@ -117,6 +117,13 @@ def read_document(path: str | Path) -> Document:
         ) from None
     except OSError as exc:
         raise InputError(f"{p} cannot be read ({exc.strerror or exc}): check the file") from None
+    pairs = pairs_format(data, name)
+    if pairs is not None:
+        # Read as prose, its markup or its second column would be "text" to align.
+        raise InputError(
+            f"{p} is a file of aligned pairs ({pairs}), not a text: check its pairs with "
+            f"`align check --pairs {p}` (in Python, align.check_pairs)"
+        )
     text, encoding, warnings = decode_bytes(data, name)
     return Document(text=text, encoding=encoding, path=str(p), warnings=warnings)
 
@@ -137,6 +144,49 @@ def _special_file(path: Path) -> str | None:
 
 
 # -- recognising files that are not plain text ---------------------------------------
+
+_XML_ROOT = re.compile(rb"<(?![?!])(?:[\w.-]+:)?([\w.-]+)")
+_PO_ENTRY = re.compile(rb"^msgid[ \t]+\"", re.M)
+_PO_STRING = re.compile(rb"^msgstr(?:\[\d+\])?[ \t]+\"", re.M)
+#: Extensions of tab-separated files, which are pairs when most lines hold a tab.
+_TABLE_SUFFIXES = (".tsv", ".tab")
+
+
+def pairs_format(data: bytes, name: str) -> str | None:
+    """The format of a file of aligned pairs (``"TMX"``, ``"XLIFF"``, ``"XLSX"``, ``"PO"``,
+    ``"TSV"``), which `align.checks.pairs` reads, None for any other file: a text to align
+    must not be one (its markup, or its translation column, would be read as its text).
+
+    A TSV is a ``.tsv`` file most of whose lines hold a tab after some text, or a file of
+    another name nearly all of whose lines (five at least) do, so that a text with a few
+    tabs in it, or indented with tabs, is still a text."""
+    suffix = Path(name).suffix.lower()
+    head = data[:4096]
+    if head.startswith(b"PK\x03\x04"):
+        import zipfile
+
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
+            names = []
+        return "XLSX" if "xl/workbook.xml" in names else None
+    if b"<" in head:
+        root = _XML_ROOT.search(head.replace(b"\x00", b""))
+        if root is not None and root.group(1).lower() in (b"tmx", b"xliff"):
+            return "TMX" if root.group(1).lower() == b"tmx" else "XLIFF"
+    if _PO_ENTRY.search(data) and _PO_STRING.search(data):
+        first = next((line for line in data.splitlines()
+                      if line.strip() and not line.startswith(b"#")), b"")
+        if suffix in (".po", ".pot") or first.startswith((b"msgid ", b"msgctxt ")):
+            return "PO"
+    if b"\t" in data:
+        lines = [line for line in data.replace(b"\x00", b"").splitlines() if line.strip()]
+        paired = sum(1 for line in lines if b"\t" in line.lstrip(b" \t") or line.count(b"\t") > 1)
+        if suffix in _TABLE_SUFFIXES and paired * 2 >= len(lines):
+            return "TSV"
+        if paired >= 5 and paired >= 0.9 * len(lines):
+            return "TSV"
+    return None
 
 _WORD_HINT = (
     "open it in a word processor and save it as plain text (.txt, UTF-8), "

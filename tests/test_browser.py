@@ -1254,12 +1254,17 @@ def vowelled_alignment() -> Alignment:
     """Arabic with its short vowels and shadda written, Hebrew with its points; Devanagari
     and Thai words that differ only by a vowel or tone sign (letters, not diacritics);
     Korean syllables that share their first consonant."""
-    source = make_side([["The proposal was presented.", "Peace be upon you.",
-                         "Time, art, family.", "No, wood.", "Korea, sky."]], "en.txt", "en")
-    translation = make_side([["قُدِّمَ الاقتراح.", "שָׁלוֹם עֲלֵיכֶם.",
-                              "काल किल कुल।", "ไม่ ไม้ มิ.", "한국 하늘."]], "ar.txt", "ar")
-    links = [Link([i], [i], 0.9, 0.1) for i in range(5)]
-    return Alignment(source, translation, links)
+    return one_to_one(["The proposal was presented.", "Peace be upon you.",
+                       "Time, art, family.", "No, wood.", "Korea, sky."],
+                      ["قُدِّمَ الاقتراح.", "שָׁלוֹם עֲלֵיכֶם.", "काल किल कुल।", "ไม่ ไม้ มิ.",
+                       "한국 하늘."], ("en", "ar"))
+
+
+def one_to_one(source: list[str], translation: list[str], languages: tuple[str, str]):
+    """An alignment of one paragraph a side, sentence `i` linked to sentence `i`."""
+    sides = [make_side([texts], f"{language}.txt", language)
+             for texts, language in zip((source, translation), languages, strict=True)]
+    return Alignment(*sides, [Link([i], [i], 0.9, 0.1) for i in range(len(source))])
 
 
 def test_search_ignores_diacritics_but_not_vowel_signs(opened, tmp_path):
@@ -1390,3 +1395,118 @@ def test_print_gives_the_findings_room_and_no_disclosure_marker(opened, pages, s
         document.querySelector('.signature summary')).display""")
     assert marker != "list-item"  # no "▶" on paper
     page.screenshot(path=str(shots / "print-a4.png"), full_page=True)
+
+
+def _tab_into_the_strip(page) -> None:
+    """From the search box, Tab until the focus is on the overview strip."""
+    page.get_by_label("Search both texts").focus()
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("!!document.activeElement.closest('#strip')"):
+            return
+    raise AssertionError("Tab never reached the overview strip")
+
+
+def _focused_mark(page) -> str:
+    """The accessible name (Chromium's own) of the focused element, which must be a button."""
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    focused = [node for node in nodes if node.get("role", {}).get("value") != "RootWebArea"
+               and any(p["name"] == "focused" and p["value"]["value"]
+                       for p in node.get("properties", []))]
+    assert len(focused) == 1
+    assert focused[0]["role"]["value"] == "button"
+    return focused[0]["name"]["value"]
+
+
+def test_the_overview_strips_marks_are_one_tab_stop_walked_with_the_arrows(opened, pages):
+    view = opened(pages["small"])
+    page = view.page
+    _tab_into_the_strip(page)
+    # Links 2, 3, 4 and 6 are flagged (4 is unrelated too): four marks, from the top.
+    assert _focused_mark(page) == ("Link 2: major number, minor name; divergence 0.45, loose. "
+                                   "Mark 1 of 4")
+    style = page.evaluate("""() => {
+        const e = document.activeElement, s = getComputedStyle(e), b = e.getBoundingClientRect();
+        const strip = document.getElementById('strip').getBoundingClientRect();
+        return {outline: s.outlineStyle, width: parseFloat(s.outlineWidth), height: b.height,
+                inside: b.top >= strip.top - 1 && b.bottom <= strip.bottom + 1};
+    }""")
+    assert style["outline"] != "none" and style["width"] >= 2 and style["height"] >= 4
+    assert style["inside"]
+    page.keyboard.press("ArrowDown")
+    assert _focused_mark(page).startswith("Link 3: major kind")
+    page.keyboard.press("End")
+    assert _focused_mark(page).startswith("Link 6: minor addition; ")
+    assert _focused_mark(page).endswith("Mark 4 of 4")
+    page.keyboard.press("ArrowDown")  # the last mark stays
+    assert _focused_mark(page).startswith("Link 6: ")
+    page.keyboard.press("Home")
+    assert _focused_mark(page).startswith("Link 2: ")
+    assert page.evaluate("scrollY") == 0  # Home moved in the strip, not the page
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert _focused_mark(page).startswith("Link 4: critical omission; divergence 1.00, unrelated")
+    # One tab stop: the next Tab leaves the strip, Shift+Tab comes back to the same mark.
+    page.keyboard.press("Tab")
+    assert not page.evaluate("!!document.activeElement.closest('#strip')")
+    page.keyboard.press("Shift+Tab")
+    assert _focused_mark(page).startswith("Link 4: ")
+    page.keyboard.press("Enter")
+    assert view.focused_id() == "L4" and page.url.endswith("#L4")
+    # Back in the strip, its tab stop is the selected link; Space follows a mark too.
+    _tab_into_the_strip(page)
+    assert _focused_mark(page).startswith("Link 4: ")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press(" ")
+    assert view.focused_id() == "L6" and page.url.endswith("#L6")
+
+
+def test_the_overview_strip_starts_where_the_reader_is_and_follows_the_filters(opened, pages):
+    view = opened(pages["long"], "#L1234")
+    page = view.page
+    _tab_into_the_strip(page)
+    # A finding on every hundredth link: 15 marks, and the next one below is link 1300.
+    assert _focused_mark(page) == "Link 1300: minor length; divergence 0.10, faithful. " \
+        "Mark 13 of 15"
+    view = opened(pages["small"])
+    page = view.page
+    page.get_by_text("Filter", exact=True).click()
+    for kind in ("number", "name"):
+        page.get_by_role("checkbox", name=re.compile(rf"^{kind}")).uncheck()
+    page.keyboard.press("Escape")
+    _tab_into_the_strip(page)
+    # Link 2, no finding left and only loose, is no mark any more.
+    assert _focused_mark(page).startswith("Link 3: ")
+    assert _focused_mark(page).endswith("Mark 1 of 3")
+
+
+def cyrillic_alignment() -> Alignment:
+    """Russian and Ukrainian, where a breve or a diaeresis makes another letter (й is not и,
+    ї is not і; ё is read as е, which Russian print mostly writes for it), one й written as
+    и and a combining breve, a stress mark that readers leave out (о and U+0301), and
+    French accents beside them."""
+    return one_to_one(["My land.", "Once more.", "Milk.", "Yoga.", "Ukraine.", "Andrés ate."],
+                      ["Мой край.", "Ещё раз.", "Молоко\u0301.", "И\u0306ога.", "Україна.",
+                       "Andrés a mangé."], ("en", "ru"))
+
+
+def test_search_folds_latin_accents_but_not_letters_made_by_a_mark(opened, tmp_path):
+    path = tmp_path / "cyrillic.html"
+    path.write_text(render_html(cyrillic_alignment()), encoding="utf-8")
+    view = opened(path)
+    page = view.page
+    for query, rows in (("мои", []), ("краи", []), ("мой", ["L1"]), ("МОЙ КРАЙ", ["L1"]),
+                        ("еще", ["L2"]), ("ещё", ["L2"]), ("иога", []), ("україна", ["L5"]),
+                        ("укра\u0456на", []), ("украина", []),
+                        ("andres", ["L6"]), ("Andres", ["L6"]), ("mange", ["L6"])):
+        search_for(page, query)
+        assert view.visible_rows() == rows, query
+    # The stress mark folds away, and a й written in two characters is still й; the
+    # highlight covers the word with its marks.
+    for query, row, shown in (("молоко", "L3", "Молоко\u0301"), ("йога", "L4", "И\u0306ога"),
+                              ("и\u0306ога", "L4", "И\u0306ога"), ("йо", "L4", "И\u0306о")):
+        search_for(page, query)
+        assert view.visible_rows() == [row], query
+        page.wait_for_function("() => CSS.highlights.get('search')?.size === 1")
+        assert page.evaluate("[...CSS.highlights.get('search')][0].toString()") == shown, query

@@ -169,6 +169,11 @@ def test_a_copied_sentence_is_no_meaning_shift(default_encoder, with_model):
     (("Run make make to build it.", "Lancez make make pour le le compiler."),
      {"doubled word in the source: make make": "minor",
       "doubled word in the translation: le le": "minor"}),
+    # Quoted as written: a doubling across a capital and a wrapped line.
+    (("The the committee met.", "Le comité s'est réuni."),
+     {"doubled word in the source: The the": "minor"}),
+    (("The committee met.", "Le comité\ncomité s'est réuni."),
+     {"doubled word in the translation: comité comité": "minor"}),
 ])
 def test_a_doubled_word_is_reported_on_its_side(pair, expected):
     found = findings([pair], kind="mechanical")

@@ -615,3 +615,73 @@ def test_a_free_rendering_the_sentence_vectors_call_close_is_no_major_finding(
               if source_words in " ".join(record.source.sentences[k].text for k in link.source)]
     assert link.translation, "the French sentence is aligned with its translation"
     assert [f for f in link.findings if f.severity in ("major", "critical")] == []
+
+
+def test_a_short_sentence_replaced_by_an_unrelated_one_is_said_to_say_something_else(
+    default_encoder,
+):
+    """In a link this far from a translation the word aligner still pairs each word with
+    whatever is least unlike it («premier» with "Paris"): such pairs, below the document's
+    strong word similarity, are no counterparts, and the link says something else."""
+    replaced = ("The first parcel was damaged.", "Le musée est fermé pendant tout l'hiver.")
+    record = run([*FAITHFUL, replaced], default_encoder)
+    shifts = [f for f in record.links[-1].findings if f.kind == "meaning-shift"]
+    assert [(f.severity, f.reason.split(" (")[0]) for f in shifts] == [
+        ("minor", "the two sides seem to say different things")]
+    # A faithful link of the same document says nothing of the kind.
+    assert not any(f.kind == "meaning-shift" for link in record.links[:-1]
+                   for f in link.findings)
+
+
+def test_a_sentence_rendered_in_a_clause_whose_words_went_to_its_neighbour_is_no_omission(
+    default_encoder,
+):
+    """The rest of the link covers the translation without the first sentence (the word
+    aligner gave «L'officier» and «ordres» to the second's words too), but a clause of the
+    translation renders it: it is translated, not left out.  Left out, it is still major."""
+    from align.record import Link
+
+    def omissions(first: str, translation: str) -> list[str]:
+        record = pairs_alignment([*FAITHFUL, (first, translation),
+                                  ("The soldiers raised their weapons.", "")])
+        n = len(FAITHFUL)
+        record.links[-2:] = [Link([n, n + 1], [n], 0.0)]
+        check_alignment(record, default_encoder, source_text=document_text(record.source),
+                        translation_text=document_text(record.translation))
+        return [s.text for f in record.links[-1].findings
+                if f.kind == "omission" and f.severity == "major" for s in f.spans]
+
+    officer = "And the officer began to command."
+    assert omissions(officer, "L'officier donna ses ordres ; les soldats levèrent leurs "
+                              "fusils.") == []
+    assert omissions(officer, "Les soldats levèrent leurs fusils.") == [officer]
+
+
+@pytest.mark.parametrize(("source", "translation", "reason"), [
+    ("Le colis doit arriver avant midi.", "The parcel must arrive after noon.",
+     "«avant» in the source is rendered by its opposite «after» (before against after)"),
+    ("Les ventes ont fortement augmenté cette année.", "Sales fell sharply this year.",
+     "«augmenté» in the source is rendered by its opposite «fell» (increase against "
+     "decrease)"),
+    ("Le conseil a accepté la proposition du maire.", "The council rejected the mayor's "
+     "proposal.", "«accepté» in the source is rendered by its opposite «rejected» (accept "
+     "against refuse)"),
+    ("Il a vendu sa vieille voiture à un voisin.", "He bought his old car from a neighbour.",
+     "«vendu» in the source is rendered by its opposite «bought» (sell against buy)"),
+    # Said the same way round, or with both words on each side: nothing.
+    ("Le colis doit arriver avant midi.", "The parcel must arrive before noon.", None),
+    ("Il faut vérifier avant et après la mise à jour.", "Check before and after the "
+     "update.", None),
+    # A negation may say the same with the opposite word: not before noon, after noon.
+    ("Le colis n'arrivera pas avant midi.", "The parcel will arrive after noon.", None),
+])
+def test_a_word_rendered_by_its_opposite_is_a_meaning_shift(default_encoder, source,
+                                                            translation, reason):
+    record = run([*FAITHFUL_FR, (source, translation)], default_encoder)
+    found = [(f.severity, f.reason) for f in record.links[-1].findings
+             if f.kind == "meaning-shift" and "opposite" in f.reason]
+    assert found == ([("minor", reason)] if reason else [])
+
+
+#: The faithful pairs, French to English.
+FAITHFUL_FR = [(translation, source) for source, translation in FAITHFUL]

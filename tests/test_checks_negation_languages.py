@@ -307,3 +307,21 @@ def test_the_union_holds_no_ordinary_word_of_another_language():
     Hungarian "se" the Romance pronoun."""
     assert not {"sense", "gens", "nu", "se", "cap", "res", "nej"} & NEGATION_WORDS
     assert [w.text for w in negations("It makes no sense to the people.", None)] == ["no"]
+
+
+@pytest.mark.parametrize(("word", "language", "concepts"), [
+    ("avant", "fr", {"before"}), ("après", "fr", {"after"}), ("augmenté", "fr", {"increase"}),
+    ("ouvrit", "fr", {"open"}), ("schließt", "de", {"close"}), ("compró", "es", {"buy"}),
+    # Words the stems would catch that say nothing of the kind.
+    ("ouvrier", "fr", set()), ("ouvrage", "fr", set()), ("avantage", "fr", set()),
+    ("après-midi", "fr", set()), ("gagne-pain", "fr", set()), ("vendredi", "fr", set()),
+    ("perdrix", "fr", set()), ("perdón", "es", set()), ("comprender", "es", set()),
+    ("comprendre", "fr", set()), ("vendetta", "it", set()), ("schließlich", "de", set()),
+    # A word of another language's list only where the language is not known.
+    ("compra", "fr", set()), ("compra", None, {"buy"}),
+])
+def test_the_words_of_opposite_sense_are_read_whole_or_by_their_stems(word, language,
+                                                                      concepts):
+    from align.checks.lexicon import opposite_concepts
+
+    assert opposite_concepts(word, language) == concepts

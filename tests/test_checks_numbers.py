@@ -121,3 +121,13 @@ def test_an_ordinal_with_its_indicator_against_its_word_gives_no_finding():
 
 def test_a_year_after_a_month_still_has_to_be_the_same_year():
     assert unmatched_texts("In March 1956.", "En mars 57.") == (["1956"], ["57"])
+
+
+def test_a_changed_month_is_called_a_month():
+    """A month's name is compared as its number, but a reason that called «mars» a number
+    would puzzle the reader."""
+    assert number_findings([("Signé le 12 mars 2021.", "Signed on 12 May 2021."),
+                            ("Signé le 12 mars 2021.", "Signed on 12 2021.")]) == [
+        [("major", "month mars in the source is May in the translation")],
+        [("info", "month mars in the source is missing from the translation")]]
+

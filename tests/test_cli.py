@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -585,3 +586,131 @@ def test_a_missing_passage_names_the_links_that_hold_it(tmp_path, default_encode
     assert row and opening.split()[0] in row.group(1), (opening, row)
     page = (tmp_path / "cut.html").read_text(encoding="utf-8")
     assert f'(<a href="#L{first_link}">links #{first_link}–{last_link}</a>; ' in page
+
+
+def test_forced_colour_in_a_pipe_still_prints_each_report_line_whole(tmp_path):
+    # FORCE_COLOR (CI systems set it) makes rich take a pipe for a terminal: the colour it
+    # asks for stays, but the lines must stay whole, as docs/cli.md promises for any pipe.
+    source, translation = tmp_path / "fr.txt", tmp_path / "en.txt"
+    long_fr = ("La maison que mon grand-père avait construite au bord de la rivière, avec "
+               "ses volets bleus et son jardin plein de roses anciennes, a été vendue l'an "
+               "dernier à des inconnus.")
+    source.write_text(f"Le chat dort sur le canapé.\n\n{long_fr}\n\nLe chien mange sa "
+                      "soupe.\n", "utf-8")
+    translation.write_text("The cat sleeps on the sofa.\n\nThe dog eats its soup.\n", "utf-8")
+    env = {**os.environ, "FORCE_COLOR": "1", "PYTHONPATH": str(ROOT)}
+    env.pop("COLUMNS", None)
+    checked = subprocess.run([sys.executable, "-m", "align", "check", str(source),
+                              str(translation)], capture_output=True, text=True, timeout=300,
+                             env=env)
+    assert checked.returncode == 1, checked.stderr
+    assert "\x1b[" in checked.stdout  # still coloured, as asked
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", checked.stdout).splitlines()
+    summary = next(line for line in plain if " links, agreement " in line)
+    assert "findings:" in summary
+    assert any(line.startswith("  source:") and line.endswith("inconnus.") for line in plain)
+
+
+@pytest.mark.parametrize(("option", "value", "said"), [
+    ("--source-lang", "french", "'french' is not a language code: give fr"),
+    ("--translation-lang", "English", "'English' is not a language code: give en"),
+    ("--source-lang", "klingon", "'klingon' is not a language code: give a code of 2 or 3"),
+])
+@pytest.mark.parametrize("command", ["check", "run"])
+def test_a_language_name_is_refused_where_a_code_is_wanted(tmp_path, command, option, value,
+                                                           said):
+    source, translation = tmp_path / "fr.txt", tmp_path / "en.txt"
+    source.write_text("Le chat dort.\n", "utf-8")
+    translation.write_text("The cat sleeps.\n", "utf-8")
+    result = runner.invoke(app, [command, str(source), str(translation), option, value])
+    assert result.exit_code == EXIT_USAGE, result.output
+    assert result.output.startswith(f"align: error: {option} {said}")
+    assert result.output.count("\n") == 1
+
+
+def test_a_language_code_with_a_region_or_script_is_still_taken():
+    from align.language import require_language_code
+
+    for code in ("fr", "FR", "fr_FR", "zh-Hant-TW", "yue", "es-419"):
+        require_language_code(code, "--source-lang")  # raises nothing
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["frobnicate"], "no such command 'frobnicate' (see align --help)"),
+    (["check", "a.txt", "b.txt", "--frob"], "no such option: --frob"),
+    (["check", "a.txt", "b.txt", "-o"], "option '-o' requires an argument (see align check "
+     "--help)"),
+    (["run", "a.txt", "b.txt", "--max-link", "abc"], "invalid value for '--max-link': give a "
+     "whole number (see align run --help)"),
+    (["run", "a.txt"], "missing argument 'TRANSLATION' (see align run --help)"),
+])
+def test_a_usage_mistake_is_one_line_and_exit_2(args, said):
+    result = runner.invoke(app, args)
+    assert result.exit_code == EXIT_USAGE, result.output
+    assert result.output.startswith("align: error: ") and said in result.output
+    assert result.output.count("\n") == 1 and "Usage:" not in result.output
+
+
+def test_help_and_no_arguments_still_show_the_help():
+    for args, code in ((["--help"], 0), (["check", "-h"], 0), ([], 2)):
+        result = runner.invoke(app, args)
+        assert result.exit_code == code and "Usage: align" in result.output
+
+
+@pytest.mark.parametrize("command", ["run", "check", "view", "eval", "model", "cache"])
+def test_help_names_each_value_readably(command):
+    shown = runner.invoke(app, [command, "--help"], terminal_width=200).output
+    # No raw type placeholders: <str>, <path>, <list[Path]>, nor {source} in the usage line.
+    assert not re.search(r"<(str|int|path|list\[\w+\])>", shown), shown
+    assert not re.search(r"\{[a-z]+\}", shown.splitlines()[0]), shown
+
+
+def test_fail_on_and_ignore_take_comma_lists_in_any_case(tmp_path, default_encoder):
+    pairs, out = tmp_path / "pairs.tsv", tmp_path / "out.json"
+    pairs.write_text("Le contrat a été signé le 12 mars.\tThe contract was signed on 13 March.\n"
+                     "Marie Dupont a payé.\tMarie Dupont paid.\n", "utf-8")
+    result = runner.invoke(app, ["check", "--pairs", str(pairs), "--fail-on", "Number,NAME",
+                                 "--fail-on", "length:Major", "--ignore", "Untranslated, length",
+                                 "-o", str(out)])
+    assert result.exit_code == 1, result.output  # 12 → 13 is a number finding
+    checks = json.loads(out.read_text("utf-8"))["signature"]["checks"]
+    assert checks["fail_on"] == ["number", "name", "length:major"]
+    assert checks["ignore"] == ["length", "untranslated"]
+
+
+def test_a_gate_list_keeps_its_refusals():
+    from align.checks import gate_list
+
+    assert gate_list("MAJOR, number", "fail_on") == ("major", "number")
+    result = runner.invoke(app, ["check", "a.txt", "b.txt", "--fail-on", "number,nmae"])
+    assert result.exit_code == EXIT_USAGE and "not 'nmae'" in result.output
+
+
+def test_fail_on_help_says_no_built_in_check_is_critical():
+    shown = " ".join(runner.invoke(app, ["check", "--help"], terminal_width=200).output.split())
+    assert "no built-in check says critical, only --rules can" in shown
+
+
+def test_model_before_the_default_is_built_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("ALIGN_HOME", str(tmp_path))
+    shown = runner.invoke(app, ["model"])
+    assert shown.exit_code == 0, shown.output
+    assert "None" not in shown.output
+    assert "not built yet (built on first use, or by `align model --build`)" in shown.output
+    info = json.loads(runner.invoke(app, ["model", "--json"]).output)
+    assert info["ready"] is False and info["checksum"] is None  # the old keys stay
+
+
+@pytest.mark.parametrize("content", ["", "# source<TAB>translation\n\n# none yet\n"])
+@pytest.mark.parametrize("command", ["run", "check"])
+def test_a_glossary_without_terms_is_said_on_stderr(tmp_path, command, content):
+    glossary = tmp_path / "terms.tsv"
+    glossary.write_text(content, "utf-8")
+    missing = tmp_path / "missing.txt"  # the run then stops before the model loads
+    result = runner.invoke(app, [command, str(missing), str(missing), "--glossary",
+                                 str(glossary)])
+    assert f"align: warning: glossary {glossary} holds no terms" in result.output
+    assert result.output.count("holds no terms") == 1
+    quiet = runner.invoke(app, [command, str(missing), str(missing), "--glossary",
+                                str(glossary), "-q"])
+    assert "holds no terms" not in quiet.output

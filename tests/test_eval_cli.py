@@ -95,3 +95,31 @@ def test_eval_prints_one_line_per_document_and_one_for_all(triple):
     assert len(lines) == 2, output
     assert lines[0].startswith("a ") and "strict F1 1.000" in lines[0]
     assert lines[1].startswith("all (1 document) ") and lines[1].endswith("F1 1.000")
+
+
+def test_eval_of_a_folder_says_which_file_it_took_as_the_source(triple, tmp_path):
+    # a.fr, a.en, a.gold: no language order in the gold file's name, so a.en (first
+    # alphabetically) is taken as the source; the gold fits only the other order.
+    code, output = _eval(tmp_path)
+    assert code == EXIT_INPUT, output
+    assert output.count("\n") == 1
+    assert "a.en as the source" in output and "fits only" in output
+    assert "--source-ext fr" in output
+
+
+def test_eval_of_a_folder_with_gold_wrong_either_way_still_names_the_source(triple, tmp_path):
+    source, translation, gold = triple
+    gold.write_text("[0]:[0]\n[1]:[1]\n[2, 3]:[2]\n[7]:[9]\n", encoding="utf-8")
+    code, output = _eval(tmp_path)
+    assert code == EXIT_INPUT, output
+    assert output.count("\n") == 1
+    assert "refers to source line" in output and "a.en as the source" in output
+    assert "--source-ext" in output and "fits only" not in output
+
+
+def test_eval_of_a_folder_with_source_ext_reads_the_gold_as_given(triple, tmp_path):
+    from align.evaluate import _read_pair, find_eval_pairs
+
+    [pair] = find_eval_pairs(tmp_path, "fr")
+    assert pair.source.name == "a.fr"
+    assert len(_read_pair(pair)[2]) == 3

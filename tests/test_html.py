@@ -584,3 +584,16 @@ def test_the_maps_axis_labels_have_room_for_their_digits():
     assert len(found) == 2  # the last source sentence, across; the last translation one, down
     # Four digits of an 11 px font, right-aligned at x, need about 27 px.
     assert min(float(x) for x in found) >= 4 * 11 * 0.62
+
+
+def test_the_overview_strip_is_a_labelled_toolbar_whose_drawing_is_hidden(page):
+    """Its marks (buttons page.js adds) are for the keyboard and assistive technology too;
+    the canvas and the frame of the view are pictures of what the table says."""
+    (strip,) = page.find("nav", id="strip")
+    assert "aria-hidden" not in strip and strip["aria-label"] == "Overview"
+    (marks,) = page.find("div", class_="marks")
+    assert marks["role"] == "toolbar" and marks["aria-orientation"] == "vertical"
+    assert marks["aria-label"] == "Flagged and divergent links"
+    drawing = [a for t, a, parents in page.elements
+               if t == "canvas" or (t == "div" and a.get("class") == "view")]
+    assert len(drawing) == 2 and all(a.get("aria-hidden") == "true" for a in drawing)

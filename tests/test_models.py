@@ -243,3 +243,13 @@ def test_quiet_libraries_silences_messages_to_the_root_logger():
                           check=True, cwd=Path(__file__).resolve().parents[1])
     assert done.stderr == ""
     assert done.stdout == "0\n"
+
+
+def test_model_info_says_whether_the_model_is_ready(default_folder: Path, tmp_path: Path,
+                                                     monkeypatch) -> None:
+    assert models.model_info()["ready"] is True
+    (tmp_path / "model.safetensors").write_bytes(b"weights")
+    assert models.model_info(str(tmp_path))["ready"] is True
+    assert models.model_info("no-such-owner/no-such-model-xyz")["ready"] is False
+    monkeypatch.setenv("ALIGN_HOME", str(tmp_path / "fresh"))
+    assert models.model_info()["ready"] is False

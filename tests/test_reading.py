@@ -996,3 +996,58 @@ def test_an_opendocument_texts_indexes_and_page_numbers_are_not_read(tmp_path):
                                 "content.xml": _ODT_INDEXES})
     assert decode_bytes(data, "guide.odt")[0] == (
         "Installation\n\nSee page  and Configuration.\n\nPage  of .")
+
+
+# -- files of aligned pairs given as a text ----------------------------------------------
+
+_TMX = (b"<?xml version='1.0' encoding='utf-8'?>\n<tmx version=\"1.4\"><header srclang=\"fr\"/>"
+        b"<body><tu><tuv xml:lang=\"fr\"><seg>Le chat dort.</seg></tuv><tuv xml:lang=\"en\">"
+        b"<seg>The cat sleeps.</seg></tuv></tu></body></tmx>\n")
+_XLIFF = (b'<?xml version="1.0"?>\n<!-- exported -->\n<xliff version="1.2" '
+          b'xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="fr" '
+          b'target-language="en"><body><trans-unit id="1"><source>Le chat dort.</source>'
+          b"<target>The cat sleeps.</target></trans-unit></body></file></xliff>\n")
+_PO = (b'# French\nmsgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+       b'msgid "The cat sleeps."\nmsgstr "Le chat dort."\n')
+
+
+def _xlsx() -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Le chat dort.", "The cat sleeps."])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("name", "data", "kind"), [
+    ("out.tmx", _TMX, "TMX"),
+    ("strings.xlf", _XLIFF, "XLIFF"),
+    ("strings.xml", _XLIFF, "XLIFF"),
+    ("fr.po", _PO, "PO"),
+    ("review.xlsx", None, "XLSX"),
+    ("pairs.tsv", b"Le chat dort.\tThe cat sleeps.\nIl pleut.\tIt rains.\n", "TSV"),
+    ("out.tsv", b"Un.\tOne.\t0.9\t0.1\t\nDeux.\t\t0.000\t1.000\tomission\n", "TSV"),
+    ("pairs.txt", "".join(f"Phrase {i}.\tSentence {i}.\n" for i in range(8)).encode(), "TSV"),
+])
+def test_a_file_of_aligned_pairs_is_refused_as_a_text(tmp_path, name, data, kind):
+    path = write(tmp_path, name, _xlsx() if data is None else data)
+    with pytest.raises(InputError) as caught:
+        read_document(path)
+    message = str(caught.value)
+    assert f"is a file of aligned pairs ({kind})" in message
+    assert f"align check --pairs {path}" in message and "\n" not in message
+
+
+@pytest.mark.parametrize("text", [
+    # A few tabs inside prose, a poem indented with tabs, a short table in a text.
+    "Le chat dort.\tIl rêve.\n\nLa pluie tombe sur la ville depuis ce matin.\n\n"
+    "Personne ne sort.\nLe soir vient.\nLa lampe s'allume.\n",
+    "\tLe vent se lève,\n\til faut tenter de vivre.\n\tL'air immense ouvre et referme mon livre.\n",
+    "Résultats :\nNom\tScore\nA\t1\nB\t2\n\nLe reste du rapport suit ici, en prose.\n"
+    "Deuxième paragraphe.\nTroisième.\nQuatrième.\n",
+    "Un texte sur gettext : msgid \"x\" puis msgstr \"y\" dans un fichier.\n",
+])
+def test_a_text_with_tabs_or_po_words_is_still_a_text(tmp_path, text):
+    assert read_document(write(tmp_path, "a.txt", text.encode())).text == text

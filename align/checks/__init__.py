@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from types import ModuleType
+from typing import Any
 
 import numpy as np
 
@@ -178,17 +179,41 @@ def fails(alignment: Alignment, fail_on: str) -> bool:
 def gate_list(values: str | Collection[str] | None, name: str) -> tuple[str, ...]:
     """Finding kinds (`ignore`) or gates (`fail_on`) as a tuple: one given as a str is one,
     a set is sorted (so that the signature says it the same in every run); a mapping is
-    refused (`UsageError`)."""
+    refused (`UsageError`).  A str may list several, comma-separated (``"number,name"``),
+    and a kind or severity is matched in any case (``Major``), each named as the record
+    names it (`canonical_names`)."""
     if values is None:
         return ()
     if isinstance(values, str):
-        return (values,)
+        return canonical_names([values])
     if isinstance(values, Mapping):
         raise UsageError(f"{name} must be a str or a list of them, not a "
                          f"{type(values).__name__}")
     if isinstance(values, set | frozenset):
-        return tuple(sorted(values, key=str))
-    return tuple(values)
+        return tuple(sorted(canonical_names(values), key=str))
+    return canonical_names(values)
+
+
+def canonical_names(values: Iterable[Any]) -> tuple[Any, ...]:
+    """`values` with each comma-separated list split (``"number, name"``, as
+    ``--fail-on number,name`` gives it) and each severity and finding kind, alone or in
+    ``KIND:SEVERITY``, named as `SEVERITIES` and `finding_kinds` name it, whatever its case
+    (``Major`` is ``major``).  A name neither knows is kept as given, for
+    `require_gates` or `require_kinds` to refuse; a value not a str, for its caller."""
+    known = {name.lower(): name for name in (*SEVERITIES, *finding_kinds())}
+
+    def canonical(name: str) -> str:
+        return known.get(name.strip().lower(), name.strip())
+
+    names: list[Any] = []
+    for value in values:
+        if not isinstance(value, str):
+            names.append(value)
+            continue
+        for part in [p for p in value.split(",") if p.strip()] or [value]:
+            kind, colon, severity = part.partition(":")
+            names.append(canonical(kind) + (colon + canonical(severity) if colon else ""))
+    return tuple(names)
 
 
 def require_gates(gates: Collection[str], option: str = "fail_on") -> None:

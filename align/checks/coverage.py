@@ -14,14 +14,14 @@ little more similar to the other side than unrelated text, and most of whose
 content words the word aligner leaves unmatched, is a whole sentence with no
 counterpart: the aligner may attach a sentence whose translation was left out to
 its neighbour's link, or an added sentence to the link beside it.
-A sentence that one clause of the other side translates is not such a sentence: a
-long sentence may hold the translation of a short one.  A sentence on the subject of its
-neighbour shares words with the other side, so its words are not unmatched; it has no
-counterpart all the same when it brings the link no closer, is less similar to the other
-side than a typical link, and the rest of the link leaves no more than one more content
-word of the other side without a counterpart (`REDUNDANT_COVER`): it adds nothing the
-other side says (the second sentence of a contract clause whose translation renders
-only the first).
+A sentence on the subject of its neighbour shares words with the other side, so its
+words are not unmatched; it has no counterpart all the same when it brings the link no
+closer, is less similar to the other side than a typical link, and the rest of the link
+leaves no more than one more content word of the other side without a counterpart
+(`REDUNDANT_COVER`): it adds nothing the other side says (the second sentence of a
+contract clause whose translation renders only the first).  A sentence that one clause
+of the other side translates is neither: a long sentence may hold the translation of a
+short one, whose words the aligner gave to its neighbour's.
 
 Words that a link lacks are often in the neighbouring link: the translation moved a
 sentence boundary ("Pauvre Mlle Taylor" ends one French sentence, "Poor Miss Taylor!"
@@ -55,9 +55,7 @@ from align.checks.divergence import THRESHOLD
 from align.checks.placeholders import blank_markup, readable_links
 from align.checks.words import (
     WordAlignment,
-    align_links,
     is_content,
-    link_tokens,
     link_word_vectors,
 )
 from align.record import Finding, SideName
@@ -115,45 +113,6 @@ def _prose(ctx: CheckContext, i: int, wa: WordAlignment | None) -> WordAlignment
                            wa.strong, markup)
 
 
-#: Where the token vectors fetched ahead for this check's word alignments are kept while
-#: it runs (`_fetch_tokens`).
-_TOKENS = "coverage tokens"
-
-
-def _fetch_tokens(ctx: CheckContext, link_sides: list[LinkText]) -> None:
-    """Fetch the token vectors of `link_sides` in one call, for `_align_ahead` and
-    `_word_rows` to read: the tests below read the words of hundreds of links of a long
-    document, and a call per link repeats the cache's per-call work each time (707 calls
-    on a document of 4,088 sentences, where two serve)."""
-    if ctx.encoder is not None and link_sides:
-        ctx.notes[_TOKENS] = link_tokens(ctx.encoder, link_sides, ctx.token_cache,
-                                         ctx.notes.get(_TOKENS))
-
-
-def _align_ahead(ctx: CheckContext, links: list[int]) -> None:
-    """`ctx.word_alignment(i)` for each of `links` in turn, from the token vectors of all
-    of them fetched together (with those `_fetch_tokens` fetched before)."""
-    lacking = [i for i in links
-               if ctx.word_alignments[i] is None and ctx.sources[i] and ctx.translations[i]]
-    if ctx.encoder is None or not lacking:
-        return
-    _fetch_tokens(ctx, [side for i in lacking for side in (ctx.sources[i], ctx.translations[i])])
-    for i in lacking:
-        found = align_links(ctx.encoder, [ctx.sources[i]], [ctx.translations[i]],
-                            ctx.token_cache, ctx.notes[_TOKENS])[0]
-        # As `CheckContext.word_alignment` has it: a link aligned alone takes the threshold
-        # of the links aligned before it.
-        found.strong = next((wa.strong for wa in ctx.word_alignments if wa is not None),
-                            found.strong)
-        ctx.word_alignments[i] = found
-
-
-def _word_alignment(ctx: CheckContext, i: int) -> WordAlignment | None:
-    """`ctx.word_alignment(i)`, from the token vectors fetched ahead when it needs them."""
-    _align_ahead(ctx, [i])
-    return ctx.word_alignment(i)
-
-
 def _whole_severity(text: str) -> str:
     ws = words(text)
     content = sum(is_content(w) for w in ws)
@@ -172,7 +131,8 @@ STRAY_UNALIGNED = 0.6
 STRAY_CLAUSE = 0.5
 #: Or: a sentence less similar to the other side than a typical link is, without which the
 #: rest of the link still gives a counterpart to as many content words of the other side
-#: but one, and to at least this share of them, adds nothing the other side says.
+#: but one, and to at least this share of them, adds nothing the other side says (unless a
+#: clause of the other side translates it, as for the unrelated sentence above).
 REDUNDANT_COVER = 0.8
 #: Where a sentence breaks into clauses: commas, colons, brackets, quotes, dashes, and
 #: exclamation and question marks inside it ("Et la pêche ? hein ! quel bon souvenir !").
@@ -236,8 +196,8 @@ def _stray_candidates(ctx: CheckContext, i: int, side: SideName) -> list[tuple[i
 def _stray_words(ctx: CheckContext, i: int, side: SideName, found: list[tuple[int, float]]
                  ) -> tuple[list[int], list[int]]:
     """Of the stray candidates `found` (`_stray_candidates`), those the word aligner calls
-    strays too: those unrelated to the other side (before the clause test of
-    `_unmatched_by_clauses`), and those the rest of the link makes redundant."""
+    strays too, before the clause test of `_unmatched_by_clauses`: those unrelated to the
+    other side, and those the rest of the link makes redundant."""
     if not found:
         return [], []
     link = ctx.alignment.links[i]
@@ -301,23 +261,33 @@ def _clause_vectors(ctx: CheckContext, clause_lists: list[list[str]]) -> dict[st
 
 
 def _unmatched_by_clauses(ctx: CheckContext, i: int, side: SideName, candidates: list[int],
-                          vectors: dict[str, np.ndarray]) -> list[int]:
+                          vectors: dict[str, np.ndarray], rivals: bool = False) -> list[int]:
     """The `candidates` that no clause of the other side translates.
 
     A sentence rendered inside a long sentence of the other side ("“What good times we
     used to have!”" in « Et la pêche ? hein ! quel bon souvenir ! ») is dissimilar to
     that sentence as a whole, and its words can lose the word aligner's competition to the
     other sentences of the link; one clause of it is as similar as a translation.  The
-    clauses are embedded only for the few sentences that reach this test (`vectors`)."""
+    clauses are embedded only for the few sentences that reach this test (`vectors`).
+    With `rivals`, a clause counts only if it is no more similar to another sentence of
+    the link's side than to the candidate."""
     clauses = [vectors[c] for c in _other_clauses(ctx, i, side) if c in vectors]
     scale = ctx.notes.get("scale")
-    if not clauses or scale is None:
+    if not clauses or scale is None or not candidates:
         return candidates
     background, typical = scale
     unit = max(typical - background, 1e-6)
-    best = np.stack(clauses) @ ctx.sentence_vectors(side)[candidates].T
-    return [k for k, top in zip(candidates, best.max(axis=0), strict=True)
-            if (float(top) - background) / unit < STRAY_CLAUSE]
+    own = ctx.alignment.links[i].source if side == "source" else (
+        ctx.alignment.links[i].translation)
+    similarity = np.stack(clauses) @ ctx.sentence_vectors(side)[own].T  # clauses × sentences
+    out = []
+    for k in candidates:
+        column = similarity[:, own.index(k)]
+        if rivals:
+            column = np.where(column >= similarity.max(axis=1), column, -np.inf)
+        if (float(column.max()) - background) / unit < STRAY_CLAUSE:
+            out.append(k)
+    return out
 
 
 def _stray_finding(ctx: CheckContext, i: int, side: SideName, k: int) -> Finding:
@@ -486,8 +456,7 @@ def _word_rows(ctx: CheckContext, i: int, side: SideName) -> np.ndarray | None:
             # Recomputed from the kept token vectors, for the few links this test reads,
             # rather than kept for every word-aligned link.
             link_side = ctx.sources[i] if side == "source" else ctx.translations[i]
-            rows = link_word_vectors(ctx.encoder, link_side, ctx.token_cache,
-                                     ctx.notes.get(_TOKENS))[1]
+            rows = link_word_vectors(ctx.encoder, link_side, ctx.token_cache, ctx.tokens)[1]
         ctx.notes[key] = rows
     return ctx.notes[key]
 
@@ -509,7 +478,7 @@ def _moved_to(ctx: CheckContext, i: int, side: SideName, run: tuple[int, int]) -
             continue
         # A neighbour the cascade did not word-align (it looked faithful as a whole) can
         # still hold the moved words: align it now.
-        neighbour = _prose(ctx, k, _word_alignment(ctx, k)) if (
+        neighbour = _prose(ctx, k, ctx.word_alignment(k)) if (
             ctx.sources[k] and ctx.translations[k]) else None
         theirs = _word_rows(ctx, k, other) if neighbour is not None else None
         if theirs is None:
@@ -542,14 +511,19 @@ def _strays(ctx: CheckContext) -> dict[tuple[int, str], list[int]]:
     by_vectors = {(i, side): _stray_candidates(ctx, i, side) for i, _, _ in ctx.paired()
                   for side in ("source", "translation")}
     # The links the sentence vectors single out are word-aligned together, in link order.
-    _align_ahead(ctx, sorted({i for (i, _), found in by_vectors.items() if found}))
-    found = {key: _stray_words(ctx, *key, candidates) for key, candidates in by_vectors.items()}
-    candidates = {key: unrelated for key, (unrelated, _) in found.items() if unrelated}
-    vectors = _clause_vectors(ctx, [_other_clauses(ctx, i, side) for i, side in candidates])
-    # A redundant sentence needs no clause test: the other side is covered without it.
+    ctx.align_words(sorted({i for (i, _), found in by_vectors.items() if found}))
+    found = {key: strays for key, candidates in by_vectors.items()
+             if any(strays := _stray_words(ctx, *key, candidates))}
+    vectors = _clause_vectors(ctx, [_other_clauses(ctx, i, side) for i, side in found])
+    # A redundant sentence too may be rendered in a clause of the other side whose words
+    # the word aligner gave to its neighbour's: «Et l'officier se mit à commander.» in "The
+    # officer issued his orders; the soldiers raised their rifles."  Being on the subject
+    # of the link, it is as similar to most of its clauses: only a clause that renders it
+    # rather than another sentence of the link counts.
     return {key: kept for key, (unrelated, redundant) in found.items()
-            if (kept := sorted(set(redundant) | set(
-                _unmatched_by_clauses(ctx, *key, unrelated, vectors) if unrelated else [])))}
+            if (kept := sorted(_unmatched_by_clauses(ctx, *key, unrelated, vectors)
+                               + _unmatched_by_clauses(ctx, *key, redundant, vectors,
+                                                       rivals=True)))}
 
 
 #: Per side of a link, its partial finding and the word run it shows (`_partial`).
@@ -582,11 +556,19 @@ def _partials_ahead(ctx: CheckContext, scores: list[float],
                     wanted.append(ctx.text(other)[k])
                     if ctx.word_alignments[k] is None:
                         wanted.append(ctx.text(side)[k])
-    _fetch_tokens(ctx, wanted)
+    ctx.fetch_tokens(wanted)
     return out
 
 
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
+    # The tests below read the words of hundreds of links of a long document: their token
+    # vectors are fetched a few calls at a time and held while this check runs (what later
+    # checks need, they fetch, or the cache keeps).
+    with ctx.holding_tokens():
+        return _findings(ctx)
+
+
+def _findings(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     scores = ctx.notes.get("divergence") or [0.0] * len(ctx.alignment.links)
     all_strays = _strays(ctx)
@@ -630,5 +612,4 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                     if moved is not None:
                         finding = _as_moved(finding, i, moved)
                 out.append((i, finding))
-    ctx.notes.pop(_TOKENS, None)  # what later checks need, they fetch (or the cache keeps)
     return out

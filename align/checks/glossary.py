@@ -1,7 +1,9 @@
 """Glossary terms whose required translation is missing, or translated by a forbidden term.
 
-A glossary is a TSV file, one ``source term<TAB>required translation`` per line;
-blank lines and lines starting with ``#`` are skipped.  It is decoded as `align.reading`
+A glossary is a TSV file, one ``source term<TAB>required translation`` per line, or a CSV
+file (``.csv``: comma, semicolon or tab, quoted as spreadsheets quote); blank lines, lines
+starting with ``#`` and a first row naming the columns (``en,fr``; ``Source term``) are
+skipped.  It is decoded as `align.reading`
 decodes a text: UTF-8, UTF-16 with or without its mark, Windows-1252 ….  A source term
 listed on several lines accepts any of its translations.  Matching forgives case, accents
 and the inflection of each word by its language's endings (``worker`` matches
@@ -20,6 +22,8 @@ holds many languages, so its two are chosen once the texts' languages are known.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -30,6 +34,7 @@ from pathlib import Path
 
 from align.checks.base import CheckContext
 from align.checks.lexicon import fold
+from align.checks.pairs import column_heading
 from align.errors import InputError
 from align.markup import local_name as _local
 from align.record import Finding
@@ -107,17 +112,36 @@ def read_glossary(path: str | Path) -> list[tuple[str, str]] | Termbase:
     # Decoded as a document is (a spreadsheet saves Windows-1252 or UTF-16): what the
     # decoder notes, a guessed code page, has no record to go to here.
     text, _ = decode_text(data, f"glossary {path}", [])
+    delimiter = _csv_delimiter(text) if path.suffix.lower() == ".csv" else "\t"
     pairs = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter) if delimiter != "\t" else (
+        line.split("\t") for line in text.splitlines())
+    for number, fields in enumerate(rows, start=1):
+        if delimiter != "\t":
+            number = rows.line_num
+        if not "".join(fields).strip() or fields[0].lstrip().startswith("#"):
             continue
-        fields = line.split("\t")
+        if not pairs and column_heading(fields)[0]:  # `en,fr`, `Source term;Target term`
+            continue
         if len(fields) < 2 or not fields[0].strip() or not fields[1].strip():
+            shown = "<TAB>" if delimiter == "\t" else delimiter
             raise InputError(
-                f"glossary {path}, line {number}: expected 'source term<TAB>translation'"
+                f"glossary {path}, line {number}: expected 'source term{shown}translation'"
             )
         pairs.append((fields[0].strip(), fields[1].strip()))
     return pairs
+
+
+def _csv_delimiter(text: str) -> str:
+    """The delimiter of a CSV glossary: a comma, or the semicolon that spreadsheets write
+    where the comma is the decimal separator, or a tab; as `csv.Sniffer` reads the first
+    lines, else the one most lines hold."""
+    sample = "\n".join([line for line in text.splitlines()
+                        if line.strip() and not line.lstrip().startswith("#")][:50])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        return max(",;\t", key=lambda d: sum(d in line for line in sample.splitlines()))
 
 
 def _forbidden(container: ET.Element) -> bool:

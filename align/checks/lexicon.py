@@ -431,3 +431,110 @@ UNITS = frozenset("""
     bps kbps Kbps Mbps Gbps kbit/s Mbit/s Gbit/s Hz kHz KHz MHz GHz THz
     px pt pts dp dip sp em rem dpi ppi PPI DPI fps FPS ms
 """.split())
+
+
+# -- opposites ----------------------------------------------------------------------------
+
+#: Words of opposite sense, by concept: (concept, its opposite, {language: words}).  A word
+#: ending in ``*`` stands for every word it begins (folded, ``après`` as ``apres``); the
+#: others are matched whole.  Only words that say one thing whatever the context, and in
+#: the languages whose words are listed: `fall` is also autumn, `fermer` is listed form by
+#: form since `fermier` and `fermement` are no closing (and `ouvrir` since `ouvrier` is no
+#: opening, `perdre` since Spanish `perdón` is no loss), `compra*` is not `comprender`,
+#: `vend*` not `vendredi` (`_NOT_OPPOSITES`).  `align.checks.meaning_shift`
+#: reports a word the word aligner pairs with a word of the opposite concept.
+_OPPOSITE_PAIRS: tuple[tuple[str, str, dict[str, str], dict[str, str]], ...] = (
+    ("before", "after",
+     {"en": "before beforehand", "fr": "avant auparavant", "de": "bevor vorher zuvor",
+      "es": "antes", "it": "prima", "pt": "antes"},
+     {"en": "after afterwards afterward", "fr": "apres", "de": "nachdem nachher danach",
+      "es": "despues", "it": "dopo", "pt": "depois"}),
+    ("increase", "decrease",
+     {"en": "increas* rise rises rising rose risen grew grow grows growing",
+      "fr": "augment* hausse hausser* haussa* accru* accroi*",
+      "de": "erhoh* gestiegen stieg steigt steigen zunahm zugenommen",
+      "es": "aument* crec*", "it": "aument* cresc*", "pt": "aument* cresc*"},
+     {"en": "decreas* declin* fell falls falling fallen dropped dropping shrank shrink* "
+            "reduc*",
+      "fr": "diminu* baiss* redui* reduction*",
+      "de": "gesunken sank sinkt sinken verringer* abnahm abgenommen",
+      "es": "disminu* reduc* reduj*", "it": "diminu* riduz* ridott* ridur*",
+      "pt": "diminu* reduz* reduc*"}),
+    ("open", "close",
+     {"en": "open opens opened opening",
+      "fr": "ouvrir ouvre ouvres ouvrent ouvrait ouvraient ouvrit ouvrirent ouvrez ouvrons "
+            "ouvrant ouvrira ouvriront ouvert* ouverture*",
+      "de": "offn* geoffnet", "es": "abrir abre abren abrio abierto abierta abiertos",
+      "it": "aprire apre aprono apri aperto aperta aperti", "pt": "abrir abre aberto aberta"},
+     {"en": "close closes closed closing shut shuts",
+      "fr": "fermer ferme fermes fermee fermees fermait fermaient ferma fermerent fermez "
+            "fermons fermant fermera fermeront fermeture*",
+      "de": "schliesen schliest schliese schliessen schliesst geschlossen schloss schlossen",
+      "es": "cerra* cerro cerre cierr*", "it": "chiud* chius*", "pt": "fecha* fecho fechou"}),
+    ("accept", "refuse",
+     {"en": "accept*", "fr": "accept*", "de": "akzeptier* annehm* angenommen",
+      "es": "acept*", "it": "accett*", "pt": "aceit*"},
+     {"en": "refus* reject* declin*", "fr": "refus* rejet* declin*",
+      "de": "ablehn* abgelehnt verweiger*", "es": "rechaz*", "it": "rifiut* respin*",
+      "pt": "recus* rejeit*"}),
+    ("win", "lose",
+     {"en": "win wins winning won", "fr": "gagn* remport*", "de": "gewinn* gewann gewonnen",
+      "es": "ganar gana ganan gano ganaron",
+      "it": "vincere vince vincono vinse vinsero vinto vinta",
+      "pt": "vencer vence vencem venceu venceram vencido vencida"},
+     {"en": "lose loses losing lost",
+      "fr": "perdre perd perds perdent perdait perdaient perdit perdirent perdu perdue perdus "
+            "perdues perdant perdons perdez perdra perdront",
+      "de": "verlier* verlor*",
+      "es": "perder pierde pierden perdio perdieron perdido perdida perdia",
+      "it": "perdere perde perdeva perse persero perso persa persi perduto perduta",
+      "pt": "perder perde perdem perdeu perderam perdido perdida"}),
+    ("buy", "sell",
+     {"en": "buy buys buying bought", "fr": "achet* achat*", "de": "kauf* gekauft",
+      "es": "compra* compro", "it": "compra* compro", "pt": "compra* compro comprou"},
+     {"en": "sell sells selling sold", "fr": "vend*", "de": "verkauf*", "es": "vend*",
+      "it": "vend*", "pt": "vend*"}),
+    ("allow", "forbid",
+     {"en": "allow* permit*", "fr": "autoris* permis permise permises permet*",
+      "de": "erlaub*", "es": "permit*", "it": "permess* permett*", "pt": "permit*"},
+     {"en": "forbid* forbade prohibit* banned", "fr": "interdi*",
+      "de": "verbot* verbiet* untersag*", "es": "prohib*", "it": "proib* vieta*",
+      "pt": "proib*"}),
+    ("true", "false",
+     {"en": "true", "fr": "vrai vraie vrais vraies", "de": "wahr", "es": "verdadero verdadera",
+      "it": "vero vera veri vere", "pt": "verdadeiro verdadeira"},
+     {"en": "false", "fr": "faux fausse fausses", "de": "falsch falsche falscher falsches",
+      "es": "falso falsa", "it": "falso falsa falsi false", "pt": "falso falsa"}),
+)
+#: Words that the stems above begin but that are of no such sense.
+_NOT_OPPOSITES = frozenset("vendredi vendredis vendange vendanges vendeen vendetta vendette "
+                           "vendemmia vendimia vendaval offnung declinaison".split())
+
+
+def _opposite_entries(words: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    listed = words.split()
+    return (frozenset(w for w in listed if not w.endswith("*")),
+            tuple(w[:-1] for w in listed if w.endswith("*")))
+
+
+#: concept → (its opposite, {language: (whole words, stems)}).
+OPPOSITES: dict[str, tuple[str, dict[str, tuple[frozenset[str], tuple[str, ...]]]]] = {}
+for _a, _b, _a_words, _b_words in _OPPOSITE_PAIRS:
+    OPPOSITES[_a] = (_b, {lang: _opposite_entries(w) for lang, w in _a_words.items()})
+    OPPOSITES[_b] = (_a, {lang: _opposite_entries(w) for lang, w in _b_words.items()})
+
+
+def opposite_concepts(word: str, language: str | None) -> frozenset[str]:
+    """The concepts of `OPPOSITES` that `word` says in `language` (any listed language's
+    where it is not known)."""
+    key = fold(word)
+    # A compound says something else: `après-midi`, `avant-garde`, `gagne-pain`.
+    if key in _NOT_OPPOSITES or "-" in key:
+        return frozenset()
+    found = set()
+    for concept, (_, by_language) in OPPOSITES.items():
+        entries = [by_language[language]] if language in by_language else (
+            [] if language else list(by_language.values()))
+        if any(key in whole or key.startswith(stems) for whole, stems in entries):
+            found.add(concept)
+    return frozenset(found)

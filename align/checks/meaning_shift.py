@@ -36,13 +36,29 @@ import numpy as np
 
 from align.checks.base import CheckContext, LinkText, Word, words
 from align.checks.length import copied_links
-from align.checks.lexicon import FUSED_NEGATIONS, NEGATION_WORDS, NEGATIONS, NUMBER_WORDS, fold
+from align.checks.lexicon import (
+    FUSED_NEGATIONS,
+    NEGATION_WORDS,
+    NEGATIONS,
+    NUMBER_WORDS,
+    OPPOSITES,
+    fold,
+    opposite_concepts,
+)
 from align.record import Finding, Span
 
 KINDS = ("meaning-shift",)
 
 #: Divergence from which a link with no other explanation is reported as saying something else.
 UNRELATED = 0.9
+#: ... when at least this share of the content words of each side has no counterpart.
+UNRELATED_SHARE = 0.4
+#: A link's similarity on its document's scale (0 = unrelated sentences, 1 = a typical link)
+#: below which it is as far from a translation as unrelated sentences are.  On the
+#: development documents the links below it that carry many weakly paired words say
+#: something else (a verse rewritten, a sentence misaligned); between it and 0.35, as many
+#: are free renderings of a short exclamation ("What! what!" as « Comment, comment ! »).
+UNRELATED_SIMILARITY = 0.15
 
 
 def negations(text: str, language: str | None) -> list[Word]:
@@ -1289,12 +1305,36 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     return Finding("meaning-shift", severity, reason, spans)
 
 
-def _unrelated(wa) -> bool:
-    """Both sides carry much the other lacks (one side within the other is an omission)."""
+def _unrelated(ctx: CheckContext, i: int) -> bool:
+    """Whether both sides of link `i` carry much the other lacks (one side within the other
+    is an omission): at least `UNRELATED_SHARE` of the content words of each without a
+    counterpart, while the sentence vectors do not call the link as alike as a typical one
+    of its document (a faithful sentence split in two may leave many words unpaired).
+
+    Where the sentence vectors put the link as far from a translation as unrelated
+    sentences are (`UNRELATED_SIMILARITY`), a word paired below the document's strong similarity
+    (`WordAlignment.strong`) counts as having none: the aligner still pairs each word with
+    whatever is least unlike it (`premier` with `Paris`, `endommagé` with `in`, in «Le
+    premier était endommagé.» against "The weather is lovely in Paris today.")."""
+    from align.checks.coverage import STRAY_CLAUSE
+    from align.checks.divergence import similarities
+    from align.checks.words import is_content
+
+    wa = ctx.word_alignments[i]
     if wa is None:
         return True
-    shares = (wa.unaligned_content_share("source"), wa.unaligned_content_share("translation"))
-    return min(shares) >= 0.4
+    similarity = similarities(ctx)[i]
+    if similarity is not None and similarity >= STRAY_CLAUSE:
+        return False
+    far = similarity is not None and similarity < UNRELATED_SIMILARITY
+
+    def unmatched_share(side) -> float:
+        matched = wa.best(side) >= wa.strong if far else wa.aligned(side)
+        content = [ok for w, ok in zip(wa.words_of(side), matched, strict=True)
+                   if is_content(w)]
+        return (len(content) - sum(content)) / len(content) if content else 0.0
+
+    return min(unmatched_share("source"), unmatched_share("translation")) >= UNRELATED_SHARE
 
 
 #: Answers standing alone ("— Oui.", "No, sir."), folded.  Not "si" (French "if", and
@@ -1333,6 +1373,64 @@ def _reversed_answer(ctx: CheckContext, i: int) -> Finding | None:
                    [ctx.span(source, a.start, a.end), ctx.span(translation, b.start, b.end)])
 
 
+#: Word similarities this close are a tie, which the word aligner breaks by order.
+_TIE = 0.02
+
+
+def _opposite(ctx: CheckContext, i: int) -> Finding | None:
+    """A word rendered by its opposite (`align.checks.lexicon.OPPOSITES`): «avant» as
+    *after*, «augmenté» as *fell*, as far as the lists go.  The model reads opposites as
+    alike, so the word aligner pairs them as it pairs a word and its translation, or leaves
+    both without a partner that carries meaning; each side saying only one of the two, and
+    neither negating (*not before noon* is *after noon*), the pair says the opposite,
+    however far apart the sentence vectors put the link."""
+    source, translation = ctx.sources[i], ctx.translations[i]
+    src_lang, tgt_lang = ctx.source_language, ctx.translation_language
+    left = [(w, c) for w in words(source.text) if (c := opposite_concepts(w.text, src_lang))]
+    right = [(w, c) for w in words(translation.text)
+             if (c := opposite_concepts(w.text, tgt_lang))]
+    if not left or not right:
+        return None
+    if _negations(source.text, src_lang) or _negations(translation.text, tgt_lang):
+        return None
+    said_left = frozenset().union(*(c for _, c in left))
+    said_right = frozenset().union(*(c for _, c in right))
+    wa = ctx.word_alignment(i)
+    if wa is None:
+        return None
+    source_index = {w.start: k for k, w in enumerate(wa.source_words)}
+    translation_index = {w.start: k for k, w in enumerate(wa.translation_words)}
+    paired = set(map(tuple, wa.pairs))
+    partner = {kt: ks for ks, kt in paired}
+    unpaired = set(range(len(wa.source_words))) - {ks for ks, _ in paired}
+
+    def same_place(a: Word, b: Word) -> bool:
+        """Whether the aligner pairs `a` and `b`, or leaves `a` alone while `b` is as
+        similar to it as to its partner (it may give a verb's place to its auxiliary:
+        «ont» with *fell*, «augmenté» alone, both 0.499 to *fell*)."""
+        ks, kt = source_index.get(a.start), translation_index.get(b.start)
+        if ks is None or kt is None:
+            return False
+        return (ks, kt) in paired or ks in unpaired and (
+            kt not in partner
+            or wa.similarity[ks, kt] >= wa.similarity[partner[kt], kt] - _TIE)
+
+    for a, concepts in left:
+        for b, theirs in right:
+            for concept in concepts:
+                opposite = OPPOSITES[concept][0]
+                if (opposite in theirs and concept not in said_right
+                        and opposite not in said_left and same_place(a, b)):
+                    return Finding(
+                        "meaning-shift", "minor",
+                        f"«{a.text}» in the source is rendered by its opposite «{b.text}» "
+                        f"({concept} against {opposite})",
+                        [ctx.span(source, a.start, a.end),
+                         ctx.span(translation, b.start, b.end)],
+                    )
+    return None
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     scores = ctx.notes.get("divergence") or [0.0] * len(ctx.alignment.links)
@@ -1343,10 +1441,11 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     for i in range(len(ctx.alignment.links)):
         if not ctx.sources[i] or not ctx.translations[i] or i in copied:
             continue
-        finding = _reversed_answer(ctx, i) or _negation(ctx, i, scores[i])
+        finding = (_reversed_answer(ctx, i) or _negation(ctx, i, scores[i])
+                   or _opposite(ctx, i))
         if finding is not None:
             out.append((i, finding))
-        elif scores[i] >= UNRELATED and _unrelated(ctx.word_alignments[i]):
+        elif scores[i] >= UNRELATED and _unrelated(ctx, i):
             wa = ctx.word_alignments[i]
             spans = ctx.whole(ctx.sources[i]) + ctx.whole(ctx.translations[i])
             if wa is not None and (wa.unaligned("source") or wa.unaligned("translation")):

@@ -177,16 +177,25 @@ def _doubled(ctx: CheckContext, i: int, source: LinkText,
     in_source: Counter[str] = Counter()
     for start, end, word in doubled_words(source.text):
         in_source[word.casefold()] += 1
-        out.append((i, Finding("mechanical", "minor", f"doubled word in the source: {word} {word}",
+        out.append((i, Finding("mechanical", "minor",
+                               f"doubled word in the source: {_as_written(source, start, end)}",
                                [ctx.span(source, start, end)])))
     for start, end, word in doubled_words(translation.text):
         if in_source[word.casefold()] > 0:
             in_source[word.casefold()] -= 1
             continue
-        out.append((i, Finding("mechanical", "minor",
-                               f"doubled word in the translation: {word} {word}",
-                               [ctx.span(translation, start, end)])))
+        out.append((i, Finding(
+            "mechanical", "minor",
+            f"doubled word in the translation: {_as_written(translation, start, end)}",
+            [ctx.span(translation, start, end)],
+        )))
     return out
+
+
+def _as_written(link_side: LinkText, start: int, end: int) -> str:
+    """The two words as the text writes them (``The the``), a line break between them
+    read as a space."""
+    return " ".join(link_side.text[start:end].split())
 
 
 def _continued(text: str, following: str, pair: str) -> bool:

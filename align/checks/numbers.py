@@ -75,7 +75,8 @@ class Mention:
     #: The values of its parts where the other side may write them apart (a clock time's
     #: hour and minutes: ``7.30 p.m.`` is 午後7時30分); None: the numbers of its text.
     parts: tuple[frozenset, ...] | None = None
-    #: What a reason calls it: "number", or "version" (compared whole, `_version`).
+    #: What a reason calls it: "number", "month" (a month's name), or "version" (compared
+    #: whole, `_version`).
     what: str = "number"
     #: Written in words (``quatre cents``, ``Achttausender``), not digits nor Roman.
     spelled: bool = False
@@ -217,7 +218,7 @@ def mentions(text: str) -> list[Mention]:
                 for s, e in digit_spans)
             if key not in AMBIGUOUS_MONTHS or near_digit:
                 found.append(Mention(frozenset({("month", month), float(month)}),
-                                     token.start, token.end, token.text))
+                                     token.start, token.end, token.text, what="month"))
             i += 1
             continue
         ordinal = _ORDINAL_WORDS.get(key)
@@ -711,7 +712,7 @@ def _reportable(m: Mention, side: list[Mention], text: str, language: str | None
     range (``deux ou trois``, *two or three*); not a word that is a number of another language
     only (English *once*, French *très*)."""
     floats = [v for v in m.values if isinstance(v, float)]
-    if m.what != "number" or not floats:
+    if m.what not in ("number", "month") or not floats:
         return False
     if not m.spelled:
         return m.flaggable
@@ -846,7 +847,9 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 [ctx.span(sources[i], a.start, a.end), ctx.span(translations[i], b.start, b.end)],
             )))
         for a, b in zip(left, right, strict=False):
-            what = "version" if "version" in (a.what, b.what) else "number"
+            # Said as what they are: "month mars … is May", "version 2.1 … is 2.2".
+            what = ("version" if "version" in (a.what, b.what)
+                    else a.what if a.what == b.what else "number")
             out.append((i, Finding(
                 "number", "major",
                 f"{what} {a.text} in the source is {b.text} in the translation",

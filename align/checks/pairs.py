@@ -318,14 +318,15 @@ _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}[-_](?:[a-z]{2}|\d{3}|[a-z]{4})$", re.I)
 #: Words that head the source and the translation column of a CSV or TSV file, in a few
 #: languages (XLSX's headings among them).
 _SOURCE_WORDS = _SOURCE_HEADINGS | frozenset({
-    "source language", "original text", "source string", "texte source", "texte original",
+    "source language", "original text", "source string", "source term", "term",
+    "texte source", "texte original",
     "originale", "quelle", "quelltext", "ausgangstext", "ausgangssprache", "origen", "fuente",
     "texto original", "texto de origen", "texto origem", "texto de origem", "origem",
     "testo originale", "testo di origine", "sorgente", "bron", "brontekst", "oryginał",
     "tekst źródłowy", "źródło", "источник", "оригинал", "исходный текст", "原文", "源文本",
 })
 _TRANSLATION_WORDS = _TRANSLATION_HEADINGS | frozenset({
-    "target language", "translated text", "translation text", "traduction", "cible",
+    "target language", "translated text", "translation text", "target term", "traduction", "cible",
     "texte cible", "texte traduit", "übersetzung", "ziel", "zieltext", "zielsprache",
     "traducción", "traduccion", "destino", "texto de destino", "texto traducido",
     "traduzione", "testo tradotto", "destinazione", "tradução", "traducao", "vertaling",
@@ -406,14 +407,14 @@ def _heading_language(cell: str) -> str | None:
 
 def _header_row(rows: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], Languages]:
     """The rows of a CSV or TSV file without its first if that one is clearly a header
-    (`_heading`), and the languages it names."""
+    (`column_heading`), and the languages it names."""
     if not rows:
         return rows, (None, None)
-    heading, languages = _heading(rows[0])
+    heading, languages = column_heading(rows[0])
     return (rows[1:], languages) if heading else (rows, (None, None))
 
 
-def _heading(cells: Sequence[str]) -> tuple[bool, Languages]:
+def column_heading(cells: Sequence[str]) -> tuple[bool, Languages]:
     """Whether a first row (of a CSV, TSV or workbook) clearly heads its first two
     columns, and the languages it names: ``source`` and ``translation`` (or ``target``,
     ``original`` …, in a few languages: `_SOURCE_WORDS`, `_TRANSLATION_WORDS`), or two
@@ -449,7 +450,7 @@ def _read_xlsx(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
     """The pairs of a workbook's first sheet (``align view -o review.xlsx`` writes its
     *alignment* sheet first): the columns headed ``source`` and ``translation`` (or
     ``target``), or else columns A and B, under a first row that heads them as a CSV's
-    would (`_heading`: ``Quelltext`` | ``Übersetzung``, ``English`` | ``Français``,
+    would (`column_heading`: ``Quelltext`` | ``Übersetzung``, ``English`` | ``Français``,
     ``en-US`` | ``fr-FR``) or with no header.  Trailing empty rows
     are dropped."""
     from openpyxl import load_workbook
@@ -480,7 +481,7 @@ def _read_xlsx(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
         # "about" sheet.
         languages = _about_languages(book) or languages
     else:
-        headed, languages = _heading(rows[0])
+        headed, languages = column_heading(rows[0])
         rows = rows[1:] if headed else rows
 
     def cell(row: list[str], column: int | None) -> str:

@@ -22,7 +22,7 @@ from rich.text import Text
 from align.checks import summarise, worst_first
 from align.record import SEVERITIES, Alignment, Finding, SideName
 from align.render.base import counted
-from align.render.terminal import SEVERITY_STYLE, visible
+from align.render.terminal import SEVERITY_STYLE, on_a_terminal, visible
 
 _HIGHLIGHT = {"source": "bold black on bright_cyan", "translation": "bold black on yellow"}
 
@@ -81,7 +81,7 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
     console = console or Console(highlight=False)
     # In a log (not a terminal) each line stays whole, so that a finding or a warning can
     # be found with grep; a terminal wraps them itself.
-    whole = not console.is_terminal
+    whole = not on_a_terminal(console)
 
     def say(*objects, **kwargs) -> None:
         console.print(*objects, soft_wrap=whole, **kwargs)

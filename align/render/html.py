@@ -115,11 +115,15 @@ def render_html(alignment: Alignment) -> str:
         '<a class="skip" href="#links">Skip to the text</a>\n',
         _header(alignment),
         _toolbar(alignment),
-        # A pointer's shortcut, hidden from assistive technology: the table it draws is all
-        # there, and j/k, the arrows, Home and End go through it from the keyboard.
-        '<div class="strip" id="strip" aria-hidden="true" title="The whole text: divergence '
-        'left, findings right; click to go there (from the keyboard: j, k, Home, End)" hidden>'
-        '<canvas></canvas><div class="view"></div></div>\n',
+        # The whole text at a glance.  Its drawing is hidden from assistive technology (the
+        # table says it all); page.js adds its marks, the flagged and the divergent links,
+        # as one tab stop whose arrows move from mark to mark and Enter goes to the link.
+        '<nav class="strip" id="strip" aria-label="Overview" title="The whole text: '
+        "divergence left, findings right; click to go there, or Tab to it, then the arrows "
+        'and Enter (also j, k, Home, End from the text)" hidden>'
+        '<canvas aria-hidden="true"></canvas><div class="view" aria-hidden="true"></div>'
+        '<div class="marks" role="toolbar" aria-orientation="vertical" '
+        'aria-label="Flagged and divergent links"></div></nav>\n',
         "<main>\n",
         _table(alignment),
         # What the script says when the filters leave no row to show.
@@ -319,6 +323,8 @@ def _toolbar(alignment: Alignment) -> str:
         "<dt><kbd>a</kbd></dt><dd>accept the focused finding, or the selected link's "
         "(again to undo; a click on a finding does the same)</dd>"
         "<dt><kbd>/</kbd></dt><dd>search</dd>"
+        "<dt><kbd>↓</kbd> / <kbd>↑</kbd>, <kbd>Enter</kbd></dt><dd>in the overview strip "
+        "(Tab to it): next / previous flagged or divergent link, go there</dd>"
         "<dt><kbd>Home</kbd> / <kbd>End</kbd></dt><dd>top / end of the page</dd>"
         "<dt><kbd>Enter</kbd> / <kbd>Shift+Enter</kbd></dt>"
         "<dd>next / previous match, in the search box</dd>"

@@ -56,6 +56,19 @@ def visible(text: str) -> str:
     return _UNPRINTABLE.sub("\ufffd", text.translate(_AS_SPACE))
 
 
+def on_a_terminal(console: Console) -> bool:
+    """Whether `console` writes to a real terminal, which wraps long lines itself.
+
+    Not rich's ``is_terminal``: ``FORCE_COLOR`` (set by many CI systems) makes rich call a
+    pipe or a log file a terminal; the colours it forces stay, but lines printed there
+    must stay whole, for grep, as in any other file."""
+    isatty = getattr(console.file, "isatty", None)
+    try:
+        return bool(console.is_terminal and isatty is not None and isatty())
+    except ValueError:  # a closed file
+        return False
+
+
 def print_alignment(
     alignment: Alignment,
     console: Console | None = None,
@@ -70,7 +83,7 @@ def print_alignment(
     """
     console = console or Console()
     # Whole in a log, so that grep finds a line; a terminal wraps it itself.
-    whole = not console.is_terminal
+    whole = not on_a_terminal(console)
     console.print(_header(alignment), soft_wrap=whole)
     for warning in alignment.warnings:
         console.print(Text("warning: ", style="yellow") + Text(visible(warning)), soft_wrap=whole)
@@ -120,7 +133,7 @@ def print_alignment(
 def _print_trimmed(console: Console, renderable: RenderableType) -> None:
     """Print `renderable`; where the output is not a terminal, each of its lines without the
     spaces that pad it to the console's width (a terminal shows none of them anyway)."""
-    if console.is_terminal:
+    if on_a_terminal(console):
         console.print(renderable)
         return
     lines = [

@@ -28,6 +28,18 @@
   var strip = byId("strip");
   var canvas = strip.querySelector("canvas");
   var viewBox = strip.querySelector(".view");
+  /* The strip's marks for the keyboard: two buttons, one a tab stop and the other hidden,
+     that take turns as the arrows move between marks (see "the strip from the keyboard"). */
+  var markButtons = [0, 1].map(function (n) {
+    var button = doc.createElement("button");
+    button.type = "button";
+    button.className = "mark";
+    button.tabIndex = n ? -1 : 0;
+    button.hidden = true;
+    button.setAttribute("aria-label", "Mark");  // until it stands for one (placeMark)
+    strip.querySelector(".marks").appendChild(button);
+    return button;
+  });
   var statusLine = byId("status");
   var hitsLine = byId("hits");
   var searchBox = byId("q");
@@ -110,6 +122,7 @@
       }
     }
     showOnMap(row);
+    if (how.focus || how.scroll) restMark(true);  // the reader moved (not a Tab into a row)
     updateStatus();
   }
 
@@ -501,25 +514,40 @@
     return cell.classList.contains("gap") ? "" : cell.textContent;
   }
 
-  /* Lower case without the diacritics readers leave out (Latin, Greek and Cyrillic
-     accents, Hebrew points and cantillation, Arabic short vowels, shadda and Quranic
-     marks), every kind of space (the no-break spaces of French typography, tabs, line
-     ends) as a plain space: "Andrés" and "andres" find each other, "قدم" and "قُدِّمَ",
-     "source : la" and "source\u00a0: la".  Other combining marks are letters of their
-     word and stay: the vowel signs of Devanagari and the other Brahmic scripts, Thai
-     vowels and tone marks ("कल" is not "काल", "किल" or "कुल"; "ไม่" is not "ไม้").
+  /* Lower case without the diacritics readers leave out (Latin and Greek accents,
+     Cyrillic stress marks, Hebrew points and cantillation, Arabic short vowels, shadda
+     and Quranic marks), every kind of space (the no-break spaces of French typography,
+     tabs, line ends) as a plain space: "Andrés" and "andres" find each other, "قدم" and
+     "قُدِّمَ", "молоко́" and "молоко", "source : la" and "source\u00a0: la".  Other
+     combining marks are letters of their word and stay: the vowel signs of Devanagari and
+     the other Brahmic scripts, Thai vowels and tone marks ("कल" is not "काल", "किल" or
+     "कुल"; "ไม่" is not "ไม้").  So do the marks that make a Cyrillic letter of another,
+     which Unicode encodes as one character: "й" is not "и", "ё" not "е", "ї" not "і",
+     "ў" not "у", "ќ" not "к" (only "ѐ" and "ѝ", accented to tell words apart, fold); a
+     "й" written as "и" and a breve is "й" still.
      Each character folds to one character, or to none (a diacritic), so that an offset
      into the folded text maps back into the text (`markCell`). */
   var folded = {};
   var diacritic = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]/g;
   var mark = /\p{M}/u;  // those ranges hold a few signs that are not marks: maqaf, sof pasuq, ۝
+  /* A Cyrillic letter and the combining marks after it, folded as one (`foldCyrillic`). */
+  var cyrillicCluster = /[\u0400-\u052f\u1c80-\u1c8f\ua640-\ua69f][\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+|[^ -~]/g;
+  var cyrillic = /[\u0400-\u052f\u1c80-\u1c8f\ua640-\ua69f]/;
+  /* ѐ and ѝ, accented to tell words apart; and ё, which Russian print mostly writes as е,
+     so that a search for either finds both. */
+  var cyrillicAccented = { "\u0450": "\u0435", "\u045d": "\u0438", "\u0451": "\u0435" };
   function stripDiacritic(c) { return mark.test(c) ? "" : c; }
   function foldCharacter(c) {
     var f = folded[c];
     if (f === undefined) {
       if (/\s/.test(c)) f = " ";
       else {
-        f = c.toLowerCase().normalize("NFD").replace(diacritic, stripDiacritic);
+        var lower = c.toLowerCase();
+        f = lower.normalize("NFD");
+        if (f.length > 1 && cyrillic.test(f.charAt(0))) {
+          /* a letter of its own (й, ї, ў), but for those `cyrillicAccented` folds */
+          f = lower.length === 1 ? cyrillicAccented[lower] || lower : c;
+        } else f = f.replace(diacritic, stripDiacritic);
         /* A letter that decomposes into more than a letter and diacritics (a Hangul
            syllable into its jamo, क़ into क and its nukta) stays whole. */
         if (f.length > 1) f = f.normalize("NFC");
@@ -530,10 +558,18 @@
     }
     return f;
   }
+  /* A Cyrillic letter with marks after it (`cyrillicCluster`): the one letter they compose
+     with it, folded ("и" and a breve: "й"; "о" and a stress mark, which composes nothing:
+     "о"), so that the letter still takes one character of the folded text and each mark
+     none. */
+  function foldCyrillic(cluster) {
+    if (cluster.length === 1) return foldCharacter(cluster);
+    return foldCharacter(cluster.normalize("NFC").charAt(0));
+  }
   /* How many characters `c` (one UTF-16 unit) takes in the folded text: 0 or 1. */
   function foldedSize(c) { return c >= " " && c <= "~" ? 1 : foldCharacter(c).length; }
   function fold(text) {
-    var out = text.replace(/[^ -~]/g, foldCharacter);
+    var out = text.replace(cyrillicCluster, foldCyrillic);
     var lower = out.toLowerCase();
     return lower.length === out.length ? lower :
       out.replace(/[A-Z]/g, function (c) { return c.toLowerCase(); });
@@ -840,6 +876,7 @@
     var band = new Int8Array(height).fill(-1);
     var severity = new Int8Array(height).fill(-1);
     var scale = height / box.total;
+    markList = [];
     for (var i = 0; i < rows.length; i++) {
       if (!box.heights[i]) continue;
       var y0 = Math.floor(box.tops[i] * scale);
@@ -848,6 +885,7 @@
       var active = c.indexOf(" f") !== -1 && c.indexOf("off") === -1;
       var b = +c.charAt(1);
       var v = active ? +c.charAt(c.indexOf(" v") + 2) : -1;
+      if (active || b >= DIVERGENT) markList.push(i);
       for (var y = y0; y < y1 && y < height; y++) {
         if (b > band[y]) band[y] = b;
         if (v > severity[y]) severity[y] = v;
@@ -857,6 +895,7 @@
     var lane = Math.round(width * 0.6);
     fillRuns(ctx, band, colours, 0, lane);
     fillRuns(ctx, severity, marks, lane + Math.max(1, Math.round(ratio)), width);
+    marksMoved();
     updateView();
     if (!root.hasAttribute("data-ready")) {
       root.setAttribute("data-ready", String(Math.round(performance.now())));
@@ -885,6 +924,7 @@
     var to = Math.min(1, Math.max(0, (window.innerHeight - rect.top) / total));
     viewBox.style.top = (from * h).toFixed(1) + "px";
     viewBox.style.height = Math.max(0, (to - from) * h).toFixed(1) + "px";
+    restMark();
   }
 
   function rowAtOffset(offset) {
@@ -900,7 +940,158 @@
     return null;
   }
 
+  /* -- the strip from the keyboard ---------------------------------------------------
+
+     A mark is a shown link with a finding that counts or a divergent one (the bands
+     "divergent" and "unrelated"), in the order of the text.  The strip is one tab stop,
+     on the mark where the reader is (the selected link, or the first mark below it, or
+     below the top of the window); the arrows, Home, End, Page Up and Page Down move
+     between the marks and Enter or Space goes to the link.  However many marks there
+     are, two buttons serve them all: the focus moves from one to the other, which then
+     stands for the next mark (a screen reader says the name of each as it comes), and
+     the one left behind is hidden.  Pointers click through them to the strip. */
+  var DIVERGENT = 3;       // the first band that makes a mark
+  var markList = null;     // the marks, as indices of rows (built with the strip)
+  var markAt = -1;         // the tab stop's mark, an index into markList
+  var tabStop = markButtons[0];
+
+  function inStrip() { return strip.contains(doc.activeElement); }
+
+  /* "Link 12: major number, minor name; divergence 0.85, divergent. Mark 3 of 40" */
+  function markName(k) {
+    var row = rows[markList[k]];
+    var parts = [];
+    var found = [];
+    row.querySelectorAll(".b").forEach(function (badge) {
+      if (!badge.classList.contains("off")) {
+        found.push(badge.getAttribute("data-v") + " " + badge.getAttribute("data-k"));
+      }
+    });
+    if (found.length) parts.push(found.join(", "));
+    var words = /divergence ([\d.]+), (\w+)/.exec(row.cells[0].textContent);
+    if (words) parts.push("divergence " + words[1] + ", " + words[2]);
+    return "Link " + number(row) + ": " + parts.join("; ") + ". Mark " + count(k + 1) +
+      " of " + count(markList.length);
+  }
+
+  /* Shows `button` as mark `k`, where the strip draws it (at least 6px high, centred). */
+  function placeMark(button, k) {
+    var box = measure();
+    var i = markList[k];
+    var h = strip.clientHeight;
+    var top = box.tops[i] / box.total * h;
+    var size = box.heights[i] / box.total * h;
+    var shown = Math.min(h, Math.max(6, size));
+    top = Math.max(0, Math.min(h - shown, top - (shown - size) / 2));
+    button.style.top = top.toFixed(1) + "px";
+    button.style.height = shown.toFixed(1) + "px";
+    var name = markName(k);
+    if (button.getAttribute("aria-label") !== name) button.setAttribute("aria-label", name);
+    button.setAttribute("data-i", String(i));
+    button.hidden = false;
+  }
+
+  /* The first mark at or after row index `i`, else the last one. */
+  function markFrom(i) {
+    var lo = 0;
+    var hi = markList.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (markList[mid] < i) lo = mid + 1; else hi = mid;
+    }
+    return Math.min(lo, markList.length - 1);
+  }
+
+  /* While the focus is elsewhere, the tab stop follows the reader, as j and k do: from the
+     selected link when it is on screen, else from the top of the window.  Once the strip
+     has had the focus, it stays on the mark it was left on (Shift+Tab comes back to it),
+     while that link is still a mark, until the reader moves (`follow`: j, k, a click, a
+     jump, a search's Enter), a scroll or a Tab into the table not counting. */
+  var markDirty = false;   // the strip was drawn again: the tab stop to place again
+  var markKept = false;    // the strip has had the focus since the reader last moved
+  function restMark(follow) {
+    if (follow) markKept = false;
+    if (!markList || inStrip()) return;
+    if (!markList.length) {
+      markAt = -1;
+      markButtons.forEach(function (button) { button.hidden = true; });
+      return;
+    }
+    var k = -1;
+    if (markKept && markAt >= 0 && !tabStop.hidden) {
+      var kept = +tabStop.getAttribute("data-i");
+      var at = markFrom(kept);
+      if (markList[at] === kept) k = at;
+    }
+    if (k < 0) {
+      var from = current && onScreen(current) ? number(current) - 1 : -1;
+      if (from < 0) {
+        var top = rowAtOffset(Math.max(0, toolbar.getBoundingClientRect().bottom -
+          (groups.length ? groups[0] : table).getBoundingClientRect().top));
+        from = top ? number(top) - 1 : 0;
+      }
+      k = markFrom(from);
+    }
+    if (k === markAt && !markDirty && !tabStop.hidden) return;
+    markDirty = false;
+    markAt = k;
+    placeMark(tabStop, k);
+  }
+
+  /* After the strip is drawn again: the marks may have changed and moved. */
+  function marksMoved() {
+    markDirty = true;
+    if (!inStrip()) return restMark();
+    var row = markAt >= 0 ? +tabStop.getAttribute("data-i") : 0;
+    if (!markList.length) {
+      markAt = -1;
+      tabStop.blur();
+      tabStop.hidden = true;
+      return;
+    }
+    markAt = markFrom(row);
+    placeMark(tabStop, markAt);
+  }
+
+  function toMark(k) {
+    k = Math.max(0, Math.min(markList.length - 1, k));
+    var next = tabStop === markButtons[0] ? markButtons[1] : markButtons[0];
+    if (k === markAt) next = tabStop;
+    placeMark(next, k);
+    next.tabIndex = 0;
+    next.focus({ preventScroll: true });
+    if (next !== tabStop) {
+      tabStop.tabIndex = -1;
+      tabStop.hidden = true;
+      tabStop = next;
+    }
+    markAt = k;
+  }
+
+  strip.addEventListener("focusin", function () { markKept = true; });
+
+  strip.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || !markList || markAt < 0) return;
+    var k;
+    switch (event.key) {
+      case "ArrowDown": case "ArrowRight": k = markAt + 1; break;
+      case "ArrowUp": case "ArrowLeft": k = markAt - 1; break;
+      case "PageDown": k = markAt + 10; break;
+      case "PageUp": k = markAt - 10; break;
+      case "Home": k = 0; break;
+      case "End": k = markList.length - 1; break;
+      default: return;
+    }
+    event.preventDefault();
+    toMark(k);
+  });
+
   strip.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".mark");
+    if (button) {
+      go(rows[+button.getAttribute("data-i")]);
+      return;
+    }
     var rect = strip.getBoundingClientRect();
     var fraction = (event.clientY - rect.top) / rect.height;
     var row = rowAtOffset(fraction * measure().total);
