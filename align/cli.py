@@ -341,7 +341,7 @@ def _check_languages(source: str | None, translation: str | None) -> None:
     from align.language import require_language_code
 
     for code, option in ((source, "--source-lang"), (translation, "--translation-lang")):
-        if code is not None:
+        if code:  # an empty value, as a CI variable left unset gives, detects the language
             require_language_code(code, option)
 
 
@@ -943,7 +943,7 @@ def _print_report(record) -> None:
 def evaluate(
     paths: Annotated[
         list[Path],
-        typer.Argument(metavar="PATHS...",
+        typer.Argument(metavar="PATHS",
                        help="SOURCE TRANSLATION GOLD (pre-split files, one sentence per line, "
                        "and gold links [i, j]:[k]), or folders holding such triples."),
     ],

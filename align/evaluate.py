@@ -339,9 +339,9 @@ def _read_pair(pair: EvalPair):
         try:
             parse_links(text, str(pair.gold), line_counts=counts[::-1])
         except InputError:
-            raise InputError(f"{error}; align took {taken}: if {pair.translation.name} is "
-                             f"the source, give --source-ext "
-                             f"{pair.translation.suffix.lstrip('.')}") from None
+            # Wrong in the other order too: no --source-ext would mend it.
+            raise InputError(f"{error}; align took {taken}, and the gold fits "
+                             f"{pair.translation.name} as the source no better") from None
         raise InputError(f"{error}; align took {taken}, but the gold fits only "
                          f"{pair.translation.name} as the source: give --source-ext "
                          f"{pair.translation.suffix.lstrip('.')}") from None

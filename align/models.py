@@ -721,7 +721,9 @@ def weights_checksum(folder: Path) -> str | None:
 def model_info(model: str | None = None) -> dict[str, Any]:
     """What is known about `model` without loading it: id, path, signature, checksum, ...;
     ``ready``: whether it is on this machine, ready to load (the default model built, in
-    full; another one found), where the fields of a model not built yet are None."""
+    full; another one a folder holding a model's configuration, ``modules.json`` or
+    ``config.json``, or a name the Hugging Face cache holds), where the fields of a model
+    not built yet are None."""
     if is_default(model):
         from align.encoders import auto_backend
 
@@ -752,5 +754,6 @@ def model_info(model: str | None = None) -> dict[str, Any]:
         "built": None,
         "backend": None,
         "dimensions": None,
-        "ready": path is not None,
+        "ready": path is not None and (not path.is_dir() or any(
+            (path / name).is_file() for name in ("modules.json", "config.json"))),
     }

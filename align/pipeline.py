@@ -490,11 +490,13 @@ def _given_languages(options: Options) -> tuple[str | None, str | None]:
     keeps region and all for the outputs, the rules read the primary subtag
     (`align.language.primary_language`)."""
     from align.errors import UsageError
-    from align.language import language_tag
+    from align.language import language_tag, require_language_code
 
     given: list[str | None] = []
     for code, option in ((options.source_language, "--source-lang"),
                          (options.translation_language, "--translation-lang")):
+        if code:
+            require_language_code(code, option)  # a language's name is no code: `french`
         tag = language_tag(code) if code else None
         if code and tag is None:
             raise UsageError(f"{option} {code!r} is not a language code: give one such as fr "

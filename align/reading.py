@@ -145,7 +145,10 @@ def _special_file(path: Path) -> str | None:
 
 # -- recognising files that are not plain text ---------------------------------------
 
-_XML_ROOT = re.compile(rb"<(?![?!])(?:[\w.-]+:)?([\w.-]+)")
+#: The root element of an XML document: its first tag, after the byte-order mark, the XML
+#: declaration, comments and the document type (a text that mentions `<xliff>` is a text).
+_XML_ROOT = re.compile(rb"(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)?\s*(?:<\?xml[^>]*\?>\s*)?"
+                       rb"(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?:[\w.-]+:)?([\w.-]+)", re.S)
 _PO_ENTRY = re.compile(rb"^msgid[ \t]+\"", re.M)
 _PO_STRING = re.compile(rb"^msgstr(?:\[\d+\])?[ \t]+\"", re.M)
 #: Extensions of tab-separated files, which are pairs when most lines hold a tab.
@@ -157,9 +160,10 @@ def pairs_format(data: bytes, name: str) -> str | None:
     ``"TSV"``), which `align.checks.pairs` reads, None for any other file: a text to align
     must not be one (its markup, or its translation column, would be read as its text).
 
-    A TSV is a ``.tsv`` file most of whose lines hold a tab after some text, or a file of
-    another name nearly all of whose lines (five at least) do, so that a text with a few
-    tabs in it, or indented with tabs, is still a text."""
+    A TSV is a ``.tsv`` or ``.tab`` file at least half of whose lines hold a tab between
+    two texts; a file of another name is a text, whatever tabs it holds (a play's
+    ``HAMLET<TAB>speech``, a poem indented with tabs, lines a PDF left a tab after): the
+    name decides, as it does for `--pairs`."""
     suffix = Path(name).suffix.lower()
     head = data[:4096]
     if head.startswith(b"PK\x03\x04"):
@@ -171,7 +175,7 @@ def pairs_format(data: bytes, name: str) -> str | None:
             names = []
         return "XLSX" if "xl/workbook.xml" in names else None
     if b"<" in head:
-        root = _XML_ROOT.search(head.replace(b"\x00", b""))
+        root = _XML_ROOT.match(head.replace(b"\x00", b""))
         if root is not None and root.group(1).lower() in (b"tmx", b"xliff"):
             return "TMX" if root.group(1).lower() == b"tmx" else "XLIFF"
     if _PO_ENTRY.search(data) and _PO_STRING.search(data):
@@ -179,12 +183,11 @@ def pairs_format(data: bytes, name: str) -> str | None:
                       if line.strip() and not line.startswith(b"#")), b"")
         if suffix in (".po", ".pot") or first.startswith((b"msgid ", b"msgctxt ")):
             return "PO"
-    if b"\t" in data:
-        lines = [line for line in data.replace(b"\x00", b"").splitlines() if line.strip()]
-        paired = sum(1 for line in lines if b"\t" in line.lstrip(b" \t") or line.count(b"\t") > 1)
-        if suffix in _TABLE_SUFFIXES and paired * 2 >= len(lines):
-            return "TSV"
-        if paired >= 5 and paired >= 0.9 * len(lines):
+    if suffix in _TABLE_SUFFIXES and b"\t" in data:
+        # A tab between two texts; not one that indents a line or trails after it.
+        lines = [line.strip() for line in data.replace(b"\x00", b"").splitlines()
+                 if line.strip()]
+        if sum(b"\t" in line for line in lines) * 2 >= len(lines):
             return "TSV"
     return None
 

@@ -684,3 +684,10 @@ def test_the_written_record_is_to_dict_with_its_summary(tmp_path):
     written = json.loads((tmp_path / "r.json").read_text("utf-8"))
     assert written.pop("summary") == summarise(record)
     assert written == json.loads(json.dumps(record.to_dict()))
+
+
+def test_a_language_name_given_as_its_code_is_refused_by_the_api_too():
+    from align.errors import UsageError
+
+    with pytest.raises(UsageError, match="'french' is not a language code: give fr"):
+        align.check_pairs([("Le chat dort.", "The cat sleeps.")], source_language="french")

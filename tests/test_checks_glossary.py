@@ -36,6 +36,9 @@ def test_a_csv_glossary_is_read_with_its_quoting_and_delimiter(tmp_path):
     assert read_glossary(path) == [("summer", "été"), ("Smith, John", "Smith, Jean")]
     path.write_text("summer;été\nworkers' council;conseil ouvrier\n", encoding="utf-8")
     assert read_glossary(path) == [("summer", "été"), ("workers' council", "conseil ouvrier")]
+    # Semicolons between terms that hold commas: the delimiter that makes pairs of them.
+    path.write_text("salt, pepper;sel, poivre\nSmith, John;Smith, Jean\n", encoding="utf-8")
+    assert read_glossary(path) == [("salt, pepper", "sel, poivre"), ("Smith, John", "Smith, Jean")]
 
 
 def test_a_header_row_of_languages_or_column_names_is_not_a_term(tmp_path):

@@ -655,6 +655,9 @@ def test_a_sentence_rendered_in_a_clause_whose_words_went_to_its_neighbour_is_no
     assert omissions(officer, "L'officier donna ses ordres ; les soldats levèrent leurs "
                               "fusils.") == []
     assert omissions(officer, "Les soldats levèrent leurs fusils.") == [officer]
+    # A clause that shares the sentence's subject, not its sense, does not render it.
+    assert omissions(officer, "Les soldats levèrent leurs fusils, et l'officier les "
+                              "regarda.") == [officer]
 
 
 @pytest.mark.parametrize(("source", "translation", "reason"), [
@@ -685,3 +688,38 @@ def test_a_word_rendered_by_its_opposite_is_a_meaning_shift(default_encoder, sou
 
 #: The faithful pairs, French to English.
 FAITHFUL_FR = [(translation, source) for source, translation in FAITHFUL]
+
+
+@pytest.mark.parametrize(("source", "translation", "opposite"), [
+    ("The door closed behind him.", "La porte s'ouvrit derrière lui.", True),
+    # Idioms, restrictions and words of another sense say the same with an opposite.
+    ("Before long, he was asleep.", "Peu après, il dormait.", False),
+    ("Smoking is only allowed outside.", "Il est interdit de fumer à l'intérieur.", False),
+    ("The museum is open every day except Monday.", "Le musée est fermé le lundi.", False),
+    ("Entry was forbidden until noon.", "L'entrée n'était permise qu'à partir de midi.",
+     False),
+    ("He was a close friend, frank and generous.", "C'était un ami intime, ouvert et "
+     "généreux.", False),
+])
+def test_an_opposite_from_english_and_what_says_the_same_with_one(default_encoder, source,
+                                                                    translation, opposite):
+    record = run([*FAITHFUL, (source, translation)], default_encoder)
+    found = [f.reason for f in record.links[-1].findings if "opposite" in f.reason]
+    assert bool(found) == opposite, found
+
+
+def test_a_negation_on_either_side_keeps_the_opposites_from_being_compared(default_encoder):
+    """*Not before noon* is *after noon*: the negation check weighs the negation; the
+    opposites are not compared at all (the negation check would report this pair first,
+    so the opposites' own guard is asked directly)."""
+    from align.checks.base import CheckContext
+    from align.checks.meaning_shift import _opposite
+
+    def opposite(source: str, translation: str):
+        record = pairs_alignment([*FAITHFUL, (source, translation)])
+        return _opposite(CheckContext(alignment=record, encoder=default_encoder),
+                         len(FAITHFUL))
+
+    assert opposite("The parcel will arrive before noon.", "Le colis arrivera après midi.")
+    assert opposite("The parcel will not arrive before noon.",
+                    "Le colis arrivera après midi.") is None

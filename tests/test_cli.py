@@ -714,3 +714,14 @@ def test_a_glossary_without_terms_is_said_on_stderr(tmp_path, command, content):
     quiet = runner.invoke(app, [command, str(missing), str(missing), "--glossary",
                                 str(glossary), "-q"])
     assert "holds no terms" not in quiet.output
+
+
+def test_an_empty_language_code_detects_the_language_as_no_code_does(tmp_path):
+    """A CI script passes `--source-lang "$LANG_CODE"` with the variable unset: the empty
+    value is no code, not a mistake."""
+    source, translation = tmp_path / "fr.txt", tmp_path / "en.txt"
+    source.write_text("Le chat dort sur le canapé du salon.\n", encoding="utf-8")
+    translation.write_text("The cat sleeps on the living-room sofa.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(source), str(translation),
+                                      "--source-lang", "", "-q"])
+    assert result.exit_code == 0, result.output

@@ -248,7 +248,10 @@ def test_quiet_libraries_silences_messages_to_the_root_logger():
 def test_model_info_says_whether_the_model_is_ready(default_folder: Path, tmp_path: Path,
                                                      monkeypatch) -> None:
     assert models.model_info()["ready"] is True
+    # A folder without a model's configuration cannot be loaded: not ready.
+    assert models.model_info(str(tmp_path))["ready"] is False
     (tmp_path / "model.safetensors").write_bytes(b"weights")
+    (tmp_path / "config.json").write_text("{}", encoding="utf-8")
     assert models.model_info(str(tmp_path))["ready"] is True
     assert models.model_info("no-such-owner/no-such-model-xyz")["ready"] is False
     monkeypatch.setenv("ALIGN_HOME", str(tmp_path / "fresh"))

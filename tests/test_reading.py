@@ -1029,7 +1029,6 @@ def _xlsx() -> bytes:
     ("review.xlsx", None, "XLSX"),
     ("pairs.tsv", b"Le chat dort.\tThe cat sleeps.\nIl pleut.\tIt rains.\n", "TSV"),
     ("out.tsv", b"Un.\tOne.\t0.9\t0.1\t\nDeux.\t\t0.000\t1.000\tomission\n", "TSV"),
-    ("pairs.txt", "".join(f"Phrase {i}.\tSentence {i}.\n" for i in range(8)).encode(), "TSV"),
 ])
 def test_a_file_of_aligned_pairs_is_refused_as_a_text(tmp_path, name, data, kind):
     path = write(tmp_path, name, _xlsx() if data is None else data)
@@ -1048,6 +1047,14 @@ def test_a_file_of_aligned_pairs_is_refused_as_a_text(tmp_path, name, data, kind
     "Résultats :\nNom\tScore\nA\t1\nB\t2\n\nLe reste du rapport suit ici, en prose.\n"
     "Deuxième paragraphe.\nTroisième.\nQuatrième.\n",
     "Un texte sur gettext : msgid \"x\" puis msgstr \"y\" dans un fichier.\n",
+    # Tabs a PDF or word processor leaves after each line, a poem indented by two, a play's
+    # speakers: the name, not the tabs, makes a file of pairs (`pairs.txt` is a text too).
+    "".join(f"Ligne {i} de prose copiée d'un PDF.\t\n" for i in range(8)),
+    "".join(f"\t\tVers {i} du poème,\n" for i in range(8)),
+    "".join(f"HAMLET\tÊtre ou ne pas être, {i}.\n" for i in range(8)),
+    # Prose about the formats, which names their elements.
+    "Wrap your units in an <xliff> element, or export a <tmx> file.\n",
+    "<p>A page about <xliff> files.</p>\n",
 ])
 def test_a_text_with_tabs_or_po_words_is_still_a_text(tmp_path, text):
     assert read_document(write(tmp_path, "a.txt", text.encode())).text == text

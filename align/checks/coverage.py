@@ -129,6 +129,11 @@ STRAY_UNALIGNED = 0.6
 #: ... and no clause of the other side is at least this similar to it (on the same scale):
 #: halfway from unrelated text to a typical link.
 STRAY_CLAUSE = 0.5
+#: ... and for a sentence on the subject of its link (below), more: such a sentence is
+#: halfway to a clause that shares its subject and not its sense («Le loyer, payé par le
+#: locataire» against "The rent shall be paid by bank transfer.", 0.57), while the clauses
+#: that render one reached 0.62–1.44 on the development and literary texts.
+REDUNDANT_CLAUSE = 0.6
 #: Or: a sentence less similar to the other side than a typical link is, without which the
 #: rest of the link still gives a counterpart to as many content words of the other side
 #: but one, and to at least this share of them, adds nothing the other side says (unless a
@@ -269,8 +274,9 @@ def _unmatched_by_clauses(ctx: CheckContext, i: int, side: SideName, candidates:
     that sentence as a whole, and its words can lose the word aligner's competition to the
     other sentences of the link; one clause of it is as similar as a translation.  The
     clauses are embedded only for the few sentences that reach this test (`vectors`).
-    With `rivals`, a clause counts only if it is no more similar to another sentence of
-    the link's side than to the candidate."""
+    With `rivals` (a candidate on the subject of its link, which the rest of the link
+    makes redundant), a clause counts only if it is no more similar to another sentence
+    of the link's side than to the candidate, and at least `REDUNDANT_CLAUSE` similar."""
     clauses = [vectors[c] for c in _other_clauses(ctx, i, side) if c in vectors]
     scale = ctx.notes.get("scale")
     if not clauses or scale is None or not candidates:
@@ -285,7 +291,8 @@ def _unmatched_by_clauses(ctx: CheckContext, i: int, side: SideName, candidates:
         column = similarity[:, own.index(k)]
         if rivals:
             column = np.where(column >= similarity.max(axis=1), column, -np.inf)
-        if (float(column.max()) - background) / unit < STRAY_CLAUSE:
+        if (float(column.max()) - background) / unit < (REDUNDANT_CLAUSE if rivals
+                                                       else STRAY_CLAUSE):
             out.append(k)
     return out
 

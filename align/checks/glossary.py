@@ -134,14 +134,20 @@ def read_glossary(path: str | Path) -> list[tuple[str, str]] | Termbase:
 
 def _csv_delimiter(text: str) -> str:
     """The delimiter of a CSV glossary: a comma, or the semicolon that spreadsheets write
-    where the comma is the decimal separator, or a tab; as `csv.Sniffer` reads the first
-    lines, else the one most lines hold."""
-    sample = "\n".join([line for line in text.splitlines()
-                        if line.strip() and not line.lstrip().startswith("#")][:50])
+    where the comma is the decimal separator, or a tab.  The one that splits every line
+    into two fields, where one does (so that `salt, pepper;sel, poivre` is a pair of terms
+    with commas, not three fields); else as `csv.Sniffer` reads the first lines."""
+    lines = [line for line in text.splitlines()
+             if line.strip() and not line.lstrip().startswith("#")][:200]
+    two = [d for d in ",;\t" if lines and all(
+        len(row) == 2 for row in csv.reader(lines, delimiter=d))]
+    if len(two) == 1:
+        return two[0]
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+        return csv.Sniffer().sniff("\n".join(lines[:50]), delimiters="".join(two) or ",;\t"
+                                   ).delimiter
     except csv.Error:
-        return max(",;\t", key=lambda d: sum(d in line for line in sample.splitlines()))
+        return (two or [max(",;\t", key=lambda d: sum(d in line for line in lines))])[0]
 
 
 def _forbidden(container: ET.Element) -> bool:

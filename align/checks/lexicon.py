@@ -6,6 +6,7 @@ unambiguous enough to decide something on their own.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -435,6 +436,13 @@ UNITS = frozenset("""
 
 # -- opposites ----------------------------------------------------------------------------
 
+
+def _opposite_entries(words: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    listed = words.split()
+    return (frozenset(w for w in listed if not w.endswith("*")),
+            tuple(w[:-1] for w in listed if w.endswith("*")))
+
+
 #: Words of opposite sense, by concept: (concept, its opposite, {language: words}).  A word
 #: ending in ``*`` stands for every word it begins (folded, ``après`` as ``apres``); the
 #: others are matched whole.  Only words that say one thing whatever the context, and in
@@ -446,11 +454,11 @@ UNITS = frozenset("""
 _OPPOSITE_PAIRS: tuple[tuple[str, str, dict[str, str], dict[str, str]], ...] = (
     ("before", "after",
      {"en": "before beforehand", "fr": "avant auparavant", "de": "bevor vorher zuvor",
-      "es": "antes", "it": "prima", "pt": "antes"},
-     {"en": "after afterwards afterward", "fr": "apres", "de": "nachdem nachher danach",
+      "es": "antes", "pt": "antes"},
+     {"en": "after afterwards afterward", "fr": "apres", "de": "nachdem nachher",
       "es": "despues", "it": "dopo", "pt": "depois"}),
     ("increase", "decrease",
-     {"en": "increas* rise rises rising rose risen grew grow grows growing",
+     {"en": "increas* rise rises rising risen grew grow grows growing",
       "fr": "augment* hausse hausser* haussa* accru* accroi*",
       "de": "erhoh* gestiegen stieg steigt steigen zunahm zugenommen",
       "es": "aument* crec*", "it": "aument* cresc*", "pt": "aument* cresc*"},
@@ -466,15 +474,17 @@ _OPPOSITE_PAIRS: tuple[tuple[str, str, dict[str, str], dict[str, str]], ...] = (
             "ouvrant ouvrira ouvriront ouvert* ouverture*",
       "de": "offn* geoffnet", "es": "abrir abre abren abrio abierto abierta abiertos",
       "it": "aprire apre aprono apri aperto aperta aperti", "pt": "abrir abre aberto aberta"},
-     {"en": "close closes closed closing shut shuts",
+     {"en": "closes closed closing shut shuts",
       "fr": "fermer ferme fermes fermee fermees fermait fermaient ferma fermerent fermez "
             "fermons fermant fermera fermeront fermeture*",
-      "de": "schliesen schliest schliese schliessen schliesst geschlossen schloss schlossen",
+      "de": "schliesen schliest schliese schliessen schliesst geschlossen schlossen",
       "es": "cerra* cerro cerre cierr*", "it": "chiud* chius*", "pt": "fecha* fecho fechou"}),
     ("accept", "refuse",
      {"en": "accept*", "fr": "accept*", "de": "akzeptier* annehm* angenommen",
       "es": "acept*", "it": "accett*", "pt": "aceit*"},
-     {"en": "refus* reject* declin*", "fr": "refus* rejet* declin*",
+     {"en": "refus* reject* declin*",
+      "fr": "refus* rejet rejeter rejette rejettent rejetait rejeta rejete rejetee rejetes "
+            "rejetees decliner declina declinait declinerent",
       "de": "ablehn* abgelehnt verweiger*", "es": "rechaz*", "it": "rifiut* respin*",
       "pt": "recus* rejeit*"}),
     ("win", "lose",
@@ -490,12 +500,14 @@ _OPPOSITE_PAIRS: tuple[tuple[str, str, dict[str, str], dict[str, str]], ...] = (
       "it": "perdere perde perdeva perse persero perso persa persi perduto perduta",
       "pt": "perder perde perdem perdeu perderam perdido perdida"}),
     ("buy", "sell",
-     {"en": "buy buys buying bought", "fr": "achet* achat*", "de": "kauf* gekauft",
+     {"en": "buy buys buying bought", "fr": "achet* achat*",
+      "de": "kaufen kauft kaufte kauften kaufe gekauft",
       "es": "compra* compro", "it": "compra* compro", "pt": "compra* compro comprou"},
      {"en": "sell sells selling sold", "fr": "vend*", "de": "verkauf*", "es": "vend*",
       "it": "vend*", "pt": "vend*"}),
     ("allow", "forbid",
-     {"en": "allow* permit*", "fr": "autoris* permis permise permises permet*",
+     {"en": "allow allows allowed allowing permit permits permitted permitting",
+      "fr": "autoris* permet*",
       "de": "erlaub*", "es": "permit*", "it": "permess* permett*", "pt": "permit*"},
      {"en": "forbid* forbade prohibit* banned", "fr": "interdi*",
       "de": "verbot* verbiet* untersag*", "es": "prohib*", "it": "proib* vieta*",
@@ -508,13 +520,31 @@ _OPPOSITE_PAIRS: tuple[tuple[str, str, dict[str, str], dict[str, str]], ...] = (
 )
 #: Words that the stems above begin but that are of no such sense.
 _NOT_OPPOSITES = frozenset("vendredi vendredis vendange vendanges vendeen vendetta vendette "
-                           "vendemmia vendimia vendaval offnung declinaison".split())
+                           "vendemmia vendimia vendaval vendaje offnung declinaison fechadura "
+                           "fechaduras".split())
+#: Two words that make an idiom of another sense: *before long* (soon), *after all*,
+#: « après tout », « avant tout » (above all).
+_OPPOSITE_IDIOMS = frozenset({("before", "long"), ("after", "all"), ("apres", "tout"),
+                              ("avant", "tout")})
+#: Words that restrict what a sentence says, by language, as a negation turns it round:
+#: with one, the opposite word may say the same (*only allowed outside* = « interdit à
+#: l'intérieur », *open every day except Monday* = « fermé le lundi », *far from true* =
+#: « faux », *left open* = « on avait oublié de fermer »).  Stems end in ``*``.
+_RESTRICTIVE = {
+    "en": "only except excepting until till unless far forgot forget forgets forgotten "
+          "neglected",
+    "fr": "seulement sauf excepte hormis jusqu* loin oubli*",
+    "de": "nur ausser auser bis fern vergess* vergas* versaum*",
+    "es": "solo solamente excepto salvo hasta lejos olvid*",
+    "it": "solo soltanto tranne eccetto fino lontano dimentic*",
+    "pt": "so apenas exceto salvo ate longe esquec*",
+}
+_RESTRICTIVE_ENTRIES = {language: _opposite_entries(words)
+                        for language, words in _RESTRICTIVE.items()}
+#: The elided words French and Italian join to the next with an apostrophe.
+_ELIDED = re.compile(r"^(?:l|d|s|n|qu|j|m|t|c|lorsqu|puisqu|jusqu|un|dell|all|nell|sull)'")
 
 
-def _opposite_entries(words: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    listed = words.split()
-    return (frozenset(w for w in listed if not w.endswith("*")),
-            tuple(w[:-1] for w in listed if w.endswith("*")))
 
 
 #: concept → (its opposite, {language: (whole words, stems)}).
@@ -524,17 +554,39 @@ for _a, _b, _a_words, _b_words in _OPPOSITE_PAIRS:
     OPPOSITES[_b] = (_a, {lang: _opposite_entries(w) for lang, w in _b_words.items()})
 
 
-def opposite_concepts(word: str, language: str | None) -> frozenset[str]:
+def _listed(key: str, by_language: dict, language: str | None) -> bool:
+    entries = [by_language[language]] if language in by_language else (
+        [] if language else list(by_language.values()))
+    return any(key in whole or key.startswith(stems) for whole, stems in entries)
+
+
+def opposite_concepts(word: str, language: str | None, following: str = "") -> frozenset[str]:
     """The concepts of `OPPOSITES` that `word` says in `language` (any listed language's
-    where it is not known)."""
-    key = fold(word)
+    where it is not known); `following`, the next word, may make an idiom of it."""
+    concepts = _concepts(word, language)
+    if concepts and (_ELIDED.sub("", fold(word)), fold(following)) in _OPPOSITE_IDIOMS:
+        return frozenset()
+    return concepts
+
+
+@lru_cache(maxsize=1 << 16)
+def _concepts(word: str, language: str | None) -> frozenset[str]:
+    # Cached: every word of every link is asked about.
+    key = _ELIDED.sub("", fold(word))  # « s'ouvrit », « l'achat »
     # A compound says something else: `après-midi`, `avant-garde`, `gagne-pain`.
     if key in _NOT_OPPOSITES or "-" in key:
         return frozenset()
-    found = set()
-    for concept, (_, by_language) in OPPOSITES.items():
-        entries = [by_language[language]] if language in by_language else (
-            [] if language else list(by_language.values()))
-        if any(key in whole or key.startswith(stems) for whole, stems in entries):
-            found.add(concept)
-    return frozenset(found)
+    return frozenset(concept for concept, (_, by_language) in OPPOSITES.items()
+                     if _listed(key, by_language, language))
+
+
+@lru_cache(maxsize=1 << 16)
+def restricts(word: str, language: str | None) -> bool:
+    """Whether `word` restricts what its sentence says (`_RESTRICTIVE`; and French « ne »,
+    which with « que » restricts as it negates with « pas »: « n'était permise qu'à partir
+    de midi »)."""
+    key = fold(word)
+    if language in (None, "fr") and (key == "ne" or key.startswith("n'")):
+        return True
+    return any(_listed(k, _RESTRICTIVE_ENTRIES, language)
+               for k in (key, _ELIDED.sub("", key).rstrip("'")))

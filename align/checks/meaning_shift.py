@@ -44,6 +44,7 @@ from align.checks.lexicon import (
     OPPOSITES,
     fold,
     opposite_concepts,
+    restricts,
 )
 from align.record import Finding, Span
 
@@ -1377,22 +1378,38 @@ def _reversed_answer(ctx: CheckContext, i: int) -> Finding | None:
 _TIE = 0.02
 
 
+def _opposite_words(ctx: CheckContext, i: int):
+    """The words of each side of link `i` that say a concept of `OPPOSITES`, with their
+    concepts; None where a side has none, or negates or restricts what it says."""
+    source, translation = ctx.sources[i], ctx.translations[i]
+    sides = []
+    for link_side, language in ((source, ctx.source_language),
+                                (translation, ctx.translation_language)):
+        tokens = words(link_side.text)
+        said = [(w, c) for k, w in enumerate(tokens) if (c := opposite_concepts(
+            w.text, language, tokens[k + 1].text if k + 1 < len(tokens) else ""))]
+        if not said or _negations(link_side.text, language) or any(
+                restricts(w.text, language) for w in tokens):
+            return None
+        sides.append(said)
+    return sides[0], sides[1]
+
+
 def _opposite(ctx: CheckContext, i: int) -> Finding | None:
     """A word rendered by its opposite (`align.checks.lexicon.OPPOSITES`): «avant» as
     *after*, «augmenté» as *fell*, as far as the lists go.  The model reads opposites as
     alike, so the word aligner pairs them as it pairs a word and its translation, or leaves
     both without a partner that carries meaning; each side saying only one of the two, and
-    neither negating (*not before noon* is *after noon*), the pair says the opposite,
-    however far apart the sentence vectors put the link."""
+    neither negating nor restricting (*not before noon* is *after noon*, *only allowed
+    outside* is « interdit à l'intérieur »), the pair says the opposite, however far apart
+    the sentence vectors put the link.  A sentence turned round (*Brazil won against
+    France* as « La France a perdu face au Brésil ») says the same with opposites too, and
+    is reported all the same: minor, for a reader to judge."""
+    found = _opposite_words(ctx, i)
+    if found is None:
+        return None
+    left, right = found
     source, translation = ctx.sources[i], ctx.translations[i]
-    src_lang, tgt_lang = ctx.source_language, ctx.translation_language
-    left = [(w, c) for w in words(source.text) if (c := opposite_concepts(w.text, src_lang))]
-    right = [(w, c) for w in words(translation.text)
-             if (c := opposite_concepts(w.text, tgt_lang))]
-    if not left or not right:
-        return None
-    if _negations(source.text, src_lang) or _negations(translation.text, tgt_lang):
-        return None
     said_left = frozenset().union(*(c for _, c in left))
     said_right = frozenset().union(*(c for _, c in right))
     wa = ctx.word_alignment(i)
@@ -1438,6 +1455,11 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     # reports it): its words are the source language's, which the translation language's
     # negations do not read ("not" in a French side).
     copied = copied_links(ctx)
+    # The links where opposites may meet are word-aligned together: their token vectors
+    # fetched in one call, not one per link.
+    with ctx.holding_tokens():
+        ctx.align_words([i for i, _, _ in ctx.paired()
+                         if i not in copied and _opposite_words(ctx, i) is not None])
     for i in range(len(ctx.alignment.links)):
         if not ctx.sources[i] or not ctx.translations[i] or i in copied:
             continue
