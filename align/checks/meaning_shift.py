@@ -1399,7 +1399,8 @@ def _opposite(ctx: CheckContext, i: int) -> Finding | None:
     """A word rendered by its opposite (`align.checks.lexicon.OPPOSITES`): «avant» as
     *after*, «augmenté» as *fell*, as far as the lists go.  The model reads opposites as
     alike, so the word aligner pairs them as it pairs a word and its translation, or leaves
-    both without a partner that carries meaning; each side saying only one of the two, and
+    the source word alone where the other is as similar to it as to the word it was given
+    (`same_place`); each side saying only one of the two, and
     neither negating nor restricting (*not before noon* is *after noon*, *only allowed
     outside* is « interdit à l'intérieur »), the pair says the opposite, however far apart
     the sentence vectors put the link.  A sentence turned round (*Brazil won against
