@@ -651,7 +651,7 @@ def test_a_sentence_rendered_in_a_clause_whose_words_went_to_its_neighbour_is_no
         return [s.text for f in record.links[-1].findings
                 if f.kind == "omission" and f.severity == "major" for s in f.spans]
 
-    officer = "And the officer began to command."
+    officer = "The officer gave his orders."
     assert omissions(officer, "L'officier donna ses ordres ; les soldats levèrent leurs "
                               "fusils.") == []
     assert omissions(officer, "Les soldats levèrent leurs fusils.") == [officer]
