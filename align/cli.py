@@ -171,11 +171,11 @@ class RichReporter:
 
     def __init__(self, console: Console, quiet: bool = False) -> None:
         self.console = console
-        # A real terminal only: FORCE_COLOR makes rich call a CI log a terminal (colour
-        # there is wanted, redrawn bars are not), and TERM=dumb cannot redraw a line.
-        isatty = getattr(console.file, "isatty", None)
-        self.live = (bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
-                     and not quiet)
+        from align.render.terminal import on_a_terminal
+
+        # A real terminal only (`on_a_terminal`: colour in a CI log is wanted, redrawn bars
+        # are not), and TERM=dumb cannot redraw a line.
+        self.live = on_a_terminal(console) and os.environ.get("TERM") != "dumb" and not quiet
         self._progress = None
         self._status_task = None
 

@@ -383,6 +383,58 @@ def language_tag(code: str) -> str | None:
     return "-".join(subtags)
 
 
+#: Languages by their names, in English and in the language itself (and a few in French,
+#: German and Spanish), as the columns of a glossary or an export are headed.
+LANGUAGE_NAMES: dict[str, str] = {
+    name: code
+    for code, names in {
+        "en": "english anglais englisch inglés ingles inglese inglês engels angielski "
+              "английский 英语 英語",
+        "fr": "french français francais französisch francés frances francese francês frans "
+              "francuski французский 法语 フランス語",
+        "de": "german deutsch allemand alemán aleman tedesco alemão duits niemiecki немецкий "
+              "德语 ドイツ語",
+        "es": "spanish español espanol espagnol spanisch spagnolo espanhol spaans hiszpański "
+              "испанский 西班牙语 スペイン語",
+        "it": "italian italiano italien italienisch italiaans włoski итальянский 意大利语",
+        "pt": "portuguese português portugues portugais portugiesisch portugués portoghese "
+              "portugees portugalski португальский",
+        "nl": "dutch nederlands néerlandais niederländisch neerlandés olandese holenderski",
+        "pl": "polish polski polonais polnisch polaco polacco польский",
+        "ru": "russian русский russe russisch ruso russo rosyjski",
+        "uk": "ukrainian українська ukrainien ukrainisch ucraniano",
+        "ja": "japanese 日本語 japonais japanisch japonés japones giapponese",
+        "zh": "chinese 中文 汉语 漢語 chinois chinesisch chino cinese",
+        "ko": "korean 한국어 coréen koreanisch coreano",
+        "ar": "arabic العربية arabe arabisch árabe",
+        "he": "hebrew עברית hébreu hebräisch hebreo",
+        "tr": "turkish türkçe turc türkisch turco",
+        "el": "greek ελληνικά grec griechisch griego",
+        "sv": "swedish svenska suédois schwedisch sueco",
+        "da": "danish dansk danois dänisch danés",
+        "nb": "norwegian norsk bokmål norvégien norwegisch noruego",
+        "fi": "finnish suomi finnois finnisch finés",
+        "cs": "czech čeština tchèque tschechisch checo",
+        "sk": "slovak slovenčina slovaque slowakisch",
+        "hu": "hungarian magyar hongrois ungarisch húngaro",
+        "ro": "romanian română roumain rumänisch rumano",
+        "bg": "bulgarian български bulgare bulgarisch",
+        "hr": "croatian hrvatski croate kroatisch",
+        "sr": "serbian српски srpski serbe serbisch",
+        "sl": "slovenian slovene slovenščina slovène slowenisch",
+        "et": "estonian eesti estonien estnisch",
+        "lv": "latvian latviešu letton lettisch",
+        "lt": "lithuanian lietuvių lituanien litauisch",
+        "ca": "catalan català catalán katalanisch",
+        "vi": "vietnamese vietnamien vietnamesisch",
+        "th": "thai ไทย thaï",
+        "id": "indonesian indonésien indonesisch",
+        "hi": "hindi हिन्दी हिंदी",
+        "fa": "persian farsi فارسی persan persisch",
+    }.items()
+    for name in names.split()
+}
+
 def require_language_code(code: str, option: str) -> None:
     """Raise `UsageError` (naming `option`) unless `code` starts with a primary language
     subtag of 2 or 3 letters (BCP 47: ``fr``, ``yue``, ``fr-FR``): a language's name
@@ -393,9 +445,7 @@ def require_language_code(code: str, option: str) -> None:
     primary = re.split(r"[-_]", code.strip(), maxsplit=1)[0]
     if re.fullmatch(r"[A-Za-z]{2,3}", primary):
         return
-    from align.checks.pairs import _LANGUAGE_NAMES
-
-    known = _LANGUAGE_NAMES.get(code.strip().lower())
+    known = LANGUAGE_NAMES.get(code.strip().lower())
     advice = (f"give {known}" if known else
               "give a code of 2 or 3 letters, such as fr, or fr-FR with a region")
     raise UsageError(f"{option} {code!r} is not a language code: {advice}")

@@ -56,6 +56,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from align.errors import InputError
+from align.language import LANGUAGE_NAMES
 from align.markup import XML_ENCODING
 from align.markup import local_name as _local
 from align.record import Alignment, Link, Sentence, Side
@@ -333,59 +334,8 @@ _TRANSLATION_WORDS = _TRANSLATION_HEADINGS | frozenset({
     "doel", "doeltekst", "tłumaczenie", "tekst docelowy", "перевод", "译文", "翻译", "翻訳",
     "訳文",
 })
-#: Languages by their names, in English and in the language itself (and a few in French,
-#: German and Spanish), as the columns of a glossary or an export are headed.
-_LANGUAGE_NAMES = {
-    name: code
-    for code, names in {
-        "en": "english anglais englisch inglés ingles inglese inglês engels angielski "
-              "английский 英语 英語",
-        "fr": "french français francais französisch francés frances francese francês frans "
-              "francuski французский 法语 フランス語",
-        "de": "german deutsch allemand alemán aleman tedesco alemão duits niemiecki немецкий "
-              "德语 ドイツ語",
-        "es": "spanish español espanol espagnol spanisch spagnolo espanhol spaans hiszpański "
-              "испанский 西班牙语 スペイン語",
-        "it": "italian italiano italien italienisch italiaans włoski итальянский 意大利语",
-        "pt": "portuguese português portugues portugais portugiesisch portugués portoghese "
-              "portugees portugalski португальский",
-        "nl": "dutch nederlands néerlandais niederländisch neerlandés olandese holenderski",
-        "pl": "polish polski polonais polnisch polaco polacco польский",
-        "ru": "russian русский russe russisch ruso russo rosyjski",
-        "uk": "ukrainian українська ukrainien ukrainisch ucraniano",
-        "ja": "japanese 日本語 japonais japanisch japonés japones giapponese",
-        "zh": "chinese 中文 汉语 漢語 chinois chinesisch chino cinese",
-        "ko": "korean 한국어 coréen koreanisch coreano",
-        "ar": "arabic العربية arabe arabisch árabe",
-        "he": "hebrew עברית hébreu hebräisch hebreo",
-        "tr": "turkish türkçe turc türkisch turco",
-        "el": "greek ελληνικά grec griechisch griego",
-        "sv": "swedish svenska suédois schwedisch sueco",
-        "da": "danish dansk danois dänisch danés",
-        "nb": "norwegian norsk bokmål norvégien norwegisch noruego",
-        "fi": "finnish suomi finnois finnisch finés",
-        "cs": "czech čeština tchèque tschechisch checo",
-        "sk": "slovak slovenčina slovaque slowakisch",
-        "hu": "hungarian magyar hongrois ungarisch húngaro",
-        "ro": "romanian română roumain rumänisch rumano",
-        "bg": "bulgarian български bulgare bulgarisch",
-        "hr": "croatian hrvatski croate kroatisch",
-        "sr": "serbian српски srpski serbe serbisch",
-        "sl": "slovenian slovene slovenščina slovène slowenisch",
-        "et": "estonian eesti estonien estnisch",
-        "lv": "latvian latviešu letton lettisch",
-        "lt": "lithuanian lietuvių lituanien litauisch",
-        "ca": "catalan català catalán katalanisch",
-        "vi": "vietnamese vietnamien vietnamesisch",
-        "th": "thai ไทย thaï",
-        "id": "indonesian indonésien indonesisch",
-        "hi": "hindi हिन्दी हिंदी",
-        "fa": "persian farsi فارسی persan persisch",
-    }.items()
-    for name in names.split()
-}
 #: Codes a column may be headed by alone (``en`` | ``fr``).
-_LANGUAGE_CODES = frozenset(_LANGUAGE_NAMES.values()) | {"no", "nn"}
+_LANGUAGE_CODES = frozenset(LANGUAGE_NAMES.values()) | {"no", "nn"}
 #: A heading's note in brackets: ``English (US)``, ``Source (en)``.
 _HEADING_NOTE = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*$")
 
@@ -396,8 +346,8 @@ def _heading_language(cell: str) -> str | None:
     (``en``, ``FR``: ``It`` and ``Es`` are words); None for anything else."""
     cell = cell.strip()
     bare = _HEADING_NOTE.sub("", cell).strip().lower()
-    if bare in _LANGUAGE_NAMES:
-        return _LANGUAGE_NAMES[bare]
+    if bare in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[bare]
     if _LANGUAGE_TAG.match(cell):
         return _language(cell)
     if (cell.islower() or cell.isupper()) and cell.lower() in _LANGUAGE_CODES:
