@@ -590,9 +590,10 @@ def check(
     under a heading, then one overall line; each -o (and --baseline) must hold {name},
     the document's name: -o 'reports/{name}.json'.
 
-    Exit code 0 when nothing reaches --fail-on, 1 when something does; with several
-    documents, 3 when one could not be checked (no counterpart, unreadable) or its outputs
-    not written, even if another fails --fail-on.
+    Exit code 0 when nothing reaches --fail-on, 1 when something does; 2 for a mistake
+    in the command (an unknown option or value), 3 when an input cannot be read (a
+    missing, empty or unreadable file) or an output not written, with several documents
+    even if another fails --fail-on; 4 when the model cannot be loaded.
     Example: align check original.txt translation.txt --fail-on major -o report.json
     """
     from align.checks import gate_list, require_gates

@@ -246,13 +246,17 @@ def align_files(
 
     Two resource files of a program (``en.json``, ``fr.json``: `align.checks.resources`)
     are paired by key instead."""
-    from align.checks.resources import is_resource_pair
+    from align.checks.resources import is_resource_pair, unpaired_resources
+    from align.errors import InputError
     from align.reading import read_document
 
     _require_path(source, "source", "align_files")
     _require_path(translation, "translation", "align_files")
     options = _options(options, kwargs)
     require_usable(options)
+    mismatch = unpaired_resources(Path(source), Path(translation))
+    if mismatch:
+        raise InputError(mismatch)
     if is_resource_pair(Path(source), Path(translation)):
         return _resource_pairs(Path(source), Path(translation), options, reporter or Reporter())
     started = time.perf_counter()
@@ -305,10 +309,15 @@ def check_strings(record: Alignment, options: Options | None = None,
     given = _given_languages(options)
     record.source.language = given[0] or record.source.language
     record.translation.language = given[1] or record.translation.language
+    from align.checks.base import side_language
+
+    for side in (record.source, record.translation):
+        # A file of pairs seldom names its languages (a TSV never does): the record says the
+        # ones the checks read, detected, so that its views and TMX tag the texts.
+        side.language = side.language or side_language(side)
     glossary = options.glossary
     if glossary:
         from align.checks import glossary_terms
-        from align.checks.base import side_language
 
         # A termbase's two languages are those of the strings: a mismatch fails before the
         # model loads, not after.

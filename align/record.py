@@ -121,6 +121,30 @@ class Finding:
     spans: list[Span] = field(default_factory=list)
 
 
+#: The keys of a link's `origin` that count from 1: the line of a TSV, CSV, Moses or PO
+#: file, the row of a workbook's first sheet, the ``<tu>`` of a TMX file and the unit
+#: (``<trans-unit>``, ``<unit>``) of an XLIFF file among all of the file's, the segment of
+#: a unit that holds several among the unit's; and those that name: a TMX unit's ``tuid``,
+#: an XLIFF unit's ``id``.
+ORIGIN_NUMBERS = ("line", "row", "tu", "unit", "segment")
+ORIGIN_NAMES = ("tuid", "id")
+
+
+def origin_label(link: Link) -> str:
+    """Where a link of a file of pairs is in its file, for a person: ``line 14``, ``tu 3,
+    tuid "greeting"``, ``unit 4, segment 2``; the names (`ORIGIN_NAMES`) only where the
+    link has no `Link.key`, which is made of them and is shown beside it.  "" for a link
+    with no origin."""
+    parts = []
+    for name, value in (link.origin or {}).items():
+        if name in ORIGIN_NAMES:
+            if not link.key:
+                parts.append(f'{name} "{value}"')
+        else:
+            parts.append(f"{name} {value}")
+    return ", ".join(parts)
+
+
 #: What identifies a finding across runs (`finding_key`): its kind, the texts of both sides
 #: of its link, and its spans' ``(side, text)``, sorted; every text whitespace-normalised.
 FindingKey = tuple[str, str, str, tuple[tuple[str, str], ...]]
@@ -168,6 +192,11 @@ class Link:
     #: Findings a baseline set aside (``check --baseline``): reviewed and accepted, not
     #: reported or counted, but kept, so that this record can be the next run's baseline.
     accepted: list[Finding] = field(default_factory=list)
+    #: Already aligned input only: where the pair is in its file, so that a user can find
+    #: it there (`ORIGIN_NUMBERS`, `ORIGIN_NAMES`): ``{"line": 14}`` (TSV, CSV, Moses, PO),
+    #: ``{"row": 5}`` (XLSX), ``{"tu": 3, "tuid": "greeting"}`` (TMX), ``{"unit": 4,
+    #: "id": "intro", "segment": 2}`` (XLIFF).
+    origin: dict[str, Any] | None = None
 
     @property
     def kind(self) -> str:
@@ -254,7 +283,7 @@ class Alignment:
     def to_dict(self) -> dict[str, Any]:
         body = asdict(self)
         for link in body["links"]:
-            for key in ("state", "max_length", "key"):  # only where a file of pairs sets one
+            for key in ("state", "max_length", "key", "origin"):  # where a file of pairs sets one
                 if link[key] is None:
                     del link[key]
             if not link["accepted"]:  # only where a baseline set findings aside
@@ -338,6 +367,7 @@ class Alignment:
                 state=l.get("state"),
                 max_length=l.get("max_length"),
                 key=l.get("key"),
+                origin=l.get("origin"),
             ))
         for name in ("source", "translation"):
             if name not in data:
@@ -474,6 +504,9 @@ class Alignment:
                     return f"link {number}: its {label} {value!r} is not a string"
             if link.max_length is not None and not isinstance(link.max_length, dict):
                 return f"link {number}: its max_length {link.max_length!r} is not an object"
+            origin = _origin_problem(link.origin)
+            if origin:
+                return f"link {number}: its origin {link.origin!r} {origin}"
             for label in ("findings", "accepted"):
                 found = getattr(link, label)
                 if not isinstance(found, list) or not all(isinstance(f, Finding) for f in found):
@@ -560,7 +593,8 @@ class Alignment:
                 if where:
                     return f"the {name}'s {field_name} holds a lone surrogate, {where}: {remedy}"
         for number, link in enumerate(self.links, 1):
-            parts = [("key", link.key), ("state", link.state), ("max_length", link.max_length)]
+            parts = [("key", link.key), ("state", link.state), ("max_length", link.max_length),
+                     ("origin", link.origin)]
             for finding in link.findings + link.accepted:
                 parts += [("finding kind", finding.kind),
                           (f"{finding.kind} finding's reason", finding.reason),
@@ -575,6 +609,25 @@ class Alignment:
             if where:
                 return f"its {label} holds a lone surrogate, {where}: {remedy}"
         return None
+
+
+def _origin_problem(origin: Any) -> str | None:
+    """What makes a link's `origin` unusable, or None: it must be an object whose numbers
+    (`ORIGIN_NUMBERS`) count from 1 and whose names (`ORIGIN_NAMES`) are strings; a key
+    this version does not know may be a number or a string."""
+    if origin is None:
+        return None
+    if not isinstance(origin, dict):
+        return "is not an object"
+    for name, value in origin.items():
+        number = _is_int(value) and value >= 1
+        if name in ORIGIN_NUMBERS and not number:
+            return f"has {name!r} {value!r}, which is not a number from 1"
+        if name in ORIGIN_NAMES and not isinstance(value, str):
+            return f"has {name!r} {value!r}, which is not a string"
+        if not (number or isinstance(value, str)):
+            return f"has {name!r} {value!r}, which is not a number from 1 or a string"
+    return None
 
 
 def link_texts(alignment: Alignment, link: Link) -> tuple[str, str]:

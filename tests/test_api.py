@@ -691,3 +691,21 @@ def test_a_language_name_given_as_its_code_is_refused_by_the_api_too():
 
     with pytest.raises(UsageError, match="'french' is not a language code: give fr"):
         align.check_pairs([("Le chat dort.", "The cat sleeps.")], source_language="french")
+
+
+def test_checked_pairs_say_the_languages_the_checks_read(default_encoder):
+    """A file of pairs seldom names its languages: the record says the detected ones, so
+    that the page and the TMX tag the texts."""
+    import align
+
+    record = align.check_pairs([
+        ("Le chat dort sur le canapé depuis ce matin.", "The cat has been asleep on the sofa "
+         "since this morning."),
+        ("Il a payé deux cents francs pour la chambre.", "He paid two hundred francs for the "
+         "room."),
+    ])
+    assert (record.source.language, record.translation.language) == ("fr", "en")
+    # A language given is kept as given.
+    given = align.check_pairs([("Le chat dort.", "The cat sleeps.")],
+                              source_language="fr-CA")
+    assert given.source.language == "fr-CA"

@@ -1510,3 +1510,262 @@ def test_search_folds_latin_accents_but_not_letters_made_by_a_mark(opened, tmp_p
         assert view.visible_rows() == [row], query
         page.wait_for_function("() => CSS.highlights.get('search')?.size === 1")
         assert page.evaluate("[...CSS.highlights.get('search')][0].toString()") == shown, query
+
+
+# -- layout at every width, measured as a reader sees it: the toolbar and its panels, rows
+# reached by the keyboard, clicks on the overview strip, the map's legend, highlights by
+# severity and the filters, saving with nothing accepted --------------------------------
+
+
+def _write(folder: Path, name: str, record: Alignment) -> Path:
+    path = folder / f"{name}.html"
+    path.write_text(render_html(record), encoding="utf-8")
+    return path
+
+
+def uniform_alignment(links: int, words: int, flagged_every: int = 0) -> Alignment:
+    """`links` 1-1 links of `words` words each: a document whose every link is as long as
+    the others, so that a fraction of its height is the same fraction of its links."""
+    sentences, offset = [], 0
+    for i in range(links):
+        text = f"Line {i + 1} " + " ".join(["morning"] * words) + "."
+        sentences.append(Sentence(text, offset, offset + len(text), i))
+        offset += len(text) + 1
+    side = Side(sentences, name="uniform.txt", language="en", paragraphs=links)
+    result = []
+    for i, sentence in enumerate(sentences):
+        findings = []
+        if flagged_every and i % flagged_every == flagged_every - 1:
+            spans = [Span("translation", sentence.start, sentence.start + 4)]
+            findings.append(Finding("length", "minor", "long", spans))
+        result.append(Link([i], [i], 0.9, 0.1, findings))
+    return Alignment(side, side, result)
+
+
+# -- 1. the Keys panel lies inside the window at every width ---------------------------
+
+
+def test_the_keys_panel_opens_inside_the_window_at_every_width(opened, pages):
+    view = opened(pages["small"])
+    page = view.page
+    outside = []
+    for width in range(320, 1921, 20):
+        page.set_viewport_size({"width": width, "height": 800})
+        next_frames(page, 2)
+        for how in ("?", "click"):
+            if how == "?":
+                page.keyboard.press("?")
+            else:
+                page.locator(".keys summary").click()
+            box = page.locator(".keys .panel").bounding_box()
+            assert box is not None
+            if box["x"] < 0 or box["x"] + box["width"] > width:
+                outside.append((width, how, round(box["x"]), round(box["x"] + box["width"])))
+            page.keyboard.press("Escape")
+    assert outside == []
+
+
+def test_an_open_panel_follows_the_window_as_it_narrows(opened, pages):
+    page = opened(pages["small"]).page
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.keyboard.press("?")
+    for width in (1280, 900, 500):
+        page.set_viewport_size({"width": width, "height": 800})
+        next_frames(page, 3)
+        box = page.locator(".keys .panel").bounding_box()
+        assert 0 <= box["x"] and box["x"] + box["width"] <= width, width
+
+
+# -- 2. the toolbar takes one line at 1280 px -------------------------------------------
+
+
+@pytest.mark.parametrize("width", [1280, 1366, 1920])
+def test_the_toolbar_takes_one_line_from_1280_px(opened, pages, width):
+    page = opened(pages["small"], viewport={"width": width, "height": 800}).page
+    tops = page.eval_on_selector_all(
+        "#toolbar > :not([hidden])", "items => items.map(i => i.getBoundingClientRect().top)")
+    assert max(tops) - min(tops) < 8, tops
+    # and nothing cramped: the controls keep their room and their distance
+    boxes = page.eval_on_selector_all("#toolbar > :not([hidden])", """items => items.map(i => {
+        const r = i.getBoundingClientRect(); return [r.left, r.right]; })""")
+    gaps = [b[0] - a[1] for a, b in zip(boxes, boxes[1:], strict=False)]
+    assert min(gaps) >= 16, gaps
+    assert page.locator("#q").bounding_box()["width"] >= 160
+
+
+# -- 3. a row taller than the window, reached by j, shows its top -----------------------
+
+
+def tall_alignment() -> Alignment:
+    """Short links, and every third one flagged and far longer than a phone's screen."""
+    sentences, offset = [], 0
+    for i in range(30):
+        words = 400 if i % 3 == 2 else 12
+        text = f"Line {i + 1} " + " ".join(["afternoon"] * words) + "."
+        sentences.append(Sentence(text, offset, offset + len(text), i))
+        offset += len(text) + 1
+    side = Side(sentences, name="tall.txt", language="en", paragraphs=30)
+    links = []
+    for i, sentence in enumerate(sentences):
+        findings = []
+        if i % 3 == 2:
+            spans = [Span("source", sentence.start, sentence.start + 4)]
+            findings.append(Finding("length", "minor", "long", spans))
+        links.append(Link([i], [i], 0.9, 0.1, findings))
+    return Alignment(side, side, links)
+
+
+@pytest.mark.parametrize("viewport", [(400, 700), (1280, 700)])
+def test_a_row_taller_than_the_window_reached_by_j_shows_its_top(opened, tmp_path, viewport):
+    path = _write(tmp_path, "tall", tall_alignment())
+    width, height = viewport
+    view = opened(path, "#L2", viewport={"width": width, "height": height})
+    page = view.page
+    for expected in ("L3", "L6", "L9", "L12"):
+        page.keyboard.press("j")
+        next_frames(page, 3)
+        assert view.focused_id() == expected
+        row = page.locator(f"#{expected}").bounding_box()
+        bar = page.locator("#toolbar").bounding_box()
+        assert row["height"] > height  # the case in question
+        assert bar["y"] + bar["height"] - 1 <= row["y"] < height, expected
+    page.keyboard.press("k")
+    next_frames(page, 3)
+    row = page.locator("#L9").bounding_box()
+    bar = page.locator("#toolbar").bounding_box()
+    assert bar["y"] + bar["height"] - 1 <= row["y"] < height
+
+
+# -- 4. a click on the strip goes to the link at that fraction of the document ---------
+
+
+@pytest.mark.parametrize("width", [400, 800, 1280])
+def test_a_click_on_the_strip_goes_to_the_link_at_that_fraction(opened, tmp_path, width):
+    links = 400
+    path = _write(tmp_path, "uniform", uniform_alignment(links, 30, flagged_every=9))
+    view = opened(path, viewport={"width": width, "height": 800})
+    page = view.page
+    for fraction in (0.25, 0.5, 0.75, 0.95, 0.1):
+        strip = page.locator("#strip").bounding_box()
+        page.mouse.click(strip["x"] + strip["width"] / 2,
+                         strip["y"] + fraction * strip["height"])
+        next_frames(page, 4)
+        reached = int(view.focused_id()[1:])
+        assert abs(reached - fraction * links) <= 0.05 * links, (fraction, reached)
+        row = page.locator(f"#L{reached}").bounding_box()
+        bar = page.locator("#toolbar").bounding_box()
+        assert bar["y"] + bar["height"] - 1 <= row["y"] < 800, (fraction, reached)
+
+
+# -- 6. the map's legend fits its drawing -------------------------------------------------
+
+
+@pytest.mark.parametrize("links", [12, 3640, 123456 // 10])
+def test_the_maps_legend_fits_its_drawing(opened, tmp_path, links):
+    path = _write(tmp_path, "map", uniform_alignment(links, 3))
+    page = opened(path).page
+    svg = page.locator("#map svg").bounding_box()
+    boxes = page.eval_on_selector_all(
+        "#map svg .axes > *", """items => items.map(i => {
+            const b = i.getBoundingClientRect(); return [i.textContent, b.left, b.right]; })""")
+    outside = [b for b in boxes if b[1] < svg["x"] - 0.5 or b[2] > svg["x"] + svg["width"] + 0.5]
+    assert outside == []
+    legend = [b[0] for b in boxes]
+    assert "divergent" in legend and "similarity" in legend
+
+
+# -- 7. highlights by severity, hidden with the findings the filters hide ---------------
+
+
+def _mark_look(page, selector: str) -> dict:
+    return page.eval_on_selector(selector, """m => {
+        const s = getComputedStyle(m);
+        return {bg: s.backgroundColor, shadow: s.boxShadow, line: s.textDecorationLine,
+                style: s.textDecorationStyle};
+    }""")
+
+
+def _plain(look: dict) -> bool:
+    return (look["bg"] in ("rgba(0, 0, 0, 0)", "transparent") and look["shadow"] == "none"
+            and look["line"] == "none")
+
+
+def severities_alignment() -> Alignment:
+    """One number finding of each severity, each on its own link."""
+    sentences, offset = [], 0
+    for i in range(4):
+        text = f"Line {i + 1} has 3 apples."
+        sentences.append(Sentence(text, offset, offset + len(text), i))
+        offset += len(text) + 1
+    side = Side(sentences, name="s.txt", language="en", paragraphs=4)
+    links = []
+    for i, (sentence, severity) in enumerate(zip(sentences, ("info", "minor", "major",
+                                                               "critical"), strict=True)):
+        at = sentence.start + sentence.text.index("3")
+        finding = Finding("number", severity, "3 is 5", [Span("source", at, at + 1)])
+        links.append(Link([i], [i], 0.9, 0.1, [finding]))
+    return Alignment(side, side, links)
+
+
+def test_highlights_look_by_severity_and_follow_the_filters(opened, tmp_path):
+    path = _write(tmp_path, "severities", severities_alignment())
+    page = opened(path).page
+    looks = {n: _mark_look(page, f"#L{n} mark") for n in range(1, 5)}
+    # info is quiet: no fill and no box, a dotted underline; the others are filled
+    assert looks[1]["bg"] in ("rgba(0, 0, 0, 0)", "transparent") and looks[1]["style"] == "dotted"
+    for n in (2, 3, 4):
+        assert looks[n]["bg"] not in ("rgba(0, 0, 0, 0)", "transparent"), n
+    assert looks[3]["shadow"] != looks[2]["shadow"]  # major is drawn stronger than minor
+    page.get_by_text("Filter", exact=True).click()
+    page.get_by_role("checkbox", name="info").uncheck()
+    assert _plain(_mark_look(page, "#L1 mark"))
+    assert not _plain(_mark_look(page, "#L3 mark"))
+    page.get_by_role("checkbox", name="major").uncheck()
+    assert _plain(_mark_look(page, "#L3 mark"))
+    page.get_by_role("checkbox", name="info").check()
+    assert _mark_look(page, "#L1 mark") == looks[1]
+
+
+def test_a_highlight_shared_by_two_findings_stays_while_one_is_shown(opened, pages):
+    """Link 2 of the small page: "3" is the number finding's (major), "Paris" the name
+    finding's (minor)."""
+    page = opened(pages["small"]).page
+    page.get_by_text("Filter", exact=True).click()
+    page.get_by_role("checkbox", name="minor").uncheck()
+    assert _plain(_mark_look(page, "#L2 mark.nm >> text=Paris"))
+    assert not _plain(_mark_look(page, "#L2 mark.nm >> text=3"))
+
+
+# -- 9. nothing accepted, nothing saved ---------------------------------------------------
+
+
+def test_save_accepted_with_nothing_accepted_says_so_and_downloads_nothing(opened, pages):
+    page = opened(pages["small"], viewport={"width": 1280, "height": 800}).page
+    height = page.locator("#toolbar").bounding_box()["height"]
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
+    page.locator("#save").click()
+    next_frames(page, 3)
+    assert downloads == []
+    assert page.locator("#status").inner_text() == "Nothing accepted to save"
+    assert page.locator("#toolbar").bounding_box()["height"] == height  # no new line
+    page.locator("tbody .b").first.click()
+    with page.expect_download() as download:
+        page.locator("#save").click()
+    assert download.value.suggested_filename == "small.accepted.json"
+
+
+def test_a_highlight_takes_the_severity_of_the_findings_the_filters_leave(opened, tmp_path):
+    """"3" is both a major finding's and an info one's: major, it is filled; with major
+    unticked, it is an info highlight, quiet."""
+    record = severities_alignment()
+    link = record.links[2]
+    link.findings.append(Finding("number", "info", "3 again", list(link.findings[0].spans)))
+    page = opened(_write(tmp_path, "shared", record)).page
+    filled = _mark_look(page, "#L3 mark")
+    assert filled["bg"] not in ("rgba(0, 0, 0, 0)", "transparent")
+    page.get_by_text("Filter", exact=True).click()
+    page.get_by_role("checkbox", name="major").uncheck()
+    assert _mark_look(page, "#L3 mark") == _mark_look(page, "#L1 mark")  # info's look
+    page.get_by_role("checkbox", name="major").check()
+    assert _mark_look(page, "#L3 mark") == filled

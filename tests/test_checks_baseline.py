@@ -151,6 +151,18 @@ def test_check_refuses_a_malformed_baseline_before_the_model_runs(tmp_path):
     assert "accepted finding 1: 'spans' is not a list" in " ".join(result.output.split())
 
 
+def test_a_missing_baseline_is_named_as_the_baseline_with_what_to_give(tmp_path):
+    pairs = tmp_path / "ui.tsv"
+    pairs.write_text(PAIRS, "utf-8")
+    missing = tmp_path / "nope.json"
+    result = check("--pairs", str(pairs), "--baseline", str(missing),
+                   "--model", str(tmp_path / "no-model"))
+    assert result.exit_code == EXIT_INPUT, result.output
+    said = " ".join(result.output.split())
+    assert f"baseline {missing} does not exist" in said
+    assert "(-o NAME.json)" in said
+
+
 def test_a_record_is_still_a_baseline_and_reads_the_same_keys(tmp_path):
     from align.checks.baseline import finding_key, read_baseline
     from align.checks.pairs import pairs_alignment
@@ -403,3 +415,28 @@ def test_accepted_keys_differing_in_typography_add_their_counts():
     accepted = Counter(finding_key(record, i, record.links[i].findings[0]) for i in (0, 1))
     assert len(accepted) == 2
     assert apply_baseline(record, accepted, "b.json") == 2
+
+
+def test_a_finding_whose_spans_moved_on_an_unchanged_link_stays_accepted(tmp_path):
+    """What a CI user met: an entry added elsewhere in a .po file moved an omission's words
+    from «boîte» to «boîte de» on a pair nobody touched; the build failed again."""
+    pair = ("Close the dialog box.", "Fermez la boîte de dialogue.")
+    count, after = _accepted_by(
+        tmp_path, pair, pair,
+        [("addition", [("translation", "boîte")])],
+        [("addition", [("translation", "boîte de")]),
+         ("meaning-shift", [("translation", "Fermez")])])
+    # The addition is the accepted one measured again; the meaning shift is no accepted
+    # finding of its kind, and is still reported.
+    assert count == 1
+    assert [f.kind for f in after.links[0].accepted] == ["addition"]
+    assert [f.kind for f in after.links[0].findings] == ["meaning-shift"]
+
+
+def test_a_finding_of_a_reworded_link_is_not_accepted_by_its_kind_alone(tmp_path):
+    count, _ = _accepted_by(
+        tmp_path, ("Close the dialog box.", "Fermez la boîte de dialogue."),
+        ("Close the dialog box.", "Fermez la fenêtre de dialogue."),
+        [("addition", [("translation", "boîte")])],
+        [("addition", [("translation", "fenêtre")])])
+    assert count == 0

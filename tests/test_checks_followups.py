@@ -202,7 +202,36 @@ SPELLED_CHANGED = [
      ("number cinq (5) in the source is seventeen (17) in the translation", "major")),
     ("Il attendit cinq heures.", "He waited seventeen hours.",
      ("number cinq (5) in the source is seventeen (17) in the translation", "major")),
+    # Beside a date: March is 3 in "12/03", never the "three" of "trois colis".
+    ("Il envoya trois colis le 12 mars.", "He sent four parcels on 12 March.",
+     ("number trois (3) in the source is four (4) in the translation", "major")),
 ]
+#: German writes a number in one word, also of how many times (`_german_compound`).
+SPELLED_CHANGED_GERMAN = [
+    ("He climbed three hundred and fifty metres.", "Er stieg dreihundertvierzig Meter.",
+     ("number three hundred and fifty (350) in the source is dreihundertvierzig (340) in the "
+      "translation", "major")),
+    ("The new version is three times faster.", "Die neue Version ist viermal schneller.",
+     ("number three (3) in the source is viermal (4) in the translation", "minor")),
+]
+
+
+@pytest.mark.parametrize(("source", "translation", "expected"), SPELLED_CHANGED_GERMAN)
+def test_a_changed_number_german_writes_in_one_word_is_reported(default_encoder, source,
+                                                                translation, expected):
+    found = findings([(source, translation)], languages=("en", "de"), encoder=default_encoder,
+                     kind="number")
+    assert found == dict([expected])
+
+
+def test_a_number_of_times_german_writes_in_one_word_matches_its_english(default_encoder):
+    assert findings([("It is ten times bigger.", "Es ist zehnmal größer."),
+                     ("It is a monument of 1936.", "Es ist ein Denkmal von 1936.")],
+                    languages=("en", "de"), encoder=default_encoder, kind="number") == {}
+    # "zehnmal" is ten: the English "nine times" against it is a changed number.
+    assert findings([("It is nine times bigger.", "Es ist zehnmal größer.")],
+                    languages=("en", "de"), encoder=default_encoder, kind="number") == {
+        "number nine (9) in the source is zehnmal (10) in the translation": "minor"}
 
 
 @pytest.mark.parametrize(("source", "translation", "expected"), SPELLED_CHANGED)

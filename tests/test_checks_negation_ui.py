@@ -141,3 +141,27 @@ def test_japanese_chinese_and_korean_negations(default_encoder, pair, languages)
 ])
 def test_negating_pieces_of_words_in_unspaced_scripts(text, language, found):
     assert [w.text for w in negations(text, language)] == found
+
+
+def test_a_lone_negation_is_shown_with_the_unmatched_words_in_its_place_only():
+    """The words of the other side highlighted with an extra negation are those between the
+    partners of the paired words around it: not every unmatched word of the sentence."""
+    import numpy as np
+
+    from align.checks.base import words
+    from align.checks.meaning_shift import _in_its_place
+    from align.checks.words import WordAlignment
+
+    source = "Hier il ne vint pas chez nous, et il resta seul tout le soir."
+    translation = "Yesterday he perhaps came to us, and then he stayed alone all evening."
+    s, t = list(words(source)), list(words(translation))
+    # Hier-Yesterday, il-he, vint-came, nous-us, il-he, resta-stayed, seul-alone,
+    # tout-all, soir-evening: "perhaps", "to", "and" and "then" are left unmatched.
+    pairs = [(0, 0), (1, 1), (3, 3), (6, 5), (8, 8), (9, 9), (10, 10), (11, 11), (13, 12)]
+    wa = WordAlignment(s, t, np.zeros((len(s), len(t)), dtype=np.float32), pairs, strong=2.0)
+    pas = next(w for w in s if w.text == "pas")
+    ne = next(w for w in s if w.text == "ne")
+    # "pas" stands between "vint" (came, 3) and "nous" (us, 5): "to" (4) is in its place.
+    assert [w.text for w in _in_its_place(wa, "source", [pas])] == ["to"]
+    # "ne" stands between "il" (he, 1) and "vint" (came, 3): "perhaps" (2).
+    assert [w.text for w in _in_its_place(wa, "source", [ne, pas])] == ["perhaps", "to"]

@@ -131,3 +131,58 @@ def test_a_changed_month_is_called_a_month():
         [("major", "month mars in the source is May in the translation")],
         [("info", "month mars in the source is missing from the translation")]]
 
+
+
+# -- currencies and units -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("source", "translation", "reason"), [
+    ("Le billet coûte 20 dollars.", "The ticket costs 20 euros.",
+     "20 dollars in the source is 20 euros in the translation: another currency"),
+    ("Il a payé 500 € pour la chambre.", "He paid $500 for the room.",
+     "500 € in the source is $500 in the translation: another currency"),
+    ("Das kostet 5 Mio. Euro.", "Cela coûte 5 millions de dollars.",
+     "5 Mio. Euro in the source is 5 millions de dollars in the translation: another currency"),
+    ("La route fait 12 km.", "The road is 12 miles long.",
+     "12 km in the source is 12 miles in the translation: another unit"),
+    ("Il est resté 3 ans à Paris.", "He stayed in Paris for 3 months.",
+     "3 ans in the source is 3 months in the translation: another unit"),
+    ("Il fait 30 °C à l'ombre.", "It is 30 °F in the shade.",
+     "30 °C in the source is 30 °F in the translation: another unit"),
+    ("Les prix ont monté de 15 %.", "Prices rose by 15 euros.",
+     "15 % in the source is 15 euros in the translation: another unit"),
+    # Spelled numbers of 2 or more count too.
+    ("Il a vingt dollars.", "He has twenty euros.",
+     "vingt dollars in the source is twenty euros in the translation: another currency"),
+])
+def test_a_number_kept_with_another_currency_or_unit_is_a_major_number_finding(
+        source, translation, reason):
+    assert number_findings([(source, translation)]) == [[("major", reason)]]
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    # The same currency or unit, written otherwise.
+    ("Le projet coûte 20 millions de dollars.", "The project costs $20 million."),
+    ("Il a gagné 15 livres sterling.", "He won £15."),
+    ("Il pèse 15 livres.", "He weighs 15 pounds."),
+    ("La hausse atteint 15 pour cent.", "The rise reaches 15 %."),
+    ("Il fait 30 °C.", "It is 30 degrees."),
+    ("Es ist 5 Uhr.", "It is 5 o'clock."),
+    ("Der Eintritt kostet 20 CHF.", "L'entrée coûte 20 francs."),
+    # A unit said on one side only: understood, or said once for two numbers.
+    ("Le prix est de 500 dollars, puis 300.", "The price is 500 dollars, then 300 euros."),
+    ("Il a 30 ans.", "He is 30."),
+    # A year followed by a word that is a unit in another language only.
+    ("En 1936 mes parents vivaient à Paris.", "In 1936 my parents lived in Paris."),
+    # One is no count of a unit: "un franc" may be "a pound" as a manner of speaking.
+    ("Je n'ai pas un franc.", "I haven't a penny."),
+    # The number is there with its unit elsewhere in the link.
+    ("Il a marché 5 km en 5 heures.", "He walked 5 km in 5 hours."),
+])
+def test_the_same_currency_or_unit_or_none_on_one_side_gives_no_finding(source, translation):
+    assert number_findings([(source, translation)]) == [[]]
+
+
+def test_a_changed_number_with_another_unit_is_reported_once_as_a_changed_number():
+    assert number_findings([("La route fait 12 km.", "The road is 7 miles long.")]) == [
+        [("major", "number 12 in the source is 7 in the translation")]]

@@ -877,7 +877,8 @@ def test_the_report_names_the_string_by_its_key(tmp_path):
     record = check_alignment(read_pairs(path))
     console = Console(record=True, width=200)
     print_report(record, console)
-    assert "MAJOR length · link 1 · menu.save (1-1" in console.export_text()
+    # The unit's number in the file beside the link's (`Link.origin`), then its key.
+    assert "MAJOR length · link 1, unit 1 · menu.save (1-1" in console.export_text()
 
 
 RESOURCE_EN_JSON = """{"menu": {"file": "File", "save": "Save", "quit": "Quit the program"},

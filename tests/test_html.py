@@ -228,11 +228,14 @@ def test_rows_are_coloured_by_divergence_or_by_score(page):
 
 
 def test_finding_spans_are_highlighted_inside_sentences(page_text):
-    assert '<mark class="nm">3</mark> pommes à <mark class="nm">Paris</mark>' in page_text
-    assert '<mark class="nm">5</mark> apples in <mark class="nm">Lyon</mark>' in page_text
-    assert "<mark class=\"nc\">Cette phrase n&#x27;a pas de traduction.</mark>" in page_text
-    assert '<mark class="nc">An added sentence.</mark>' in page_text
-    assert '<mark class="ot">part one</mark>' in page_text  # a kind of its own
+    assert ('<mark class="nm v2" data-b="0">3</mark> pommes à '
+            '<mark class="nm v1" data-b="1">Paris</mark>') in page_text
+    assert ('<mark class="nm v2" data-b="0">5</mark> apples in '
+            '<mark class="nm v1" data-b="1">Lyon</mark>') in page_text
+    assert ("<mark class=\"nc v3\" data-b=\"0\">Cette phrase n&#x27;a pas de traduction."
+            "</mark>") in page_text
+    assert '<mark class="nc v1" data-b="0">An added sentence.</mark>' in page_text
+    assert '<mark class="ot v2" data-b="0">part one</mark>' in page_text  # a kind of its own
 
 
 def test_badges_name_kind_severity_and_reason(page):
@@ -506,7 +509,8 @@ def test_findings_a_baseline_set_aside_are_shown_as_accepted():
     assert all("off" in classes for kind, classes in badges if kind in accepted)
     rows = {r["id"]: (r["class"] or "").split() for r in page.rows()}
     assert {"f", "off"} <= set(rows["L6"]) and "off" not in rows["L2"]
-    assert '<mark class="nm">Paris</mark>' in render_html(record)  # its words stay marked
+    # its words stay marked (the badges: the number's, then the accepted name's)
+    assert '<mark class="nm v1" data-b="1">Paris</mark>' in render_html(record)
     (data,) = [json.loads(text) for kind, text in page.scripts if kind == "application/json"]
     assert data["f"][1] == ["sParis", "tLyon"] and len(data["f"]) == 5
 
@@ -597,3 +601,88 @@ def test_the_overview_strip_is_a_labelled_toolbar_whose_drawing_is_hidden(page):
     drawing = [a for t, a, parents in page.elements
                if t == "canvas" or (t == "div" and a.get("class") == "view")]
     assert len(drawing) == 2 and all(a.get("aria-hidden") == "true" for a in drawing)
+
+
+def test_a_row_number_tells_where_a_pair_is_in_its_file():
+    """A link read from a file of pairs: the row number's tooltip says its key and where it
+    is in the file, so that a reader of the page can find the pair there."""
+    from align.checks.pairs import read_pairs
+
+    folder = Path(__file__).parent
+    tsv = folder / "_origin_pairs.tsv"
+    try:
+        tsv.write_text("source\ttranslation\nBonjour.\tHello.\nMerci.\tThanks.\n",
+                       encoding="utf-8")
+        record = read_pairs(tsv)
+    finally:
+        tsv.unlink()
+    page = render_html(record)
+    # The header row puts the pairs on lines 2 and 3.
+    assert '<th title="line 2">1' in page
+    assert '<th title="line 3">2' in page
+
+
+def _divergence_pair(divergences: list[float]) -> Alignment:
+    texts = [f"Sentence {i}." for i in range(len(divergences))]
+    source = make_side([texts], "a.txt", "fr")
+    translation = make_side([texts], "b.txt", "en")
+    links = [Link([i], [i], 1 - d, d) for i, d in enumerate(divergences)]
+    return Alignment(source, translation, links)
+
+
+def test_divergent_begins_where_align_check_counts_a_link_divergent():
+    """The row's words, its colour band, the legend and the map agree with `align check`,
+    which counts a link divergent from `DIVERGENCE_THRESHOLD` on."""
+    from align.record import DIVERGENCE_THRESHOLD as T
+
+    below, at, above = round(T - 0.02, 2), T, round(T + 0.1, 2)
+    page = render_html(_divergence_pair([below, at, above]))
+    rows = {r["id"]: (r["class"] or "").split() for r in Page(page).rows()}
+    assert f"divergence {below:.2f}, loose</span>" in page
+    assert f"divergence {at:.2f}, divergent</span>" in page
+    assert f"divergence {above:.2f}, divergent</span>" in page
+    assert "d2" in rows["L1"] and "d3" in rows["L2"] and "d3" in rows["L3"]
+    # the legend's divergent band starts at the threshold, and counts the two links
+    assert re.search(rf"divergent</span> <span class=\"sub\">{T:.2f}–[\d.]+ · 2<", page)
+    # the map draws both divergent links, not the loose one, in the warm colour
+    svg = render_svg(_divergence_pair([below, at, above]), standalone=False)
+    (strokes,) = re.findall(r'<path class="warm" d="([^"]+)"', svg)
+    assert strokes.count("M") == 2
+
+
+def test_a_page_of_pairs_says_which_column_is_which():
+    """Strings read from one file of pairs: both sides carry that file's name; the columns
+    say Source and Translation, and the file's name is said once."""
+    source = make_side([["Bonjour."]], "pairs.tsv", "fr")
+    translation = make_side([["Hello."]], "pairs.tsv", "en")
+    source.path = translation.path = "l10n/pairs.tsv"
+    page = render_html(Alignment(source, translation, [Link([0], [0], 0.9, 0.1)]))
+    heads = re.findall(r'<th scope="col">(.*?)</th>', page)
+    assert heads[1].startswith("Source") and heads[2].startswith("Translation")
+    assert '<span class="lang">fr</span>' in heads[1]
+    assert '<span class="lang">en</span>' in heads[2]
+    (title,) = re.findall(r"<title>(.*?)</title>", page)
+    assert title.count("pairs.tsv") == 1
+    (h1,) = re.findall(r"<h1>(.*?)</h1>", page, re.S)
+    assert re.sub(r"<[^>]+>", "", h1).count("pairs.tsv") == 1
+
+
+def test_the_header_writes_large_counts_as_the_toolbar_does():
+    texts = [f"Sentence {i}." for i in range(1300)]
+    side = make_side([texts], "a.txt", "en")
+    links = [Link([i], [i], 0.9, 0.1, [Finding("length", "minor", "long", [])])
+             for i in range(1300)]
+    page = render_html(Alignment(side, side, links))
+    assert "<dt>Links</dt><dd><b>1,300</b>" in page
+    assert "<dt>Flagged links</dt><dd><b>1,300</b>" in page
+    assert '<h2>Findings <span class="sub">1,300' in page
+
+
+def test_highlights_carry_their_findings_severity_and_badges():
+    """Each highlight says how grave its findings are and which badges of its row are
+    its findings', so that the page can show info quietly and hide what the filters hide."""
+    page = render_html(make_alignment())
+    # link 2: the number (major, badge 0) and the name (minor, badge 1)
+    assert '<mark class="nm v2" data-b="0">3</mark>' in page
+    assert '<mark class="nm v1" data-b="1">Paris</mark>' in page
+    assert '<mark class="nc v3" data-b="0">Cette phrase' in page

@@ -215,3 +215,40 @@ def test_a_malformed_strings_file_fails_the_command_with_its_line(tmp_path):
     result = CliRunner().invoke(app, ["check", str(en), str(fr), "--no-cache"])
     assert result.exit_code == 3
     assert "fr.strings:2: malformed entry" in result.output
+
+
+def test_a_source_with_no_strings_against_a_translation_with_some_is_an_input_error(tmp_path):
+    """An extraction gone wrong: every string would only be "not in the source" (info), and
+    the check would pass."""
+    en, fr = tmp_path / "en.json", tmp_path / "fr.json"
+    en.write_text("{}", "utf-8")
+    fr.write_text('{"a": "Ouvrir", "b": "Fermer"}', "utf-8")
+    with pytest.raises(InputError, match=r"en\.json holds no strings, while .*fr\.json holds 2"):
+        read_resource_pairs(en, fr)
+
+
+@pytest.mark.parametrize(("source", "translation", "said"), [
+    ("en.json", "values-fr/strings.xml",
+     "is a JSON resource file and {translation} an Android XML resource file"),
+    ("en.json", "fr.txt", "is a JSON resource file and {translation} no resource file"),
+    ("en.txt", "fr.properties", "is no resource file and {translation} a Java properties"),
+])
+def test_resource_files_of_two_kinds_or_against_a_text_are_refused(tmp_path, source,
+                                                                   translation, said):
+    from typer.testing import CliRunner
+
+    from align.cli import app
+
+    files = {"en.json": '{"hello": "Hello"}', "en.txt": "Hello.",
+             "fr.txt": "Bonjour.", "fr.properties": "hello=Bonjour\n",
+             "values-fr/strings.xml": '<resources><string name="hello">Bonjour</string>'
+                                      "</resources>"}
+    for name in (source, translation):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(files[name], "utf-8")
+    result = CliRunner().invoke(app, ["check", str(tmp_path / source),
+                                      str(tmp_path / translation), "--no-cache"])
+    assert result.exit_code == 3, result.output
+    message = " ".join(result.output.split())
+    assert said.format(translation=tmp_path / translation) in message
+    assert "give two resource files of one kind" in message

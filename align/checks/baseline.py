@@ -40,8 +40,13 @@ A finding about tokens (`TOKEN_KINDS`, each of its spans a few words of its link
 whole side: a number, a name, a placeholder) is also the same when its link was reworded
 a little: same kind, same span texts (the tokens it is about, which its reason quotes),
 and each side of its link close to the accepted one (`CLOSE`, difflib's ratio of the
-words of the `typographic` texts).  The others keep the exact match: a rewording may be
-what they are about (a shift of meaning, a glossary term in a sentence, an added sentence).
+words of the `typographic` texts).  The others need their link's texts unchanged: a
+rewording may be what they are about (a shift of meaning, a glossary term in a sentence,
+an added sentence).  On a link of unchanged texts, an omission, an addition or a meaning
+shift (`MEASURED_KINDS`) is the same as an accepted one of its kind even where its spans
+differ (`_same_link_matches`): the words it highlights are those the word aligner leaves
+without a counterpart on the document's own scale, and an entry added elsewhere may move
+them on a pair nobody touched.
 
 A record as baseline also says which document it was written for; `apply_baseline`
 notes in the signature (``"warnings"``) a baseline whose languages or file names are not
@@ -76,6 +81,9 @@ _SIDES = ("source", "translation")
 #: The kinds whose findings are about a few tokens of their link (a number, a name; a
 #: placeholder or a doubled word is ``mechanical``): accepted in a link reworded a little.
 TOKEN_KINDS = frozenset({"number", "name", "mechanical"})
+#: The kinds whose spans are the words the word aligner leaves without a counterpart, which
+#: the document's own scale of similarity decides (`_same_link_matches`).
+MEASURED_KINDS = frozenset({"omission", "addition", "meaning-shift"})
 #: How close (difflib's ratio, 0 to 1) each side of a reworded link must stay.
 CLOSE = 0.8
 
@@ -98,6 +106,10 @@ def read_baseline(path: str | Path) -> Accepted:
     accepted findings alone (``"format": "align-baseline"``, as the HTML page saves them)."""
     from align.outputs import read_json, record_from_json
 
+    if not Path(path).exists():
+        raise InputError(f"baseline {path} does not exist; give the record of an earlier "
+                         "check (-o NAME.json) or the accepted findings the HTML page saves "
+                         "(NAME.accepted.json)")
     data = read_json(path, _HINT)
     if isinstance(data, dict) and data.get("format") == FORMAT_NAME:
         return Accepted(map(_typographic_key, _accepted_keys(data, path)))
@@ -210,10 +222,18 @@ def apply_baseline(alignment: Alignment, accepted: Counter[Key], name: str = "")
                 link.accepted.append(finding)
             else:
                 kept.append(finding)
-                if finding.kind in TOKEN_KINDS and _about_tokens(key):
-                    unmatched.append((link, finding, key))
+                unmatched.append((link, finding, key))
         link.findings = kept
-    for link, finding in _close_matches(unmatched, left):
+    about_tokens = [u for u in unmatched if u[1].kind in TOKEN_KINDS and _about_tokens(u[2])]
+    closely = _close_matches(about_tokens, left)
+    for link, finding in closely:
+        link.findings.remove(finding)
+        link.accepted.append(finding)
+        dropped += 1
+    taken = {id(finding) for _, finding in closely}
+    for link, finding in _same_link_matches(
+            [u for u in unmatched if id(u[1]) not in taken and u[1].kind in MEASURED_KINDS],
+            left):
         link.findings.remove(finding)
         link.accepted.append(finding)
         dropped += 1
@@ -224,6 +244,27 @@ def apply_baseline(alignment: Alignment, accepted: Counter[Key], name: str = "")
             f"the baseline {name + ' ' if name else ''}was written for another document: "
             f"{'; '.join(differences)}: its findings may not be this run's"]
     return dropped
+
+
+def _same_link_matches(unmatched: list, left: Counter[Key]) -> list:
+    """The (link, finding) of `unmatched` that an accepted finding of `left` not used yet
+    sets aside because it is of the same kind on a link of the same texts, only its spans
+    differing: the same finding measured again.  The words a finding highlights, and
+    whether a borderline one is made at all, depend on the whole document (its typical
+    link, its word similarities), so an entry added elsewhere in a file of pairs can move
+    them («boîte» becoming «boîte de») on a pair nobody touched.  Those whose spans share
+    the most words with the accepted one's first."""
+    candidates: dict[tuple, list[Key]] = {}
+    for k, n in left.items():
+        if n > 0:
+            candidates.setdefault(k[:3], []).append(k)
+    pairs = []
+    for number, (_, _, key) in enumerate(unmatched):
+        words = {(side, w) for side, text in key[3] for w in text.split()}
+        for other in candidates.get(key[:3], ()):
+            shared = len(words & {(side, w) for side, text in other[3] for w in text.split()})
+            pairs.append((-shared, number, other))
+    return _assigned(pairs, unmatched, left)
 
 
 def _about_tokens(key: Key) -> bool:
@@ -259,6 +300,14 @@ def _close_matches(unmatched: list, left: Counter[Key]) -> list:
                     ratio = min(ratio, sides[1].ratio(key[2]))
                 if ratio >= CLOSE:
                     pairs.append((-ratio, number, other))
+    return _assigned(pairs, unmatched, left)
+
+
+def _assigned(pairs: list[tuple[float, int, Key]], unmatched: list,
+              left: Counter[Key]) -> list:
+    """The (link, finding) of `unmatched` matched by `pairs` (``(rank, number in unmatched,
+    accepted key)``), best rank first: each finding once, each accepted key as many times
+    as `left` holds it (and taken out of `left`)."""
     matched, taken = [], set()
     for _, number, other in sorted(pairs):
         if number in taken or left[other] <= 0:

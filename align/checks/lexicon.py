@@ -590,3 +590,121 @@ def restricts(word: str, language: str | None) -> bool:
         return True
     return any(_listed(k, _RESTRICTIVE_ENTRIES, language)
                for k in (key, _ELIDED.sub("", key).rstrip("'")))
+
+
+# -- currencies and units of measure -------------------------------------------------------
+
+#: Currencies and units of measure as languages write them beside a number, by the quantity
+#: they name.  ``_`` stands for a space (``pour_cent``); a word written in lower case is also
+#: read capitalised and in capitals (*Dollars*, ``EUROS``).  *Pounds* and ``livres`` weigh or
+#: pay, and are one quantity either way; ``¥`` is yen or yuan.  Only words that name a unit
+#: wherever they stand beside a number are listed: not ``l`` nor ``h`` (``20 h 30`` is a
+#: time), not ``г`` (``1936 г.`` is a year), not ``mille`` (a thousand), not the words of
+#: another language that may follow a year (Spanish *mi*, *ha*, French *mes*, *ton*,
+#: Italian *ora*: ``En 1936 mes parents``).
+_MEASURES = {
+    # Currencies.
+    "dollar": "$ US$ C$ A$ NZ$ HK$ USD CAD AUD NZD HKD dollar dollars dólar dólares dollaro "
+              "dollari доллар доллара долларов δολάριο δολάρια dolar dolara dolarów",
+    "euro": "€ EUR euro euros евро ευρώ",
+    "pound": "£ GBP pound pounds livre livres Pfund libra libras sterlina sterline sterling lb "
+             "lbs фунт фунта фунтов",
+    "franc": "CHF SFr FF franc francs Franken franco francos franchi франк франка франков",
+    "mark": "DM mark marks Reichsmark marco marcos",
+    "yen": "¥ JPY yen yens",
+    "yuan": "¥ CNY RMB yuan renminbi",
+    "rouble": "₽ RUB rouble roubles ruble rubles Rubel rublo rublos rubli рубль рубля рублей",
+    "peseta": "peseta pesetas",
+    "lira": "₺ TRY lira lire liras",
+    "peso": "MXN ARS peso pesos",
+    "rupee": "₹ INR rupee rupees roupie roupies Rupie Rupien rupia rupias",
+    "real": "R$ BRL reais",
+    "crown": "SEK NOK DKK CZK Kč crown crowns couronne couronnes Krone Kronen corona coronas "
+             "krona kronor krone kroner",
+    "zloty": "PLN zł zloty zlotys złoty złotych",
+    "forint": "HUF forint forints",
+    "guilder": "NLG guilder guilders florin florins Gulden",
+    "hundredth": "cent cents centime centimes céntimo céntimos centavo centavos centesimo "
+                 "centesimi penny pence sou sous Rappen Pfennig Pfennige kopeck kopecks "
+                 "копейка копейки копеек",
+    # Shares.
+    "percent": "% percent per_cent pour_cent pourcent Prozent por_ciento per_cento percento "
+               "por_cento процент процента процентов",
+    "permille": "‰ pour_mille Promille",
+    # Lengths, areas, volumes, weights, temperatures.
+    "kilometre": "km kilomètre kilomètres kilometre kilometres kilometer kilometers Kilometer "
+                 "Kilometern kilómetro kilómetros chilometro chilometri quilômetro quilômetros "
+                 "quilómetro quilómetros км",
+    "metre": "m mètre mètres metre metres meter meters Meter Metern metro metros metri метр "
+             "метра метров",
+    "centimetre": "cm centimètre centimètres centimetre centimetres centimeter centimeters "
+                  "Zentimeter centímetro centímetros centimetro centimetri см",
+    "millimetre": "mm millimètre millimètres millimetre millimetres millimeter millimeters "
+                  "Millimeter milímetro milímetros millimetro millimetri мм",
+    "mile": "mile miles milles Meile Meilen milla millas miglio miglia milha milhas миля "
+            "мили миль",
+    "league": "lieue lieues league leagues legua leguas lega leghe légua léguas",
+    "foot": "ft foot feet pied pieds Fuß Fuss pie pies piede piedi pé pés фут фута футов",
+    "inch": "inch inches pouce pouces Zoll pulgada pulgadas pollice pollici polegada "
+            "polegadas дюйм дюйма дюймов",
+    "yard": "yd yard yards yarda yardas iarda iarde jarda jardas",
+    "hectare": "hectare hectares Hektar hectárea hectáreas ettaro ettari гектар гектаров",
+    "acre": "acre acres acri",
+    "litre": "litre litres liter liters Liter Litern litro litros litri литр литра литров",
+    "gallon": "gallon gallons Gallone Gallonen galón galones gallone galloni galão galões",
+    "kilogram": "kg kilo kilos kilogramme kilogrammes kilogram kilograms Kilogramm kilogramo "
+                "kilogramos chilo chilogrammo chilogrammi quilo quilos кг",
+    "gram": "g gramme grammes gram grams Gramm gramo gramos grammo grammi grama gramas",
+    "tonne": "tonne tonnes tons Tonne Tonnen tonelada toneladas tonnellata tonnellate "
+             "тонна тонны тонн",
+    "celsius": "°C ℃ Celsius",
+    "fahrenheit": "°F ℉ Fahrenheit",
+    # Units of time.
+    "second": "sec second seconds seconde secondes Sekunde Sekunden segundo segundos "
+              "secondo secondi",
+    "minute": "min minute minutes Minute Minuten minuto minutos minuti",
+    "hour": "hour hours heure heures Stunde Stunden hora horas ore o'clock o’clock Uhr",
+    "day": "day days jour jours journée journées Tag Tage Tagen día días giorno giorni dia "
+           "dias",
+    "week": "week weeks semaine semaines Woche Wochen semana semanas settimana settimane",
+    "month": "month months mois Monat Monate Monaten meses mese mesi mês",
+    "year": "year years an ans année années Jahr Jahre Jahren año años anno anni ano anos",
+    "century": "century centuries siècle siècles Jahrhundert Jahrhunderte siglo siglos secolo "
+               "secoli século séculos",
+}
+#: A degree is one of temperature or of angle, whichever the other side says.
+_DEGREES = "° degré degrés degree degrees Grad grado grados gradi grau graus градус градуса "\
+           "градусов"
+#: The currencies of `_MEASURES`: a reason says "another currency" between two of them.
+CURRENCIES = frozenset(("dollar euro pound franc mark yen yuan rouble peseta lira peso rupee "
+                        "real crown zloty forint guilder hundredth").split())
+
+
+def _measure_forms() -> dict[str, frozenset[str]]:
+    forms: dict[str, set[str]] = {}
+    entries = [(unit, written) for unit, written in _MEASURES.items()]
+    entries.append(("celsius fahrenheit angle", _DEGREES))
+    for units, written in entries:
+        for form in written.split():
+            form = form.replace("_", " ")
+            variants = {form}
+            if form.islower() and len(form) > 3:
+                variants |= {form[:1].upper() + form[1:], form.upper()}
+            for variant in variants:
+                forms.setdefault(variant, set()).update(units.split())
+    return {form: frozenset(units) for form, units in forms.items()}
+
+
+#: Each written form of a currency or unit, and the quantities it may name.
+MEASURES: dict[str, frozenset[str]] = _measure_forms()
+#: The currencies written before a number (``$20``, ``US$ 5``, ``CHF 20``, ``€ 500``).
+CURRENCIES_BEFORE = frozenset(
+    form for form, units in MEASURES.items()
+    if units <= CURRENCIES and (not form.isalpha() or len(form) <= 3 and form.isupper()))
+#: Words between a number and the currency it counts: ``20 millions de dollars``, ``5 Mio.
+#: Euro``, ``2 bn dollars``, ``3 mil dólares``.
+MAGNITUDES = frozenset("""
+    million millions milliard milliards billion billions trillion trillions thousand thousands
+    millier milliers Million Millionen Milliarde Milliarden Mio Mrd Md Mds millón millones
+    milione milioni miliardo miliardi milhão milhões bilhão bilhões mil k bn mn
+""".split())

@@ -9,8 +9,8 @@ Two signals:
   rewording (``difficult`` for ``can't``) and only *info*, unless it is one word with
   the verb it negates (``cannot`` paired with « peut », Croatian ``nije`` with "is") and
   the other side negates nothing: the verb is rendered, not the negation.  The negation
-  words are highlighted, with the words of the other side the word aligner leaves
-  unmatched.
+  words are highlighted, with the words of the other side that stand in their place and
+  that the word aligner leaves unmatched (`_in_its_place`).
   Not every negation turns its sentence round (`polarity`): a litotes affirms ("ne
   tarda pas", "did not fail to"), a negative yes-no question invites agreement ("Ne
   venais-je pas … ?"), an indirect one after a verb of looking hedges ("voir si je ne la
@@ -46,7 +46,8 @@ from align.checks.lexicon import (
     opposite_concepts,
     restricts,
 )
-from align.record import Finding, Span
+from align.checks.words import WordAlignment
+from align.record import Finding, SideName, Span
 
 KINDS = ("meaning-shift",)
 
@@ -1264,9 +1265,8 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     extra = left if where == "source" else right
     spans: list[Span] = [ctx.span(more, w.start, w.end) for w in extra]
     if wa is not None:
-        other = "translation" if where == "source" else "source"
         link_side: LinkText = fewer
-        spans += [ctx.span(link_side, w.start, w.end) for w in wa.unaligned(other)]
+        spans += [ctx.span(link_side, w.start, w.end) for w in _in_its_place(wa, where, extra)]
     shown = ", ".join(dict.fromkeys(w.text for w in extra))
     other_name = "translation" if where == "source" else "source"
     fewer_count = min(len(left), len(right))
@@ -1304,6 +1304,31 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
             _paired_with_its_verb(wa, where, extra, other_language)
             or any(_fused(n, language) for n in extra)) else "info"
     return Finding("meaning-shift", severity, reason, spans)
+
+
+def _in_its_place(wa: WordAlignment, side: SideName, negations: list[Word]) -> list[Word]:
+    """The words of the other side that stand where `negations` of `side` would be rendered
+    and that the word aligner leaves unmatched: between the partners of the nearest paired
+    words before and after each negation (« démonté » where *did not take to pieces* has no
+    negation).  A reader sees where the negation went, not every unmatched word of a long
+    sentence."""
+    other: SideName = "translation" if side == "source" else "source"
+    mine, theirs = (0, 1) if side == "source" else (1, 0)
+    partners: dict[int, list[int]] = {}
+    for pair in wa.pairs:
+        partners.setdefault(pair[mine], []).append(pair[theirs])
+    own_words, other_words = wa.words_of(side), wa.words_of(other)
+    unmatched = ~wa.aligned(other)
+    shown: set[int] = set()
+    for negation in negations:
+        k = next((j for j, w in enumerate(own_words) if w.start == negation.start), None)
+        if k is None:
+            continue
+        before = next((partners[j] for j in range(k - 1, -1, -1) if j in partners), [-1])
+        after = next((partners[j] for j in range(k + 1, len(own_words)) if j in partners),
+                     [len(other_words)])
+        shown.update(j for j in range(max(before) + 1, min(after)) if unmatched[j])
+    return [other_words[j] for j in sorted(shown)]
 
 
 def _unrelated(ctx: CheckContext, i: int) -> bool:

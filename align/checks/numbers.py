@@ -19,7 +19,8 @@ ordinal in digits (``2º``, ``2e``, ``2. Stock``) also matches the ordinals that
 words too (``second``, ``segundo``, `_ORDINAL_WORDS`).  A version or an identifier
 (``2.4.1``, ``10.2.3.4``, and ``Python 3.10``, ``==2.4``) is compared whole, as written
 (`_versions`): ``3.10`` is not ``3.1`` there, and ``2.4.1`` against ``2.5.1`` is not ``2.4``
-against ``2.5``.
+against ``2.5``.  A number kept while its currency or unit changed (``20 dollars`` as *20
+euros*, ``12 km`` as *12 miles*) is reported too (`_unit_findings`).
 """
 
 from __future__ import annotations
@@ -29,7 +30,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from align.checks.base import CheckContext, LinkText, Word, words
-from align.checks.lexicon import AMBIGUOUS_MONTHS, MONTHS, NUMBER_WORDS, fold, roman_value
+from align.checks.lexicon import (
+    AMBIGUOUS_MONTHS,
+    CURRENCIES,
+    CURRENCIES_BEFORE,
+    MAGNITUDES,
+    MEASURES,
+    MONTHS,
+    NUMBER_WORDS,
+    fold,
+    roman_value,
+)
 from align.checks.placeholders import blank_markup, readable_links
 from align.checks.shortcuts import shortcuts
 from align.record import Finding
@@ -299,12 +310,21 @@ _GERMAN_NUMBER_WORDS = frozenset(fold(w) for w in (
     "vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn zwanzig dreissig dreißig vierzig "
     "fünfzig sechzig siebzig achtzig neunzig hundert tausend").split())
 _GERMAN_ENDINGS = ("", "er", "ern", "ers", "s")
+#: ... and adverbs and adjectives of how many times ("dreimal", "zehnfach"), made of one
+#: number word or more.
+_GERMAN_TIMES = ("mal", "fach", "fache", "fachen", "facher", "faches")
 
 
 @lru_cache(maxsize=1 << 16)
 def _german_compound(key: str) -> tuple[str, ...] | None:
     """`key` split into at least two German number words (``und`` between them dropped),
-    allowing a noun ending; None if it is not such a compound."""
+    allowing a noun ending, or into one or more before ``mal`` or ``fach`` (``dreimal``,
+    ``zehnfach``); None if it is not such a compound."""
+    for ending in _GERMAN_TIMES:
+        if key.endswith(ending) and len(key) > len(ending) + 2:
+            pieces = _segment(key[: -len(ending)])
+            if pieces:
+                return pieces
     if len(key) < 7:
         return None
     for ending in _GERMAN_ENDINGS:
@@ -497,6 +517,10 @@ def _with_fractions(found: list[Mention], text: str) -> list[Mention]:
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
+    if "month" in (a.what, b.what) and (a.spelled or b.spelled):
+        # A month is its number in a date written in digits (``12/03``), never a number
+        # written in words: ``trois colis le 12 mars`` has no three in March.
+        return False
     if a.values & b.values:
         return True
     # "1936-37" against "1936-1937": a two-digit number written as a year stands for the
@@ -651,6 +675,72 @@ def _code_findings(ctx: CheckContext, source: LinkText,
     return out
 
 
+
+def _alternation(forms) -> str:
+    """A regular expression for any of `forms`, longest first, a space as any run of spaces."""
+    return "|".join(re.escape(f).replace(r"\ ", r"[ \u00a0]+")
+                    for f in sorted(forms, key=len, reverse=True))
+
+
+_SPACE = "[ \u00a0\u202f]*"
+#: The currency or unit after a number, past a magnitude (``20 millions de dollars``,
+#: ``5 Mio. Euro``, ``2 bn dollars``, ``12 km``, ``30 °C``, ``15 pour cent``).
+_UNIT_AFTER = re.compile(
+    rf"{_SPACE}(?:(?:{_alternation(MAGNITUDES)})\.?{_SPACE}"
+    rf"(?:(?:de|d['’]|of|di|del|von)(?![^\W_]){_SPACE})?)?"
+    rf"(?P<unit>{_alternation(MEASURES)})(?![^\W_])")
+#: The currency before a number (``$20``, ``US$ 5``, ``CHF 20``, ``€ 500``), not the end of
+#: a word (``R$`` is no ``$``).
+_UNIT_BEFORE = re.compile(rf"(?<![^\W_])(?P<unit>{_alternation(CURRENCIES_BEFORE)}){_SPACE}$")
+
+
+def _unit(text: str, m: Mention) -> tuple[frozenset[str], int, int] | None:
+    """The currency or unit written beside the number `m` as the quantities it may name
+    (`align.checks.lexicon.MEASURES`), with the span of the number and the unit together;
+    None if it has none, or is no plain number (a time, a date's month, a version, a Roman
+    numeral), or a spelled one below 2 (``un franc`` may be *a pound* as a manner of
+    speaking)."""
+    if m.what != "number" or m.parts is not None:
+        return None
+    if not m.flaggable and not (
+            m.spelled and min((v for v in m.values if isinstance(v, float)), default=0) >= 2):
+        return None
+    before = _UNIT_BEFORE.search(text, max(0, m.start - 8), m.start)
+    if before:
+        return MEASURES[before.group("unit")], before.start(), m.end
+    after = _UNIT_AFTER.match(text, m.end)
+    if after:
+        return MEASURES[after.group("unit")], m.start, after.end()
+    return None
+
+
+def _unit_findings(ctx: CheckContext, source: LinkText, translation: LinkText,
+                   mine: list[Mention], theirs: list[Mention]) -> list[Finding]:
+    """A number kept while its currency or unit changed (``20 dollars`` as *20 euros*,
+    ``12 km`` as *12 miles*, ``3 ans`` as *3 months*): where every number of the translation
+    that matches it is written with a unit, and none with one that may name the same
+    quantity.  A number with no unit on one side is left alone: the currency said once
+    (``500 dollars, puis 300``), or a unit understood."""
+    out: list[Finding] = []
+    for a in mine:
+        unit = _unit(source.text, a)
+        if unit is None:
+            continue
+        counterparts = [b for b in theirs if _compatible(a, b)]
+        units = [_unit(translation.text, b) for b in counterparts]
+        if not counterparts or any(u is None or u[0] & unit[0] for u in units):
+            continue
+        b_unit = units[0]
+        said = [source.text[unit[1]:unit[2]], translation.text[b_unit[1]:b_unit[2]]]
+        what = "currency" if unit[0] <= CURRENCIES and b_unit[0] <= CURRENCIES else "unit"
+        out.append(Finding(
+            "number", "major",
+            f"{said[0]} in the source is {said[1]} in the translation: another {what}",
+            [ctx.span(source, unit[1], unit[2]), ctx.span(translation, b_unit[1], b_unit[2])],
+        ))
+    return out
+
+
 #: Number words that are ordinary words of another language (English *once*, French *très*,
 #: *dos* (back), Italian *due*, German *sei* (be), *elf*, the English coin *cent*; *Otto*, a
 #: name): reported only in a text of a language that counts with them.
@@ -716,8 +806,10 @@ def _reportable(m: Mention, side: list[Mention], text: str, language: str | None
         return False
     if not m.spelled:
         return m.flaggable
-    pieces = [p for w in words(m.text) for p in re.split(r"[-‐]", fold(w.text))
-              if p in NUMBER_WORDS]
+    # German writes a number as one word ("dreihundertfünfzig", "viermal"): its pieces.
+    pieces = [q for w in words(m.text) for p in re.split(r"[-‐]", fold(w.text))
+              for q in ((p,) if p in NUMBER_WORDS else _german_compound(p) or ())
+              if q in NUMBER_WORDS]
     if (min(floats) < 2 or all(NUMBER_WORDS[p] >= 100 for p in pieces)
             or _APPROXIMATE.intersection(pieces)):
         return False
@@ -783,10 +875,18 @@ def _spelled_changes(ctx: CheckContext, i: int, source: LinkText, translation: L
         return any(a.start <= wa.source_words[s].start < a.end
                    and b.start <= wa.translation_words[t].start < b.end for s, t in wa.pairs)
 
+    def times(a: Mention, text: str, b: Mention) -> bool:
+        """Whether `b` is a German number of times (``viermal``) that the aligner pairs
+        with the word `a` counts (*three times*: « mal » is *times*)."""
+        noun = _counted(text, a)
+        return noun is not None and fold(b.text).endswith(_GERMAN_TIMES) and (
+            paired(noun, b) if text is source.text else paired(b, noun))
+
     out: list[tuple[Mention, Mention, str]] = []
     taken: set[int] = set()
     for a, b in pairs:
-        if id(a) in taken or id(b) in taken or not paired(a, b):
+        if id(a) in taken or id(b) in taken or not (
+                paired(a, b) or times(a, source.text, b) or times(b, translation.text, a)):
             continue
         taken |= {id(a), id(b)}
         nouns = _counted(source.text, a), _counted(translation.text, b)
@@ -825,6 +925,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             continue
         out += [(i, f) for f in _code_findings(ctx, sources[i], translations[i])]
         mine, theirs = of(sources, "s", i), of(translations, "t", i)
+        out += [(i, f) for f in _unit_findings(ctx, sources[i], translations[i], mine, theirs)]
         left, right = unmatched(mine, theirs)
         if not left and not right and not (
                 mine and theirs and any(m.spelled for m in (*mine, *theirs))):

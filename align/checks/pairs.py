@@ -39,7 +39,11 @@ entry flagged ``fuzzy``, an XLIFF 1.2 ``<target>`` whose ``state`` is ``new``,
 state ``initial``; the untranslated check reports it.  The length limit an XLIFF file
 sets on a unit (1.2's ``maxwidth`` in characters or bytes and ``maxbytes``; 2's
 ``slr:sizeRestriction`` and ``slr:storageRestriction``) is kept with the unit's length
-(`Link.max_length`); the length check reports a translation over it.
+(`Link.max_length`); the length check reports a translation over it.  Every pair keeps
+where it is in its file (`Link.origin`), so that the report can point the user there: the
+line of a TSV, CSV or Moses file (a header and blank lines counted), the line a PO entry
+begins on, the row of a workbook, the ``<tu>`` of a TMX file or the unit (and segment) of
+an XLIFF file, numbered among all the file's.
 
 Each side becomes a *virtual document*: the pairs' texts joined with ``\\n``,
 one line per pair (a pair's tabs, if any, become spaces, and its line breaks ``\\n``); the
@@ -77,6 +81,8 @@ class Pair(NamedTuple):
     max_length: dict | None = None
     #: The string's identifier in its file (`Link.key`).
     key: str | None = None
+    #: Where the pair is in its file (`Link.origin`): ``{"line": 14}`` …
+    origin: dict | None = None
 #: XLIFF states of a translation that is final or at least translated: not recorded.
 _DONE_STATES = frozenset({"translated", "signed-off", "final", "reviewed"})
 
@@ -132,7 +138,7 @@ def read_pairs(path: str | Path,
     return record
 
 
-def _lines_of_pairs(path: Path, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _lines_of_pairs(path: Path, pairs: list[Pair]) -> list[Pair]:
     """The pairs of a file of one pair per line, blank lines at its end left out (an editor
     adds them; a blank line between pairs stays, an empty link, so that link *k* is line
     *k*); a file with none is an error, as an empty text is: a CI check of an empty export
@@ -174,7 +180,7 @@ def pairs_alignment(
                 sides[k].append(Sentence(text, offsets[k], offsets[k] + len(text), line))
             offsets[k] += len(text) + 1
         links.append(Link(source=indices[0], translation=indices[1], state=pair.state,
-                          max_length=pair.max_length, key=pair.key))
+                          max_length=pair.max_length, key=pair.key, origin=pair.origin))
     n = len(pairs)
     return Alignment(
         source=Side(sides[0], name=name, path=path, language=languages[0], paragraphs=n),
@@ -213,7 +219,7 @@ def _decode(path: Path, data: bytes) -> _Decoded:
     return _Decoded(text, encoding, warnings)
 
 
-def _read_tsv(path: Path, text: str) -> list[tuple[str, str]]:
+def _read_tsv(path: Path, text: str) -> list[Pair]:
     """Tab-separated pairs: the first two columns of every line.  A file of more columns
     (the ``.tsv`` that ``align`` writes: source, translation, score, divergence, kinds;
     bitext with a score column) is read when every line has as many as the first one
@@ -231,7 +237,7 @@ def _read_tsv(path: Path, text: str) -> list[tuple[str, str]]:
                 raise InputError(
                     f"{path}, line {number}: no tab; each line must be source<TAB>translation"
                 )
-            pairs.append(("", ""))
+            pairs.append(Pair("", "", origin={"line": number}))
             continue
         fields = line.split("\t")
         if width is None:
@@ -244,7 +250,7 @@ def _read_tsv(path: Path, text: str) -> list[tuple[str, str]]:
                 ", with the same columns after them as every other line (a tab inside a "
                 "sentence splits it)"
             )
-        pairs.append((fields[0], fields[1]))
+        pairs.append(Pair(fields[0], fields[1], origin={"line": number}))
     return pairs
 
 
@@ -272,32 +278,37 @@ def _read_moses(path: Path) -> Alignment:
     if len(source) != len(translation):
         raise InputError(f"{paths[0]} has {len(source)} lines and {paths[1]} {len(translation)}: "
                          "the two files of a Moses pair have one line per pair each")
-    pairs = _lines_of_pairs(path, list(zip(source, translation, strict=True)))
+    pairs = _lines_of_pairs(path, [
+        Pair(mine, theirs, origin={"line": number})
+        for number, (mine, theirs) in enumerate(zip(source, translation, strict=True), 1)])
     record = pairs_alignment(pairs, name=path.name, path=str(path), languages=(None, None))
     record.source.encoding, record.translation.encoding = (d.encoding for d in decoded)
     record.warnings[:0] = decoded[0].warnings + decoded[1].warnings
     return record
 
 
-def _read_csv(path: Path, text: str) -> list[tuple[str, str]]:
+def _read_csv(path: Path, text: str) -> list[Pair]:
     """Comma-separated pairs as a spreadsheet saves them: two columns, fields quoted when
     they hold commas, quotes or line breaks; a row of one field is an error.  (A header
-    row is `_header_row`'s to leave out.)"""
+    row is `_header_row`'s to leave out.)  Each pair's origin is the line its row begins
+    on (a quoted field may hold line breaks)."""
     import csv
 
     rows = csv.reader(io.StringIO(text, newline=""))
     pairs = []
     try:
+        begins = 1  # the line the next row begins on
         for number, row in enumerate(rows, start=1):
+            origin, begins = {"line": begins}, rows.line_num + 1
             if not row or not any(field.strip() for field in row):
-                pairs.append(("", ""))
+                pairs.append(Pair("", "", origin=origin))
                 continue
             if len(row) < 2 or any(field.strip() for field in row[2:]):
                 raise InputError(
                     f"{path}, row {number}: {len(row)} field(s); each row must be "
                     "source,translation"
                 )
-            pairs.append((row[0], row[1]))
+            pairs.append(Pair(row[0], row[1], origin=origin))
     except csv.Error as error:
         raise InputError(f"{path}, row {rows.line_num}: not CSV ({error})") from None
     return pairs
@@ -355,7 +366,7 @@ def _heading_language(cell: str) -> str | None:
     return None
 
 
-def _header_row(rows: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], Languages]:
+def _header_row(rows: list[Pair]) -> tuple[list[Pair], Languages]:
     """The rows of a CSV or TSV file without its first if that one is clearly a header
     (`column_heading`), and the languages it names."""
     if not rows:
@@ -420,11 +431,12 @@ def _read_xlsx(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
     if not rows:
         raise InputError(f"{path} holds no pairs: its first sheet is empty")
     heading = [cell.strip().lower() for cell in rows[0]]
+    first = 1  # the sheet's number of the first row that holds a pair
     columns, languages, key_column, state_column = (0, 1), (None, None), None, None
     named = ([k for k, h in enumerate(heading) if h in _SOURCE_HEADINGS],
              [k for k, h in enumerate(heading) if h in _TRANSLATION_HEADINGS])
     if named[0] and named[1]:
-        columns, rows = (named[0][0], named[1][0]), rows[1:]
+        columns, rows, first = (named[0][0], named[1][0]), rows[1:], 2
         key_column = next((k for k, h in enumerate(heading) if h in _KEY_HEADINGS), None)
         state_column = next((k for k, h in enumerate(heading) if h == "state"), None)
         # The review sheet `align … -o review.xlsx` writes names the languages in its
@@ -432,14 +444,15 @@ def _read_xlsx(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
         languages = _about_languages(book) or languages
     else:
         headed, languages = column_heading(rows[0])
-        rows = rows[1:] if headed else rows
+        rows, first = (rows[1:], 2) if headed else (rows, 1)
 
     def cell(row: list[str], column: int | None) -> str:
         return row[column] if column is not None and column < len(row) else ""
 
     return [Pair(cell(row, columns[0]), cell(row, columns[1]),
                  cell(row, state_column).strip() or None,
-                 key=cell(row, key_column).strip() or None) for row in rows], languages
+                 key=cell(row, key_column).strip() or None, origin={"row": number})
+            for number, row in enumerate(rows, first)], languages
 
 
 def _about_languages(book) -> Languages | None:
@@ -533,11 +546,13 @@ def _read_tmx(path: Path, data: bytes,
 
     root = _parse_xml(path, data, "TMX")
     default = _srclang(root.find("header"))
-    units = [(tu, [(tuv.get(_XML_LANG) or tuv.get("lang") or "", tuv.find("seg"))
-                   for tuv in tu.findall("tuv")]) for tu in root.iter("tu")]
-    units = [(tu, variants) for tu, variants in units if len(variants) >= 2]
+    # Each unit with its number among all the file's <tu>s, those of one variant too.
+    units = [(number, tu, [(tuv.get(_XML_LANG) or tuv.get("lang") or "", tuv.find("seg"))
+                           for tuv in tu.findall("tuv")])
+             for number, tu in enumerate(root.iter("tu"), 1)]
+    units = [unit for unit in units if len(unit[2]) >= 2]
     found: dict[str, str] = {}  # primary language -> the first tag the file writes for it
-    for _, variants in units:
+    for _, _, variants in units:
         for tag, _ in variants:
             if primary_language(tag):
                 found.setdefault(primary_language(tag) or "", tag)
@@ -556,7 +571,7 @@ def _read_tmx(path: Path, data: bytes,
         target = None
     pairs: list[Pair] = []
     chosen: list[tuple[str, str]] = []
-    for tu, variants in units:
+    for number, tu, variants in units:
         translation = _variant(variants, target)
         source = next((k for k in (_variant(variants, language, translation)
                                    for language in (asked[0], _srclang(tu), default))
@@ -565,7 +580,9 @@ def _read_tmx(path: Path, data: bytes,
         if translation is None and len(found) <= 2:
             translation = next(k for k in range(len(variants)) if k != source)
         text = _inline_text(variants[translation][1]) if translation is not None else ""
-        pairs.append(Pair(_inline_text(variants[source][1]), text, key=tu.get("tuid")))
+        origin = {"tu": number} | ({"tuid": tu.get("tuid")} if tu.get("tuid") else {})
+        pairs.append(Pair(_inline_text(variants[source][1]), text, key=tu.get("tuid"),
+                          origin=origin))
         chosen.append((variants[source][0],
                        variants[translation][0] if translation is not None else ""))
     if not pairs:
@@ -724,14 +741,24 @@ def _segment_key(unit: str | None, segment: str | None) -> str | None:
     return f"{unit}#{segment}" if unit else None
 
 
+def _unit_origin(numbers: dict[int, int], unit: ET.Element, segment: int | None) -> dict:
+    """A pair's `Link.origin` in an XLIFF file: its unit's number among all the file's,
+    the unit's ``id`` where it has one, and the segment's number where the unit holds
+    several."""
+    return ({"unit": numbers[id(unit)]} | ({"id": unit.get("id")} if unit.get("id") else {})
+            | ({"segment": segment} if segment is not None else {}))
+
+
 def _xliff_units(element: ET.Element, pairs: list[Pair],
                  profiles: tuple[str | None, str | None] = (None, None),
-                 translate: bool = True) -> None:
+                 translate: bool = True, numbers: dict[int, int] | None = None) -> None:
     """Append the pairs of the translation units under `element`, in document order; a
     file, group or unit marked ``translate="no"`` is skipped with all it holds (but a unit
     inside it marked ``"yes"``), and so is the header of a PO file that po2xliff wrote as a
     unit (``restype="x-gettext-domain-header"``).  A unit's length limit goes with its
-    first pair (it bounds the unit's whole translation)."""
+    first pair (it bounds the unit's whole translation).  `numbers`: each unit's number
+    among all the file's (`_unit_origin`), by the element's ``id()``."""
+    numbers = numbers if numbers is not None else _unit_numbers(element)
     declared = next(iter(_children(element, "profiles")), None)
     if declared is not None and declared.tag == _SLR + "profiles":
         profiles = (declared.get("generalProfile"), declared.get("storageProfile"))
@@ -753,12 +780,14 @@ def _xliff_units(element: ET.Element, pairs: list[Pair],
             unit_id = child.get("id")
             if marked:
                 targets = _segments(target)
+                several = len(marked) > 1
                 pairs += [Pair(_inline_text(m), _inline_text(targets.get(mid)), state,
-                               limit if k == 0 else None, _segment_key(unit_id, mid))
+                               limit if k == 0 else None, _segment_key(unit_id, mid),
+                               _unit_origin(numbers, child, k + 1 if several else None))
                           for k, (mid, m) in enumerate(marked.items())]
             else:
                 pairs.append(Pair(_inline_text(source), _inline_text(target), state, limit,
-                                  unit_id))
+                                  unit_id, _unit_origin(numbers, child, None)))
         elif name == "unit":  # XLIFF 2: the unit's segments, in order
             limit = _limit_2(child, profiles)
             segments = _children(child, "segment")
@@ -770,9 +799,17 @@ def _xliff_units(element: ET.Element, pairs: list[Pair],
                     limit if k == 0 else None,
                     child.get("id") if len(segments) == 1 else _segment_key(
                         child.get("id"), segment.get("id") or str(k + 1)),
+                    _unit_origin(numbers, child, k + 1 if len(segments) > 1 else None),
                 ))
         else:
-            _xliff_units(child, pairs, profiles, translatable)
+            _xliff_units(child, pairs, profiles, translatable, numbers)
+
+
+def _unit_numbers(root: ET.Element) -> dict[int, int]:
+    """Every translation unit under `root` (``<trans-unit>``, ``<unit>``), those not to be
+    translated too, numbered from 1 in document order, by its element's ``id()``."""
+    units = (e for e in root.iter() if _local(e.tag) in ("trans-unit", "unit"))
+    return {id(unit): number for number, unit in enumerate(units, 1)}
 
 
 def _read_xliff(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
@@ -780,12 +817,13 @@ def _read_xliff(path: Path, data: bytes) -> tuple[list[Pair], Languages]:
     if _local(root.tag) != "xliff":
         raise InputError(f"{path} is not XLIFF: its root element is <{_local(root.tag)}>")
     pairs: list[Pair] = []
+    numbers = _unit_numbers(root)
     languages: Languages = (_language(root.get("srcLang")), _language(root.get("trgLang")))
     for file in _children(root, "file"):
         if file.get("source-language"):  # XLIFF 1.2 names the languages per file
             languages = (_language(file.get("source-language")),
                          _language(file.get("target-language")))
-        _xliff_units(file, pairs, translate=file.get("translate") != "no")
+        _xliff_units(file, pairs, translate=file.get("translate") != "no", numbers=numbers)
     if not pairs:
         raise InputError(f"{path} holds no translation unit")
     return pairs, languages
@@ -919,6 +957,13 @@ def _read_po(path: Path, text: str) -> tuple[list[Pair], Languages]:
     pairs: list[Pair] = []
     declared = re.search(r"nplurals\s*=\s*(\d+)", catalogue.metadata.get("Plural-Forms", ""))
     plurals = int(declared.group(1)) if declared else 2
+
+    def origin(entry) -> dict | None:
+        # The line the entry begins on, its comments first, as polib counts it: the lines
+        # of `_po_lines`, from 1.
+        line = getattr(entry, "linenum", None)
+        return {"line": line} if isinstance(line, int) and line >= 1 else None
+
     for entry in catalogue:
         if entry.obsolete or not entry.msgid:
             continue
@@ -936,9 +981,9 @@ def _read_po(path: Path, text: str) -> tuple[list[Pair], Languages]:
             count = max([plurals, *(k + 1 for k in forms)])
             name = where or entry.msgid
             pairs += [Pair(entry.msgid if k == 0 else entry.msgid_plural, forms.get(k, ""),
-                           state, None, f"{name}[{k}]") for k in range(count)]
+                           state, None, f"{name}[{k}]", origin(entry)) for k in range(count)]
         else:
-            pairs.append(Pair(entry.msgid, entry.msgstr, state, None, where))
+            pairs.append(Pair(entry.msgid, entry.msgstr, state, None, where, origin(entry)))
     if not pairs:
         raise InputError(f"{path} holds no message")
     return pairs, (None, _language(catalogue.metadata.get("Language")))

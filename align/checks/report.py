@@ -20,7 +20,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from align.checks import summarise, worst_first
-from align.record import SEVERITIES, Alignment, Finding, SideName
+from align.record import SEVERITIES, Alignment, Finding, SideName, origin_label
 from align.render.base import counted
 from align.render.terminal import SEVERITY_STYLE, on_a_terminal, visible
 
@@ -57,7 +57,8 @@ def _highlighted(alignment: Alignment, side: SideName, indices: list[int],
 
 
 def report_dict(alignment: Alignment) -> dict[str, Any]:
-    """The summary and every finding, worst first, each with the link's two texts."""
+    """The summary and every finding, worst first, each with the link's two texts (and,
+    for a link read from a file of pairs, its ``origin`` there)."""
     findings = []
     for i, f in worst_first(alignment):
         link = alignment.links[i]
@@ -71,7 +72,7 @@ def report_dict(alignment: Alignment) -> dict[str, Any]:
             "translation": _side_text(alignment, "translation", link.translation)[0],
             "spans": [{"side": s.side, "start": s.start, "end": s.end, "text": s.text}
                       for s in f.spans],
-        })
+        } | ({"origin": dict(link.origin)} if link.origin is not None else {}))
     return {"summary": summarise(alignment), "findings": findings}
 
 
@@ -113,8 +114,11 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
         style = SEVERITY_STYLE.get(f.severity, "")
         divergence = f"{link.divergence:.2f}" if link.divergence is not None else "–"
         say()
+        # A link of a file of pairs says where it is in the file: "link 12, line 14".
+        where = origin_label(link)
         say(
             f"[{style}]{f.severity.upper()}[/] [bold]{f.kind}[/] · link {i + 1}"
+            + (f", {escape(visible(where))}" if where else "")
             + (f" · {escape(visible(link.key))}" if link.key else "")
             + f" ({link.kind}, divergence {divergence}): {escape(visible(f.reason))}"
         )

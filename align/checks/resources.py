@@ -56,6 +56,25 @@ def is_resource_pair(source: Path, translation: Path) -> bool:
     return is_resource_file(source) and is_resource_file(translation)
 
 
+#: What a message calls the resource files of each suffix.
+_KIND_NAMES = {".json": "a JSON", ".arb": "a Flutter ARB", ".properties": "a Java properties",
+               ".strings": "an Apple strings", ".stringsdict": "an Apple stringsdict",
+               ".xml": "an Android XML", ".resx": "a .NET resx"}
+
+
+def unpaired_resources(source: Path, translation: Path) -> str | None:
+    """Why two paths cannot be checked, one or both being resource files: files of two
+    kinds (``en.json`` against ``values-fr/strings.xml``), or a resource file against a
+    text, which would be read as prose and report its syntax; None otherwise."""
+    kinds = [_KIND_NAMES[p.suffix.lower()] if is_resource_file(p) else None
+             for p in (source, translation)]
+    if not any(kinds) or is_resource_pair(source, translation):
+        return None
+    said = [f"{kind} resource file" if kind else "no resource file" for kind in kinds]
+    return (f"{source} is {said[0]} and {translation} {said[1]}: give two resource files of "
+            "one kind, to be paired by key, or two texts")
+
+
 def is_resource_file(path: Path) -> bool:
     """Whether `path` is named as a resource file (an ``.xml`` one: Android's, whose root is
     ``<resources>``)."""
@@ -70,6 +89,11 @@ def read_resource_pairs(source: Path, translation: Path) -> Alignment:
     from align.checks.pairs import Pair, pairs_alignment
 
     mine, theirs = _read(source), _read(translation)
+    if not mine and theirs:
+        # An extraction that went wrong: every string of the translation would be reported
+        # only as one the source no longer has (info), and the check would pass.
+        raise InputError(f"{source} holds no strings, while {translation} holds "
+                         f"{len(theirs)}: check the source file")
     forms = _plural_keys(mine, theirs)
     needed, optional = plural_categories(path_language(translation))
     pairs, paired = [], set()

@@ -56,6 +56,25 @@ def _is_content_text(text: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 16)
+def _written_alike(text: str) -> bool:
+    """Whether a word written the same on the other side is its counterpart whatever the
+    aligner paired: a name or a number (capitalised or holding a digit), not a function
+    word (``Die`` is German *the* and English *die*)."""
+    return (text[:1].isupper() or any(c.isdigit() for c in text)) and _is_content_text(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_key(text: str) -> str:
+    """A word as `_written_alike` compares it: folded, an English possessive left out
+    (``Nin's`` is « Nin »)."""
+    key = fold(text)
+    for ending in ("'s", "'"):
+        if key.endswith(ending) and len(key) > len(ending) + 1:
+            return key[: -len(ending)]
+    return key
+
+
+@lru_cache(maxsize=1 << 16)
 def _negates(text: str) -> bool:
     key = fold(text).strip("'")
     return key in NEGATION_WORDS or key.endswith("n't")
@@ -84,12 +103,17 @@ class WordAlignment:
         return self.similarity.max(axis=1 if side == "source" else 0)
 
     def aligned(self, side: SideName) -> np.ndarray:
-        """Per word of `side`: aligned, or matched strongly enough to count as translated."""
+        """Per word of `side`: aligned, matched strongly enough to count as translated, or a
+        name or number the other side writes too (`_written_alike`)."""
         flags = np.zeros(len(self.words_of(side)), dtype=bool)
         k = 0 if side == "source" else 1
         for pair in self.pairs:
             flags[pair[k]] = True
-        return flags | (self.best(side) >= self.strong)
+        other = self.translation_words if side == "source" else self.source_words
+        theirs = {_name_key(w.text) for w in other}
+        alike = [_written_alike(w.text) and _name_key(w.text) in theirs
+                 for w in self.words_of(side)]
+        return flags | (self.best(side) >= self.strong) | np.array(alike, dtype=bool)
 
     def unaligned(self, side: SideName) -> list[Word]:
         return [w for w, ok in zip(self.words_of(side), self.aligned(side), strict=True) if not ok]

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from align.record import (
+    DIVERGENCE_THRESHOLD,
     FINDING_KINDS,
     SEVERITIES,
     Alignment,
@@ -39,17 +40,21 @@ from align.record import (
     finding_key,
     link_texts,
     normal_text,
+    origin_label,
     severity_rank,
 )
-from align.render.base import counted
 from align.render.svg_map import link_divergence, render_svg
 
 EXTENSIONS: tuple[str, ...] = (".html", ".htm")
 
 _ASSETS = Path(__file__).with_name("assets")
 
-#: Upper bounds of the divergence bands that colour rows, the overview strip and the legend.
-DIVERGENCE_BANDS: tuple[float, ...] = (0.2, 0.4, 0.6, 0.8, 1.0)
+#: Lower bounds of the divergence bands that colour rows, the overview strip and the legend;
+#: a band runs from its bound up to the next one's (the last one to 1.0, included).
+#: "divergent" begins where `align check` counts a link divergent (`DIVERGENCE_THRESHOLD`,
+#: the summary's ``divergence_threshold``), and "loose" halfway from "close" to it.
+DIVERGENCE_BANDS: tuple[float, ...] = (
+    0.0, 0.2, round((0.2 + DIVERGENCE_THRESHOLD) / 2, 2), DIVERGENCE_THRESHOLD, 0.8)
 _BAND_LABELS = ("faithful", "close", "loose", "divergent", "unrelated")
 
 #: Finding kinds whose spans mark words that have no counterpart on the other side.
@@ -97,7 +102,9 @@ def render_html(alignment: Alignment) -> str:
         f"script-src '{_sha256(_SCRIPT_FLAG)}' '{_sha256(js)}'; "
         "base-uri 'none'; form-action 'none'"
     )
+    shared = _shared_file(alignment)
     title = (
+        f"{shared}: source · translation" if shared else
         f"{_side_title(alignment.source, 'Source')} · "
         f"{_side_title(alignment.translation, 'Translation')}"
     )
@@ -144,13 +151,23 @@ def _header(alignment: Alignment) -> str:
     source, translation = alignment.source, alignment.translation
     links = alignment.links
     parts = ['<header class="top">\n<div class="intro">\n']
-    parts.append(
-        f'<h1><span class="side-name">{_text(_side_title(source, "Source"))}</span>'
-        f'{_language_badge(source)} <span class="arrow" aria-hidden="true">→</span>'
-        '<span class="vh"> translated as </span> '
-        f'<span class="side-name">{_text(_side_title(translation, "Translation"))}</span>'
-        f"{_language_badge(translation)}</h1>\n"
-    )
+    shared = _shared_file(alignment)
+    if shared:  # strings paired in one file (check --pairs): its name once, then the sides
+        parts.append(
+            f'<h1><span class="side-name">{_text(shared)}</span> '
+            f'<span class="sides">source{_language_badge(source)} '
+            '<span class="arrow" aria-hidden="true">→</span>'
+            '<span class="vh"> translated as </span> '
+            f"translation{_language_badge(translation)}</span></h1>\n"
+        )
+    else:
+        parts.append(
+            f'<h1><span class="side-name">{_text(_side_title(source, "Source"))}</span>'
+            f'{_language_badge(source)} <span class="arrow" aria-hidden="true">→</span>'
+            '<span class="vh"> translated as </span> '
+            f'<span class="side-name">{_text(_side_title(translation, "Translation"))}</span>'
+            f"{_language_badge(translation)}</h1>\n"
+        )
     parts.append(_provenance(alignment))
     parts.append(_summary(alignment))
     parts.append(_legend(links))
@@ -215,7 +232,7 @@ def _summary(alignment: Alignment) -> str:
     links = alignment.links
     kinds = Counter(link.kind for link in links)
     kind_text = ", ".join(
-        f"{count} × {_text(kind)}"
+        f"{count:,} × {_text(kind)}"
         for kind, count in sorted(kinds.items(), key=lambda item: (-item[1], item[0]))
     )
     findings = [f for link in links for f in link.findings]
@@ -223,10 +240,10 @@ def _summary(alignment: Alignment) -> str:
     flagged = sum(1 for link in links if link.findings)
     agreement = _agreement(alignment)
     cells = [
-        f'<div><dt>Links</dt><dd><b>{len(links)}</b> <span class="sub">{kind_text}</span>'
+        f'<div><dt>Links</dt><dd><b>{len(links):,}</b> <span class="sub">{kind_text}</span>'
         "</dd></div>",
         f"<div><dt>Agreement</dt><dd><b>{agreement}</b></dd></div>",
-        f"<div><dt>Flagged links</dt><dd><b>{flagged}</b></dd></div>",
+        f"<div><dt>Flagged links</dt><dd><b>{flagged:,}</b></dd></div>",
     ]
     ended = alignment.verdict()
     if ended:  # checked as CI checks it (`align check --fail-on`): how that check ended
@@ -234,34 +251,34 @@ def _summary(alignment: Alignment) -> str:
         cells.append(
             f'<div class="verdict {verdict}"><dt>Verdict</dt><dd><b>{verdict}</b> '
             f'<span class="sub">--fail-on {_text(" ".join(ended["fail_on"]))}: '
-            f"{counted(ended['failing'], 'finding')}</span></dd></div>")
+            f"{_count(ended['failing'], 'finding')}</span></dd></div>")
     finding_items = "".join(
-        f'<li class="k-{_kind_class(kind)}"><b>{count}</b> {_text(kind)}</li>'
+        f'<li class="k-{_kind_class(kind)}"><b>{count:,}</b> {_text(kind)}</li>'
         for kind, count in sorted(by_kind.items(), key=lambda item: _kind_order(item[0]))
     )
     findings_block = (
         f'<ul class="kinds">{finding_items}</ul>' if finding_items else '<p class="sub">none</p>'
     )
     accepted = sum(len(link.accepted) for link in links)
-    set_aside = f", {accepted} accepted" if accepted else ""
+    set_aside = f", {accepted:,} accepted" if accepted else ""
     return (
         f'<dl class="summary">{"".join(cells)}</dl>\n'
-        f'<div class="findings-summary"><h2>Findings <span class="sub">{len(findings)}'
+        f'<div class="findings-summary"><h2>Findings <span class="sub">{len(findings):,}'
         f"{set_aside}</span></h2>{findings_block}</div>\n"
     )
 
 
 def _legend(links: Sequence[Link]) -> str:
     counts = Counter(_band(link) for link in links)
-    low = 0.0
     items = []
-    for band, (high, label) in enumerate(zip(DIVERGENCE_BANDS, _BAND_LABELS, strict=True)):
+    highs = (*DIVERGENCE_BANDS[1:], 1.0)
+    for band, (low, high, label) in enumerate(zip(DIVERGENCE_BANDS, highs, _BAND_LABELS,
+                                                  strict=True)):
         items.append(
             f'<li><span class="sw d{band}" aria-hidden="true"></span>'
             f'<span class="lg-label">{label}</span> '
-            f'<span class="sub">{low:.1f}–{high:.1f} · {counts.get(band, 0)}</span></li>'
+            f'<span class="sub">{low:.2f}–{high:.2f} · {counts.get(band, 0):,}</span></li>'
         )
-        low = high
     return (
         '<div class="legend"><h2>Divergence <span class="sub">row colour, left of the '
         f'translation</span></h2><ul>{"".join(items)}</ul></div>\n'
@@ -280,12 +297,12 @@ def _toolbar(alignment: Alignment) -> str:
     others = sorted(s for s in severities if s not in SEVERITIES)
     kind_boxes = "".join(
         f'<label><input type="checkbox" name="kind" value="{_attr(kind)}" checked> '
-        f'{_text(kind)} <span class="sub">{count}</span></label>'
+        f'{_text(kind)} <span class="sub">{count:,}</span></label>'
         for kind, count in kinds
     )
     severity_boxes = "".join(
         f'<label><input type="checkbox" name="severity" value="{_attr(s)}" checked> '
-        f'{_text(s)} <span class="sub">{severities[s]}</span></label>'
+        f'{_text(s)} <span class="sub">{severities[s]:,}</span></label>'
         for s in known + others
     )
     filters = (
@@ -342,15 +359,23 @@ def _table(alignment: Alignment) -> str:
     """
     source, translation = alignment.source, alignment.translation
     source_lang, translation_lang = _cell_language(source), _cell_language(translation)
+    # Strings paired in one file name both sides after it: the columns say which is which.
+    shared = _shared_file(alignment)
+    between = (
+        f"the source and the translation of {_text(shared)}" if shared else
+        f"{_text(_side_title(source, 'the source'))} and "
+        f"{_text(_side_title(translation, 'the translation'))}"
+    )
+    source_head = "Source" if shared else _side_title(source, "Source")
+    translation_head = "Translation" if shared else _side_title(translation, "Translation")
     out = [
         '<table class="links" id="links">'
-        f"<caption class=\"vh\">{counted(len(alignment.links), 'link')} between "
-        f"{_text(_side_title(source, 'the source'))} and "
-        f"{_text(_side_title(translation, 'the translation'))}</caption>"
+        f"<caption class=\"vh\">{_count(len(alignment.links), 'link')} between {between}"
+        "</caption>"
         '<colgroup><col class="c-n"><col class="c-s"><col class="c-t"><col class="c-f"></colgroup>'
         '<thead><tr><th scope="col"><span class="vh">Link</span>#</th>'
-        f'<th scope="col">{_text(_side_title(source, "Source"))}{_language_badge(source)}</th>'
-        f'<th scope="col">{_text(_side_title(translation, "Translation"))}'
+        f'<th scope="col">{_text(source_head)}{_language_badge(source)}</th>'
+        f'<th scope="col">{_text(translation_head)}'
         f"{_language_badge(translation)}</th>"
         '<th scope="col">Findings</th></tr></thead>\n'
     ]
@@ -396,7 +421,7 @@ def _table(alignment: Alignment) -> str:
 def _cell(
     side: Side,
     indices: Sequence[int],
-    marks: list[tuple[int, int, str]],
+    marks: list[tuple[int, int, str, int, int]],
     previous: dict[str, int],
     side_name: str,
     language: str,
@@ -430,45 +455,59 @@ def _cell(
     return f"<td{cls}{language}>{inner}</td>", bool(classes)
 
 
-def _marked(sentence: Sentence, marks: list[tuple[int, int, str]]) -> str:
-    """The sentence's text, escaped, with the marked spans that fall inside it as <mark>s."""
+def _marked(sentence: Sentence, marks: list[tuple[int, int, str, int, int]]) -> str:
+    """The sentence's text, escaped, with the marked spans that fall inside it as <mark>s.
+
+    Each <mark> says how it is highlighted (its class by `_MARK_PRECEDENCE`), the worst
+    severity of the findings it belongs to (``v0``–``v3``: page.css shows info quietly) and
+    which of its row's badges those findings are (``data-b``, their places among the row's
+    badges), by which page.js hides it while the filters of kind and severity set all of
+    them aside (an accepted finding's words stay marked)."""
     text = sentence.text
     local = []
-    for start, end, css in marks:
+    for start, end, css, rank, badge in marks:
         low = max(0, start - sentence.start)
         high = min(len(text), end - sentence.start)
         if low < high:
-            local.append((low, high, css))
+            local.append((low, high, css, rank, badge))
     if not local:
         return _text(text)
-    cuts = sorted({0, len(text), *(x for low, high, _ in local for x in (low, high))})
-    pieces: list[tuple[str, str]] = []  # (class or "", text), neighbours of one class merged
+    cuts = sorted({0, len(text), *(x for low, high, *_ in local for x in (low, high))})
+    # (look, text), neighbours of one look merged; a look is (class, rank, badges) or None
+    pieces: list[tuple[tuple[str, int, tuple[int, ...]] | None, str]] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        present = {css for low, high, css in local if low <= a and b <= high}
-        css = next((c for c in _MARK_PRECEDENCE if c in present), "")
-        if pieces and pieces[-1][0] == css:
-            pieces[-1] = (css, pieces[-1][1] + text[a:b])
+        present = [m for m in local if m[0] <= a and b <= m[1]]
+        css = next((c for c in _MARK_PRECEDENCE if any(m[2] == c for m in present)), "")
+        look = (css, max(m[3] for m in present),
+                tuple(sorted({m[4] for m in present}))) if css else None
+        if pieces and pieces[-1][0] == look:
+            pieces[-1] = (look, pieces[-1][1] + text[a:b])
         else:
-            pieces.append((css, text[a:b]))
-    return "".join(
-        f'<mark class="{css}">{_text(piece)}</mark>' if css else _text(piece)
-        for css, piece in pieces
-    )
+            pieces.append((look, text[a:b]))
+    return "".join(_mark(look, piece) if look else _text(piece) for look, piece in pieces)
 
 
-def _marks(link: Link) -> dict[str, list[tuple[int, int, str]]]:
-    """The link's finding spans by side, as (start, end, highlight class)."""
-    marks: dict[str, list[tuple[int, int, str]]] = {"source": [], "translation": []}
-    for finding in link.findings + link.accepted:
+def _mark(look: tuple[str, int, tuple[int, ...]], text: str) -> str:
+    css, rank, badges = look
+    return (f'<mark class="{css} v{rank}" data-b="{" ".join(map(str, badges))}">'
+            f"{_text(text)}</mark>")
+
+
+def _marks(link: Link) -> dict[str, list[tuple[int, int, str, int, int]]]:
+    """The link's finding spans by side, as (start, end, highlight class, severity rank,
+    badge): the finding's badge, by its place among the row's badges."""
+    marks: dict[str, list[tuple[int, int, str, int, int]]] = {"source": [], "translation": []}
+    for badge, finding in enumerate(link.findings + link.accepted):
         if finding.kind in _MISMATCH_KINDS:
             css = "nm"
         elif finding.kind in _NO_COUNTERPART_KINDS:
             css = "nc"
         else:
             css = "ot"
+        rank = severity_rank(finding.severity)
         for span in finding.spans:
             if span.side in marks and isinstance(span.start, int) and isinstance(span.end, int):
-                marks[span.side].append((span.start, span.end, css))
+                marks[span.side].append((span.start, span.end, css, rank, badge))
     return marks
 
 
@@ -483,8 +522,10 @@ def _divergence_text(link: Link) -> str:
 
 
 def _key_title(link: Link) -> str:
-    """The string's key in its file, as the row number's tooltip (files of pairs)."""
-    return f' title="{_attr(link.key)}"' if link.key else ""
+    """The string's key and where it is in its file, as the row number's tooltip (files of
+    pairs): ``menu.save · unit 4``, ``line 14``."""
+    title = " · ".join(filter(None, (link.key, origin_label(link))))
+    return f' title="{_attr(title)}"' if title else ""
 
 
 def _badge(finding: Finding, accepted: bool = False) -> str:
@@ -612,6 +653,21 @@ def _plain(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
+def _shared_file(alignment: Alignment) -> str:
+    """The name of the one file both sides come from (strings paired in a file of pairs,
+    `check --pairs`), else ``""``."""
+    path = alignment.source.path
+    if not path or str(path) != str(alignment.translation.path):
+        return ""
+    return _side_title(alignment.source, "")
+
+
+def _count(count: int, noun: str) -> str:
+    """`align.render.base.counted`, with the thousands separated as the toolbar writes them:
+    ``1,300 links``."""
+    return f"{count:,} {noun if count == 1 else noun + 's'}"
+
+
 def _side_title(side: Side, fallback: str) -> str:
     if side.name:
         return side.name
@@ -667,7 +723,7 @@ def _estimated_lines(
 
 def _band(link: Link) -> int:
     divergence = link_divergence(link)
-    return next(k for k, high in enumerate(DIVERGENCE_BANDS) if divergence <= high)
+    return max(k for k, low in enumerate(DIVERGENCE_BANDS) if divergence >= low)
 
 
 def _agreement(alignment: Alignment) -> str:

@@ -17,7 +17,7 @@ import math
 from html import escape
 from pathlib import Path
 
-from align.record import SEVERITIES, Alignment, Link
+from align.record import DIVERGENCE_THRESHOLD, SEVERITIES, Alignment, Link
 from align.render.base import counted
 
 EXTENSIONS: tuple[str, ...] = (".svg",)
@@ -26,8 +26,9 @@ EXTENSIONS: tuple[str, ...] = (".svg",)
 _MIN_CELL = 2.0
 #: Opacity steps of the heat map; each step is drawn as one <path>.
 _HEAT_STEPS = (0.1, 0.2, 0.32, 0.46, 0.62, 0.8)
-#: Links at or above this divergence are drawn over the path in a warm colour.
-_DIVERGENT = 0.6
+#: Links at or above this divergence (where `align check` counts a link divergent, and the
+#: page's "divergent" band begins) are drawn over the path in a warm colour.
+_DIVERGENT = DIVERGENCE_THRESHOLD
 
 _MARGIN_LEFT, _MARGIN_TOP, _MARGIN_RIGHT, _MARGIN_BOTTOM = 30.0, 12.0, 12.0, 58.0
 #: Width of a digit of the axis labels (11 px system-ui), a little over the usual 0.6 em.
@@ -260,12 +261,16 @@ def _axes(
     )
     bottom = top + h
     legend_y = height - 14
+    # The legend starts at the drawing's edge, not the plot's: the plot moves right as the
+    # translation's sentence count takes more digits, and a legend that followed it ran out
+    # of a 300 px drawing ("diverger") from 4 digits on.
+    ramp_start = 4 + 58
     ramp = "".join(
-        f'<rect class="heat" x="{_num(left + 70 + k * 14)}" y="{_num(legend_y - 8)}" '
-        f'width="14" height="10" fill="{_HEAT}" fill-opacity="{opacity}"/>'
+        f'<rect class="heat" x="{_num(ramp_start + k * 12)}" y="{_num(legend_y - 8)}" '
+        f'width="12" height="10" fill="{_HEAT}" fill-opacity="{opacity}"/>'
         for k, opacity in enumerate(_HEAT_STEPS)
     )
-    ramp_end = left + 70 + len(_HEAT_STEPS) * 14
+    ramp_end = ramp_start + len(_HEAT_STEPS) * 12
     return [
         f'<g class="axes" fill="{_INK}">',
         f'<text x="{_num(left)}" y="{_num(bottom + 14)}">1</text>',
@@ -278,15 +283,15 @@ def _axes(
         f"{len(translation.sentences)}</text>",
         f'<text transform="translate({_num(left - 8)} {_num(top + h / 2)}) rotate(-90)" '
         f'text-anchor="middle">{escape(translation_label)}</text>',
-        f'<text class="muted" x="{_num(left)}" y="{_num(legend_y)}" fill="{_MUTED}">'
+        f'<text class="muted" x="4" y="{_num(legend_y)}" fill="{_MUTED}">'
         f"similarity</text>",
         ramp,
         f'<text class="muted" x="{_num(ramp_end + 6)}" y="{_num(legend_y)}" fill="{_MUTED}">'
         f"high</text>",
-        f'<line class="warm" x1="{_num(ramp_end + 40)}" y1="{_num(legend_y - 3)}" '
-        f'x2="{_num(ramp_end + 58)}" y2="{_num(legend_y - 3)}" stroke="{_WARM}" '
+        f'<line class="warm" x1="{_num(ramp_end + 38)}" y1="{_num(legend_y - 3)}" '
+        f'x2="{_num(ramp_end + 54)}" y2="{_num(legend_y - 3)}" stroke="{_WARM}" '
         f'stroke-width="3"/>',
-        f'<text class="muted" x="{_num(ramp_end + 62)}" y="{_num(legend_y)}" fill="{_MUTED}">'
+        f'<text class="muted" x="{_num(ramp_end + 58)}" y="{_num(legend_y)}" fill="{_MUTED}">'
         f"divergent</text>",
         "</g>",
     ]

@@ -113,7 +113,7 @@
       row.tabIndex = -1;
       row.focus({ preventScroll: true });
     }
-    if (how.scroll) row.scrollIntoView({ block: how.scroll });
+    if (how.scroll) scrollToRow(row, how.scroll);
     if (location.hash !== "#" + row.id) {
       try {
         history.replaceState(null, "", "#" + row.id);
@@ -124,6 +124,35 @@
     showOnMap(row);
     if (how.focus || how.scroll) restMark(true);  // the reader moved (not a Tab into a row)
     updateStatus();
+  }
+
+  /* Scrolls `row` into view (`block` as scrollIntoView takes it), below the toolbar (the
+     rows' scroll-margin-top).  A row taller than the room under the toolbar shows its top,
+     whatever `block` asks: centred, or its bottom edge at the window's, its beginning
+     would be above the window or under the toolbar.  Groups of rows laid out on the way
+     replace their estimated height by their real one and move the row: it is scrolled to
+     again, a frame later, until it holds still (at most a few frames). */
+  var settling = 0;
+  function scrollToRow(row, block) {
+    var room = window.innerHeight - toolbar.offsetHeight - 16;
+    if (block !== "start" && row.getBoundingClientRect().height > room) block = "start";
+    row.scrollIntoView({ block: block });
+    var token = ++settling;
+    var frames = 0;
+    var still = 0;
+    var last = row.getBoundingClientRect().top;
+    (function again() {
+      if (token !== settling || ++frames > 20 || still > 1) return;
+      var top = row.getBoundingClientRect().top;
+      if (Math.abs(top - last) < 1) still++;
+      else {
+        still = 0;
+        row.scrollIntoView({ block: block });
+        top = row.getBoundingClientRect().top;
+      }
+      last = top;
+      requestAnimationFrame(again);
+    })();
   }
 
   /* "1,234": the page's text is English. */
@@ -250,21 +279,43 @@
     var kinds = uncheckedValues("kind");
     var severities = uncheckedValues("severity");
     var hide = hideBox.checked && !evenAccepted;
-    return function (badge) {
+    function fits(badge) {
       return !kinds.has(badge.getAttribute("data-k")) &&
-        !severities.has(badge.getAttribute("data-v")) && !(hide && isAccepted(badge));
-    };
+        !severities.has(badge.getAttribute("data-v"));
+    }
+    var test = function (badge) { return fits(badge) && !(hide && isAccepted(badge)); };
+    test.fits = fits;
+    return test;
   }
 
-  /* A row whose findings all fail `test` reads as unflagged ("off"). */
+  /* A row whose findings all fail `test` reads as unflagged ("off").  A highlight in its
+     text (a <mark>, whose data-b lists the badges of its findings) goes while the filters
+     of kind and severity set all its findings aside; accepted, their words stay marked. */
   function filterRow(row, test) {
     var any = false;
-    row.querySelectorAll(".b").forEach(function (badge) {
+    var badges = row.querySelectorAll(".b");
+    badges.forEach(function (badge) {
       var on = test(badge);
       badge.classList.toggle("off", !on);
       any = any || on;
     });
     row.classList.toggle("off", !any);
+    var marks = row.getElementsByTagName("mark");
+    for (var m = 0; m < marks.length; m++) {
+      /* shown, it takes the worst severity of its findings the filters leave */
+      var worst = -1;
+      (marks[m].getAttribute("data-b") || "").split(" ").forEach(function (b) {
+        var badge = badges[+b];
+        if (badge && test.fits(badge)) {
+          worst = Math.max(worst, +(/\bv(\d)\b/.exec(badge.className) || [0, 0])[1]);
+        }
+      });
+      marks[m].classList.toggle("off", worst < 0);
+      if (worst >= 0 && !marks[m].classList.contains("v" + worst)) {
+        marks[m].classList.remove("v0", "v1", "v2", "v3");
+        marks[m].classList.add("v" + worst);
+      }
+    }
   }
 
   function applyFilters() {
@@ -487,7 +538,16 @@
     return (match ? match[1] : data.name) + ".accepted.json";
   }
 
+  /* With nothing accepted there is nothing to save: the toolbar's message line says so
+     (no wider than its longest text, "No more flagged links below"), and no empty baseline
+     is downloaded; unless the page came with findings a baseline set aside, which the
+     reviewer has un-accepted: the empty file then replaces that baseline. */
+  var cameAccepted = !!table.querySelector(".b.ok");
   function saveAccepted() {
+    if (!okBadges.length && !cameAccepted) {
+      statusLine.textContent = "Nothing accepted to save";
+      return;
+    }
     var accepted = [];
     allBadges().forEach(function (badge, i) {
       if (isAccepted(badge)) accepted.push(entry(badge, i));
@@ -759,27 +819,54 @@
     if (far) getComputedStyle(far).contentVisibility;  // the style update
   }
 
+  /* A row's estimated height in rem, as html.py estimates it (lines of text, padding,
+     space before a paragraph), for text columns of the width the window gives them now:
+     html.py counts lines of a column of about 62 characters, which a phone's columns
+     hold a third of.  `widthFactor` says how many more lines a row takes here; a narrow
+     window also puts the badges on a line of their own. */
+  var widthFactor = 1;
+  var narrowLayout = false;
+  function rowHeight(row) {
+    var c = " " + row.className + " ";
+    var lines = +(/ h(\d) /.exec(c) || [0, 1])[1];
+    if (widthFactor > 1) lines = Math.max(1, Math.ceil((lines - 0.5) * widthFactor));
+    return lines * data.rem.line + data.rem.row +
+      (c.indexOf(" p ") !== -1 ? data.rem.paragraph : 0) +
+      (narrowLayout && c.indexOf(" f ") !== -1 ? 1.6 : 0);
+  }
+
+  /* The text columns' width (the table's header, always laid out) against the 31 rem of
+     a column of 62 characters; 1 from about 1,100 px up, where html.py's estimate holds. */
+  function measureWidth() {
+    var head = table.tHead && table.tHead.rows[0] && table.tHead.rows[0].cells[1];
+    var rem = parseFloat(getComputedStyle(root).fontSize) || 16;
+    var factor = 1;
+    if (head) factor = 31 * rem / Math.max(2 * rem, head.getBoundingClientRect().width - 1.75 * rem);
+    narrowLayout = !!(window.matchMedia && window.matchMedia("(max-width: 52rem)").matches);
+    factor = factor >= 1.2 ? factor : 1;
+    if (Math.abs(factor - widthFactor) < 0.05 * widthFactor) return false;
+    widthFactor = factor;
+    return true;
+  }
+
   /* While filters or a search hide rows, a group the browser has not laid out counts
-     as tall as the rows it shows, by html.py's estimate of each (lines of text,
-     padding, space before a paragraph); without them, the group's own estimate.  `only`:
-     a Set of the groups to fit, the others left as they are. */
+     as tall as the rows it shows (`rowHeight`); in a narrow window, as tall as its rows
+     at that width (or as tall as it was when last laid out: "auto"); otherwise, the
+     group's own estimate.  `only`: a Set of the groups to fit, the others left as they
+     are. */
   function fitGroups(only) {
     var filtering = onlyBox.checked || table.classList.contains("searching");
-    var rem = data.rem;
     for (var g = 0; g < groups.length; g++) {
       if (only && !only.has(groups[g])) continue;
       var size = "";
       var visibility = "";
-      if (filtering) {
+      if (filtering || widthFactor > 1) {
         var height = 0;
         var members = groups[g].rows;
         for (var r = 0; r < members.length; r++) {
-          if (!shown(members[r])) continue;
-          var c = " " + members[r].className + " ";
-          var lines = +(/ h(\d) /.exec(c) || [0, 1])[1];
-          height += lines * rem.line + rem.row + (c.indexOf(" p ") !== -1 ? rem.paragraph : 0);
+          if (shown(members[r])) height += rowHeight(members[r]);
         }
-        size = height.toFixed(2) + "rem";
+        size = (filtering ? "" : "auto ") + height.toFixed(2) + "rem";
         if (!height) visibility = "hidden";
       }
       if (fitted[g] !== size) {
@@ -800,7 +887,7 @@
     fitGroups(only);
     updateStatus();
     updateHits();
-    if (!keepPlace && current && shown(current)) current.scrollIntoView({ block: "center" });
+    if (!keepPlace && current && shown(current)) scrollToRow(current, "center");
     highlightNear();
     if (!redrawQueued) {
       redrawQueued = true;
@@ -830,7 +917,7 @@
       var weights = [];
       var sum = 0;
       for (var r = 0; r < members.length; r++) {
-        var w = shown(members[r]) ? +(/\bh(\d)/.exec(members[r].className) || [0, 1])[1] + 0.5 : 0;
+        var w = shown(members[r]) ? rowHeight(members[r]) : 0;
         weights.push(w);
         sum += w;
       }
@@ -1113,12 +1200,19 @@
   var resizeTimer = 0;
   function redrawSoon() {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(function () { layout = null; drawStrip(); }, 150);
+    resizeTimer = setTimeout(function () {
+      if (measureWidth()) fitGroups();
+      layout = null;
+      drawStrip();
+    }, 150);
   }
   window.addEventListener("resize", redrawSoon);
   if (window.ResizeObserver) {
     new ResizeObserver(redrawSoon).observe(table);
-    new ResizeObserver(function () { fitToolbar(); }).observe(toolbar);  // it wraps anew
+    new ResizeObserver(function () {  // it wraps anew
+      fitToolbar();
+      placePanels();
+    }).observe(toolbar);
   }
   if (window.matchMedia) {
     window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", drawStrip);
@@ -1327,6 +1421,22 @@
     } else searchBox.blur();
   }
 
+  /* An open panel (Filter, Keys) hangs from its control, which the toolbar may have
+     wrapped to any place of its line: moved sideways, it lies wholly inside the window. */
+  function placePanels() {
+    toolbar.querySelectorAll("details[open] > .panel").forEach(function (panel) {
+      panel.style.translate = "";
+      var box = panel.getBoundingClientRect();
+      var edge = 8;
+      var right = root.clientWidth - edge;
+      var dx = box.right > right ? right - box.right : 0;
+      if (box.left + dx < edge) dx = edge - box.left;
+      if (dx) panel.style.translate = Math.round(dx) + "px 0";
+    });
+  }
+  toolbar.addEventListener("toggle", placePanels, true);  // toggle does not bubble
+  window.addEventListener("resize", placePanels);
+
   function closePanels(except) {
     toolbar.querySelectorAll("details[open]").forEach(function (details) {
       if (details !== except) details.open = false;
@@ -1367,6 +1477,7 @@
       case "?": {
         var keys = toolbar.querySelector(".keys");
         keys.open = !keys.open;
+        placePanels();
         break;
       }
       case "Escape":
@@ -1396,6 +1507,7 @@
   countAccepted();
   updateStatus();
   watchGroups();
+  if (measureWidth()) fitGroups();  // a narrow window: rows taller than html.py thought
   fromFragment();
   requestAnimationFrame(drawStrip);
 })();
