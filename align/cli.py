@@ -593,7 +593,8 @@ def check(
     Exit code 0 when nothing reaches --fail-on, 1 when something does; 2 for a mistake
     in the command (an unknown option or value), 3 when an input cannot be read (a
     missing, empty or unreadable file) or an output not written, with several documents
-    even if another fails --fail-on; 4 when the model cannot be loaded.
+    even if another fails --fail-on; 4 when the model cannot be loaded; 70 on an
+    internal error (a bug, with a short notice).
     Example: align check original.txt translation.txt --fail-on major -o report.json
     """
     from align.checks import gate_list, require_gates

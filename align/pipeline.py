@@ -36,7 +36,7 @@ import numpy as np
 from align import __version__
 from align.aligner import AlignSettings, align_sentences, warm_up
 from align.encoders.base import keeping_word_tokens
-from align.record import Alignment, Link, Side
+from align.record import Alignment, Link, Side, origin_label
 
 #: Receives one-line status messages ("building the default model…").
 Status = Callable[[str], None]
@@ -363,7 +363,9 @@ def _cut_pairs(record: Alignment, encoder: Any) -> list[str]:
                                                   ("translation", sides[1], link.translation))
                 if any(side.sentences[i].text in cut for i in indices)]
         if long:
-            said.append(f"{number} ({' and '.join(long)})")
+            # Where the pair is in its file too: a header makes pair 80 line 81.
+            where = origin_label(link)
+            said.append(f"{number} ({', '.join(filter(None, [where, ' and '.join(long)]))})")
     shown = ", ".join(said[:10]) + (f" and {len(said) - 10} more" if len(said) > 10 else "")
     return [f"{'pair' if len(said) == 1 else 'pairs'} {shown} longer than the model's "
             f"{encoder.max_length} tokens: only the beginning of that side was measured; "

@@ -1565,6 +1565,19 @@ def test_the_keys_panel_opens_inside_the_window_at_every_width(opened, pages):
     assert outside == []
 
 
+def test_a_panel_opened_below_a_short_window_is_brought_into_view(opened, pages):
+    """At the top of the page on a phone the toolbar may stand below the window's bottom
+    (the header takes the screen): the panel opened from it is scrolled into view."""
+    page = opened(pages["small"], viewport={"width": 400, "height": 420}).page
+    page.evaluate("window.scrollTo(0, 0)")
+    next_frames(page, 2)
+    assert page.locator("#toolbar").bounding_box()["y"] > 300  # the case: low on the screen
+    page.keyboard.press("?")
+    next_frames(page, 3)
+    box = page.locator(".keys .panel").bounding_box()
+    assert box["y"] >= 0 and box["y"] + min(box["height"], 200) <= 420, box
+
+
 def test_an_open_panel_follows_the_window_as_it_narrows(opened, pages):
     page = opened(pages["small"]).page
     page.set_viewport_size({"width": 1366, "height": 800})

@@ -440,3 +440,13 @@ def test_a_finding_of_a_reworded_link_is_not_accepted_by_its_kind_alone(tmp_path
         [("addition", [("translation", "boîte")])],
         [("addition", [("translation", "fenêtre")])])
     assert count == 0
+
+
+def test_an_omission_about_other_words_of_an_unchanged_link_is_another_finding(tmp_path):
+    pair = ("He sold the old car to his neighbour last year.", "Il a vendu la voiture.")
+    count, after = _accepted_by(
+        tmp_path, pair, pair,
+        [("omission", [("source", "old")])],
+        [("omission", [("source", "to his neighbour last year")])])
+    assert count == 0
+    assert [f.kind for f in after.links[0].findings] == ["omission"]

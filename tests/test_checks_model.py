@@ -763,3 +763,27 @@ def test_a_name_written_alike_on_both_sides_is_no_omission_whatever_the_aligner_
     record = align.align_texts(NIN_FRENCH, NIN_ENGLISH, cache=False)
     highlighted = [s.text for _, f in record.findings() for s in f.spans]
     assert not any("Nin" in text for text in highlighted), highlighted
+
+
+def test_a_name_written_once_on_the_other_side_answers_one_copy_only(default_encoder):
+    """« Paris » written once in the translation answers one *Paris* of the source, not the
+    two of a clause it leaves out."""
+    import align
+
+    record = align.check_pairs([
+        ("The weather was fine that morning.", "Il faisait beau ce matin-là."),
+        ("Pierre called Marie, and later that night Marie called Pierre back from Lyon.",
+         "Pierre a appelé Marie."),
+        ("Paris is large, and Marie, who loves Paris, lives in Paris.", "Paris est grande."),
+        ("Anna saw Boris in Moscow in 1936, and Boris saw Anna in Moscow in 1937.",
+         "Anna a vu Boris à Moscou en 1936."),
+        ("He went to the station and bought a ticket.", "Il alla à la gare et acheta un billet."),
+        ("Nin's friend came to see Nin at home with Tom.", "L'ami de Nin est venu voir Nin."),
+        ("She did not take the clock to pieces, and she sold the old car to her neighbour.",
+         "Elle a démonté l'horloge et a vendu la vieille voiture à son voisin."),
+        ("The children played in the garden all afternoon.",
+         "Les enfants ont joué dans le jardin tout l'après-midi."),
+    ], source_language="en", translation_language="fr")
+    omitted = [s.text for f in record.links[2].findings if f.kind == "omission"
+               for s in f.spans]
+    assert any(text.endswith("Paris") for text in omitted), omitted

@@ -151,6 +151,11 @@ def test_a_changed_month_is_called_a_month():
      "30 °C in the source is 30 °F in the translation: another unit"),
     ("Les prix ont monté de 15 %.", "Prices rose by 15 euros.",
      "15 % in the source is 15 euros in the translation: another unit"),
+    ("A 2 kg bag.", "Un sac de 2 grammes.",
+     "2 kg in the source is 2 grammes in the translation: another unit"),
+    ("It lost 5 million dollars.", "Elle a perdu 5 millions d’euros.",
+     "5 million dollars in the source is 5 millions d’euros in the translation: another "
+     "currency"),
     # Spelled numbers of 2 or more count too.
     ("Il a vingt dollars.", "He has twenty euros.",
      "vingt dollars in the source is twenty euros in the translation: another currency"),
@@ -169,6 +174,12 @@ def test_a_number_kept_with_another_currency_or_unit_is_a_major_number_finding(
     ("Il fait 30 °C.", "It is 30 degrees."),
     ("Es ist 5 Uhr.", "It is 5 o'clock."),
     ("Der Eintritt kostet 20 CHF.", "L'entrée coûte 20 francs."),
+    # "km" and "kg" are no thousand metres or grams; "5m dollars" is five million.
+    ("The walk is 12 km long.", "La promenade fait 12 kilomètres."),
+    ("It weighs 80 kg.", "Il pèse 80 kilos."),
+    ("We drove 50 km/h.", "Nous roulions à 50 kilomètres à l'heure."),
+    ("It cost 5m dollars.", "Cela a coûté 5 millions de dollars."),
+    ("The cloth is 5 m long.", "Le tissu fait 5 m de long."),
     # A unit said on one side only: understood, or said once for two numbers.
     ("Le prix est de 500 dollars, puis 300.", "The price is 500 dollars, then 300 euros."),
     ("Il a 30 ans.", "He is 30."),
@@ -186,3 +197,20 @@ def test_the_same_currency_or_unit_or_none_on_one_side_gives_no_finding(source, 
 def test_a_changed_number_with_another_unit_is_reported_once_as_a_changed_number():
     assert number_findings([("La route fait 12 km.", "The road is 7 miles long.")]) == [
         [("major", "number 12 in the source is 7 in the translation")]]
+
+
+def test_each_number_of_the_translation_answers_one_of_the_source_with_its_unit():
+    """« 3 km » answers *3 km*; *3 hours*, rendered « une heure », is a number left over,
+    not 3 hours turned into 3 km."""
+    found = number_findings([("He walked 3 km in 3 hours.", "Il a marché 3 km en une heure.")])
+    assert not any("another unit" in reason for _, reason in found[0]), found
+    assert ("info", "number 3 occurs twice in the source, once in the translation") in found[0]
+
+
+def test_a_spelled_day_before_a_month_makes_it_a_month():
+    """``mars`` is also the planet: beside a spelled day it is the month, as beside a digit."""
+    assert number_findings([("Nous nous sommes vus le trois mars.", "We met on March 3."),
+                            ("Il partit le premier mai.", "He left on 1 May.")]) == [[], []]
+    # The English verbs after a number are no months.
+    assert number_findings([("If one may judge by his voice.",
+                             "À en juger par sa voix.")]) == [[]]

@@ -686,3 +686,15 @@ def test_highlights_carry_their_findings_severity_and_badges():
     assert '<mark class="nm v2" data-b="0">3</mark>' in page
     assert '<mark class="nm v1" data-b="1">Paris</mark>' in page
     assert '<mark class="nc v3" data-b="0">Cette phrase' in page
+
+
+def test_a_rows_divergence_is_said_within_its_bands_range():
+    """0.4999 is loose (below the 0.5 of divergent links): said "0.49", not "0.50", which
+    the legend gives as divergent; 0.6 is said "0.60"."""
+    record = make_alignment()
+    record.links[1].divergence = 0.4999
+    record.links[4].divergence = 0.6
+    page = render_html(record)
+    assert "divergence 0.49, loose" in page
+    assert "divergence 0.60, divergent" in page
+    assert "divergence 0.50, loose" not in page

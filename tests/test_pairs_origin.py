@@ -255,3 +255,20 @@ def test_check_pairs_reports_the_line_and_records_the_origin(tmp_path, default_e
     assert "MAJOR rule · link 3, line 4 (" in result.output
     links = json.loads(out.read_text("utf-8"))["links"]
     assert [link["origin"] for link in links] == [{"line": 2}, {"line": 3}, {"line": 4}]
+
+
+def test_a_pair_too_long_for_the_model_is_warned_of_with_its_line(tmp_path, default_encoder):
+    """A header makes pair 2 line 3: the warning says both, as the report's findings do."""
+    from typer.testing import CliRunner
+
+    from align.cli import app
+
+    long_source = " ".join(["Le chat dort sur le canapé de la maison."] * 80)
+    long_translation = " ".join(["The cat sleeps on the sofa of the house."] * 80)
+    path = tmp_path / "pairs.tsv"
+    path.write_text("source\ttranslation\nBonjour.\tHello.\n"
+                    f"{long_source}\t{long_translation}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--pairs", str(path), "--fail-on", "critical"])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "pair 2 (line 3, source and translation) longer than the model's" in said

@@ -441,6 +441,13 @@ def long_pair(folder: Path, sentences: int) -> tuple[Path, Path]:
     return src, tgt
 
 
+def _default_sigint() -> None:
+    """In the child before it starts: SIGINT as a terminal gives it.  A shell without job
+    control starts background jobs with SIGINT ignored, which children inherit, and Python
+    then leaves it ignored: a run interrupted by the test would go on."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Watched:
     """``python -m align ...`` with stderr on a pseudo-terminal, so that its progress
     bars are drawn and the test can tell which stage the run is in."""
@@ -453,6 +460,7 @@ class Watched:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "align", *map(str, args)], cwd=ROOT, env=env,
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave,
+            preexec_fn=_default_sigint,
         )
         os.close(slave)
         self.master = master
@@ -598,7 +606,8 @@ def test_interrupt_while_writing_leaves_each_file_old_or_new(sig, delay, tmp_pat
     for path, data in old.items():
         path.write_bytes(data)
     child = subprocess.Popen([sys.executable, "-c", WRITER, str(tmp_path), str(size)], cwd=ROOT,
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                             preexec_fn=_default_sigint)
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "writing"
     time.sleep(delay)

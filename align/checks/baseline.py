@@ -44,9 +44,9 @@ words of the `typographic` texts).  The others need their link's texts unchanged
 rewording may be what they are about (a shift of meaning, a glossary term in a sentence,
 an added sentence).  On a link of unchanged texts, an omission, an addition or a meaning
 shift (`MEASURED_KINDS`) is the same as an accepted one of its kind even where its spans
-differ (`_same_link_matches`): the words it highlights are those the word aligner leaves
-without a counterpart on the document's own scale, and an entry added elsewhere may move
-them on a pair nobody touched.
+differ, as long as they share a word (`_same_link_matches`): the words it highlights are
+those the word aligner leaves without a counterpart on the document's own scale, and an
+entry added elsewhere may move them on a pair nobody touched.
 
 A record as baseline also says which document it was written for; `apply_baseline`
 notes in the signature (``"warnings"``) a baseline whose languages or file names are not
@@ -252,8 +252,9 @@ def _same_link_matches(unmatched: list, left: Counter[Key]) -> list:
     differing: the same finding measured again.  The words a finding highlights, and
     whether a borderline one is made at all, depend on the whole document (its typical
     link, its word similarities), so an entry added elsewhere in a file of pairs can move
-    them («boîte» becoming «boîte de») on a pair nobody touched.  Those whose spans share
-    the most words with the accepted one's first."""
+    them («boîte» becoming «boîte de») on a pair nobody touched.  Its spans must share a
+    word with the accepted one's on the same side, those sharing the most first: a
+    finding about other words of the link is another finding."""
     candidates: dict[tuple, list[Key]] = {}
     for k, n in left.items():
         if n > 0:
@@ -263,7 +264,8 @@ def _same_link_matches(unmatched: list, left: Counter[Key]) -> list:
         words = {(side, w) for side, text in key[3] for w in text.split()}
         for other in candidates.get(key[:3], ()):
             shared = len(words & {(side, w) for side, text in other[3] for w in text.split()})
-            pairs.append((-shared, number, other))
+            if shared:  # the same words, some of them: not another finding of the kind
+                pairs.append((-shared, number, other))
     return _assigned(pairs, unmatched, left)
 
 

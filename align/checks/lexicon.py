@@ -702,9 +702,10 @@ CURRENCIES_BEFORE = frozenset(
     form for form, units in MEASURES.items()
     if units <= CURRENCIES and (not form.isalpha() or len(form) <= 3 and form.isupper()))
 #: Words between a number and the currency it counts: ``20 millions de dollars``, ``5 Mio.
-#: Euro``, ``2 bn dollars``, ``3 mil dólares``.
+#: Euro``, ``2 bn dollars``, ``3 mil dólares``, ``5m dollars`` (a magnitude only where a
+#: currency or unit follows: ``5 m`` alone is metres).
 MAGNITUDES = frozenset("""
     million millions milliard milliards billion billions trillion trillions thousand thousands
     millier milliers Million Millionen Milliarde Milliarden Mio Mrd Md Mds millón millones
-    milione milioni miliardo miliardi milhão milhões bilhão bilhões mil k bn mn
+    milione milioni miliardo miliardi milhão milhões bilhão bilhões mil k K bn mn m M
 """.split())

@@ -49,7 +49,10 @@ KINDS = ("number",)
 
 _GROUP_SEPARATOR = "[ \u00a0\u202f\u2009']"
 #: What may stand between a month's name and the day or year beside it.
-_DATE_JOINER = re.compile(r"[\s.,]{0,3}|\s+(?:de|del|di)\s+")
+_DATE_JOINER = re.compile(r"[\s.,]{0,3}|\s+(?:de|del|di|of)\s+")
+#: ... and between a day before it and the month, an ordinal's ending first ("1st of May",
+#: "1er mai", "2º de mayo").
+_DAY_JOINER = re.compile(rf"(?:st|nd|rd|th|er|re|e|ème|ᵉ|º|ª)?(?:{_DATE_JOINER.pattern})")
 NUMBER = re.compile(
     r"(?<!\d[.,])(?<!\d)"
     rf"(?:\d{{1,3}}(?:(?:{_GROUP_SEPARATOR}|[.,])\d{{3}}(?![\d]))+(?:[.,]\d+)?"
@@ -225,8 +228,14 @@ def mentions(text: str) -> list[Mention]:
             # write it ("3 de março de 1936").
             near_digit = any(
                 _DATE_JOINER.fullmatch(text[token.end:s]) if s >= token.end
-                else _DATE_JOINER.fullmatch(text[e:token.start]) if e <= token.start else False
+                else _DAY_JOINER.fullmatch(text[e:token.start]) if e <= token.start else False
                 for s, e in digit_spans)
+            # Or after a spelled day: "le trois mars", "le premier mai"; not the English
+            # verbs, which follow any number ("if one may judge", "the two march on").
+            near_digit = near_digit or i > 0 and key not in ("may", "march") and (
+                _number_pieces(tokens[i - 1].text) is not None
+                or fold(tokens[i - 1].text) in _FIRST_OF_MONTH) and bool(
+                _DATE_JOINER.fullmatch(text[tokens[i - 1].end:token.start]))
             if key not in AMBIGUOUS_MONTHS or near_digit:
                 found.append(Mention(frozenset({("month", month), float(month)}),
                                      token.start, token.end, token.text, what="month"))
@@ -412,6 +421,10 @@ def _time(match: re.Match) -> Mention | None:
     return Mention(frozenset(values), match.start(), match.start() + len(text), text,
                    parts=(frozenset({float(hour), *map(float, hours)}),
                           frozenset({float(minute)})))
+
+
+#: The words that write the first day of a month ("le premier mai", "el primero de mayo").
+_FIRST_OF_MONTH = frozenset({"premier", "1er", "primero", "primo", "first"})
 
 
 #: French ordinal endings of a Roman numeral (``XIXe siècle``, ``Ier``, ``IIᵉ``).
@@ -686,8 +699,8 @@ _SPACE = "[ \u00a0\u202f]*"
 #: The currency or unit after a number, past a magnitude (``20 millions de dollars``,
 #: ``5 Mio. Euro``, ``2 bn dollars``, ``12 km``, ``30 °C``, ``15 pour cent``).
 _UNIT_AFTER = re.compile(
-    rf"{_SPACE}(?:(?:{_alternation(MAGNITUDES)})\.?{_SPACE}"
-    rf"(?:(?:de|d['’]|of|di|del|von)(?![^\W_]){_SPACE})?)?"
+    rf"{_SPACE}(?:(?:{_alternation(MAGNITUDES)})(?![^\W_])\.?{_SPACE}"
+    rf"(?:(?:de|of|di|del|von)(?![^\W_]){_SPACE}|d['’])?)?"
     rf"(?P<unit>{_alternation(MEASURES)})(?![^\W_])")
 #: The currency before a number (``$20``, ``US$ 5``, ``CHF 20``, ``€ 500``), not the end of
 #: a word (``R$`` is no ``$``).
@@ -721,16 +734,28 @@ def _unit_findings(ctx: CheckContext, source: LinkText, translation: LinkText,
     that matches it is written with a unit, and none with one that may name the same
     quantity.  A number with no unit on one side is left alone: the currency said once
     (``500 dollars, puis 300``), or a unit understood."""
+    units = {id(m): _unit(source.text, m) for m in mine}
+    units |= {id(m): _unit(translation.text, m) for m in theirs}
+    # Each number of the translation answers one of the source: first those with a unit
+    # that may name the same quantity, then those with none, then the others, so that in
+    # "3 km in 3 hours" / « 3 km en une heure » the hours do not take the kilometres'
+    # three.
+    left = [a for a in mine if units[id(a)] is not None]
+    free = list(theirs)
+    for fits in (lambda u, v: v is not None and bool(u[0] & v[0]), lambda u, v: v is None):
+        for a in list(left):
+            b = next((b for b in free if _compatible(a, b)
+                      and fits(units[id(a)], units[id(b)])), None)
+            if b is not None:
+                left.remove(a)
+                free.remove(b)
     out: list[Finding] = []
-    for a in mine:
-        unit = _unit(source.text, a)
-        if unit is None:
+    for a in left:
+        b = next((b for b in free if _compatible(a, b)), None)
+        if b is None:
             continue
-        counterparts = [b for b in theirs if _compatible(a, b)]
-        units = [_unit(translation.text, b) for b in counterparts]
-        if not counterparts or any(u is None or u[0] & unit[0] for u in units):
-            continue
-        b_unit = units[0]
+        free.remove(b)
+        unit, b_unit = units[id(a)], units[id(b)]
         said = [source.text[unit[1]:unit[2]], translation.text[b_unit[1]:b_unit[2]]]
         what = "currency" if unit[0] <= CURRENCIES and b_unit[0] <= CURRENCIES else "unit"
         out.append(Finding(

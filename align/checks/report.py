@@ -1,6 +1,7 @@
 """The ``align check`` report: a summary, then every finding worst first with both sides.
 
-`report_dict` is the same report as plain data (for ``report.json`` or a CI job);
+`report_dict` is the same report as plain data, for a program that calls it (``align check
+-o report.json`` writes the record, which holds the same findings on their links);
 `print_report` shows it with rich, the words a finding points at highlighted in
 each side's text.  A run of several documents prints `document_heading` above each one's
 report and `overall_line` at the end.

@@ -14,6 +14,7 @@ unaligned-token view of semantic-difference detection in Vamvas and Sennrich, 20
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -104,16 +105,28 @@ class WordAlignment:
 
     def aligned(self, side: SideName) -> np.ndarray:
         """Per word of `side`: aligned, matched strongly enough to count as translated, or a
-        name or number the other side writes too (`_written_alike`)."""
+        name or number the other side writes too (`_written_alike`), as many times as it
+        writes it."""
         flags = np.zeros(len(self.words_of(side)), dtype=bool)
         k = 0 if side == "source" else 1
         for pair in self.pairs:
             flags[pair[k]] = True
+        flags |= self.best(side) >= self.strong
+        # A name or number the other side writes as often as this side's unmatched copies
+        # need: "Paris" written once there answers one "Paris" here, not the two of a
+        # clause left out.
         other = self.translation_words if side == "source" else self.source_words
-        theirs = {_name_key(w.text) for w in other}
-        alike = [_written_alike(w.text) and _name_key(w.text) in theirs
-                 for w in self.words_of(side)]
-        return flags | (self.best(side) >= self.strong) | np.array(alike, dtype=bool)
+        spare = Counter(_name_key(w.text) for w in other if _written_alike(w.text))
+        mine = [(k, _name_key(w.text)) for k, w in enumerate(self.words_of(side))
+                if _written_alike(w.text)]
+        for k, key in mine:
+            if flags[k]:
+                spare[key] -= 1
+        for k, key in mine:
+            if not flags[k] and spare[key] > 0:
+                flags[k] = True
+                spare[key] -= 1
+        return flags
 
     def unaligned(self, side: SideName) -> list[Word]:
         return [w for w, ok in zip(self.words_of(side), self.aligned(side), strict=True) if not ok]

@@ -516,8 +516,11 @@ def _divergence_text(link: Link) -> str:
     (the row header reads "12 divergence 0.60, divergent"); page.js shows it as the bar's
     tooltip.  The space before it is inside the hidden span, so that the header's text,
     copied or read, is "12 divergence …" and not "12divergence …", while on screen the
-    number stands alone."""
-    return (f'<span class="vh"> divergence {link_divergence(link):.2f}, '
+    number stands alone.  The number is cut, not rounded, to two decimals, so that it
+    falls in its band's range as the legend gives it (0.4999 is "0.49, loose", not
+    "0.50, loose")."""
+    shown = math.floor(link_divergence(link) * 100 + 1e-9) / 100
+    return (f'<span class="vh"> divergence {shown:.2f}, '
             f"{_BAND_LABELS[_band(link)]}</span>")
 
 

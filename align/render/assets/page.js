@@ -1434,7 +1434,16 @@
       if (dx) panel.style.translate = Math.round(dx) + "px 0";
     });
   }
-  toolbar.addEventListener("toggle", placePanels, true);  // toggle does not bubble
+  toolbar.addEventListener("toggle", function (event) {  // toggle does not bubble
+    placePanels();
+    // Above the rows the toolbar is not stuck to the top yet, and on a short window a
+    // panel opened under it may begin below the window's bottom: bring it into view.
+    var panel = event.target.open && event.target.querySelector(":scope > .panel");
+    if (!panel) return;
+    if (panel.getBoundingClientRect().bottom > window.innerHeight) {
+      panel.scrollIntoView({ block: "nearest" });
+    }
+  }, true);
   window.addEventListener("resize", placePanels);
 
   function closePanels(except) {
