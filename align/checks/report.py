@@ -21,6 +21,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from align.checks import summarise, worst_first
+from align.checks.base import quote
 from align.record import SEVERITIES, Alignment, Finding, SideName, origin_label
 from align.render.base import counted
 from align.render.terminal import SEVERITY_STYLE, on_a_terminal, visible
@@ -110,7 +111,17 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
         say(Text("warning: ", style="yellow") + Text(visible(warning)))
     items = worst_first(alignment)
     shown = items if limit is None else items[:limit]
+    passages = _passages(alignment, shown)
+    said_passages: set[int] = set()
     for i, f in shown:
+        passage = passages.get(i)
+        if passage is not None:
+            # A passage left out or added: once, where its worst finding stands.
+            if passage[0] not in said_passages:
+                said_passages.add(passage[0])
+                say()
+                _say_passage(alignment, passage, shown, say)
+            continue
         link = alignment.links[i]
         style = SEVERITY_STYLE.get(f.severity, "")
         divergence = f"{link.divergence:.2f}" if link.divergence is not None else "–"
@@ -129,6 +140,75 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
                       + _highlighted(alignment, "translation", link.translation, f))
     if limit is not None and len(items) > limit:
         say(f"\n… and {counted(len(items) - limit, 'more finding')}")
+
+
+#: Consecutive links with nothing on one side from which the report shows them as one
+#: passage (`_passages`): a chapter left out reads as one finding, not as one per sentence.
+PASSAGE_LINKS = 3
+
+
+def _passages(alignment: Alignment, shown: list[tuple[int, Finding]]) -> dict[int, list[int]]:
+    """The links of `shown` that lie in a passage left out or added, each mapped to its
+    passage's links: a run of at least `PASSAGE_LINKS` consecutive links, each with nothing
+    on the same side and holding a finding of the run's kind (an omission where the
+    translation is empty, an addition where the source is), and no other finding shown."""
+    kinds: dict[int, list[str]] = {}
+    for i, f in shown:
+        kinds.setdefault(i, []).append(f.kind)
+
+    def side_kind(i: int) -> str | None:
+        link = alignment.links[i]
+        kind = ("omission" if link.source and not link.translation else
+                "addition" if link.translation and not link.source else None)
+        return kind if kind is not None and set(kinds.get(i, ())) == {kind} else None
+
+    out: dict[int, list[int]] = {}
+    runs: list[list[int]] = []
+    for i in sorted(kinds):
+        kind = side_kind(i)
+        if kind is None:
+            continue
+        if runs and runs[-1][-1] == i - 1 and side_kind(runs[-1][0]) == kind:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        if len(run) >= PASSAGE_LINKS:
+            out.update(dict.fromkeys(run, run))
+    return out
+
+
+def _say_passage(alignment: Alignment, passage: list[int], shown: list[tuple[int, Finding]],
+                 say) -> None:
+    """One block for a passage left out or added (`_passages`): its worst severity, its
+    links and sentences, the findings it gathers by severity, its first and last sentences."""
+    inside = set(passage)
+    found = [f for i, f in shown if i in inside]
+    counts = Counter(f.severity for f in found)
+    worst = found[0]  # `shown` is worst first
+    omitted = worst.kind == "omission"
+    side: SideName = "source" if omitted else "translation"
+    sentences = [k for i in passage for k in getattr(alignment.links[i], side)]
+    first, last = (alignment.links[passage[0]], alignment.links[passage[-1]])
+    where = [origin_label(first), origin_label(last)]
+    style = SEVERITY_STYLE.get(worst.severity, "")
+    said = ", ".join(f"{counts[s]} {s}" for s in reversed(SEVERITIES) if counts[s])
+    what = (f"{counted(len(sentences), 'source sentence')} with no counterpart in the "
+            "translation: a passage left out" if omitted else
+            f"{counted(len(sentences), 'sentence')} of the translation with no counterpart in "
+            "the source: a passage added")
+    say(f"[{style}]{worst.severity.upper()}[/] [bold]{worst.kind}[/] · links {passage[0] + 1}–"
+        f"{passage[-1] + 1}" + (f", {escape(visible(where[0]))}–{escape(visible(where[1]))}"
+                                if all(where) else "")
+        + f": {what} ({counted(len(found), 'finding')}: {said})")
+    text = alignment.side(side).sentences
+    ends = [text[sentences[0]].text, text[sentences[-1]].text]
+    say(Text(f"  {side + ':':<13}", style="dim")
+        + Text(visible(quote(ends[0], 120)), style=_HIGHLIGHT[side])
+        + Text(" … ", style="dim")
+        + Text(visible(quote(ends[1], 120)), style=_HIGHLIGHT[side]))
+    other = "translation" if omitted else "source"
+    say(Text(f"  {other + ':':<13}", style="dim") + Text("(nothing)", style="dim italic"))
 
 
 @dataclass
