@@ -676,6 +676,8 @@ def test_the_header_writes_large_counts_as_the_toolbar_does():
     assert "<dt>Links</dt><dd><b>1,300</b>" in page
     assert "<dt>Flagged links</dt><dd><b>1,300</b>" in page
     assert '<h2>Findings <span class="sub">1,300' in page
+    # So do the page's sentences in words and the terminal's (one function counts them).
+    assert '<caption class="vh">1,300 links between' in page
 
 
 def test_highlights_carry_their_findings_severity_and_badges():

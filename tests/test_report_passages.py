@@ -57,3 +57,9 @@ def test_a_link_with_another_finding_breaks_the_passage():
                            3: [("omission", "major")], 4: [("omission", "major")]})
     assert "a passage left out" not in text
     assert "name of link 3" in text
+
+
+def test_the_summary_line_writes_large_counts_with_thousands_separated():
+    """As the page does: one function (`align.render.base.counted`) counts for both."""
+    text = _report([(f"Phrase {i}.", f"Sentence {i}.") for i in range(1300)], {})
+    assert text.startswith("1,300 links, agreement")

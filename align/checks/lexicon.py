@@ -682,9 +682,7 @@ CURRENCIES = frozenset(("dollar euro pound franc mark yen yuan rouble peseta lir
 
 def _measure_forms() -> dict[str, frozenset[str]]:
     forms: dict[str, set[str]] = {}
-    entries = [(unit, written) for unit, written in _MEASURES.items()]
-    entries.append(("celsius fahrenheit angle", _DEGREES))
-    for units, written in entries:
+    for units, written in (*_MEASURES.items(), ("celsius fahrenheit angle", _DEGREES)):
         for form in written.split():
             form = form.replace("_", " ")
             variants = {form}

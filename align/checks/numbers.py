@@ -688,7 +688,6 @@ def _code_findings(ctx: CheckContext, source: LinkText,
     return out
 
 
-
 def _alternation(forms) -> str:
     """A regular expression for any of `forms`, longest first, a space as any run of spaces."""
     return "|".join(re.escape(f).replace(r"\ ", r"[ \u00a0]+")
@@ -735,6 +734,8 @@ def _unit_findings(ctx: CheckContext, source: LinkText, translation: LinkText,
     quantity.  A number with no unit on one side is left alone: the currency said once
     (``500 dollars, puis 300``), or a unit understood."""
     units = {id(m): _unit(source.text, m) for m in mine}
+    if not any(units.values()):  # most links: no number of the source has a unit
+        return []
     units |= {id(m): _unit(translation.text, m) for m in theirs}
     # Each number of the translation answers one of the source: first those with a unit
     # that may name the same quantity, then those with none, then the others, so that in
@@ -900,18 +901,21 @@ def _spelled_changes(ctx: CheckContext, i: int, source: LinkText, translation: L
         return any(a.start <= wa.source_words[s].start < a.end
                    and b.start <= wa.translation_words[t].start < b.end for s, t in wa.pairs)
 
-    def times(a: Mention, text: str, b: Mention) -> bool:
-        """Whether `b` is a German number of times (``viermal``) that the aligner pairs
-        with the word `a` counts (*three times*: « mal » is *times*)."""
-        noun = _counted(text, a)
-        return noun is not None and fold(b.text).endswith(_GERMAN_TIMES) and (
-            paired(noun, b) if text is source.text else paired(b, noun))
+    def times(a: Mention, b: Mention) -> bool:
+        """Whether one of `a` (source) and `b` (translation) is a German number of times
+        (``viermal``) that the aligner pairs with the word the other counts (*three
+        times*: « mal » is *times*)."""
+        nouns = _counted(source.text, a), _counted(translation.text, b)
+        return (nouns[0] is not None and fold(b.text).endswith(_GERMAN_TIMES)
+                and paired(nouns[0], b)) or (
+            nouns[1] is not None and fold(a.text).endswith(_GERMAN_TIMES)
+            and paired(a, nouns[1]))
 
     out: list[tuple[Mention, Mention, str]] = []
     taken: set[int] = set()
     for a, b in pairs:
         if id(a) in taken or id(b) in taken or not (
-                paired(a, b) or times(a, source.text, b) or times(b, translation.text, a)):
+                paired(a, b) or times(a, b)):
             continue
         taken |= {id(a), id(b)}
         nouns = _counted(source.text, a), _counted(translation.text, b)

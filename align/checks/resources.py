@@ -68,7 +68,7 @@ def unpaired_resources(source: Path, translation: Path) -> str | None:
     text, which would be read as prose and report its syntax; None otherwise."""
     kinds = [_KIND_NAMES[p.suffix.lower()] if is_resource_file(p) else None
              for p in (source, translation)]
-    if not any(kinds) or is_resource_pair(source, translation):
+    if kinds[0] == kinds[1]:  # two texts, or two resource files of one kind
         return None
     said = [f"{kind} resource file" if kind else "no resource file" for kind in kinds]
     return (f"{source} is {said[0]} and {translation} {said[1]}: give two resource files of "

@@ -108,9 +108,9 @@ class WordAlignment:
         name or number the other side writes too (`_written_alike`), as many times as it
         writes it."""
         flags = np.zeros(len(self.words_of(side)), dtype=bool)
-        k = 0 if side == "source" else 1
+        column = 0 if side == "source" else 1
         for pair in self.pairs:
-            flags[pair[k]] = True
+            flags[pair[column]] = True
         flags |= self.best(side) >= self.strong
         # A name or number the other side writes as often as this side's unmatched copies
         # need: "Paris" written once there answers one "Paris" here, not the two of a

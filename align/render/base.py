@@ -37,9 +37,10 @@ def output_files(renderer: ModuleType, path: Path) -> tuple[Path, ...]:
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
-    """`count` and `noun` as a reader says them: ``1 link``, ``2 links``, ``0 links``
-    (`plural` for a noun that takes no plain s: ``counted(n, "entry", "entries")``)."""
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+    """`count` and `noun` as a reader says them: ``1 link``, ``2 links``, ``0 links``,
+    ``1,300 links`` (`plural` for a noun that takes no plain s: ``counted(n, "entry",
+    "entries")``)."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
 #: What XML cannot hold (TMX, a workbook's cells): the C0 controls but tab and the line

@@ -43,6 +43,7 @@ from align.record import (
     origin_label,
     severity_rank,
 )
+from align.render.base import counted
 from align.render.svg_map import link_divergence, render_svg
 
 EXTENSIONS: tuple[str, ...] = (".html", ".htm")
@@ -251,7 +252,7 @@ def _summary(alignment: Alignment) -> str:
         cells.append(
             f'<div class="verdict {verdict}"><dt>Verdict</dt><dd><b>{verdict}</b> '
             f'<span class="sub">--fail-on {_text(" ".join(ended["fail_on"]))}: '
-            f"{_count(ended['failing'], 'finding')}</span></dd></div>")
+            f"{counted(ended['failing'], 'finding')}</span></dd></div>")
     finding_items = "".join(
         f'<li class="k-{_kind_class(kind)}"><b>{count:,}</b> {_text(kind)}</li>'
         for kind, count in sorted(by_kind.items(), key=lambda item: _kind_order(item[0]))
@@ -370,7 +371,7 @@ def _table(alignment: Alignment) -> str:
     translation_head = "Translation" if shared else _side_title(translation, "Translation")
     out = [
         '<table class="links" id="links">'
-        f"<caption class=\"vh\">{_count(len(alignment.links), 'link')} between {between}"
+        f"<caption class=\"vh\">{counted(len(alignment.links), 'link')} between {between}"
         "</caption>"
         '<colgroup><col class="c-n"><col class="c-s"><col class="c-t"><col class="c-f"></colgroup>'
         '<thead><tr><th scope="col"><span class="vh">Link</span>#</th>'
@@ -663,12 +664,6 @@ def _shared_file(alignment: Alignment) -> str:
     if not path or str(path) != str(alignment.translation.path):
         return ""
     return _side_title(alignment.source, "")
-
-
-def _count(count: int, noun: str) -> str:
-    """`align.render.base.counted`, with the thousands separated as the toolbar writes them:
-    ``1,300 links``."""
-    return f"{count:,} {noun if count == 1 else noun + 's'}"
 
 
 def _side_title(side: Side, fallback: str) -> str:
