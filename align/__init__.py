@@ -11,9 +11,11 @@ read) or a saved record again in place; `check_folders` checks every file of two
 against its counterpart, each document yielded as it is checked (its record, or the input
 error that kept it from being checked; its outputs written), with the files it could not
 check (`align.batch`: also `check_documents`, for several files of pairs); `write` and
-`load` write and read records; keyword arguments of the aligning and checking functions
+`load` write and read records, `render_bytes` and `loads` the same in memory (a view's
+bytes, a record from its JSON text); keyword arguments of the aligning and checking functions
 set `Options` (`check` takes those that concern checks: model, backend, glossary, rules,
-ignore, cache, baseline); a mistake a user can fix raises an `AlignError`.  The same
+ignore, cache, baseline); a mistake a user can fix raises an `AlignError` (`UsageError`,
+`InputError`, `ModelError`, `OutputError`, all exported here).  The same
 stages are reachable one by one as submodules, imported on first use (`align.reading`,
 `align.segment`, `align.encoders`, `align.aligner`, `align.checks`, `align.render`); the
 command line (`align.cli`) is a thin layer over these functions.
@@ -24,7 +26,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from align.errors import AlignError
+from align.errors import AlignError, InputError, ModelError, OutputError, RecordError, UsageError
 from align.record import Alignment, Finding, Link, Sentence, Side, Span
 
 __version__ = "0.1.0"
@@ -33,11 +35,16 @@ __all__ = [
     "AlignError",
     "Alignment",
     "Finding",
+    "InputError",
     "Link",
+    "ModelError",
     "Options",
+    "OutputError",
+    "RecordError",
     "Sentence",
     "Side",
     "Span",
+    "UsageError",
     "__version__",
     "align_files",
     "align_sides",
@@ -47,11 +54,13 @@ __all__ = [
     "check_pairs",
     "check_strings",
     "load",
+    "loads",
+    "render_bytes",
     "write",
 ]
 
 _API = {"Options", "align_files", "align_sides", "align_texts", "check", "check_pairs",
-        "check_strings", "load", "write"}
+        "check_strings", "load", "loads", "render_bytes", "write"}
 #: The API of many documents, in `align.batch`.
 _BATCH_API = {"check_folders"}
 #: The submodules `align.NAME` imports on first use.

@@ -327,11 +327,10 @@ def _check_backend(backend: str) -> None:
     # Here, before any file is read: on the command line a mistyped value is a usage
     # error (exit 2), said with the option's name; the test is the encoders' own.
     from align.encoders import BACKENDS, require_backend
-    from align.errors import ModelError
 
     try:
         require_backend(backend)
-    except ModelError:
+    except UsageError:
         choices = ", ".join(repr(b) for b in BACKENDS[:-1]) + f" or {BACKENDS[-1]!r}"
         raise UsageError(f"--backend must be {choices}, not {backend!r}") from None
 
@@ -457,8 +456,10 @@ def _print_view(record, written: list[Path], only_findings: bool = False) -> Non
             "or -o out.json and use 'align view out.json' for all of them)",
             soft_wrap=not on_a_terminal(console),  # whole in a log, as the view's other lines
         )
-    for path in written:
-        err.print(f"wrote {path}", markup=False)
+    from align.outputs import written_lines
+
+    for line in written_lines(record, written):  # a TMX's links left out, its "und"
+        err.print(line, markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -474,15 +475,32 @@ def view(
     only_findings: Annotated[bool, typer.Option("--only-findings",
                                                 help="Show only links with findings.")] = False,
     force: ForceOpt = False,
+    source_lang: Annotated[str | None, typer.Option(
+        metavar="CODE", help="The source language to write (e.g. fr), where the record's is "
+        "unknown or wrong; the record read is not changed.")] = None,
+    translation_lang: Annotated[str | None, typer.Option(
+        metavar="CODE", help="The translation language to write.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no view, only errors.")]
+    = False,
 ) -> None:
     """Show a saved alignment again, or render it to other files, without recomputing.
 
     Example: align view letter.json -o letter.html
     """
-    from align.outputs import load_record, write_outputs
+    from align.language import language_tag
+    from align.outputs import load_record, write_outputs, written_lines
     from align.render.terminal import print_alignment
 
+    _check_languages(source_lang, translation_lang)
+    tags = []
+    for code, option in ((source_lang, "--source-lang"), (translation_lang, "--translation-lang")):
+        tags.append(language_tag(code) if code else None)  # fr_fr is fr-FR, as for `run`
+        if code and tags[-1] is None:
+            raise UsageError(f"{option} {code!r} is not a language code: give one such as fr "
+                             "or fr-FR")
     alignment = load_record(record)
+    for side, tag in zip((alignment.source, alignment.translation), tags, strict=True):
+        side.language = tag or side.language
     outputs = list(output or [])
     written = write_outputs(alignment, outputs, force=force, inputs=[record])
     if open_browser:
@@ -491,15 +509,18 @@ def view(
             folder = Path(tempfile.mkdtemp(prefix="align-view-"))
             target = write_outputs(alignment, [folder / (record.stem + ".html")])[0]
         if webbrowser.open(target.resolve().as_uri()):
-            err.print(f"opened {target}", markup=False)
+            if not quiet:
+                err.print(f"opened {target}", markup=False)
         else:
             # `webbrowser` finds no browser on a server or in a container: say so rather
-            # than claim the page was opened.
+            # than claim the page was opened (with -q too: the page is lost otherwise).
             err.print(f"no web browser found here; the page is {target}", markup=False)
+    if quiet:
+        return
     if not outputs and not open_browser:
         print_alignment(alignment, _Stdout(), only_findings=only_findings)
-    for path in written:
-        err.print(f"wrote {path}", markup=False)
+    for line in written_lines(alignment, written):
+        err.print(line, markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -831,8 +852,10 @@ def _check_one(doc, settings: CheckSettings) -> None:
             err.print(f"align: warning: {warning}", markup=False, soft_wrap=True)
     if not settings.quiet:
         _print_report(record)
-        for path in checked.written:
-            err.print(f"wrote {path}", markup=False)  # as `align run` says it
+        from align.outputs import written_lines
+
+        for line in written_lines(record, checked.written):  # as `align run` says it
+            err.print(line, markup=False, soft_wrap=True)
     _write_summary(settings, [outcome], EXIT_FINDINGS if outcome.fails else EXIT_OK)
     if outcome.fails:
         raise typer.Exit(EXIT_FINDINGS)
@@ -979,8 +1002,12 @@ def evaluate(
             raise UsageError(f"eval writes its scores as JSON: name the output NAME.json, "
                              f"not {output.name!r}")
         check_outputs([output], force=force, inputs=paths)
+    def warn(message: str) -> None:
+        err.print(f"align: warning: {message}", markup=False, soft_wrap=True)
+
     result = evaluate_paths(paths, model=model, cache=not no_cache, reverse=reverse,
-                            source_ext=source_ext, reporter=RichReporter(err), backend=backend)
+                            source_ext=source_ext, reporter=RichReporter(err), backend=backend,
+                            warn=warn)
     console = _Stdout()
     # One line a document, never wrapped: scripts and logs read them.
     for doc in result["documents"]:
@@ -996,6 +1023,14 @@ def evaluate(
     )
     if output is not None:
         atomic_write_bytes(output, json.dumps(result, indent=1).encode() + b"\n")
+    if result["skipped"]:
+        # Scores of part of a set are not the set's: a benchmark in CI must not pass on them.
+        names = ", ".join(s["name"] for s in result["skipped"])
+        them = "them" if len(result["skipped"]) > 1 else "it"
+        err.print(f"align: {counted(len(result['skipped']), 'incomplete document')} not "
+                  f"scored ({names}): the scores above leave {them} out", markup=False,
+                  soft_wrap=True)
+        raise typer.Exit(EXIT_INPUT)
 
 
 @app.command()
@@ -1028,6 +1063,9 @@ def model(
         _require_local_model(name)
     info = models.model_info(name)
     if as_json:
+        from align.encoders import how_runs_record
+
+        info.update(how_runs_record(name, info))
         sys.stdout.write(json.dumps(info, indent=1, default=str) + "\n")
         return
     console = _Stdout()

@@ -100,6 +100,56 @@ def write_outputs(
     return list(files)
 
 
+def written_lines(alignment: Alignment, written: Sequence[Path]) -> list[str]:
+    """What to say on stderr of the files `written` (`write_outputs` returned them for
+    `alignment`): ``wrote FILE`` each, with what its renderer's optional
+    ``written_summary(alignment)`` adds in brackets (``wrote out.tmx (2 one-sided links
+    (1-0, 0-1) left out: …)``), then its renderer's optional ``written_warnings(alignment,
+    path)``, each ``align: warning: …`` (a TMX tagged ``und``)."""
+    lines = []
+    for path in map(Path, written):
+        renderer = renderer_for(path)
+        summary = getattr(renderer, "written_summary", None)
+        said = summary(alignment) if summary is not None else ""
+        lines.append(f"wrote {path}" + (f" ({said})" if said else ""))
+        warnings = getattr(renderer, "written_warnings", None)
+        lines += [f"align: warning: {w}" for w in (warnings(alignment, path) if warnings
+                                                     else ())]
+    return lines
+
+
+def render_bytes(alignment: Alignment, ending: str) -> bytes:
+    """`alignment` rendered in memory in the format of the file-name `ending` (``html``,
+    ``.tmx``, ``src.txt``), the bytes `write_outputs` would write to such a file; refused
+    (`UsageError`) as there, for an ending no renderer has or a record that would not read
+    back."""
+    if not isinstance(ending, str) or not ending.strip(". "):
+        raise UsageError(f"render_bytes: give the format as a file-name ending such as 'html' or "
+                         f"'tmx', not {ending!r}")
+    path = Path("record." + ending.lstrip("."))
+    renderer = renderer_for(path)
+    alignment = plain_numbers(alignment)
+    problem = alignment.problem()
+    if problem:
+        raise UsageError(f"this record cannot be rendered: {problem}; a record written must "
+                         "read back")
+    return renderer.render(alignment, path)[path]
+
+
+def record_from_text(text: str | bytes) -> Alignment:
+    """The record a JSON text holds (`render_bytes` of ``json``, a service's request);
+    `InputError` says why it is not one, as `load_record` says it of a file."""
+    hint = "give the text of a .json record that align wrote"
+    try:
+        data = json.loads(text)
+    except UnicodeDecodeError:
+        raise InputError(f"the record is not UTF-8 JSON text; {hint}") from None
+    except json.JSONDecodeError as error:
+        raise InputError(f"the record is not JSON ({error.msg} at line {error.lineno}, column "
+                         f"{error.colno}); {hint}") from None
+    return record_from_json(data, "the record", hint)
+
+
 #: Values that hold no numpy number: `plain_numbers` returns them as they are.
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 

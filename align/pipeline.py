@@ -248,7 +248,7 @@ def align_files(
     are paired by key instead."""
     from align.checks.resources import is_resource_pair, unpaired_resources
     from align.errors import InputError
-    from align.reading import read_document
+    from align.reading import normalise_text, read_document
 
     _require_path(source, "source", "align_files")
     _require_path(translation, "translation", "align_files")
@@ -262,17 +262,12 @@ def align_files(
     started = time.perf_counter()
     src_doc = read_document(source)
     tgt_doc = read_document(translation)
-    record = align_texts(
-        src_doc.text,
-        tgt_doc.text,
-        options,
-        reporter,
-        source_name=Path(source).name,
-        translation_name=Path(translation).name,
-    )
+    record = _align_read_texts(normalise_text(src_doc.text), normalise_text(tgt_doc.text),
+                               options, reporter,
+                               (Path(source).name, Path(translation).name),
+                               src_doc.warnings + tgt_doc.warnings)
     record.source.path, record.source.encoding = str(source), src_doc.encoding
     record.translation.path, record.translation.encoding = str(translation), tgt_doc.encoding
-    record.warnings[:0] = src_doc.warnings + tgt_doc.warnings
     reading = time.perf_counter() - started - sum(record.timings.values())
     record.timings = {"read": round(reading, 4), **record.timings}
     return record
@@ -435,24 +430,26 @@ def _require_record(record: Any, function: str) -> None:
                      f"{type(record).__name__}{hint}")
 
 
-def _read_text(text: Any, name: str) -> str:
-    """A text to align, as a file of it is read (`align.reading.normalise_text`: its
-    byte-order mark dropped, its line endings ``\n``), so that the same text gives the
-    same offsets (format.md) from memory as from a file; refused, as the file would be,
-    when nothing is left in it but whitespace, zero-width spaces and byte-order marks
-    (`align.reading.is_blank`)."""
+def _read_text(text: Any, name: str, parameter: str) -> tuple[str, list[str]]:
+    """A text to align and the warnings for its record, as a file of it is read
+    (`align.reading.read_string`: its byte-order mark dropped, its line endings ``\n``, a
+    lone surrogate U+FFFD), so that the same text gives the same offsets (format.md) and
+    warnings from memory as from a file; refused, as the file would be, when nothing is
+    left in it but whitespace, zero-width spaces and byte-order marks
+    (`align.reading.is_blank`) or it is NUL characters.  Errors name the `parameter`
+    that passed it, warnings the `name` the record gives its side."""
     from align.errors import InputError, UsageError
-    from align.reading import is_blank, normalise_text
+    from align.reading import is_blank, normalise_text, read_string
 
     if not isinstance(text, str):
         hint = ("; decode it first, or give the file to align_files, which detects its "
                 "encoding" if isinstance(text, bytes | bytearray) else "")
-        raise UsageError(f"{name} must be a str, not {type(text).__name__}{hint}")
-    text = normalise_text(text)
-    if is_blank(text):
-        blanks = " (only spaces, line breaks or invisible characters)" if text else ""
-        raise InputError(f"{name} is empty{blanks}: give the text to align")
-    return text
+        raise UsageError(f"{parameter} must be a str, not {type(text).__name__}{hint}")
+    if is_blank(normalise_text(text)):
+        blanks = " (only spaces, line breaks or invisible characters)" if normalise_text(
+            text) else ""
+        raise InputError(f"{parameter} is empty{blanks}: give the text to align")
+    return read_string(text, name, parameter)
 
 
 def _require_path(path: Any, name: str, function: str) -> None:
@@ -468,7 +465,7 @@ def require_usable(options: Options, *, model: bool = False) -> None:
     after reading, aligning or loading the model, by the very checks that refuse it there,
     in the same words and with the same error: the split mode and ``max_chars``
     (`align.segment.require_segmentation`, `UsageError`), the backend
-    (`align.encoders.require_backend`, `ModelError`), the finding kinds to ignore
+    (`align.encoders.require_backend`, `UsageError`), the finding kinds to ignore
     (`align.checks.require_kinds`, `UsageError`), the language codes (`UsageError`).
 
     With `model`, a model folder given by a path that does not exist (or a file) is a
@@ -536,16 +533,28 @@ def align_texts(
     """Segment, align and check two texts already in memory; keyword arguments set
     `Options`.  An empty text (or one of whitespace alone) is an `InputError`, as an empty
     file is for `align_files`."""
+    options = _options(options, kwargs)
+    source_text, source_warnings = _read_text(source_text, source_name, "source_text")
+    translation_text, translation_warnings = _read_text(translation_text, translation_name,
+                                                        "translation_text")
+    require_usable(options)
+    return _align_read_texts(source_text, translation_text, options, reporter,
+                             (source_name, translation_name),
+                             source_warnings + translation_warnings)
+
+
+def _align_read_texts(source_text: str, translation_text: str, options: Options,
+                      reporter: Reporter | None, names: tuple[str, str],
+                      warnings: list[str]) -> Alignment:
+    """`align_texts` for texts read (a file's by `align.reading.read_document`, a string's
+    by `_read_text`), `warnings` what reading them said."""
     from align.language import detect_language, primary_language
     from align.segment import segment
 
-    options = _options(options, kwargs)
-    source_text = _read_text(source_text, "source_text")
-    translation_text = _read_text(translation_text, "translation_text")
-    require_usable(options)
+    source_name, translation_name = names
     reporter = reporter or Reporter()
     timings: dict[str, float] = {}
-    warnings: list[str] = []
+    warnings = list(warnings)
 
     clock = time.perf_counter()
     given = _given_languages(options)
@@ -942,6 +951,31 @@ def write(record: Alignment, *paths: str | Path, force: bool = False) -> list[Pa
             raise UsageError(f"write: each path must be a str or a Path, not "
                              f"{type(path).__name__}{hint}")
     return write_outputs(record, [Path(p) for p in paths], force=force)
+
+
+def render_bytes(record: Alignment, ending: str) -> bytes:
+    """`record` rendered in memory: the bytes `write` would write to a file whose name ends
+    in `ending` (``"html"``, ``"json"``, ``"tmx"``, ``"tsv"``, ``"src.txt"``, ``"tgt.txt"``,
+    ``"svg"``, ``"xlsx"``)."""
+    from align.errors import UsageError
+    from align.outputs import render_bytes as rendered
+
+    if not isinstance(record, Alignment):
+        raise UsageError(f"render_bytes takes an alignment record (align.Alignment), not "
+                         f"{type(record).__name__}")
+    return rendered(record, ending)
+
+
+def loads(text: str | bytes) -> Alignment:
+    """The record a JSON text holds, as `load` reads it from a file (`render` of
+    ``"json"`` rendered by `render_bytes`, a request's body)."""
+    from align.errors import UsageError
+    from align.outputs import record_from_text
+
+    if not isinstance(text, str | bytes | bytearray):
+        raise UsageError(f"loads takes the text of a .json record (a str or bytes), not "
+                         f"{type(text).__name__}; load(path) reads a file")
+    return record_from_text(text)
 
 
 def load(path: str | Path) -> Alignment:

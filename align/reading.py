@@ -346,6 +346,39 @@ def normalise_text(text: str) -> str:
     return normalise_line_endings(text.removeprefix("\ufeff"))
 
 
+#: A lone surrogate: no character, though a Python string (JSON's ``"\ud800"``) can hold
+#: one; no UTF-8 output can write it and the tokenizer refuses it.
+SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def read_string(text: str, name: str, given_as: str | None = None) -> tuple[str, list[str]]:
+    """A text given in memory (`align.align_texts`), read as a file holding it is read:
+    `normalise_text`; refused (`InputError`) where it is NUL characters beyond a stray few,
+    as a binary file is; a lone surrogate read as U+FFFD, one for one so that offsets hold,
+    as a decoder shows a byte it cannot read; control characters said.  Returns the text
+    and the warnings for the record, which call it `name`; the error calls it `given_as`
+    (the parameter that passed it), if given."""
+    text = normalise_text(text)
+    warnings: list[str] = []
+    if "\0" in text and not (len(text) >= 1000 and text.count("\0") * 1000 <= len(text)):
+        raise InputError(f"{given_as or name} does not look like text (it holds NUL "
+                         "characters): give "
+                         "the text decoded, or the file to align_files, which detects its "
+                         "encoding")
+    found = SURROGATES.search(text)
+    if found:
+        count = len(SURROGATES.findall(text))
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        warnings.append(
+            f"{name}: {count} lone surrogate{'s' if count > 1 else ''} (U+{ord(found.group()):04X}"
+            f" at line {line}, column {column}{', the first' if count > 1 else ''}), no "
+            "character: read as U+FFFD")
+        text = SURROGATES.sub("\ufffd", text)
+    _warn_about_controls(text, name, warnings)
+    return text, warnings
+
+
 def is_blank(text: str) -> bool:
     """Whether `text` holds nothing to align: whitespace, zero-width spaces and byte-order
     marks alone are as empty as nothing (an empty file, an empty text: `InputError`)."""

@@ -16,13 +16,17 @@ docs/segmentation.md; in short:
    but for its last line, which is split into sentences when it ends one (a heading's
    body right under it).
    A fenced code block (Markdown's ```` ``` ```` or ``~~~`` … to its closing fence) is one
-   segment, a paragraph of its own: code is no prose to cut at its full stops.
+   segment, a paragraph of its own: code is no prose to cut at its full stops.  The
+   soft line breaks (vertical tab, U+2028) are no line breaks here: they end no sentence.
 2. Sentences.  A candidate boundary is a run of ``. ! ? …`` (and in Greek ``;``) with
-   the closing quotes, brackets and footnote number stuck to it, followed by
-   whitespace; CJK stops need none.  It is kept when the next word starts like a
-   sentence (a capital, an opening quote or dash before a capital, a caseless script,
-   a number on a new line or a list number, a number and a word after an ordinary word)
-   and the word before the stop is not an abbreviation, an initial or a list number.
+   the closing quotes (any quote, „…“ and »…« too), brackets and footnote number stuck
+   to it, followed by whitespace; CJK stops need none.  It is kept when the next word
+   starts like a sentence (a capital, an opening quote or dash before a capital, a
+   caseless script, a number on a new line or a list number, a number and a word after
+   an ordinary word) and the word before the stop is not an abbreviation (nor one
+   before a label of a number, doc. No. 5), an initial or a list number; an
+   abbreviation that closes its phrase (Inc., a.m., et al.) ends one before a function
+   word (The, Le, Die).
    In Thai a space between phrases is a boundary too.
 3. Sentences longer than ``max_chars`` are cut at the last ``; :``, else ``,``, else
    space before the limit (a word is cut only when it is longer than the limit, and
@@ -42,9 +46,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from align.errors import UsageError
-from align.language import primary_language
+from align.language import function_words, primary_language
 from align.record import Sentence
-from align.segment_abbreviations import is_abbreviation
+from align.segment_abbreviations import (
+    ACADEMIC_TITLES,
+    INTRODUCTORY,
+    closes_phrase,
+    is_abbreviation,
+)
 
 SPLIT_MODES: tuple[str, ...] = ("auto", "lines")
 
@@ -56,6 +65,10 @@ _B = re.escape(BLANK)
 
 #: Line breaks as `str.splitlines` knows them.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+#: The same but the soft line breaks inside a paragraph, the vertical tab (Word's manual
+#: line break, Shift+Enter) and U+2028: the lines of `split="auto"`, where a soft break is
+#: a space that ends no sentence.  (`split="lines"` cuts at every one.)
+_HARD_LINE_BREAK = re.compile("\r\n|[\n\r\x0c\x1c\x1d\x1e\x85\u2029]")
 _NON_BLANK = re.compile(f"[^{_B}]")
 _NON_BLANK_RUN = re.compile(f"[^{_B}]+")
 _SKIP_BLANK = re.compile(f"[{_B}]*")
@@ -65,6 +78,12 @@ _SKIP_BLANK = re.compile(f"[{_B}]*")
 # CJK full stops need no space after them.
 _CLOSING = "\"'”’»›)]}」』》〉）"
 _CLOSERS = re.escape(_CLOSING)
+#: After a Latin stop and before a blank, a quote closes whatever its shape, since the
+#: conventions differ: German „…“ and ‚…‘ close with “ and ‘, German »…« with «, Danish
+#: »…», French « … » with ».  (After a blank the same marks open one: `_OPENERS`.)  Not
+#: after a CJK stop, where “ and ‘ stuck to a closing ” open the next sentence.
+_CLOSING_AFTER_STOP = _CLOSING + "“‘«‹"
+_STOP_CLOSERS = re.escape(_CLOSING_AFTER_STOP)
 #: The superscript characters a note reference is written in (`align.markup.note_mark`).
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
 #: A note reference written after a stop, which stays with its sentence: Markdown's
@@ -79,8 +98,8 @@ _CJK += "\U00020000-\U0003134f"
 _CANDIDATE = re.compile(
     r"(?=[.!?‽⁇⁈⁉…؟।॥;\u037e。！？｡．])(?:"
     rf"(?P<stop>[.!?‽⁇⁈⁉…؟।॥;\u037e]+)"
-    rf"(?P<close>(?:[{_CLOSERS}]|[ \u00a0\u202f\u2009]+[»›])*)"
-    rf"(?:(?P<note>\d{{1,3}})|{NOTE_REFERENCE}+)?[{_CLOSERS}]*"
+    rf"(?P<close>(?:[{_STOP_CLOSERS}]|[ \u00a0\u202f\u2009]+[»›])*)"
+    rf"(?:(?P<note>\d{{1,3}})|{NOTE_REFERENCE}+)?[{_STOP_CLOSERS}]*"
     rf"(?=[{_B}]|$)"
     rf"|(?P<cjk>(?:[。！？｡]|．(?![0-9０-９])|(?<=[{_CJK}])(?:[?!]+|\.)(?=[{_CJK}{_CLOSERS}]))+"
     rf"[{_CLOSERS}]*))"
@@ -114,7 +133,7 @@ _LABEL = re.compile(r"[(\[]?(?:\d{1,3}(?:\.\d{1,3})*|[IVXLCDM]{1,7}|[ivxlcdm]{1,
 #: Dotted abbreviations recognised by shape: e.g, i.e, U.S.A, a.m, z.B, Ph.D.
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 _SENTENCE_FINAL = re.compile(
-    rf"[.!?‽…。！？][{_CLOSERS}]*(?:\d{{1,3}}|{NOTE_REFERENCE}+)?[{_CLOSERS}]*$")
+    rf"[.!?‽…。！？][{_STOP_CLOSERS}]*(?:\d{{1,3}}|{NOTE_REFERENCE}+)?[{_STOP_CLOSERS}]*$")
 #: The first line of a Markdown footnote's definition, ``[^1]: Text``: a paragraph of its own.
 _NOTE_DEFINITION = re.compile(r"[ \t]{0,3}\[\^[^\[\]\s]{1,40}\]:")
 # Full-width marks (CJK text) need no blank after them.
@@ -214,7 +233,7 @@ def segment(
     """
     require_segmentation(split, max_chars)
     language = primary_language(language)
-    lines = _lines(text)
+    lines = _lines(text, _LINE_BREAK if split == "lines" else _HARD_LINE_BREAK)
     code: list[tuple[int, int]] = []
     if split == "lines":
         units = _line_units(_blocks(text, lines))
@@ -329,10 +348,10 @@ def _with_code(units: list[_Unit], code: list[tuple[int, int]]) -> list[_Unit]:
 # -- lines, blocks, paragraphs -----------------------------------------------------
 
 
-def _lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every line's content, line breaks excluded."""
+def _lines(text: str, breaks: re.Pattern[str] = _HARD_LINE_BREAK) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line's content, line breaks (`breaks`) excluded."""
     start = 0
-    for m in _LINE_BREAK.finditer(text):
+    for m in breaks.finditer(text):
         yield start, m.start()
         start = m.end()
     yield start, len(text)
@@ -588,8 +607,20 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
         return _single_letter_ends(text, word, sentence_start, stop_at, gap.end(), end,
                                    language)
     following = text[gap.end():min(end, gap.end() + 40)]
-    if _DOTTED.fullmatch(word) or is_abbreviation(word, language, following):
-        return False  # Mr. Smith, e.g. Apples; No. 5, but not "No. The door"
+    dotted = _DOTTED.fullmatch(word) is not None
+    faculty = not dotted and _faculty(text, sentence_start, stop_at, word)
+    if dotted or faculty or is_abbreviation(word, language, following):
+        # Mr. Smith, e.g. Apples, Dr. med. Martin; No. 5, but not "No. The door".  One
+        # that closes its phrase ends a sentence before a function word: "Acme Inc. The
+        # firm", "at 10 a.m. We", "Er ist Dr. med. Er", but "Acme Inc. Smith".
+        if dotted:
+            closing = word.lower() not in INTRODUCTORY
+        else:
+            closing = faculty or closes_phrase(word)
+        return closing and _function_word_at(text, gap.end(), end, language)
+    number = _number_after_label(text, gap.end(), end, language)
+    if number is not None and _label_before_label(word, language, number):
+        return False  # doc. No. 5, Dok. Nr. 5, l'art. L. 123-4
     if word.isdecimal() and len(word) <= 3 and _opens_list_item(
         text, sentence_start, stop_at - len(word), int(word), end
     ):
@@ -602,6 +633,83 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
         return previous.endswith(".") and (
             (len(label) == 1 and label.isalpha()) or is_abbreviation(label, language, word))
     return True
+
+
+def _faculty(text: str, sentence_start: int, stop_at: int, word: str) -> bool:
+    """Whether ``word``, before a stop, is a doctor's faculty in an academic title: a
+    lower-case word of at most five letters after a title of `ACADEMIC_TITLES` or after
+    another such word after one (Dr. med., Dr. rer. nat., Prof. Dr. phil.).  Elsewhere
+    the same short words end sentences (Swedish "Följ med.", come along)."""
+    if not (len(word) <= 5 and word.isalpha() and word.islower()):
+        return False
+    tokens = text[max(sentence_start, stop_at - 80):stop_at].split()[:-1]
+    for token in reversed(tokens[-4:]):
+        if not token.endswith("."):
+            return False
+        body = token[:-1]
+        if body in ACADEMIC_TITLES:
+            return True
+        if not (len(body) <= 5 and body.isalpha() and body.islower()):
+            return False
+    return False
+
+
+#: A word and its elision's apostrophe (L'entreprise: l').
+_FIRST_WORD = re.compile(r"[^\W\d_]+['’]?")
+
+
+def _function_word_at(text: str, pos: int, end: int, language: str | None) -> bool:
+    """Whether the word at ``pos`` (after opening quotes and brackets) is a function word
+    of ``language`` (`align.language`'s profiles; of any reference language when it has
+    none): an article, pronoun, preposition or conjunction, which begins a sentence and
+    no name (The, We, Le, Die; not Smith, Army)."""
+    pos = _OPENERS.match(text, pos, end).end()
+    m = _FIRST_WORD.match(text, pos, end)
+    if m is None:
+        return False
+    return m.group().lower().replace("’", "'") in function_words(language)
+
+
+#: A label of a number and the number after it: ``No. 5``, ``Nr. 12``, ``L. 123-4``,
+#: ``S. 12``, ``Nº 5``.
+_LABEL_AND_NUMBER = re.compile(
+    rf"(?P<label>[^\W\d_]{{1,5}})\.[{_B}]+|(?P<sign>[NnΝ][º°o])\.?[{_B}]*(?=\d)")
+_NUMBER_AHEAD = re.compile(r"[(\[#]?\d")
+
+
+def _number_after_label(text: str, pos: int, end: int, language: str | None) -> str | None:
+    """The text after a label of a number that begins at ``pos`` and the number it labels
+    (the number on), or None: a single letter (L. 123-4, S. 12), a listed label (No. 5,
+    Nr. 5, Fig. 3) or one by shape (`_unlisted_label`: Anl. 3), or the sign Nº."""
+    m = _LABEL_AND_NUMBER.match(text, pos, end)
+    if m is None:
+        return None
+    after = text[m.end():min(end, m.end() + 40)]
+    if not _NUMBER_AHEAD.match(after):
+        return None
+    label = m.group("label")
+    if label is None or len(label) == 1 or _unlisted_label(label) or is_abbreviation(
+            label, language, after):
+        return after
+    return None
+
+
+#: An elided article or preposition before a word: l'art., d'après.
+_ELISION = re.compile(r"^[^\W\d_]{1,2}['’]")
+
+
+def _label_before_label(word: str, language: str | None, number: str) -> bool:
+    """Whether ``word``, before a stop, a label of a number and the number, is an
+    abbreviation going on into them (doc. No. 5, Dok. Nr. 5, l'art. L. 123-4): a listed
+    abbreviation or label, a single letter, or a capitalised word of at most four letters
+    ending in a consonant (`_unlisted_label`).  Not a lower-case word unlisted: ``in the
+    end. Fig. 3 shows …`` ends a sentence, as a label opens one more often than a numeral
+    does."""
+    bare = _ELISION.sub("", word.rstrip(_CLOSING))
+    if not bare.isalpha():
+        return False
+    return (len(bare) == 1 or is_abbreviation(bare, language, number)
+            or (not bare.islower() and _unlisted_label(bare)))
 
 
 #: A number, then a word: how a sentence that begins with a numeral goes on ("320 people
@@ -662,6 +770,8 @@ _FINAL_PAIRS = frozenset({("т.", "д"), ("т.", "п"), ("кв.", "м"), ("ку�
 #: A word of at most three letters and a full stop: an abbreviation going on (a. C., v. Chr.).
 _ABBREVIATION_NEXT = re.compile(r"[^\W\d_]{1,3}\.")
 _ROMAN = re.compile(r"[IVXLCDM]+")
+#: An ordinal: a number or a Roman numeral with its suffix (19th, 2nd, XIXe, 3e, 1er, 2º).
+_ORDINAL = re.compile(r"(?:\d{1,4}|[IVXLCDM]{1,7})(?:st|nd|rd|th|e|er|re|ème|è|o|a|º|ª|ᵉ)")
 
 
 def _single_letter_ends(text: str, word: str, sentence_start: int, stop_at: int,
@@ -675,10 +785,11 @@ def _single_letter_ends(text: str, word: str, sentence_start: int, stop_at: int,
     previous = _token_before(text, sentence_start, stop_at - 1)
     if (previous, word) in _FINAL_PAIRS:
         return True
-    if previous[-1:].isdigit() or _ROMAN.fullmatch(previous):
-        # A unit or a year after a number (1936 г., 1936 r., XIX в.) ends a sentence
-        # before a capital, unless an abbreviation goes on (500 v. Chr.).  A script
-        # without case gives no such evidence (Thai 19.30 น. เธอพบ: "7.30 p.m. she met").
+    if previous[-1:].isdigit() or _ROMAN.fullmatch(previous) or _ORDINAL.fullmatch(previous):
+        # A unit or a year after a number (1936 г., 1936 r., XIX в.) or an ordinal (19th
+        # c., XIXe s.) ends a sentence before a capital, unless an abbreviation goes on
+        # (500 v. Chr., 3e s. av. J.-C.).  A script without case gives no such evidence
+        # (Thai 19.30 น. เธอพบ: "7.30 p.m. she met").
         first = _OPENERS.match(text, next_at, end).end()
         return (first < end and text[first].isupper()
                 and not _ABBREVIATION_NEXT.match(text, first, end))

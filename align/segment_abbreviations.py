@@ -2,8 +2,9 @@
 
 A full stop after one of these, followed by a capital, is not a sentence boundary.
 Single letters (initials, ``p.``, ``M.``) and dotted groups (``e.g.``, ``U.S.``) are
-recognised by shape in `align.segment`, so they are not listed here.  ``etc.`` is
-deliberately absent: followed by a capital it almost always ends a sentence.
+recognised by shape in `align.segment`, so they are not listed here.  ``etc.`` and
+German ``usw.`` (and so on) are deliberately absent: followed by a capital they almost
+always end a sentence.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ LOWERCASE = frozenset(
     cf vs viz approx ca al ibid op cit loc ch ed eds pp
     av bd boul env ex éd édit trad coll réf hab suiv sq sqq
     c.-à-d ms mss anon resp
-    vgl bzw usw evtl ggf inkl ca zit hrsg aufl ausg anm
+    vgl bzw evtl ggf inkl ca zit hrsg aufl ausg anm
     janv févr avr juil déc
     pág págs sig dott cfr
     """.split()
@@ -51,7 +52,7 @@ NUMBER_LABELS_CASE_SENSITIVE = frozenset(
     "No Nos Nr Nº Abs Jg Sec Secs Cap Par Tab Num".split())
 NUMBER_LABELS = frozenset(
     "art vol vols fig figs chap min max nos pg para paras eq eqs ref refs "
-    "tel ziff pag pagg núm".split())
+    "tel ziff pag pagg núm doc docs".split())
 #: Labels written in lower case in one language, matched as `BY_LANGUAGE` is (in that
 #: language and when none is given): Italian cap. 3 (capitolo), par. 2 (paragrafo),
 #: tab. 4 (tabella), num. 5; Spanish and Portuguese cap. 3 (capítulo); Polish tab. 4
@@ -67,6 +68,29 @@ _LABELS: dict[str | None, frozenset[str]] = {
     None: NUMBER_LABELS.union(*NUMBER_LABELS_BY_LANGUAGE.values()),
     **{language: NUMBER_LABELS | own for language, own in NUMBER_LABELS_BY_LANGUAGE.items()},
 }
+
+#: Abbreviations that close the phrase they belong to, coming after what they qualify: a
+#: company's form (Acme Inc., Dupont et Cie), a name's suffix (Jr., Esq.), a citation's end
+#: (et al., op. cit., ibid., p. 12 sqq.), a month after its day (5 Jan.), an amount's
+#: unit (5 Mrd.).  Before a capitalised function word, which begins no name (The, We, Le,
+#: Die), they end a sentence (`align.segment`); before a name they go on (Acme Inc. Smith:
+#: an abbreviation is followed by a name more often than a sentence begins with one).
+#: Dotted groups close a phrase too (a.m., U.S., S.A.), but for `INTRODUCTORY`.  Titles
+#: (Mr., Dr.) and labels (No., vol.) come before what they qualify and never end one.
+PHRASE_FINAL = frozenset(
+    """
+    Inc Ltd Co Corp Bros Jr Jnr Esq Cie al cit ibid sq sqq suiv Mio Mrd Tsd
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Okt Dez janv févr avr juil déc
+    """.split()
+)
+#: Dotted groups (lower-cased) that introduce what follows (e.g. The Times, N.B. The
+#: door), and so never end a sentence.
+INTRODUCTORY = frozenset(
+    "e.g i.e z.b d.h n.b p.s u.a o.ä s.o s.u v.a z.t u.u d.i i.d.r p.ej v.gr т.е т.к".split())
+#: Academic titles before which a doctor's faculty goes on (Dr. med., Dr. rer. nat.,
+#: Prof. Dr. phil., Mag. rer. soc. oec.): a short lower-case word and a stop after one of
+#: these, or after another such word after one, is part of the title.
+ACADEMIC_TITLES = frozenset("Dr Dres Prof Mag".split())
 
 #: Abbreviations of street words, which in another language's text still stand before a
 #: street's name and number (``in Kraków, ul. Długa 15``): Polish ulica, Russian улица,
@@ -124,6 +148,13 @@ def is_abbreviation(word: str, language: str | None = None, following: str = "")
     label = word in NUMBER_LABELS_CASE_SENSITIVE or word in labels or (
         word[:1].isupper() and lowered in labels)
     return label and _NUMBER.match(following) is not None
+
+
+def closes_phrase(word: str) -> bool:
+    """Whether the abbreviation ``word`` (without its final stop) closes the phrase it
+    belongs to, and so may end a sentence (`PHRASE_FINAL`): listed, written as listed or
+    with a capital first letter (Ibid., Cit.)."""
+    return word in PHRASE_FINAL or (word[:1].lower() + word[1:]) in PHRASE_FINAL
 
 
 def _before_address(following: str) -> bool:

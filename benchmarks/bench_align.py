@@ -2,7 +2,7 @@
 and the search alone at 20,000 × 20,000 sentences.
 
     python benchmarks/bench_align.py              # everything
-    python benchmarks/bench_align.py accuracy     # or: literary, baselines, speed, scale
+    python benchmarks/bench_align.py accuracy     # or: literary, baselines, short, speed, scale
 
 Accuracy and speed read ../shared/data (skipped when absent).  Figures are printed;
 ratios are measured in one run because these machines are noisy.
@@ -10,6 +10,7 @@ ratios are measured in one run because these machines are noisy.
 
 from __future__ import annotations
 
+import argparse
 import json
 import resource
 import subprocess
@@ -291,14 +292,85 @@ def scale() -> None:
     print()
 
 
+def _short_windows(links: list[Any], size: int) -> list[tuple[list[Any], list[int], list[int]]]:
+    """Consecutive runs of `size` gold links whose sentences no other link touches, with the
+    source and translation lines they span (a line of no link inside is kept: the gold
+    leaves it unaligned)."""
+    windows = []
+    for start in range(0, len(links) - size + 1, size):
+        window = links[start:start + size]
+        src = [i for link in window for i in link[0]]
+        tgt = [j for link in window for j in link[1]]
+        if not src or not tgt:
+            continue
+        src_span = set(range(min(src), max(src) + 1))
+        tgt_span = set(range(min(tgt), max(tgt) + 1))
+        others = links[:start] + links[start + size:]
+        if any(src_span.intersection(a) or tgt_span.intersection(b) for a, b in others):
+            continue
+        windows.append((window, sorted(src_span), sorted(tgt_span)))
+    return windows
+
+
+def short() -> None:
+    """Short texts, as a translator aligns a letter or a page: runs of 3, 6 and 12
+    consecutive gold links cut from the development documents, each aligned as a text of
+    its own (at most 40 per document and size), scored against its piece of the gold."""
+    import align
+    from align.evaluate import Score, parse_links
+
+    if not DATA.is_dir():
+        print("short: skipped (../shared/data not found)")
+        return
+    sets = (("Text+Berg dev de→fr", "textberg-de-fr-dev", ".de", ".fr", 200),
+            ("TransRead dev en→fr", "transread-en-fr-dev", ".en", ".fr", 40))
+    print("## Short texts cut from the dev gold (each piece aligned on its own, --split lines)")
+    for name, folder, source_ext, target_ext, most in sets:
+        for size in (3, 6, 12):
+            scored, pieces = Score(), 0
+            for gold in sorted(p for p in (DATA / folder).iterdir()
+                               if p.suffix not in (source_ext, target_ext, "")):
+                stem = gold.with_suffix("")
+                source = stem.with_suffix(source_ext).read_text("utf-8").split("\n")
+                target = stem.with_suffix(target_ext).read_text("utf-8").split("\n")
+                links = sorted(parse_links(gold.read_text("utf-8")),
+                               key=lambda link: min(link[0] or link[1]))
+                for window, src, tgt in _short_windows(links, size)[:most]:
+                    record = align.align_texts("\n".join(source[i] for i in src),
+                                               "\n".join(target[j] for j in tgt),
+                                               split="lines", check=False)
+                    piece_gold = [(tuple(i - src[0] for i in a), tuple(j - tgt[0] for j in b))
+                                  for a, b in window]
+                    scored.add(piece_gold, [(tuple(link.source), tuple(link.translation))
+                                            for link in record.links])
+                    pieces += 1
+            total = scored.as_dict()
+            print(f"{name:<22} {size:>2} links  {pieces:>4} pieces   strict F1 "
+                  f"{total['strict_f1']:.3f}   lax F1 {total['lax_f1']:.3f}")
+    print()
+
+
+MODES = ("accuracy", "literary", "baselines", "short", "speed", "scale")
+
+
 def main() -> None:
-    wanted = set(sys.argv[1:]) or {"accuracy", "literary", "baselines", "speed", "scale"}
+    parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
+    parser.add_argument("modes", nargs="*", metavar="MODE",
+                        help=f"what to measure: {', '.join(MODES)} (default: all)")
+    args = parser.parse_args()
+    unknown = [mode for mode in args.modes if mode not in MODES]
+    if unknown:
+        parser.error(f"unknown mode {', '.join(map(repr, unknown))}: choose from "
+                     f"{', '.join(MODES)}")
+    wanted = set(args.modes) or set(MODES)
     if "accuracy" in wanted:
         accuracy()
     if "literary" in wanted:
         literary()
     if "baselines" in wanted:
         baselines()
+    if "short" in wanted:
+        short()
     if "speed" in wanted:
         speed()
     if "scale" in wanted:

@@ -37,6 +37,7 @@ Skips cleanly when ``../shared/data`` is absent.
 
 from __future__ import annotations
 
+import argparse
 import random
 import re
 import sys
@@ -638,12 +639,25 @@ def bench_letter() -> None:
             print(f"  link {k + 1} {f.severity} {f.kind}: {f.reason}")
 
 
+MODES = ("sconf", "synthetic", "letter", "fit")
+
+
 def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modes", nargs="*", metavar="MODE",
+                        help=f"what to measure: {', '.join(MODES)} (default: all but fit)")
+    parser.add_argument("--false", action="store_true",
+                        help="with synthetic: list the false new findings")
+    args = parser.parse_args(argv)
+    unknown = [mode for mode in args.modes if mode not in MODES]
+    if unknown:
+        parser.error(f"unknown mode {', '.join(map(repr, unknown))}: choose from "
+                     f"{', '.join(MODES)}")
     if not DATA.is_dir():
         print(f"development data not found at {DATA}; nothing to measure")
         return
-    show_false = "--false" in argv
-    wanted = set(argv) - {"--false"} or {"sconf", "synthetic", "letter"}
+    show_false = args.false
+    wanted = set(args.modes) or {"sconf", "synthetic", "letter"}
     encoder = load_encoder() if wanted & {"sconf", "synthetic", "fit"} else None
     if "fit" in wanted:
         fit(encoder)

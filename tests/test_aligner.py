@@ -170,6 +170,20 @@ def test_one_sentence_translated_as_two_becomes_a_one_to_two_link(story):
     assert ([2], [2]) in links and ([4], [5]) in links
 
 
+@pytest.mark.parametrize("where", ["start", "middle", "end"])
+@pytest.mark.parametrize("size", [3, 6])
+def test_two_sentences_translated_as_one_join_in_a_short_text_too(story, where, size):
+    """A text of a few sentences, where each sentence's background holds its own
+    translation among a few others: two sentences rendered as one still join."""
+    fr, en, encoder = story
+    at = {"start": 0, "middle": size // 2 - 1, "end": size - 2}[where]
+    source = fr[5:5 + size]
+    translation = en[5:5 + at] + [en[5 + at] + " " + en[6 + at]] + en[7 + at:5 + size]
+    links = align_lists(encoder, source, translation)
+    assert links == [([i], [i]) for i in range(at)] + [([at, at + 1], [at])] + [
+        ([i], [i - 1]) for i in range(at + 2, size)]
+
+
 @pytest.mark.parametrize(("source_part", "translation_part"), [
     (slice(None), slice(0, 7)),  # a translation in progress: its second half missing
     (slice(None), slice(0, 4)),  # only its first few sentences

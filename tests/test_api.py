@@ -709,3 +709,89 @@ def test_checked_pairs_say_the_languages_the_checks_read(default_encoder):
     given = align.check_pairs([("Le chat dort.", "The cat sleeps.")],
                               source_language="fr-CA")
     assert given.source.language == "fr-CA"
+
+
+# -- a service's view: texts that are not clean, records in memory, errors by type -----------
+
+
+def test_a_lone_surrogate_in_a_text_is_read_as_a_replacement_character_and_said():
+    """JSON sent to a service can hold "\\ud800", which no encoder takes: the text reads it
+    as U+FFFD, one for one (the offsets hold), as a file's undecodable byte is shown."""
+    record = align.align_texts("Bonjour \ud800 le monde. Il fait beau.",
+                               "Hello world. The weather is fine.")
+    assert "\ufffd" in record.source.sentences[0].text
+    assert record.source.sentences[0].end - record.source.sentences[0].start == len(
+        record.source.sentences[0].text)
+    [said] = [w for w in record.warnings if "surrogate" in w]
+    assert said == ("source: 1 lone surrogate (U+D800 at line 1, column 9), no character: "
+                    "read as U+FFFD")
+
+
+def test_a_text_of_nul_characters_is_refused_and_control_characters_are_said_as_for_a_file(
+        tmp_path):
+    from align.errors import InputError
+
+    with pytest.raises(InputError, match="source_text does not look like text .*NUL"):
+        align.align_texts("\0" * 100, "Hello world.")
+    record = align.align_texts("Bonjour\x1b le monde.", "Hello world.")
+    (tmp_path / "fr.txt").write_text("Bonjour\x1b le monde.", "utf-8")
+    (tmp_path / "en.txt").write_text("Hello world.", "utf-8")
+    from_files = align.align_files(tmp_path / "fr.txt", tmp_path / "en.txt")
+    assert [w.replace("source:", "fr.txt:") for w in record.warnings
+            if "control" in w] == [w for w in from_files.warnings if "control" in w] == [
+        "fr.txt: 1 control character (first U+001B at line 1, column 8); they are kept in "
+        "the text"]
+
+
+def test_every_view_renders_to_bytes_in_memory_as_write_writes_it(tmp_path):
+    record = _letter()
+    for ending in ("json", "html", "tsv", "tmx", "src.txt", "tgt.txt", "svg", "xlsx"):
+        [written] = [path for path in align.write(record, tmp_path / f"letter.{ending}",
+                                                  force=True)
+                     if path.name == f"letter.{ending}"]
+        data = align.render_bytes(record, ending)
+        assert isinstance(data, bytes)
+        if ending == "html":  # its "made" date is when it was rendered: the rest is equal
+            assert data.startswith(b"<!DOCTYPE html>")
+            continue
+        if ending == "xlsx":  # a zip archive, stamped when written
+            assert data[:2] == b"PK"
+            continue
+        assert data == written.read_bytes(), ending
+    assert align.render_bytes(record, ".tsv") == align.render_bytes(record, "tsv")
+    assert align.loads(align.render_bytes(record, "json")) == record
+    assert align.loads(align.render_bytes(record, "json").decode("utf-8")) == record
+    with pytest.raises(UsageError, match="cannot tell which format"):
+        align.render_bytes(record, "docx")
+
+
+def test_a_record_read_from_a_string_says_what_is_wrong_as_a_file_would():
+    from align.errors import InputError
+
+    with pytest.raises(InputError, match="not JSON"):
+        align.loads("{")
+    with pytest.raises(InputError, match="not an alignment record"):
+        align.loads("[1, 2]")
+
+
+def test_an_unknown_backend_is_a_usage_error_from_python_as_from_the_command_line():
+    with pytest.raises(UsageError, match="unknown backend 'gpu'"):
+        align.align_texts("Bonjour.", "Hello.", backend="gpu")
+
+
+def test_the_errors_the_docs_name_are_exported():
+    from align import errors
+
+    for name in ("AlignError", "UsageError", "InputError", "OutputError", "ModelError",
+                 "RecordError"):
+        assert getattr(align, name) is getattr(errors, name)
+        assert name in align.__all__
+
+
+def test_a_lone_surrogate_in_pairs_is_read_as_a_replacement_character_and_said():
+    record = align.check_pairs([("Bonjour le monde.", "Hello world."),
+                                ("Il fait \ud800 beau.", "The weather \udc00\udc01 is fine.")])
+    assert record.source.sentences[1].text == "Il fait \ufffd beau."
+    assert record.warnings == [
+        "source texts: 1 lone surrogate (first in pair 2), no character: read as U+FFFD",
+        "translation texts: 2 lone surrogates (first in pair 2), no character: read as U+FFFD"]

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_html import HOSTILE, make_alignment, make_side, span
+from test_html import HOSTILE, make_alignment, make_side, passage_alignment, span
 
 from align.record import Alignment, Finding, Link, Sentence, Side, Span
 from align.render.html import render_html
@@ -1782,3 +1782,104 @@ def test_a_highlight_takes_the_severity_of_the_findings_the_filters_leave(opened
     assert _mark_look(page, "#L3 mark") == _mark_look(page, "#L1 mark")  # info's look
     page.get_by_role("checkbox", name="major").check()
     assert _mark_look(page, "#L3 mark") == filled
+
+
+# -- a passage left out (three links or more with nothing on one side) is one stop -------
+
+
+def test_j_and_k_take_a_passage_left_out_as_one_flagged_link(opened, tmp_path):
+    view = opened(_write(tmp_path, "passage", passage_alignment()))
+    page = view.page
+    status = page.locator("#status")
+    assert status.inner_text() == "4 flagged links"  # the passage (links 2–5), 6, 7 and 8
+    page.keyboard.press("j")
+    assert view.focused_id() == "L2" and status.inner_text() == "Flagged link 1 of 4"
+    assert page.locator("#L2").get_by_text("Passage left out: links 2–5").is_visible()
+    page.keyboard.press("j")
+    assert view.focused_id() == "L6" and status.inner_text() == "Flagged link 2 of 4"
+    page.keyboard.press("k")  # back into the passage: its first row
+    assert view.focused_id() == "L2"
+    page.locator("#L4 td").nth(0).click()  # inside the passage
+    assert status.inner_text() == "Flagged link 1 of 4"
+    page.locator("#next").click()
+    assert view.focused_id() == "L6"
+    page.locator("#L4 td").nth(0).click()
+    page.locator("#prev").click()
+    assert view.focused_id() == "L2"
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    assert view.focused_id() == "L7"  # two links added are two stops
+    page.keyboard.press("j")
+    assert view.focused_id() == "L8"
+    assert view.console == []
+
+
+def test_a_accepts_every_finding_of_a_passage_at_once(opened, tmp_path):
+    view = opened(_write(tmp_path, "passage", passage_alignment()))
+    page = view.page
+    page.locator("#L3 td").nth(0).click()
+    page.keyboard.press("a")
+    assert accepted_marks(page) == [f"L{n} omission" for n in range(2, 6)]
+    assert page.locator("#accepted").inner_text() == "4 accepted"
+    assert page.locator("#status").inner_text() == "3 flagged links"  # hidden once accepted
+    page.keyboard.press("a")  # all accepted: undone, all of them
+    assert accepted_marks(page) == []
+    page.locator("#L4 .b").click()  # a badge alone: itself alone
+    assert accepted_marks(page) == ["L4 omission"]
+    page.keyboard.press("a")  # the focused badge's, again: itself alone
+    assert accepted_marks(page) == []
+    page.locator("#L4 .b").click()
+    page.locator("#L5 td").nth(0).click()
+    page.keyboard.press("a")  # the rest of the passage
+    assert len(accepted_marks(page)) == 4
+    page.keyboard.press("a")
+    assert accepted_marks(page) == []
+    # What the filters set aside is left alone, and is no stop.
+    page.get_by_text("Filter", exact=True).click()
+    page.get_by_role("checkbox", name=re.compile(r"^info")).uncheck()
+    page.get_by_role("checkbox", name=re.compile(r"^minor")).uncheck()
+    page.keyboard.press("Escape")
+    page.locator("#L5 td").nth(0).click()
+    page.keyboard.press("a")
+    assert accepted_marks(page) == ["L2 omission", "L4 omission"]
+    assert page.locator("#status").inner_text() == "3 flagged links"
+    page.get_by_label("Show only findings").check()
+    page.locator("body").click(position={"x": 5, "y": 5})
+    page.keyboard.press("j")
+    assert view.focused_id() == "L6"
+    page.keyboard.press("k")
+    assert view.focused_id() == "L6"  # the passage's findings are accepted or filtered out
+    assert view.console == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_passages_head_line_is_readable_at_every_width(opened, tmp_path, shots, scheme):
+    path = _write(tmp_path, "passage", passage_alignment())
+    for width in (380, 1280):
+        view = opened(path, viewport={"width": width, "height": 800}, color_scheme=scheme)
+        page = view.page
+        head = page.locator("#L2").get_by_text("Passage left out: links 2–5")
+        assert head.is_visible()
+        box, row = head.bounding_box(), page.locator("#L2").bounding_box()
+        assert box["x"] >= row["x"] and box["x"] + box["width"] <= row["x"] + row["width"] + 1
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+        page.locator("#L2").screenshot(path=str(shots / f"passage-{scheme}-{width}.png"))
+        axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
+        results = axe_sync.Axe().run(page, context="#L2",
+                                     options={"runOnly": ["color-contrast"]})
+        assert results.response["violations"] == [], results.generate_report()
+        assert results.response["passes"]  # the head line was looked at
+
+
+def test_the_overview_strip_has_one_mark_for_a_passage(opened, tmp_path):
+    view = opened(_write(tmp_path, "passage", passage_alignment()))
+    page = view.page
+    _tab_into_the_strip(page)
+    assert _focused_mark(page) == ("Passage left out: links 2–5, 4 source sentences with no "
+                                   "counterpart in the translation. Mark 1 of 4")
+    page.keyboard.press("ArrowDown")
+    assert _focused_mark(page).startswith("Link 6: major number; ")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Enter")
+    assert view.focused_id() == "L2"
+    assert view.console == []

@@ -168,6 +168,14 @@ def test_a_negative_subject_counts_as_a_negation(default_encoder, source, transl
     ("I didn't know that Cheshire cats always grinned.",
      "J'ignorais que les chats du Cheshire souriaient toujours.", []),
     ("Won't I tell mama?", "Je vais le dire à maman !", []),
+    # A negated quantity renders a small one: "little" for « pas grand », "few" for « pas
+    # beaucoup », « peu » for "not much" (Poe's "little trouble", Baudelaire's « pas grand
+    # mal »); but "the little girl" is small.
+    ("They gave us comparatively little trouble.",
+     "Comparativement, cela ne nous a pas donné grand mal.", []),
+    ("He had few friends in the town.", "Il n'avait pas beaucoup d'amis en ville.", []),
+    ("Il avait peu d'argent.", "He did not have much money.", []),
+    ("The little girl came in.", "La petite fille n'est pas entrée.", ["minor"]),
     # A question that asks why negates as a statement does.
     ("Why did he come back so early?", "Pourquoi n'est-il pas revenu si tôt ?", ["minor"]),
 ])

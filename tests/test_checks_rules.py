@@ -588,6 +588,18 @@ def test_negation_by_a_suffix():
     ("Was he not there?", None, [], []),
     ("Ou ne veux-tu pas venir ?", "fr", [], []),
     ("Sollten sich die Franzosen nicht lieber ein anderes Ziel suchen?", "de", [], []),
+    # A statement asked as a question, its subject opening it, asks for confirmation too
+    # (Poe's "You did not take to pieces all the chairs?", rendered « Avez-vous démonté
+    # toutes les chaises ? »); but not a statement with a tag question after a comma.
+    ("You did not take to pieces all the chairs?", "en", [], []),
+    ("You don't know him?", "en", [], []),
+    ("You never told him?", "en", [], []),
+    ("Vous n'avez pas démonté toutes les chaises ?", "fr", [], []),
+    ("Tu ne viens pas ?", "fr", [], []),
+    ("He did not come, did he?", "en", ["not"], []),
+    ("Why you did not come?", "en", ["not"], []),
+    ("Pourquoi tu ne viens pas ?", "fr", ["pas"], []),
+    ("The minister did not take the chairs?", "en", ["not"], []),
     # ... questions that ask why or how negate, as statements do.
     ("Pourquoi ne pouvais-je jamais plaire ?", "fr", ["jamais"], []),
     ("Why didn't you come?", "en", ["didn't"], []),

@@ -725,3 +725,92 @@ def test_an_empty_language_code_detects_the_language_as_no_code_does(tmp_path):
     result = CliRunner().invoke(app, ["check", str(source), str(translation),
                                       "--source-lang", "", "-q"])
     assert result.exit_code == 0, result.output
+
+
+def _unlabelled_record(folder: Path) -> Path:
+    """A record of three short strings whose languages are not known, one left untranslated."""
+    from align.outputs import write_outputs
+    from align.record import Alignment, Link, Sentence, Side
+
+    source = Side([Sentence("OK", 0, 2, 0), Sentence("Annuler", 3, 10, 1),
+                   Sentence("Enregistrer", 11, 22, 2)], name="ui.fr.txt")
+    translation = Side([Sentence("OK", 0, 2, 0), Sentence("Cancel", 3, 9, 1)], name="ui.en.txt")
+    record = Alignment(source, translation,
+                       [Link([0], [0], 1.0), Link([1], [1], 0.9), Link([2], [], 0.0)])
+    [path] = write_outputs(record, [folder / "ui.json"])
+    return path
+
+
+def test_view_sets_the_languages_and_says_what_a_tmx_cannot_hold(tmp_path):
+    record = _unlabelled_record(tmp_path)
+    tmx = tmp_path / "ui.tmx"
+    result = runner.invoke(app, ["view", str(record), "-o", str(tmx)])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {tmx} (1 one-sided link (1-0, 0-1) left out: TMX has no unit for them)" \
+        in result.output
+    assert (f'align: warning: {tmx}: the source and translation languages are unknown and '
+            'written as "und"') in result.output
+    assert "--source-lang CODE and --translation-lang CODE" in result.output
+    result = runner.invoke(app, ["view", str(record), "-o", str(tmx), "--force",
+                                 "--source-lang", "fr_fr", "--translation-lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(tmx).getroot()
+    assert root.find("header").get("srclang") == "fr-FR"
+    assert [tuv.get(lang) for tuv in root.iter("tuv")][:2] == ["fr-FR", "en"]
+    assert json.loads(record.read_text("utf-8"))["source"]["language"] is None  # input kept
+    refused = runner.invoke(app, ["view", str(record), "--source-lang", "french"])
+    assert refused.exit_code == EXIT_USAGE
+    assert "--source-lang 'french' is not a language code: give fr" in refused.output
+
+
+def test_view_quiet_prints_no_view_and_no_status(tmp_path):
+    record = _unlabelled_record(tmp_path)
+    shown = runner.invoke(app, ["view", str(record), "-o", str(tmp_path / "ui.tsv")])
+    assert "wrote" in shown.output
+    for option in ("-q", "--quiet"):
+        quiet = runner.invoke(app, ["view", str(record), option])
+        assert quiet.exit_code == 0 and quiet.output == ""
+        quiet = runner.invoke(app, ["view", str(record), option, "--force", "-o",
+                                    str(tmp_path / "ui.tmx")])
+        assert quiet.exit_code == 0 and quiet.output == ""
+        assert (tmp_path / "ui.tmx").exists()
+
+
+def test_a_tmx_of_unknown_languages_written_by_run_says_which_option_to_give(
+        tmp_path, default_encoder):
+    source, translation = tmp_path / "ui.fr.txt", tmp_path / "ui.en.txt"
+    source.write_text("OK\nAnnuler\nEnregistrer\n", encoding="utf-8")
+    translation.write_text("OK\nCancel\nSave\n", encoding="utf-8")
+    tmx = tmp_path / "ui.tmx"
+    result = runner.invoke(app, ["run", str(source), str(translation), "--split", "lines",
+                                 "-o", str(tmx)])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {tmx}\n" in result.output
+    assert f"align: warning: {tmx}: the " in result.output and "--source-lang" in result.output
+    quiet = runner.invoke(app, ["run", str(source), str(translation), "--split", "lines",
+                                "-o", str(tmx), "--force", "-q"])
+    assert "warning" not in quiet.output
+
+
+def test_check_writes_the_inline_codes_of_a_tmx_back_as_tmx_codes(tmp_path, default_encoder):
+    given = tmp_path / "ext.tmx"
+    given.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="FR-FR" '
+        'datatype="xml" segtype="sentence" adminlang="EN-US" creationtool="x" '
+        'creationtoolversion="1" o-tmf="x"/><body>'
+        '<tu><tuv xml:lang="FR-FR"><seg>Cliquez sur <bpt i="1">&lt;b&gt;</bpt>Enregistrer'
+        '<ept i="1">&lt;/b&gt;</ept> pour 12 fichiers.</seg></tuv><tuv xml:lang="EN-US"><seg>'
+        'Click <bpt i="1">&lt;b&gt;</bpt>Save<ept i="1">&lt;/b&gt;</ept> for 12 files.</seg>'
+        '</tuv></tu><tu><tuv xml:lang="FR-FR"><seg>Fermer <ph x="2"/></seg></tuv>'
+        '<tuv xml:lang="EN-US"><seg></seg></tuv></tu></body></tmx>\n', encoding="utf-8")
+    out = tmp_path / "ext_out.tmx"
+    result = runner.invoke(app, ["check", "--pairs", str(given), "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    assert f"wrote {out} (1 one-sided link (1-0, 0-1) left out" in result.output
+    text = out.read_text("utf-8")
+    assert '<seg>Click <bpt i="1" x="1" />Save<ept i="1" /> for 12 files.</seg>' in text
+    assert "&lt;1&gt;" not in text

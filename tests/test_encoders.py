@@ -12,7 +12,7 @@ import pytest
 
 from align import models
 from align.encoders import load_encoder
-from align.errors import ModelError
+from align.errors import ModelError, UsageError
 
 ENGLISH = [
     "The old man walked slowly to the harbour every morning.",
@@ -201,7 +201,7 @@ def test_a_model_that_cannot_be_had_is_a_model_error(tmp_path: Path) -> None:
         load_encoder("no-such-owner/no-such-model-xyz")
     with pytest.raises(ModelError, match="does not exist"):
         load_encoder(str(tmp_path / "missing"))
-    with pytest.raises(ModelError, match="unknown backend"):
+    with pytest.raises(UsageError, match="unknown backend"):
         load_encoder(backend="gpu")
 
 

@@ -125,3 +125,84 @@ def test_eval_of_a_folder_with_source_ext_reads_the_gold_as_given(triple, tmp_pa
     [pair] = find_eval_pairs(tmp_path, "fr")
     assert pair.source.name == "a.fr"
     assert len(_read_pair(pair)[2]) == 3
+
+
+def _eval_split(*args: Path | str):
+    result = runner.invoke(app, ["eval", *map(str, args)])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_eval_of_a_folder_names_an_incomplete_document_and_exits_3(triple, tmp_path):
+    import json
+
+    (tmp_path / "b.en").write_text("One.\n", encoding="utf-8")
+    (tmp_path / "b.gold").write_text("[0]:[0]\n", encoding="utf-8")
+    out = tmp_path / "out" / "scores.json"
+    out.parent.mkdir()
+    code, stdout, stderr = _eval_split(tmp_path, "--source-ext", "fr", "-o", out)
+    # The complete document is scored and said; the incomplete one is named: a benchmark
+    # run in CI must not pass on part of its set.
+    assert code == EXIT_INPUT, stderr
+    assert "all (1 document)" in stdout
+    assert f"align: warning: {tmp_path / 'b.en'}, {tmp_path / 'b.gold'}: not scored" in stderr
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert [s["name"] for s in result["skipped"]] == ["b"]
+
+
+def test_eval_says_blank_lines_on_stderr(triple):
+    source, translation, gold = triple
+    source.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    code, stdout, stderr = _eval_split(source, translation, gold)
+    assert code == 0, stderr
+    assert f"align: warning: {source}: blank line 4 " in stderr
+    assert "strict F1 1.000" in stdout
+
+
+def test_eval_of_a_folder_says_which_file_it_took_when_the_gold_fits_either(tmp_path):
+    (tmp_path / "a.fr").write_text("Le chat dort.\nIl fait beau.\n", encoding="utf-8")
+    (tmp_path / "a.en").write_text("The cat sleeps.\nThe weather is nice.\n",
+                                   encoding="utf-8")
+    (tmp_path / "a.gold").write_text("[0]:[0]\n[1]:[1]\n", encoding="utf-8")
+    code, _, stderr = _eval_split(tmp_path)
+    assert code == 0, stderr
+    assert "took a.en as the source, the first alphabetically" in stderr
+    assert "--source-ext" in stderr
+
+
+def test_eval_with_a_source_ext_no_file_has_names_the_file(triple, tmp_path):
+    code, _, stderr = _eval_split(tmp_path, "--source-ext", "de")
+    assert code == EXIT_INPUT, stderr
+    assert stderr.startswith(f"align: error: {tmp_path / 'a.de'} does not exist: "
+                             "--source-ext de names the source files"), stderr
+
+
+def test_model_json_says_what_a_default_run_records_and_how_to_get_it(triple, tmp_path):
+    import json
+
+    info = json.loads(runner.invoke(app, ["model", "--json"]).stdout)
+    run = info["run_signature"]
+    out = tmp_path / "scores.json"
+    args = ["eval", *map(str, triple), "-o", str(out)]
+    if info["model_option"]:
+        args += ["--model", info["model_option"]]
+    args += ["--backend", info["backend_option"]]
+    assert runner.invoke(app, args).exit_code == 0
+    recorded = json.loads(out.read_text(encoding="utf-8"))["signature"]["model"]
+    assert {key: recorded.get(key) for key in run} == run
+    assert run["backend"] == recorded["backend"] and run["signature"] == info["signature"]
+
+
+@pytest.mark.parametrize("script", ["bench_align.py", "bench_divergence.py"])
+def test_benchmarks_print_usage_and_refuse_an_unknown_mode(script):
+    import subprocess
+    import sys
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / script
+    helped = subprocess.run([sys.executable, str(path), "--help"], capture_output=True,
+                            text=True, timeout=120)
+    assert helped.returncode == 0 and "usage:" in helped.stdout, helped.stderr
+    wrong = subprocess.run([sys.executable, str(path), "accurasy"], capture_output=True,
+                           text=True, timeout=120)
+    assert wrong.returncode == 2, wrong.stdout
+    a_mode = {"bench_align.py": "literary", "bench_divergence.py": "synthetic"}[script]
+    assert "accurasy" in wrong.stderr and a_mode in wrong.stderr, wrong.stderr

@@ -85,3 +85,134 @@ def test_every_gold_file_of_the_dev_sets_reads_as_eval_reads_it(shared_data):
              for pair in find_eval_pairs(shared_data / folder)]
     assert len(pairs) == 5
     assert sum(len(_read_pair(pair)[2]) for pair in pairs) == 422 + 1281
+
+
+# -- blank lines, counts, file paths, incomplete folders, 1-based gold ------------------
+
+FRENCH = ["Le chat dort sur le canapé.", "Il fait beau aujourd'hui.",
+          "Marie a acheté des pommes au marché.", "Elle les a payées trois euros.",
+          "Puis elle est rentrée chez elle.", "Le soir, elle a fait une tarte."]
+ENGLISH = ["The cat is asleep on the sofa.", "The weather is nice today.",
+           "Marie bought apples at the market.", "She paid three euros for them.",
+           "Then she went home.", "In the evening she made a pie."]
+GOLD = [((i,), (i,)) for i in range(6)]
+
+
+def _write(folder, name, source_lines, translation_lines, gold):
+    from align.evaluate import format_links
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = folder / f"{name}.fr", folder / f"{name}.en", folder / f"{name}.gold"
+    paths[0].write_text("\n".join(source_lines) + "\n", encoding="utf-8")
+    paths[1].write_text("\n".join(translation_lines) + "\n", encoding="utf-8")
+    paths[2].write_text(format_links(gold), encoding="utf-8")
+    return paths
+
+
+def test_blank_lines_score_as_the_same_files_without_them(tmp_path):
+    plain = _write(tmp_path / "plain", "a", FRENCH, ENGLISH, GOLD)
+    # Source: a blank line after line 1 and one at the end; translation: a line of spaces
+    # at the start.  The gold numbers the lines of the files, blank ones included.
+    source = FRENCH[:2] + [""] + FRENCH[2:] + [""]
+    translation = ["   "] + ENGLISH
+    to_file = ([0, 1, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6])
+    gold = [(tuple(to_file[0][i] for i in s), tuple(to_file[1][j] for j in t)) for s, t in GOLD]
+    blank = _write(tmp_path / "blank", "a", source, translation, gold)
+    a, b = evaluate_paths(list(plain)), evaluate_paths(list(blank))
+    keys = [k for k in a["total"] if k != "documents"]
+    assert {k: b["total"][k] for k in keys} == {k: a["total"][k] for k in keys}
+    renumbered = [[[to_file[0][i] for i in s], [to_file[1][j] for j in t]]
+                  for s, t in a["documents"][0]["links"]]
+    assert b["documents"][0]["links"] == renumbered  # no link names a blank line
+    assert b["documents"][0]["blank_lines"] == {"source": [2, 7], "translation": [0]}
+    assert a["documents"][0]["blank_lines"] == {"source": [], "translation": []}
+    said = " ".join(b["warnings"])
+    assert "2, 7" in said and "blank" in said and str(blank[0]) in said
+    assert not a["warnings"]
+
+
+def test_a_gold_link_naming_a_blank_line_is_left_out_of_it_and_said(tmp_path):
+    from align.evaluate import EvalPair, _read_pair
+
+    source = FRENCH[:2] + [""] + FRENCH[2:]
+    translation = ENGLISH[:3] + [""] + ENGLISH[3:]
+    gold = [((0,), (0,)), ((1, 2), (1,)), ((3,), (2, 3)), ((4,), (4,)), ((5,), (5,)),
+            ((6,), (6,))]
+    paths = _write(tmp_path, "a", source, translation, gold)
+    read = _read_pair(EvalPair("a", *paths))
+    assert read.gold[:3] == [((0,), (0,)), ((1,), (1,)), ((3,), (2,))]
+    said = " ".join(read.warnings)
+    assert f"{paths[2]}: the links on lines 2, 3 name blank lines" in said
+    assert "(source line 2; translation line 3)" in said
+
+
+def test_score_gives_the_counts_it_divides():
+    gold = [((0,), (0,)), ((1, 2), (1,)), ((3,), (2,)), ((), (3,))]
+    test = [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), (2,))]
+    result = score(gold, test)
+    assert {k: result[k] for k in ("predicted_links", "strict_correct", "lax_correct",
+                                   "gold_links", "recall_gold_links", "strict_found",
+                                   "lax_found")} == {
+        "predicted_links": 4, "strict_correct": 2, "lax_correct": 3,
+        "gold_links": 4, "recall_gold_links": 3, "strict_found": 2, "lax_found": 3}
+
+
+def test_each_document_names_its_files(tmp_path):
+    paths = _write(tmp_path, "a", FRENCH, ENGLISH, GOLD)
+    [doc] = evaluate_paths([tmp_path], source_ext="fr")["documents"]
+    assert (doc["source"], doc["translation"], doc["gold"]) == tuple(map(str, paths))
+    assert doc["source_chosen_by"] == "--source-ext"
+
+
+def test_an_incomplete_document_of_a_folder_is_named_not_dropped(tmp_path):
+    from align.evaluate import scan_eval_folder
+
+    _write(tmp_path, "a", FRENCH, ENGLISH, GOLD)
+    (tmp_path / "b.fr").write_text("Un.\n", encoding="utf-8")
+    (tmp_path / "b.gold").write_text("[0]:[0]\n", encoding="utf-8")
+    (tmp_path / "c.fr").write_text("Un.\n", encoding="utf-8")
+    (tmp_path / "c.en").write_text("One.\n", encoding="utf-8")
+    (tmp_path / "d.en").write_text("One.\n", encoding="utf-8")
+    (tmp_path / "LICENSE").write_text("Licence.\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("Notes.\n", encoding="utf-8")
+    pairs, skipped, ignored = scan_eval_folder(tmp_path, "fr")
+    assert [p.name for p in pairs] == ["a"]
+    assert [(s.name, [f.name for f in s.files]) for s in skipped] == [
+        ("b", ["b.fr", "b.gold"]), ("c", ["c.en", "c.fr"]), ("d", ["d.en"])]
+    assert "no gold file" in skipped[1].reason and "one text" in skipped[0].reason
+    assert ignored == [tmp_path / "LICENSE"]
+    result = evaluate_paths([tmp_path], source_ext="fr")
+    assert [s["name"] for s in result["skipped"]] == ["b", "c", "d"]
+    assert result["total"]["documents"] == 1
+    assert any("b.gold" in w and "not scored" in w for w in result["warnings"])
+
+
+def test_a_source_ext_no_file_has_names_the_missing_file(tmp_path):
+    from align.evaluate import find_eval_pairs
+
+    _write(tmp_path, "a", FRENCH, ENGLISH, GOLD)
+    with pytest.raises(InputError, match=r"a\.de does not exist.*--source-ext de"):
+        find_eval_pairs(tmp_path, "de")
+
+
+def test_a_gold_numbered_from_1_is_suspected(tmp_path):
+    # The English joins sentences 2 and 3: off the diagonal a shifted link matches nothing.
+    english = ENGLISH[:2] + [ENGLISH[2] + " " + ENGLISH[3]] + ENGLISH[4:]
+    gold = [((0,), (0,)), ((1,), (1,)), ((2, 3), (2,)), ((4,), (3,)), ((5,), (4,))]
+    one_based = [(tuple(i + 1 for i in s), tuple(j + 1 for j in t)) for s, t in gold[:4]]
+    paths = _write(tmp_path, "a", FRENCH, english, one_based)
+    result = evaluate_paths(list(paths))
+    [warning] = result["documents"][0]["warnings"]
+    assert "numbered from 1" in warning and warning in result["warnings"]
+    # A 0-based gold that leaves line 0 out is not suspected when shifting does not help.
+    paths = _write(tmp_path, "b", FRENCH, ENGLISH, GOLD[1:])
+    assert not evaluate_paths(list(paths))["warnings"]
+
+
+def test_a_gold_numbered_from_1_past_the_end_says_so(tmp_path):
+    from align.evaluate import EvalPair, _read_pair
+
+    one_based = [(tuple(i + 1 for i in s), tuple(j + 1 for j in t)) for s, t in GOLD]
+    paths = _write(tmp_path, "a", FRENCH, ENGLISH, one_based)
+    with pytest.raises(InputError, match=r"source line 6, .*no link names line 0.*from 1"):
+        _read_pair(EvalPair("a", *paths))

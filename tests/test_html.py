@@ -700,3 +700,57 @@ def test_a_rows_divergence_is_said_within_its_bands_range():
     assert "divergence 0.49, loose" in page
     assert "divergence 0.60, divergent" in page
     assert "divergence 0.50, loose" not in page
+
+
+def passage_alignment() -> Alignment:
+    """Links 2–5 a passage left out (four source sentences, no translation), link 6 a number
+    of its own, links 7–8 two sentences added: too few to be a passage."""
+    source = make_side([["Un.", "Deux.", "Trois.", "Quatre.", "Cinq.", "Six 6.", "Sept."]],
+                       "passage.fr.txt", "fr")
+    translation = make_side([["One.", "Six 7.", "Added one.", "Added two.", "Seven."]],
+                            "passage.en.txt", "en")
+
+    def whole(side: Side, name: str, k: int) -> list[Span]:
+        return [span(side, name, k, side.sentences[k].text)]
+
+    left_out = [Link([k], [], 0.0, 1.0, [Finding("omission", severity, f"sentence {k} left out",
+                                                 whole(source, "source", k))])
+                for k, severity in zip(range(1, 5), ("major", "minor", "major", "info"),
+                                       strict=True)]
+    added = [Link([], [k], 0.0, 1.0, [Finding("addition", "major", f"sentence {k} added",
+                                              whole(translation, "translation", k))])
+             for k in (2, 3)]
+    number = Finding("number", "major", "6 is 7", [span(source, "source", 5, "6"),
+                                                   span(translation, "translation", 1, "7")])
+    links = [Link([0], [0], 0.9, 0.1), *left_out, Link([5], [1], 0.8, 0.2, [number]), *added,
+             Link([6], [4], 0.9, 0.1)]
+    return Alignment(source, translation, links, signature={"string": "align test"})
+
+
+def test_the_rows_of_a_passage_left_out_name_it_and_its_first_row_says_what_it_is():
+    """As the terminal report (`align.checks.report.passages`): three links or more with
+    nothing on one side are one passage; two are not."""
+    text = render_html(passage_alignment())
+    page = Page(text)
+    assert page.errors == []
+    # The toolbar counts the passage once: the header says how many links it gathers.
+    assert '<b>7</b> <span class="sub">4 links in 1 passage</span>' in text
+    passage = {r["id"]: r.get("data-p") for r in page.rows()}
+    assert passage == {"L1": None, "L2": "2", "L3": "2", "L4": "2", "L5": "2", "L6": None,
+                       "L7": None, "L8": None, "L9": None}
+    head = ("Passage left out: links 2–5, 4 source sentences with no counterpart in the "
+            "translation")
+    assert head in page.text_by_row["L2"]
+    assert all(head not in page.text_by_row[f"L{n}"] for n in range(3, 10))
+    assert not any("Passage" in text for text in page.text_by_row.values() if head not in text)
+
+
+def test_a_passage_added_says_so_on_its_first_row():
+    record = passage_alignment()
+    record.links[8].source, record.links[8].translation = [], [4]  # a third sentence added
+    record.links[8].findings = [Finding("addition", "minor", "added", [
+        span(record.translation, "translation", 4, "Seven.")])]
+    page = Page(render_html(record))
+    assert [r["id"] for r in page.rows() if r.get("data-p") == "7"] == ["L7", "L8", "L9"]
+    assert ("Passage added: links 7–9, 3 sentences of the translation with no counterpart in "
+            "the source") in page.text_by_row["L7"]

@@ -318,3 +318,24 @@ def test_an_output_given_twice_is_named_once_in_a_plain_sentence(tmp_path):
     assert str(caught.value) == (f"{pair} and {half} both write {pair}; give each output its "
                                  "own name")
     assert leftovers(tmp_path) == [] and not out.exists()
+
+
+def test_the_lines_said_of_the_files_written_add_what_their_format_left_out(tmp_path):
+    from align.outputs import written_lines
+
+    alignment = small_alignment()  # one 1-1 link, one 1-0; no language known
+    paths = [tmp_path / "out.tmx", tmp_path / "out.tsv", tmp_path / "m.src.txt"]
+    written = write_outputs(alignment, paths)
+    tmx = tmp_path / "out.tmx"
+    assert written_lines(alignment, written) == [
+        f"wrote {tmx} (1 one-sided link (1-0, 0-1) left out: TMX has no unit for them)",
+        f'align: warning: {tmx}: the source and translation languages are unknown and written '
+        'as "und", which a CAT tool cannot use; give them with --source-lang CODE and '
+        "--translation-lang CODE",
+        f"wrote {tmp_path / 'out.tsv'}",
+        f"wrote {tmp_path / 'm.src.txt'}",
+        f"wrote {tmp_path / 'm.tgt.txt'}",
+    ]
+    alignment.source.language, alignment.translation.language = "fr", "en-GB"
+    alignment.links.pop()
+    assert written_lines(alignment, [tmx]) == [f"wrote {tmx}"]

@@ -147,7 +147,8 @@ def test_tsv_has_one_line_of_five_fields_per_link():
     assert rows[0] == ["Le chat dort.", "The cat sleeps.", "0.912", "0.050", ""]
     # The tab inside the sentence became a space; the 1-2 link's sentences are joined by one.
     assert rows[1][:4] == ["Il rêve d'une souris.", "It dreams of a mouse.", "0.800", ""]
-    assert rows[2][0] == HOSTILE_FR and rows[2][4] == "wording"
+    # The control character (BEL) is dropped, as in the TMX.
+    assert rows[2][0] == HOSTILE_FR.replace("\x07", "") and rows[2][4] == "wording"
     assert rows[3][:2] == ["Une phrase sans traduction.", ""] and rows[3][4] == "omission"
     assert rows[4][:2] == ["", "An added sentence."]
 
@@ -464,3 +465,90 @@ def test_xlsx_shows_every_character_a_cell_cannot_hold_as_a_replacement(characte
     assert book["findings"]["D3"].value == "'ici'\ufffdrendered loosely"
     about = dict(book["about"].iter_rows(min_row=2, values_only=True))
     assert about["warning"] == "a\ufffdwarning"
+
+
+_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _pairs_record(pairs, origins, languages=("fr", "en")):
+    from align.checks.pairs import Pair, pairs_alignment
+
+    return pairs_alignment([Pair(s, t, origin=o) for (s, t), o in zip(pairs, origins,
+                                                                        strict=True)],
+                           name="ext.tmx", languages=languages)
+
+
+def _segments(data: bytes) -> list[list[str]]:
+    """Each unit's segments as XML, the ``<seg>`` tags left out."""
+    root = ET.fromstring(data)
+    return [[ET.tostring(seg, encoding="unicode").strip()[5:-6] for seg in unit.iter("seg")]
+            for unit in root.findall("body/tu")]
+
+
+def test_tmx_writes_the_inline_codes_of_a_tmx_or_xliff_back_as_inline_elements(tmp_path):
+    record = _pairs_record(
+        [("Cliquez sur <1>Enregistrer</1> pour <2/> fichiers.",
+          "Click <1>Save</1> for <2/> files."),
+         ("<1>Un <2>deux</2></1> <3>trois", "</4><1>One <2>two</2></1> <3>three"),
+         ("Voir <pt1/> et <g7>ici</g7>.", "See <pt1/> and <g7>here</g7>.")],
+        [{"tu": 1}, {"unit": 2, "id": "b"}, {"tu": 3}])
+    [data] = tmx.render(record, Path("out.tmx")).values()
+    units = _segments(data)
+    assert units[0] == ['Cliquez sur <bpt i="1" x="1" />Enregistrer<ept i="1" /> pour '
+                        '<ph x="2" /> fichiers.',
+                        'Click <bpt i="1" x="1" />Save<ept i="1" /> for <ph x="2" /> files.']
+    # Nested pairs stay nested; a code opened or closed alone is an isolated one.
+    assert units[1][1] == ('<it pos="end" x="4" /><bpt i="1" x="1" />One <bpt i="2" x="2" />two'
+                           '<ept i="2" /><ept i="1" /> <it pos="begin" x="3" />three')
+    # TMX numbers its codes: an id that is no number gets one, the same on both sides.
+    assert units[2] == ['Voir <ph x="1" /> et <bpt i="2" x="2" />ici<ept i="2" />.',
+                        'See <ph x="1" /> and <bpt i="2" x="2" />here<ept i="2" />.']
+    # Read back, the codes are what they were (ids that were numbers, as they were).
+    from align.checks.pairs import read_pairs
+
+    (tmp_path / "out.tmx").write_bytes(data)
+    again = read_pairs(tmp_path / "out.tmx")
+    assert [s.text for s in again.source.sentences][:1] == [record.source.sentences[0].text]
+    assert again.translation.sentences[1].text == "<4/><1>One <2>two</2></1> <3/>three"
+
+
+def test_tmx_writes_angle_brackets_as_text_where_the_record_says_no_codes_were_read():
+    # A plain text, a TSV or a PO file has no inline codes: "<b>" typed there is text.
+    record = _pairs_record([("Tapez <b>x</b> et <1/>.", "Type <b>x</b> and <1/>.")],
+                           [{"line": 1}])
+    aligned = make_alignment()
+    aligned.source.sentences[0].text = "Le <b>chat</b> dort."
+    for alignment in (record, aligned):
+        [data] = tmx.render(alignment, Path("out.tmx")).values()
+        assert b"<bpt" not in data and b"<ph" not in data and b"&lt;b&gt;" in data
+
+
+def test_tmx_says_what_it_left_out_and_a_language_it_does_not_know():
+    alignment = make_alignment()
+    assert tmx.written_summary(alignment) == ("2 one-sided links (1-0, 0-1) left out: TMX has "
+                                              "no unit for them")
+    assert tmx.written_warnings(alignment, Path("out.tmx")) == []
+    alignment.links = [link for link in alignment.links if link.source and link.translation]
+    assert tmx.written_summary(alignment) == ""
+    unknown = make_alignment(source_language=None)
+    assert tmx.written_warnings(unknown, Path("out.tmx")) == [
+        'out.tmx: the source language is unknown and written as "und", which a CAT tool '
+        "cannot use; give it with --source-lang CODE"]
+    [both] = tmx.written_warnings(make_alignment(None, None), Path("out.tmx"))
+    assert "the source and translation languages are unknown" in both
+    assert "--source-lang CODE and --translation-lang CODE" in both
+
+
+def test_the_line_based_formats_drop_the_control_characters_the_tmx_drops():
+    alignment = make_alignment()
+    alignment.translation.sentences[0].text = "The\x00 cat\x1b sleeps\ufffe."
+    [tmx_data] = tmx.render(alignment, Path("out.tmx")).values()
+    [tsv_data] = tsv.render(alignment, Path("out.tsv")).values()
+    moses_files = moses.render(alignment, Path("out.src.txt"))
+    rows = [line.split("\t") for line in tsv_data.decode("utf-8").splitlines()]
+    source, translation = (data.decode("utf-8").split("\n") for data in moses_files.values())
+    segments = [[seg.text for seg in unit.iter("seg")]
+                for unit in ET.fromstring(tmx_data).findall("body/tu")]
+    assert rows[0][1] == translation[0] == segments[0][1] == "The cat sleeps."
+    assert rows[2][0] == source[2] == segments[2][0] == HOSTILE_FR.replace("\x07", "")
+    assert rows[2][1] == translation[2] == HOSTILE_EN.replace("\x07", "")

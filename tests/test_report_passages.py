@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from rich.console import Console
 
+from align.checks import worst_first
 from align.checks.pairs import pairs_alignment
-from align.checks.report import print_report
+from align.checks.report import passages, print_report
 from align.record import Finding, Span
 
 
@@ -14,9 +15,9 @@ def _whole(record, side: str, k: int) -> Span:
     return Span(side, sentence.start, sentence.end, sentence.text)
 
 
-def _report(pairs, findings) -> str:
-    """The printed report of `pairs` with `findings`: {link: [(kind, severity)]}, each
-    finding spanning its link's only sentence."""
+def _record(pairs, findings):
+    """A record of `pairs` with `findings`: {link: [(kind, severity)]}, each finding
+    spanning its link's only sentence."""
     record = pairs_alignment(pairs)
     for i, found in findings.items():
         link = record.links[i]
@@ -24,6 +25,12 @@ def _report(pairs, findings) -> str:
                                                                    link.translation[0])
         link.findings = [Finding(kind, severity, f"{kind} of link {i + 1}",
                                  [_whole(record, side, k)]) for kind, severity in found]
+    return record
+
+
+def _report(pairs, findings) -> str:
+    """The printed report of `_record(pairs, findings)`."""
+    record = _record(pairs, findings)
     console = Console(record=True, width=200, highlight=False)
     print_report(record, console)
     return console.export_text()
@@ -41,6 +48,17 @@ def test_consecutive_sentences_left_out_are_one_passage():
     assert "source:      Deux. … Cinq." in text
     # Said once, not once a link.
     assert "omission of link" not in text
+
+
+def test_passages_map_each_link_of_a_passage_to_its_links():
+    """Public, so that the page (`align.render.html`) shows the passages the report does."""
+    record = _record(PAIRS, {1: [("omission", "minor")], 2: [("omission", "major")],
+                             3: [("omission", "major")], 4: [("omission", "info")],
+                             6: [("addition", "major")], 7: [("addition", "major")]})
+    assert passages(record, worst_first(record)) == dict.fromkeys([1, 2, 3, 4], [1, 2, 3, 4])
+    # Only the findings given count: without link 1's, links 2 to 4 still make a passage.
+    assert passages(record, [item for item in worst_first(record) if item[0] != 1]) == (
+        dict.fromkeys([2, 3, 4], [2, 3, 4]))
 
 
 def test_two_sentences_added_stay_findings_of_their_own():

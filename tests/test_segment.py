@@ -824,6 +824,127 @@ def test_a_russian_unit_of_two_abbreviations_ends_a_sentence_before_a_capital(te
     assert texts(text, language="ru") == expected
 
 
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # German „…“ and ‚…‘ close with “ and ‘; German »…« with «: after a stop, before a
+    # blank, they close the quotation, and a capital after them begins a sentence.
+    ("„Das ist gut.“ Dann ging er.", "de", ["„Das ist gut.“", "Dann ging er."]),
+    ("‚Gut.‘ Dann ging er.", "de", ["‚Gut.‘", "Dann ging er."]),
+    ("»Das ist gut.« Dann ging er. »Wirklich?« Ja.", "de",
+     ["»Das ist gut.«", "Dann ging er.", "»Wirklich?«", "Ja."]),
+    ("Sie sagte: „Nicht jetzt.“ Dann ging sie.", None,
+     ["Sie sagte: „Nicht jetzt.“", "Dann ging sie."]),
+    ("Pan powiedział: „Dobrze.” Potem wyszedł.", "pl",
+     ["Pan powiedział: „Dobrze.”", "Potem wyszedł."]),
+    # Before lower case the quotation stays inside its sentence.
+    ("„Ja.“ sagte er. »Nein.« sagte sie.", "de", ["„Ja.“ sagte er.", "»Nein.« sagte sie."]),
+    # A quote after a blank opens the next sentence: French « after a stop and a space.
+    ("Il se tut. « Bonjour », dit-elle. Fin.", "fr",
+     ["Il se tut.", "« Bonjour », dit-elle.", "Fin."]),
+    # Chinese “…”: the opening “ right after a closing ” begins the next sentence.
+    ("他说：“你好。”“我很好。”他走了。", "zh", ["他说：“你好。”", "“我很好。”", "他走了。"]),
+])
+def test_closing_quotes_of_every_convention_end_a_sentence(text, language, expected):
+    assert texts(text, language=language) == expected
+
+
+@pytest.mark.parametrize("language", ["de", None])
+@pytest.mark.parametrize("title", ["Dr. med.", "Dr. phil.", "Dr. rer. nat.", "Prof. Dr. med.",
+                                   "Dr. med. dent.", "Dr. jur.", "Mag. rer. soc. oec."])
+def test_german_academic_titles_stay_with_the_name(title, language):
+    text = f"Heute kam {title} Martin. Er blieb."
+    assert texts(text, language=language) == [f"Heute kam {title} Martin.", "Er blieb."]
+
+
+@pytest.mark.parametrize("language", ["sv", None])
+def test_a_short_word_after_a_sentence_is_no_title_without_one_before_it(language):
+    assert texts("Följ med. Vi går nu.", language=language) == ["Följ med.", "Vi går nu."]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Siehe Dok. Nr. 5 hier.", "de"),
+    ("Siehe Dok. Nr. 5 hier.", None),
+    ("Weitere Informationen s. S. 12 von Dok. Nr. 5 hier.", "de"),
+    ("See doc. No. 5 here.", "en"),
+    ("See ref. Fig. 3 here.", "en"),
+    ("Selon l'art. L. 123-4 du Code, cf. chap. III.", "fr"),
+    ("Voir le doc. n° 5 ici.", "fr"),
+])
+def test_an_abbreviation_before_a_label_of_a_number_goes_on(text, language):
+    assert texts(text, language=language) == [text]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # An ordinary word before a label and a number still ends its sentence.
+    ("We drove to Ohio. No. 5 was the best. End.", "en",
+     ["We drove to Ohio.", "No. 5 was the best.", "End."]),
+])
+def test_an_ordinary_word_before_a_label_of_a_number_ends_a_sentence(text, language, expected):
+    assert texts(text, language=language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # Abbreviations that close a phrase (a time, a company, a citation) end a sentence
+    # before a capitalised function word, which no name begins with ...
+    ("We met at 10 a.m. The room was full.", "en", ["We met at 10 a.m.", "The room was full."]),
+    ("It was 5 p.m. We left.", "en", ["It was 5 p.m.", "We left."]),
+    ("He works for Acme Inc. The firm is big.", "en",
+     ["He works for Acme Inc.", "The firm is big."]),
+    ("Acme Ltd. It grew.", "en", ["Acme Ltd.", "It grew."]),
+    ("See Smith et al. This study is old.", None, ["See Smith et al.", "This study is old."]),
+    ("He moved to the U.S. He was ten.", "en", ["He moved to the U.S.", "He was ten."]),
+    ("See Martin, op. cit. The point stands.", "en",
+     ["See Martin, op. cit.", "The point stands."]),
+    ("Il a rejoint Dupont et Cie. Le reste est connu.", "fr",
+     ["Il a rejoint Dupont et Cie.", "Le reste est connu."]),
+    # ... but go on before a name or another capitalised word.
+    ("Acme Inc. Smith came.", "en", ["Acme Inc. Smith came."]),
+    ("He joined the U.S. Army. Fine.", "en", ["He joined the U.S. Army.", "Fine."]),
+    # Abbreviations that introduce what follows never end one.
+    ("Papers, e.g. The Times, came. Fine.", "en", ["Papers, e.g. The Times, came.", "Fine."]),
+    ("Dr. The Rev. Smith came. Fine.", "en", ["Dr. The Rev. Smith came.", "Fine."]),
+    # "und so weiter" ends a sentence before a capital, as "etc." does.
+    ("Äpfel, Birnen usw. Dann ging er.", "de", ["Äpfel, Birnen usw.", "Dann ging er."]),
+    ("Dok. Nr. 5 usw. Vielen Dank!", "de", ["Dok. Nr. 5 usw.", "Vielen Dank!"]),
+    ("Apples, pears, etc. The end.", "en", ["Apples, pears, etc.", "The end."]),
+    ("Des pommes, etc. Puis il partit.", "fr", ["Des pommes, etc.", "Puis il partit."]),
+])
+def test_abbreviations_that_close_a_phrase_end_a_sentence_before_a_function_word(
+        text, language, expected):
+    assert texts(text, language=language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # A unit after an ordinal (the 19th century) ends a sentence before a capital, as after
+    # a number or a Roman numeral (XIX в. Потом).
+    ("They lived there since the 19th c. Their house is old.", "en",
+     ["They lived there since the 19th c.", "Their house is old."]),
+    ("Ils habitent là depuis le XIXe s. Leur maison est vieille.", "fr",
+     ["Ils habitent là depuis le XIXe s.", "Leur maison est vieille."]),
+    ("Depuis le 3e s. av. J.-C. on le sait.", "fr", ["Depuis le 3e s. av. J.-C. on le sait."]),
+])
+def test_a_unit_after_an_ordinal_ends_a_sentence_before_a_capital(text, language, expected):
+    assert texts(text, language=language) == expected
+
+
+@pytest.mark.parametrize("soft", ["\x0b", "\u2028"])
+def test_a_soft_line_break_does_not_end_a_sentence(soft):
+    text = f"Première phrase avec un saut{soft}vertical. Deuxième phrase."
+    assert texts(text, language="fr") == [f"Première phrase avec un saut{soft}vertical.",
+                                          "Deuxième phrase."]
+    text = f"Une ligne{soft}coupée.\nUne autre{soft}ligne.\nFin."
+    assert texts(text) == [f"Une ligne{soft}coupée.", f"Une autre{soft}ligne.", "Fin."]
+
+
+@pytest.mark.parametrize("hard", ["\x0c", "\u2029", "\x85"])
+def test_a_paragraph_or_page_break_still_ends_a_sentence(hard):
+    assert texts(f"Un mot{hard}deux.") == ["Un mot", "deux."]
+
+
+@pytest.mark.parametrize("brk", ["\x0b", "\u2028", "\x0c", "\u2029"])
+def test_split_lines_cuts_at_every_line_break(brk):
+    assert texts(f"un{brk}deux\ntrois", split="lines") == ["un", "deux", "trois"]
+
+
 # -- the lossless guarantee --------------------------------------------------------------
 
 SPECIAL = [

@@ -916,6 +916,9 @@ def negative_sense(text: str, language: str | None) -> list[Word]:
     english, french = language in (None, "en"), language in (None, "fr")
     for k, w in enumerate(tokens):
         key = fold(w.text).split("'")[-1]  # "n'empêcha", "l'oubli"
+        if _small_quantity(tokens, k, key, language):
+            found.append(w)
+            continue
         if key in _NOT_NEGATIVE_SENSE or len(key) < 4 and key not in ("nie", "nia", "miss"):
             continue
         if k in doubtless or w.start in negating:
@@ -931,6 +934,39 @@ def negative_sense(text: str, language: str | None) -> list[Word]:
                 continue  # "nid", "niveau", "nièce": only forms of "nier"
             found.append(w)
     return found
+
+
+#: Words of a small quantity, by language: a negated quantity renders them ("little" for
+#: « pas grand », "few" for "not many", « peu » for "not much", `_small_quantity`).
+_SMALL_QUANTITY = {
+    "en": frozenset(("little", "few")),
+    "fr": frozenset(("peu",)),
+    "de": frozenset(("wenig", "wenige", "wenigen", "weniges")),
+    "es": frozenset(("poco", "poca", "pocos", "pocas")),
+}
+#: ... not after these, where they mean some ("a little", « un peu », "ein wenig") or small
+#: ("the little girl", "his little house"), or in « à peu près », « peu à peu », « sous
+#: peu », « depuis peu » (nearly, little by little, soon, lately).
+_NOT_SMALL_AFTER = frozenset(
+    "a an the this that these those my your his her its our their one's some any "
+    "un une le la les l ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos "
+    "leur leurs a sous depuis ein eine einen einem einer der die das den dem des "
+    "uno una el los las unos unas".split())
+
+
+def _small_quantity(tokens, k: int, key: str, language: str | None) -> bool:
+    """Whether ``tokens[k]`` (folded `key`) names a small quantity (`_SMALL_QUANTITY`):
+    of negative sense, as "hardly" is, it may carry the other side's negated quantity."""
+    if language is None:
+        if not any(key in words for words in _SMALL_QUANTITY.values()):
+            return False
+    elif key not in _SMALL_QUANTITY.get(language, ()):
+        return False
+    if k and tokens[k].text[0].isupper():
+        return False  # "Little John", a name or a title, within a sentence
+    before = fold(tokens[k - 1].text).split("'")[-1] if k else ""
+    after = fold(tokens[k + 1].text) if k + 1 < len(tokens) else ""
+    return before not in _NOT_SMALL_AFTER and not (key == "peu" and after == "a")
 
 
 #: Words between a negation and the word it negates that do not count for the distance:
@@ -1042,6 +1078,8 @@ def _negative_question(text: str, tokens, k: int, language: str | None) -> bool:
     opening = {t.text.lower().replace("’", "'").split("'")[0] for t in tokens[start:k]}
     if opening & _QUESTION_WORDS.get(language or "", _ANY_QUESTION_WORDS):
         return False
+    if mark == "?" and _declarative_question(text, tokens, start, k, language):
+        return True
     if language in (None, "fr") and mark == "?" and k:
         if _INVERTED.search(text[tokens[k - 2].end if k >= 2 else 0 : tokens[k].start]):
             return True
@@ -1084,6 +1122,43 @@ def _negative_question(text: str, tokens, k: int, language: str | None) -> bool:
         aux -= 1
     return aux == 0 or _punctuated(text, tokens, aux) and not text[
         tokens[aux - 1].end : tokens[aux].start].strip() == ","
+
+
+def _declarative_question(text: str, tokens, start: int, k: int,
+                          language: str | None) -> bool:
+    """Whether the negation ``tokens[k]``, in the clause that ``tokens[start]`` opens, is
+    that of a statement asked as a question, its subject pronoun opening it: "You did not
+    take to pieces all the chairs?", "You don't know him?", « Tu ne viens pas ? ». Like the
+    inverted question, it asks for confirmation, and is as often translated by an
+    affirmative question (« Avez-vous démonté toutes les chaises ? »).  The question mark
+    must close the negation's own clause: "He did not come, did he?" states, and asks
+    after a comma."""
+    end = text.find("?", tokens[k].end)
+    if end < 0 or re.search(r"[,;:—–]", text[tokens[k].end : end]):
+        return False
+    keys = [fold(t.text) for t in tokens[start : k + 1]]
+    if len(keys) > 2 and keys[0] in _LEAD_INS | _FRENCH_LEAD_INS:
+        keys = keys[1:]  # "And you did not …?", « Et tu ne viens pas ? »
+    if len(keys) < 2:
+        return False
+    subject, negation = keys[0], keys[-1]
+    if language in (None, "en") and subject in _TAG_PRONOUNS:
+        # "you did not", "you never", "you don't", "you do n't" (tokenised corpora)
+        between = keys[1:-1]
+        if negation in ("not", "never", "n't"):
+            return between == [] and negation == "never" or len(between) == 1 and (
+                between[0] in _AUXILIARIES)
+        return negation.endswith("n't") and not between
+    if language in (None, "fr") and subject.split("'")[0] in _FRENCH_SUBJECTS:
+        # « tu ne viens pas », « vous n'avez pas », « je ne le vois pas »: "ne" after the
+        # subject, the verb and its pronouns before the negation.
+        particle = keys[1]
+        return (particle == "ne" or particle.startswith("n'")) and len(keys) <= 6
+    return False
+
+
+#: French subject pronouns, as `_declarative_question` reads them ("j'" folded to "j").
+_FRENCH_SUBJECTS = frozenset("je j tu il elle on nous vous ils elles ca cela".split())
 
 
 def _inverted_particle(text: str, tokens, k: int) -> int | None:

@@ -164,6 +164,8 @@ def pairs_alignment(
     sides: list[list[Sentence]] = [[], []]
     links = []
     offsets = [0, 0]
+    # The first pair, and the count, of each side's lone surrogates read as U+FFFD.
+    surrogates: list[list[int]] = [[], []]
     for line, given in enumerate(pairs):
         pair = Pair(*given)
         indices: list[list[int]] = [[], []]
@@ -174,7 +176,10 @@ def pairs_alignment(
             text = "\n".join(pair[k].splitlines()).replace("\t", " ")
             # A lone surrogate (a JSON resource file's "\ud800", an XLIFF <cp>) is no
             # character: U+FFFD, one for one, as a decoder shows a byte it cannot read.
-            text = _SURROGATES.sub("\ufffd", text)
+            text, replaced = _SURROGATES.subn("\ufffd", text)
+            if replaced:
+                surrogates[k] = surrogates[k] or [line + 1, 0]
+                surrogates[k][1] += replaced
             if text.strip():
                 indices[k].append(len(sides[k]))
                 sides[k].append(Sentence(text, offsets[k], offsets[k] + len(text), line))
@@ -182,11 +187,17 @@ def pairs_alignment(
         links.append(Link(source=indices[0], translation=indices[1], state=pair.state,
                           max_length=pair.max_length, key=pair.key, origin=pair.origin))
     n = len(pairs)
+    warnings = [
+        f"{side} texts: {found[1]} lone surrogate{'s' if found[1] > 1 else ''} (first in "
+        f"pair {found[0]}), no character: read as U+FFFD"
+        for side, found in zip(("source", "translation"), surrogates, strict=True) if found
+    ]
     return Alignment(
         source=Side(sides[0], name=name, path=path, language=languages[0], paragraphs=n),
         translation=Side(sides[1], name=name, path=path, language=languages[1], paragraphs=n),
         links=links,
         signature={"input": "pairs"},
+        warnings=warnings,
     )
 
 

@@ -111,10 +111,10 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
         say(Text("warning: ", style="yellow") + Text(visible(warning)))
     items = worst_first(alignment)
     shown = items if limit is None else items[:limit]
-    passages = _passages(alignment, shown)
+    grouped = passages(alignment, shown)
     said_passages: set[int] = set()
     for i, f in shown:
-        passage = passages.get(i)
+        passage = grouped.get(i)
         if passage is not None:
             # A passage left out or added: once, where its worst finding stands.
             if passage[0] not in said_passages:
@@ -143,17 +143,20 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
 
 
 #: Consecutive links with nothing on one side from which the report shows them as one
-#: passage (`_passages`): a chapter left out reads as one finding, not as one per sentence.
+#: passage (`passages`): a chapter left out reads as one finding, not as one per sentence.
 PASSAGE_LINKS = 3
 
 
-def _passages(alignment: Alignment, shown: list[tuple[int, Finding]]) -> dict[int, list[int]]:
-    """The links of `shown` that lie in a passage left out or added, each mapped to its
-    passage's links: a run of at least `PASSAGE_LINKS` consecutive links, each with nothing
-    on the same side and holding a finding of the run's kind (an omission where the
-    translation is empty, an addition where the source is), and no other finding shown."""
+def passages(alignment: Alignment,
+             items: Sequence[tuple[int, Finding]]) -> dict[int, list[int]]:
+    """The links of `items` (findings with their link's index, as `worst_first` gives them)
+    that lie in a passage left out or added, each mapped to its passage's links: a run of
+    at least `PASSAGE_LINKS` consecutive links, each with nothing on the same side and
+    holding a finding of the run's kind (an omission where the translation is empty, an
+    addition where the source is), and no other finding of `items`.  The report shows the
+    findings it prints so; the page (`align.render.html`) all of them."""
     kinds: dict[int, list[str]] = {}
-    for i, f in shown:
+    for i, f in items:
         kinds.setdefault(i, []).append(f.kind)
 
     def side_kind(i: int) -> str | None:
@@ -178,9 +181,23 @@ def _passages(alignment: Alignment, shown: list[tuple[int, Finding]]) -> dict[in
     return out
 
 
+def passage_words(alignment: Alignment, passage: list[int]) -> tuple[str, str]:
+    """What a passage (`passages`) is, in words: ("passage left out", "4 source sentences
+    with no counterpart in the translation"), or ("passage added", "3 sentences of the
+    translation with no counterpart in the source"), for the report and the page alike."""
+    omitted = not alignment.links[passage[0]].translation
+    side: SideName = "source" if omitted else "translation"
+    sentences = sum(len(getattr(alignment.links[i], side)) for i in passage)
+    if omitted:
+        return ("passage left out", f"{counted(sentences, 'source sentence')} with no "
+                "counterpart in the translation")
+    return ("passage added", f"{counted(sentences, 'sentence')} of the translation with no "
+            "counterpart in the source")
+
+
 def _say_passage(alignment: Alignment, passage: list[int], shown: list[tuple[int, Finding]],
                  say) -> None:
-    """One block for a passage left out or added (`_passages`): its worst severity, its
+    """One block for a passage left out or added (`passages`): its worst severity, its
     links and sentences, the findings it gathers by severity, its first and last sentences."""
     inside = set(passage)
     found = [f for i, f in shown if i in inside]
@@ -193,10 +210,8 @@ def _say_passage(alignment: Alignment, passage: list[int], shown: list[tuple[int
     where = [origin_label(first), origin_label(last)]
     style = SEVERITY_STYLE.get(worst.severity, "")
     said = ", ".join(f"{counts[s]} {s}" for s in reversed(SEVERITIES) if counts[s])
-    what = (f"{counted(len(sentences), 'source sentence')} with no counterpart in the "
-            "translation: a passage left out" if omitted else
-            f"{counted(len(sentences), 'sentence')} of the translation with no counterpart in "
-            "the source: a passage added")
+    name, words = passage_words(alignment, passage)
+    what = f"{words}: a {name}"
     say(f"[{style}]{worst.severity.upper()}[/] [bold]{worst.kind}[/] · links {passage[0] + 1}–"
         f"{passage[-1] + 1}" + (f", {escape(visible(where[0]))}–{escape(visible(where[1]))}"
                                 if all(where) else "")

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from align.encoders.base import Encoder, Status, configure_torch_threads
-from align.errors import ModelError
+from align.errors import ModelError, UsageError
 
 __all__ = ["BACKENDS", "Encoder", "load_encoder", "require_backend"]
 
@@ -27,10 +27,11 @@ BACKENDS = ("auto", "openvino", "int8", "fp32")
 
 
 def require_backend(backend: str) -> None:
-    """`ModelError` unless `backend` is one of `BACKENDS`: what `load_encoder` refuses,
-    said before any work (`align.pipeline.require_usable`) in the same words."""
+    """`UsageError` unless `backend` is one of `BACKENDS` (a setting given wrong, as the
+    command line's ``--backend`` says it, not a model that failed): what `load_encoder`
+    refuses, said before any work (`align.pipeline.require_usable`) in the same words."""
     if backend not in BACKENDS:
-        raise ModelError(f"unknown backend {backend!r}: use one of {', '.join(BACKENDS)}")
+        raise UsageError(f"unknown backend {backend!r}: use one of {', '.join(BACKENDS)}")
 
 
 def load_encoder(
@@ -204,3 +205,43 @@ def _load_other(model: str, status: Status | None) -> Encoder:
         checksum = models.weights_checksum(path) if path else None
         encoder.signature.update(checksum=checksum, signature=models.signature_of(model, checksum))
     return encoder
+
+
+def how_runs_record(name: str | None, info: dict[str, Any]) -> dict[str, Any]:
+    """What `align model --json` adds to `models.model_info` for a benchmark:
+    `run_signature`, the model part of the signature a run with `--model model_option
+    --backend backend_option` records here
+    (``id``, ``checksum``, ``signature``, ``backend`` as the record names it, and the int8
+    build's ``quantised_checksum``), for comparing with a record's ``signature.model``;
+    for a folder that holds the default model, `same_weights_as` names it."""
+    from align import models
+
+    if not models.is_default(name):
+        assert name is not None
+        extra: dict[str, Any] = {
+            "model_option": name, "backend_option": "fp32",
+            "run_signature": {key: info[key] for key in ("id", "checksum", "signature")}
+            | {"backend": "fp32"}}
+        path = models.resolve_model_path(name)
+        if path is not None and path == models.default_model_dir().resolve():
+            extra["same_weights_as"] = models.DEFAULT_MODEL
+        return extra
+    option = info["auto_backend"]
+    run: dict[str, Any] = {key: info[key] for key in ("id", "checksum", "signature")}
+    run["backend"] = "fp32"
+    if option in ("openvino", "int8"):
+        # OpenVINO computes at the CPU's default precision, which the backend's name says.
+        try:
+            import openvino as ov
+
+            hint = ov.Core().get_property("CPU", "INFERENCE_PRECISION_HINT").to_string()
+        except Exception:  # noqa: BLE001 - not knowable here: the run says it
+            hint = None
+        run["backend"] = f"openvino-{'int8-' if option == 'int8' else ''}{hint}" if hint else None
+    if option == "int8":
+        from align.encoders import openvino_runtime
+
+        built = models.read_verified_manifest(
+            openvino_runtime.int8_dir(models.default_model_dir()))
+        run["quantised_checksum"] = built["checksum"] if built else None
+    return {"model_option": models.DEFAULT_MODEL, "backend_option": option, "run_signature": run}

@@ -104,6 +104,7 @@ def render_html(alignment: Alignment) -> str:
         "base-uri 'none'; form-action 'none'"
     )
     shared = _shared_file(alignment)
+    grouped = _passages(alignment)
     title = (
         f"{shared}: source · translation" if shared else
         f"{_side_title(alignment.source, 'Source')} · "
@@ -121,7 +122,7 @@ def render_html(alignment: Alignment) -> str:
         f"<script>{_SCRIPT_FLAG}</script>\n",
         "</head>\n<body>\n",
         '<a class="skip" href="#links">Skip to the text</a>\n',
-        _header(alignment),
+        _header(alignment, grouped),
         _toolbar(alignment),
         # The whole text at a glance.  Its drawing is hidden from assistive technology (the
         # table says it all); page.js adds its marks, the flagged and the divergent links,
@@ -133,7 +134,7 @@ def render_html(alignment: Alignment) -> str:
         '<div class="marks" role="toolbar" aria-orientation="vertical" '
         'aria-label="Flagged and divergent links"></div></nav>\n',
         "<main>\n",
-        _table(alignment),
+        _table(alignment, grouped),
         # What the script says when the filters leave no row to show.
         '<p class="empty" id="empty" role="status"></p>\n'
         "</main>\n",
@@ -148,7 +149,7 @@ def render_html(alignment: Alignment) -> str:
 # -- pieces of the page ------------------------------------------------------------------
 
 
-def _header(alignment: Alignment) -> str:
+def _header(alignment: Alignment, grouped: dict[int, list[int]]) -> str:
     source, translation = alignment.source, alignment.translation
     links = alignment.links
     parts = ['<header class="top">\n<div class="intro">\n']
@@ -170,7 +171,7 @@ def _header(alignment: Alignment) -> str:
             f"{_language_badge(translation)}</h1>\n"
         )
     parts.append(_provenance(alignment))
-    parts.append(_summary(alignment))
+    parts.append(_summary(alignment, grouped))
     parts.append(_legend(links))
     if alignment.warnings:
         items = "".join(f"<li>{_warning(w, len(links))}</li>" for w in alignment.warnings)
@@ -229,7 +230,7 @@ def _provenance(alignment: Alignment) -> str:
     )
 
 
-def _summary(alignment: Alignment) -> str:
+def _summary(alignment: Alignment, grouped: dict[int, list[int]]) -> str:
     links = alignment.links
     kinds = Counter(link.kind for link in links)
     kind_text = ", ".join(
@@ -240,11 +241,15 @@ def _summary(alignment: Alignment) -> str:
     by_kind = Counter(f.kind for f in findings)
     flagged = sum(1 for link in links if link.findings)
     agreement = _agreement(alignment)
+    # The toolbar counts a passage once: the header says how many links they gather.
+    starts = {passage[0] for passage in grouped.values()}
+    gathered = (f' <span class="sub">{counted(len(grouped), "link")} in '
+                f'{counted(len(starts), "passage")}</span>' if grouped else "")
     cells = [
         f'<div><dt>Links</dt><dd><b>{len(links):,}</b> <span class="sub">{kind_text}</span>'
         "</dd></div>",
         f"<div><dt>Agreement</dt><dd><b>{agreement}</b></dd></div>",
-        f"<div><dt>Flagged links</dt><dd><b>{flagged:,}</b></dd></div>",
+        f"<div><dt>Flagged links</dt><dd><b>{flagged:,}</b>{gathered}</dd></div>",
     ]
     ended = alignment.verdict()
     if ended:  # checked as CI checks it (`align check --fail-on`): how that check ended
@@ -339,7 +344,8 @@ def _toolbar(alignment: Alignment) -> str:
         "<dl><dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>next / previous flagged link</dd>"
         "<dt><kbd>↓</kbd> / <kbd>↑</kbd></dt><dd>next / previous link (from a selected row)</dd>"
         "<dt><kbd>a</kbd></dt><dd>accept the focused finding, or the selected link's "
-        "(again to undo; a click on a finding does the same)</dd>"
+        "(all of a passage's, in a passage left out or added; again to undo; a click on a "
+        "finding accepts it alone)</dd>"
         "<dt><kbd>/</kbd></dt><dd>search</dd>"
         "<dt><kbd>↓</kbd> / <kbd>↑</kbd>, <kbd>Enter</kbd></dt><dd>in the overview strip "
         "(Tab to it): next / previous flagged or divergent link, go there</dd>"
@@ -352,11 +358,13 @@ def _toolbar(alignment: Alignment) -> str:
     )
 
 
-def _table(alignment: Alignment) -> str:
+def _table(alignment: Alignment, grouped: dict[int, list[int]]) -> str:
     """The links as a table, in groups of `_ROWS_PER_GROUP` rows (one <tbody> each).
 
     The page lays out only the groups near the screen; each announces its estimated
     height (``data-h``, in rem) so that the rest of the page can be sized without it.
+    Each row of a passage left out or added (`grouped`, `_passages`) names it by the
+    number of its first row (``data-p``), whose empty side says what the passage is.
     """
     source, translation = alignment.source, alignment.translation
     source_lang, translation_lang = _cell_language(source), _cell_language(translation)
@@ -385,14 +393,18 @@ def _table(alignment: Alignment) -> str:
     group_height = 0.0
     for number, link in enumerate(alignment.links, start=1):
         marks = _marks(link)
+        passage = grouped.get(number - 1)
+        head = _passage_head(alignment, passage) if passage and passage[0] == number - 1 else ""
         source_cell, source_starts = _cell(
-            source, link.source, marks["source"], previous, "source", source_lang
+            source, link.source, marks["source"], previous, "source", source_lang, head
         )
         translation_cell, translation_starts = _cell(
             translation, link.translation, marks["translation"], previous, "translation",
-            translation_lang,
+            translation_lang, head,
         )
         lines = _estimated_lines(source, link.source, translation, link.translation)
+        if head:  # its label, in a smaller type
+            lines = max(lines, min(9, -(-len(head) // _CHARACTERS_PER_LINE)))
         row_class = f"d{_band(link)} h{lines}"
         group_height += lines * _LINE_REM + _ROW_PADDING_REM
         if source_starts or translation_starts:
@@ -405,8 +417,9 @@ def _table(alignment: Alignment) -> str:
             row_class += f" f v{worst}" if link.findings else f" f v{worst} off"
         badges = "".join(_badge(f) for f in link.findings) + "".join(
             _badge(f, accepted=True) for f in link.accepted)
+        in_passage = f' data-p="{passage[0] + 1}"' if passage else ""
         group.append(
-            f'<tr id="L{number}" class="{row_class}"><th{_key_title(link)}>{number}'
+            f'<tr id="L{number}" class="{row_class}"{in_passage}><th{_key_title(link)}>{number}'
             f"{_divergence_text(link)}</th>"
             f"{source_cell}{translation_cell}<td>{badges}</td></tr>\n"
         )
@@ -426,12 +439,17 @@ def _cell(
     previous: dict[str, int],
     side_name: str,
     language: str,
+    head: str = "",
 ) -> tuple[str, bool]:
-    """One side of a link: its sentences, or a marked gap when it has none.
+    """One side of a link: its sentences, or a marked gap when it has none, labelled
+    `head` when the link begins a passage (`_passage_head`).
 
     Also tells whether the cell begins a new paragraph of its side.
     """
     if not indices:
+        if head:
+            return (f'<td class="gap"{language}><span class="gap-label ph" lang="en" dir="ltr">'
+                    f"{_text(head)}</span></td>"), False
         label = "not translated" if side_name == "translation" else "no source"
         return f'<td class="gap"{language}><span class="gap-label">{label}</span></td>', False
     sentences = []
@@ -510,6 +528,26 @@ def _marks(link: Link) -> dict[str, list[tuple[int, int, str, int, int]]]:
             if span.side in marks and isinstance(span.start, int) and isinstance(span.end, int):
                 marks[span.side].append((span.start, span.end, css, rank, badge))
     return marks
+
+
+def _passages(alignment: Alignment) -> dict[int, list[int]]:
+    """The links of passages left out or added, each mapped to its passage's links, as
+    ``align check`` reports them (`align.checks.report.passages`) over all the findings."""
+    if not any(link.findings for link in alignment.links):
+        return {}  # nothing to group: the checks need not be imported
+    from align.checks import worst_first
+    from align.checks.report import passages
+
+    return passages(alignment, worst_first(alignment))
+
+
+def _passage_head(alignment: Alignment, passage: list[int]) -> str:
+    """What the terminal report says of a passage in its head line: "Passage left out:
+    links 12–37, 26 source sentences with no counterpart in the translation"."""
+    from align.checks.report import passage_words
+
+    name, words = passage_words(alignment, passage)
+    return f"{name[0].upper()}{name[1:]}: links {passage[0] + 1}–{passage[-1] + 1}, {words}"
 
 
 def _divergence_text(link: Link) -> str:

@@ -2,7 +2,8 @@
 
 Line *k* of each file holds link *k*'s side, its sentences joined by one space;
 a side with no sentence is an empty line, so both files always have as many
-lines as there are links.  Either file name may be given; both are written.
+lines as there are links.  Either file name may be given; both are written.  The texts are
+the line-based formats' (`align.render.tsv.line_text`: no control characters).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from align.record import Alignment
-from align.render.base import link_text
+from align.render.tsv import line_text
 
 EXTENSIONS: tuple[str, ...] = (".src.txt", ".tgt.txt")
 
@@ -34,8 +35,8 @@ def output_files(path: Path) -> tuple[Path, Path]:
 
 def render(alignment: Alignment, path: Path) -> dict[Path, bytes]:
     source_path, translation_path = output_files(path)
-    source = "".join(link_text(alignment.source, link.source) + "\n" for link in alignment.links)
+    source = "".join(line_text(alignment.source, link.source) + "\n" for link in alignment.links)
     translation = "".join(
-        link_text(alignment.translation, link.translation) + "\n" for link in alignment.links
+        line_text(alignment.translation, link.translation) + "\n" for link in alignment.links
     )
     return {source_path: source.encode("utf-8"), translation_path: translation.encode("utf-8")}

@@ -90,6 +90,47 @@
     return row.classList.contains("f") && !row.classList.contains("off") && shown(row);
   }
 
+  /* A passage left out or added (html.py: three links or more in a row with nothing on
+     one side, as `align check` reports them) is one flagged link for j, k, the buttons,
+     the count and the strip, and `a` accepts it whole.  Each of its rows names it by the
+     number of its first row (data-p). */
+  function passageOf(row) { return row.getAttribute("data-p"); }
+
+  /* The rows of `row`'s passage, in order, or `row` alone. */
+  function passageRows(row) {
+    var p = passageOf(row);
+    if (!p) return [row];
+    var out = [];
+    for (var i = +p - 1; i < rows.length && passageOf(rows[i]) === p; i++) out.push(rows[i]);
+    return out;
+  }
+
+  /* The number of the last row of `row`'s passage, or of `row`. */
+  function lastNumber(row) {
+    var members = passageRows(row);
+    return number(members[members.length - 1]);
+  }
+
+  /* Where j and k stop: the rows whose findings count, a passage's first of them alone. */
+  function stops() {
+    var last = null;
+    return findings().filter(function (row) {
+      if (!activeFinding(row)) return false;
+      var p = passageOf(row);
+      if (p && p === last) return false;
+      last = p;
+      return true;
+    });
+  }
+
+  /* The place in `list` (`stops`) of `row`, or of its passage's stop; -1 if none. */
+  function stopIndex(list, row) {
+    var p = passageOf(row);
+    if (!p) return list.indexOf(row);
+    for (var i = 0; i < list.length; i++) if (passageOf(list[i]) === p) return i;
+    return -1;
+  }
+
   /* -- selection, fragment, status ------------------------------------------------ */
 
   function select(row, how) {
@@ -158,11 +199,12 @@
   /* "1,234": the page's text is English. */
   function count(n) { return n.toLocaleString("en-US"); }
 
-  /* The toolbar counts flagged links (rows), as the header's "Flagged links" does; the
-     header's "Findings" counts the badges, of which a link may have several. */
+  /* The toolbar counts flagged links (rows), as the header's "Flagged links" does, but a
+     passage once (the header says how many links passages gather); the header's
+     "Findings" counts the badges, of which a link may have several. */
   function updateStatus() {
-    var list = findings().filter(activeFinding);
-    var at = current ? list.indexOf(current) : -1;
+    var list = stops();
+    var at = current ? stopIndex(list, current) : -1;
     if (!list.length) statusLine.textContent = "No flagged links shown";
     else if (at >= 0) {
       statusLine.textContent = "Flagged link " + count(at + 1) + " of " + count(list.length);
@@ -208,23 +250,24 @@
       box.top < window.innerHeight;
   }
 
-  /* From the selected row if it is on screen, else from where the reader has scrolled. */
+  /* From the selected row if it is on screen (forward, from the end of its passage), else
+     from where the reader has scrolled.  Backward into a passage lands on its first row. */
   function step(direction) {
-    var list = findings();
+    var list = stops();
     var from = 0;
     if (current && onScreen(current)) {
-      from = number(current);
+      from = direction > 0 ? lastNumber(current) : number(current);
     } else {
       var top = rowAtTop();
       if (top) from = number(top) - direction;
     }
     if (direction > 0) {
       for (var i = 0; i < list.length; i++) {
-        if (number(list[i]) > from && activeFinding(list[i])) return go(list[i]);
+        if (number(list[i]) > from) return go(list[i]);
       }
     } else {
       for (var j = list.length - 1; j >= 0; j--) {
-        if (number(list[j]) < from && activeFinding(list[j])) return go(list[j]);
+        if (number(list[j]) < from) return go(list[j]);
       }
     }
     statusLine.textContent = direction > 0 ? "No more flagged links below" :
@@ -456,27 +499,36 @@
     if (changedBadges.length) marksChanged(changedBadges);
   });
 
-  /* The first finding of `row`'s neighbours, below it or else above, that still counts. */
+  /* The first finding of `row`'s neighbours (past its passage), below it or else above,
+     that still counts: a passage's first row. */
   function nearestFlagged(row) {
-    var list = findings();
-    var n = number(row);
+    var list = stops();
+    var last = lastNumber(row);
     for (var i = 0; i < list.length; i++) {
-      if (number(list[i]) > n && activeFinding(list[i])) return list[i];
+      if (number(list[i]) > last) return list[i];
     }
     for (var j = list.length - 1; j >= 0; j--) {
-      if (number(list[j]) < n && activeFinding(list[j])) return list[j];
+      if (number(list[j]) < number(row)) return list[j];
     }
     return null;
   }
 
-  /* Accepts the findings of `badges` (of one row), or, when all of them are, accepts none. */
+  /* Accepts the findings of `badges` (of one row, or of a passage's rows), or, when all
+     of them are, accepts none. */
   function toggleAccepted(badges) {
     if (!badges.length) return;
     keys();  // each badge's mark as written, before this first change
     var accept = badges.some(function (badge) { return !isAccepted(badge); });
     badges.forEach(function (badge) { setAccepted(badge, accept); });
     keepMarks(badges);
-    filterRow(rowOf(badges[0]), counts(false));
+    var test = counts(false);
+    var filtered = new Set();
+    badges.forEach(function (badge) {
+      var row = rowOf(badge);
+      if (filtered.has(row)) return;
+      filtered.add(row);
+      filterRow(row, test);
+    });
     marksChanged(badges);
   }
 
@@ -502,10 +554,17 @@
     }
   }
 
-  /* The findings `a` acts on in a selected row: those the kind and severity filters leave. */
+  /* The findings `a` acts on in a selected row, or in every row of its passage: those the
+     kind and severity filters leave. */
   function rowBadges(row) {
     var test = counts(true);
-    return Array.prototype.filter.call(row.querySelectorAll(".b"), test);
+    var badges = [];
+    passageRows(row).forEach(function (member) {
+      Array.prototype.forEach.call(member.querySelectorAll(".b"), function (badge) {
+        if (test(badge)) badges.push(badge);
+      });
+    });
+    return badges;
   }
 
   /* One entry of the baseline file (align/checks/baseline.py) for finding `i`: its kind,
@@ -972,7 +1031,7 @@
       var active = c.indexOf(" f") !== -1 && c.indexOf("off") === -1;
       var b = +c.charAt(1);
       var v = active ? +c.charAt(c.indexOf(" v") + 2) : -1;
-      if (active || b >= DIVERGENT) markList.push(i);
+      if ((active || b >= DIVERGENT) && !inLastMark(i)) markList.push(i);
       for (var y = y0; y < y1 && y < height; y++) {
         if (b > band[y]) band[y] = b;
         if (v > severity[y]) severity[y] = v;
@@ -987,6 +1046,12 @@
     if (!root.hasAttribute("data-ready")) {
       root.setAttribute("data-ready", String(Math.round(performance.now())));
     }
+  }
+
+  /* Whether row `i` belongs to the passage of the last mark: a passage is one mark. */
+  function inLastMark(i) {
+    var p = markList.length && passageOf(rows[i]);
+    return !!p && passageOf(rows[markList[markList.length - 1]]) === p;
   }
 
   function fillRuns(ctx, values, colours, x0, x1) {
@@ -1044,9 +1109,12 @@
 
   function inStrip() { return strip.contains(doc.activeElement); }
 
-  /* "Link 12: major number, minor name; divergence 0.85, divergent. Mark 3 of 40" */
+  /* "Link 12: major number, minor name; divergence 0.85, divergent. Mark 3 of 40"; a
+     passage: "Passage left out: links 12–37, 26 source sentences … Mark 3 of 40" */
   function markName(k) {
     var row = rows[markList[k]];
+    var head = passageOf(row) && rows[+passageOf(row) - 1].querySelector(".ph");
+    if (head) return head.textContent + ". Mark " + count(k + 1) + " of " + count(markList.length);
     var parts = [];
     var found = [];
     row.querySelectorAll(".b").forEach(function (badge) {
@@ -1061,13 +1129,15 @@
       " of " + count(markList.length);
   }
 
-  /* Shows `button` as mark `k`, where the strip draws it (at least 6px high, centred). */
+  /* Shows `button` as mark `k`, where the strip draws it (at least 6px high, centred);
+     a passage's, from its row to its last. */
   function placeMark(button, k) {
     var box = measure();
     var i = markList[k];
+    var end = number(passageRows(rows[i]).pop()) - 1;
     var h = strip.clientHeight;
     var top = box.tops[i] / box.total * h;
-    var size = box.heights[i] / box.total * h;
+    var size = (box.tops[end] + box.heights[end] - box.tops[i]) / box.total * h;
     var shown = Math.min(h, Math.max(6, size));
     top = Math.max(0, Math.min(h - shown, top - (shown - size) / 2));
     button.style.top = top.toFixed(1) + "px";
@@ -1111,7 +1181,7 @@
       if (markList[at] === kept) k = at;
     }
     if (k < 0) {
-      var from = current && onScreen(current) ? number(current) - 1 : -1;
+      var from = current && onScreen(current) ? number(passageRows(current)[0]) - 1 : -1;
       if (from < 0) {
         var top = rowAtOffset(Math.max(0, toolbar.getBoundingClientRect().bottom -
           (groups.length ? groups[0] : table).getBoundingClientRect().top));
