@@ -238,6 +238,13 @@ def find_eval_pairs(
     return scan_eval_folder(folder, source_ext, translation_ext)[0]
 
 
+#: Extensions of files beside a set that are no text of it: notes, and what align writes
+#: (an eval's scores, a record, its views), so that a run's output kept beside the data
+#: leaves the next run's documents as they were.
+_NOT_TEXTS = frozenset({".md", ".txt", ".json", ".html", ".htm", ".tsv", ".tmx", ".svg",
+                        ".xlsx", ".csv", ".log"})
+
+
 def scan_eval_folder(
     folder: Path, source_ext: str | None = None, translation_ext: str | None = None
 ) -> tuple[list[EvalPair], list[Skipped], list[Path]]:
@@ -264,7 +271,7 @@ def scan_eval_folder(
         by_stem[p.stem].append(p)
     for stem, group in by_stem.items():
         gold = [p for p in group if _looks_like_gold(p)]
-        texts = [p for p in group if p not in gold and p.suffix.lower() not in {".md", ".txt"}]
+        texts = [p for p in group if p not in gold and p.suffix.lower() not in _NOT_TEXTS]
         if len(gold) == 1 and len(texts) == 2:
             source, translation, chosen_by = _order_texts(gold[0], texts, source_ext,
                                                           translation_ext)
@@ -276,7 +283,7 @@ def scan_eval_folder(
         else:
             found = sorted(gold + texts)
             if not gold:
-                reason = "two texts but no gold file of their name"
+                reason = f"{len(texts)} texts but no gold file of their name"
             elif len(gold) > 1:
                 reason = f"{len(gold)} gold files of one name: which one?"
             elif not texts:
@@ -299,12 +306,16 @@ def scan_eval_folder(
 
 
 def _looks_like_gold(path: Path) -> bool:
+    """Whether `path`'s first line that is not blank is a link, as `parse_links` reads it
+    (a byte-order mark and blank lines before it allowed)."""
     try:
-        with path.open(encoding="utf-8") as handle:
-            first = handle.readline()
+        with path.open(encoding="utf-8-sig") as handle:
+            for _, line in zip(range(50), handle, strict=False):
+                if line.strip():
+                    return bool(_LINE.match(line))
     except (OSError, UnicodeDecodeError):
         return False
-    return bool(_LINE.match(first))
+    return False
 
 
 def _order_texts(
@@ -455,7 +466,13 @@ def _pairs_from(paths: Sequence[Path], source_ext: str | None
                 ) -> tuple[list[EvalPair], list[Skipped], list[Path]]:
     paths = [Path(p) for p in paths]
     if len(paths) == 3 and not any(p.is_dir() for p in paths):
-        # A missing one of the three is named when it is read.
+        # A missing one of the three is named when it is read.  Three files say which is
+        # the source by their order: a --source-ext naming another is a contradiction.
+        if source_ext and paths[0].suffix.lstrip(".").lower() != source_ext.lstrip(
+                ".").lower():
+            raise UsageError(f"--source-ext {source_ext.lstrip('.')} names the source files "
+                             f"of a folder; of three files the first is the source, here "
+                             f"{paths[0].name}: give them in that order, or no --source-ext")
         return [EvalPair(paths[0].stem, paths[0], paths[1], paths[2])], [], []
     pairs: list[EvalPair] = []
     skipped: list[Skipped] = []
@@ -476,7 +493,7 @@ def _pairs_from(paths: Sequence[Path], source_ext: str | None
 def _read_pair(pair: EvalPair) -> ReadPair:
     """The two sides of `pair` (their non-blank lines) as `Side`s and its gold links,
     checked against the files' lines."""
-    from align.reading import read_document
+    from align.reading import is_blank, read_document
     from align.record import Side
 
     sides = _read_lines(pair.source), _read_lines(pair.translation)
@@ -517,7 +534,10 @@ def _read_pair(pair: EvalPair) -> ReadPair:
                             f"says which, and the gold fits either order): give --source-ext "
                             f"to choose")
     # A blank line is no sentence: not aligned, and left out of the gold links naming it.
-    kept = [[k for k, s in enumerate(side.sentences) if s.text.strip()] for side in sides]
+    # Blank as a text is (`align.reading.is_blank`): zero-width spaces and byte-order marks
+    # alone hold no sentence either, and would be aligned as an invisible one.
+    kept = [[k for k, s in enumerate(side.sentences) if not is_blank(s.text)]
+            for side in sides]
     blank = [sorted(set(range(count)) - set(lines)) for count, lines in zip(counts, kept,
                                                                             strict=True)]
     for side_name, path, numbers in zip(_SIDES, (pair.source, pair.translation), blank,

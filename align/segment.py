@@ -25,8 +25,9 @@ docs/segmentation.md; in short:
    caseless script, a number on a new line or a list number, a number and a word after
    an ordinary word) and the word before the stop is not an abbreviation (nor one
    before a label of a number, doc. No. 5), an initial or a list number; an
-   abbreviation that closes its phrase (Inc., a.m., et al.) ends one before a function
-   word (The, Le, Die).
+   abbreviation that closes its phrase (Inc., a.m., et al., 19th c.) ends one before a
+   sentence opener (The, Le, Die; not I, Will, May).  An opening quote stuck to the stop
+   (He stopped.“ Hello) begins the next sentence, but in German, where it closes.
    In Thai a space between phrases is a boundary too.
 3. Sentences longer than ``max_chars`` are cut at the last ``; :``, else ``,``, else
    space before the limit (a word is cut only when it is longer than the limit, and
@@ -46,13 +47,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from align.errors import UsageError
-from align.language import function_words, primary_language
+from align.language import primary_language
 from align.record import Sentence
 from align.segment_abbreviations import (
     ACADEMIC_TITLES,
+    FACULTIES,
     INTRODUCTORY,
+    NUMBER_LABELS_CASE_SENSITIVE,
     closes_phrase,
     is_abbreviation,
+    opens_sentence,
 )
 
 SPLIT_MODES: tuple[str, ...] = ("auto", "lines")
@@ -559,19 +563,61 @@ def _sentences(text: str, start: int, end: int, language: str | None) -> Iterato
     for m in candidates:
         if m.end() >= end or m.start() < sentence_start:
             continue
+        after = m.end()
         if m.re is _THAI_SPACE:
             boundary = _is_thai_phrase_end(text, m, sentence_start, end)
         else:
-            boundary = _is_boundary(text, m, sentence_start, end, language)
+            after = _opening_quote(text, m, start, language) or after
+            boundary = _is_boundary(text, m, sentence_start, end, language, after)
         if boundary:
-            yield _strip(text, sentence_start, m.end())
-            sentence_start = _SKIP_BLANK.match(text, m.end(), end).end()
+            yield _strip(text, sentence_start, after)
+            sentence_start = _SKIP_BLANK.match(text, after, end).end()
     if _NON_BLANK.search(text, sentence_start, end):
         yield _strip(text, sentence_start, end)
 
 
+#: The quotes that, stuck to a stop and before a blank, close a quotation in one convention
+#: and open one in another: German „…“, ‚…‘, »…« close with “ ‘ «; English “…” and ‘…’,
+#: French « … », Spanish, Italian, Portuguese «…» open with them.
+_AMBIGUOUS_QUOTES = "“‘«‹"
+#: The languages whose quotes of `_AMBIGUOUS_QUOTES` close a quotation, written „…“,
+#: ‚…‘, »…«.  In the others (English “…”, French « … », Spanish, Italian «…») and without
+#: a language they open one, unless a quotation opened by their German partner
+#: (`_QUOTE_PARTNERS`) is still open before them.
+_CLOSING_QUOTE_LANGUAGES = frozenset({"de"})
+#: The opening quote each closes in German: „…“, ‚…‘, »…«, ›…‹.
+_QUOTE_PARTNERS = {"“": "„", "‘": "‚", "«": "»", "‹": "›"}
+#: How far back a quotation's opening quote is looked for.
+_QUOTE_REACH = 2000
+
+
+def _opening_quote(text: str, m: re.Match[str], start: int, language: str | None) -> int | None:
+    """Where an opening quote stuck to the stop of candidate ``m`` begins (``He stopped.“
+    Hello,”``, ``Il se tut.« Bonjour »``): the next sentence begins there, not after it.
+    None when every quote after the stop closes (German, or ``„Gut.“ Dann`` anywhere)."""
+    if m.group("cjk") or language in _CLOSING_QUOTE_LANGUAGES:
+        return None
+    stop_at = m.start("stop")
+    for at in range(m.end("stop"), m.end()):
+        quote = text[at]
+        if quote not in _AMBIGUOUS_QUOTES:
+            continue
+        partner = _QUOTE_PARTNERS[quote]
+        opened = text.rfind(partner, max(start, at - _QUOTE_REACH), stop_at)
+        # A quotation still open: its partner opened it (» before a word, not a French »
+        # after one) and no such quote closed it since.
+        if (opened < 0 or text[opened + 1:opened + 2] in BLANK + ".,;:!?"
+                or quote in text[opened + 1:stop_at]):
+            return at
+    return None
+
+
 def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
-                 language: str | None) -> bool:
+                 language: str | None, after: int | None = None) -> bool:
+    """Whether candidate ``m`` ends a sentence, the next one beginning at ``after`` (or at
+    the first non-blank after ``m``); ``after`` is before ``m.end()`` when an opening quote
+    is stuck to the stop (`_opening_quote`)."""
+    after = m.end() if after is None else after
     if m.group("cjk"):
         # 「はい。」と彼は言った。: a quotation closed, then the sentence goes on.
         closed = m.group("cjk")[-1] in _CLOSING
@@ -581,10 +627,11 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
     before = text[stop_at - 1] if stop_at > sentence_start else ""
     if ";" in stop and not _greek_question(text, stop, stop_at, sentence_start, language):
         return False  # a semicolon: no sentence end outside Greek
-    if m.group("note") and not (before.isalpha() or (before and before in _CLOSING)):
+    if m.group("note") and m.start("note") < after and not (
+            before.isalpha() or (before and before in _CLOSING)):
         return False  # 3.14, 1.000,5, 13.08.1936: a number, not a footnote after a stop
-    gap = _SKIP_BLANK.match(text, m.end(), end)
-    newline = _LINE_BREAK.search(text, m.end(), gap.end()) is not None
+    gap = _SKIP_BLANK.match(text, after, end)
+    newline = _LINE_BREAK.search(text, after, gap.end()) is not None
     numeral = False
     if not _starts_sentence(text, gap.end(), end, after_newline=newline):
         # A sentence may begin with a number inside a line ("of Padua. 320 people
@@ -594,7 +641,8 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
             return False
     if stop != ".":
         # “Where?” I asked. -- a quoted question or exclamation inside the sentence.
-        return not (m.group("close") and _QUOTE_THEN_I.match(text, gap.end(), end))
+        return not (text[m.end("stop"):after].strip(BLANK) and _QUOTE_THEN_I.match(
+            text, gap.end(), end))
     head = text[sentence_start:stop_at]
     if _LABEL.fullmatch(head):
         return False  # "1. Pierre ...", "IV. ...", "a. ...": the label opens the sentence
@@ -611,12 +659,14 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
     faculty = not dotted and _faculty(text, sentence_start, stop_at, word)
     if dotted or faculty or is_abbreviation(word, language, following):
         # Mr. Smith, e.g. Apples, Dr. med. Martin; No. 5, but not "No. The door".  One
-        # that closes its phrase ends a sentence before a function word: "Acme Inc. The
-        # firm", "at 10 a.m. We", "Er ist Dr. med. Er", but "Acme Inc. Smith".
+        # that closes its phrase ends a sentence before a sentence opener: "Acme Inc. The
+        # firm", "at 10 a.m. We", "Er ist Dr. med. Er", but "Acme Inc. Smith", "et al.",
+        # not Polish "przy al. Na Skarpie".
         if dotted:
             closing = word.lower() not in INTRODUCTORY
         else:
-            closing = faculty or closes_phrase(word)
+            closing = faculty or closes_phrase(
+                word, _token_before(text, sentence_start, stop_at))
         return closing and _function_word_at(text, gap.end(), end, language)
     number = _number_after_label(text, gap.end(), end, language)
     if number is not None and _label_before_label(word, language, number):
@@ -639,8 +689,9 @@ def _faculty(text: str, sentence_start: int, stop_at: int, word: str) -> bool:
     """Whether ``word``, before a stop, is a doctor's faculty in an academic title: a
     lower-case word of at most five letters after a title of `ACADEMIC_TITLES` or after
     another such word after one (Dr. med., Dr. rer. nat., Prof. Dr. phil.).  Elsewhere
-    the same short words end sentences (Swedish "Följ med.", come along)."""
-    if not (len(word) <= 5 and word.isalpha() and word.islower()):
+    the same short words end sentences (Swedish "Följ med.", come along), and so does any
+    word that is no faculty (`FACULTIES`: "I saw the Dr. today. Mary came.")."""
+    if word not in FACULTIES:
         return False
     tokens = text[max(sentence_start, stop_at - 80):stop_at].split()[:-1]
     for token in reversed(tokens[-4:]):
@@ -649,7 +700,7 @@ def _faculty(text: str, sentence_start: int, stop_at: int, word: str) -> bool:
         body = token[:-1]
         if body in ACADEMIC_TITLES:
             return True
-        if not (len(body) <= 5 and body.isalpha() and body.islower()):
+        if body not in FACULTIES:
             return False
     return False
 
@@ -659,15 +710,15 @@ _FIRST_WORD = re.compile(r"[^\W\d_]+['’]?")
 
 
 def _function_word_at(text: str, pos: int, end: int, language: str | None) -> bool:
-    """Whether the word at ``pos`` (after opening quotes and brackets) is a function word
-    of ``language`` (`align.language`'s profiles; of any reference language when it has
-    none): an article, pronoun, preposition or conjunction, which begins a sentence and
-    no name (The, We, Le, Die; not Smith, Army)."""
+    """Whether the word at ``pos`` (after opening quotes and brackets) is one that begins
+    sentences and no name in ``language`` (`segment_abbreviations.SENTENCE_OPENERS`: an
+    article, pronoun, demonstrative, conjunction or preposition; The, We, Le, Die; not
+    Smith, Army, Will, May, First, nor English I), and not an initial (A. Smith)."""
     pos = _OPENERS.match(text, pos, end).end()
     m = _FIRST_WORD.match(text, pos, end)
-    if m is None:
+    if m is None or text[m.end():m.end() + 1] == ".":
         return False
-    return m.group().lower().replace("’", "'") in function_words(language)
+    return opens_sentence(m.group().lower().replace("’", "'"), language)
 
 
 #: A label of a number and the number after it: ``No. 5``, ``Nr. 12``, ``L. 123-4``,
@@ -701,15 +752,17 @@ _ELISION = re.compile(r"^[^\W\d_]{1,2}['’]")
 def _label_before_label(word: str, language: str | None, number: str) -> bool:
     """Whether ``word``, before a stop, a label of a number and the number, is an
     abbreviation going on into them (doc. No. 5, Dok. Nr. 5, l'art. L. 123-4): a listed
-    abbreviation or label, a single letter, or a capitalised word of at most four letters
-    ending in a consonant (`_unlisted_label`).  Not a lower-case word unlisted: ``in the
-    end. Fig. 3 shows …`` ends a sentence, as a label opens one more often than a numeral
-    does."""
+    abbreviation, a label as labels are written (art., doc., No., Nr.), or a single letter.
+    Not an unlisted word, whatever its shape: ``in the end. Fig. 3 shows …``, ``aus Bonn.
+    Nr. 5 war …`` end a sentence, as a label opens one more often than a numeral does; nor
+    a lower-case label capitalised, which is as often a name or a word (``I met Max. No. 5
+    was …``)."""
     bare = _ELISION.sub("", word.rstrip(_CLOSING))
     if not bare.isalpha():
         return False
-    return (len(bare) == 1 or is_abbreviation(bare, language, number)
-            or (not bare.islower() and _unlisted_label(bare)))
+    return len(bare) == 1 or is_abbreviation(bare, language) or (
+        is_abbreviation(bare, language, number)
+        and (bare.islower() or bare in NUMBER_LABELS_CASE_SENSITIVE))
 
 
 #: A number, then a word: how a sentence that begins with a numeral goes on ("320 people
@@ -785,11 +838,15 @@ def _single_letter_ends(text: str, word: str, sentence_start: int, stop_at: int,
     previous = _token_before(text, sentence_start, stop_at - 1)
     if (previous, word) in _FINAL_PAIRS:
         return True
-    if previous[-1:].isdigit() or _ROMAN.fullmatch(previous) or _ORDINAL.fullmatch(previous):
-        # A unit or a year after a number (1936 г., 1936 r., XIX в.) or an ordinal (19th
-        # c., XIXe s.) ends a sentence before a capital, unless an abbreviation goes on
-        # (500 v. Chr., 3e s. av. J.-C.).  A script without case gives no such evidence
-        # (Thai 19.30 น. เธอพบ: "7.30 p.m. she met").
+    if _ORDINAL.fullmatch(previous):
+        # A unit after an ordinal (19th c., XIXe s.) closes its phrase: it ends a sentence
+        # before a sentence opener (the 19th c. Their house), not before a capitalised
+        # adjective or name (a 19th c. English novel).
+        return _function_word_at(text, next_at, end, language)
+    if previous[-1:].isdigit() or _ROMAN.fullmatch(previous):
+        # A unit or a year after a number (1936 г., 1936 r., XIX в.) ends a sentence
+        # before a capital, unless an abbreviation goes on (500 v. Chr.).  A script
+        # without case gives no such evidence (Thai 19.30 น. เธอพบ: "7.30 p.m. she met").
         first = _OPENERS.match(text, next_at, end).end()
         return (first < end and text[first].isupper()
                 and not _ABBREVIATION_NEXT.match(text, first, end))

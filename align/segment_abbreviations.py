@@ -72,7 +72,7 @@ _LABELS: dict[str | None, frozenset[str]] = {
 #: Abbreviations that close the phrase they belong to, coming after what they qualify: a
 #: company's form (Acme Inc., Dupont et Cie), a name's suffix (Jr., Esq.), a citation's end
 #: (et al., op. cit., ibid., p. 12 sqq.), a month after its day (5 Jan.), an amount's
-#: unit (5 Mrd.).  Before a capitalised function word, which begins no name (The, We, Le,
+#: unit (5 Mrd.).  Before a capitalised sentence opener (`SENTENCE_OPENERS`) (The, We, Le,
 #: Die), they end a sentence (`align.segment`); before a name they go on (Acme Inc. Smith:
 #: an abbreviation is followed by a name more often than a sentence begins with one).
 #: Dotted groups close a phrase too (a.m., U.S., S.A.), but for `INTRODUCTORY`.  Titles
@@ -84,13 +84,28 @@ PHRASE_FINAL = frozenset(
     """.split()
 )
 #: Dotted groups (lower-cased) that introduce what follows (e.g. The Times, N.B. The
-#: door), and so never end a sentence.
+#: door, a.k.a. The Butcher, Dutch o.a. De Vries, "among others"), and so never end a
+#: sentence: English a.k.a., French p.ex. (par exemple), German z.Zt. (zur Zeit), z.Hd.
+#: (zu Händen), Dutch o.a. (onder andere), d.w.z. (dat wil zeggen), m.a.w. (met andere
+#: woorden).  (Undotted ones that do the same, bzw., vgl., are listed abbreviations that
+#: close no phrase: `LOWERCASE`.)
 INTRODUCTORY = frozenset(
-    "e.g i.e z.b d.h n.b p.s u.a o.ä s.o s.u v.a z.t u.u d.i i.d.r p.ej v.gr т.е т.к".split())
+    "e.g i.e z.b d.h n.b p.s u.a o.ä s.o s.u v.a z.t u.u d.i i.d.r p.ej v.gr т.е т.к "
+    "a.k.a p.ex z.zt z.hd o.a d.w.z m.a.w".split())
 #: Academic titles before which a doctor's faculty goes on (Dr. med., Dr. rer. nat.,
-#: Prof. Dr. phil., Mag. rer. soc. oec.): a short lower-case word and a stop after one of
-#: these, or after another such word after one, is part of the title.
+#: Prof. Dr. phil., Mag. rer. soc. oec.): a faculty (`FACULTIES`) and a stop after one of
+#: these, or after another faculty after one, is part of the title.
 ACADEMIC_TITLES = frozenset("Dr Dres Prof Mag".split())
+#: The abbreviated faculties of German, Austrian and Swiss doctorates and master's degrees
+#: (Dr. med., Dr. rer. nat., Dr. phil. habil., Dr. med. dent., Mag. rer. soc. oec., Dr. sc.
+#: techn., Dr. agr.).  Only these: after a title elsewhere a short word is a word ("I saw
+#: the Dr. today. Mary came.").
+FACULTIES = frozenset(
+    """
+    med phil rer nat jur iur oec soc theol dent vet habil pol techn sc agr pharm paed publ
+    math hum biol chem mont troph silv forest ing
+    """.split()
+)
 
 #: Abbreviations of street words, which in another language's text still stand before a
 #: street's name and number (``in Kraków, ul. Długa 15``): Polish ulica, Russian улица,
@@ -109,9 +124,10 @@ _NUMBER = re.compile(r"[(\[#]?(?:\d|[IVXLCDM]+(?![^\W\d_])(?<!\bI(?=\s+[a-z])))"
 BY_LANGUAGE: dict[str, frozenset[str]] = {
     language: frozenset(words.split()) for language, words in {
         # Mio. and Mrd. (Millionen, Milliarden) stand before a currency: 1,2 Mrd. Euro.
-        # rd. (rund) and zzgl. (zuzüglich) stand before a number; not "mind." (mindestens),
+        # rd. (rund) and zzgl. (zuzüglich) stand before a number; Dok. (Dokument) before a
+        # label (Dok. Nr. 5); not "mind." (mindestens),
         # the English "mind." that ends a sentence.
-        "de": "Dipl Dipl.-Ing Dipl.-Kfm Ing Tab Abb Kap Mio Mrd Tsd Hrn Fa rd zzgl",
+        "de": "Dipl Dipl.-Ing Dipl.-Kfm Ing Tab Abb Kap Dok Mio Mrd Tsd Hrn Fa rd zzgl",
         # EE. UU.: only the first half, so that "a los EE. UU. Luego" ends after UU.
         "es": "EE Lic Licda Profa Dra Ing",
         # sous la dir. de: German "dir" (to you) ends sentences.
@@ -150,11 +166,88 @@ def is_abbreviation(word: str, language: str | None = None, following: str = "")
     return label and _NUMBER.match(following) is not None
 
 
-def closes_phrase(word: str) -> bool:
+#: Phrase-final abbreviations that close a phrase only after a given word: "al." is "et
+#: al." only after "et" (elsewhere Polish "al." is aleja, an avenue before its name:
+#: "przy al. Na Skarpie 5").
+_CLOSES_AFTER = {"al": "et"}
+
+
+def closes_phrase(word: str, before: str = "") -> bool:
     """Whether the abbreviation ``word`` (without its final stop) closes the phrase it
     belongs to, and so may end a sentence (`PHRASE_FINAL`): listed, written as listed or
-    with a capital first letter (Ibid., Cit.)."""
-    return word in PHRASE_FINAL or (word[:1].lower() + word[1:]) in PHRASE_FINAL
+    with a capital first letter (Ibid., Cit.); ``al`` only after ``et`` (``before``, the
+    word before it)."""
+    lowered = word[:1].lower() + word[1:]
+    if lowered in _CLOSES_AFTER and before.lower() != _CLOSES_AFTER[lowered]:
+        return False
+    return word in PHRASE_FINAL or lowered in PHRASE_FINAL
+
+
+#: Per language, the closed-class words that begin sentences and not names (lower case):
+#: articles, personal pronouns, demonstratives, possessives, common conjunctions and
+#: prepositions.  After a phrase-final abbreviation one of these, capitalised, begins a
+#: new sentence (`opens_sentence`).  Not the modal verbs, months, ordinals and verbs of
+#: the detection profiles (Will, May, First, Said: names or content words in capitals),
+#: nor English I, capitalised everywhere, nor the particles that begin surnames (de, da,
+#: van, del, von: De Gaulle, da Silva) but where one is the language's article (Dutch de).
+SENTENCE_OPENERS: dict[str, frozenset[str]] = {
+    language: frozenset(words.split()) for language, words in {
+        "en": """the a an this that these those he she it we they you his her its our their
+            my your there here and but or so yet nor if when while as because although
+            though in on at for from with by to of after before since during under over
+            into about without between among through what who which where why how""",
+        "fr": """le la les l' un une des du ce cet cette ces il elle ils elles on nous vous je
+            j' tu c' ça cela ceci et mais ou donc car puis si quand lorsque lorsqu' comme
+            dans en à au aux pour par sur avec sans sous chez depuis après avant pendant
+            selon entre vers mon ma mes son sa ses leur leurs notre nos votre vos qui que
+            qu' quel quelle où""",
+        "de": """der die das den dem des ein eine einen einem einer eines er sie es wir ihr
+            ich man und aber oder denn doch in im an am auf aus bei mit nach vor zu zum zur
+            für über unter durch gegen ohne um seit während dieser diese dieses diesem
+            diesen wenn als weil dass daß ob wie wo was wer sein seine mein meine unser
+            unsere""",
+        "es": """el la los las lo un una unos unas él ella ellos ellas nosotros vosotros
+            usted ustedes yo este esta estos estas ese esa esos esas eso esto y pero o si
+            cuando como en con por para sin desde durante entre hacia según sobre tras mi
+            su sus nuestro nuestra""",
+        "it": """il lo la i gli le l' un uno una un' egli ella lui lei noi voi loro io
+            questo questa questi queste quello quella e ma o se quando come in con per su
+            tra fra dopo prima nel nella mio mia suo sua""",
+        "pt": """o a os as um uma uns umas ele ela eles elas nós eu você este esta estes
+            estas esse essa isso isto aquele aquela e mas ou se quando como em no na nos
+            nas com por para sem sobre entre após meu minha seu sua""",
+        "nl": """de het een 't hij zij ze wij we jij je u ik dit dat deze die en maar of want
+            als toen in op aan bij met voor na naar door uit over onder tussen zonder
+            sinds tijdens mijn zijn haar ons onze hun""",
+        "sv": """den det de en ett han hon vi ni jag du denna detta dessa och men eller för
+            att om när i på med av till från efter under""",
+        "da": """den det de en et han hun vi i jeg du denne dette disse og men eller for at
+            om når på med af til fra efter under""",
+        "nb": """den det de en et ei han hun vi dere jeg du denne dette disse og men eller
+            for at om når i på med av til fra etter under""",
+        "pl": """ten ta to te ci on ona ono oni one my wy ja ty i a ale lub oraz że gdy
+            kiedy jeśli w we na z ze do od po przez przy dla za pod nad o u""",
+        "ro": """un o el ea ei ele noi voi eu acest această aceste acești acel acea și dar
+            sau ci că când dacă în la cu pe din pentru prin după""",
+        "ca": """el la els les l' un una uns unes ell ella ells elles nosaltres vosaltres jo
+            aquest aquesta aquests aquestes i però o si quan com en amb per sense des
+            entre sobre""",
+        "cs": """ten ta to ti ty on ona ono oni my vy já a ale i nebo že když jestli v ve
+            na s se z ze do od po při pro o u k ke""",
+        "tr": "bu şu o bir ben sen biz siz onlar ve ama fakat çünkü eğer",
+    }.items()
+}
+#: Without a language, or for one not listed: the openers of every listed language but
+#: "i", which is English I (and, in Italian, Polish, Czech, Swedish, a word too short to
+#: tell from it).
+_ANY_OPENER = frozenset().union(*SENTENCE_OPENERS.values()) - {"i"}
+
+
+def opens_sentence(word: str, language: str | None = None) -> bool:
+    """Whether ``word`` (lower-cased, an elision's apostrophe kept: ``l'``) is a word that
+    begins sentences and no name in ``language`` (`SENTENCE_OPENERS`; None or a language
+    not listed: any listed language's but "i")."""
+    return word in SENTENCE_OPENERS.get(language or "", _ANY_OPENER)
 
 
 def _before_address(following: str) -> bool:

@@ -1629,3 +1629,46 @@ def test_a_pair_longer_than_the_model_reads_is_named_in_a_warning(default_encode
         "pair 1 (source) longer")
     short = align.check_pairs([("Bonjour.", "Hello."), ("Merci.", "Thank you.")])
     assert not any("tokens" in w for w in short.warnings)
+
+
+def test_tmx_isolated_codes_open_or_close_and_paired_codes_are_named_by_x(tmp_path):
+    """TMX 1.4b: ``<it pos="begin">`` opens a code whose end is in another segment,
+    ``pos="end"`` closes one; a ``<bpt>``/``<ept>`` pair is the code ``x`` names (``i``
+    only matches the two), so that the same code nested in itself keeps its id."""
+    path = tmp_path / "codes.tmx"
+    path.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence"
+ adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/>
+<body>
+<tu><tuv xml:lang="en"><seg>Open <it pos="begin" x="4">&lt;u&gt;</it>the file.</seg></tuv>
+<tuv xml:lang="fr"><seg>Fin <it pos="end" x="4"/>ici.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>A <bpt i="1" x="1"/>a <bpt i="2" x="1"/>b<ept i="2"/> c<ept
+ i="1"/>.</seg></tuv><tuv xml:lang="fr"><seg>B <bpt i="5" x="7"/>x<ept i="5"/> <bpt
+ i="3">y</bpt>z<ept i="3"/>.</seg></tuv></tu>
+</body></tmx>""",
+        "utf-8",
+    )
+    record = read_pairs(path)
+    assert _texts(record) == [("Open <4>the file.", "Fin </4>ici."),
+                              ("A <1>a <1>b</1> c</1>.", "B <7>x</7> <3>z</3>.")]
+
+
+def test_xliff_isolated_codes_open_or_close(tmp_path):
+    path = tmp_path / "codes.xlf"
+    path.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file source-language="en"
+ target-language="fr" datatype="plaintext" original="x"><body>
+<trans-unit id="u1"><source>Open <it id="1" pos="open">&lt;u&gt;</it>it.</source>
+<target>Ouvrez<it id="1" pos="close">&lt;/u&gt;</it>.</target></trans-unit>
+</body></file></xliff>""",
+        "utf-8",
+    )
+    assert _texts(read_pairs(path)) == [("Open <1>it.", "Ouvrez</1>.")]
+
+
+def _texts(record) -> list[tuple[str, str]]:
+    return [(" ".join(record.source.sentences[k].text for k in link.source),
+             " ".join(record.translation.sentences[k].text for k in link.translation))
+            for link in record.links]

@@ -216,3 +216,41 @@ def test_a_gold_numbered_from_1_past_the_end_says_so(tmp_path):
     paths = _write(tmp_path, "a", FRENCH, ENGLISH, one_based)
     with pytest.raises(InputError, match=r"source line 6, .*no link names line 0.*from 1"):
         _read_pair(EvalPair("a", *paths))
+
+
+def test_a_line_of_invisible_characters_is_blank_as_a_line_of_spaces(tmp_path):
+    plain = _write(tmp_path / "plain", "a", FRENCH, ENGLISH, GOLD)
+    to_file = [0, 1, 3, 4, 5, 6]
+    gold = [(tuple(to_file[i] for i in s), t) for s, t in GOLD]
+    invisible = _write(tmp_path / "zw", "a", FRENCH[:2] + ["\u200b\ufeff"] + FRENCH[2:],
+                       ENGLISH, gold)
+    a, b = evaluate_paths(list(plain)), evaluate_paths(list(invisible))
+    assert b["documents"][0]["blank_lines"] == {"source": [2], "translation": []}
+    assert b["total"]["strict_f1"] == a["total"]["strict_f1"]
+
+
+def test_a_folder_finds_a_gold_file_opening_with_a_bom_or_blank_lines(tmp_path):
+    from align.evaluate import scan_eval_folder
+
+    paths = _write(tmp_path, "a", FRENCH, ENGLISH, GOLD)
+    paths[2].write_bytes(b"\xef\xbb\xbf\n\n" + paths[2].read_bytes())
+    pairs, skipped, _ = scan_eval_folder(tmp_path, "fr")
+    assert [p.gold for p in pairs] == [paths[2]] and not skipped
+
+
+def test_what_align_writes_beside_a_set_is_no_text_of_it(tmp_path):
+    from align.evaluate import scan_eval_folder
+
+    _write(tmp_path, "a", FRENCH, ENGLISH, GOLD)
+    for name in ("a.json", "a.html", "a.tmx"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    pairs, skipped, ignored = scan_eval_folder(tmp_path, "fr")
+    assert [p.name for p in pairs] == ["a"] and not skipped
+
+
+def test_a_source_ext_against_the_order_of_three_files_is_a_usage_error(tmp_path):
+    from align.errors import UsageError
+
+    paths = _write(tmp_path, "a", FRENCH, ENGLISH, GOLD)
+    with pytest.raises(UsageError, match="of three files the first is the source"):
+        evaluate_paths(list(paths), source_ext="en")

@@ -945,6 +945,83 @@ def test_split_lines_cuts_at_every_line_break(brk):
     assert texts(f"un{brk}deux\ntrois", split="lines") == ["un", "deux", "trois"]
 
 
+@pytest.mark.parametrize("language", ["en", None])
+@pytest.mark.parametrize("text", [
+    # The pronoun I is capitalised everywhere: no evidence that a sentence begins.
+    "In the U.S. I felt at home.", "By 5 p.m. I was exhausted.", "At 10 a.m. I met him.",
+    "In Jan. I went to Paris.",
+    # Modal verbs, months, ordinals and verbs are names or content words in capitals.
+    "She met the U.S. First Lady.", "Acme Inc. Will Smith joined later.",
+    "Acme Inc. May be sold.", "Smith et al. Said argued it.",
+    # A function word and a stop is an initial.
+    "Acme Inc. A. Smith, CEO, spoke.", "John Smith Jr. A. Brown signed too.",
+    # A unit after an ordinal before a capitalised adjective.
+    "He owned a 19th c. English novel.", "A 5th c. Greek temple stood there.",
+    "It was the 2nd c. Roman villa.",
+    # Dotted abbreviations that introduce what follows.
+    "He is Smith a.k.a. The Butcher.", "Fruit, i.e. The apples.", "Fruit, e.g. The apples.",
+])
+def test_a_phrase_final_abbreviation_goes_on_before_what_begins_no_sentence(text, language):
+    assert texts(text, language=language) == [text]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Aanwezig waren o.a. De Vries en Jansen.", "nl"),
+    ("Aanwezig waren o.a. De Vries en Jansen.", None),
+    ("Volgens o.a. De Telegraaf is het waar.", "nl"),
+    ("Hij schreef voor o.a. Het Parool.", "nl"),
+    ("C'est un fruit, p.ex. Une pomme.", "fr"),
+    ("Er ist z.Zt. Der Leiter.", "de"),
+    ("Das sind d.h. Die Besten, u.a. Die Kinder, z.T. Die Eltern, bzw. Die Alten.", "de"),
+    ("Mieszka przy al. Na Skarpie 5.", "pl"),
+    ("Mieszka przy al. Na Skarpie 5.", None),
+    ("Dr. med. A. Schmidt kam.", None),
+    ("Dr. med. A. Schmidt kam.", "de"),
+])
+def test_introductory_abbreviations_and_names_stay_in_their_sentence(text, language):
+    assert texts(text, language=language) == [text]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # An article after a phrase-final abbreviation begins a sentence, even before a name.
+    ("The U.K. The Netherlands and France signed.", "en",
+     ["The U.K.", "The Netherlands and France signed."]),
+    ("See Smith et al. Na tym koniec.", "pl", ["See Smith et al.", "Na tym koniec."]),
+    # A faculty is a listed word: after a title elsewhere, a short word ends a sentence.
+    ("I saw the Dr. today. Mary came.", "en", ["I saw the Dr. today.", "Mary came."]),
+    ("I asked the Prof. again. Nothing changed.", "en",
+     ["I asked the Prof. again.", "Nothing changed."]),
+    ("Ask your Dr. first. Smith agreed.", "en", ["Ask your Dr. first.", "Smith agreed."]),
+    # A short capitalised word before a label and its number ends a sentence.
+    ("I met Max. No. 5 was his number.", "en", ["I met Max.", "No. 5 was his number."]),
+    ("Er kam aus Bonn. Nr. 5 war schon da.", "de", ["Er kam aus Bonn.", "Nr. 5 war schon da."]),
+    ("Die Figur heißt Rolf. S. 12 zeigt ihn.", "de",
+     ["Die Figur heißt Rolf.", "S. 12 zeigt ihn."]),
+    ("We stayed at Kent. P. 5 of the guide says so.", "en",
+     ["We stayed at Kent.", "P. 5 of the guide says so."]),
+])
+def test_what_the_phrase_final_rules_must_still_split(text, language, expected):
+    assert texts(text, language=language) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # A quote that opens in the language, stuck to the stop, opens the next sentence.
+    ("Il se tut.« Bonjour », dit-elle.", "fr", ["Il se tut.", "« Bonjour », dit-elle."]),
+    ("Il se tut.« Bonjour », dit-elle.", None, ["Il se tut.", "« Bonjour », dit-elle."]),
+    ("He stopped.“ Hello,” she said.", "en", ["He stopped.", "“ Hello,” she said."]),
+    ("He stopped.“ Hello,” she said.", None, ["He stopped.", "“ Hello,” she said."]),
+    # Where it closes (German „…“, »…«), it stays with its sentence.
+    ("„Das ist gut.“ Dann ging er.", None, ["„Das ist gut.“", "Dann ging er."]),
+    ("»Das ist gut.« Dann ging er.", None, ["»Das ist gut.«", "Dann ging er."]),
+    ("„Ich komme. Das ist gut.“ Dann ging er.", None,
+     ["„Ich komme.", "Das ist gut.“", "Dann ging er."]),
+    ("He quoted „Gut.“ Then he left.", "en", ["He quoted „Gut.“", "Then he left."]),
+    ("Er hielt inne.“ Hallo“, sagte sie.", "de", ["Er hielt inne.“", "Hallo“, sagte sie."]),
+])
+def test_a_quote_stuck_to_the_stop_closes_or_opens_by_the_language(text, language, expected):
+    assert texts(text, language=language) == expected
+
+
 # -- the lossless guarantee --------------------------------------------------------------
 
 SPECIAL = [

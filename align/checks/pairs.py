@@ -609,25 +609,40 @@ XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")
 #: XLIFF and TMX inline codes (the original's tags and placeholders) and how the text
 #: shows them, as translation tools do, by their id: ``<1/>`` a standalone code, ``<1>``
 #: … ``</1>`` a pair (XLIFF's ``<g>`` and ``<pc>`` hold text between; ``bx``/``ex``,
-#: ``bpt``/``ept``, ``sc``/``ec`` open and close).  A translation must keep them all
+#: ``bpt``/``ept``, ``sc``/``ec`` open and close, and so does an isolated ``<it>`` whose
+#: other end is in another segment: TMX's ``pos="begin"``/``"end"``, XLIFF 1.2's
+#: ``"open"``/``"close"``).  A translation must keep them all
 #: (`align.checks.placeholders`); annotations (XLIFF's ``mrk``, ``sm``/``em``, TMX's
 #: ``hi``) are not codes.
 _OPENING = {"bx", "bpt", "sc"}
 _CLOSING = {"ex", "ept", "ec"}
 _STANDALONE = {"x", "ph", "it", "ut"}
 _ANNOTATION = {"sm", "em"}
+_ISOLATED = {"begin", "end", "open", "close"}
 
 
 def _children(element: ET.Element, name: str) -> list[ET.Element]:
     return [child for child in element if _local(child.tag) == name]
 
 
-def _code_id(element: ET.Element) -> str:
+def _code_id(element: ET.Element, paired: dict[str, str] | None = None) -> str:
     # XLIFF 1.2 ends pairs by "rid" or "id", XLIFF 2 by "startRef"; "?" when none is given.
-    for attribute in ("rid", "startRef", "id", "i", "x"):
-        if element.get(attribute):
-            return "".join(c for c in element.get(attribute, "") if c.isalnum() or c in "-_")
+    # A TMX pair is the code its <bpt>'s "x" names, carried to its <ept> by "i" (`paired`),
+    # which only matches the two: a code nested in itself is two pairs of one "x".
+    given = [element.get(attribute) for attribute in ("rid", "startRef", "id", "i", "x")]
+    if _local(element.tag) in ("bpt", "ept"):
+        given.insert(0, element.get("x") or (paired or {}).get(element.get("i") or ""))
+    for value in given:
+        code = "".join(c for c in value or "" if c.isalnum() or c in "-_")
+        if code:
+            return code
     return "?"
+
+
+def _paired_codes(element: ET.Element) -> dict[str, str]:
+    """The ``x`` of each TMX ``<bpt>`` of `element` that has one, by its ``i``."""
+    return {bpt.get("i", ""): bpt.get("x", "") for bpt in element.iter()
+            if _local(bpt.tag) == "bpt" and bpt.get("i") and bpt.get("x")}
 
 
 def _code_point(hex_digits: str) -> str:
@@ -644,21 +659,24 @@ def _code_point(hex_digits: str) -> str:
     return chr(code)
 
 
-def _inline_text(element: ET.Element | None, codes: bool = True) -> str:
+def _inline_text(element: ET.Element | None, codes: bool = True,
+                 paired: dict[str, str] | None = None) -> str:
     """The text of an XLIFF ``<source>``, ``<target>`` or ``<mrk>``, or of a TMX ``<seg>``,
     its inline codes written as ``<id/>``, ``<id>`` and ``</id>`` (a ``<ph>`` that holds
     its original code, as that code: ``{0}``); without `codes`, the
     text as it will be shown, the codes left out (they stand for the original's tags and
-    placeholders, whose size a length limit does not count)."""
+    placeholders, whose size a length limit does not count).  `paired`: `_paired_codes`
+    of the whole segment, for the parts of it read on their own."""
     if element is None:
         return ""
+    paired = _paired_codes(element) if paired is None else paired
     parts = [element.text or ""]
     for child in element:
         name = _local(child.tag)
         if name == "cp":  # XLIFF 2 writes characters XML cannot hold as <cp hex="…"/>
             parts.append(_code_point(child.get("hex", "")))
         elif name in ("g", "pc"):
-            inner = _inline_text(child, codes)
+            inner = _inline_text(child, codes, paired)
             parts.append(f"<{_code_id(child)}>{inner}</{_code_id(child)}>" if codes else inner)
         elif name in _OPENING | _CLOSING | _STANDALONE:
             native = "".join(child.itertext()) if name == "ph" else ""
@@ -669,11 +687,15 @@ def _inline_text(element: ET.Element | None, codes: bool = True) -> str:
                 # tools write their content on one side only as often as on both.)
                 parts.append(native)
             elif codes:
-                slash = "/" if name in _CLOSING else ""
-                end = "/" if name in _STANDALONE else ""
-                parts.append(f"<{slash}{_code_id(child)}{end}>")
+                # An isolated code opens or closes one whose other end is in another
+                # segment (TMX 1.4b's pos="begin"/"end", XLIFF 1.2's "open"/"close").
+                isolated = name == "it" and child.get("pos") in _ISOLATED
+                closes = isolated and child.get("pos") in ("end", "close")
+                slash = "/" if name in _CLOSING or closes else ""
+                end = "/" if name in _STANDALONE and not isolated else ""
+                parts.append(f"<{slash}{_code_id(child, paired)}{end}>")
         elif name not in _ANNOTATION:
-            parts.append(_inline_text(child, codes))
+            parts.append(_inline_text(child, codes, paired))
         parts.append(child.tail or "")
     return "".join(parts)
 

@@ -6,13 +6,16 @@ Each ``<tu>`` carries the link's score (``x-align-score``), its type
 (``x-align-divergence``) as ``<prop>``s.  A side whose language is unknown is
 tagged ``und`` (BCP 47 "undetermined"), and `written_warnings` says so.  Characters XML 1.0
 cannot carry (most C0 controls, lone surrogates, U+FFFE/U+FFFF) are dropped from the
-segments; tabs and line breaks are spaces, as in the line-based formats.
+segments; tabs and line breaks are spaces, as in the line-based formats.  DEL and the C1
+controls, which XML 1.0 allows, are kept, as the line-based formats keep them (`NOT_XML`).
 
 Inline codes: a link read from a TMX or XLIFF file (its `Link.origin` names a ``tu`` or a
 ``unit``) holds that file's inline codes as `align.checks.pairs` writes them, ``<1/>``,
 ``<1>`` … ``</1>``; they are written back as TMX's ``<ph>``, ``<bpt>``/``<ept>`` and, for a
-code opened or closed alone, ``<it>`` (`_add_segment`).  Anywhere else (a text, a TSV …)
-``<b>`` is text: no record says a code was there.
+code opened or closed alone, ``<it>`` (`_add_segment`), so that they read back as they were
+(but for ids that are no number of TMX's, renumbered: `_code_numbers`).  Text that looks
+like a code with an id of letters alone (``<b>``) stays text (`_codes`).  Anywhere else (a
+text, a TSV …) ``<b>`` is text: no record says a code was there.
 """
 
 from __future__ import annotations
@@ -123,13 +126,27 @@ _CODE_ORIGINS = frozenset({"tu", "unit"})
 #: A code as `align.checks.pairs` writes it: ``<id/>`` (standalone), ``<id>``, ``</id>``;
 #: its ids are letters, digits, ``-`` and ``_``, or ``?`` for a code that had none.
 _CODE = re.compile(r"<(?:(/)([\w-]+|\?)|([\w-]+|\?)(/?))>")
+_DIGIT = re.compile("[0-9]")
+
+
+def _codes(text: str) -> list[re.Match[str]]:
+    """The codes of `text`: what `_CODE` matches whose id holds a digit (``1``, ``01``,
+    ``g7``, ``pt1``, as TMX's numbers and translation tools' ids do) or is ``?``.  The
+    record cannot tell a code from text that looks like one (a segment's ``&lt;b&gt;``, a
+    ``<ph>``'s own ``<br/>``, both read as that text); an id of letters alone (``b``,
+    ``br``, ``span``) is the markup of a text far more often than an id: it stays text,
+    which reads back the same, rather than an empty code that does not."""
+    return [m for m in _CODE.finditer(text)
+            if (m.group(2) or m.group(3)) == "?" or _DIGIT.search(m.group(2) or m.group(3))]
 
 
 def _code_numbers(texts: list[str]) -> dict[str, int]:
-    """Each code id of `texts` and the number TMX's ``x`` (and ``i``) gives it: an id that
-    is a number, that number; any other (``pt1``, ``g7``, ``?``), the next number free."""
-    ids = [m.group(2) or m.group(3) for text in texts for m in _CODE.finditer(text)]
-    numbers = {code: int(code) for code in ids if code.isascii() and code.isdigit()}
+    """Each code id of `texts` and the number TMX's ``x`` gives it: an id that is a number
+    written as TMX writes it (``1``, ``12``), that number; any other (``01``, ``pt1``,
+    ``g7``, ``?``), the next number free, so that two ids are never one number."""
+    ids = [m.group(2) or m.group(3) for text in texts for m in _codes(text)]
+    numbers = {code: int(code) for code in ids
+               if code.isascii() and code.isdigit() and str(int(code)) == code}
     free = max(numbers.values(), default=0) + 1
     for code in ids:
         if code not in numbers:
@@ -141,9 +158,10 @@ def _add_segment(seg: ET.Element, text: str, numbers: dict[str, int] | None) -> 
     """`text` into `seg`: as it is (`numbers` None), or with its codes as TMX inline elements
     (`numbers`: `_code_numbers`): ``<n/>`` a ``<ph x="n"/>``; ``<n>`` … ``</n>`` a
     ``<bpt i="k" x="n"/>`` … ``<ept i="k"/>`` (a closing code ends the latest one open with
-    its id); a code opened or closed alone an ``<it pos="begin"|"end" x="n"/>``.  Their
+    its id; the same id nested in itself is two ``<bpt>``s of one ``x``, told apart by
+    ``i``); a code opened or closed alone an ``<it pos="begin"|"end" x="n"/>``.  Their
     native code is not known (the record keeps the id alone): the elements are empty."""
-    codes = list(_CODE.finditer(text)) if numbers is not None else []
+    codes = _codes(text) if numbers is not None else []
     if not codes:
         seg.text = text
         return
