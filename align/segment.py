@@ -686,9 +686,9 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
 
 
 def _faculty(text: str, sentence_start: int, stop_at: int, word: str) -> bool:
-    """Whether ``word``, before a stop, is a doctor's faculty in an academic title: a
-    lower-case word of at most five letters after a title of `ACADEMIC_TITLES` or after
-    another such word after one (Dr. med., Dr. rer. nat., Prof. Dr. phil.).  Elsewhere
+    """Whether ``word``, before a stop, is a doctor's faculty in an academic title: one of
+    `FACULTIES` after a title of `ACADEMIC_TITLES` or after another faculty after one (Dr.
+    med., Dr. rer. nat., Prof. Dr. phil.).  Elsewhere
     the same short words end sentences (Swedish "Följ med.", come along), and so does any
     word that is no faculty (`FACULTIES`: "I saw the Dr. today. Mary came.")."""
     if word not in FACULTIES:
