@@ -335,13 +335,24 @@ def _check_backend(backend: str) -> None:
         raise UsageError(f"--backend must be {choices}, not {backend!r}") from None
 
 
-def _check_languages(source: str | None, translation: str | None) -> None:
-    # Before any file is read: a language's name (--source-lang french) is a usage error.
-    from align.language import require_language_code
+def _check_languages(source: str | None, translation: str | None
+                     ) -> tuple[str | None, str | None]:
+    """The BCP 47 tags of the languages given (``fr_fr`` is ``fr-FR``), or None where none
+    is; before any file is read, a language's name (``--source-lang french``) or a code
+    that is none is a usage error, said with the option's name."""
+    from align.language import language_tag, require_language_code
 
+    tags: list[str | None] = []
     for code, option in ((source, "--source-lang"), (translation, "--translation-lang")):
-        if code:  # an empty value, as a CI variable left unset gives, detects the language
-            require_language_code(code, option)
+        if not code:  # an empty value, as a CI variable left unset gives, detects it
+            tags.append(None)
+            continue
+        require_language_code(code, option)
+        tags.append(language_tag(code))
+        if tags[-1] is None:
+            raise UsageError(f"{option} {code!r} is not a language code: give one such as fr "
+                             "or fr-FR")
+    return tags[0], tags[1]
 
 
 def _rules(path: Path | None):
@@ -487,17 +498,10 @@ def view(
 
     Example: align view letter.json -o letter.html
     """
-    from align.language import language_tag
     from align.outputs import load_record, write_outputs, written_lines
     from align.render.terminal import print_alignment
 
-    _check_languages(source_lang, translation_lang)
-    tags = []
-    for code, option in ((source_lang, "--source-lang"), (translation_lang, "--translation-lang")):
-        tags.append(language_tag(code) if code else None)  # fr_fr is fr-FR, as for `run`
-        if code and tags[-1] is None:
-            raise UsageError(f"{option} {code!r} is not a language code: give one such as fr "
-                             "or fr-FR")
+    tags = _check_languages(source_lang, translation_lang)  # fr_fr is fr-FR, as for `run`
     alignment = load_record(record)
     for side, tag in zip((alignment.source, alignment.translation), tags, strict=True):
         side.language = tag or side.language

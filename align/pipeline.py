@@ -501,8 +501,10 @@ def _given_languages(options: Options) -> tuple[str | None, str | None]:
     from align.language import language_tag, require_language_code
 
     given: list[str | None] = []
-    for code, option in ((options.source_language, "--source-lang"),
-                         (options.translation_language, "--translation-lang")):
+    # Named as Python passes them: the command line says its own flags first
+    # (`align.cli._check_languages`).
+    for code, option in ((options.source_language, "source_language"),
+                         (options.translation_language, "translation_language")):
         if code:
             require_language_code(code, option)  # a language's name is no code: `french`
         tag = language_tag(code) if code else None

@@ -133,6 +133,22 @@ def test_a_changed_month_is_called_a_month():
 
 
 
+def test_abbreviated_months_are_months_as_their_names_are():
+    """« 5 janv. » is *Jan. 5*: a month written short is compared as its number, as the
+    translator's review found (« janv. » read as nothing, *Jan* reported added)."""
+    assert number_findings([
+        ("La réunion du 5 janv. 2021 est reportée.", "The meeting of Jan. 5, 2021 is off."),
+        ("Le 3 févr. il pleuvait.", "On Feb. 3 it rained."),
+        ("Am 3. Okt. 2020 und am 4. Dez.", "On 3 Oct. 2020 and on 4 Dec."),
+        ("El 2 de ago. de 2020.", "On Aug. 2, 2020."),
+        ("Le 5 juil. 1936.", "On 5 Jul. 1936."),
+    ]) == [[], [], [], [], []]
+    assert number_findings([("Le 5 janv. 2021.", "On Feb. 5, 2021.")]) == [
+        [("major", "month janv in the source is Feb in the translation")]]
+    # Words as well as abbreviations: no month far from a number ("two years ago").
+    assert unmatched_texts("Il y a deux ans.", "Two years ago.") == ([], [])
+
+
 # -- currencies and units -----------------------------------------------------------------
 
 

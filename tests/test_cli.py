@@ -615,6 +615,7 @@ def test_forced_colour_in_a_pipe_still_prints_each_report_line_whole(tmp_path):
     ("--source-lang", "french", "'french' is not a language code: give fr"),
     ("--translation-lang", "English", "'English' is not a language code: give en"),
     ("--source-lang", "klingon", "'klingon' is not a language code: give a code of 2 or 3"),
+    ("--source-lang", "fr FR", "'fr FR' is not a language code: give a code of 2 or 3"),
 ])
 @pytest.mark.parametrize("command", ["check", "run"])
 def test_a_language_name_is_refused_where_a_code_is_wanted(tmp_path, command, option, value,

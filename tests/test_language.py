@@ -233,7 +233,7 @@ def test_what_is_not_a_language_code_has_no_tag(code):
 
 
 def test_a_code_that_is_not_a_language_is_a_usage_error_before_the_model_loads():
-    with pytest.raises(UsageError, match="--source-lang 'fr FR' is not a language code"):
+    with pytest.raises(UsageError, match="^source_language 'fr FR' is not a language code"):
         align_texts("Un mot.", "A word.", source_language="fr FR")
 
 

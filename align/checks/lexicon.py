@@ -96,6 +96,16 @@ for _lang_months in (
     for _number, _name in enumerate(_lang_months.split(), start=1):
         MONTHS.setdefault(fold(_name), _number)
 MONTHS.update({"jan": 1, "feb": 2, "aug": 8, "oct": 10, "nov": 11, "dec": 12})
+#: Months written short (« 5 janv. », *Jan. 5*, „3. Okt.“, « 2 de ago. »), folded; those
+#: that are words too ("ago", "mar", "jun") are months only next to a number
+#: (`AMBIGUOUS_MONTHS`).  Not French « sept. », which is the number seven as well.
+MONTHS.update({
+    "janv": 1, "fevr": 2, "avr": 4, "juil": 7, "juill": 7,  # French (oct, nov, déc above)
+    "apr": 4, "jun": 6, "jul": 7, "sep": 9, "mar": 3,  # English
+    "mrz": 3, "okt": 10, "dez": 12,  # German (Jan., Feb., Apr., Aug., Sep., Nov. above)
+    "ene": 1, "abr": 4, "ago": 8, "dic": 12,  # Spanish, Portuguese, Italian
+    "mrt": 3, "mei": 5,  # Dutch
+})
 #: "may" and "mars" are frequent words too: a month only next to a number.
 AMBIGUOUS_MONTHS = frozenset(fold(word) for word in (
     "may", "mars", "march", "mai",
@@ -107,7 +117,10 @@ AMBIGUOUS_MONTHS = frozenset(fold(word) for word in (
     # ... and Polish "maj", the French "MAJ" (mise à jour) and "Maj" (the Shift key);
     # "maja", "jan", the names Maja and Jan; "marca", a brand in Spanish, Italian and
     # Portuguese; "mayo", mayonnaise.
-    "maj", "maja", "jan", "marca", "mayo"))
+    "maj", "maja", "jan", "marca", "mayo",
+    # ... and the months written short that are words: English "ago", "mar"; "jun", "jul"
+    # (names), Spanish "ene" (the letter n), Dutch "mei" (Maja), "avr", "abr", "dic", "sep".
+    "ago", "mar", "jun", "jul", "ene", "mei", "avr", "abr", "dic", "sep", "mrt", "apr"))
 
 #: Spelled numbers (folded), used only as counterparts of digits on the other side.
 NUMBER_WORDS: dict[str, int] = {}
