@@ -183,8 +183,6 @@ _ADDED_PROFILES: dict[str, str] = {
 _WORDS: dict[str, frozenset[str]] = {
     lang: frozenset(w.split()) for lang, w in (_PROFILES | _ADDED_PROFILES).items()
 }
-#: The function words of every language with a reference profile (`function_words`).
-_ANY_FUNCTION_WORDS = frozenset().union(*(_WORDS[language] for language in _PROFILES))
 #: Each word's weight per language: 1 / (1 + the number of other reference profiles that
 #: hold it).  Among the reference profiles this divides a shared word among them; an added
 #: profile divides it with them only, not with the other added ones, so that adding a
@@ -257,13 +255,6 @@ _SAME_LANGUAGE = {"bs": "hr", "sr": "hr", "no": "nb"}
 #: meaning-shift check, having no Albanian negation list, reads as a negation (on 600 of
 #: the system's gettext strings, 133 findings with the language named, 65 without).
 _NAMED = frozenset(_WORDS) - {"sq"}
-
-
-def function_words(language: str | None) -> frozenset[str]:
-    """The function words (articles, pronouns, prepositions, conjunctions) that detection
-    reads for `language`; for a language it has no list for, or None, those of every
-    language with a reference profile."""
-    return _WORDS.get(language or "", _ANY_FUNCTION_WORDS)
 
 
 def language_scores(text: str) -> dict[str, float]:
