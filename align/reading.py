@@ -360,16 +360,14 @@ def read_string(text: str, name: str, given_as: str | None = None) -> tuple[str,
     (the parameter that passed it), if given."""
     text = normalise_text(text)
     warnings: list[str] = []
-    if "\0" in text and not (len(text) >= 1000 and text.count("\0") * 1000 <= len(text)):
+    if "\0" in text and not _stray_nuls(text):
         raise InputError(f"{given_as or name} does not look like text (it holds NUL "
-                         "characters): give "
-                         "the text decoded, or the file to align_files, which detects its "
-                         "encoding")
+                         "characters): give the text decoded, or the file to align_files, "
+                         "which detects its encoding")
     found = SURROGATES.search(text)
     if found:
         count = len(SURROGATES.findall(text))
-        line = text.count("\n", 0, found.start()) + 1
-        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        line, column = _line_and_column(text, found.start())
         warnings.append(
             f"{name}: {count} lone surrogate{'s' if count > 1 else ''} (U+{ord(found.group()):04X}"
             f" at line {line}, column {column}{', the first' if count > 1 else ''}), no "
@@ -805,14 +803,21 @@ def _charset_normalizer_guess(data: bytes) -> str | None:
     return best.encoding
 
 
-def _stray_nuls(data: bytes) -> bool:
-    """A few NUL bytes in a long text (a damaged scan or export), not a binary or UTF-16 file.
+def _stray_nuls(data: bytes | str) -> bool:
+    """A few NULs in a long text (a damaged scan or export), not a binary or UTF-16 file:
+    its bytes, or the characters of a text given in memory.
 
     Binary files and UTF-16 text are full of NULs; one in a thousand bytes or fewer is
     kept as a control character (reported, and neutralised in the views) rather than
     refusing a whole book for it.
     """
-    return len(data) >= 1000 and data.count(0) * 1000 <= len(data)
+    nuls = data.count(0) if isinstance(data, bytes) else data.count("\0")
+    return len(data) >= 1000 and nuls * 1000 <= len(data)
+
+
+def _line_and_column(text: str, at: int) -> tuple[int, int]:
+    """The line and column (both from 1) of offset `at` of `text`, as messages name them."""
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -841,8 +846,7 @@ def _undecodable(data: bytes, exc: UnicodeDecodeError, name: str) -> InputError:
     offset = exc.start
     prefix = data[:offset].decode(exc.encoding, errors="replace")
     prefix = _LINE_ENDINGS.sub("\n", prefix)
-    line = prefix.count("\n") + 1
-    column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+    line, column = _line_and_column(prefix, len(prefix))
     encoding = ENCODING_NAMES.get(exc.encoding.replace("_", "-"), exc.encoding)
     return InputError(
         f"{name}: invalid {encoding} at line {line}, column {column} (byte {offset}: "
@@ -857,8 +861,7 @@ def _warn_about_controls(text: str, name: str, warnings: list[str]) -> None:
         return
     first = _CONTROL.search(text)
     assert first is not None
-    line = text.count("\n", 0, first.start()) + 1
-    column = first.start() - (text.rfind("\n", 0, first.start()) + 1) + 1
+    line, column = _line_and_column(text, first.start())
     warnings.append(
         f"{name}: {len(found)} control character{'s' if len(found) > 1 else ''} "
         f"(first U+{ord(first.group()):04X} at line {line}, column {column}); "

@@ -66,7 +66,6 @@ from align.markup import local_name as _local
 from align.record import Alignment, Link, Sentence, Side
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 class Pair(NamedTuple):
@@ -161,6 +160,8 @@ def pairs_alignment(
 ) -> Alignment:
     """An `Alignment` with one link per pair, in order: a `Pair`, or a plain
     ``(source, translation)`` tuple."""
+    from align.reading import SURROGATES
+
     sides: list[list[Sentence]] = [[], []]
     links = []
     offsets = [0, 0]
@@ -176,7 +177,7 @@ def pairs_alignment(
             text = "\n".join(pair[k].splitlines()).replace("\t", " ")
             # A lone surrogate (a JSON resource file's "\ud800", an XLIFF <cp>) is no
             # character: U+FFFD, one for one, as a decoder shows a byte it cannot read.
-            text, replaced = _SURROGATES.subn("\ufffd", text)
+            text, replaced = SURROGATES.subn("\ufffd", text)
             if replaced:
                 surrogates[k] = surrogates[k] or [line + 1, 0]
                 surrogates[k][1] += replaced

@@ -88,3 +88,11 @@ def link_text(side: Side, indices: Sequence[int]) -> str:
     for part in parts[1:]:
         joined += [part] if _unspaced(joined[-1], part) else [" ", part]
     return "".join(joined)
+
+
+def line_text(side: Side, indices: Sequence[int]) -> str:
+    """A link's side as the file formats hold it (TSV, Moses, TMX): `link_text` (tabs and
+    line breaks are spaces, so that one link is one line) without what XML cannot hold
+    (`NOT_XML`: BEL, ESC, NUL …, lone surrogates, U+FFFE, U+FFFF), which no reader shows
+    and some take for the end of a line or of the file: every output holds the same text."""
+    return NOT_XML.sub("", link_text(side, indices))

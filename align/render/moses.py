@@ -3,7 +3,8 @@
 Line *k* of each file holds link *k*'s side, its sentences joined by one space;
 a side with no sentence is an empty line, so both files always have as many
 lines as there are links.  Either file name may be given; both are written.  The texts are
-the line-based formats' (`align.render.tsv.line_text`: no control characters).
+those of every file format (`align.render.base.line_text`: no control
+characters).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from align.record import Alignment
-from align.render.tsv import line_text
+from align.render.base import line_text
 
 EXTENSIONS: tuple[str, ...] = (".src.txt", ".tgt.txt")
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from align import __version__
 from align.record import Alignment, Link
-from align.render.base import NOT_XML, counted, link_text
+from align.render.base import NOT_XML, counted, line_text
 
 EXTENSIONS: tuple[str, ...] = (".tmx",)
 
@@ -89,8 +89,8 @@ def _add_unit(body: ET.Element, index: int, link: Link, *sides: tuple[str, str]
 def _units(alignment: Alignment):
     """``(index, link, source text, translation text)`` of each link written as a unit."""
     for index, link in enumerate(alignment.links):
-        source = _xml_text(link_text(alignment.source, link.source))
-        translation = _xml_text(link_text(alignment.translation, link.translation))
+        source = line_text(alignment.source, link.source)
+        translation = line_text(alignment.translation, link.translation)
         if source and translation:
             yield index, link, source, translation
 
