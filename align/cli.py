@@ -176,8 +176,11 @@ class RichReporter:
         # A real terminal only (`on_a_terminal`: colour in a CI log is wanted, redrawn bars
         # are not), and TERM=dumb cannot redraw a line.
         self.live = on_a_terminal(console) and os.environ.get("TERM") != "dumb" and not quiet
+        self.quiet = quiet
         self._progress = None
         self._status_task = None
+        #: Whether a one-time step (`align.models.one_time_step`) was said off a terminal.
+        self._announced = False
 
     def _ensure(self):
         if self._progress is None:
@@ -204,6 +207,14 @@ class RichReporter:
 
     def status(self, message: str) -> None:
         if not self.live:
+            # Off a terminal (a CI log) a status is not shown, but for the first step that
+            # runs once on this machine and takes a while (building the default model):
+            # one line, so that a cold start is no silent wait of half a minute.
+            from align.models import one_time_step
+
+            if not self.quiet and not self._announced and one_time_step(message):
+                self._announced = True
+                self.console.print(f"align: {message}", markup=False, soft_wrap=True)
             return
         progress = self._ensure()
         if self._status_task is None:
@@ -634,10 +645,18 @@ def check(
     _check_backend(backend)
     ignore = _check_ignore(ignore)
     _check_languages(source_lang, translation_lang)
-    for gate in gates if not quiet else ():  # a gate --ignore empties: a silent pass
-        if gate.partition(":")[0] in (ignore or ()):
+    # A gate that no finding can reach is a silent pass: one whose kind --ignore empties,
+    # or whose check runs only on a file not given (--glossary, --rules).
+    needs = {"glossary": ("--glossary", glossary), "rule": ("--rules", rules)}
+    for gate in gates if not quiet else ():
+        kind = gate.partition(":")[0]
+        if kind in (ignore or ()):
             err.print(f"align: warning: --fail-on {gate} can never fail the run: --ignore "
-                      f"{gate.partition(':')[0]} leaves out every finding of that kind",
+                      f"{kind} leaves out every finding of that kind",
+                      markup=False, soft_wrap=True)
+        elif kind in needs and needs[kind][1] is None:
+            err.print(f"align: warning: --fail-on {gate} can never fail the run: {kind} "
+                      f"findings come only from {needs[kind][0]} FILE, which is not given",
                       markup=False, soft_wrap=True)
     given = list(paths or [])
     folders = [p for p in given if p.is_dir()]
@@ -856,6 +875,11 @@ def _check_one(doc, settings: CheckSettings) -> None:
             err.print(f"align: warning: {warning}", markup=False, soft_wrap=True)
     if not settings.quiet:
         _print_report(record)
+        # The verdict, as the overall line of several documents says it: on stdout, last.
+        console = _Stdout()
+        console.print()
+        console.print(_verdict_line(record, settings.gates), markup=False, highlight=False,
+                      soft_wrap=True)
         from align.outputs import written_lines
 
         for line in written_lines(record, checked.written):  # as `align run` says it
@@ -863,6 +887,28 @@ def _check_one(doc, settings: CheckSettings) -> None:
     _write_summary(settings, [outcome], EXIT_FINDINGS if outcome.fails else EXIT_OK)
     if outcome.fails:
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _verdict_line(record, gates: tuple[str, ...]) -> str:
+    """The last line of the report of one document: whether it passes the gates
+    (``--fail-on``), and how many findings reach them (``fails --fail-on major: 6 findings
+    at major or above``, ``passes --fail-on major``)."""
+    from align.record import SEVERITIES
+    from align.render.base import counted
+
+    gate = " --fail-on ".join(gates)
+    failing = len(record.failing(list(gates)))
+    if not failing:
+        return f"passes --fail-on {gate}"
+    if len(gates) > 1:
+        reach = "reaching them"
+    else:
+        kind, _, severity = gates[0].partition(":")
+        if kind in SEVERITIES:
+            kind, severity = "", kind
+        reach = " ".join(filter(None, (f"of kind {kind}" if kind else "",
+                                       f"at {severity} or above" if severity else "")))
+    return f"fails --fail-on {gate}: {counted(failing, 'finding')} {reach}"
 
 
 def _check_many(find: Callable[[], Any], settings: CheckSettings, *,

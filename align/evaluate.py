@@ -242,7 +242,7 @@ def find_eval_pairs(
 #: (an eval's scores, a record, its views), so that a run's output kept beside the data
 #: leaves the next run's documents as they were.
 _NOT_TEXTS = frozenset({".md", ".txt", ".json", ".html", ".htm", ".tsv", ".tmx", ".svg",
-                        ".xlsx", ".csv", ".log"})
+                        ".xlsx", ".csv", ".log", ".sarif"})
 
 
 def scan_eval_folder(

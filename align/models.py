@@ -607,6 +607,18 @@ def _build_default_model(folder: Path, say: Status) -> dict[str, Any]:
     return info
 
 
+#: How a status message says that a step runs once on this machine and takes a while
+#: (``building … (once, about 30 s)``): `one_time_step`.
+ONE_TIME = "(once, about"
+
+
+def one_time_step(message: str) -> bool:
+    """Whether a status `message` announces a step that runs once on this machine and takes
+    a while (building the default model, converting it for a backend): a command says the
+    first of a run on stderr even off a terminal, so that a cold start is no silent wait."""
+    return ONE_TIME in message
+
+
 def ensure_default_model(*, rebuild: bool = False, status: Status | None = None) -> Path:
     """The folder of the default model, built (or rebuilt if corrupt) when needed."""
     return default_model(rebuild=rebuild, status=status)[0]
@@ -623,7 +635,8 @@ def default_model(
     if folder.exists() and not rebuild and status:
         status(f"the cached model {folder} {FAILED_CHECK}; rebuilt it")
     if status:
-        status(f"building {DEFAULT_MODEL} into {folder} (once, about 20 s)")
+        # With its conversion for this machine's backend, which follows: some 30 s in all.
+        status(f"building {DEFAULT_MODEL} into {folder} {ONE_TIME} 30 s)")
     try:
         manifest = install_atomically(folder, lambda tmp: build_default_model(tmp, status=status))
     except OSError as exc:

@@ -677,11 +677,15 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
         return False  # "Steps: 1. Open the box. 2. ...": the number opens the item
     if language == "de" and word.isdigit() and len(word) <= 2:
         # German ordinal: "am 13. August"; not a number after an abbreviation ("Abb. 4.",
-        # "Nr. 5.", "S. 12.").
+        # "Nr. 5.", "S. 12."), nor one before a sentence opener: an ordinal is followed by
+        # a noun or an adjective ("den 2. Weltkrieg", "der 3. Große Preis"), not by an
+        # article, pronoun, conjunction or sentence adverb ("in Kapitel 3. Danach folgt",
+        # "in Abschnitt 5. Die Zahlen").
         previous = _token_before(text, sentence_start, stop_at - len(word))
         label = previous[:-1]
-        return previous.endswith(".") and (
+        return (previous.endswith(".") and (
             (len(label) == 1 and label.isalpha()) or is_abbreviation(label, language, word))
+        ) or _function_word_at(text, gap.end(), end, language)
     return True
 
 

@@ -185,11 +185,13 @@ def closes_phrase(word: str, before: str = "") -> bool:
 
 #: Per language, the closed-class words that begin sentences and not names (lower case):
 #: articles, personal pronouns, demonstratives, possessives, common conjunctions and
-#: prepositions.  After a phrase-final abbreviation one of these, capitalised, begins a
-#: new sentence (`opens_sentence`).  Not the modal verbs, months, ordinals and verbs of
-#: the detection profiles (Will, May, First, Said: names or content words in capitals),
-#: nor English I, capitalised everywhere, nor the particles that begin surnames (de, da,
-#: van, del, von: De Gaulle, da Silva) but where one is the language's article (Dutch de).
+#: prepositions (German also its sentence adverbs: Dann, Danach, Deshalb, Außerdem).  After
+#: a phrase-final abbreviation, or (German) a number that would otherwise be read as an
+#: ordinal, one of these, capitalised, begins a new sentence (`opens_sentence`).  Not the
+#: modal verbs, months, ordinals and verbs of the detection profiles (Will, May, First,
+#: Said: names or content words in capitals), nor English I, capitalised everywhere, nor
+#: the particles that begin surnames (de, da, van, del, von: De Gaulle, da Silva) but where
+#: one is the language's article (Dutch de).
 SENTENCE_OPENERS: dict[str, frozenset[str]] = {
     language: frozenset(words.split()) for language, words in {
         "en": """the a an this that these those he she it we they you his her its our their
@@ -205,7 +207,9 @@ SENTENCE_OPENERS: dict[str, frozenset[str]] = {
             ich man und aber oder denn doch in im an am auf aus bei mit nach vor zu zum zur
             für über unter durch gegen ohne um seit während dieser diese dieses diesem
             diesen wenn als weil dass daß ob wie wo was wer sein seine mein meine unser
-            unsere""",
+            unsere dann danach davor dabei dadurch dafür dagegen daher damit darauf daraus
+            darin darum davon dazu deshalb deswegen trotzdem dennoch außerdem zudem jedoch
+            also somit sonst zunächst anschließend hier dort jetzt nun heute""",
         "es": """el la los las lo un una unos unas él ella ellos ellas nosotros vosotros
             usted ustedes yo este esta estos estas ese esa esos esas eso esto y pero o si
             cuando como en con por para sin desde durante entre hacia según sobre tras mi

@@ -848,9 +848,10 @@ def test_findings_are_accepted_and_filtered_from_the_keyboard(opened, real_texts
     assert view.focused_id() == "L1"
     keyboard.press("a")  # on a selected link: its findings
     assert kinds_of(page, ".b.ok") == ["number", "name"]
-    # One way of marking a badge, whatever marks it: a badge becomes a toggle button
-    # (aria-pressed) when it is reached, as the badges marks from another tab change.
-    assert page.locator(".b[aria-pressed]").count() == 0
+    # Every badge is a toggle button (aria-pressed) from the start, and says its state
+    # whatever marks it: a key, a click, another tab.
+    assert page.locator(".b[aria-pressed=true]").count() == 2
+    assert page.locator(".b:not([aria-pressed])").count() == 0
     assert page.locator("#accepted").inner_text() == "2 accepted"
     assert page.locator("#status").inner_text() == "1 flagged link"  # accepted: set aside
     keyboard.press("Tab")  # the link's first badge, whose reason says how to undo
@@ -1883,3 +1884,278 @@ def test_the_overview_strip_has_one_mark_for_a_passage(opened, tmp_path):
     page.keyboard.press("Enter")
     assert view.focused_id() == "L2"
     assert view.console == []
+
+# -- what WCAG 2.2 AA asks of the page: forced colours, reflow at
+# 320 px, single-key shortcuts that can be turned off, focus kept by Esc, a focused row's
+# divergence shown, dimmed badges out of the tab order, a hoverable reason, the language of
+# the interface's words ----------------------------------------------------------------
+
+
+def looks_alignment() -> Alignment:
+    """One highlight of each look, each on its own link: words with no counterpart (minor,
+    and major), a mismatched number (minor, and major), another kind (mechanical), an info
+    finding (no fill); and a link whose finding the filters will set aside."""
+    cases = [("omission", "minor"), ("omission", "major"), ("number", "minor"),
+             ("number", "major"), ("mechanical", "minor"), ("name", "info"),
+             ("untranslated", "minor")]
+    sentences, offset = [], 0
+    for i in range(len(cases)):
+        text = f"Line {i + 1} has three green apples."
+        sentences.append(Sentence(text, offset, offset + len(text), i))
+        offset += len(text) + 1
+    side = Side(sentences, name="looks.txt", language="en", paragraphs=len(cases))
+    links = []
+    for i, (sentence, (kind, severity)) in enumerate(zip(sentences, cases, strict=True)):
+        at = sentence.start + sentence.text.index("three")
+        finding = Finding(kind, severity, f"{kind} here", [Span("source", at, at + 11)])
+        links.append(Link([i], [i], 0.9, 0.1, [finding]))
+    return Alignment(side, side, links)
+
+
+# -- 1. forced colours: every highlight readable, and still told apart -------------------
+
+_LOOK = """m => {
+    const s = getComputedStyle(m);
+    const body = getComputedStyle(document.body).backgroundColor;
+    const bg = s.backgroundColor;
+    const filled = !/rgba\\(.*, 0\\)$|transparent/.test(bg);
+    return {color: s.color, ground: filled ? bg : body, filled,
+            line: s.textDecorationLine, style: s.textDecorationStyle,
+            outline: s.outlineStyle, shadow: s.boxShadow};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_highlights_keep_their_text_and_their_line_in_forced_colors(opened, tmp_path, scheme):
+    path = _write(tmp_path, "looks", looks_alignment())
+    page = opened(path, forced_colors="active", color_scheme=scheme).page
+    page.get_by_text("Filter", exact=True).click()
+    page.get_by_role("checkbox", name="untranslated").uncheck()  # link 7: set aside
+    page.keyboard.press("Escape")
+    looks = {n: page.eval_on_selector(f"#L{n} mark", _LOOK) for n in range(1, 8)}
+    for n, look in looks.items():  # never the text's colour on its own ground
+        assert look["color"] != look["ground"], (n, look)
+    # words with no counterpart: filled, underlined; a mismatch: filled, boxed
+    assert looks[1]["filled"] and looks[1]["line"] == "underline" and looks[1]["style"] == "solid"
+    assert looks[3]["filled"] and looks[3]["outline"] == "solid"
+    assert looks[4]["outline"] == "solid"
+    assert looks[5]["line"] == "underline" and looks[5]["style"] == "wavy"
+    assert looks[6]["line"] == "underline" and looks[6]["style"] == "dotted"  # info
+    assert not looks[7]["filled"] and looks[7]["line"] == "none"  # set aside: plain
+    assert looks[7]["outline"] == "none"
+    # major drawn stronger than minor
+    thickness = "m => getComputedStyle(m).textDecorationThickness"
+    assert page.eval_on_selector("#L2 mark", thickness) != page.eval_on_selector(
+        "#L1 mark", thickness)
+    width = "m => getComputedStyle(m).outlineWidth"
+    assert page.eval_on_selector("#L4 mark", width) != page.eval_on_selector("#L3 mark", width)
+    # without forced colours, a mismatch is boxed by a shadow as before
+    plain = opened(path, color_scheme=scheme).page
+    look = plain.eval_on_selector("#L3 mark", _LOOK)
+    assert look["filled"] and look["outline"] == "none" and look["shadow"] != "none"
+
+
+
+
+# -- 2. reflow: a page zoomed to 400 % (320 x 256) and large text at 320 px -----------------
+
+
+def test_at_400_percent_the_toolbar_scrolls_away_and_every_filter_is_reached(opened, pages):
+    page = opened(pages["long"], viewport={"width": 320, "height": 256}).page
+    page.evaluate("window.scrollTo(0, 3000)")
+    next_frames(page, 2)
+    assert page.locator("#toolbar").bounding_box()["y"] + 20 < 0  # not stuck to the top
+    page.locator("#toolbar").scroll_into_view_if_needed()
+    page.get_by_text("Filter", exact=True).click()
+    last = page.locator("#hide-accepted")
+    last.focus()  # the panel's last control, scrolled to
+    next_frames(page, 2)
+    box = last.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 256, box
+    last.press("Space")
+    assert not last.is_checked()
+    # a window of ordinary height keeps the toolbar at its top
+    page = opened(pages["long"], viewport={"width": 1280, "height": 800}).page
+    page.evaluate("window.scrollTo(0, 3000)")
+    next_frames(page, 2)
+    assert abs(page.locator("#toolbar").bounding_box()["y"]) < 1
+
+
+
+
+@pytest.mark.parametrize("width", [320, 400])
+def test_large_text_in_a_narrow_window_needs_no_sideways_scrolling(opened, tmp_path, width):
+    path = _write(tmp_path, "narrow", narrow_alignment())
+    page = opened(path, viewport={"width": width, "height": 568}).page
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    next_frames(page, 3)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.get_by_text("Filter", exact=True).click()
+    next_frames(page, 2)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # the toolbar, several windows high, is not stuck over the text
+    page.keyboard.press("Escape")
+    page.keyboard.press("j")
+    next_frames(page, 3)
+    row = page.locator("tr.cur").bounding_box()
+    bar = page.locator("#toolbar").bounding_box()
+    assert row["y"] >= bar["y"] + bar["height"] - 1 and row["y"] < 568
+
+
+# -- 3. single-key shortcuts can be turned off ------------------------------------------
+
+
+def test_single_key_shortcuts_can_be_turned_off_in_the_keys_panel(opened, pages):
+    view = opened(pages["small"])
+    page = view.page
+    page.get_by_text("Keys", exact=True).click()
+    box = page.get_by_role("checkbox", name="Single-key shortcuts")
+    assert box.is_checked()
+    box.uncheck()
+    page.keyboard.press("Escape")
+    page.evaluate("document.activeElement.blur()")
+    for key in ("j", "k", "/", "?"):
+        page.keyboard.press(key)
+    assert page.evaluate("document.activeElement === document.body")
+    assert page.locator("tr.cur").count() == 0
+    assert not page.locator(".keys .panel").is_visible()
+    assert page.locator("#next").get_attribute("aria-keyshortcuts") is None
+    assert page.locator("#q").get_attribute("aria-keyshortcuts") is None
+    page.locator("#next").click()  # the buttons still go
+    assert view.focused_id() == "L2"
+    page.keyboard.press("a")  # a key on the selected link, not anywhere: still on
+    assert page.locator("#L2 .b.ok").count() == 2
+    page.get_by_text("Keys", exact=True).click()
+    box.check()
+    page.keyboard.press("Escape")
+    page.keyboard.press("j")
+    assert view.focused_id() == "L3"
+    assert page.locator("#next").get_attribute("aria-keyshortcuts") == "j"
+
+
+# -- 4. Esc in a panel closes it and leaves the focus on its button ---------------------
+
+
+def test_escape_in_the_filter_panel_gives_the_focus_back_to_its_button(opened, pages):
+    page = opened(pages["small"]).page
+    page.locator(".filters summary").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "checkbox"
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.querySelector('details.filters').open")
+    assert page.evaluate("document.activeElement.closest('details')?.className") == "filters"
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Enter")  # and opens it again
+    assert page.evaluate("document.querySelector('details.filters').open")
+
+
+# -- 5. a row reached by the keyboard shows and says its divergence ---------------------
+
+
+def test_a_row_reached_by_the_keyboard_shows_its_divergence(opened, pages):
+    from playwright.sync_api import expect
+
+    view = opened(pages["small"])
+    page = view.page
+    tip = page.locator(".tip")
+    page.keyboard.press("j")
+    next_frames(page, 3)
+    assert view.focused_id() == "L2"
+    assert tip.is_visible() and tip.inner_text() == "Divergence 0.45: loose"
+    bar, box = page.locator("#L2 td").nth(0).bounding_box(), tip.bounding_box()
+    assert abs(box["y"] - (bar["y"] + bar["height"] + 6)) < 2 or \
+        abs(box["y"] + box["height"] + 6 - bar["y"]) < 2  # beside its row
+    expect(page.locator("#L2")).to_have_accessible_description(
+        "divergence 0.45, loose; 2 findings")
+    page.keyboard.press("ArrowDown")
+    next_frames(page, 3)
+    assert tip.inner_text() == "Divergence 0.70: divergent"
+    page.keyboard.press("Tab")  # the row's badge: its reason instead
+    assert tip.inner_text().startswith("Major: reason")
+    page.keyboard.press("k")  # back to the row above, from the badge
+    next_frames(page, 3)
+    assert view.focused_id() == "L2"
+    assert tip.is_visible() and tip.inner_text() == "Divergence 0.45: loose"
+    page.mouse.move(5, 5)  # a pointer elsewhere leaves the keyboard's box alone
+    page.wait_for_timeout(400)
+    assert tip.is_visible()
+    page.keyboard.press("Escape")
+    assert not tip.is_visible()
+
+
+# -- 6. badges the filters dim leave the tab order, and stay readable --------------------
+
+
+def test_badges_set_aside_by_the_filters_leave_the_tab_order(opened, pages):
+    view = opened(pages["small"])
+    page = view.page
+    page.get_by_text("Filter", exact=True).click()
+    page.get_by_role("checkbox", name="number").uncheck()
+    page.keyboard.press("Escape")
+    number, name = page.locator("#L2 .b").nth(0), page.locator("#L2 .b").nth(1)
+    assert number.evaluate("b => b.tabIndex") == -1
+    assert float(number.evaluate("b => getComputedStyle(b).opacity")) >= 0.65
+    page.locator("#L2 td").nth(0).click()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.k") == "name"
+    page.get_by_text("Filter", exact=True).click()
+    page.get_by_role("checkbox", name="number").check()
+    assert number.evaluate("b => b.tabIndex") == 0 and name.evaluate("b => b.tabIndex") == 0
+
+
+# -- 8. the reason's box can be hovered -----------------------------------------------------
+
+
+def test_the_pointer_can_move_onto_a_reason_without_losing_it(opened, pages):
+    page = opened(pages["small"]).page
+    badge = page.locator("#L2 .b").first.bounding_box()
+    page.mouse.move(badge["x"] + badge["width"] / 2, badge["y"] + badge["height"] / 2)
+    tip = page.locator(".tip")
+    tip.wait_for(state="visible")
+    box = tip.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=6)
+    page.wait_for_timeout(600)
+    assert tip.is_visible()
+    assert page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('.tip') !== null",
+                         [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+    page.mouse.move(5, 5, steps=4)  # away from both
+    tip.wait_for(state="hidden")
+
+
+# -- 7, 9, 10. the verdict's colour, the language of the page's words, toggle buttons ------
+
+
+def _contrast(page, selector: str) -> float:
+    return page.eval_on_selector(selector, """e => {
+        const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+        const lum = c => { const [r, g, b] = rgb(c).map(v => v / 255).map(v =>
+            v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+        const a = lum(getComputedStyle(e).color);
+        const b = lum(getComputedStyle(document.body).backgroundColor);
+        return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }""")
+
+
+def test_a_failed_verdict_is_readable(opened, tmp_path):
+    record = looks_alignment()
+    record.signature = {"checks": {"fail_on": ["major"]}}
+    path = _write(tmp_path, "verdict", record)
+    for scheme in ("light", "dark"):
+        page = opened(path, color_scheme=scheme).page
+        assert page.locator(".verdict.fail b").inner_text() == "fail"
+        assert _contrast(page, ".verdict.fail b") >= 4.5, scheme
+
+
+def test_interface_words_have_the_pages_language_and_badges_are_toggles(opened, pages):
+    page = opened(pages["small"], java_script_enabled=False).page
+    # "no source" in the translation's column of a French source: English, as the page
+    labels = page.eval_on_selector_all(".gap-label", "ls => ls.map(l => [l.textContent, l.lang])")
+    assert labels and all(lang == "en" for _, lang in labels), labels
+    # every badge a toggle button from the start, before any is reached
+    states = page.eval_on_selector_all(".b", "bs => bs.map(b => b.getAttribute('aria-pressed'))")
+    assert states and set(states) == {"false"}
+    # the columns' language chips no smaller than 10.5 px
+    size = page.eval_on_selector("thead .lang", "l => parseFloat(getComputedStyle(l).fontSize)")
+    assert size >= 10.5

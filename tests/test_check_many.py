@@ -175,11 +175,15 @@ def test_two_folders_are_checked_document_by_document(tmp_path, default_encoder)
         f"[1/2] {en / 'a.md'} → {fr / 'a.md'}",
         f"[2/2] {en / 'guide/b.txt'} → {fr / 'guide/b.txt'}",
     ]
-    # Under each heading, that document's report as a check of it alone prints it.
+    # Under each heading, that document's report as a check of it alone prints it, but
+    # for the verdict that ends a run of one document: the overall line is the run's.
     single = runner.invoke(app, ["check", str(en / "a.md"), str(fr / "a.md")])
     assert single.exit_code == EXIT_OK
+    report, verdict = single.stdout.rsplit("\n\n", 1)
+    assert verdict == "passes --fail-on major\n"
     first = result.stdout.split(_headings(result.stdout)[0] + "\n")[1]
-    assert first.startswith(single.stdout), result.stdout
+    assert first.startswith(report + "\n"), result.stdout
+    assert "passes --fail-on" not in result.stdout
     assert _overall(result.stdout) == ("overall: 2 documents, 2 checked; findings: none; "
                                        "failing --fail-on major: none")
     # The files of a type align does not read are named, on stderr; hidden ones are not.
@@ -360,12 +364,17 @@ def test_a_baseline_per_document(tmp_path, default_encoder):
     assert typo.exit_code == EXIT_INPUT and "acepted" in typo.stderr
 
 
-def _report(record) -> str:
+def _report(record, gate: str = "major") -> str:
+    """The report of one document as `align check` prints it: then a blank line and its
+    verdict against `gate`."""
     from align.checks.report import print_report
 
     buffer = io.StringIO()
     print_report(record, Console(file=buffer, highlight=False))
-    return buffer.getvalue()
+    failing = len(record.failing([gate]))
+    verdict = (f"fails --fail-on {gate}: {failing} finding{'s' if failing != 1 else ''} at "
+               f"{gate} or above" if failing else f"passes --fail-on {gate}")
+    return f"{buffer.getvalue()}\n{verdict}\n"
 
 
 def test_one_pair_prints_its_report_alone_as_before(tmp_path, default_encoder):

@@ -35,7 +35,8 @@ def test_a_copy_is_a_copy_of_the_words_whatever_the_markup_around_them():
         ("<b>Remove all the files now</b>", "<strong>Remove all the files now</strong>"),
         ("%s deleted %d files", "%s deleted %d files"),
     ])
-    assert found[0] == [("major", "the translation is identical to the source")]
+    assert found[0] == [("major", "the translation is identical to the source but for its "
+                                  "placeholders or tags")]
     assert found[1] == [("minor", "the translation is identical to the source")]
 
 
@@ -66,3 +67,37 @@ def test_a_quotation_in_a_third_language_kept_by_both_texts_is_no_source_text():
     ], languages=("fr", "en"))
     assert found[0] == []
     assert [reason for _, reason in found[1]] == ["the translation repeats the source text"]
+
+
+def test_a_table_row_of_identifiers_and_numbers_is_no_prose_left_untranslated():
+    """Identifiers (snake_case, camelCase, dotted names) and numbers are the program's:
+    at most info, as one word is; a row of prose words copied is still a copy."""
+    found = untranslated([
+        ("| cache_size | 512 |", "| cache_size | 512 |"),
+        ("| maxRetries | app.timeout_ms | 30 |", "| maxRetries | app.timeout_ms | 30 |"),
+        ("| threads | 4 |", "| threads | 4 |"),
+        ("| number of worker threads | 4 |", "| number of worker threads | 4 |"),
+    ])
+    assert found == [
+        [("info", "the translation is identical to the source")],
+        [("info", "the translation is identical to the source")],
+        [("info", "the translation is identical to the source")],
+        [("major", "the translation is identical to the source")],
+    ]
+
+
+def test_an_icu_plural_is_read_one_branch_at_a_time_and_a_renamed_argument_is_no_copy():
+    """A reader sees one branch of an ICU plural: "photo" or "photos", one word that French
+    writes as English does; the translation renamed the argument, so it is not identical
+    to the source (the placeholder check reports the renaming)."""
+    found = untranslated([
+        ("{count, plural, one {# photo} other {# photos}}",
+         "{total, plural, one {# photo} other {# photos}}"),
+        ("{count, plural, one {# file deleted} other {# files deleted}}",
+         "{count, plural, one {# file deleted} other {# files deleted}}"),
+    ])
+    assert found == [
+        [("info", "the translation is identical to the source but for its placeholders or "
+                  "tags")],
+        [("minor", "the translation is identical to the source")],
+    ]

@@ -815,3 +815,86 @@ def test_check_writes_the_inline_codes_of_a_tmx_back_as_tmx_codes(tmp_path, defa
     text = out.read_text("utf-8")
     assert '<seg>Click <bpt i="1" x="1" />Save<ept i="1" /> for 12 files.</seg>' in text
     assert "&lt;1&gt;" not in text
+
+
+# -- the verdict of one document, gates no finding can reach, a cold start said
+
+VERDICT_PAIRS = ("The report has 12 pages.\tLe rapport compte 15 pages.\n"
+                 "Open the dashboard.\tOuvrez le tableau de bord.\n")
+
+
+@pytest.mark.parametrize(("options", "verdict", "code"), [
+    pytest.param([], "fails --fail-on major: 1 finding at major or above", 1, id="severity"),
+    pytest.param(["--fail-on", "number:minor"],
+                 "fails --fail-on number:minor: 1 finding of kind number at minor or above", 1,
+                 id="kind-severity"),
+    pytest.param(["--fail-on", "name", "--fail-on", "number"],
+                 "fails --fail-on name --fail-on number: 1 finding reaching them", 1, id="two"),
+    pytest.param(["--fail-on", "name"], "passes --fail-on name", 0, id="pass"),
+])
+def test_one_document_ends_its_report_with_its_verdict(tmp_path, default_encoder, options,
+                                                       verdict, code):
+    """As the overall line of several documents: on stdout, last, and not under -q."""
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text(VERDICT_PAIRS, "utf-8")
+    result = runner.invoke(app, ["check", "--pairs", str(pairs), *options])
+    assert result.exit_code == code, result.output
+    assert result.stdout.splitlines()[-1] == verdict
+    quiet = runner.invoke(app, ["check", "--pairs", str(pairs), *options, "-q"])
+    assert quiet.exit_code == code and quiet.stdout == ""
+
+
+@pytest.mark.parametrize(("options", "warned"), [
+    pytest.param(["--fail-on", "glossary"], "--fail-on glossary can never fail the run: "
+                 "glossary findings come only from --glossary FILE, which is not given",
+                 id="glossary"),
+    pytest.param(["--fail-on", "rule:minor,major"], "--fail-on rule:minor can never fail the "
+                 "run: rule findings come only from --rules FILE, which is not given",
+                 id="rule"),
+])
+def test_a_fail_on_whose_findings_need_a_file_not_given_is_said(tmp_path, options, warned):
+    pairs = tmp_path / "ui.tsv"
+    pairs.write_text(VERDICT_PAIRS, "utf-8")
+    result = runner.invoke(app, ["check", "--pairs", str(pairs), *options,
+                                 "--model", str(tmp_path / "no-model")])
+    assert warned in " ".join(result.stderr.split())
+    glossary = tmp_path / "glossary.tsv"
+    glossary.write_text("dashboard\ttableau de bord\n", "utf-8")
+    given = runner.invoke(app, ["check", "--pairs", str(pairs), *options, "--glossary",
+                                str(glossary), "--rules", str(glossary),
+                                "--model", str(tmp_path / "no-model")])
+    assert "can never" not in given.stderr
+
+
+def test_a_step_run_once_is_said_off_a_terminal_once_and_not_under_quiet():
+    import io
+
+    from rich.console import Console
+
+    from align.cli import RichReporter
+
+    for quiet, said in ((False, 1), (True, 0)):
+        out = io.StringIO()
+        reporter = RichReporter(Console(file=out, force_terminal=False), quiet=quiet)
+        reporter.status("loading the model")
+        reporter.status("building multilingual-e5-small into /x (once, about 30 s)")
+        reporter.status("converting x for OpenVINO (once, about 15 s)")
+        assert out.getvalue().count("align: ") == said, out.getvalue()
+        assert "loading" not in out.getvalue() and "converting" not in out.getvalue()
+
+
+def test_a_cold_start_says_on_stderr_that_it_builds_the_default_model(tmp_path):
+    """A CI job's first run builds the model (half a minute): one line says so."""
+    source, translation = tmp_path / "en.txt", tmp_path / "fr.txt"
+    source.write_text("The report has twelve pages.\n", "utf-8")
+    translation.write_text("Le rapport compte douze pages.\n", "utf-8")
+    env = {**os.environ, "ALIGN_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT),
+           "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run([sys.executable, "-m", "align", "check", str(source),
+                           str(translation), "--backend", "fp32"], capture_output=True,
+                          text=True, timeout=600, env=env)
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stderr.splitlines() if "building" in line]
+    assert len(lines) == 1 and lines[0].startswith(
+        "align: building multilingual-e5-small into "), done.stderr
+    assert "(once, about 30 s)" in lines[0]

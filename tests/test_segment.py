@@ -357,6 +357,32 @@ def test_german_ordinals_do_not_end_sentences():
     ]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A number before a sentence opener (an article, a pronoun, a conjunction, a sentence
+    # adverb) is no ordinal: an ordinal is followed by a noun or an adjective.
+    ("Das steht in Kapitel 3. Danach folgt die Auswertung.",
+     ["Das steht in Kapitel 3.", "Danach folgt die Auswertung."]),
+    ("Mehr dazu in Abschnitt 5. Die Zahlen sind vorläufig.",
+     ["Mehr dazu in Abschnitt 5.", "Die Zahlen sind vorläufig."]),
+    ("Siehe Tabelle 3. Wir kommen darauf zurück.",
+     ["Siehe Tabelle 3.", "Wir kommen darauf zurück."]),
+    ("Das Kind ist jetzt 12. Es geht zur Schule.",
+     ["Das Kind ist jetzt 12.", "Es geht zur Schule."]),
+    ("Er kam in Runde 4. Deshalb gewann er.", ["Er kam in Runde 4.", "Deshalb gewann er."]),
+    # Before a noun or an adjective it stays an ordinal.
+    ("Wir kommen am 3. Mai. Alle sind da.", ["Wir kommen am 3. Mai.", "Alle sind da."]),
+    ("Wir sahen den 2. Weltkrieg an.", ["Wir sahen den 2. Weltkrieg an."]),
+    ("Das Buch erschien in der 3. Auflage.", ["Das Buch erschien in der 3. Auflage."]),
+    ("Er gewann den 3. Großen Preis von Monaco.", ["Er gewann den 3. Großen Preis von Monaco."]),
+    ("Das steht auf S. 5. Bitte lesen Sie es.", ["Das steht auf S. 5.", "Bitte lesen Sie es."]),
+    # A list run into the line keeps its numbers with their items.
+    ("Schritte: 1. Die Kiste öffnen. 2. Den Deckel abnehmen.",
+     ["Schritte: 1. Die Kiste öffnen.", "2. Den Deckel abnehmen."]),
+])
+def test_a_german_number_before_a_sentence_opener_ends_a_sentence(text, expected):
+    assert texts(text, language="de") == expected
+
+
 @pytest.mark.parametrize("language", ["de-DE", "de_AT", "DE", "de-CH-1996"])
 def test_a_language_code_with_a_region_keeps_the_languages_rules(language):
     # de-DE was not "de": the ordinal rule was off and "3." ended a sentence.

@@ -26,6 +26,8 @@ KINDS = ("length",)
 #: Spread of ``log(ratio) * sqrt(chars)`` for faithful translations, used when the
 #: document is too short to measure its own (measured on the development gold links).
 PRIOR_SPREAD = 2.0
+#: How many links' worth of evidence the prior spread counts for against a document's own.
+PRIOR_WEIGHT = 30
 _MIN_LINKS = 8
 
 
@@ -66,7 +68,14 @@ def deviations(ctx: CheckContext) -> list[float | None]:
         logs = np.array([r[0] for r in known])
         centre = float(np.median(logs))
         scaled = np.array([(r[0] - centre) * r[1] for r in known])
-        spread = max(1.4826 * float(np.median(np.abs(scaled))), 0.5 * PRIOR_SPREAD)
+        measured = 1.4826 * float(np.median(np.abs(scaled)))
+        # A few dozen links measure the spread loosely, and a short literal text (a
+        # report, a letter) measures it narrow: its one free rendering («Mitarbeiterinnen
+        # und Mitarbeitern» as *employees*) would stand many spreads out.  The estimate
+        # is drawn towards the prior as if the prior were PRIOR_WEIGHT links more.
+        n = len(known)
+        spread = max(math.sqrt((n * measured**2 + PRIOR_WEIGHT * PRIOR_SPREAD**2)
+                               / (n + PRIOR_WEIGHT)), 0.5 * PRIOR_SPREAD)
     else:
         centre = float(np.median([r[0] for r in known])) if known else 0.0
         spread = PRIOR_SPREAD

@@ -8,9 +8,17 @@ Two signals:
   for turns the sentence around; one it pairs with a word of the other side is a
   rewording (``difficult`` for ``can't``) and only *info*, unless it is one word with
   the verb it negates (``cannot`` paired with « peut », Croatian ``nije`` with "is") and
-  the other side negates nothing: the verb is rendered, not the negation.  The negation
-  words are highlighted, with the words of the other side that stand in their place and
-  that the word aligner leaves unmatched (`_in_its_place`).
+  the other side negates nothing: the verb is rendered, not the negation, or it is a
+  negative pronoun, determiner or adverb paired with its opposite universal ("Niemand"
+  with "Everyone", `_opposite_universals`).  A "without" whose whole phrase the other
+  side leaves out ("without notice") is reported as that phrase omitted
+  (`_dropped_without_phrase`).  The negation words are highlighted, with the words of
+  the other side that stand in their place and that the word aligner leaves unmatched
+  (`_in_its_place`), or the universal that renders them.  A negation without counterpart
+  that is a prohibition's ("Do not unplug", « Ne pas débrancher », `prohibitions`) whose
+  verb the aligner pairs with the verb of the other side's positive instruction
+  ("Débranchez") tells the reader to do the forbidden thing: major
+  (`_forbidden_rendered`).
   Not every negation turns its sentence round (`polarity`): a litotes affirms ("ne
   tarda pas", "did not fail to"), a negative yes-no question invites agreement ("Ne
   venais-je pas … ?"), an indirect one after a verb of looking hedges ("voir si je ne la
@@ -46,10 +54,13 @@ from align.checks.lexicon import (
     opposite_concepts,
     restricts,
 )
-from align.checks.words import WordAlignment
+from align.checks.placeholders import icu_branches_lost
+from align.checks.words import WordAlignment, is_content
 from align.record import Finding, SideName, Span
 
-KINDS = ("meaning-shift",)
+#: "omission", "addition": a phrase opened by "without" that the other side lacks whole
+#: (`_dropped_without_phrase`).
+KINDS = ("meaning-shift", "omission", "addition")
 
 #: Divergence from which a link with no other explanation is reported as saying something else.
 UNRELATED = 0.9
@@ -1294,6 +1305,358 @@ def negation_counts_differ(ctx: CheckContext, i: int) -> bool:
     return len(left) != len(right)
 
 
+#: Negative pronouns, determiners and adverbs of quantity (folded): "nobody", "nothing",
+#: "none", "no", "never", "nowhere" and theirs in each language (`_opposite_universals`).
+_NEGATIVE_QUANTIFIERS = {language: frozenset(map(fold, words_.split())) for language, words_ in {
+    "en": "nobody nothing none no never nowhere",
+    "de": "niemand nichts kein keine keinen keinem keiner keines nie niemals nirgends "
+          "nirgendwo",
+    "fr": "personne rien aucun aucune nul nulle jamais",
+    "es": "nadie nada ningun ninguno ninguna ningunos ningunas nunca jamas",
+    "it": "nessuno nessuna niente nulla mai",
+    "pt": "ninguem nada nenhum nenhuma nunca jamais",
+    "nl": "niemand niets geen nooit nergens",
+    "ro": "nimeni nimic niciun nicio niciunul niciuna niciodată nicăieri",
+    "pl": "nikt nic niczego nikogo żaden żadna żadne nigdy nigdzie",
+    "cs": "nikdo nic nikoho ničeho žádný žádná žádné nikdy nikde",
+    "hr": "nitko niko ništa nikad nikada nijedan nigdje",
+    "ru": "никто ничего ничто никогда нигде никакой",
+}.items()}
+#: Their opposite universals (folded): "everyone", "everything", "all", "always",
+#: "everywhere"; of a phrase, its first word ("Tout" of « tout le monde », "todo" of "todo
+#: el mundo", "toată" of "toată lumea"), which `_UNIVERSAL_PHRASE` extends to the phrase.
+_UNIVERSALS = {language: frozenset(map(fold, words_.split())) for language, words_ in {
+    "en": "everyone everybody everything all every each always everywhere",
+    "de": "alle alles allen aller jeder jede jedes jeden jedem jedermann immer überall",
+    "fr": "tout tous toute toutes chacun chacune chaque toujours partout",
+    "es": "todo todos toda todas cada siempre",
+    "it": "tutti tutto tutta tutte ognuno ognuna ogni sempre ovunque dappertutto",
+    "pt": "todo todos toda todas tudo cada sempre",
+    "nl": "iedereen alles alle elk elke altijd overal",
+    "ro": "toți toate tot toată totul fiecare mereu întotdeauna",
+    "pl": "wszyscy wszystko wszystkie każdy każda każde zawsze wszędzie",
+    "cs": "všichni všechno vše všechny každý každá každé vždy všude",
+    "hr": "svi sve svatko svako svaki uvijek uvek svugdje",
+    "ru": "все всё всегда каждый везде",
+}.items()}
+for _same, _as in (("bs", "hr"), ("sr", "hr"), ("sk", "cs")):
+    _NEGATIVE_QUANTIFIERS[_same], _UNIVERSALS[_same] = (_NEGATIVE_QUANTIFIERS[_as],
+                                                        _UNIVERSALS[_as])
+#: A language without lists, or none: every language's, but "no" (Spanish, Italian,
+#: Portuguese "not") and "alle" (Italian "to the").
+_ANY_NEGATIVE_QUANTIFIER = frozenset().union(*_NEGATIVE_QUANTIFIERS.values()) - {"no"}
+_ANY_UNIVERSAL = frozenset().union(*_UNIVERSALS.values()) - {"alle"}
+#: A universal of several words, from its first: « tout le monde », "todo el mundo", "todo
+#: mundo", "toda a gente", "toată lumea".
+_UNIVERSAL_PHRASE = re.compile(
+    r"(?i)(?:tout\s+le\s+monde|todo\s+el\s+mundo|todo\s+(?:o\s+)?mundo|toda\s+a\s+gente"
+    r"|toată\s+lumea)\b")
+
+
+#: Words after a negative determiner that make it a bound or a comparison, which a
+#: universal renders faithfully: "I can do no more" as « c'est tout ce que je peux faire »,
+#: « aucune autre langue » as "exceed all other language" (folded).
+_COMPARING = frozenset(map(fold, (
+    "more less other others longer better autre autres plus moins mehr weniger andere "
+    "anderen anderer anderes mas menos otro otra otros otras altro altra altri altre piu "
+    "meno mais outro outra outros outras meer minder").split()))
+_NEXT_WORD = re.compile(r"[\s'’]*(\w+)")
+
+
+def _opposite_universals(wa: WordAlignment, side: SideName, extra: list[Word],
+                         language: str | None, other_language: str | None, text: str
+                         ) -> list[tuple[Word, Word]]:
+    """(negation, universal) for each negative pronoun, determiner or adverb of `extra`
+    (`_NEGATIVE_QUANTIFIERS`: "Niemand", "nothing", "nadie", "rien") that the word aligner
+    pairs with its opposite universal on the other side (`_UNIVERSALS`: "Everyone",
+    "Alles", "Todos", « Tout »): the meaning reversed, as by a negated verb dropped, not a
+    negation reworded.  Not one before a word of comparison (`_COMPARING`: "no more", «
+    aucune autre »), a bound a universal says as well; `text` is `side`'s."""
+    negative = _NEGATIVE_QUANTIFIERS.get(language or "", _ANY_NEGATIVE_QUANTIFIER)
+    universal = _UNIVERSALS.get(other_language or "", _ANY_UNIVERSAL)
+    own = wa.words_of(side)
+    other = wa.words_of("translation" if side == "source" else "source")
+    k = 0 if side == "source" else 1
+    found: list[tuple[Word, Word]] = []
+    for pair in wa.pairs:
+        word, partner = own[pair[k]], other[pair[1 - k]]
+        for n in extra:
+            following = _NEXT_WORD.match(text, n.end)
+            if (word.start < n.end and word.end > n.start and fold(n.text) in negative
+                    and fold(partner.text) in universal
+                    and not (following and fold(following.group(1)) in _COMPARING)):
+                found.append((n, partner))
+    return found
+
+
+#: Prohibitions: an instruction not to do something ("Do not unplug the device", « Ne pas
+#: débrancher », "Nicht berühren", "Ziehen Sie nicht den Stecker", "No desenchufe", "Non
+#: toccare", "Não toque").  Rendered as the positive instruction, the reader is told to do
+#: the forbidden thing: a negation dropped there is major, not minor (`_forbidden_rendered`).
+#: They are read at the start of a sentence or a clause (`_CLAUSE_BREAK`), after quotes,
+#: a bullet, a number or a label (`_LEAD`: "Warning:", « Attention – »), a coordinator or
+#: "please" (`_LEAD_WORDS`).
+_CLAUSE_BREAK = re.compile(r"[.!?…:;,]+[\"'“”»›’)\]]*\s+|\s[-–—]+\s+|\n")
+_LEAD = re.compile(
+    r"[\s\"'“”„«»‹›‘’(\[*•·‣◦▪►➤→>#\-–—]*(?:(?:\d{1,3}|[A-Za-z])[.)]\s+)?"
+    r"(?:(?i:warning|caution|danger|important|note|notice|attention|avertissement|remarque"
+    r"|mise en garde|achtung|vorsicht|warnung|gefahr|hinweis|wichtig|advertencia|precaución"
+    r"|atención|peligro|aviso|nota|avvertenza|attenzione|pericolo|avviso|atenção|cuidado"
+    r"|perigo)\s*[:!.–—-]?\s+)?[\s\"'“”„«»‹›‘’]*")
+#: Words that may open a prohibition's clause (folded): a coordinator ("and do not"), which
+#: makes it a clause, not a sentence, and "please", which does not.
+_LEAD_WORDS = {
+    "en": ("and but or so", "please"), "fr": ("et mais ou", "veuillez"),
+    "de": ("und aber oder", "bitte"), "es": ("y pero o", "por favor"),
+    "it": ("e ma o", "per favore"), "pt": ("e mas ou", "por favor"),
+}
+_COORDINATORS = {lang: frozenset(c.split()) for lang, (c, _) in _LEAD_WORDS.items()}
+_PLEASE = {lang: tuple(p.split()) for lang, (_, p) in _LEAD_WORDS.items()}
+#: English: the words after "Do not", "Don't", "Never" that are no base verb (folded).
+_EN_NOT_VERBS = frozenset(
+    "i you he she it we they one this that these those the a an am is are was were been "
+    "being has had have do does did will would shall should can could may might must mind "
+    "again so too only yet ever more once before quite in at all any even".split())
+_EN_PARTICIPLE = re.compile(r"(?:[^e]ed|ing)$")
+_EN_ING_VERBS = frozenset("bring sing ring fling sling swing sting string wring".split())
+#: French object pronouns between « ne » and the verb (folded), elided ones included.
+_FR_PRONOUNS = frozenset("le la les lui leur me te se nous vous y en".split())
+_FR_ELIDED = ("l'", "m'", "t'", "s'")
+#: German: the negations of an instruction, and the finite verbs that make a clause opened by
+#: « Nicht » a statement ("Nicht die Männer haben gegessen": it was not the men).
+_DE_NEGATIONS = frozenset("nicht nie niemals kein keine keinen keinem keiner keines".split())
+_DE_FINITE = frozenset(
+    "ist sind war waren bin bist wird werden wurde wurden hat haben hatte hatten habe kann "
+    "konnen konnte konnten muss mussen musste mussten soll sollen sollte sollten will wollen "
+    "wollte wollten darf durfen durfte durften mag mogen mochte mochten gibt gab".split())
+_DE_SUBJECTS = frozenset("ich du er sie es wir ihr man".split())
+#: Spanish, Italian and Portuguese negate with one word before the verb, its clitics between.
+_ROMANCE_NOT = {"es": "no", "it": "non", "pt": "nao"}
+_ROMANCE_CLITICS = {
+    "es": frozenset("lo la los las le les me te se nos os".split()),
+    "it": frozenset("lo la li le gli ne mi ti ci vi si".split()),
+    "pt": frozenset("o a os as lhe lhes me te se nos vos".split()),
+}
+#: Spanish and Portuguese leave the subject out, so "No sabe" (he does not know) reads as a
+#: subjunctive "No toque" (do not touch) would: not the imperfect, and not these frequent
+#: statements (folded).
+_ROMANCE_STATEMENTS = {
+    "es": frozenset(
+        "sabe saben sabes puede pueden puedes quiere quieren quieres tiene tienen tienes debe "
+        "deben debes hace hacen haces dice dicen dices viene vienen vienes parece parecen "
+        "cree creen importa importan pasa pasan queda quedan gusta gustan esta estan estas "
+        "eres son solo sino obstante mas basta bastan cabe existe existen conoce conocen "
+        "entiende entienden sirve sirven vale valen falta faltan necesita necesitan habla "
+        "hablan ocurre sucede cuenta cuesta obstante siempre menos nada nadie nunca".split()),
+    "pt": frozenset(
+        "sabe sabem pode podem quer querem tem deve devem faz fazem diz dizem parece parecem "
+        "importa gosta gostam esta estao existe existem conhece conhecem entende entendem "
+        "basta vale valem falta faltam precisa precisam consegue conseguem acredita acha "
+        "apenas somente so mais menos obstante sempre nada ninguem nunca adianta fala falam "
+        "acontece".split()),
+}
+
+
+def _clause_starts(text: str) -> list[tuple[int, bool]]:
+    """(offset, whether it opens a sentence) of each sentence and clause of `text`."""
+    starts = [(0, True)]
+    for m in _CLAUSE_BREAK.finditer(text):
+        starts.append((m.end(), not re.match(r"[,;]", m.group())))
+    return starts
+
+
+def _clause_heads(text: str, language: str | None) -> list[tuple[int, bool, int]]:
+    """(first word, whether it opens a sentence, index after its last word) of each
+    sentence and clause of `text`, its first word the one after any quotes, bullet, number
+    or label (`_LEAD`) and any coordinator or "please" (`_LEAD_WORDS`) of `language`."""
+    tokens = words(text)
+    at = {w.start: k for k, w in enumerate(tokens)}
+    keys = [fold(w.text) for w in tokens]
+    coordinators = _COORDINATORS.get(language or "", frozenset())
+    please = _PLEASE.get(language or "", ())
+    heads = []
+    for offset, sentence in _clause_starts(text):
+        k = at.get(_LEAD.match(text, offset).end())
+        while k is not None and k < len(tokens):  # "and", "please"
+            if please and tuple(keys[k:k + len(please)]) == please:
+                k += len(please)
+            elif keys[k] in coordinators:
+                k, sentence = k + 1, False
+            else:
+                break
+        if k is not None and k < len(tokens):
+            heads.append((k, sentence, _clause_end(text, tokens, k)))
+    return heads
+
+
+def prohibitions(text: str, language: str | None) -> list[tuple[Word, Word, int]]:
+    """(negation, verb, start) of each prohibition of `text` in `language` (English, French,
+    German, Spanish, Italian, Portuguese): an instruction not to do something, at the start
+    of a sentence or a clause, its negation word as `negations` reads it, the verb it
+    forbids and where the prohibition begins."""
+    base = _base_language(language)
+    if base not in _PROHIBITION:
+        return []
+    tokens = words(text)
+    keys = [fold(w.text) for w in tokens]
+    found = []
+    for k, sentence, stop in _clause_heads(text, base):
+        if text[tokens[stop - 1].end:].lstrip(" \"'”»’)").startswith("?"):
+            continue  # a question ("Haben Sie nicht …?"), not an instruction
+        hit = _PROHIBITION[base](tokens, keys, k, stop, sentence)
+        if hit is None:
+            continue
+        prohibition = (tokens[hit[0]], tokens[hit[1]], tokens[k].start)
+        if prohibition not in found:  # "1. Do not": one clause read from two starts
+            found.append(prohibition)
+    return found
+
+
+def _instructs(text: str, language: str | None, word: Word) -> bool:
+    """Whether `word` of `text` stands where the verb of an instruction does: first in its
+    sentence or clause (`_clause_heads`: "Débranchez l'appareil", "please unplug", "Ziehen
+    Sie"), or, in German, last (« Die Oberfläche berühren »)."""
+    tokens = words(text)
+    base = _base_language(language)
+    for k, _, stop in _clause_heads(text, base):
+        if tokens[k].start == word.start or base == "de" and (
+                tokens[stop - 1].start == word.start and word.text.islower()):
+            return True
+    return False
+
+
+def _base_language(language: str | None) -> str:
+    return (language or "").split("-")[0].split("_")[0].lower()
+
+
+def _clause_end(text: str, tokens, k: int) -> int:
+    """The index after the last word of the clause that word `k` begins."""
+    j = k + 1
+    while j < len(tokens) and not re.search(r"[,;:.!?…()]", text[tokens[j - 1].end:
+                                                                tokens[j].start]):
+        j += 1
+    return j
+
+
+def _english(tokens, keys, k, stop, sentence):
+    def verb(j):
+        return (j < stop and keys[j].isalpha() and keys[j] not in _EN_NOT_VERBS
+                and (not _EN_PARTICIPLE.search(keys[j]) or keys[j] in _EN_ING_VERBS))
+    if keys[k] == "do" and k + 1 < stop and keys[k + 1] == "not" and verb(k + 2):
+        return k + 1, k + 2
+    if keys[k] == "don't" and verb(k + 1):
+        return k, k + 1
+    if keys[k] == "don" and k + 1 < stop and keys[k + 1] in ("t", "'t") and verb(k + 2):
+        return k + 1, k + 2  # "don 't", as tokenised corpora write it
+    if keys[k] == "never" and sentence and verb(k + 1):
+        return k, k + 1
+    return None
+
+
+def _french(tokens, keys, k, stop, sentence):
+    def imperative(j):
+        key = keys[j].split("'")[-1] if keys[j].startswith(_FR_ELIDED + ("n'",)) else keys[j]
+        return key.isalpha() and (key.endswith(("ez", "ons")) or sentence and (
+            key.endswith(("e", "s")) and not key.endswith("ais") or key == "va"))
+    j = k + 1
+    if keys[k] == "ne" and j < stop and keys[j] in ("pas", "jamais"):  # « Ne pas débrancher »
+        neg = j
+        j += 1
+        while j < stop and keys[j] in _FR_PRONOUNS:
+            j += 1
+        if j < stop and keys[j].split("'")[-1].endswith(("er", "ir", "re", "oir")):
+            return neg, j
+        return None
+    if keys[k] == "ne":
+        while j < stop and keys[j] in _FR_PRONOUNS:
+            j += 1
+    elif keys[k].startswith("n'"):
+        if keys[k][2:] not in ("y", "en"):  # « N'utilisez pas »: the verb is that word
+            j = k
+    else:
+        return None
+    if j + 1 < stop and imperative(j) and keys[j + 1] in ("pas", "jamais"):
+        return j + 1, j
+    return None
+
+
+def _german(tokens, keys, k, stop, sentence):
+    if keys[k] in _DE_NEGATIONS and stop - k <= 10:  # « Nicht berühren », « Keine … stecken »
+        last = stop - 1
+        if (last > k and tokens[last].text.islower() and keys[last].endswith(("en", "rn", "ln"))
+                and not any(keys[j] in _DE_FINITE or keys[j] in _DE_SUBJECTS
+                            for j in range(k + 1, last))):
+            return k, last
+        return None
+    # "Ziehen Sie nicht den Stecker", "Berühren Sie das Gerät niemals"
+    if (k + 1 < stop and tokens[k + 1].text == "Sie" and keys[k].isalpha()
+            and keys[k].endswith("n") and keys[k] not in _DE_FINITE):
+        neg = next((j for j in range(k + 2, stop) if keys[j] in _DE_NEGATIONS), None)
+        if neg is not None:
+            return neg, k
+    return None
+
+
+def _romance(language):
+    def read(tokens, keys, k, stop, sentence):
+        if keys[k] != _ROMANCE_NOT[language]:
+            return None
+        j = k + 1
+        while j < stop and keys[j] in _ROMANCE_CLITICS[language]:
+            j += 1
+        if j >= stop or not keys[j].isalpha() or len(keys[j]) < 3:
+            return None
+        key = keys[j]
+        if language == "it":
+            ok = key.endswith(("are", "ere", "ire", "rre", "ate", "ete", "ite"))
+        else:
+            ok = key not in _ROMANCE_STATEMENTS[language] and key.endswith(
+                ("ar", "er", "ir", "e", "es", "en", "em", "a", "as", "an", "am")
+            ) and not key.endswith(("aba", "abas", "aban", "ava", "avas", "avam", "ia", "ias",
+                                    "ian", "iam"))
+        return (k, j) if ok and key != "por" else None
+    return read
+
+
+_PROHIBITION = {"en": _english, "fr": _french, "de": _german, "es": _romance("es"),
+                "it": _romance("it"), "pt": _romance("pt")}
+
+
+def _forbidden_rendered(wa: WordAlignment, side: SideName, extra: list[Word], text: str,
+                        language: str | None, other_text: str, other_language: str | None,
+                        other_negations: list[Word]) -> tuple[str, Word] | None:
+    """(the prohibition, the word that renders its verb) where a negation of `extra` is that
+    of a prohibition of `side` (`prohibitions`, `text` its text) whose verb the word aligner
+    pairs with a word of the other side (`other_text`, in `other_language`) that stands
+    where an instruction's verb does (`_instructs`) and that no negation of its clause
+    (`other_negations`) negates: the other side tells the reader to do what this one
+    forbids."""
+    own, other = wa.words_of(side), wa.words_of("translation" if side == "source" else "source")
+    k = 0 if side == "source" else 1
+    for negation, verb, start in prohibitions(text, language):
+        if not any(n.start == negation.start for n in extra):
+            continue
+        # The verb, and English "do", which the aligner may pair with the imperative instead
+        # ("Do" with « Débranchez »).
+        mine = {i for i, w in enumerate(own) if w.start < verb.end and w.end > verb.start
+                or start <= w.start < negation.start and fold(w.text) == "do"}
+        for pair in wa.pairs:
+            if pair[k] not in mine:
+                continue
+            partner = other[pair[1 - k]]
+            if _instructs(other_text, other_language, partner) and not any(
+                    _same_clause(other_text, partner, n) for n in other_negations):
+                return text[start:max(negation.end, verb.end)], partner
+    return None
+
+
+def _same_clause(text: str, a: Word, b: Word) -> bool:
+    """Whether words `a` and `b` of `text` stand within six words in one clause."""
+    lo, hi = sorted((a, b), key=lambda w: w.start)
+    between = text[lo.end:hi.start]
+    return not re.search(r"[,;:.!?…]", between) and len(words(between)) <= 6
+
+
 def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     if divergence >= UNRELATED:
         return None
@@ -1306,6 +1669,11 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     # A negation of a word negated by its prefix affirms ("pas impossible").
     left, left_negated = double_negations(source.text, translation.text, left)
     right, right_negated = double_negations(translation.text, source.text, right)
+    # The words of an ICU branch the translation drops (``=0 {No comments}``) are a missing
+    # branch, which the placeholder check reports, not a negation lost.
+    lost = icu_branches_lost(source.text, translation.text)
+    if lost:
+        left = [w for w in left if not any(a <= w.start < b for a, b in lost)]
     # The side with fewer negation words may negate by a prefix instead ("impossible"
     # for "not possible", as the base shows; "unsaved" for « non enregistrées »,
     # « impossible de » for "could not", as the word aligner sees), a suffix
@@ -1374,11 +1742,86 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
         # "nevím"), which the aligner pairs with the verb of a side that negates nothing
         # whatever word it pairs it with ("nije" with "is", or with "was").
         language = src_lang if where == "source" else tgt_lang
-        severity = "minor" if _unmatched(wa, where, extra, other_negations, taken_up,
-                                         other_raw, other_language) or not other_raw and (
+        unmatched = _unmatched(wa, where, extra, other_negations, taken_up, other_raw,
+                               other_language)
+        severity = "minor" if unmatched or not other_raw and (
             _paired_with_its_verb(wa, where, extra, other_language)
             or any(_fused(n, language) for n in extra)) else "info"
+        # A negative pronoun, determiner or adverb paired with its opposite universal
+        # ("Niemand" with "Everyone", "rien" with "everything") reverses the sentence as
+        # much as a negated verb dropped: minor, the universal shown.
+        opposites = [] if unmatched else _opposite_universals(
+            wa, where, extra, language, other_language, more.text)
+        if opposites:
+            # The universal is shown in place of the unmatched words around it.
+            severity = "minor"
+            spans = [sp for sp in spans if sp.side == where]
+            rendered = []
+            for negation, universal in opposites:
+                phrase = _UNIVERSAL_PHRASE.match(fewer.text, universal.start)
+                stop = phrase.end() if phrase else universal.end
+                spans.append(ctx.span(fewer, universal.start, stop))
+                rendered.append(f"«{negation.text}» is rendered by its opposite "
+                                f"«{fewer.text[universal.start:stop]}»")
+            reason += ": " + "; ".join(rendered)
+        # A prohibition ("Do not unplug") whose verb the other side renders with no
+        # negation ("Débranchez") tells the reader to do the forbidden thing: major.
+        forbidden = None if severity != "minor" or opposites else _forbidden_rendered(
+            wa, where, extra, more.text, language, other_text, other_language, other_raw)
+        if forbidden is not None:
+            severity = "major"
+            phrase, partner = forbidden
+            reason += (f": «{phrase}» forbids what the {other_name} tells the reader to do "
+                       f"(«{partner.text}»)")
+            spans.append(ctx.span(fewer, partner.start, partner.end))
+        if unmatched and not fewer_count:
+            dropped = _dropped_without_phrase(wa, where, extra, more.text)
+            if dropped is not None:
+                start, stop = dropped
+                phrase = more.text[start:stop]
+                # The source's phrase is left out; the translation's, added.
+                return Finding("omission" if where == "source" else "addition", "minor",
+                               f"the {where}'s phrase «{phrase}» has no counterpart in the "
+                               f"{other_name}", [ctx.span(more, start, stop)])
     return Finding("meaning-shift", severity, reason, spans)
+
+
+#: The words for "without" (folded), a preposition whose phrase may be left out whole.
+_WITHOUT_WORDS = frozenset(map(fold, (
+    "without ohne sans sin senza sem zonder utan uden uten bez без brez χωρίς δίχως fără "
+    "nélkül sense").split()))
+
+
+#: How many words after "without" its phrase may hold.
+_WITHOUT_REACH = 6
+_PUNCTUATION = re.compile(r"[,;:.!?()\[\]«»“”\"—–]")
+
+
+def _dropped_without_phrase(wa: WordAlignment, side: SideName, extra: list[Word],
+                            text: str) -> tuple[int, int] | None:
+    """(start, end) of a phrase of `side` opened by "without" ("sans", "ohne", "sin" …)
+    that the other side leaves out whole: the only extra negation is that word, and the
+    words after it, up to a punctuation mark or the first word the aligner pairs (at most
+    `_WITHOUT_REACH`; `text` is `side`'s), hold a content word without a counterpart
+    ("without notice", "ohne seine Frau").  Not where its object is rendered ("without
+    paying" as « en payant »): a negation dropped."""
+    if len(extra) != 1 or fold(extra[0].text) not in _WITHOUT_WORDS:
+        return None
+    own = wa.words_of(side)
+    k = next((j for j, w in enumerate(own) if w.start == extra[0].start), None)
+    if k is None:
+        return None
+    column = 0 if side == "source" else 1
+    paired = {pair[column] for pair in wa.pairs}
+    aligned = wa.aligned(side)
+    last = k
+    for j in range(k + 1, min(len(own), k + 1 + _WITHOUT_REACH)):
+        if j in paired or _PUNCTUATION.search(text, own[j - 1].end, own[j].start):
+            break
+        last = j
+    if not any(is_content(own[j]) and not aligned[j] for j in range(k + 1, last + 1)):
+        return None
+    return own[k].start, own[last].end
 
 
 def _in_its_place(wa: WordAlignment, side: SideName, negations: list[Word]) -> list[Word]:
@@ -1404,6 +1847,19 @@ def _in_its_place(wa: WordAlignment, side: SideName, negations: list[Word]) -> l
                      [len(other_words)])
         shown.update(j for j in range(max(before) + 1, min(after)) if unmatched[j])
     return [other_words[j] for j in sorted(shown)]
+
+
+def _far(ctx: CheckContext, i: int) -> bool:
+    """Whether the sentence vectors put link `i` as far from a translation as unrelated
+    sentences are (`UNRELATED_SIMILARITY`): evidence enough, short of the divergence's
+    `UNRELATED`, that the link may say something else, which `_unrelated` then asks of its
+    words.  The divergence weighs the length too, which tells little in a short document
+    (`align.checks.length`): «Le musée est fermé pendant tout l'hiver.» for *The first
+    parcel was damaged.*, in a document of ten links, is 0.88 divergent."""
+    from align.checks.divergence import similarities
+
+    similarity = similarities(ctx)[i]
+    return similarity is not None and similarity < UNRELATED_SIMILARITY
 
 
 def _unrelated(ctx: CheckContext, i: int) -> bool:
@@ -1568,7 +2024,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                    or _opposite(ctx, i))
         if finding is not None:
             out.append((i, finding))
-        elif scores[i] >= UNRELATED and _unrelated(ctx, i):
+        elif (scores[i] >= UNRELATED or _far(ctx, i)) and _unrelated(ctx, i):
             wa = ctx.word_alignments[i]
             spans = ctx.whole(ctx.sources[i]) + ctx.whole(ctx.translations[i])
             if wa is not None and (wa.unaligned("source") or wa.unaligned("translation")):

@@ -112,6 +112,7 @@ greece grece griechenland greek grec grecque
 poland pologne polen polish polonais
 america amerique amerika american americain americaine americains amerikanisch
 mexico mexique mexiko
+morocco maroc marokko marruecos marocco marrocos
 china chine chinese chinois
 japan japon japanese japonais
 egypt egypte agypten
@@ -151,7 +152,7 @@ east est osten eastern oriental orientale ostlich
 west ouest westen western occidental occidentale westlich
 christmas noel weihnachten
 heaven ciel paradis himmel
-united-states etats-unis vereinigte-staaten estados-unidos stati-uniti
+united-states etats-unis vereinigte-staaten estados-unidos stati-uniti eeuu usa
 united-kingdom royaume-uni vereinigtes-konigreich reino-unido regno-unito
 new-zealand nouvelle-zelande neuseeland nueva-zelanda nuova-zelanda
 white-house maison-blanche weisses-haus casa-blanca casa-bianca
@@ -320,6 +321,10 @@ for _line in _TRANSLATED.strip().splitlines():
         _others = frozenset().union(*(n for j, n in enumerate(_names) if j != _k))
         for _w in _name:
             _EQUIVALENT[_w] = _EQUIVALENT.get(_w, frozenset()) | _others | {_w}
+#: ``US``, ``U.S.``: the United States in two letters, which the list's function words leave
+#: out (the pronoun *us*), as a counterpart of its other names (``EE. UU.``).
+for _w in _EQUIVALENT["usa"]:
+    _EQUIVALENT[_w] = _EQUIVALENT[_w] | {"us"}
 
 #: Titles and forms of address translate freely; they are not names.
 _TITLES = frozenset(
@@ -623,12 +628,46 @@ def _braces(text: str) -> list[tuple[int, int]]:
     return found
 
 
+#: An abbreviation of capitals with points, Spanish plurals of doubled letters: ``EE. UU.``,
+#: ``EE.UU.`` (Estados Unidos), ``FF. AA.``, ``CC. OO.``: one word, its letters joined
+#: (``EEUU``).
+_DOTTED_ABBREVIATION = re.compile(
+    r"(?<![^\W\d_])(?:([A-Z])\1\.[ \u00a0]?){2,}(?![^\W\d_])")
+#: Initials written together (``U.S.``, ``U.S.A.``), read joined (``us``) as the counterpart
+#: of a name only: ``J.R.R. Tolkien`` is no name ``JRR`` on its side.
+_INITIALS_TOGETHER = re.compile(r"(?<![^\W\d_])(?:[A-Z]\.){2,}(?![^\W\d_])")
+
+
+def _joined_abbreviations(text: str, ws: tuple[Word, ...]) -> tuple[Word, ...]:
+    """`ws` with the letters of each abbreviation of `_DOTTED_ABBREVIATION` one word."""
+    spans = [(m.start(), m.end()) for m in _DOTTED_ABBREVIATION.finditer(text)]
+    if not spans:
+        return ws
+    out = []
+    for w in ws:
+        span = next(((a, b) for a, b in spans if a <= w.start < b), None)
+        if span is None:
+            out.append(w)
+        elif w.start == span[0]:
+            letters = "".join(c for c in text[span[0]:span[1]] if c.isalpha())
+            written = text[span[0]:span[1]].rstrip()
+            out.append(Word(letters, span[0], span[0] + len(written)))
+    return tuple(out)
+
+
 @lru_cache(maxsize=1 << 14)
 def _words(text: str) -> tuple[Word, ...]:
     """The words of `text` as names are written: markup left out, an elided article or
-    pronoun split off, and hyphenated words in their parts ("Champs-Élysées" is "Champs
-    Elysees" elsewhere)."""
+    pronoun split off, hyphenated words in their parts ("Champs-Élysées" is "Champs
+    Elysees" elsewhere), and a Spanish abbreviation of doubled capitals one word (``EE.
+    UU.``: `_DOTTED_ABBREVIATION`)."""
     text = _unmarked(text)
+    if "." in text:
+        return _joined_abbreviations(text, _split_words(text))
+    return _split_words(text)
+
+
+def _split_words(text: str) -> tuple[Word, ...]:
     if not _SPLIT_MARKS.search(text):
         return words(text)
     out = []
@@ -760,7 +799,9 @@ def _sentence_initial(text: str, start: int, lines_open: bool = False,
         i -= 1
         while i >= 0 and text[i].isalpha():
             i -= 1
-    while i >= 0 and (text[i].isspace() or text[i] in "([{*_"):
+    # Opening punctuation is seen through: Spanish ``¿`` and ``¡`` (``¿Quién…?``, ``Llegó.
+    # ¿Quién…?``), brackets, and quotes and dashes, which also open a quotation themselves.
+    while i >= 0 and (text[i].isspace() or text[i] in "([{*_¿¡"):
         if lines_open and text[i] == "\n":
             return True
         i -= 1
@@ -815,7 +856,7 @@ def _in_title_case_heading(text: str, start: int, language: str | None) -> bool:
 
 #: Pronouns and forms of address that a language capitalises out of courtesy (folded):
 #: Polish ``Ty``, ``Ciebie``, ``Twój``, ``Pan``, ``Pani``, ``Państwo``; German ``Sie``,
-#: ``Ihr``, ``Ihnen``, ``Du``, ``Dein``.
+#: ``Ihr``, ``Ihnen``, ``Du``, ``Dein``; Spanish ``Ud.``, ``Vds.``.
 _COURTESY = {
     "pl": frozenset(
         "ty ciebie cie tobie ci toba twoj twoja twoje twojego twojej twojemu twoim twoja "
@@ -825,6 +866,8 @@ _COURTESY = {
     "de": frozenset(
         "sie ihr ihre ihren ihrem ihrer ihres ihnen du dich dir dein deine deinen deinem "
         "deiner deines euch euer eure".split()),
+    # Spanish *usted* abbreviated, always capitalised (``¿Puede Ud. firmar?``).
+    "es": frozenset("ud uds vd vds".split()),
 }
 
 
@@ -1417,8 +1460,10 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         texts = links[side]
         if (side, i) not in keys_cache:
             keys_cache[(side, i)] = (
-                [_key(w.text) for w in _words(texts[i].text)] if 0 <= i < len(texts) else []
-            )
+                [_key(w.text) for w in _words(texts[i].text)]
+                + [fold(m.group()).replace(".", "")
+                   for m in _INITIALS_TOGETHER.finditer(texts[i].text)]
+                if 0 <= i < len(texts) else [])
         return keys_cache[(side, i)]
 
     joined_cache: dict[tuple[str, int], list[str]] = {}
@@ -1710,4 +1755,136 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 f"name {quote(text_of(translation, b))} in the translation is not in the source",
                 [span(translation, b)],
             )))
+    out += _respelled(ctx, links, lexicons, declining)
     return out
+
+
+#: The severity of a name written otherwise on the other side (`_respelled`).
+RESPELLED = "info"
+#: Titles and forms of address before a person's name (folded, points left out).
+_PERSON_TITLES = frozenset(
+    "mr mrs ms miss sir dr prof professor doctor monsieur madame mademoiselle m mme mlle "
+    "herr frau fraulein sr sra srta dra senor senora don dona sig sigra dott signor signora "
+    "maitre me".split())
+#: The generic words of place names, which languages write each their own way (`Mount
+#: Everest` as « Mont Everest »), folded.
+_PLACE_WORDS = frozenset(
+    "mount mountain mont monte montagne berg piz pizzo pico pic col colle lake lac lago see "
+    "cape cap cabo capo river rio fort port porto bay baie bahia gulf golfe golfo isle ile "
+    "isla island insel".split())
+
+
+def _a_persons(word: Word, group, own_words, other_forms: list[frozenset[str]]) -> bool:
+    """Whether `word` of a name (`group`, its words) names a person, whose name no language
+    translates: after a title or form of address (`Frau Hoffmann`, `Dra. Villalobos`, `Dr.
+    Hans-Jürgen Weißmüller`), or beside a word of the name that the other side writes alike
+    (`Klaus Brandt` as *Klaus Brandl*).  A place (`Andalusia` as « Andalousie », `Mount
+    Everest` as « Mont Everest »), which languages write each their own way, is neither."""
+    if _key(word.text) in _PLACE_WORDS:
+        return False
+    if any(w is not word and any(_orthographic(w.text) & forms for forms in other_forms)
+           for w in group):
+        return True
+    k = next((n for n, w in enumerate(own_words) if w.start == word.start), None)
+    while k:
+        k -= 1
+        key = _key(own_words[k].text).replace(".", "")
+        if key in _PERSON_TITLES:
+            return True
+        if not _capitalised(own_words[k].text):
+            return False
+    return False
+
+
+@lru_cache(maxsize=1 << 16)
+def _orthographic(word: str) -> frozenset[str]:
+    """The keys `word` may be written with as a matter of spelling only: ``ß`` as ``ss``,
+    ``ü`` as ``u`` or ``ue`` (``Müller`` = ``Mueller``), accents and case aside."""
+    forms = {word.lower().replace("ß", "ss").replace("ẞ", "ss")}
+    for umlaut, spelled in (("ä", "ae"), ("ö", "oe"), ("ü", "ue")):
+        if umlaut in word.lower():
+            forms |= {f.replace(umlaut, spelled) for f in forms}
+    return frozenset(_key(f) for f in forms)
+
+
+def _variant(word: str, other: str, declining: bool) -> bool:
+    """Whether the word `other` writes the name `word` only approximately, as another
+    spelling of it (``Hoffmann`` and ``Hofmann``, ``Weißmüller`` and ``Weismüller``,
+    ``Villalobos`` and ``Villalba``), not as it is (spelling aside, `_orthographic`) nor as
+    the same name by a rule of the languages: a name the lists know (``Lisbon`` is Turkish
+    ``Lizbon``, Polish ``Lizbona``: `_EQUIVALENT`), an ending (``Goethes``,
+    ``Berliner``: the one the start of the other), a particle or the spellings of one sound
+    (`_written_alike`), a case of a declining language."""
+    key, other_key = _key(word), _key(other)
+    forms, other_forms = _orthographic(word), _orthographic(other)
+    if forms & other_forms or not _same_name(key, other_key):
+        return False
+    if any(k in _EQUIVALENT or k in _MONTH_KEYS for k in (key, other_key, *forms, *other_forms)):
+        return False  # a name the lists know, which each language writes its own way
+    if any(b in _EQUIVALENT.get(a, ()) or a.startswith(b) or b.startswith(a)
+           or _written_alike(a, b) for a in forms for b in other_forms):
+        return False
+    return not (declining and (_inflected(key, other_key) or _declined(key, other_key)
+                               or _declined(other_key, key)))
+
+
+def _respelled(ctx: CheckContext, links: dict[SideName, list[LinkText]],
+               lexicons: dict[SideName, _Lexicon | None],
+               declining: bool) -> list[tuple[int, Finding]]:
+    """A person's name (`_a_persons`) that the other side of its link writes only
+    approximately (`_variant`), both in Latin script, and nowhere as it is (spelling aside,
+    `_orthographic`): ``Frau Hoffmann`` as *Mrs Hofmann*, ``Dra. Villalobos`` as *Dr
+    Villalba*.  Read from the names
+    of each side that reads its own (not German's, where every noun is capitalised), and
+    said once for each pair of words.  A spelling used in two links or more is a choice
+    (``Prussien`` as *Prussian*, ``Tolstoï`` as *Tolstoy*), as a rendering is
+    (`run`), unless the translation also writes the name as it is."""
+    out: list[tuple[int, Finding]] = []
+    pairs: list[tuple[str, str]] = []
+    for i in range(len(ctx.alignment.links)):
+        texts = {side: links[side][i] for side in ("source", "translation")}
+        if not texts["source"] or not texts["translation"]:
+            continue
+        said: set[tuple[int, int]] = set()
+        for side, other in (("source", "translation"), ("translation", "source")):
+            lexicon = lexicons[side]
+            if lexicon is None or isinstance(lexicon, _KnownNames):
+                continue
+            own_words = _words(texts[side].text)
+            other_words = _words(texts[other].text)
+            for group in names(texts[side].text, lexicon):
+                for word in group:
+                    key = _key(word.text)
+                    if not key.isascii() or key in _TRANSLITERATED:
+                        continue
+                    forms = _orthographic(word.text)
+                    other_keys = {_key(w.text) for w in other_words}
+                    if any(_orthographic(w.text) & forms for w in other_words) or (
+                            _EQUIVALENT.get(key, frozenset()) & other_keys):
+                        continue
+                    found = next((w for w in other_words if _capitalised(w.text)
+                                  and (k := _key(w.text)).isascii()
+                                  and k not in _TRANSLITERATED
+                                  and _variant(word.text, w.text, declining)
+                                  and not any(_orthographic(o.text) & _orthographic(w.text)
+                                              for o in own_words)), None)
+                    if found is None or not _a_persons(
+                            word, group, own_words, [_orthographic(w.text) for w in other_words]):
+                        continue
+                    a, b = (word, found) if side == "source" else (found, word)
+                    if (a.start, b.start) in said:
+                        continue
+                    said.add((a.start, b.start))
+                    pairs.append((_key(a.text), _key(b.text)))
+                    out.append((i, Finding(
+                        "name", RESPELLED,
+                        f"name {quote(a.text)} in the source is written {quote(b.text)} in "
+                        "the translation",
+                        [ctx.span(texts["source"], a.start, a.end),
+                         ctx.span(texts["translation"], b.start, b.end)])))
+    times = Counter(pairs)
+    if max(times.values(), default=0) < 2:
+        return out
+    written = {_key(w.text) for text in links["translation"] if text for w in _words(text.text)}
+    return [found for found, pair in zip(out, pairs, strict=True)
+            if times[pair] < 2 or pair[0] in written]

@@ -43,7 +43,7 @@ from align.checks.lexicon import (
 )
 from align.checks.placeholders import blank_markup, readable_links
 from align.checks.shortcuts import shortcuts
-from align.record import Finding
+from align.record import Finding, SideName
 
 KINDS = ("number",)
 
@@ -51,8 +51,8 @@ _GROUP_SEPARATOR = "[ \u00a0\u202f\u2009']"
 #: What may stand between a month's name and the day or year beside it.
 _DATE_JOINER = re.compile(r"[\s.,]{0,3}|\s+(?:de|del|di|of)\s+")
 #: ... and between a day before it and the month, an ordinal's ending first ("1st of May",
-#: "1er mai", "2º de mayo").
-_DAY_JOINER = re.compile(rf"(?:st|nd|rd|th|er|re|e|ème|ᵉ|º|ª)?(?:{_DATE_JOINER.pattern})")
+#: "1er mai", "2º de mayo", "1.º de mayo").
+_DAY_JOINER = re.compile(rf"(?:st|nd|rd|th|er|re|e|ème|ᵉ|\.?[ºª])?(?:{_DATE_JOINER.pattern})")
 NUMBER = re.compile(
     r"(?<!\d[.,])(?<!\d)"
     rf"(?:\d{{1,3}}(?:(?:{_GROUP_SEPARATOR}|[.,])\d{{3}}(?![\d]))+(?:[.,]\d+)?"
@@ -615,10 +615,99 @@ def _split_times(left: list[Mention], right: list[Mention]) -> tuple[list, list]
     return left, right
 
 
-def _one_sided_severity(m: Mention) -> str:
-    # A lone digit is often spelled, ordinal or Roman on the other side ("3" = "third").
-    digits = sum(c.isdigit() for c in m.text)
-    return "minor" if digits >= 2 else "info"
+#: The decimal mark of languages whose convention is known (the other mark groups
+#: thousands): English writes ``1,500.5``; French, German, Spanish … ``1.500,5`` (French
+#: groups with a space, and reads a point as a grouping too).
+_DECIMAL_MARK = {"en": ".", **dict.fromkeys(
+    ("fr", "de", "es", "it", "pt", "nl", "pl", "cs", "ru", "tr", "el"), ",")}
+#: Languages whose countries write either mark (Spanish: a comma in Spain and most of
+#: South America, a point in Mexico and Central America): their side's convention is the
+#: comma only where its own numbers show one (``4,7 %``, ``1.234,5``), else unknown.
+_EITHER_MARK = frozenset({"es"})
+_DECIMAL_COMMA_SHOWN = re.compile(r"\d\.\d{3},\d|(?<![\d.,])\d+,\d{1,2}(?![\d,.])")
+_LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish",
+                   "it": "Italian", "pt": "Portuguese", "nl": "Dutch", "pl": "Polish",
+                   "cs": "Czech", "ru": "Russian", "tr": "Turkish", "el": "Greek"}
+
+
+def _read_as(written: str, decimal: str) -> float | None:
+    """The value of `written`, a number with one kind of mark (``1.500``, ``4,7``), under the
+    convention whose decimal mark is `decimal`: the other mark groups thousands, three
+    digits each.  None where it reads as no number there (``4,7`` in English)."""
+    mark = "," if "," in written else "."
+    parts = written.split(mark)
+    if mark == decimal:
+        return float(written.replace(mark, ".")) if len(parts) == 2 else None
+    return float("".join(parts)) if all(len(p) == 3 for p in parts[1:]) else None
+
+
+def _as_written(value: float, decimal: str) -> str:
+    """`value` as the convention whose decimal mark is `decimal` writes it."""
+    text = f"{value:,.10f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans(",.", ".,")) if decimal == "," else text
+
+
+def _side_decimal_mark(ctx: CheckContext, side: SideName) -> str | None:
+    """The decimal mark of `side`'s language (`_DECIMAL_MARK`), if known for the side."""
+    language = ctx.language(side)
+    if language not in _EITHER_MARK:
+        return _DECIMAL_MARK.get(language)
+    key = f"decimal comma shown: {side}"
+    if key not in ctx.notes:
+        texts = ctx.sources if side == "source" else ctx.translations
+        ctx.notes[key] = any(_DECIMAL_COMMA_SHOWN.search(t.text) for t in texts if t)
+    return "," if ctx.notes[key] else None
+
+
+def _convention_findings(ctx: CheckContext, source: LinkText, translation: LinkText,
+                         mine: list[Mention], theirs: list[Mention]) -> list[Finding]:
+    """A number of the source written the same in the translation, where the translation's
+    language reads it otherwise (both conventions known, `_DECIMAL_MARK`): ``1.500 Euro``
+    left as *1.500 euros*, which English reads as 1.5; a decimal comma left in a language
+    of decimal points (``4,7 %`` as *4,7%*, no number there).  Not a number the
+    translation's convention does not read at all but with a point (``3.5``: a section
+    number as often), nor a version, a time or a date (other mentions)."""
+    marks = _side_decimal_mark(ctx, "source"), _side_decimal_mark(ctx, "translation")
+    if None in marks or marks[0] == marks[1]:
+        return []
+    plain = {m.text: m for m in mine if m.what == "number" and m.parts is None
+             and not m.spelled and re.fullmatch(r"\d+(?:[.,]\d+)+", m.text)
+             and len(set(re.sub(r"\d", "", m.text))) == 1}
+    out = []
+    for b in theirs:
+        a = plain.get(b.text)
+        if a is None or b.what != "number" or b.parts is not None:
+            continue
+        meant, read = _read_as(a.text, marks[0]), _read_as(b.text, marks[1])
+        if meant is None or read == meant or read is None and "," not in b.text:
+            continue
+        language = _LANGUAGE_NAMES[ctx.language("translation")]
+        if read is None:
+            how = (f"is no number in {language} ({b.text.replace(',', '')}, or a list)")
+        else:
+            how = f"reads as {_as_written(read, marks[1])} in {language}"
+        out.append(Finding(
+            "number", "minor",
+            f"number {b.text} in the translation {how}; the source's {a.text} is "
+            f"{_as_written(meant, marks[1])}",
+            [ctx.span(source, a.start, a.end), ctx.span(translation, b.start, b.end)]))
+    return out
+
+
+#: The quantities of `align.checks.lexicon.MEASURES` that are units of time.
+_TIME_QUANTITIES = frozenset(
+    "second minute hour day week fortnight month year century decade".split())
+
+
+def _one_sided_severity(m: Mention, text: str) -> str:
+    """Minor; a lone digit info, as it is often spelled, ordinal or Roman on the other side
+    ("3" = "third"), unless a percent sign, a currency or a measure makes it a quantity
+    (``9 %``, ``5 €``, ``5 km``), which translations keep in digits (not a unit of time,
+    which they count as freely as the number: ``3 hours`` as « une heure »)."""
+    if sum(c.isdigit() for c in m.text) >= 2:
+        return "minor"
+    unit = _unit(text, m)
+    return "minor" if unit is not None and unit[0].isdisjoint(_TIME_QUANTITIES) else "info"
 
 
 def _near(mention: Mention, neighbours: list[list[Mention]]) -> bool:
@@ -955,6 +1044,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         out += [(i, f) for f in _code_findings(ctx, sources[i], translations[i])]
         mine, theirs = of(sources, "s", i), of(translations, "t", i)
         out += [(i, f) for f in _unit_findings(ctx, sources[i], translations[i], mine, theirs)]
+        out += [(i, f) for f in _convention_findings(ctx, sources[i], translations[i], mine,
+                                                     theirs)]
         left, right = unmatched(mine, theirs)
         if not left and not right and not (
                 mine and theirs and any(m.spelled for m in (*mine, *theirs))):
@@ -997,7 +1088,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             if same is not None:
                 same.spans.append(span)
                 continue
-            finding = Finding("number", _one_sided_severity(m),
+            finding = Finding("number", _one_sided_severity(m, link_side.text),
                               _one_sided_reason(m, side, own, other), [span])
             repeated.append((side, m, finding))
             out.append((i, finding))

@@ -51,7 +51,7 @@ from operator import itemgetter
 from typing import TypeVar
 
 from align.checks.base import CheckContext, LinkText, quote
-from align.checks.lexicon import SINGLE_NUMBER_FORMS
+from align.checks.lexicon import SINGLE_NUMBER_FORMS, plural_categories
 from align.checks.resources import plural_form
 from align.record import Finding, SideName, Span
 from align.segment import fenced_blocks
@@ -103,6 +103,8 @@ class _Icu:
         #: (start, end, key, selectors) of each argument's head match (``{count, plural,``):
         #: the selectors of its branches in order (``one``, ``=0``, ``other``).
         self.selectors: list[tuple[int, int, str, list[str]]] = []
+        #: The branch bodies of each argument, in the order of `selectors`.
+        self.branches: list[list[tuple[int, int]]] = []
         for head in _ICU_HEAD.finditer(text):
             self._argument(text, head)
 
@@ -128,6 +130,7 @@ class _Icu:
         key = f"{{{head.group(1)},{head.group(2)}}}"
         self.heads.append((head.start(), end.end(), key))
         self.selectors.append((head.start(), head.end(), key, selectors))
+        self.branches.append(bodies)
 
     def inside(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` is a piece of syntax or a branch body with its braces."""
@@ -164,6 +167,28 @@ class _Token:
 
     def end(self) -> int:
         return self._end
+
+
+def one_branch(text: str) -> str:
+    """`text` as a reader sees it at one time: of each ICU argument, the branch with the most
+    words kept and the others blanked (offsets kept).  ``{n, plural, one {# photo} other
+    {# photos}}`` reads ``photo`` or ``photos``, one word, never both."""
+    if "{" not in text:
+        return text
+    icu = _Icu(text)
+    chars = list(text)
+    for bodies in icu.branches:
+        longest = max(bodies, key=lambda body: len(text[body[0]:body[1]].split()))
+        for start, end in bodies:
+            if (start, end) != longest:
+                chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def placeholder_keys(text: str) -> Counter[str]:
+    """The placeholders and tags of `text` as the placeholder check compares them (``<br/>``
+    as ``<br>``, an ICU argument by its head ``{count,plural}``), counted."""
+    return Counter(_key(m.group()) for m in placeholders(text))
 
 
 def addresses(text: str) -> list[re.Match[str]]:
@@ -456,11 +481,20 @@ def placeholders(text: str) -> list[re.Match[str] | _Token]:
     return sorted(out, key=lambda m: m.start())
 
 
+#: HTML's void elements (the HTML standard's list): they have no content and no end tag, so
+#: that ``<br>``, ``<br/>`` and ``<br />`` are one tag, written in HTML's way or XHTML's.
+_VOID_ELEMENTS = frozenset(
+    "area base br col embed hr img input link meta source track wbr".split())
+
+
 def _key(token: str) -> str:
     # Tag attributes may be translated (alt="…", title="…"): a tag is its name.
     tag = re.match(r"</?([A-Za-z][\w:-]*|\d[\w-]*)", token)
     if tag and token.startswith("<"):
-        return ("</" if token.startswith("</") else "<") + tag.group(1).lower() + (
+        name = tag.group(1).lower()
+        if name in _VOID_ELEMENTS and not token.startswith("</"):
+            return f"<{name}>"
+        return ("</" if token.startswith("</") else "<") + name + (
             "/>" if token.endswith("/>") else ">")
     return re.sub(r"\s+", "", token)
 
@@ -488,11 +522,12 @@ def _spans(ctx: CheckContext, side: LinkText, found: list[re.Match[str]],
 
 def _compare(ctx: CheckContext, source: LinkText, translation: LinkText, find, key,
              what: str, severity: str, may_lose=None, may_add=None,
-             formatting=None) -> Finding | None:
+             formatting=None, equivalent=None) -> Finding | None:
     """A finding for the tokens that `find` gives on one side only, compared by `key`; a
     token that `may_lose` (`may_add`) accepts may be missing from (added to) the
-    translation.  Where `formatting` accepts the keys lost and added (only the formatting
-    changed), the finding is *minor*."""
+    translation, and the keys lost and added that `equivalent` pairs (it returns those it
+    leaves) are one token.  Where `formatting` accepts the keys lost and added (only the
+    formatting changed), the finding is *minor*."""
     in_source, in_translation = find(source.text), find(translation.text)
     if not in_source and not in_translation:
         return None
@@ -505,6 +540,8 @@ def _compare(ctx: CheckContext, source: LinkText, translation: LinkText, find, k
         lost = Counter({k: n for k, n in lost.items() if not may_lose(k)})
     if may_add is not None:
         added = Counter({k: n for k, n in added.items() if not may_add(k)})
+    if equivalent is not None and lost and added:
+        lost, added = equivalent(lost, added)
     if not lost and not added:
         return None
     parts = []
@@ -785,6 +822,41 @@ def _plural_quantities(ctx: CheckContext) -> dict[int, str]:
             if form and names[form[0]] >= 2 and not form[1].isdigit()}
 
 
+#: A language code in an address, between its separators (``/en/``, ``en.example.com``,
+#: ``?lang=en``), with its region or script (``en-us``, ``en_US``, ``zh-hans``, ``es-419``):
+#: `_localised_addresses` fills in the language.
+_ADDRESS_LANGUAGE = r"(?<![a-z0-9]){}(?:[-_](?:[a-z]{{2}}|[a-z]{{4}}|\d{{3}}))?(?![a-z0-9])"
+
+
+def _localised_addresses(source_language: str | None, translation_language: str | None):
+    """The `equivalent` of `_compare` for addresses: an address of the source and one of the
+    translation that differ only where the source's writes the source language's code
+    and the translation's the translation language's (``example.com/en/install`` and
+    ``example.com/fr/install``, ``en-us`` and ``fr-fr``, ``?lang=en`` and ``?lang=fr``,
+    ``en.example.com`` and ``fr.example.com``) are one address, localised as a localised
+    site is meant to be.  None where either language is not known, or both are one."""
+    codes = [(language or "").split("-")[0].split("_")[0].lower()
+             for language in (source_language, translation_language)]
+    if not all(codes) or codes[0] == codes[1]:
+        return None
+    mine, theirs = (re.compile(_ADDRESS_LANGUAGE.format(re.escape(code))) for code in codes)
+
+    def equivalent(lost: Counter[str], added: Counter[str]) -> tuple[Counter[str], Counter[str]]:
+        lost, added = Counter(lost), Counter(added)
+        for was in list(lost.elements()):
+            general = mine.sub("{language}", was)
+            if general == was:
+                continue  # no language code: nothing to localise
+            now = next((k for k in added
+                        if added[k] and theirs.sub("{language}", k) == general), None)
+            if now is not None:
+                lost[was] -= 1
+                added[now] -= 1
+        return +lost, +added
+
+    return equivalent
+
+
 def _icu_without_other(ctx: CheckContext, source: LinkText,
                        translation: LinkText) -> list[Finding]:
     """An ICU plural or select argument of the translation without the ``other`` branch
@@ -801,6 +873,69 @@ def _icu_without_other(ctx: CheckContext, source: LinkText,
         for start, end, key, selectors in _Icu(translation.text).selectors
         if key in wanted and "other" not in selectors
     ]
+
+
+def icu_branches_lost(source: str, translation: str) -> list[tuple[int, int]]:
+    """(start, end) of each branch body of the `source`'s ICU arguments whose selector the
+    translation's argument of the same name lacks (``=0 {No comments}`` dropped): what
+    the placeholder check reports as a missing branch, whose words no other check should
+    read as text the translation lost (the "No" of "No comments" is no negation dropped)."""
+    if "{" not in source or "{" not in translation:
+        return []
+    theirs = {key: set(selectors) for _, _, key, selectors in _Icu(translation).selectors}
+    icu = _Icu(source)
+    return [body for (_, _, key, selectors), bodies in zip(icu.selectors, icu.branches,
+                                                           strict=True)
+            if key in theirs
+            for selector, body in zip(selectors, bodies, strict=True)
+            if selector not in theirs[key]]
+
+
+#: The explicit ICU branch of the one number a category holds where it holds one alone.
+_EXPLICIT = {"zero": "=0", "one": "=1", "two": "=2"}
+
+
+def _icu_missing_branches(ctx: CheckContext, source: LinkText,
+                          translation: LinkText) -> list[Finding]:
+    """The branches an ICU plural of the translation lacks, the argument of the same name
+    in the source being a plural too: a category of CLDR's that the translation's language
+    needs (`align.checks.lexicon.plural_categories`: French ``one``; not its ``many``,
+    for a million, nor Japanese ``one``), *major* as a plural form missing from a
+    resource file is (ICU falls back on ``other``: "1 photos"); and an explicit value of
+    the source's (``=0 {No comments}``), *minor*: the message still reads, not as the
+    source's does.  ``other`` is `_icu_without_other`'s."""
+    if "{" not in translation.text or "{" not in source.text:
+        return []
+    needed, _ = plural_categories(ctx.translation_language)
+    theirs = _Icu(translation.text)
+    if not theirs.selectors:
+        return []
+    mine = {key: selectors for _, _, key, selectors in _Icu(source.text).selectors
+            if key.endswith(",plural}")}
+    out = []
+    for start, end, key, selectors in theirs.selectors:
+        if key not in mine:
+            continue
+        # A category that holds one number alone in the language (German "one": 1) is
+        # covered by the explicit branch of that number ("=1").
+        alone = SINGLE_NUMBER_FORMS.get(ctx.translation_language or "", frozenset())
+        missing = [c for c in needed or () if c != "other" and c not in selectors
+                   and not (c in alone and _EXPLICIT.get(c) in selectors)]
+        if missing:
+            out.append(Finding(
+                "mechanical", "major",
+                f"ICU plural {key} lacks the branch{'es' if len(missing) > 1 else ''} "
+                f"{' '.join(missing)}, which {ctx.translation_language} needs (CLDR): the "
+                f"translation has only {' '.join(selectors)}",
+                [ctx.span(translation, start, end)]))
+        values = [v for v in mine[key] if v.startswith("=") and v not in selectors]
+        if values:
+            out.append(Finding(
+                "mechanical", "minor",
+                f"ICU branch{'es' if len(values) > 1 else ''} {' '.join(values)} of the "
+                f"source's {key} missing from the translation",
+                [ctx.span(translation, start, end)]))
+    return out
 
 
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
@@ -829,14 +964,18 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         for finding in (
             _compare(ctx, source, translation, find, _key, "placeholders or tags differ",
                      "major", may_lose, may_add),
-            # A localised site changes its paths ("/en/" → "/fr/"): worth a look, no more.
+            # A localised site changes its paths ("/en/" → "/fr/"): worth a look, no more;
+            # the source language's code in them made the translation's is expected.
             _compare(ctx, source, translation, _addresses_outside_code, str.lower,
-                     "web or e-mail addresses differ", "minor"),
+                     "web or e-mail addresses differ", "minor",
+                     equivalent=_localised_addresses(ctx.source_language,
+                                                     ctx.translation_language)),
             _compare(ctx, source, translation, inline_code, _code_key, "inline code differs",
                      "major", formatting=_formatting_only(source.text, translation.text)),
             *_technical_findings(ctx, source, translation, not _dashes_in_prose(ctx)),
             _code_blocks(ctx, *raw, cut=source is not raw[0] or translation is not raw[1]),
             *_icu_without_other(ctx, source, translation),
+            *_icu_missing_branches(ctx, source, translation),
         ):
             if finding is not None:
                 out.append((i, finding))

@@ -10,9 +10,11 @@ tools and gettext do not use such a translation as final."""
 
 from __future__ import annotations
 
+import re
+
 from align.checks.base import CheckContext, words
 from align.checks.lexicon import fold
-from align.checks.placeholders import blank_markup, readable_links
+from align.checks.placeholders import blank_markup, one_branch, placeholder_keys, readable_links
 from align.language import MIN_SHARE, language_scores
 from align.record import Finding
 
@@ -56,6 +58,23 @@ def _running(text: str) -> list[str]:
                 continue
         running.append(word.text)
     return running
+
+
+#: A run of a program's characters: a word with the underscores, dots and digits of a name.
+_NAME_RUN = re.compile(r"[\w$]+(?:\.[\w$]+)*")
+#: What makes such a run an identifier: snake_case (``cache_size``, ``MAX_SIZE``), camelCase
+#: (``maxSize``), a dotted name (``os.path``, ``app.title``).
+_IDENTIFIER = re.compile(r"[^\W_]_+[^\W_]|[a-z][A-Z]|[^\W_]\.[^\W_]")
+
+
+def _prose(text: str) -> list[str]:
+    """The words of `text` that are prose: not those of its markup (`_words`), of its
+    identifiers (`_IDENTIFIER`), nor numbers; of an ICU argument, those of one branch
+    (`one_branch`), which is all a reader sees at one time."""
+    visible = blank_markup(one_branch(text))
+    visible = _NAME_RUN.sub(lambda m: " " * len(m.group()) if _IDENTIFIER.search(m.group())
+                            else m.group(), visible)
+    return [w.text for w in words(visible) if w.text[0].isalpha()]
 
 
 def _reads_as(running: list[str], language: str, other: str) -> bool:
@@ -144,11 +163,18 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             if _quoted_in_target_language(source.text, source_language, target_language):
                 continue  # Poe quotes Crébillon in French; Baudelaire rightly keeps it
             # Names, numbers and titles ("La Lutte Contre le Stalinisme") stay the same in
-            # both languages; running text, written in lower case, does not.
-            lower_case = sum(w[0].islower() for w in target_words)
+            # both languages; running text, written in lower case, does not, nor do a
+            # program's identifiers ("| cache_size | 512 |"), which are no prose.
+            prose = _prose(translation.text)
+            lower_case = sum(w[0].islower() for w in prose)
+            # The words may be the source's while the string is not (an ICU argument
+            # renamed, <b> made <strong>): the placeholder check has that difference.
+            reason = "the translation is identical to the source"
+            if placeholder_keys(source.text) != placeholder_keys(translation.text):
+                reason += " but for its placeholders or tags"
             out.append((i, Finding(
-                "untranslated", _severity(len(target_words)) if lower_case >= 2 else "info",
-                "the translation is identical to the source", ctx.whole(translation),
+                "untranslated", _severity(len(prose)) if lower_case >= 2 else "info",
+                reason, ctx.whole(translation),
             )))
             continue
         running = _running(translation.text)

@@ -25,6 +25,7 @@ _MODULES: dict[str, str] = {
     ".htm": "align.render.html",
     ".svg": "align.render.svg_map",
     ".xlsx": "align.render.xlsx",
+    ".sarif": "align.render.sarif",
 }
 
 KNOWN_EXTENSIONS: tuple[str, ...] = tuple(_MODULES)

@@ -353,7 +353,11 @@ def _toolbar(alignment: Alignment) -> str:
         "<dt><kbd>Enter</kbd> / <kbd>Shift+Enter</kbd></dt>"
         "<dd>next / previous match, in the search box</dd>"
         "<dt><kbd>Esc</kbd></dt><dd>clear search, close panels</dd>"
-        "<dt><kbd>?</kbd></dt><dd>this list</dd></dl></div></details>"
+        "<dt><kbd>?</kbd></dt><dd>this list</dd></dl>"
+        # WCAG 2.1.4: the keys that act wherever the focus is can be turned off.
+        '<label class="single"><input type="checkbox" id="single-keys" checked> '
+        "Single-key shortcuts (<kbd>j</kbd>, <kbd>k</kbd>, <kbd>/</kbd>, <kbd>?</kbd>)"
+        "</label></div></details>"
         "</nav>\n"
     )
 
@@ -451,7 +455,9 @@ def _cell(
             return (f'<td class="gap"{language}><span class="gap-label ph" lang="en" dir="ltr">'
                     f"{_text(head)}</span></td>"), False
         label = "not translated" if side_name == "translation" else "no source"
-        return f'<td class="gap"{language}><span class="gap-label">{label}</span></td>', False
+        # The page's words, in the page's language, inside a cell of the side's.
+        return (f'<td class="gap"{language}><span class="gap-label" lang="en" dir="ltr">'
+                f"{label}</span></td>"), False
     sentences = []
     classes = []
     last_paragraph = previous[side_name]
@@ -575,7 +581,9 @@ def _badge(finding: Finding, accepted: bool = False) -> str:
     state = " ok off" if accepted else ""
     return (
         f'<button type="button" class="b v{rank} k-{_kind_class(finding.kind)}{state}" '
-        f'data-k="{_attr(finding.kind)}" data-v="{_attr(finding.severity)}">'
+        f'data-k="{_attr(finding.kind)}" data-v="{_attr(finding.severity)}" '
+        # a toggle button from the start: accepted or not (page.js keeps it so)
+        f'aria-pressed="{"true" if accepted else "false"}">'
         f"{_text(finding.kind)}"
         f'<span class="r"><span class="r-sev">{_text(finding.severity)}</span> '
         f"{_text(finding.reason)}</span></button>"

@@ -45,6 +45,7 @@
   var searchBox = byId("q");
   var onlyBox = byId("only");
   var hideBox = byId("hide-accepted");
+  var singleBox = byId("single-keys");  // single-key shortcuts on (Keys panel)
   var acceptedLine = byId("accepted");
   var emptyLine = byId("empty");
   var okBadges = table.getElementsByClassName("ok");  // live: the accepted findings
@@ -152,6 +153,7 @@
     }
     if (how.focus) {
       row.tabIndex = -1;
+      describeRow(row);
       row.focus({ preventScroll: true });
     }
     if (how.scroll) scrollToRow(row, how.scroll);
@@ -175,7 +177,7 @@
      again, a frame later, until it holds still (at most a few frames). */
   var settling = 0;
   function scrollToRow(row, block) {
-    var room = window.innerHeight - toolbar.offsetHeight - 16;
+    var room = window.innerHeight - (stuck ? toolbar.offsetHeight : 0) - 16;
     if (block !== "start" && row.getBoundingClientRect().height > room) block = "start";
     row.scrollIntoView({ block: block });
     var token = ++settling;
@@ -239,14 +241,14 @@
   /* The row under the toolbar's bottom edge: where reading is now. */
   function rowAtTop() {
     var rect = table.getBoundingClientRect();
-    var y = toolbar.getBoundingClientRect().bottom + 8;
+    var y = barBottom() + 8;
     if (rect.top > y) return null;
     return rowOf(doc.elementFromPoint(rect.left + rect.width / 2, y));
   }
 
   function onScreen(row) {
     var box = row.getBoundingClientRect();
-    return box.height > 0 && box.bottom > toolbar.getBoundingClientRect().bottom &&
+    return box.height > 0 && box.bottom > barBottom() &&
       box.top < window.innerHeight;
   }
 
@@ -274,7 +276,23 @@
       "No more flagged links above";
   }
 
-  function go(row) { select(row, { focus: true, scroll: "center" }); }
+  function go(row) {
+    select(row, { focus: true, scroll: "center" });
+    showDivergence(row.cells[1], true);
+  }
+
+  /* What a screen reader says of a focused row beyond its cells: its divergence (also in
+     its header) and how many findings it has, "divergence 0.45, loose; 2 findings, 1
+     accepted".  Set as the row takes the focus: the count of accepted ones changes. */
+  function describeRow(row) {
+    var words = /divergence ([\d.]+), (\w+)/.exec(row.cells[0].textContent);
+    var badges = row.querySelectorAll(".b");
+    var accepted = row.querySelectorAll(".b.ok").length;
+    var text = (words ? "divergence " + words[1] + ", " + words[2] + "; " : "") +
+      (badges.length ? count(badges.length) + (badges.length === 1 ? " finding" : " findings") +
+        (accepted ? ", " + count(accepted) + " accepted" : "") : "no findings");
+    if (row.getAttribute("aria-description") !== text) row.setAttribute("aria-description", text);
+  }
 
   /* Home and End.  Groups of rows that come on screen on the way replace their estimated
      height with their real one, which moves the end of the page: scroll again, a frame
@@ -295,7 +313,10 @@
   function moveBy(direction) {
     if (!current) return;
     for (var i = number(current) - 1 + direction; i >= 0 && i < rows.length; i += direction) {
-      if (shown(rows[i])) return select(rows[i], { focus: true, scroll: "nearest" });
+      if (shown(rows[i])) {
+        select(rows[i], { focus: true, scroll: "nearest" });
+        return showDivergence(rows[i].cells[1], true);
+      }
     }
   }
 
@@ -340,6 +361,10 @@
     badges.forEach(function (badge) {
       var on = test(badge);
       badge.classList.toggle("off", !on);
+      /* Dimmed, a kind or severity unticked: out of the tab order (a click still marks
+         it).  Accepted and hidden by "Hide accepted", it is still reached, to be undone. */
+      if (test.fits(badge)) badge.removeAttribute("tabindex");
+      else badge.tabIndex = -1;
       any = any || on;
     });
     row.classList.toggle("off", !any);
@@ -452,7 +477,7 @@
 
   function setAccepted(badge, on) {
     badge.classList.toggle("ok", on);
-    if (badge.hasAttribute("aria-pressed")) badge.setAttribute("aria-pressed", String(on));
+    badge.setAttribute("aria-pressed", String(on));
   }
 
   /* Shows `marks`: of the badges of a key it holds, the first n accepted, the others not;
@@ -1000,13 +1025,23 @@
      changes only when the toolbar wraps anew, and rows of groups off screen are not styled
      again until they come near (content-visibility). */
   var barHeight = -1;
+  var stuck = true;  // the toolbar sticks to the top of the window
   function fitToolbar() {
     var height = toolbar.offsetHeight;
-    if (height === barHeight) return;
+    /* A toolbar that would take a third of the window or more (a short window, a zoomed
+       page, large text) scrolls away with the page instead (page.css: "unstuck", and the
+       same for any window under 32rem high), leaving the window to the text. */
+    toolbar.classList.toggle("unstuck", height * 3 > window.innerHeight);
+    var sticks = getComputedStyle(toolbar).position === "sticky";
+    if (height === barHeight && sticks === stuck) return;
     barHeight = height;
-    strip.style.top = height + 6 + "px";
-    table.style.setProperty("--bar", height + 8 + "px");
+    stuck = sticks;
+    strip.style.top = (stuck ? height + 6 : 6) + "px";
+    table.style.setProperty("--bar", (stuck ? height + 8 : 8) + "px");
   }
+
+  /* The bottom edge of the toolbar in the window, 0 when it has scrolled away. */
+  function barBottom() { return Math.max(0, toolbar.getBoundingClientRect().bottom); }
 
   function drawStrip() {
     fitToolbar();
@@ -1069,7 +1104,7 @@
 
   function updateView() {
     var rect = groups.length ? groups[0].getBoundingClientRect() : table.getBoundingClientRect();
-    var top = toolbar.getBoundingClientRect().bottom;
+    var top = barBottom();
     var total = measure().total;
     var h = strip.clientHeight;
     var from = Math.min(1, Math.max(0, (top - rect.top) / total));
@@ -1183,7 +1218,7 @@
     if (k < 0) {
       var from = current && onScreen(current) ? number(passageRows(current)[0]) - 1 : -1;
       if (from < 0) {
-        var top = rowAtOffset(Math.max(0, toolbar.getBoundingClientRect().bottom -
+        var top = rowAtOffset(Math.max(0, barBottom() -
           (groups.length ? groups[0] : table).getBoundingClientRect().top));
         from = top ? number(top) - 1 : 0;
       }
@@ -1277,6 +1312,7 @@
     }, 150);
   }
   window.addEventListener("resize", redrawSoon);
+  window.addEventListener("resize", fitToolbar);
   if (window.ResizeObserver) {
     new ResizeObserver(redrawSoon).observe(table);
     new ResizeObserver(function () {  // it wraps anew
@@ -1343,12 +1379,37 @@
   tip.hidden = true;
   tip.setAttribute("aria-hidden", "true");  // the badge's own name already holds the reason
   doc.body.appendChild(tip);
-  var tipFor = null;
+  var tipFor = null;   // what the box speaks of: a badge, or a row's bar (or its number)
+  var tipKept = null;  // the bar of the row the keyboard reached, whose tip stays with it
+  var hideTimer = 0;
+
+  /* The box stays while the pointer moves from what it speaks of onto it (WCAG 1.4.13):
+     leaving either hides it a moment later, unless the pointer has come onto the other. */
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hideTip, 300);
+  }
+
+  /* Whether the box belongs to the focus rather than to the pointer. */
+  function tipHeld() {
+    return !!tipFor && (tipFor === doc.activeElement || tipFor === tipKept);
+  }
+
+  /* A box the pointer brought can be hovered; one the focus holds (a badge clicked or
+     reached by Tab, a row reached by j) stays anyway, and lets clicks through to what it
+     covers: the badge of the next row, just under a clicked one. */
+  function tipMode() { tip.classList.toggle("held", tipHeld()); }
+
+  tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+  tip.addEventListener("mouseleave", function () { if (!tipHeld()) hideSoon(); });
 
   function showTip(badge) {
     var reason = badge.querySelector(".r");
-    if (!reason || tipFor === badge) return;
+    clearTimeout(hideTimer);
+    if (!reason) return;
+    if (tipFor === badge) return tipMode();
     tipFor = badge;
+    tipKept = null;
     var severity = reason.querySelector(".r-sev");
     var strong = doc.createElement("b");
     /* Capitalized here: Chromium's text-transform: capitalize looks at the text laid out
@@ -1362,6 +1423,7 @@
     tip.replaceChildren(strong, doc.createTextNode(
       reason.textContent.slice(severity ? severity.textContent.length : 0).trim()), hint);
     tip.hidden = false;
+    tipMode();
     placeTip(badge);
   }
 
@@ -1379,7 +1441,9 @@
   }
 
   function hideTip() {
+    clearTimeout(hideTimer);
     tipFor = null;
+    tipKept = null;
     tip.hidden = true;
   }
 
@@ -1398,13 +1462,21 @@
     return event.clientX >= box.right - 6 && event.clientX <= box.right + 3 ? row.cells[1] : null;
   }
 
-  function showDivergence(anchor) {
-    if (tipFor === anchor) return;
+  /* `kept`: for a row the keyboard reached (j, k, the arrows, Next, a link's address), the
+     box stays with it until the focus leaves it, as a focused badge's does. */
+  function showDivergence(anchor, kept) {
+    clearTimeout(hideTimer);
+    if (tipFor === anchor) {
+      if (kept) tipKept = anchor;
+      return tipMode();
+    }
     var words = /divergence ([\d.]+), (\w+)/.exec(rowOf(anchor).cells[0].textContent);
     if (!words) return;
     tipFor = anchor;
+    tipKept = kept ? anchor : null;
     tip.textContent = "Divergence " + words[1] + ": " + words[2];
     tip.hidden = false;
+    tipMode();
     placeTip(anchor);
   }
 
@@ -1412,16 +1484,16 @@
     var badge = event.target.closest(".b");
     if (badge) showTip(badge);
     /* a divergence tip is left to mousemove: moving between spans of a cell keeps it */
-    else if (tipFor && tipFor.classList.contains("b") && tipFor !== doc.activeElement) hideTip();
+    else if (tipFor && tipFor.classList.contains("b") && !tipHeld()) hideSoon();
   });
   table.addEventListener("mousemove", function (event) {
     if (event.target.closest(".b")) return;
     var anchor = divergenceAt(event);
     if (anchor) showDivergence(anchor);
-    else if (tipFor && !tipFor.classList.contains("b")) hideTip();
+    else if (tipFor && !tipFor.classList.contains("b") && !tipHeld()) hideSoon();
   });
   table.addEventListener("mouseleave", function () {
-    if (tipFor && tipFor !== doc.activeElement) hideTip();
+    if (tipFor && !tipHeld()) hideSoon();
   });
   table.addEventListener("focusout", hideTip);
   /* A scroll moves the badge away from the mouse, so a hovered badge's reason goes; a
@@ -1429,7 +1501,7 @@
      centre a frame later, often after the keyboard has already moved into the row.) */
   window.addEventListener("scroll", function () {
     if (!tipFor) return;
-    if (tipFor === doc.activeElement) placeTip(tipFor);
+    if (tipHeld()) placeTip(tipFor);
     else hideTip();
   }, { passive: true });
 
@@ -1462,13 +1534,7 @@
 
   table.addEventListener("focusin", function (event) {
     var badge = event.target.classList.contains("b") ? event.target : null;
-    if (badge) {
-      /* a toggle button (accepted or not) for whoever reaches it */
-      if (!badge.hasAttribute("aria-pressed")) {
-        badge.setAttribute("aria-pressed", String(isAccepted(badge)));
-      }
-      showTip(badge);
-    }
+    if (badge) showTip(badge);
     var row = rowOf(event.target);
     if (row && row !== current) select(row, {});
   });
@@ -1478,8 +1544,22 @@
   byId("save").addEventListener("click", saveAccepted);
   if (!data.f.length) byId("save").parentNode.hidden = true;  // no finding to accept
   toolbar.addEventListener("change", function (event) {
-    if (event.target.type === "checkbox") applyFilters();
+    if (event.target === singleBox) singleKeys();
+    else if (event.target.type === "checkbox") applyFilters();
   });
+
+  /* j, k, / and ? act wherever the focus is (but in a text field): a speech-input user's
+     words or a stray key could trigger them, so the Keys panel can turn them off (WCAG
+     2.1.4), for as long as the page is open.  `a` acts only on a focused finding or a
+     selected link, and stays.  Off, the controls no longer announce them. */
+  var shortcutsOf = [[byId("prev"), "k"], [byId("next"), "j"], [searchBox, "/"],
+                     [toolbar.querySelector(".keys summary"), "?"]];
+  function singleKeys() {
+    shortcutsOf.forEach(function (pair) {
+      if (singleBox.checked) pair[0].setAttribute("aria-keyshortcuts", pair[1]);
+      else pair[0].removeAttribute("aria-keyshortcuts");
+    });
+  }
   window.addEventListener("hashchange", fromFragment);
 
   /* Esc in the search box clears it and hands the keys back to the text (j, Home, End…):
@@ -1542,6 +1622,7 @@
     var typing = (target.tagName === "INPUT" && target.type !== "checkbox") ||
       target.tagName === "TEXTAREA" || target.tagName === "SELECT" || target.isContentEditable;
     if (typing) return;
+    if (!singleBox.checked && /^[jk\/?]$/.test(event.key)) return;
     switch (event.key) {
       case "j": step(1); break;
       case "k": step(-1); break;
@@ -1559,14 +1640,18 @@
         placePanels();
         break;
       }
-      case "Escape":
+      case "Escape": {
+        /* the focus inside a panel (a checkbox) would fall to the page as it closes */
+        var inPanel = target.closest && target.closest(".toolbar details[open]");
         closePanels(null);
+        if (inPanel) inPanel.querySelector("summary").focus({ preventScroll: true });
         hideTip();
         if (searchBox.value) {
           searchBox.value = "";
           runSearch();
         }
         break;
+      }
       case "ArrowDown":
       case "ArrowUp":
         if (!current || target !== current) return;
