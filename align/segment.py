@@ -685,7 +685,8 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
         label = previous[:-1]
         return (previous.endswith(".") and (
             (len(label) == 1 and label.isalpha()) or is_abbreviation(label, language, word))
-        ) or _function_word_at(text, gap.end(), end, language)
+        ) or (not previous.endswith(":")  # "Punkte: 3. Die Zahlen …": a list's item
+              and _function_word_at(text, gap.end(), end, language))
     return True
 
 

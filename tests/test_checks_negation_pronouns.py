@@ -3,10 +3,10 @@
 
 A negative pronoun, determiner or adverb (``Niemand``, ``nichts``, ``nadie``, ``rien``,
 *nobody*, *nothing*) that the word aligner pairs with its opposite universal on the other
-side (*Everyone*, *everything*, ``Todos``, ``Tout le monde``, ``Alles``) was only *info*,
-as a negation reworded (``difficult`` for *can't*) is: the meaning is reversed, as by a
-negated verb dropped, and it is *minor*, the universal highlighted.  And a phrase with
-*without* left out whole (*without notice*) is a dropped phrase, not a negation reversed.
+side (*Everyone*, *everything*, ``Todos``, ``Tout le monde``, ``Alles``) is named with it,
+the universal highlighted; *info*, since the opposite predicate renders it as often
+(``Nichts ist unmöglich.`` as *Everything is possible.*).  And a phrase with *without*
+left out whole (*without notice*) is a dropped phrase, not a negation reversed.
 """
 
 from __future__ import annotations
@@ -37,11 +37,11 @@ def findings(pair: tuple[str, str], languages: tuple[str, str], encoder):
      "Todos"),
     (("en", "de"), "Nobody knows the answer.", "Alle kennen die Antwort.", "Nobody", "Alle"),
 ])
-def test_a_negative_pronoun_rendered_by_its_opposite_universal_is_minor(
+def test_a_negative_pronoun_rendered_by_its_opposite_universal_is_named(
         default_encoder, languages, source, translation, negation, universal):
     found = [f for f in findings((source, translation), languages, default_encoder)
              if f.kind == "meaning-shift"]
-    assert [f.severity for f in found] == ["minor"], found
+    assert [f.severity for f in found] == ["info"], found
     assert negation in found[0].reason and universal in found[0].reason
     assert "opposite" in found[0].reason
     assert [s.text for s in found[0].spans if s.side == "translation"] == [universal]
@@ -107,3 +107,17 @@ def test_a_phrase_with_without_the_translation_adds_is_an_addition(default_encod
     added = [f for f in found if f.kind == "addition" and f.severity == "minor"]
     assert [[s.text for s in f.spans] for f in added] == [["sans sa femme"]], found
     assert not any(f.kind == "omission" and f.severity != "info" for f in found), found
+
+
+@pytest.mark.parametrize(("languages", "source", "translation"), [
+    (("de", "en"), "Nichts ist unmöglich.", "Everything is possible."),
+    (("de", "en"), "Er kommt nie pünktlich.", "He is always late."),
+    (("es", "en"), "Nunca olvidaré aquel día.", "I will always remember that day."),
+])
+def test_a_universal_with_the_opposite_predicate_is_no_minor_finding(default_encoder,
+                                                                      languages, source,
+                                                                      translation):
+    """Faithful: the word aligner pairs "unmöglich" with "possible" as strongly as it pairs
+    a word with its translation, so the universal alone cannot say the sentence reversed."""
+    assert [f.severity for f in findings((source, translation), languages, default_encoder)
+            if f.kind == "meaning-shift" and f.severity != "info"] == []

@@ -90,15 +90,9 @@ def test_the_verdict_does_not_depend_on_the_file_around_the_pair(default_encoder
         assert found == []
 
 
-def test_a_reversal_is_still_a_meaning_shift(default_encoder):
-    """Minor, but for an instruction turned into a prohibition (*Improve the results.* as
-    « Ne pas améliorer les résultats. »), which tells the reader not to do what the source
-    asks: major.  *Immediately close the file.* opens with its adverb, not its verb, and is
-    not read as an instruction (docs/checks.md, Prohibitions)."""
+def test_a_reversal_is_still_a_minor_meaning_shift(default_encoder):
     record = check(REVERSED, default_encoder)
-    expected = [["minor"]] * len(REVERSED)
-    expected[4] = expected[6] = ["major"]
-    assert [shifts(record, k) for k in range(len(REVERSED))] == expected
+    assert [shifts(record, k) for k in range(len(REVERSED))] == [["minor"]] * len(REVERSED)
 
 
 @pytest.mark.parametrize(("pair", "languages"), [

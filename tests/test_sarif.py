@@ -238,6 +238,28 @@ def test_paths_are_relative_uris_with_forward_slashes_or_file_uris(tmp_path, mon
     assert sarif.file_uri("docs/fr/été.txt") == "docs/fr/%C3%A9t%C3%A9.txt"
     elsewhere = tmp_path.parent.resolve() / "other.txt"
     assert sarif.file_uri(str(elsewhere)) == elsewhere.as_uri()
+    # Given through the parent folder, a file under the current directory is named from it.
+    assert sarif.file_uri(f"../{tmp_path.name}/docs/a.txt") == "docs/a.txt"
+
+
+def test_a_fingerprint_holds_when_a_link_is_added_above():
+    """A reason naming a link ("translated differently in link 1") names another once a
+    link is added above it: the fingerprint leaves the numbers out."""
+    reason = "the source's «Save the file.» is translated differently in link {}"
+    links = [Link([0], [0], 1.0),
+             Link([1], [1], 1.0, findings=[Finding("mechanical", "minor", reason.format(1),
+                                                   [Span("translation", 0, 1, "x")])])]
+    before = record_of("Save the file.\nSave the file.", "a\nb", links)
+    after = record_of("Open it.\nSave the file.\nSave the file.", "c\na\nb",
+                      [Link([0], [0], 1.0), Link([1], [1], 1.0),
+                       Link([2], [2], 1.0, findings=[Finding(
+                           "mechanical", "minor", reason.format(2),
+                           [Span("translation", 0, 1, "x")])])])
+
+    def prints(record):
+        return [r["partialFingerprints"] for r in validate(json.loads(rendered(record)))]
+
+    assert prints(before) == prints(after) and len(prints(before)) == 1
 
 
 def test_a_key_of_a_resource_file_is_a_logical_location(tmp_path):

@@ -378,6 +378,10 @@ def test_german_ordinals_do_not_end_sentences():
     # A list run into the line keeps its numbers with their items.
     ("Schritte: 1. Die Kiste öffnen. 2. Den Deckel abnehmen.",
      ["Schritte: 1. Die Kiste öffnen.", "2. Den Deckel abnehmen."]),
+    # An item's number after a colon, whatever its number.
+    ("Es gibt drei Punkte: 3. Die Zahlen sind gut.",
+     ["Es gibt drei Punkte: 3. Die Zahlen sind gut."]),
+    ("Bitte beachten: 2. Die Frist läuft ab.", ["Bitte beachten: 2. Die Frist läuft ab."]),
 ])
 def test_a_german_number_before_a_sentence_opener_ends_a_sentence(text, expected):
     assert texts(text, language="de") == expected

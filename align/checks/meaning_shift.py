@@ -1748,13 +1748,15 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
             _paired_with_its_verb(wa, where, extra, other_language)
             or any(_fused(n, language) for n in extra)) else "info"
         # A negative pronoun, determiner or adverb paired with its opposite universal
-        # ("Niemand" with "Everyone", "rien" with "everything") reverses the sentence as
-        # much as a negated verb dropped: minor, the universal shown.
+        # ("Niemand" with "Everyone", "rien" with "everything") is named, the universal
+        # shown.  Info still: it reverses the sentence ("Niemand hat den Bericht gelesen." as
+        # *Everyone has read the report.*) as often as it renders it with the predicate's
+        # opposite ("Nichts ist unmöglich." as *Everything is possible.*, "Er kommt nie
+        # pünktlich." as *He is always late.*), whose words the aligner pairs as strongly.
         opposites = [] if unmatched else _opposite_universals(
             wa, where, extra, language, other_language, more.text)
         if opposites:
             # The universal is shown in place of the unmatched words around it.
-            severity = "minor"
             spans = [sp for sp in spans if sp.side == where]
             rendered = []
             for negation, universal in opposites:
@@ -1764,15 +1766,17 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
                 rendered.append(f"«{negation.text}» is rendered by its opposite "
                                 f"«{fewer.text[universal.start:stop]}»")
             reason += ": " + "; ".join(rendered)
-        # A prohibition ("Do not unplug") whose verb the other side renders with no
-        # negation ("Débranchez") tells the reader to do the forbidden thing: major.
+        # A prohibition ("Do not unplug") whose verb the other side gives as an instruction
+        # ("Débranchez") is named, the instruction highlighted.  Minor still: the instruction
+        # may be the forbidden verb's (« Débranchez ») or its opposite's, which renders the
+        # prohibition faithfully (*Do not lose your receipt.* as « Conservez votre reçu. »),
+        # and neither the word aligner nor the sentence vectors tell the two apart.
         forbidden = None if severity != "minor" or opposites else _forbidden_rendered(
             wa, where, extra, more.text, language, other_text, other_language, other_raw)
         if forbidden is not None:
-            severity = "major"
             phrase, partner = forbidden
-            reason += (f": «{phrase}» forbids what the {other_name} tells the reader to do "
-                       f"(«{partner.text}»)")
+            reason += (f": «{phrase}» is a prohibition, and the {other_name} gives "
+                       f"«{partner.text}» as an instruction")
             spans.append(ctx.span(fewer, partner.start, partner.end))
         if unmatched and not fewer_count:
             dropped = _dropped_without_phrase(wa, where, extra, more.text)

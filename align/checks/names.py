@@ -1765,7 +1765,7 @@ RESPELLED = "info"
 _PERSON_TITLES = frozenset(
     "mr mrs ms miss sir dr prof professor doctor monsieur madame mademoiselle m mme mlle "
     "herr frau fraulein sr sra srta dra senor senora don dona sig sigra dott signor signora "
-    "maitre me".split())
+    "maitre".split())
 #: The generic words of place names, which languages write each their own way (`Mount
 #: Everest` as « Mont Everest »), folded.
 _PLACE_WORDS = frozenset(

@@ -670,9 +670,13 @@ def _convention_findings(ctx: CheckContext, source: LinkText, translation: LinkT
     marks = _side_decimal_mark(ctx, "source"), _side_decimal_mark(ctx, "translation")
     if None in marks or marks[0] == marks[1]:
         return []
+    # Only a quantity (a percentage, an amount, a measure: `_unit`), whose value a reader
+    # takes from its marks; not coordinates, page or article numbers, sizes listed with a
+    # comma (``36,38``), which are read as written.
     plain = {m.text: m for m in mine if m.what == "number" and m.parts is None
              and not m.spelled and re.fullmatch(r"\d+(?:[.,]\d+)+", m.text)
-             and len(set(re.sub(r"\d", "", m.text))) == 1}
+             and len(set(re.sub(r"\d", "", m.text))) == 1
+             and _unit(source.text, m) is not None}
     out = []
     for b in theirs:
         a = plain.get(b.text)
@@ -706,6 +710,8 @@ def _one_sided_severity(m: Mention, text: str) -> str:
     which they count as freely as the number: ``3 hours`` as « une heure »)."""
     if sum(c.isdigit() for c in m.text) >= 2:
         return "minor"
+    if m.text == "1":
+        return "info"  # an article renders it: ``1 €`` as *a euro*, ``1 km`` as *a kilometre*
     unit = _unit(text, m)
     return "minor" if unit is not None and unit[0].isdisjoint(_TIME_QUANTITIES) else "info"
 

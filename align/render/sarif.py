@@ -242,10 +242,16 @@ def _quoted(text: str) -> str:
     return '"' + (text if len(text) <= QUOTED else text[:QUOTED - 1].rstrip() + "…") + '"'
 
 
+#: Link numbers in a reason ("translated differently in link 12", "links 11–13"), which
+#: change when a link is added above and are left out of the fingerprint.
+_LINK_NUMBERS = re.compile(r"\b(links?) \d+(?:\s*[–-]\s*\d+)?")
+
+
 def _fingerprint(alignment: Alignment, link: Link, finding: Finding) -> str:
-    """A stable hash of the finding's kind, its reason and both texts of its link, each
-    whitespace-normalised: the same in a later run wherever the link has moved."""
-    texts = [finding.kind, normal_text(finding.reason),
+    """A stable hash of the finding's kind, its reason (its link numbers left out) and both
+    texts of its link, each whitespace-normalised: the same in a later run wherever the
+    link has moved."""
+    texts = [finding.kind, normal_text(_LINK_NUMBERS.sub(r"\1", finding.reason)),
              normal_text(" ".join(alignment.source.sentences[k].text for k in link.source)),
              normal_text(" ".join(alignment.translation.sentences[k].text
                                   for k in link.translation))]
@@ -382,6 +388,10 @@ def file_uri(path: str) -> str:
     the current directory (or was given relative), else an absolute ``file:`` URI;
     characters a URI cannot hold percent-encoded."""
     given = Path(path)
+    if not given.is_absolute() and ".." in given.parts:
+        # ``../project/fr.txt`` given from a sibling folder: the file under the current
+        # directory that it names, if it is one.
+        given = Path(os.path.normpath(Path.cwd() / given))
     if given.is_absolute():
         cwd = Path.cwd()
         for base, target in ((cwd, given), (cwd.resolve(), given.resolve())):
