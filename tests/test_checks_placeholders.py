@@ -56,8 +56,10 @@ def test_an_address_changed_otherwise_is_still_worth_a_look():
         ("See https://example.com/en/install now.", "Voir https://example.com/de/install."),
         ("Read https://example.com/en/install now.", "Lisez https://example.org/fr/install."),
         ("Open https://example.com/install now.", "Ouvrez https://example.com/fr/install."),
+        # A word that begins with the code, not the code with a script.
+        ("See https://example.com/en-docs/ now.", "Voir https://example.com/fr-help/."),
     ])
-    assert [[severity for severity, _ in link] for link in found] == [[]] + [["minor"]] * 3
+    assert [[severity for severity, _ in link] for link in found] == [[]] + [["minor"]] * 4
     assert all(reason.startswith("web or e-mail addresses differ") for link in found
                for _, reason in link)
 

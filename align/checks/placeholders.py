@@ -824,8 +824,10 @@ def _plural_quantities(ctx: CheckContext) -> dict[int, str]:
 
 #: A language code in an address, between its separators (``/en/``, ``en.example.com``,
 #: ``?lang=en``), with its region or script (``en-us``, ``en_US``, ``zh-hans``, ``es-419``):
-#: `_localised_addresses` fills in the language.
-_ADDRESS_LANGUAGE = r"(?<![a-z0-9]){}(?:[-_](?:[a-z]{{2}}|[a-z]{{4}}|\d{{3}}))?(?![a-z0-9])"
+#: `_localised_addresses` fills in the language.  A script is one of those written in
+#: addresses, not any four letters: ``/en-docs/`` is a word, not English in a script.
+_ADDRESS_LANGUAGE = (r"(?<![a-z0-9]){}(?:[-_](?:[a-z]{{2}}|\d{{3}}|latn|cyrl|hans|hant|arab"
+                     r"|grek|hebr|deva|jpan|kore|thai))?(?![a-z0-9])")
 
 
 def _localised_addresses(source_language: str | None, translation_language: str | None):
