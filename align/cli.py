@@ -640,7 +640,8 @@ def check(
                        inputs=[*(paths or []), *(pairs or []),
                                *(p for p in (glossary, rules, baseline) if p)])
     # Given twice, or as a list (number,name), any one fails the run; in any case (Major).
-    gates = list(gate_list(fail_on, "--fail-on")) or ["major"]
+    # A gate given twice is one (`--fail-on major --fail-on major`).
+    gates = list(dict.fromkeys(gate_list(fail_on, "--fail-on"))) or ["major"]
     require_gates(gates, "--fail-on")
     _check_backend(backend)
     ignore = _check_ignore(ignore)

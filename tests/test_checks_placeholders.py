@@ -125,3 +125,12 @@ def test_an_icu_branch_dropped_is_no_negation_lost(default_encoder):
                     translation_text=document_text(record.translation))
     kinds = [(f.kind, f.severity) for f in record.links[0].findings if f.severity != "info"]
     assert kinds == [("mechanical", "minor")]
+
+
+def test_a_tag_is_a_tag_whether_its_attributes_are_quoted_or_not():
+    """HTML allows ``<img src=a.png alt=logo>``: the tag is read whole, not left as text,
+    and is the quoted one of the other side."""
+    assert mechanical([
+        ("See <img src=a.png alt=logo> here.", 'Voir <img src="a.png" alt="logo"> ici.'),
+        ('Click <a href=/help>here</a>.', "Cliquez <a href='/help'>ici</a>."),
+    ]) == [[], []]

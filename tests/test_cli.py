@@ -831,6 +831,8 @@ VERDICT_PAIRS = ("The report has 12 pages.\tLe rapport compte 15 pages.\n"
     pytest.param(["--fail-on", "name", "--fail-on", "number"],
                  "fails --fail-on name --fail-on number: 1 finding reaching them", 1, id="two"),
     pytest.param(["--fail-on", "name"], "passes --fail-on name", 0, id="pass"),
+    pytest.param(["--fail-on", "major", "--fail-on", "Major"],
+                 "fails --fail-on major: 1 finding at major or above", 1, id="given-twice"),
 ])
 def test_one_document_ends_its_report_with_its_verdict(tmp_path, default_encoder, options,
                                                        verdict, code):

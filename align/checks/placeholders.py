@@ -65,7 +65,9 @@ _PLACEHOLDER = re.compile(
     r"|\{\{\s*[A-Za-z_][\w.]*\s*\}\}"  # {{name}}: Jinja, Angular, Handlebars
     r"|\{[A-Za-z_]?[\w.]*(?:[,:][^{}\n]{0,40})?\}"  # {0}, {name}, {0:N2}, {count, plural, …}
     r"|\$\{[A-Za-z_]\w*\}"  # ${name} (not $1, which prose writes for a price)
-    r"|</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'))?)*\s*/?>"  # tags
+    # Tags, their attributes' values quoted or not (HTML allows ``<img src=a.png>``).
+    r"|</?[A-Za-z][\w:-]*(?:\s+[\w:-]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*"
+    r"\s*/?>"
     r"|</?\d[\w-]*/?>"  # a translation tool's inline codes by id: <1/>, <2>, </2>
 )
 
