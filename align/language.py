@@ -451,6 +451,14 @@ def require_language_code(code: str, option: str) -> None:
     raise UsageError(f"{option} {code!r} is not a language code: {advice}")
 
 
+def english_name(code: str | None) -> str | None:
+    """The English name of a language (``German`` for ``de``, ``de-AT``), from
+    `LANGUAGE_NAMES`, where each language's English name comes first; None if it has none."""
+    wanted = primary_language(code)
+    name = next((name for name, c in LANGUAGE_NAMES.items() if c == wanted), None)
+    return name.capitalize() if name else None
+
+
 def primary_language(tag: str | None) -> str | None:
     """The primary language subtag of ``tag``, lower case (``fr`` for ``fr-FR``, ``fr_FR``
     or ``FR``), or None: what the segmentation rules, the abbreviations and the checks

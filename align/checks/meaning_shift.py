@@ -56,6 +56,7 @@ from align.checks.lexicon import (
 )
 from align.checks.placeholders import icu_branches_lost
 from align.checks.words import WordAlignment, is_content
+from align.language import primary_language
 from align.record import Finding, SideName, Span
 
 #: "omission", "addition": a phrase opened by "without" that the other side lacks whole
@@ -1494,7 +1495,7 @@ def prohibitions(text: str, language: str | None) -> list[tuple[Word, Word, int]
     German, Spanish, Italian, Portuguese): an instruction not to do something, at the start
     of a sentence or a clause, its negation word as `negations` reads it, the verb it
     forbids and where the prohibition begins."""
-    base = _base_language(language)
+    base = primary_language(language) or ""
     if base not in _PROHIBITION:
         return []
     tokens = words(text)
@@ -1517,16 +1518,12 @@ def _instructs(text: str, language: str | None, word: Word) -> bool:
     sentence or clause (`_clause_heads`: "Débranchez l'appareil", "please unplug", "Ziehen
     Sie"), or, in German, last (« Die Oberfläche berühren »)."""
     tokens = words(text)
-    base = _base_language(language)
+    base = primary_language(language) or ""
     for k, _, stop in _clause_heads(text, base):
         if tokens[k].start == word.start or base == "de" and (
                 tokens[stop - 1].start == word.start and word.text.islower()):
             return True
     return False
-
-
-def _base_language(language: str | None) -> str:
-    return (language or "").split("-")[0].split("_")[0].lower()
 
 
 def _clause_end(text: str, tokens, k: int) -> int:

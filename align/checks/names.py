@@ -1852,14 +1852,15 @@ def _respelled(ctx: CheckContext, links: dict[SideName, list[LinkText]],
                 continue
             own_words = _words(texts[side].text)
             other_words = _words(texts[other].text)
+            other_keys = {_key(w.text) for w in other_words}
+            other_forms = [_orthographic(w.text) for w in other_words]
             for group in names(texts[side].text, lexicon):
                 for word in group:
                     key = _key(word.text)
                     if not key.isascii() or key in _TRANSLITERATED:
                         continue
                     forms = _orthographic(word.text)
-                    other_keys = {_key(w.text) for w in other_words}
-                    if any(_orthographic(w.text) & forms for w in other_words) or (
+                    if any(f & forms for f in other_forms) or (
                             _EQUIVALENT.get(key, frozenset()) & other_keys):
                         continue
                     found = next((w for w in other_words if _capitalised(w.text)
@@ -1868,8 +1869,7 @@ def _respelled(ctx: CheckContext, links: dict[SideName, list[LinkText]],
                                   and _variant(word.text, w.text, declining)
                                   and not any(_orthographic(o.text) & _orthographic(w.text)
                                               for o in own_words)), None)
-                    if found is None or not _a_persons(
-                            word, group, own_words, [_orthographic(w.text) for w in other_words]):
+                    if found is None or not _a_persons(word, group, own_words, other_forms):
                         continue
                     a, b = (word, found) if side == "source" else (found, word)
                     if (a.start, b.start) in said:

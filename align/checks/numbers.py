@@ -43,6 +43,7 @@ from align.checks.lexicon import (
 )
 from align.checks.placeholders import blank_markup, readable_links
 from align.checks.shortcuts import shortcuts
+from align.language import english_name
 from align.record import Finding, SideName
 
 KINDS = ("number",)
@@ -625,9 +626,6 @@ _DECIMAL_MARK = {"en": ".", **dict.fromkeys(
 #: comma only where its own numbers show one (``4,7 %``, ``1.234,5``), else unknown.
 _EITHER_MARK = frozenset({"es"})
 _DECIMAL_COMMA_SHOWN = re.compile(r"\d\.\d{3},\d|(?<![\d.,])\d+,\d{1,2}(?![\d,.])")
-_LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish",
-                   "it": "Italian", "pt": "Portuguese", "nl": "Dutch", "pl": "Polish",
-                   "cs": "Czech", "ru": "Russian", "tr": "Turkish", "el": "Greek"}
 
 
 def _read_as(written: str, decimal: str) -> float | None:
@@ -685,7 +683,7 @@ def _convention_findings(ctx: CheckContext, source: LinkText, translation: LinkT
         meant, read = _read_as(a.text, marks[0]), _read_as(b.text, marks[1])
         if meant is None or read == meant or read is None and "," not in b.text:
             continue
-        language = _LANGUAGE_NAMES[ctx.language("translation")]
+        language = english_name(ctx.language("translation"))
         if read is None:
             how = (f"is no number in {language} ({b.text.replace(',', '')}, or a list)")
         else:

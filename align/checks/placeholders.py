@@ -53,6 +53,7 @@ from typing import TypeVar
 from align.checks.base import CheckContext, LinkText, quote
 from align.checks.lexicon import SINGLE_NUMBER_FORMS, plural_categories
 from align.checks.resources import plural_form
+from align.language import primary_language
 from align.record import Finding, SideName, Span
 from align.segment import fenced_blocks
 
@@ -839,8 +840,7 @@ def _localised_addresses(source_language: str | None, translation_language: str 
     ``example.com/fr/install``, ``en-us`` and ``fr-fr``, ``?lang=en`` and ``?lang=fr``,
     ``en.example.com`` and ``fr.example.com``) are one address, localised as a localised
     site is meant to be.  None where either language is not known, or both are one."""
-    codes = [(language or "").split("-")[0].split("_")[0].lower()
-             for language in (source_language, translation_language)]
+    codes = [primary_language(language) for language in (source_language, translation_language)]
     if not all(codes) or codes[0] == codes[1]:
         return None
     mine, theirs = (re.compile(_ADDRESS_LANGUAGE.format(re.escape(code))) for code in codes)
