@@ -30,7 +30,8 @@
    words (→ mechanical), reported apart.
 3. **letter**: the findings on the reference letter and its retranslation.
 4. **fit**: the logistic weights of `align.checks.divergence`, fitted on synthetic
-   divergences made from the gold alignments (never on the sconf judgements).
+   divergences made from the gold alignments (never on the sconf judgements), every
+   pair word-aligned.
 
 Skips cleanly when ``../shared/data`` is absent.
 """
@@ -256,6 +257,9 @@ def fit(encoder) -> tuple[float, ...]:
     pairs = calibration_pairs()
     record = pairs_alignment([(s, t) for s, t, _ in pairs])
     ctx = CheckContext(record, encoder)
+    # Every pair word-aligned: which links `may_diverge` leaves out depends on the very
+    # weights being fitted, and their unaligned share would read 0.
+    ctx.may_diverge = [True] * len(record.links)
     feats = divergence.features(ctx)
     keep = [k for k, f in enumerate(feats) if f is not None]
     x = np.array([feats[k] for k in keep])

@@ -266,14 +266,17 @@ class CheckContext:
 
     @cached_property
     def may_diverge(self) -> list[bool]:
-        """Per link: could its divergence reach the threshold if no word had a counterpart?
+        """Per link: are its sentence similarity and length in enough doubt for its words
+        to be worth aligning?
 
         The divergence is a logistic function of the sentence similarity, the length
-        deviation and the share of unaligned words (`align.checks.divergence`); a link
-        whose first two keep it below the threshold even with every word unaligned is
-        faithful whatever the word alignment says.  A link where one side negates more
-        than the other is word-aligned too: whether the extra negation has a
-        counterpart decides between a reversal and a rephrasing (`meaning_shift`).
+        and the share of unaligned words (`align.checks.divergence`).  A link is
+        word-aligned when, by the score's first fit (`divergence.SUSPECT_WEIGHTS`, on the
+        whole length deviation), its similarity and length could reach the threshold
+        with every word unaligned; the others count no unaligned word (docs/checks.md
+        gives what that costs).  A link where one side negates more than the other is
+        word-aligned too: whether the extra negation has a counterpart decides between a
+        reversal and a rephrasing (`meaning_shift`).
         """
         from align.checks import divergence, length
         from align.checks.meaning_shift import negation_counts_differ
@@ -281,7 +284,7 @@ class CheckContext:
         links = self.alignment.links
         sims = divergence.similarities(self)
         deviations = length.deviations(self)
-        w = divergence.WEIGHTS
+        w = divergence.SUSPECT_WEIGHTS
         needed = math.log(divergence.THRESHOLD / (1 - divergence.THRESHOLD)) - w[3]
         out = []
         for i, link in enumerate(links):

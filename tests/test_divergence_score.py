@@ -1,0 +1,50 @@
+"""The divergence score's features and which links it has word-aligned."""
+
+from __future__ import annotations
+
+from test_checks_model import FAITHFUL, UNRELATED
+
+from align.checks import divergence, length
+from align.checks.base import CheckContext
+from align.checks.pairs import document_text, pairs_alignment
+
+
+def _context(pairs, encoder=None) -> CheckContext:
+    record = pairs_alignment(pairs)
+    return CheckContext(alignment=record, encoder=encoder, cache=False,
+                        source_text=document_text(record.source),
+                        translation_text=document_text(record.translation))
+
+
+def test_a_length_within_one_spread_of_the_documents_ratio_adds_nothing_to_the_divergence():
+    """Two faithful links in three lie within one spread of the document's length ratio:
+    there the ratio is no evidence, and only the distance beyond it counts."""
+    words = "mot " * 12
+    # Translations from 0.6 to 1.9 times their sources' length: some links within one
+    # spread of the document's ratio, some beyond it.
+    pairs = [(words.strip(), ("x" * round(len(words) * factor / 10) + " ") * 10)
+             for factor in (0.6, 0.8, 0.9, 0.95, 1.0, 1.0, 1.05, 1.1, 1.2, 1.4, 1.9)]
+    ctx = _context(pairs)  # no model: every link as similar as the typical one
+    deviations = length.deviations(ctx)
+    scores = divergence.score(ctx)
+    within = {round(s, 9) for s, d in zip(scores, deviations, strict=True) if abs(d) <= 1}
+    beyond = [(abs(d), s) for s, d in zip(scores, deviations, strict=True) if abs(d) > 1]
+    assert len(within) == 1 and beyond, deviations
+    assert all(s > next(iter(within)) for _, s in beyond)
+    # Beyond it, the further the more divergent.
+    beyond.sort()
+    assert [s for _, s in beyond] == sorted(s for _, s in beyond)
+
+
+def test_which_links_are_word_aligned_does_not_follow_the_scores_weights(
+    default_encoder, monkeypatch,
+):
+    """A refit of the score's weights leaves the links it word-aligns as they were: the
+    document's strong word similarity, measured on their word pairs, stays put."""
+    pairs = [*FAITHFUL, UNRELATED,
+             ("He sold the house in the spring.", "Il vendit la maison au printemps dernier, "
+              "après de longues hésitations et bien des disputes avec sa sœur.")]
+    chosen = _context(pairs, default_encoder).may_diverge
+    assert any(chosen) and not all(chosen)
+    monkeypatch.setattr(divergence, "WEIGHTS", (-5.0, 1.0, 1.0, 1.0))
+    assert _context(pairs, default_encoder).may_diverge == chosen
