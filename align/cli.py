@@ -75,6 +75,8 @@ class _Align(TyperGroup):
             message = re.sub(r"Input should be a valid integer.*", "give a whole number",
                              message)
             message = message[:1].lower() + message[1:]
+            if isinstance(error, click_errors.NoSuchOption):
+                message += self._taken_by(error.option_name)
             err.print(f"align: error: {message} (see {command} --help)", markup=False,
                       highlight=False, soft_wrap=True)
             sys.exit(EXIT_USAGE)
@@ -86,6 +88,15 @@ class _Align(TyperGroup):
             sys.exit(EXIT_INTERRUPTED)
         # A command's Exit comes back as its code; a command that returns, as None.
         sys.exit(code if isinstance(code, int) else 0)
+
+    def _taken_by(self, option: str) -> str:
+        """``; align check takes it``: the commands that take `option`, which the one given
+        does not (``align run --fail-on``: run sets no exit code for findings), or ""."""
+        owners = [f"align {name}" for name, command in self.commands.items()
+                  if any(option in (*p.opts, *p.secondary_opts) for p in command.params)]
+        if not owners:
+            return ""
+        return f"; {' and '.join(owners)} take{'s' if len(owners) == 1 else ''} it"
 
 
 def _plain_arguments(group: TyperGroup) -> None:
@@ -273,13 +284,37 @@ NoCacheOpt = Annotated[
     bool, typer.Option("--no-cache", help="Embed everything again; don't read or write the caches.")
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Overwrite existing output files.")]
+
+#: What a format is, by one of its endings, for the help of ``-o``; the endings themselves
+#: come from the renderers' registry, so that a new format is listed even without a note.
+_FORMAT_NOTES = {
+    ".json": "the full record",
+    ".src.txt": "Moses pair: writes both files",
+    ".html": "side-by-side page",
+    ".svg": "alignment map",
+    ".xlsx": "review spreadsheet",
+    ".sarif": "SARIF log of the findings, for CI",
+}
+
+
+def _formats_help() -> str:
+    """Every ending ``-o`` takes (`align.render`'s registry), those of one renderer together
+    (``.html/.htm``), each with its note where there is one."""
+    from align.render import extension_groups
+
+    described = []
+    for group in extension_groups():
+        note = next((_FORMAT_NOTES[e] for e in group if e in _FORMAT_NOTES), None)
+        described.append("/".join(group) + (f" ({note})" if note else ""))
+    return ", ".join(described)
+
+
 OutputOpt = Annotated[
     list[Path] | None,
     typer.Option(
         "--output", "-o", metavar="FILE",
-        help="Write to this file; the format comes from the extension: .json (the full record), "
-        ".html (side-by-side page), .svg (alignment map), .tsv, .tmx, .src.txt (Moses pair: "
-        "also writes .tgt.txt), .xlsx (review spreadsheet). Repeat for several.",
+        help="Write to this file; the format comes from the extension: "
+        f"{_formats_help()}. Repeat for several.",
     ),
 ]
 SplitOpt = Annotated[
@@ -441,6 +476,9 @@ def run(
 ) -> None:
     """Align SOURCE with TRANSLATION, check it, print the side-by-side view and write files.
 
+    The view ends with a recap of the findings at minor or above, worst first.  Exit code
+    0 whatever the findings (align check --fail-on makes them fail a CI job); 2, 3, 4 and
+    70 as for align check.
     Example: align run original.txt translation.txt -o out.json -o out.html
     """
     import align.pipeline as pipeline
@@ -467,7 +505,9 @@ def run(
 
 
 def _print_view(record, written: list[Path], only_findings: bool = False) -> None:
-    from align.render.terminal import on_a_terminal, print_alignment
+    """`align run`'s view, then its recap: the findings at minor or above one a line, which
+    a reader of a view of a thousand lines would not find scattered through it."""
+    from align.render.terminal import on_a_terminal, print_alignment, print_recap
 
     console = _Stdout()
     limit = None if len(record.links) <= VIEW_LIMIT else 60
@@ -478,10 +518,23 @@ def _print_view(record, written: list[Path], only_findings: bool = False) -> Non
             "or -o out.json and use 'align view out.json' for all of them)",
             soft_wrap=not on_a_terminal(console),  # whole in a log, as the view's other lines
         )
+    print_recap(record, console, more=_all_findings_command(record, written))
     from align.outputs import written_lines
 
     for line in written_lines(record, written):  # a TMX's links left out, its "und"
         err.print(line, markup=False, soft_wrap=True)
+
+
+def _all_findings_command(record, written: list[Path]) -> str:
+    """The command that lists every finding of `record`: ``align view`` of the record just
+    written, which holds them all, else ``align check`` of its two texts."""
+    import shlex
+
+    saved = next((p for p in written if p.name.lower().endswith(".json")), None)
+    if saved is not None:
+        return f"align view {shlex.quote(str(saved))} --only-findings"
+    texts = (side.path or side.name for side in (record.source, record.translation))
+    return "align check " + " ".join(shlex.quote(text) for text in texts)
 
 
 @app.command()

@@ -345,13 +345,20 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def _identify(text: str) -> tuple[str, float]:
-    """The identifier's most probable language for `text` and its probability, the
-    languages read as one (`_SAME_LANGUAGE`) adding theirs together."""
+def identifier_probabilities(text: str) -> dict[str, float]:
+    """The identifier's probability for each language of `text`, most probable first, the
+    languages read as one (`_SAME_LANGUAGE`) adding theirs together.  Its character
+    n-grams know a language's content words ("rimasti", "casa"), which no function-word
+    profile holds."""
     probabilities: Counter[str] = Counter()
     for language, probability in _identifier().rank(text):
         probabilities[_SAME_LANGUAGE.get(language, language)] += probability
-    return probabilities.most_common(1)[0]
+    return dict(probabilities.most_common())
+
+
+def _identify(text: str) -> tuple[str, float]:
+    """The identifier's most probable language for `text` and its probability."""
+    return next(iter(identifier_probabilities(text).items()))
 
 
 #: What a language code may look like: a language subtag, then subtags joined by ``-``

@@ -25,9 +25,11 @@ docs/segmentation.md; in short:
    caseless script, a number on a new line or a list number, a number and a word after
    an ordinary word) and the word before the stop is not an abbreviation (nor one
    before a label of a number, doc. No. 5), an initial or a list number; an
-   abbreviation that closes its phrase (Inc., a.m., et al., 19th c.) ends one before a
-   sentence opener (The, Le, Die; not I, Will, May).  An opening quote stuck to the stop
-   (He stopped.“ Hello) begins the next sentence, but in German, where it closes.
+   abbreviation that closes its phrase (Inc., et al., 19th c.) ends one before a
+   sentence opener (The, Le, Die; not I, Will, May); a time of day after its number
+   (6 p.m., 6 p. m.) before any capitalised word but a day, a month, a time zone or I.
+   An opening quote stuck to the stop (He stopped.“ Hello) begins the next sentence,
+   but in German, where it closes.
    In Thai a space between phrases is a boundary too.
 3. Sentences longer than ``max_chars`` are cut at the last ``; :``, else ``,``, else
    space before the limit (a word is cut only when it is longer than the limit, and
@@ -54,7 +56,9 @@ from align.segment_abbreviations import (
     FACULTIES,
     INTRODUCTORY,
     NUMBER_LABELS_CASE_SENSITIVE,
+    TIME_OF_DAY,
     closes_phrase,
+    goes_on_after_time,
     is_abbreviation,
     opens_sentence,
 )
@@ -651,6 +655,12 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
         return _ordinary_word(word, language, text[gap.end():min(end, gap.end() + 40)])
     if not word:
         return True
+    if _time_of_day(text, sentence_start, stop_at):
+        # A time closes its phrase as "etc." does, and what begins a sentence after one is
+        # not only a function word ("6 p.m. Please sign in"); what goes on after one is a
+        # day, a month or a zone ("6 p.m. Monday", "5 p.m. EST").
+        first = _OPENERS.match(text, gap.end(), end).end()
+        return not goes_on_after_time(text[first:min(end, first + 60)])
     if len(word) == 1 and word.isalpha():
         return _single_letter_ends(text, word, sentence_start, stop_at, gap.end(), end,
                                    language)
@@ -688,6 +698,20 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
         ) or (not previous.endswith(":")  # "Punkte: 3. Die Zahlen …": a list's item
               and _function_word_at(text, gap.end(), end, language))
     return True
+
+
+def _time_of_day(text: str, sentence_start: int, stop_at: int) -> bool:
+    """Whether the stop at ``stop_at`` ends a time of day after its number (6 p.m., 8:00
+    A.M., 6 p. m.; `TIME_OF_DAY`).  Without the number the letters are as often initials
+    (Dr. A.M. Smith, J. A. M. Smith)."""
+    tokens = text[max(sentence_start, stop_at - 60):stop_at].split()
+    if not tokens or text[stop_at - 1] in BLANK:
+        return False
+    return any(
+        len(tokens) > n and "".join(tokens[-n:]).lower() in TIME_OF_DAY
+        and tokens[-n - 1][-1:].isdigit()
+        for n in (1, 2)
+    )
 
 
 def _faculty(text: str, sentence_start: int, stop_at: int, word: str) -> bool:

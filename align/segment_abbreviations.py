@@ -92,6 +92,42 @@ PHRASE_FINAL = frozenset(
 INTRODUCTORY = frozenset(
     "e.g i.e z.b d.h n.b p.s u.a o.ä s.o s.u v.a z.t u.u d.i i.d.r p.ej v.gr т.е т.к "
     "a.k.a p.ex z.zt z.hd o.a d.w.z m.a.w".split())
+#: The abbreviations of a time of day, lower-cased and without blanks: ante and post
+#: meridiem, written a.m., A.M., and (Spanish, the Academy's spelling) a. m.  After a
+#: number they close the phrase, and end a sentence before any capitalised word but one
+#: that goes on with a time (`goes_on_after_time`): "6 p.m. Please", "6 p.m. Monday".
+TIME_OF_DAY = frozenset({"a.m", "p.m"})
+#: Capitalised words that go on after a time of day (lower case): days and months, and
+#: their abbreviations, and the words of time zones' names (Eastern Time, Central European
+#: Summer Time, Greenwich Mean Time).  A zone written in capitals (EST, GMT, UTC) goes on
+#: by its shape, and so does a place before "time" (New York time).
+AFTER_TIME = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday
+    mon tue tues wed thu thur thurs fri sat sun
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    eastern central mountain pacific atlantic alaska alaskan hawaii hawaiian greenwich
+    coordinated universal european western british standard daylight summer mean local
+    """.split()
+)
+#: A capitalised word going on after a time: an acronym of capitals (EST, GMT, UTC+2,
+#: CEST), or up to three capitalised words before "time" (New York time, Paris time).
+_ZONE_ACRONYM = re.compile(r"[A-Z]{2,5}(?![^\W\d_])")
+_PLACE_TIME = re.compile(r"(?:[A-Z][^\W\d_]*[ \u00a0]+){1,3}time\b")
+_CAPITALISED_WORD = re.compile(r"[^\W\d_]+")
+
+
+def goes_on_after_time(following: str) -> bool:
+    """Whether ``following``, the text after a time of day's stop and its blanks (and
+    opening brackets and quotes), goes on with the time (`AFTER_TIME`, a zone, a place's
+    time, English I: "By 5 p.m. I was tired"), rather than beginning a new sentence."""
+    if _ZONE_ACRONYM.match(following) or _PLACE_TIME.match(following):
+        return True
+    word = _CAPITALISED_WORD.match(following)
+    return word is not None and (word.group() == "I" or word.group().lower() in AFTER_TIME)
+
+
 #: Academic titles before which a doctor's faculty goes on (Dr. med., Dr. rer. nat.,
 #: Prof. Dr. phil., Mag. rer. soc. oec.): a faculty (`FACULTIES`) and a stop after one of
 #: these, or after another faculty after one, is part of the title.

@@ -788,3 +788,139 @@ def test_two_names_swapped_side_by_side_are_both_major(default_encoder):
     found = name_findings([("The train from Paris to Rome was late.",
                             "Le train de Lyon à Milan était en retard.")], default_encoder)
     assert sorted(found.values()) == ["major", "major"], found
+
+
+#: Holidays, feasts and named periods in faithful translations, in each direction: each
+#: language names them its own way, as it does countries and months.
+TRANSLATED_HOLIDAYS = [
+    # The users' reports: Portuguese and Italian to English, English to Italian and Portuguese.
+    (("pt", "en"), "O mais importante é que finalmente comprámos a casa de que te falei no "
+     "Natal.", "The most important thing is that we have finally bought the house I told you "
+     "about at Christmas."),
+    (("it", "en"), "Ci vediamo a Natale, come ogni anno.", "See you at Christmas, as every year."),
+    (("it", "en"), "Il negozio resta chiuso a Pasqua.", "The shop stays closed at Easter."),
+    (("en", "it"), "We stayed home at Christmas.", "Siamo rimasti a casa a Natale."),
+    (("en", "pt"), "We stayed home at Christmas.", "Ficamos em casa no Natal."),
+    # Other feasts, other languages, names of several words.
+    (("en", "fr"), "The museum is closed on Easter Monday and on All Saints' Day.",
+     "Le musée est fermé le lundi de Pâques et à la Toussaint."),
+    (("en", "es"), "We will travel during Holy Week and come back after Easter.",
+     "Viajaremos durante la Semana Santa y volveremos después de Pascua."),
+    (("en", "de"), "The shops are closed on Good Friday and at Pentecost.",
+     "Die Geschäfte sind am Karfreitag und an Pfingsten geschlossen."),
+    (("en", "nl"), "We celebrate New Year with the whole family.",
+     "We vieren Nieuwjaar met de hele familie."),
+    (("fr", "en"), "Nous partirons pendant le Carême et reviendrons pour la Pentecôte.",
+     "We will leave during Lent and come back for Whitsun."),
+    (("es", "en"), "La tienda abre el día de Reyes y cierra en Nochebuena.",
+     "The shop opens on Epiphany and closes on Christmas Eve."),
+    (("it", "en"), "Il negozio è chiuso il giorno di Santo Stefano e la domenica delle Palme.",
+     "The shop is closed on Boxing Day and on Palm Sunday."),
+    (("pt", "en"), "Durante o Carnaval e a Quaresma a cidade muda completamente.",
+     "During Carnival and Lent the city changes completely."),
+    (("en", "it"), "The Epiphany and Advent concerts are free.",
+     "I concerti dell'Epifania e dell'Avvento sono gratuiti."),
+    (("fr", "de"), "Le magasin est fermé à l'Ascension et à l'Assomption.",
+     "Das Geschäft ist an Christi Himmelfahrt und an Mariä Himmelfahrt geschlossen."),
+    (("nl", "en"), "Met Pasen en Pinksteren is de winkel gesloten.",
+     "The shop is closed at Easter and Whitsun."),
+    (("es", "fr"), "En Navidad y en Año Nuevo visitamos a los abuelos.",
+     "À Noël et au Nouvel An, nous rendons visite aux grands-parents."),
+]
+
+
+@pytest.mark.parametrize(("languages", "source", "translation"), TRANSLATED_HOLIDAYS)
+def test_a_holiday_is_the_same_name_in_its_translation(languages, source, translation):
+    assert name_findings([(source, translation)], languages=languages) == {}
+
+
+def test_translated_holidays_are_no_names_to_the_word_aligner(default_encoder):
+    """The users' reports, with the model, as ``align check --pairs`` reads them."""
+    for languages, source, translation in TRANSLATED_HOLIDAYS[:5]:
+        assert name_findings([(source, translation)], default_encoder, languages) == {}, source
+
+
+@pytest.mark.parametrize(("languages", "source", "translation", "reason"), [
+    (("pt", "en"), "Ficamos em casa no Natal.", "We stayed home at Easter.",
+     "name Natal in the source is Easter in the translation"),
+    (("en", "it"), "We stayed home at Christmas.", "Siamo rimasti a casa a Pasqua.",
+     "name Christmas in the source is Pasqua in the translation"),
+    (("fr", "en"), "Nous reviendrons pour la Pentecôte.", "We will come back for Christmas.",
+     "name Pentecôte in the source is Christmas in the translation"),
+])
+def test_a_holiday_replaced_by_another_is_still_major(default_encoder, languages, source,
+                                                      translation, reason):
+    assert name_findings([(source, translation)], default_encoder, languages) == {
+        reason: "major"}
+
+
+@pytest.mark.parametrize(("languages", "source", "translation"), [
+    # The user's translation memory, tu 17: the EU's letters in the French order.
+    (("en", "fr"), "This product complies with Directive 2014/53/EU.",
+     "Ce produit est conforme à la directive 2014/53/UE."),
+    (("en", "fr"), "The report was sent to the UN and to NATO.",
+     "Le rapport a été envoyé à l'ONU et à l'OTAN."),
+    (("en", "it"), "The report was sent to the EU and to the UN.",
+     "Il rapporto è stato inviato all'UE e all'ONU."),
+    (("en", "es"), "Yesterday the WHO published new guidelines.",
+     "Ayer la OMS publicó nuevas directrices."),
+    (("en", "pt"), "Exports to the USA rose last year.",
+     "As exportações para os EUA subiram no ano passado."),
+    (("en", "es"), "Exports to the USA rose last year.",
+     "Las exportaciones a EE. UU. subieron el año pasado."),
+    (("en", "fr"), "Last year the country's GDP grew and VAT rose.",
+     "L'année dernière, le PIB du pays a augmenté et la TVA aussi."),
+    (("en", "fr"), "The product bears the EC mark.", "Le produit porte le marquage CE."),
+    (("en", "nl"), "Trade between the EU and the USA grew.",
+     "De handel tussen de EU en de VS groeide."),
+    # And into English.
+    (("fr", "en"), "Ce produit est conforme à la directive 2014/53/UE.",
+     "This product complies with Directive 2014/53/EU."),
+    (("pt", "en"), "A UE e os EUA assinaram o acordo.", "The EU and the USA signed the agreement."),
+    (("it", "en"), "Secondo l'OMS il PIL è cresciuto.", "According to the WHO, GDP grew."),
+])
+def test_an_abbreviation_in_another_language_is_the_same_name(languages, source, translation):
+    assert name_findings([(source, translation)], languages=languages) == {}
+
+
+def test_an_abbreviation_swapped_for_another_is_still_major(default_encoder):
+    assert name_findings([("The report was sent to NATO.", "Le rapport a été envoyé à l'ONU.")],
+                         default_encoder) == {
+        "name NATO in the source is ONU in the translation": "major"}
+
+
+@pytest.mark.parametrize(("languages", "source", "translation"), [
+    (("en", "pt"), "We always spend Christmas Day with my parents.",
+     "Passamos sempre o Natal com os meus pais."),
+    (("en", "es"), "The party on New Year's Eve ended late.",
+     "La fiesta de Nochevieja terminó tarde."),
+    (("en", "it"), "The museum is closed on Boxing Day.", "Il museo è chiuso a Santo Stefano."),
+    (("en", "fr"), "We met again on Christmas Eve.", "Nous nous sommes revus la veille de Noël."),
+])
+def test_the_day_or_eve_of_a_feast_is_part_of_its_name(languages, source, translation):
+    assert name_findings([(source, translation)], languages=languages) == {}
+
+
+def test_a_name_day_or_eve_is_still_a_name_alone():
+    assert name_findings([("Yesterday I saw Eve at the market.",
+                           "Hier j'ai vu Marie au marché.")]) == {
+        "name Eve in the source is Marie in the translation": "major"}
+
+
+def test_a_holiday_replaced_beside_the_word_day_is_still_reported():
+    """A word of a feast's day ("day") is no counterpart of a feast: «Natal» rendered
+    "Easter" is reported though "day" is written beside it."""
+    assert name_findings([("Ficamos em casa no dia de Natal.", "We stayed home on Easter day.")],
+                         languages=("pt", "en")) == {
+        "name Natal in the source is Easter in the translation": "major"}
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    # Alike, but names the lists know as names of two things: Christmas and New Year.
+    ("noel", "nouvel", False),
+    ("francis", "france", False),
+    # Two forms the lists know as names of one city, on different lines.
+    ("moskva", "moskwie", True),
+])
+def test_names_listed_as_two_things_are_no_spellings_of_one(a, b, same):
+    assert names_module._counterpart(a, {b}) is same

@@ -325,3 +325,98 @@ def test_the_words_of_opposite_sense_are_read_whole_or_by_their_stems(word, lang
     from align.checks.lexicon import opposite_concepts
 
     assert opposite_concepts(word, language) == concepts
+
+
+@pytest.mark.parametrize(("text", "language", "found"), [
+    # Negative concord in Italian, Spanish and Portuguese, however many words stand between
+    # the negative words: each within reach of the one before it, not of the first.
+    ("Non ha mai detto niente a nessuno.", "it", ["Non"]),
+    ("No dijo nunca nada a nadie.", "es", ["No"]),
+    # A clitic "se" after the negation is the pronoun, not "if"; "è", "é" (is) are not "e"
+    # (and); Italian "ne" is the pronoun, "né … né" continues the negation.
+    ("Ela não se queixa nunca, mas eu sei.", "pt", ["não"]),
+    ("Ninguém se queixa nunca.", "pt", ["Ninguém"]),
+    ("Non se ne parla mai.", "it", ["Non"]),
+    ("Non è mai stato qui.", "it", ["Non"]),
+    ("Não é nunca fácil.", "pt", ["Não"]),
+    ("Non ne ho mai parlato.", "it", ["Non"]),
+    ("Non voglio né pane né vino.", "it", ["Non"]),
+    ("Não quero nem pão nem vinho.", "pt", ["Não"]),
+    # ... while a new clause negates anew.
+    ("Non è venuto e non ha telefonato.", "it", ["Non", "non"]),
+    ("Não sei se nunca voltará.", "pt", ["Não", "nunca"]),
+    ("Non lo so. Nessuno lo sa.", "it", ["Non", "Nessuno"]),
+    # The expletive negation after "until", "unless", "before", "than": Italian "finché
+    # non", "a meno che non", "prima che … non", "di quanto non", Spanish "hasta que no",
+    # "a no ser que", Portuguese "a não ser que"; French "sans que … ne" counts once, by
+    # its "sans".
+    ("Premere il tasto finché non si accende la spia.", "it", []),
+    ("Attendere finché il LED non lampeggia.", "it", []),
+    ("Usciamo, a meno che non piova.", "it", []),
+    ("Partiamo prima che la pioggia non cominci.", "it", []),
+    ("È più facile di quanto non sembri.", "it", []),
+    ("Esperamos hasta que no llegue el tren.", "es", []),
+    ("Saldremos, a no ser que llueva.", "es", []),
+    ("Sairemos, a não ser que chova.", "pt", []),
+    ("Il est parti sans qu'on ne le voie.", "fr", ["sans"]),
+    # ... but the negation of the main clause counts, and a negative word after the
+    # expletive one negates: "until nobody was left".
+    ("Non premere il tasto finché la spia non si accende.", "it", ["Non"]),
+    ("Aspettò finché non rimase nessuno.", "it", ["nessuno"]),
+    ("Puede no ser cierto.", "es", ["no"]),
+])
+def test_negative_concord_and_expletive_negation_in_romance_languages(text, language, found):
+    assert [w.text for w in negations(text, language)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("A BPA-free bottle.", ["BPA-free"]),
+    ("Sugar-free and carefree.", ["Sugar-free", "carefree"]),
+    ("Bleifreies Benzin, steuerfrei.", ["Bleifreies", "steuerfrei"]),
+    # Not "free" alone (gratis), nor "befreien" (to set free), "unfrei" (not free).
+    ("Free shipping. Sie befreien ihn; er ist unfrei.", []),
+])
+def test_compounds_in_free_negate_as_without_does(text, found):
+    from align.checks.meaning_shift import suffix_negations
+
+    assert [w.text for w in suffix_negations(text)] == found
+
+
+#: Faithful Italian and Portuguese translations the translator's review found reported: a
+#: negation in concord counted twice, an expletive "non", "senza" against "-free".
+ROMANCE_FAITHFUL = [
+    ("pt", ("She never complains, but I know the nights are still hard.",
+            "Ela não se queixa nunca, mas eu sei que as noites ainda são difíceis.")),
+    ("it", ("He never said anything to anyone.", "Non ha mai detto niente a nessuno.")),
+    ("it", ("Press the button until the light comes on.",
+            "Premere il tasto finché non si accende la spia.")),
+    ("it", ("Hold the lid down until it clicks.",
+            "Tenere premuto il coperchio finché non scatta.")),
+    ("it", ("The bottle is BPA-free.", "La bottiglia è senza BPA.")),
+    ("de", ("The water bottle is BPA-free.", "Die Trinkflasche ist ohne BPA.")),
+    ("fr", ("This product is sugar-free.", "Ce produit est sans sucre.")),
+]
+#: ... and the defects that must still be reported.
+ROMANCE_REVERSED = [
+    ("it", ("The warranty covers accidental damage.",
+            "La garanzia non copre i danni accidentali.")),
+    ("it", ("Put in the dishwasher.", "Non mettere in lavastoviglie.")),
+    ("it", ("The bottle is BPA-free.", "La bottiglia non è senza BPA.")),
+    ("it", ("Press the button until the light comes on.",
+            "Non premere il tasto finché la spia non si accende.")),
+    ("pt", ("She always complains.", "Ela não se queixa nunca.")),
+]
+
+
+@pytest.mark.parametrize(("language", "pair"), ROMANCE_FAITHFUL,
+                         ids=lambda p: p[1] if isinstance(p, tuple) else p)
+def test_concord_expletive_and_free_compounds_are_no_meaning_shift(default_encoder, language,
+                                                                   pair):
+    assert shifts(pair, language, default_encoder) == []
+
+
+@pytest.mark.parametrize(("language", "pair"), ROMANCE_REVERSED,
+                         ids=lambda p: p[1] if isinstance(p, tuple) else p)
+def test_a_negation_added_in_italian_or_portuguese_is_still_reported(default_encoder,
+                                                                     language, pair):
+    assert [f.split(":")[0] for f in shifts(pair, language, default_encoder)] == ["minor"]

@@ -1,4 +1,5 @@
-"""The number check: two-digit years and ordinals written with digits (no model needed)."""
+"""The number check: two-digit years, ordinals written with digits, months, units, codes and
+raised digits (no model needed); Portuguese and Italian spelled numbers (with the model)."""
 
 from __future__ import annotations
 
@@ -230,3 +231,137 @@ def test_a_spelled_day_before_a_month_makes_it_a_month():
     # The English verbs after a number are no months.
     assert number_findings([("If one may judge by his voice.",
                              "À en juger par sa voix.")]) == [[]]
+
+
+# -- Portuguese and Italian spelled numbers -------------------------------------------------
+
+
+def model_findings(pairs, languages, encoder) -> dict[str, str]:
+    """The number findings of `pairs` checked with the model, reason → severity."""
+    record = pairs_alignment(pairs, languages=languages)
+    record = check_alignment(record, encoder, source_text=document_text(record.source),
+                             translation_text=document_text(record.translation))
+    return {f.reason: f.severity for _, f in record.findings() if f.kind == "number"}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("vinte e três", 23), ("cento e vinte e cinco", 125), ("dois mil e quinhentos", 2500),
+    ("duzentas", 200), ("dezanove", 19), ("dezenove", 19), ("dezasseis", 16),
+    ("dezesseis", 16), ("catorze", 14), ("quatorze", 14), ("cem", 100), ("dez", 10),
+    ("trezentos e quarenta", 340), ("duas", 2), ("oitenta e oito", 88),
+    # Italian writes a number in one word, eliding before "uno" and "otto".
+    ("ventitré", 23), ("ventitre", 23), ("ventuno", 21), ("ventotto", 28), ("trentatré", 33),
+    ("centoventi", 120), ("duemila", 2000), ("milleduecento", 1200),
+    ("duemilaventiquattro", 2024), ("quarantadue", 42), ("centotto", 108),
+])
+def test_portuguese_and_italian_spelled_numbers_are_read(text, value):
+    found = mentions(f"Eram {text} casas.")
+    assert [(m.text, m.values) for m in found] == [(text, frozenset({float(value)}))]
+
+
+def test_dez_away_from_a_number_is_ten_not_december():
+    """« dez » is Portuguese ten, and the German and Portuguese « Dez. » (December) only
+    beside a number."""
+    assert unmatched_texts("Chegaram às dez da noite.", "They arrived at 10 at night.") == (
+        [], [])
+    assert unmatched_texts("Am 3. Dez. 2020.", "On 3 Dec. 2020.") == ([], [])
+
+
+def test_german_dez_written_short_is_still_december():
+    assert number_findings([("Im Dez. war es kalt.", "In Dec. it was cold.")]) == [[]]
+
+
+def test_um_joins_a_number_only_after_e():
+    """Portuguese says « vinte e um »; the German « um » (around) follows any number."""
+    assert [(m.text, m.values) for m in mentions("Die drei um den Tisch.")] == [
+        ("drei", frozenset({3.0})), ("um", frozenset({1.0}))]
+    assert [(m.text, m.values) for m in mentions("São vinte e um dias.")] == [
+        ("vinte e um", frozenset({21.0}))]
+
+
+@pytest.mark.parametrize(("source", "translation", "languages", "expected"), [
+    ("Ela tem vinte e três anos.", "She is thirty-two years old.", ("pt", "en"),
+     "number vinte e três (23) in the source is thirty-two (32) in the translation"),
+    ("Faltavam quarenta minutos para o comboio.",
+     "There were fourteen minutes left before the train.", ("pt", "en"),
+     "number quarenta (40) in the source is fourteen (14) in the translation"),
+    ("Compramos três quilos de maçãs.", "We bought five kilos of apples.", ("pt", "en"),
+     "number três (3) in the source is five (5) in the translation"),
+    ("They waited forty minutes.", "Eles esperaram catorze minutos.", ("en", "pt"),
+     "number forty (40) in the source is catorze (14) in the translation"),
+    ("He worked there for twenty-three years.", "Ele trabalhou lá durante trinta e dois anos.",
+     ("en", "pt"),
+     "number twenty-three (23) in the source is trinta e dois (32) in the translation"),
+    ("Ha lavorato qui per ventitré anni.", "He worked here for thirty-two years.", ("it", "en"),
+     "number ventitré (23) in the source is thirty-two (32) in the translation"),
+    ("Ha lavorato qui per ventitre anni.", "He worked here for thirty-two years.", ("it", "en"),
+     "number ventitre (23) in the source is thirty-two (32) in the translation"),
+    ("He worked there for twenty-three years.", "Ha lavorato lì per trentadue anni.",
+     ("en", "it"),
+     "number twenty-three (23) in the source is trentadue (32) in the translation"),
+])
+def test_a_changed_portuguese_or_italian_spelled_number_is_reported(
+        default_encoder, source, translation, languages, expected):
+    assert expected in model_findings([(source, translation)], languages, default_encoder)
+
+
+@pytest.mark.parametrize(("source", "translation", "languages"), [
+    ("Chegaram às dez da noite.", "They arrived at ten at night.", ("pt", "en")),
+    ("They arrived at ten.", "Eles chegaram às dez.", ("en", "pt")),
+    ("Ela tem vinte e três anos.", "She is twenty-three years old.", ("pt", "en")),
+    ("He worked there for twenty-three years.", "Ele trabalhou lá durante vinte e três anos.",
+     ("en", "pt")),
+    ("O livro custa cento e vinte e cinco euros.", "The book costs 125 euros.", ("pt", "en")),
+    ("Um homem entrou com três cães.", "A man came in with three dogs.", ("pt", "en")),
+    ("Uma menina comprou duas maçãs.", "A girl bought two apples.", ("pt", "en")),
+    ("Vieram dezanove pessoas à festa.", "Nineteen people came to the party.", ("pt", "en")),
+    ("He worked there for twenty-three years.", "Ha lavorato lì per ventitré anni.",
+     ("en", "it")),
+    ("Una ragazza ha comprato ventotto mele.", "A girl bought twenty-eight apples.",
+     ("it", "en")),
+    ("Uno studente ha letto centoventi pagine.", "A student read 120 pages.", ("it", "en")),
+    ("L'arte del Novecento.", "The art of the twentieth century.", ("it", "en")),
+])
+def test_a_faithful_portuguese_or_italian_spelled_number_gives_no_finding(
+        default_encoder, source, translation, languages):
+    assert model_findings([(source, translation)], languages, default_encoder) == {}
+
+
+# -- codes ----------------------------------------------------------------------------------
+
+
+def test_a_code_with_its_letters_in_the_translations_order_is_the_same_code():
+    """« 2014/53/UE » is how French writes the EU directive *2014/53/EU*."""
+    assert number_findings([
+        ("It complies with Directive 2014/53/EU.", "Il est conforme à la directive 2014/53/UE."),
+        ("Model EC-1234 is sold.", "Le modèle CE-1234 est vendu."),
+    ]) == [[], []]
+
+
+def test_a_code_with_other_letters_is_still_reported():
+    assert number_findings([
+        ("It complies with Directive 2014/53/EU.", "Il est conforme à la directive 2014/53/EA."),
+    ]) == [[("major", "code 2014/53/EU in the source is 2014/53/EA in the translation")]]
+
+
+# -- superscript digits ---------------------------------------------------------------------
+
+
+def test_an_exponent_added_or_lost_is_reported():
+    assert number_findings([("Solve x+px = 0.", "Résoudre x² + px = 0."),
+                            ("The term a³ grows.", "Le terme a croît.")]) == [
+        [("minor", "number ² in the translation is not in the source")],
+        [("minor", "number ³ in the source is missing from the translation")]]
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    ("Solve x² + px = 0.", "Résoudre x² + px = 0."),
+    ("The flat is 50 m² in size.", "L'appartement fait 50 m2."),
+    ("The flat is 50 m².", "The flat is 50 square metres."),
+    ("The tank holds 3 m³.", "La cuve contient 3 mètres cubes."),
+    ("A field of 2 km².", "Un champ de 2 kilomètres carrés."),
+    # Digits written low, as chemistry writes them, are their digits too.
+    ("Water is H₂O.", "L'eau est H2O."),
+])
+def test_the_same_exponent_or_a_unit_squared_gives_no_finding(source, translation):
+    assert number_findings([(source, translation)]) == [[]]

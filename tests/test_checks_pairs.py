@@ -197,6 +197,105 @@ def test_a_tmx_unit_names_its_own_source_language(tmp_path):
     assert _pairs(read_pairs(path, languages=(None, "de"))) == _pairs(record)
 
 
+TMX_ANY_SOURCE = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="memoQ" creationtoolversion="10" o-tmf="memoQ"
+ datatype="plaintext" segtype="sentence" adminlang="en-us" srclang="{srclang}"/><body>
+<tu tuid="a1"><tuv xml:lang="FR-FR"><seg>Fermez la porte.</seg></tuv>
+ <tuv xml:lang="EN-US"><seg>Close the door.</seg></tuv></tu>
+<tu tuid="a2"><tuv xml:lang="EN-US"><seg>Open the window.</seg></tuv></tu>
+<tu tuid="a3"><tuv xml:lang="en-us"><seg>Turn off the lights.</seg></tuv>
+ <tuv xml:lang="fr-fr"><seg>Éteignez les lumières.</seg></tuv></tu>
+<tu tuid="a4"><tuv lang="EN-US"><seg>Never leave the oven on.</seg></tuv>
+ <tuv lang="FR-FR"><seg>Ne laissez jamais le four allumé.</seg></tuv></tu>
+</body></tmx>"""
+ANY_SOURCE_PAIRS = [("Close the door.", "Fermez la porte."),
+                    ("Turn off the lights.", "Éteignez les lumières."),
+                    ("Never leave the oven on.", "Ne laissez jamais le four allumé.")]
+
+
+@pytest.mark.parametrize("srclang", ["*all*", "de-DE", ""])
+def test_a_tmx_of_any_source_orients_every_unit_by_its_languages(tmp_path, srclang):
+    """A header whose srclang is ``*all*``, names a language no unit holds, or none:
+    the first unit listing French first made it the source of that unit alone, so that
+    the file mixed its sides.  One source language for the file, the one most units
+    list first (2 of 3 here), each unit read by its tags (and TMX 1.1's ``lang``)
+    whatever their order or case, and the guess said once."""
+    path = tmp_path / "any.tmx"
+    path.write_text(TMX_ANY_SOURCE.format(srclang=srclang), "utf-8")
+    record = read_pairs(path)
+    assert _pairs(record) == ANY_SOURCE_PAIRS
+    assert [link.key for link in record.links] == ["a1", "a3", "a4"]
+    assert (record.source.language, record.translation.language) == ("en-US", "fr-FR")
+    [warning] = record.warnings
+    assert warning.startswith(f"{path}: ") and "read en-US as the source" in warning
+    assert "2 of its 3 units" in warning and "--source-lang" in warning
+    # The user's word settles it: the other way round, and nothing to warn of.
+    given = read_pairs(path, languages=("fr", None))
+    assert _pairs(given) == [(fr, en) for en, fr in ANY_SOURCE_PAIRS]
+    assert not given.warnings
+    assert _pairs(read_pairs(path, languages=(None, "en"))) == _pairs(given)
+    # A header that names a language its units hold is no guess either.
+    path.write_text(TMX_ANY_SOURCE.format(srclang="fr-FR"), "utf-8")
+    named = read_pairs(path)
+    assert _pairs(named) == _pairs(given) and not named.warnings
+
+
+def test_a_tmx_of_any_source_is_written_back_with_each_text_in_its_language(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from align.render.tmx import render
+
+    path = tmp_path / "any.tmx"
+    path.write_text(TMX_ANY_SOURCE.format(srclang="*all*"), "utf-8")
+    out = tmp_path / "x.tmx"
+    root = ET.fromstring(render(read_pairs(path), out)[out])
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    assert [[(tuv.get(lang), tuv.findtext("seg")) for tuv in tu.iter("tuv")]
+            for tu in root.iter("tu")] == [[("en-US", en), ("fr-FR", fr)]
+                                           for en, fr in ANY_SOURCE_PAIRS]
+
+
+def test_a_tmx_whose_units_name_different_source_languages_reads_one_way(tmp_path):
+    """Units that name their own srclang, some English, some French: one source language
+    for the whole file (the record has one a side), the one most name, said as a guess."""
+    path = tmp_path / "mixed.tmx"
+    path.write_text(
+        """<tmx version="1.4"><header srclang="*all*" datatype="plaintext" segtype="sentence"
+ adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+<tu srclang="fr"><tuv xml:lang="fr"><seg>Merci.</seg></tuv>
+ <tuv xml:lang="en"><seg>Thanks.</seg></tuv></tu>
+<tu srclang="en"><tuv xml:lang="en"><seg>The cat sleeps.</seg></tuv>
+ <tuv xml:lang="fr"><seg>Le chat dort.</seg></tuv></tu>
+<tu srclang="en"><tuv xml:lang="en"><seg>Good night.</seg></tuv>
+ <tuv xml:lang="fr"><seg>Bonne nuit.</seg></tuv></tu>
+</body></tmx>""", "utf-8")
+    record = read_pairs(path)
+    assert _pairs(record) == [("Thanks.", "Merci."), ("The cat sleeps.", "Le chat dort."),
+                              ("Good night.", "Bonne nuit.")]
+    assert (record.source.language, record.translation.language) == ("en", "fr")
+    [warning] = record.warnings
+    assert "read en as the source language of every unit, as 2 of the 3 units" in warning
+    assert "--source-lang" in warning
+
+
+def test_a_tmx_of_more_languages_and_any_source_reads_each_unit_by_its_tags(tmp_path):
+    """Three languages, ``*all*``: English, which 2 of the 3 units list first, is the
+    source of every unit, the German-first one too; a unit without the source language
+    asked holds nothing to check and is left out, not read as a pair of other languages."""
+    path = tmp_path / "memory.tmx"
+    path.write_text(TMX_THREE.replace('srclang="EN-US"', 'srclang="*all*"'), "utf-8")
+    record = read_pairs(path, languages=(None, "fr"))
+    assert _pairs(record) == [("Hello world", "Bonjour le monde"),
+                              ("Three languages", "Trois langues (Canada)"), ("Only German", "")]
+    assert (record.source.language, record.translation.language) == ("en-US", "fr-FR")
+    [warning] = record.warnings
+    assert "2 of its 3 units" in warning
+    # German asked as the source: unit b has none, and its English is no German.
+    german = read_pairs(path, languages=("de", "fr"))
+    assert _pairs(german) == [("Hallo Welt", "Bonjour le monde"), ("Nur Deutsch", "")]
+    assert [link.key for link in german.links] == ["a", "c"] and not german.warnings
+
+
 def test_broken_tmx_is_an_input_error(tmp_path):
     path = tmp_path / "broken.tmx"
     path.write_text("<tmx><body><tu>", "utf-8")

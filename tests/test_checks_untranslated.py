@@ -101,3 +101,25 @@ def test_an_icu_plural_is_read_one_branch_at_a_time_and_a_renamed_argument_is_no
                   "tags")],
         [("minor", "the translation is identical to the source")],
     ]
+
+
+def test_a_short_italian_sentence_with_the_preposition_a_is_not_english():
+    """Italian "a" (at, to) is no word of the function-word profile of Italian but one of
+    English's: "rimasti a casa a" once read as English.  The sentence's other words are
+    Italian, and English left in the Italian translation, long or short, is still found."""
+    found = untranslated([
+        ("We stayed home at Christmas.", "Siamo rimasti a casa a Natale."),
+        ("I am going to Rome in May.", "Vado a Roma a maggio con mia sorella."),
+        ("We stayed home at Christmas.", "We stayed at home for Christmas."),
+        ("They left early.", "We stayed home."),
+    ], languages=("en", "it"))
+    assert found[0] == []
+    assert found[1] == []
+    assert [severity for severity, _ in found[2]] == ["major"]
+    assert found[3] == [("minor", "the translation reads as en, the source language")]
+
+
+def test_a_short_spanish_or_catalan_sentence_with_the_preposition_a_is_not_english():
+    found = untranslated([("Let's eat at home.", "Vamos a comer a casa.")], languages=("en", "es"))
+    found += untranslated([("Let's walk home.", "Anem a casa a peu.")], languages=("en", "ca"))
+    assert found == [[], []]

@@ -900,3 +900,122 @@ def test_a_cold_start_says_on_stderr_that_it_builds_the_default_model(tmp_path):
     assert len(lines) == 1 and lines[0].startswith(
         "align: building multilingual-e5-small into "), done.stderr
     assert "(once, about 30 s)" in lines[0]
+
+
+# -- what -o writes, run's exit code, the recap after run's view
+
+def _output_help(command: str) -> str:
+    """The help of `command`'s ``-o``, its lines joined."""
+    shown = runner.invoke(app, [command, "--help"], terminal_width=200).output
+    block = shown.split("--output", 1)[1]
+    # The option's help ends where the next option starts (a line opening with a dash).
+    block = re.split(r"\n {2,4}-", block, maxsplit=1)[0]
+    return " ".join(block.split())
+
+
+@pytest.mark.parametrize("command", ["run", "check", "view", "eval"])
+def test_the_help_of_o_lists_exactly_the_formats_it_writes(command):
+    from align.render import KNOWN_EXTENSIONS
+
+    said = set(re.findall(r"\.[a-z]+(?:\.[a-z]+)*", _output_help(command)))
+    # eval writes its scores as JSON, nothing else; the others take any renderer's ending.
+    assert said == ({".json"} if command == "eval" else set(KNOWN_EXTENSIONS))
+    assert ".sarif" in KNOWN_EXTENSIONS and ".htm" in KNOWN_EXTENSIONS  # so the above means it
+
+
+def test_an_option_of_another_command_says_which_command_takes_it():
+    """`align run … --fail-on major` is refused (run sets no exit code for findings): the
+    error says that `align check` takes it, rather than only that run does not."""
+    result = runner.invoke(app, ["run", "a.txt", "b.txt", "--fail-on", "major"])
+    assert result.exit_code == EXIT_USAGE, result.output
+    assert result.output == ("align: error: no such option: --fail-on; align check takes it "
+                             "(see align run --help)\n")
+    # --split: run and check take it, view does not.
+    result = runner.invoke(app, ["view", "x.json", "--split", "lines"])
+    assert result.exit_code == EXIT_USAGE, result.output
+    assert "no such option: --split; align run and align check take it" in result.output
+    # An option no command takes is said as before.
+    result = runner.invoke(app, ["run", "a.txt", "b.txt", "--frob"])
+    assert result.output.startswith("align: error: no such option: --frob")
+    assert "take" not in result.output and result.output.count("\n") == 1
+
+
+def test_run_ends_its_view_with_a_recap_of_the_findings(tmp_path, default_encoder):
+    """The letter's findings (checks.md): two minor, the typewriter apostrophe of «I'm»
+    (link 13) and the doubled «that that» (link 15), and two info, which the recap counts
+    but does not list."""
+    result = runner.invoke(app, ["run", str(LETTER_FR), str(LETTER_EN)])
+    assert result.exit_code == 0, result.output
+    view, _, recap = result.stdout.partition("from 0.5 on divergent\n")
+    assert "Schavitz" in view
+    lines = recap.splitlines()
+    assert lines[:2] == ["", "findings: 2 minor, 2 info; at minor or above, worst first:"]
+    apostrophe, doubled = sorted(lines[2:])
+    # Each line shortened to the console's width, 80 columns here.
+    assert apostrophe.startswith("  MINOR mechanical · link 13: typewriter (') apostrophe in "
+                                 "«I'm», where")
+    assert apostrophe.endswith("…") and len(apostrophe) == 80
+    assert doubled == "  MINOR mechanical · link 15: doubled word in the translation: that that"
+    quiet = runner.invoke(app, ["run", str(LETTER_FR), str(LETTER_EN), "-q"])
+    assert quiet.exit_code == 0 and quiet.stdout == ""
+
+
+def _record_of_many_findings():
+    """30 source sentences, 27 translated one for one; the last three left out (a passage,
+    3 major omissions), a major meaning-shift at link 6, a minor finding at each of links
+    1-25 but 6, an info one at link 27."""
+    from align.record import Alignment, Finding, Link, Sentence, Side
+
+    def side(count: int, name: str) -> Side:
+        return Side([Sentence(f"S{k}.", 4 * k, 4 * k + 3, k) for k in range(count)],
+                    name=name, path=name)
+
+    links = [Link([k], [k], 0.9, 0.3) for k in range(27)]
+    links += [Link([k], [], 0.0, 1.0, [Finding("omission", "major", "nothing translates it")])
+              for k in range(27, 30)]
+    for k in range(25):
+        if k != 5:
+            links[k].findings.append(Finding("mechanical", "minor", f"slip number {k + 1}"))
+    links[5].divergence = 0.9
+    links[5].findings.append(Finding("meaning-shift", "major", "the translation says " * 20))
+    links[26].findings.append(Finding("untranslated", "info", "identical"))
+    return Alignment(side(30, "fr.txt"), side(27, "en.txt"), links,
+                     signature={"checks": {"ignore": [], "fail_on": []}})
+
+
+def test_the_recap_lists_twenty_findings_worst_first_then_how_to_see_the_rest(capsys,
+                                                                                tmp_path):
+    from align import cli
+
+    record = _record_of_many_findings()
+    cli._print_view(record, [tmp_path / "out.json"])
+    recap = capsys.readouterr().out.split("from 0.5 on divergent\n")[1].splitlines()
+    assert recap[:2] == ["", "findings: 4 major, 24 minor, 1 info; at minor or above, worst "
+                         "first:"]
+    listed = recap[2:-1]
+    assert len(listed) == 20
+    # The passage left out is one line, where its worst finding stands (divergence 1.0).
+    assert listed[0].startswith("  MAJOR omission · links 28–30: 3 source sentences with no "
+                                "counterpart in the")
+    # A long reason is shortened to the width of the console (80 here).
+    assert listed[1].startswith("  MAJOR meaning-shift · link 6: the translation says the")
+    assert listed[1].endswith("…") and len(listed[1]) <= 80
+    assert listed[2:] == [f"  MINOR mechanical · link {n}: slip number {n}"
+                          for n in (1, 2, 3, 4, 5, *range(7, 20))]
+    assert recap[-1] == (f"  … and 6 more findings at minor or above: align view "
+                         f"{tmp_path / 'out.json'} --only-findings")
+    # Without a record written: the check that lists them all.
+    cli._print_view(record, [])
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "  … and 6 more findings at minor or above: align check fr.txt en.txt")
+
+
+def test_the_recap_of_a_run_without_checks_is_left_out(capsys):
+    from align import cli
+
+    record = _record_of_many_findings()
+    record.signature = {}
+    for link in record.links:
+        link.findings, link.divergence = [], None
+    cli._print_view(record, [])
+    assert "findings:" not in capsys.readouterr().out

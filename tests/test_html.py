@@ -754,3 +754,10 @@ def test_a_passage_added_says_so_on_its_first_row():
     assert [r["id"] for r in page.rows() if r.get("data-p") == "7"] == ["L7", "L8", "L9"]
     assert ("Passage added: links 7–9, 3 sentences of the translation with no counterpart in "
             "the source") in page.text_by_row["L7"]
+
+
+def test_the_header_counts_findings_by_severity_worst_first():
+    page = render_html(make_alignment())
+    # critical omission; major number and hostile kind; minor name and addition
+    (line,) = re.findall(r'<span class="severities">(.*?)</span></h2>', page)
+    assert re.sub(r"<[^>]+>", "", line) == "1 critical · 2 major · 2 minor"

@@ -1144,3 +1144,49 @@ def test_a_text_without_capitals_has_no_continuations():
     assert continues_previous(["il vint.", "il vit.", "il vainquit.", "Fin."]) == [False] * 4
     assert continues_previous(["他来了。", "他看见了。"]) == [False, False]
     assert continues_previous([]) == []
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    # A time of day closes its phrase: before a capitalised word that begins a sentence
+    # (not only a function word: Please, Doors, Lunch) it ends one ...
+    ("We are open from 9:00 a.m. to 6:00 p.m. Please sign in at the front desk.", "en",
+     ["We are open from 9:00 a.m. to 6:00 p.m.", "Please sign in at the front desk."]),
+    ("We close at 6 P.M. Please call first.", "en", ["We close at 6 P.M.", "Please call first."]),
+    ("We open at 7 A.M. Doors close at noon.", None,
+     ["We open at 7 A.M.", "Doors close at noon."]),
+    ("We open at 8 a. m. Please be on time.", "en", ["We open at 8 a. m.", "Please be on time."]),
+    ("Cerramos a las 6 p. m. Después limpiamos.", "es",
+     ["Cerramos a las 6 p. m.", "Después limpiamos."]),
+    ("Lunch is at 12.30 p.m. Dinner is at 7 p.m. Bring a friend.", "en",
+     ["Lunch is at 12.30 p.m.", "Dinner is at 7 p.m.", "Bring a friend."]),
+])
+def test_a_time_of_day_ends_a_sentence_before_a_capitalised_word(text, language, expected):
+    assert texts(text, language=language) == expected
+
+
+@pytest.mark.parametrize("language", ["en", None])
+@pytest.mark.parametrize("text", [
+    # ... but not before what follows a time: a day, a month, a time zone, a place's time,
+    # nor English I (By 5 p.m. I was tired); nor after initials that are no time.
+    "The meeting is at 6 p.m. Monday in room 4.",
+    "It starts at 9 a.m. Sat. and Sun. only.",
+    "The call is at 5 p.m. EST and lasts an hour.",
+    "The call is at 5 p.m. (GMT) and lasts an hour.",
+    "It opens at 9 a.m. Eastern Time every day.",
+    "The market closes at 4 p.m. New York time on Fridays.",
+    "The fair opens at 10 a.m. June 3 and closes at 6 p.m. June 9.",
+    "We left at 6 a. m. Tuesday morning.",
+    "By 5 p.m. I was exhausted.",
+    "The paper by Dr. A.M. Smith is short.",
+    "The paper by J. A. M. Smith is short.",
+])
+def test_a_time_of_day_goes_on_before_a_day_a_month_or_a_time_zone(text, language):
+    assert texts(text, language=language) == [text]
+
+
+def test_a_time_of_day_before_a_new_sentence_keeps_the_offsets_lossless():
+    text = "Open 8:00 a.m. to 6:00 p.m.  Please sign in.\nThanks."
+    spans = [(s.start, s.end) for s in segment(text, language="en").sentences]
+    assert spans == [(0, 27), (29, 44), (45, 52)]
+    assert [text[a:b] for a, b in spans] == [
+        "Open 8:00 a.m. to 6:00 p.m.", "Please sign in.", "Thanks."]

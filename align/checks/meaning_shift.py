@@ -120,6 +120,11 @@ def _negations(text: str, language: str | None) -> tuple[Word, ...]:
         if key == "no" and _NUMERO.match(text, w.end) and (w.text[0] == "N" or text[
                 w.end:w.end + 1] == "."):
             continue  # "No. 33, Rue Dunôt", "No 5": the numero sign, not a negation
+        if language == "it" and w.text.lower() == "ne":
+            continue  # "non ne ho mai parlato": the pronoun; "né" (nor) has its accent
+        if key == _ROMANCE_NOT.get(language or "") and _romance_expletive(
+                text, tokens, k, language):
+            continue  # "finché non scatta": until it clicks
         if language in (None, "en") and (
             key.endswith("n't") or key == "t" and before.endswith("n") and "'" in text[
                 tokens[k - 1].end : w.start]
@@ -155,18 +160,24 @@ def _negations(text: str, language: str | None) -> tuple[Word, ...]:
     # nic nie wie"): a word of `_CONCORD` (or a Czech or Slovak verb negated by its prefix)
     # close after another negation, with no clause between, is part of it.  English counts
     # each ("never … nothing" is rare and emphatic).
+    # A chain of them is measured from word to word, not from its first: "Non ha mai detto
+    # niente a nessuno" is one negation (he never said anything to anyone).
     concord = _CONCORD.get(language or "", frozenset())
+    correlatives = _CORRELATIVES | _ROMANCE_CORRELATIVES.get(language or "", frozenset())
     counted: list[tuple[int, Word]] = []
+    last = -1  # the position of the last negative word of the chain
     for k, w in sorted(found, key=lambda item: item[0]):
         key = fold(w.text)
-        if key in _CORRELATIVES and any(k - j <= _CHAIN_REACH for j, _ in counted):
+        if key in correlatives and any(k - j <= _CHAIN_REACH for j, _ in counted):
+            last = k
             continue
         joins = key in concord or _prefix_negates(text, tokens, k, language)
-        if joins and counted and k - counted[-1][0] <= _CONCORD_REACH and not any(
-                _clause_break(text, tokens, j, language or "")
-                for j in range(counted[-1][0] + 1, k + 1)):
+        if joins and counted and k - last <= _CONCORD_REACH and not any(
+                _clause_break(text, tokens, j, language or "") for j in range(last + 1, k + 1)):
+            last = k
             continue
         counted.append((k, w))
+        last = k
     return tuple(w for _, w in counted)
 
 
@@ -325,12 +336,24 @@ def _prefixed(word: str, language: str | None) -> bool:
 
 def _clause_break(text: str, tokens, k: int, language: str) -> bool:
     """Whether a new clause begins at ``tokens[k]``: punctuation before it, or a word
-    that opens a clause (an elided ``qu'`` included)."""
+    that opens a clause (an elided ``qu'`` included), but not one whose accent makes it
+    another word (`_ACCENTED_NOT_OPENERS`), nor a "se" after a negation or a clitic, which
+    is the pronoun ("não se queixa", "non se ne parla"), not "if"."""
     between = text[tokens[k - 1].end : tokens[k].start]
+    if any(c in ",;:.!?()«»\"—–" for c in between):
+        return True
     key = fold(tokens[k].text)
+    if tokens[k].text.lower() in _ACCENTED_NOT_OPENERS or key == "se" and k and fold(
+            tokens[k - 1].text) in NEGATIONS.get(language, frozenset()) | _ROMANCE_CLITICS.get(
+            language, frozenset()):
+        return False
     openers = _CLAUSE_OPENERS.get(language, frozenset())
-    return any(c in ",;:.!?()«»\"—–" for c in between) or (
-        key in openers or key.split("'")[0] in openers)
+    return key in openers or key.split("'")[0] in openers
+
+
+#: Words that fold to a word opening a clause but are others: Italian "è", Portuguese "é"
+#: (is; "e" is "and"), Italian "sé" (oneself; "se" is "if").
+_ACCENTED_NOT_OPENERS = frozenset("è é sé".split())
 
 
 #: Words that join a second negated item to a first ("nor", French and Spanish "ni", and
@@ -338,8 +361,41 @@ def _clause_break(text: str, tokens, k: int, language: str) -> bool:
 #: "utan" after a negation, "but" ("inte röd utan blå": not red but blue).
 _CORRELATIVES = frozenset(map(fold, "nor ni ani niti нити нито ниту ні ані ούτε μήτε nici "
                                     "utan".split()))
+#: ... and Italian "né" (the pronoun "ne" is left out before), Portuguese "nem": "Non
+#: voglio né pane né vino", "Não quero nem pão nem vinho".
+_ROMANCE_CORRELATIVES = {"it": frozenset(("ne",)), "pt": frozenset(("nem",))}
 #: ... when the negation they continue is at most this many words before them.
 _CHAIN_REACH = 8
+
+
+#: Italian and Spanish put an expletive negation, which negates nothing, after "until",
+#: "unless", "before" and a comparative's "than", as French puts "ne": "finché non scatta"
+#: (until it clicks), "a meno che non piova" (unless it rains), "prima che … non",
+#: "più facile di quanto non sembri" (easier than it seems), "hasta que no llegue" (until
+#: it comes).  The words that end before it (folded), its subject between at most.
+_ROMANCE_EXPLETIVE_AFTER = {
+    "it": (("finche",), ("meno", "che"), ("prima", "che"), ("di", "quanto")),
+    "es": (("hasta", "que"),),
+}
+#: ... and how far before it they may end ("finché il LED non lampeggia").
+_ROMANCE_EXPLETIVE_REACH = 4
+
+
+def _romance_expletive(text: str, tokens, k: int, language: str | None) -> bool:
+    """Whether the Italian, Spanish or Portuguese "non", "no", "não" of ``tokens[k]``
+    negates nothing: an expletive one (`_ROMANCE_EXPLETIVE_AFTER`), in its clause, or that of
+    "a no ser que", "a não ser que" (unless)."""
+    keys = [fold(t.text) for t in tokens[max(0, k - _ROMANCE_EXPLETIVE_REACH):k + 3]]
+    at = min(k, _ROMANCE_EXPLETIVE_REACH)
+    if keys[at - 1:at] == ["a"] and keys[at + 1:at + 3] == ["ser", "que"]:
+        return True
+    for q in range(at - 1, -1, -1):
+        if any(keys[max(0, q + 1 - len(p)):q + 1] == list(p)
+               for p in _ROMANCE_EXPLETIVE_AFTER.get(language or "", ())):
+            return True
+        if _clause_break(text, tokens, k - at + q, language or ""):
+            return False
+    return False
 
 
 #: What follows "No" as the numero sign: a point or not, then a number ("No. 33", "No 5").
@@ -633,14 +689,21 @@ _NOT_NEGATIVE_SUFFIXED = frozenset(
     "schloss schlos".split())
 
 
+#: Compounds in English *-free* and German *-frei* say "without" what their first part
+#: names ("BPA-free" = « sans BPA », "bleifrei" = "senza piombo"), a part of three letters
+#: or more: not "befreien" (to set free), "unfrei" (not free).
+_FREE_COMPOUND = re.compile(r"\w{3,}-?(?:free|frei(?:e|en|er|es|em)?)")
+
+
 def suffix_negations(text: str) -> list[Word]:
-    """The words of `text` that negate by a suffix: *-less* (English), *-los* (German)."""
+    """The words of `text` that negate by a suffix: *-less*, *-free* (English), *-los*,
+    *-frei* (German)."""
     found = []
     for w in words(text):
         key = fold(w.text)
         if key in _NOT_NEGATIVE_SUFFIXED or len(key) < 6:
             continue
-        if key.endswith(_NEGATIVE_SUFFIXES):
+        if key.endswith(_NEGATIVE_SUFFIXES) or _FREE_COMPOUND.fullmatch(key):
             found.append(w)
     return found
 

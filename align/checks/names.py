@@ -30,9 +30,12 @@ in one word or two (``BlackTooth`` = ``Black Tooth``), a word sharing most of it
 (``Stalinist`` = ``stalinien``), the name with a case ending (Polish ``Lizbony`` =
 ``Lisbon``, Turkish ``Lizbon'a``, Russian ``Анны`` = ``Anna``), or a listed translation
 (``Spain`` = ``Espagne`` = ``Spanien``, ``North`` = ``septentrional``, ``Friday`` =
-``Παρασκευή``), in the Polish and Czech cases the rules do not reach (``Niemiec``,
-``Włoszech``, ``Hiszpanii``, ``Španělsku``) or transliterated with a case ending
-(``Испании``). A full stop after an initial or an abbreviation does not end a sentence
+``Παρασκευή``; a feast, ``Christmas`` = ``Natal``, ``Christmas Day`` too; an abbreviation,
+``EU`` = ``UE``, ``NATO`` = ``OTAN``: `align.checks.name_equivalents`), in the Polish and
+Czech cases the rules do not reach (``Niemiec``, ``Włoszech``, ``Hiszpanii``,
+``Španělsku``) or transliterated with a case ending (``Испании``); but two names the lists
+know as names of two things are never spellings of one (``Noël`` and ``Nouvel An``). A
+full stop after an initial or an abbreviation does not end a sentence
 (``C. Auguste Dupin``, ``St. Germain``).
 
 A name the word aligner pairs with a word its own side does not read as a name was
@@ -84,6 +87,7 @@ from align.checks.lexicon import (
     UNITS,
     fold,
 )
+from align.checks.name_equivalents import ABBREVIATIONS, FEAST_WORDS, HOLIDAYS
 from align.checks.placeholders import blank_markup, readable_links, readable_sentences
 from align.checks.words import WordAlignment
 from align.record import Finding, SideName
@@ -150,7 +154,6 @@ north nord norden northern septentrional septentrionale nordlich
 south sud suden southern meridional meridionale sudlich
 east est osten eastern oriental orientale ostlich
 west ouest westen western occidental occidentale westlich
-christmas noel weihnachten
 heaven ciel paradis himmel
 united-states etats-unis vereinigte-staaten estados-unidos stati-uniti eeuu usa
 united-kingdom royaume-uni vereinigtes-konigreich reino-unido regno-unito
@@ -308,23 +311,42 @@ margaret marguerite margarete margarita margherita
 anne anna ana
 """
 _EQUIVALENT: dict[str, frozenset[str]] = {}
-for _line in _TRANSLATED.strip().splitlines():
+#: What each listed word names: the first name of each line it stands in (``moskwie`` and
+#: ``moskva`` both name ``moscow``; ``noel`` names ``christmas``, ``nouvel`` ``new-year``).
+_NAMES_OF: dict[str, frozenset[str]] = {}
+
+
+def _list_equivalents(names: list[frozenset[str]], named: str) -> None:
+    """Make each name of `names` (the keys of its words) a counterpart of the others, all
+    naming the thing `named`.
+
+    The words of one name are not counterparts of each other ("Bas" is not a second "Pays"),
+    only of the other names of the line; nor are those of names sharing the word, in
+    languages that write a name alike but for one word ("Año" of Spanish "Año Nuevo" is
+    not a second "Ano" of Portuguese "Ano Novo")."""
+    for name in names:
+        for w in name:
+            others = frozenset().union(*(n for n in names if w not in n))
+            _EQUIVALENT[w] = _EQUIVALENT.get(w, frozenset()) | others | {w}
+            _NAMES_OF[w] = _NAMES_OF.get(w, frozenset()) | {named}
+
+
+for _line in (*_TRANSLATED.strip().splitlines(), *HOLIDAYS):
     # Plurals too: "Saturdays" is "le samedi", "les Français" the French.  A name of
     # several words is listed with hyphens and read in its words, as names are read
     # ("Pays-Bas" is "Pays" and "Bas", each a counterpart of "Netherlands").
-    # The words of one name are not counterparts of each other ("Bas" is not a second
-    # "Pays"), only of the other names of the line.
-    _names = [frozenset(p + ending for p in re.split(r"[-']", w) for ending in ("", "s")
-                        if len(p) > 2 and all(p not in f for f in FUNCTION_WORDS.values()))
-              for w in _line.split()]
-    for _k, _name in enumerate(_names):
-        _others = frozenset().union(*(n for j, n in enumerate(_names) if j != _k))
-        for _w in _name:
-            _EQUIVALENT[_w] = _EQUIVALENT.get(_w, frozenset()) | _others | {_w}
+    _list_equivalents([
+        frozenset(p + ending for p in re.split(r"[-']", w) for ending in ("", "s")
+                  if len(p) > 2 and all(p not in f for f in FUNCTION_WORDS.values()))
+        for w in _line.split()], _line.split()[0])
 #: ``US``, ``U.S.``: the United States in two letters, which the list's function words leave
 #: out (the pronoun *us*), as a counterpart of its other names (``EE. UU.``).
 for _w in _EQUIVALENT["usa"]:
     _EQUIVALENT[_w] = _EQUIVALENT[_w] | {"us"}
+for _line in ABBREVIATIONS:
+    # Read as written, however short and though a function word ("EU" = "UE", "UN" = "ONU"),
+    # with their plurals ("NGOs").
+    _list_equivalents([frozenset((w, w + "s")) for w in _line.split()], _line.split()[0])
 
 #: Titles and forms of address translate freely; they are not names.
 _TITLES = frozenset(
@@ -1107,7 +1129,12 @@ def _counterpart(key: str, other: set[str]) -> bool:
     for alias in _EQUIVALENT.get(key, ()):
         if alias in other:
             return True
+    named = _NAMES_OF.get(key)
     for w in other:
+        if named and (named_w := _NAMES_OF.get(w)) and named.isdisjoint(named_w):
+            # Two names the lists know as names of two things are no spellings of one name,
+            # however alike («Noël» and «Nouvel An», "Francis" and "France").
+            continue
         if _written_alike(key, w):
             return True
         if (key in _TRANSLITERATED or w in _TRANSLITERATED) and (
@@ -1539,6 +1566,9 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         found = []
         for group in names(links[side][i].text, lexicon):
             absent = [w for w in group if short(side, other, i, _key(w.text))]
+            if any(_key(w.text) in _EQUIVALENT for w in group if w not in absent):
+                # "Christmas Day" is «Natal», "New Year's Eve" «Nochevieja».
+                absent = [w for w in absent if _key(w.text) not in FEAST_WORDS]
             if len(absent) > 1 and _spelled("".join(keys_of(absent))) in {
                     _spelled(k) for k in keys(other, i)}:
                 continue  # written in one word on the other side

@@ -4,7 +4,8 @@ Every number is read into the set of values it can mean, so that the French and
 English conventions meet: ``1 000,5`` and ``1,000.5`` are both 1000.5; ``1,500``
 is 1500 or 1.5 and matches either.  Month names count as the month's number
 (``13 août 1936`` = ``August 13, 1936`` = ``13/08/1936``).  Spelled numbers
-(``twenty-five``, ``vingt-cinq``) and Roman numerals (``camp III``) are read too, as
+(``twenty-five``, ``vingt-cinq``, ``vinte e três``, ``ventitré``,
+`align.checks.spelled_numbers`) and Roman numerals (``camp III``) are read too, as
 counterparts of a number on the other side: they are never flagged missing or added,
 because translators freely write ``deux`` for ``a couple`` and ``I`` is also a pronoun.
 A spelled number is reported changed only where the word aligner pairs it with a number
@@ -19,8 +20,11 @@ ordinal in digits (``2º``, ``2e``, ``2. Stock``) also matches the ordinals that
 words too (``second``, ``segundo``, `_ORDINAL_WORDS`).  A version or an identifier
 (``2.4.1``, ``10.2.3.4``, and ``Python 3.10``, ``==2.4``) is compared whole, as written
 (`_versions`): ``3.10`` is not ``3.1`` there, and ``2.4.1`` against ``2.5.1`` is not ``2.4``
-against ``2.5``.  A number kept while its currency or unit changed (``20 dollars`` as *20
-euros*, ``12 km`` as *12 miles*) is reported too (`_unit_findings`).
+against ``2.5``.  Raised digits are numbers (an exponent: ``x²``; a unit's ``m²`` and
+digits written low, ``H₂O``, only as counterparts).  A number kept while its currency or
+unit changed (``20 dollars`` as *20 euros*, ``12 km`` as *12 miles*) is reported too
+(`_unit_findings`).  A code is the same with its letters in another language's order
+(``2014/53/EU``, French ``2014/53/UE``, `_reordered`).
 """
 
 from __future__ import annotations
@@ -37,12 +41,13 @@ from align.checks.lexicon import (
     MAGNITUDES,
     MEASURES,
     MONTHS,
-    NUMBER_WORDS,
     fold,
     roman_value,
 )
 from align.checks.placeholders import blank_markup, readable_links
 from align.checks.shortcuts import shortcuts
+from align.checks.spelled_numbers import ALL_NUMBER_WORDS as NUMBER_WORDS
+from align.checks.spelled_numbers import italian_compound
 from align.language import english_name
 from align.record import Finding, SideName
 
@@ -61,6 +66,9 @@ NUMBER = re.compile(
     r"(?![\d])"
 )
 _CONNECTORS = frozenset({"et", "and", "und", "y", "e"})
+#: Number words that continue a number only after a connector: Portuguese says « vinte e
+#: um », and the German « um » (around) follows any number (« die drei um den Tisch »).
+_AFTER_CONNECTOR_ONLY = frozenset({"um", "uma"})
 #: Day, month and year written with points: "3.12.2024", "03.12.24".
 _DOTTED_DATE = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d]|[.,]\d)")
 #: A number of three or more parts joined by points ("2.4.1", "10.2.3.4", "192.168.1.1"):
@@ -148,11 +156,14 @@ def readings(text: str) -> set[float]:
 
 
 def _spelled_value(parts: list[str]) -> float | None:
+    values = [NUMBER_WORDS.get(part) for part in parts]
+    return None if None in values else _total(values)
+
+
+def _total(values: list[float]) -> float:
+    """The number its words' values make: ``[2, 1000, 3, 100, 20]`` is 2320."""
     total, current = 0.0, 0.0
-    for part in parts:
-        v = NUMBER_WORDS.get(part)
-        if v is None:
-            return None
+    for v in values:
         if v == 100:
             current = (current or 1) * 100
         elif v >= 1000:
@@ -208,6 +219,7 @@ def mentions(text: str) -> list[Mention]:
                 m.start(), m.end(), m.group(), year=_written_as_year(m, text))
         for m in NUMBER.finditer(text)
     ]
+    found += _superscripts(text)
     if not _FRACTION_CHARS.isdisjoint(text):
         found = _with_fractions(found, text)
     digit_spans = [(m.start, m.end) for m in found]
@@ -237,11 +249,19 @@ def mentions(text: str) -> list[Mention]:
                 _number_pieces(tokens[i - 1].text) is not None
                 or fold(tokens[i - 1].text) in _FIRST_OF_MONTH) and bool(
                 _DATE_JOINER.fullmatch(text[tokens[i - 1].end:token.start]))
-            if key not in AMBIGUOUS_MONTHS or near_digit:
+            # A month that is a number word too ("dez", Portuguese ten) is the month beside a
+            # number or written short as German writes it ("Dez.").
+            short = token.text[:1].isupper() and text.startswith(".", token.end)
+            if (key not in AMBIGUOUS_MONTHS and key not in NUMBER_WORDS) or near_digit or (
+                    short and key in NUMBER_WORDS):
                 found.append(Mention(frozenset({("month", month), float(month)}),
                                      token.start, token.end, token.text, what="month"))
-            i += 1
-            continue
+                i += 1
+                continue
+            if key not in NUMBER_WORDS:
+                i += 1
+                continue
+            # Else a number word ("dez", Portuguese ten and the German December), read below.
         ordinal = _ORDINAL_WORDS.get(key)
         if ordinal is not None:
             # "second", "segundo": an ordinal only against one in digits ("2º", "2."), as
@@ -258,6 +278,15 @@ def mentions(text: str) -> list[Mention]:
                                  token.end, token.text, flaggable=False, spelled=True))
             i += 1
             continue
+        italian = italian_compound(key)
+        if italian is not None:
+            # Italian writes a number in one word too ("ventitré", "duemila"); not a
+            # century named by its hundreds ("il Novecento", the twentieth century).
+            if not (token.text[:1].isupper() and len(italian) == 2 and italian[1] == 100):
+                found.append(Mention(frozenset({_total(list(italian))}), token.start,
+                                     token.end, token.text, flaggable=False, spelled=True))
+            i += 1
+            continue
         # A run of number words, maybe hyphenated or joined by "et"/"and": one spelled number,
         # as far as the words can make one ("vingt et un", "two thousand three hundred"; not
         # "nine and ten", "un troisième", nor across a comma: "of one, five hundred").
@@ -266,6 +295,8 @@ def mentions(text: str) -> list[Mention]:
             pieces = _number_pieces(tokens[j].text)
             if pieces is not None and (not parts or (
                     _blank(text, tokens[j - 1].end, tokens[j].start)
+                    and (pieces[0] not in _AFTER_CONNECTOR_ONLY
+                         or fold(tokens[j - 1].text) in _CONNECTORS)
                     and _continues(parts[-1], pieces[0]))):
                 parts.extend(pieces)
                 j += 1
@@ -287,6 +318,31 @@ def mentions(text: str) -> list[Mention]:
         else:
             i += 1
     found.sort(key=lambda m: m.start)
+    return found
+
+
+#: Digits written raised: an exponent (``x²``), a unit's power (``m²``), a footnote's mark;
+#: and written low (``H₂O``).
+_SUPERSCRIPT = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_SUBSCRIPT = re.compile("[₀₁₂₃₄₅₆₇₈₉]+")
+_RAISED_OR_LOW_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉", "01234567890123456789")
+#: A unit of length before its power: ``m²``, ``km²``, ``cm³``, ``ft²``.
+_UNIT_POWERED = re.compile(r"(?<![^\W\d_])(?:[kcdm]?m|ft|in|yd|mi)$")
+
+
+def _superscripts(text: str) -> list[Mention]:
+    """The numbers written raised or low.  An exponent counts as its digits; a footnote's
+    mark (raised after a word or a stop: ``POUM.¹``), a unit's power and digits written low
+    only as counterparts: pages number notes their own way, the other side writes ``m2`` or
+    *square metres*, ``H₂O`` as often *H2O* or *water*."""
+    found = []
+    for pattern in (_SUPERSCRIPT, _SUBSCRIPT):
+        for m in pattern.finditer(text):
+            flaggable = (pattern is _SUPERSCRIPT
+                         and not _UNIT_POWERED.search(text, max(0, m.start() - 3), m.start())
+                         and _EXPONENT_BEFORE.search(text[max(0, m.start() - 2):m.start()]))
+            found.append(Mention(frozenset({float(m.group().translate(_RAISED_OR_LOW_DIGITS))}),
+                                 m.start(), m.end(), m.group(), flaggable=flaggable, parts=()))
     return found
 
 
@@ -706,12 +762,23 @@ def _one_sided_severity(m: Mention, text: str) -> str:
     ("3" = "third"), unless a percent sign, a currency or a measure makes it a quantity
     (``9 %``, ``5 €``, ``5 km``), which translations keep in digits (not a unit of time,
     which they count as freely as the number: ``3 hours`` as « une heure »)."""
-    if sum(c.isdigit() for c in m.text) >= 2:
+    if sum(c.isdigit() for c in m.text) >= 2 or _exponent(m, text):
         return "minor"
     if m.text == "1":
         return "info"  # an article renders it: ``1 €`` as *a euro*, ``1 km`` as *a kilometre*
     unit = _unit(text, m)
     return "minor" if unit is not None and unit[0].isdisjoint(_TIME_QUANTITIES) else "info"
+
+
+#: What an exponent is raised after: a letter alone, a digit or a bracket (``x²``, ``10³``,
+#: ``(a+b)²``), not a word or a stop, as a footnote's mark is.
+_EXPONENT_BEFORE = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]|[\d)])$")
+
+
+def _exponent(m: Mention, text: str) -> bool:
+    """Whether `m` is an exponent (`_EXPONENT_BEFORE`)."""
+    return bool(_SUPERSCRIPT.fullmatch(m.text)) and bool(
+        _EXPONENT_BEFORE.search(text[max(0, m.start - 2):m.start]))
 
 
 def _near(mention: Mention, neighbours: list[list[Mention]]) -> bool:
@@ -752,6 +819,15 @@ def _writes(text: str, code: str) -> bool:
     return _code_pattern(code).search(text) is not None
 
 
+def _reordered(code: str, other: str) -> bool:
+    """Whether two codes are one with its letters in each language's order: the same digits,
+    the same letters otherwise ordered (``2014/53/EU`` is French ``2014/53/UE``, ``EC`` is
+    ``CE``, ``NATO`` is ``OTAN``)."""
+    return (re.findall(r"\d+", code) == re.findall(r"\d+", other)
+            and sorted(re.findall(r"[^\W\d_]", code.upper()))
+            == sorted(re.findall(r"[^\W\d_]", other.upper())))
+
+
 def _code_findings(ctx: CheckContext, source: LinkText,
                    translation: LinkText) -> list[Finding]:
     """A code of one side that the other side does not write (case aside), where the
@@ -767,6 +843,11 @@ def _code_findings(ctx: CheckContext, source: LinkText,
 
     lost = [c for c in lost if digits_kept(c[2], translation.text)]
     added = [c for c in added if digits_kept(c[2], source.text)]
+    for a in list(lost):
+        b = next((b for b in added if _reordered(a[2], b[2])), None)
+        if b is not None:
+            lost.remove(a)
+            added.remove(b)
     out = []
     for a, b in zip(lost, added, strict=False):
         out.append(Finding(
@@ -861,10 +942,12 @@ def _unit_findings(ctx: CheckContext, source: LinkText, translation: LinkText,
 
 
 #: Number words that are ordinary words of another language (English *once*, French *très*,
-#: *dos* (back), Italian *due*, German *sei* (be), *elf*, the English coin *cent*; *Otto*, a
-#: name): reported only in a text of a language that counts with them.
+#: *dos* (back), Italian *due*, German *sei* (be), *elf*, the English coin *cent*, English
+#: *doze*, the German *Dez.*; *Otto*, a name, *Sète*, a town): reported only in a text of
+#: a language that counts with them.
 _NUMBER_ONLY_IN = {
-    "once": {"es"}, "tres": {"es"}, "dos": {"es"}, "mil": {"es", "pt"}, "due": {"it"},
+    "once": {"es"}, "tres": {"es", "pt"}, "dos": {"es"}, "doze": {"pt"}, "dez": {"pt"},
+    "sete": {"pt"}, "mil": {"es", "pt"}, "due": {"it"},
     "tre": {"it"}, "sei": {"it"}, "otto": {"it"}, "venti": {"it"}, "elf": {"de"},
     "cent": {"fr"}, "cents": {"fr"},
 }
@@ -925,11 +1008,14 @@ def _reportable(m: Mention, side: list[Mention], text: str, language: str | None
         return False
     if not m.spelled:
         return m.flaggable
-    # German writes a number as one word ("dreihundertfünfzig", "viermal"): its pieces.
+    # German and Italian write a number as one word ("dreihundertfünfzig", "viermal",
+    # "centoventi"): its pieces, and their values.
     pieces = [q for w in words(m.text) for p in re.split(r"[-‐]", fold(w.text))
               for q in ((p,) if p in NUMBER_WORDS else _german_compound(p) or ())
               if q in NUMBER_WORDS]
-    if (min(floats) < 2 or all(NUMBER_WORDS[p] >= 100 for p in pieces)
+    piece_values = [NUMBER_WORDS[p] for p in pieces] + [
+        v for w in words(m.text) for v in italian_compound(fold(w.text)) or ()]
+    if (min(floats) < 2 or all(v >= 100 for v in piece_values)
             or _APPROXIMATE.intersection(pieces)):
         return False
     if len(pieces) == 1 and pieces[0] in _NUMBER_ONLY_IN and (

@@ -15,11 +15,12 @@ in the record's warnings.  An Excel
 workbook (``.xlsx``): its first sheet, by the columns headed ``source`` and
 ``translation`` (or ``target``), so that a review spreadsheet ``align`` wrote reads
 back, or by its first two columns.  TMX: every ``<tu>``
-with at least two ``<tuv>``s; the source is the ``<tuv>`` in the source language
-given, else the unit's ``srclang``, else the header's (the first one when none is
-named or ``*all*``), the translation the other one, or in a file of more than two
-languages the one in the translation language given (`_read_tmx`); its inline codes
-are written by their id (as for XLIFF, below).  XLIFF 1.2: every ``<trans-unit>`` (in
+with at least two ``<tuv>``s, read by its ``<tuv>``s' languages whatever their order: the
+source is the one in the file's source language (the one given, else the header's
+``srclang``, else, ``*all*``, the one its units name or list first, said in a warning),
+the translation the other one, or in a file of more than two languages the one in the
+translation language given (`_read_tmx`); its inline codes are written by their id (as
+for XLIFF, below).  XLIFF 1.2: every ``<trans-unit>`` (in
 groups too) not marked ``translate="no"`` (nor a PO header that po2xliff wrote), its
 ``<source>`` and ``<target>``; a unit
 segmented into ``<mrk mtype="seg">`` (as SDL Trados and memoQ write them) gives
@@ -113,8 +114,9 @@ def read_pairs(path: str | Path,
         raise InputError(f"cannot read {path} ({error.strerror})") from None
     suffix = path.suffix.lower()
     decoded = None  # a text format's `_Decoded`
+    warnings: list[str] = []  # what reading the file found to say
     if suffix == ".tmx":
-        pairs, found = _read_tmx(path, data, languages)
+        pairs, found, warnings = _read_tmx(path, data, languages)
     elif suffix in XLIFF_SUFFIXES or (suffix not in (".tsv", ".txt", ".po", ".pot", ".csv")
                                       and b"<xliff" in data[:2048]):
         pairs, found = _read_xliff(path, data)
@@ -131,6 +133,7 @@ def read_pairs(path: str | Path,
         rows, found = _header_row(rows)
         pairs = _lines_of_pairs(path, rows)
     record = pairs_alignment(pairs, name=path.name, path=str(path), languages=found)
+    record.warnings[:0] = warnings
     if decoded is not None:
         record.source.encoding = record.translation.encoding = decoded.encoding
         record.warnings[:0] = decoded.warnings
@@ -544,20 +547,22 @@ def _variant(variants: list[tuple[str, ET.Element | None]], language: str | None
 
 
 def _read_tmx(path: Path, data: bytes,
-              asked: Languages = (None, None)) -> tuple[list[Pair], Languages]:
+              asked: Languages = (None, None)) -> tuple[list[Pair], Languages, list[str]]:
     """The pairs of a TMX file, one per ``<tu>`` of two ``<tuv>``s or more (a unit of one
-    is no pair).  The source is the variant in the language the user gave, else in the
-    unit's ``srclang`` (TMX 1.4b lets a unit name its own), else in the header's, else
-    the first.  In a file of two languages the translation is the other variant; in a
-    file of more (a memory of English, German and French), the one in the translation
-    language the user gave, which must be among them, and a unit without one has an empty
-    translation (the untranslated check reports it)."""
+    is no pair), the languages of its sides and the warning, if any, that the source
+    language is a guess (`_tmx_source`).  One source language for the whole file (the
+    record has one a side), and each unit read by its variants' tags, whatever their
+    order: the source is its variant in that language, the translation in a file of two
+    languages the other variant, in a file of more (a memory of English, German and
+    French) the one in the translation language the user gave, which must be among them.
+    A unit without one has an empty translation (the untranslated check reports it); a
+    unit of tagged variants without the source language holds nothing to check and is
+    left out.  A unit whose variants are not tagged is read in their order."""
     from collections import Counter
 
     from align.language import primary_language
 
     root = _parse_xml(path, data, "TMX")
-    default = _srclang(root.find("header"))
     # Each unit with its number among all the file's <tu>s, those of one variant too.
     units = [(number, tu, [(tuv.get(_XML_LANG) or tuv.get("lang") or "", tuv.find("seg"))
                            for tuv in tu.findall("tuv")])
@@ -581,16 +586,21 @@ def _read_tmx(path: Path, data: bytes,
         # A file of two languages: the option names the translation's language, perhaps
         # where the file's tags do not ("x-klingon", none at all); the other variant it is.
         target = None
+    source_language, warnings = _tmx_source(path, root, units, found, (asked[0], target))
     pairs: list[Pair] = []
     chosen: list[tuple[str, str]] = []
     for number, tu, variants in units:
         translation = _variant(variants, target)
-        source = next((k for k in (_variant(variants, language, translation)
-                                   for language in (asked[0], _srclang(tu), default))
-                       if k is not None),
-                      next(k for k in range(len(variants)) if k != translation))
+        source = _variant(variants, source_language, translation)
+        if source is None:
+            if source_language and all(tag for tag, _ in variants):
+                continue
+            source = next(k for k in range(len(variants)) if k != translation)
         if translation is None and len(found) <= 2:
-            translation = next(k for k in range(len(variants)) if k != source)
+            # The other variant, of another language than the source's where there is one.
+            others = [k for k in range(len(variants)) if k != source]
+            translation = next((k for k in others if primary_language(variants[k][0])
+                                != primary_language(variants[source][0])), others[0])
         text = _inline_text(variants[translation][1]) if translation is not None else ""
         origin = {"tu": number} | ({"tuid": tu.get("tuid")} if tu.get("tuid") else {})
         pairs.append(Pair(_inline_text(variants[source][1]), text, key=tu.get("tuid"),
@@ -599,11 +609,74 @@ def _read_tmx(path: Path, data: bytes,
                        variants[translation][0] if translation is not None else ""))
     if not pairs:
         raise InputError(f"{path} holds no translation unit with two languages")
-    # The record has one language a side: the tag most units have, the header's on a tie.
+    # The record has one language a side: the tag most units have, the source's on a tie.
     counts = [Counter(filter(None, side)) for side in zip(*chosen, strict=True)]
-    tags = [max(count, key=lambda tag, count=count: (count[tag], tag == default), default=None)
+    tags = [max(count, key=lambda tag, count=count: (count[tag], tag == source_language),
+                default=None)
             for count in counts]
-    return pairs, (_language(tags[0]), _language(tags[1]))
+    return pairs, (_language(tags[0]), _language(tags[1])), warnings
+
+
+def _tmx_source(path: Path, root: ET.Element, units: list, found: dict[str, str],
+                asked: Languages) -> tuple[str | None, list[str]]:
+    """The source language of a whole TMX file (a tag of it, None if its variants have
+    none), and a warning when it is a guess.  The one the user gave, if a unit holds it;
+    in a file of two languages, the one other than the translation language given; the
+    header's ``srclang``, if a unit holds it; else (``*all*``: any variant may be the
+    source) the one most units name as theirs (``<tu srclang>``), a guess if they differ,
+    or most list first, a guess."""
+    from collections import Counter
+
+    from align.language import language_tag, primary_language
+
+    def held(language: str | None) -> bool:
+        return any(_variant(variants, language) is not None for _, _, variants in units)
+
+    source, translation = asked
+    if held(source):
+        return source, []
+    others = [tag for primary, tag in found.items() if primary != primary_language(translation)]
+    if translation and len(found) == 2 and len(others) == 1:
+        return others[0], []
+    header = root.find("header")
+    if held(_srclang(header)):
+        return _srclang(header), []
+    # What each unit says its source is, or what it lists first (not in the translation
+    # language given): a tag, counted by its language.
+    named = [tag for _, tu, variants in units if (tag := _srclang(tu))
+             and _variant(variants, tag) is not None]
+    listed = [next((tag for tag, _ in variants if tag and primary_language(tag)
+                    != primary_language(translation)), "") for _, _, variants in units]
+    votes = named or [tag for tag in listed if tag]
+    if not votes:
+        return None, []
+    def spelt(tag: str) -> str:
+        return tag.replace("_", "-").lower()
+
+    # Counted by language (en-US and en-GB are both English), but in a file of one language
+    # (en-US and en-GB), by tag, whatever the case.
+    key = spelt if len(found) == 1 else primary_language
+    count = Counter(key(tag) for tag in votes)
+    (chosen, most), *_ = count.most_common()
+    # The tag most of them write for it.
+    spellings = Counter(spelt(tag) for tag in votes if key(tag) == chosen)
+    tag = next(tag for tag in votes if spelt(tag) == spellings.most_common()[0][0])
+    # What the warning calls it: its language where its units write it several ways.
+    shown = (language_tag(tag) or tag) if len(spellings) == 1 else chosen
+    if named and len(count) == 1:
+        return tag, []
+    value = (header.get("srclang") or "").strip() if header is not None else ""
+    why = (f'its header\'s srclang is "{value}" (any language may be the source)'
+           if value.lower() == "*all*" else
+           f'no unit holds the source language its header names ("{value}")' if value else
+           "its header names no source language")
+    if len(votes) == 1:
+        how = "which its one unit lists first"
+    else:
+        how = (f"as {most} of the {len(votes)} units that name their own srclang do" if named
+               else f"which {most} of its {len(votes)} units list first")
+    return tag, [f"{path}: {why}: read {shown} as the source language of "
+                 f"every unit, {how}; give it with --source-lang CODE if it is another"]
 
 
 XLIFF_SUFFIXES = (".xlf", ".xliff", ".sdlxliff", ".mqxliff")

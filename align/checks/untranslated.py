@@ -15,7 +15,7 @@ import re
 from align.checks.base import CheckContext, words
 from align.checks.lexicon import fold
 from align.checks.placeholders import blank_markup, one_branch, placeholder_keys, readable_links
-from align.language import MIN_SHARE, language_scores
+from align.language import MIN_SHARE, identifier_probabilities, language_scores
 from align.record import Finding
 
 KINDS = ("untranslated",)
@@ -84,6 +84,15 @@ def _reads_as(running: list[str], language: str, other: str) -> bool:
     scores = language_scores(" ".join(running))
     return scores.get(language, 0.0) >= MIN_SHARE and \
         scores.get(language, 0.0) > 2 * scores.get(other, 0.0)
+
+
+def _identified_as(text: str, language: str, other: str) -> bool:
+    """Whether the language identifier finds `text` more `language` than `other`.  It
+    reads all of a sentence's words, where the function words of a short one may be few and
+    shared: Italian "a" (at, to) is in English's profile and not in Italian's, and made
+    "Siamo rimasti a casa a Natale." read as English."""
+    probabilities = identifier_probabilities(" ".join(_words(text)))
+    return probabilities.get(language, 0.0) > probabilities.get(other, 0.0)
 
 
 #: The share of running text's words that are a language's function words, at least, for
@@ -185,7 +194,9 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             or len(running) < MIN_RUNNING_WORDS
         ):
             continue
-        if _reads_as(running, source_language, target_language):
+        if _reads_as(running, source_language, target_language) and not _identified_as(
+            translation.text, target_language, source_language
+        ):
             in_source = {fold(w) for w in source_words}
             copied = sum(fold(w) in in_source for w in target_words) / len(target_words)
             if copied >= 0.6 and not _written_in(running, source_language):

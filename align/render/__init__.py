@@ -31,6 +31,15 @@ _MODULES: dict[str, str] = {
 KNOWN_EXTENSIONS: tuple[str, ...] = tuple(_MODULES)
 
 
+def extension_groups() -> list[tuple[str, ...]]:
+    """The endings `-o` takes, those one renderer writes together (``.html``, ``.htm``),
+    in the registry's order."""
+    groups: dict[str, list[str]] = {}
+    for ending, module in _MODULES.items():
+        groups.setdefault(module, []).append(ending)
+    return [tuple(group) for group in groups.values()]
+
+
 def renderer_for(path: Path) -> ModuleType:
     """The renderer module for `path`, by its (case-insensitive) extension.
 

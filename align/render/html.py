@@ -262,6 +262,15 @@ def _summary(alignment: Alignment, grouped: dict[int, list[int]]) -> str:
         f'<li class="k-{_kind_class(kind)}"><b>{count:,}</b> {_text(kind)}</li>'
         for kind, count in sorted(by_kind.items(), key=lambda item: _kind_order(item[0]))
     )
+    # By severity too, worst first: a reader weighs "3 major" before the kinds.  On the
+    # heading's line, which has room for it: the header, and the rows under it, stay put.
+    by_severity = Counter(f.severity for f in findings)
+    severities = " · ".join(
+        f"<b>{by_severity[s]:,}</b> {_text(s)}"
+        for s in sorted(by_severity, key=lambda s: (-severity_rank(s), s))
+    )
+    if severities:
+        severities = f' <span class="severities">{severities}</span>'
     findings_block = (
         f'<ul class="kinds">{finding_items}</ul>' if finding_items else '<p class="sub">none</p>'
     )
@@ -270,7 +279,7 @@ def _summary(alignment: Alignment, grouped: dict[int, list[int]]) -> str:
     return (
         f'<dl class="summary">{"".join(cells)}</dl>\n'
         f'<div class="findings-summary"><h2>Findings <span class="sub">{len(findings):,}'
-        f"{set_aside}</span></h2>{findings_block}</div>\n"
+        f"{set_aside}</span>{severities}</h2>{findings_block}</div>\n"
     )
 
 
@@ -345,7 +354,7 @@ def _toolbar(alignment: Alignment) -> str:
         "<dt><kbd>↓</kbd> / <kbd>↑</kbd></dt><dd>next / previous link (from a selected row)</dd>"
         "<dt><kbd>a</kbd></dt><dd>accept the focused finding, or the selected link's "
         "(all of a passage's, in a passage left out or added; again to undo; a click on a "
-        "finding accepts it alone)</dd>"
+        "finding shows its reason, whose Accept accepts it alone)</dd>"
         "<dt><kbd>/</kbd></dt><dd>search</dd>"
         "<dt><kbd>↓</kbd> / <kbd>↑</kbd>, <kbd>Enter</kbd></dt><dd>in the overview strip "
         "(Tab to it): next / previous flagged or divergent link, go there</dd>"

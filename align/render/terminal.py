@@ -23,7 +23,17 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from align.record import DIVERGENCE_THRESHOLD, SEVERITIES, Alignment, Finding, Link, Side, SideName
+from align.record import (
+    DIVERGENCE_THRESHOLD,
+    SEVERITIES,
+    Alignment,
+    Finding,
+    Link,
+    Side,
+    SideName,
+    origin_label,
+    severity_rank,
+)
 from align.render.base import counted
 
 GAP_MARKER = "— nothing —"
@@ -127,6 +137,62 @@ def print_alignment(
             f"from {DIVERGENCE_THRESHOLD} on divergent", style="dim"), soft_wrap=whole)
     if left_out:
         console.print(Text(f"… {counted(left_out, 'more link')} not shown", style="dim"),
+                      soft_wrap=whole)
+
+
+#: Most findings the recap under `align run`'s view lists, one a line (`print_recap`).
+RECAP_FINDINGS = 20
+
+
+def print_recap(alignment: Alignment, console: Console, *, more: str = "",
+                limit: int = RECAP_FINDINGS) -> None:
+    """What a reader of a long view must not miss, after it: the findings by severity,
+    then those at minor or above one a line, worst first and a passage left out or added
+    as one line, as `align check`'s report orders and groups them, each shortened to the
+    console's width; at most `limit` lines of them, then how many more and `more`, where
+    to see them all.  Nothing for a record that was not checked."""
+    if "checks" not in alignment.signature:
+        return
+    from align.checks import worst_first
+    from align.checks.report import passage_words, passages
+
+    whole = not on_a_terminal(console)
+    findings = worst_first(alignment)
+    by_severity = Counter(f.severity for _, f in findings)
+    counts = ", ".join(f"{by_severity[s]} {s}" for s in reversed(SEVERITIES) if by_severity[s])
+    notable = [(i, f) for i, f in findings if severity_rank(f.severity) >= severity_rank("minor")]
+    console.print()
+    console.print(f"findings: {counts or 'none'}"
+                  + ("; at minor or above, worst first:" if notable else ""),
+                  markup=False, highlight=False, soft_wrap=whole)
+    grouped = passages(alignment, findings)
+    # Each line: where, its worst finding, what it says, how many findings it stands for.
+    lines: list[tuple[str, Finding, str, int]] = []
+    said: set[int] = set()
+    for i, finding in notable:
+        passage = grouped.get(i)
+        if passage is None:
+            link = alignment.links[i]
+            where = ", ".join(filter(None, (f"link {i + 1}", origin_label(link))))
+            lines.append((where + (f" · {link.key}" if link.key else ""), finding,
+                          finding.reason, 1))
+        elif passage[0] not in said:  # once, where its worst finding stands
+            said.add(passage[0])
+            name, words = passage_words(alignment, passage)
+            inside = set(passage)
+            lines.append((f"links {passage[0] + 1}–{passage[-1] + 1}", finding,
+                          f"{words}: a {name}", sum(k in inside for k, _ in notable)))
+    for where, finding, what, _ in lines[:limit]:
+        line = Text.assemble(
+            "  ", (visible(finding.severity.upper()), SEVERITY_STYLE.get(finding.severity, "")),
+            " ", (visible(finding.kind), "bold"), f" · {visible(where)}: ")
+        reason = Text(visible(" ".join(what.split())))
+        reason.truncate(max(console.width - line.cell_len, 20), overflow="ellipsis")
+        console.print(line + reason, soft_wrap=whole)
+    left_out = sum(count for *_, count in lines[limit:])
+    if left_out:
+        console.print(f"  … and {counted(left_out, 'more finding')} at minor or above"
+                      + (f": {more}" if more else ""), markup=False, highlight=False,
                       soft_wrap=whole)
 
 

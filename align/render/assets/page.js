@@ -144,6 +144,7 @@
     current = row;
     if (!row) return;
     row.classList.add("sel", "cur");
+    showDivergenceBeside(row);
     if (how.sentence) {
       /* the sentence itself and everything on the other side of its link */
       how.sentence.classList.add("here");
@@ -278,7 +279,19 @@
 
   function go(row) {
     select(row, { focus: true, scroll: "center" });
-    showDivergence(row.cells[1], true);
+  }
+
+  /* The selected row's divergence, which its bar shows as a colour only, its figure
+     written under its number (page.css: "tr.cur > th::after", hidden from assistive
+     technology, which reads figure and band in the row header and the row's description):
+     in place of a floating box, which would lie over the next row's words and stay there
+     while the reader moves on.  The band's name is the legend's, by the bar's colour. */
+  function showDivergenceBeside(row) {
+    var head = row.cells[0];
+    if (head.hasAttribute("data-d")) return;
+    var words = /divergence ([\d.]+), (\w+)/.exec(head.textContent);
+    if (!words) return;
+    head.setAttribute("data-d", words[1]);
   }
 
   /* What a screen reader says of a focused row beyond its cells: its divergence (also in
@@ -313,10 +326,7 @@
   function moveBy(direction) {
     if (!current) return;
     for (var i = number(current) - 1 + direction; i >= 0 && i < rows.length; i += direction) {
-      if (shown(rows[i])) {
-        select(rows[i], { focus: true, scroll: "nearest" });
-        return showDivergence(rows[i].cells[1], true);
-      }
+      if (shown(rows[i])) return select(rows[i], { focus: true, scroll: "nearest" });
     }
   }
 
@@ -1380,8 +1390,15 @@
   tip.setAttribute("aria-hidden", "true");  // the badge's own name already holds the reason
   doc.body.appendChild(tip);
   var tipFor = null;   // what the box speaks of: a badge, or a row's bar (or its number)
-  var tipKept = null;  // the bar of the row the keyboard reached, whose tip stays with it
   var hideTimer = 0;
+  /* A finding is accepted by a deliberate act: this button in its reason, or `a` on its
+     badge; reading it (a hover, a click, Enter, a tap) accepts nothing.  Out of the Tab
+     order, as the box is hidden from assistive technology: from the keyboard, `a`, which
+     the badge's reason names. */
+  var tipAccept = doc.createElement("button");
+  tipAccept.type = "button";
+  tipAccept.className = "tip-accept";
+  tipAccept.tabIndex = -1;
 
   /* The box stays while the pointer moves from what it speaks of onto it (WCAG 1.4.13):
      leaving either hides it a moment later, unless the pointer has come onto the other. */
@@ -1391,14 +1408,19 @@
   }
 
   /* Whether the box belongs to the focus rather than to the pointer. */
-  function tipHeld() {
-    return !!tipFor && (tipFor === doc.activeElement || tipFor === tipKept);
-  }
+  function tipHeld() { return !!tipFor && tipFor === doc.activeElement; }
 
   /* A box the pointer brought can be hovered; one the focus holds (a badge clicked or
-     reached by Tab, a row reached by j) stays anyway, and lets clicks through to what it
-     covers: the badge of the next row, just under a clicked one. */
+     reached by Tab) stays anyway, and lets clicks through to what it covers, but for its
+     Accept button. */
   function tipMode() { tip.classList.toggle("held", tipHeld()); }
+
+  /* The button keeps the focus on the badge (a focus moved out of the table would close
+     the box), and accepts the finding the box speaks of, or undoes that. */
+  tipAccept.addEventListener("mousedown", function (event) { event.preventDefault(); });
+  tipAccept.addEventListener("click", function () {
+    if (tipFor && tipFor.classList.contains("b")) toggleAccepted([tipFor]);
+  });
 
   tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
   tip.addEventListener("mouseleave", function () { if (!tipHeld()) hideSoon(); });
@@ -1409,17 +1431,21 @@
     if (!reason) return;
     if (tipFor === badge) return tipMode();
     tipFor = badge;
-    tipKept = null;
     var severity = reason.querySelector(".r-sev");
     var strong = doc.createElement("b");
     /* Capitalized here: Chromium's text-transform: capitalize looks at the text laid out
        before the box, the end of the table, and left "major" as it was after some. */
     var sev = severity ? severity.textContent : "";
     strong.textContent = sev ? sev.charAt(0).toUpperCase() + sev.slice(1) + ": " : "";
+    var accepted = isAccepted(badge);
     var hint = doc.createElement("span");
     hint.className = "tip-hint";
-    hint.textContent = isAccepted(badge) ? "✓ Accepted: click or press A to undo" :
-      "Click or press A to accept";
+    hint.textContent = accepted ? "✓ Accepted: " : "";
+    tipAccept.textContent = accepted ? "Undo" : "Accept";
+    var key = doc.createElement("span");
+    key.className = "tip-key";
+    key.textContent = " or press A";
+    hint.append(tipAccept, key);
     tip.replaceChildren(strong, doc.createTextNode(
       reason.textContent.slice(severity ? severity.textContent.length : 0).trim()), hint);
     tip.hidden = false;
@@ -1427,15 +1453,27 @@
     placeTip(badge);
   }
 
-  /* Under the badge, or above it near the bottom of the window; the box is fixed, so it
-     is placed again whenever the page scrolls under it. */
-  function placeTip(badge) {
-    var box = badge.getBoundingClientRect();
+  /* Under the row of what it speaks of (a badge, a bar), or above it where the window has
+     no room below, so that it hides none of the words it speaks of; lined up with the
+     badge's or the bar's right edge, inside the window.  Only a row taller than the window
+     leaves it no such place: it then lies where there is most room.  The box is fixed, so
+     it is placed again whenever the page scrolls under it. */
+  function placeTip(anchor) {
+    var box = anchor.getBoundingClientRect();
+    var row = (rowOf(anchor) || anchor).getBoundingClientRect();
     var width = tip.offsetWidth;
     var height = tip.offsetHeight;
+    var ceiling = barBottom() + 4;
+    var floor = window.innerHeight - 8;
     var left = Math.max(8, Math.min(box.right - width, window.innerWidth - width - 24));
-    var top = box.bottom + 6;
-    if (top + height > window.innerHeight - 8) top = Math.max(8, box.top - height - 6);
+    var top = row.bottom + 6;
+    if (top + height > floor) {
+      top = row.top - height - 6;
+      if (top < ceiling) {
+        top = floor - row.bottom > row.top - ceiling ? row.bottom + 6 : row.top - height - 6;
+        top = Math.max(ceiling, Math.min(floor - height, top));
+      }
+    }
     tip.style.left = left + "px";
     tip.style.top = top + "px";
   }
@@ -1443,7 +1481,6 @@
   function hideTip() {
     clearTimeout(hideTimer);
     tipFor = null;
-    tipKept = null;
     tip.hidden = true;
   }
 
@@ -1462,18 +1499,14 @@
     return event.clientX >= box.right - 6 && event.clientX <= box.right + 3 ? row.cells[1] : null;
   }
 
-  /* `kept`: for a row the keyboard reached (j, k, the arrows, Next, a link's address), the
-     box stays with it until the focus leaves it, as a focused badge's does. */
-  function showDivergence(anchor, kept) {
+  /* On the pointer's bar or number; a row the keyboard reaches writes its divergence
+     under its number instead (`showDivergenceBeside`). */
+  function showDivergence(anchor) {
     clearTimeout(hideTimer);
-    if (tipFor === anchor) {
-      if (kept) tipKept = anchor;
-      return tipMode();
-    }
+    if (tipFor === anchor) return tipMode();
     var words = /divergence ([\d.]+), (\w+)/.exec(rowOf(anchor).cells[0].textContent);
     if (!words) return;
     tipFor = anchor;
-    tipKept = kept ? anchor : null;
     tip.textContent = "Divergence " + words[1] + ": " + words[2];
     tip.hidden = false;
     tipMode();
@@ -1507,19 +1540,14 @@
 
   /* -- events ---------------------------------------------------------------------------- */
 
-  /* A tap on a finding's badge (a touch screen) first shows its reason, as focus does;
-     a tap on the badge that shows it, a click, Enter or Space accept it or undo that. */
-  var tapped = null;
-  table.addEventListener("pointerdown", function (event) {
-    var badge = event.target.closest(".b");
-    tapped = event.pointerType === "touch" && badge && badge !== tipFor ? badge : null;
-  });
-
+  /* A click on a finding's badge (a tap, Enter, Space) reads it: its link is selected
+     and its reason shown, with the button that accepts it.  A first-time reader clicks a
+     badge to see what it says, not to set the finding aside. */
   table.addEventListener("click", function (event) {
     var badge = event.target.closest(".b");
     if (badge) {
-      if (!(event.detail && tapped === badge)) toggleAccepted([badge]);
-      tapped = null;
+      if (rowOf(badge) !== current) select(rowOf(badge), {});
+      showTip(badge);
       return;
     }
     var selection = window.getSelection();
@@ -1534,7 +1562,12 @@
 
   table.addEventListener("focusin", function (event) {
     var badge = event.target.classList.contains("b") ? event.target : null;
-    if (badge) showTip(badge);
+    if (badge) {
+      /* Enter and Space read a badge: its name says which key accepts it (its pressed
+         state), where the box's button, hidden from assistive technology, cannot. */
+      if (!badge.hasAttribute("aria-keyshortcuts")) badge.setAttribute("aria-keyshortcuts", "a");
+      showTip(badge);
+    }
     var row = rowOf(event.target);
     if (row && row !== current) select(row, {});
   });
