@@ -75,8 +75,14 @@ class _Align(TyperGroup):
             message = re.sub(r"Input should be a valid integer.*", "give a whole number",
                              message)
             message = message[:1].lower() + message[1:]
-            if isinstance(error, click_errors.NoSuchOption):
-                message += self._taken_by(error.option_name)
+            owners = self._owners(error.option_name) if isinstance(
+                error, click_errors.NoSuchOption) else []
+            if owners:
+                # Not click's guesses at this command's options (--baseline: --backend),
+                # which point away from the command that takes it, nor this command's help.
+                message = (f"no such option: {error.option_name}; {' and '.join(owners)} "
+                           f"take{'s' if len(owners) == 1 else ''} it")
+                command = " --help or ".join(owners)
             err.print(f"align: error: {message} (see {command} --help)", markup=False,
                       highlight=False, soft_wrap=True)
             sys.exit(EXIT_USAGE)
@@ -89,14 +95,11 @@ class _Align(TyperGroup):
         # A command's Exit comes back as its code; a command that returns, as None.
         sys.exit(code if isinstance(code, int) else 0)
 
-    def _taken_by(self, option: str) -> str:
-        """``; align check takes it``: the commands that take `option`, which the one given
-        does not (``align run --fail-on``: run sets no exit code for findings), or ""."""
-        owners = [f"align {name}" for name, command in self.commands.items()
-                  if any(option in (*p.opts, *p.secondary_opts) for p in command.params)]
-        if not owners:
-            return ""
-        return f"; {' and '.join(owners)} take{'s' if len(owners) == 1 else ''} it"
+    def _owners(self, option: str) -> list[str]:
+        """The commands (``align check``) that take `option`, which the one given does not
+        (``align run --fail-on``: run sets no exit code for findings)."""
+        return [f"align {name}" for name, command in self.commands.items()
+                if any(option in (*p.opts, *p.secondary_opts) for p in command.params)]
 
 
 def _plain_arguments(group: TyperGroup) -> None:
@@ -479,6 +482,7 @@ def run(
     The view ends with a recap of the findings at minor or above, worst first.  Exit code
     0 whatever the findings (align check --fail-on makes them fail a CI job); 2, 3, 4 and
     70 as for align check.
+
     Example: align run original.txt translation.txt -o out.json -o out.html
     """
     import align.pipeline as pipeline
@@ -518,23 +522,24 @@ def _print_view(record, written: list[Path], only_findings: bool = False) -> Non
             "or -o out.json and use 'align view out.json' for all of them)",
             soft_wrap=not on_a_terminal(console),  # whole in a log, as the view's other lines
         )
-    print_recap(record, console, more=_all_findings_command(record, written))
+    print_recap(record, console, more=_all_findings_command(written))
     from align.outputs import written_lines
 
     for line in written_lines(record, written):  # a TMX's links left out, its "und"
         err.print(line, markup=False, soft_wrap=True)
 
 
-def _all_findings_command(record, written: list[Path]) -> str:
-    """The command that lists every finding of `record`: ``align view`` of the record just
-    written, which holds them all, else ``align check`` of its two texts."""
+def _all_findings_command(written: list[Path]) -> str:
+    """Where to see every finding of a run: ``align view`` of the record it just wrote,
+    which holds exactly them; else how to keep them next time.  Not ``align check`` of the
+    two texts: without the run's options (--glossary, --rules, --split ...) it would find
+    other things, and a command line rebuilt from them would miss some."""
     import shlex
 
     saved = next((p for p in written if p.name.lower().endswith(".json")), None)
     if saved is not None:
         return f"align view {shlex.quote(str(saved))} --only-findings"
-    texts = (side.path or side.name for side in (record.source, record.translation))
-    return "align check " + " ".join(shlex.quote(text) for text in texts)
+    return "add -o out.json and see them all with align view out.json --only-findings"
 
 
 @app.command()
@@ -684,6 +689,7 @@ def check(
     missing, empty or unreadable file) or an output not written, with several documents
     even if another fails --fail-on; 4 when the model cannot be loaded; 70 on an
     internal error (a bug, with a short notice).
+
     Example: align check original.txt translation.txt --fail-on major -o report.json
     """
     from align.checks import gate_list, require_gates

@@ -98,9 +98,10 @@ INTRODUCTORY = frozenset(
 #: that goes on with a time (`goes_on_after_time`): "6 p.m. Please", "6 p.m. Monday".
 TIME_OF_DAY = frozenset({"a.m", "p.m"})
 #: Capitalised words that go on after a time of day (lower case): days and months, and
-#: their abbreviations, and the words of time zones' names (Eastern Time, Central European
-#: Summer Time, Greenwich Mean Time).  A zone written in capitals (EST, GMT, UTC) goes on
-#: by its shape, and so does a place before "time" (New York time).
+#: their abbreviations, the words of time zones' names (Eastern Time, Central European
+#: Summer Time, Greenwich Mean Time), and the first words of feasts (11 a.m. Good Friday,
+#: 6 p.m. Christmas Eve).  A zone written in capitals (EST, GMT, UTC) or in initials (U.S.
+#: time) goes on by its shape, and so does a place before "time" (New York time).
 AFTER_TIME = frozenset(
     """
     monday tuesday wednesday thursday friday saturday sunday
@@ -109,11 +110,13 @@ AFTER_TIME = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec
     eastern central mountain pacific atlantic alaska alaskan hawaii hawaiian greenwich
     coordinated universal european western british standard daylight summer mean local
+    christmas easter good new whit whitsun pentecost thanksgiving halloween boxing
+    independence memorial labor labour veterans presidents
     """.split()
 )
 #: A capitalised word going on after a time: an acronym of capitals (EST, GMT, UTC+2,
 #: CEST), or up to three capitalised words before "time" (New York time, Paris time).
-_ZONE_ACRONYM = re.compile(r"[A-Z]{2,5}(?![^\W\d_])")
+_ZONE_ACRONYM = re.compile(r"(?:[A-Z]{2,5}|(?:[A-Z]\.){2,3})(?![^\W\d_])")
 _PLACE_TIME = re.compile(r"(?:[A-Z][^\W\d_]*[ \u00a0]+){1,3}time\b")
 _CAPITALISED_WORD = re.compile(r"[^\W\d_]+")
 

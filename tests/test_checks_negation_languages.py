@@ -363,6 +363,8 @@ def test_the_words_of_opposite_sense_are_read_whole_or_by_their_stems(word, lang
     # expletive one negates: "until nobody was left".
     ("Non premere il tasto finché la spia non si accende.", "it", ["Non"]),
     ("Aspettò finché non rimase nessuno.", "it", ["nessuno"]),
+    # Only the first "non" after it: the second negates ("until I see it, I don't believe it").
+    ("Finché non lo vedo non ci credo.", "it", ["non"]),
     ("Puede no ser cierto.", "es", ["no"]),
 ])
 def test_negative_concord_and_expletive_negation_in_romance_languages(text, language, found):

@@ -193,8 +193,9 @@ def test_a_tmx_unit_names_its_own_source_language(tmp_path):
     # source is the other one.
     assert _pairs(read_pairs(path, languages=(None, "fr")))[0] == (
         "The cat sleeps.", "Le chat dort.")
-    # ... and one the file does not hold leaves the file's choice (its tags may be wrong).
-    assert _pairs(read_pairs(path, languages=(None, "de"))) == _pairs(record)
+    # ... and one it does not hold is refused, not given to the other language's text.
+    with pytest.raises(InputError, match="holds no translation in de: its languages are en, fr"):
+        read_pairs(path, languages=(None, "de"))
 
 
 TMX_ANY_SOURCE = """<?xml version="1.0" encoding="UTF-8"?>
@@ -293,7 +294,102 @@ def test_a_tmx_of_more_languages_and_any_source_reads_each_unit_by_its_tags(tmp_
     # German asked as the source: unit b has none, and its English is no German.
     german = read_pairs(path, languages=("de", "fr"))
     assert _pairs(german) == [("Hallo Welt", "Bonjour le monde"), ("Nur Deutsch", "")]
-    assert [link.key for link in german.links] == ["a", "c"] and not german.warnings
+    assert [link.key for link in german.links] == ["a", "c"]
+    assert german.warnings == [f'{path}: 1 unit has no DE-DE variant and was left out (tuid "b")']
+
+
+TMX_TWO = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="*all*" datatype="plaintext" segtype="sentence"
+ adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+<tu><tuv xml:lang="en-US"><seg>The cat sleeps.</seg></tuv>
+ <tuv xml:lang="fr-FR"><seg>Le chat dort.</seg></tuv></tu>
+<tu><tuv xml:lang="fr-FR"><seg>Il pleut.</seg></tuv>
+ <tuv xml:lang="en-US"><seg>It rains.</seg></tuv></tu>
+<tu><tuv xml:lang="fr-FR"><seg>Il neige.</seg></tuv>
+ <tuv xml:lang="en-US"><seg>It snows.</seg></tuv></tu>
+</body></tmx>"""
+
+
+@pytest.mark.parametrize(("languages", "message"), [
+    (("es", None), "holds no source in es: its languages are en-US, fr-FR; give one of them "
+                   "with --source-lang"),
+    (("es", "fr"), "holds no source in es: its languages are en-US, fr-FR; give one of them "
+                   "with --source-lang"),
+    ((None, "de"), "holds no translation in de: its languages are en-US, fr-FR; give one of "
+                   "them with --translation-lang"),
+])
+def test_a_tmx_language_given_that_no_unit_holds_is_an_error(tmp_path, languages, message):
+    """A memory of English and French read with --source-lang es: French was read as the
+    source, the warning asked for the --source-lang already given, and the TMX written
+    back tagged the French ``es``; with --translation-lang de the English was tagged
+    ``de``.  A language no unit holds is refused, as in a memory of more languages."""
+    path = tmp_path / "memory.tmx"
+    path.write_text(TMX_TWO, "utf-8")
+    with pytest.raises(InputError) as caught:
+        read_pairs(path, languages=languages)
+    assert str(caught.value) == f"{path} {message}"
+    # A language the file holds, by its primary subtag, is read as before.
+    assert _pairs(read_pairs(path, languages=("en", None)))[1] == ("It rains.", "Il pleut.")
+    assert _pairs(read_pairs(path, languages=(None, "en")))[1] == ("Il pleut.", "It rains.")
+
+
+def test_a_tmx_source_language_no_unit_of_more_languages_holds_is_an_error(tmp_path):
+    path = tmp_path / "memory.tmx"
+    path.write_text(TMX_THREE, "utf-8")
+    with pytest.raises(InputError) as caught:
+        read_pairs(path, languages=("es", "fr"))
+    assert str(caught.value) == (f"{path} holds no source in es: its languages are DE-DE, "
+                                 "EN-US, FR-FR; give one of them with --source-lang")
+
+
+def test_a_tmx_of_untagged_variants_takes_the_languages_given(tmp_path):
+    """No unit names a language: the ones given are all there is to go by."""
+    path = tmp_path / "memory.tmx"
+    path.write_text(TMX_TWO.replace(' xml:lang="en-US"', "").replace(' xml:lang="fr-FR"', ""),
+                    "utf-8")
+    record = read_pairs(path, languages=("es", "de"))
+    assert _pairs(record)[0] == ("The cat sleeps.", "Le chat dort.") and not record.warnings
+
+
+def test_check_refuses_a_tmx_language_no_unit_holds(tmp_path):
+    from typer.testing import CliRunner
+
+    from align.cli import app
+
+    path = tmp_path / "memory.tmx"
+    path.write_text(TMX_TWO, "utf-8")
+    out = tmp_path / "x.tmx"
+    result = CliRunner().invoke(app, ["check", "--pairs", str(path), "--source-lang", "es",
+                                      "--quiet", "--no-cache", "-o", str(out)])
+    assert result.exit_code == 3, result.output
+    assert "holds no source in es: its languages are en-US, fr-FR" in result.output
+    assert not out.exists()
+
+
+def test_a_tmx_of_more_languages_says_which_units_it_left_out(tmp_path):
+    """Four languages, French checked against English: the units without English were
+    left out without a word ("3 links" for 7 units).  Said once, counted, the first few
+    named by their tuid, else their place among the file's units."""
+    path = tmp_path / "memory.tmx"
+    units = [("en", "de", "fr"), ("fr", "it"), ("fr", "en", "de"), ("de", "fr"), ("fr", "it"),
+             ("fr", "de"), ("en", "de")]
+    path.write_text(
+        '<tmx version="1.4"><header srclang="*all*" datatype="plaintext" segtype="sentence"'
+        ' adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>'
+        + "".join(("<tu>" if number in (4, 6) else f'<tu tuid="u{number}">')
+                  + "".join(f'<tuv xml:lang="{tag}"><seg>{tag} {number}</seg></tuv>'
+                            for tag in tags) + "</tu>"
+                  for number, tags in enumerate(units, 1))
+        + "</body></tmx>", "utf-8")
+    record = read_pairs(path, languages=("en", "fr"))
+    assert _pairs(record) == [("en 1", "fr 1"), ("en 3", "fr 3"), ("en 7", "")]
+    assert record.warnings == [f'{path}: 4 units have no en variant and were left out '
+                               '(tuid "u2", tu 4, tuid "u5", …)']
+    # English guessed as the source (3 units list it first, 2 German, 2 Italian): the
+    # same units left out, said after the guess.
+    guessed = read_pairs(path, languages=(None, "fr"))
+    assert _pairs(guessed) == _pairs(record)
+    assert len(guessed.warnings) == 2 and guessed.warnings[1] == record.warnings[0]
 
 
 def test_broken_tmx_is_an_input_error(tmp_path):

@@ -929,15 +929,37 @@ def test_an_option_of_another_command_says_which_command_takes_it():
     result = runner.invoke(app, ["run", "a.txt", "b.txt", "--fail-on", "major"])
     assert result.exit_code == EXIT_USAGE, result.output
     assert result.output == ("align: error: no such option: --fail-on; align check takes it "
-                             "(see align run --help)\n")
+                             "(see align check --help)\n")
     # --split: run and check take it, view does not.
     result = runner.invoke(app, ["view", "x.json", "--split", "lines"])
     assert result.exit_code == EXIT_USAGE, result.output
-    assert "no such option: --split; align run and align check take it" in result.output
+    assert result.output == ("align: error: no such option: --split; align run and align check "
+                             "take it (see align run --help or align check --help)\n")
     # An option no command takes is said as before.
     result = runner.invoke(app, ["run", "a.txt", "b.txt", "--frob"])
     assert result.output.startswith("align: error: no such option: --frob")
     assert "take" not in result.output and result.output.count("\n") == 1
+
+
+def test_an_option_of_another_command_leaves_out_click_s_guesses():
+    """click guesses run's options nearest to --baseline (--backend, --max-link): beside
+    "align check takes it" they point away from the command to use."""
+    result = runner.invoke(app, ["run", "a.txt", "b.txt", "--baseline", "x.json"])
+    assert result.exit_code == EXIT_USAGE, result.output
+    assert result.output == ("align: error: no such option: --baseline; align check takes it "
+                             "(see align check --help)\n")
+    # A misspelt option of the command itself keeps click's guesses, which help there.
+    result = runner.invoke(app, ["run", "a.txt", "b.txt", "--baselin", "x.json"])
+    assert "(Possible options: --backend, --max-link, --split) (see align run --help)" in (
+        result.output)
+
+
+@pytest.mark.parametrize("command", ["run", "check"])
+def test_the_example_of_a_command_s_help_is_a_line_of_its_own(command):
+    shown = runner.invoke(app, [command, "--help"], terminal_width=80).output
+    examples = [line for line in shown.splitlines() if "Example:" in line]
+    assert len(examples) == 1, shown
+    assert examples[0].startswith(f"  Example: align {command} original.txt translation.txt ")
 
 
 def test_run_ends_its_view_with_a_recap_of_the_findings(tmp_path, default_encoder):
@@ -951,10 +973,10 @@ def test_run_ends_its_view_with_a_recap_of_the_findings(tmp_path, default_encode
     lines = recap.splitlines()
     assert lines[:2] == ["", "findings: 2 minor, 2 info; at minor or above, worst first:"]
     apostrophe, doubled = sorted(lines[2:])
-    # Each line shortened to the console's width, 80 columns here.
+    # Not a terminal: each line whole, as the view's own lines, for grep and logs.
     assert apostrophe.startswith("  MINOR mechanical · link 13: typewriter (') apostrophe in "
                                  "«I'm», where")
-    assert apostrophe.endswith("…") and len(apostrophe) == 80
+    assert "…" not in apostrophe and len(apostrophe) > 80
     assert doubled == "  MINOR mechanical · link 15: doubled word in the translation: that that"
     quiet = runner.invoke(app, ["run", str(LETTER_FR), str(LETTER_EN), "-q"])
     assert quiet.exit_code == 0 and quiet.stdout == ""
@@ -997,17 +1019,64 @@ def test_the_recap_lists_twenty_findings_worst_first_then_how_to_see_the_rest(ca
     # The passage left out is one line, where its worst finding stands (divergence 1.0).
     assert listed[0].startswith("  MAJOR omission · links 28–30: 3 source sentences with no "
                                 "counterpart in the")
-    # A long reason is shortened to the width of the console (80 here).
-    assert listed[1].startswith("  MAJOR meaning-shift · link 6: the translation says the")
-    assert listed[1].endswith("…") and len(listed[1]) <= 80
+    # Not a terminal: a long reason whole, though longer than the console's 80 columns.
+    assert listed[1] == "  MAJOR meaning-shift · link 6: " + " ".join(["the translation says"]
+                                                                       * 20)
     assert listed[2:] == [f"  MINOR mechanical · link {n}: slip number {n}"
                           for n in (1, 2, 3, 4, 5, *range(7, 20))]
     assert recap[-1] == (f"  … and 6 more findings at minor or above: align view "
                          f"{tmp_path / 'out.json'} --only-findings")
-    # Without a record written: the check that lists them all.
+    # Without a record written: how to keep them all, not `align check fr.txt en.txt`,
+    # which would check without the run's --glossary, --rules, --ignore, --split ...
     cli._print_view(record, [])
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "  … and 6 more findings at minor or above: align check fr.txt en.txt")
+        "  … and 6 more findings at minor or above: add -o out.json and see them all with "
+        "align view out.json --only-findings")
+
+
+class _Terminal:
+    """A file that says it is a terminal, as a console writing to one sees it."""
+
+    def __init__(self) -> None:
+        self.written: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.written.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("width", [80, 40])
+def test_the_recap_in_a_terminal_is_one_line_a_finding_cut_to_its_width(width):
+    from rich.console import Console
+
+    from align.render.terminal import print_recap
+
+    terminal = _Terminal()
+    console = Console(file=terminal, force_terminal=True, color_system=None, width=width)
+    print_recap(_record_of_many_findings(), console)
+    shown = "".join(terminal.written)
+    # The heading wraps as any text on a terminal; after it, 20 findings, each on one line
+    # no wider than the terminal, then the count of the rest.
+    listed, rest = shown.split("worst first:\n")[1].split("  … and 6 more findings")
+    listed = listed.splitlines()
+    assert len(listed) == 20 and "minor or" in rest, listed
+    assert all(len(line) <= width for line in listed), listed
+    if width == 80:
+        assert listed[1] == ("  MAJOR meaning-shift · link 6: the translation says the "
+                             "translation says the t…")
+        assert listed[2] == "  MINOR mechanical · link 1: slip number 1"
+    else:
+        # Too narrow for "  … · link 6: ": the link as the view's # column numbers it,
+        # leaving the reason room for a useful start.
+        assert listed[0] == "MAJOR omission #28–30: 3 source sentenc…"
+        assert listed[1] == "MAJOR meaning-shift #6: the translation…"
+        assert listed[2] == "MINOR mechanical #1: slip number 1"
 
 
 def test_the_recap_of_a_run_without_checks_is_left_out(capsys):

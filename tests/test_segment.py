@@ -1177,6 +1177,10 @@ def test_a_time_of_day_ends_a_sentence_before_a_capitalised_word(text, language,
     "The fair opens at 10 a.m. June 3 and closes at 6 p.m. June 9.",
     "We left at 6 a. m. Tuesday morning.",
     "By 5 p.m. I was exhausted.",
+    # A feast, and a zone written in initials.
+    "Mass is held at 11 a.m. Good Friday and at noon on Sunday.",
+    "See you at 6 p.m. Christmas Eve at the station.",
+    "We close at 5 p.m. U.S. time on weekdays.",
     "The paper by Dr. A.M. Smith is short.",
     "The paper by J. A. M. Smith is short.",
 ])

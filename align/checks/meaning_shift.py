@@ -393,7 +393,10 @@ def _romance_expletive(text: str, tokens, k: int, language: str | None) -> bool:
         if any(keys[max(0, q + 1 - len(p)):q + 1] == list(p)
                for p in _ROMANCE_EXPLETIVE_AFTER.get(language or "", ())):
             return True
-        if _clause_break(text, tokens, k - at + q, language or ""):
+        # Only the first after it: "Finché non lo vedo non ci credo" (until I see it, I
+        # don't believe it) negates with its second "non".
+        if keys[q] == _ROMANCE_NOT.get(language or "") or _clause_break(
+                text, tokens, k - at + q, language or ""):
             return False
     return False
 

@@ -19,8 +19,9 @@ with at least two ``<tuv>``s, read by its ``<tuv>``s' languages whatever their o
 source is the one in the file's source language (the one given, else the header's
 ``srclang``, else, ``*all*``, the one its units name or list first, said in a warning),
 the translation the other one, or in a file of more than two languages the one in the
-translation language given (`_read_tmx`); its inline codes are written by their id (as
-for XLIFF, below).  XLIFF 1.2: every ``<trans-unit>`` (in
+translation language given (`_read_tmx`); a language given that no unit holds is refused,
+and a unit without the source language is left out, said in a warning; its inline codes
+are written by their id (as for XLIFF, below).  XLIFF 1.2: every ``<trans-unit>`` (in
 groups too) not marked ``translate="no"`` (nor a PO header that po2xliff wrote), its
 ``<source>`` and ``<target>``; a unit
 segmented into ``<mrk mtype="seg">`` (as SDL Trados and memoQ write them) gives
@@ -549,15 +550,16 @@ def _variant(variants: list[tuple[str, ET.Element | None]], language: str | None
 def _read_tmx(path: Path, data: bytes,
               asked: Languages = (None, None)) -> tuple[list[Pair], Languages, list[str]]:
     """The pairs of a TMX file, one per ``<tu>`` of two ``<tuv>``s or more (a unit of one
-    is no pair), the languages of its sides and the warning, if any, that the source
-    language is a guess (`_tmx_source`).  One source language for the whole file (the
-    record has one a side), and each unit read by its variants' tags, whatever their
+    is no pair), the languages of its sides and its warnings: that the source language is
+    a guess (`_tmx_source`), that units were left out.  One source language for the whole
+    file (the record has one a side), and each unit read by its variants' tags, whatever their
     order: the source is its variant in that language, the translation in a file of two
     languages the other variant, in a file of more (a memory of English, German and
-    French) the one in the translation language the user gave, which must be among them.
-    A unit without one has an empty translation (the untranslated check reports it); a
-    unit of tagged variants without the source language holds nothing to check and is
-    left out.  A unit whose variants are not tagged is read in their order."""
+    French) the one in the translation language the user gave.  A language the user gave
+    must be among the file's, if its variants name any.  A unit without the translation
+    language has an empty translation (the untranslated check reports it); a unit of
+    tagged variants without the source language holds nothing to check and is left out,
+    counted in a warning.  A unit whose variants are not tagged is read in their order."""
     from collections import Counter
 
     from align.language import primary_language
@@ -574,26 +576,28 @@ def _read_tmx(path: Path, data: bytes,
             if primary_language(tag):
                 found.setdefault(primary_language(tag) or "", tag)
     target = asked[1]
-    if len(found) > 2:
-        listed = ", ".join(found.values())
-        if not target:
-            raise InputError(f"{path} holds {len(found)} languages ({listed}): say which one "
-                             "to check as the translation with --translation-lang")
-        if primary_language(target) not in found:
-            raise InputError(f"{path} holds no translation in {target}: its languages are "
-                             f"{listed}; give one of them with --translation-lang")
-    elif primary_language(target) not in found:
-        # A file of two languages: the option names the translation's language, perhaps
-        # where the file's tags do not ("x-klingon", none at all); the other variant it is.
-        target = None
+    listed = ", ".join(found.values())
+    if len(found) > 2 and not target:
+        raise InputError(f"{path} holds {len(found)} languages ({listed}): say which one "
+                         "to check as the translation with --translation-lang")
+    # A language given that no unit holds would name another language's text (the record,
+    # and the TMX written back, call French "es"); a file whose variants name no language
+    # at all has only the ones given to go by.
+    for side, language, option in (("source", asked[0], "--source-lang"),
+                                   ("translation", target, "--translation-lang")):
+        if found and language and primary_language(language) not in found:
+            raise InputError(f"{path} holds no {side} in {language}: its languages are "
+                             f"{listed}; give one of them with {option}")
     source_language, warnings = _tmx_source(path, root, units, found, (asked[0], target))
     pairs: list[Pair] = []
     chosen: list[tuple[str, str]] = []
+    left_out: list[str] = []  # the units without the source language, as the user finds them
     for number, tu, variants in units:
         translation = _variant(variants, target)
         source = _variant(variants, source_language, translation)
         if source is None:
             if source_language and all(tag for tag, _ in variants):
+                left_out.append(f'tuid "{tu.get("tuid")}"' if tu.get("tuid") else f"tu {number}")
                 continue
             source = next(k for k in range(len(variants)) if k != translation)
         if translation is None and len(found) <= 2:
@@ -609,6 +613,12 @@ def _read_tmx(path: Path, data: bytes,
                        variants[translation][0] if translation is not None else ""))
     if not pairs:
         raise InputError(f"{path} holds no translation unit with two languages")
+    if left_out:
+        these = "1 unit has" if len(left_out) == 1 else f"{len(left_out)} units have"
+        named = ", ".join(left_out[:3]) + (", …" if len(left_out) > 3 else "")
+        warnings.append(f"{path}: {these} no {found[primary_language(source_language)]} "
+                        f"variant and {'was' if len(left_out) == 1 else 'were'} left out "
+                        f"({named})")
     # The record has one language a side: the tag most units have, the source's on a tie.
     counts = [Counter(filter(None, side)) for side in zip(*chosen, strict=True)]
     tags = [max(count, key=lambda tag, count=count: (count[tag], tag == source_language),

@@ -143,14 +143,18 @@ def print_alignment(
 #: Most findings the recap under `align run`'s view lists, one a line (`print_recap`).
 RECAP_FINDINGS = 20
 
+#: Fewest cells of a reason the recap keeps on a terminal before it shortens where the
+#: finding is (``link 6, p. 2 · key``) to the link's number (``#6``).
+RECAP_REASON_ROOM = 20
+
 
 def print_recap(alignment: Alignment, console: Console, *, more: str = "",
                 limit: int = RECAP_FINDINGS) -> None:
     """What a reader of a long view must not miss, after it: the findings by severity,
     then those at minor or above one a line, worst first and a passage left out or added
-    as one line, as `align check`'s report orders and groups them, each shortened to the
-    console's width; at most `limit` lines of them, then how many more and `more`, where
-    to see them all.  Nothing for a record that was not checked."""
+    as one line, as `align check`'s report orders and groups them, each shortened to a
+    terminal's width (whole in a file or a log); at most `limit` lines of them, then how
+    many more and `more`, where to see them all.  Nothing for a record that was not checked."""
     if "checks" not in alignment.signature:
         return
     from align.checks import worst_first
@@ -166,29 +170,36 @@ def print_recap(alignment: Alignment, console: Console, *, more: str = "",
                   + ("; at minor or above, worst first:" if notable else ""),
                   markup=False, highlight=False, soft_wrap=whole)
     grouped = passages(alignment, findings)
-    # Each line: where, its worst finding, what it says, how many findings it stands for.
-    lines: list[tuple[str, Finding, str, int]] = []
+    # Each line: where (in full, and as the view's # column numbers it), its worst finding,
+    # what it says, how many findings it stands for.
+    lines: list[tuple[str, str, Finding, str, int]] = []
     said: set[int] = set()
     for i, finding in notable:
         passage = grouped.get(i)
         if passage is None:
             link = alignment.links[i]
             where = ", ".join(filter(None, (f"link {i + 1}", origin_label(link))))
-            lines.append((where + (f" · {link.key}" if link.key else ""), finding,
-                          finding.reason, 1))
+            lines.append((where + (f" · {link.key}" if link.key else ""), f"#{i + 1}",
+                          finding, finding.reason, 1))
         elif passage[0] not in said:  # once, where its worst finding stands
             said.add(passage[0])
             name, words = passage_words(alignment, passage)
             inside = set(passage)
-            lines.append((f"links {passage[0] + 1}–{passage[-1] + 1}", finding,
-                          f"{words}: a {name}", sum(k in inside for k, _ in notable)))
-    for where, finding, what, _ in lines[:limit]:
-        line = Text.assemble(
-            "  ", (visible(finding.severity.upper()), SEVERITY_STYLE.get(finding.severity, "")),
-            " ", (visible(finding.kind), "bold"), f" · {visible(where)}: ")
+            span = f"{passage[0] + 1}–{passage[-1] + 1}"
+            lines.append((f"links {span}", f"#{span}", finding, f"{words}: a {name}",
+                          sum(k in inside for k, _ in notable)))
+    for where, number, finding, what, _ in lines[:limit]:
+        severity = (visible(finding.severity.upper()), SEVERITY_STYLE.get(finding.severity, ""))
+        kind = (visible(finding.kind), "bold")
+        line = Text.assemble("  ", severity, " ", kind, f" · {visible(where)}: ")
+        if not whole and console.width - line.cell_len < RECAP_REASON_ROOM:
+            # A narrow terminal: the link's number alone, for room to say what is wrong.
+            line = Text.assemble(severity, " ", kind, f" {visible(number)}: ")
         reason = Text(visible(" ".join(what.split())))
-        reason.truncate(max(console.width - line.cell_len, 20), overflow="ellipsis")
-        console.print(line + reason, soft_wrap=whole)
+        line += reason
+        if not whole:  # one line a finding on a terminal; in a file or a log, all of it
+            line.truncate(console.width, overflow="ellipsis")
+        console.print(line, soft_wrap=True)
     left_out = sum(count for *_, count in lines[limit:])
     if left_out:
         console.print(f"  … and {counted(left_out, 'more finding')} at minor or above"

@@ -1399,6 +1399,8 @@
   tipAccept.type = "button";
   tipAccept.className = "tip-accept";
   tipAccept.tabIndex = -1;
+  var tipKey = doc.createElement("span");
+  tipKey.className = "tip-key";
 
   /* The box stays while the pointer moves from what it speaks of onto it (WCAG 1.4.13):
      leaving either hides it a moment later, unless the pointer has come onto the other. */
@@ -1413,7 +1415,12 @@
   /* A box the pointer brought can be hovered; one the focus holds (a badge clicked or
      reached by Tab) stays anyway, and lets clicks through to what it covers, but for its
      Accept button. */
-  function tipMode() { tip.classList.toggle("held", tipHeld()); }
+  function tipMode() {
+    tip.classList.toggle("held", tipHeld());
+    /* `a` accepts the focused badge only: a box the pointer brings for another offers its
+       button, not the key */
+    tipKey.textContent = tipHeld() ? " or press A" : "";
+  }
 
   /* The button keeps the focus on the badge (a focus moved out of the table would close
      the box), and accepts the finding the box speaks of, or undoes that. */
@@ -1429,7 +1436,10 @@
     var reason = badge.querySelector(".r");
     clearTimeout(hideTimer);
     if (!reason) return;
-    if (tipFor === badge) return tipMode();
+    if (tipFor === badge) {
+      tipMode();
+      return placeTip(badge);  // the focus now holds a box the pointer brought: it may scroll
+    }
     tipFor = badge;
     var severity = reason.querySelector(".r-sev");
     var strong = doc.createElement("b");
@@ -1442,10 +1452,7 @@
     hint.className = "tip-hint";
     hint.textContent = accepted ? "✓ Accepted: " : "";
     tipAccept.textContent = accepted ? "Undo" : "Accept";
-    var key = doc.createElement("span");
-    key.className = "tip-key";
-    key.textContent = " or press A";
-    hint.append(tipAccept, key);
+    hint.append(tipAccept, tipKey);
     tip.replaceChildren(strong, doc.createTextNode(
       reason.textContent.slice(severity ? severity.textContent.length : 0).trim()), hint);
     tip.hidden = false;
@@ -1455,10 +1462,18 @@
 
   /* Under the row of what it speaks of (a badge, a bar), or above it where the window has
      no room below, so that it hides none of the words it speaks of; lined up with the
-     badge's or the bar's right edge, inside the window.  Only a row taller than the window
-     leaves it no such place: it then lies where there is most room.  The box is fixed, so
-     it is placed again whenever the page scrolls under it. */
-  function placeTip(anchor) {
+     badge's or the bar's right edge, inside the window.  Where the window has room for
+     neither, a box the focus holds scrolls its row up; one that still finds no such place
+     (a hovered one, a badge that would leave the window) lies where there is most room.
+     The box is fixed, so it is placed again whenever the page scrolls under it. */
+  /* A badge pressed takes the focus at once, but its row is scrolled only once the click
+     is over: the release must land on what was pressed (the click places the box again). */
+  var pressing = false;
+  table.addEventListener("pointerdown", function () { pressing = true; });
+  window.addEventListener("pointerup", function () { pressing = false; }, true);
+  window.addEventListener("pointercancel", function () { pressing = false; }, true);
+
+  function placeTip(anchor, scrolled) {
     var box = anchor.getBoundingClientRect();
     var row = (rowOf(anchor) || anchor).getBoundingClientRect();
     var width = tip.offsetWidth;
@@ -1469,6 +1484,16 @@
     var top = row.bottom + 6;
     if (top + height > floor) {
       top = row.top - height - 6;
+      /* A box the focus holds brings its row up until the box fits under it, as long as
+         the badge stays in the window (a row taller than the window then shows its end,
+         where the badges are in a narrow window).  A hovered one is left be: the page
+         would move away from under the pointer. */
+      var lift = row.bottom + 6 + height - floor;
+      if (top < ceiling && tipHeld() && !scrolled && !pressing &&
+          box.top - lift >= (stuck ? toolbar.offsetHeight : 0) + 4) {
+        window.scrollBy(0, lift);
+        return placeTip(anchor, true);
+      }
       if (top < ceiling) {
         top = floor - row.bottom > row.top - ceiling ? row.bottom + 6 : row.top - height - 6;
         top = Math.max(ceiling, Math.min(floor - height, top));
@@ -1515,13 +1540,14 @@
 
   table.addEventListener("mouseover", function (event) {
     var badge = event.target.closest(".b");
-    if (badge) showTip(badge);
+    /* A box the focus holds stays that badge's, which `a` accepts, whatever is hovered */
+    if (badge) { if (!tipHeld()) showTip(badge); }
     /* a divergence tip is left to mousemove: moving between spans of a cell keeps it */
     else if (tipFor && tipFor.classList.contains("b") && !tipHeld()) hideSoon();
   });
   table.addEventListener("mousemove", function (event) {
     if (event.target.closest(".b")) return;
-    var anchor = divergenceAt(event);
+    var anchor = !tipHeld() && divergenceAt(event);
     if (anchor) showDivergence(anchor);
     else if (tipFor && !tipFor.classList.contains("b") && !tipHeld()) hideSoon();
   });
