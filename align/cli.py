@@ -474,14 +474,14 @@ def run(
     translation_lang: Annotated[str | None, typer.Option(metavar="CODE",
                                                          help="Translation language code.")]
     = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no view, only errors.")]
-    = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="Print no view and no recap, only errors.")] = False,
 ) -> None:
     """Align SOURCE with TRANSLATION, check it, print the side-by-side view and write files.
 
     The view ends with a recap of the findings at minor or above, worst first.  Exit code
-    0 whatever the findings (align check --fail-on makes them fail a CI job); 2, 3, 4 and
-    70 as for align check.
+    0 whatever the findings (align check --fail-on makes them fail a CI job); 2, 3, 4,
+    70, 130 and 141 as for align check.
 
     Example: align run original.txt translation.txt -o out.json -o out.html
     """

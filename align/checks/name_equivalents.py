@@ -49,7 +49,7 @@ FEAST_WORDS = frozenset("day eve".split())
 #: whatever their length and though they write a function word (``UN``, ``CE``, ``WHO``):
 #: they are counterparts of each other, and a function word is never a name of its own side.
 ABBREVIATIONS = _lines("""
-eu ue eg
+eu ue
 ec ce eg
 eec cee ewg eeg
 un onu uno vn

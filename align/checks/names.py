@@ -34,7 +34,7 @@ in one word or two (``BlackTooth`` = ``Black Tooth``), a word sharing most of it
 ``EU`` = ``UE``, ``NATO`` = ``OTAN``: `align.checks.name_equivalents`), in the Polish and
 Czech cases the rules do not reach (``Niemiec``, ``Włoszech``, ``Hiszpanii``,
 ``Španělsku``) or transliterated with a case ending (``Испании``); but two names the lists
-know as names of two things are never spellings of one (``Noël`` and ``Nouvel An``). A
+know as names of two things are never spellings of one (``Francis`` and ``France``). A
 full stop after an initial or an abbreviation does not end a sentence
 (``C. Auguste Dupin``, ``St. Germain``).
 
@@ -312,7 +312,7 @@ anne anna ana
 """
 _EQUIVALENT: dict[str, frozenset[str]] = {}
 #: What each listed word names: the first name of each line it stands in (``moskwie`` and
-#: ``moskva`` both name ``moscow``; ``noel`` names ``christmas``, ``nouvel`` ``new-year``).
+#: ``moskva`` both name ``moscow``; ``noel`` names ``christmas``, ``francis`` ``francis``).
 _NAMES_OF: dict[str, frozenset[str]] = {}
 
 
@@ -1133,7 +1133,7 @@ def _counterpart(key: str, other: set[str]) -> bool:
     for w in other:
         if named and (named_w := _NAMES_OF.get(w)) and named.isdisjoint(named_w):
             # Two names the lists know as names of two things are no spellings of one name,
-            # however alike («Noël» and «Nouvel An», "Francis" and "France").
+            # however alike ("Francis" and "France").
             continue
         if _written_alike(key, w):
             return True
@@ -1567,7 +1567,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         for group in names(links[side][i].text, lexicon):
             absent = [w for w in group if short(side, other, i, _key(w.text))]
             if any(_key(w.text) in _EQUIVALENT for w in group if w not in absent):
-                # "Christmas Day" is «Natal», "New Year's Eve" «Nochevieja».
+                # "Christmas Day" is «Natal», "Christmas Eve" «la veille de Noël».
                 absent = [w for w in absent if _key(w.text) not in FEAST_WORDS]
             if len(absent) > 1 and _spelled("".join(keys_of(absent))) in {
                     _spelled(k) for k in keys(other, i)}:

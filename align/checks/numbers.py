@@ -44,6 +44,7 @@ from align.checks.lexicon import (
     fold,
     roman_value,
 )
+from align.checks.name_equivalents import ABBREVIATIONS
 from align.checks.placeholders import blank_markup, readable_links
 from align.checks.shortcuts import shortcuts
 from align.checks.spelled_numbers import ALL_NUMBER_WORDS as NUMBER_WORDS
@@ -820,12 +821,19 @@ def _writes(text: str, code: str) -> bool:
 
 
 def _reordered(code: str, other: str) -> bool:
-    """Whether two codes are one with its letters in each language's order: the same digits,
-    the same letters otherwise ordered (``2014/53/EU`` is French ``2014/53/UE``, ``EC`` is
-    ``CE``, ``NATO`` is ``OTAN``)."""
+    """Whether two codes are one with their letters as each language writes an abbreviation:
+    the same digits, and each run of letters the same or a listed abbreviation of the same
+    name (``2014/53/EU`` is French ``2014/53/UE``, `name_equivalents.ABBREVIATIONS`)."""
+    letters = [fold(run) for run in re.findall(r"[^\W\d_]+", code)]
+    others = [fold(run) for run in re.findall(r"[^\W\d_]+", other)]
     return (re.findall(r"\d+", code) == re.findall(r"\d+", other)
-            and sorted(re.findall(r"[^\W\d_]", code.upper()))
-            == sorted(re.findall(r"[^\W\d_]", other.upper())))
+            and len(letters) == len(others)
+            and all(a == b or any(a in line and b in line for line in _ABBREVIATION_LINES)
+                    for a, b in zip(letters, others, strict=True)))
+
+
+#: Each line of `name_equivalents.ABBREVIATIONS`: the abbreviations of one name.
+_ABBREVIATION_LINES = tuple(frozenset(line.split()) for line in ABBREVIATIONS)
 
 
 def _code_findings(ctx: CheckContext, source: LinkText,

@@ -1460,12 +1460,6 @@
     placeTip(badge);
   }
 
-  /* Under the row of what it speaks of (a badge, a bar), or above it where the window has
-     no room below, so that it hides none of the words it speaks of; lined up with the
-     badge's or the bar's right edge, inside the window.  Where the window has room for
-     neither, a box the focus holds scrolls its row up; one that still finds no such place
-     (a hovered one, a badge that would leave the window) lies where there is most room.
-     The box is fixed, so it is placed again whenever the page scrolls under it. */
   /* A badge pressed takes the focus at once, but its row is scrolled only once the click
      is over: the release must land on what was pressed (the click places the box again). */
   var pressing = false;
@@ -1473,6 +1467,12 @@
   window.addEventListener("pointerup", function () { pressing = false; }, true);
   window.addEventListener("pointercancel", function () { pressing = false; }, true);
 
+  /* Under the row of what it speaks of (a badge, a bar), or above it where the window has
+     no room below, so that it hides none of the words it speaks of; lined up with the
+     badge's or the bar's right edge, inside the window.  Where the window has room for
+     neither, a box the focus holds scrolls its row up; one that still finds no such place
+     (a hovered one, a badge that would leave the window) lies where there is most room.
+     The box is fixed, so it is placed again whenever the page scrolls under it. */
   function placeTip(anchor, scrolled) {
     var box = anchor.getBoundingClientRect();
     var row = (rowOf(anchor) || anchor).getBoundingClientRect();
