@@ -14,8 +14,9 @@ check (`align.batch`: also `check_documents`, for several files of pairs); `writ
 `load` write and read records, `render_bytes` and `loads` the same in memory (a view's
 bytes, a record from its JSON text); keyword arguments of the aligning and checking functions
 set `Options` (`check` takes those that concern checks: model, backend, glossary, rules,
-ignore, cache, baseline); a mistake a user can fix raises an `AlignError` (`UsageError`,
-`InputError`, `ModelError`, `OutputError`, all exported here).  The same
+ignore, cache, fail_on, the two languages, and a baseline); a mistake a user can fix
+raises an `AlignError` (`UsageError`, `InputError`, `ModelError`, `OutputError`, all
+exported here).  The same
 stages are reachable one by one as submodules, imported on first use (`align.reading`,
 `align.segment`, `align.encoders`, `align.aligner`, `align.checks`, `align.render`); the
 command line (`align.cli`) is a thin layer over these functions.

@@ -331,11 +331,22 @@ def named(template: str | Path, name: str) -> Path:
     return Path(str(template).replace(NAME, name))
 
 
-def require_name(option: str, template: str | Path) -> None:
+#: The arguments of `check_folders` that name files for several documents, by the
+#: command-line option that names them.
+ARGUMENTS = {"-o": "outputs", "--baseline": "baseline"}
+
+
+def require_name(option: str, template: str | Path, *, python: bool = False) -> None:
     """`UsageError` unless `template`, the file `option` names for several documents, holds
-    ``{name}``."""
+    ``{name}``; `python`: said of the argument of `check_folders` (`ARGUMENTS`) that gave
+    it, not of the option."""
     if NAME not in str(template):
         example = Path(template).parent / (NAME + "".join(Path(template).suffixes))
+        if python:
+            argument = ARGUMENTS.get(option, option)
+            raise UsageError(f"{argument}={str(template)!r} ({option}): with several "
+                             f"documents, each file named must hold {NAME}, which each "
+                             f"document's name replaces: {argument}={str(example)!r}")
         raise UsageError(f"{option} {template}: with several documents, each file named must "
                          f"hold {NAME}, which each document's name replaces: {option} "
                          f"'{example}'")
@@ -404,18 +415,19 @@ def name_folder(template: str | Path) -> Path:
 # -- checking them ------------------------------------------------------------------------
 
 
-def require_templates(outputs: Sequence[str | Path], baseline: str | Path | None) -> None:
+def require_templates(outputs: Sequence[str | Path], baseline: str | Path | None, *,
+                      python: bool = False) -> None:
     """`UsageError` unless each of `outputs` (``-o``) and `baseline`, the files named for
-    several documents, holds ``{name}`` (`require_name`), or if an output's format, said
-    after its ``{name}``, is one align does not write."""
+    several documents, holds ``{name}`` (`require_name`; `python`: said of the arguments),
+    or if an output's format, said after its ``{name}``, is one align does not write."""
     from align.render import renderer_for
 
     for template in outputs:
-        require_name("-o", template)
+        require_name("-o", template, python=python)
         if "." in str(template).rsplit(NAME, 1)[1]:  # its format: said with {name} in it
             renderer_for(Path(template))
     if baseline is not None:
-        require_name("--baseline", baseline)
+        require_name("--baseline", baseline, python=python)
 
 
 @dataclass(frozen=True)
@@ -549,7 +561,11 @@ class DocumentsCheck:
     A document that cannot be checked (an `InputError`) is yielded with its `problem`, and
     the others are still checked; a usage error or a model error ends the iteration at
     once.  The folders that names bring (``reports/guide`` for ``reports/{name}.json``)
-    are made as it starts, and those left empty are removed as it ends."""
+    are made as it starts, and those left empty are removed as it ends.
+
+    A check is run once: iterated again (a notebook's cell run twice), it yields the
+    documents already checked (`checked`) without checking or writing them again, then
+    checks those an earlier iteration stopped before.  `verdict` says the run's result."""
 
     documents: list[Document]
     #: Each document's files (`document_files`).
@@ -567,6 +583,8 @@ class DocumentsCheck:
     unused_patterns: list[str] = field(default_factory=list)
     #: The outputs whose name holds ``{name}``: their folders are made as needed.
     named_outputs: list[Path] = field(default_factory=list)
+    #: The documents checked so far, in their order: what iterating again yields.
+    checked: list[CheckedDocument] = field(default_factory=list)
 
     def check_outputs(self) -> None:
         """Raise now what would keep any output from being written (`outputs.check_outputs`:
@@ -584,21 +602,52 @@ class DocumentsCheck:
     def __iter__(self) -> Iterator[CheckedDocument]:
         from align.pipeline import Reporter
 
+        number = 0
+        # Checked again, each document's outputs would exist (written by the first pass).
+        while number < len(self.checked):
+            yield self.checked[number]
+            number += 1
+        if number == len(self.documents):
+            return
         reporter = self.reporter or Reporter()
         made = make_folders(self.named_outputs)
         try:
-            for doc in self.documents:
-                try:
-                    checked = check_document(doc, self.files[doc], self.options, reporter,
-                                             force=self.force)
-                except AlignError as error:
-                    if error.exit_code != EXIT_INPUT:  # the options or the model: all fail
-                        raise
-                    checked = CheckedDocument(doc, self.files[doc], problem=error)
-                reporter.done()
+            for doc in self.documents[number:]:
+                if len(self.checked) > number:  # another iteration checked it meanwhile
+                    checked = self.checked[number]
+                else:
+                    try:
+                        checked = check_document(doc, self.files[doc], self.options,
+                                                 reporter, force=self.force)
+                    except AlignError as error:
+                        if error.exit_code != EXIT_INPUT:  # the options or the model
+                            raise
+                        checked = CheckedDocument(doc, self.files[doc], problem=error)
+                    reporter.done()
+                    self.checked.append(checked)
+                number += 1
                 yield checked
         finally:
             remove_empty_folders(made)
+
+    def verdict(self) -> str | None:
+        """The run's verdict, as ``align check``'s overall line and ``--summary`` say it
+        (`align.checks.report.run_summary`), the documents not yet checked checked first:
+        ``"incomplete"`` when a file has no counterpart (`unmatched`) or a document could
+        not be checked or its outputs written, else ``"fail"`` when a finding reaches the
+        gates (the options' ``fail_on``), else ``"pass"``; None without gates (the API's
+        default: ``align check`` fails on ``major`` unless ``--fail-on`` says otherwise),
+        where nothing can fail."""
+        done = list(self)
+        if self.unmatched or any(d.problem is not None or d.unwritten is not None
+                                 for d in done):
+            return "incomplete"
+        if not self.options.fail_on:
+            return None
+        # Each record was checked with the gates: its own verdict is the run's for it.
+        failing = any((d.record.verdict() or {}).get("verdict") == "fail" for d in done
+                      if d.record is not None)
+        return "fail" if failing else "pass"
 
 
 def check_documents(documents: FolderPairs | Sequence[Document],
@@ -661,6 +710,10 @@ def check_folders(source: str | Path, translation: str | Path,
     """The check of every file of folder `source` against the file at the same path in
     folder `translation` (`pair_folders`, `include` and `exclude` choosing files), as
     ``align check SRC_DIR TGT_DIR`` checks them; keyword arguments set `align.Options`.
+    As every function of the API, it sets no gates unless given ``fail_on``, where the
+    command fails on ``major`` unless ``--fail-on`` says otherwise: ``fail_on="major"`` is
+    the command's check, each record with its verdict, and the run's `DocumentsCheck.verdict`
+    the command's overall result.
 
     Iterate the `DocumentsCheck` returned: each document is checked as its turn comes, and
     yielded as a `CheckedDocument` (its record, or the input error that kept it from being
@@ -677,7 +730,7 @@ def check_folders(source: str | Path, translation: str | Path,
         if not isinstance(folder, str | os.PathLike):
             raise UsageError(f"{name} must be the path of a folder, not {folder!r}")
     include, exclude, outputs = (_listed(include), _listed(exclude), _listed(outputs))
-    require_templates(outputs, baseline)
+    require_templates(outputs, baseline, python=True)
     found = pair_folders(source, translation, include=include, exclude=exclude)
     if not include:
         require_files(found)

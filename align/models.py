@@ -709,8 +709,8 @@ def require_available(model: str) -> None:
         f"model {model!r} is not on this machine and the Hugging Face hub cannot be reached "
         f"(offline): on a machine with internet access run `python -c \"from "
         f"sentence_transformers import SentenceTransformer; SentenceTransformer('{model}')"
-        f".save('model-folder')\"`, copy model-folder here and pass --model PATH/model-folder; "
-        "or leave out --model to use the offline default"
+        f".save('model-folder')\"`, copy model-folder here and pass --model PATH/model-folder "
+        "(model= in Python); or leave out --model (model=None) to use the offline default"
     )
 
 

@@ -127,6 +127,12 @@ def render_bytes(alignment: Alignment, ending: str) -> bytes:
         raise UsageError(f"render_bytes: give the format as a file-name ending such as 'html' or "
                          f"'tmx', not {ending!r}")
     path = Path("record." + ending.lstrip("."))
+    from align.render import KNOWN_EXTENSIONS
+
+    if not path.name.lower().endswith(KNOWN_EXTENSIONS):
+        # Said of the format asked for: the file name here is only how it is looked up.
+        raise UsageError(f"render_bytes: cannot tell which format to write for {ending!r}: "
+                         f"give one of {', '.join(repr(e.lstrip('.')) for e in KNOWN_EXTENSIONS)}")
     renderer = renderer_for(path)
     alignment = plain_numbers(alignment)
     problem = alignment.problem()
@@ -345,7 +351,7 @@ def _check_writable(file: Path, *, force: bool) -> None:
     if file.is_dir():
         raise OutputError(f"cannot write {file}: it is a directory")
     if file.exists() and not force:
-        raise OutputError(f"{file} exists; pass --force to overwrite")
+        raise OutputError(f"{file} exists; pass --force to overwrite (force=True in Python)")
     if not os.access(file.resolve().parent, os.W_OK | os.X_OK):
         raise OutputError(f"cannot write {file}: directory {directory} is read-only")
 

@@ -36,7 +36,7 @@ import numpy as np
 from align import __version__
 from align.aligner import AlignSettings, align_sentences, warm_up
 from align.encoders.base import keeping_word_tokens
-from align.record import Alignment, Link, Side, origin_label
+from align.record import Alignment, Cue, Link, Sentence, Side, origin_label
 
 #: Receives one-line status messages ("building the default model…").
 Status = Callable[[str], None]
@@ -265,7 +265,8 @@ def align_files(
     record = _align_read_texts(normalise_text(src_doc.text), normalise_text(tgt_doc.text),
                                options, reporter,
                                (Path(source).name, Path(translation).name),
-                               src_doc.warnings + tgt_doc.warnings)
+                               src_doc.warnings + tgt_doc.warnings,
+                               cues=(src_doc.cues, tgt_doc.cues))
     record.source.path, record.source.encoding = str(source), src_doc.encoding
     record.translation.path, record.translation.encoding = str(translation), tgt_doc.encoding
     reading = time.perf_counter() - started - sum(record.timings.values())
@@ -302,6 +303,21 @@ def check_strings(record: Alignment, options: Options | None = None,
     require_usable(options)
     reporter = reporter or Reporter()
     given = _given_languages(options)
+    from align.language import detect_language
+
+    # As `align_texts` says of a text: a language given that the strings do not look like
+    # (French given as en) changes the findings without a word otherwise.
+    names = (record.source.name or "the source", record.translation.name or "the translation")
+    said = _expected_language_warnings(
+        given, tuple(detect_language(" ".join(side.texts())[:20000]) if code else None
+                     for code, side in zip(given, (record.source, record.translation),
+                                           strict=True)),
+        names, read="checked")
+    for code, name, option in zip(given, names, _LANGUAGE_OPTIONS, strict=True):
+        if code:  # what an earlier run said of the language given then no longer holds
+            record.warnings = [w for w in record.warnings
+                               if not (w.startswith(f"{name} was given as ")
+                                       and f"({option})" in w)]
     record.source.language = given[0] or record.source.language
     record.translation.language = given[1] or record.translation.language
     from align.checks.base import side_language
@@ -326,8 +342,9 @@ def check_strings(record: Alignment, options: Options | None = None,
     aligned = record.made_by_aligner()
     check_alignment(record, encoder, glossary=glossary, rules=options.rules,
                     ignore=options.ignore, cache=options.cache, fail_on=options.fail_on)
-    if differs and differs not in record.warnings:
-        record.warnings.append(differs)
+    for warning in [*said, differs]:
+        if warning and warning not in record.warnings:
+            record.warnings.append(warning)
     if not aligned:
         record.warnings += [w for w in _cut_pairs(record, encoder) if w not in record.warnings]
     timings["check"] = time.perf_counter() - clock
@@ -547,9 +564,13 @@ def align_texts(
 
 def _align_read_texts(source_text: str, translation_text: str, options: Options,
                       reporter: Reporter | None, names: tuple[str, str],
-                      warnings: list[str]) -> Alignment:
+                      warnings: list[str],
+                      cues: tuple[list[Cue] | None, list[Cue] | None] = (None, None),
+                      ) -> Alignment:
     """`align_texts` for texts read (a file's by `align.reading.read_document`, a string's
-    by `_read_text`), `warnings` what reading them said."""
+    by `_read_text`), `warnings` what reading them said, `cues` those of a side read from
+    a subtitle file (`align.reading.Document.cues`), tied to the sides' paragraphs here
+    so that the checks see them."""
     from align.language import detect_language, primary_language
     from align.segment import segment
 
@@ -571,9 +592,11 @@ def _align_read_texts(source_text: str, translation_text: str, options: Options,
     tgt_seg = segment(translation_text, split=options.split, language=tgt_lang,
                       max_chars=options.max_chars, name=translation_name)
     warnings += src_seg.warnings + tgt_seg.warnings
-    source = Side(src_seg.sentences, source_name, None, src_lang, None, src_seg.paragraphs)
+    source = Side(src_seg.sentences, source_name, None, src_lang, None, src_seg.paragraphs,
+                  _side_cues(cues[0], source_text, src_seg.sentences))
     translation = Side(tgt_seg.sentences, translation_name, None, tgt_lang, None,
-                       tgt_seg.paragraphs)
+                       tgt_seg.paragraphs, _side_cues(cues[1], translation_text,
+                                                      tgt_seg.sentences))
     warnings += _language_warnings(source, translation)
     glossary = options.glossary
     if options.check and glossary:
@@ -599,6 +622,7 @@ def _align_read_texts(source_text: str, translation_text: str, options: Options,
                 source, translation, encoder, options, reporter, timings
             )
             record.warnings[:0] = warnings
+            record.warnings += _unrelated_warnings(record, src_vecs, tgt_vecs)
             if options.check:
                 clock = time.perf_counter()
                 from align.checks import check_alignment
@@ -624,6 +648,17 @@ def _align_read_texts(source_text: str, translation_text: str, options: Options,
     record.timings = {k: round(v, 4) for k, v in timings.items()}
     reporter.done()
     return record
+
+
+def _side_cues(cues: list[Cue] | None, text: str,
+               sentences: list[Sentence]) -> list[Cue] | None:
+    """A subtitle file's cues tied to the paragraphs its text was segmented into; None for
+    a side read from another file."""
+    if not cues:
+        return None
+    from align.subtitles import segmented_cues
+
+    return segmented_cues(cues, text, sentences) or None
 
 
 def align_sides(
@@ -668,8 +703,8 @@ def align_sides(
         count = sum(t in cut for t in src_texts + tgt_texts)
         notices.append(
             f"{count} sentence(s) longer than the model's {encoder.max_length} tokens: only "
-            "the beginning of each was embedded; a smaller --max-chars cuts long sentences "
-            "before embedding"
+            "the beginning of each was embedded; a smaller --max-chars (max_chars= in "
+            "Python) cuts long sentences before embedding"
         )
     src_vecs, tgt_vecs = vectors[: len(src_texts)], vectors[len(src_texts):]
     timings["embed"] = time.perf_counter() - clock
@@ -763,7 +798,7 @@ def _language_warnings(source: Side, translation: Side) -> list[str]:
             "really a translation?"
         ]
     warnings = []
-    for side, option in ((source, "--source-lang"), (translation, "--translation-lang")):
+    for side, option in zip((source, translation), _LANGUAGE_ARGUMENTS, strict=True):
         # A short text may not say; a long one that doesn't is worth knowing about,
         # since segmentation falls back to language-neutral rules.
         if side.language is None and len(side.sentences) >= 20:
@@ -774,21 +809,86 @@ def _language_warnings(source: Side, translation: Side) -> list[str]:
     return warnings
 
 
+#: Where the median link of two texts lies, from the document's unrelated sentences (0) to
+#: a typical translation (1), below which the texts look unrelated as a whole: less than
+#: halfway, the point the checks read as closer to unrelated text than to a translation.
+UNRELATED_BELOW = 0.5
+
+
+def _unrelated_warnings(record: Alignment, src_vecs: np.ndarray,
+                        tgt_vecs: np.ndarray) -> list[str]:
+    """A warning when the two texts look unrelated as a whole (a mislabelled file): their
+    median link is less than halfway (`UNRELATED_BELOW`) from the document's background,
+    the mean similarity of its sentences that no link pairs, to a typical translation.
+
+    The link scores and divergences cannot say it: each is placed on the document's own
+    scale, whose typical link is the median one, so that two unrelated texts read as
+    faithful as their best-matching links.  Here a link counts by the most similar of its
+    sentence pairs (a link of several sentences, measured by their sum, is more similar to
+    anything than each of them: unrelated texts are paired in such links), placed between
+    the document's background and the model's known gap from background to a typical
+    translation (`align.checks.divergence`'s prior, whose background a document of fewer
+    than `MIN_LINKS` links takes, as the checks do).  Unrelated texts lie at 0.15–0.4 of
+    it, faithful ones, free literary translations included, at 0.8 or more."""
+    from align.checks.divergence import MIN_LINKS, PRIOR_BACKGROUND, PRIOR_TYPICAL
+
+    paired = [link for link in record.links if link.source and link.translation]
+    if not paired:
+        return []
+    src = src_vecs / np.maximum(np.linalg.norm(src_vecs, axis=1, keepdims=True), 1e-12)
+    tgt = tgt_vecs / np.maximum(np.linalg.norm(tgt_vecs, axis=1, keepdims=True), 1e-12)
+    best = [float((src[link.source] @ tgt[link.translation].T).max()) for link in paired]
+    # Each sentence's link (-1 and -2: none), so that a sample of sentence pairs keeps those
+    # no link pairs.
+    src_link, tgt_link = np.full(len(src), -1), np.full(len(tgt), -2)
+    for number, link in enumerate(record.links):
+        src_link[link.source] = number
+        tgt_link[link.translation] = number
+    rng = np.random.default_rng(0)
+    rows = rng.choice(len(src), size=min(300, len(src)), replace=False)
+    cols = rng.choice(len(tgt), size=min(300, len(tgt)), replace=False)
+    unrelated = src_link[rows][:, None] != tgt_link[cols][None, :]
+    # As the checks measure: a document of a few links has too few sentences that do not
+    # correspond (two on a topic resemble each other) for a background of its own.
+    background = (float((src[rows] @ tgt[cols].T)[unrelated].mean())
+                  if len(paired) >= MIN_LINKS and unrelated.any() else PRIOR_BACKGROUND)
+    # The prior's gap as a share of what lies above the background: the model's, whatever
+    # the document's background.
+    gap = (PRIOR_TYPICAL - PRIOR_BACKGROUND) / (1.0 - PRIOR_BACKGROUND) * (1.0 - background)
+    place = (float(np.median(best)) - background) / max(gap, 1e-6)
+    if place >= UNRELATED_BELOW:
+        return []
+    return [f"the two texts look unrelated: their median link is {max(place, 0.0):.2f} on a "
+            "scale where 0 is unrelated sentences and 1 a typical translation, and its "
+            "findings say little: is the translation really a translation of the source?"]
+
+
+#: The two languages' options as a warning names them.
+_LANGUAGE_OPTIONS = ("--source-lang", "--translation-lang")
+#: The same, and the arguments that give them from Python: the record's warnings are the
+#: same whichever made it.
+_LANGUAGE_ARGUMENTS = ("--source-lang (source_language= in Python)",
+                       "--translation-lang (translation_language= in Python)")
+
+
 def _expected_language_warnings(
     given: tuple[str | None, str | None],
     detected: tuple[str | None, str | None],
     names: tuple[str, str],
+    *,
+    read: str = "segmented",
 ) -> list[str]:
-    """Say when a text does not look like the language the user said it is in."""
+    """Say when a text does not look like the language the user said it is in (`read`:
+    what was done with it as that language)."""
     warnings = []
-    for option, expected, found, name in zip(
-        ("--source-lang", "--translation-lang"), given, detected, names, strict=True
-    ):
+    for option, expected, found, name in zip(_LANGUAGE_OPTIONS, given, detected, names,
+                                             strict=True):
         if expected and found and _same_language(expected.lower().split("-")[0]) != \
                 _same_language(found):
             warnings.append(
                 f"{name} was given as {expected} ({option}) but looks like {found}: "
-                f"segmented as {expected}; check the files and the option"
+                f"{read} as {expected}; check the {'files' if read == 'segmented' else 'strings'}"
+                " and the option"
             )
     return warnings
 
@@ -866,6 +966,11 @@ def _options(options: Options | None, kwargs: dict[str, Any]) -> Options:
     return options
 
 
+#: The keyword arguments of `check`: the options that concern checks, and a baseline.
+_CHECK_OPTIONS = ("model", "backend", "glossary", "rules", "ignore", "cache", "fail_on",
+                  "source_language", "translation_language", "baseline")
+
+
 def check(
     record: Alignment,
     *,
@@ -877,6 +982,9 @@ def check(
     cache: bool = True,
     baseline: str | Path | None = None,
     fail_on: Collection[str] = (),
+    source_language: str | None = None,
+    translation_language: str | None = None,
+    **unknown: Any,
 ) -> Alignment:
     """A copy of `record` with the divergence checks run again (`record` itself is left as
     it was, so that two checks of it, with and without a glossary say, can be compared).
@@ -890,15 +998,29 @@ def check(
     vector caches; the findings that the baseline at `baseline` holds (a record, or the
     accepted findings the HTML page saves) are set aside (`align.checks.baseline`);
     `fail_on`, gates as ``align check --fail-on`` takes them, gives the record's summary a
-    verdict (`align.checks.summarise`)."""
+    verdict (`align.checks.summarise`); `source_language` and `translation_language` set
+    the languages the checks read (a wrong one given to the run that made the record:
+    its sentences stay as they were split), each said in the warnings where the text does
+    not look like it, as `align_texts` says it.  Any other keyword is a `UsageError`, as
+    for `align_files`."""
     from align.checks.baseline import apply_baseline, read_baseline
 
+    if unknown:
+        from align.errors import UsageError
+
+        name = next(iter(unknown))
+        taken = [p for p in _CHECK_OPTIONS if p != "baseline"]
+        why = (" (it concerns aligning, which check does not do again)"
+               if name in Options.__dataclass_fields__ else "")
+        raise UsageError(f"unknown option {name!r} for check{why}: the options are "
+                         f"{', '.join(taken)}, and baseline")
     _require_record(record, "check")
     accepted = read_baseline(baseline) if baseline is not None else None
     record = copy.deepcopy(record)
     # As `align check` does: a record of pairs takes this check's signature in full.
     check_strings(record, model=model, backend=backend, glossary=glossary, rules=rules,
-                  ignore=ignore, cache=cache, fail_on=fail_on)
+                  ignore=ignore, cache=cache, fail_on=fail_on, source_language=source_language,
+                  translation_language=translation_language)
     if accepted is not None:
         apply_baseline(record, accepted, str(baseline))
     return record

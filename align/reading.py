@@ -39,6 +39,7 @@ from pathlib import Path
 # lxml is imported only when a page or package is read, pdfminer only when a PDF is.
 from align import markup, pdf, subtitles, word
 from align.errors import InputError
+from align.record import Cue
 from align.segment import BLANK
 
 #: Human names for the encodings this module reports.
@@ -93,6 +94,9 @@ class Document:
     encoding: str
     path: str
     warnings: list[str] = field(default_factory=list)
+    #: A subtitle file's cues, each tied to its paragraph of ``text``
+    #: (`align.subtitles.read_subtitles`); None for any other file.
+    cues: list[Cue] | None = None
 
 
 def read_document(path: str | Path) -> Document:
@@ -124,8 +128,10 @@ def read_document(path: str | Path) -> Document:
             f"{p} is a file of aligned pairs ({pairs}), not a text: check its pairs with "
             f"`align check --pairs {p}` (in Python, align.check_pairs)"
         )
-    text, encoding, warnings = decode_bytes(data, name)
-    return Document(text=text, encoding=encoding, path=str(p), warnings=warnings)
+    cues: list[Cue] = []
+    text, encoding, warnings = decode_bytes(data, name, cues)
+    return Document(text=text, encoding=encoding, path=str(p), warnings=warnings,
+                    cues=cues or None)
 
 
 def _special_file(path: Path) -> str | None:
@@ -298,11 +304,13 @@ _ASCII_LETTERS = _ASCII_LETTER_BYTES.decode("ascii")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
+def decode_bytes(data: bytes, name: str,
+                 cues: list[Cue] | None = None) -> tuple[str, str, list[str]]:
     """Decode a file's bytes: ``(text, encoding, warnings)``; `InputError` if they are not text.
 
     ``name`` is how messages refer to the file.  The text has its byte-order mark
-    dropped and its line endings normalised to LF.
+    dropped and its line endings normalised to LF.  A subtitle file's cues are appended
+    to `cues`, if given (`align.subtitles.read_subtitles`).
     """
     stem = Path(name).stem or name
     kind = _sniff_binary(data, name)
@@ -323,7 +331,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str, list[str]]:
     else:
         text, encoding = decode_text(data, name, warnings)
         # A subtitle file is its cues' text; `encoding` stays the characters' encoding.
-        text = subtitles.read_subtitles(text, name, warnings)
+        text = subtitles.read_subtitles(text, name, warnings, cues)
     if is_blank(text):
         raise InputError(f"{name} is empty: give a file with the text to align")
     # The decoder has dropped the byte-order mark its encoding has; a second U+FEFF is

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
@@ -79,6 +80,27 @@ class Sentence:
 
 
 @dataclass
+class Cue:
+    """A cue of the subtitle file a side was read from (`align.subtitles`): where its text
+    is in the side, which cue of its file it is, and when it is on screen."""
+
+    #: The side's paragraph where the cue's text begins (0-based, as sentences count them);
+    #: the cue holds that paragraph's sentences and those of the paragraphs after it, up to
+    #: the next cue's.
+    paragraph: int
+    #: Its position among the file's cues, from 1 (cues with no text counted): SubRip and
+    #: WebVTT cues in order; ASS/SSA, its line among the ``[Events]`` section's Dialogue and
+    #: Comment lines, as a subtitle editor numbers its rows.
+    number: int
+    #: When it is shown and hidden, in seconds from the start.
+    start: float
+    end: float
+    #: What the file calls it: a SubRip cue's number, a WebVTT cue's identifier, as written;
+    #: None where it has none (ASS/SSA, a WebVTT cue without an identifier).
+    id: str | None = None
+
+
+@dataclass
 class Side:
     """One document of the pair, segmented."""
 
@@ -90,6 +112,9 @@ class Side:
     #: Number of paragraphs; each sentence's ``paragraph`` is below it.  Left at 0 for
     #: sentences that have paragraphs (a side built by hand), it is counted from them.
     paragraphs: int = 0
+    #: A side read from a subtitle file: its cues, in order, each tied to the paragraph its
+    #: text begins (`Cue`); None for any other side.
+    cues: list[Cue] | None = None
 
     def __post_init__(self) -> None:
         numbers = [getattr(s, "paragraph", None) for s in self.sentences] if isinstance(
@@ -99,6 +124,14 @@ class Side:
 
     def texts(self) -> list[str]:
         return [s.text for s in self.sentences]
+
+    def cue(self, k: int) -> Cue | None:
+        """The cue that holds sentence `k`: the last cue that begins at or before its
+        paragraph (None before the first cue, or for a side with no cues)."""
+        if not self.cues:
+            return None
+        at = bisect_right(self.cues, self.sentences[k].paragraph, key=lambda c: c.paragraph)
+        return self.cues[at - 1] if at else None
 
 
 @dataclass
@@ -143,6 +176,56 @@ def origin_label(link: Link) -> str:
         else:
             parts.append(f"{name} {value}")
     return ", ".join(parts)
+
+
+def cue_time(seconds: float, precise: bool = False) -> str:
+    """A time of a subtitle file as a subtitle editor shows it (Aegisub, ASS files):
+    ``0:01:02``, or with `precise` its milliseconds too, ``0:01:02.500``."""
+    millis = round(max(seconds, 0.0) * 1000)
+    hours, millis = divmod(millis, 3_600_000)
+    minutes, millis = divmod(millis, 60_000)
+    shown = f"{hours}:{minutes:02d}:{millis // 1000:02d}"
+    return f"{shown}.{millis % 1000:03d}" if precise else shown
+
+
+def cue_name(cues: Sequence[Cue]) -> str:
+    """How a person finds `cues` (consecutive cues of one file) in their file: ``cue 28``,
+    ``cues 12–13``, by the number the file writes (SubRip), else by their position, with
+    a WebVTT identifier that is not a number quoted (``cue 4 "intro"``)."""
+    def number(cue: Cue) -> str:
+        return cue.id if cue.id is not None and cue.id.isdigit() else str(cue.number)
+
+    first, last = number(cues[0]), number(cues[-1])
+    named = f"cue {first}" if first == last else f"cues {first}–{last}"
+    ids = [c.id for c in (cues[0], cues[-1]) if c.id is not None and not c.id.isdigit()]
+    return named + "".join(f' "{i}"' for i in dict.fromkeys(ids))
+
+
+def link_cues(alignment: Alignment, links: Sequence[Link], side: SideName) -> list[Cue]:
+    """The cues of `side` (read from a subtitle file) that hold the sentences of `links`,
+    in order, each once; [] for a side with no cues."""
+    held = alignment.side(side)
+    if not held.cues:
+        return []
+    found = (held.cue(k) for link in links for k in getattr(link, side))
+    return list({id(c): c for c in found if c is not None}.values())
+
+
+def cue_label(alignment: Alignment, links: Sequence[Link]) -> str:
+    """Where `links` are in the subtitle files their sides were read from, for a person:
+    ``cue 28, 0:01:02`` (the source's cue and when it is shown, or the translation's
+    where the source has none), ``source cue 21, 0:01:04; translation cue 20, 0:01:01``
+    where the two sides' cues differ; "" where neither side has cues."""
+    said = []
+    for side in ("source", "translation"):
+        cues = link_cues(alignment, links, side)
+        if cues:
+            said.append((side, cue_name(cues), cue_time(cues[0].start)))
+    if len(said) == 2 and said[0][1] == said[1][1]:
+        said = said[:1]
+    if len(said) == 1:
+        return f"{said[0][1]}, {said[0][2]}"
+    return "; ".join(f"{side} {name}, {time}" for side, name, time in said)
 
 
 #: What identifies a finding across runs (`finding_key`): its kind, the texts of both sides
@@ -265,23 +348,40 @@ class Alignment:
         """How much of the text is faithfully translated, in [0, 1]: the mean of
         ``1 - divergence`` over links, each weighted by its number of characters (links
         the checks did not score left out); before the checks have run, ``1 - score``
-        stands in for the divergence.  The report and every view show this one figure."""
+        stands in for the divergence.  The report and every view show this one figure.
+        A record edited into one no view could show (a link naming a sentence that is not
+        there) is a `UsageError` that says what is wrong (`problem`), as `write` says it."""
         checked = any(link.divergence is not None for link in self.links)
         total = weighted = 0.0
-        for link in self.links:
-            size = sum(len(self.source.sentences[k].text) for k in link.source) + sum(
-                len(self.translation.sentences[k].text) for k in link.translation)
-            value = link.divergence if checked else 1.0 - link.score
-            if size == 0 or value is None:
-                continue
-            total += size
-            weighted += size * (1.0 - min(1.0, max(0.0, value)))
+        try:
+            for link in self.links:
+                size = sum(len(self.source.sentences[k].text) for k in link.source) + sum(
+                    len(self.translation.sentences[k].text) for k in link.translation)
+                value = link.divergence if checked else 1.0 - link.score
+                if size == 0 or value is None:
+                    continue
+                total += size
+                weighted += size * (1.0 - min(1.0, max(0.0, value)))
+        except (IndexError, TypeError, ValueError):
+            problem = self.problem()
+            if not problem:
+                raise
+            from align.errors import UsageError
+
+            raise UsageError(f"this record's agreement cannot be measured: {problem}") from None
         return weighted / total if total else 1.0
 
     # -- serialisation -------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
         body = asdict(self)
+        for name in ("source", "translation"):
+            side = body[name]
+            if side["cues"] is None:  # only a side read from a subtitle file has cues
+                del side["cues"]
+            for cue in side.get("cues", []):
+                if cue["id"] is None:
+                    del cue["id"]
         for link in body["links"]:
             for key in ("state", "max_length", "key", "origin"):  # where a file of pairs sets one
                 if link[key] is None:
@@ -332,13 +432,18 @@ class Alignment:
 
         def side(d: Any, name: str) -> Side:
             d = fields(d, f"the {name}", Side, (),
-                       ("sentences", "name", "path", "language", "encoding", "paragraphs"))
+                       ("sentences", "name", "path", "language", "encoding", "paragraphs",
+                        "cues"))
             sentences = [Sentence(**fields(s, f"{name} sentence {k + 1}", Sentence,
                                            ("text", "start", "end", "paragraph")))
                          for k, s in enumerate(listed(d.get("sentences", []),
                                                       f"the {name}'s sentences"))]
-            rest = {k: v for k, v in d.items() if k != "sentences"}
-            return Side(sentences=sentences, **rest)
+            cues = None if d.get("cues") is None else [
+                Cue(**fields(c, f"{name} cue {k + 1}", Cue, ("paragraph", "number", "start",
+                                                             "end"), ("id",)))
+                for k, c in enumerate(listed(d["cues"], f"the {name}'s cues"))]
+            rest = {k: v for k, v in d.items() if k not in ("sentences", "cues")}
+            return Side(sentences=sentences, cues=cues, **rest)
 
         def finding(d: Any, where: str) -> Finding:
             d = fields(d, f"{where}: a finding", Finding, ("kind", "severity", "reason"), None)
@@ -491,6 +596,9 @@ class Alignment:
                     return f"the {name}'s {label} {value!r} is not a string (or null)"
             if not _is_int(side.paragraphs) or side.paragraphs < 0:
                 return f"the {name}'s paragraphs {side.paragraphs!r} is not a count"
+            cues = _cues_problem(side)
+            if cues:
+                return f"the {name}'s {cues}"
         if not isinstance(self.links, list) or not all(isinstance(l, Link) for l in self.links):
             return "its links are not a list of links"
         for number, link in enumerate(self.links, 1):
@@ -592,6 +700,10 @@ class Alignment:
                 where = _lone_surrogate(getattr(side, field_name))
                 if where:
                     return f"the {name}'s {field_name} holds a lone surrogate, {where}: {remedy}"
+            for k, cue in enumerate(side.cues or (), 1):
+                where = _lone_surrogate(cue.id)
+                if where:
+                    return f"the {name}'s cue {k}'s id holds a lone surrogate, {where}: {remedy}"
         for number, link in enumerate(self.links, 1):
             parts = [("key", link.key), ("state", link.state), ("max_length", link.max_length),
                      ("origin", link.origin)]
@@ -609,6 +721,30 @@ class Alignment:
             if where:
                 return f"its {label} holds a lone surrogate, {where}: {remedy}"
         return None
+
+
+def _cues_problem(side: Side) -> str | None:
+    """What makes a side's `Side.cues` unusable, or None: a list of cues, each in one of the
+    side's paragraphs, in order, numbered from 1, its times seconds."""
+    if side.cues is None:
+        return None
+    if not isinstance(side.cues, list) or not all(isinstance(c, Cue) for c in side.cues):
+        return "cues are not a list of cues"
+    paragraph = -1
+    for k, cue in enumerate(side.cues, 1):
+        if not (_is_int(cue.paragraph) and paragraph <= cue.paragraph < side.paragraphs):
+            # The paragraphs are numbered from 0, as the record writes them.
+            return (f"cue {k}: paragraph {cue.paragraph!r} is not one of the side's "
+                    f"{side.paragraphs} (0 to {side.paragraphs - 1}) at or after the cue "
+                    "before")
+        paragraph = cue.paragraph
+        if not (_is_int(cue.number) and cue.number >= 1):
+            return f"cue {k}: number {cue.number!r} is not a number from 1"
+        if cue.id is not None and not isinstance(cue.id, str):
+            return f"cue {k}: id {cue.id!r} is not a string (or null)"
+        if not all(_is_number(t) and math.isfinite(t) and t >= 0 for t in (cue.start, cue.end)):
+            return f"cue {k}: its times {cue.start!r}–{cue.end!r} are not seconds"
+    return None
 
 
 def _origin_problem(origin: Any) -> str | None:

@@ -12,7 +12,11 @@ its NOTE, STYLE and REGION blocks, and formatting: HTML-like tags (``<i>``, ``<b
 ``<font …>``, WebVTT's ``<c.class>``, ``<v Speaker>``, ``<lang>``, ruby readings),
 timestamps inside a cue, and the override blocks of files converted from ASS/SSA
 (``{\\an8}``, ``{\\i1}``; ``\\N`` is a line break).  Character references (``&amp;``)
-are decoded.  Offsets in the record refer to this text.
+are decoded.  Offsets in the record refer to this text.  The cues are kept beside it
+(`align.record.Cue`): of each cue that holds text, its position among the file's cues,
+its number or identifier as written, and when it is shown, tied to its paragraph, so that
+a finding can be placed in the file and the two files' timings compared
+(`align.checks.timing`).
 
 No dialogue is lost to a loose file: text after a blank line inside a cue (invalid, but
 common) belongs to that cue, text before the first cue is a paragraph of its own, and a
@@ -50,10 +54,12 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from align.errors import InputError
+from align.record import Cue, Sentence
 
 SUBRIP = "SubRip"
 WEBVTT = "WebVTT"
@@ -68,7 +74,7 @@ _ASS_SUFFIXES = {".ass": ASS, ".ssa": SSA}
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 _TIME = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,3})?"
 #: A timing line, with WebVTT's cue settings or SubRip's coordinates after it.
-_TIMING = re.compile(rf"[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}(?:[ \t].*)?")
+_TIMING = re.compile(rf"[ \t]*({_TIME})[ \t]*-->[ \t]*({_TIME})(?:[ \t].*)?")
 _HEADER = re.compile(r"\ufeff?WEBVTT(?:[ \t].*)?")
 #: WebVTT blocks that are not cues.
 _NOT_CUES = re.compile(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
@@ -91,6 +97,7 @@ _OVERRIDE = re.compile(r"\{\\[^{}]*\}")
 _ASS_BREAK = re.compile(r"\\[Nn]")
 #: How an ASS or SSA file begins: its first line that is not blank is ``[Script Info]``.
 _ASS_START = re.compile(r"[\s\ufeff]*\[Script Info\][ \t]*(?:\r\n?|\n|$)", re.I)
+_ASS_TIME = re.compile(r"\d+:\d{1,2}:\d{1,2}(?:[.,]\d+)?")
 _ASS_SECTION = re.compile(r"[ \t\ufeff]*\[([^\]]*)\][ \t]*")
 #: The fields of an ``[Events]`` line when no Format line names them: v4+ (ASS), v4 (SSA).
 _ASS_FORMAT = {ASS: ("layer", "start", "end", "style", "name", "marginl", "marginr", "marginv",
@@ -104,6 +111,8 @@ _ASS_TOKEN = re.compile(r"\{([^}]*)\}|\\([Nnh])|[^{\\]+|[{\\]")
 _ASS_DRAWING = re.compile(r"\\p[ \t]*(-?\d+)")
 _ENTITY = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _SPACES = re.compile(r"[ \t]+")
+#: Between two paragraphs of the text read (a cue's text holds no blank line).
+_PARAGRAPH_BREAK = re.compile(r"\n\n")
 _DIALOGUE_DASH = re.compile(r"[-‐‒–—―]")
 
 
@@ -121,16 +130,32 @@ class _Subtitles:
     #: ASS: the Dialogue lines whose Text shows nothing (empty, override blocks or a drawing
     #: alone), left out and not counted in `cues`.
     empty: int = 0
+    #: For each of `paragraphs`, the cue it is: its number among the file's cues (from 1),
+    #: its identifier (None: none), its start and end in seconds; text before the first
+    #: cue: None.
+    timed: list[tuple[int, str | None, float, float] | None] = field(default_factory=list)
 
 
-def read_subtitles(text: str, name: str, warnings: list[str]) -> str:
+def _seconds(time: str) -> float:
+    """A time of a timing line or an ASS event (``00:01:02,500``, ``01:02.500``,
+    ``0:01:02.50``) in seconds."""
+    *larger, last = time.strip().split(":")
+    minutes = 0
+    for part in larger:  # hours then minutes, or minutes alone
+        minutes = minutes * 60 + int(part)
+    return round(minutes * 60 + float(last.replace(",", ".")), 3)
+
+
+def read_subtitles(text: str, name: str, warnings: list[str],
+                   cues: list[Cue] | None = None) -> str:
     """``text``, a decoded file called ``name``, as `subtitle_text` reads it if it is
     subtitles, with a warning saying so; else ``text`` as it is.
 
     A file named ``.srt``, ``.vtt``, ``.ass`` or ``.ssa`` is subtitles (`InputError` if
     it holds no cue); a file of another name only if it begins as subtitles do (an ASS
     or SSA file: ``[Script Info]``) and holds nothing but cues (ASS, SSA: a Dialogue
-    line), so that a text quoting a cue stays a text."""
+    line), so that a text quoting a cue stays a text.  The cues of a subtitle file are
+    appended to `cues`, if given, each tied to its paragraph of the text returned."""
     suffix = Path(name).suffix.lower()
     named = suffix in _SUFFIXES or suffix in _ASS_SUFFIXES
     if not text.strip() or not named and not _looks_like_subtitles(text):
@@ -138,25 +163,45 @@ def read_subtitles(text: str, name: str, warnings: list[str]) -> str:
     parsed = _parse_any(text, suffix)
     if not named and (parsed.stray or not parsed.cues):
         return text
-    result = _text(parsed, name)
+    result, found = _text(parsed, name)
+    if cues is not None:
+        cues.extend(found)
     if parsed.format in (ASS, SSA):
         lines = f"its {parsed.cues} Dialogue lines" if parsed.cues > 1 else "its Dialogue line"
         warnings.append(f"{name}: read as {parsed.format} subtitles: the text of {lines}, one "
-                        "paragraph each (script info, styles, timings, Comment lines, override "
-                        "tags and drawings left out)")
+                        "paragraph each (script info, styles, Comment lines, override tags and "
+                        "drawings left out; line numbers and timings kept beside the text)")
     else:
-        cues = f"its {parsed.cues} cues, one paragraph each" if parsed.cues > 1 else "its cue"
-        warnings.append(f"{name}: read as {parsed.format} subtitles: the text of {cues} "
-                        "(cue numbers, timings and formatting left out)")
+        said = f"its {parsed.cues} cues, one paragraph each" if parsed.cues > 1 else "its cue"
+        warnings.append(f"{name}: read as {parsed.format} subtitles: the text of {said} "
+                        "(formatting left out; cue numbers and timings kept beside the text)")
     warnings.extend(f"{name}: {warning}" for warning in parsed.warnings)
     return result
+
+
+def segmented_cues(cues: list[Cue], text: str, sentences: list[Sentence]) -> list[Cue]:
+    """`cues` (`read_subtitles`'s, each tied to its paragraph of `text`, the text it
+    returned) tied to the paragraphs of `sentences` instead, `text` segmented: the
+    paragraph of the first sentence of the cue's text.  Most often the same, but the
+    segmenter may make each line of a text a paragraph (lines too long for wrapped prose,
+    as a file of two-speaker cues may have), or give a one-cue text several."""
+    starts = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text))]
+    ends = [sentence.end for sentence in sentences]
+    out = []
+    for cue in cues:
+        if cue.paragraph >= len(starts):
+            break  # (not a text `read_subtitles` returned)
+        first = bisect_right(ends, starts[cue.paragraph])
+        if first < len(sentences):
+            out.append(replace(cue, paragraph=sentences[first].paragraph))
+    return out
 
 
 def subtitle_text(text: str, name: str) -> str:
     """The text of the cues of subtitle file ``name`` (``text`` decoded): one paragraph
     a cue, blank lines between them (see the module's docstring).  `InputError` if it
     holds no cue."""
-    return _text(_parse_any(text, Path(name).suffix.lower()), name)
+    return _text(_parse_any(text, Path(name).suffix.lower()), name)[0]
 
 
 def _looks_like_subtitles(text: str) -> bool:
@@ -175,7 +220,9 @@ def _parse_any(text: str, suffix: str) -> _Subtitles:
     return _parse(text)
 
 
-def _text(parsed: _Subtitles, name: str) -> str:
+def _text(parsed: _Subtitles, name: str) -> tuple[str, list[Cue]]:
+    """The text of `parsed`'s paragraphs (`subtitle_text`), and the cues that hold them,
+    each tied to its paragraph there (one cue a paragraph, blank lines between them)."""
     suffix = Path(name).suffix.lower()
     if not parsed.cues and parsed.format in (ASS, SSA):
         named = (f" is named as {'an' if parsed.format == ASS else 'a'} {parsed.format} "
@@ -199,10 +246,15 @@ def _text(parsed: _Subtitles, name: str) -> str:
             f"to {what}, or rename it .txt to align it as plain text"
         )
     if parsed.format in (ASS, SSA):
-        paragraphs = (_joined(lines[0]) for lines in parsed.paragraphs)
+        paragraphs = [_joined(lines[0]) for lines in parsed.paragraphs]
     else:
-        paragraphs = (_cue_text(lines) for lines in parsed.paragraphs)
-    return "\n\n".join(p for p in paragraphs if p)
+        paragraphs = [_cue_text(lines) for lines in parsed.paragraphs]
+    kept = [(text, timed) for text, timed in zip(paragraphs, parsed.timed, strict=True) if text]
+    # A cue with no text has no paragraph, and no place in the record.
+    cues = [Cue(k, number, start, end, ident)
+            for k, (_, timed) in enumerate(kept) if timed is not None
+            for number, ident, start, end in [timed]]
+    return "\n\n".join(text for text, _ in kept), cues
 
 
 def _parse(text: str) -> _Subtitles:
@@ -218,6 +270,7 @@ def _parse(text: str) -> _Subtitles:
         parsed.stray = True
         if current is None:
             parsed.paragraphs.append(list(lines))
+            parsed.timed.append(None)
         else:
             current.extend(lines)
 
@@ -233,14 +286,24 @@ def _parse(text: str) -> _Subtitles:
             first -= 1  # the cue's number or identifier
         if first and not header:
             outside(block[:first])
+        # The first cue's number or identifier (in the header's block, not its WEBVTT line).
+        ident = (block[first].strip(" \t\ufeff")
+                 if first < timings[0] and not (header and first == 0) else None)
         for k, start in enumerate(timings):
             end = timings[k + 1] if k + 1 < len(timings) else len(block)
             cue = block[start + 1:end]
+            following = None
             if end < len(block) and cue and _CUE_NUMBER.fullmatch(cue[-1]):
-                cue.pop()  # the next cue's number, no blank line before it
+                # the next cue's number, no blank line before it
+                following = cue.pop().strip(" \t\ufeff")
             current = cue
             parsed.paragraphs.append(current)
             parsed.cues += 1
+            times = _TIMING.fullmatch(block[start])
+            assert times is not None  # (`timings` are the lines it matches)
+            parsed.timed.append((parsed.cues, ident or None, _seconds(times.group(1)),
+                                 _seconds(times.group(2))))
+            ident = following
     return parsed
 
 
@@ -263,12 +326,15 @@ def _parse_ass(text: str, suffix: str) -> _Subtitles:
     parsed = _Subtitles(_ass_or_ssa(lines, suffix))
     events = False
     text_field = len(_ASS_FORMAT[parsed.format]) - 1
+    times = (1, 2)  # the Start and End fields
+    shown_events = 0  # Dialogue and Comment lines, numbered as a subtitle editor's rows
     short: list[int] = []  # the numbers of Dialogue lines with no Text field
     for number, line in enumerate(lines, 1):
         section = _ASS_SECTION.fullmatch(line)
         if section is not None:
             events = section.group(1).strip().lower() == "events"
             text_field = len(_ASS_FORMAT[parsed.format]) - 1
+            times = (1, 2)
             continue
         key, colon, value = line.partition(":")
         key = key.strip(" \t\ufeff").lower()
@@ -278,7 +344,12 @@ def _parse_ass(text: str, suffix: str) -> _Subtitles:
             fields = [name.strip().lower() for name in value.split(",")]
             if "text" in fields:
                 text_field = fields.index("text")
+            if "start" in fields and "end" in fields:
+                times = (fields.index("start"), fields.index("end"))
+        elif key == "comment":
+            shown_events += 1
         elif key == "dialogue":
+            shown_events += 1
             values = value.split(",", text_field)
             if len(values) <= text_field:
                 short.append(number)
@@ -289,6 +360,7 @@ def _parse_ass(text: str, suffix: str) -> _Subtitles:
                 continue
             parsed.cues += 1
             parsed.paragraphs.append([shown])
+            parsed.timed.append((shown_events, None, *_ass_times(values, times)))
     if short:
         these = "1 Dialogue line has" if len(short) == 1 else f"{len(short)} Dialogue lines have"
         its = "its" if len(short) == 1 else "their"
@@ -296,6 +368,16 @@ def _parse_ass(text: str, suffix: str) -> _Subtitles:
         parsed.warnings.append(f"{these} fewer fields than {its} Format line and no Text: "
                                f"left out (line{'s' if len(short) > 1 else ''} {numbers})")
     return parsed
+
+
+def _ass_times(values: list[str], fields: tuple[int, int]) -> tuple[float, float]:
+    """An event's start and end in seconds (``0:01:02.50``); 0 for a field that is not a
+    time (a player would not show the line: its text is still dialogue to compare)."""
+    out = []
+    for k in fields:
+        value = values[k].strip() if k < len(values) else ""
+        out.append(_seconds(value) if _ASS_TIME.fullmatch(value) else 0.0)
+    return out[0], out[1]
 
 
 def _ass_or_ssa(lines: list[str], suffix: str) -> str:

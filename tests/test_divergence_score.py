@@ -48,3 +48,43 @@ def test_which_links_are_word_aligned_does_not_follow_the_scores_weights(
     assert any(chosen) and not all(chosen)
     monkeypatch.setattr(divergence, "WEIGHTS", (-5.0, 1.0, 1.0, 1.0))
     assert _context(pairs, default_encoder).may_diverge == chosen
+
+
+def test_a_single_pair_rendering_one_of_its_two_sentences_is_a_major_omission():
+    """A pair alone has no length ratio of its own to be measured against: its own ratio
+    made any length look usual, so a translation of one of its source's two sentences went
+    unaligned at the word level and scored as faithful."""
+    from align import check_pairs
+
+    source = ("La police surveille toujours l'imprimerie de la rue Mouffetard depuis le "
+              "printemps. Transmettez mes amitiés à Françoise Lefèvre.")
+    record = check_pairs([(source, "Give my regards to Françoise Lefèvre.")],
+                         source_language="fr",
+                         translation_language="en")
+    link = record.links[0]
+    assert link.divergence >= divergence.THRESHOLD
+    omissions = [f for f in link.findings if f.kind == "omission"]
+    assert [f.severity for f in omissions] == ["major"]
+    assert "La police" in omissions[0].reason
+
+
+def test_a_single_faithful_pair_stays_below_the_threshold(default_encoder):
+    """The prior ratio of 1 does not make a faithful pair of ordinary lengths divergent."""
+    from align import check_pairs
+
+    record = check_pairs([("Nous partirons pour Perpignan le 20 septembre 1936.",
+                           "We shall leave for Perpignan on 20 September 1936.")])
+    assert record.links[0].divergence < divergence.THRESHOLD
+    assert not record.links[0].findings
+
+
+def test_a_single_pair_in_a_dense_script_is_measured_against_its_own_ratio():
+    """Chinese says in one character what English says in three or four: the prior ratio
+    of 1 holds for alphabets, not for it."""
+    chinese = _context([("我们将于一九三六年九月二十日前往佩皮尼昂。",
+                         "We shall leave for Perpignan on 20 September 1936.")])
+    french = _context([("Nous partirons le 20 septembre 1936.",
+                        "We shall leave for Perpignan on 20 September 1936, by the night "
+                        "train from Paris, with the children and the papers.")])
+    assert length.deviations(chinese) == [0.0]
+    assert length.deviations(french)[0] > 1.5

@@ -109,7 +109,8 @@ def test_a_subrip_file_is_read_as_its_cues_text_one_cue_a_paragraph(tmp_path):
     # was read.
     assert doc.encoding == "utf-8"
     assert doc.warnings == ["film.en.srt: read as SubRip subtitles: the text of its 5 cues, "
-                            "one paragraph each (cue numbers, timings and formatting left out)"]
+                            "one paragraph each (formatting left out; cue numbers and timings "
+                            "kept beside the text)"]
 
 
 def test_a_subrip_file_in_a_legacy_code_page_is_decoded_then_read_as_cues(tmp_path):
@@ -198,7 +199,8 @@ def test_a_webvtt_file_is_read_as_its_cues_text(tmp_path):
     doc = read_document(write(tmp_path, "film.vtt", "\ufeff" + VTT))
     assert (doc.text, doc.encoding) == (expected, "utf-8-sig")
     assert doc.warnings == ["film.vtt: read as WebVTT subtitles: the text of its 3 cues, "
-                            "one paragraph each (cue numbers, timings and formatting left out)"]
+                            "one paragraph each (formatting left out; cue numbers and timings "
+                            "kept beside the text)"]
 
 
 def test_the_content_decides_which_of_the_two_a_subtitle_file_is():
@@ -417,8 +419,8 @@ def test_an_ass_file_is_read_as_its_dialogue_lines_text_one_line_a_paragraph(tmp
     # counted.
     assert doc.warnings == [
         "episode03.en.ass: read as Advanced SubStation Alpha subtitles: the text of its 7 "
-        "Dialogue lines, one paragraph each (script info, styles, timings, Comment lines, "
-        "override tags and drawings left out)"]
+        "Dialogue lines, one paragraph each (script info, styles, Comment lines, override tags and "
+        "drawings left out; line numbers and timings kept beside the text)"]
 
 
 def test_an_ssa_file_is_read_as_its_dialogue_lines_text(tmp_path):
@@ -430,8 +432,8 @@ def test_an_ssa_file_is_read_as_its_dialogue_lines_text(tmp_path):
     assert doc.text == expected
     assert doc.warnings == [
         "film.ssa: read as SubStation Alpha subtitles: the text of its 2 Dialogue lines, one "
-        "paragraph each (script info, styles, timings, Comment lines, override tags and "
-        "drawings left out)"]
+        "paragraph each (script info, styles, Comment lines, override tags and "
+        "drawings left out; line numbers and timings kept beside the text)"]
 
 
 def test_an_ass_file_in_a_legacy_code_page_or_utf16_is_decoded_then_read(tmp_path):
@@ -477,8 +479,8 @@ def test_a_loose_ass_file_loses_no_dialogue_and_takes_in_no_field():
     assert subtitles.read_subtitles(ass, "loose.ass", warnings).startswith("One, two")
     assert warnings == [
         "loose.ass: read as Advanced SubStation Alpha subtitles: the text of its 5 Dialogue "
-        "lines, one paragraph each (script info, styles, timings, Comment lines, override "
-        "tags and drawings left out)",
+        "lines, one paragraph each (script info, styles, Comment lines, override tags and "
+        "drawings left out; line numbers and timings kept beside the text)",
         "loose.ass: 2 Dialogue lines have fewer fields than their Format line and no Text: "
         "left out (lines 9, 10)"]
 

@@ -30,6 +30,7 @@ from align.checks import (
     placeholders,
     rules,
     shortcuts,
+    timing,
     untranslated,
 )
 from align.checks.base import CheckContext
@@ -66,6 +67,7 @@ CHECKS: tuple[ModuleType, ...] = (
     mechanical,
     placeholders,
     shortcuts,
+    timing,
     rules,
 )
 
@@ -129,6 +131,7 @@ def check_alignment(
             ctx.glossary = glossary_terms(glossary, ctx.source_language,
                                           ctx.translation_language)
         _check(alignment, ctx=ctx, ignore=ignore)
+        alignment.warnings += [w for w in ctx.warnings if w not in alignment.warnings]
         alignment.signature["checks"] = settings_signature(ctx.glossary, rules, ignore,
                                                            fail_on)
         if store is not None:

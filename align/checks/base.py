@@ -130,6 +130,10 @@ class CheckContext:
     token_cache: TokenVectorCache | None = None
     #: Per-link numbers other stages leave for later ones (e.g. the divergence features).
     notes: dict[str, Any] = field(default_factory=dict)
+    #: What a check says of the document as a whole rather than of a link (a subtitle
+    #: file timed apart from its source, `align.checks.timing`): `check_alignment` adds
+    #: these to the record's warnings.
+    warnings: list[str] = field(default_factory=list)
     #: Token vectors fetched for word alignment, by sentence text, while a check holds them
     #: (`holding_tokens`); None otherwise, so that they do not outlive the check that
     #: needed them (on a long document they run to hundreds of MiB).

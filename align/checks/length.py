@@ -15,6 +15,7 @@ is a major finding whatever the ratio.
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 
@@ -29,6 +30,14 @@ PRIOR_SPREAD = 2.0
 #: How many links' worth of evidence the prior spread counts for against a document's own.
 PRIOR_WEIGHT = 30
 _MIN_LINKS = 8
+#: How many links' worth of evidence, in a document too short for a ratio of its own, the
+#: prior ratio of 1 counts for against its links' median: a single pair's own ratio is no
+#: evidence of what is usual, and a pair whose translation renders one of its source's two
+#: sentences would measure as long as it should be.
+PRIOR_CENTRE_WEIGHT = 2
+#: Letters of scripts that say in one character what alphabets say in several (Han, kana,
+#: Hangul): a text in them is no evidence of a ratio near 1.
+_DENSE_LETTER = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def copied_links(ctx: CheckContext) -> frozenset[int]:
@@ -46,6 +55,16 @@ def copied_links(ctx: CheckContext) -> frozenset[int]:
             if s and t and plain(s.text) == plain(t.text)
         )
     return ctx.notes["copied"]
+
+
+def _dense(ctx: CheckContext) -> bool:
+    """Whether either side writes a fifth of its letters or more in a dense script."""
+    for texts in (ctx.sources, ctx.translations):
+        text = "".join(t.text for t in texts if t)
+        letters = sum(c.isalpha() for c in text)
+        if letters and len(_DENSE_LETTER.findall(text)) >= 0.2 * letters:
+            return True
+    return False
 
 
 def deviations(ctx: CheckContext) -> list[float | None]:
@@ -78,6 +97,8 @@ def deviations(ctx: CheckContext) -> list[float | None]:
                                / (n + PRIOR_WEIGHT)), 0.5 * PRIOR_SPREAD)
     else:
         centre = float(np.median([r[0] for r in known])) if known else 0.0
+        if known and not _dense(ctx):
+            centre *= len(known) / (len(known) + PRIOR_CENTRE_WEIGHT)
         spread = PRIOR_SPREAD
     # A copy is as long as it should be, whatever the document's ratio.
     out = [None if r is None else 0.0 if i in copied else (r[0] - centre) * r[1] / spread

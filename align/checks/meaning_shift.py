@@ -3,7 +3,8 @@
 Two signals:
 
 - **negation**: one side negates and the other does not (``ne … pas``, ``not``,
-  ``nicht``, ``never``, ``sans`` …), in a link whose two sides are related at all
+  ``nicht``, ``never``, ``sans`` …; "Nothing's", "Nobody'll" negate by the word the English
+  clitic is written onto, `_without_clitic`), in a link whose two sides are related at all
   (divergence below `UNRELATED`): a negation the word aligner finds no counterpart
   for turns the sentence around; one it pairs with a word of the other side is a
   rewording (``difficult`` for ``can't``) and only *info*, unless it is one word with
@@ -94,6 +95,8 @@ def _negations(text: str, language: str | None) -> tuple[Word, ...]:
     tokens = words(text)
     doubtless = _doubt_idioms(tokens)
     for k, w in enumerate(tokens):
+        if language in (None, "en"):
+            w = _without_clitic(w, vocabulary)  # "Nothing's changed", "shouldn't've"
         key = fold(w.text)
         after = fold(tokens[k + 1].text) if k + 1 < len(tokens) else ""
         before = fold(tokens[k - 1].text) if k else ""
@@ -179,6 +182,27 @@ def _negations(text: str, language: str | None) -> tuple[Word, ...]:
         counted.append((k, w))
         last = k
     return tuple(w for _, w in counted)
+
+
+#: An English verb or possessive written onto the word before it: "'s" (is, has, and the
+#: possessive), "'ll" (will), "'d" (would, had), "'ve" (have), "'re" (are).
+_ENGLISH_CLITIC = re.compile(r"['’](?:s|ll|d|ve|re)$", re.IGNORECASE)
+
+
+def _without_clitic(word: Word, vocabulary: frozenset[str]) -> Word:
+    """`word` without the English clitic it ends with where what it is written onto negates
+    (`vocabulary`, or a fused "n't"): "Nothing's changed" negates by its "Nothing",
+    "Nobody'll know", "nobody's fault", "You shouldn't've": the clitic is the verb (or
+    the possessive), not part of the negation, which is shown without it.  Not "no": "the
+    no's" are a noun, the answer named, not a negation."""
+    clitic = _ENGLISH_CLITIC.search(word.text)
+    if clitic is None:
+        return word
+    host = word.text[: clitic.start()]
+    key = fold(host)
+    if key != "no" and (key in vocabulary or key.endswith("n't")):
+        return Word(host, word.start, word.start + len(host))
+    return word
 
 
 #: Japanese, Chinese and Korean negate by a piece of a word (Japanese and Chinese write no

@@ -17,7 +17,8 @@ names.  Markup is no text: tags, placeholders and Markdown code are read as blan
 (``File > Export``), a table cell (``| Meaning |``), a Markdown heading (``# Getting
 started``, and after its section number: ``## 3.4 Legacy``), a ``+`` list item and a
 link's text (``[Troubleshooting guide](…)``) start anew, and so does the text after a
-footnote's mark (``[2] Historians disagree``, ``grew.[2] Its port``); a Markdown heading in
+footnote's mark (``[2] Historians disagree``, ``grew.[2] Its port``) and a subtitle's line
+after a music note (``♪ Soft piano music ♪``), as after a speaker's dash; a Markdown heading in
 Title Case (``# The Rise of the Cities``) capitalises its words as a sentence its first.
 Words in capitals that make a phrase (``DRINK ME``, ``BUVEZ-MOI``) are no acronyms, and a
 capitalised word hyphenated to a function word in lower case (``Jack-in-the-box``,
@@ -36,7 +37,10 @@ Czech cases the rules do not reach (``Niemiec``, ``Włoszech``, ``Hiszpanii``,
 ``Španělsku``) or transliterated with a case ending (``Испании``); but two names the lists
 know as names of two things are never spellings of one (``Francis`` and ``France``). A
 full stop after an initial or an abbreviation does not end a sentence
-(``C. Auguste Dupin``, ``St. Germain``).
+(``C. Auguste Dupin``, ``St. Germain``).  Names alike but for their last letter, each a
+vowel (``Herrera`` and ``Herrero``, ``Anna`` and ``Anne``), are two names, listed or not,
+and a rendering of one as the other is no choice: the ending makes another name, unless a
+language declines names by it or writes an ``e`` for others' endings (French ``Pise``).
 
 A name the word aligner pairs with a word its own side does not read as a name was
 translated (``the Hatter`` = ``le Chapelier``, where the French also writes ``un
@@ -804,6 +808,8 @@ def _abbreviated(text: str, stop: int, language: str | None) -> bool:
 #: (``grew.[2] Its port``): the word after it begins a sentence where the mark's place does.
 _FOOTNOTE_MARK = re.compile(r"(?:\[(?:\d{1,3}|[a-z*†‡])\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 _FOOTNOTE_MARK_ENDS = "]¹²³⁴⁵⁶⁷⁸⁹⁰"
+#: The music notes that subtitles open and close a song's line or a sound's description with.
+_MUSIC_NOTES = "♪♫♬"
 
 
 def _sentence_initial(text: str, start: int, lines_open: bool = False,
@@ -834,8 +840,9 @@ def _sentence_initial(text: str, start: int, lines_open: bool = False,
         return False
     # "1." of a numbered paragraph and a sentence end look alike: both start a sentence.
     # A ">" left once tags are blanked separates the steps of a menu path, as "→" does,
-    # and a "|" the cells of a table.
-    return i < 0 or text[i] in ".!?…:;>→|" or text[i] in _QUOTES_AND_DASHES
+    # and a "|" the cells of a table; a music note opens a subtitle's sung or described
+    # line ("♪ Soft piano music ♪"), as a dash opens a speaker's.
+    return i < 0 or text[i] in ".!?…:;>→|" or text[i] in _QUOTES_AND_DASHES + _MUSIC_NOTES
 
 
 #: A Markdown heading's line (``# Chapter 3: The Rise of the Cities``), as written or with its
@@ -1193,6 +1200,38 @@ def _declined(base: str, form: str) -> bool:
             and form[len(base) - 1:] in _A_DECLENSION)
 
 
+#: Languages of Latin script that keep a name's last vowel in every case, so that two names
+#: alike but for it are two names there: not those that decline names by an ending in its
+#: place (`_DECLINING`, Croatian ``Herrere``, ``Ane`` of ``Herrera``, ``Ana``, Slovenian,
+#: the Baltic languages …), nor those of other scripts, whose names are read
+#: transliterated, with vowels a transliteration chooses.
+_ENDINGS_KEPT = frozenset(
+    "en fr nl de lb fy af da sv no nb nn es it pt ca gl oc eu id ms tl sw tr".split())
+#: Languages that write an ``e`` for the last ``a`` or ``o`` of the names they take from
+#: others: French ``Pise``, ``Toscane``, ``Australie``, ``Anne``, ``le Tasse``; English
+#: ``Crete``; Dutch ``Toscane``, ``Australië``.
+_E_FOR_OTHERS_ENDINGS = frozenset(("fr", "en", "nl"))
+_VOWELS = "aeiou"
+
+
+def _another_ending(key: str, language: str | None, other: str,
+                    other_language: str | None) -> bool:
+    """Whether the name `key`, of a side in `language`, and the name `other`, of a side in
+    `other_language`, alike but for their last letter, each a vowel (``Herrera`` and
+    ``Herrero``, ``Anna`` and ``Anne``, ``Julio`` and ``Julia``), are two names: the ending
+    makes another name, or the name of the other sex, and no spelling of a name changes it.
+    Only where both languages keep a name's last vowel in every case (`_ENDINGS_KEPT`), and
+    not for the ``e`` of a language that writes it for the endings of others' names
+    (`_E_FOR_OTHERS_ENDINGS`: ``Pisa`` is French ``Pise``)."""
+    if not (len(key) == len(other) >= 4 and key[:-1] == other[:-1] and key[-1] != other[-1]
+            and key[-1] in _VOWELS and other[-1] in _VOWELS):
+        return False
+    if language not in _ENDINGS_KEPT or other_language not in _ENDINGS_KEPT:
+        return False
+    return not any(k.endswith("e") and lang in _E_FOR_OTHERS_ENDINGS
+                   for k, lang in ((key, language), (other, other_language)))
+
+
 def _common_prefix(a: str, b: str) -> str:
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
@@ -1481,6 +1520,13 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             lexicons[side] = None
     # A language that declines names: "Annie", "Anny", "Annę" are "Anna" there.
     declining = bool({ctx.language("source"), ctx.language("translation")} & _DECLINING)
+
+    def another_name(key: str, side: SideName, word: str, word_side: SideName) -> bool:
+        """Whether the name `key` of `side` and the word `word` of `word_side`, which the
+        loose reading takes for one name, are names alike but for their ending
+        (`_another_ending`): ``Herrera`` is not written ``Herrero``."""
+        return _another_ending(key, ctx.language(side), word, ctx.language(word_side))
+
     keys_cache: dict[tuple[str, int], list[str]] = {}
 
     def keys(side: SideName, i: int) -> list[str]:
@@ -1529,7 +1575,9 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 index.setdefault(k[:1], []).append(k)
             by_initial[(side, i, own)] = index, Counter(bag_keys)
         index, bag = by_initial[(side, i, own)]
-        found = sum(_same_name(key, k) or declining and (_declined(key, k) or _declined(k, key))
+        key_side: SideName = side if own else "source" if side == "translation" else "translation"
+        found = sum(_same_name(key, k) and not another_name(key, key_side, k, side)
+                    or declining and (_declined(key, k) or _declined(k, key))
                     for initial in _INITIALS.get(key[:1], key[:1])
                     for k in index.get(initial, ()))
         # A word of another script may write a listed translation of the name with a case
@@ -1648,6 +1696,9 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         word the model reads as its translation (`TRANSLATION_MATCH`), though never for a
         name the lists know (`_listed`: "Germany" for «Frankreich»)."""
         key, name_key = _key(word.text), _key(name.text)
+        name_side: SideName = "source" if side == "translation" else "translation"
+        if another_name(name_key, name_side, key, side):
+            return False
         if (_same_name(name_key, key) or _same_name(key, name_key) or declining and (
                 _declined(name_key, key) or _declined(key, name_key))):
             return True
@@ -1677,9 +1728,12 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         # name as it is elsewhere: then the other rendering replaces it only here and there.
         # Written as it is in a few sentences only (a sentence left untranslated, "le Loir
         # (the Dormouse)"), against a rendering three times as frequent, it stays a choice.
+        # A name alike but for its ending vowel ("Herrera" as "Herrero") renders nothing:
+        # written so throughout, it is the same slip repeated.
         chosen = {(x, y) for a in left for b in right for x in keys_of(a) for y in keys_of(b)
                   if (times := renderings[(x, y)]) >= 2
-                  and rare("translation", x, times) and rare("source", y, times)}
+                  and rare("translation", x, times) and rare("source", y, times)
+                  and not another_name(x, "source", y, "translation")}
         left = [a for a in left if not any(c[0] in keys_of(a) for c in chosen)]
         right = [b for b in right if not any(c[1] in keys_of(b) for c in chosen)]
 
@@ -1897,6 +1951,8 @@ def _respelled(ctx: CheckContext, links: dict[SideName, list[LinkText]],
                                   and (k := _key(w.text)).isascii()
                                   and k not in _TRANSLITERATED
                                   and _variant(word.text, w.text, declining)
+                                  and not _another_ending(key, ctx.language(side), k,
+                                                          ctx.language(other))
                                   and not any(_orthographic(o.text) & _orthographic(w.text)
                                               for o in own_words)), None)
                     if found is None or not _a_persons(word, group, own_words, other_forms):

@@ -11,8 +11,12 @@ because translators freely write ``deux`` for ``a couple`` and ``I`` is also a p
 A spelled number is reported changed only where the word aligner pairs it with a number
 of the other side and both count exactly (``quatre cents francs`` against ``five hundred
 francs``; not ``mille fois merci`` against ``thanks a million``, `_spelled_changes`).
-A clock time is one mention read on the 24-hour clock
-(``7.30 p.m.`` = ``19h30`` = ``19:30`` = ``19.30 Uhr``, `_time`); it, or a pair
+A spelled number said more often on one side than on the other (*twenty … twenty*
+against ``veinte … treinta``) has its spare copies compared (`_spare_copies`).  A clock
+time is one mention read on the 24-hour clock
+(``7.30 p.m.`` = ``19h30`` = ``19:30`` = ``19.30 Uhr``, `_time`), and one written in
+English words too (*half past five* = ``17 h 30`` = ``5:30``, *noon* = ``12 Uhr``,
+`_spelled_time`); it, or a pair
 written as one number, matches its parts written apart (``午後7時30分``), and
 ``1936-37`` matches ``1936-1937``: two digits stand for a year only where written as one
 (`_written_as_year`), so ``25 dollars`` against ``2025 dollars`` is a changed number.  An
@@ -48,7 +52,7 @@ from align.checks.name_equivalents import ABBREVIATIONS
 from align.checks.placeholders import blank_markup, readable_links
 from align.checks.shortcuts import shortcuts
 from align.checks.spelled_numbers import ALL_NUMBER_WORDS as NUMBER_WORDS
-from align.checks.spelled_numbers import italian_compound
+from align.checks.spelled_numbers import english_clock_times, italian_compound
 from align.language import english_name
 from align.record import Finding, SideName
 
@@ -212,6 +216,11 @@ def mentions(text: str) -> list[Mention]:
     found += [t for _, t in times]
     for m, _ in times:
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    # ... and one written in English words (*half past five* = ``17 h 30``, *noon* =
+    # ``12 Uhr``), a counterpart only, as spelled numbers are.
+    for start, end, clock in english_clock_times(text):
+        found.append(_spelled_time(text[start:end], start, clock))
+        text = text[:start] + " " * (end - start) + text[end:]
     # A number is also the version it writes ("3.10" without "version" against "Python
     # 3.10"; "3,10", as French writes a decimal, too).
     found += [
@@ -312,7 +321,10 @@ def mentions(text: str) -> list[Mention]:
         if parts:
             value = _spelled_value(parts)
             if value is not None:
-                found.append(Mention(frozenset({value}), tokens[i].start, tokens[j - 1].end,
+                # An hour, as in digits: *five o'clock* may be 5 or 17, *five p.m.* is 17.
+                hours = _hours(int(value), text, tokens[j - 1].end) if value.is_integer() else ()
+                found.append(Mention(frozenset(hours or {value}), tokens[i].start,
+                                     tokens[j - 1].end,
                                      text[tokens[i].start:tokens[j - 1].end], flaggable=False,
                                      spelled=True))
             i = j
@@ -428,12 +440,19 @@ def _clock_hours(match: re.Match, text: str) -> set[float]:
     """The values of a number that is the hour of a clock time, which translations move
     between the 24- and the 12-hour clock: ``3 pm`` is 15, ``15 h`` is 15, and ``3:30``
     or ``3 o'clock`` may be 3 or 15.  Empty if the number is not an hour."""
-    if not match.group().isdigit() or int(match.group()) > 24:
+    if not match.group().isdigit():
         return set()
-    hour = int(match.group())
-    if _CLOCK_24.match(text, match.end()):
+    return _hours(int(match.group()), text, match.end())
+
+
+def _hours(hour: int, text: str, end: int) -> set[float]:
+    """The values of the number `hour`, written in digits or words up to `end`, if a word of
+    the clock follows it (`_clock_hours`); else empty."""
+    if hour > 24:
+        return set()
+    if _CLOCK_24.match(text, end):
         return {float(hour)}
-    clock = _CLOCK_12.match(text, match.end())
+    clock = _CLOCK_12.match(text, end)
     half = clock.group(1)
     if half:
         return {float(hour % 12 + (12 if half.lower() == "p" else 0))}
@@ -479,6 +498,18 @@ def _time(match: re.Match) -> Mention | None:
     return Mention(frozenset(values), match.start(), match.start() + len(text), text,
                    parts=(frozenset({float(hour), *map(float, hours)}),
                           frozenset({float(minute)})))
+
+
+def _spelled_time(text: str, start: int, clock: frozenset[tuple[int, int]]) -> Mention:
+    """A clock time written in words (`english_clock_times`), with the values a time in
+    digits has (`_time`): ``("time", hour, minutes)``, and the hour where on the hour
+    (*noon* is ``12 Uhr``, *midnight* ``0 h`` or ``24 h``)."""
+    values: set = {("time", hour, minutes) for hour, minutes in clock}
+    values |= {float(hour) for hour, minutes in clock if minutes == 0}
+    if (0, 0) in clock:
+        values.add(24.0)
+    return Mention(frozenset(values), start, start + len(text), text, flaggable=False,
+                   parts=(), spelled=True)
 
 
 #: The words that write the first day of a month ("le premier mai", "el primero de mayo").
@@ -1060,20 +1091,25 @@ def _spelled_changes(ctx: CheckContext, i: int, source: LinkText, translation: L
                      mine: list[Mention], theirs: list[Mention], left: list[Mention],
                      right: list[Mention]) -> list[tuple[Mention, Mention, str]]:
     """Changed numbers of which one or both are spelled (``quatre cents`` against *five
-    hundred*, ``dix`` against ``12``): each side's number left without any counterpart on
-    the other, both `_reportable`, and the word aligner pairing them.  Major where it also
-    pairs the nouns they count (``francs`` and *francs*), else minor.  (`left`, `right`: the
-    digits left unmatched; those reported here are taken out of them.)"""
+    hundred*, ``dix`` against ``12``): each side's number left without a counterpart on
+    the other, counted as copies (*twenty … twenty* against ``veinte … treinta`` leaves one
+    *twenty*, `_spare_copies`), both `_reportable`, and the word aligner pairing them.  Major
+    where it also pairs the nouns they count (``francs`` and *francs*), else minor.  (`left`,
+    `right`: the digits left unmatched; those reported here are taken out of them.)"""
     if ctx.encoder is None:
         return []
     languages = ctx.language("source"), ctx.language("translation")
     candidates = []
+    spare: dict[int, int] = {}
     for side, other, unmatched_digits, text, language in (
             (mine, theirs, left, source.text, languages[0]),
             (theirs, mine, right, translation.text, languages[1])):
+        for m in side:
+            if m.spelled:
+                spare[id(m)] = _spare_copies(m, side, other)
         candidates.append([
             m for m in side
-            if (m in unmatched_digits or m.spelled and not any(_compatible(m, o) for o in other))
+            if (m in unmatched_digits or m.spelled and spare[id(m)] > 0)
             and _reportable(m, side, text, language)])
     pairs = [(a, b) for a in candidates[0] for b in candidates[1]
              if (a.spelled or b.spelled)
@@ -1098,10 +1134,15 @@ def _spelled_changes(ctx: CheckContext, i: int, source: LinkText, translation: L
             nouns[1] is not None and fold(a.text).endswith(_GERMAN_TIMES)
             and paired(a, nouns[1]))
 
+    def spent(m: Mention, side: list[Mention]) -> bool:
+        """Whether as many copies of the spelled `m` as its side has spare are reported."""
+        return m.spelled and sum(id(o) in taken and _compatible(m, o)
+                                 for o in side) >= spare[id(m)]
+
     out: list[tuple[Mention, Mention, str]] = []
     taken: set[int] = set()
     for a, b in pairs:
-        if id(a) in taken or id(b) in taken or not (
+        if id(a) in taken or id(b) in taken or spent(a, mine) or spent(b, theirs) or not (
                 paired(a, b) or times(a, b)):
             continue
         taken |= {id(a), id(b)}
@@ -1115,12 +1156,21 @@ def _spelled_changes(ctx: CheckContext, i: int, source: LinkText, translation: L
     return out
 
 
+def _spare_copies(m: Mention, side: list[Mention], other: list[Mention]) -> int:
+    """How many more times `side` says the number `m` than `other` does: a spelled number
+    said twice (*twenty euros? … twenty euros*) and once on the other side (``veinte …
+    treinta``) has one copy without a counterpart, which may be the changed one."""
+    return (sum(_compatible(m, o) for o in side)
+            - sum(_compatible(m, o) for o in other))
+
+
 def _said(m: Mention) -> str:
     """A mention as a reason quotes it: a spelled number with its value (``quatre cents
     (400)``)."""
     if not m.spelled:
         return m.text
-    value = max(v for v in m.values if isinstance(v, float))
+    # The hour as written where it may be either (*five o'clock*: 5 or 17).
+    value = min(v for v in m.values if isinstance(v, float))
     return f"{m.text} ({value:g})"
 
 

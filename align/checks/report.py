@@ -22,7 +22,7 @@ from rich.text import Text
 
 from align.checks import summarise, worst_first
 from align.checks.base import quote
-from align.record import SEVERITIES, Alignment, Finding, SideName, origin_label
+from align.record import SEVERITIES, Alignment, Finding, SideName, cue_label, origin_label
 from align.render.base import counted
 from align.render.terminal import SEVERITY_STYLE, on_a_terminal, visible
 
@@ -126,8 +126,9 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
         style = SEVERITY_STYLE.get(f.severity, "")
         divergence = f"{link.divergence:.2f}" if link.divergence is not None else "–"
         say()
-        # A link of a file of pairs says where it is in the file: "link 12, line 14".
-        where = origin_label(link)
+        # A link of a file of pairs says where it is in the file: "link 12, line 14"; of
+        # subtitle files, its cue and when it is shown: "link 45, cue 28, 0:01:26".
+        where = ", ".join(filter(None, (origin_label(link), cue_label(alignment, [link]))))
         say(
             f"[{style}]{f.severity.upper()}[/] [bold]{f.kind}[/] · link {i + 1}"
             + (f", {escape(visible(where))}" if where else "")
@@ -215,6 +216,8 @@ def _say_passage(alignment: Alignment, passage: list[int], shown: list[tuple[int
     say(f"[{style}]{worst.severity.upper()}[/] [bold]{worst.kind}[/] · links {passage[0] + 1}–"
         f"{passage[-1] + 1}" + (f", {escape(visible(where[0]))}–{escape(visible(where[1]))}"
                                 if all(where) else "")
+        + (f", {escape(visible(cues))}" if (cues := cue_label(alignment, [
+            alignment.links[i] for i in passage])) else "")
         + f": {what} ({counted(len(found), 'finding')}: {said})")
     text = alignment.side(side).sentences
     ends = [text[sentences[0]].text, text[sentences[-1]].text]

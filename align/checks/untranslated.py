@@ -1,7 +1,9 @@
 """Translation text that was not translated: identical to the source, or in the source language.
 
 Text the source itself writes in the translation's language (an English author quoting
-a French line) is rightly kept as it is and not reported.
+a French line) is rightly kept as it is and not reported.  A song's line that subtitles
+mark as sung (``♪ Hey, hey, don't let me down ♪``) on both sides is often kept in its
+language on purpose: it is reported as info, saying so.
 
 In strings that are already aligned (``--pairs``), an empty translation is a string not
 translated yet, and a translation its file marks as not done (a fuzzy PO entry, an
@@ -53,11 +55,29 @@ def _running(text: str) -> list[str]:
             continue
         if word.text[0].isupper():
             before = visible[:word.start].rstrip(" \"'«“‘¿¡(")
-            starts_sentence = not before or before[-1] in ".!?…|#"
+            starts_sentence = not before or before[-1] in ".!?…|#" + _MUSIC_NOTES
             if not (starts_sentence and language_scores(word.text.lower())):
                 continue
         running.append(word.text)
     return running
+
+
+#: The music notes that subtitles open and close a song's line with (``♪ Hey, hey ♪``).
+_MUSIC_NOTES = "♪♫♬"
+
+
+def _sung(text: str) -> bool:
+    """Whether `text` is a line of a song as subtitles mark one: opened by a music note
+    (``♪ Hey, hey, don't let me down ♪``, ``♫ Hey``) and followed by no words after the
+    note closing it (``♪ Hey ♪ Where are my keys?`` holds a spoken line), or enclosed in
+    hashes where a file writes no notes (``# Hey Jude #``; a hash only opening it makes a
+    Markdown heading)."""
+    visible = blank_markup(text).strip()
+    if visible[:1] in _MUSIC_NOTES:
+        last = max(visible.rfind(note) for note in _MUSIC_NOTES)
+        return last == 0 or not any(c.isalpha() for c in visible[last:])
+    return (len(visible) > 2 and visible[0] == visible[-1] == "#"
+            and visible[1] != "#" and visible[-2] != "#")
 
 
 #: A run of a program's characters: a word with the underscores, dots and digits of a name.
@@ -151,6 +171,11 @@ def _state_finding(ctx: CheckContext, i: int) -> Finding | None:
     return Finding("untranslated", severity, reason, ctx.whole(translation))
 
 
+#: What a reason adds for a song's line kept in its language: subtitles often keep a song's
+#: words as sung, on purpose, so it is listed for a reader (info) but fails no gate.
+_SONG = " (a song's line, which subtitles often keep as sung)"
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     source_language, target_language = ctx.source_language, ctx.translation_language
@@ -181,10 +206,10 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             reason = "the translation is identical to the source"
             if placeholder_keys(source.text) != placeholder_keys(translation.text):
                 reason += " but for its placeholders or tags"
-            out.append((i, Finding(
-                "untranslated", _severity(len(prose)) if lower_case >= 2 else "info",
-                reason, ctx.whole(translation),
-            )))
+            severity = _severity(len(prose)) if lower_case >= 2 else "info"
+            if _sung(source.text) and _sung(translation.text):
+                severity, reason = "info", reason + _SONG
+            out.append((i, Finding("untranslated", severity, reason, ctx.whole(translation))))
             continue
         running = _running(translation.text)
         if (
@@ -209,7 +234,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 if copied >= 0.6
                 else f"the translation reads as {source_language}, the source language"
             )
-            out.append((i, Finding(
-                "untranslated", _severity(len(running)), reason, ctx.whole(translation)
-            )))
+            severity = _severity(len(running))
+            if _sung(source.text) and _sung(translation.text):
+                severity, reason = "info", reason + _SONG
+            out.append((i, Finding("untranslated", severity, reason, ctx.whole(translation))))
     return out

@@ -37,6 +37,7 @@ from align.record import (
     Link,
     Sentence,
     Side,
+    cue_label,
     finding_key,
     link_texts,
     normal_text,
@@ -432,8 +433,8 @@ def _table(alignment: Alignment, grouped: dict[int, list[int]]) -> str:
             _badge(f, accepted=True) for f in link.accepted)
         in_passage = f' data-p="{passage[0] + 1}"' if passage else ""
         group.append(
-            f'<tr id="L{number}" class="{row_class}"{in_passage}><th{_key_title(link)}>{number}'
-            f"{_divergence_text(link)}</th>"
+            f'<tr id="L{number}" class="{row_class}"{in_passage}>'
+            f"<th{_key_title(alignment, link)}>{number}{_divergence_text(link)}</th>"
             f"{source_cell}{translation_cell}<td>{badges}</td></tr>\n"
         )
         if len(group) == _ROWS_PER_GROUP or number == len(alignment.links):
@@ -578,10 +579,12 @@ def _divergence_text(link: Link) -> str:
             f"{_BAND_LABELS[_band(link)]}</span>")
 
 
-def _key_title(link: Link) -> str:
+def _key_title(alignment: Alignment, link: Link) -> str:
     """The string's key and where it is in its file, as the row number's tooltip (files of
-    pairs): ``menu.save · unit 4``, ``line 14``."""
-    title = " · ".join(filter(None, (link.key, origin_label(link))))
+    pairs): ``menu.save · unit 4``, ``line 14``; for subtitle files, its cue and when it is
+    shown: ``cue 28, 0:01:26``."""
+    title = " · ".join(filter(None, (link.key, origin_label(link),
+                                     cue_label(alignment, [link]))))
     return f' title="{_attr(title)}"' if title else ""
 
 

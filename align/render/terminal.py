@@ -31,6 +31,7 @@ from align.record import (
     Link,
     Side,
     SideName,
+    cue_label,
     origin_label,
     severity_rank,
 )
@@ -178,7 +179,8 @@ def print_recap(alignment: Alignment, console: Console, *, more: str = "",
         passage = grouped.get(i)
         if passage is None:
             link = alignment.links[i]
-            where = ", ".join(filter(None, (f"link {i + 1}", origin_label(link))))
+            where = ", ".join(filter(None, (f"link {i + 1}", origin_label(link),
+                                            cue_label(alignment, [link]))))
             lines.append((where + (f" · {link.key}" if link.key else ""), f"#{i + 1}",
                           finding, finding.reason, 1))
         elif passage[0] not in said:  # once, where its worst finding stands
@@ -186,7 +188,9 @@ def print_recap(alignment: Alignment, console: Console, *, more: str = "",
             name, words = passage_words(alignment, passage)
             inside = set(passage)
             span = f"{passage[0] + 1}–{passage[-1] + 1}"
-            lines.append((f"links {span}", f"#{span}", finding, f"{words}: a {name}",
+            cues = cue_label(alignment, [alignment.links[k] for k in passage])
+            lines.append((", ".join(filter(None, (f"links {span}", cues))), f"#{span}", finding,
+                          f"{words}: a {name}",
                           sum(k in inside for k, _ in notable)))
     for where, number, finding, what, _ in lines[:limit]:
         severity = (visible(finding.severity.upper()), SEVERITY_STYLE.get(finding.severity, ""))
