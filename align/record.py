@@ -215,13 +215,14 @@ def cue_label(alignment: Alignment, links: Sequence[Link]) -> str:
     """Where `links` are in the subtitle files their sides were read from, for a person:
     ``cue 28, 0:01:02`` (the source's cue and when it is shown, or the translation's
     where the source has none), ``source cue 21, 0:01:04; translation cue 20, 0:01:01``
-    where the two sides' cues differ; "" where neither side has cues."""
+    where the two sides' cues differ, in number or in time; "" where neither side has
+    cues."""
     said = []
     for side in ("source", "translation"):
         cues = link_cues(alignment, links, side)
         if cues:
             said.append((side, cue_name(cues), cue_time(cues[0].start)))
-    if len(said) == 2 and said[0][1] == said[1][1]:
+    if len(said) == 2 and said[0][1:] == said[1][1:]:
         said = said[:1]
     if len(said) == 1:
         return f"{said[0][1]}, {said[0][2]}"

@@ -59,7 +59,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from align.errors import InputError
-from align.record import Cue, Sentence
+from align.record import Cue, Sentence, cue_name
 
 SUBRIP = "SubRip"
 WEBVTT = "WebVTT"
@@ -176,6 +176,14 @@ def read_subtitles(text: str, name: str, warnings: list[str],
         warnings.append(f"{name}: read as {parsed.format} subtitles: the text of {said} "
                         "(formatting left out; cue numbers and timings kept beside the text)")
     warnings.extend(f"{name}: {warning}" for warning in parsed.warnings)
+    early = [c for c, before in zip(found[1:], found, strict=False) if c.start < before.start]
+    if early:
+        # A player shows cues by time, a translator's tool (and this reading) in the
+        # file's order: aligned so, a translation of cues in another order misreads.
+        warnings.append(
+            f"{name}: {len(early)} cue(s) start before the cue above them (from "
+            f"{cue_name(early[:1])}): read in the file's order, as a subtitle editor lists "
+            "them, while a player shows them by time")
     return result
 
 

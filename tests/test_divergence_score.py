@@ -79,12 +79,15 @@ def test_a_single_faithful_pair_stays_below_the_threshold(default_encoder):
 
 
 def test_a_single_pair_in_a_dense_script_is_measured_against_its_own_ratio():
-    """Chinese says in one character what English says in three or four: the prior ratio
-    of 1 holds for alphabets, not for it."""
+    """Which links are word-aligned reads a single pair's length against a ratio of 1;
+    Chinese says in one character what English says in three or four: the prior ratio
+    holds for alphabets, not for it.  The score's own length feature keeps the pair's own
+    ratio: a short string's varies too much for a prior to call it divergent."""
     chinese = _context([("我们将于一九三六年九月二十日前往佩皮尼昂。",
                          "We shall leave for Perpignan on 20 September 1936.")])
     french = _context([("Nous partirons le 20 septembre 1936.",
                         "We shall leave for Perpignan on 20 September 1936, by the night "
                         "train from Paris, with the children and the papers.")])
-    assert length.deviations(chinese) == [0.0]
-    assert length.deviations(french)[0] > 1.5
+    assert length.suspect_deviations(chinese) == [0.0]
+    assert length.suspect_deviations(french)[0] > 1.5
+    assert length.deviations(french) == [0.0]

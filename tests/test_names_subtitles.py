@@ -56,6 +56,12 @@ def test_another_ending_vowel_is_a_major_change_of_name(languages, source, trans
     # French name, and a first name the lists know.
     (("en", "fr"), "She flew to Australia with Maria.", "Elle est partie en Australie avec Marie."),
     (("en", "fr"), "They toured Lombardia.", "Ils ont visité la Lombardie."),
+    # So do German and the Scandinavian languages: Athene, Maria Antonietta for Marie,
+    # Lucie for Lucía, Sofie.
+    (("en", "de"), "They prayed to Athena.", "Sie beteten zu Athene."),
+    (("de", "it"), "Marie Antoinette starb 1793.", "Maria Antonietta morì nel 1793."),
+    (("es", "de"), "Lucía llegó ayer.", "Lucie kam gestern an."),
+    (("it", "da"), "Sofia è arrivata ieri.", "Sofie kom i går."),
     # A language that declines names changes their ending vowel: Croatian and Polish.
     (("en", "hr"), "Call Herrera now.", "Nazovi Herreru sada."),
     (("en", "pl"), "Call Anna now.", "Zadzwoń teraz do Anny."),

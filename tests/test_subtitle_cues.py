@@ -15,7 +15,7 @@ from align import subtitles
 from align.cli import app
 from align.errors import EXIT_FINDINGS, RecordError
 from align.reading import read_document
-from align.record import Alignment, Cue, Side
+from align.record import Alignment, Cue, Side, cue_label
 from align.segment import segment
 
 EN = ["Where is my brother?", "He left for the station this morning.",
@@ -193,3 +193,40 @@ def test_a_translation_shifted_as_a_whole_gives_one_warning_and_no_finding(episo
     assert len(said) == 1
     assert said[0].startswith("late.fr.srt: its cues are shown 5.0 s later than ep.en.srt's "
                               "throughout (estimated from 8 linked cues)")
+
+
+def test_a_short_cue_held_longer_in_the_translation_is_not_reported(episode):
+    """A source's "Non." of 0.6 s whose translation starts 0.5 s later and is held for the
+    second a reader needs overlaps it by a sixth of the shorter: on screen with no other
+    source cue more than with its own, it is no line shown at the wrong time."""
+    folder, source = episode
+    short = srt(EN).replace("00:00:25,000 --> 00:00:27,500", "00:00:25,000 --> 00:00:25,600")
+    held = srt(FR).replace("00:00:25,000 --> 00:00:27,500", "00:00:25,500 --> 00:00:26,500")
+    record = align.align_files(write(folder, "short.en.srt", short),
+                               write(folder, "held.fr.srt", held))
+    assert timing_findings(record) == []
+
+
+def test_a_label_names_both_sides_where_one_cue_number_is_shown_at_two_times(episode):
+    """Cue 7 of each side, the translation's 4 s late: the label gives both times."""
+    folder, source = episode
+    late = srt(FR).replace("00:00:25,000 --> 00:00:27,500", "00:00:29,000 --> 00:00:31,000")
+    record = align.align_files(source, write(folder, "late7.fr.srt", late))
+    link = next(l for l in record.links
+                if [record.source.sentences[k].text for k in l.source] == [EN[6]])
+    assert cue_label(record, [link]) == "source cue 7, 0:00:25; translation cue 7, 0:00:29"
+
+
+def test_cues_out_of_time_order_are_warned_of(tmp_path):
+    """A file whose cues 2 and 3 are written in the other order: read in the file's order,
+    a warning says that a player shows them otherwise."""
+    text = srt(FR[:4])
+    cues = text.split("\n\n")
+    swapped = "\n\n".join([cues[0], cues[2], cues[1], *cues[3:]])
+    doc = read_document(write(tmp_path, "swapped.fr.srt", swapped))
+    assert [c.number for c in doc.cues] == [1, 2, 3, 4]
+    assert doc.warnings[-1] == ("swapped.fr.srt: 1 cue(s) start before the cue above them "
+                                "(from cue 2): read in the file's order, as a subtitle "
+                                "editor lists them, while a player shows them by time")
+    assert not [w for w in read_document(write(tmp_path, "in.fr.srt", text)).warnings
+                if "start before" in w]

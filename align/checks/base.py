@@ -287,7 +287,7 @@ class CheckContext:
 
         links = self.alignment.links
         sims = divergence.similarities(self)
-        deviations = length.deviations(self)
+        deviations = length.suspect_deviations(self)
         w = divergence.SUSPECT_WEIGHTS
         needed = math.log(divergence.THRESHOLD / (1 - divergence.THRESHOLD)) - w[3]
         out = []

@@ -31,9 +31,10 @@ PRIOR_SPREAD = 2.0
 PRIOR_WEIGHT = 30
 _MIN_LINKS = 8
 #: How many links' worth of evidence, in a document too short for a ratio of its own, the
-#: prior ratio of 1 counts for against its links' median: a single pair's own ratio is no
-#: evidence of what is usual, and a pair whose translation renders one of its source's two
-#: sentences would measure as long as it should be.
+#: prior ratio of 1 counts for against its links' median when deciding which links to look
+#: at word by word (`suspect_deviations`): a single pair's own ratio is no evidence of what
+#: is usual, and a pair whose translation renders one of its source's two sentences would
+#: measure as long as it should be.
 PRIOR_CENTRE_WEIGHT = 2
 #: Letters of scripts that say in one character what alphabets say in several (Han, kana,
 #: Hangul): a text in them is no evidence of a ratio near 1.
@@ -97,15 +98,30 @@ def deviations(ctx: CheckContext) -> list[float | None]:
                                / (n + PRIOR_WEIGHT)), 0.5 * PRIOR_SPREAD)
     else:
         centre = float(np.median([r[0] for r in known])) if known else 0.0
-        if known and not _dense(ctx):
-            centre *= len(known) / (len(known) + PRIOR_CENTRE_WEIGHT)
         spread = PRIOR_SPREAD
     # A copy is as long as it should be, whatever the document's ratio.
     out = [None if r is None else 0.0 if i in copied else (r[0] - centre) * r[1] / spread
            for i, r in enumerate(raw)]
     ctx.notes["length"] = out
     ctx.notes["length_centre"] = centre
+    suspect = out
+    if 0 < len(known) < _MIN_LINKS and not _dense(ctx):
+        drawn = centre * len(known) / (len(known) + PRIOR_CENTRE_WEIGHT)
+        suspect = [None if r is None else 0.0 if i in copied else (r[0] - drawn) * r[1] / spread
+                   for i, r in enumerate(raw)]
+    ctx.notes["length_suspect"] = suspect
     return out
+
+
+def suspect_deviations(ctx: CheckContext) -> list[float | None]:
+    """`deviations`, but in a document of fewer than `_MIN_LINKS` links measured from its
+    links' median ratio drawn towards 1 (`PRIOR_CENTRE_WEIGHT`): what decides which links
+    are worth aligning word by word (`CheckContext.may_diverge`).  Not the score's length:
+    a short string's ratio varies too much (``Sign in.`` is ``Войдите в свою учётную
+    запись.``, 3.7 times as long) for a prior to call it divergent, but enough to look at
+    its words, which tell a translation that renders half its source."""
+    deviations(ctx)
+    return ctx.notes["length_suspect"]
 
 
 def _over_limit(ctx: CheckContext, i: int) -> Finding | None:

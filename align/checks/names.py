@@ -1209,8 +1209,9 @@ _ENDINGS_KEPT = frozenset(
     "en fr nl de lb fy af da sv no nb nn es it pt ca gl oc eu id ms tl sw tr".split())
 #: Languages that write an ``e`` for the last ``a`` or ``o`` of the names they take from
 #: others: French ``Pise``, ``Toscane``, ``Australie``, ``Anne``, ``le Tasse``; English
-#: ``Crete``; Dutch ``Toscane``, ``Australië``.
-_E_FOR_OTHERS_ENDINGS = frozenset(("fr", "en", "nl"))
+#: ``Crete``; Dutch ``Toscane``, ``Australië``; German ``Athene``, ``Marie`` (Antoinette,
+#: Italian ``Maria``), ``Lucie``; Danish, Norwegian and Swedish ``Sofie``, ``Marie``.
+_E_FOR_OTHERS_ENDINGS = frozenset("fr en nl de lb fy af da no nb nn sv".split())
 _VOWELS = "aeiou"
 
 

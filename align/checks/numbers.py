@@ -51,8 +51,7 @@ from align.checks.lexicon import (
 from align.checks.name_equivalents import ABBREVIATIONS
 from align.checks.placeholders import blank_markup, readable_links
 from align.checks.shortcuts import shortcuts
-from align.checks.spelled_numbers import ALL_NUMBER_WORDS as NUMBER_WORDS
-from align.checks.spelled_numbers import english_clock_times, italian_compound
+from align.checks.spelled_numbers import ALL_NUMBER_WORDS, english_clock_times, italian_compound
 from align.language import english_name
 from align.record import Finding, SideName
 
@@ -161,7 +160,7 @@ def readings(text: str) -> set[float]:
 
 
 def _spelled_value(parts: list[str]) -> float | None:
-    values = [NUMBER_WORDS.get(part) for part in parts]
+    values = [ALL_NUMBER_WORDS.get(part) for part in parts]
     return None if None in values else _total(values)
 
 
@@ -262,13 +261,13 @@ def mentions(text: str) -> list[Mention]:
             # A month that is a number word too ("dez", Portuguese ten) is the month beside a
             # number or written short as German writes it ("Dez.").
             short = token.text[:1].isupper() and text.startswith(".", token.end)
-            if (key not in AMBIGUOUS_MONTHS and key not in NUMBER_WORDS) or near_digit or (
-                    short and key in NUMBER_WORDS):
+            if (key not in AMBIGUOUS_MONTHS and key not in ALL_NUMBER_WORDS) or near_digit or (
+                    short and key in ALL_NUMBER_WORDS):
                 found.append(Mention(frozenset({("month", month), float(month)}),
                                      token.start, token.end, token.text, what="month"))
                 i += 1
                 continue
-            if key not in NUMBER_WORDS:
+            if key not in ALL_NUMBER_WORDS:
                 i += 1
                 continue
             # Else a number word ("dez", Portuguese ten and the German December), read below.
@@ -353,7 +352,7 @@ def _superscripts(text: str) -> list[Mention]:
         for m in pattern.finditer(text):
             flaggable = (pattern is _SUPERSCRIPT
                          and not _UNIT_POWERED.search(text, max(0, m.start() - 3), m.start())
-                         and _EXPONENT_BEFORE.search(text[max(0, m.start() - 2):m.start()]))
+                         and _raised_as_exponent(text, m.start()))
             found.append(Mention(frozenset({float(m.group().translate(_RAISED_OR_LOW_DIGITS))}),
                                  m.start(), m.end(), m.group(), flaggable=flaggable, parts=()))
     return found
@@ -371,7 +370,7 @@ def _continues(last: str, following: str) -> bool:
     """Whether the number word `following` continues a spelled number whose last word is
     `last`: a multiplier (``hundred``, ``mille``), or a smaller part (``twenty one``,
     ``cent deux``, ``mille et une``), or French ``quatre vingts``."""
-    a, b = NUMBER_WORDS[last], NUMBER_WORDS[following]
+    a, b = ALL_NUMBER_WORDS[last], ALL_NUMBER_WORDS[following]
     return b >= 100 or b < a or (a == 4 and b == 20)
 
 
@@ -379,7 +378,7 @@ def _continues(last: str, following: str) -> bool:
 def _number_pieces(word: str) -> tuple[str, ...] | None:
     """The number words a word is made of (``vingt-deux`` → vingt, deux), or None."""
     pieces = tuple(re.split(r"[-‐]", fold(word)))
-    return pieces if all(p in NUMBER_WORDS for p in pieces) else None
+    return pieces if all(p in ALL_NUMBER_WORDS for p in pieces) else None
 
 
 #: German writes numbers as one word ("dreihundertfünfzig", "einundzwanzig") and makes
@@ -579,7 +578,7 @@ def _ordinal(number: re.Match, text: str) -> set[tuple[str, int]]:
 
 
 #: Ordinals that read as such only against an ordinal in digits: English ``second`` and
-#: French ``seconde`` are units of time too (so not in `NUMBER_WORDS`); Spanish, Italian
+#: French ``seconde`` are units of time too (so not in `ALL_NUMBER_WORDS`); Spanish, Italian
 #: and Portuguese ordinals are also nouns and names (``cuarto`` a room, ``prima`` a cousin).
 _ORDINAL_WORDS = {fold(w): n for n, written in enumerate((
     "primero primera primer primeros primeras primo prima primi primeiro primeira",
@@ -592,7 +591,7 @@ _ORDINAL_WORDS = {fold(w): n for n, written in enumerate((
     "octavo octava ottavo ottava oitavo oitava",
     "noveno novena nono nona",
     "décimo décima decimo decima",
-), start=1) for w in written.split() if fold(w) not in NUMBER_WORDS}
+), start=1) for w in written.split() if fold(w) not in ALL_NUMBER_WORDS}
 
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _FRACTION_CHARS = frozenset(_FRACTIONS)
@@ -807,10 +806,15 @@ def _one_sided_severity(m: Mention, text: str) -> str:
 _EXPONENT_BEFORE = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]|[\d)])$")
 
 
+def _raised_as_exponent(text: str, start: int) -> bool:
+    """Whether a raised number at `start` of `text` follows what an exponent is raised
+    after (`_EXPONENT_BEFORE`), not what a footnote's mark is."""
+    return bool(_EXPONENT_BEFORE.search(text[max(0, start - 2):start]))
+
+
 def _exponent(m: Mention, text: str) -> bool:
-    """Whether `m` is an exponent (`_EXPONENT_BEFORE`)."""
-    return bool(_SUPERSCRIPT.fullmatch(m.text)) and bool(
-        _EXPONENT_BEFORE.search(text[max(0, m.start - 2):m.start]))
+    """Whether `m` is an exponent: raised (`_raised_as_exponent`)."""
+    return bool(_SUPERSCRIPT.fullmatch(m.text)) and _raised_as_exponent(text, m.start)
 
 
 def _near(mention: Mention, neighbours: list[list[Mention]]) -> bool:
@@ -1050,9 +1054,9 @@ def _reportable(m: Mention, side: list[Mention], text: str, language: str | None
     # German and Italian write a number as one word ("dreihundertfünfzig", "viermal",
     # "centoventi"): its pieces, and their values.
     pieces = [q for w in words(m.text) for p in re.split(r"[-‐]", fold(w.text))
-              for q in ((p,) if p in NUMBER_WORDS else _german_compound(p) or ())
-              if q in NUMBER_WORDS]
-    piece_values = [NUMBER_WORDS[p] for p in pieces] + [
+              for q in ((p,) if p in ALL_NUMBER_WORDS else _german_compound(p) or ())
+              if q in ALL_NUMBER_WORDS]
+    piece_values = [ALL_NUMBER_WORDS[p] for p in pieces] + [
         v for w in words(m.text) for v in italian_compound(fold(w.text)) or ()]
     if (min(floats) < 2 or all(v >= 100 for v in piece_values)
             or _APPROXIMATE.intersection(pieces)):

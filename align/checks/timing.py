@@ -85,6 +85,11 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     for i, source_cues, translation_cues in timed:
         if _together(source_cues, translation_cues, timing):
             continue
+        during = _shown_during(translation_cues, source.cues, timing)
+        if during is not None and any(during is cue for cue in source_cues):
+            # On screen with no source cue more than with its own: a short cue re-timed
+            # (a "No." of 0.6 s whose translation is held for the second a reader needs).
+            continue
         merged = all(any(_together([s], [cue], timing) for s in partners["translation", id(cue)])
                      for cue in translation_cues)
         split = all(any(_together([cue], [t], timing) for t in partners["source", id(cue)])
@@ -173,16 +178,23 @@ def _timing_warning(timing: _Timing, timed: list, source_cues: list[Cue],
             "it is shown at the wrong time even then")
 
 
+def _shown_during(translation_cues: list[Cue], all_source: list[Cue],
+                  timing: _Timing) -> Cue | None:
+    """The source's cue on screen longest while `translation_cues` are (None: none is)."""
+    rendered = _span(translation_cues, timing)
+    overlap, cue = max(((_overlap(_span([c]), rendered), c) for c in all_source),
+                       key=lambda pair: pair[0], default=(0.0, None))
+    return cue if overlap > 0 else None
+
+
 def _reason(source_cues: list[Cue], translation_cues: list[Cue], all_source: list[Cue],
             timing: _Timing) -> str:
     def times(cues: list[Cue]) -> str:
         return f"{cue_time(cues[0].start, True)}–{cue_time(cues[-1].end, True)}"
 
-    rendered = _span(translation_cues, timing)
-    overlaps = [(_overlap(_span([cue]), rendered), cue) for cue in all_source]
-    during = max(overlaps, key=lambda pair: pair[0], default=(0.0, None))
-    shown = (f"is shown during the source's {cue_name([during[1]])}" if during[0] > 0
-             and during[1] is not None else "is shown while no cue of the source is")
+    during = _shown_during(translation_cues, all_source, timing)
+    shown = (f"is shown during the source's {cue_name([during])}" if during is not None
+             else "is shown while no cue of the source is")
     allowed = "" if timing == _AS_SOURCE else " (the translation's own timing allowed for)"
     return (f"shown at the wrong time: the translation's {cue_name(translation_cues)} "
             f"({times(translation_cues)}) renders the source's {cue_name(source_cues)} "
