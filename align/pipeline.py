@@ -314,10 +314,12 @@ def check_strings(record: Alignment, options: Options | None = None,
                                            strict=True)),
         names, read="checked")
     for code, name, option in zip(given, names, _LANGUAGE_OPTIONS, strict=True):
-        if code:  # what an earlier run said of the language given then no longer holds
+        if code:  # what an earlier check read as the language given then no longer holds
+            # (what the run that made the record segmented as it still does: its sentences
+            # stay as they were split)
             record.warnings = [w for w in record.warnings
                                if not (w.startswith(f"{name} was given as ")
-                                       and f"({option})" in w)]
+                                       and f"({option})" in w and ": checked as " in w)]
     record.source.language = given[0] or record.source.language
     record.translation.language = given[1] or record.translation.language
     from align.checks.base import side_language

@@ -40,6 +40,7 @@ FINDING_KINDS: tuple[str, ...] = (
     "length",  # length far from the document's own ratio
     "glossary",  # a glossary term not translated as required
     "rule",  # a rule of the project's own rules file (--rules)
+    "timing",  # a subtitle line shown while another cue of the source is
 )
 
 
@@ -356,11 +357,15 @@ class Alignment:
         total = weighted = 0.0
         try:
             for link in self.links:
+                if min(link.source + link.translation, default=0) < 0:
+                    raise IndexError  # sentence -1 would be the last one: measured wrongly
                 size = sum(len(self.source.sentences[k].text) for k in link.source) + sum(
                     len(self.translation.sentences[k].text) for k in link.translation)
                 value = link.divergence if checked else 1.0 - link.score
                 if size == 0 or value is None:
                     continue
+                if math.isnan(value):
+                    raise ValueError  # min and max would take it for 1.0
                 total += size
                 weighted += size * (1.0 - min(1.0, max(0.0, value)))
         except (IndexError, TypeError, ValueError):

@@ -117,3 +117,22 @@ def test_numbers_that_are_no_clock_time_stay_numbers(source, translation):
 def test_a_spelled_time_converted_to_the_24_hour_clock_gives_no_finding(
         default_encoder, source, translation, language):
     assert model_findings([(source, translation)], ("en", language), default_encoder) == {}
+
+
+@pytest.mark.parametrize(("source", "translation"), [
+    # German « am » is *at the*: no a.m. follows an hour past twelve.
+    ("The sixteen at the table stood up.", "Die sechzehn am Tisch standen auf."),
+    ("The 16 at the table stood up.", "Die 16 am Tisch standen auf."),
+])
+def test_a_number_past_twelve_before_am_is_no_time_of_the_morning(source, translation):
+    values = set().union(*(m.values for m in mentions(translation)))
+    assert 16.0 in values and 4.0 not in values
+    assert unmatched_texts(source, translation) == ([], [])
+
+
+def test_noon_after_a_time_in_words_is_part_of_it():
+    """*a quarter past twelve noon* is one time, not also a second one, *noon*."""
+    from align.checks.spelled_numbers import english_clock_times
+
+    times = english_clock_times("We met at a quarter past twelve noon.")
+    assert [(start, end) for start, end, _ in times] == [(10, 31)]

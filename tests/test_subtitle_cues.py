@@ -163,7 +163,7 @@ def test_a_translation_put_in_the_cue_before_is_reported_as_shown_at_the_wrong_t
     ]
     found = [f for link in record.links for f in link.findings
              if f.reason.startswith("shown at the wrong time")]
-    assert {(f.kind, f.severity) for f in found} == {("mechanical", "major")}
+    assert {(f.kind, f.severity) for f in found} == {("timing", "major")}
 
 
 def test_the_report_and_the_page_say_the_cue_of_a_finding(episode, tmp_path):
@@ -177,7 +177,7 @@ def test_the_report_and_the_page_say_the_cue_of_a_finding(episode, tmp_path):
     number = next(i for i, link in enumerate(record.links, 1)
                   if [record.source.sentences[k].text for k in link.source] == [EN[5]])
     where = "source cue 6, 0:00:21; translation cue 5, 0:00:17"
-    assert f"MAJOR mechanical · link {number}, {where} (" in " ".join(result.output.split())
+    assert f"MAJOR timing · link {number}, {where} (" in " ".join(result.output.split())
     page = (tmp_path / "ep.html").read_text(encoding="utf-8")
     assert f'<th title="{where}">{number}<' in page
     # Where both sides' cues are the same, one: the first link is cue 1 of each.

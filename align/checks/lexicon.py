@@ -54,6 +54,11 @@ def _fold_char(c: str) -> str:
     return plain[:1] or c
 
 
+#: The music notes that subtitles open and close a song's line or a sound's description with
+#: (``♪ Hey, hey ♪``, ``♪ Soft piano music ♪``).
+MUSIC_NOTES = "♪♫♬"
+
+
 @lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """Lower case without accents (``Andrés`` → ``andres``), one character for one, so that

@@ -38,7 +38,7 @@ Czech cases the rules do not reach (``Niemiec``, ``Włoszech``, ``Hiszpanii``,
 know as names of two things are never spellings of one (``Francis`` and ``France``). A
 full stop after an initial or an abbreviation does not end a sentence
 (``C. Auguste Dupin``, ``St. Germain``).  Names alike but for their last letter, each a
-vowel (``Herrera`` and ``Herrero``, ``Anna`` and ``Anne``), are two names, listed or not,
+vowel (``Herrera`` and ``Herrero``, ``Anna`` and a Spanish ``Anne``), are two names, listed or not,
 and a rendering of one as the other is no choice: the ending makes another name, unless a
 language declines names by it or writes an ``e`` for others' endings (French ``Pise``).
 
@@ -88,6 +88,7 @@ from align.checks.lexicon import (
     KEYBOARD_KEYS,
     KEYBOARD_MODIFIERS,
     MONTHS,
+    MUSIC_NOTES,
     UNITS,
     fold,
 )
@@ -808,8 +809,6 @@ def _abbreviated(text: str, stop: int, language: str | None) -> bool:
 #: (``grew.[2] Its port``): the word after it begins a sentence where the mark's place does.
 _FOOTNOTE_MARK = re.compile(r"(?:\[(?:\d{1,3}|[a-z*†‡])\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 _FOOTNOTE_MARK_ENDS = "]¹²³⁴⁵⁶⁷⁸⁹⁰"
-#: The music notes that subtitles open and close a song's line or a sound's description with.
-_MUSIC_NOTES = "♪♫♬"
 
 
 def _sentence_initial(text: str, start: int, lines_open: bool = False,
@@ -842,7 +841,7 @@ def _sentence_initial(text: str, start: int, lines_open: bool = False,
     # A ">" left once tags are blanked separates the steps of a menu path, as "→" does,
     # and a "|" the cells of a table; a music note opens a subtitle's sung or described
     # line ("♪ Soft piano music ♪"), as a dash opens a speaker's.
-    return i < 0 or text[i] in ".!?…:;>→|" or text[i] in _QUOTES_AND_DASHES + _MUSIC_NOTES
+    return i < 0 or text[i] in ".!?…:;>→|" or text[i] in _QUOTES_AND_DASHES + MUSIC_NOTES
 
 
 #: A Markdown heading's line (``# Chapter 3: The Rise of the Cities``), as written or with its
@@ -1219,8 +1218,9 @@ def _another_ending(key: str, language: str | None, other: str,
                     other_language: str | None) -> bool:
     """Whether the name `key`, of a side in `language`, and the name `other`, of a side in
     `other_language`, alike but for their last letter, each a vowel (``Herrera`` and
-    ``Herrero``, ``Anna`` and ``Anne``, ``Julio`` and ``Julia``), are two names: the ending
-    makes another name, or the name of the other sex, and no spelling of a name changes it.
+    ``Herrero``, ``Anna`` and a Spanish ``Anne``, ``Julio`` and ``Julia``), are two names:
+    the ending makes another name, or the name of the other sex, and no spelling of a name
+    changes it.
     Only where both languages keep a name's last vowel in every case (`_ENDINGS_KEPT`), and
     not for the ``e`` of a language that writes it for the endings of others' names
     (`_E_FOR_OTHERS_ENDINGS`: ``Pisa`` is French ``Pise``)."""

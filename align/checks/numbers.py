@@ -454,7 +454,9 @@ def _hours(hour: int, text: str, end: int) -> set[float]:
     clock = _CLOCK_12.match(text, end)
     half = clock.group(1)
     if half:
-        return {float(hour % 12 + (12 if half.lower() == "p" else 0))}
+        # No half of the day follows an hour past 12: German « sechzehn am Tisch » is
+        # sixteen *at the* table.
+        return {float(hour % 12 + (12 if half.lower() == "p" else 0))} if hour <= 12 else set()
     if clock.group().strip():
         return {float(hour), float(hour + 12)} if hour < 12 else {float(hour)}
     return set()

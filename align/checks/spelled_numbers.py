@@ -215,6 +215,8 @@ def english_clock_times(text: str) -> list[tuple[int, int, frozenset[tuple[int, 
         found.append((m.start(), m.end(),
                       _either_half(_HOURS[m.group("hour").lower()], minutes, m.group("half"))))
     for m in _NOON.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b, _ in found):
+            continue  # the "noon" of "a quarter past twelve noon"
         hour = 0 if m.group("word").lower() == "midnight" else 12
         found.append((m.start(), m.end(), frozenset({(hour, 0)})))
     return sorted(found)

@@ -7,7 +7,7 @@ together with its source cues (their spans in time overlap by less than `OVERLAP
 of the shorter) renders the right text at the wrong time: a translation put in the cue
 before or after its own, a file out of sync from some cue on.  The content aligns, so no
 other check sees it; the line is on screen while another is spoken, a ``major``
-``mechanical`` finding.
+``timing`` finding (a kind of its own, so that ``--ignore mechanical`` leaves it).
 
 A translation may be timed apart from its source as a whole: cut for another release
 (shifted by a constant), or converted to another frame rate (drifting at a constant
@@ -37,7 +37,7 @@ from statistics import median
 from align.checks.base import CheckContext
 from align.record import Cue, Finding, cue_name, cue_time, link_cues
 
-KINDS = ("mechanical",)
+KINDS = ("timing",)
 
 #: Shown together: two spans in time that overlap by at least this share of the shorter
 #: (a cue re-spotted by a few frames still overlaps its source's by most of its length; a
@@ -97,8 +97,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         if merged or split:
             continue
         spans = ctx.whole(ctx.sources[i]) + ctx.whole(ctx.translations[i])
-        found.append((i, Finding("mechanical", "major",
-                                 _reason(source_cues, translation_cues, source.cues, timing),
+        found.append((i, Finding("timing", "major",
+                                 _reason(source_cues, translation_cues, during, timing),
                                  spans)))
     return found
 
@@ -187,12 +187,13 @@ def _shown_during(translation_cues: list[Cue], all_source: list[Cue],
     return cue if overlap > 0 else None
 
 
-def _reason(source_cues: list[Cue], translation_cues: list[Cue], all_source: list[Cue],
+def _reason(source_cues: list[Cue], translation_cues: list[Cue], during: Cue | None,
             timing: _Timing) -> str:
+    """What the finding says; `during` is the source's cue on screen with the translation's
+    (`_shown_during`)."""
     def times(cues: list[Cue]) -> str:
         return f"{cue_time(cues[0].start, True)}–{cue_time(cues[-1].end, True)}"
 
-    during = _shown_during(translation_cues, all_source, timing)
     shown = (f"is shown during the source's {cue_name([during])}" if during is not None
              else "is shown while no cue of the source is")
     allowed = "" if timing == _AS_SOURCE else " (the translation's own timing allowed for)"

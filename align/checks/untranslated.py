@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from align.checks.base import CheckContext, words
-from align.checks.lexicon import fold
+from align.checks.lexicon import MUSIC_NOTES, fold
 from align.checks.placeholders import blank_markup, one_branch, placeholder_keys, readable_links
 from align.language import MIN_SHARE, identifier_probabilities, language_scores
 from align.record import Finding
@@ -55,15 +55,13 @@ def _running(text: str) -> list[str]:
             continue
         if word.text[0].isupper():
             before = visible[:word.start].rstrip(" \"'«“‘¿¡(")
-            starts_sentence = not before or before[-1] in ".!?…|#" + _MUSIC_NOTES
+            starts_sentence = not before or before[-1] in ".!?…|#" + MUSIC_NOTES
             if not (starts_sentence and language_scores(word.text.lower())):
                 continue
         running.append(word.text)
     return running
 
 
-#: The music notes that subtitles open and close a song's line with (``♪ Hey, hey ♪``).
-_MUSIC_NOTES = "♪♫♬"
 
 
 def _sung(text: str) -> bool:
@@ -73,8 +71,8 @@ def _sung(text: str) -> bool:
     hashes where a file writes no notes (``# Hey Jude #``; a hash only opening it makes a
     Markdown heading)."""
     visible = blank_markup(text).strip()
-    if visible[:1] in _MUSIC_NOTES:
-        last = max(visible.rfind(note) for note in _MUSIC_NOTES)
+    if visible[:1] in MUSIC_NOTES:
+        last = max(visible.rfind(note) for note in MUSIC_NOTES)
         return last == 0 or not any(c.isalpha() for c in visible[last:])
     return (len(visible) > 2 and visible[0] == visible[-1] == "#"
             and visible[1] != "#" and visible[-2] != "#")
