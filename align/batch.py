@@ -638,16 +638,17 @@ class DocumentsCheck:
         gates (the options' ``fail_on``), else ``"pass"``; None without gates (the API's
         default: ``align check`` fails on ``major`` unless ``--fail-on`` says otherwise),
         where nothing can fail."""
+        from align.checks.report import run_verdict
+
         done = list(self)
-        if self.unmatched or any(d.problem is not None or d.unwritten is not None
-                                 for d in done):
-            return "incomplete"
-        if not self.options.fail_on:
+        incomplete = bool(self.unmatched) or any(
+            d.problem is not None or d.unwritten is not None for d in done)
+        if not incomplete and not self.options.fail_on:
             return None
         # Each record was checked with the gates: its own verdict is the run's for it.
-        failing = any((d.record.verdict() or {}).get("verdict") == "fail" for d in done
-                      if d.record is not None)
-        return "fail" if failing else "pass"
+        return run_verdict(incomplete, any(
+            (d.record.verdict() or {}).get("verdict") == "fail" for d in done
+            if d.record is not None))
 
 
 def check_documents(documents: FolderPairs | Sequence[Document],

@@ -212,6 +212,13 @@ def link_cues(alignment: Alignment, links: Sequence[Link], side: SideName) -> li
     return list({id(c): c for c in found if c is not None}.values())
 
 
+def link_place(alignment: Alignment, link: Link) -> str:
+    """Where `link` is in the files it was read from, for a person: its place in a file of
+    pairs (`origin_label`: ``line 14``) and its cues in subtitle files (`cue_label`:
+    ``cue 28, 0:01:26``), "" where neither says."""
+    return ", ".join(filter(None, (origin_label(link), cue_label(alignment, [link]))))
+
+
 def cue_label(alignment: Alignment, links: Sequence[Link]) -> str:
     """Where `links` are in the subtitle files their sides were read from, for a person:
     ``cue 28, 0:01:02`` (the source's cue and when it is shown, or the translation's

@@ -99,8 +99,8 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐ�
 #: marks ``* † ‡`` (and Markdown's emphasis closing after a stop: ``*Done.* Then``).
 NOTE_REFERENCE = rf"(?:\[\^[^\[\]{_B}]{{1,40}}\]|\[\d{{1,3}}\]|[{SUPERSCRIPTS}]+|[*†‡]+)"
 #: Han ideographs and kana: between two of them an ASCII ``. ? !`` ends a sentence.
-_CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-_CJK += "\U00020000-\U0003134f"
+CJK_LETTERS = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+CJK_LETTERS += "\U00020000-\U0003134f"
 # The stops take ``;`` and U+037E, the Greek question mark, which only Greek text keeps
 # (`_is_boundary`).  The lookahead first lets the engine skip other characters fast.
 _CANDIDATE = re.compile(
@@ -109,7 +109,7 @@ _CANDIDATE = re.compile(
     rf"(?P<close>(?:[{_STOP_CLOSERS}]|[ \u00a0\u202f\u2009]+[»›])*)"
     rf"(?:(?P<note>\d{{1,3}})|{NOTE_REFERENCE}+)?[{_STOP_CLOSERS}]*"
     rf"(?=[{_B}]|$)"
-    rf"|(?P<cjk>(?:[。！？｡]|．(?![0-9０-９])|(?<=[{_CJK}])(?:[?!]+|\.)(?=[{_CJK}{_CLOSERS}]))+"
+    rf"|(?P<cjk>(?:[。！？｡]|．(?![0-9０-９])|(?<=[{CJK_LETTERS}])(?:[?!]+|\.)(?=[{CJK_LETTERS}{_CLOSERS}]))+"
     rf"[{_CLOSERS}]*))"
 )
 #: A Japanese quotative particle after a closing bracket: 「はい。」と彼は言った。 is one

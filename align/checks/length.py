@@ -21,6 +21,7 @@ import numpy as np
 
 from align.checks.base import CheckContext
 from align.record import Finding
+from align.segment import CJK_LETTERS
 
 KINDS = ("length",)
 
@@ -38,7 +39,7 @@ _MIN_LINKS = 8
 PRIOR_CENTRE_WEIGHT = 2
 #: Letters of scripts that say in one character what alphabets say in several (Han, kana,
 #: Hangul): a text in them is no evidence of a ratio near 1.
-_DENSE_LETTER = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_DENSE_LETTER = re.compile(f"[{CJK_LETTERS}\uac00-\ud7af]")
 
 
 def copied_links(ctx: CheckContext) -> frozenset[int]:

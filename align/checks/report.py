@@ -22,7 +22,15 @@ from rich.text import Text
 
 from align.checks import summarise, worst_first
 from align.checks.base import quote
-from align.record import SEVERITIES, Alignment, Finding, SideName, cue_label, origin_label
+from align.record import (
+    SEVERITIES,
+    Alignment,
+    Finding,
+    SideName,
+    cue_label,
+    link_place,
+    origin_label,
+)
 from align.render.base import counted
 from align.render.terminal import SEVERITY_STYLE, on_a_terminal, visible
 
@@ -128,7 +136,7 @@ def print_report(alignment: Alignment, console: Console | None = None, *,
         say()
         # A link of a file of pairs says where it is in the file: "link 12, line 14"; of
         # subtitle files, its cue and when it is shown: "link 45, cue 28, 0:01:26".
-        where = ", ".join(filter(None, (origin_label(link), cue_label(alignment, [link]))))
+        where = link_place(alignment, link)
         say(
             f"[{style}]{f.severity.upper()}[/] [bold]{f.kind}[/] · link {i + 1}"
             + (f", {escape(visible(where))}" if where else "")
@@ -306,6 +314,13 @@ def overall_line(outcomes: Sequence[DocumentOutcome], gates: Sequence[str], *,
     return visible(line)
 
 
+def run_verdict(incomplete: bool, failing: bool) -> str:
+    """A run's verdict over its documents: ``"incomplete"`` when a file has no counterpart or
+    a document could not be checked or written, else ``"fail"`` when a finding reaches a
+    gate, else ``"pass"`` (`run_summary`, and `align.batch.DocumentsCheck.verdict`)."""
+    return "incomplete" if incomplete else "fail" if failing else "pass"
+
+
 def run_summary(outcomes: Sequence[DocumentOutcome], gates: Sequence[str], exit_code: int, *,
                 unmatched: Sequence[dict[str, str]] = (), skipped: Sequence[str] = (),
                 excluded: int = 0) -> dict[str, Any]:
@@ -324,10 +339,10 @@ def run_summary(outcomes: Sequence[DocumentOutcome], gates: Sequence[str], exit_
     total: Counter[str] = Counter()
     for outcome in outcomes:
         total.update(outcome.by_severity)
-    incomplete = bool(unmatched) or any(
-        o.problem is not None or o.unwritten is not None for o in outcomes)
-    verdict = ("incomplete" if incomplete
-               else "fail" if any(o.fails for o in outcomes) else "pass")
+    verdict = run_verdict(
+        bool(unmatched) or any(o.problem is not None or o.unwritten is not None
+                               for o in outcomes),
+        any(o.fails for o in outcomes))
     return {
         "format": "align/check-run",
         "format_version": 1,

@@ -174,6 +174,15 @@ def _state_finding(ctx: CheckContext, i: int) -> Finding | None:
 _SONG = " (a song's line, which subtitles often keep as sung)"
 
 
+def _untranslated(source: str, translation: str, severity: str, reason: str,
+                  spans: list) -> Finding:
+    """The finding, info where both sides are a song's line (`_sung`), which subtitles
+    often keep in its language on purpose."""
+    if _sung(source) and _sung(translation):
+        severity, reason = "info", reason + _SONG
+    return Finding("untranslated", severity, reason, spans)
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     source_language, target_language = ctx.source_language, ctx.translation_language
@@ -205,9 +214,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             if placeholder_keys(source.text) != placeholder_keys(translation.text):
                 reason += " but for its placeholders or tags"
             severity = _severity(len(prose)) if lower_case >= 2 else "info"
-            if _sung(source.text) and _sung(translation.text):
-                severity, reason = "info", reason + _SONG
-            out.append((i, Finding("untranslated", severity, reason, ctx.whole(translation))))
+            out.append((i, _untranslated(source.text, translation.text, severity, reason,
+                                         ctx.whole(translation))))
             continue
         running = _running(translation.text)
         if (
@@ -233,7 +241,6 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 else f"the translation reads as {source_language}, the source language"
             )
             severity = _severity(len(running))
-            if _sung(source.text) and _sung(translation.text):
-                severity, reason = "info", reason + _SONG
-            out.append((i, Finding("untranslated", severity, reason, ctx.whole(translation))))
+            out.append((i, _untranslated(source.text, translation.text, severity, reason,
+                                         ctx.whole(translation))))
     return out

@@ -37,11 +37,10 @@ from align.record import (
     Link,
     Sentence,
     Side,
-    cue_label,
     finding_key,
+    link_place,
     link_texts,
     normal_text,
-    origin_label,
     severity_rank,
 )
 from align.render.base import counted
@@ -583,8 +582,7 @@ def _key_title(alignment: Alignment, link: Link) -> str:
     """The string's key and where it is in its file, as the row number's tooltip (files of
     pairs): ``menu.save · unit 4``, ``line 14``; for subtitle files, its cue and when it is
     shown: ``cue 28, 0:01:26``."""
-    title = " · ".join(filter(None, (link.key, origin_label(link),
-                                     cue_label(alignment, [link]))))
+    title = " · ".join(filter(None, (link.key, link_place(alignment, link))))
     return f' title="{_attr(title)}"' if title else ""
 
 

@@ -32,7 +32,7 @@ from align.record import (
     Side,
     SideName,
     cue_label,
-    origin_label,
+    link_place,
     severity_rank,
 )
 from align.render.base import counted
@@ -179,8 +179,7 @@ def print_recap(alignment: Alignment, console: Console, *, more: str = "",
         passage = grouped.get(i)
         if passage is None:
             link = alignment.links[i]
-            where = ", ".join(filter(None, (f"link {i + 1}", origin_label(link),
-                                            cue_label(alignment, [link]))))
+            where = ", ".join(filter(None, (f"link {i + 1}", link_place(alignment, link))))
             lines.append((where + (f" · {link.key}" if link.key else ""), f"#{i + 1}",
                           finding, finding.reason, 1))
         elif passage[0] not in said:  # once, where its worst finding stands
