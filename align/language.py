@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from collections import Counter
 
 #: Most frequent function words per language (lower case): the reference profiles, with
@@ -193,9 +194,129 @@ for _lang, _words in _WORDS.items():
         _others = sum(_w in _WORDS[ref] for ref in _PROFILES if ref != _lang)
         _WEIGHTS.setdefault(_w, []).append((_lang, 1.0 / (1 + _others)))
 
+#: Kana: hiragana, katakana, their phonetic extensions and half-width forms, Japanese's own
+#: letters.
+KANA_LETTERS = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+#: Han letters: the unified ideographs, their extensions (A in the basic plane, B to H in
+#: planes 2 and 3) and the compatibility ideographs.
+HAN_LETTERS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+#: Letters of the scripts written without spaces between words whose letters a word count
+#: reads one by one (Han, kana), as a character class body: `align.segment.CJK_LETTERS`.
+UNSPACED_LETTERS = KANA_LETTERS + HAN_LETTERS
+#: Hangul syllables, which say in one character what alphabets say in several, though
+#: Korean puts spaces between its phrases.
+HANGUL_SYLLABLES = "\uac00-\ud7af"
+KANA = re.compile(f"[{KANA_LETTERS}]")
+HAN_OR_KANA = re.compile(f"[{UNSPACED_LETTERS}]")
+#: Thai and Lao characters, vowel signs and tone marks included.
+THAI_OR_LAO = re.compile("[\u0e00-\u0eff]")
+#: Scripts written without spaces between words, and their characters to a word, for the
+#: severities that count words: a run of them is a single regex word however long.  Chinese
+#: words run to 1.5-2 characters, and Japanese with its kana endings longer: two.  Thai
+#: words ran to 3-4.3 characters (three sentences segmented by hand): four, Lao likewise.
+#: Rounding up, these undercount: a count too high would grow severities.  Khmer and Myanmar,
+#: unspaced too, are not here for want of a measure: a run between spaces (a phrase) counts
+#: one word, too few.  Tibetan needs nothing: its tsheg (``་``), punctuation, parts its
+#: syllables, and a syllable counted as a word is near the truth.
+CHARACTERS_PER_WORD: tuple[tuple[re.Pattern[str], int], ...] = (
+    (HAN_OR_KANA, 2),
+    (THAI_OR_LAO, 4),
+)
+
+#: Scripts without letter case besides Han and kana (Unicode's name of each, the first word
+#: of its letters' names), and the languages (primary subtags) that write each: a word of one
+#: is running text or a name, which no capital tells apart, and a language missing here
+#: writes none of them (English, Russian).
+CASELESS_SCRIPT_LANGUAGES: dict[str, frozenset[str]] = {
+    "HANGUL": frozenset({"ko"}),
+    "ARABIC": frozenset({"ar", "fa", "ur", "ps", "ckb", "ku", "sd", "ug", "ks", "prs", "pnb"}),
+    "HEBREW": frozenset({"he", "iw", "yi", "lad"}),
+    "THAI": frozenset({"th"}),
+    "LAO": frozenset({"lo"}),
+    "DEVANAGARI": frozenset({"hi", "mr", "ne", "sa", "kok", "mai", "bho", "new", "doi"}),
+    "BENGALI": frozenset({"bn", "as", "mni"}),
+    "GURMUKHI": frozenset({"pa"}),
+    "GUJARATI": frozenset({"gu"}),
+    "ORIYA": frozenset({"or"}),
+    "TAMIL": frozenset({"ta"}),
+    "TELUGU": frozenset({"te"}),
+    "KANNADA": frozenset({"kn"}),
+    "MALAYALAM": frozenset({"ml"}),
+    "SINHALA": frozenset({"si"}),
+    "ETHIOPIC": frozenset({"am", "ti", "gez"}),
+    "KHMER": frozenset({"km"}),
+    "MYANMAR": frozenset({"my"}),
+    "TIBETAN": frozenset({"bo", "dz"}),
+    "SYRIAC": frozenset({"syr"}),
+    "THAANA": frozenset({"dv"}),
+}
+#: Code point ranges ``(first, last, script)`` that hold the letters without case of each
+#: of `CASELESS_SCRIPT_LANGUAGES` and no other letter without case: read from the letters'
+#: Unicode names once (Unicode 14), since the name of every letter of a text cost 0.3 s per
+#: 600,000 characters.  tests/test_word_count.py checks them against the running Python.
+_CASELESS_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x05D0, 0x05F2, "HEBREW"),
+    (0x0620, 0x06FF, "ARABIC"),
+    (0x0710, 0x074F, "SYRIAC"),
+    (0x0750, 0x077F, "ARABIC"),
+    (0x0780, 0x07B1, "THAANA"),
+    (0x0860, 0x086A, "SYRIAC"),
+    (0x0870, 0x08C9, "ARABIC"),
+    (0x0904, 0x097F, "DEVANAGARI"),
+    (0x0980, 0x09FC, "BENGALI"),
+    (0x0A05, 0x0A74, "GURMUKHI"),
+    (0x0A85, 0x0AF9, "GUJARATI"),
+    (0x0B05, 0x0B71, "ORIYA"),
+    (0x0B83, 0x0BD0, "TAMIL"),
+    (0x0C05, 0x0C61, "TELUGU"),
+    (0x0C80, 0x0CF2, "KANNADA"),
+    (0x0D04, 0x0D7F, "MALAYALAM"),
+    (0x0D85, 0x0DC6, "SINHALA"),
+    (0x0E01, 0x0E46, "THAI"),
+    (0x0E81, 0x0EDF, "LAO"),
+    (0x0F00, 0x0F8C, "TIBETAN"),
+    (0x1000, 0x108E, "MYANMAR"),
+    (0x1100, 0x11FF, "HANGUL"),
+    (0x1200, 0x138F, "ETHIOPIC"),
+    (0x1780, 0x17DC, "KHMER"),
+    (0x2D80, 0x2DDE, "ETHIOPIC"),
+    (0x3131, 0x318E, "HANGUL"),
+    (0xA8F2, 0xA8FE, "DEVANAGARI"),
+    (0xA960, 0xA97C, "HANGUL"),
+    (0xA9E0, 0xA9FE, "MYANMAR"),
+    (0xAA60, 0xAA7F, "MYANMAR"),
+    (0xAB01, 0xAB2E, "ETHIOPIC"),
+    (0xAC00, 0xD7FB, "HANGUL"),
+    (0xFB1D, 0xFB4F, "HEBREW"),
+    (0xFB50, 0xFEFC, "ARABIC"),
+    (0x1E7E0, 0x1E7FE, "ETHIOPIC"),
+    (0x1EE00, 0x1EEBB, "ARABIC"),
+)
+_CASELESS_STARTS = [first for first, _, _ in _CASELESS_RANGES]
+_CASELESS_RANGE = re.compile(
+    "[" + "".join(f"{chr(first)}-{chr(last)}" for first, last, _ in _CASELESS_RANGES) + "]")
+
+
+def caseless_script(char: str) -> str | None:
+    """The script of `char` (a `CASELESS_SCRIPT_LANGUAGES` key) if it is a letter without case
+    of one of them, else None (Han and kana, and ``º`` in ``1º``, a letter without case too)."""
+    if not char.isalpha() or char.islower() or char.isupper():
+        return None
+    i = bisect_right(_CASELESS_STARTS, ord(char)) - 1
+    return _CASELESS_RANGES[i][2] if i >= 0 and ord(char) <= _CASELESS_RANGES[i][1] else None
+
+
+def first_caseless_script(text: str) -> str | None:
+    """The script of the first letter of `text` that `caseless_script` finds one for."""
+    for match in _CASELESS_RANGE.finditer(text):
+        if script := caseless_script(match.group()):
+            return script
+    return None
+
+
 #: Scripts that identify a language (or its most likely one) by themselves.
 _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("ja", re.compile("[\u3040-\u30ff]")),  # kana: Japanese even amid kanji
+    ("ja", KANA),  # Japanese even amid kanji
     ("ko", re.compile("[\uac00-\ud7af\u1100-\u11ff]")),
     ("zh", re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")),
     ("ru", re.compile("[\u0400-\u04ff]")),

@@ -20,7 +20,10 @@ docs/segmentation.md; in short:
    soft line breaks (vertical tab, U+2028) are no line breaks here: they end no sentence.
 2. Sentences.  A candidate boundary is a run of ``. ! ? …`` (and in Greek ``;``) with
    the closing quotes (any quote, „…“ and »…« too), brackets and footnote number stuck
-   to it, followed by whitespace; CJK stops need none.  It is kept when the next word
+   to it, followed by whitespace; CJK stops need none, nor does a single ``. ! ?`` after a
+   letter of a spaced script before a Han or kana letter (``margins.公司``: English left in
+   Chinese text) if the text before it is a sentence of three words or more, not a name
+   (``Yahoo!ニュース``) nor an open quotation (``点击“OK!”按钮``).  It is kept when the next word
    starts like a sentence (a capital, an opening quote or dash before a capital, a
    caseless script, a number on a new line or a list number, a number and a word after
    an ordinary word) and the word before the stop is not an abbreviation (nor one
@@ -49,7 +52,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from align.errors import UsageError
-from align.language import primary_language
+from align.language import UNSPACED_LETTERS, primary_language
 from align.record import Sentence
 from align.segment_abbreviations import (
     ACADEMIC_TITLES,
@@ -99,8 +102,19 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐ�
 #: marks ``* † ‡`` (and Markdown's emphasis closing after a stop: ``*Done.* Then``).
 NOTE_REFERENCE = rf"(?:\[\^[^\[\]{_B}]{{1,40}}\]|\[\d{{1,3}}\]|[{SUPERSCRIPTS}]+|[*†‡]+)"
 #: Han ideographs and kana: between two of them an ASCII ``. ? !`` ends a sentence.
-CJK_LETTERS = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-CJK_LETTERS += "\U00020000-\U0003134f"
+CJK_LETTERS = UNSPACED_LETTERS
+#: A Latin ``. ! ?`` after a letter of a spaced script (and a closing quote or bracket), then
+#: a Han or kana letter: English left in Chinese or Japanese text, which writes no space
+#: after a stop (``impact on margins.公司``), ends its sentence there.  Not after two stops
+#: (``Wait...然后``, an ellipsis), nor after a digit (``2.万元``), nor after a Han or kana
+#: letter, between two of which `CJK_LETTERS`'s rule applies; abbreviations
+#: (``Co.）成立``), names and quotations (``Yahoo!ニュース``, ``「File not found.」と``;
+#: `_sentence_before_unspaced`) are `_is_boundary`'s.
+_HAN_AFTER_LATIN_STOP = (
+    rf"(?<=[^\W\d_][.!?])(?<![{CJK_LETTERS}][.!?])[{CJK_LETTERS}]"
+    rf"|(?<=[^\W\d_][.!?][{_STOP_CLOSERS}])(?<![{CJK_LETTERS}][.!?][{_STOP_CLOSERS}])"
+    rf"[{CJK_LETTERS}]"
+)
 # The stops take ``;`` and U+037E, the Greek question mark, which only Greek text keeps
 # (`_is_boundary`).  The lookahead first lets the engine skip other characters fast.
 _CANDIDATE = re.compile(
@@ -108,7 +122,7 @@ _CANDIDATE = re.compile(
     rf"(?P<stop>[.!?‽⁇⁈⁉…؟।॥;\u037e]+)"
     rf"(?P<close>(?:[{_STOP_CLOSERS}]|[ \u00a0\u202f\u2009]+[»›])*)"
     rf"(?:(?P<note>\d{{1,3}})|{NOTE_REFERENCE}+)?[{_STOP_CLOSERS}]*"
-    rf"(?=[{_B}]|$)"
+    rf"(?=[{_B}]|$|{_HAN_AFTER_LATIN_STOP})"
     rf"|(?P<cjk>(?:[。！？｡]|．(?![0-9０-９])|(?<=[{CJK_LETTERS}])(?:[?!]+|\.)(?=[{CJK_LETTERS}{_CLOSERS}]))+"
     rf"[{_CLOSERS}]*))"
 )
@@ -635,6 +649,12 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
             before.isalpha() or (before and before in _CLOSING)):
         return False  # 3.14, 1.000,5, 13.08.1936: a number, not a footnote after a stop
     gap = _SKIP_BLANK.match(text, after, end)
+    closed = text[m.end("stop"):after].strip(BLANK)[-1:]
+    if closed and closed in _CLOSING_AFTER_STOP and _QUOTATIVE.match(text, gap.end(), end):
+        return False  # "File not found." と表示された: as after 「はい。」と (above)
+    if (gap.end() == m.end() == after and _UNSPACED_LETTER.match(text, after)
+            and not _sentence_before_unspaced(text, sentence_start, stop_at)):
+        return False  # Yahoo!ニュース, 点击“OK!”按钮: a name or a quotation, no sentence
     newline = _LINE_BREAK.search(text, after, gap.end()) is not None
     numeral = False
     if not _starts_sentence(text, gap.end(), end, after_newline=newline):
@@ -932,12 +952,57 @@ def _is_thai_phrase_end(text: str, m: re.Match[str], sentence_start: int, end: i
     return _THAI_PHRASE.search(text, max(sentence_start, m.start() - 1000), m.start()) is not None
 
 
+#: A Han or kana letter.
+_UNSPACED_LETTER = re.compile(rf"[{CJK_LETTERS}]")
+#: What marks text written without spaces: a Han or kana letter, or a CJK or full-width
+#: punctuation mark (。，：「（).
+_UNSPACED_MARK = re.compile(
+    rf"[{CJK_LETTERS}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")
+#: The opening quotes and brackets of a quotation held in a sentence, with what closes each.
+_QUOTATION_CLOSERS = {
+    "「": "」", "『": "』", "｢": "｣", "（": "）", "【": "】", "〈": "〉", "《": "》", "〔": "〕",
+    "〖": "〗", "［": "］", "｛": "｝", "(": ")", "[": "]", "{": "}", "“": "”\"", "‘": "’'",
+    "\"": "\"”", "'": "'’", "«": "»", "‹": "›", "„": "“”", "‚": "‘’",
+}
+#: How far back a Latin stop stuck to a Han or kana letter looks for the text before it.
+_UNSPACED_REACH = 300
+
+
+def _sentence_before_unspaced(text: str, sentence_start: int, stop_at: int) -> bool:
+    """Whether the text of a spaced script before a stop stuck to a Han or kana letter,
+    since the last Han or kana letter or CJK punctuation mark, is a sentence of its own
+    (``Management cautioned that rates may rise.公司``): three words at least, not one
+    word or name (``Yahoo!ニュース``, ``Jeopardy!に``), and no quotation or bracket still
+    open at the stop (``点击“Save all changes.”按钮``, ``『Oliver!』を``), which the
+    sentence around it holds.  A quotation opened after the first word is the Latin
+    sentence's own (``He said "No way!"然后``)."""
+    begin = max(sentence_start, stop_at - _UNSPACED_REACH)
+    at = stop_at
+    while at > begin and not _UNSPACED_MARK.match(text, at - 1):
+        at -= 1
+    run = text[at:stop_at].lstrip(BLANK)
+    mark = text[at - 1] if at > begin else ""
+    opener, inside = (mark, run) if mark in _QUOTATION_CLOSERS else (run[:1], run[1:])
+    if opener in _QUOTATION_CLOSERS and not any(
+            c in _QUOTATION_CLOSERS[opener] for c in inside):
+        return False
+    return sum(any(c.isalpha() for c in word) for word in run.split()) >= 3
+
+
+#: What follows the last Han or kana letter of a token (nothing when it ends in one).
+_AFTER_LAST_CJK_LETTER = re.compile(rf"(?<=[{CJK_LETTERS}])[^{CJK_LETTERS}]*$")
+
+
 def _word_before(text: str, sentence_start: int, stop_at: int) -> str:
     """The word the stop is attached to, without opening quotes or brackets."""
     window = text[max(sentence_start, stop_at - 40):stop_at]
     if not window or window[-1] in BLANK:
         return ""
     word = window.split()[-1] if window.split() else window
+    # Unspaced text runs into the Latin word it holds: of 我们请了Dr. it is Dr.
+    latin = _AFTER_LAST_CJK_LETTER.search(word)
+    if latin and latin.group():
+        word = latin.group()
     return word.lstrip("([{«‹»›“„‘‚\"'¿¡-–—")
 
 

@@ -178,7 +178,23 @@ def test_tmx_parses_with_one_unit_per_two_sided_link():
     assert segments[1] == ["Il rêve d'une souris.", "It dreams of a mouse."]
     assert segments[2] == [HOSTILE_FR.replace("\x07", ""), HOSTILE_EN.replace("\x07", "")]
     props = {prop.get("type"): prop.text for prop in units[2].findall("prop")}
-    assert props == {"x-align-score": "0.660", "x-align-link": "1-1", "x-align-divergence": "0.400"}
+    assert props == {"x-align-score": "0.660", "x-align-link": "1-1", "x-align-divergence": "0.400",
+                     "x-align-findings": "wording:minor"}
+    # A unit without findings carries no findings prop.
+    assert "x-align-findings" not in {prop.get("type") for prop in units[0].findall("prop")}
+
+
+def test_tmx_names_a_units_findings_worst_first_each_once():
+    alignment = make_alignment()
+    link = alignment.links[2]
+    link.findings = [Finding("omission", "info", "a word"),
+                     Finding("untranslated", "major", "identical to the source"),
+                     Finding("omission", "info", "another word"),
+                     Finding("number", "major", "12 is 21")]
+    [data] = tmx.render(alignment, Path("out.tmx")).values()
+    unit = ET.fromstring(data).findall("body/tu")[2]
+    props = {prop.get("type"): prop.text for prop in unit.findall("prop")}
+    assert props["x-align-findings"] == "number:major untranslated:major omission:info"
 
 
 def test_tmx_tags_an_unknown_language_as_undetermined():

@@ -476,6 +476,53 @@ def test_cjk_stops_full_and_half_width_and_ascii_between_ideographs(text, expect
     assert texts(text, language="zh") == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # English left in a Chinese text: its stop has no space after it before the Han letter.
+    ("收入增长。Management cautioned that rates may rise.公司未来三年不计划发行新股。",
+     ["收入增长。", "Management cautioned that rates may rise.", "公司未来三年不计划发行新股。"]),
+    ("Is it ready?はい、できました。", ["Is it ready?", "はい、できました。"]),
+    ('He said "No way!"然后走了。', ['He said "No way!"', "然后走了。"]),
+    # A known abbreviation, a number, an ellipsis, a file name, an address go on.
+    ("华辰科技（Huachen Technology Co.）成立于2010年。",
+     ["华辰科技（Huachen Technology Co.）成立于2010年。"]),
+    ("我们请了Dr.王来讲课。", ["我们请了Dr.王来讲课。"]),
+    ("价格为3.5万元，增长了2.万元。", ["价格为3.5万元，增长了2.万元。"]),
+    ("他说Wait...然后停了。", ["他说Wait...然后停了。"]),
+    ("请打开readme.txt文件，或访问www.example.com了解。",
+     ["请打开readme.txt文件，或访问www.example.com了解。"]),
+])
+def test_a_latin_stop_stuck_to_a_han_or_kana_letter_ends_a_sentence(text, expected):
+    assert texts(text, language="zh") == expected
+    check_lossless(text, 1000, language="zh")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # A quoted UI string or title: the quotation or bracket opened by the Han or kana text
+    # is still open at the stop, so the sentence around it goes on.
+    ("エラーメッセージには「File not found.」と表示された。", "ja"),
+    ("「Are you sure?」と表示されます。", "ja"),
+    ("点击“OK!”按钮。", "zh"),
+    ("点击“Save all changes.”按钮即可。", "zh"),
+    ("昨日『Oliver!』を観た。", "ja"),
+    ("本产品（Made in Japan!）今年上市。", "zh"),
+    # A name or a single word with its ! is no sentence of its own.
+    ("Yahoo!ニュースで見た。", "ja"),
+    ("Yahoo!ジャパンに入社した。", "ja"),
+    ("彼はJeopardy!に出演した。", "ja"),
+])
+def test_a_latin_stop_stuck_to_han_or_kana_in_a_quotation_or_name_goes_on(text, language):
+    assert texts(text, language=language) == [text]
+    check_lossless(text, 1000, language=language)
+
+
+def test_a_quotative_particle_after_a_latin_stop_and_quote_goes_on():
+    # Japanese technical text puts spaces around half-width Latin; と still quotes it.
+    assert texts('エラーは "File not found." と表示された。次に再起動した。', language="ja") == [
+        'エラーは "File not found." と表示された。', "次に再起動した。"]
+    assert texts('He asked "Are you sure?"って聞いた。', language="ja") == [
+        'He asked "Are you sure?"って聞いた。']
+
+
 def test_a_japanese_quotation_followed_by_a_particle_goes_on():
     assert texts("「こんにちは。」と彼は言った。次の日、雨。", language="ja") == [
         "「こんにちは。」と彼は言った。", "次の日、雨。"]
@@ -1064,7 +1111,8 @@ SPECIAL = [
     # Other scripts and the rules made for them.
     "Τι;", "\u037e", "я.", "г.", "т. д.", "1936", "1. ", "．", "｡", "你?", "好.", "」と",
     "ที่นี่ ", "สองครั้ง", "ดร.แอนนา " * 3, "डॉ.", "स्ते", "e\u0301", "👨\u200d👩",
-    "🇫🇷", "\u200d", "，", "；", "我们今天去公园散步" * 5,
+    "🇫🇷", "\u200d", "，", "；", "我们今天去公园散步" * 5, "rise.公司", "Co.）公", "OK.\"然",
+    "「File not found.」と", "Yahoo!ニ", "“OK!”按",
 ]
 documents = st.lists(
     st.one_of(st.sampled_from(SPECIAL), st.text(max_size=20)), max_size=60

@@ -30,6 +30,14 @@ aligner finds, unmatched too, on the other side of the link before or after it (
 likewise a partial addition) is a moved boundary, not a loss: it is kept as *info*
 and says where the words went.
 
+A list item (a paragraph of its own that opens with a list label or ends with a
+semicolon, beside another) is a whole unit however short: left out whole, or joined to
+the item before it, it is tested and reported as a sentence of five words is.  Words are
+counted as `align.checks.base.word_count` counts them, a run of Han or kana letters a
+word per two letters; and since the word aligner counts such a run as matched when any
+of its pieces is (`align.checks.words`), a sentence of them is judged unrelated by its
+vectors and clauses alone.
+
 Severity follows how much is missing and how sure we are: a sentence, a run
 covering most (four words and 80 %) of one sentence of a multi-sentence link that the
 sentence vectors do not find close to the other side (in strings given already
@@ -50,7 +58,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from align.checks.base import CheckContext, LinkText, quote, words
+from align.checks.base import CheckContext, LinkText, quote, word_count, word_weight, words
 from align.checks.divergence import THRESHOLD
 from align.checks.placeholders import blank_markup, readable_links
 from align.checks.words import (
@@ -58,6 +66,7 @@ from align.checks.words import (
     is_content,
     link_word_vectors,
 )
+from align.language import HAN_OR_KANA
 from align.record import Finding, SideName
 from align.segment import sentence_spans
 
@@ -113,12 +122,40 @@ def _prose(ctx: CheckContext, i: int, wa: WordAlignment | None) -> WordAlignment
                            wa.strong, markup)
 
 
-def _whole_severity(text: str) -> str:
+def _whole_severity(text: str, item: bool = False) -> str:
+    """The severity of `text` left out or added whole: major from five words two of which
+    carry meaning, or for a list item (`_list_item`, as short as a list's items run) from
+    those two alone."""
     ws = words(text)
-    content = sum(is_content(w) for w in ws)
-    if len(ws) >= 5 and content >= 2:
+    # Counted as `word_count` counts them: a Chinese sentence is one regex word.
+    content = sum(word_weight(w.text) for w in ws if is_content(w))
+    if content >= 2 and (word_count(text) >= 5 or item):
         return "major"
-    return "minor" if content >= 1 and len(ws) >= 2 else "info"
+    return "minor" if content >= 1 and word_count(text) >= 2 else "info"
+
+
+#: What opens a list item: a number or letter label, ``2.``, ``(c)``, ``iv)``, or a bullet.
+#: Not a dash, which opens a line of dialogue as often («— Me v'là.»).
+_LIST_LABEL = re.compile(r"\s*(?:\(?\d{1,3}[.)]|\(?(?:[A-Za-z]|[ivx]{1,4})\)|[•*·▪‣◦])\s")
+
+
+def _list_item(sentences, k: int) -> bool:
+    """Whether sentence `k` of `sentences` is an item of a list: a paragraph of its own
+    that opens with a list label or ends with a semicolon (a contract's enumerations, whose
+    items are no sentences), next to another such item.  An item is a whole unit however
+    short, and its neighbours share its form and subject, which the tests by length and by
+    unrelated words take for a fragment of them."""
+
+    def item(n: int) -> bool:
+        if not 0 <= n < len(sentences):
+            return False
+        own = sentences[n].paragraph
+        alone = all(not 0 <= m < len(sentences) or sentences[m].paragraph != own
+                    for m in (n - 1, n + 1))
+        text = sentences[n].text.rstrip()
+        return alone and bool(_LIST_LABEL.match(text) or text.endswith((";", "；")))
+
+    return item(k) and (item(k - 1) or item(k + 1))
 
 
 #: A sentence at most this similar to the other side, on the document's scale (0 = as
@@ -191,9 +228,9 @@ def _stray_candidates(ctx: CheckContext, i: int, side: SideName) -> list[tuple[i
     whole = mine[own].sum(axis=0)
     whole_z = z(whole, len(own))
     found = []
+    sentences = ctx.alignment.side(side).sentences
     for k in own:
-        sentence = ctx.alignment.side(side).sentences[k].text
-        if _whole_severity(sentence) != "major":
+        if _whole_severity(sentences[k].text, _list_item(sentences, k)) != "major":
             continue  # too short to tell from its neighbours
         alone = (float(mine[k] @ target) - background) / unit
         if z(whole - mine[k], len(own) - 1) >= whole_z and alone < 1.0:
@@ -227,10 +264,17 @@ def _stray_words(ctx: CheckContext, i: int, side: SideName, found: list[tuple[in
         # The sentence vectors say "unrelated"; the words must agree: most content words
         # of the sentence have no counterpart (a short sentence translating part of a
         # long one is also dissimilar to it as a whole, but its words are aligned).
+        # A run of Han or kana letters, a clause that is one word, is aligned piece by
+        # piece but matched as a whole when any piece is, and a sentence added in Chinese
+        # has a piece loosely like some word of the other side: such words do not tell,
+        # and a sentence of them is left to the sentence vectors and the clause test.
         content = [ok for w, ok, here in zip(ws, flags, inside, strict=True)
-                   if here and is_content(w)]
-        if (alone <= STRAY_SIMILARITY and content
-                and sum(not ok for ok in content) >= STRAY_UNALIGNED * len(content)):
+                   if here and is_content(w) and not HAN_OR_KANA.search(w.text)]
+        spaced = any(here and not HAN_OR_KANA.search(w.text) for w, here in zip(ws, inside,
+                                                                          strict=True))
+        if alone <= STRAY_SIMILARITY and (
+                (content and sum(not ok for ok in content) >= STRAY_UNALIGNED * len(content))
+                or not spaced):
             unrelated.append(k)
         elif inside.any() and not inside.all() and other_content.sum() >= 3:
             # A sentence whose translation was left out, joined to a neighbour on a
@@ -348,8 +392,8 @@ def _unmatched_sentences(pieces: list[tuple[int, int]], runs: list[tuple[int, in
     found = []
     for n, (text_start, length) in enumerate(pieces):
         inside = [k for k, w in enumerate(ws) if text_start <= w.start < text_start + length]
-        loose = sum(any(a <= k <= b for a, b in runs) for k in inside)
-        if loose >= 4 and loose >= 0.8 * len(inside):
+        loose = sum(word_weight(ws[k].text) for k in inside if any(a <= k <= b for a, b in runs))
+        if loose >= 4 and loose >= 0.8 * sum(word_weight(ws[k].text) for k in inside):
             found.append(n)
     return found
 
@@ -400,7 +444,9 @@ def _partial(
     runs = [(a, b) for a, b in wa.runs(side) if any(is_content(w) for w in ws[a : b + 1])]
     if not runs or not ws:
         return None
-    sizes = [(b - a + 1, sum(is_content(w) for w in ws[a : b + 1])) for a, b in runs]
+    # Words counted as `word_count` counts them: a run of Han letters is several words.
+    sizes = [(sum(word_weight(w.text) for w in ws[a : b + 1]),
+              sum(word_weight(w.text) for w in ws[a : b + 1] if is_content(w))) for a, b in runs]
     largest = max(range(len(runs)), key=lambda k: sizes[k])
     n_words, n_content = sizes[largest]
     first, last = runs[largest]
@@ -598,8 +644,11 @@ def _findings(ctx: CheckContext) -> list[tuple[int, Finding]]:
         if not source or not translation:
             side: SideName = "source" if source else "translation"
             present = source if source else translation
+            own = ctx.alignment.links[i].source or ctx.alignment.links[i].translation
+            item = (len(own) == 1 and not ctx.pairs_input
+                    and _list_item(ctx.alignment.side(side).sentences, own[0]))
             out.append((i, Finding(
-                _KIND[side], _whole_severity(present.text),
+                _KIND[side], _whole_severity(present.text, item),
                 f"{_WHOLE_REASON[side]}: «{quote(present.text)}»", ctx.whole(present),
             )))
             continue

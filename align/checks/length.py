@@ -20,8 +20,8 @@ import re
 import numpy as np
 
 from align.checks.base import CheckContext
+from align.language import HANGUL_SYLLABLES, UNSPACED_LETTERS
 from align.record import Finding
-from align.segment import CJK_LETTERS
 
 KINDS = ("length",)
 
@@ -39,7 +39,7 @@ _MIN_LINKS = 8
 PRIOR_CENTRE_WEIGHT = 2
 #: Letters of scripts that say in one character what alphabets say in several (Han, kana,
 #: Hangul): a text in them is no evidence of a ratio near 1.
-_DENSE_LETTER = re.compile(f"[{CJK_LETTERS}\uac00-\ud7af]")
+_DENSE_LETTER = re.compile(f"[{UNSPACED_LETTERS}{HANGUL_SYLLABLES}]")
 
 
 def copied_links(ctx: CheckContext) -> frozenset[int]:

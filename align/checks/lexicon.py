@@ -615,7 +615,9 @@ def restricts(word: str, language: str | None) -> bool:
 #: Currencies and units of measure as languages write them beside a number, by the quantity
 #: they name.  ``_`` stands for a space (``pour_cent``); a word written in lower case is also
 #: read capitalised and in capitals (*Dollars*, ``EUROS``).  *Pounds* and ``livres`` weigh or
-#: pay, and are one quantity either way; ``¥`` is yen or yuan.  Only words that name a unit
+#: pay, and are one quantity either way; ``¥`` is yen or yuan.  Chinese, Japanese and Korean
+#: write theirs after the number, with no space and the sentence going on (``500万美元的``,
+#: ``3,000円です``).  Only words that name a unit
 #: wherever they stand beside a number are listed: not ``l`` nor ``h`` (``20 h 30`` is a
 #: time), not ``г`` (``1936 г.`` is a year), not ``mille`` (a thousand), not the words of
 #: another language that may follow a year (Spanish *mi*, *ha*, French *mes*, *ton*,
@@ -623,19 +625,23 @@ def restricts(word: str, language: str | None) -> bool:
 _MEASURES = {
     # Currencies.
     "dollar": "$ US$ C$ A$ NZ$ HK$ USD CAD AUD NZD HKD dollar dollars dólar dólares dollaro "
-              "dollari доллар доллара долларов δολάριο δολάρια dolar dolara dolarów",
-    "euro": "€ EUR euro euros евро ευρώ",
+              "dollari доллар доллара долларов δολάριο δολάρια dolar dolara dolarów "
+              "美元 美金 港元 港币 ドル 달러",
+    "euro": "€ EUR euro euros евро ευρώ 欧元 歐元 ユーロ 유로",
     "pound": "£ GBP pound pounds livre livres Pfund libra libras sterlina sterline sterling lb "
-             "lbs фунт фунта фунтов",
-    "franc": "CHF SFr FF franc francs Franken franco francos franchi франк франка франков",
+             "lbs фунт фунта фунтов 英镑 英鎊 ポンド 파운드",
+    "franc": "CHF SFr FF franc francs Franken franco francos franchi франк франка франков "
+             "法郎 フラン",
     "mark": "DM mark marks Reichsmark marco marcos",
-    "yen": "¥ JPY yen yens",
-    "yuan": "¥ CNY RMB yuan renminbi",
-    "rouble": "₽ RUB rouble roubles ruble rubles Rubel rublo rublos rubli рубль рубля рублей",
+    "yen": "¥ JPY yen yens 円 日元 日圓 엔",
+    "yuan": "¥ CNY RMB yuan renminbi 元 人民币 人民幣 圆 块 위안",
+    "won": "₩ KRW won 원 韩元 韓元 ウォン",
+    "rouble": "₽ RUB rouble roubles ruble rubles Rubel rublo rublos rubli рубль рубля рублей "
+              "卢布 ルーブル",
     "peseta": "peseta pesetas",
     "lira": "₺ TRY lira lire liras",
     "peso": "MXN ARS peso pesos",
-    "rupee": "₹ INR rupee rupees roupie roupies Rupie Rupien rupia rupias",
+    "rupee": "₹ INR rupee rupees roupie roupies Rupie Rupien rupia rupias 卢比 ルピー",
     "real": "R$ BRL reais",
     "crown": "SEK NOK DKK CZK Kč crown crowns couronne couronnes Krone Kronen corona coronas "
              "krona kronor krone kroner",
@@ -694,7 +700,7 @@ _MEASURES = {
 _DEGREES = "° degré degrés degree degrees Grad grado grados gradi grau graus градус градуса "\
            "градусов"
 #: The currencies of `_MEASURES`: a reason says "another currency" between two of them.
-CURRENCIES = frozenset(("dollar euro pound franc mark yen yuan rouble peseta lira peso rupee "
+CURRENCIES = frozenset(("dollar euro pound franc mark yen yuan won rouble peseta lira peso rupee "
                         "real crown zloty forint guilder hundredth").split())
 
 
@@ -725,3 +731,281 @@ MAGNITUDES = frozenset("""
     millier milliers Million Millionen Milliarde Milliarden Mio Mrd Md Mds millón millones
     milione milioni miliardo miliardi milhão milhões bilhão bilhões mil k K bn mn m M
 """.split())
+
+
+#: Prepositions, by language, in lower case with their accents (French « à », not « a »,
+#: has; Spanish « de », not « dé », give): words that no verb renders.  Not those that are
+#: also a common verb's form (« entre »: enter, enters).
+PREPOSITIONS = {language: frozenset(listed.split()) for language, listed in {
+    "en": "about above across after against along among around at before behind below "
+          "beneath beside between beyond by during except for from in inside into near of "
+          "off on onto over since through throughout to toward towards under until unto up "
+          "upon via with within without",
+    "fr": "à après avant avec chez contre dans de depuis derrière dès devant en envers "
+          "hormis jusqu'à jusqu'au jusqu'aux malgré par parmi pendant pour sans selon sous "
+          "sur vers",
+    "de": "ab an auf aus außer bei bis durch für gegen hinter in mit nach neben ohne seit "
+          "über um unter von vor während wegen zu zwischen",
+    "es": "a ante bajo con contra de desde durante en hacia hasta mediante para por según "
+          "sin sobre tras",
+    "it": "a con di durante fino fra in per senza sopra sotto su tra verso",
+    "pt": "a ante após até com contra de desde durante em para perante por sem sob sobre",
+    "nl": "aan achter bij binnen boven buiten door in met na naar naast om onder op over "
+          "per sinds tegen tijdens tot tussen uit van voor zonder",
+}.items()}
+
+
+def is_preposition(word: str, language: str | None) -> bool:
+    """Whether `word` is a preposition of `language` (of any listed language where it is
+    not known): `PREPOSITIONS`."""
+    key = word.lower().replace("’", "'")
+    listed = [PREPOSITIONS[language]] if language in PREPOSITIONS else (
+        [] if language else list(PREPOSITIONS.values()))
+    return any(key in entries for entries in listed)
+
+
+#: The words for "without" (folded), a preposition whose phrase may be left out whole.
+WITHOUT_WORDS = frozenset(map(fold, (
+    "without ohne sans sin senza sem zonder utan uden uten bez без brez χωρίς δίχως fără "
+    "nélkül sense").split()))
+
+#: "Only with" (folded), by language: what "not … without" says ("may not keep pets
+#: without consent" = „darf Haustiere nur mit Zustimmung halten“).
+ONLY_WITH = {language: re.compile(rf"(?<!\w)(?:{pattern})(?!\w)") for language, pattern in {
+    "en": r"only with", "de": r"nur mit", "fr": r"(?:seulement|uniquement) avec",
+    "es": r"(?:solo|solamente|unicamente) con", "it": r"(?:solo|soltanto|solamente) con",
+    "pt": r"(?:so|apenas|somente) com", "nl": r"alleen met",
+}.items()}
+
+
+# -- bounds ---------------------------------------------------------------------------------
+
+#: The verbs of exceeding ("upper") and of falling below ("lower"), and the comparatives that
+#: say the same with their "than", by language (folded; ``*`` ends a stem): negated, they set
+#: a bound, not a denial ("shall not exceed EUR 5,000": at most EUR 5,000; "must not be less
+#: than", « ne peut être inférieure à », „darf nicht unterschreiten“: at least).  A
+#: comparative is its word and the next ("less than", « moins de »); not French « plus »,
+#: which completes « ne » (« n'a plus de dettes »: no longer).  Spanish and Italian
+#: « superar », « superare » by their forms (not « superficie »); « supérieur », « superior »,
+#: « superiore » bound as « superar » does.
+_BOUND_VERBS = {
+    "upper": {
+        "en": "exceed* surpass* outnumber* above",
+        "de": "uberschreit* uberschritt* ubersteig* uberstieg* ubertreff* ubertrifft "
+              "ubertraf* ubertroffen",
+        "fr": "depass* exced* excede* outrepass* superieur*",
+        "es": "exced* sobrepas* rebas* supera* supere* supero superior*",
+        "it": "ecced* oltrepass* supera* superi* supero",
+        "pt": "exced* ultrapass* supera* supere* supero superior*",
+        "nl": "overschrijd* overschreden overstijg* overstegen",
+    },
+    "lower": {
+        "en": "below undercut*",
+        "de": "unterschreit* unterschritt*",
+        "fr": "inferieur*",
+        "es": "inferior*",
+        "it": "inferior*",
+        "pt": "inferior*",
+        "nl": "onderschrijd* onderschreden",
+    },
+}
+#: The English comparatives of each bound, and those of a time ("no later than": a
+#: deadline), after which "no", "not" and "than" bound rather than negate ("no more than"
+#: a mathematician: only).
+_EN_COMPARATIVES = {"upper": "more greater higher larger longer",
+                    "lower": "less fewer lower smaller shorter"}
+NEGATED_COMPARATIVES = frozenset(
+    " ".join((*_EN_COMPARATIVES.values(), "later earlier sooner")).split())
+_EN_UPPER, _EN_LOWER = ("|".join(_EN_COMPARATIVES[bound].split()) for bound in ("upper", "lower"))
+_BOUND_COMPARATIVES = {
+    "upper": {
+        "en": f"{_EN_UPPER} than",
+        "de": "mehr|hoher|groser|grosser|langer als",
+        "es": "mas de|que", "it": "piu di|che", "pt": "mais de|que",
+        "nl": "meer|hoger|groter|langer dan",
+    },
+    "lower": {
+        "en": f"{_EN_LOWER} than",
+        "de": "weniger|niedriger|kleiner|kurzer als",
+        "fr": "moins de|que", "es": "menos de|que", "it": "meno di|che", "pt": "menos de|que",
+        "nl": "minder|lager|kleiner|korter dan",
+    },
+}
+#: The words that state a bound outright, as a pattern over folded text, by language:
+#: "at most", « höchstens », « au plus », « como máximo », « al massimo », and "at least",
+#: « mindestens », « au moins », « como mínimo », « almeno »; a German compound of
+#: « Höchst- », « Mindest- » (« Höchstbetrag »).  None that negates in its language
+#: (« nicht mehr als »): that side negates too.  English "no more than", "not less than"
+#: negate nothing there (`align.checks.meaning_shift`), so are bound words.
+_BOUND_WORDS = {
+    "upper": {
+        "en": rf"at most|no(?:t)? (?:{_EN_UPPER}) than",
+        "de": r"hochstens|hochst\w*",
+        "fr": r"(?:tout )?au plus|au maximum|dans la limite de",
+        "es": r"como maximo|a lo sumo|como mucho",
+        "it": r"al massimo|al piu",
+        "pt": r"no maximo|quando muito",
+        "nl": r"hoogstens|ten hoogste",
+    },
+    "lower": {
+        "en": rf"at least|no(?:t)? (?:{_EN_LOWER}) than",
+        "de": r"mindestens|wenigstens|mindest\w*",
+        "fr": r"au moins|au minimum|pour le moins",
+        "es": r"como minimo|al menos|por lo menos",
+        "it": r"almeno|come minimo|quanto meno",
+        "pt": r"no minimo|pelo menos|ao menos",
+        "nl": r"minstens|ten minste|tenminste",
+    },
+}
+#: ... and those that state it only beside an amount, being also a preposition of time or
+#: place or an adjective: "up to EUR 5,000", « hasta 5.000 EUR », « 5 000 EUR maximum », but
+#: "up to the roof", « hasta mayo » (until May), « el máximo respeto » (the utmost).
+_BOUND_WORDS_BY_AN_AMOUNT = {
+    "upper": {
+        "en": r"(?:a|the) maximum(?: of)?|maximum|up to",
+        "de": r"maximal\w*|max|bis zu",
+        "fr": r"maximum|maximal\w*|jusqu'(?:a|au|aux)",
+        "es": r"maximo|hasta",
+        "it": r"massimo|fino a\w*",
+        "pt": r"maximo|ate",
+        "nl": r"maximaal|maximum",
+    },
+    "lower": {
+        "en": r"(?:a|the) minimum(?: of)?|minimum",
+        "de": r"minimal\w*",
+        "fr": r"minimum|minimal\w*",
+        "es": r"minimo",
+        "it": r"minimo",
+        "pt": r"minimo",
+        "nl": r"minimaal|minimum",
+    },
+}
+#: How many words from an amount `_BOUND_WORDS_BY_AN_AMOUNT` may stand ("up to a total of
+#: EUR 5,000", « 5 000 EUR au total maximum »).
+_AMOUNT_REACH = 4
+
+
+def _comparatives(listed: str) -> frozenset[tuple[str, str]]:
+    words_, thans = listed.split()
+    return frozenset((w, t) for w in words_.split("|") for t in thans.split("|"))
+
+
+#: The bounds, "upper" and "lower", each the opposite of the other.
+BOUND_OPPOSITE = {"upper": "lower", "lower": "upper"}
+#: bound → {language: (whole words, stems)}: the verbs and words that a negation turns into
+#: that bound.
+BOUND_VERBS = {bound: {language: _opposite_entries(listed)
+                       for language, listed in by_language.items()}
+               for bound, by_language in _BOUND_VERBS.items()}
+#: bound → {language: (word, than)}.
+BOUND_COMPARATIVES = {bound: {language: _comparatives(listed)
+                              for language, listed in by_language.items()}
+                      for bound, by_language in _BOUND_COMPARATIVES.items()}
+#: bound → {language: pattern over folded text}.
+BOUND_WORDS = {bound: {language: re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")
+                       for language, pattern in by_language.items()}
+               for bound, by_language in _BOUND_WORDS.items()}
+BOUND_WORDS_BY_AN_AMOUNT = {bound: {language: re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")
+                                    for language, pattern in by_language.items()}
+                            for bound, by_language in _BOUND_WORDS_BY_AN_AMOUNT.items()}
+#: ... in Chinese, Japanese and Korean, over the raw text (folding strips the voicing marks
+#: of kana and decomposes Hangul) and without word boundaries, which they do not write:
+#: « 最多 », « 以内 », « まで », « 최대 », and « 至少 », « 少なくとも », « 최소 »; « 以上 »,
+#: « 以下 », « 이상 », « 이하 » only after a number (« 5000欧元以上 »): alone they are also
+#: "the above", "the following", "strange"; so « まで », « 까지 », also "until" (« 5月まで »
+#: has its number, though: a date).
+_UNSPACED_BOUND_WORDS = {
+    "upper": {"zh": r"最多|至多|最高|上限|以内|封顶|\d[^\s\d。，、]{0,3}以下",
+              "ja": r"最大|最高|上限|以内|\d[^\s\d。、]{0,4}(?:まで|以下)",
+              "ko": r"최대|최고|이내|\d[^\s\d.,]{0,3}\s?(?:까지|이하)"},
+    "lower": {"zh": r"至少|最少|最低|下限|\d[^\s\d。，、]{0,3}以上",
+              "ja": r"少なくとも|最低|下限|\d[^\s\d。、]{0,4}以上",
+              "ko": r"최소|최저|적어도|\d[^\s\d.,]{0,3}\s?이상"},
+}
+UNSPACED_BOUND_WORDS = {bound: {language: re.compile(pattern)
+                                for language, pattern in by_language.items()}
+                        for bound, by_language in _UNSPACED_BOUND_WORDS.items()}
+#: The verbs of exceeding and falling below that a Chinese negation precedes (« 不超过 »,
+#: « 不得低于 »: shall not exceed, shall not be below), or whose stem a Japanese or Korean
+#: negation follows (« 超えない », « 下回らない », « 초과하지 않는다 »).
+_UNSPACED_BOUND_VERBS = {
+    "upper": {"zh": r"得?(?:超过|超出|高于|多于|大于)", "ja": r"(?:超え|超過し|上回ら|上回り)$",
+              "ko": r"(?:초과하지|넘지)\s*$"},
+    "lower": {"zh": r"得?(?:低于|少于|小于)", "ja": r"(?:下回ら|下回り|割ら|割り込ま)$",
+              "ko": r"(?:미달하지|밑돌지)\s*$"},
+}
+UNSPACED_BOUND_VERBS = {bound: {language: re.compile(pattern)
+                                for language, pattern in by_language.items()}
+                        for bound, by_language in _UNSPACED_BOUND_VERBS.items()}
+
+
+#: The words of `_BOUND_VERBS` that are no verbs: prepositions and adjectives, which bound
+#: where negated ("not above EUR 5,000") but state no exceeding un-negated ("as set out
+#: above", « el Tribunal Superior »).
+_BOUND_NOT_VERBS = ("above", "below", "superior", "superieur", "inferior", "inferieur")
+
+
+def bound_verb(word: str, following: str, language: str | None,
+               verbs_only: bool = False) -> tuple[str, int] | None:
+    """The bound ("upper", "lower") that a negation of `word` (followed by `following`)
+    sets in `language` (any listed language's where it is not known), and how many words
+    say it: ("upper", 1) for "exceed", ("lower", 2) for "less" before "than"; None for any
+    other word, and with `verbs_only` for a preposition or an adjective ("above")."""
+    key, after = fold(word), fold(following)
+    for bound in BOUND_VERBS:
+        if verbs_only and key.startswith(_BOUND_NOT_VERBS):
+            pass
+        elif _listed(key, BOUND_VERBS[bound], language):
+            return bound, 1
+        pairs = BOUND_COMPARATIVES[bound]
+        candidates = [pairs[language]] if language in pairs else (
+            [] if language else list(pairs.values()))
+        if any((key, after) in listed for listed in candidates):
+            return bound, 2
+    return None
+
+
+def bound_words(text: str, bound: str, language: str | None) -> list[tuple[int, int]]:
+    """The (start, end) of each word of `text` that states `bound` outright in `language`
+    ("at most", « höchstens », « au moins », « 最多 »; every listed language's where it is
+    not known); one that is also a preposition or an adjective ("up to", « hasta »,
+    « まで », "maximum") only beside a number."""
+    found = set()
+    for patterns, raw, by_an_amount in ((BOUND_WORDS[bound], False, False),
+                                        (BOUND_WORDS_BY_AN_AMOUNT[bound], False, True),
+                                        (UNSPACED_BOUND_WORDS[bound], True, False)):
+        chosen = [patterns[language]] if language in patterns else (
+            [] if language else list(patterns.values()))
+        searched = text if raw else fold(text)
+        found.update(m.span() for pattern in chosen for m in pattern.finditer(searched)
+                     if not by_an_amount or _beside_an_amount(searched, *m.span()))
+    return sorted(found)
+
+
+_WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")
+
+
+def _beside_an_amount(text: str, start: int, end: int) -> bool:
+    """Whether a number stands within `_AMOUNT_REACH` words of `text` before `start` or
+    after `end`: digits, or a number word above one (« un », "ein" are also articles)."""
+    near = (_WORD.findall(text[:start])[-_AMOUNT_REACH:]
+            + _WORD.findall(text[end:])[:_AMOUNT_REACH])
+    return any(any(c.isdigit() for c in w) or NUMBER_WORDS.get(fold(w), 0) > 1 for w in near)
+
+
+def unspaced_bound(text: str, start: int, end: int, language: str
+                   ) -> tuple[str, int, int] | None:
+    """The bound that the Chinese, Japanese or Korean negation at `start`:`end` of `text`
+    sets (`UNSPACED_BOUND_VERBS`: the Chinese verb after it, the Japanese or Korean stem
+    before it), with the (start, end) of the negation and its verb (« 不得低于 »); None
+    where it negates no verb of exceeding or falling below."""
+    for bound, patterns in UNSPACED_BOUND_VERBS.items():
+        pattern = patterns.get(language)
+        if pattern is None:
+            continue
+        if language == "zh":
+            if m := pattern.match(text, end):
+                return bound, start, m.end()
+        elif m := pattern.search(text[max(0, start - 8):start]):
+            return bound, max(0, start - 8) + m.start(), end
+    return None

@@ -16,10 +16,13 @@ Two signals:
   (`_dropped_without_phrase`).  The negation words are highlighted, with the words of
   the other side that stand in their place and that the word aligner leaves unmatched
   (`_in_its_place`), or the universal that renders them.  A negation without counterpart
-  that is a prohibition's ("Do not unplug", « Ne pas débrancher », `prohibitions`) whose
-  verb the aligner pairs with the verb of the other side's positive instruction
-  ("Débranchez") tells the reader to do the forbidden thing: major
-  (`_forbidden_rendered`).
+  that is a prohibition's ("Do not unplug", « Ne pas débrancher », `prohibitions`; "shall
+  not", « darf … nicht », `modal_prohibitions`) whose verb or modal the aligner pairs with
+  the other side's positive instruction ("Débranchez", "shall engage") may tell the reader
+  to do the forbidden thing: named, minor (`_forbidden_rendered`).  A negated verb of
+  exceeding or falling below ("shall not exceed", „darf nicht unterschreiten“, « 不得超过 »)
+  sets a bound, which the other side may state with a word of its own (« höchstens »,
+  "at least"): no negation lost; against the opposite bound, named (`_bounds`).
   Not every negation turns its sentence round (`polarity`): a litotes affirms ("ne
   tarda pas", "did not fail to"), a negative yes-no question invites agreement ("Ne
   venais-je pas … ?"), an indirect one after a verb of looking hedges ("voir si je ne la
@@ -46,18 +49,33 @@ import numpy as np
 from align.checks.base import CheckContext, LinkText, Word, words
 from align.checks.length import copied_links
 from align.checks.lexicon import (
+    BOUND_OPPOSITE,
     FUSED_NEGATIONS,
+    NEGATED_COMPARATIVES,
     NEGATION_WORDS,
     NEGATIONS,
     NUMBER_WORDS,
+    ONLY_WITH,
     OPPOSITES,
+    WITHOUT_WORDS,
+    bound_verb,
+    bound_words,
     fold,
+    is_preposition,
     opposite_concepts,
     restricts,
+    unspaced_bound,
 )
 from align.checks.placeholders import icu_branches_lost
 from align.checks.words import WordAlignment, is_content
-from align.language import primary_language
+from align.language import (
+    HAN_OR_KANA,
+    HANGUL_SYLLABLES,
+    KANA,
+    UNSPACED_LETTERS,
+    detect_language,
+    primary_language,
+)
 from align.record import Finding, SideName, Span
 
 #: "omission", "addition": a phrase opened by "without" that the other side lacks whole
@@ -115,9 +133,12 @@ def _negations(text: str, language: str | None) -> tuple[Word, ...]:
                 ("d'", "qu'")) and lower.split("'")[-1] in _BEFORE_THE_NOUN_PAS
                 or before[:1].isdigit() or before in NUMBER_WORDS):
             continue  # "d'un pas rapide", "sur ses pas", "à vingt pas": steps, not a negation
-        if key == "no" and after in ("more", "less") and k + 2 < len(tokens) and fold(
+        if key in ("no", "not") and after in NEGATED_COMPARATIVES and k + 2 < len(tokens) and fold(
                 tokens[k + 2].text) == "than":
-            continue  # "no more than a mathematician": only; "no less than": as much as
+            continue  # "no more than a mathematician": only; "no later than": a bound
+        if key in WITHOUT_WORDS and (after in _DELAY or after in _DELAY_QUALIFIERS and (
+                k + 2 < len(tokens) and fold(tokens[k + 2].text) in _DELAY)):
+            continue  # "without undue delay", « sans délai »: promptly, a manner
         if key == "non" and after == "plus" and (found or particles):
             continue  # "ni moi non plus": one negation
         if key == "no" and _NUMERO.match(text, w.end) and (w.text[0] == "N" or text[
@@ -208,14 +229,17 @@ def _without_clitic(word: Word, vocabulary: frozenset[str]) -> Word:
 #: Japanese, Chinese and Korean negate by a piece of a word (Japanese and Chinese write no
 #: spaces at all): the pieces that negate, as patterns over the raw text (folding would
 #: strip the voicing marks of kana and decompose Hangul).  Japanese: polite ``ません``
-#: (``できません``, ``見つかりませんでした``), plain ``ない`` and ``なかった``, ``ず`` after
+#: (``できません``, ``見つかりませんでした``), plain ``ない`` and ``なかった`` (and ``無い``,
+#: ``無かった`` in kanji), ``ず`` after
 #: the a-row stem of a verb (``見つからず``, ``保存せず``), ``ないで`` counted by its ``ない``;
-#: Chinese: ``不``, ``没(有)``, ``无``, ``未``, ``勿``; Korean: ``않`` (``-지 않다``), ``못``,
-#: ``없`` (``수 없다``: cannot), ``아니``.
+#: Chinese: ``不``, ``没(有)``, ``无``, ``未``, ``勿``, ``非`` (``并非``: is not, ``非法``:
+#: illegal); not ``别`` (``特别``, ``别人``, ``区别``) nor ``莫`` (``莫斯科``), which
+#: negate as imperatives only and make other words far more often; Korean: ``않``
+#: (``-지 않다``), ``못``, ``없`` (``수 없다``: cannot), ``아니``.
 _UNSPACED_NEGATIONS = {
-    "ja": re.compile(r"ません|なかった|(?<![少危汚幼切])ない|せず|"
+    "ja": re.compile(r"ません|なかった|(?<![少危汚幼切])ない|無(?:い|かった)|せず|"
                      r"(?:[かがさざただなばらわ]|(?<=[\u4e00-\u9fff])ま)ず(?![つかっ])"),
-    "zh": re.compile(r"没有|[不没无未勿]"),
+    "zh": re.compile(r"没有|[不没无未勿非]"),
     "ko": re.compile(r"않|못|없|아니"),
 }
 #: ... and the phrases in which they do not negate: Japanese "must" (``しなければなりません``,
@@ -224,15 +248,24 @@ _UNSPACED_NEGATIONS = {
 #: Chinese "not only" (``不仅``, ``不但``), "but" (``不过``), "no matter" (``不管``,
 #: ``不论``, ``无论``), "soon" (``不久``), "constantly" (``不断``), "many" (``不少``), "not
 #: bad" (``不错``: good), "must" (``不得不``), "future" (``未来``) and the yes-no
-#: question of a verb and its negation (``是不是``, ``能不能``, ``有没有``); Korean "not
+#: question of a verb and its negation (``是不是``, ``能不能``, ``有没有``), "very"
+#: (``非常``), "Africa" (``非洲``, ``南非``, ``北非``), "not only" (``非但``), "unless"
+#: (``除非``) and "nothing but" (``无非``; not ``是非``, right and wrong, which ``是非法``,
+#: is illegal, writes as well); Korean "not
 #: only" (``뿐만 아니라``).
 _UNSPACED_IDIOMS = {
     "ja": re.compile(r"(?:な|ね)(?:ければ|くては|いと)(?:なり|なら|いけ|だめ|ダメ)[^\s。、]*|"
                      r"しれ(?:ません|ない)|すみません|すいません|(?:すぎ|過ぎ)(?:ません|ない)|"
                      r"しか[^\s。、]{0,6}?(?:ません|ない)"),
-    "zh": re.compile(r"不[仅但过管论久断少错]|不得不|无论|未来|(\w)(?:不|没有?)\1"),
+    "zh": re.compile(r"不[仅但过管论久断少错]|不得不|无论|未来|(\w)(?:不|没有?)\1"
+                     r"|非[常洲但]|[除无南北]非"),
     "ko": re.compile(r"뿐(?:만)?\s*아니"),
 }
+
+
+#: A letter of Chinese, Japanese or Korean, whose negations are pieces of words (« 不 »,
+#: « ません », « 않 »): a word of another script in their texts ("not") is a word.
+_UNSPACED_LETTER = re.compile(f"[{UNSPACED_LETTERS}{HANGUL_SYLLABLES}]")
 
 
 def _unspaced_language(text: str, language: str | None) -> str | None:
@@ -243,11 +276,11 @@ def _unspaced_language(text: str, language: str | None) -> str | None:
         return base
     if language is not None:
         return None
-    if re.search("[\u3040-\u30ff]", text):
+    if KANA.search(text):
         return "ja"
-    if re.search("[\uac00-\ud7af]", text):
+    if re.search(f"[{HANGUL_SYLLABLES}]", text):
         return "ko"
-    if re.search("[\u4e00-\u9fff]", text):
+    if HAN_OR_KANA.search(text):
         return "zh"
     return None
 
@@ -447,6 +480,16 @@ _IDIOMS = frozenset({
     # Two negations that cancel ("not without attendants": with them): neither counts.
     ("not", "without"), ("non", "sans"),
 })
+#: "Without delay" in the languages of `NEGATIONS` says how (promptly, German
+#: « unverzüglich »), not that something is not done: a word for "without"
+#: (`align.checks.lexicon.WITHOUT_WORDS`), the word for "delay" (folded) and the
+#: qualifiers that may stand between ("without undue delay", « ohne schuldhaftes Zögern »,
+#: « sans aucun délai »).
+_DELAY = frozenset("delay delai retard verzug zogern demora dilacion indugio ritardo "
+                   "atraso vertraging uitstel".split())
+_DELAY_QUALIFIERS = frozenset(
+    "undue unnecessary further any aucun schuldhaftes schuldhaftem unnotiges unnotigen "
+    "unnotige".split())
 #: Words whose later presence makes "pas seulement" "not only … (but) also" ("n'étaient pas
 #: seulement les meilleures, elles furent aussi …"); without one it may be the older "not
 #: even" ("il n'avait pas seulement un sou"), which negates.
@@ -642,6 +685,29 @@ def _negation_like(word: Word, language: str | None) -> bool:
     key = fold(word.text)
     return key in NEGATIONS.get(language or "", frozenset()) or key in _NEGATIVE_POLARITY.get(
         language or "", frozenset())
+
+
+def _paired_with_a_function_word(wa, side: str, negating: list[Word],
+                                 other_language: str | None, other_raw: list[Word]) -> bool:
+    """Whether the word aligner pairs a negation of `negating` that only negates ("nicht",
+    "not", "pas") with a function word of the other side (an article, a preposition) that
+    neither negates nor resembles a negation (`other_raw`, its negations in
+    `other_language`; not French « ne », a negation's other half): "nicht" with "the".
+    Alone this tells little ("can't" with « de » where « difficile » renders it), but it is
+    no rewording where the other side states what this one forbids (`_forbidden_rendered`)."""
+    own, other = wa.words_of(side), wa.words_of("translation" if side == "source" else "source")
+    k = 0 if side == "source" else 1
+    for pair in wa.pairs:
+        word, partner = own[pair[k]], other[pair[1 - k]]
+        key = fold(partner.text)
+        if (any(_only_negating(n) and word.start < n.end and word.end > n.start
+                for n in negating)
+                and not is_content(partner) and not _negation_like(partner, other_language)
+                and key != "ne" and not key.startswith("n'")
+                and not any(partner.start < n.end and partner.end > n.start
+                            for n in other_raw)):
+            return True
+    return False
 
 
 def _unmatched(wa, side: str, negating: list[Word], other_negating: list[Word],
@@ -935,12 +1001,49 @@ def _paired_with_its_verb(wa, side: str, negating: list[Word],
     return False
 
 
-def _fused(word: Word, language: str | None) -> bool:
-    """Whether the negation `word` is one word with what it negates, in a language other than
-    English: a listed form (`align.checks.lexicon.FUSED_NEGATIONS`: "nije", is not; "nemam",
-    I have not) or a Czech or Slovak word negated by its prefix ("nevím", "nebol")."""
+def _fused(word: Word, language: str | None, text: str = "") -> bool:
+    """Whether the negation `word` of `text` is one word with what it negates, in a language
+    other than English: a listed form (`align.checks.lexicon.FUSED_NEGATIONS`: "nije", is
+    not; "nemam", I have not), a Czech or Slovak word negated by its prefix ("nevím",
+    "nebol"), or a piece of a Japanese, Chinese or Korean word that negates a verb
+    (`_negates_a_verb`: ``不会``, ``ません``), which the word aligner pairs whole with
+    whatever renders the rest of that word."""
     return (fold(word.text) in FUSED_NEGATIONS.get(language or "", ())
-            or _prefixed(word.text, language))
+            or _prefixed(word.text, language)
+            or _UNSPACED_LETTER.search(word.text) is not None
+            and _negates_a_verb(text, word))
+
+
+#: The Chinese modals, auxiliaries and copula that ``不``, ``没`` or ``未`` negate as a verb
+#: (``不会``: will not, ``不能``, ``不得``: shall not, ``不应``, ``不可``, ``不是``: is not,
+#: ``未能``: failed to, ``未曾``: never); before other characters they mostly make a word of
+#: ordinary vocabulary (``不动产``: real estate, ``不良``: defective, ``未成年人``: minors,
+#: ``未定``: to be determined), as ``无`` does (``无人机``: drone, ``无线``: wireless).
+_ZH_NEGATED_VERBS = frozenset("会能得要应该可是准许必需用愿敢肯曾")
+#: The Japanese pieces that negate only a verb: polite ``ません``, past ``なかった``, ``ないで``
+#: and ``ず``/``せず`` after a verb's stem; plain ``ない`` also ends adjectives of ordinary
+#: vocabulary (``つまらない``: boring, ``少ない``: few), and ``無い`` is one.
+_JA_VERB_NEGATION = re.compile(r"ません|なかった|せず|ず|ない(?=で)")
+#: Korean ``않`` (``-지 않다``) and ``못`` negate a verb; ``없`` only as a predicate
+#: (``없다``, ``없습니다``, ``없었다``: there is not, ``수 없다``: cannot), not in an adverb
+#: (``끊임없이``: constantly, ``상관없이``: regardless, ``틀림없이``: certainly); ``아니`` as
+#: the copula's (``아니다``, ``아니었다``).
+_KO_VERB_NEGATION = re.compile(r"않|못|없(?=[다습어었으])|아니(?=[다었])")
+
+
+def _negates_a_verb(text: str, word: Word) -> bool:
+    """Whether the Chinese, Japanese or Korean negation `word` of `text` negates a verb
+    rather than make a word of ordinary vocabulary (`_ZH_NEGATED_VERBS`,
+    `_JA_VERB_NEGATION`, `_KO_VERB_NEGATION`): turned into an affirmation, only the first
+    reverses its sentence as a European negation does."""
+    piece = word.text
+    if KANA.search(piece):
+        return _JA_VERB_NEGATION.match(text, word.start) is not None
+    if re.search(f"[{HANGUL_SYLLABLES}]", piece):
+        return _KO_VERB_NEGATION.match(text, word.start) is not None
+    # Chinese: ``没有`` (has not, did not) and ``勿`` (do not) negate a verb wherever.
+    return piece in ("没有", "勿") or piece in ("不", "没", "未") and (
+        text[word.end:word.end + 1] in _ZH_NEGATED_VERBS)
 
 
 #: A negation and the prefixed word it negates ("pas impossible") are at most this many
@@ -975,16 +1078,25 @@ def double_negations(text: str, other: str,
 #: folded beginnings of their forms.  Negated, they affirm ("ne tarda pas à" = soon, "did
 #: not fail to" = did, "n'empêcha pas" = nevertheless: litotes); on a side that does not
 #: negate, they may carry the other side's negation ("j'ignorais" = "I didn't know",
-#: "vous renoncerez à" = "do not").  Languages of the development data only.
+#: "vous renoncerez à" = "do not").  Languages of the development data, and the verbs of
+#: forbidding and refraining, which state what a negated modal forbids ("is prohibited
+#: from disclosing", « s'interdit de », « se abstendrá de », „ist untersagt“ for "shall not
+#: disclose"), in the languages whose modal prohibitions are read (`modal_prohibitions`).
 _NEGATIVE_SENSE = {
     "en": ("fail", "ceas", "hesitat", "forget", "forgot", "refus", "deni", "deny", "doubt",
            "lack", "mistak", "prevent", "avoid", "refrain", "hardly", "scarcely", "barely",
-           "ignor", "overlook", "neglect", "omit", "missed", "missing", "despair"),
+           "ignor", "overlook", "neglect", "omit", "missed", "missing", "despair",
+           "prohibit", "forbid", "forbad"),
     "fr": ("tarda", "tarde", "tardai", "tardi", "tardè", "tarderent", "manqu", "empech",
            "cess", "hesit", "oubli", "refus", "ignor", "renonc", "tromp", "dout", "evit",
-           "interdi", "neglig", "omett", "nier", "nia", "niai", "nie", "desesper"),
+           "interdi", "neglig", "omett", "nier", "nia", "niai", "nie", "desesper",
+           "absten", "abstien", "abstin"),
     "de": ("versaum", "zoger", "verfehl", "unterlass", "vergess", "vergass", "zweifel",
-           "verweiger", "leugn", "fehl", "kaum", "verhinder", "vermeid", "aufhor", "umhin"),
+           "verweiger", "leugn", "fehl", "kaum", "verhinder", "vermeid", "aufhor", "umhin",
+           "untersag", "verbot", "verbiet", "unzulassig"),
+    "es": ("prohib", "absten", "abstien", "abstuv"),
+    "it": ("vietat", "vieta", "vieti", "proib", "asten", "asterr", "astien"),
+    "pt": ("proib", "absten", "abster", "abstem", "abstev"),
 }
 #: ... all of them, for a side whose language is not known.
 _ANY_NEGATIVE_SENSE = tuple(dict.fromkeys(
@@ -1708,6 +1820,93 @@ def _romance(language):
 _PROHIBITION = {"en": _english, "fr": _french, "de": _german, "es": _romance("es"),
                 "it": _romance("it"), "pt": _romance("pt")}
 
+#: The modal verbs that forbid when negated, as contracts, terms and rules state a
+#: prohibition (folded): "shall not", "must not", "may not", « ne doit pas », « ne peut
+#: pas », « darf … nicht », « soll keine », « no debe », « non deve », « não pode ».  Not
+#: German « muss nicht » (need not) nor English "need not", which lift an obligation.
+_FORBIDDING_MODALS = {language: frozenset(map(fold, listed.split())) for language, listed in {
+    "en": "shall must may",
+    "fr": "doit doivent devez devons peut peuvent pouvez pouvons",
+    "de": "darf dürfen darfst dürft soll sollen sollst sollt",
+    "es": "debe deben debes puede pueden puedes",
+    "it": "deve devono devi può possono puoi",
+    "pt": "deve devem deves pode podem podes",
+}.items()}
+#: English modals written as one word with their negation ("mustn't", "shan't").
+_EN_FUSED_MODALS = frozenset(("mustn't", "shan't", "mayn't"))
+#: Subjects after which "may not" says what is possible, not what is allowed.
+_EN_IMPERSONAL = frozenset("it there this that which".split())
+
+
+def modal_prohibitions(text: str, language: str | None) -> list[tuple[Word, Word, Word | None]]:
+    """(negation, modal, verb) of each prohibition of `text` stated with a negated modal of
+    `language` (`_FORBIDDING_MODALS`): "shall not engage", « ne doit pas céder », « darf
+    … nicht … einsetzen » (the negation anywhere in the modal's clause, since German puts
+    its objects between), « no debe ceder »; the verb is the one forbidden, where it is
+    read (None where the modal stands alone: "must not be")."""
+    base = primary_language(language) or ""
+    modals = _FORBIDDING_MODALS.get(base)
+    if not modals:
+        return []
+    tokens = words(text)
+    keys = [fold(w.text) for w in tokens]
+    found = []
+    for k, key in enumerate(keys):
+        negation = verb = None
+        if base == "en" and (key in modals or key in _EN_FUSED_MODALS):
+            if key == "may" and k and keys[k - 1] in _EN_IMPERSONAL:
+                continue  # "it may not rain": a possibility, not a permission refused
+            j = k if key in _EN_FUSED_MODALS else k + 1
+            if j == k or j < len(keys) and keys[j] in ("not", "never"):
+                negation = tokens[j]
+                if (j + 1 < len(keys) and keys[j + 1].isalpha()
+                        and keys[j + 1] not in _EN_NOT_VERBS):
+                    verb = tokens[j + 1]
+        elif base == "fr" and key in modals and k and keys[k - 1] == "ne":
+            if k + 1 < len(keys) and keys[k + 1] in ("pas", "jamais", "aucunement"):
+                negation = tokens[k + 1]
+                j = k + 2
+                while j < len(keys) and keys[j] in _FR_PRONOUNS:
+                    j += 1
+                if j < len(keys) and keys[j].split("'")[-1].endswith(("er", "ir", "re", "oir")):
+                    verb = tokens[j]
+        elif base == "de" and key in modals:
+            start = k
+            while start and not re.search(r"[,;:.!?…()]", text[tokens[start - 1].end:
+                                                                tokens[start].start]):
+                start -= 1
+            stop = _clause_end(text, tokens, k)
+            negation = next((tokens[j] for j in range(start, stop)
+                             if keys[j] in _DE_NEGATIONS), None)
+            # The infinitive ends the clause, or stands just before the modal that does
+            # ("… nicht einsetzen darf").
+            last = stop - 1 if stop - 1 != k else k - 1
+            if last > start and tokens[last].text.islower() and keys[last].endswith(
+                    ("en", "rn", "ln")):
+                verb = tokens[last]
+        elif key in modals and k and keys[k - 1] == _ROMANCE_NOT.get(base):
+            negation = tokens[k - 1]
+            if k + 1 < len(keys) and keys[k + 1].endswith(("ar", "er", "ir", "are", "ere",
+                                                           "ire", "rre")):
+                verb = tokens[k + 1]
+        if negation is not None:
+            found.append((negation, tokens[k], verb))
+    return found
+
+
+def _stated(text: str, first: Word, second: Word) -> str:
+    """Words `first` and `second` of `text` as a finding quotes them: the words between
+    when they stand side by side ("shall not"; « ne doit pas », its « ne » before them
+    too), else the two with an ellipsis («darf … nicht»)."""
+    a, b = sorted((first, second), key=lambda w: w.start)
+    start = a.start
+    before = words(text[:a.start])
+    if before and fold(before[-1].text) == "ne":
+        start = before[-1].start
+    if not words(text[a.end:b.start]):
+        return text[start:b.end]
+    return f"{text[start:a.end]} … {b.text}"
+
 
 def _forbidden_rendered(wa: WordAlignment, side: SideName, extra: list[Word], text: str,
                         language: str | None, other_text: str, other_language: str | None,
@@ -1720,6 +1919,31 @@ def _forbidden_rendered(wa: WordAlignment, side: SideName, extra: list[Word], te
     forbids."""
     own, other = wa.words_of(side), wa.words_of("translation" if side == "source" else "source")
     k = 0 if side == "source" else 1
+    # A "without" of the other side negates its own phrase, not the verb ("Débranchez
+    # sans attendre", "shall engage … without consent").
+    other_negations = [n for n in other_negations if fold(n.text) not in WITHOUT_WORDS]
+    for negation, modal, verb in modal_prohibitions(text, language):
+        if not any(n.start == negation.start for n in extra):
+            continue
+        # The modal, and the verb it forbids, whose partners state what the other side
+        # commands instead ("shall engage" for « darf … nicht … einsetzen »), in whatever
+        # place its sentence puts them.
+        partners = {}
+        for pair in wa.pairs:
+            word, partner = own[pair[k]], other[pair[1 - k]]
+            for role, target in (("modal", modal), ("verb", verb)):
+                if (target is not None and word.start < target.end and word.end > target.start
+                        and _may_instruct(partner, other_language, other_text)):
+                    partners.setdefault(role, partner)
+        rendering = partners.get("modal") or partners.get("verb")
+        if rendering is None or any(_same_clause(other_text, rendering, n)
+                                    for n in other_negations):
+            continue
+        if {"modal", "verb"} <= partners.keys():
+            a, b = sorted((partners["modal"], partners["verb"]), key=lambda w: w.start)
+            if a != b and not words(other_text[a.end:b.start]):
+                rendering = Word(other_text[a.start:b.end], a.start, b.end)
+        return _stated(text, modal, negation), rendering
     for negation, verb, start in prohibitions(text, language):
         if not any(n.start == negation.start for n in extra):
             continue
@@ -1731,10 +1955,138 @@ def _forbidden_rendered(wa: WordAlignment, side: SideName, extra: list[Word], te
             if pair[k] not in mine:
                 continue
             partner = other[pair[1 - k]]
-            if _instructs(other_text, other_language, partner) and not any(
+            if _may_instruct(partner, other_language, other_text) and _instructs(
+                    other_text, other_language, partner) and not any(
                     _same_clause(other_text, partner, n) for n in other_negations):
                 return text[start:max(negation.end, verb.end)], partner
     return None
+
+
+def _may_instruct(word: Word, language: str | None, text: str = "") -> bool:
+    """Whether `word` of `text`, of `language`, may be the verb or the modal of an
+    instruction: not a preposition nor another function word (« jusqu'à », « hasta »
+    paired with "shall" state no command), nor a word of a bound (« höchstens »,
+    « au plus »: `align.checks.lexicon.bound_words`), which renders a negated verb of
+    exceeding; an auxiliary is one too ("wird"), whose verb then renders it."""
+    return is_content(word) and not is_preposition(word.text, language) and not any(
+        a < word.end and word.start < b for bound in BOUND_OPPOSITE
+        for a, b in bound_words(text, bound, language))
+
+
+#: How many words a verb of exceeding may stand from the negation that bounds it ("must not
+#: be less than", „darf 5.000 EUR nicht überschreiten“, "does not in any case exceed").
+_BOUND_REACH = 4
+
+
+class _Bounds(NamedTuple):
+    """What the negations of one side bound, against the other side (`_bounds`)."""
+
+    #: The negations whose bound the other side states in its own words ("shall not
+    #: exceed" against « höchstens »): a bound rendered, no negation lost.
+    rendered: list[Word]
+    #: (negation, what it bounds quoted, the other side's word of the opposite bound, its
+    #: offsets): "shall not exceed" against « mindestens ».
+    reversed: list[tuple[Word, str, Word]]
+
+
+def _bounds(text: str, language: str | None, negating: list[Word], other_text: str,
+            other_language: str | None, other_negating: list[Word]) -> _Bounds:
+    """The negations of `negating` that negate a verb of exceeding or falling below, or a
+    comparative (`align.checks.lexicon.bound_verb`: "shall not exceed", "must not be less
+    than", „nicht unterschreiten“, « ne peut être inférieure à »), and so set a bound,
+    which the other side (`other_text`, its negations `other_negating`) may state with a
+    word of its own ("at most", « höchstens », « au plus », « como máximo », "at least",
+    « mindestens », « au moins »): each such word renders one negation, unless the other
+    side also says the opposite bound, or states a verb of the same bound un-negated
+    (« überschreitet »: exceeds), which turn the bound round."""
+    rendered: list[Word] = []
+    turned: list[tuple[Word, str, Word]] = []
+    if not negating:
+        return _Bounds(rendered, turned)
+    tokens = words(text)
+    index = {w.start: k for k, w in enumerate(tokens)}
+    other_tokens = words(other_text)
+    used: dict[str, int] = {}
+    # Whether a negation is a piece of a word is read from the word, not from its side's
+    # language: a text in one script may quote another ("shall not exceed" in a Chinese
+    # side, whose words are then any listed language's).
+    side_unspaced = _unspaced_language(text, language)
+    spaced_language = None if side_unspaced else language
+    for negation in negating:
+        k = index.get(negation.start)
+        if _UNSPACED_LETTER.search(negation.text):
+            # A piece of a word: its verb is the characters around it (« 不超过 »).
+            found = unspaced_bound(text, negation.start, negation.end, side_unspaced
+                                   or _unspaced_language(negation.text, None))
+            if found is not None:
+                bound, start, stop = found
+                _bound_against(negation, text[start:stop], bound, other_text,
+                               other_language, other_tokens, other_negating, used, rendered,
+                               turned)
+            continue
+        if k is None:
+            continue
+        near = sorted(range(max(0, k - _BOUND_REACH), min(len(tokens), k + _BOUND_REACH + 1)),
+                      key=lambda j: (abs(j - k), j))
+        found = next(((j, said) for j in near if j != k and (said := bound_verb(
+            tokens[j].text, tokens[j + 1].text if j + 1 < len(tokens) else "",
+            spaced_language))
+            and _same_clause(text, negation, tokens[j])), None)
+        if found is None:
+            continue
+        j, (bound, size) = found
+        # Quoted whole where it is short ("not be less than", "nicht überschreiten").
+        first, last = sorted((negation, tokens[j + size - 1]), key=lambda w: w.start)
+        phrase = (text[first.start:last.end] if len(words(text[first.start:last.end]))
+                  <= _BOUND_REACH else _stated(text, negation, tokens[j]))
+        _bound_against(negation, phrase, bound, other_text, other_language, other_tokens,
+                       other_negating, used, rendered, turned)
+    return _Bounds(rendered, turned)
+
+
+def _bound_against(negation: Word, phrase: str, bound: str, other_text: str,
+                   other_language: str | None, other_tokens, other_negating: list[Word],
+                   used: dict[str, int], rendered: list[Word],
+                   turned: list[tuple[Word, str, Word]]) -> None:
+    """Adds `negation`, which sets `bound` (quoted as `phrase`), to `rendered` where the
+    other side states that bound (each of its words once: `used` counts them by bound),
+    whatever other bound it states, and no verb of that bound un-negated; to `turned`, with
+    the word, where that side states the opposite bound only."""
+    stated = bound_words(other_text, bound, other_language)
+    opposite = bound_words(other_text, BOUND_OPPOSITE[bound], other_language)
+    asserted = any((bound_verb(w.text, other_tokens[q + 1].text if q + 1 < len(
+        other_tokens) else "", other_language, verbs_only=True) or ("",))[0] == bound
+        and not any(
+        _same_clause(other_text, n, w) for n in other_negating)
+        for q, w in enumerate(other_tokens))
+    # Each bound is read against the words of its own direction: a sentence may state both
+    # (« mindestens ein Jahr und höchstens fünf Jahre »).
+    if len(stated) > used.get(bound, 0) and not asserted:
+        used[bound] = used.get(bound, 0) + 1
+        rendered.append(negation)
+    elif opposite and not stated:
+        a, b = opposite[0]
+        turned.append((negation, phrase, Word(other_text[a:b], a, b)))
+
+
+
+def _not_without(text: str, negating: list[Word], other_text: str,
+                 other_language: str | None) -> list[Word]:
+    """`negating` without each negation and "without" of one clause ("may not keep pets
+    without consent") that an "only with" of the other side renders (`ONLY_WITH`: „nur
+    mit“), one pair for each."""
+    patterns = [ONLY_WITH[other_language]] if other_language in ONLY_WITH else (
+        [] if other_language else list(ONLY_WITH.values()))
+    count = sum(len(p.findall(fold(other_text))) for p in patterns)
+    kept = list(negating)
+    for _ in range(count):
+        pair = next(((n, w) for w in kept if fold(w.text) in WITHOUT_WORDS for n in kept
+                     if n is not w and n.start < w.start and fold(n.text) not in WITHOUT_WORDS
+                     and _same_clause(text, n, w)), None)
+        if pair is None:
+            break
+        kept = [w for w in kept if w not in pair]
+    return kept
 
 
 def _same_clause(text: str, a: Word, b: Word) -> bool:
@@ -1744,15 +2096,46 @@ def _same_clause(text: str, a: Word, b: Word) -> bool:
     return not re.search(r"[,;:.!?…]", between) and len(words(between)) <= 6
 
 
+def _line_language(text: str, language: str | None) -> str | None:
+    """The language of the line `text` where it is told apart from its side's `language`
+    (`align.language.detect_language`), else `language`."""
+    found = detect_language(text) if language else None
+    return found if found and found != primary_language(language) else language
+
+
 def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     if divergence >= UNRELATED:
         return None
     source, translation = ctx.sources[i], ctx.translations[i]
     src_lang, tgt_lang = ctx.source_language, ctx.translation_language
-    if not _negations(source.text, src_lang) and not _negations(translation.text, tgt_lang):
+    source_negates = bool(_negations(source.text, src_lang))
+    if not source_negates and not _negations(translation.text, tgt_lang):
         return None  # nothing negates: words of negative sense alone cannot differ here
+    # A file of pairs may mix languages (a line into English among lines into German): a
+    # side that seems not to negate is read in the language of its line too.  Only that
+    # side: a line's language, told from a few words, may be wrong (Serbian as Russian),
+    # and a negation read in the side's own language is not to be lost.
+    if not source_negates:
+        src_lang = _line_language(source.text, src_lang)
+    elif not _negations(translation.text, tgt_lang):
+        tgt_lang = _line_language(translation.text, tgt_lang)
     raw_left, left, left_sense = polarity(source.text, src_lang)
     raw_right, right, right_sense = polarity(translation.text, tgt_lang)
+    # A negated verb of exceeding that the other side renders by its bound ("shall not
+    # exceed" as « beträgt höchstens ») negates nothing the translation lost.
+    left_bounds = _bounds(source.text, src_lang, raw_left, translation.text, tgt_lang,
+                          raw_right)
+    right_bounds = _bounds(translation.text, tgt_lang, raw_right, source.text, src_lang,
+                           raw_left)
+    raw_left, left = ([w for w in found if w not in left_bounds.rendered]
+                      for found in (raw_left, left))
+    raw_right, right = ([w for w in found if w not in right_bounds.rendered]
+                        for found in (raw_right, right))
+    # "not … without" rendered by "only with" („nur mit“): neither negation is lost.
+    for found in (raw_left, left):
+        found[:] = _not_without(source.text, found, translation.text, tgt_lang)
+    for found in (raw_right, right):
+        found[:] = _not_without(translation.text, found, source.text, src_lang)
     # A negation of a word negated by its prefix affirms ("pas impossible").
     left, left_negated = double_negations(source.text, translation.text, left)
     right, right_negated = double_negations(translation.text, source.text, right)
@@ -1833,7 +2216,7 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
                                other_language)
         severity = "minor" if unmatched or not other_raw and (
             _paired_with_its_verb(wa, where, extra, other_language)
-            or any(_fused(n, language) for n in extra)) else "info"
+            or any(_fused(n, language, more.text) for n in extra)) else "info"
         # A negative pronoun, determiner or adverb paired with its opposite universal
         # ("Niemand" with "Everyone", "rien" with "everything") is named, the universal
         # shown.  Info still: it reverses the sentence ("Niemand hat den Bericht gelesen." as
@@ -1858,9 +2241,32 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
         # may be the forbidden verb's (« Débranchez ») or its opposite's, which renders the
         # prohibition faithfully (*Do not lose your receipt.* as « Conservez votre reçu. »),
         # and neither the word aligner nor the sentence vectors tell the two apart.
-        forbidden = None if severity != "minor" or opposites else _forbidden_rendered(
-            wa, where, extra, more.text, language, other_text, other_language, other_raw)
+        # A prohibition's negation paired only with a function word of the other side,
+        # which states the forbidden thing ("nicht" with "the" in "shall engage … without
+        # consent"), is no rewording either.
+        # A bound turned round ("shall not exceed" as « beträgt mindestens ») is named as
+        # such: it is no prohibition rendered as an instruction.
+        turned = [t for t in (left_bounds if where == "source" else right_bounds).reversed
+                  if t[0] in extra]
+        if turned:
+            severity = "minor"
+            _, phrase, said = turned[0]
+            reason += (f": «{phrase}» sets a bound, and the {other_name} gives «{said.text}», "
+                       "the opposite bound")
+            spans.append(ctx.span(fewer, said.start, said.end))
+        spare = severity != "minor" and _paired_with_a_function_word(
+            wa, where, extra, other_language, other_raw)
+        # A modal prohibition's negation beyond the count of a side that negates too is read
+        # whatever the aligner pairs it with: „darf … nicht ohne Zustimmung abtreten“ as
+        # "may assign … without consent" keeps only the "without", and permits what the
+        # source forbids.
+        spare = spare or fewer_count > 0 and any(
+            negation in extra for negation, _, _ in modal_prohibitions(more.text, language))
+        forbidden = None if severity != "minor" and not spare or opposites or turned else (
+            _forbidden_rendered(wa, where, extra, more.text, language, other_text,
+                                other_language, other_raw))
         if forbidden is not None:
+            severity = "minor"
             phrase, partner = forbidden
             reason += (f": «{phrase}» is a prohibition, and the {other_name} gives "
                        f"«{partner.text}» as an instruction")
@@ -1877,12 +2283,6 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     return Finding("meaning-shift", severity, reason, spans)
 
 
-#: The words for "without" (folded), a preposition whose phrase may be left out whole.
-_WITHOUT_WORDS = frozenset(map(fold, (
-    "without ohne sans sin senza sem zonder utan uden uten bez без brez χωρίς δίχως fără "
-    "nélkül sense").split()))
-
-
 #: How many words after "without" its phrase may hold.
 _WITHOUT_REACH = 6
 _PUNCTUATION = re.compile(r"[,;:.!?()\[\]«»“”\"—–]")
@@ -1896,7 +2296,7 @@ def _dropped_without_phrase(wa: WordAlignment, side: SideName, extra: list[Word]
     `_WITHOUT_REACH`; `text` is `side`'s), hold a content word without a counterpart
     ("without notice", "ohne seine Frau").  Not where its object is rendered ("without
     paying" as « en payant »): a negation dropped."""
-    if len(extra) != 1 or fold(extra[0].text) not in _WITHOUT_WORDS:
+    if len(extra) != 1 or fold(extra[0].text) not in WITHOUT_WORDS:
         return None
     own = wa.words_of(side)
     k = next((j for j, w in enumerate(own) if w.start == extra[0].start), None)

@@ -74,3 +74,32 @@ aids sida
 hiv vih
 ufo ovni
 """)
+
+#: The words of a legal text's structure, which each language writes its own way ("§ 3
+#: Abs. 1" is "Section 3 (1)", "Schedule A" «l'Annexe A»), folded, singular and plural: no
+#: names, though contracts capitalise them.  English, French, German, Spanish, Italian,
+#: Portuguese, Dutch.
+LEGAL_STRUCTURE = frozenset("""
+section sections subsection subsections article articles clause clauses schedule schedules
+annex annexes annexe appendix appendices exhibit exhibits paragraph paragraphs recital
+recitals paragraphe paragraphes alinea alineas considerant considerants
+artikel artikels absatz absatze abs unterabsatz ziff ziffer ziffern anlage anlagen anhang
+anhange art
+articulo articulos clausula clausulas anexo anexos apartado apartados seccion secciones
+articolo articoli clausola clausole allegato allegati
+artigo artigos paragrafo paragrafos
+lid leden bijlage bijlagen
+""".split())
+
+#: The words of `LEGAL_STRUCTURE` that are also names or other words ("Art Garfunkel", Dutch
+#: «lid» a member): words of a legal text's structure only before a number ("Art. 5",
+#: "Abs. 2", "Ziff. 3", "lid 1").
+LEGAL_ABBREVIATIONS = frozenset("art abs lid ziff".split())
+
+#: Companies' legal forms as written after the company's name ("Brenner AG", "Orion Systems
+#: Ltd", "Fiat S.p.A."), full stops left out: the capitalised words before one are a name,
+#: and a name no language translates.
+LEGAL_FORMS = frozenset("""
+AG GmbH KG KGaA OHG SE Ltd plc PLC Inc LLC LLP LP SA SAS SARL SpA SRL Srl BV NV Co Corp
+AB Oy
+""".split())

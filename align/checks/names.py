@@ -92,7 +92,14 @@ from align.checks.lexicon import (
     UNITS,
     fold,
 )
-from align.checks.name_equivalents import ABBREVIATIONS, FEAST_WORDS, HOLIDAYS
+from align.checks.name_equivalents import (
+    ABBREVIATIONS,
+    FEAST_WORDS,
+    HOLIDAYS,
+    LEGAL_ABBREVIATIONS,
+    LEGAL_FORMS,
+    LEGAL_STRUCTURE,
+)
 from align.checks.placeholders import blank_markup, readable_links, readable_sentences
 from align.checks.words import WordAlignment
 from align.record import Finding, SideName
@@ -353,7 +360,9 @@ for _line in ABBREVIATIONS:
     # with their plurals ("NGOs").
     _list_equivalents([frozenset((w, w + "s")) for w in _line.split()], _line.split()[0])
 
-#: Titles and forms of address translate freely; they are not names.
+#: Titles and forms of address translate freely; they are not names, nor are the words of a
+#: legal text's structure (`LEGAL_STRUCTURE`: "§ 3" as "Section 3"), but those that are
+#: such words only before a number (`LEGAL_ABBREVIATIONS`, `_legal_part`).
 _TITLES = frozenset(
     "mr mrs ms miss misses messrs sir madam lady lord dr st monsieur madame mademoiselle m "
     "mme mlle mlles mmes mm sr sra srta sres dra sig sigra sigg dott "
@@ -367,7 +376,17 @@ _TITLES = frozenset(
     "father pere vater mother mere mutter brother frere bruder sister soeur schwester "
     "uncle oncle onkel aunt tante"
     .split()
-)
+) | (LEGAL_STRUCTURE - LEGAL_ABBREVIATIONS)
+
+#: A number after a word, through its full stop ("Art. 5", "Abs 2", "Ziff. 3a").
+_NUMBER_AFTER = re.compile(r"\.?[ \t\u00a0]*\d")
+
+
+def _legal_part(text: str, word: Word) -> bool:
+    """Whether `word` of `text` is a word of a legal text's structure that is one only
+    before a number (`LEGAL_ABBREVIATIONS`): "Art. 5", not "Art Garfunkel"."""
+    return (_key(word.text) in LEGAL_ABBREVIATIONS
+            and _NUMBER_AFTER.match(text, word.end) is not None)
 
 #: Words of software interfaces: labels, menus and buttons, which software strings capitalise
 #: ("Tap Share", "Open Settings and choose Privacy", "File > Export") and translate ("Appuyez
@@ -604,6 +623,22 @@ _MARKDOWN_OPENS = re.compile(r"^[ \t]{0,3}(?:#{1,6}|\+)(?=[ \t])|\[(?=[^\[\]\n]*
 _HEADING_NUMBER = re.compile(
     r"^[ \t]{0,3}#{1,6}[ \t]+(?:\d+(?:\.\d+)*\.?|[IVXLCDM]+\.|[A-Z]\.)[ \t]+(?=\S)",
     re.MULTILINE)
+#: A line opened by a paragraph's number (``(1)``, ``(a)``, ``1.1``) or by a legal text's
+#: part and its number (``Section 2``, ``§ 3``, ``## Article 3``: `LEGAL_STRUCTURE`), after
+#: which its text begins as a sentence does: ``(1) Amendments…``, ``Section 2 Commencement
+#: and Term``, ``## Article 3 Fees``.  (Not a chapter's: ``## Chapter 3.4 Legacy`` may
+#: title a chapter by a name.)
+_NUMBERED_OPENING = re.compile(
+    r"^[ \t]{0,3}(?:#{1,6}[ \t]+)?(?:(?P<part>§|[^\W\d_]+\.?)[ \t]*\d+[a-z]?(?:\.\d+)*\.?"
+    r"|\(\d{1,3}[a-z]?\)|\([a-z]\)|\d+(?:\.\d+)+\.?)[ \t→]+(?=[^\W\d_])", re.MULTILINE)
+
+
+def _numbered_openings(text: str) -> list[re.Match]:
+    """The numbers that open lines of `text` (`_NUMBERED_OPENING`)."""
+    return [m for m in _NUMBERED_OPENING.finditer(text) if m.group("part") in (None, "§")
+            or fold(m.group("part").rstrip(".")) in LEGAL_STRUCTURE]
+
+
 #: The separator row of a Markdown or ASCII table (``|---|:--:|``, ``+-----+=====+``).
 _TABLE_RULE = re.compile(r"^[ \t]*[|+]?(?:[ \t]*:?[-=]{3,}:?[ \t]*[|+])+[ \t]*:?[-=]*:?[ \t]*$",
                          re.MULTILINE)
@@ -619,11 +654,16 @@ def _unmarked(text: str) -> str:
     word right after the brace that opens a branch of an ICU message (``{Wybrano # plik}``)
     begins the text of that branch: both are marked as such (`_OPENS`), and so are a
     Markdown heading's text, after its section number too (`_HEADING_NUMBER`), a ``+``
-    list item's and a link's (`_MARKDOWN_OPENS`); a table's separator row is blank."""
+    list item's and a link's (`_MARKDOWN_OPENS`), and a line's after a paragraph's number or a
+    legal text's part (`_NUMBERED_OPENING`); a table's separator row is blank."""
     blanked = blank_markup(text)
-    if not any(c in text for c in "&_{#+[-="):
+    numbered = _numbered_openings(text)
+    if not any(c in text for c in "&_{#+[-=") and not numbered:
         return blanked
     chars = list(blanked)
+    for m in numbered:
+        if blanked[m.start():m.end()].strip():  # not in code
+            chars[m.end() - 1] = _OPENS  # the blank before the text's first word
     for m in _ACCELERATOR.finditer(text):
         chars[m.start()] = _OPENS
     for m in _MARKDOWN_OPENS.finditer(text):
@@ -854,8 +894,9 @@ def _title_case_heading(line: str) -> bool:
     """Whether `line` is a Markdown heading in Title Case, whose capitals say nothing of
     names: every word of meaning after its first is capitalised, two of them at least
     (``The Rise of the Cities``; not ``Installing Windows``, whose capital may be a name)."""
-    if not _MARKDOWN_HEADING.match(line):
-        return False
+    if not _MARKDOWN_HEADING.match(line) and not any(
+            m.group("part") is not None for m in _numbered_openings(line)):
+        return False  # neither a Markdown heading nor a part's (``Section 2 Term and Fees``)
     meaning = [w.text for w in words(line)[1:] if w.text[:1].isalpha()
                and fold(w.text) not in _ALL_FUNCTION_WORDS]
     return len(meaning) >= 2 and all(w[:1].isupper() for w in meaning)
@@ -875,7 +916,8 @@ def _in_title_case_heading(text: str, start: int, language: str | None) -> bool:
     (`_title_case_heading`)."""
     # Title Case is an English habit: a French or German heading's capitals after its first
     # word are names ("# L'essor de Lyon et de Rome").
-    if "#" not in text and _OPENS not in text or language not in (None, "en"):
+    if language not in (None, "en") or (
+            "#" not in text and _OPENS not in text and not _numbered_openings(text)):
         return False
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
@@ -912,6 +954,9 @@ class _Lexicon:
         self.language = language
         self.lower: Counter[str] = Counter()
         self.middle: Counter[str] = Counter()
+        # How often a capitalised word follows an article or a determiner ("this Agreement");
+        # an abbreviation in capitals is a name after one too ("the USA", «las FF. AA.»).
+        self.determined: Counter[str] = Counter()
         for text in texts:
             for w in _words(text):
                 key = _key(w.text)
@@ -920,12 +965,24 @@ class _Lexicon:
                 elif not (_capital_says_nothing(text, w.start, lines_open, language)
                           or _compound_head(text, w)):
                     self.middle[key] += 1
+                    if not w.text.isupper() and _after_determiner(text, w.start, language,
+                                                                  lines_open):
+                        self.determined[key] += 1
 
     def names(self) -> set[str]:
         """The keys this side writes as names."""
         return {k for k in self.middle if self.lower[k] == 0 and k not in _ALL_FUNCTION_WORDS
                 and k not in _INTERFACE_TERMS and k not in _KEY_NAMES
                 and k not in _UNAMBIGUOUS_UNIT_KEYS}
+
+    def nouns(self) -> set[str]:
+        """The names (keys) this side writes after an article or a determiner at least half
+        the times it writes them: nouns it uses as names, a contract's defined terms ("this
+        Agreement", "the Licensor", «le Concédant») or a tale's characters ("the Hatter"),
+        which a translation renders by its own nouns.  A name the lists know ("the Thames")
+        stays a name."""
+        return {k for k in self.names()
+                if 2 * self.determined[k] >= self.middle[k] and k not in _EQUIVALENT}
 
     def is_name(self, text: str, word: Word, opening: bool = False) -> bool:
         """Whether `word` of `text` is a name; with `opening`, whether it is one if it opens
@@ -938,7 +995,8 @@ class _Lexicon:
             return False
         key = _key(word.text)
         if (key in _ALL_FUNCTION_WORDS or key in _TITLES or key in _INTERFACE_TERMS
-                or key in _KEY_NAMES or key in _MONTH_KEYS or not key[0].isalpha()):
+                or key in _KEY_NAMES or key in _MONTH_KEYS or not key[0].isalpha()
+                or _legal_part(text, word)):
             return False
         if key in _KEY_PHRASE_WORDS and _in_key_phrase(text, word):
             return False  # "Page Up", "Re Pág": a key
@@ -946,6 +1004,8 @@ class _Lexicon:
             return False  # a contraction ("I'll", "We'd")
         if key in _COURTESY.get(self.language or "", ()):
             return False  # "Ciebie", "Pani", "Sie": a pronoun capitalised out of courtesy
+        if _in_company_name(text, word):
+            return True  # "Brenner AG", "Orion Systems Ltd": a company's name
         if self.lower[key] > 0:
             return False
         if not _sentence_initial(text, word.start, self.lines_open, self.language):
@@ -999,8 +1059,68 @@ class _KnownNames(_Lexicon):
     def names(self) -> set[str]:
         return set(self.known)
 
+    def nouns(self) -> set[str]:
+        return set()
+
     def is_name(self, text: str, word: Word, opening: bool = False) -> bool:
-        return _capitalised(word.text) and _key(word.text) in self.known
+        key = _key(word.text)
+        return _capitalised(word.text) and (key in self.known or _in_company_name(text, word))
+
+
+#: The capitalised words of a company's name up to its legal form, right after a word
+#: (``Brenner AG``, ``Orion Systems Ltd``, ``Huachen Technology Co., Ltd.``, ``Fiat S.p.A.``):
+#: the form with or without its full stops.  A company's name holds four words at most
+#: (the word and three more), so that a heading's capitals before it are not taken in.
+_LEGAL_FORM_AFTER = re.compile(
+    r"(?P<rest>(?:[ \t]+(?:&[ \t]+)?[A-Z][^\W_]*(?:[-'’][^\W_]+)*){0,3}?),?[ \t]+(?:"
+    + "|".join("".join(re.escape(c) + r"\.?" for c in form)
+               for form in sorted(LEGAL_FORMS, key=len, reverse=True))
+    + r")(?![^\W_])")
+
+#: The words that join a contract's parties or a heading's words to a company's name,
+#: capitalised in a Title Case heading ("Agreement Between Orion Systems Ltd And …") and
+#: never part of the name: besides the function words, the prepositions English, French,
+#: German, Spanish, Italian, Portuguese and Dutch write between parties.
+_NOT_IN_COMPANY_NAMES = _ALL_FUNCTION_WORDS | frozenset(
+    "between among with by for from to versus vs entre avec par pour contre zwischen mit "
+    "von fur gegen con por para contra tra fra per com tussen met door voor tegen".split())
+
+
+def _before_legal_form(text: str, end: int) -> bool:
+    """Whether the word ending at `end` belongs to a company's name, the capitalised words
+    before its legal form (`LEGAL_FORMS`): a name, wherever it stands and whatever the word
+    (``Brenner AG``, ``der Brenner AG``: no German common noun), which no language
+    translates.  The name ends at a function word (`_NOT_IN_COMPANY_NAMES`): "Between"
+    of ``Agreement Between Orion Systems Ltd`` is not part of it."""
+    m = _LEGAL_FORM_AFTER.match(text, end)
+    return m is not None and not any(
+        _key(w.text) in _NOT_IN_COMPANY_NAMES for w in words(m.group("rest")))
+
+
+def _in_company_name(text: str, word: Word) -> bool:
+    """Whether `word` of `text` belongs to a company's name (`_before_legal_form`), not
+    being a function word itself."""
+    return (_key(word.text) not in _NOT_IN_COMPANY_NAMES
+            and _before_legal_form(text, word.end))
+
+
+def _company_names(text: str) -> dict[str, list[Word]]:
+    """The companies' names of `text` by their legal form (folded, full stops left out): the
+    capitalised words right before the form (`_before_legal_form`), up to a function word."""
+    found: dict[str, list[Word]] = {}
+    ws = words(text)
+    for k, w in enumerate(ws):
+        m = _LEGAL_FORM_AFTER.match(text, w.end)
+        if (m is None or m.group("rest") or not w.text[:1].isupper()
+                or not _in_company_name(text, w)):
+            continue
+        start = k
+        while (start > 0 and text[ws[start - 1].end:ws[start].start].strip() == ""
+               and ws[start - 1].text[:1].isupper() and _in_company_name(text, ws[start - 1])):
+            start -= 1
+        form = fold(text[m.end("rest"):m.end()].strip(" \t,").replace(".", ""))
+        found[form] = ws[start:k + 1]
+    return found
 
 
 def _in_key_phrase(text: str, word: Word) -> bool:
@@ -1042,24 +1162,36 @@ def _unit_after_placeholder(original: str, blanked: str, word: Word) -> bool:
     return bool(before) and blanked[len(before) - 1] == " " and before[-1] != ">"
 
 
-def _heading(text: str) -> bool:
-    """Capitals or Title Case throughout ("CHAPTER IV The Rabbit Sends in a Little Bill")."""
+def _heading(text: str, title_case: bool = True) -> bool:
+    """Capitals or, with `title_case`, Title Case throughout ("CHAPTER IV The Rabbit Sends in
+    a Little Bill")."""
     letters = "".join(filter(str.isalpha, text))
     # Upper-case letters are those that lower-casing changes (counted without a Python loop).
     if letters and sum(map(str.__ne__, letters, letters.lower())) > 0.5 * len(letters):
         return True
+    if not title_case:
+        return False
     ws = [w.text for w in words(text)[1:] if len(w.text) > 3]
     return len(ws) >= 4 and sum(w[0].isupper() for w in ws) >= 0.7 * len(ws)
 
 
 def names(text: str, lexicon: _Lexicon) -> list[list[Word]]:
-    """The names of `text`, consecutive capitalised words grouped (``Pierre Boul``)."""
+    """The names of `text`, consecutive capitalised words grouped (``Pierre Boul``).  In a
+    heading (`_heading`) only a company's name is one (`_before_legal_form`)."""
     original, text = text, _unmarked(text)
-    if _heading(text):
+    # A heading's capitals say nothing, but its legal form still anchors a company's name
+    # ("Agreement Between Orion Systems Ltd and…"); so does a clause's that reads like a
+    # heading, most of its words capitalised (a German contract's parties, their streets and
+    # cities: "zwischen der Müller Logistik GmbH, Hafenstraße 12, 20457 Hamburg").
+    # German capitalises every noun: its capitalised words, however many, make no Title Case.
+    heading = _heading(text, title_case=not isinstance(lexicon, _KnownNames))
+    if heading and _LEGAL_FORM_AFTER.search(text) is None:
         return []
     groups: list[list[Word]] = []
     ws = _words(text)
     for k, w in enumerate(ws):
+        if heading and not (_in_company_name(text, w) and lexicon.is_name(text, w)):
+            continue
         # A sentence's first word is a name where it is one elsewhere, or where it is a name
         # the lists know opening a name of several words ("María Jesús López, directora…"):
         # not "Polish the silver", "Genes are…", whose next word is no name.
@@ -1240,6 +1372,20 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:n]
 
 
+def _caseless(texts) -> bool:
+    """Whether `texts` are written mostly in letters that have no case (Chinese, Japanese,
+    Korean, Arabic …): a side that shows no names by their capitals."""
+    cased = uncased = 0
+    for text in texts:
+        for c in text:
+            if c.isalpha():
+                if c.isupper() or c.islower():
+                    cased += 1
+                else:
+                    uncased += 1
+    return uncased > cased
+
+
 def _in_group(word: Word, group: list[Word]) -> bool:
     return any(word.start < w.end and word.end > w.start for w in group)
 
@@ -1312,6 +1458,47 @@ def _name_after_article(text: str, start: int, language: str | None) -> bool:
     return False
 
 
+#: Articles and other determiners (in lower case, accents kept: French «à» is no article)
+#: before a noun used as a name ("this Agreement", "each Party", «le Concédant», «au
+#: Licencié»), by language: English, French, Spanish, Italian, Portuguese, Dutch.  Each
+#: side reads its own language's: "La", "Le", "Der", "El" open a name in English ("to La
+#: Bougive"), and Spanish «a» («Llama a Herrera») or Dutch «de» are prepositions elsewhere.
+_DETERMINERS_OF = {
+    "en": frozenset("the a an this these those each every either".split()),
+    "fr": frozenset("le la les l un une ce cet cette ces chaque au aux".split()),
+    "es": frozenset("el la los las un una este esta estos estas cada del al".split()),
+    "it": frozenset("il lo la i gli l un uno una questo questa questi queste ogni del dello "
+                    "della delle degli dei nel nella nei ai alla allo dal dalla sul sulla"
+                    .split()),
+    "pt": frozenset("o os as um uma este esta estes estas cada dos das".split()),
+    "nl": frozenset("de het een deze dit elk elke".split()),
+}
+#: Where the language is unknown, those of every language but the words that are also
+#: prepositions in another («a», «de»).
+_DETERMINERS = frozenset().union(*_DETERMINERS_OF.values()) - {"a", "de"}
+
+
+def _after_determiner(text: str, start: int, language: str | None,
+                      lines_open: bool = False) -> bool:
+    """Whether the name holding the word at `start` follows an article or another determiner
+    of its language (`_DETERMINERS_OF`: "this Agreement", "each Contracting Party", «le
+    Concédant»), through the capitalised words before it: a noun used as a name.  An
+    article capitalised inside a sentence is part of the name («à La Bruyère», "in Los
+    Angeles")."""
+    plain = _unmarked(text)
+    determiners = (_DETERMINERS if language is None
+                   else _DETERMINERS_OF.get(language, frozenset()))
+    while (m := _word_before(plain, start)) is not None:
+        key = m.group(1).lower()
+        if key in determiners and (m.group(1).islower() or _sentence_initial(
+                text, m.start(1), lines_open, language)):
+            return True
+        if not m.group(1)[:1].isupper():
+            return False
+        start = m.start(1)
+    return False
+
+
 def _german_common_noun(text: str, start: int) -> bool:
     """Whether the German word at `start` follows a determiner, directly or through declined
     adjectives (``die Regierung``, ``dem östlichsten Achttausender``): a common noun, as
@@ -1362,11 +1549,13 @@ def _translated(
 def _counterparts(
     ctx: CheckContext, i: int, side: SideName, group: list[Word], other_names: set[str],
     in_place: Callable[[Word, Word], bool] | None = None, alone: bool = False,
+    nouns: set[str] | frozenset[str] = frozenset(),
 ) -> list[Word | None]:
     """The words the word aligner pairs with a word of `group` that `in_place` says are put
     in its place, and None for each one that translates it (see `_translated`); with
     `alone`, only those it pairs with the name itself, not with a compound holding it
-    (``Karakorum-Kandidaten`` paired with «candidats»)."""
+    (``Karakorum-Kandidaten`` paired with «candidats»).  A name of `nouns`, which its side
+    uses as a noun (`_Lexicon.nouns`), is one wherever it stands ("Service Agreement")."""
     alignment = ctx.word_alignment(i)
     if alignment is None:
         return []
@@ -1375,8 +1564,9 @@ def _counterparts(
     other = alignment.words_of(other_side)
     k = 0 if side == "source" else 1
     noun = _after_article(ctx.text(side)[i].text, group[0].start)
-    named_noun = in_place is not None and _name_after_article(
-        ctx.text(side)[i].text, group[0].start, ctx.language(side))
+    named_noun = in_place is not None and (
+        _name_after_article(ctx.text(side)[i].text, group[0].start, ctx.language(side))
+        or all(_key(w.text) in nouns for w in group))
     # German joins in one noun what other languages write in several words
     # (``Himmelsgebirge`` = «Monts Célestes», ``Schwarzwald`` = «Forêt-Noire»): a German noun
     # paired with a name of several words translates it rather than taking its place.
@@ -1608,13 +1798,55 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         return not any(count(other, i + d, key) > count(side, i + d, key, own=True)
                        for d in (-1, 1))
 
+    def common_word(side: SideName, i: int, word: Word, german: bool = False) -> bool:
+        """Whether `word` of link `i` may be a common noun, whatever its capital: a
+        sentence's first word or a word `side` also writes in lower case; with `german`, a
+        German noun after a determiner too ("die Firma")."""
+        lexicon, text = read[side], links[side][i].text
+        if german and ctx.language(side) == "de" and _german_common_noun(text, word.start):
+            return True
+        return lexicon is not None and (
+            lexicon.lower[_key(word.text)] > 0
+            or _sentence_initial(text, word.start, lexicon.lines_open, lexicon.language))
+
+    def leading_words(side: SideName, other: SideName, i: int) -> set[int]:
+        """The starts of the words of `side`'s companies' names in link `i` that are no part
+        of the name: compared from the legal form backwards with the other side's name of
+        the same form, a leading word the other side lacks, before words it shares, that
+        may be a common noun (`common_word`), where the other side has no word in its place
+        ("die Firma Müller GmbH" as "Müller GmbH") or one that may be a common noun too
+        ("Lieferant Brenner AG" as "Supplier Brenner AG"; not "die Brenner Software AG" as
+        "Kessler Software AG", whose German side says nothing of the name)."""
+        if lexicons[side] is None or _LEGAL_FORM_AFTER.search(links[side][i].text) is None:
+            return set()
+        others = _company_names(_unmarked(links[other][i].text))
+        dropped = set()
+        for form, own in _company_names(_unmarked(links[side][i].text)).items():
+            theirs = others.get(form)
+            if theirs is None:
+                continue
+            their_keys = {_key(w.text) for w in theirs}
+            for t, word in enumerate(own[:-1]):
+                at = len(theirs) - (len(own) - t)
+                counterpart = theirs[at] if at >= 0 else None
+                if (_key(word.text) in their_keys
+                        or not all(_key(w.text) in their_keys for w in own[t + 1:])
+                        or not common_word(side, i, word, german=counterpart is None)
+                        or counterpart is not None and not common_word(other, i, counterpart)):
+                    break
+                dropped.add(word.start)
+        return dropped
+
     def missing(side: SideName, other: SideName, i: int) -> list[list[Word]]:
         lexicon = lexicons[side]
         if lexicon is None:
             return []
         found = []
-        for group in names(links[side][i].text, lexicon):
-            absent = [w for w in group if short(side, other, i, _key(w.text))]
+        text = links[side][i].text
+        leading = leading_words(side, other, i)
+        for group in names(text, lexicon):
+            absent = [w for w in group if short(side, other, i, _key(w.text))
+                      and w.start not in leading]
             if any(_key(w.text) in _EQUIVALENT for w in group if w not in absent):
                 # "Christmas Day" is «Natal», "Christmas Eve" «la veille de Noël».
                 absent = [w for w in absent if _key(w.text) not in FEAST_WORDS]
@@ -1649,10 +1881,49 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         `times`."""
         return 3 * written[side][key] <= times
 
-    caseless = {side: not any(c.isupper() for text in ctx.alignment.side(side).texts()
-                              for c in text) for side in ("source", "translation")}
+    # A side mostly in letters without case (Chinese, Japanese …) is written in a script
+    # without capitals, though it writes a unit or a brand in Latin ones ("500PB").
+    caseless = {side: _caseless(ctx.alignment.side(side).texts())
+                for side in ("source", "translation")}
     side_names = {side: lexicon.names() if lexicon is not None else set()
                   for side, lexicon in lexicons.items()}
+    side_nouns = {side: lexicon.nouns() if lexicon is not None else set()
+                  for side, lexicon in lexicons.items()}
+
+    def used_as_noun(side: SideName, group: list[Word]) -> bool:
+        """Whether `side` uses the name `group` as a noun (`_Lexicon.nouns`)."""
+        return all(_key(w.text) in side_nouns[side] for w in group)
+
+    def repeated(side: SideName, group: list[Word]) -> bool:
+        """Whether `side` writes each word of the name `group` in two sentences at least (where
+        it defines it too: "“Effective Date” means…"): a name written once after an
+        article ("built by the Kessler yard") is no defined term."""
+        return all(written[side][_key(w.text)] >= 2 for w in group)
+
+    term_keys_cache: dict[tuple[str, int], set[str]] = {}
+
+    def term_keys(side: SideName, i: int) -> set[str]:
+        """The nouns `side` uses as names (`_Lexicon.nouns`) that link `i` writes."""
+        if (side, i) not in term_keys_cache:
+            link = links[side][i]
+            term_keys_cache[(side, i)] = {
+                _key(w.text) for w in (_words(link.text) if link else ())
+                if w.text[:1].isupper()} & side_nouns[side]
+        return term_keys_cache[(side, i)]
+
+    def partner_left_out(side: SideName, other: SideName, i: int,
+                         group: list[Word]) -> bool:
+        """Whether the term `group` of link `i`'s `side` stands where `other` writes terms of
+        its own, but not one it writes in every other link holding this term, two at least
+        ("the Licensor" where «le Licencié», written elsewhere always with "the Licensee"):
+        a party swapped, not a term rendered by a noun."""
+        own = {_key(w.text) for w in group}
+        elsewhere = [term_keys(other, j) for j in range(len(links[side]))
+                     if j != i and own <= term_keys(side, j)]
+        # Two links at least: in one, any term written beside it would seem its partner.
+        partners = set.intersection(*elsewhere) if len(elsewhere) >= 2 else set()
+        here = term_keys(other, i)
+        return bool(partners) and bool(here) and not partners <= here
     vectors: dict[str, np.ndarray] = {}
 
     def translate_each_other(i: int, a_text: str, b_text: str, a: list[Word],
@@ -1682,10 +1953,13 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         in lower case nor as a name elsewhere."""
         key = _key(word.text)
         if (not _capitalised(word.text) or key in _ALL_FUNCTION_WORDS or key in _TITLES
-                or key in _INTERFACE_TERMS or key in _KEY_NAMES or key in _MONTH_KEYS):
+                or key in _INTERFACE_TERMS or key in _KEY_NAMES or key in _MONTH_KEYS
+                or _legal_part(links[side][i].text, word)):
             return False
         if ctx.language(side) == "de":
-            return not _german_common_noun(links[side][i].text, word.start)
+            text = links[side][i].text
+            return (not _german_common_noun(text, word.start)
+                    or _in_company_name(_unmarked(text), word))
         lexicon = read[side]
         return lexicon.lower[key] == 0 and _capital_says_nothing(
             links[side][i].text, word.start, lexicon.lines_open, lexicon.language)
@@ -1718,7 +1992,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         it) with a word that translates it (`_counterparts`)."""
         other: SideName = "translation" if side == "source" else "source"
         return any(w is None for w in _counterparts(
-            ctx, i, side, group, side_names[other], in_place(other, i), alone=True))
+            ctx, i, side, group, side_names[other], in_place(other, i), alone=True,
+            nouns=side_nouns[side]))
 
     out: list[tuple[int, Finding]] = []
     for i, (left, right) in enumerate(per_link):
@@ -1744,11 +2019,17 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         def span(side_text: LinkText, group: list[Word]):
             return ctx.span(side_text, group[0].start, group[-1].end)
 
-        def one_sided(group: list[Word], other: SideName) -> str:
+        def one_sided(group: list[Word], other: SideName, i: int) -> str:
+            side: SideName = "source" if other == "translation" else "translation"
             # The name is used elsewhere on the other side: a pronoun here, not a loss.
             # A side in a script without capitals (Chinese, Japanese, Korean, Arabic …)
             # shows no names to compare with: a name seemingly missing there is a guess.
-            known = caseless[other] or any(
+            # A noun used as a name, a defined term its side repeats ("the Client"), is
+            # rendered by a noun; unless it stands where the other side writes another term
+            # but not the one it writes wherever this one is: a party swapped.
+            known = caseless[other] or (
+                used_as_noun(side, group) and repeated(side, group)
+                and not partner_left_out(side, other, i, group)) or any(
                 _key(w.text) in written[other] or _key(w.text) in _EQUIVALENT for w in group)
             return "info" if known else "minor"
 
@@ -1774,10 +2055,11 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             for group in left:
                 counterparts[id(group)] = _counterparts(
                     ctx, i, "source", group, side_names["translation"],
-                    in_place("translation", i))
+                    in_place("translation", i), nouns=side_nouns["source"])
             for group in right:
                 counterparts[id(group)] = _counterparts(
-                    ctx, i, "translation", group, side_names["source"], in_place("source", i))
+                    ctx, i, "translation", group, side_names["source"], in_place("source", i),
+                    nouns=side_nouns["translation"])
             kept_left = [a for a in left if all(w is not None for w in counterparts[id(a)])]
             kept_right = [b for b in right if all(w is not None for w in counterparts[id(b)])]
             if len(kept_left) == 1 and len(kept_right) == 1:
@@ -1794,14 +2076,24 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         # translated rather than a name replaced: minor, saying so, so that a gate on major
         # findings passes it while a reader still sees a swap of two names the lists do not
         # hold ("Windows" for "Linux", which the model reads as alike too).
+        # So may a noun each side uses as a name, a contract's defined term ("the Licensor"
+        # as «le Concédant»; not "the Kessler yard" as «le chantier Brenner», after an
+        # article on one side only), where neither is a name the lists know, nor a name of a
+        # side whose names are only those known (German, whose nouns and names of mountains,
+        # rivers and regions all take articles: `_KnownNames`): a name there is one.
         for a, b in candidates:
             a_text, b_text = text_of(source, a), text_of(translation, b)
             term = translate_each_other(i, a_text, b_text, a, b)
+            noun = not term and used_as_noun("source", a) and used_as_noun(
+                "translation", b) and not _listed(a) and not _listed(b) and not any(
+                isinstance(lexicon, _KnownNames) for lexicon in lexicons.values())
             out.append((i, Finding(
-                "name", "minor" if term else "major",
+                "name", "minor" if term or noun else "major",
                 f"name {quote(a_text)} in the source is {quote(b_text)} in the translation"
                 + (" (the model reads them as a word and its translation: a translated term?)"
-                   if term else ""),
+                   if term else "")
+                + (" (a noun its text uses as a name, after an article: a translated term?)"
+                   if noun else ""),
                 [span(source, a), span(translation, b)],
             )))
         rest_left = [a for a in kept_left if all(a is not r for r, _ in candidates)]
@@ -1830,13 +2122,13 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         rest_right = [b for b in rest_right if all(b is not r for _, r in extra)]
         for a in rest_left:
             out.append((i, Finding(
-                "name", one_sided(a, "translation"),
+                "name", one_sided(a, "translation", i),
                 f"name {quote(text_of(source, a))} in the source is not in the translation",
                 [span(source, a)],
             )))
         for b in rest_right:
             out.append((i, Finding(
-                "name", one_sided(b, "source"),
+                "name", one_sided(b, "source", i),
                 f"name {quote(text_of(translation, b))} in the translation is not in the source",
                 [span(translation, b)],
             )))
@@ -1956,7 +2248,12 @@ def _respelled(ctx: CheckContext, links: dict[SideName, list[LinkText]],
                                                           ctx.language(other))
                                   and not any(_orthographic(o.text) & _orthographic(w.text)
                                               for o in own_words)), None)
-                    if found is None or not _a_persons(word, group, own_words, other_forms):
+                    # A company's name (`_before_legal_form`) is its registered name,
+                    # written alike in every language: written otherwise, it is another.
+                    company = _before_legal_form(texts[side].text, group[-1].end) or any(
+                        w.text.replace(".", "") in LEGAL_FORMS for w in group)
+                    if found is None or not (
+                            company or _a_persons(word, group, own_words, other_forms)):
                         continue
                     a, b = (word, found) if side == "source" else (found, word)
                     if (a.start, b.start) in said:
@@ -1964,9 +2261,10 @@ def _respelled(ctx: CheckContext, links: dict[SideName, list[LinkText]],
                     said.add((a.start, b.start))
                     pairs.append((_key(a.text), _key(b.text)))
                     out.append((i, Finding(
-                        "name", RESPELLED,
-                        f"name {quote(a.text)} in the source is written {quote(b.text)} in "
-                        "the translation",
+                        "name", "major" if company else RESPELLED,
+                        f"name {quote(a.text)} in the source is "
+                        + ("" if company else "written ")
+                        + f"{quote(b.text)} in the translation",
                         [ctx.span(texts["source"], a.start, a.end),
                          ctx.span(texts["translation"], b.start, b.end)])))
     times = Counter(pairs)

@@ -28,13 +28,18 @@ against ``2.5``.  Raised digits are numbers (an exponent: ``x²``; a unit's ``m�
 digits written low, ``H₂O``, only as counterparts).  A number kept while its currency or
 unit changed (``20 dollars`` as *20 euros*, ``12 km`` as *12 miles*) is reported too
 (`_unit_findings`).  A code is the same with its letters in another language's order
-(``2014/53/EU``, French ``2014/53/UE``, `_reordered`).
+(``2014/53/EU``, French ``2014/53/UE``, `_reordered`).  A word of magnitude multiplies the
+digits before it (``160 million`` is also 160,000,000, `_magnified`), as Chinese and Japanese
+multipliers do (``1.6亿``, ``3.5万``, ``２万３千``, `_cjk_mentions`), with full-width digits,
+Japanese era years (``令和6年`` = 2024), months (``6月``) and Han numerals before a counter
+(``五年``, ``三成`` = 30 %).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from align.checks.base import CheckContext, LinkText, Word, words
@@ -52,7 +57,7 @@ from align.checks.name_equivalents import ABBREVIATIONS
 from align.checks.placeholders import blank_markup, readable_links
 from align.checks.shortcuts import shortcuts
 from align.checks.spelled_numbers import ALL_NUMBER_WORDS, english_clock_times, italian_compound
-from align.language import english_name
+from align.language import HANGUL_SYLLABLES, UNSPACED_LETTERS, english_name
 from align.record import Finding, SideName
 
 KINDS = ("number",)
@@ -110,6 +115,9 @@ class Mention:
     #: Two digits written as a year (``'37``, ``1936-37``, ``the 30s``, `_written_as_year`):
     #: they match the four-digit years that end in them.
     year: bool = False
+    #: A year of an era (``令和元年``, 2019 or 1 as written): a counterpart taken after the
+    #: others, as its year as written is no day nor month (*May 1, 2019*).
+    era: bool = False
 
 
 def _as_float(digits: str) -> float:
@@ -184,6 +192,218 @@ def _total(values: list[float]) -> float:
 _CONTROL_SEQUENCE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
 
 
+#: Full-width digits and percent sign (``２``, ``％``), as Chinese and Japanese write them,
+#: read as ASCII: one character each, so that offsets hold.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
+#: ... and the full-width marks between digits (``２．３``, ``１０：３０``); a comma only before
+#: three digits, grouping them (``１，０００``): else it is the Chinese comma of a list.
+_FULL_WIDTH_MARK = re.compile(r"(?<=\d)(?:[．：／](?=\d)|，(?=\d{3}(?!\d)))")
+_HALF_WIDTH_MARK = str.maketrans("．：／，", ".:/,")
+
+
+def _half_width(text: str) -> str:
+    """`text` with its full-width digits and their marks in ASCII, offsets kept."""
+    text = text.translate(_FULL_WIDTH)
+    return _FULL_WIDTH_MARK.sub(lambda m: m.group().translate(_HALF_WIDTH_MARK), text)
+
+
+#: Words that multiply the number before them, folded (``160 million``, ``1,28 Milliarden``,
+#: ``3 mil millones``): the number is also their product, as Chinese and Japanese write it
+#: with 万 and 亿 (``1.6亿`` is *160 million*).  A billion is a thousand millions in English
+#: and a million millions in French, German and Spanish: either.
+_MAGNITUDE_FACTORS: dict[str, tuple[int, ...]] = {
+    **dict.fromkeys(
+        "thousand thousands tausend millier milliers mila mil".split(), (10**3,)),
+    **dict.fromkeys(
+        "million millions millionen mio millon millones milione milioni milhao milhoes "
+        "mln mn".split(), (10**6,)),
+    **dict.fromkeys(
+        "milliard milliards milliarde milliarden mrd md mds miliardo miliardi bn bilhao "
+        "bilhoes".split(), (10**9,)),
+    "mil millones": (10**9,),
+    **dict.fromkeys("billion billions billionen".split(), (10**9, 10**12)),
+    **dict.fromkeys("billon billones biliao bilioes".split(), (10**12,)),
+    **dict.fromkeys("trillion trillions".split(), (10**12, 10**18)),
+}
+_MAGNITUDE_AFTER = re.compile(
+    r"[ \u00a0\u202f]?(?P<word>(?i:mil[ \u00a0]+millones|millón|milhão|milhões|bilhão|bilhões"
+    r"|billón|bilião|biliões|" + "|".join(sorted(_MAGNITUDE_FACTORS, key=len, reverse=True))
+    + r"))(?![^\W_])")
+
+
+def _product(value: float, factor: int) -> float:
+    """`value` times `factor`, exact for what the digits write (2.3 × 10⁸ is 230,000,000)."""
+    return float(Decimal(repr(value)) * factor)
+
+
+def _magnified(number: re.Match, text: str) -> set[float]:
+    """The values of the number `number` (`readings`), and their products by the magnitude
+    word after it, if any (``160 million`` is 160 and 160,000,000)."""
+    values = readings(number.group())
+    after = _MAGNITUDE_AFTER.match(text, number.end())
+    if after is None:
+        return values
+    word = " ".join(fold(after.group("word")).split())
+    return values | {_product(v, f) for v in values for f in _MAGNITUDE_FACTORS[word]}
+
+
+#: Han numerals: the digits, the units of a number's places, and its multipliers.
+_HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
+               "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_PLACES = {"十": 10, "百": 100, "千": 1000}
+_HAN_MULTIPLIERS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8, "兆": 10**12}
+_HAN_VALUES = {**_HAN_DIGITS, **_HAN_PLACES, **_HAN_MULTIPLIERS}
+#: What may make a text hold a Chinese or Japanese number.
+_CJK_NUMBER_CHAR = re.compile("[\u3007\u4e00-\u9fff]")
+#: Korean writes the Han multipliers in Hangul after digits (``3만``, ``1억 2천만``), 만 10⁴, 억
+#: 10⁸, 조 10¹², 천 10³ and 백 10²; read as those (`_cjk_value`).
+_HANGUL_MULTIPLIERS = str.maketrans("만억조천백", "万亿兆千百")
+#: A Hangul multiplier after digits: not 만큼 (*as much as*), nor 조 after 제, an article
+#: of a law (``제3조``).
+_HANGUL_MULTIPLIER = r"(?:만(?!큼)|[억천백]|(?<!제\d)(?<!제\d\d)(?<!제\d\d\d)조)"
+#: 千 and 兆 before a unit are its prefix, kilo and mega (``5千克`` is 5 kg, ``5兆瓦`` 5 MW),
+#: not multipliers of the number.
+_PREFIX = r"(?!克|米|瓦|卡|焦|帕|赫|伏|欧|升|字节|比特|位元)"
+_MULTIPLIER = rf"(?:[百万萬亿億]|[千兆]{_PREFIX}|{_HANGUL_MULTIPLIER})"
+#: Digits as Chinese and Japanese write them, a comma grouping thousands, a point decimals.
+_CJK_DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
+#: Digits with multipliers: ``3.5万``, ``8,000万``, ``２万３千``, ``1亿2000万``, ``1万2000``;
+#: Korean spaces its groups after 만, 억 and 조 (``1억 2천만``).
+_MULTIPLIED = re.compile(
+    rf"(?<![\d.,]){_CJK_DIGITS}{_MULTIPLIER}+(?:(?:(?<=[만억조]) )?{_CJK_DIGITS}{_MULTIPLIER}+)*"
+    r"(?:\d+(?![\d.,]))?")
+#: What may make a text hold a number with multipliers, Korean included.
+_MULTIPLIED_NUMBER = re.compile(rf"[\u3007\u4e00-\u9fff]|\d{_HANGUL_MULTIPLIER}")
+#: A year of a Japanese era: ``令和6年`` is 2024, ``令和元年`` (its first year) 2019.
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867}
+_ERA_YEAR = re.compile(
+    r"(?P<era>令和|平成|昭和|大正|明治)[ \u3000]?(?P<year>元|\d{1,2}|[一二三四五六七八九十]{1,3})"
+    r"[ \u3000]?年")
+#: A year in digits glossing an era year, after it (``令和6年（2024年）``) or before it
+#: (``2024年（令和6年）``).
+_GLOSS_AFTER = re.compile(
+    r"[ \u3000]*[(（][ \u3000]*(?P<year>\d{4})[ \u3000]*年?[ \u3000]*[)）]")
+_GLOSS_BEFORE = re.compile(r"(?<![\d.,])(?P<year>\d{4})[ \u3000]*年?[ \u3000]*[(（][ \u3000]*$")
+_GLOSS_CLOSE = re.compile(r"[ \u3000]*[)）]")
+#: A month: ``6月`` (a number of months is ``6个月``, ``6か月``).
+_MONTH_OF = re.compile(r"(?<![\d.,])(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})[ \u3000]?月")
+#: Tenths (成, Japanese 割): ``三成``, ``3割`` are 30 %; not 成 beginning a word (成员, 成为,
+#: 成本, 成果 …).
+_TENTHS = r"(?:成|割)(?![员員为為立功本果绩績交长長熟就])"
+_PERCENT_TENTHS = re.compile(rf"(?<![\d.,])(?P<number>\d+(?:\.\d+)?){_TENTHS}")
+#: A run of Han numerals, and the counters and units after which it is a number (``五年``,
+#: ``三个``, ``二十五人``); not the words a numeral begins (一些, 一样, 一起, 十分, 二酸化).
+_HAN_RUN = re.compile(f"[{''.join(_HAN_VALUES)}]+")
+_COUNTER = re.compile(
+    rf"(?P<tenths>{_TENTHS})|(?:%|年|月|日|天|号|號|个|個|人|名|位|家|户|戶|次|回|倍|元|円|圆|圓"
+    r"|块|塊|岁|歲|歳|项|項|件|种|種|台|条|條|张|張|本|册|冊|周|週|小时|小時|時間|分钟|分鐘"
+    r"|秒|米|公里|公斤|吨|噸|层|層|届|屆|期|篇|章|节|節|款|座|所|间|間|辆|輛|架|艘|头|頭|匹"
+    r"|只|隻|枚|杯|ヶ月|か月|カ月|ヵ月|つ)")
+
+
+def _cjk_value(written: str) -> float | None:
+    """The number `written` in Han numerals or digits with multipliers: ``3.5万`` 35,000,
+    ``两千万`` 20,000,000, ``一百零五`` 105, ``1万亿`` 10¹², ``二〇二四`` 2024; None for
+    two digits side by side that are a range (``三四年``, three or four years; ``五六十``).
+    Korean multipliers too: ``1억 2천만`` is 120,000,000."""
+    written = written.translate(_HANGUL_MULTIPLIERS).replace(" ", "")
+    if all(c in _HAN_DIGITS for c in written):
+        # Digit by digit, as a year is written (二〇二四, 一九三六): three or more.
+        if len(written) == 1:
+            return float(_HAN_DIGITS[written])
+        if len(written) < 3:
+            return None
+        return float("".join(str(_HAN_DIGITS[c]) for c in written))
+    total, section, largest = Decimal(0), Decimal(0), 0
+    number: Decimal | None = None
+    previous = ""
+    for token in re.findall(rf"{_CJK_DIGITS}|.", written):
+        if token in _HAN_DIGITS:
+            if previous in _HAN_DIGITS and previous not in "〇零":
+                return None
+            number = Decimal(_HAN_DIGITS[token])
+        elif token in _HAN_PLACES:
+            section += (1 if number is None else number) * _HAN_PLACES[token]
+            number = None
+        elif token in _HAN_MULTIPLIERS:
+            factor = _HAN_MULTIPLIERS[token]
+            value = section + (number or 0)
+            if factor > largest:  # 1万亿: a multiplier of all before it
+                total = (total + (value or (0 if total else 1))) * factor
+                largest = factor
+            else:  # 1亿2000万: a part of it
+                total += value * factor
+            section, number = Decimal(0), None
+        else:
+            number = Decimal(token.replace(",", ""))
+        previous = token
+    return float(total + section + (number or 0))
+
+
+def _cjk_mentions(text: str) -> list[Mention]:
+    """The Chinese and Japanese numbers of `text` (`mentions`): digits with multipliers
+    (``3.5万`` is 35,000, ``1.6亿`` 160,000,000), Japanese era years (``令和6年`` is 2024, or
+    6 as written; with its year in digits beside it, ``令和6年（2024年）``, one), months
+    (``6月``, as its name is), tenths as a percentage (``三成``, ``3割`` are 30) and Han
+    numerals where written as a number: before a counter or a unit (``五年``,
+    ``三个``, ``两千万元``), or a run of them with its places (``三十``, ``二〇二四``).  Han
+    numerals count only as counterparts, as spelled numbers do: ``一`` begins many words."""
+    found: list[Mention] = []
+
+    def take(mention: Mention) -> None:
+        nonlocal text
+        found.append(mention)
+        text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end:]
+
+    for m in list(_ERA_YEAR.finditer(text)):
+        year = 1 if m.group("year") == "元" else _cjk_value(m.group("year"))
+        if year:
+            western = _ERAS[m.group("era")] + year
+            # The year glossed in the other calendar, ``2024年（令和6年）`` or ``令和6年
+            # （2024年）``, is one year written twice: one mention.
+            gloss = _GLOSS_AFTER.match(text, m.end())
+            before = _GLOSS_BEFORE.search(text, max(0, m.start() - 24), m.start())
+            closing = _GLOSS_CLOSE.match(text, m.end())
+            start, end = m.start(), m.end()
+            if gloss and float(gloss.group("year")) == western:
+                end = gloss.end()
+            elif before and closing and float(before.group("year")) == western:
+                start, end = before.start(), closing.end()
+            take(Mention(frozenset({float(western), float(year)}), start, end,
+                            text[start:end], era=True))
+    for m in list(_MULTIPLIED.finditer(text)):
+        take(Mention(frozenset({_cjk_value(m.group())}), m.start(), m.end(), m.group()))
+    for m in list(_PERCENT_TENTHS.finditer(text)):
+        take(Mention(frozenset({_product(float(m.group("number")), 10)}), m.start(),
+                        m.end(), m.group()))
+    for m in list(_MONTH_OF.finditer(text)):
+        month = _cjk_value(m.group("number"))
+        if month is not None and 1 <= month <= 12 and month.is_integer():
+            # A month in Han numerals (三月) is a counterpart only, as Han numerals are.
+            take(Mention(frozenset({("month", int(month)), month}), m.start(), m.end(),
+                            m.group(), flaggable=m.group("number").isdigit(), what="month"))
+    for m in list(_HAN_RUN.finditer(text)):
+        run, end = m.group(), m.end()
+        # 千 and 兆 before a unit are its prefix, as after digits: 五千克 is 5 kg.
+        unit = run[-1] in "千兆" and not re.match(_PREFIX, text[end:])
+        if unit:
+            run, end = run[:-1], end - 1
+        if not run or run[0] not in _HAN_DIGITS and run[0] != "十":
+            continue  # 万一, 千万 (by all means), 百货: words
+        value = _cjk_value(run)
+        if value is None:
+            continue
+        counter = None if unit else _COUNTER.match(text, end)
+        if not unit and counter is None and not (len(run) >= 2 and (
+                not _HAN_DIGITS.keys() >= set(run) or "〇" in run or "零" in run)):
+            continue  # 一些, 一样, 十分: words
+        if counter is not None and counter.group("tenths"):
+            value, end = _product(value, 10), counter.end()
+        found.append(Mention(frozenset({value}), m.start(), end, text[m.start():end],
+                             flaggable=False, spelled=True))
+    return found
+
+
 def mentions(text: str) -> list[Mention]:
     """The numbers of `text`: digits, month names and spelled numbers, in order."""
     if "\x1b" in text:  # blank out control sequences, keeping offsets
@@ -195,11 +415,24 @@ def mentions(text: str) -> list[Mention]:
     # holds no month (Polish "maj") and no 5.
     for start, end, _ in shortcuts(text):
         text = text[:start] + " " * (end - start) + text[end:]
+    # Chinese and Japanese write digits and their marks full-width (``２．３``): read as
+    # ASCII, offsets kept, and quoted as written (below).
+    written = text
+    text = _half_width(text)
+    full_width = text != written
     # A version is compared whole ("2.4.1", "Python 3.10"), before dates and decimals read
     # its parts; blanked, offsets kept.
     found = _versions(text)
     for m in found:
         text = text[: m.start] + " " * (m.end - m.start) + text[m.end:]
+    # Chinese and Japanese numbers: digits with their multipliers (``3.5万`` is 35,000),
+    # era years (``令和6年`` is 2024), months (``6月``) and Han numerals before a counter
+    # (``五年``); blanked likewise, so that no other reading takes their digits.
+    if _MULTIPLIED_NUMBER.search(text):
+        cjk = _cjk_mentions(text)
+        found += cjk
+        for m in cjk:
+            text = text[: m.start] + " " * (m.end - m.start) + text[m.end:]
     # A date written with points ("03.12.2024", German and Swiss use) is its day, month and
     # year, as "12/03/2024" is, not the decimal 3.12 followed by a year.
     dates = [m for m in _DOTTED_DATE.finditer(text)
@@ -211,7 +444,9 @@ def mentions(text: str) -> list[Mention]:
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     # A clock time is one mention, its hour and minutes read together (``7.30 p.m.`` =
     # ``19h30`` = ``19:30``), and blanked likewise.
-    times = [(m, t) for m in _TIME.finditer(text) if (t := _time(m)) is not None]
+    # ``1.28 billion`` is no time.
+    times = [(m, t) for m in _TIME.finditer(text)
+             if (t := _time(m)) is not None and not _MAGNITUDE_AFTER.match(text, m.end())]
     found += [t for _, t in times]
     for m, _ in times:
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
@@ -223,7 +458,7 @@ def mentions(text: str) -> list[Mention]:
     # A number is also the version it writes ("3.10" without "version" against "Python
     # 3.10"; "3,10", as French writes a decimal, too).
     found += [
-        Mention(frozenset({*(_clock_hours(m, text) or readings(m.group())),
+        Mention(frozenset({*(_clock_hours(m, text) or _magnified(m, text)),
                            _version(m.group().replace(",", ".")), *_ordinal(m, text)}),
                 m.start(), m.end(), m.group(), year=_written_as_year(m, text))
         for m in NUMBER.finditer(text)
@@ -244,6 +479,14 @@ def mentions(text: str) -> list[Mention]:
                                  flaggable=False))
             i += 1
             continue
+        multiple = _MULTIPLES.get(key)
+        if multiple is not None:
+            # *double* for ``２倍``, « triple » for *three times*: a counterpart, never
+            # flagged nor reported (*a double room*).
+            found.append(Mention(frozenset({float(multiple)}), token.start, token.end,
+                                 token.text, flaggable=False))
+            i += 1
+            continue
         month = MONTHS.get(key)
         if month is not None:
             # Next to a number, or joined to it by "de" as Portuguese and Spanish dates
@@ -258,6 +501,10 @@ def mentions(text: str) -> list[Mention]:
                 _number_pieces(tokens[i - 1].text) is not None
                 or fold(tokens[i - 1].text) in _FIRST_OF_MONTH) and bool(
                 _DATE_JOINER.fullmatch(text[tokens[i - 1].end:token.start]))
+            # English *March* and *May* as names after a word that dates (*at the end of
+            # March*, *in May*), where the verbs are not written so (*Theresa May* is not).
+            near_digit = near_digit or i > 0 and key in ("may", "march") and (
+                token.text[:1].isupper() and fold(tokens[i - 1].text) in _BEFORE_MONTH)
             # A month that is a number word too ("dez", Portuguese ten) is the month beside a
             # number or written short as German writes it ("Dez.").
             short = token.text[:1].isupper() and text.startswith(".", token.end)
@@ -296,6 +543,14 @@ def mentions(text: str) -> list[Mention]:
                                      token.end, token.text, flaggable=False, spelled=True))
             i += 1
             continue
+        lead = _leading_number(token.text)
+        if lead is not None:
+            # *a three-year agreement*: the number of a word joined to what it counts.
+            found.append(Mention(frozenset({_spelled_value(lead[1])}), token.start,
+                                 token.start + lead[0], token.text[:lead[0]], flaggable=False,
+                                 spelled=True))
+            i += 1
+            continue
         # A run of number words, maybe hyphenated or joined by "et"/"and": one spelled number,
         # as far as the words can make one ("vingt et un", "two thousand three hundred"; not
         # "nine and ten", "un troisième", nor across a comma: "of one, five hundred").
@@ -330,6 +585,9 @@ def mentions(text: str) -> list[Mention]:
         else:
             i += 1
     found.sort(key=lambda m: m.start)
+    if full_width:
+        for m in found:  # as written: ``２．３亿``, not ``2.3亿``
+            m.text = written[m.start:m.end]
     return found
 
 
@@ -379,6 +637,53 @@ def _number_pieces(word: str) -> tuple[str, ...] | None:
     """The number words a word is made of (``vingt-deux`` → vingt, deux), or None."""
     pieces = tuple(re.split(r"[-‐]", fold(word)))
     return pieces if all(p in ALL_NUMBER_WORDS for p in pieces) else None
+
+
+#: Words after a number joined to it that make a fraction of it (*two-thirds*, *one-half*,
+#: *trois-quarts*, *Zwei-Drittel*, *dos-tercios*); listed, as *month*, *second*, *pound* and
+#: *length* end like them and are what the number counts (*a three-month contract*).
+_FRACTION_WORDS = frozenset(fold(w) for w in (
+    "half halves third thirds quarter quarters fourth fourths fifth fifths sixth sixths "
+    "seventh sevenths eighth eighths ninth ninths tenth tenths eleventh elevenths twelfth "
+    "twelfths twentieth twentieths hundredth hundredths thousandth thousandths "
+    "millionth millionths "
+    "demi demie demis demies tiers quart quarts cinquième cinquièmes sixième sixièmes "
+    "septième septièmes huitième huitièmes neuvième neuvièmes dixième dixièmes centième "
+    "centièmes millième millièmes "
+    "halb halbe Drittel Dritteln Viertel Vierteln Fünftel Fünfteln Sechstel Siebtel Achtel "
+    "Neuntel Zehntel Zehnteln Hundertstel Tausendstel "
+    "medio media medios medias tercio tercios cuarto cuartos quinto quintos sexto sextos "
+    "séptimo séptimos octavo octavos noveno novenos décimo décimos centésimo centésimos "
+    "milésimo milésimos terzo terzi quarto quarti quinti sesto sesti decimo decimi terço "
+    "terços").split())
+#: English ordinals that end a compound ordinal after tens (*thirty-second*, the 32nd) and are
+#: no number word of their own (`ALL_NUMBER_WORDS`: *second* is a unit of time too).
+_ORDINAL_ENDINGS = frozenset({"second"})
+
+
+@lru_cache(maxsize=1 << 16)
+def _leading_number(word: str) -> tuple[int, list[str]] | None:
+    """The length and the number words of the spelled number that begins the hyphenated
+    `word`, joined to what it counts (*three-year*, *twenty-five-year-old*: ``(11, ["twenty",
+    "five"])``); None if it begins with none, is one (`_number_pieces`), makes a fraction
+    (*two-thirds*) or joins another number (*six-and-twentieth*)."""
+    pieces = re.split(r"([-‐])", word)
+    if len(pieces) < 3 or _number_pieces(word) is not None:
+        return None
+    numbers: list[str] = []
+    for piece in pieces[::2]:
+        key = fold(piece)
+        if key not in ALL_NUMBER_WORDS or numbers and not _continues(numbers[-1], key):
+            break
+        numbers.append(key)
+    rest = pieces[2 * len(numbers)]
+    # *six-and-twentieth*, *four-and-twenty*, *trente-et-unième*: a number joined to another
+    # by "and" is one number, no count of its first.
+    if not numbers or fold(rest) in _FRACTION_WORDS | _CONNECTORS or not rest.isalpha():
+        return None
+    if fold(rest) in _ORDINAL_ENDINGS and ALL_NUMBER_WORDS[numbers[-1]] in range(20, 100, 10):
+        return None  # *thirty-second*: the 32nd, no count of 30
+    return len("".join(pieces[:2 * len(numbers) - 1])), numbers
 
 
 #: German writes numbers as one word ("dreihundertfünfzig", "einundzwanzig") and makes
@@ -513,6 +818,13 @@ def _spelled_time(text: str, start: int, clock: frozenset[tuple[int, int]]) -> M
                    parts=(), spelled=True)
 
 
+#: Words of how many times (folded): *double* is ``２倍``, ``2x``, « deux fois ».
+_MULTIPLES = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "quadruple": 4,
+              "doble": 2, "doppelt": 2, "doppio": 2, "doppia": 2, "triplo": 3, "dobro": 2}
+#: English words after which *March* and *May* are months.
+_BEFORE_MONTH = frozenset(
+    "in of since until till by early late mid from through during before after last next "
+    "this each every".split())
 #: The words that write the first day of a month ("le premier mai", "el primero de mayo").
 _FIRST_OF_MONTH = frozenset({"premier", "1er", "primero", "primo", "first"})
 
@@ -643,15 +955,38 @@ def unmatched(source: list[Mention], translation: list[Mention]) -> tuple[list, 
     """The mentions of each side left without a counterpart on the other (digits first)."""
     used = [False] * len(translation)
     left: list[Mention] = []
-    order = sorted(range(len(source)), key=lambda k: not source[k].flaggable)
+    # An era year last, and last taken: the 1 of 令和元年5月1日 against *May 1, 2020* is the
+    # day, and the era year the one changed.
+    order = sorted(range(len(source)), key=lambda k: (not source[k].flaggable, source[k].era))
     matched_source = [False] * len(source)
+    owner: dict[int, int] = {}
     for k in order:
         a = source[k]
         candidates = [j for j, b in enumerate(translation) if not used[j] and _compatible(a, b)]
         if candidates:
-            best = min(candidates, key=lambda j: (not translation[j].flaggable, j))
+            best = min(candidates, key=lambda j: (not translation[j].flaggable,
+                                                  translation[j].era, j))
             used[best] = True
             matched_source[k] = True
+            owner[best] = k
+
+    def rematched(k: int, seen: set[int]) -> bool:
+        """Whether source `k` takes a counterpart, its holder moving to another one."""
+        for j, b in enumerate(translation):
+            if j not in seen and _compatible(source[k], b):
+                seen.add(j)
+                if j not in owner or rematched(owner[j], seen):
+                    owner[j] = k
+                    return True
+        return False
+
+    # The first counterpart taken may be the only one of a mention further on: 令和2年
+    # (2020, or 2 as written) takes the day of *May 2, 2020* from the 2 of 5月2日 unless it
+    # moves to 2020.
+    for k in order:
+        if not matched_source[k] and source[k].flaggable and rematched(k, set()):
+            matched_source[k] = True
+            used = [j in owner for j in range(len(translation))]
     left = [m for k, m in enumerate(source) if not matched_source[k] and m.flaggable]
     right = [m for j, m in enumerate(translation) if not used[j] and m.flaggable]
     # A spelled counterpart is weak evidence ("un" is also an article): a digit it
@@ -919,7 +1254,7 @@ _SPACE = "[ \u00a0\u202f]*"
 _UNIT_AFTER = re.compile(
     rf"{_SPACE}(?:(?:{_alternation(MAGNITUDES)})(?![^\W_])\.?{_SPACE}"
     rf"(?:(?:de|of|di|del|von)(?![^\W_]){_SPACE}|d['’])?)?"
-    rf"(?P<unit>{_alternation(MEASURES)})(?![^\W_])")
+    rf"(?P<unit>{_alternation(MEASURES)})(?:(?<=[{UNSPACED_LETTERS}{HANGUL_SYLLABLES}])|(?![^\W_]))")
 #: The currency before a number (``$20``, ``US$ 5``, ``CHF 20``, ``€ 500``), not the end of
 #: a word (``R$`` is no ``$``).
 _UNIT_BEFORE = re.compile(rf"(?<![^\W_])(?P<unit>{_alternation(CURRENCIES_BEFORE)}){_SPACE}$")
@@ -1041,6 +1376,26 @@ def _counted(text: str, m: Mention) -> Word | None:
     return after[0] if after else None
 
 
+#: The units of time a Chinese or Japanese counter counts (五年, 三个月, 十天, 两周).
+_CJK_TIME_COUNTER = re.compile(
+    r"(?P<year>年)|(?P<month>(?:个|個|ヶ|か|カ|ヵ)月)|(?P<day>天|日)|(?P<week>周|週|星期)"
+    r"|(?P<hour>小时|小時|時間)|(?P<minute>分钟|分鐘|分間)|(?P<second>秒)")
+
+
+def _time_counted(text: str, m: Mention) -> str | None:
+    """The unit of time (`_TIME_UNITS`) the number `m` counts: a Chinese or Japanese counter
+    after it (五年), the word it is joined to (*three-year*), or the word after it (*three
+    years*); None if it counts none."""
+    counter = _CJK_TIME_COUNTER.match(text, m.end)
+    if counter is not None:
+        return counter.lastgroup
+    joined = re.match(r"[-‐]([^\W\d_]+)", text[m.end:])
+    if joined is not None:
+        return _TIME_UNITS.get(fold(joined.group(1)))
+    noun = _counted(text, m)
+    return _TIME_UNITS.get(fold(noun.text)) if noun is not None else None
+
+
 def _reportable(m: Mention, side: list[Mention], text: str, language: str | None) -> bool:
     """Whether a mention left unmatched may be reported as changed against another: a number
     in digits, or a spelled number of 2 or more that counts exactly.  Not ``un``, ``one``,
@@ -1059,7 +1414,8 @@ def _reportable(m: Mention, side: list[Mention], text: str, language: str | None
               for q in ((p,) if p in ALL_NUMBER_WORDS else _german_compound(p) or ())
               if q in ALL_NUMBER_WORDS]
     piece_values = [ALL_NUMBER_WORDS[p] for p in pieces] + [
-        v for w in words(m.text) for v in italian_compound(fold(w.text)) or ()]
+        v for w in words(m.text) for v in italian_compound(fold(w.text)) or ()] + [
+        _HAN_VALUES[c] for c in m.text if c in _HAN_VALUES]  # 五年, 两千万
     if (min(floats) < 2 or all(v >= 100 for v in piece_values)
             or _APPROXIMATE.intersection(pieces)):
         return False
@@ -1089,7 +1445,7 @@ def _another_reading(a: Mention, b: Mention, source: str, translation: str) -> b
     nouns = [fold(w.text) if w else "" for w in (_counted(source, a), _counted(translation, b))]
     if _GROUPS.intersection(nouns):
         return True
-    units = [_TIME_UNITS.get(noun) for noun in nouns]
+    units = [_time_counted(source, a), _time_counted(translation, b)]
     return None not in units and units[0] != units[1]
 
 
@@ -1127,8 +1483,11 @@ def _spelled_changes(ctx: CheckContext, i: int, source: LinkText, translation: L
         return []
 
     def paired(a: Word | Mention, b: Word | Mention) -> bool:
-        return any(a.start <= wa.source_words[s].start < a.end
-                   and b.start <= wa.translation_words[t].start < b.end for s, t in wa.pairs)
+        # Words that overlap them: Chinese and Japanese words run on past a numeral
+        # (为期五年的合作协议 is one word).
+        return any(a.start < wa.source_words[s].end and wa.source_words[s].start < a.end
+                   and b.start < wa.translation_words[t].end
+                   and wa.translation_words[t].start < b.end for s, t in wa.pairs)
 
     def times(a: Mention, b: Mention) -> bool:
         """Whether one of `a` (source) and `b` (translation) is a German number of times
@@ -1145,15 +1504,26 @@ def _spelled_changes(ctx: CheckContext, i: int, source: LinkText, translation: L
         return m.spelled and sum(id(o) in taken and _compatible(m, o)
                                  for o in side) >= spare[id(m)]
 
+    def same_time_unspaced(a: Mention, b: Mention) -> bool:
+        """Whether `a` and `b` count the same unit of time (五年 against *three-year*) and
+        one is Chinese or Japanese, whose run of Han letters the word aligner takes as one
+        word (为期五年的合作协议), pairing none of its numerals."""
+        units = _time_counted(source.text, a), _time_counted(translation.text, b)
+        return None not in units and units[0] == units[1] and any(
+            _CJK_NUMBER_CHAR.match(text, m.end)
+            for text, m in ((source.text, a), (translation.text, b)))
+
     out: list[tuple[Mention, Mention, str]] = []
     taken: set[int] = set()
     for a, b in pairs:
-        if id(a) in taken or id(b) in taken or spent(a, mine) or spent(b, theirs) or not (
-                paired(a, b) or times(a, b)):
+        if id(a) in taken or id(b) in taken or spent(a, mine) or spent(b, theirs):
+            continue
+        same_time = same_time_unspaced(a, b)
+        if not (same_time or paired(a, b) or times(a, b)):
             continue
         taken |= {id(a), id(b)}
         nouns = _counted(source.text, a), _counted(translation.text, b)
-        strong = None not in nouns and (
+        strong = same_time or None not in nouns and (
             fold(nouns[0].text) == fold(nouns[1].text) or paired(*nouns))
         out.append((a, b, "major" if strong else "minor"))
         for m, digits in ((a, left), (b, right)):

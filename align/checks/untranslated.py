@@ -3,7 +3,13 @@
 Text the source itself writes in the translation's language (an English author quoting
 a French line) is rightly kept as it is and not reported.  A song's line that subtitles
 mark as sung (``♪ Hey, hey, don't let me down ♪``) on both sides is often kept in its
-language on purpose: it is reported as info, saying so.
+language on purpose: it is reported as info, saying so.  A sentence of a link left in the
+source language beside translated ones is reported as that sentence.  Severities count words
+as `word_count` does: a run of Han or kana letters is a word per two letters.  Words of a
+script without case (Han, kana, Hangul, Arabic, Thai …) that the translation's language does
+not write are running text, not names: Han from two words, the others from four, since a
+name runs to three (``محمد بن سلمان``); fewer of them than of the translation's other words
+are names kept beside their translation.
 
 In strings that are already aligned (``--pairs``), an empty translation is a string not
 translated yet, and a translation its file marks as not done (a fuzzy PO entry, an
@@ -14,11 +20,21 @@ from __future__ import annotations
 
 import re
 
-from align.checks.base import CheckContext, words
+from align.checks.base import CheckContext, word_weight, words
 from align.checks.lexicon import MUSIC_NOTES, fold
 from align.checks.placeholders import blank_markup, one_branch, placeholder_keys, readable_links
-from align.language import MIN_SHARE, identifier_probabilities, language_scores
+from align.language import (
+    CASELESS_SCRIPT_LANGUAGES,
+    HAN_OR_KANA,
+    KANA,
+    MIN_SHARE,
+    caseless_script,
+    first_caseless_script,
+    identifier_probabilities,
+    language_scores,
+)
 from align.record import Finding
+from align.segment import sentence_spans
 
 KINDS = ("untranslated",)
 
@@ -33,6 +49,61 @@ MIN_RUNNING_WORDS = 3
 def _severity(n_words: int) -> str:
     # One word ("Paris", "OK") is often legitimately the same in both languages.
     return "major" if n_words >= 4 else "minor" if n_words >= 2 else "info"
+
+
+#: The languages (primary subtags) that write Han: a Han or kana word is running text
+#: unless the translation's language writes it too (a Chinese name is the same in a
+#: Japanese text).
+_HAN_LANGUAGES = frozenset({"zh", "ja", "yue", "wuu", "lzh"})
+
+
+def _foreign_script(word: str, language: str | None) -> bool:
+    """Whether `word` holds Han or kana letters that `language` (None: unknown) does not
+    write: Chinese or Japanese left in an English translation, Japanese in a Chinese one."""
+    if not HAN_OR_KANA.search(word):
+        return False
+    if language == "ja":
+        return False
+    if language in _HAN_LANGUAGES:
+        return KANA.search(word) is not None
+    return True
+
+
+#: A name runs to three words at most (محمد بن سلمان, דוד בן גוריון, 서울특별시 강남구): in a
+#: script without case, more words than this are running text.
+MAX_NAME_WORDS = 3
+
+
+def _caseless_words(text: str, language: str | None) -> tuple[int, int]:
+    """How many words of `text` are written in a script without case (Hangul, Arabic, Thai
+    …), and how many of them in one that `language` (None: unknown) does not write, counted
+    as `word_weight` counts them (Thai's run of letters, a word per four characters)."""
+    total = foreign = 0
+    if first_caseless_script(text) is None:
+        return total, foreign  # most texts, read without cutting them into words
+    for word in words(text):
+        script = first_caseless_script(word.text)
+        if script is None:
+            continue
+        n = word_weight(word.text)
+        total += n
+        if language not in CASELESS_SCRIPT_LANGUAGES[script]:
+            foreign += n
+    return total, foreign
+
+
+def _in_foreign_script(word: str, language: str | None) -> bool:
+    """Whether `word` is written in a script without case that `language` does not write."""
+    if _foreign_script(word, language):
+        return True
+    script = caseless_script(word[0])
+    return script is not None and language not in CASELESS_SCRIPT_LANGUAGES[script]
+
+
+def _count(running: list[str]) -> int:
+    """How many words `running` holds for a severity (`word_weight`: a run of Han or kana
+    letters is a word per two letters)."""
+    return sum(word_weight(w) for w in running)
 
 
 def _words(text: str) -> list[str]:
@@ -85,14 +156,12 @@ _NAME_RUN = re.compile(r"[\w$]+(?:\.[\w$]+)*")
 _IDENTIFIER = re.compile(r"[^\W_]_+[^\W_]|[a-z][A-Z]|[^\W_]\.[^\W_]")
 
 
-def _prose(text: str) -> list[str]:
-    """The words of `text` that are prose: not those of its markup (`_words`), of its
-    identifiers (`_IDENTIFIER`), nor numbers; of an ICU argument, those of one branch
-    (`one_branch`), which is all a reader sees at one time."""
+def _prose_text(text: str) -> str:
+    """`text` as prose: its markup (`_words`) and identifiers (`_IDENTIFIER`) blanked; of an
+    ICU argument, one branch (`one_branch`), which is all a reader sees at one time."""
     visible = blank_markup(one_branch(text))
-    visible = _NAME_RUN.sub(lambda m: " " * len(m.group()) if _IDENTIFIER.search(m.group())
-                            else m.group(), visible)
-    return [w.text for w in words(visible) if w.text[0].isalpha()]
+    return _NAME_RUN.sub(lambda m: " " * len(m.group()) if _IDENTIFIER.search(m.group())
+                         else m.group(), visible)
 
 
 def _reads_as(running: list[str], language: str, other: str) -> bool:
@@ -183,6 +252,42 @@ def _untranslated(source: str, translation: str, severity: str, reason: str,
     return Finding("untranslated", severity, reason, spans)
 
 
+def _in_source_language(text: str, source_words: list[str], source_language: str,
+                        target_language: str) -> tuple[str, str] | None:
+    """The severity and reason of translation `text` left in the source language (its
+    words repeating `source_words`, or only reading as that language), or None."""
+    running = _running(text)
+    caseless, foreign = _caseless_words(blank_markup(text), target_language)
+    foreign += sum(word_weight(w) for w in running if _foreign_script(w, target_language))
+    n_words = _count([w for w in running if not caseless_script(w[0])]) + caseless
+    if 2 * foreign < n_words:
+        # Fewer words of a script the translation's language does not write than of others
+        # are names kept beside their translation ("CEO Kim Min-jun (김민준) opened…"), which
+        # the letters of a script would make read as its language.
+        running = [w for w in running if not _in_foreign_script(w, target_language)]
+        n_words -= foreign
+    if n_words < MIN_RUNNING_WORDS:
+        return None
+    if not _reads_as(running, source_language, target_language) or _identified_as(
+        text, target_language, source_language
+    ):
+        return None
+    target_words = [w for w in _words(text) if w[0].isalpha()]
+    in_source = {fold(w) for w in source_words}
+    copied = sum(fold(w) in in_source for w in target_words) / len(target_words)
+    if copied >= 0.6 and not _written_in(running, source_language):
+        # A quotation in a third language that both texts keep as written (Virgil's Latin
+        # in a French novel and in its English translation): a word or two shared with the
+        # source language is no source text left.
+        return None
+    reason = (
+        "the translation repeats the source text"
+        if copied >= 0.6
+        else f"the translation reads as {source_language}, the source language"
+    )
+    return _severity(n_words), reason
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     source_language, target_language = ctx.source_language, ctx.translation_language
@@ -206,41 +311,52 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             # Names, numbers and titles ("La Lutte Contre le Stalinisme") stay the same in
             # both languages; running text, written in lower case, does not, nor do a
             # program's identifiers ("| cache_size | 512 |"), which are no prose.
-            prose = _prose(translation.text)
-            lower_case = sum(w[0].islower() for w in prose)
+            prose_text = _prose_text(translation.text)
+            prose = [w.text for w in words(prose_text)
+                     if w.text[0].isalpha() and not caseless_script(w.text[0])]
+            # Han and kana have no case: a passage of them in a language that does not write
+            # them is running text, however many words it is (`word_weight`).
+            lower_case = sum(word_weight(w) if _foreign_script(w, target_language)
+                             else w[0].islower() for w in prose)
+            # Nor have Hangul, Arabic, Thai …, written in words a name may run to: more than
+            # a name's words of a script the language does not write are running text.
+            caseless, foreign = _caseless_words(prose_text, target_language)
+            if foreign > MAX_NAME_WORDS:
+                lower_case += foreign
             # The words may be the source's while the string is not (an ICU argument
             # renamed, <b> made <strong>): the placeholder check has that difference.
             reason = "the translation is identical to the source"
             if placeholder_keys(source.text) != placeholder_keys(translation.text):
                 reason += " but for its placeholders or tags"
-            severity = _severity(len(prose)) if lower_case >= 2 else "info"
+            n_words = _count(prose) + caseless
+            severity = _severity(n_words) if lower_case >= 2 else "info"
             out.append((i, _untranslated(source.text, translation.text, severity, reason,
                                          ctx.whole(translation))))
             continue
-        running = _running(translation.text)
         if (
             source_language is None
             or target_language is None
             or source_language == target_language
-            or len(running) < MIN_RUNNING_WORDS
         ):
             continue
-        if _reads_as(running, source_language, target_language) and not _identified_as(
-            translation.text, target_language, source_language
-        ):
-            in_source = {fold(w) for w in source_words}
-            copied = sum(fold(w) in in_source for w in target_words) / len(target_words)
-            if copied >= 0.6 and not _written_in(running, source_language):
-                # A quotation in a third language that both texts keep as written
-                # (Virgil's Latin in a French novel and in its English translation): a
-                # word or two shared with the source language is no source text left.
-                continue
-            reason = (
-                "the translation repeats the source text"
-                if copied >= 0.6
-                else f"the translation reads as {source_language}, the source language"
-            )
-            severity = _severity(len(running))
+        # A sentence left as the source wrote it beside translated ones, in one link (a
+        # Japanese sentence before its English neighbour, English stuck to Chinese): found
+        # as that sentence, which the link's other words may hide or the link's finding
+        # would not point to.
+        passages = sentence_spans(translation.text, target_language)
+        left = [(start, end, found) for start, end in passages if len(passages) > 1
+                and (found := _in_source_language(translation.text[start:end], source_words,
+                                                  source_language, target_language))]
+        if 0 < len(left) < len(passages):
+            for start, end, (severity, reason) in left:
+                out.append((i, _untranslated(source.text, translation.text, severity,
+                                             "a sentence of " + reason,
+                                             [ctx.span(translation, start, end)])))
+            continue
+        found = _in_source_language(translation.text, source_words, source_language,
+                                    target_language)
+        if found is not None:
+            severity, reason = found
             out.append((i, _untranslated(source.text, translation.text, severity, reason,
                                          ctx.whole(translation))))
     return out

@@ -10,6 +10,12 @@ when it stands beside that word's partner (one word rendered by two).  A word th
 model aligns with nothing, and whose best match is weak, has no counterpart: that
 is what the omission, addition and meaning-shift checks highlight (the
 unaligned-token view of semantic-difference detection in Vamvas and Sennrich, 2023).
+
+A run of Han or kana letters is one word for `align.checks.base.words` (Chinese and
+Japanese put no spaces between words), a clause that would pair with one English word at
+most: the run is aligned piece by piece instead, each of the model's own tokens within it
+a piece, and a word is aligned to every word one of its pieces is aligned to, as similar
+as its most similar piece.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from align.checks.base import LinkText, Word, words
 from align.checks.lexicon import FUNCTION_WORDS, NEGATION_WORDS, fold
 from align.embedding_cache import TokenVectorCache, cached_token_embeddings
 from align.encoders.base import TokenEmbeddings
+from align.language import HAN_OR_KANA
 from align.record import SideName
 
 #: Hidden layer whose token vectors align words best (SimAlign's choice for 12-layer models).
@@ -206,6 +213,65 @@ def _word_vectors(text: str, offsets: list[tuple[int, int]], vectors: np.ndarray
     return [w for w, ok in zip(ws, has, strict=True) if ok], matrix
 
 
+def _piece_vectors(text: str, offsets: list[tuple[int, int]], vectors: np.ndarray):
+    """The words of `text` that have tokens (as `_word_vectors`), the pieces the aligner
+    pairs, the word each piece belongs to, and the unit vector of each piece.
+
+    A piece is a word, or one token of a word holding Han or kana letters: the tokenizer
+    already cuts such a run into the units the model reads, each with its offsets, so
+    that 应收账款周转天数由去年的85天缩短至72天 can pair with the ten English words that
+    render it rather than with one."""
+    ws = words(text)
+    dims = vectors.shape[1] if vectors.ndim == 2 else 1
+    if not offsets or not ws:
+        return [], [], np.zeros(0, np.int64), np.zeros((0, dims), np.float32)
+    starts = np.fromiter((s for s, _ in offsets), np.int64, len(offsets))
+    ends = np.fromiter((e for _, e in offsets), np.int64, len(offsets))
+    first = np.searchsorted(ends, [w.start for w in ws], side="right")
+    last = np.searchsorted(starts, [w.end for w in ws], side="left")
+    kept, pieces, owner, ranges = [], [], [], []
+    for w, a, b in zip(ws, first.tolist(), last.tolist(), strict=True):
+        if b <= a:
+            continue
+        if b - a > 1 and HAN_OR_KANA.search(w.text):
+            for k in range(a, b):
+                # A token may take the space before it: the piece is its part of the word.
+                start, end = max(int(starts[k]), w.start), min(int(ends[k]), w.end)
+                if end > start:
+                    pieces.append(Word(text[start:end], start, end))
+                    owner.append(len(kept))
+                    ranges.append((k, k + 1))
+        else:
+            pieces.append(w)
+            owner.append(len(kept))
+            ranges.append((a, b))
+        kept.append(w)
+    span = np.array(ranges, np.int64).reshape(-1, 2)
+    token = np.arange(len(vectors))
+    member = (token >= span[:, :1]) & (token < span[:, 1:])
+    matrix = member.astype(np.float32) @ np.asarray(vectors, dtype=np.float32).reshape(-1, dims)
+    matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
+    return kept, pieces, np.array(owner, np.int64), matrix
+
+
+def _by_word(wa: WordAlignment, source_words: list[Word], source_owner: np.ndarray,
+             translation_words: list[Word], translation_owner: np.ndarray) -> WordAlignment:
+    """The alignment of pieces `wa` as one of words: two words are aligned when a piece of
+    one is aligned to a piece of the other, and as similar as their most similar pieces."""
+    if len(source_words) == len(wa.source_words) and (
+            len(translation_words) == len(wa.translation_words)):
+        return wa  # no word was cut into pieces
+    sim = wa.similarity
+    if sim.size:
+        # A word's pieces are neighbours: each word's rows (columns) start where its
+        # owner index first appears.
+        rows = np.flatnonzero(np.r_[True, np.diff(source_owner) > 0])
+        cols = np.flatnonzero(np.r_[True, np.diff(translation_owner) > 0])
+        sim = np.maximum.reduceat(np.maximum.reduceat(sim, rows, axis=0), cols, axis=1)
+    pairs = sorted({(int(source_owner[a]), int(translation_owner[b])) for a, b in wa.pairs})
+    return WordAlignment(source_words, translation_words, sim, pairs, wa.strong)
+
+
 def _mutual_argmax(sim: np.ndarray) -> np.ndarray:
     return (sim == sim.max(axis=1, keepdims=True)) & (sim == sim.max(axis=0, keepdims=True))
 
@@ -329,11 +395,12 @@ def align_links(
     )
     out: list[WordAlignment | None] = [None] * len(sources)
     for i in wanted:
-        s_words, s_vecs = _word_vectors(sources[i].text, *_link_tokens(sources[i], tokens))
-        t_words, t_vecs = _word_vectors(
-            translations[i].text, *_link_tokens(translations[i], tokens)
-        )
-        out[i] = align_words(s_words, s_vecs, t_words, t_vecs)
+        s_words, s_pieces, s_owner, s_vecs = _piece_vectors(
+            sources[i].text, *_link_tokens(sources[i], tokens))
+        t_words, t_pieces, t_owner, t_vecs = _piece_vectors(
+            translations[i].text, *_link_tokens(translations[i], tokens))
+        out[i] = _by_word(align_words(s_pieces, s_vecs, t_pieces, t_vecs),
+                          s_words, s_owner, t_words, t_owner)
     aligned = [wa.similarity[a, b] for wa in out if wa is not None for a, b in wa.pairs]
     if len(aligned) >= MIN_PAIRS:
         strong = float(np.quantile(aligned, STRONG_QUANTILE))

@@ -3,7 +3,8 @@
 Links with an empty side (1-0, 0-1) have nothing to pair and are left out.
 Each ``<tu>`` carries the link's score (``x-align-score``), its type
 (``x-align-link``, e.g. ``1-2``) and, once checked, its divergence
-(``x-align-divergence``) as ``<prop>``s.  A side whose language is unknown is
+(``x-align-divergence``) and its findings' kinds and severities (``x-align-findings``) as
+``<prop>``s.  A side whose language is unknown is
 tagged ``und`` (BCP 47 "undetermined"), and `written_warnings` says so.  Characters XML 1.0
 cannot carry (most C0 controls, lone surrogates, U+FFFE/U+FFFF) are dropped from the
 segments; tabs and line breaks are spaces, as in the line-based formats.  DEL and the C1
@@ -26,7 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from align import __version__
-from align.record import Alignment, Link
+from align.record import Alignment, Link, severity_rank
 from align.render.base import NOT_XML, counted, line_text
 
 EXTENSIONS: tuple[str, ...] = (".tmx",)
@@ -76,6 +77,10 @@ def _add_unit(body: ET.Element, index: int, link: Link, *sides: tuple[str, str]
     ET.SubElement(unit, "prop", type="x-align-link").text = link.kind
     if link.divergence is not None:
         ET.SubElement(unit, "prop", type="x-align-divergence").text = f"{link.divergence:.3f}"
+    if link.findings:
+        # A memory is built from what it is fed: a unit whose translation was left in the
+        # source language or lacks a sentence says so, for a CAT tool's import filter.
+        ET.SubElement(unit, "prop", type="x-align-findings").text = findings_summary(link)
     # Codes only where the file read had them; each id its TMX number, the same both sides.
     codes = _CODE_ORIGINS & set(link.origin or {})
     numbers = _code_numbers([text for _, text in sides]) if codes else None
@@ -84,6 +89,14 @@ def _add_unit(body: ET.Element, index: int, link: Link, *sides: tuple[str, str]
         variant = ET.SubElement(unit, "tuv", {_XML_LANG: language})
         segments.append((ET.SubElement(variant, "seg"), text, numbers))
     return segments
+
+
+def findings_summary(link: Link) -> str:
+    """`link`'s findings as ``kind:severity`` words, worst first, each pair once:
+    ``untranslated:major omission:info``."""
+    pairs = sorted({(f.kind, f.severity) for f in link.findings},
+                   key=lambda pair: (-severity_rank(pair[1]), pair[0]))
+    return " ".join(f"{kind}:{severity}" for kind, severity in pairs)
 
 
 def _units(alignment: Alignment):
