@@ -22,11 +22,13 @@ docs/segmentation.md; in short:
    the closing quotes (any quote, „…“ and »…« too), brackets and footnote number stuck
    to it, followed by whitespace; CJK stops need none, nor does a single ``. ! ?`` after a
    letter of a spaced script before a Han or kana letter (``margins.公司``: English left in
-   Chinese text) if the text before it is a sentence of three words or more, not a name
-   (``Yahoo!ニュース``) nor an open quotation (``点击“OK!”按钮``).  It is kept when the next word
-   starts like a sentence (a capital, an opening quote or dash before a capital, a
-   caseless script, a number on a new line or a list number, a number and a word after
-   an ordinary word) and the word before the stop is not an abbreviation (nor one
+   Chinese text) if the text before it is a sentence of its own: one begun at the
+   paragraph's start or after a sentence's end, of three words or more, not a name
+   (``Yahoo!ニュース``) nor an open quotation (``“OK!”按钮``); one begun after a Han or
+   kana letter is held in that sentence (``出现Connection timed out.错误``).  It is kept
+   when the next word starts like a sentence (a capital, an opening quote or dash before
+   a capital, a caseless script, a number on a new line or a list number, a number and a
+   word after an ordinary word) and the word before the stop is not an abbreviation (nor one
    before a label of a number, doc. No. 5), an initial or a list number; an
    abbreviation that closes its phrase (Inc., et al., 19th c.) ends one before a
    sentence opener (The, Le, Die; not I, Will, May); a time of day after its number
@@ -108,7 +110,8 @@ CJK_LETTERS = UNSPACED_LETTERS
 #: after a stop (``impact on margins.公司``), ends its sentence there.  Not after two stops
 #: (``Wait...然后``, an ellipsis), nor after a digit (``2.万元``), nor after a Han or kana
 #: letter, between two of which `CJK_LETTERS`'s rule applies; abbreviations
-#: (``Co.）成立``), names and quotations (``Yahoo!ニュース``, ``「File not found.」と``;
+#: (``Co.）成立``), names, quotations and Latin text held in a CJK sentence
+#: (``Yahoo!ニュース``, ``「File not found.」と``, ``出现Connection timed out.错误``;
 #: `_sentence_before_unspaced`) are `_is_boundary`'s.
 _HAN_AFTER_LATIN_STOP = (
     rf"(?<=[^\W\d_][.!?])(?<![{CJK_LETTERS}][.!?])[{CJK_LETTERS}]"
@@ -654,7 +657,9 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
         return False  # "File not found." と表示された: as after 「はい。」と (above)
     if (gap.end() == m.end() == after and _UNSPACED_LETTER.match(text, after)
             and not _sentence_before_unspaced(text, sentence_start, stop_at)):
-        return False  # Yahoo!ニュース, 点击“OK!”按钮: a name or a quotation, no sentence
+        # Yahoo!ニュース, 点击“OK!”按钮, 出现Connection timed out.错误: a name, a quotation,
+        # a message held in the CJK sentence, which goes on
+        return False
     newline = _LINE_BREAK.search(text, after, gap.end()) is not None
     numeral = False
     if not _starts_sentence(text, gap.end(), end, after_newline=newline):
@@ -964,27 +969,30 @@ _QUOTATION_CLOSERS = {
     "〖": "〗", "［": "］", "｛": "｝", "(": ")", "[": "]", "{": "}", "“": "”\"", "‘": "’'",
     "\"": "\"”", "'": "'’", "«": "»", "‹": "›", "„": "“”", "‚": "‘’",
 }
-#: How far back a Latin stop stuck to a Han or kana letter looks for the text before it.
+#: How far back a Latin stop stuck to a Han or kana letter looks for the start of the
+#: text before it.
 _UNSPACED_REACH = 300
 
 
 def _sentence_before_unspaced(text: str, sentence_start: int, stop_at: int) -> bool:
-    """Whether the text of a spaced script before a stop stuck to a Han or kana letter,
-    since the last Han or kana letter or CJK punctuation mark, is a sentence of its own
-    (``Management cautioned that rates may rise.公司``): three words at least, not one
-    word or name (``Yahoo!ニュース``, ``Jeopardy!に``), and no quotation or bracket still
-    open at the stop (``点击“Save all changes.”按钮``, ``『Oliver!』を``), which the
-    sentence around it holds.  A quotation opened after the first word is the Latin
-    sentence's own (``He said "No way!"然后``)."""
+    """Whether the text of a spaced script before a stop stuck to a Han or kana letter is a
+    sentence of its own (``收入增长。Management cautioned that rates may rise.公司``): it
+    begins the sentence, at the paragraph's start or after a sentence's end, with no Han
+    or kana letter nor CJK punctuation mark since; it has three words at least, not one
+    word or name (``Yahoo!ニュース``); and it opens no quotation or bracket still open at
+    the stop (``“Save all changes.”按钮``).  Begun after a Han or kana letter or a CJK mark,
+    it is held in the CJK sentence, which goes on after its stop: a message, a title, a
+    quotation (``如果出现Connection timed out.错误``, ``他读了Who Moved My Cheese?这本书``,
+    ``彼はI love you so much!と言った``, ``『Oliver!』を``).  A quotation opened after the
+    first word is the Latin sentence's own (``He said "No way!"然后``).  A run of spaced
+    script longer than `_UNSPACED_REACH` is a passage of its own, whatever came before."""
     begin = max(sentence_start, stop_at - _UNSPACED_REACH)
-    at = stop_at
-    while at > begin and not _UNSPACED_MARK.match(text, at - 1):
-        at -= 1
-    run = text[at:stop_at].lstrip(BLANK)
-    mark = text[at - 1] if at > begin else ""
-    opener, inside = (mark, run) if mark in _QUOTATION_CLOSERS else (run[:1], run[1:])
+    if _UNSPACED_MARK.search(text, begin, stop_at):
+        return False
+    run = text[begin:stop_at].lstrip(BLANK)
+    opener = run[:1]
     if opener in _QUOTATION_CLOSERS and not any(
-            c in _QUOTATION_CLOSERS[opener] for c in inside):
+            c in _QUOTATION_CLOSERS[opener] for c in run[1:]):
         return False
     return sum(any(c.isalpha() for c in word) for word in run.split()) >= 3
 

@@ -238,6 +238,42 @@ def test_a_role_noun_before_a_companys_name_is_no_name(default_encoder):
     assert {r: s for r, s in found.items() if s != "info"} == {}
 
 
+#: Faithful news: a German role noun after an article before a company's name ("Der
+#: Zulieferer Continental AG"), rendered by an English one opening the sentence.
+GERMAN_NEWS_ROLE_NOUNS = [
+    ("Der Zulieferer Continental AG streicht weltweit 7.000 Stellen.",
+     "Supplier Continental AG is cutting 7,000 jobs worldwide."),
+    ("Das teilte das Unternehmen am Dienstag in Hannover mit.",
+     "The company announced this on Tuesday in Hanover."),
+    ("Der Pharmakonzern Bayer AG verlor unterdessen einen Prozess in den USA.",
+     "Drugmaker Bayer AG meanwhile lost a trial in the US."),
+    ("Der Autobauer Volkswagen AG erhöhte die Preise.", "Carmaker Volkswagen AG raised prices."),
+    ("Der Versicherer Allianz SE meldete einen Gewinnanstieg.",
+     "Insurer Allianz SE reported a rise in profit."),
+    ("Der Chiphersteller Infineon AG erhöhte seine Prognose.",
+     "Chipmaker Infineon AG raised its forecast."),
+]
+
+
+def test_a_german_role_noun_after_an_article_before_a_companys_name_is_no_name(
+        default_encoder):
+    """German capitalises every noun: one after an article before a company's name is a
+    common noun, and so is the English word in its place opening its sentence, whichever
+    side is the source."""
+    found = name_findings(GERMAN_NEWS_ROLE_NOUNS, default_encoder, ("de", "en"))
+    assert {r: s for r, s in found.items() if s != "info"} == {}
+    found = name_findings([(b, a) for a, b in GERMAN_NEWS_ROLE_NOUNS], default_encoder,
+                          ("en", "de"))
+    assert {r: s for r, s in found.items() if s != "info"} == {}
+
+
+def test_a_company_renamed_after_a_german_role_noun_is_a_changed_name(default_encoder):
+    found = name_findings([
+        ("Der Zulieferer Continental AG streicht Stellen.", "Supplier Bosch AG is cutting jobs."),
+    ], default_encoder, ("de", "en"))
+    assert [s for r, s in found.items() if "Continental" in r and "Bosch" in r] == ["major"]
+
+
 def test_a_company_renamed_after_a_role_noun_is_a_changed_name(default_encoder):
     found = name_findings([
         ("Lieferant Brenner AG haftet nicht.", "Supplier Kessler AG is not liable."),

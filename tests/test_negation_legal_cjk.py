@@ -446,3 +446,75 @@ def test_a_line_in_another_language_than_its_file_is_read_in_its_own(default_enc
     # ("not to forget" may still be read as a litotes against « 不要忘记 »: info at most.)
     found = shifts((source, translation), languages, default_encoder)
     assert [f for f in found if f.severity != "info"] == [], found
+
+
+@pytest.mark.parametrize(("languages", "source", "translation"), [
+    # A bound stated on both sides by a negated comparative: nothing negated is lost.
+    (("en", "de"), "The journey took not more than three hours.",
+     "Die Fahrt dauerte nicht mehr als drei Stunden."),
+    (("de", "en"), "Der Tank fasst nicht mehr als 50 Liter.",
+     "The tank holds not more than 50 litres."),
+    (("en", "de"), "Use no more than two tablets a day.",
+     "Nehmen Sie nicht mehr als zwei Tabletten täglich."),
+    (("en", "de"), "The deposit is not less than EUR 500.",
+     "Die Kaution beträgt nicht weniger als 500 EUR."),
+    (("en", "fr"), "The tank holds not more than 50 litres.",
+     "Le réservoir ne contient pas plus de 50 litres."),
+    (("en", "fr"), "The journey took not more than three hours.",
+     "Le voyage n'a pas duré plus de trois heures."),
+    (("en", "fr"), "The meeting lasted no longer than an hour.",
+     "La réunion n'a pas duré plus d'une heure."),
+    (("en", "fr"), "He paid no less than 500 euros.", "Il a payé pas moins de 500 euros."),
+    (("es", "en"), "No más de dos comprimidos al día.", "No more than two tablets a day."),
+    (("en", "it"), "The tank holds not more than 50 litres.",
+     "Il serbatoio non contiene più di 50 litri."),
+])
+def test_a_negated_comparative_bound_on_both_sides_is_no_shift(default_encoder, languages,
+                                                               source, translation):
+    assert shifts((source, translation), languages, default_encoder) == []
+
+
+def test_a_negated_comparative_against_its_bound_dropped_is_still_a_shift(default_encoder):
+    # "more than 50 litres" says the opposite of „nicht mehr als 50 Liter“.
+    found = shifts(("Der Tank fasst nicht mehr als 50 Liter.", "The tank holds more than 50 "
+                    "litres."), ("de", "en"), default_encoder)
+    assert [f.severity for f in found] == ["minor"], found
+
+
+@pytest.mark.parametrize(("languages", "source", "translation"), [
+    # Korean forbids with « -면 안 되다 », « -서는 안 되다 »: "must not", "shall not".
+    (("en", "ko"), "You must not swim here.", "여기서 수영하면 안 된다."),
+    (("en", "ko"), "The tenant shall not sublet the apartment.",
+     "임차인은 아파트를 전대해서는 안 된다."),
+    (("en", "ko"), "Children must not play near the pool.",
+     "아이들은 수영장 근처에서 놀면 안 됩니다."),
+    (("en", "ko"), "Do not open the cover while the machine is running.",
+     "기계가 작동하는 동안 덮개를 열면 안 됩니다."),
+    (("ko", "en"), "학생들은 교실에서 뛰면 안 돼요.", "Students must not run in the classroom."),
+])
+def test_a_korean_prohibition_renders_a_prohibition(default_encoder, languages, source,
+                                                    translation):
+    assert shifts((source, translation), languages, default_encoder) == []
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("ko", "여기서 수영하면 안 된다.", ["안"]),
+    ("ko", "전대해서는 안 됩니다.", ["안"]),
+    ("ko", "이것도 안 되면 저것을 해라.", []),  # "if this does not work either": no prohibition
+])
+def test_korean_prohibitions_read(language, text, expected):
+    assert [w.text for w in negations(text, language)] == expected
+
+
+@pytest.mark.parametrize(("languages", "source", "translation"), [
+    # "not … until" is "only when": « erst … wenn », « seulement quand », « solo cuando ».
+    (("en", "de"), "Note: Do not connect the USB cable until the software asks you to.",
+     "Hinweis: Schließen Sie das USB-Kabel erst an, wenn die Software Sie dazu auffordert."),
+    (("en", "fr"), "Do not remove the plug until the light goes out.",
+     "Retirez la fiche seulement quand le voyant s'éteint."),
+    (("en", "es"), "Do not open the door until the machine stops.",
+     "Abra la puerta solo cuando la máquina se detenga."),
+])
+def test_not_until_rendered_by_only_when_is_no_shift(default_encoder, languages, source,
+                                                     translation):
+    assert shifts((source, translation), languages, default_encoder) == []

@@ -480,6 +480,15 @@ def test_cjk_stops_full_and_half_width_and_ascii_between_ideographs(text, expect
     # English left in a Chinese text: its stop has no space after it before the Han letter.
     ("收入增长。Management cautioned that rates may rise.公司未来三年不计划发行新股。",
      ["收入增长。", "Management cautioned that rates may rise.", "公司未来三年不计划发行新股。"]),
+    ("预计本季度利润率将承压。Management cautioned that rising costs could have an impact on "
+     "margins.公司未来三年不计划发行新股。",
+     ["预计本季度利润率将承压。",
+      "Management cautioned that rising costs could have an impact on margins.",
+      "公司未来三年不计划发行新股。"]),
+    # After a space after the Chinese stop, or after an English sentence, too.
+    ("收入增长。 Revenue rose. Management cautioned that rates may rise.公司不发新股。",
+     ["收入增长。", "Revenue rose.", "Management cautioned that rates may rise.",
+      "公司不发新股。"]),
     ("Is it ready?はい、できました。", ["Is it ready?", "はい、できました。"]),
     ('He said "No way!"然后走了。', ['He said "No way!"', "然后走了。"]),
     # A known abbreviation, a number, an ellipsis, a file name, an address go on.
@@ -505,6 +514,14 @@ def test_a_latin_stop_stuck_to_a_han_or_kana_letter_ends_a_sentence(text, expect
     ("点击“Save all changes.”按钮即可。", "zh"),
     ("昨日『Oliver!』を観た。", "ja"),
     ("本产品（Made in Japan!）今年上市。", "zh"),
+    # A Latin sentence held in a CJK sentence, begun after a Han or kana letter or a comma:
+    # a message, a title, words quoted without quotes.  The CJK sentence goes on after it.
+    ("如果出现Connection timed out.错误，请检查网络。", "zh"),
+    ("他读了Who Moved My Cheese?这本书。", "zh"),
+    ("收入增长，Management cautioned that rates may rise.公司也同意。", "zh"),
+    ("エラーメッセージFile not found.が表示されたら再起動してください。", "ja"),
+    ("彼はI love you so much!と言った。", "ja"),
+    ("彼女の口癖はOh my God!だった。", "ja"),
     # A name or a single word with its ! is no sentence of its own.
     ("Yahoo!ニュースで見た。", "ja"),
     ("Yahoo!ジャパンに入社した。", "ja"),

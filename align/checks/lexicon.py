@@ -778,14 +778,36 @@ ONLY_WITH = {language: re.compile(rf"(?<!\w)(?:{pattern})(?!\w)") for language, 
 }.items()}
 
 
+#: "Only when" (folded), by language: what "not … until" says ("Do not connect the cable
+#: until the software asks" = „Schließen Sie das Kabel erst an, wenn die Software …“,
+#: « seulement quand », « solo cuando »).  German « erst » with its « wenn », « als »,
+#: « nachdem » later in the sentence (alone it is also "first", "only just").
+ONLY_WHEN = {language: re.compile(rf"(?<!\w)(?:{pattern})(?!\w)") for language, pattern in {
+    "en": r"only (?:when|once|after)",
+    "de": r"erst(?: dann)?(?!\w)[^.;:!?]{0,60}?(?<!\w)(?:wenn|als|nachdem)",
+    "fr": r"(?:seulement|uniquement) (?:quand|lorsqu\w*|apres|une fois)|que (?:quand|lorsqu\w*)",
+    "es": r"(?:solo|solamente|unicamente) (?:cuando|despues)",
+    "it": r"(?:solo|soltanto|solamente) (?:quando|dopo)",
+    "pt": r"(?:so|apenas|somente) (?:quando|depois)",
+    "nl": r"pas (?:als|wanneer|nadat)",
+}.items()}
+#: The words for "until" (folded), by language, which a negation before them in their
+#: clause makes "only when" ("do not … until", „nicht … bis“, « ne … pas avant »).
+UNTIL_WORDS = {language: frozenset(listed.split()) for language, listed in {
+    "en": "until till", "de": "bis bevor", "fr": "avant", "es": "hasta", "it": "finche fino",
+    "pt": "ate", "nl": "tot voordat",
+}.items()}
+
+
 # -- bounds ---------------------------------------------------------------------------------
 
 #: The verbs of exceeding ("upper") and of falling below ("lower"), and the comparatives that
 #: say the same with their "than", by language (folded; ``*`` ends a stem): negated, they set
 #: a bound, not a denial ("shall not exceed EUR 5,000": at most EUR 5,000; "must not be less
 #: than", « ne peut être inférieure à », „darf nicht unterschreiten“: at least).  A
-#: comparative is its word and the next ("less than", « moins de »); not French « plus »,
-#: which completes « ne » (« n'a plus de dettes »: no longer).  Spanish and Italian
+#: comparative is its word and the next ("less than", « moins de », « plus d'une »); French
+#: « plus » only after « pas » (`align.checks.meaning_shift`), since after « ne » alone it
+#: completes the negation (« n'a plus de dettes »: no longer).  Spanish and Italian
 #: « superar », « superare » by their forms (not « superficie »); « supérieur », « superior »,
 #: « superiore » bound as « superar » does.
 _BOUND_VERBS = {
@@ -821,6 +843,7 @@ _BOUND_COMPARATIVES = {
     "upper": {
         "en": f"{_EN_UPPER} than",
         "de": "mehr|hoher|groser|grosser|langer als",
+        "fr": "plus de|que",
         "es": "mas de|que", "it": "piu di|che", "pt": "mais de|que",
         "nl": "meer|hoger|groter|langer dan",
     },
@@ -951,7 +974,9 @@ def bound_verb(word: str, following: str, language: str | None,
     sets in `language` (any listed language's where it is not known), and how many words
     say it: ("upper", 1) for "exceed", ("lower", 2) for "less" before "than"; None for any
     other word, and with `verbs_only` for a preposition or an adjective ("above")."""
-    key, after = fold(word), fold(following)
+    key, after = fold(word), fold(following).replace("’", "'")
+    if after.startswith(("d'", "qu'")):
+        after = after[:after.index("'")] + "e"  # « plus d'une heure », « più d'uno »
     for bound in BOUND_VERBS:
         if verbs_only and key.startswith(_BOUND_NOT_VERBS):
             pass

@@ -55,8 +55,10 @@ from align.checks.lexicon import (
     NEGATION_WORDS,
     NEGATIONS,
     NUMBER_WORDS,
+    ONLY_WHEN,
     ONLY_WITH,
     OPPOSITES,
+    UNTIL_WORDS,
     WITHOUT_WORDS,
     bound_verb,
     bound_words,
@@ -235,12 +237,14 @@ def _without_clitic(word: Word, vocabulary: frozenset[str]) -> Word:
 #: Chinese: ``不``, ``没(有)``, ``无``, ``未``, ``勿``, ``非`` (``并非``: is not, ``非法``:
 #: illegal); not ``别`` (``特别``, ``别人``, ``区别``) nor ``莫`` (``莫斯科``), which
 #: negate as imperatives only and make other words far more often; Korean: ``않``
-#: (``-지 않다``), ``못``, ``없`` (``수 없다``: cannot), ``아니``.
+#: (``-지 않다``), ``못``, ``없`` (``수 없다``: cannot), ``아니``, and ``안`` of a prohibition
+#: (``-면 안 된다``, ``-서는 안 됩니다``, ``-서도 안 돼요``: must not; not ``이것도 안 되면``,
+#: if this does not work either).
 _UNSPACED_NEGATIONS = {
     "ja": re.compile(r"ません|なかった|(?<![少危汚幼切])ない|無(?:い|かった)|せず|"
                      r"(?:[かがさざただなばらわ]|(?<=[\u4e00-\u9fff])ま)ず(?![つかっ])"),
     "zh": re.compile(r"没有|[不没无未勿非]"),
-    "ko": re.compile(r"않|못|없|아니"),
+    "ko": re.compile(r"않|못|없|아니|(?:(?<=면 )|(?<=서는 )|(?<=서도 ))안(?= ?[되된될됨됩돼됐])"),
 }
 #: ... and the phrases in which they do not negate: Japanese "must" (``しなければなりません``,
 #: ``しないといけない``: two negations that affirm), "may" (``かもしれません``), "sorry"
@@ -1027,8 +1031,8 @@ _JA_VERB_NEGATION = re.compile(r"ません|なかった|せず|ず|ない(?=で)
 #: Korean ``않`` (``-지 않다``) and ``못`` negate a verb; ``없`` only as a predicate
 #: (``없다``, ``없습니다``, ``없었다``: there is not, ``수 없다``: cannot), not in an adverb
 #: (``끊임없이``: constantly, ``상관없이``: regardless, ``틀림없이``: certainly); ``아니`` as
-#: the copula's (``아니다``, ``아니었다``).
-_KO_VERB_NEGATION = re.compile(r"않|못|없(?=[다습어었으])|아니(?=[다었])")
+#: the copula's (``아니다``, ``아니었다``); ``안`` of a prohibition (``안 된다``).
+_KO_VERB_NEGATION = re.compile(r"않|못|없(?=[다습어었으])|아니(?=[다었])|안(?= ?[되된될됨됩돼됐])")
 
 
 def _negates_a_verb(text: str, word: Word) -> bool:
@@ -1976,6 +1980,10 @@ def _may_instruct(word: Word, language: str | None, text: str = "") -> bool:
 #: How many words a verb of exceeding may stand from the negation that bounds it ("must not
 #: be less than", „darf 5.000 EUR nicht überschreiten“, "does not in any case exceed").
 _BOUND_REACH = 4
+#: The French negations after which « plus de » is a comparative that bounds (« ne contient
+#: pas plus de 50 litres »: at most); after « ne » alone « plus » is the negation's other
+#: half (« n'a plus de dettes »: no longer).
+_PLUS_BOUNDED = frozenset(("pas", "point", "jamais"))
 
 
 class _Bounds(NamedTuple):
@@ -2031,7 +2039,9 @@ def _bounds(text: str, language: str | None, negating: list[Word], other_text: s
         found = next(((j, said) for j in near if j != k and (said := bound_verb(
             tokens[j].text, tokens[j + 1].text if j + 1 < len(tokens) else "",
             spaced_language))
-            and _same_clause(text, negation, tokens[j])), None)
+            and _same_clause(text, negation, tokens[j])
+            and (fold(tokens[j].text) != "plus" or fold(negation.text) in _PLUS_BOUNDED)),
+            None)
         if found is None:
             continue
         j, (bound, size) = found
@@ -2054,10 +2064,13 @@ def _bound_against(negation: Word, phrase: str, bound: str, other_text: str,
     the word, where that side states the opposite bound only."""
     stated = bound_words(other_text, bound, other_language)
     opposite = bound_words(other_text, BOUND_OPPOSITE[bound], other_language)
+    # A comparative inside a word that states the bound ("more than" of "not more than",
+    # whose "not" negates nothing) asserts no exceeding.
     asserted = any((bound_verb(w.text, other_tokens[q + 1].text if q + 1 < len(
         other_tokens) else "", other_language, verbs_only=True) or ("",))[0] == bound
         and not any(
         _same_clause(other_text, n, w) for n in other_negating)
+        and not any(a <= w.start < b for a, b in stated)
         for q, w in enumerate(other_tokens))
     # Each bound is read against the words of its own direction: a sentence may state both
     # (« mindestens ein Jahr und höchstens fünf Jahre »).
@@ -2086,6 +2099,30 @@ def _not_without(text: str, negating: list[Word], other_text: str,
         if pair is None:
             break
         kept = [w for w in kept if w not in pair]
+    return kept
+
+
+def _not_until(text: str, language: str | None, negating: list[Word], other_text: str,
+               other_language: str | None) -> list[Word]:
+    """`negating` without each negation before an "until" of its clause ("Do not connect
+    the cable until", `UNTIL_WORDS`) that an "only when" of the other side renders
+    (`ONLY_WHEN`: „erst an, wenn“, « seulement quand »), one for each."""
+    patterns = [ONLY_WHEN[other_language]] if other_language in ONLY_WHEN else (
+        [] if other_language else list(ONLY_WHEN.values()))
+    count = sum(len(p.findall(fold(other_text))) for p in patterns)
+    if not count:
+        return list(negating)
+    until = UNTIL_WORDS.get(primary_language(language) or "") if language else None
+    untils = [w for w in words(text)
+              if fold(w.text) in (until if until is not None else
+                                  frozenset().union(*UNTIL_WORDS.values()))]
+    kept = list(negating)
+    for _ in range(count):
+        negation = next((n for n in kept for w in untils
+                         if n.start < w.start and _same_clause(text, n, w)), None)
+        if negation is None:
+            break
+        kept.remove(negation)
     return kept
 
 
@@ -2136,6 +2173,11 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
         found[:] = _not_without(source.text, found, translation.text, tgt_lang)
     for found in (raw_right, right):
         found[:] = _not_without(translation.text, found, source.text, src_lang)
+    # "not … until" rendered by "only when" (« erst … wenn »): no negation lost.
+    for found in (raw_left, left):
+        found[:] = _not_until(source.text, src_lang, found, translation.text, tgt_lang)
+    for found in (raw_right, right):
+        found[:] = _not_until(translation.text, tgt_lang, found, source.text, src_lang)
     # A negation of a word negated by its prefix affirms ("pas impossible").
     left, left_negated = double_negations(source.text, translation.text, left)
     right, right_negated = double_negations(translation.text, source.text, right)

@@ -1499,10 +1499,10 @@ def _after_determiner(text: str, start: int, language: str | None,
     return False
 
 
-def _german_common_noun(text: str, start: int) -> bool:
-    """Whether the German word at `start` follows a determiner, directly or through declined
-    adjectives (``die Regierung``, ``dem östlichsten Achttausender``): a common noun, as
-    names of persons and towns take none ("in München", "von Heinrich Schulz")."""
+def _german_determiner(text: str, start: int) -> re.Match | None:
+    """The determiner the German word at `start` follows, directly or through declined
+    adjectives (``die Regierung``, ``dem östlichsten Achttausender``), as group 1 of a match
+    on `_unmarked` `text`; None where it follows none."""
     text = _unmarked(text)
     while (m := _word_before(text, start)) is not None:
         word = m.group(1)
@@ -1510,11 +1510,34 @@ def _german_common_noun(text: str, start: int) -> bool:
         if key in _GERMAN_DETERMINERS or any(
                 key.startswith(stem) and len(key) - len(stem) <= 2
                 for stem in _GERMAN_DETERMINER_STEMS):
-            return True
+            return m
         if not _GERMAN_ADJECTIVE.fullmatch(word):
-            return False
+            return None
         start = m.start(1)
-    return False
+    return None
+
+
+def _german_common_noun(text: str, start: int) -> bool:
+    """Whether the German word at `start` follows a determiner (`_german_determiner`): a
+    common noun, as names of persons and towns take none ("in München", "von Heinrich
+    Schulz")."""
+    return _german_determiner(text, start) is not None
+
+
+def _german_nouns_own_determiner(text: str, start: int, lines_open: bool = False) -> bool:
+    """Whether the German word at `start`, before a company's name, follows a determiner
+    that cannot be the company's (`_german_determiner`): German writes every legal form
+    feminine (``die AG``, ``der GmbH``, ``einer SE``), so a determiner that is no feminine
+    singular (``des``, ``dem``, ``ein``, ``im``; ``Der`` opening its sentence, a subject's)
+    is the word's own, a common noun followed by the name (``Der Zulieferer Continental
+    AG``; not ``Die Brenner Software AG``, whose ``Die`` may be the company's)."""
+    m = _german_determiner(text, start)
+    if m is None:
+        return False
+    key = fold(m.group(1))
+    if key == "der":
+        return _sentence_initial(text, m.start(1), lines_open, "de")
+    return key != "zur" and not key.endswith(("e", "er"))
 
 
 def _stands_for(counterpart: str, noun: bool) -> bool:
@@ -1800,10 +1823,14 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
 
     def common_word(side: SideName, i: int, word: Word, german: bool = False) -> bool:
         """Whether `word` of link `i` may be a common noun, whatever its capital: a
-        sentence's first word or a word `side` also writes in lower case; with `german`, a
-        German noun after a determiner too ("die Firma")."""
+        sentence's first word, a word `side` also writes in lower case or a German noun
+        after its own determiner (`_german_nouns_own_determiner`: "Der Zulieferer"); with
+        `german`, a German noun after any determiner ("die Firma")."""
         lexicon, text = read[side], links[side][i].text
-        if german and ctx.language(side) == "de" and _german_common_noun(text, word.start):
+        if ctx.language(side) == "de" and (
+                german and _german_common_noun(text, word.start)
+                or _german_nouns_own_determiner(text, word.start,
+                                                lexicon is not None and lexicon.lines_open)):
             return True
         return lexicon is not None and (
             lexicon.lower[_key(word.text)] > 0
