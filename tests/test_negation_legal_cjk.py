@@ -501,6 +501,8 @@ def test_a_korean_prohibition_renders_a_prohibition(default_encoder, languages, 
     ("ko", "여기서 수영하면 안 된다.", ["안"]),
     ("ko", "전대해서는 안 됩니다.", ["안"]),
     ("ko", "이것도 안 되면 저것을 해라.", []),  # "if this does not work either": no prohibition
+    # "-지 않으면 안 되다" is "must": two negations that affirm, as しなければなりません.
+    ("ko", "매일 운동하지 않으면 안 됩니다.", []),
 ])
 def test_korean_prohibitions_read(language, text, expected):
     assert [w.text for w in negations(text, language)] == expected
@@ -518,3 +520,13 @@ def test_korean_prohibitions_read(language, text, expected):
 def test_not_until_rendered_by_only_when_is_no_shift(default_encoder, languages, source,
                                                      translation):
     assert shifts((source, translation), languages, default_encoder) == []
+
+
+@pytest.mark.parametrize(("languages", "source", "translation"), [
+    # « bis » in the negation's clause is the preposition: the negation is the statement's.
+    (("de", "en"), "Ich kann nicht bis morgen warten.", "I can wait only when you come."),
+    (("pt", "en"), "Não posso esperar até amanhã.", "I can wait only when you come."),
+])
+def test_a_negation_before_a_preposition_is_still_a_negation(
+        default_encoder, languages, source, translation):
+    assert shifts((source, translation), languages, default_encoder) != []

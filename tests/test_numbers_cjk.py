@@ -342,3 +342,10 @@ def test_an_old_style_compound_ordinal_is_no_count_of_its_first_number(default_e
         "' Tis the six-and-twentieth edition , promulgated at Boston , Anno Domini 1744 .",
         "C' est la vingt-sixième édition , publiée à Boston , anno Domini 1744 .")],
         ("en", "fr"), default_encoder) == [[]]
+
+
+def test_a_link_of_a_thousand_copies_of_one_number_is_checked():
+    # A table row read as one sentence: moving the copies' counterparts along is a path as
+    # long as the row, which a recursive search could not follow.
+    found = number_findings([(" ".join(["1936"] * 991), " ".join(["1936"] * 990))])
+    assert len(found) == 1

@@ -792,10 +792,13 @@ ONLY_WHEN = {language: re.compile(rf"(?<!\w)(?:{pattern})(?!\w)") for language, 
     "nl": r"pas (?:als|wanneer|nadat)",
 }.items()}
 #: The words for "until" (folded), by language, which a negation before them in their
-#: clause makes "only when" ("do not … until", „nicht … bis“, « ne … pas avant »).
+#: clause makes "only when" ("do not … until", « ne … pas avant »).  Not German « bis »,
+#: « bevor » nor Spanish « hasta »: as conjunctions they follow a comma, outside the
+#: negation's clause, and in its clause they are the preposition, where the negation is
+#: the statement's (« Ich kann nicht bis morgen warten »); nor the prepositions « fino »,
+#: « até », « tot » for the same reason.
 UNTIL_WORDS = {language: frozenset(listed.split()) for language, listed in {
-    "en": "until till", "de": "bis bevor", "fr": "avant", "es": "hasta", "it": "finche fino",
-    "pt": "ate", "nl": "tot voordat",
+    "en": "until till", "fr": "avant", "it": "finche", "nl": "voordat",
 }.items()}
 
 

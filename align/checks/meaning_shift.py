@@ -255,15 +255,17 @@ _UNSPACED_NEGATIONS = {
 #: question of a verb and its negation (``是不是``, ``能不能``, ``有没有``), "very"
 #: (``非常``), "Africa" (``非洲``, ``南非``, ``北非``), "not only" (``非但``), "unless"
 #: (``除非``) and "nothing but" (``无非``; not ``是非``, right and wrong, which ``是非法``,
-#: is illegal, writes as well); Korean "not
-#: only" (``뿐만 아니라``).
+#: is illegal, writes as well); Korean "not only" (``뿐만 아니라``) and "must"
+#: (``-지 않으면 안 된다``).
 _UNSPACED_IDIOMS = {
     "ja": re.compile(r"(?:な|ね)(?:ければ|くては|いと)(?:なり|なら|いけ|だめ|ダメ)[^\s。、]*|"
                      r"しれ(?:ません|ない)|すみません|すいません|(?:すぎ|過ぎ)(?:ません|ない)|"
                      r"しか[^\s。、]{0,6}?(?:ません|ない)"),
     "zh": re.compile(r"不[仅但过管论久断少错]|不得不|无论|未来|(\w)(?:不|没有?)\1"
                      r"|非[常洲但]|[除无南北]非"),
-    "ko": re.compile(r"뿐(?:만)?\s*아니"),
+    # Korean "must": ``-지 않으면 안 되다``, two negations that affirm, as Japanese
+    # ``しなければなりません`` does.
+    "ko": re.compile(r"뿐(?:만)?\s*아니|않으면\s*안(?= ?[되된될됨됩돼됐])"),
 }
 
 

@@ -970,21 +970,37 @@ def unmatched(source: list[Mention], translation: list[Mention]) -> tuple[list, 
             matched_source[k] = True
             owner[best] = k
 
-    def rematched(k: int, seen: set[int]) -> bool:
-        """Whether source `k` takes a counterpart, its holder moving to another one."""
-        for j, b in enumerate(translation):
-            if j not in seen and _compatible(source[k], b):
+    def rematched(k: int) -> bool:
+        """Whether source `k` takes a counterpart, its holders moving to others (a path
+        of moves, searched depth first with a stack: a link of a thousand copies of one
+        number would be deeper than Python's recursion)."""
+        seen: set[int] = set()
+        moves: list[tuple[int, int]] = []  # (source, counterpart) along the path
+        frames = [(k, iter(range(len(translation))))]
+        while frames:
+            holder, candidates = frames[-1]
+            for j in candidates:
+                if j in seen or not _compatible(source[holder], translation[j]):
+                    continue
                 seen.add(j)
-                if j not in owner or rematched(owner[j], seen):
-                    owner[j] = k
+                moves.append((holder, j))
+                if j not in owner:
+                    for mover, taken in moves:
+                        owner[taken] = mover
                     return True
+                frames.append((owner[j], iter(range(len(translation)))))
+                break
+            else:
+                frames.pop()
+                if moves and frames:
+                    moves.pop()
         return False
 
     # The first counterpart taken may be the only one of a mention further on: 令和2年
     # (2020, or 2 as written) takes the day of *May 2, 2020* from the 2 of 5月2日 unless it
     # moves to 2020.
     for k in order:
-        if not matched_source[k] and source[k].flaggable and rematched(k, set()):
+        if not matched_source[k] and source[k].flaggable and rematched(k):
             matched_source[k] = True
             used = [j in owner for j in range(len(translation))]
     left = [m for k, m in enumerate(source) if not matched_source[k] and m.flaggable]
