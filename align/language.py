@@ -208,6 +208,11 @@ UNSPACED_LETTERS = KANA_LETTERS + HAN_LETTERS
 HANGUL_SYLLABLES = "\uac00-\ud7af"
 KANA = re.compile(f"[{KANA_LETTERS}]")
 HAN_OR_KANA = re.compile(f"[{UNSPACED_LETTERS}]")
+HANGUL = re.compile(f"[{HANGUL_SYLLABLES}]")
+#: A letter that says in one character what alphabets say in several (Han, kana, Hangul):
+#: the scripts whose text is no evidence of a length ratio near 1, and whose negations are
+#: pieces of words.
+DENSE_LETTER = re.compile(f"[{UNSPACED_LETTERS}{HANGUL_SYLLABLES}]")
 #: Thai and Lao characters, vowel signs and tone marks included.
 THAI_OR_LAO = re.compile("[\u0e00-\u0eff]")
 #: Scripts written without spaces between words, and their characters to a word, for the

@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from align.errors import UsageError
-from align.language import UNSPACED_LETTERS, primary_language
+from align.language import HAN_OR_KANA, UNSPACED_LETTERS, primary_language
 from align.record import Sentence
 from align.segment_abbreviations import (
     ACADEMIC_TITLES,
@@ -655,7 +655,7 @@ def _is_boundary(text: str, m: re.Match[str], sentence_start: int, end: int,
     closed = text[m.end("stop"):after].strip(BLANK)[-1:]
     if closed and closed in _CLOSING_AFTER_STOP and _QUOTATIVE.match(text, gap.end(), end):
         return False  # "File not found." と表示された: as after 「はい。」と (above)
-    if (gap.end() == m.end() == after and _UNSPACED_LETTER.match(text, after)
+    if (gap.end() == m.end() == after and HAN_OR_KANA.match(text, after)
             and not _sentence_before_unspaced(text, sentence_start, stop_at)):
         # Yahoo!ニュース, 点击“OK!”按钮, 出现Connection timed out.错误: a name, a quotation,
         # a message held in the CJK sentence, which goes on
@@ -957,8 +957,6 @@ def _is_thai_phrase_end(text: str, m: re.Match[str], sentence_start: int, end: i
     return _THAI_PHRASE.search(text, max(sentence_start, m.start() - 1000), m.start()) is not None
 
 
-#: A Han or kana letter.
-_UNSPACED_LETTER = re.compile(rf"[{CJK_LETTERS}]")
 #: What marks text written without spaces: a Han or kana letter, or a CJK or full-width
 #: punctuation mark (。，：「（).
 _UNSPACED_MARK = re.compile(

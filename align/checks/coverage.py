@@ -58,7 +58,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from align.checks.base import CheckContext, LinkText, quote, word_count, word_weight, words
+from align.checks.base import CheckContext, LinkText, quote, word_weight, words
 from align.checks.divergence import THRESHOLD
 from align.checks.placeholders import blank_markup, readable_links
 from align.checks.words import (
@@ -129,9 +129,10 @@ def _whole_severity(text: str, item: bool = False) -> str:
     ws = words(text)
     # Counted as `word_count` counts them: a Chinese sentence is one regex word.
     content = sum(word_weight(w.text) for w in ws if is_content(w))
-    if content >= 2 and (word_count(text) >= 5 or item):
+    total = sum(word_weight(w.text) for w in ws)
+    if content >= 2 and (total >= 5 or item):
         return "major"
-    return "minor" if content >= 1 and word_count(text) >= 2 else "info"
+    return "minor" if content >= 1 and total >= 2 else "info"
 
 
 #: What opens a list item: a number or letter label, ``2.``, ``(c)``, ``iv)``, or a bullet.

@@ -15,12 +15,11 @@ is a major finding whatever the ratio.
 from __future__ import annotations
 
 import math
-import re
 
 import numpy as np
 
 from align.checks.base import CheckContext
-from align.language import HANGUL_SYLLABLES, UNSPACED_LETTERS
+from align.language import DENSE_LETTER
 from align.record import Finding
 
 KINDS = ("length",)
@@ -37,9 +36,6 @@ _MIN_LINKS = 8
 #: is usual, and a pair whose translation renders one of its source's two sentences would
 #: measure as long as it should be.
 PRIOR_CENTRE_WEIGHT = 2
-#: Letters of scripts that say in one character what alphabets say in several (Han, kana,
-#: Hangul): a text in them is no evidence of a ratio near 1.
-_DENSE_LETTER = re.compile(f"[{UNSPACED_LETTERS}{HANGUL_SYLLABLES}]")
 
 
 def copied_links(ctx: CheckContext) -> frozenset[int]:
@@ -64,7 +60,7 @@ def _dense(ctx: CheckContext) -> bool:
     for texts in (ctx.sources, ctx.translations):
         text = "".join(t.text for t in texts if t)
         letters = sum(c.isalpha() for c in text)
-        if letters and len(_DENSE_LETTER.findall(text)) >= 0.2 * letters:
+        if letters and len(DENSE_LETTER.findall(text)) >= 0.2 * letters:
             return True
     return False
 

@@ -993,11 +993,13 @@ def bound_verb(word: str, following: str, language: str | None,
     return None
 
 
-def bound_words(text: str, bound: str, language: str | None) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1 << 12)
+def bound_words(text: str, bound: str, language: str | None) -> tuple[tuple[int, int], ...]:
     """The (start, end) of each word of `text` that states `bound` outright in `language`
     ("at most", « höchstens », « au moins », « 最多 »; every listed language's where it is
     not known); one that is also a preposition or an adjective ("up to", « hasta »,
-    « まで », "maximum") only beside a number."""
+    « まで », "maximum") only beside a number.  Cached: the instruction test asks it of
+    every word the aligner pairs with a modal."""
     found = set()
     for patterns, raw, by_an_amount in ((BOUND_WORDS[bound], False, False),
                                         (BOUND_WORDS_BY_AN_AMOUNT[bound], False, True),
@@ -1007,7 +1009,7 @@ def bound_words(text: str, bound: str, language: str | None) -> list[tuple[int, 
         searched = text if raw else fold(text)
         found.update(m.span() for pattern in chosen for m in pattern.finditer(searched)
                      if not by_an_amount or _beside_an_amount(searched, *m.span()))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 _WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")

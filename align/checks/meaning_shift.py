@@ -71,10 +71,10 @@ from align.checks.lexicon import (
 from align.checks.placeholders import icu_branches_lost
 from align.checks.words import WordAlignment, is_content
 from align.language import (
+    DENSE_LETTER,
     HAN_OR_KANA,
-    HANGUL_SYLLABLES,
+    HANGUL,
     KANA,
-    UNSPACED_LETTERS,
     detect_language,
     primary_language,
 )
@@ -269,9 +269,6 @@ _UNSPACED_IDIOMS = {
 }
 
 
-#: A letter of Chinese, Japanese or Korean, whose negations are pieces of words (« 不 »,
-#: « ません », « 않 »): a word of another script in their texts ("not") is a word.
-_UNSPACED_LETTER = re.compile(f"[{UNSPACED_LETTERS}{HANGUL_SYLLABLES}]")
 
 
 def _unspaced_language(text: str, language: str | None) -> str | None:
@@ -284,7 +281,7 @@ def _unspaced_language(text: str, language: str | None) -> str | None:
         return None
     if KANA.search(text):
         return "ja"
-    if re.search(f"[{HANGUL_SYLLABLES}]", text):
+    if HANGUL.search(text):
         return "ko"
     if HAN_OR_KANA.search(text):
         return "zh"
@@ -1016,7 +1013,7 @@ def _fused(word: Word, language: str | None, text: str = "") -> bool:
     whatever renders the rest of that word."""
     return (fold(word.text) in FUSED_NEGATIONS.get(language or "", ())
             or _prefixed(word.text, language)
-            or _UNSPACED_LETTER.search(word.text) is not None
+            or DENSE_LETTER.search(word.text) is not None
             and _negates_a_verb(text, word))
 
 
@@ -1045,7 +1042,7 @@ def _negates_a_verb(text: str, word: Word) -> bool:
     piece = word.text
     if KANA.search(piece):
         return _JA_VERB_NEGATION.match(text, word.start) is not None
-    if re.search(f"[{HANGUL_SYLLABLES}]", piece):
+    if HANGUL.search(piece):
         return _KO_VERB_NEGATION.match(text, word.start) is not None
     # Chinese: ``没有`` (has not, did not) and ``勿`` (do not) negate a verb wherever.
     return piece in ("没有", "勿") or piece in ("不", "没", "未") and (
@@ -2024,7 +2021,7 @@ def _bounds(text: str, language: str | None, negating: list[Word], other_text: s
     spaced_language = None if side_unspaced else language
     for negation in negating:
         k = index.get(negation.start)
-        if _UNSPACED_LETTER.search(negation.text):
+        if DENSE_LETTER.search(negation.text):
             # A piece of a word: its verb is the characters around it (« 不超过 »).
             found = unspaced_bound(text, negation.start, negation.end, side_unspaced
                                    or _unspaced_language(negation.text, None))
@@ -2116,8 +2113,7 @@ def _not_until(text: str, language: str | None, negating: list[Word], other_text
         return list(negating)
     until = UNTIL_WORDS.get(primary_language(language) or "") if language else None
     untils = [w for w in words(text)
-              if fold(w.text) in (until if until is not None else
-                                  frozenset().union(*UNTIL_WORDS.values()))]
+              if fold(w.text) in (until if until is not None else _ANY_UNTIL)]
     kept = list(negating)
     for _ in range(count):
         negation = next((n for n in kept for w in untils
@@ -2135,6 +2131,11 @@ def _same_clause(text: str, a: Word, b: Word) -> bool:
     return not re.search(r"[,;:.!?…]", between) and len(words(between)) <= 6
 
 
+#: The "until" words of every language, for a side whose language is not known.
+_ANY_UNTIL = frozenset().union(*UNTIL_WORDS.values())
+
+
+@lru_cache(maxsize=1 << 12)
 def _line_language(text: str, language: str | None) -> str | None:
     """The language of the line `text` where it is told apart from its side's `language`
     (`align.language.detect_language`), else `language`."""
@@ -2153,10 +2154,11 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     # A file of pairs may mix languages (a line into English among lines into German): a
     # side that seems not to negate is read in the language of its line too.  Only that
     # side: a line's language, told from a few words, may be wrong (Serbian as Russian),
-    # and a negation read in the side's own language is not to be lost.
-    if not source_negates:
+    # and a negation read in the side's own language is not to be lost.  A document, one
+    # language a side, is not read line by line (the identifier is slow on short lines).
+    if ctx.pairs_input and not source_negates:
         src_lang = _line_language(source.text, src_lang)
-    elif not _negations(translation.text, tgt_lang):
+    elif ctx.pairs_input and not _negations(translation.text, tgt_lang):
         tgt_lang = _line_language(translation.text, tgt_lang)
     raw_left, left, left_sense = polarity(source.text, src_lang)
     raw_right, right, right_sense = polarity(translation.text, tgt_lang)

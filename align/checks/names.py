@@ -633,10 +633,12 @@ _NUMBERED_OPENING = re.compile(
     r"|\(\d{1,3}[a-z]?\)|\([a-z]\)|\d+(?:\.\d+)+\.?)[ \t→]+(?=[^\W\d_])", re.MULTILINE)
 
 
-def _numbered_openings(text: str) -> list[re.Match]:
-    """The numbers that open lines of `text` (`_NUMBERED_OPENING`)."""
-    return [m for m in _NUMBERED_OPENING.finditer(text) if m.group("part") in (None, "§")
-            or fold(m.group("part").rstrip(".")) in LEGAL_STRUCTURE]
+@lru_cache(maxsize=1 << 12)
+def _numbered_openings(text: str) -> tuple[re.Match, ...]:
+    """The numbers that open lines of `text` (`_NUMBERED_OPENING`).  Cached: every
+    capitalised word of a link asks whether its link is a numbered heading."""
+    return tuple(m for m in _NUMBERED_OPENING.finditer(text) if m.group("part") in (None, "§")
+                 or fold(m.group("part").rstrip(".")) in LEGAL_STRUCTURE)
 
 
 #: The separator row of a Markdown or ASCII table (``|---|:--:|``, ``+-----+=====+``).
@@ -2107,13 +2109,13 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         # as «le Concédant»; not "the Kessler yard" as «le chantier Brenner», after an
         # article on one side only), where neither is a name the lists know, nor a name of a
         # side whose names are only those known (German, whose nouns and names of mountains,
-        # rivers and regions all take articles: `_KnownNames`): a name there is one.
+        # rivers and regions all take articles: `_KnownNames` has no nouns used as names): a
+        # name there is one.
         for a, b in candidates:
             a_text, b_text = text_of(source, a), text_of(translation, b)
             term = translate_each_other(i, a_text, b_text, a, b)
             noun = not term and used_as_noun("source", a) and used_as_noun(
-                "translation", b) and not _listed(a) and not _listed(b) and not any(
-                isinstance(lexicon, _KnownNames) for lexicon in lexicons.values())
+                "translation", b) and not _listed(a) and not _listed(b)
             out.append((i, Finding(
                 "name", "minor" if term or noun else "major",
                 f"name {quote(a_text)} in the source is {quote(b_text)} in the translation"
