@@ -70,12 +70,12 @@ def test_a_number_with_a_multiplier_matches_its_value_written_otherwise(source, 
     ("公司新增客户3.5万家。", "The company added 3,500 new customers.",
      "number 3.5万 in the source is 3,500 in the translation"),
     ("总投资约8,000万元。", "Total investment was about RMB 8 million.",
-     "number 8,000万 in the source is 8 in the translation"),
+     "number 8,000万 in the source is 8 million in the translation"),
     # Ten times too much: 亿 is a hundred million.
     ("营业收入12.8亿元。", "Revenue reached RMB 12.8 billion.",
-     "number 12.8亿 in the source is 12.8 in the translation"),
+     "number 12.8亿 in the source is 12.8 billion in the translation"),
     ("総投資額は約45億円。", "The total investment is about 450 million yen.",
-     "number 45億 in the source is 450 in the translation"),
+     "number 45億 in the source is 450 million in the translation"),
 ])
 def test_a_number_with_a_multiplier_read_without_it_is_changed(source, translation, reason):
     assert number_findings([(source, translation)]) == [[("major", reason)]]
@@ -115,7 +115,7 @@ def test_full_width_digits_and_decimal_point_are_one_number_quoted_as_written():
                              "R&D spending for the quarter was RMB 230 million.")]) == [[]]
     assert number_findings([("本季度研发投入为２．３亿元。",
                              "R&D spending for the quarter was RMB 23 million.")]) == [[
-        ("major", "number ２．３亿 in the source is 23 in the translation")]]
+        ("major", "number ２．３亿 in the source is 23 million in the translation")]]
 
 
 # -- Japanese era years -------------------------------------------------------------------

@@ -71,6 +71,16 @@ def fold(text: str) -> str:
 
 
 MONTHS: dict[str, int] = {}
+#: The Polish, Russian and Ukrainian months in the locative, in which they say when ("в
+#: июле", "у липні", "w lipcu").
+_LOCATIVE_MONTHS = (
+    "styczniu lutym marcu kwietniu maju czerwcu lipcu sierpniu wrześniu październiku "
+    "listopadzie grudniu",
+    "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
+    "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді "
+    "грудні",
+)
+LOCATIVE_MONTHS = frozenset(fold(word) for words in _LOCATIVE_MONTHS for word in words.split())
 for _lang_months in (
     "january february march april may june july august september october november december",
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
@@ -92,6 +102,8 @@ for _lang_months in (
     "листопад грудень",
     "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада "
     "грудня",
+    # ... and the locative, in which they say when ("в июле", "у липні", "w lipcu").
+    *_LOCATIVE_MONTHS,
     "ιανουάριος φεβρουάριος μάρτιος απρίλιος μάιος ιούνιος ιούλιος αύγουστος σεπτέμβριος "
     "οκτώβριος νοέμβριος δεκέμβριος",
     "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου "
@@ -123,9 +135,27 @@ AMBIGUOUS_MONTHS = frozenset(fold(word) for word in (
     # "maja", "jan", the names Maja and Jan; "marca", a brand in Spanish, Italian and
     # Portuguese; "mayo", mayonnaise.
     "maj", "maja", "jan", "marca", "mayo",
+    # ... and locatives that are other words too: Polish "lutym" (fierce), "maju" (Maja
+    # called), Ukrainian "лютому" (fierce), "травні" (digestive), "грудні" (of the chest).
+    "lutym", "maju", "лютому", "травні", "грудні",
     # ... and the months written short that are words: English "ago", "mar"; "jun", "jul"
     # (names), Spanish "ene" (the letter n), Dutch "mei" (Maja), "avr", "abr", "dic", "sep".
     "ago", "mar", "jun", "jul", "ene", "mei", "avr", "abr", "dic", "sep", "mrt", "apr"))
+
+#: The Russian, Ukrainian and Polish magnitude words and their abbreviations, by factor, in
+#: the cases a number puts them in (``3,5 млрд``, ``2 миллиона``, ``15 тысяч``, ``2,5
+#: miliarda``, ``12 tysięcy``), written as they are (the accusative ``тысячу`` too; not the
+#: other cases, nor Russian ``миллионы``, which follow no number).
+SLAVIC_MAGNITUDES = {
+    10**3: "тыс тысяча тысячи тысяч тысячу тис тисяча тисячі тисяч тисячу tys tysiąc tysiąca "
+           "tysiące tysięcy",
+    10**6: "млн миллион миллиона миллионов мільйон мільйона мільйони мільйонів mln "
+           "milion miliona miliony milionów",
+    10**9: "млрд миллиард миллиарда миллиардов мільярд мільярда мільярди мільярдів "
+           "mld miliard miliarda miliardy miliardów",
+    10**12: "трлн триллион триллиона триллионов трильйон трильйона трильйони "
+            "трильйонів bilion biliona biliony bilionów",
+}
 
 #: Spelled numbers (folded), used only as counterparts of digits on the other side.
 NUMBER_WORDS: dict[str, int] = {}
@@ -186,6 +216,65 @@ NUMBER_WORDS.update(
         "moitie": 0.5,
     }
 )
+# Russian, Ukrainian and Polish, with the case forms a number takes after a preposition or
+# a verb ("двух друзей", "п'яти днів", "pięciu dni").  Left out: Russian "семью" (also
+# "family"), "сорока" (a magpie), "раз" (a time, as in "once"), Polish "jeden" (German
+# "every").  Polish "sto" is also Italian "(I) am": a counterpart only, like "cent".
+for _number, _names in enumerate((
+    "один одна одно одну одного одной одному "
+    "одне однієї одній jedna jedno jednego jednej jednemu",
+    "два две двух двум двумя дві двох двом двома dwa dwie dwóch dwu dwoma dwom dwiema",
+    "три трёх трём тремя трьох трьом трьома trzy trzech trzem trzema",
+    "четыре четырёх четырём четырьмя чотири чотирьох чотирьом cztery czterech czterem",
+    "пять пяти пятью п'ять п’ять п'яти п’яти pięć pięciu",
+    "шесть шести шестью шість sześć sześciu",
+    "семь семи сім siedem siedmiu",
+    "восемь восьми восемью вісім osiem ośmiu",
+    "девять девяти девятью дев'ять дев’ять дев'яти дев’яти dziewięć dziewięciu",
+    "десять десяти десятью dziesięć dziesięciu",
+    "одиннадцать одиннадцати одинадцять jedenaście jedenastu",
+    "двенадцать двенадцати дванадцять dwanaście dwunastu",
+    "тринадцать тринадцати тринадцять trzynaście trzynastu",
+    "четырнадцать четырнадцати чотирнадцять czternaście czternastu",
+    "пятнадцать пятнадцати п'ятнадцять п’ятнадцять piętnaście piętnastu",
+    "шестнадцать шестнадцати шістнадцять szesnaście szesnastu",
+    "семнадцать семнадцати сімнадцять siedemnaście siedemnastu",
+    "восемнадцать восемнадцати вісімнадцять osiemnaście osiemnastu",
+    "девятнадцать девятнадцати дев'ятнадцять дев’ятнадцять dziewiętnaście dziewiętnastu",
+    "двадцать двадцати двадцять dwadzieścia dwudziestu",
+), start=1):
+    for _name in _names.split():
+        NUMBER_WORDS.setdefault(fold(_name), _number)
+for _number, _names in enumerate((
+    "тридцать тридцати тридцять trzydzieści trzydziestu",
+    "сорок czterdzieści czterdziestu",
+    "пятьдесят пятидесяти п'ятдесят п’ятдесят pięćdziesiąt pięćdziesięciu",
+    "шестьдесят шестидесяти шістдесят sześćdziesiąt sześćdziesięciu",
+    "семьдесят семидесяти сімдесят siedemdziesiąt siedemdziesięciu",
+    "восемьдесят восьмидесяти вісімдесят osiemdziesiąt osiemdziesięciu",
+    "девяносто девяноста дев'яносто дев’яносто dziewięćdziesiąt dziewięćdziesięciu",
+), start=3):
+    for _name in _names.split():
+        NUMBER_WORDS.setdefault(fold(_name), _number * 10)
+for _number, _names in enumerate((
+    "двести двухсот двісті двохсот dwieście dwustu",
+    "триста трёхсот трьохсот trzysta trzystu",
+    "четыреста четырёхсот чотириста чотирьохсот czterysta czterystu",
+    "пятьсот пятисот п'ятсот п’ятсот pięćset pięciuset",
+    "шестьсот шестисот шістсот sześćset sześciuset",
+    "семьсот семисот сімсот siedemset siedmiuset",
+    "восемьсот восьмисот вісімсот osiemset ośmiuset",
+    "девятьсот девятисот дев'ятсот дев’ятсот dziewięćset dziewięciuset",
+), start=2):
+    for _name in _names.split():
+        NUMBER_WORDS.setdefault(fold(_name), _number * 100)
+for _name in "сто ста sto stu".split():
+    NUMBER_WORDS.setdefault(_name, 100)
+# The Slavic words of a thousand and a million, not their abbreviations (``тыс``, ``млн``).
+for _factor in (1000, 1_000_000):
+    for _name in SLAVIC_MAGNITUDES[_factor].split():
+        if len(_name) > 3:
+            NUMBER_WORDS.setdefault(fold(_name), _factor)
 # Ordinals are numbers too ("2nd edition" = "deuxième édition" = "zweite Auflage"):
 # English, French (cardinal + "ième"), German (with its endings).  "second" and
 # "seconde" are left out: they are also units of time.
@@ -211,6 +300,16 @@ for _number, _name in enumerate("trentieme quarantieme cinquantieme soixantieme"
 for _number, _stem in enumerate(
     "erst zweit dritt viert fünft sechst siebt _ neunt zehnt elft zwölft".split(),
     start=1):
+    for _ending in ("e", "er", "en", "em", "es"):
+        NUMBER_WORDS.setdefault(_stem + _ending, _number)
+# ... past twelve, as centuries are named ("im neunzehnten Jahrhundert"); "zwanzigst",
+# "dreißigst" take an "s".
+for _number, _stem in enumerate(
+    "dreizehnt vierzehnt fünfzehnt sechzehnt siebzehnt achtzehnt neunzehnt".split(),
+    start=13):
+    for _ending in ("e", "er", "en", "em", "es"):
+        NUMBER_WORDS.setdefault(_stem + _ending, _number)
+for _number, _stem in ((20, "zwanzigst"), (30, "dreißigst"), (100, "hundertst")):
     for _ending in ("e", "er", "en", "em", "es"):
         NUMBER_WORDS.setdefault(_stem + _ending, _number)
 # ("achte", "achten", "Achter" are as often a verb or an eight-oared boat: left out.)
@@ -728,9 +827,9 @@ CURRENCIES_BEFORE = frozenset(
 #: currency or unit follows: ``5 m`` alone is metres).
 MAGNITUDES = frozenset("""
     million millions milliard milliards billion billions trillion trillions thousand thousands
-    millier milliers Million Millionen Milliarde Milliarden Mio Mrd Md Mds millón millones
+    millier milliers Million Millionen Milliarde Milliarden Mio Mill Mrd Mia Md Mds millón millones
     milione milioni miliardo miliardi milhão milhões bilhão bilhões mil k K bn mn m M
-""".split())
+""".split()) | frozenset(" ".join(SLAVIC_MAGNITUDES.values()).split())
 
 
 #: Prepositions, by language, in lower case with their accents (French « à », not « a »,

@@ -324,7 +324,7 @@ _CONCORD_REACH = 4
 _SERBO_CROATIAN_OPENERS = (
     "i a ali da koji koja koje kojeg kojem kojoj koju ili jer kad kada ako nego te gdje "
     "gde и а али да који која које којег ком или јер кад када ако него те где гдје")
-_CLAUSE_OPENERS = {language: frozenset(map(fold, words_.split())) for language, words_ in {
+_CLAUSE_OPENER_WORDS = {
     "fr": "qui que qu et mais ou car si quand lorsque parce puisque dont",
     "es": "que y o pero porque cuando si",
     "it": "che e o ma perche quando se",
@@ -347,7 +347,18 @@ _CLAUSE_OPENERS = {language: frozenset(map(fold, words_.split())) for language, 
     "ro": "și dar că care sau dacă când iar ci deoarece unde",
     "hu": "és de hogy ha mert amikor aki ami amely amit akit vagy pedig ahol míg",
     "ca": "que i o però perquè quan si on",
-}.items()}
+}
+_CLAUSE_OPENERS = {language: frozenset(map(fold, words_.split()))
+                   for language, words_ in _CLAUSE_OPENER_WORDS.items()}
+
+#: A Latin letter with an accent or a stroke ("é", "ł", "ș"), which fold may keep.
+_LATIN_ACCENTED = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+#: ... those written with accents, by their folded spelling ("ze" for "że"); not one whose
+#: folded spelling is itself an opener as written (Bulgarian "които", who, to which
+#: "който" folds).
+_ACCENTED_OPENERS = {language: frozenset(fold(w) for w in words_.split()
+                                         if fold(w) != w and fold(w) not in words_.split())
+                     for language, words_ in _CLAUSE_OPENER_WORDS.items()}
 
 #: Czech and Slovak negate a verb (and many adjectives) by its prefix "ne-" ("nevím": I
 #: don't know, "nemůže", "neplatný": invalid), by their lower-case spelling ("ně-" is
@@ -408,7 +419,15 @@ def _clause_break(text: str, tokens, k: int, language: str) -> bool:
             language, frozenset()):
         return False
     openers = _CLAUSE_OPENERS.get(language, frozenset())
-    return key in openers or key.split("'")[0] in openers
+    if key not in openers and key.split("'")[0] not in openers:
+        return False
+    # In a text that writes accents, a word written without those of the opener it folds
+    # to is another word: Polish, Czech, Slovak "ze" (with, of) is no "że", "že" (that),
+    # Romanian "ca" (as) no "că".  One with accents the opener lacks may be it ("perché",
+    # "où"), and a text written without any ("si" for Romanian "și") is read as before.
+    plain = key == tokens[k].text.lower()
+    return not (plain and key in _ACCENTED_OPENERS.get(language, frozenset()) and (
+        _LATIN_ACCENTED.search(text) or fold(text) != text.lower()))
 
 
 #: Words that fold to a word opening a clause but are others: Italian "è", Portuguese "é"
@@ -1356,8 +1375,8 @@ def _declarative_question(text: str, tokens, start: int, k: int,
     keys = [fold(t.text) for t in tokens[start : k + 1]]
     if len(keys) > 2 and keys[0] in _LEAD_INS | _FRENCH_LEAD_INS:
         keys = keys[1:]  # "And you did not …?", « Et tu ne viens pas ? »
-    if len(keys) < 2:
-        return False
+    if len(keys) < 2 and language not in _SLAVIC_SUBJECTS:
+        return False  # the negated verb opens it only where the pronoun may be left out
     subject, negation = keys[0], keys[-1]
     if language in (None, "en") and subject in _TAG_PRONOUNS:
         # "you did not", "you never", "you don't", "you do n't" (tokenised corpora)
@@ -1371,7 +1390,51 @@ def _declarative_question(text: str, tokens, start: int, k: int,
         # subject, the verb and its pronouns before the negation.
         particle = keys[1]
         return (particle == "ne" or particle.startswith("n'")) and len(keys) <= 6
+    if language in _SLAVIC_SUBJECTS and negation not in _WITHOUT:
+        # « Ты опять не спал? », "Ty nie spałeś?", "Вы ничего не знаете?": the subject
+        # pronoun, a word or two (an adverb, an object) and the negation; or the negated
+        # verb opening the question, its pronoun left out as these languages leave it
+        # ("Nie spałeś?", "Nevíš?").
+        while len(keys) > 1 and keys[0] in _SLAVIC_LEAD_INS:
+            keys = keys[1:]  # "А ты не …?", "Czy nie spałeś?", "Разве ты не знаешь?"
+        subject = keys[0]
+        if any(key in _SLAVIC_QUESTION_WORDS for key in keys):
+            return False  # "Ты почему не спал?": asks why, and negates
+        if subject in _SLAVIC_SUBJECTS[language]:
+            return len(keys) <= 2 + _SLAVIC_SUBJECT_REACH
+        return len(keys) == 1 and (negation in _SLAVIC_PARTICLES or _prefixed(
+            tokens[k].text, language))
     return False
+
+
+#: Slavic subject pronouns (folded), by language, as `_declarative_question` reads them;
+#: the words that may come before them; and how many words may stand between a pronoun
+#: and its negation.
+_SLAVIC_SUBJECTS = {language: frozenset(map(fold, words_.split())) for language, words_ in {
+    "ru": "я ты он она оно мы вы они",
+    "uk": "я ти він вона воно ми ви вони",
+    "be": "я ты ён яна яно мы вы яны",
+    "pl": "ja ty on ona ono my wy oni one pan pani",
+    "cs": "já ty on ona ono my vy oni ony",
+    "sk": "ja ty on ona ono my vy oni ony",
+    "hr": "ja ti on ona ono mi vi oni one ја ти он она оно ми ви они оне",
+    "sl": "jaz ti on ona ono mi vi oni one",
+    "bg": "аз ти той тя то ние вие те",
+    "mk": "јас ти тој таа тоа ние вие тие",
+}.items()}
+_SLAVIC_SUBJECTS["bs"] = _SLAVIC_SUBJECTS["sr"] = _SLAVIC_SUBJECTS["hr"]
+_SLAVIC_LEAD_INS = frozenset(map(fold, "а и но і але a i ale czy чи разве неужели хіба "
+                                        "невже".split()))
+#: ... and the words asking what, why or how, which make it negate as a statement does.
+_SLAVIC_QUESTION_WORDS = frozenset(map(fold, (
+    "почему зачем отчего как когда где куда откуда кто что сколько какой чому навіщо як "
+    "коли де куди звідки хто що скільки який dlaczego czemu jak kiedy gdzie dokąd skąd kto "
+    "co ile jaki proč jak kdy kde kam odkud kdo co kolik jaký prečo kedy kto čo koľko "
+    "zašto kako kada gdje gde kamo tko ko što šta koliko зашто како када где ко шта "
+    "защо кога къде кой какво колко").split()))
+_SLAVIC_SUBJECT_REACH = 2
+#: The particles that negate a verb, opening a question whose pronoun is left out.
+_SLAVIC_PARTICLES = frozenset(map(fold, "не nie ne ні".split()))
 
 
 #: French subject pronouns, as `_declarative_question` reads them ("j'" folded to "j").
@@ -1468,6 +1531,33 @@ def _polar(text: str, language: str | None, negating: list[Word]) -> list[Word]:
                                     or not _negative_question(text, tokens, k, language))]
 
 
+def _asked(text: str, language: str | None, negating: list[Word]) -> list[Word]:
+    """The negations of `negating` that ask a negative question (`_negative_question`)."""
+    tokens = words(text)
+    index = {w.start: k for k, w in enumerate(tokens)}
+    return [n for n in negating if (k := index.get(n.start)) is not None
+            and _negative_question(text, tokens, k, language)]
+
+
+def _in_yes_no_question(text: str, language: str | None, negation: Word) -> bool:
+    """Whether `negation` stands in a clause that its question mark closes and no question
+    word opens, as far as `language` is known ("¿No dormiste?", "Du hast nicht geschlafen?";
+    not "Why did you not come?", nor "He did not come, did he?")."""
+    end = re.search(r"[.?!]", text[negation.end :])
+    if end is None or end.group() != "?" or re.search(
+            r"[,;:—–]", text[negation.end : negation.end + end.start()]):
+        return False
+    tokens = words(text)
+    k = next((j for j, t in enumerate(tokens) if t.start == negation.start), None)
+    if k is None:
+        return False
+    start = k
+    while start > 0 and not _clause_break(text, tokens, start, ""):
+        start -= 1
+    opening = {t.text.lower().replace("’", "'").split("'")[0] for t in tokens[start:k]}
+    return not opening & _QUESTION_WORDS.get(language or "", _ANY_QUESTION_WORDS)
+
+
 def _hedging(text: str, language: str | None, negating: list[Word]) -> list[Word]:
     """The negations of `negating` that stand in an indirect question (`_indirect_question`)."""
     tokens = words(text)
@@ -1514,7 +1604,7 @@ def negation_counts_differ(ctx: CheckContext, i: int) -> bool:
 #: Negative pronouns, determiners and adverbs of quantity (folded): "nobody", "nothing",
 #: "none", "no", "never", "nowhere" and theirs in each language (`_opposite_universals`).
 _NEGATIVE_QUANTIFIERS = {language: frozenset(map(fold, words_.split())) for language, words_ in {
-    "en": "nobody nothing none no never nowhere",
+    "en": "nobody nothing none no never nowhere neither",
     "de": "niemand nichts kein keine keinen keinem keiner keines nie niemals nirgends "
           "nirgendwo",
     "fr": "personne rien aucun aucune nul nulle jamais",
@@ -1527,23 +1617,34 @@ _NEGATIVE_QUANTIFIERS = {language: frozenset(map(fold, words_.split())) for lang
     "cs": "nikdo nic nikoho ničeho žádný žádná žádné nikdy nikde",
     "hr": "nitko niko ništa nikad nikada nijedan nigdje",
     "ru": "никто ничего ничто никогда нигде никакой",
+    "uk": "ніхто нічого ніщо ніколи ніде жоден жодна жодне жодного ніякий",
+    "be": "ніхто нічога ніколі нідзе ніводзін",
+    "bg": "никой нищо никога никъде нито",
+    "sl": "nihče nič nikoli nikjer noben nobena nobeno",
 }.items()}
 #: Their opposite universals (folded): "everyone", "everything", "all", "always",
-#: "everywhere"; of a phrase, its first word ("Tout" of « tout le monde », "todo" of "todo
-#: el mundo", "toată" of "toată lumea"), which `_UNIVERSAL_PHRASE` extends to the phrase.
+#: "everywhere", and "both" against "neither"; of a phrase, its first word ("Tout" of «
+#: tout le monde », "todo" of "todo el mundo", "toată" of "toată lumea"), which
+#: `_UNIVERSAL_PHRASE` extends to the phrase.
 _UNIVERSALS = {language: frozenset(map(fold, words_.split())) for language, words_ in {
-    "en": "everyone everybody everything all every each always everywhere",
-    "de": "alle alles allen aller jeder jede jedes jeden jedem jedermann immer überall",
+    "en": "everyone everybody everything all every each always everywhere both",
+    "de": "alle alles allen aller jeder jede jedes jeden jedem jedermann immer überall "
+          "beide beiden",
     "fr": "tout tous toute toutes chacun chacune chaque toujours partout",
-    "es": "todo todos toda todas cada siempre",
-    "it": "tutti tutto tutta tutte ognuno ognuna ogni sempre ovunque dappertutto",
-    "pt": "todo todos toda todas tudo cada sempre",
-    "nl": "iedereen alles alle elk elke altijd overal",
-    "ro": "toți toate tot toată totul fiecare mereu întotdeauna",
-    "pl": "wszyscy wszystko wszystkie każdy każda każde zawsze wszędzie",
-    "cs": "všichni všechno vše všechny každý každá každé vždy všude",
-    "hr": "svi sve svatko svako svaki uvijek uvek svugdje",
-    "ru": "все всё всегда каждый везде",
+    "es": "todo todos toda todas cada siempre ambos ambas",
+    "it": "tutti tutto tutta tutte ognuno ognuna ogni sempre ovunque dappertutto "
+          "entrambi entrambe",
+    "pt": "todo todos toda todas tudo cada sempre ambos ambas",
+    "nl": "iedereen alles alle elk elke altijd overal beide beiden",
+    "ro": "toți toate tot toată totul fiecare mereu întotdeauna amândoi amândouă",
+    "pl": "wszyscy wszystko wszystkie każdy każda każde zawsze wszędzie obie oba obaj obu",
+    "cs": "všichni všechno vše všechny každý každá každé vždy všude oba obě",
+    "hr": "svi sve svatko svako svaki uvijek uvek svugdje oba obje obadva",
+    "ru": "все всё всегда каждый везде оба обе обоих обеих",
+    "uk": "всі усі все усе завжди кожен кожна кожне скрізь всюди обидва обидві",
+    "be": "усе ўсе заўсёды кожны паўсюль абодва абедзве",
+    "bg": "всички всичко винаги всеки навсякъде двете двамата",
+    "sl": "vsi vse vsak vsaka vsako vedno povsod oba obe",
 }.items()}
 for _same, _as in (("bs", "hr"), ("sr", "hr"), ("sk", "cs")):
     _NEGATIVE_QUANTIFIERS[_same], _UNIVERSALS[_same] = (_NEGATIVE_QUANTIFIERS[_as],
@@ -2124,6 +2225,53 @@ def _not_until(text: str, language: str | None, negating: list[Word], other_text
     return kept
 
 
+#: How many characters either side of a negation are compared with those of the same word
+#: on the other side, to tell which of several it is (`_written_on_the_other_side`).
+_KEPT_CONTEXT = 16
+
+
+def _common_length(a: str, b: str) -> int:
+    """How many characters `a` and `b` share from their start."""
+    return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                min(len(a), len(b)))
+
+
+def _written_on_the_other_side(text: str, language: str | None, negating: list[Word],
+                               other_text: str, other_negating: list[Word],
+                               other_unspaced: bool) -> list[Word]:
+    """The negations of `negating` (of `text`, in `language`) that `other_text` writes too,
+    as the same word, case and accents aside: a quotation, a name or a title kept in the
+    other language on purpose (Gorky said to me: «Это не революция»), whose negation is
+    there, though the other side's language does not read it.  The other side is read as
+    `language` is (so "No. 5" is no Spanish "no" there); each of its negations so read that
+    is not one of its own (`other_negating`) stands for one negation of the same word, the
+    one whose surroundings it shares most (of «Он не пришёл. … «Это не революция»» against
+    "He came. … «Это не революция»", the second).  Not where both sides write without
+    spaces (`other_unspaced`): each reads its own pieces of words, and Chinese 不 is a
+    part of many a Japanese word."""
+    if other_unspaced and _unspaced_language(text, language):
+        return []
+    folded, other_folded = fold(text), fold(other_text)
+    unpaired = list(negating)
+    for m in _negations(other_text, language):
+        if any(m.start < o.end and m.end > o.start for o in other_negating):
+            continue  # already counted on its side
+        key = other_folded[m.start:m.end]
+        same = [w for w in unpaired if folded[w.start:w.end] == key]
+        if not same:
+            continue
+
+        def shared(w: Word, m=m) -> int:
+            before = _common_length(folded[max(0, w.start - _KEPT_CONTEXT):w.start][::-1],
+                                    other_folded[max(0, m.start - _KEPT_CONTEXT):
+                                                 m.start][::-1])
+            return before + _common_length(folded[w.end:w.end + _KEPT_CONTEXT],
+                                           other_folded[m.end:m.end + _KEPT_CONTEXT])
+
+        unpaired.remove(max(same, key=shared))  # the first of equals
+    return [w for w in negating if w not in unpaired]
+
+
 def _same_clause(text: str, a: Word, b: Word) -> bool:
     """Whether words `a` and `b` of `text` stand within six words in one clause."""
     lo, hi = sorted((a, b), key=lambda w: w.start)
@@ -2162,6 +2310,29 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
         tgt_lang = _line_language(translation.text, tgt_lang)
     raw_left, left, left_sense = polarity(source.text, src_lang)
     raw_right, right, right_sense = polarity(translation.text, tgt_lang)
+    # A negation the other side writes too, as the same word (a quotation, a name or a
+    # title kept in the source language), has its counterpart there, whatever that side's
+    # language reads: neither side counts it.
+    kept_left = _written_on_the_other_side(
+        source.text, src_lang, raw_left, translation.text, raw_right,
+        _unspaced_language(translation.text, tgt_lang) is not None)
+    kept_right = _written_on_the_other_side(
+        translation.text, tgt_lang, raw_right, source.text, raw_left,
+        _unspaced_language(source.text, src_lang) is not None)
+    raw_left, left = ([w for w in found if w not in kept_left] for found in (raw_left, left))
+    raw_right, right = ([w for w in found if w not in kept_right]
+                        for found in (raw_right, right))
+    # A negative yes-no question excused on one side ("Ты не спал?") is rendered by the
+    # negation of the other side's yes-no question, whether or not that side's language is
+    # read for one ("Du hast nicht geschlafen?", "¿No dormiste?"): as many of those as the
+    # side asks beyond the other side's own count on neither side.
+    asked_left = len(_asked(source.text, src_lang, raw_left))
+    asked_right = len(_asked(translation.text, tgt_lang, raw_right))
+    for unread, text, language, found in (
+            (asked_left - asked_right, translation.text, tgt_lang, right),
+            (asked_right - asked_left, source.text, src_lang, left)):
+        for w in [w for w in found if _in_yes_no_question(text, language, w)][:max(unread, 0)]:
+            found.remove(w)
     # A negated verb of exceeding that the other side renders by its bound ("shall not
     # exceed" as « beträgt höchstens ») negates nothing the translation lost.
     left_bounds = _bounds(source.text, src_lang, raw_left, translation.text, tgt_lang,

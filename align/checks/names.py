@@ -29,7 +29,9 @@ sentence boundary may have put it) holds the same word forgiving accents, case a
 spelling differences (``Andrés`` = ``Andres``, ``Tchaikovsky`` = ``Tchaïkovski``), written
 in one word or two (``BlackTooth`` = ``Black Tooth``), a word sharing most of its stem
 (``Stalinist`` = ``stalinien``), the name with a case ending (Polish ``Lizbony`` =
-``Lisbon``, Turkish ``Lizbon'a``, Russian ``Анны`` = ``Anna``), or a listed translation
+``Lisbon``, Turkish ``Lizbon'a``, Russian ``Анны`` = ``Anna``), a Slavic name of Latin
+script as Cyrillic writes it (``Wałęsa`` = ``Валенсой``, ``Lech`` = ``Лехом``, ``Andrzej`` =
+``Анджея``), a listed name in a case (Polish ``Lwowie`` = ``Lviv``), or a listed translation
 (``Spain`` = ``Espagne`` = ``Spanien``, ``North`` = ``septentrional``, ``Friday`` =
 ``Παρασκευή``; a feast, ``Christmas`` = ``Natal``, ``Christmas Day`` too; an abbreviation,
 ``EU`` = ``UE``, ``NATO`` = ``OTAN``: `align.checks.name_equivalents`), in the Polish and
@@ -192,6 +194,8 @@ hamburg hambourg hamburgo amburgo
 frankfurt francfort francoforte
 strasbourg strassburg estrasburgo strasburgo strasburg
 cracow cracovie krakau cracovia krakow
+lviv lwow lvov lemberg leopol leopoli leopolis
+cloth-hall sukiennice tuchhallen
 stockholm estocolmo stoccolma sztokholm
 barcelona barcelone
 dublin dublino
@@ -290,7 +294,12 @@ seville sewilla sewilli sewille
 marseilles marsylia marsylii marsylie
 cracow krakow krakowa krakowie
 stockholm sztokholm sztokholmu sztokholmie
-john jean johann johannes juan giovanni
+"""
+#: First names that translate (``John`` is ``Jean``): a translator may also render one by
+#: another first name of the story's language (*Bill* as « Jacques »), a choice.
+_TRANSLATED_FIRST_NAMES = """
+john jean johann johannes juan giovanni jan ioann
+paul paolo pablo paulo pawel pavel
 peter pierre petrus pedro pietro
 william guillaume wilhelm guillermo guglielmo
 james jacques jakob jaime diego giacomo
@@ -343,7 +352,8 @@ def _list_equivalents(names: list[frozenset[str]], named: str) -> None:
             _NAMES_OF[w] = _NAMES_OF.get(w, frozenset()) | {named}
 
 
-for _line in (*_TRANSLATED.strip().splitlines(), *HOLIDAYS):
+for _line in (*_TRANSLATED.strip().splitlines(), *_TRANSLATED_FIRST_NAMES.strip().splitlines(),
+              *HOLIDAYS):
     # Plurals too: "Saturdays" is "le samedi", "les Français" the French.  A name of
     # several words is listed with hyphens and read in its words, as names are read
     # ("Pays-Bas" is "Pays" and "Bas", each a counterpart of "Netherlands").
@@ -351,6 +361,9 @@ for _line in (*_TRANSLATED.strip().splitlines(), *HOLIDAYS):
         frozenset(p + ending for p in re.split(r"[-']", w) for ending in ("", "s")
                   if len(p) > 2 and all(p not in f for f in FUNCTION_WORDS.values()))
         for w in _line.split()], _line.split()[0])
+#: The keys of the listed first names, their plurals too (`_listed_otherwise`).
+_FIRST_NAME_KEYS = frozenset(w + ending for w in _TRANSLATED_FIRST_NAMES.split()
+                             for ending in ("", "s"))
 #: ``US``, ``U.S.``: the United States in two letters, which the list's function words leave
 #: out (the pronoun *us*), as a counterpart of its other names (``EE. UU.``).
 for _w in _EQUIVALENT["usa"]:
@@ -363,7 +376,7 @@ for _line in ABBREVIATIONS:
 #: Titles and forms of address translate freely; they are not names, nor are the words of a
 #: legal text's structure (`LEGAL_STRUCTURE`: "§ 3" as "Section 3"), but those that are
 #: such words only before a number (`LEGAL_ABBREVIATIONS`, `_legal_part`).
-_TITLES = frozenset(
+_BASE_TITLES = _TITLES = frozenset(
     "mr mrs ms miss misses messrs sir madam lady lord dr st monsieur madame mademoiselle m "
     "mme mlle mlles mmes mm sr sra srta sres dra sig sigra sigg dott "
     "herr frau fraulein senor senora signor signora don dona captain capitaine colonel "
@@ -798,6 +811,65 @@ _TRANSLITERATED: set[str] = set()
 _MONTH_KEYS = frozenset(_key(month) for month in (*MONTHS, *"""
     Ιανουάριο Φεβρουάριο Μάρτιο Απρίλιο Μάιο Ιούνιο Ιούλιο Αύγουστο Σεπτέμβριο Οκτώβριο
     Νοέμβριο Δεκέμβριο""".split())) - {"marco", "maja", "mayo"}
+#: Honorifics, ranks and forms of address of letters and dispatches, with the possessives
+#: that open them («Votre Excellence», "Your Excellency's", «Ihre Majestät», «Ваше
+#: Величество», "His Royal Highness", «S.A.I.» as "H.I.H."), sovereigns' titles («l'Impératrice»
+#: as "the Empress", «Царь» as "the Tsar") and clergy's ("the Rev. Fr." for «le R. P.», "Pope"
+#: for «Papież», «Papst», «Папа»), and ranks before a name ("Privy Councillor" for «Geh.
+#: Rat»): titles, which translate freely (`_TITLES`), written as their texts write them and
+#: read in the keys names are compared by (Russian transliterated).  Not the possessives
+#: that are names too ("Seine", "Eure").
+_TITLES = _TITLES | frozenset(_key(title) for title in """
+    votre vos your ihre euer ваше ваш
+    majesty majesté majestät maestà majestad majestade величество
+    excellency excellence exzellenz eccellenza excelencia excelência превосходительство
+    highness altesse hoheit altezza alteza высочество royal royale imperial impériale
+    königlich königl kaiserlich kaiserl eminence éminence eminenz eminenza eminencia
+    lordship ladyship sire monseigneur mgr monsignor monsignore сиятельство
+    emperor empereur empress impératrice kaiser kaiserin imperator imperatrix император
+    императрица tsar czar tsarina tsaritsa царь царица государь государыня
+    zar zarin king könig король королева князь княгиня граф графиня кронпринц
+    archduke archiduc erzherzog herzog herzogin fürst fürstin graf gräfin freiherr
+    crown kronprinz reverend révérend rev fr councillor counsellor privy rat geheimrat hofrat
+    господин госпожа
+    papa papież papst папа
+    """.split())
+#: Of those, the ranks that are surnames too (Steffi Graf, Werner Herzog, Frau Kaiser) and
+#: the adjectives that open a name of an institution (the Crown Court, the Royal Navy, Privy
+#: Council): `_title_in_name` tells them in a name.
+_RANKS = _TITLES - _BASE_TITLES
+_TITLE_ADJECTIVES = frozenset(_key(title) for title in """
+    crown royal royale imperial impériale königlich königl kaiserlich kaiserl privy
+    """.split())
+#: Possessives of forms of address that are names too («Eure Exzellenz»), kept out of
+#: `_TITLES`: before a title they are no first name.
+_NAME_POSSESSIVES = frozenset(("eure", "seine"))
+#: The word just before a position and just after one, joined to it by blanks only.
+_WORD_THEN_BLANK = re.compile(r"([^\W\d_][^\W_]*)[ \t]+$")
+_BLANK_THEN_WORD = re.compile(r"[ \t]+([^\W\d_][^\W_]*)")
+
+
+def _title_in_name(text: str, word: Word) -> bool:
+    """Whether a rank of `_TITLES` (`_RANKS`) is part of a name in `text`, not a title: a
+    title stands before a name or alone (the Kaiser, Kaiser Wilhelm, Your Excellency), but a
+    rank right after a capitalised word that is no title (a first name: Steffi Graf, Werner
+    Herzog) or after a form of address (Frau Graf, Mrs Kaiser) is a surname, and an
+    adjective of rank before a capitalised word that is no title (the Crown Court; not
+    the Crown Prince, His Royal Highness) opens the name of an institution."""
+    key = _key(word.text)
+    if key not in _RANKS:
+        return False
+    before = _WORD_THEN_BLANK.search(text, max(0, word.start - 40), word.start)
+    if before is not None and _capitalised(before.group(1)):
+        prior = _key(before.group(1))
+        if prior in _PERSON_TITLES or prior not in _TITLES and prior not in _ALL_FUNCTION_WORDS \
+                and prior not in _NAME_POSSESSIVES:
+            return True
+    after = _BLANK_THEN_WORD.match(text, word.end)
+    return (key in _TITLE_ADJECTIVES and after is not None and _capitalised(after.group(1))
+            and _key(after.group(1)) not in _TITLES)
+
+
 #: Spellings of one sound that transliterations and languages choose between.  Greek
 #: writes the b of long-borrowed names with β, read v (Λισαβόνα Lisbon, Βερολίνο Berlin).
 _SPELLINGS = (("ph", "f"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("ck", "k"), ("x", "ks"),
@@ -817,10 +889,42 @@ def _skeleton(key: str) -> str:
     return re.sub(r"(.)\1+", r"\1", consonants)
 
 
+#: Letters of Slavic languages of Latin script, as a Cyrillic spelling of their sound reads
+#: transliterated: Polish ``rz``, ``cz``, ``sz`` are ж, ч, ш (``Andrzej`` is Анджей,
+#: ``andzhei``), the ``ch`` of Polish, Czech and German is х (``Lech`` is Лех, ``lekh``),
+#: ``c`` is ц (``Szczecin`` is Щецин, ``shchetsin``) and ``j`` is й (``Wajda`` is Вайда,
+#: ``vaida``).  (``ł`` is read ``l``, as keys fold it.)
+_SLAVIC_LETTERS = {"rz": "zh", "cz": "ch", "sz": "sh", "ch": "kh", "c": "ts", "j": "i"}
+_SLAVIC_LETTER = re.compile("|".join(_SLAVIC_LETTERS))
+#: The ``n`` or ``m`` by which Russian and Ukrainian write a Polish nasal vowel (``ę``,
+#: ``ą``) before a consonant: ``Wałęsa`` is Валенса, ``Dąbrowski`` Домбровский, while the
+#: Polish key and the English spelling write the vowel alone (``walesa``, ``dabrowski``).
+_NASAL = re.compile(r"(?<=[aeiouy])[nm](?=[^aeiouy'\W])")
+
+
+@lru_cache(maxsize=1 << 16)
+def _slavic_readings(key: str) -> frozenset[str]:
+    """`key` as it is, and as a Slavic name of Latin script reads against its Cyrillic
+    spelling: its letters read as the Cyrillic ones (`_SLAVIC_LETTERS`) and a nasal vowel's
+    ``n`` or ``m`` left out (`_NASAL`)."""
+    lettered = _SLAVIC_LETTER.sub(lambda m: _SLAVIC_LETTERS[m.group()], key)
+    return frozenset((key, lettered, _NASAL.sub("", key), _NASAL.sub("", lettered)))
+
+
+@lru_cache(maxsize=1 << 16)
 def _sounds_alike(a: str, b: str) -> bool:
     """Whether two keys, one transliterated from another script, write the same name: the
     same consonants (``mexico`` = ``meksiku``), or one the other with a case ending (Russian
-    ``ninom`` = ``nin``, ``anny`` (Анны) = ``anna``)."""
+    ``ninom`` = ``nin``, ``anny`` (Анны) = ``anna``), either read as a Slavic name of
+    Latin script is written in Cyrillic (`_slavic_readings`: ``Wałęsa``, ``walesa``, is
+    Валенсой, ``valensoi``; ``Lech`` is Лехом, ``lekhom``)."""
+    return any(_sound_alike(x, y) for x in _slavic_readings(a) for y in _slavic_readings(b))
+
+
+def _sound_alike(a: str, b: str) -> bool:
+    """`_sounds_alike` for two keys as they are read."""
+    if _i_declined(a, b) or _i_declined(b, a):
+        return True
     if min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)) and abs(
             len(a) - len(b)) <= 3:
         return True
@@ -831,6 +935,19 @@ def _sounds_alike(a: str, b: str) -> bool:
     if min(len(sa), len(sb)) < 2:
         return False
     return sa == sb or (min(len(sa), len(sb)) >= 3 and (sa.startswith(sb) or sb.startswith(sa)))
+
+
+#: The case endings of a Russian, Ukrainian or Belarusian name in -й after a vowel, read
+#: transliterated in place of its ``i``: genitive -я, dative -ю, instrumental -ем, prepositional
+#: -е (Андрей, ``andrei``: Андрея ``andreya``, Андрею, Андреем ``andreem``, Андрее).
+_I_DECLENSION = ("ya", "yu", "em", "e")
+
+
+def _i_declined(base: str, form: str) -> bool:
+    """Whether `form` is the name `base`, ending in a vowel and ``i`` (й), in one of its cases
+    (`_I_DECLENSION`): ``andzheem`` (Анджеем) of ``andzhei`` (Анджей, Polish ``Andrzej``)."""
+    return (len(base) >= 4 and base[-1] == "i" and base[-2] in "aeiou"
+            and any(form == base[:-1] + ending for ending in _I_DECLENSION))
 
 
 def _abbreviated(text: str, stop: int, language: str | None) -> bool:
@@ -996,7 +1113,8 @@ class _Lexicon:
         if _unit(text, word) or _compound_head(text, word):
             return False
         key = _key(word.text)
-        if (key in _ALL_FUNCTION_WORDS or key in _TITLES or key in _INTERFACE_TERMS
+        if (key in _ALL_FUNCTION_WORDS or key in _TITLES and not _title_in_name(text, word)
+                or key in _INTERFACE_TERMS
                 or key in _KEY_NAMES or key in _MONTH_KEYS or not key[0].isalpha()
                 or _legal_part(text, word)):
             return False
@@ -1173,7 +1291,12 @@ def _heading(text: str, title_case: bool = True) -> bool:
         return True
     if not title_case:
         return False
-    ws = [w.text for w in words(text)[1:] if len(w.text) > 3]
+    # Titles and names the lists know are capitalised wherever they stand ("In Warsaw he met
+    # President Volodymyr Zelensky.", "His Royal Highness the Crown Prince leaves tomorrow
+    # for Strasbourg."): they make no Title Case.
+    ws = [w.text for w in words(text)[1:] if len(w.text) > 3
+          and (key := _key(w.text)) not in _TITLES and key not in _EQUIVALENT
+          and key not in _MONTH_KEYS]
     return len(ws) >= 4 and sum(w[0].isupper() for w in ws) >= 0.7 * len(ws)
 
 
@@ -1281,7 +1404,7 @@ def _counterpart(key: str, other: set[str]) -> bool:
                 any(_sounds_alike(k, w) for k in (key, *_EQUIVALENT.get(key, ())))
                 or any(_sounds_alike(key, k) for k in _EQUIVALENT.get(w, ()))):
             return True  # "Мексику" is "Mexico"; "Франции" is "France" (listed: "frantsiya")
-        if abs(len(w) - len(key)) > 4 or not w[:1] == key[:1]:
+        if abs(len(w) - len(key)) > 4 or not _same_initial(w, key):
             continue
         prefix = len(_common_prefix(w, key))
         if prefix >= 4 and prefix >= 0.7 * min(len(w), len(key)):
@@ -1315,13 +1438,49 @@ def _inflected(key: str, w: str) -> bool:
     ending and spelled with other letters for the same sounds: Polish ``Lizbony``,
     ``Lizbonie`` (of ``Lizbona``) = ``Lisbon``.  The stems must be the same, vowels
     included: ``Paris`` and ``Perez`` share their consonants, not their stem."""
-    return key[:1] == w[:1] and not _stems(key).isdisjoint(_stems(w))
+    return _same_initial(key, w) and not _stems(key).isdisjoint(_stems(w))
+
+
+def _same_initial(key: str, w: str) -> bool:
+    """Whether two keys of Latin script begin with one letter, or with the ``w`` and the
+    ``v`` that Polish and German write for one sound (``Wiktorem`` of ``Wiktor`` is
+    ``Viktor``, ``Wołodymyr`` ``Volodymyr``)."""
+    return key[:1] == w[:1] or {key[:1], w[:1]} == {"w", "v"}
 
 
 #: Languages that decline a name in -a by its ending (Polish ``Anna``: ``Anny``, ``Annie``,
-#: ``Annę``, ``Anną``; Czech and Slovak ``Anně``, ``Annu``), and those endings (folded).
-_DECLINING = frozenset(("pl", "cs", "sk"))
-_A_DECLENSION = ("y", "i", "ie", "e", "o", "u")
+#: ``Annę``, ``Anną``; Czech and Slovak ``Anně``, ``Annu``, ``Annou``; Croatian, Serbian,
+#: Bosnian and Slovenian ``Ane``, ``Ani``, ``Anu``, ``Anom``; Russian, Ukrainian and
+#: Belarusian, read transliterated: Анне, ``anne``), and those endings (folded).
+_DECLINING = frozenset("pl cs sk hr sr bs sl ru uk be".split())
+_A_DECLENSION = ("y", "i", "ie", "e", "o", "u", "ou", "om")
+#: The case endings of nouns of the languages that decline names (`_DECLINING`), folded:
+#: singular (``Lwowa``, ``Lwowie``, ``Lwowem``, ``Lwowowi``; ``Marii``, ``Annou``) and plural
+#: (``Sukiennicach``, ``Sukiennicami``, ``Sukiennicom``), and the endings of the nominative
+#: they are read back to (``Lwów``, ``Maria``, ``Sukiennice``).
+_CASE_ENDINGS = ("a", "u", "e", "ie", "y", "i", "o", "ou", "em", "om", "owi", "ach", "ami",
+                 "ow")
+_NOMINATIVE_ENDINGS = ("", "a", "e", "o", "y", "i")
+
+
+@lru_cache(maxsize=1 << 16)
+def _listed_nominatives(key: str) -> frozenset[str]:
+    """The names the lists know (`_EQUIVALENT`) of which `key` may be a case, in a language
+    that declines them (`_CASE_ENDINGS`): ``lwowie`` of ``lwow``, ``sukiennicach`` of
+    ``sukiennice``.  A stem of four letters at least."""
+    return frozenset(
+        stem + nominative for ending in _CASE_ENDINGS if key.endswith(ending)
+        and len(stem := key[: -len(ending)]) >= 4 for nominative in _NOMINATIVE_ENDINGS
+        if stem + nominative != key and stem + nominative in _EQUIVALENT)
+
+
+def _case_of_listed(key: str, word: str) -> bool:
+    """Whether one of two keys is a case of a name the lists know (`_listed_nominatives`)
+    and the other a listed translation of that name: Polish ``Lwowa``, ``Lwowie`` (of
+    ``Lwów``) is ``Lviv``, ``Sukiennicach`` (of ``Sukiennice``) the ``Cloth Hall``; the lists
+    hold a name's cases only where its stem changes (``Niemiec``, ``Włoszech``)."""
+    return (any(word in _EQUIVALENT[name] for name in _listed_nominatives(key))
+            or any(key in _EQUIVALENT[name] for name in _listed_nominatives(word)))
 
 
 def _declined(base: str, form: str) -> bool:
@@ -1379,13 +1538,15 @@ def _caseless(texts) -> bool:
     Korean, Arabic …): a side that shows no names by their capitals."""
     cased = uncased = 0
     for text in texts:
-        for c in text:
-            if c.isalpha():
-                if c.isupper() or c.islower():
-                    cased += 1
-                else:
-                    uncased += 1
+        # Every ASCII letter has case: only the others are looked at one by one.
+        without_case = sum(1 for c in _NON_ASCII.findall(text)
+                           if c.isalpha() and not (c.isupper() or c.islower()))
+        uncased += without_case
+        cased += sum(map(str.isalpha, text)) - without_case
     return uncased > cased
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _in_group(word: Word, group: list[Word]) -> bool:
@@ -1665,11 +1826,20 @@ TRANSLATION_MATCH = 0.885
 
 def _listed(group: list[Word]) -> bool:
     """Whether a word of `group` is a name the lists know: a listed translation (a
-    country, a city, a day, a language or nationality, a first name: `_TRANSLATED`) or a
-    month (`_MONTH_KEYS`).  The model reads two such names as alike as a word and its
-    translation (``germany`` and ``france`` 0.892); a pair holding one is never taken for
-    a translated term."""
+    country, a city, a day, a language or nationality: `_TRANSLATED`; a first name:
+    `_TRANSLATED_FIRST_NAMES`) or a month (`_MONTH_KEYS`).  The model reads two such names
+    as alike as a word and its translation (``germany`` and ``france`` 0.892); a pair
+    holding one is never taken for a translated term."""
     return any(_key(w.text) in _EQUIVALENT or _key(w.text) in _MONTH_KEYS for w in group)
+
+
+def _listed_otherwise(a: str, b: str) -> bool:
+    """Whether of two keys one is a name the lists know (`_EQUIVALENT`: a country, a city, a
+    day …) and the other none of its listed forms: "strasbourg" for "metz", "lindon" for
+    "londres".  Not a first name: a story's translator may name a character otherwise
+    throughout (*Bill* as « Jacques », *Hannah* as « Anna »)."""
+    return (a in _EQUIVALENT and a not in _FIRST_NAME_KEYS and b not in _EQUIVALENT[a]
+            or b in _EQUIVALENT and b not in _FIRST_NAME_KEYS and a not in _EQUIVALENT[b])
 
 
 def _alike_but_ending(a: str, b: str) -> bool:
@@ -1701,6 +1871,42 @@ def _in_its_place(ctx: CheckContext, i: int, a: list[Word], b: list[Word],
     return any(_in_group(src[s], a) and _in_group(tgt[t], b)
                and of_a_missing_name(src[int(alignment.similarity[:, t].argmax())])
                for s, t in alignment.pairs)
+
+
+def _joined(ws: list[Word], text: str, j: int, step: int) -> bool:
+    """Whether word `j` of `ws` and the next one `step` away are joined by spaces only."""
+    if not 0 <= j + step < len(ws):
+        return False
+    a, b = (ws[j + step], ws[j]) if step < 0 else (ws[j], ws[j + step])
+    gap = text[a.end : b.start]
+    return bool(gap) and gap.isspace()
+
+
+def _capitals_run(ws: list[Word], text: str, k: int) -> set[int]:
+    """The indices of the capitalised words of `ws` in a row with its word `k`, through one
+    function word between two ("the Second Congress of Soviets", "Peter and Paul
+    Fortress"; not "Herrn Brenner an die Niederlassung")."""
+    found = {k}
+    for step in (-1, 1):
+        j = k
+        while _joined(ws, text, j, step):
+            if _capitalised(ws[j + step].text):
+                j += step
+            elif (_key(ws[j + step].text) in _ALL_FUNCTION_WORDS
+                  and _joined(ws, text, j + step, step)
+                  and _capitalised(ws[j + 2 * step].text)):
+                j += 2 * step
+            else:
+                break
+            found.add(j)
+    return found
+
+
+def _beside(ws: list[Word], text: str, k: int) -> set[int]:
+    """The indices of the words of `ws` right beside its word `k`, joined to it by spaces:
+    where a language writes the rest of a name in lower case («Временного правительства»,
+    «Второй съезд Советов»; not «Politique de confidentialité», read as a term)."""
+    return {k + step for step in (-1, 1) if _joined(ws, text, k, step)}
 
 
 def _paired(ctx: CheckContext, i: int, a: list[Word], b: list[Word]) -> bool:
@@ -1774,11 +1980,19 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     by_initial: dict[tuple[str, int, bool], tuple[dict[str, list[str]], Counter[str]]] = {}
     capitalised_keys: dict[tuple[str, int], list[str]] = {}
 
+    counted: dict[tuple[str, int, str, bool], int] = {}
+
     def count(side: SideName, i: int, key: str, own: bool = False) -> int:
         """How many words of link `i`'s `side` write the name `key`: only words with its
         initial can be spelling variants of it; others count only as listed equivalents.
         On the name's `own` side only capitalised words count: "allés" is a spelling
-        variant of nothing there, though it shares four letters with "Allemagne"."""
+        variant of nothing there, though it shares four letters with "Allemagne".
+        (Counted once: a link's neighbours ask again for the names they share with it.)"""
+        if (side, i, key, own) not in counted:
+            counted[(side, i, key, own)] = _count(side, i, key, own)
+        return counted[(side, i, key, own)]
+
+    def _count(side: SideName, i: int, key: str, own: bool) -> int:
         if (side, i, own) not in by_initial:
             if own:
                 texts = links[side]
@@ -1793,9 +2007,15 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         index, bag = by_initial[(side, i, own)]
         key_side: SideName = side if own else "source" if side == "translation" else "translation"
         found = sum(_same_name(key, k) and not another_name(key, key_side, k, side)
-                    or declining and (_declined(key, k) or _declined(k, key))
+                    or declining and (_declined(key, k) or _declined(k, key)
+                                      or _case_of_listed(key, k))
                     for initial in _INITIALS.get(key[:1], key[:1])
                     for k in index.get(initial, ()))
+        if declining:
+            # A case of a listed name, whose translation may begin with another letter
+            # (``Sukiennicach`` is the ``Cloth Hall``).
+            found += sum(_case_of_listed(key, k) for initial, ks in index.items()
+                         if initial not in _INITIALS.get(key[:1], key[:1]) for k in ks)
         # A word of another script may write a listed translation of the name with a case
         # ending and another initial (Испании, ``ispanii``, is ``ispaniya``, Spain):
         # transliterated words of any initial are compared, with the lists.
@@ -1866,16 +2086,87 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 dropped.add(word.start)
         return dropped
 
+    named: dict[tuple[str, int], list[list[Word]]] = {}
+
+    def names_of(side: SideName, i: int) -> list[list[Word]]:
+        """The names of link `i`'s `side` as its lexicon reads them (`names`), read once
+        for the missing names and the respelled ones."""
+        if (side, i) not in named:
+            lexicon = lexicons[side]
+            named[(side, i)] = [] if lexicon is None else names(links[side][i].text, lexicon)
+        return named[(side, i)]
+
+    vectors: dict[str, np.ndarray] = {}
+
+    def similar(a_text: str, b_text: str) -> float:
+        """How alike the model reads two words alone, in lower case."""
+        a_key, b_key = a_text.lower(), b_text.lower()
+        missing = list(dict.fromkeys(k for k in (a_key, b_key) if k not in vectors))
+        if missing:
+            # Unit rows (their dot product is their cosine), kept in the embedding cache as
+            # the run's sentences are: a re-run on unchanged texts asks the model nothing.
+            from align.embedding_cache import embed
+
+            vectors.update(zip(missing, embed(ctx.encoder, missing, cache=ctx.cache),
+                               strict=True))
+        return float(vectors[a_key] @ vectors[b_key])
+
+    def in_name_of_common_words(side: SideName, other: SideName, i: int, word: Word) -> bool:
+        """Whether the word aligner pairs the capitalised `word` of link `i`'s `side` with a
+        capitalised word of `other` in one name of common words, one side capitalising its
+        first word only (Russian, Polish, Czech: «Временное правительство», «Зимний дворец»,
+        «Второй съезд Советов»), the other each (the Provisional Government, the Winter
+        Palace, the Second Congress of Soviets): another capitalised word of one side's name
+        (`_capitals_run`) is paired with a word of the other written in lower case right
+        beside the first (`_beside`: Government and «правительства»).  The two names are
+        then translated word by word, whatever the model reads of an adjective in one of its
+        cases ("временного" and "provisional" 0.874).  Never for a listed name (Москвы is
+        not "Kiev"), but one the model reads as the word's translation (`TRANSLATION_MATCH`:
+        "Советов" and the listed "Soviets" 0.895), nor through a title ("сэр" and "Sir"
+        make no name of "Bertie")."""
+        alignment = ctx.word_alignment(i)
+        if alignment is None:
+            return False
+        k = 0 if side == "source" else 1
+        words_of = {s: alignment.words_of(s) for s in (side, other)}
+        texts = {s: ctx.text(s)[i].text for s in (side, other)}
+
+        def common(w: Word) -> bool:
+            return _key(w.text) not in _ALL_FUNCTION_WORDS and _key(w.text) not in _TITLES
+
+        for pair in alignment.pairs:
+            p, q = pair[k], pair[1 - k]
+            partner = words_of[other][q]
+            if (not _in_group(words_of[side][p], [word]) or not _capitalised(partner.text)
+                    or not common(partner) or _listed([word, partner]) and (
+                        ctx.encoder is None
+                        or similar(word.text, partner.text) < TRANSLATION_MATCH)):
+                continue
+            for cap_side, c, low_side, m in ((side, p, other, q), (other, q, side, p)):
+                if ctx.language(cap_side) == "de":
+                    continue  # German capitals are its nouns', not a name's
+                if _heading(_unmarked(texts[cap_side])):
+                    continue  # nor are a Title-Case heading's ("Sarkozy Meets Merkel")
+                run = _capitals_run(words_of[cap_side], texts[cap_side], c)
+                beside = _beside(words_of[low_side], texts[low_side], m)
+                ci = 0 if cap_side == "source" else 1
+                if any(pc != c and pc in run and pl != m and pl in beside
+                       and _capitalised(words_of[cap_side][pc].text)
+                       and words_of[low_side][pl].text[:1].islower()
+                       and common(words_of[cap_side][pc]) and common(words_of[low_side][pl])
+                       for pc, pl in ((two[ci], two[1 - ci]) for two in alignment.pairs)):
+                    return True
+        return False
+
     def missing(side: SideName, other: SideName, i: int) -> list[list[Word]]:
-        lexicon = lexicons[side]
-        if lexicon is None:
+        if lexicons[side] is None:
             return []
         found = []
-        text = links[side][i].text
         leading = leading_words(side, other, i)
-        for group in names(text, lexicon):
+        for group in names_of(side, i):
             absent = [w for w in group if short(side, other, i, _key(w.text))
                       and w.start not in leading]
+            absent = [w for w in absent if not in_name_of_common_words(side, other, i, w)]
             if any(_key(w.text) in _EQUIVALENT for w in group if w not in absent):
                 # "Christmas Day" is «Natal», "Christmas Eve" «la veille de Noël».
                 absent = [w for w in absent if _key(w.text) not in FEAST_WORDS]
@@ -1953,7 +2244,6 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         partners = set.intersection(*elsewhere) if len(elsewhere) >= 2 else set()
         here = term_keys(other, i)
         return bool(partners) and bool(here) and not partners <= here
-    vectors: dict[str, np.ndarray] = {}
 
     def translate_each_other(i: int, a_text: str, b_text: str, a: list[Word],
                              b: list[Word]) -> bool:
@@ -1966,22 +2256,13 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
             return False
         return similar(a_text, b_text) >= TRANSLATION_MATCH
 
-    def similar(a_text: str, b_text: str) -> float:
-        """How alike the model reads two words alone, in lower case."""
-        a_key, b_key = a_text.lower(), b_text.lower()
-        missing = list(dict.fromkeys(k for k in (a_key, b_key) if k not in vectors))
-        if missing:
-            # (`encode` returns unit rows: their dot product is their cosine.)
-            rows = np.asarray(ctx.encoder.encode(missing), dtype=np.float32)
-            vectors.update(zip(missing, rows, strict=True))
-        return float(vectors[a_key] @ vectors[b_key])
-
     def unsure(side: SideName, i: int, word: Word) -> bool:
         """Whether `side` cannot tell whether the capitalised `word` of link `i` is a name:
         any noun of a German side, a word starting its sentence that the side writes neither
         in lower case nor as a name elsewhere."""
         key = _key(word.text)
-        if (not _capitalised(word.text) or key in _ALL_FUNCTION_WORDS or key in _TITLES
+        if (not _capitalised(word.text) or key in _ALL_FUNCTION_WORDS
+                or key in _TITLES and not _title_in_name(links[side][i].text, word)
                 or key in _INTERFACE_TERMS or key in _KEY_NAMES or key in _MONTH_KEYS
                 or _legal_part(links[side][i].text, word)):
             return False
@@ -2004,7 +2285,8 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         if another_name(name_key, name_side, key, side):
             return False
         if (_same_name(name_key, key) or _same_name(key, name_key) or declining and (
-                _declined(name_key, key) or _declined(key, name_key))):
+                _declined(name_key, key) or _declined(key, name_key)
+                or _case_of_listed(name_key, key))):
             return True
         if read[side].lower[key] > 0:
             return True
@@ -2034,11 +2316,14 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         # Written as it is in a few sentences only (a sentence left untranslated, "le Loir
         # (the Dormouse)"), against a rendering three times as frequent, it stays a choice.
         # A name alike but for its ending vowel ("Herrera" as "Herrero") renders nothing:
-        # written so throughout, it is the same slip repeated.
+        # written so throughout, it is the same slip repeated.  Nor does a name the lists
+        # know render another but as they list it (`_listed_otherwise`): "Metz" written
+        # "Strasbourg" throughout is a place changed throughout.
         chosen = {(x, y) for a in left for b in right for x in keys_of(a) for y in keys_of(b)
                   if (times := renderings[(x, y)]) >= 2
                   and rare("translation", x, times) and rare("source", y, times)
-                  and not another_name(x, "source", y, "translation")}
+                  and not another_name(x, "source", y, "translation")
+                  and not _listed_otherwise(x, y)}
         left = [a for a in left if not any(c[0] in keys_of(a) for c in chosen)]
         right = [b for b in right if not any(c[1] in keys_of(b) for c in chosen)]
 
@@ -2161,7 +2446,7 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 f"name {quote(text_of(translation, b))} in the translation is not in the source",
                 [span(translation, b)],
             )))
-    out += _respelled(ctx, links, lexicons, declining)
+    out += _respelled(ctx, links, lexicons, declining, names_of)
     return out
 
 
@@ -2235,8 +2520,9 @@ def _variant(word: str, other: str, declining: bool) -> bool:
 
 
 def _respelled(ctx: CheckContext, links: dict[SideName, list[LinkText]],
-               lexicons: dict[SideName, _Lexicon | None],
-               declining: bool) -> list[tuple[int, Finding]]:
+               lexicons: dict[SideName, _Lexicon | None], declining: bool,
+               names_of: Callable[[SideName, int], list[list[Word]]]
+               ) -> list[tuple[int, Finding]]:
     """A person's name (`_a_persons`) that the other side of its link writes only
     approximately (`_variant`), both in Latin script, and nowhere as it is (spelling aside,
     `_orthographic`): ``Frau Hoffmann`` as *Mrs Hofmann*, ``Dra. Villalobos`` as *Dr
@@ -2260,7 +2546,7 @@ def _respelled(ctx: CheckContext, links: dict[SideName, list[LinkText]],
             other_words = _words(texts[other].text)
             other_keys = {_key(w.text) for w in other_words}
             other_forms = [_orthographic(w.text) for w in other_words]
-            for group in names(texts[side].text, lexicon):
+            for group in names_of(side, i):
                 for word in group:
                     key = _key(word.text)
                     if not key.isascii() or key in _TRANSLITERATED:

@@ -3,7 +3,8 @@
 Every number is read into the set of values it can mean, so that the French and
 English conventions meet: ``1 000,5`` and ``1,000.5`` are both 1000.5; ``1,500``
 is 1500 or 1.5 and matches either.  Month names count as the month's number
-(``13 août 1936`` = ``August 13, 1936`` = ``13/08/1936``).  Spelled numbers
+(``13 août 1936`` = ``August 13, 1936`` = ``13/08/1936``); a date written with points is
+day first (``01.10.2024`` is October 1, not *January 10*, `_compatible`).  Spelled numbers
 (``twenty-five``, ``vingt-cinq``, ``vinte e três``, ``ventitré``,
 `align.checks.spelled_numbers`) and Roman numerals (``camp III``) are read too, as
 counterparts of a number on the other side: they are never flagged missing or added,
@@ -29,8 +30,11 @@ digits written low, ``H₂O``, only as counterparts).  A number kept while its c
 unit changed (``20 dollars`` as *20 euros*, ``12 km`` as *12 miles*) is reported too
 (`_unit_findings`).  A code is the same with its letters in another language's order
 (``2014/53/EU``, French ``2014/53/UE``, `_reordered`).  A word of magnitude multiplies the
-digits before it (``160 million`` is also 160,000,000, `_magnified`), as Chinese and Japanese
-multipliers do (``1.6亿``, ``3.5万``, ``２万３千``, `_cjk_mentions`), with full-width digits,
+digits before it (``160 million`` is also 160,000,000, ``3,5 млрд`` 3,500,000,000,
+`_magnified`), and a number with one is compared by its products: ``3,5 Milliarden`` is not
+*3.5 million*, nor a bare *3.5* (a magnitude said once for a range, ``3 to 5 million``, is
+its first number's too, `_ranges_magnified`); as Chinese and Japanese multipliers do
+(``1.6亿``, ``3.5万``, ``２万３千``, `_cjk_mentions`), with full-width digits,
 Japanese era years (``令和6年`` = 2024), months (``6月``) and Han numerals before a counter
 (``五年``, ``三成`` = 30 %).
 """
@@ -47,9 +51,11 @@ from align.checks.lexicon import (
     AMBIGUOUS_MONTHS,
     CURRENCIES,
     CURRENCIES_BEFORE,
+    LOCATIVE_MONTHS,
     MAGNITUDES,
     MEASURES,
     MONTHS,
+    SLAVIC_MAGNITUDES,
     fold,
     roman_value,
 )
@@ -80,6 +86,9 @@ _CONNECTORS = frozenset({"et", "and", "und", "y", "e"})
 _AFTER_CONNECTOR_ONLY = frozenset({"um", "uma"})
 #: Day, month and year written with points: "3.12.2024", "03.12.24".
 _DOTTED_DATE = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d]|[.,]\d)")
+#: Two days of one month before its name: "1/14 janvier", "14/27 juin" (Old and New Style).
+_DAY_PAIR = re.compile(r"(?<![\d./])(?P<first>\d{1,2})/(?P<second>\d{1,2})[ \u00a0]+"
+                       r"(?P<month>[^\W\d_]+)")
 #: A number of three or more parts joined by points ("2.4.1", "10.2.3.4", "192.168.1.1"):
 #: a version or an identifier, unless it is a date or a thousands grouping ("1.000.000").
 _DOTTED_RUN = re.compile(r"(?<![\d.,])\d+(?:\.\d+){2,}(?![\d]|[.,]\d)")
@@ -118,6 +127,16 @@ class Mention:
     #: A year of an era (``令和元年``, 2019 or 1 as written): a counterpart taken after the
     #: others, as its year as written is no day nor month (*May 1, 2019*).
     era: bool = False
+    #: The magnitude word after it (``3,5 млрд``, ``160 million``), or said once after the
+    #: range it begins (``3 to 5 million``): compared by its products (`_compatible`).
+    magnitude: Magnitude | None = None
+    #: Its field in a date written with points, day first (``01.10.2024``): "day", "month"
+    #: or "year", with the span of the whole date.
+    date_field: str | None = None
+    date: tuple[int, int] | None = None
+    #: The end of the words that say an hour's half of the day (``6 a.m.``, ``6 heures du
+    #: soir``): a changed hour is quoted with them.
+    clock_end: int | None = None
 
 
 def _as_float(digits: str) -> float:
@@ -215,20 +234,54 @@ _MAGNITUDE_FACTORS: dict[str, tuple[int, ...]] = {
     **dict.fromkeys(
         "thousand thousands tausend millier milliers mila mil".split(), (10**3,)),
     **dict.fromkeys(
-        "million millions millionen mio millon millones milione milioni milhao milhoes "
+        "million millions millionen mio mill millon millones milione milioni milhao milhoes "
         "mln mn".split(), (10**6,)),
     **dict.fromkeys(
-        "milliard milliards milliarde milliarden mrd md mds miliardo miliardi bn bilhao "
+        "milliard milliards milliarde milliarden mrd mia md mds miliardo miliardi bn bilhao "
         "bilhoes".split(), (10**9,)),
     "mil millones": (10**9,),
     **dict.fromkeys("billion billions billionen".split(), (10**9, 10**12)),
     **dict.fromkeys("billon billones biliao bilioes".split(), (10**12,)),
     **dict.fromkeys("trillion trillions".split(), (10**12, 10**18)),
 }
+#: ... and Russian, Ukrainian and Polish (`SLAVIC_MAGNITUDES`).
+_MAGNITUDE_FACTORS |= {fold(word): (factor,) for factor, written in SLAVIC_MAGNITUDES.items()
+                       for word in written.split()}
 _MAGNITUDE_AFTER = re.compile(
-    r"[ \u00a0\u202f]?(?P<word>(?i:mil[ \u00a0]+millones|millón|milhão|milhões|bilhão|bilhões"
-    r"|billón|bilião|biliões|" + "|".join(sorted(_MAGNITUDE_FACTORS, key=len, reverse=True))
+    r"[ \u00a0\u202f-]?(?P<word>(?i:mil[ \u00a0]+millones|millón|milhão|milhões|bilhão|bilhões"
+    r"|billón|bilião|biliões|" + "|".join(sorted(
+        {*_MAGNITUDE_FACTORS, *" ".join(SLAVIC_MAGNITUDES.values()).split()},
+        key=len, reverse=True))
     + r"))(?![^\W_])")
+#: A magnitude written short and glued to the number, before a currency or after one:
+#: ``5m dollars``, ``$5M``, ``€50k`` (``5 m`` alone is metres, `_UNIT_AFTER`).
+_GLUED_MAGNITUDES = {"k": 10**3, "m": 10**6}
+_GLUED_MAGNITUDE = re.compile(r"[kKmM](?![^\W_])")
+#: Abbreviations of a magnitude that are other words too: French ``15 mn`` is minutes,
+#: Polish ``10 mil`` miles (Spanish ``3 mil`` is 3,000); German ``250 Mill.`` and Swiss
+#: ``3 Mia.`` (millions, milliards) are an English *mill* and the Italian *mia* (mine).
+_UNCERTAIN_MAGNITUDES = frozenset({"mn", "mil", "mill", "mia"})
+#: The plural of a magnitude word, which a number before it may not multiply: a year before
+#: it (``By 2030 millions of people``, ``В 2020 тысячи людей``, ``Seit 2015 Millionen``) is
+#: no 2030 millions; but before a currency or a unit it is (Spanish ``1500 millones de
+#: euros`` is 1.5 billion euros).
+_PLURAL_MAGNITUDES = frozenset(fold(word) for word in (
+    "thousands milliers millions millionen millones milioni milhoes milliards milliarden "
+    "miliardi billions billionen billones trillions тысячи тисячі tysiące мільйони miliony "
+    "мільярди miliardy трильйони biliony").split())
+_YEAR_BEFORE_PLURAL = re.compile(r"1\d{3}|20\d{2}|2100")
+#: A number after a magnitude word, whose word it is not (``2020 millions 5``).
+_DIGIT_AFTER = re.compile(r"[ \u00a0\u202f]*\d")
+#: What stands between the first number of a range and the second, whose magnitude is said
+#: once for both: "3 to 5 million", « de 3 à 5 millions », "от 3 до 5 млрд", "$3–$5 billion".
+_RANGE_TO = re.compile(
+    r"\s*(?:-|–|—|to|and|or|à|a|et|ou|bis|und|oder|y|o|e|до|и|или|по|і|та|або|i|lub|do)"
+    r"\s*(?:[$€£¥]|[A-Z]{3}[ \u00a0]?)?", re.IGNORECASE)
+#: English names its magnitudes, so a reason glosses only the others' (``3,5 млрд (3.5
+#: billion)``).
+_ENGLISH_MAGNITUDES = frozenset(
+    "thousand thousands million millions billion billions trillion trillions bn mn".split())
+_MAGNITUDE_NAMES = {10**3: "thousand", 10**6: "million", 10**9: "billion", 10**12: "trillion"}
 
 
 def _product(value: float, factor: int) -> float:
@@ -236,15 +289,106 @@ def _product(value: float, factor: int) -> float:
     return float(Decimal(repr(value)) * factor)
 
 
-def _magnified(number: re.Match, text: str) -> set[float]:
-    """The values of the number `number` (`readings`), and their products by the magnitude
-    word after it, if any (``160 million`` is 160 and 160,000,000)."""
-    values = readings(number.group())
+@dataclass
+class Magnitude:
+    """What the magnitude word after a number makes of it (`_magnified`)."""
+    #: The number's values multiplied by it: 3,5 млрд is 3,500,000,000.
+    products: frozenset
+    #: Where the word ends, for a reason to quote it.
+    end: int
+    factors: tuple[int, ...]
+    #: Whether the word may as well not multiply it (`_UNCERTAIN_MAGNITUDES`), so that the
+    #: number also matches its bare value.
+    uncertain: bool = False
+    #: The word as written, for the first number of a range, which says it once after the
+    #: second (``3`` in ``de 3 à 5 millions``); else empty.
+    word: str = ""
+
+
+def _magnitude(number: re.Match, text: str) -> tuple[tuple[int, ...], int, bool] | None:
+    """The factors of the magnitude word after the number `number` (``160 million``,
+    ``3,5 млрд``, ``5m dollars``), with where the word ends and whether it may as well not
+    multiply the number (`_UNCERTAIN_MAGNITUDES`, `_YEAR_BEFORE_PLURAL`); None if it has
+    none."""
     after = _MAGNITUDE_AFTER.match(text, number.end())
-    if after is None:
-        return values
-    word = " ".join(fold(after.group("word")).split())
-    return values | {_product(v, f) for v in values for f in _MAGNITUDE_FACTORS[word]}
+    if after is not None:
+        word = " ".join(fold(after.group("word")).split())
+        uncertain = word in _UNCERTAIN_MAGNITUDES or (
+            word in _PLURAL_MAGNITUDES and _YEAR_BEFORE_PLURAL.fullmatch(number.group()) is not None
+            and _DIGIT_AFTER.match(text, after.end()) is None
+            and _UNIT_AFTER.match(text, number.end()) is None)
+        return _MAGNITUDE_FACTORS[word], after.end(), uncertain
+    unit = _UNIT_AFTER.match(text, number.end())
+    glued = unit and _GLUED_MAGNITUDES.get(fold(unit.group("magnitude") or ""))
+    if glued and unit.start("magnitude") == number.end():
+        # ``10m`` with no currency may be ten metres as well as ten million.
+        currency = _UNIT_BEFORE.search(text, max(0, number.start() - 8), number.start())
+        return (glued,), unit.end("magnitude"), currency is None
+    # ... or after a currency (``$5M``, ``€50k``); with none, maybe (``10m users``).
+    glued = _GLUED_MAGNITUDE.match(text, number.end())
+    if glued:
+        currency = _UNIT_BEFORE.search(text, max(0, number.start() - 8), number.start())
+        return (_GLUED_MAGNITUDES[fold(glued.group())],), glued.end(), currency is None
+    return None
+
+
+def _magnified(number: re.Match, text: str) -> tuple[set[float], Magnitude | None]:
+    """The values of the number `number` (`readings`), and their products by the magnitude
+    word after it, if any (``160 million`` is 160 and 160,000,000), with that magnitude."""
+    values = readings(number.group())
+    found = _magnitude(number, text)
+    if found is None:
+        return values, None
+    factors, end, uncertain = found
+    products = frozenset(_product(v, f) for v in values for f in factors)
+    return values | products, Magnitude(products, end, factors, uncertain)
+
+
+def _ranges_magnified(digits: list[Mention], text: str) -> list[Mention]:
+    """`digits`, the first number of a range whose magnitude is said once after its second
+    (``3 to 5 million``, ``от 3 до 5 млрд``) given that magnitude too; not a year before a
+    smaller number (``2019 — 5 млн``: in 2019, 5 million)."""
+    for first, second in zip(digits, digits[1:], strict=False):
+        magnitude = second.magnitude
+        if (first.magnitude is None and magnitude is not None
+                and _RANGE_TO.fullmatch(text, first.end, second.start)
+                and not (_YEAR.fullmatch(first.text) and 1000 <= float(first.text) < 3000
+                         and max(readings(second.text)) < 1000)):
+            products = frozenset(_product(v, f) for v in readings(first.text)
+                                 for f in magnitude.factors)
+            first.values = first.values | products
+            word = text[second.end:magnitude.end].strip(" \u00a0\u202f-")
+            first.magnitude = Magnitude(products, first.end, magnitude.factors, word=word)
+    return digits
+
+
+def _magnitude_quote(m: Mention, text: str) -> str:
+    """The number `m` with its magnitude word as a reason quotes it, glossed in English where
+    the word is another language's (``3,5 млрд (3.5 billion)``)."""
+    magnitude = m.magnitude
+    if magnitude is None or magnitude.uncertain and magnitude.end - m.end == 1:
+        # A letter glued to the number with no currency (``--max-size=5M``, ``10m``) may be a
+        # unit's (mega, metres): quoted as written, not glossed as a million.
+        return m.text
+    values = readings(m.text)
+    if magnitude.end <= m.end:
+        # The first number of a range, its magnitude said after the second: with it, as
+        # English names it (``3 (3 million)`` for « de 3 à 5 millions »), or as written if
+        # it is either of two.
+        if not magnitude.word:
+            return m.text
+        name = (_MAGNITUDE_NAMES.get(magnitude.factors[0])
+                if len(magnitude.factors) == 1 and len(values) == 1 else None)
+        if name is None:  # an English billion, which is either
+            return f"{m.text} ({m.text} {magnitude.word})"
+        return f"{m.text} ({Decimal(repr(values.pop())).normalize():f} {name})"
+    said = text[m.start:magnitude.end]
+    word = fold(text[m.end:magnitude.end].strip(" \u00a0\u202f-"))
+    if word in _ENGLISH_MAGNITUDES or len(magnitude.factors) > 1 or len(values) > 1 or (
+            magnitude.factors[0] not in _MAGNITUDE_NAMES):
+        return said
+    value = Decimal(repr(values.pop())).normalize()
+    return f"{said} ({value:f} {_MAGNITUDE_NAMES[magnitude.factors[0]]})"
 
 
 #: Han numerals: the digits, the units of a number's places, and its multipliers.
@@ -438,8 +582,9 @@ def mentions(text: str) -> list[Mention]:
     dates = [m for m in _DOTTED_DATE.finditer(text)
              if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12]
     found += [Mention(frozenset({float(m.group(k))}), m.start(k), m.end(k), m.group(k),
-                      year=k == 3 and len(m.group(k)) == 2)
-              for m in dates for k in (1, 2, 3)]
+                      year=k == 3 and len(m.group(k)) == 2, date_field=field,
+                      date=(m.start(), m.end()))
+              for m in dates for k, field in ((1, "day"), (2, "month"), (3, "year"))]
     for m in dates:  # blanked, offsets kept, so that no other reading takes them
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     # A clock time is one mention, its hour and minutes read together (``7.30 p.m.`` =
@@ -456,13 +601,25 @@ def mentions(text: str) -> list[Mention]:
         found.append(_spelled_time(text[start:end], start, clock))
         text = text[:start] + " " * (end - start) + text[end:]
     # A number is also the version it writes ("3.10" without "version" against "Python
-    # 3.10"; "3,10", as French writes a decimal, too).
-    found += [
-        Mention(frozenset({*(_clock_hours(m, text) or _magnified(m, text)),
-                           _version(m.group().replace(",", ".")), *_ordinal(m, text)}),
-                m.start(), m.end(), m.group(), year=_written_as_year(m, text))
-        for m in NUMBER.finditer(text)
-    ]
+    # 3.10"; "3,10", as French writes a decimal, too); not an hour said with its half of the
+    # day (``6 p.m.`` is 18 h, no ``6 a.m.``).
+    digits = []
+    for m in NUMBER.finditer(text):
+        hours = _clock_hours(m, text)
+        values, magnitude = (hours, None) if hours else _magnified(m, text)
+        clock_end = _clock_end(m, text) if hours else None
+        version = {_version(m.group().replace(",", "."))} if clock_end is None else set()
+        digits.append(Mention(frozenset({*values, *version, *_ordinal(m, text)}),
+                              m.start(), m.end(), m.group(), year=_written_as_year(m, text),
+                              magnitude=magnitude, clock_end=clock_end))
+    # Two days before a month's name (``1/14 janvier``, a date Old and New Style; ``14/27
+    # juin``): days, neither of them that month as ``12/01`` writes it.
+    days = {pair.start(k) for pair in _DAY_PAIR.finditer(text)
+            if fold(pair.group("month")) in MONTHS for k in ("first", "second")}
+    for m in digits:
+        if m.start in days:
+            m.date_field = "day"
+    found += _ranges_magnified(digits, text)
     found += _superscripts(text)
     if not _FRACTION_CHARS.isdisjoint(text):
         found = _with_fractions(found, text)
@@ -474,9 +631,12 @@ def mentions(text: str) -> list[Mention]:
         key = fold(token.text)
         roman = roman_value(token.text) or _roman_ordinal(token.text)
         if roman is not None:
-            # "camp III" for "Lager 3": a counterpart, never flagged ("I" is also a pronoun).
-            found.append(Mention(frozenset({float(roman)}), token.start, token.end, token.text,
-                                 flaggable=False))
+            # "camp III" for "Lager 3": a counterpart, flagged only where written as a
+            # number (`_roman_is_number`: "Louis XIV", "chapitre II", "XXe siècle").
+            # ... and an ordinal: World War II is « la Seconde Guerre mondiale ».
+            found.append(Mention(frozenset({float(roman), ("ordinal", roman)}), token.start,
+                                 token.end, token.text,
+                                 flaggable=_roman_is_number(tokens, i, text)))
             i += 1
             continue
         multiple = _MULTIPLES.get(key)
@@ -505,6 +665,12 @@ def mentions(text: str) -> list[Mention]:
             # March*, *in May*), where the verbs are not written so (*Theresa May* is not).
             near_digit = near_digit or i > 0 and key in ("may", "march") and (
                 token.text[:1].isupper() and fold(tokens[i - 1].text) in _BEFORE_MONTH)
+            # A Slavic month in the locative that is an adjective too (Polish "lutym",
+            # Ukrainian "лютому", "грудні") after the preposition that says when ("w lutym",
+            # "у грудні").
+            # Only a locative: English "we mar", "we jan" are no Polish "we".
+            near_digit = near_digit or i > 0 and fold(tokens[i - 1].text) in _IN_MONTH and (
+                key in LOCATIVE_MONTHS and _blank(text, tokens[i - 1].end, token.start))
             # A month that is a number word too ("dez", Portuguese ten) is the month beside a
             # number or written short as German writes it ("Dez.").
             short = token.text[:1].isupper() and text.startswith(".", token.end)
@@ -576,7 +742,8 @@ def mentions(text: str) -> list[Mention]:
             value = _spelled_value(parts)
             if value is not None:
                 # An hour, as in digits: *five o'clock* may be 5 or 17, *five p.m.* is 17.
-                hours = _hours(int(value), text, tokens[j - 1].end) if value.is_integer() else ()
+                hours = _hours(int(value), text, tokens[i].start,
+                                tokens[j - 1].end) if value.is_integer() else ()
                 found.append(Mention(frozenset(hours or {value}), tokens[i].start,
                                      tokens[j - 1].end,
                                      text[tokens[i].start:tokens[j - 1].end], flaggable=False,
@@ -740,20 +907,82 @@ _CLOCK_12 = re.compile(r"(?::\d{2}(?!\d))?\s?(?:([ap])\.?\s?m\b\.?|o['’]clock\
                        re.IGNORECASE)
 
 
+#: The words after an hour that say its half of the day (``6 heures du soir``, ``6 Uhr
+#: abends``, ``6 часов вечера``, *6 in the morning*), maybe after the word of the clock
+#: (`_CLOCK_24`, Russian ``час``, ``часа``, ``часов``): afternoon and evening, or morning.
+#: Not the night, which is either (« 2 heures de la nuit », « 11 часов ночи »).
+_HALF_OF_DAY = re.compile(
+    r"(?P<clock>\s?(?:h|heures?|Uhr)\b|\s+час(?:а|ов)?\b|\s?o['’]clock\b)?[ \u00a0]+(?:"
+    r"(?P<late>du\s+soir|de\s+l['’]apr[eè]s-midi|abends|nachmittags|nachm\.|вечера"
+    r"|in\s+the\s+(?:evening|afternoon)|de\s+la\s+tarde|di\s+sera|del\s+pomeriggio)"
+    r"|(?P<early>du\s+matin|morgens|vormittags|vorm\.|утра|in\s+the\s+morning"
+    r"|de\s+la\s+mañana|di\s+mattina|del\s+mattino))(?![^\W\d_])"
+    # ... and those that say it only after the word of the clock: ``2 часа дня`` (``2 дня``
+    # is two days), ``6 Uhr früh``.
+    r"|(?:\s?Uhr\s+(?P<early_after_clock>früh)|\s+час(?:а|ов)?\s+(?P<late_after_clock>дня))"
+    r"(?![^\W\d_])",
+    re.IGNORECASE)
+
+
+#: A preposition of time right before a number, which makes it an hour that a half-of-day
+#: word may place (*at 6 in the evening*, ``в 8 вечера``); without it or a word of the clock
+#: the number only counts (« 2 le soir » may be two pills, ``2 вечера`` two evenings).
+_TIME_PREPOSITION = re.compile(
+    r"(?<![^\W_])(?:at|à|um|в|о|об|o|a\s+las?|alle|all['’])[ \u00a0]+$", re.IGNORECASE)
+#: A half-of-day word before such a preposition and its hour (``nachmittags um 3``, *in the
+#: afternoon at 3*, « le soir à 8 heures »): afternoon and evening, or morning.
+_HALF_OF_DAY_BEFORE = re.compile(
+    r"(?<![^\W_])(?:(?P<late>abends|nachmittags|in\s+the\s+(?:evening|afternoon)|le\s+soir"
+    r"|l['’]apr[eè]s-midi|вечером|днём|днем|por\s+la\s+tarde|di\s+sera|nel\s+pomeriggio)"
+    r"|(?P<early>morgens|vormittags|in\s+the\s+morning|le\s+matin|утром|por\s+la\s+mañana"
+    r"|di\s+mattina))[ \u00a0,]+(?:at|à|um|в|a\s+las?|alle|all['’])[ \u00a0]+$",
+    re.IGNORECASE)
+
+
+def _half_of_day(text: str, start: int, end: int) -> re.Match | None:
+    """The half-of-day words said with the number from `start` to `end` (`_HALF_OF_DAY`)
+    if it is an hour: a word of the clock after it or a preposition of time before it
+    (`_TIME_PREPOSITION`), or said before both (`_HALF_OF_DAY_BEFORE`); else None."""
+    said = _HALF_OF_DAY.match(text, end)
+    if said is not None and (
+            said.group("clock") or said.group("early_after_clock")
+            or said.group("late_after_clock")
+            or _TIME_PREPOSITION.search(text, max(0, start - 8), start)):
+        return said
+    return _HALF_OF_DAY_BEFORE.search(text, max(0, start - 40), start)
+
+
+def _clock_end(number: re.Match, text: str) -> int | None:
+    """The end of the words that say the half of the day of the hour `number` (``6 a.m.``,
+    ``6 heures du soir``), quoted with it; None if there are none."""
+    said = _half_of_day(text, number.start(), number.end())
+    if said is None or said.re is not _HALF_OF_DAY:  # none, or said before the number
+        said = _CLOCK_12.match(text, number.end())
+        if said is None or not said.group(1):
+            return None
+    return said.end()
+
+
 def _clock_hours(match: re.Match, text: str) -> set[float]:
     """The values of a number that is the hour of a clock time, which translations move
     between the 24- and the 12-hour clock: ``3 pm`` is 15, ``15 h`` is 15, and ``3:30``
     or ``3 o'clock`` may be 3 or 15.  Empty if the number is not an hour."""
     if not match.group().isdigit():
         return set()
-    return _hours(int(match.group()), text, match.end())
+    return _hours(int(match.group()), text, match.start(), match.end())
 
 
-def _hours(hour: int, text: str, end: int) -> set[float]:
-    """The values of the number `hour`, written in digits or words up to `end`, if a word of
-    the clock follows it (`_clock_hours`); else empty."""
+def _hours(hour: int, text: str, start: int, end: int) -> set[float]:
+    """The values of the number `hour`, written in digits or words from `start` to `end`, if
+    a word of the clock follows it or a half-of-day word places it (`_clock_hours`,
+    `_half_of_day`); else empty."""
     if hour > 24:
         return set()
+    said = _half_of_day(text, start, end)
+    if said is not None and hour <= 12:
+        # On a 12-hour clock, as *a.m.* and *p.m.* say: 6 heures du soir is 18 h.
+        late = said.group("late") or said.groupdict().get("late_after_clock")
+        return {float(hour % 12 + (12 if late else 0))}
     if _CLOCK_24.match(text, end):
         return {float(hour)}
     clock = _CLOCK_12.match(text, end)
@@ -825,12 +1054,76 @@ _MULTIPLES = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "quadruple": 4,
 _BEFORE_MONTH = frozenset(
     "in of since until till by early late mid from through during before after last next "
     "this each every".split())
+#: The Slavic prepositions before a month in the locative: *in* (« в июле », « у липні »,
+#: « w lipcu »).
+_IN_MONTH = frozenset({"в", "во", "у", "w", "we"})
 #: The words that write the first day of a month ("le premier mai", "el primero de mayo").
 _FIRST_OF_MONTH = frozenset({"premier", "1er", "primero", "primo", "first"})
 
 
-#: French ordinal endings of a Roman numeral (``XIXe siècle``, ``Ier``, ``IIᵉ``).
-_ROMAN_ORDINAL = re.compile(r"([IVXLCDM]+)(?:e|è|ème|eme|er|re|ᵉ|ᵉʳ)")
+#: Ordinal endings of a Roman numeral: French (``XIXe siècle``, ``Ier``, ``IIᵉ``) and Russian
+#: and Ukrainian (``XX-й``, ``XIX-го``, ``XX-м``).
+_ROMAN_ORDINAL = re.compile(r"([IVXLCDM]+)(?:e|è|ème|eme|er|re|ᵉ|ᵉʳ|-[а-яіїє]{1,3})")
+#: The words before a Roman numeral that numbers a book's part or one of a series
+#: (``chapitre II``, ``Band IV``, ``том III``, ``vol. I``), folded.
+_NUMBERED_PARTS = frozenset(fold(w) for w in (
+    "chapter chapters chapitre chapitres kapitel capitolo capitulo capítulo rozdział rozdzial "
+    "глава главе главы главу розділ volume volumes vol tome tomes t band bände bd том тома "
+    "томе part parts partie parties teil teile часть части частина book books livre livres "
+    "buch libro księga ksiega книга книги act acts acte actes akt akte atto acto действие "
+    "дія scene scenes scène scènes szene scena escena сцена явление article articles art "
+    "artikel articolo artículo статья статьи стаття canto cantos chant chants песнь ch chap "
+    "section sections série series serie psalm psaume psalms sura annex annexe anhang "
+    "appendix appendice приложение").split())
+#: The words after a Roman numeral that names a century (``XX siècle``, ``XIX век``), folded.
+_CENTURY_WORDS = frozenset(fold(w) for w in (
+    "siècle siècles century centuries jahrhundert jahrhunderts jahrhunderte jahrhunderten "
+    "век века веке веком столетие столетия століття сторіччя secolo secoli siglo siglos "
+    "século séculos wiek wieku wieków wiekach století stoleti eeuw århundrede århundradet "
+    "sekel").split())
+#: Punctuation or the end of the text right after a word.
+_STOP_AFTER = re.compile(r"[ \u00a0]*(?:[.,;:!?)\]»”]|$)")
+#: The highest regnal number read after a name: Pope John XXIII, Louis XVIII; past it the
+#: capitals after a name are an initialism (``Washington DC``).
+_HIGHEST_REGNAL = 39
+
+
+def _roman_is_number(tokens: list[Word], i: int, text: str) -> bool:
+    """Whether the Roman numeral `tokens[i]` is written as a number, so flagged when changed:
+    with an ordinal ending (``XXe``, ``XX-й``), before a century (``XX siècle``, German
+    ``XIX. Jahrhundert``), after a word that numbers a book's parts (``chapitre II``), or
+    after a name as a regnal number (``Louis XIV``, ``Pie X``, ``Николай II``).  Else it is a
+    counterpart only: ``I`` is also the pronoun (so after a name always, and after a book's
+    part only as a heading writes it, *Chapter I*, or before a stop, *chapter I.*), ``MM.``
+    Messieurs, ``CV``, ``DC`` words."""
+    token = tokens[i]
+    if _roman_ordinal(token.text) is not None:
+        return True
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is not None and fold(after.text) in _CENTURY_WORDS and (
+            _blank(text, token.end, after.start) or text[token.end:after.start].strip() == "."):
+        return True
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    gap = text[before.end:token.start]
+    if fold(before.text) in _NUMBERED_PARTS and gap.strip() in ("", "."):
+        # Not the pronoun (*the book I read*): "I" numbers a part after a heading's capital
+        # (*Chapter I*) or before a stop (*in chapter I.*).
+        return token.text != "I" or before.text[:1].isupper() or (
+            _STOP_AFTER.match(text, token.end) is not None)
+    value = roman_value(token.text)
+    # A regnal number: after a capitalised name, up to `_HIGHEST_REGNAL` (so of the letters
+    # I, V and X: ``M.`` is Monsieur, ``C.`` an initial), no initial itself (``V. Nabokov``).
+    if not (gap.strip() == "" and before.text[:1].isupper() and before.text[1:2].islower()
+            and value is not None and value <= _HIGHEST_REGNAL
+            and not (len(token.text) == 1 and text.startswith(".", token.end)
+                     and text[token.end + 1:token.end + 3].strip()[:1].isupper())):
+        return False
+    # Not "I", the pronoun after a name as often (*In Paris I met him*): a regnal "I" is
+    # compared where the word aligner pairs it with the other side's number
+    # (`_roman_counterpart`).
+    return token.text != "I"
 
 
 def _roman_ordinal(token: str) -> int | None:
@@ -893,18 +1186,23 @@ def _ordinal(number: re.Match, text: str) -> set[tuple[str, int]]:
 
 #: Ordinals that read as such only against an ordinal in digits: English ``second`` and
 #: French ``seconde`` are units of time too (so not in `ALL_NUMBER_WORDS`); Spanish, Italian
-#: and Portuguese ordinals are also nouns and names (``cuarto`` a room, ``prima`` a cousin).
+#: and Portuguese ordinals are also nouns and names (``cuarto`` a room, ``prima`` a cousin);
+#: Russian, Ukrainian and Polish ones in the nominative (``Вторая мировая война``, World War
+#: II), Ukrainian ``друга`` a friend too.
 _ORDINAL_WORDS = {fold(w): n for n, written in enumerate((
-    "primero primera primer primeros primeras primo prima primi primeiro primeira",
-    "second seconde secondes segundo segunda segundos segundas secondo seconda secondi",
-    "tercero tercera tercer terzo terza terceiro terceira",
-    "cuarto cuarta quarto quarta",
-    "quinto quinta",
-    "sexto sexta sesto sesta",
-    "séptimo séptima settimo settima sétimo sétima",
-    "octavo octava ottavo ottava oitavo oitava",
-    "noveno novena nono nona",
-    "décimo décima decimo decima",
+    "primero primera primer primeros primeras primo prima primi primeiro primeira "
+    "первый первая первое перший перша перше pierwszy pierwsza pierwsze",
+    "second seconde secondes segundo segunda segundos segundas secondo seconda secondi "
+    "второй вторая второе другий друга друге drugi druga drugie",
+    "tercero tercera tercer terzo terza terceiro terceira третий третья третье третій третя "
+    "третє trzeci trzecia trzecie",
+    "cuarto cuarta quarto quarta четвёртый четвёртая четвёртое",
+    "quinto quinta пятый пятая пятое",
+    "sexto sexta sesto sesta шестой шестая шестое",
+    "séptimo séptima settimo settima sétimo sétima седьмой седьмая седьмое",
+    "octavo octava ottavo ottava oitavo oitava восьмой восьмая восьмое",
+    "noveno novena nono nona девятый девятая девятое",
+    "décimo décima decimo decima десятый десятая десятое",
 ), start=1) for w in written.split() if fold(w) not in ALL_NUMBER_WORDS}
 
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
@@ -936,6 +1234,23 @@ def _compatible(a: Mention, b: Mention) -> bool:
         # A month is its number in a date written in digits (``12/03``), never a number
         # written in words: ``trois colis le 12 mars`` has no three in March.
         return False
+    if a.date_field and b.date_field and a.date_field != b.date_field:
+        # Two dates written with points: the day is the day, the month the month
+        # (01.10.2024 is no 10.01.2024).
+        return False
+    if "day" in (a.date_field, b.date_field) and "month" in (a.what, b.what):
+        # The day of 01.10.2024 is no January (the month of 01.10.2024 may be October).
+        return False
+    if a.magnitude is not None or b.magnitude is not None:
+        # 3,5 млрд is 3,500,000,000: against a magnitude too, or that value written whole,
+        # not against 3.5 million nor a bare 3.5 (*15 тысяч человек*, *15 people*), but
+        # against a word that only counts (``trois`` before ``millions`` understood).
+        if a.magnitude is not None and b.magnitude is not None:
+            return bool(a.magnitude.products & b.magnitude.products)
+        big, plain = (a, b) if a.magnitude is not None else (b, a)
+        return bool(big.magnitude.products & plain.values) or (
+            (not plain.flaggable or big.magnitude.uncertain)
+            and bool(big.values & plain.values))
     if a.values & b.values:
         return True
     # "1936-37" against "1936-1937": a two-digit number written as a year stands for the
@@ -1020,11 +1335,19 @@ def unmatched(source: list[Mention], translation: list[Mention]) -> tuple[list, 
 
 
 def _spelled_only(mine: list[Mention], other: list[Mention], used: list[bool]) -> list[Mention]:
-    """The matched digits of `mine` whose only compatible mentions in `other` are spelled."""
+    """The matched digits of `mine` whose only compatible mentions in `other` are spelled.
+    A Roman numeral of two letters or more is written as a number, not spelled, where its
+    context leaves it a counterpart only (`Lager III` as « camp III »); a single letter may be
+    a word (the pronoun *I*)."""
     return [
         m for m, matched in zip(mine, used, strict=True)
-        if m.flaggable and matched and not any(b.flaggable and _compatible(m, b) for b in other)
+        if m.flaggable and matched and not any(
+            (b.flaggable or _written_roman(b)) and _compatible(m, b) for b in other)
     ]
+
+
+def _written_roman(m: Mention) -> bool:
+    return len(m.text) >= 2 and (roman_value(m.text) or _roman_ordinal(m.text)) is not None
 
 
 def _parts(m: Mention) -> list[frozenset]:
@@ -1268,7 +1591,7 @@ _SPACE = "[ \u00a0\u202f]*"
 #: The currency or unit after a number, past a magnitude (``20 millions de dollars``,
 #: ``5 Mio. Euro``, ``2 bn dollars``, ``12 km``, ``30 °C``, ``15 pour cent``).
 _UNIT_AFTER = re.compile(
-    rf"{_SPACE}(?:(?:{_alternation(MAGNITUDES)})(?![^\W_])\.?{_SPACE}"
+    rf"{_SPACE}(?:(?P<magnitude>{_alternation(MAGNITUDES)})(?![^\W_])\.?{_SPACE}"
     rf"(?:(?:de|of|di|del|von)(?![^\W_]){_SPACE}|d['’])?)?"
     rf"(?P<unit>{_alternation(MEASURES)})(?:(?<=[{UNSPACED_LETTERS}{HANGUL_SYLLABLES}])|(?![^\W_]))")
 #: The currency before a number (``$20``, ``US$ 5``, ``CHF 20``, ``€ 500``), not the end of
@@ -1345,7 +1668,7 @@ _NUMBER_ONLY_IN = {
     "once": {"es"}, "tres": {"es", "pt"}, "dos": {"es"}, "doze": {"pt"}, "dez": {"pt"},
     "sete": {"pt"}, "mil": {"es", "pt"}, "due": {"it"},
     "tre": {"it"}, "sei": {"it"}, "otto": {"it"}, "venti": {"it"}, "elf": {"de"},
-    "cent": {"fr"}, "cents": {"fr"},
+    "cent": {"fr"}, "cents": {"fr"}, "sto": {"pl", "cs", "sk"},
 }
 #: Numbers that count roughly (``a dozen``, ``une douzaine``): never reported changed.
 _APPROXIMATE = frozenset({"dozen", "douzaine", "dutzend"})
@@ -1412,13 +1735,15 @@ def _time_counted(text: str, m: Mention) -> str | None:
     return _TIME_UNITS.get(fold(noun.text)) if noun is not None else None
 
 
-def _reportable(m: Mention, side: list[Mention], text: str, language: str | None) -> bool:
+def _reportable(m: Mention, side: list[Mention], text: str, language: str | None,
+                round_alone: bool = False) -> bool:
     """Whether a mention left unmatched may be reported as changed against another: a number
     in digits, or a spelled number of 2 or more that counts exactly.  Not ``un``, ``one``,
     ``a`` (articles as often), ``half``; not a round number alone (``mille fois`` and *a
     hundred times*, *thanks a million*: a manner of speaking); not ``a dozen``; not one of a
     range (``deux ou trois``, *two or three*); not a word that is a number of another language
-    only (English *once*, French *très*)."""
+    only (English *once*, French *très*).  With `round_alone`, a round number alone is
+    reportable too (``сто рублей``, against *two hundred roubles*)."""
     floats = [v for v in m.values if isinstance(v, float)]
     if m.what not in ("number", "month") or not floats:
         return False
@@ -1432,7 +1757,7 @@ def _reportable(m: Mention, side: list[Mention], text: str, language: str | None
     piece_values = [ALL_NUMBER_WORDS[p] for p in pieces] + [
         v for w in words(m.text) for v in italian_compound(fold(w.text)) or ()] + [
         _HAN_VALUES[c] for c in m.text if c in _HAN_VALUES]  # 五年, 两千万
-    if (min(floats) < 2 or all(v >= 100 for v in piece_values)
+    if (min(floats) < 2 or (not round_alone and all(v >= 100 for v in piece_values))
             or _APPROXIMATE.intersection(pieces)):
         return False
     if len(pieces) == 1 and pieces[0] in _NUMBER_ONLY_IN and (
@@ -1479,18 +1804,26 @@ def _spelled_changes(ctx: CheckContext, i: int, source: LinkText, translation: L
     languages = ctx.language("source"), ctx.language("translation")
     candidates = []
     spare: dict[int, int] = {}
+    round_alone: set[int] = set()
     for side, other, unmatched_digits, text, language in (
             (mine, theirs, left, source.text, languages[0]),
             (theirs, mine, right, translation.text, languages[1])):
         for m in side:
-            if m.spelled:
+            if m.spelled or _roman_counterpart(m):
                 spare[id(m)] = _spare_copies(m, side, other)
-        candidates.append([
-            m for m in side
-            if (m in unmatched_digits or m.spelled and spare[id(m)] > 0)
-            and _reportable(m, side, text, language)])
+        unpaired = [m for m in side
+                    if m in unmatched_digits or id(m) in spare and spare[id(m)] > 0]
+        candidates.append([m for m in unpaired
+                           if _reportable(m, side, text, language) or _roman_counterpart(m)])
+        round_alone.update(id(m) for m in unpaired if m not in candidates[-1]
+                           and _reportable(m, side, text, language, round_alone=True))
+        candidates[-1] += [m for m in unpaired if id(m) in round_alone]
+    # A round number alone (``сто``, *a hundred*, ``mille``) is a manner of speaking as
+    # often (*a hundred times*, ``mille fois``): compared only with a number that counts
+    # exactly, and only where both count the nouns the aligner pairs (below).
     pairs = [(a, b) for a in candidates[0] for b in candidates[1]
-             if (a.spelled or b.spelled)
+             if (a.spelled or b.spelled or _roman_counterpart(a) or _roman_counterpart(b))
+             and not (id(a) in round_alone and id(b) in round_alone)
              and not _another_reading(a, b, source.text, translation.text)]
     if not pairs:
         return []
@@ -1517,7 +1850,7 @@ def _spelled_changes(ctx: CheckContext, i: int, source: LinkText, translation: L
 
     def spent(m: Mention, side: list[Mention]) -> bool:
         """Whether as many copies of the spelled `m` as its side has spare are reported."""
-        return m.spelled and sum(id(o) in taken and _compatible(m, o)
+        return id(m) in spare and sum(id(o) in taken and _compatible(m, o)
                                  for o in side) >= spare[id(m)]
 
     def same_time_unspaced(a: Mention, b: Mention) -> bool:
@@ -1535,17 +1868,37 @@ def _spelled_changes(ctx: CheckContext, i: int, source: LinkText, translation: L
         if id(a) in taken or id(b) in taken or spent(a, mine) or spent(b, theirs):
             continue
         same_time = same_time_unspaced(a, b)
-        if not (same_time or paired(a, b) or times(a, b)):
+        nouns = _counted(source.text, a), _counted(translation.text, b)
+        # Or a Roman numeral and the number that count nouns the aligner pairs (``XXe
+        # siècle``, *nineteenth century*): it leaves the Roman letters unpaired as often.
+        counts_same = not (a.spelled and b.spelled) and any(
+            roman_value(m.text) or _roman_ordinal(m.text) for m in (a, b)) and (
+            None not in nouns and paired(*nouns))
+        if not (same_time or paired(a, b) or times(a, b) or counts_same):
+            continue
+        if (_roman_counterpart(a) or _roman_counterpart(b)) and not paired(a, b):
+            continue  # "I" the pronoun, paired with its own word, is no changed "II"
+        # A Roman numeral the aligner pairs with a number is a regnal number or a chapter
+        # changed (*Guillaume II*, *Wilhelm I*), whatever follows it.
+        roman_paired = paired(a, b) and any(roman_value(m.text) for m in (a, b))
+        strong = same_time or counts_same or roman_paired or None not in nouns and (
+            fold(nouns[0].text) == fold(nouns[1].text) or paired(*nouns))
+        if not strong and (id(a) in round_alone or id(b) in round_alone):
             continue
         taken |= {id(a), id(b)}
-        nouns = _counted(source.text, a), _counted(translation.text, b)
-        strong = same_time or None not in nouns and (
-            fold(nouns[0].text) == fold(nouns[1].text) or paired(*nouns))
         out.append((a, b, "major" if strong else "minor"))
         for m, digits in ((a, left), (b, right)):
             if m in digits:
                 digits.remove(m)
     return out
+
+
+def _roman_counterpart(m: Mention) -> bool:
+    """Whether `m` is a Roman numeral read as a counterpart only (`_roman_is_number`: every
+    ``I`` after a name, *Nicholas I abdicated*, ``CV``, ``MM.``): a candidate for a missing
+    number, as a spelled one is, reported where the word aligner leaves it unpaired."""
+    return not m.flaggable and not m.spelled and m.what == "number" and (
+        roman_value(m.text) is not None)
 
 
 def _spare_copies(m: Mention, side: list[Mention], other: list[Mention]) -> int:
@@ -1607,14 +1960,23 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                 f"number {_said(a)} in the source is {_said(b)} in the translation",
                 [ctx.span(sources[i], a.start, a.end), ctx.span(translations[i], b.start, b.end)],
             )))
+        said_dates: set[str] = set()
         for a, b in zip(left, right, strict=False):
-            # Said as what they are: "month mars … is May", "version 2.1 … is 2.2".
+            # Said as what they are: "month mars … is May", "version 2.1 … is 2.2", "date
+            # 01.10.2024 … is January 10, 2024"; a number with its magnitude ("3,5 млрд").
             what = ("version" if "version" in (a.what, b.what)
+                    else "date" if a.date or b.date
                     else a.what if a.what == b.what else "number")
+            quoted = [_quote(m, side, link.text, what == "date")
+                      for m, side, link in ((a, mine, sources[i]), (b, theirs, translations[i]))]
+            reason = f"{what} {quoted[0][0]} in the source is {quoted[1][0]} in the translation"
+            if reason in said_dates:  # 03.12.2024 against 12.03.2024: one date changed
+                continue
+            if what == "date":
+                said_dates.add(reason)
             out.append((i, Finding(
-                "number", "major",
-                f"{what} {a.text} in the source is {b.text} in the translation",
-                [ctx.span(sources[i], a.start, a.end), ctx.span(translations[i], b.start, b.end)],
+                "number", "major", reason,
+                [ctx.span(sources[i], *quoted[0][1]), ctx.span(translations[i], *quoted[1][1])],
             )))
         # The same number more often on one side than on the other, by two copies or more
         # (written alike or not: 5 and 5,0): one finding pointing at every extra copy.
@@ -1635,19 +1997,46 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     return out
 
 
+def _quote(m: Mention, side: list[Mention], text: str, date: bool) -> tuple[str, tuple[int, int]]:
+    """What a reason quotes for `m` of `side` (in `text`), with its span: a number with its
+    magnitude word (`_magnitude_quote`); in a changed date, the whole date: written with
+    points (``01.10.2024``), or a month's name with the day and year beside it (``January
+    10, 2024``, ``1 октября 2024``)."""
+    if not date:
+        if m.clock_end is not None:
+            return text[m.start:m.clock_end], (m.start, m.clock_end)
+        end = max(m.end, m.magnitude.end) if m.magnitude is not None else m.end
+        return _magnitude_quote(m, text), (m.start, end)
+    if m.date is not None:
+        return text[m.date[0]:m.date[1]], m.date
+    start, end = m.start, m.end
+    if m.what == "month":
+        # A day or a year beside the month: one or two digits, or four.
+        parts = sorted((o for o in side if o.text.isdigit() and len(o.text) in (1, 2, 4)),
+                       key=lambda o: o.start)
+        for o in reversed(parts):
+            if o.end <= start and _DAY_JOINER.fullmatch(text, o.end, start):
+                start = o.start
+        for o in parts:
+            if o.start >= end and _DATE_JOINER.fullmatch(text, end, o.start):
+                end = o.end
+    return text[start:end], (start, end)
+
+
 def _one_sided_reason(m: Mention, side: str, own: list[Mention], other: list[Mention]) -> str:
     """Why `m` of `side` has no counterpart: absent from the other side, or there fewer
     times (a sentence repeated, or a number said twice where the other side says it once:
     "is not in the source" would be false).  Counted by value: ``5`` and ``5,0`` are one
     number said twice."""
     # Only digits of the same value count: a spelled counterpart ("un", also an article)
-    # is weak evidence, and a two-digit year is not its century's year written again.
-    there = sum(o.flaggable and bool(m.values & o.values) for o in other)
+    # is weak evidence, and a two-digit year is not its century's year written again; nor
+    # a number it may not stand for (the day of ``1/14 janvier`` is no January).
+    there = sum(o.flaggable and bool(m.values & o.values) and _compatible(m, o) for o in other)
     if not there:
         return (f"{m.what} {m.text} in the source is missing from the translation"
                 if side == "source" else f"{m.what} {m.text} in the translation is not in the "
                 "source")
-    here = sum(o.flaggable and bool(m.values & o.values) for o in own)
+    here = sum(o.flaggable and bool(m.values & o.values) and _compatible(m, o) for o in own)
     other_side = "translation" if side == "source" else "source"
     return (f"{m.what} {m.text} occurs {_times(here)} in the {side}, "
             f"{_times(there)} in the {other_side}")

@@ -4,12 +4,14 @@ Text the source itself writes in the translation's language (an English author q
 a French line) is rightly kept as it is and not reported.  A song's line that subtitles
 mark as sung (``♪ Hey, hey, don't let me down ♪``) on both sides is often kept in its
 language on purpose: it is reported as info, saying so.  A sentence of a link left in the
-source language beside translated ones is reported as that sentence.  Severities count words
-as `word_count` does: a run of Han or kana letters is a word per two letters.  Words of a
-script without case (Han, kana, Hangul, Arabic, Thai …) that the translation's language does
-not write are running text, not names: Han from two words, the others from four, since a
-name runs to three (``محمد بن سلمان``); fewer of them than of the translation's other words
-are names kept beside their translation.
+source language beside translated ones is reported as that sentence, and a translated
+sentence that keeps a quotation in the source language (``Gorky said to me: «Это не
+революция, это погром»``) as that quotation, minor: it is often kept on purpose.
+Severities count words as `word_count` does: a run of Han or kana letters is a word per two
+letters.  Words of a script without case (Han, kana, Hangul, Arabic, Thai …) that the
+translation's language does not write are running text, not names: Han from two words, the
+others from four, since a name runs to three (``محمد بن سلمان``); fewer of them than of the
+translation's other words are names kept beside their translation.
 
 In strings that are already aligned (``--pairs``), an empty translation is a string not
 translated yet, and a translation its file marks as not done (a fuzzy PO entry, an
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from align.checks.base import CheckContext, word_weight, words
+from align.checks.base import CheckContext, LinkText, word_weight, words
 from align.checks.lexicon import MUSIC_NOTES, fold
 from align.checks.placeholders import blank_markup, one_branch, placeholder_keys, readable_links
 from align.language import (
@@ -44,6 +46,9 @@ KINDS = ("untranslated",)
 #: debris); of two, a lone shared word ("a pénétré", "A midi") makes 0.7–3.8 % of French
 #: strings read as English.
 MIN_RUNNING_WORDS = 3
+#: How many times the words of a translated sentence around its quotations those kept in
+#: the source language may hold, and be a quotation the sentence cites (`_kept_quotations`).
+QUOTATION_SHARE = 2
 
 
 def _severity(n_words: int) -> str:
@@ -288,6 +293,81 @@ def _in_source_language(text: str, source_words: list[str], source_language: str
     return _severity(n_words), reason
 
 
+#: Quotation marks, opening and closing: guillemets (and the German and Danish ones turned
+#: inward), curly, low (German, Polish), straight, and the corner brackets of Chinese and
+#: Japanese.
+_QUOTATION_MARKS = (("«", "»"), ("»", "«"), ("‹", "›"), ("“", "”"), ("„", "“"), ("„", "”"),
+                    ("‘", "’"), ("‚", "‘"), ('"', '"'), ("'", "'"), ("「", "」"), ("『", "』"))
+
+
+def _quotation_pattern(opening: str, closing: str) -> re.Pattern:
+    # A mark touching a letter on its outer side is an apostrophe ("l'État", "don’t") or
+    # the inside of a word; a straight quote, or a single curly one (an apostrophe too),
+    # touches its quotation's first and last characters, where guillemets may be spaced
+    # ("« l'État, c'est moi »").
+    inner = r"(?=\S)" if opening in "\"'‘‚" else ""
+    before_closing = r"(?<=\S)" if closing in "\"'’‘" else ""
+    return re.compile(rf"(?<!\w){re.escape(opening)}{inner}(.+?){before_closing}"
+                      rf"{re.escape(closing)}(?!\w)", re.S)
+
+
+_QUOTATIONS = tuple(_quotation_pattern(o, c) for o, c in _QUOTATION_MARKS)
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The quotations of `text`, marks included, as offsets: of marks that could pair in
+    two ways (the closing “ of German is English's opening one), the earlier opening."""
+    found = sorted({(m.start(), m.end()) for pattern in _QUOTATIONS
+                    for m in pattern.finditer(text) if any(c.isalpha() for c in m.group(1))},
+                   key=lambda span: (span[0], -span[1]))
+    quotations: list[tuple[int, int]] = []
+    for start, end in found:
+        if not quotations or start >= quotations[-1][1]:
+            quotations.append((start, end))
+    return quotations
+
+
+def _kept_quotations(text: str, source_language: str,
+                     target_language: str) -> list[tuple[int, int]]:
+    """The quotations of `text` (offsets, marks included) not in the translation's language,
+    where `text` outside its quotation marks is the translation's own sentence: three words
+    at least (names count: "As Louis XV said" is the sentence's), its running text reading as
+    the translation's language.  A translation that keeps a quotation in the source
+    language on purpose ("Gorky said to me: «Это не революция, это погром»") is no text left
+    untranslated; a sentence written in the source language around its quotation is, and so
+    is one whose quotations are most of its words (`QUOTATION_SHARE`)."""
+    quotations = _quotations(text)
+    if not quotations:
+        return []
+    outside = list(text)
+    for start, end in quotations:
+        outside[start:end] = " " * (end - start)
+    unquoted = "".join(outside)
+    own = [w for w in _words(unquoted) if w[0].isalpha()]
+    if _count(own) < MIN_RUNNING_WORDS or not _reads_as(_running(unquoted), target_language,
+                                                         source_language):
+        return []
+    kept = [(start, end) for start, end in quotations
+            if not _reads_as(_running(text[start:end]), target_language, source_language)]
+    # A quotation of more than twice the words of the sentence around it is the sentence's
+    # content, not a passage it cites: dialogue left untranslated ('Il a dit : « I do not
+    # know where the key is, … »'), as major as the sentence it is.
+    quoted = _count([w for s, e in kept for w in _words(text[s:e]) if w[0].isalpha()])
+    return [] if quoted > QUOTATION_SHARE * _count(own) else kept
+
+
+def _quotation_kept(ctx: CheckContext, source: str, translation: LinkText, start: int,
+                    quotations: list[tuple[int, int]]) -> Finding:
+    """The finding of `quotations` (offsets from `start` in `translation`'s text) kept in
+    the source language by a translated sentence: minor, since it may be kept on purpose
+    (a historian keeps Gorky's Russian) or forgotten, and pointed to at the quotations."""
+    text = translation.text
+    quoted = ", ".join(text[start + s:start + e] for s, e in quotations)
+    noun = "a quotation" if len(quotations) == 1 else "quotations"
+    return _untranslated(source, text, "minor", f"{noun} kept in the source language: {quoted}",
+                         [ctx.span(translation, start + s, start + e) for s, e in quotations])
+
+
 def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
     out: list[tuple[int, Finding]] = []
     source_language, target_language = ctx.source_language, ctx.translation_language
@@ -349,6 +429,12 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
                                                   source_language, target_language))]
         if 0 < len(left) < len(passages):
             for start, end, (severity, reason) in left:
+                kept = _kept_quotations(translation.text[start:end], source_language,
+                                        target_language)
+                if kept:
+                    out.append((i, _quotation_kept(ctx, source.text, translation, start,
+                                                   kept)))
+                    continue
                 out.append((i, _untranslated(source.text, translation.text, severity,
                                              "a sentence of " + reason,
                                              [ctx.span(translation, start, end)])))
@@ -356,6 +442,10 @@ def run(ctx: CheckContext) -> list[tuple[int, Finding]]:
         found = _in_source_language(translation.text, source_words, source_language,
                                     target_language)
         if found is not None:
+            kept = _kept_quotations(translation.text, source_language, target_language)
+            if kept:
+                out.append((i, _quotation_kept(ctx, source.text, translation, 0, kept)))
+                continue
             severity, reason = found
             out.append((i, _untranslated(source.text, translation.text, severity, reason,
                                          ctx.whole(translation))))
