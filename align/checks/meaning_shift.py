@@ -1533,6 +1533,8 @@ def _polar(text: str, language: str | None, negating: list[Word]) -> list[Word]:
 
 def _asked(text: str, language: str | None, negating: list[Word]) -> list[Word]:
     """The negations of `negating` that ask a negative question (`_negative_question`)."""
+    if not negating:
+        return []
     tokens = words(text)
     index = {w.start: k for k, w in enumerate(tokens)}
     return [n for n in negating if (k := index.get(n.start)) is not None
@@ -2249,7 +2251,7 @@ def _written_on_the_other_side(text: str, language: str | None, negating: list[W
     "He came. … «Это не революция»", the second).  Not where both sides write without
     spaces (`other_unspaced`): each reads its own pieces of words, and Chinese 不 is a
     part of many a Japanese word."""
-    if other_unspaced and _unspaced_language(text, language):
+    if not negating or other_unspaced and _unspaced_language(text, language):
         return []
     folded, other_folded = fold(text), fold(other_text)
     unpaired = list(negating)
@@ -2331,8 +2333,9 @@ def _negation(ctx: CheckContext, i: int, divergence: float) -> Finding | None:
     for unread, text, language, found in (
             (asked_left - asked_right, translation.text, tgt_lang, right),
             (asked_right - asked_left, source.text, src_lang, left)):
-        for w in [w for w in found if _in_yes_no_question(text, language, w)][:max(unread, 0)]:
-            found.remove(w)
+        if unread > 0:
+            for w in [w for w in found if _in_yes_no_question(text, language, w)][:unread]:
+                found.remove(w)
     # A negated verb of exceeding that the other side renders by its bound ("shall not
     # exceed" as « beträgt höchstens ») negates nothing the translation lost.
     left_bounds = _bounds(source.text, src_lang, raw_left, translation.text, tgt_lang,

@@ -376,7 +376,7 @@ for _line in ABBREVIATIONS:
 #: Titles and forms of address translate freely; they are not names, nor are the words of a
 #: legal text's structure (`LEGAL_STRUCTURE`: "§ 3" as "Section 3"), but those that are
 #: such words only before a number (`LEGAL_ABBREVIATIONS`, `_legal_part`).
-_BASE_TITLES = _TITLES = frozenset(
+_TITLES = frozenset(
     "mr mrs ms miss misses messrs sir madam lady lord dr st monsieur madame mademoiselle m "
     "mme mlle mlles mmes mm sr sra srta sres dra sig sigra sigg dott "
     "herr frau fraulein senor senora signor signora don dona captain capitaine colonel "
@@ -818,8 +818,9 @@ _MONTH_KEYS = frozenset(_key(month) for month in (*MONTHS, *"""
 #: for «Papież», «Papst», «Папа»), and ranks before a name ("Privy Councillor" for «Geh.
 #: Rat»): titles, which translate freely (`_TITLES`), written as their texts write them and
 #: read in the keys names are compared by (Russian transliterated).  Not the possessives
-#: that are names too ("Seine", "Eure").
-_TITLES = _TITLES | frozenset(_key(title) for title in """
+#: that are names too ("Seine", "Eure").  Ranks: those a name may hold as well
+#: (`_title_in_name`: Steffi Graf, the Crown Court).
+_RANKS = frozenset(_key(title) for title in """
     votre vos your ihre euer ваше ваш
     majesty majesté majestät maestà majestad majestade величество
     excellency excellence exzellenz eccellenza excelencia excelência превосходительство
@@ -833,11 +834,10 @@ _TITLES = _TITLES | frozenset(_key(title) for title in """
     crown kronprinz reverend révérend rev fr councillor counsellor privy rat geheimrat hofrat
     господин госпожа
     papa papież papst папа
-    """.split())
-#: Of those, the ranks that are surnames too (Steffi Graf, Werner Herzog, Frau Kaiser) and
-#: the adjectives that open a name of an institution (the Crown Court, the Royal Navy, Privy
-#: Council): `_title_in_name` tells them in a name.
-_RANKS = _TITLES - _BASE_TITLES
+    """.split()) - _TITLES
+_TITLES |= _RANKS
+#: Of the ranks, the adjectives that open a name of an institution (the Crown Court, the
+#: Royal Navy, Privy Council).
 _TITLE_ADJECTIVES = frozenset(_key(title) for title in """
     crown royal royale imperial impériale königlich königl kaiserlich kaiserl privy
     """.split())

@@ -1346,8 +1346,13 @@ def _spelled_only(mine: list[Mention], other: list[Mention], used: list[bool]) -
     ]
 
 
+def _roman(m: Mention) -> int | None:
+    """The value of `m` if it is a Roman numeral, ordinal endings included (``XXe``)."""
+    return roman_value(m.text) or _roman_ordinal(m.text)
+
+
 def _written_roman(m: Mention) -> bool:
-    return len(m.text) >= 2 and (roman_value(m.text) or _roman_ordinal(m.text)) is not None
+    return len(m.text) >= 2 and _roman(m) is not None
 
 
 def _parts(m: Mention) -> list[frozenset]:
@@ -1872,7 +1877,7 @@ def _spelled_changes(ctx: CheckContext, i: int, source: LinkText, translation: L
         # Or a Roman numeral and the number that count nouns the aligner pairs (``XXe
         # siècle``, *nineteenth century*): it leaves the Roman letters unpaired as often.
         counts_same = not (a.spelled and b.spelled) and any(
-            roman_value(m.text) or _roman_ordinal(m.text) for m in (a, b)) and (
+            _roman(m) for m in (a, b)) and (
             None not in nouns and paired(*nouns))
         if not (same_time or paired(a, b) or times(a, b) or counts_same):
             continue
